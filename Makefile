@@ -1,0 +1,32 @@
+# Two commands for a new user: `make run` (set up and start the app) and `make test` (set up and run the tests).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test lint eval bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+
+eval: $(BIN)/.installed
+	$(BIN)/reply-assistant eval --drafter offline --no-progress
+
+test: lint
+	$(BIN)/python -m pytest
+	$(MAKE) eval
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

@@ -1,0 +1,85 @@
+"""The `reply-assistant` console script.
+
+Arguments are declared here; each command's work lives in `assistant.commands.<name>` and is imported only
+when that command runs, so `reply-assistant check` never pays for chromadb, openai or streamlit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from assistant.errors import AssistantError
+
+
+def _add_input(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("text", nargs="?", help=f"the {what} (omit with --jsonl or --file)")
+    parser.add_argument("--file", "-f", help=f"read the {what} from this file ('-' for standard input)")
+    parser.add_argument(
+        "--jsonl", action="store_true", help="read JSON Lines on standard input, write one JSON line each"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(prog="reply-assistant", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="run the guardrails on a reply draft")
+    _add_input(check, "draft")
+    check.add_argument("--scenario", help="scenario id whose requirements apply (e.g. damaged_or_broken)")
+    check.add_argument("--buyer-message", default="", help="the buyer message the draft answers")
+    check.add_argument("--order", help='order facts as JSON, e.g. \'{"price": 40, "currency": "USD"}\'')
+    check.set_defaults(module="check")
+
+    triage = sub.add_parser("triage", help="classify a buyer message into a scenario")
+    _add_input(triage, "buyer message")
+    triage.set_defaults(module="triage")
+
+    retrieve = sub.add_parser("retrieve", help="find the playbook sections for a buyer message")
+    _add_input(retrieve, "buyer message")
+    retrieve.add_argument("-k", type=int, default=3, help="how many chunks (default 3)")
+    retrieve.set_defaults(module="retrieve")
+
+    draft = sub.add_parser("draft", help="draft a reply to a buyer message")
+    _add_input(draft, "buyer message")
+    draft.add_argument("--order", help="order facts as JSON")
+    draft.add_argument("--drafter", choices=["auto", "llm", "offline"], help="override REPLY_ASSISTANT_DRAFTER")
+    draft.set_defaults(module="draft")
+
+    ev = sub.add_parser("eval", help="run the eval suite, or compare two runs")
+    ev.add_argument("action", nargs="?", default="run", choices=["run", "compare"])
+    ev.add_argument("runs", nargs="*", help="with compare: two run JSON files (or run directories)")
+    ev.add_argument("--cases", help="cases file (default evals/cases/reference.jsonl)")
+    ev.add_argument("--prompt", action="append", help="prompt version, repeatable (e.g. v1 --prompt v2)")
+    ev.add_argument("--model", action="append", help="model name, repeatable")
+    ev.add_argument("--drafter", choices=["auto", "llm", "offline"], help="override REPLY_ASSISTANT_DRAFTER")
+    ev.add_argument("--concurrency", type=int, default=8, help="model requests in flight (default 8)")
+    ev.add_argument("--limit", type=int, help="only the first N cases")
+    ev.add_argument("--out", help="output folder (default evals/runs)")
+    ev.add_argument("--thresholds", help="thresholds file (default evals/thresholds.yaml)")
+    ev.add_argument("--no-cache", action="store_true", help="do not read or write the LLM response cache")
+    ev.add_argument("--judge", action="store_true", help="also grade drafts with the judge prompt")
+    ev.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    ev.set_defaults(module="evaluate")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: parse arguments, run the command, turn known errors into a message and exit code 2."""
+    args = build_parser().parse_args(argv)
+    command = importlib.import_module(f"assistant.commands.{args.module}")
+    try:
+        return int(command.run(args) or 0)
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

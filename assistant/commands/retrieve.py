@@ -1,0 +1,43 @@
+"""`reply-assistant retrieve`: the playbook chunks that apply to buyer messages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from assistant.commands.common import read_single_input, require_text
+from assistant.errors import InputError
+from assistant.jsonl import read_text_lines, run_batch
+from assistant.runtime import components
+from assistant.settings import load_settings
+
+
+def _k(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 50:
+        raise InputError(f"k must be a whole number from 1 to 50, got {value!r}", field="k")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    """Retrieve for one message (argument or file) or a JSON Lines batch."""
+    parts = components(load_settings())
+
+    def top(message: str, k: int) -> list[dict[str, Any]]:
+        scenario = parts.triager.triage(message).scenario
+        hits = parts.retriever.retrieve(message, k=k, scenario=scenario)
+        return [{"id": h.id, "scenario": h.scenario, "score": h.score} for h in hits]
+
+    if args.jsonl:
+
+        def handle(record: dict[str, Any]) -> dict[str, Any]:
+            message = require_text(record.get("message"), "message")
+            return {"id": record.get("id"), "chunks": top(message, _k(record.get("k", args.k)))}
+
+        _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
+        return 2 if errors else 0
+    message = require_text(read_single_input(args), "message")
+    for hit in top(message, _k(args.k)):
+        chunk = parts.knowledge.by_id[hit["id"]]
+        print(f"{hit['score']:.4f}  {hit['id']}  [{hit['scenario']}]  {chunk.title}")
+    return 0

@@ -1,0 +1,30 @@
+"""`reply-assistant triage`: scenario, confidence, language and flags for buyer messages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from assistant.commands.common import read_single_input, require_text
+from assistant.jsonl import read_text_lines, run_batch
+from assistant.runtime import components
+from assistant.settings import load_settings
+
+
+def run(args: argparse.Namespace) -> int:
+    """Triage one message (argument or file) or a JSON Lines batch."""
+    triager = components(load_settings()).triager
+    if args.jsonl:
+
+        def handle(record: dict[str, Any]) -> dict[str, Any]:
+            message = require_text(record.get("message"), "message")
+            return {"id": record.get("id"), **triager.triage(message).model_dump(exclude={"runner_up"})}
+
+        _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
+        return 2 if errors else 0
+    result = triager.triage(require_text(read_single_input(args), "message"))
+    print(f"scenario:   {result.scenario} (confidence {result.confidence:.2f}, next best {result.runner_up})")
+    print(f"language:   {result.language}")
+    print(f"flags:      {', '.join(result.flags) or 'none'}")
+    return 0

@@ -1,0 +1,123 @@
+"""The offline composer: a complete, deterministic reply built from the playbook and the seller policy.
+
+Used when no model is configured, and as the fallback whenever a model draft cannot be made to pass. Its
+output must always pass the guardrails: apology where the scenario needs one, numbered choices built from
+the remedies the policy allows, amounts within the policy cap, a concrete time range, no placeholders.
+"""
+
+from __future__ import annotations
+
+from assistant.drafting.base import DraftOutput, DraftRequest, OnText
+from assistant.models import Chunk, OrderFacts, Policy
+from assistant.scenarios import requirements_for
+
+MAX_CHOICES = 3
+# Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
+PARTIAL_SHARE = 2 / 3
+# Reply points that promise content the composer cannot attach (tracking details, a written guide).
+_UNDELIVERABLE = ("here is", "we have put together", "we have checked", "we have looked")
+
+REMEDY_TEXT = {
+    "replacement": "We send you a brand-new replacement, free of charge.",
+    "reship": "We ship a new one to you at no extra cost.",
+    "partial_refund": "You keep the item and we refund you {amount} as an apology.",
+    "full_refund": "We refund the full price of your order.",
+    "return_for_refund": "You send the item back through Your Orders on Amazon and we refund you once it "
+                         "reaches us.",
+    "exchange": "We exchange it for the right size, colour or model, and we cover the shipping.",
+    "gift": "You keep the item and we send you a small gift to make up for the trouble.",
+    "send_parts": "We send you the missing parts straight away, free of charge.",
+    "repair": "We arrange a repair with our trusted repair partner at no cost to you.",
+    "manual_or_guide": "We send you step-by-step setup instructions here in Buyer-Seller Messaging.",
+    "tracking_update": "We contact the carrier today and send you the latest tracking information.",
+    "address_update_attempt": "We ask the carrier to redirect the parcel to your correct address.",
+    "cancel_and_refund": "You refuse the parcel when it arrives and we refund you as soon as it is on its "
+                         "way back to us.",
+}
+TIMEFRAME = {
+    "shipping_delay": "We will send you an update within {hours} hours.",
+    "delivery_problem": "We will contact the carrier and update you within {hours} hours.",
+    "lost_package": "Once you choose, we will arrange it within 1-2 business days.",
+    "a_to_z_claim": "Please reply with the number you prefer, and we will act on it within {hours} hours.",
+}
+DEFAULT_TIMEFRAME = "Once you reply with your choice, we will take care of it within 1-2 business days."
+APOLOGY_WORDS = ("sorry", "apolog", "regret")
+
+
+def _money(amount: float, currency: str) -> str:
+    return f"{amount:.2f} {currency}"
+
+
+def partial_refund_amount(policy: Policy, order: OrderFacts | None) -> str:
+    """The partial refund the composer offers: two thirds of the cap, in the order's currency."""
+    price = order.price if order else None
+    currency = (order.currency if order and order.currency else None) or policy.default_currency
+    amount = round(policy.partial_refund_cap(price) * PARTIAL_SHARE, 0) or 1.0
+    return _money(amount, currency)
+
+
+class OfflineComposer:
+    """Writes replies from the scenario's playbook chunk, the policy and the order facts."""
+
+    kind = "offline"
+
+    def draft(self, request: DraftRequest, on_text: OnText | None = None) -> DraftOutput:
+        """Compose the reply; the same request always gives the same text."""
+        text = self.compose(request)
+        if on_text is not None:
+            on_text(text)
+        return DraftOutput(text=text)
+
+    def compose(self, request: DraftRequest) -> str:
+        """The reply text."""
+        scenario = request.scenario
+        needs = requirements_for(scenario)
+        chunk = self._scenario_chunk(request)
+        points = [p for p in (chunk.buyer_reply_points if chunk else []) if not p.lower().startswith(_UNDELIVERABLE)
+                  and not any(u in p.lower() for u in _UNDELIVERABLE)]
+        paragraphs = ["Hello,", self._context_line(request.order)]
+        opener = points[:2]
+        if needs.apology != "none" and not any(w in " ".join(opener).lower() for w in APOLOGY_WORDS):
+            opener.insert(0, "We are very sorry for the trouble with your order.")
+        paragraphs.append(" ".join(opener))
+        remedies = self._remedies(request, chunk)
+        if len(remedies) >= 2:
+            choices = [f"{i}. {self._remedy_text(r, request)}" for i, r in enumerate(remedies, 1)]
+            paragraphs.append("Here is what we can do for you:\n" + "\n".join(choices))
+        elif remedies:
+            paragraphs.append(self._remedy_text(remedies[0], request))
+        paragraphs.append(TIMEFRAME.get(scenario, DEFAULT_TIMEFRAME).format(hours=request.policy.reply_within_hours))
+        paragraphs.append("Thank you for your patience and understanding.")
+        paragraphs.append(request.policy.signature)
+        return "\n\n".join(p for p in paragraphs if p)
+
+    @staticmethod
+    def _scenario_chunk(request: DraftRequest) -> Chunk | None:
+        """The first retrieved buyer-facing chunk of the triaged scenario."""
+        for chunk in request.chunks:
+            if chunk.scenario == request.scenario and chunk.audience == "buyer_facing" and chunk.product is None:
+                return chunk
+        return None
+
+    @staticmethod
+    def _context_line(order: OrderFacts | None) -> str:
+        if order and order.product and order.order_id:
+            return f"Thank you for your message about your {order.product} (order {order.order_id})."
+        if order and order.product:
+            return f"Thank you for your message about your {order.product}."
+        if order and order.order_id:
+            return f"Thank you for your message about order {order.order_id}."
+        return "Thank you for your message."
+
+    @staticmethod
+    def _remedies(request: DraftRequest, chunk: Chunk | None) -> list[str]:
+        """Remedies to offer: the chunk's, then the policy's, only those the policy allows, at most three."""
+        allowed = request.policy.allowed_remedies(request.scenario)
+        ordered = [r for r in (chunk.remedies if chunk else []) if r in allowed]
+        if requirements_for(request.scenario).choices != "none" or len(ordered) < 2:
+            ordered += [r for r in allowed if r not in ordered]
+        return ordered[:MAX_CHOICES]
+
+    @staticmethod
+    def _remedy_text(remedy: str, request: DraftRequest) -> str:
+        return REMEDY_TEXT[remedy].format(amount=partial_refund_amount(request.policy, request.order))

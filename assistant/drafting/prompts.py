@@ -1,0 +1,101 @@
+"""Versioned prompt files in `prompts/<name>/<version>.yaml`, loaded as langchain-core chat templates.
+
+Filling a template never re-parses the values, so braces in a buyer message are safe.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from langchain_core.prompts import ChatPromptTemplate
+from pydantic import BaseModel, ValidationError
+
+from assistant.drafting.base import DraftRequest
+from assistant.errors import KnowledgeError
+from assistant.scenarios import DESCRIPTIONS, requirements_for
+
+_ROLES = {"system": "system", "user": "human", "assistant": "ai"}
+
+
+class PromptMessage(BaseModel):
+    """One message of a prompt file."""
+
+    role: str
+    content: str
+
+
+class PromptFile(BaseModel):
+    """A prompt file: id, description, messages."""
+
+    id: str
+    description: str = ""
+    messages: list[PromptMessage]
+
+
+@functools.cache
+def load_prompt(prompts_dir: Path, name: str, version: str) -> tuple[str, ChatPromptTemplate]:
+    """The prompt's id and its chat template; errors name the file and the fix."""
+    path = Path(prompts_dir) / name / f"{version}.yaml"
+    if not path.is_file():
+        versions = sorted(p.stem for p in path.parent.glob("*.yaml"))
+        raise KnowledgeError(
+            f"no prompt version {version!r} for {name}; available: {', '.join(versions) or 'none'} "
+            "(set REPLY_ASSISTANT_PROMPT_VERSION)",
+            path=str(path),
+        )
+    try:
+        spec = PromptFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise KnowledgeError(f"invalid prompt file: {exc}", path=str(path)) from exc
+    for message in spec.messages:
+        if message.role not in _ROLES:
+            raise KnowledgeError(f"role must be one of {sorted(_ROLES)}", path=str(path), field="messages.role")
+    template = ChatPromptTemplate.from_messages([(_ROLES[m.role], m.content) for m in spec.messages])
+    return spec.id, template
+
+
+def _requirements_text(scenario: str) -> str:
+    needs = requirements_for(scenario)
+    parts = []
+    if needs.apology != "none":
+        parts.append("apologise (use the word 'sorry')")
+    if needs.choices != "none":
+        parts.append("offer at least two numbered options ('1. ...', '2. ...')")
+    if needs.timeframe != "none":
+        parts.append("give a concrete time range")
+    return ("This reply must " + ", ".join(parts) + ".") if parts else "Answer helpfully and briefly."
+
+
+def draft_variables(request: DraftRequest, etiquette: str) -> dict[str, Any]:
+    """The values the draft prompts use."""
+    policy = request.policy
+    order = request.order
+    cap_price = order.price if order else None
+    currency = (order.currency if order and order.currency else None) or policy.default_currency
+    facts = order.model_dump(exclude_none=True, mode="json") if order else {}
+    playbook = "\n\n".join(f"[{c.id}] {c.title}\n{c.guidance.strip()}" for c in request.chunks
+                           if c.audience == "buyer_facing")
+    return {
+        "store_name": policy.store_name,
+        "signature": policy.signature,
+        "etiquette": etiquette.strip(),
+        "allowed_remedies": ", ".join(policy.allowed_remedies(request.scenario)) or "none (explain only)",
+        "partial_refund_cap": f"{policy.partial_refund_cap(cap_price):.2f} {currency}",
+        "requirements": _requirements_text(request.scenario),
+        "scenario": request.scenario,
+        "scenario_description": DESCRIPTIONS.get(request.scenario, ""),
+        "playbook": playbook or "(none)",
+        "order_facts": json.dumps(facts, ensure_ascii=False) if facts else "none given",
+        "buyer_message": request.message,
+    }
+
+
+def violations_text(request: DraftRequest) -> str:
+    """The blocking violations as a list the repair prompt shows the model."""
+    return "\n".join(
+        f"- {v.rule}: {v.message} Evidence: \"{v.evidence}\". Fix: {v.fix_hint}" for v in request.violations
+    )

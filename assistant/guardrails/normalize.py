@@ -1,0 +1,156 @@
+"""Text normalisation before matching, with a map back to the original draft.
+
+Rules match against `NormalizedText.folded`: NFKC, case folded, accents stripped, Cyrillic/Greek look-alike
+letters mapped to Latin, every dash variant mapped to '-', curly quotes to straight ones, zero-width and
+soft-hyphen characters removed and whitespace runs collapsed (to '\\n' when the run holds a line break, so
+list items still start lines). Every folded character remembers the original index it came from, so a match
+in the folded text becomes a span in the text the agent actually wrote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cached_property
+
+# Look-alikes applied before case folding: capital Greek Eta looks like H, its lower case like n, so the
+# mapping must see the letter as written.
+_BEFORE_FOLD = str.maketrans(
+    {
+        "А": "a", "В": "b", "Е": "e", "К": "k", "М": "m", "Н": "h", "О": "o", "Р": "p", "С": "c", "Т": "t",
+        "Х": "x", "У": "y", "Ѕ": "s", "І": "i", "Ј": "j", "Ԛ": "q", "Ԝ": "w",
+        "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n",
+        "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x",
+    }
+)
+
+# Applied after folding: lower-case look-alikes, dashes, quotes, invisible characters.
+_AFTER_FOLD = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "о": "o", "р": "p", "с": "c", "т": "t", "х": "x",
+        "у": "y", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ӏ": "l", "һ": "h", "ԛ": "q", "ԝ": "w", "ү": "y",
+        "ɑ": "a", "α": "a", "ο": "o", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u",
+        "χ": "x", "ı": "i", "ℓ": "l",
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "⁃": "-", "﹣": "-", "－": "-",
+        "‘": "'", "’": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+        "“": '"', "”": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+        "\u2028": "\n", "\u2029": "\n",
+        "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+        "\u180e": None, "\u200e": None, "\u200f": None, "\u202a": None, "\u202b": None, "\u202c": None,
+        "\u202d": None, "\u202e": None, "\u2066": None, "\u2067": None, "\u2068": None, "\u2069": None,
+        "\ufe0e": None, "\ufe0f": None,
+    }
+)
+
+# A single non-space whitespace character (tab, CR, NBSP left over) or any run of two or more.
+_WS_FIX = re.compile(r"[^\S\n ]|\s{2,}")
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _fold_char(char: str) -> str:
+    """Normalise one non-ASCII character; may return '' (removed) or several characters (ligatures)."""
+    out = unicodedata.normalize("NFKC", char).translate(_BEFORE_FOLD).casefold()
+    if not out.isascii():
+        out = "".join(c for c in unicodedata.normalize("NFD", out) if not unicodedata.combining(c))
+        out = out.translate(_AFTER_FOLD)
+    return out
+
+
+class NormalizedText:
+    """A draft in its original form and its folded form, with an offset map between them.
+
+    Attributes:
+        original: the text as written.
+        folded: the normalised text rules match against.
+    """
+
+    __slots__ = ("__dict__", "_map", "folded", "original")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.folded, self._map = _normalize(original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of `folded` to the span of `original` it came from (end exclusive).
+
+        Args:
+            start: start index in `folded`.
+            end: end index in `folded` (exclusive, >= start).
+
+        Returns:
+            The (start, end) span in `original`; an empty folded span maps to an empty original span.
+        """
+        omap = self._map
+        size = len(self.folded)
+        start = max(0, min(start, size))
+        end = max(start, min(end, size))
+        if omap is None:
+            return start, end
+        if start == end:
+            pos = omap[start] if start < size else len(self.original)
+            return pos, pos
+        return omap[start], omap[end - 1] + 1 if end - 1 < size else len(self.original)
+
+    @cached_property
+    def squashed(self) -> tuple[str, list[int]]:
+        """The folded text with every non-alphanumeric character removed, and its map into `folded`.
+
+        Used for spacing tricks ("5 - s t a r", "a.t.o.z"); patterns on it must be long and specific because
+        word boundaries are gone.
+        """
+        pieces: list[str] = []
+        index: list[int] = []
+        for match in _ALNUM_RUN.finditer(self.folded):
+            pieces.append(match.group())
+            index.extend(range(match.start(), match.end()))
+        return "".join(pieces), index
+
+    def squashed_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the squashed text to the original text."""
+        _, index = self.squashed
+        if start >= end or not index:
+            return self.to_original(0, 0)
+        return self.to_original(index[start], index[end - 1] + 1)
+
+
+def _collapse(text: str, base: list[int] | range) -> tuple[str, list[int] | None]:
+    """Collapse whitespace runs in `text` whose characters come from `base` original indices."""
+    if _WS_FIX.search(text) is None:
+        return text, (None if isinstance(base, range) else base)
+    out: list[str] = []
+    omap: list[int] = []
+    pos = 0
+    for match in _WS_FIX.finditer(text):
+        a, b = match.span()
+        out.append(text[pos:a])
+        omap.extend(base[pos:a])
+        run = match.group()
+        out.append("\n" if ("\n" in run or "\r" in run) else " ")
+        omap.append(base[a])
+        pos = b
+    out.append(text[pos:])
+    omap.extend(base[pos:])
+    return "".join(out), omap
+
+
+def _normalize(text: str) -> tuple[str, list[int] | None]:
+    """Fold `text`; return the folded string and its offset map (None when it is the identity)."""
+    if text.isascii():
+        # Fast path: for ASCII, NFKC and look-alike mapping are no-ops and lower() equals casefold().
+        return _collapse(text.lower().replace("`", "'"), range(len(text)))
+    chars: list[str] = []
+    omap: list[int] = []
+    for i, char in enumerate(text):
+        folded = char.lower() if char < "\x80" else _fold_char(char)
+        if len(folded) == 1:
+            chars.append(folded)
+            omap.append(i)
+        elif folded:
+            chars.extend(folded)
+            omap.extend([i] * len(folded))
+    return _collapse("".join(chars), omap)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise a draft for matching (see the module docstring)."""
+    return NormalizedText(text)

@@ -1,0 +1,67 @@
+"""JSON Lines batch loop shared by every command (SPEC section 6).
+
+Each input line gives one output line, in order. A line that cannot be parsed or handled is answered with
+`{"id": ..., "error": "..."}` and the batch goes on, so one bad line never loses the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from assistant.errors import AssistantError
+
+Handler = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One readable line naming each bad field, e.g. `order.price: Input should be ...`."""
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item["loc"]) or "(line)"
+        parts.append(f"{where}: {item['msg']}")
+    return "; ".join(parts)
+
+
+def _answer(raw: str, handler: Handler) -> tuple[dict[str, Any], bool]:
+    """Handle one line; return the output object and whether it was an error."""
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return {"id": None, "error": f"line is not valid JSON ({exc.msg} at column {exc.colno})"}, True
+    if not isinstance(record, dict):
+        return {"id": None, "error": "line must be a JSON object like {\"id\": ..., ...}"}, True
+    record_id = record.get("id")
+    try:
+        return handler(record), False
+    except ValidationError as exc:
+        return {"id": record_id, "error": describe_validation_error(exc)}, True
+    except AssistantError as exc:
+        return {"id": record_id, "error": str(exc)}, True
+
+
+def run_batch(lines: Iterable[str], handler: Handler, out: TextIO) -> tuple[int, int]:
+    """Answer every non-blank line; return (lines answered, lines that were errors)."""
+    answered = errors = 0
+    for raw in lines:
+        if not raw.strip():
+            continue
+        result, failed = _answer(raw, handler)
+        out.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+        out.flush()
+        answered += 1
+        errors += failed
+    return answered, errors
+
+
+def read_text_lines(stream: Any) -> Iterable[str]:
+    """Lines of a binary or text stream, decoding invalid UTF-8 with replacement so no line is lost."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        yield from stream
+        return
+    for raw in buffer:
+        yield raw.decode("utf-8", errors="replace")

@@ -1,0 +1,248 @@
+"""Every data shape the pipeline passes around, as pydantic models.
+
+The shapes follow SPEC sections 3-6: scenario and remedy ids are closed sets, order facts are optional, a
+guardrail violation points into the original draft with a character span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ScenarioId = Literal[
+    "quality_issue",
+    "not_as_described",
+    "unwanted_return",
+    "damaged_or_broken",
+    "missing_items",
+    "wrong_item",
+    "how_to_use",
+    "a_to_z_claim",
+    "warranty",
+    "shipping_delay",
+    "lost_package",
+    "delivery_problem",
+    "order_cancellation",
+    "shipping_cost_dispute",
+    "address_change",
+    "other",
+]
+SCENARIO_IDS: tuple[str, ...] = get_args(ScenarioId)
+
+RemedyId = Literal[
+    "replacement",
+    "reship",
+    "partial_refund",
+    "full_refund",
+    "return_for_refund",
+    "exchange",
+    "gift",
+    "send_parts",
+    "repair",
+    "manual_or_guide",
+    "tracking_update",
+    "address_update_attempt",
+    "cancel_and_refund",
+]
+REMEDY_IDS: tuple[str, ...] = get_args(RemedyId)
+
+Flag = Literal["a_to_z_claim", "review_threat", "prompt_injection", "chargeback_threat"]
+Severity = Literal["block", "warn"]
+Audience = Literal["buyer_facing", "internal"]
+
+
+class _Strict(BaseModel):
+    """Base for shapes read from files or users: unknown fields are errors, so typos get reported."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class OrderFacts(_Strict):
+    """Optional facts about the order that an agent may paste beside the message (SPEC section 6)."""
+
+    order_id: str | None = None
+    product: str | None = None
+    price: float | None = Field(default=None, ge=0)
+    currency: str | None = Field(default=None, min_length=3, max_length=3)
+    marketplace: str | None = None
+    fulfilment: Literal["FBA", "FBM"] | None = None
+    ship_date: dt.date | None = None
+    delivery_date: dt.date | None = None
+    tracking_number: str | None = None
+    carrier: str | None = None
+    claim_open: bool | None = None
+
+    @field_validator("currency")
+    @classmethod
+    def _upper_currency(cls, value: str | None) -> str | None:
+        return value.upper() if value else value
+
+    @field_validator("fulfilment", mode="before")
+    @classmethod
+    def _upper_fulfilment(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+
+class Step(_Strict):
+    """One action for the agent, with an optional window counted in days from the day the case opens."""
+
+    action: str = Field(min_length=3)
+    day_from: int | None = Field(default=None, ge=0)
+    day_to: int | None = Field(default=None, ge=0)
+
+
+class Chunk(_Strict):
+    """One section of the playbook (or a product note) as the knowledge base stores it."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    title: str = Field(min_length=3)
+    scenario: ScenarioId | Literal["general"]
+    audience: Audience
+    guidance: str = Field(min_length=20)
+    remedies: list[RemedyId] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    buyer_reply_points: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+    product: str | None = None
+
+    def text(self) -> str:
+        """The text that is indexed and shown to the model: title, guidance and steps."""
+        steps = "\n".join(f"- {step.action}" for step in self.steps)
+        return f"{self.title}\n{self.guidance}\n{steps}".strip()
+
+
+class PartialRefundPolicy(_Strict):
+    """Caps on partial refunds: a share of the price, or a flat amount when the price is unknown."""
+
+    max_percent: float = Field(default=30, gt=0, le=100)
+    max_amount_unknown_price: float = Field(default=15, gt=0)
+
+
+class Policy(_Strict):
+    """The seller's policy from `knowledge/policy.yaml`."""
+
+    store_name: str = Field(min_length=1)
+    signature: str = Field(min_length=1)
+    business_days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = Field(
+        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"]
+    )
+    default_currency: str = Field(default="USD", min_length=3, max_length=3)
+    reply_within_hours: int = Field(default=24, gt=0)
+    partial_refund: PartialRefundPolicy = Field(default_factory=PartialRefundPolicy)
+    remedies: dict[ScenarioId, list[RemedyId]]
+
+    def allowed_remedies(self, scenario: str) -> list[str]:
+        """Remedy ids the seller allows for a scenario (none for an unknown scenario)."""
+        return list(self.remedies.get(scenario, []))  # type: ignore[call-overload]
+
+    def partial_refund_cap(self, price: float | None) -> float:
+        """The largest partial refund allowed, from the price when known, else the flat cap."""
+        if price:
+            return round(price * self.partial_refund.max_percent / 100, 2)
+        return self.partial_refund.max_amount_unknown_price
+
+
+class TriageResult(BaseModel):
+    """What triage found in a buyer message."""
+
+    scenario: ScenarioId
+    confidence: float = Field(ge=0, le=1)
+    language: str
+    flags: list[Flag] = Field(default_factory=list)
+    runner_up: ScenarioId | None = None
+
+
+class RetrievedChunk(BaseModel):
+    """A chunk returned by retrieval, with its fused score."""
+
+    id: str
+    scenario: str
+    score: float
+    chunk: Chunk = Field(exclude=True)
+
+
+class Violation(BaseModel):
+    """One guardrail finding; `start`/`end` index the original, unnormalised draft."""
+
+    rule: str
+    severity: Severity
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    evidence: str
+    message: str
+    fix_hint: str
+
+
+class GuardrailReport(BaseModel):
+    """The verdict of every guardrail rule on one draft."""
+
+    passed: bool
+    violations: list[Violation] = Field(default_factory=list)
+    rules_run: list[str] = Field(default_factory=list)
+    rules_passed: list[str] = Field(default_factory=list)
+
+    @property
+    def verdict(self) -> Literal["pass", "block"]:
+        """`block` when any block-severity rule fired, else `pass`."""
+        return "pass" if self.passed else "block"
+
+    @property
+    def blocking(self) -> list[Violation]:
+        """Only the violations that fail the draft."""
+        return [v for v in self.violations if v.severity == "block"]
+
+
+class CheckContext(BaseModel):
+    """What the guardrails may know besides the draft."""
+
+    scenario: ScenarioId | None = None
+    buyer_message: str = ""
+    order: OrderFacts | None = None
+    policy: Policy | None = None
+
+
+class NextStep(BaseModel):
+    """A step for the agent with its window as dates when the case start is known."""
+
+    action: str
+    day_from: int | None = None
+    day_to: int | None = None
+    due: dt.date | None = None
+    not_before: dt.date | None = None
+    source: str
+
+
+class Usage(BaseModel):
+    """Token usage summed over the model calls of one draft."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        """Prompt plus completion tokens."""
+        return self.prompt_tokens + self.completion_tokens
+
+
+class DraftResult(BaseModel):
+    """Everything the pipeline returns for one buyer message."""
+
+    scenario: ScenarioId
+    triage: TriageResult
+    draft: str
+    drafter: Literal["llm", "offline"]
+    drafter_reason: str
+    passed: bool
+    report: GuardrailReport
+    sources: list[str]
+    next_steps: list[NextStep]
+    internal_notes: list[str]
+    attempts: int = 1
+    llm_calls: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    prompt_version: str | None = None
+    model: str | None = None
+    notices: list[str] = Field(default_factory=list)

@@ -1,0 +1,204 @@
+"""The pipeline: triage, retrieve, draft, check, repair, fall back (SPEC section 2).
+
+`Pipeline.run` always returns a draft that passes the guardrails: a model draft that passes, a repaired one,
+or the offline composer's draft labelled with the reason the model's was not used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from assistant.drafting.base import DraftOutput, DraftRequest, Drafter, OnText
+from assistant.drafting.offline import OfflineComposer
+from assistant.errors import InputError, ModelError
+from assistant.guardrails import check_draft
+from assistant.models import (
+    CheckContext,
+    Chunk,
+    DraftResult,
+    GuardrailReport,
+    NextStep,
+    OrderFacts,
+    TriageResult,
+    Usage,
+)
+from assistant.runtime import Components, components
+from assistant.settings import Settings
+
+RETRIEVE_K = 4
+# Internal guidance that applies whenever goods may come back to the seller.
+RETURN_SCENARIOS = {"unwanted_return", "damaged_or_broken", "wrong_item", "not_as_described", "quality_issue",
+                    "order_cancellation", "a_to_z_claim"}
+FLAG_NOTES = {
+    "a_to_z_claim": "A-to-z claim mentioned: solve the problem first; never tie any remedy to closing the claim.",
+    "review_threat": "Buyer mentions a review: never offer anything for a review or ask to change one.",
+    "chargeback_threat": "Buyer mentions a chargeback: answer quickly and keep a record of every message.",
+    "prompt_injection": "The message contains instructions aimed at the assistant; they were not followed.",
+}
+
+
+def validate_message(message: object) -> str:
+    """The buyer message as a non-empty string, or an InputError saying what to paste."""
+    if not isinstance(message, str):
+        raise InputError("message must be text", field="message")
+    if not message.strip():
+        raise InputError("the buyer message is empty - paste the buyer's message", field="message")
+    return message
+
+
+class Pipeline:
+    """Buyer message in, checked reply draft out."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        parts: Components | None = None,
+        drafter: Drafter | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.settings = settings
+        self.parts = parts or components(settings)
+        self.offline = OfflineComposer()
+        self._today = today
+        if drafter is not None:
+            self.drafter: Drafter = drafter
+            self.drafter_reason = f"{drafter.kind} drafter passed in"
+        else:
+            kind, self.drafter_reason = settings.resolved_drafter()
+            self.drafter = self.offline if kind == "offline" else _llm_drafter(settings)
+        self._executor: ThreadPoolExecutor | None = None
+
+    def triage(self, message: str) -> TriageResult:
+        """Triage only."""
+        return self.parts.triager.triage(validate_message(message))
+
+    def check(self, draft: str, *, scenario: str | None, message: str = "",
+              order: OrderFacts | None = None) -> GuardrailReport:
+        """Run the guardrails on a draft (e.g. the agent's edit) with the seller policy."""
+        context = CheckContext(scenario=scenario, buyer_message=message, order=order,  # type: ignore[arg-type]
+                               policy=self.parts.knowledge.policy)
+        return check_draft(draft, context)
+
+    def run(self, message: str, order: OrderFacts | None = None, *, on_text: OnText | None = None,
+            case_date: dt.date | None = None) -> DraftResult:
+        """Draft a checked reply for one buyer message."""
+        message = validate_message(message)
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+        triage = self.parts.triager.triage(message)
+        timings["triage"] = _lap(clock)
+        clock = time.perf_counter()
+        hits = self.parts.retriever.retrieve(message, k=RETRIEVE_K, scenario=triage.scenario)
+        timings["retrieve"] = _lap(clock)
+        chunks = [hit.chunk for hit in hits]
+        notices: list[str] = []
+        model_message = message
+        if len(message) > self.settings.max_model_chars:
+            model_message = message[: self.settings.max_model_chars]
+            notices.append(f"The message is {len(message):,} characters; the model saw the first "
+                           f"{self.settings.max_model_chars:,} (the full text is kept in history).")
+        request = DraftRequest(message=model_message, order=order, triage=triage, chunks=chunks,
+                               policy=self.parts.knowledge.policy)
+        result = self._draft_checked(request, on_text, timings, message)
+        result.sources = [hit.id for hit in hits]
+        result.next_steps = self.next_steps(triage, case_date or self._today())
+        result.internal_notes = self.internal_notes(triage)
+        result.notices = notices + result.notices
+        return result
+
+    async def arun(self, message: str, order: OrderFacts | None = None, *, concurrency: int = 8) -> DraftResult:
+        """`run` on a worker thread, so an event loop can keep many model calls in flight."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="pipeline")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: self.run(message, order))
+
+    def _draft_checked(self, request: DraftRequest, on_text: OnText | None, timings: dict[str, float],
+                       full_message: str) -> DraftResult:
+        usage = Usage()
+        calls = attempts = 0
+        reason = self.drafter_reason
+        draft: DraftOutput | None = None
+        report: GuardrailReport | None = None
+        if self.drafter.kind == "llm":
+            rounds = 1 + self.settings.repair_rounds
+            clock = time.perf_counter()
+            try:
+                for _ in range(rounds):
+                    attempts += 1
+                    draft = self.drafter.draft(request, on_text if attempts == 1 else None)
+                    calls += draft.calls
+                    usage = Usage(prompt_tokens=usage.prompt_tokens + draft.usage.prompt_tokens,
+                                  completion_tokens=usage.completion_tokens + draft.usage.completion_tokens)
+                    report = self.check(draft.text, scenario=request.scenario, message=full_message,
+                                        order=request.order)
+                    if report.passed:
+                        break
+                    request = request.model_copy(update={"previous_draft": draft.text,
+                                                         "violations": report.blocking})
+                else:
+                    rules = sorted({v.rule for v in report.blocking}) if report else []
+                    reason = (f"model draft still broke {', '.join(rules)} after {attempts} attempts; "
+                              "offline draft used instead")
+                    draft = None
+            except ModelError as exc:
+                reason = f"model unavailable ({exc.reason}); offline draft used instead"
+                draft = None
+            timings["draft_llm"] = _lap(clock)
+        if draft is None or report is None or self.drafter.kind != "llm":
+            clock = time.perf_counter()
+            draft = self.offline.draft(request)
+            timings["compose"] = _lap(clock)
+            if self.drafter.kind == "llm" and on_text is not None:
+                on_text("\n\n[model draft replaced by the offline draft]\n\n" + draft.text)
+            clock = time.perf_counter()
+            report = self.check(draft.text, scenario=request.scenario, message=full_message, order=request.order)
+            timings["check"] = _lap(clock)
+            kind = "offline"
+        else:
+            kind = "llm"
+        return DraftResult(
+            scenario=request.triage.scenario, triage=request.triage, draft=draft.text, drafter=kind,  # type: ignore[arg-type]
+            drafter_reason=reason, passed=report.passed, report=report, sources=[], next_steps=[],
+            internal_notes=[], attempts=max(attempts, 1), llm_calls=calls, usage=usage, timings_ms=timings,
+            prompt_version=getattr(self.drafter, "prompt_version", None) if kind == "llm" else None,
+            model=getattr(self.drafter, "model", None) if kind == "llm" else None,
+        )
+
+    def next_steps(self, triage: TriageResult, start: dt.date) -> list[NextStep]:
+        """The scenario's steps from the knowledge base, with their windows as dates from `start`."""
+        steps = []
+        for chunk in self._scenario_chunks(triage.scenario):
+            for step in chunk.steps:
+                steps.append(NextStep(
+                    action=step.action, day_from=step.day_from, day_to=step.day_to, source=chunk.id,
+                    due=start + dt.timedelta(days=step.day_to) if step.day_to is not None else None,
+                    not_before=start + dt.timedelta(days=step.day_from) if step.day_from is not None else None,
+                ))
+        return steps
+
+    def internal_notes(self, triage: TriageResult) -> list[str]:
+        """Agent-only guidance: risk flags, and internal playbook sections such as returned-goods handling."""
+        notes = [FLAG_NOTES[flag] for flag in triage.flags if flag in FLAG_NOTES]
+        for chunk in self.parts.knowledge.general("internal"):
+            if chunk.id == "returned_goods" and triage.scenario in RETURN_SCENARIOS:
+                notes.append(f"{chunk.title}: {chunk.guidance.strip()}")
+        return notes
+
+    def _scenario_chunks(self, scenario: str) -> list[Chunk]:
+        return [c for c in self.parts.knowledge.for_scenario(scenario) if c.product is None]
+
+
+def _lap(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 3)
+
+
+def _llm_drafter(settings: Settings) -> Drafter:
+    from assistant.drafting.llm import LLMDrafter
+
+    return LLMDrafter.from_settings(settings)

@@ -1,0 +1,38 @@
+"""The lexical half of retrieval: BM25 over the same documents, built in memory (milliseconds)."""
+
+from __future__ import annotations
+
+import logging
+
+import bm25s
+import numpy as np
+
+from assistant.retrieval.documents import Document, best_per_chunk
+
+# bm25s logs every index build at DEBUG, which chromadb's logging setup lets through to stderr.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+def _tokens(text: str) -> list[str]:
+    return bm25s.tokenize(text, stopwords="en", return_ids=False, show_progress=False)[0]
+
+
+class LexicalIndex:
+    """BM25 scores per chunk for a query."""
+
+    def __init__(self, docs: list[Document]) -> None:
+        self._chunk_ids = [d.chunk_id for d in docs]
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(
+            bm25s.tokenize([d.text for d in docs], stopwords="en", show_progress=False), show_progress=False
+        )
+        self._vocab = set(self._bm25.vocab_dict)
+
+    def scores(self, query: str) -> dict[str, float]:
+        """Best BM25 score per chunk (chunks with no shared term are left out)."""
+        tokens = [t for t in _tokens(query) if t in self._vocab]
+        if not tokens:
+            return {}
+        raw = np.asarray(self._bm25.get_scores(tokens), dtype=float)
+        best = best_per_chunk(self._chunk_ids, raw.tolist())
+        return {chunk_id: score for chunk_id, score in best.items() if score > 0}

@@ -1,0 +1,64 @@
+"""Wiring: build the knowledge base, triager and retriever from settings, once per process.
+
+Reloading is cheap to detect: the knowledge fingerprint is a hash of the files, so `components()` called
+again after a file was edited returns freshly built parts (and the vector index rebuilds itself).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from assistant.knowledge import KnowledgeBase, fingerprint, load_knowledge
+from assistant.retrieval.embedders import make_embedder
+from assistant.retrieval.hybrid import HybridRetriever, Retriever
+from assistant.settings import Settings
+from assistant.triage import CueAndExampleTriager, Triager
+
+
+@dataclass(frozen=True)
+class Components:
+    """The offline parts of the pipeline, sharing one knowledge base."""
+
+    knowledge: KnowledgeBase
+    triager: Triager
+    retriever: Retriever
+    index_rebuilt: bool
+
+
+_lock = threading.Lock()
+_cache: dict[tuple[str, ...], Components] = {}
+
+
+def build_components(settings: Settings) -> Components:
+    """Build everything from scratch (tests use this to get isolated instances)."""
+    from assistant.retrieval.lexical import LexicalIndex
+    from assistant.retrieval.vector import VectorIndex, chroma_client
+
+    knowledge = load_knowledge(settings.knowledge_dir)
+    api_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+    embedder = make_embedder(settings.embedder, api_key=api_key, base_url=settings.openai_base_url)
+    from assistant.retrieval.documents import documents
+
+    docs = documents(knowledge)
+    client = chroma_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
+    vector = VectorIndex(client, embedder, docs, knowledge.fingerprint)
+    retriever = HybridRetriever(knowledge, vector, LexicalIndex(docs))
+    triager = CueAndExampleTriager(knowledge, embedder)
+    return Components(knowledge, triager, retriever, vector.rebuilt)
+
+
+def components(settings: Settings) -> Components:
+    """Shared components for these settings, rebuilt when a knowledge file has changed."""
+    key = (
+        str(settings.knowledge_dir),
+        str(settings.data_dir),
+        settings.embedder,
+        str(settings.chroma_host),
+        fingerprint(settings.knowledge_dir),
+    )
+    with _lock:
+        if key not in _cache:
+            _cache.clear()
+            _cache[key] = build_components(settings)
+        return _cache[key]
