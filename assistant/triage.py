@@ -33,9 +33,9 @@ _SPACE = re.compile(r"\s+")
 # How much the nearest-example similarity weighs against cue points, and the similarity an unrelated
 # message typically reaches (WordLlama cosine); both set on the knowledge examples, not on the eval cases.
 KNN_WEIGHT = 12.0
-KNN_BASELINE = 0.25
+KNN_BASELINE = 0.1
 KNN_TOP = 3
-OTHER_FLOOR = 2.0  # below this much evidence for any scenario, the message is `other`
+OTHER_FLOOR = 1.0  # below this much evidence for any scenario, the message is `other`
 TEMPERATURE = 2.0
 
 
