@@ -17,11 +17,16 @@ from assistant.errors import AssistantError
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """A pydantic error location as a dotted field path, without union-member tags like `literal[...]`."""
+    return ".".join(str(p) for p in loc if isinstance(p, int) or str(p).isidentifier())
+
+
 def describe_validation_error(error: ValidationError) -> str:
     """One readable line naming each bad field, e.g. `order.price: Input should be ...`."""
     parts = []
     for item in error.errors():
-        where = ".".join(str(p) for p in item["loc"]) or "(line)"
+        where = field_path(item["loc"]) or "(line)"
         parts.append(f"{where}: {item['msg']}")
     return "; ".join(parts)
 

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from assistant.errors import KnowledgeError
+from assistant.jsonl import field_path
 from assistant.models import Chunk, Policy
 
 CHUNK_FOLDERS = ("playbook", "products")
@@ -40,14 +41,14 @@ def _read_yaml(path: Path) -> Any:
 
 def validate_file(path: Path, model: type[M]) -> M:
     """Parse one YAML file into `model`, raising KnowledgeError that names the file and the first bad field."""
-    data = _read_yaml(path)
+    data = _read_yaml(Path(path))
     if not isinstance(data, dict):
         raise KnowledgeError(f"expected a mapping of fields, got {type(data).__name__}", path=str(path))
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         item = exc.errors()[0]
-        where = ".".join(str(part) for part in item["loc"]) or None
+        where = field_path(item["loc"]) or None
         extra = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise KnowledgeError(f"{item['msg']}{extra}", path=str(path), field=where) from exc
 

@@ -16,6 +16,7 @@ from assistant.drafting.base import DraftOutput, DraftRequest, Drafter, OnText
 from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError, ModelError
 from assistant.guardrails import check_draft
+from assistant.logs import get_logger
 from assistant.models import (
     CheckContext,
     Chunk,
@@ -30,6 +31,7 @@ from assistant.runtime import Components, components
 from assistant.settings import Settings
 
 RETRIEVE_K = 4
+logger = get_logger(__name__)
 # Internal guidance that applies whenever goods may come back to the seller.
 RETURN_SCENARIOS = {"unwanted_return", "damaged_or_broken", "wrong_item", "not_as_described", "quality_issue",
                     "order_cancellation", "a_to_z_claim"}
@@ -147,6 +149,7 @@ class Pipeline:
                               "offline draft used instead")
                     draft = None
             except ModelError as exc:
+                logger.warning("model call failed (%s): %s", exc.reason, exc)
                 reason = f"model unavailable ({exc.reason}); offline draft used instead"
                 draft = None
             timings["draft_llm"] = _lap(clock)
@@ -160,6 +163,8 @@ class Pipeline:
             report = self.check(draft.text, scenario=request.scenario, message=full_message, order=request.order)
             timings["check"] = _lap(clock)
             kind = "offline"
+            if self.drafter.kind == "llm":
+                logger.info("offline draft used: %s", reason)
         else:
             kind = "llm"
         return DraftResult(

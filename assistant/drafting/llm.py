@@ -17,6 +17,7 @@ import openai
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.prompts import draft_variables, load_prompt, violations_text
 from assistant.errors import ModelError
+from assistant.logs import register_secret
 from assistant.models import Usage
 from assistant.settings import Settings
 
@@ -62,6 +63,8 @@ class LLMDrafter:
         self.etiquette = etiquette
         self.cache = cache
         self._prompts_dir = Path(prompts_dir)
+        # The key may not look like "sk-...", so tell the log filter its exact value.
+        register_secret(api_key)
         # A local server (Ollama, vLLM) needs no key, but the SDK insists on one.
         self._client = openai.OpenAI(api_key=api_key or "not-needed", base_url=base_url, timeout=timeout,
                                      max_retries=max_retries)

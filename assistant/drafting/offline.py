@@ -19,7 +19,7 @@ _UNDELIVERABLE = ("here is", "we have put together", "we have checked", "we have
 
 REMEDY_TEXT = {
     "replacement": "We send you a brand-new replacement, free of charge.",
-    "reship": "We ship a new one to you at no extra cost.",
+    "reship": "We reship your order to you at no extra cost.",
     "partial_refund": "You keep the item and we refund you {amount} as an apology.",
     "full_refund": "We refund the full price of your order.",
     "return_for_refund": "You send the item back through Your Orders on Amazon and we refund you once it "
@@ -31,8 +31,8 @@ REMEDY_TEXT = {
     "manual_or_guide": "We send you step-by-step setup instructions here in Buyer-Seller Messaging.",
     "tracking_update": "We contact the carrier today and send you the latest tracking information.",
     "address_update_attempt": "We ask the carrier to redirect the parcel to your correct address.",
-    "cancel_and_refund": "You refuse the parcel when it arrives and we refund you as soon as it is on its "
-                         "way back to us.",
+    "cancel_and_refund": "You refuse the parcel when it arrives, and we cancel the order and refund you in "
+                         "full.",
 }
 TIMEFRAME = {
     "shipping_delay": "We will send you an update within {hours} hours.",

@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import KnowledgeError
-from assistant.guardrails.base import RuleText, compile_any
+from assistant.guardrails.base import Matcher, RuleText, compile_any
 from assistant.models import RemedyId, Severity
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -120,10 +120,10 @@ class CompiledRule:
     id: str
     severity: Severity
     text: RuleText
-    any: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None
-    squashed: re.Pattern[str] | None
-    groups: dict[str, re.Pattern[str] | None]
+    any: Matcher | None
+    exclude: Matcher | None
+    squashed: Matcher | None
+    groups: dict[str, Matcher | None]
 
 
 @dataclass(frozen=True)
@@ -132,8 +132,8 @@ class CompiledRemedy:
 
     id: str
     enforce: bool
-    any: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None
+    any: Matcher | None
+    exclude: Matcher | None
     subsumed_by: tuple[str, ...]
     needs_offer: bool
 
@@ -144,8 +144,8 @@ class GuardrailData:
 
     rules: dict[str, CompiledRule]
     remedies: dict[str, CompiledRemedy]
-    offer_cue: re.Pattern[str] | None
-    not_offer: re.Pattern[str] | None
+    offer_cue: Matcher | None
+    not_offer: Matcher | None
 
 
 def _expand(pattern: str) -> str:
@@ -179,7 +179,7 @@ def _validate(path: Path, model: type[BaseModel], data: dict[str, Any]) -> Any:
         raise KnowledgeError(item["msg"], path=str(path), field=where) from exc
 
 
-def _compile(path: Path, where: str, phrases: list[str], patterns: list[str]) -> re.Pattern[str] | None:
+def _compile(path: Path, where: str, phrases: list[str], patterns: list[str]) -> Matcher | None:
     for index, pattern in enumerate(patterns):
         try:
             re.compile(_expand(pattern))

@@ -45,6 +45,7 @@ _AFTER_FOLD = str.maketrans(
 # A single non-space whitespace character (tab, CR, NBSP left over) or any run of two or more.
 _WS_FIX = re.compile(r"[^\S\n ]|\s{2,}")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _fold_char(char: str) -> str:
@@ -89,28 +90,29 @@ class NormalizedText:
         if start == end:
             pos = omap[start] if start < size else len(self.original)
             return pos, pos
-        return omap[start], omap[end - 1] + 1 if end - 1 < size else len(self.original)
+        return omap[start], omap[end - 1] + 1
 
     @cached_property
-    def squashed(self) -> tuple[str, list[int]]:
-        """The folded text with every non-alphanumeric character removed, and its map into `folded`.
+    def squashed(self) -> str:
+        """The folded text with every non-alphanumeric character removed.
 
         Used for spacing tricks ("5 - s t a r", "a.t.o.z"); patterns on it must be long and specific because
         word boundaries are gone.
         """
-        pieces: list[str] = []
+        return _NOT_ALNUM.sub("", self.folded)
+
+    @cached_property
+    def _squashed_index(self) -> list[int]:
+        # Built only when a squashed pattern matched, which is rare.
         index: list[int] = []
         for match in _ALNUM_RUN.finditer(self.folded):
-            pieces.append(match.group())
             index.extend(range(match.start(), match.end()))
-        return "".join(pieces), index
+        return index
 
-    def squashed_to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the squashed text to the original text."""
-        _, index = self.squashed
-        if start >= end or not index:
-            return self.to_original(0, 0)
-        return self.to_original(index[start], index[end - 1] + 1)
+    def squashed_to_folded(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty span of `squashed` to the span of `folded` it covers."""
+        index = self._squashed_index
+        return index[start], index[end - 1] + 1
 
 
 def _collapse(text: str, base: list[int] | range) -> tuple[str, list[int] | None]:

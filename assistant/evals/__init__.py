@@ -1,0 +1,5 @@
+"""The eval suite (SPEC section 8): cases, metrics, the async runner, run files, reports and comparisons.
+
+Modules are small and import nothing heavy at package import time, so `reply-assistant eval compare` can
+read two run files without loading the pipeline.
+"""

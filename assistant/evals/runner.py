@@ -1,0 +1,211 @@
+"""The async eval runner: every case through one pipeline per matrix cell (prompt version x model).
+
+Concurrency is one `asyncio.Semaphore` shared by all cells, so `--concurrency 8` means at most eight model
+requests in flight in total, whatever the matrix size. The pipeline itself is synchronous; `Pipeline.arun`
+runs it on a worker thread. On Ctrl-C (or when the task is cancelled) the cases already finished are kept
+and the run is marked `interrupted`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from assistant.errors import AssistantError, ConfigError, InputError
+from assistant.evals.cases import EvalCase
+from assistant.evals.judge import Judge
+from assistant.evals.metrics import EvaluatorSet, Score, default_evaluators, forbidden_hits, offered_remedies
+from assistant.evals.runs import summarise
+from assistant.models import CheckContext, DraftResult, Policy
+from assistant.settings import Settings
+
+OnRecord = Callable[[dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One column of the matrix: a drafter kind with its prompt version and model."""
+
+    kind: Literal["llm", "offline"]
+    prompt_version: str | None = None
+    model: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable name used in run files and reports, e.g. `v2/gpt-4o-mini` or `offline`."""
+        return "offline" if self.kind == "offline" else f"{self.prompt_version}/{self.model}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for run.json."""
+        return {"key": self.key, "kind": self.kind, "prompt_version": self.prompt_version, "model": self.model}
+
+
+def plan_cells(settings: Settings, *, prompts: list[str] | None = None, models: list[str] | None = None,
+               drafter: str | None = None) -> tuple[list[Cell], list[str]]:
+    """The matrix for the given options, plus notes for the user.
+
+    Args:
+        settings: Loaded settings (model, key, endpoint, drafter mode, prompt version).
+        prompts: `--prompt` values; default the configured prompt version.
+        models: `--model` values; default the configured model.
+        drafter: `--drafter` override of the settings' drafter mode.
+
+    Returns:
+        The cells and human-readable notes (e.g. that prompt versions do not apply offline).
+
+    Raises:
+        ConfigError: The LLM drafter was demanded but no model or endpoint is configured.
+        InputError: A prompt version has no file.
+    """
+    mode = drafter or settings.drafter
+    models = list(dict.fromkeys(models or ([settings.model] if settings.model else [])))
+    prompts = list(dict.fromkeys(prompts or [settings.prompt_version]))
+    endpoint = bool(settings.openai_api_key or settings.openai_base_url)
+    notes: list[str] = []
+    if mode != "offline" and models and endpoint:
+        for version in prompts:
+            if not (settings.prompts_dir / "draft_reply" / f"{version}.yaml").is_file():
+                raise InputError(f"no prompt file {settings.prompts_dir / 'draft_reply' / version}.yaml",
+                                 field="prompt")
+        return [Cell("llm", p, m) for p in prompts for m in models], notes
+    if mode == "llm":
+        raise ConfigError("--drafter llm needs a model (--model or REPLY_ASSISTANT_MODEL) and OPENAI_API_KEY or "
+                          "OPENAI_BASE_URL", variable="REPLY_ASSISTANT_MODEL")
+    if len(prompts) > 1 or models:
+        notes.append("offline drafter: --prompt and --model do not apply, one offline cell is run")
+    return [Cell("offline")], notes
+
+
+def rules_checker(policy: Policy) -> Callable[[str, str], list[str]]:
+    """Rules fired for a draft under a given scenario (used to re-check misrouted cases)."""
+    from assistant.guardrails import check_draft
+
+    def check(draft: str, scenario: str) -> list[str]:
+        context = CheckContext(scenario=scenario, policy=policy)  # type: ignore[arg-type]
+        return [v.rule for v in check_draft(draft, context).violations]
+
+    return check
+
+
+def build_pipeline(cell: Cell, settings: Settings, parts: Any, cache: Any) -> Any:
+    """A pipeline for one cell, sharing the knowledge base, triager and retriever of the others."""
+    from assistant.pipeline import Pipeline
+
+    if cell.kind == "offline":
+        return Pipeline(settings.model_copy(update={"drafter": "offline"}), parts=parts)
+    from assistant.drafting.llm import LLMDrafter
+
+    cell_settings = settings.model_copy(update={"drafter": "llm", "model": cell.model,
+                                                "prompt_version": cell.prompt_version})
+    pipeline = Pipeline(cell_settings, parts=parts, drafter=LLMDrafter.from_settings(cell_settings, cache=cache))
+    pipeline.drafter_reason = f"model {cell.model}, prompt draft_reply/{cell.prompt_version}"
+    return pipeline
+
+
+def score_case(case: EvalCase, result: DraftResult, cell: Cell, evaluators: EvaluatorSet, *,
+               latency_ms: float, judge: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The run.json record of one draft: the raw facts plus every score with its reason."""
+    scores = {s.name: s for s in evaluators.evaluate(case, result)}
+    if judge is not None:
+        measured = judge.get("status") == "measured"
+        scores["judge"] = Score(
+            "judge", judge["mean"] if measured else None, None, "" if measured else judge.get("reason", ""))
+    coverage = scores["remedy_coverage"]
+    elements = scores["required_elements"]
+    fallback = cell.kind == "llm" and result.drafter == "offline"
+    return {
+        "id": case.id, "cell": cell.key, "prompt_version": cell.prompt_version, "model": cell.model,
+        "expected_scenario": case.expected_scenario, "scenario": result.scenario,
+        "scenario_correct": bool(scores["scenario"].passed), "retrieval_hit": bool(scores["retrieval"].passed),
+        "passed": result.passed, "rules_fired": sorted({v.rule for v in result.report.violations}),
+        "remedies_expected": list(case.expected_remedies), "remedies_offered": offered_remedies(result.draft),
+        "remedy_coverage": coverage.value, "required_elements_ok": elements.passed,
+        "words": len(result.draft.split()), "drafter": result.drafter, "drafter_reason": result.drafter_reason,
+        "fallback": fallback, "llm_calls": result.llm_calls, "repair_rounds": max(result.attempts - 1, 0),
+        "tokens": result.usage.total_tokens, "latency_ms": round(latency_ms, 1),
+        "forbidden_hits": forbidden_hits(case, result.draft), "judge": judge, "draft": result.draft,
+        "ok": all(s.passed for s in scores.values() if s.passed is not None),
+        "scores": [s.to_dict() for s in scores.values()], "error": None,
+    }
+
+
+def error_record(case: EvalCase, cell: Cell, error: BaseException) -> dict[str, Any]:
+    """A case the pipeline could not answer: kept in the run, counted in `error_rate`."""
+    message = str(error) if isinstance(error, AssistantError) else f"{type(error).__name__}: {error}"
+    return {"id": case.id, "cell": cell.key, "prompt_version": cell.prompt_version, "model": cell.model,
+            "expected_scenario": case.expected_scenario, "error": message, "ok": False, "scores": [],
+            "draft": "", "judge": None}
+
+
+async def run_eval(cases: list[EvalCase], cells: list[Cell], settings: Settings, *, concurrency: int = 8,
+                   cache: Any = None, judge: Judge | None = None, progress: bool = False, parts: Any = None,
+                   on_record: OnRecord | None = None) -> dict[str, Any]:
+    """Run every case through every cell and return the run (see `runs.summarise` for its shape).
+
+    Cancelling the task that awaits this (Ctrl-C under `asyncio.run` does that) stops it: finished cases
+    are kept, unfinished ones dropped, and the run says `interrupted: true`.
+    """
+    if concurrency < 1:
+        raise InputError(f"--concurrency must be at least 1, got {concurrency}", field="concurrency")
+    from tqdm import tqdm
+
+    from assistant.runtime import components
+
+    parts = parts or components(settings)
+    chunk_scenarios = {cid: chunk.scenario for cid, chunk in parts.knowledge.by_id.items()}
+    checker = rules_checker(parts.knowledge.policy)
+    pipelines = {cell.key: build_pipeline(cell, settings, parts, cache) for cell in cells}
+    evaluators = {cell.key: default_evaluators(chunk_scenarios, llm_cell=cell.kind == "llm", checker=checker)
+                  for cell in cells}
+    semaphore = asyncio.Semaphore(concurrency)
+    started = dt.datetime.now(dt.timezone.utc)
+    clock = time.perf_counter()
+
+    async def one(cell: Cell, case: EvalCase) -> dict[str, Any]:
+        async with semaphore:
+            start = time.perf_counter()
+            try:
+                result = await pipelines[cell.key].arun(case.message, case.order, concurrency=concurrency)
+            except Exception as exc:  # one broken case must not stop the run
+                return error_record(case, cell, exc)
+            latency = (time.perf_counter() - start) * 1000
+            graded = None
+            if judge is not None:
+                allowed = ", ".join(parts.knowledge.policy.allowed_remedies(result.scenario))
+                graded = await judge.grade(scenario=result.scenario, buyer_message=case.message,
+                                           draft=result.draft, allowed_remedies=allowed)
+        return score_case(case, result, cell, evaluators[cell.key], latency_ms=latency, judge=graded)
+
+    total = len(cells) * len(cases)
+    bar = tqdm(total=total, unit="case", desc="eval", file=sys.stderr,
+               disable=not progress or not sys.stderr.isatty())
+    tasks = [asyncio.create_task(one(cell, case)) for cell in cells for case in cases]
+    interrupted = False
+    try:
+        for next_done in asyncio.as_completed(tasks):
+            record = await next_done
+            bar.update(1)
+            if on_record is not None:
+                on_record(record)
+    except (asyncio.CancelledError, KeyboardInterrupt):
+        interrupted = True
+        for task in tasks:
+            task.cancel()
+    finally:
+        bar.close()
+        for pipeline in pipelines.values():
+            if pipeline._executor is not None:  # drop queued work; calls in flight end on their own
+                pipeline._executor.shutdown(wait=False, cancel_futures=True)
+    # Tasks finish in any order; keep the matrix order (cell, then case file order) in the run file.
+    records = [t.result() for t in tasks if t.done() and not t.cancelled() and t.exception() is None]
+    return summarise(
+        records, cells=[c.to_dict() for c in cells], cases_total=len(cases), started=started,
+        duration_s=time.perf_counter() - clock, interrupted=interrupted, concurrency=concurrency,
+        settings=settings.safe_summary(), cache=cache.stats() if hasattr(cache, "stats") else None,
+        judge=f"{judge.model} judge/{judge.version}" if judge is not None else None,
+    )

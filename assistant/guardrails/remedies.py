@@ -1,0 +1,181 @@
+"""Finding the remedies a draft offers, and the money amounts and percentages in it.
+
+`find_remedies` is public: the `unapproved_remedy` rule uses it, and so does the eval suite to score remedy
+coverage. Detection is data-driven (`data/remedies.yaml`); a mention only counts when it is not negated
+("we cannot offer a full refund"), not the buyer's quoted words, and, for remedies marked `needs_offer`,
+phrased as an offer ("we can ...", "1. A full refund").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.guardrails.base import evidence, iter_matches, sentence_span
+from assistant.guardrails.config import AMOUNT, PERCENT, GuardrailData
+from assistant.guardrails.normalize import NormalizedText
+
+_MONEY = re.compile(rf"(?P<percent>{PERCENT})|(?P<amount>{AMOUNT})")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_QUOTED = re.compile(r'"[^"\n]{1,400}"')
+_CLAUSE_BREAK = re.compile(r"[,;:(]")
+# Checked in order: "c$" and "a$" before the plain "$".
+_CURRENCY = (
+    ("CAD", ("cad", "c$")),
+    ("AUD", ("aud", "a$")),
+    ("USD", ("usd", "dollar", "buck", "$")),
+    ("EUR", ("eur", "euro", "€")),
+    ("GBP", ("gbp", "pound", "£")),
+    ("JPY", ("jpy", "¥")),
+)
+REFUND_REMEDIES = ("partial_refund", "full_refund")
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount or a percentage found in a text; the span indexes the original text."""
+
+    value: float
+    percent: bool
+    currency: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RemedyMention:
+    """One remedy a draft offers.
+
+    Attributes:
+        remedy: the remedy id (SPEC section 5).
+        start: start of the mention in the original draft.
+        end: end of the mention in the original draft (exclusive).
+        evidence: the original text of the mention.
+        amount: for refunds, the money amount offered nearby, if any.
+        percent: for refunds, the percentage offered nearby, if any.
+        currency: the currency of `amount` when it says one.
+    """
+
+    remedy: str
+    start: int
+    end: int
+    evidence: str
+    amount: float | None = None
+    percent: float | None = None
+    currency: str | None = None
+
+
+def _currency(snippet: str) -> str | None:
+    for code, marks in _CURRENCY:
+        if any(mark in snippet for mark in marks):
+            return code
+    return None
+
+
+def find_money(text: NormalizedText) -> list[tuple[int, int, Money]]:
+    """Every amount and percentage in a text: (folded start, folded end, Money)."""
+    out: list[tuple[int, int, Money]] = []
+    folded = text.folded
+    if not any(ch.isdigit() for ch in folded):
+        return out
+    for match in _MONEY.finditer(folded):
+        snippet = match.group()
+        number = _NUMBER.search(snippet)
+        if number is None:
+            continue
+        try:
+            value = float(number.group().replace(",", ""))
+        except ValueError:
+            continue
+        percent = match.group("percent") is not None
+        start, end = text.to_original(*match.span())
+        out.append((match.start(), match.end(), Money(value, percent, None if percent else _currency(snippet),
+                                                      start, end)))
+    return out
+
+
+def _is_offer(folded: str, start: int, data: GuardrailData, needs_offer: bool) -> bool:
+    """Whether a remedy mentioned at `start` is offered: not negated, not reported speech, an offer if needed."""
+    s0, _ = sentence_span(folded, start, start)
+    prefix = folded[s0:start]
+    clause = prefix
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    if breaks:
+        clause = prefix[breaks[-1].end():]
+    if data.not_offer is not None and data.not_offer.search(clause[-60:]):
+        return False
+    if needs_offer:
+        return data.offer_cue is not None and data.offer_cue.search(prefix) is not None
+    return True
+
+
+def find_remedies(text: str | NormalizedText, data: GuardrailData | None = None) -> list[RemedyMention]:
+    """The remedies a draft offers, in order of position.
+
+    Args:
+        text: the draft (raw or already normalised).
+        data: compiled guardrail data; the default data files when None.
+
+    Returns:
+        One `RemedyMention` per offered mention (overlapping mentions of the same remedy merged); refunds carry
+        the amount or percentage found in the same sentence.
+    """
+    if data is None:
+        from assistant.guardrails import default_data
+
+        data = default_data()
+    ntext = text if isinstance(text, NormalizedText) else NormalizedText(text)
+    folded = ntext.folded
+    quoted = [m.span() for m in _QUOTED.finditer(folded)] if '"' in folded else []
+    money: list[tuple[int, int, Money]] | None = None
+    found: list[tuple[int, int, str]] = []
+    for remedy in data.remedies.values():
+        last_end = -1
+        for a, b in iter_matches(remedy.any, folded, remedy.exclude):
+            if a < last_end or any(x <= a and b <= y for x, y in quoted):
+                continue
+            if not _is_offer(folded, a, data, remedy.needs_offer):
+                continue
+            if remedy.subsumed_by:
+                s0, s1 = sentence_span(folded, a, b)
+                if any(
+                    (other := data.remedies.get(o)) is not None
+                    and other.any is not None
+                    and other.any.search(folded, s0, s1) is not None
+                    for o in remedy.subsumed_by
+                ):
+                    continue
+            found.append((a, b, remedy.id))
+            last_end = b
+    found.sort()
+    mentions: list[RemedyMention] = []
+    for a, b, remedy_id in found:
+        amount = percent = None
+        currency = None
+        if remedy_id in REFUND_REMEDIES:
+            if money is None:
+                money = find_money(ntext)
+            near = _nearest_money(folded, a, b, money)
+            if near is not None:
+                currency = near.currency
+                if near.percent:
+                    percent = near.value
+                else:
+                    amount = near.value
+        start, end = ntext.to_original(a, b)
+        mentions.append(RemedyMention(remedy_id, start, end, evidence(ntext.original, start, end), amount,
+                                      percent, currency))
+    return mentions
+
+
+def _nearest_money(folded: str, a: int, b: int, money: list[tuple[int, int, Money]]) -> Money | None:
+    """The amount inside the mention, else the nearest after it in the sentence, else the nearest before."""
+    s0, s1 = sentence_span(folded, a, b)
+    inside = [m for x, y, m in money if x < b and a < y]
+    if inside:
+        return inside[0]
+    after = [m for x, _, m in money if b <= x < s1]
+    if after:
+        return after[0]
+    before = [m for _, y, m in money if s0 <= y <= a]
+    return before[-1] if before else None

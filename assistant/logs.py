@@ -1,0 +1,209 @@
+"""Logging for the package, with every record scrubbed of secrets and buyer personal data (SPEC section 10).
+
+Use `get_logger(__name__)` in modules: the returned logger carries a `RedactingFilter`, so whatever handler
+finally writes the record (the app's, pytest's caplog, a file) sees the masked text. `configure_logging(level)`
+installs one stream handler on the root logger, with the same filter on the handler so that records from
+other libraries (openai, httpx) are masked too.
+
+What is masked:
+
+* API keys: `sk-...` tokens, `Bearer ...` credentials, `api_key=...` pairs, and any secret value registered
+  explicitly (`register_secret`, or `configure_logging(secrets=...)`), because a key for a local or Azure
+  endpoint need not look like `sk-...`;
+* buyer personal data: email addresses, phone numbers, street addresses ("221B Baker Street",
+  "12 Main St Apt 4", "Hauptstraße 5").
+
+Amazon order numbers (112-1234567-1234567) and ISO dates are left alone: they are what an engineer needs to
+find a case, and they identify no person by themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import threading
+from collections.abc import Iterable
+from typing import IO
+
+PACKAGE = "assistant"
+MASK_KEY = "[secret]"
+MASK_EMAIL = "[email]"
+MASK_PHONE = "[phone]"
+MASK_ADDRESS = "[address]"
+# A registered secret shorter than this would mask ordinary words; real keys are far longer.
+MIN_SECRET_LENGTH = 6
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Marks the handler `configure_logging` installs, so calling it again replaces it instead of adding another.
+_HANDLER_FLAG = "_reply_assistant_handler"
+
+_KEY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bBearer\s+[A-Za-z0-9._~+/=\-]+", re.IGNORECASE), "Bearer " + MASK_KEY),
+    (re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}"), MASK_KEY),
+    (re.compile(r"(\b(?:api[_-]?key|authorization|x-api-key)[\"']?\s*[:=]\s*[\"']?)(?!Bearer\b)[^\s\"',;}]+", re.IGNORECASE),
+     r"\1" + MASK_KEY),
+)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_STREET_SUFFIX = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|square|sq|"
+    r"close|crescent|parkway|pkwy|highway|hwy|row|mews|gardens|circle|cir"
+)
+_UNIT = r"(?:,?\s*(?:apt|apartment|suite|ste|unit|flat|floor|fl|#)\.?\s*#?[A-Za-z0-9\-]+)?"
+# Function words cannot be part of a street name; without this, "2 items on the way" would read as an address.
+_NOT_NAME = r"(?!(?:the|a|an|on|in|at|of|to|my|your|our|and|or|for|is|was|are|it|this|that|by|from)\b)"
+_ADDRESSES: tuple[re.Pattern[str], ...] = (
+    # "221B Baker Street", "12 Main St Apt 4", "1600 Pennsylvania Avenue NW"
+    re.compile(rf"\b\d{{1,5}}[A-Za-z]?\s+(?:{_NOT_NAME}[A-Za-z][\w'\-]*\.?\s+){{1,3}}(?:{_STREET_SUFFIX})\b\.?"
+               rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b)?{_UNIT}", re.IGNORECASE),
+    # "12 rue de la Paix", "5 calle Mayor", "10 via Roma"
+    re.compile(r"\b\d{1,5}[A-Za-z]?,?\s+(?:rue|avenue|boulevard|chemin|calle|avenida|via|viale|piazza)"
+               r"(?:\s+[\w'\-]+){1,4}", re.IGNORECASE),
+    # "Hauptstraße 5", "Lindenweg 12a", "Bahnhofstr. 3"
+    re.compile(r"\b[\w\-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|laan|straat|gatan|vej)\s+\d{1,5}[A-Za-z]?\b",
+               re.IGNORECASE),
+)
+# A run of digits with phone-like separators; `_phone` decides whether it really is one.
+_PHONE = re.compile(r"(?<![\w\-])(?:\+|00)?\(?\d[\d\s().\-]{5,}\d(?![\w\-])")
+_ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DECIMAL = re.compile(r"^\d+\.\d+$")
+
+
+def _phone(match: re.Match[str]) -> str:
+    text = match.group(0)
+    core = text.strip()
+    digits = sum(ch.isdigit() for ch in core)
+    # Order numbers, dates and plain decimals (timings, amounts) are digit runs too, but not phone numbers.
+    if not 7 <= digits <= 15 or _ORDER_ID.match(core) or _ISO_DATE.match(core) or _DECIMAL.match(core):
+        return text
+    # Keep surrounding whitespace the pattern swallowed, so the sentence still reads.
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    return f"{lead}{MASK_PHONE}{trail}"
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that masks secrets and personal data in each record's message, arguments and traceback.
+
+    The message is formatted with its arguments first (so a key passed as `%s` argument is caught), then the
+    masked text replaces `msg` and `args` is cleared. The record is never dropped.
+
+    Args:
+        secrets: Exact values to mask wherever they appear (e.g. the configured API key).
+        name: Passed to `logging.Filter`; empty means every record.
+    """
+
+    def __init__(self, secrets: Iterable[str] = (), name: str = "") -> None:
+        super().__init__(name)
+        self._secrets: set[str] = set()
+        self._lock = threading.Lock()
+        for secret in secrets:
+            self.add_secret(secret)
+
+    def add_secret(self, value: str | None) -> None:
+        """Mask this exact value from now on (ignored when empty or too short to be a real key)."""
+        if value and len(value.strip()) >= MIN_SECRET_LENGTH:
+            with self._lock:
+                self._secrets.add(value.strip())
+
+    def redact(self, text: str) -> str:
+        """The text with secrets, emails, phone numbers and street addresses masked."""
+        with self._lock:
+            # Longest first, so a secret that contains another is masked whole.
+            secrets = sorted(self._secrets, key=len, reverse=True)
+        for secret in secrets:
+            text = text.replace(secret, MASK_KEY)
+        for pattern, replacement in _KEY_PATTERNS:
+            text = pattern.sub(replacement, text)
+        text = _EMAIL.sub(MASK_EMAIL, text)
+        for pattern in _ADDRESSES:
+            text = pattern.sub(MASK_ADDRESS, text)
+        return _PHONE.sub(_phone, text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Mask the record in place; always keep it."""
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a bad format string must not lose the record or leak its args
+            message = f"{record.msg} {record.args!r}"
+        record.msg = self.redact(message)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            # Formatters reuse `exc_text` when it is set, so the traceback is printed masked.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+_FILTER = RedactingFilter()
+
+
+def redacting_filter() -> RedactingFilter:
+    """The process-wide filter every package logger and the configured handler share."""
+    return _FILTER
+
+
+def register_secret(value: str | None) -> None:
+    """Mask this value (e.g. the API key from settings) in every log record from now on."""
+    _FILTER.add_secret(value)
+
+
+def redact(text: str) -> str:
+    """Mask secrets and personal data in any text (for messages shown outside the logs)."""
+    return _FILTER.redact(text)
+
+
+def get_logger(name: str) -> logging.Logger:
+    """The named logger with the redacting filter attached (once).
+
+    A filter on a logger only sees records logged on that very logger, not those propagated from its children,
+    so each module's logger gets its own reference to the shared filter.
+
+    Args:
+        name: The logger name, usually `__name__`.
+
+    Returns:
+        The logger.
+    """
+    logger = logging.getLogger(name)
+    if _FILTER not in logger.filters:
+        logger.addFilter(_FILTER)
+    return logger
+
+
+def configure_logging(level: int | str = "INFO", *, secrets: Iterable[str | None] = (),
+                      stream: IO[str] | None = None) -> logging.Handler:
+    """Send log records to a stream (stderr by default), masked, at `level`.
+
+    Calling it again replaces the handler it installed before instead of adding a second one.
+
+    Args:
+        level: A logging level name or number for the package and the handler.
+        secrets: Values to mask besides the built-in patterns, e.g. the configured API key.
+        stream: Where to write; stderr when None.
+
+    Returns:
+        The installed handler.
+    """
+    for secret in secrets:
+        register_secret(secret)
+    numeric = logging.getLevelName(level.upper()) if isinstance(level, str) else level
+    if not isinstance(numeric, int):
+        raise ValueError(f"unknown log level {level!r}")
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, _HANDLER_FLAG, False)]:
+        root.removeHandler(old)
+    handler = logging.StreamHandler(stream or sys.stderr)
+    setattr(handler, _HANDLER_FLAG, True)
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    # On the handler too: records from other libraries (openai, httpx) never pass the package loggers' filter.
+    handler.addFilter(_FILTER)
+    handler.setLevel(numeric)
+    root.addHandler(handler)
+    get_logger(PACKAGE).setLevel(numeric)
+    if root.level > numeric or root.level == logging.NOTSET:
+        root.setLevel(numeric)
+    return handler

@@ -1,0 +1,27 @@
+"""Frames for the Insights page: the playbook's advice to summarise problems weekly and monthly."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from assistant.history import Stats
+
+
+def period_frame(by_period: dict[str, dict[str, int]]) -> pd.DataFrame:
+    """Cases per period (rows) and scenario (columns), zeros filled in, periods in order."""
+    frame = pd.DataFrame.from_dict(by_period, orient="index").fillna(0).astype(int)
+    frame.index.name = "period"
+    return frame.sort_index()
+
+
+def rule_frame(stats: Stats) -> pd.DataFrame:
+    """How often each rule blocked a checked draft."""
+    rules = stats.blocked_by_rule
+    return pd.DataFrame({"rule": list(rules), "blocked drafts": list(rules.values())})
+
+
+def complaint_frames(stats: Stats) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The most frequent scenarios and complaint words."""
+    scenarios = pd.DataFrame({"scenario": list(stats.by_scenario), "cases": list(stats.by_scenario.values())})
+    words = pd.DataFrame(stats.top_words, columns=["word", "messages"])
+    return scenarios, words
