@@ -21,15 +21,16 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
 )
 _SCRIPT_RES = tuple((lang, re.compile(pattern)) for lang, pattern in _SCRIPTS)
 
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and is it my i to was of a not this you have for with but that on in".split()),
-    "de": frozenset("der die das und ist nicht ich mein meine ein eine mit es zu wurde habe bitte".split()),
-    "es": frozenset("el la los las y es no mi un una con que de por para pero está llegó".split()),
-    "fr": frozenset("le la les et est pas je mon ma un une avec que de pour mais il reçu".split()),
-    "it": frozenset("il lo la gli e è non mio mia un una con che di per ma sono".split()),
-    "pt": frozenset("o a os as e é não meu minha um uma com que de para mas chegou".split()),
-    "nl": frozenset("de het een en is niet ik mijn met dat van voor maar".split()),
+_STOPWORD_TEXT = {
+    "en": "the and is it my i to was of a not this you have for with but that on in",
+    "de": "der die das und ist nicht ich mein meine ein eine mit es zu wurde habe bitte",
+    "es": "el la los las y es no mi un una con que de por para pero está llegó",
+    "fr": "le la les et est pas je mon ma un une avec que de pour mais il reçu",
+    "it": "il lo la gli e è non mio mia un una con che di per ma sono",
+    "pt": "o a os as e é não meu minha um uma com que de para mas chegou",
+    "nl": "de het een en is niet ik mijn met dat van voor maar",
 }
+_STOPWORDS = {lang: frozenset(words.split(" ")) for lang, words in _STOPWORD_TEXT.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

@@ -133,5 +133,5 @@ def test_policy_remedy_must_be_allowed(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "knowledge", knowledge)
     policy = knowledge / "policy.yaml"
     policy.write_text(policy.read_text().replace("how_to_use: [manual_or_guide]", "how_to_use: []"))
-    with pytest.raises(KnowledgeError, match="policy.yaml"):
+    with pytest.raises(KnowledgeError, match=r"policy\.yaml"):
         load_knowledge(knowledge)

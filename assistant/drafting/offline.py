@@ -15,32 +15,34 @@ MAX_CHOICES = 3
 # Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
 PARTIAL_SHARE = 2 / 3
 # Reply points that promise content the composer cannot attach (tracking details, a written guide).
-_UNDELIVERABLE = ("here is", "we have put together", "we have checked", "we have looked")
+_UNDELIVERABLE = ("here is", "we have put together", "we have checked", "we have looked", "which option")
 
 REMEDY_TEXT = {
-    "replacement": "We send you a brand-new replacement, free of charge.",
+    "replacement": "A brand-new replacement, sent to you free of charge.",
     "reship": "We reship your order to you at no extra cost.",
     "partial_refund": "You keep the item and we refund you {amount} as an apology.",
-    "full_refund": "We refund the full price of your order.",
+    "full_refund": "A refund of the full price of your order.",
     "return_for_refund": "You send the item back through Your Orders on Amazon and we refund you once it "
                          "reaches us.",
-    "exchange": "We exchange it for the right size, colour or model, and we cover the shipping.",
+    "exchange": "An exchange for the right size, colour or model, with the shipping covered by us.",
     "gift": "You keep the item and we send you a small gift to make up for the trouble.",
     "send_parts": "We send you the missing parts straight away, free of charge.",
-    "repair": "We arrange a repair with our trusted repair partner at no cost to you.",
-    "manual_or_guide": "We send you step-by-step setup instructions here in Buyer-Seller Messaging.",
-    "tracking_update": "We contact the carrier today and send you the latest tracking information.",
-    "address_update_attempt": "We ask the carrier to redirect the parcel to your correct address.",
+    "repair": "A repair by our trusted repair partner, at no cost to you.",
+    "manual_or_guide": "We will send you step-by-step setup instructions here in Buyer-Seller Messaging.",
+    "tracking_update": "We are contacting the carrier today for the latest tracking information.",
+    "address_update_attempt": "We are asking the carrier to redirect the parcel to your correct address.",
     "cancel_and_refund": "You refuse the parcel when it arrives, and we cancel the order and refund you in "
                          "full.",
 }
+CHOICE_TIMEFRAME = "Just reply with the number you prefer, and we will take care of it within 1-2 business days."
 TIMEFRAME = {
     "shipping_delay": "We will send you an update within {hours} hours.",
     "delivery_problem": "We will contact the carrier and update you within {hours} hours.",
-    "lost_package": "Once you choose, we will arrange it within 1-2 business days.",
-    "a_to_z_claim": "Please reply with the number you prefer, and we will act on it within {hours} hours.",
+    "a_to_z_claim": "Just reply with the number you prefer, and we will act on it within {hours} hours.",
 }
-DEFAULT_TIMEFRAME = "Once you reply with your choice, we will take care of it within 1-2 business days."
+DEFAULT_TIMEFRAME = "We will get back to you within {hours} hours."
+# Remedies the composer offers only when the scenario asks for choices (a pre-sales question needs none).
+NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
 APOLOGY_WORDS = ("sorry", "apolog", "regret")
 
 
@@ -73,20 +75,25 @@ class OfflineComposer:
         scenario = request.scenario
         needs = requirements_for(scenario)
         chunk = self._scenario_chunk(request)
-        points = [p for p in (chunk.buyer_reply_points if chunk else []) if not p.lower().startswith(_UNDELIVERABLE)
-                  and not any(u in p.lower() for u in _UNDELIVERABLE)]
-        paragraphs = ["Hello,", self._context_line(request.order)]
+        points = [p for p in (chunk.buyer_reply_points if chunk else [])
+                  if not any(u in p.lower() for u in _UNDELIVERABLE)]
         opener = points[:2]
+        context = self._context_line(request.order)
+        if opener and opener[0].lower().startswith("thank you for"):
+            context = context if request.order and (request.order.product or request.order.order_id) else ""
+        paragraphs = ["Hello,", context]
         if needs.apology != "none" and not any(w in " ".join(opener).lower() for w in APOLOGY_WORDS):
             opener.insert(0, "We are very sorry for the trouble with your order.")
         paragraphs.append(" ".join(opener))
-        remedies = self._remedies(request, chunk)
+        remedies = [] if scenario in NO_REMEDY_SCENARIOS else self._remedies(request, chunk)
+        timeframe = TIMEFRAME.get(scenario, DEFAULT_TIMEFRAME)
         if len(remedies) >= 2:
             choices = [f"{i}. {self._remedy_text(r, request)}" for i, r in enumerate(remedies, 1)]
             paragraphs.append("Here is what we can do for you:\n" + "\n".join(choices))
+            timeframe = TIMEFRAME.get(scenario, CHOICE_TIMEFRAME)
         elif remedies:
             paragraphs.append(self._remedy_text(remedies[0], request))
-        paragraphs.append(TIMEFRAME.get(scenario, DEFAULT_TIMEFRAME).format(hours=request.policy.reply_within_hours))
+        paragraphs.append(timeframe.format(hours=request.policy.reply_within_hours))
         paragraphs.append("Thank you for your patience and understanding.")
         paragraphs.append(request.policy.signature)
         return "\n\n".join(p for p in paragraphs if p)
@@ -114,8 +121,14 @@ class OfflineComposer:
         """Remedies to offer: the chunk's, then the policy's, only those the policy allows, at most three."""
         allowed = request.policy.allowed_remedies(request.scenario)
         ordered = [r for r in (chunk.remedies if chunk else []) if r in allowed]
+        if request.scenario == "a_to_z_claim" and request.triage.runner_up:
+            # The claim is about some underlying problem: offer what fits that problem first.
+            underlying = [r for r in request.policy.allowed_remedies(request.triage.runner_up) if r in allowed]
+            ordered = underlying if len(underlying) >= 2 else underlying + [r for r in ordered if r not in underlying]
         if requirements_for(request.scenario).choices != "none" or len(ordered) < 2:
             ordered += [r for r in allowed if r not in ordered]
+        if "replacement" in ordered and "reship" in ordered:
+            ordered.remove("reship")  # both mean "a new one is sent": offer one of them
         return ordered[:MAX_CHOICES]
 
     @staticmethod
