@@ -13,6 +13,9 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from assistant.errors import AssistantError
+from assistant.logs import get_logger
+
+logger = get_logger(__name__)
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -46,6 +49,9 @@ def _answer(raw: str, handler: Handler) -> tuple[dict[str, Any], bool]:
         return {"id": record_id, "error": describe_validation_error(exc)}, True
     except AssistantError as exc:
         return {"id": record_id, "error": str(exc)}, True
+    except Exception as exc:  # one unexpected failure must not lose the rest of the batch
+        logger.exception("unexpected error on a batch line")
+        return {"id": record_id, "error": f"internal error ({type(exc).__name__}); the line was skipped"}, True
 
 
 def run_batch(lines: Iterable[str], handler: Handler, out: TextIO) -> tuple[int, int]:

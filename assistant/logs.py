@@ -40,8 +40,8 @@ _HANDLER_FLAG = "_reply_assistant_handler"
 _KEY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bBearer\s+[A-Za-z0-9._~+/=\-]+", re.IGNORECASE), "Bearer " + MASK_KEY),
     (re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}"), MASK_KEY),
-    (re.compile(r"(\b(?:api[_-]?key|authorization|x-api-key)[\"']?\s*[:=]\s*[\"']?)(?!Bearer\b)[^\s\"',;}]+", re.IGNORECASE),
-     r"\1" + MASK_KEY),
+    (re.compile(r"(\b(?:api[_-]?key|authorization|x-api-key)[\"']?\s*[:=]\s*[\"']?)(?!Bearer\b)[^\s\"',;}]+",
+                re.IGNORECASE), r"\1" + MASK_KEY),
 )
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _STREET_SUFFIX = (
@@ -124,7 +124,7 @@ class RedactingFilter(logging.Filter):
         """Mask the record in place; always keep it."""
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a bad format string must not lose the record or leak its args
+        except Exception:
             message = f"{record.msg} {record.args!r}"
         record.msg = self.redact(message)
         record.args = None

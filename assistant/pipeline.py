@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from assistant.drafting.base import DraftOutput, DraftRequest, Drafter, OnText
+from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
 from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError, ModelError
 from assistant.guardrails import check_draft
@@ -49,6 +49,12 @@ def validate_message(message: object) -> str:
         raise InputError("message must be text", field="message")
     if not message.strip():
         raise InputError("the buyer message is empty - paste the buyer's message", field="message")
+    try:
+        message.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate ("\ud800" escaped in a JSON line) cannot go to the model as UTF-8; replace it as
+        # invalid UTF-8 input is replaced, so the message still gets a model draft.
+        message = message.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     return message
 
 

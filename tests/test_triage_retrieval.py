@@ -135,3 +135,12 @@ def test_policy_remedy_must_be_allowed(tmp_path: Path) -> None:
     policy.write_text(policy.read_text().replace("how_to_use: [manual_or_guide]", "how_to_use: []"))
     with pytest.raises(KnowledgeError, match=r"policy\.yaml"):
         load_knowledge(knowledge)
+
+
+def test_prompt_injection_flag_on_hostile_messages_only(parts) -> None:
+    hostile = load_cases("injections")
+    flagged = sum("prompt_injection" in parts.triager.triage(c["message"]).flags for c in hostile)
+    false_flags = [c["id"] for c in CASES if "prompt_injection" in parts.triager.triage(c["message"]).flags]
+    print(f"\nprompt_injection flagged on {flagged}/{len(hostile)} hostile messages; false flags {false_flags}")
+    assert flagged / len(hostile) >= 0.9
+    assert false_flags == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import sys
 from pathlib import Path
@@ -88,6 +89,9 @@ def evaluate(args: argparse.Namespace) -> int:
     from assistant.runtime import components
     from assistant.settings import load_settings
 
+    # One HTTP log line per model call would bury the progress bar and the summary.
+    for name in ("httpx", "httpx2", "openai"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     settings = load_settings()
     cases = load_cases(args.cases, limit=args.limit)
     thresholds, thresholds_file = load_thresholds(args.thresholds)  # a bad file fails before any model call

@@ -47,8 +47,9 @@ class DiskCache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The stored answer, or None (a missing or unreadable entry is a miss)."""
+        path = self._path(key)
         try:
-            value = json.loads(self._path(key).read_text(encoding="utf-8"))
+            value = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             value = None
         if not isinstance(value, dict) or not isinstance(value.get("content"), str):

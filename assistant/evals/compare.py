@@ -82,7 +82,7 @@ def flipped_cases(a_cases: list[dict[str, Any]], b_cases: list[dict[str, Any]]) 
         if rb is None:
             continue
         ca, cb = _checks(ra), _checks(rb)
-        changed = [f"{n}: {fmt(ca.get(n))} -> {fmt(cb.get(n))}" for n in dict.fromkeys([*ca, *cb])
+        changed = [f"{n}: {fmt(ca.get(n))} → {fmt(cb.get(n))}" for n in dict.fromkeys([*ca, *cb])
                    if ca.get(n) != cb.get(n)]
         if _status(ra) != _status(rb) or changed:
             flips.append({"id": ra["id"], "a": ra, "b": rb, "from": _status(ra), "to": _status(rb),
@@ -102,16 +102,16 @@ def _pair_section(a: dict[str, Any], b: dict[str, Any], ka: str, kb: str) -> lis
         row: list[Any] = [scenario]
         for metric in SCENARIO_DELTAS:
             x, y = sa.get(scenario, {}).get(metric), sb.get(scenario, {}).get(metric)
-            row.append(f"{fmt(x)} -> {fmt(y)} ({_delta(x, y) or 'n/m'})")
+            row.append(f"{fmt(x)} → {fmt(y)} ({_delta(x, y) or 'n/m'})")
         rows.append(row)
-    lines += ["### Per scenario (A -> B)", "", *table(["scenario", *SCENARIO_DELTAS], rows), ""]
+    lines += ["### Per scenario (A → B)", "", *table(["scenario", *SCENARIO_DELTAS], rows), ""]
     flips = flipped_cases([r for r in a["cases"] if r["cell"] == ka], [r for r in b["cases"] if r["cell"] == kb])
     worse = sum(1 for f in flips if f["from"] == "ok" and f["to"] != "ok")
     better = sum(1 for f in flips if f["from"] != "ok" and f["to"] == "ok")
     lines += [f"### Flipped cases: {len(flips)} ({worse} got worse, {better} got better, "
               f"{len(flips) - worse - better} changed a check)", ""]
     for flip in flips:
-        lines += [f"#### `{flip['id']}`: {flip['from']} -> {flip['to']} "
+        lines += [f"#### `{flip['id']}`: {flip['from']} → {flip['to']} "
                   f"({cell_text(flip['a']['expected_scenario'])})", ""]
         lines += [f"- {cell_text(c)}" for c in flip["changed"]]
         for side, record in (("A", flip["a"]), ("B", flip["b"])):

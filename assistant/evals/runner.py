@@ -1,9 +1,11 @@
 """The async eval runner: every case through one pipeline per matrix cell (prompt version x model).
 
-Concurrency is one `asyncio.Semaphore` shared by all cells, so `--concurrency 8` means at most eight model
-requests in flight in total, whatever the matrix size. The pipeline itself is synchronous; `Pipeline.arun`
-runs it on a worker thread. On Ctrl-C (or when the task is cancelled) the cases already finished are kept
-and the run is marked `interrupted`.
+`--concurrency N` means at most N model requests in flight in total, whatever the matrix size: one
+semaphore, shared by all cells, is held only around each model call (`ThrottledDrafter`). Up to 2N cases
+are in progress at once (an `asyncio.Semaphore`), so the CPU work of one case (triage, retrieval,
+guardrails, scoring) overlaps with other cases' model calls instead of holding a model slot idle. The
+pipeline itself is synchronous and runs on worker threads. On Ctrl-C (or when the task is cancelled) the
+cases already finished are kept and the run is marked `interrupted`.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import sys
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -25,6 +29,44 @@ from assistant.models import CheckContext, DraftResult, Policy
 from assistant.settings import Settings
 
 OnRecord = Callable[[dict[str, Any]], None]
+# Cases in progress per model slot: enough to keep every slot busy while other cases do CPU work.
+CASES_PER_SLOT = 2
+
+
+class ThrottledDrafter:
+    """Wraps a drafter so each `draft` call (a model request) holds one slot of a shared semaphore."""
+
+    def __init__(self, inner: Any, slots: threading.Semaphore) -> None:
+        self.inner = inner
+        self.kind = inner.kind
+        self._slots = slots
+        self._local = threading.local()  # seconds this thread's current case waited for a slot
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)  # prompt_version, model ... as the pipeline reads them
+
+    def draft(self, request: Any, on_text: Any = None) -> Any:
+        """The inner drafter's draft, once a slot is free."""
+        start = time.perf_counter()
+        with self._slots:
+            self._local.waited = getattr(self._local, "waited", 0.0) + time.perf_counter() - start
+            return self.inner.draft(request, on_text)
+
+    def take_waited(self) -> float:
+        """Slot waiting time of the calling thread's case so far, reset to zero."""
+        waited, self._local.waited = getattr(self._local, "waited", 0.0), 0.0
+        return waited
+
+
+def _timed_run(pipeline: Any, case: EvalCase) -> tuple[DraftResult, float]:
+    """Run one case on a worker thread; latency leaves out the time spent queueing for a model slot."""
+    take = getattr(pipeline.drafter, "take_waited", None)
+    if take is not None:
+        take()
+    start = time.perf_counter()
+    result = pipeline.run(case.message, case.order)
+    elapsed = time.perf_counter() - start - (take() if take is not None else 0.0)
+    return result, elapsed * 1000
 
 
 @dataclass(frozen=True)
@@ -92,17 +134,23 @@ def rules_checker(policy: Policy) -> Callable[[str, str], list[str]]:
     return check
 
 
-def build_pipeline(cell: Cell, settings: Settings, parts: Any, cache: Any) -> Any:
+def build_pipeline(cell: Cell, settings: Settings, parts: Any, cache: Any,
+                   slots: threading.Semaphore | None = None) -> Any:
     """A pipeline for one cell, sharing the knowledge base, triager and retriever of the others."""
     from assistant.pipeline import Pipeline
 
     if cell.kind == "offline":
-        return Pipeline(settings.model_copy(update={"drafter": "offline"}), parts=parts)
+        # Force offline only when the settings would pick the model, so the result keeps the real reason.
+        offline = settings.model_copy(update={"drafter": "offline"}) if settings.llm_configured else settings
+        return Pipeline(offline, parts=parts)
     from assistant.drafting.llm import LLMDrafter
 
     cell_settings = settings.model_copy(update={"drafter": "llm", "model": cell.model,
                                                 "prompt_version": cell.prompt_version})
-    pipeline = Pipeline(cell_settings, parts=parts, drafter=LLMDrafter.from_settings(cell_settings, cache=cache))
+    drafter: Any = LLMDrafter.from_settings(cell_settings, cache=cache)
+    if slots is not None:
+        drafter = ThrottledDrafter(drafter, slots)
+    pipeline = Pipeline(cell_settings, parts=parts, drafter=drafter)
     pipeline.drafter_reason = f"model {cell.model}, prompt draft_reply/{cell.prompt_version}"
     return pipeline
 
@@ -159,26 +207,32 @@ async def run_eval(cases: list[EvalCase], cells: list[Cell], settings: Settings,
     parts = parts or components(settings)
     chunk_scenarios = {cid: chunk.scenario for cid, chunk in parts.knowledge.by_id.items()}
     checker = rules_checker(parts.knowledge.policy)
-    pipelines = {cell.key: build_pipeline(cell, settings, parts, cache) for cell in cells}
+    slots = threading.BoundedSemaphore(concurrency)
+    pipelines = {cell.key: build_pipeline(cell, settings, parts, cache, slots) for cell in cells}
     evaluators = {cell.key: default_evaluators(chunk_scenarios, llm_cell=cell.kind == "llm", checker=checker)
                   for cell in cells}
-    semaphore = asyncio.Semaphore(concurrency)
-    started = dt.datetime.now(dt.timezone.utc)
+    # Offline cells never wait on a model: extra cases in progress would only contend for the GIL.
+    in_progress = concurrency * CASES_PER_SLOT if any(c.kind == "llm" for c in cells) else concurrency
+    semaphore = asyncio.Semaphore(in_progress)
+    judge_slots = asyncio.Semaphore(concurrency)  # judge requests are bounded like the drafter's
+    executor = ThreadPoolExecutor(max_workers=in_progress, thread_name_prefix="eval")
+    loop = asyncio.get_running_loop()
+    started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
 
     async def one(cell: Cell, case: EvalCase) -> dict[str, Any]:
         async with semaphore:
-            start = time.perf_counter()
             try:
-                result = await pipelines[cell.key].arun(case.message, case.order, concurrency=concurrency)
+                # What Pipeline.arun does, on a pool shared by all cells, timing the case in its thread.
+                result, latency = await loop.run_in_executor(executor, _timed_run, pipelines[cell.key], case)
             except Exception as exc:  # one broken case must not stop the run
                 return error_record(case, cell, exc)
-            latency = (time.perf_counter() - start) * 1000
             graded = None
             if judge is not None:
                 allowed = ", ".join(parts.knowledge.policy.allowed_remedies(result.scenario))
-                graded = await judge.grade(scenario=result.scenario, buyer_message=case.message,
-                                           draft=result.draft, allowed_remedies=allowed)
+                async with judge_slots:
+                    graded = await judge.grade(scenario=result.scenario, buyer_message=case.message,
+                                               draft=result.draft, allowed_remedies=allowed)
         return score_case(case, result, cell, evaluators[cell.key], latency_ms=latency, judge=graded)
 
     total = len(cells) * len(cases)
@@ -198,9 +252,7 @@ async def run_eval(cases: list[EvalCase], cells: list[Cell], settings: Settings,
             task.cancel()
     finally:
         bar.close()
-        for pipeline in pipelines.values():
-            if pipeline._executor is not None:  # drop queued work; calls in flight end on their own
-                pipeline._executor.shutdown(wait=False, cancel_futures=True)
+        executor.shutdown(wait=False, cancel_futures=True)  # drop queued work; calls in flight end on their own
     # Tasks finish in any order; keep the matrix order (cell, then case file order) in the run file.
     records = [t.result() for t in tasks if t.done() and not t.cancelled() and t.exception() is None]
     return summarise(

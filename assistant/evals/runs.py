@@ -98,7 +98,7 @@ def summarise(records: list[dict[str, Any]], *, cells: list[dict[str, Any]], cas
         by_cell[record["cell"]].append(record)
     return {
         "schema": SCHEMA, "started": started.isoformat(timespec="seconds"),
-        "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "duration_s": round(duration_s, 3), "interrupted": interrupted, "concurrency": concurrency,
         "cases_total": cases_total, "cells": cells, "settings": settings, "cache": cache, "judge": judge,
         "totals": {key: totals(recs) for key, recs in by_cell.items()},

@@ -51,7 +51,8 @@ def compose(body: dict[str, Any], profile: str) -> str:
     repair = any(m.get("role") == "assistant" for m in body.get("messages") or [])
     if profile == "by_prompt":
         profile = "good" if V2_MARKER in system else "sloppy"
-    options = _options(system)[:2]
+    # The careful prompt covers more of the allowed remedies than the sloppy one.
+    options = _options(system)[: 3 if profile == "good" else 2]
     opening = ("Hello,\n\nThank you for your message, and we are very sorry for the trouble this has caused. "
                "We have read your message carefully and we want to put this right for you quickly.")
     closing = ("Please reply with the number of the option you prefer, and we will take care of it within "
@@ -64,8 +65,8 @@ def compose(body: dict[str, Any], profile: str) -> str:
         single = options[0] if options else "We will look into this for you."
         return f"{opening}\n\n{single}\n\n{closing}"
     if not options:
-        return (f"{opening}\n\nWe have checked the details of your order and we will follow up on your "
-                f"question here in Buyer-Seller Messaging.\n\n{closing}")
+        return (f"{opening}\n\nWe will look into your question and answer you here in Buyer-Seller Messaging "
+                f"within 1-2 business days.\n\nThank you for your patience.\n\n{SIGNATURE}")
     listed = "\n".join(f"{n}. {text}" for n, text in enumerate(options, start=1))
     return f"{opening}\n\nHere is what we can offer:\n{listed}\n\n{closing}"
 

@@ -25,7 +25,7 @@ OPS: dict[str, Callable[[float, float], bool]] = {
     ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq,
 }
 GOLDEN_METRICS = ("precision", "recall", "false_reject_rate")
-SCOPES = {"offline": TOTAL_ROWS + ("error_rate",), "llm": TOTAL_ROWS + ("error_rate",), "golden": GOLDEN_METRICS}
+SCOPES = {"offline": (*TOTAL_ROWS, "error_rate"), "llm": (*TOTAL_ROWS, "error_rate"), "golden": GOLDEN_METRICS}
 _RULE = re.compile(r"^\s*(>=|<=|==|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
 
 

@@ -8,21 +8,20 @@ violation for something the draft lacks altogether (no apology, no choices) has 
 from __future__ import annotations
 
 import re
-import re._constants as _c
-import re._parser as _p
-import sys
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-from assistant.guardrails.normalize import NormalizedText
+from assistant.guardrails.matcher import Matcher, compile_any, phrase_regex
+from assistant.guardrails.normalize import Folded, NormalizedText
 from assistant.models import CheckContext, Severity, Violation
 
 EVIDENCE_MAX = 120
 _MIN_LITERAL = 2
-# A sentence ends at . ! ? followed by whitespace, or at a line break; "$12.50" and "1." inside a line
-# followed by a space are fine either way for the "same sentence" tests rules make.
-_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+# A sentence ends at . ! ? ; followed by whitespace, or at a line break; "$12.50" does not end one, nor does
+# a list number such as "1. " or " 2. ".
+_SENTENCE_END = re.compile(r"(?<![\n ]\d)(?<!^\d)[.!?;](?=\s)|\n", re.MULTILINE)
 
 
 @runtime_checkable
@@ -94,109 +93,6 @@ def evidence(original: str, start: int, end: int) -> str:
     return snippet if len(snippet) <= EVIDENCE_MAX else snippet[: EVIDENCE_MAX - 3] + "..."
 
 
-def phrase_regex(phrase: str) -> str:
-    """A regex for a literal phrase: words may be split by spaces or hyphens, whole words only."""
-    tokens = [re.escape(tok) for tok in re.split(r"[\s\-]+", phrase.strip().lower()) if tok]
-    body = r"[\s\-]*".join(tokens)
-    left = r"\b" if tokens and re.match(r"\w", tokens[0]) else ""
-    right = r"\b" if tokens and re.search(r"\w$", phrase.strip()) else ""
-    return f"{left}{body}{right}"
-
-
-def _required(seq: Any) -> list[str] | None:
-    """Substrings of which at least one must occur for a parsed regex sequence to match (None: unknown).
-
-    A cheap prefilter: `substring in text` runs in C, so a branch whose required words are absent is never
-    run through the (much slower) backtracking engine.
-    """
-    best: list[str] | None = None
-    run: list[str] = []
-
-    def consider(alts: list[str] | None) -> None:
-        nonlocal best
-        if alts and min(map(len, alts)) >= _MIN_LITERAL and (
-            best is None or min(map(len, alts)) > min(map(len, best))
-        ):
-            best = alts
-
-    for op, av in seq:
-        if op is _c.LITERAL:
-            run.append(chr(av))
-            continue
-        consider(["".join(run)] if run else None)
-        run = []
-        if op is _c.SUBPATTERN:
-            consider(_required(av[3]))
-        elif op is _c.BRANCH:
-            alts = [_required(branch) for branch in av[1]]
-            if all(alts):
-                consider([x for alt in alts for x in alt or ()])
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            inner = list(av[2])
-            if len(inner) == 1 and inner[0][0] is _c.LITERAL:
-                consider([chr(inner[0][1]) * av[0]])
-            else:
-                consider(_required(av[2]))
-    consider(["".join(run)] if run else None)
-    return best
-
-
-class Matcher:
-    """A list of regex branches searched like one alternation, each behind a substring prefilter.
-
-    Python's backtracking `re` tries every branch of a big alternation at every position; running only the
-    branches whose required words occur in the text keeps a 1 kB check in the tens of microseconds.
-    `finditer` merges the branches' matches by position and drops overlaps, like an alternation would.
-    """
-
-    __slots__ = ("branches",)
-
-    def __init__(self, patterns: Iterable[str]) -> None:
-        self.branches: list[tuple[re.Pattern[str], tuple[str, ...] | None]] = []
-        for pattern in patterns:
-            try:
-                needs = _required(_p.parse(pattern))
-            except Exception:  # an exotic construct the walker does not know: no prefilter
-                needs = None
-            self.branches.append((re.compile(pattern, re.MULTILINE), tuple(needs) if needs else None))
-
-    def _active(self, string: str) -> Iterator[re.Pattern[str]]:
-        for pattern, needs in self.branches:
-            if needs is None or any(n in string for n in needs):
-                yield pattern
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[re.Match[str]]:
-        """Non-overlapping matches of any branch, in order of position (longest first at a tie)."""
-        found: list[re.Match[str]] = []
-        for pattern in self._active(string):
-            found.extend(pattern.finditer(string, pos, endpos))
-        if len(found) > 1:
-            found.sort(key=lambda m: (m.start(), -m.end()))
-            kept: list[re.Match[str]] = []
-            last = -1
-            for match in found:
-                if match.start() >= last:
-                    kept.append(match)
-                    last = max(match.end(), match.start() + 1)
-            return kept
-        return found
-
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """The leftmost match of any branch, or None."""
-        best: re.Match[str] | None = None
-        for pattern in self._active(string):
-            match = pattern.search(string, pos, endpos)
-            if match is not None and (best is None or match.start() < best.start()):
-                best = match
-        return best
-
-
-def compile_any(phrases: Iterable[str] = (), patterns: Iterable[str] = ()) -> Matcher | None:
-    """A `Matcher` for a list of phrases and raw patterns (None when both are empty)."""
-    parts = [phrase_regex(p) for p in phrases] + list(patterns)
-    return Matcher(parts) if parts else None
-
-
 def iter_matches(
     pattern: Matcher | re.Pattern[str] | None, folded: str, exclude: Matcher | re.Pattern[str] | None = None
 ) -> Iterator[tuple[int, int]]:
@@ -218,11 +114,15 @@ def iter_matches(
 
 def sentence_span(folded: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence (or list line) holding `folded[start:end]`."""
-    left = 0
-    for match in _SENTENCE_END.finditer(folded, 0, start):
-        left = match.end()
-    found = _SENTENCE_END.search(folded, end)
-    right = found.end() if found else len(folded)
+    if isinstance(folded, Folded):
+        ends = folded.cached("sentence_ends", lambda: [m.end() for m in _SENTENCE_END.finditer(folded)])
+    else:
+        ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    # A boundary ending at or before `start` opens the sentence; the first ending after `end` closes it.
+    i = bisect_right(ends, start)
+    left = ends[i - 1] if i else 0
+    j = bisect_left(ends, end + 1)
+    right = ends[j] if j < len(ends) else len(folded)
     return left, right
 
 
@@ -254,3 +154,7 @@ class PatternRule(BaseRule):
                 spans.append((a, b))
                 out.append(self.violation(text, a, b))
         return out
+
+
+__all__ = ["BaseRule", "Matcher", "PatternRule", "Rule", "RuleText", "compile_any", "evidence", "iter_matches",
+           "phrase_regex", "sentence_span"]

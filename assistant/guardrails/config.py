@@ -44,7 +44,7 @@ RULE_IDS: tuple[str, ...] = (
 
 # Shared building blocks a pattern may reference as {AMOUNT} / {PERCENT}.
 AMOUNT = (
-    r"(?:(?:us\s?|c|a|au|ca)?[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?"
+    r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d{1,2})?"
     r"|(?:usd|eur|gbp|cad|aud|jpy)\s?\d[\d,]*(?:\.\d{1,2})?"
     r"|\d[\d,]*(?:\.\d{1,2})?\s?(?:usd|eur|gbp|cad|aud|jpy|dollars?|euros?|pounds?|bucks|[$€£¥])(?![a-z]))"
 )
@@ -89,6 +89,7 @@ class RemedySpec(_Strict):
     patterns: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
     subsumed_by: list[RemedyId] = Field(default_factory=list)
+    same_as: list[RemedyId] = Field(default_factory=list)
     needs_offer: bool = False
 
 
@@ -135,6 +136,7 @@ class CompiledRemedy:
     any: Matcher | None
     exclude: Matcher | None
     subsumed_by: tuple[str, ...]
+    same_as: tuple[str, ...]
     needs_offer: bool
 
 
@@ -149,14 +151,20 @@ class GuardrailData:
 
 
 def _expand(pattern: str) -> str:
+    """Expand {AMOUNT}/{PERCENT}; a pattern that starts with one is tried only where an amount starts."""
+    lead = pattern.lstrip("(?:")
+    expanded = pattern
     for key, value in MACROS.items():
-        pattern = pattern.replace(key, value)
-    return pattern
+        expanded = expanded.replace(key, value)
+    if lead.startswith(("{AMOUNT}", "{PERCENT}")) and "(?#" not in expanded:
+        expanded = "(?#money)" + expanded
+    return expanded
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The C loader when PyYAML has it: start-up time matters for `reply-assistant check`.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except UnicodeDecodeError as exc:
         raise KnowledgeError("file is not valid UTF-8; save it as UTF-8", path=str(path)) from exc
     except OSError as exc:
@@ -179,12 +187,17 @@ def _validate(path: Path, model: type[BaseModel], data: dict[str, Any]) -> Any:
         raise KnowledgeError(item["msg"], path=str(path), field=where) from exc
 
 
-def _compile(path: Path, where: str, phrases: list[str], patterns: list[str]) -> Matcher | None:
+def _check(path: Path, where: str, patterns: list[str]) -> None:
+    """Compile each pattern once so a bad one is reported with its own file and index."""
     for index, pattern in enumerate(patterns):
         try:
             re.compile(_expand(pattern))
         except re.error as exc:
             raise KnowledgeError(f"invalid regex ({exc})", path=str(path), field=f"{where}.{index}") from exc
+
+
+def _compile(path: Path, where: str, phrases: list[str], patterns: list[str]) -> Matcher | None:
+    _check(path, where, patterns)
     return compile_any(phrases, [_expand(p) for p in patterns])
 
 
@@ -217,6 +230,11 @@ def load_data(extra_path: Path | None = None) -> GuardrailData:
             if rule_id not in RULE_IDS:
                 raise KnowledgeError(f"unknown rule id; use one of {', '.join(RULE_IDS)}", path=str(extra_path),
                                      field=f"rules.{rule_id}")
+            where = f"rules.{rule_id}"
+            for name in ("patterns", "exclude", "squashed"):
+                _check(extra_path, f"{where}.{name}", getattr(add, name))
+            for group, items in add.groups.items():
+                _check(extra_path, f"{where}.groups.{group}", items)
             base = rules[rule_id]
             base.message = add.message or base.message
             base.fix_hint = add.fix_hint or base.fix_hint
@@ -226,6 +244,8 @@ def load_data(extra_path: Path | None = None) -> GuardrailData:
                 base.groups.setdefault(group, []).extend(items)
             source[rule_id] = extra_path
         for remedy_id, add_remedy in ext.remedies.items():
+            _check(extra_path, f"remedies.{remedy_id}.patterns", add_remedy.patterns)
+            _check(extra_path, f"remedies.{remedy_id}.exclude", add_remedy.exclude)
             base_remedy = remedies.setdefault(remedy_id, RemedySpec())
             base_remedy.phrases.extend(add_remedy.phrases)
             base_remedy.patterns.extend(add_remedy.patterns)
@@ -254,6 +274,7 @@ def load_data(extra_path: Path | None = None) -> GuardrailData:
             any=_compile(path, f"{where}.patterns", remedy.phrases, remedy.patterns),
             exclude=_compile(path, f"{where}.exclude", [], remedy.exclude),
             subsumed_by=tuple(remedy.subsumed_by),
+            same_as=tuple(remedy.same_as),
             needs_offer=remedy.needs_offer,
         )
     return GuardrailData(

@@ -1,8 +1,8 @@
-"""Text normalisation before matching, with a map back to the original draft.
+r"""Text normalisation before matching, with a map back to the original draft.
 
 Rules match against `NormalizedText.folded`: NFKC, case folded, accents stripped, Cyrillic/Greek look-alike
 letters mapped to Latin, every dash variant mapped to '-', curly quotes to straight ones, zero-width and
-soft-hyphen characters removed and whitespace runs collapsed (to '\\n' when the run holds a line break, so
+soft-hyphen characters removed and whitespace runs collapsed (to '\n' when the run holds a line break, so
 list items still start lines). Every folded character remembers the original index it came from, so a match
 in the folded text becomes a span in the text the agent actually wrote.
 """
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 # Look-alikes applied before case folding: capital Greek Eta looks like H, its lower case like n, so the
 # mapping must see the letter as written.
@@ -43,9 +45,100 @@ _AFTER_FOLD = str.maketrans(
 )
 
 # A single non-space whitespace character (tab, CR, NBSP left over) or any run of two or more.
-_WS_FIX = re.compile(r"[^\S\n ]|\s{2,}")
+_WS_FIX = re.compile(r"\s{2,}|[^\S\n ]")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d(?:[\d ,.\-/():+]{0,3}\d)*")
+DIGIT_MARGIN = 30  # characters around a digit cluster where digit-anchored patterns may match
+
+
+def word_keys(text: str) -> frozenset[str]:
+    """The 2-, 3- and 4-character prefixes of every word in a folded text (for `Matcher` prefilters)."""
+    tokens = set(_TOKEN.findall(text))
+    return frozenset({t[:4] for t in tokens} | {t[:3] for t in tokens} | {t[:2] for t in tokens})
+
+
+def digit_windows(text: str) -> list[tuple[int, int, int]]:
+    """Merged windows of `DIGIT_MARGIN` characters around each digit run: (start, end, longest run)."""
+    windows: list[tuple[int, int, int]] = []
+    size = len(text)
+    runs = text.digit_runs if isinstance(text, Folded) else [m.span() for m in _DIGITS.finditer(text)]
+    for start, end in runs:
+        group = text[start:end]
+        longest = len(group) if group.isdigit() else max(map(len, _DIGIT_RUN.findall(group)))
+        lo, hi = max(0, start - DIGIT_MARGIN), min(size, end + DIGIT_MARGIN)
+        if windows and lo <= windows[-1][1]:
+            prev = windows[-1]
+            windows[-1] = (prev[0], hi, max(prev[2], longest))
+        else:
+            windows.append((lo, hi, longest))
+    return windows
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|eur|gbp|cad|aud|jpy))\s?$")
+_CURRENCY_AFTER = re.compile(r"\s?(?:usd|eur|gbp|cad|aud|jpy|dollars?|euros?|pounds?|bucks|[$€£¥])(?![a-z])")
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b)")
+
+
+def money_spans(text: str) -> list[tuple[int, int, float, bool]]:
+    """Amounts ("$12", "12 usd", "eur 12.50", "10 euros") and percentages ("15%", "15 percent").
+
+    Returns (start, end, value, is_percent) spans of `text`; only numbers next to a currency or percent mark.
+    """
+    out: list[tuple[int, int, float, bool]] = []
+    runs = text.digit_runs if isinstance(text, Folded) else [m.span() for m in _DIGITS.finditer(text)]
+    for lo, hi in runs:
+        for match in _NUMBER.finditer(text, lo, hi):
+            a, b = match.span()
+            try:
+                value = float(match.group().rstrip(",").replace(",", ""))
+            except ValueError:
+                continue
+            after = _PERCENT_AFTER.match(text, b)
+            if after is not None:
+                out.append((a, after.end(), value, True))
+                continue
+            before = _CURRENCY_BEFORE.search(text, max(0, a - 5), a)
+            after = _CURRENCY_AFTER.match(text, b)
+            if before is not None or after is not None:
+                out.append((before.start() if before else a, after.end() if after else b, value, False))
+    return out
+
+
+class Folded(str):
+    """A folded string that caches what `Matcher` prefilters need (word keys, digit windows)."""
+
+    def cached(self, name: str, build: Callable[[], Any]) -> Any:
+        """A per-text memo for derived data (sentence boundaries, ...), built on first use."""
+        store = self.__dict__
+        if name not in store:
+            store[name] = build()
+        return store[name]
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """See `word_keys`."""
+        return word_keys(self)
+
+    @cached_property
+    def digit_runs(self) -> list[tuple[int, int]]:
+        """Spans of runs of digits (with separators such as "1,234.50", "555-1234")."""
+        return [m.span() for m in _DIGITS.finditer(self)]
+
+    @cached_property
+    def windows(self) -> list[tuple[int, int, int]]:
+        """See `digit_windows`."""
+        return digit_windows(self)
+
+    @cached_property
+    def money(self) -> list[tuple[int, int, float, bool]]:
+        """See `money_spans`."""
+        return money_spans(self)
 
 
 def _fold_char(char: str) -> str:
@@ -69,7 +162,8 @@ class NormalizedText:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self.folded, self._map = _normalize(original)
+        folded, self._map = _normalize(original)
+        self.folded = Folded(folded)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `folded` to the span of `original` it came from (end exclusive).

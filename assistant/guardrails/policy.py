@@ -3,7 +3,7 @@
 `knowledge/policy.yaml` is loaded with `assistant.knowledge.load_policy` (validated, errors name the file and
 field). When the file does not exist, `BUILTIN_POLICY` applies: SPEC section 5 defaults (partial refunds up to
 30% of the price, or 15 in the order's currency when the price is unknown) and, per scenario, the remedies
-the playbook recommends.
+the project's own policy file allows.
 """
 
 from __future__ import annotations
@@ -16,24 +16,23 @@ from assistant.models import Policy
 POLICY_FILE = "policy.yaml"
 KNOWLEDGE_ENV = "REPLY_ASSISTANT_KNOWLEDGE_DIR"
 
+# Mirrors the project's knowledge/policy.yaml, used when that file is missing.
 _BUILTIN_REMEDIES: dict[str, list[str]] = {
-    "quality_issue": ["exchange", "replacement", "partial_refund", "return_for_refund", "repair", "send_parts",
-                      "manual_or_guide", "gift"],
-    "not_as_described": ["exchange", "partial_refund", "return_for_refund", "replacement", "gift"],
-    "unwanted_return": ["partial_refund", "return_for_refund", "exchange"],
-    "damaged_or_broken": ["partial_refund", "replacement", "reship", "return_for_refund", "exchange", "gift"],
-    "missing_items": ["reship", "send_parts", "partial_refund", "full_refund", "replacement", "gift"],
-    "wrong_item": ["exchange", "replacement", "reship", "partial_refund", "gift", "return_for_refund"],
-    "how_to_use": ["manual_or_guide", "exchange", "return_for_refund", "replacement", "send_parts"],
-    "a_to_z_claim": ["full_refund", "partial_refund", "replacement", "reship", "return_for_refund",
-                     "exchange", "gift"],
-    "warranty": ["replacement", "repair", "partial_refund", "send_parts", "reship", "exchange"],
-    "shipping_delay": ["tracking_update", "reship", "cancel_and_refund", "full_refund", "partial_refund"],
-    "lost_package": ["reship", "full_refund", "tracking_update", "replacement"],
-    "delivery_problem": ["tracking_update", "reship", "full_refund", "address_update_attempt", "replacement"],
-    "order_cancellation": ["cancel_and_refund", "return_for_refund", "full_refund"],
-    "shipping_cost_dispute": ["partial_refund"],
-    "address_change": ["address_update_attempt", "cancel_and_refund"],
+    "quality_issue": ["exchange", "replacement", "partial_refund", "return_for_refund"],
+    "not_as_described": ["exchange", "partial_refund", "return_for_refund"],
+    "unwanted_return": ["partial_refund", "return_for_refund"],
+    "damaged_or_broken": ["partial_refund", "replacement", "reship", "full_refund"],
+    "missing_items": ["reship", "full_refund", "send_parts", "partial_refund"],
+    "wrong_item": ["partial_refund", "gift", "reship", "exchange"],
+    "how_to_use": ["manual_or_guide"],
+    "a_to_z_claim": ["full_refund", "partial_refund", "reship", "replacement"],
+    "warranty": ["replacement", "partial_refund", "repair"],
+    "shipping_delay": ["tracking_update"],
+    "lost_package": ["reship", "full_refund"],
+    "delivery_problem": ["tracking_update", "reship", "full_refund"],
+    "order_cancellation": ["cancel_and_refund"],
+    "shipping_cost_dispute": ["return_for_refund", "partial_refund"],
+    "address_change": ["address_update_attempt", "reship"],
     "other": ["manual_or_guide"],
 }
 

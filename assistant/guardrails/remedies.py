@@ -12,11 +12,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.guardrails.base import evidence, iter_matches, sentence_span
-from assistant.guardrails.config import AMOUNT, PERCENT, GuardrailData
+from assistant.guardrails.config import GuardrailData
 from assistant.guardrails.normalize import NormalizedText
 
-_MONEY = re.compile(rf"(?P<percent>{PERCENT})|(?P<amount>{AMOUNT})")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _QUOTED = re.compile(r'"[^"\n]{1,400}"')
 _CLAUSE_BREAK = re.compile(r"[,;:(]")
 # Checked in order: "c$" and "a$" before the plain "$".
@@ -73,24 +71,13 @@ def _currency(snippet: str) -> str | None:
 
 
 def find_money(text: NormalizedText) -> list[tuple[int, int, Money]]:
-    """Every amount and percentage in a text: (folded start, folded end, Money)."""
-    out: list[tuple[int, int, Money]] = []
+    """Every amount and percentage in a text: (folded start, folded end, Money with the original span)."""
     folded = text.folded
-    if not any(ch.isdigit() for ch in folded):
-        return out
-    for match in _MONEY.finditer(folded):
-        snippet = match.group()
-        number = _NUMBER.search(snippet)
-        if number is None:
-            continue
-        try:
-            value = float(number.group().replace(",", ""))
-        except ValueError:
-            continue
-        percent = match.group("percent") is not None
-        start, end = text.to_original(*match.span())
-        out.append((match.start(), match.end(), Money(value, percent, None if percent else _currency(snippet),
-                                                      start, end)))
+    out: list[tuple[int, int, Money]] = []
+    for a, b, value, percent in folded.money:
+        start, end = text.to_original(a, b)
+        currency = None if percent else _currency(folded[a:b])
+        out.append((a, b, Money(value, percent, currency, start, end)))
     return out
 
 
@@ -105,7 +92,10 @@ def _is_offer(folded: str, start: int, data: GuardrailData, needs_offer: bool) -
     if data.not_offer is not None and data.not_offer.search(clause[-60:]):
         return False
     if needs_offer:
-        return data.offer_cue is not None and data.offer_cue.search(prefix) is not None
+        line = folded[folded.rfind("\n", 0, start) + 1:start]
+        return data.offer_cue is not None and (
+            data.offer_cue.search(prefix) is not None or data.offer_cue.search(line) is not None
+        )
     return True
 
 

@@ -44,6 +44,8 @@ class WordLlamaEmbedder:
         """Embed texts with WordLlama (already fast: ~20 µs per short message)."""
         if not texts:
             return np.zeros((0, 256), dtype=np.float32)
+        # The tokenizer raises TypeError on a lone surrogate (JSON input can carry "\ud800"): replace those.
+        texts = [t.encode("utf-8", "surrogatepass").decode("utf-8", "replace") for t in texts]
         return _normalise(np.asarray(self._model.embed(texts), dtype=np.float32))
 
 

@@ -25,9 +25,10 @@ import threading
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 DEFAULT_REPLY = "Thank you for your message. We are looking into it and will get back to you shortly."
@@ -107,9 +108,9 @@ class _Handler(BaseHTTPRequestHandler):
     """Answers one request according to the owning :class:`ScriptedServer`."""
 
     protocol_version = "HTTP/1.1"
-    server: "_HTTPServer"
+    server: _HTTPServer
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence logging
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     # -- plumbing ---------------------------------------------------------------
@@ -138,14 +139,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
 
     # -- endpoints --------------------------------------------------------------
-    def do_GET(self) -> None:  # noqa: N802 - http.server naming
+    def do_GET(self) -> None:
         if urlsplit(self.path).path.rstrip("/") in MODELS_PATHS:
             model = {"id": "scripted-model", "object": "model", "created": 0, "owned_by": "scripted"}
             self._send_json(200, {"object": "list", "data": [model]})
         else:
             self._send_json(404, _error_body(404, f"No route for GET {self.path}"))
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server naming
+    def do_POST(self) -> None:
         owner = self.server.owner
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         try:
@@ -233,7 +234,7 @@ class _HTTPServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128
 
-    def __init__(self, address: tuple[str, int], owner: "ScriptedServer") -> None:
+    def __init__(self, address: tuple[str, int], owner: ScriptedServer) -> None:
         self.owner = owner
         super().__init__(address, _Handler)
 
@@ -278,7 +279,7 @@ class ScriptedServer:
             raise RuntimeError("ScriptedServer is not started")
         return f"http://{self.host}:{self.port}/v1"
 
-    def start(self) -> "ScriptedServer":
+    def start(self) -> ScriptedServer:
         """Binds the socket and serves in a daemon thread.
 
         Returns:
@@ -315,7 +316,7 @@ class ScriptedServer:
         with self._lock:
             return len(self._steps)
 
-    def __enter__(self) -> "ScriptedServer":
+    def __enter__(self) -> ScriptedServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -1,7 +1,9 @@
 """Turning results into what the page shows: escaped HTML, labels, dated next steps, tables.
 
-Buyer and draft text only ever reaches the page as HTML through `html.escape` here; everything else that
-the page shows of it goes through plain-text elements (text areas, `st.text`, `st.code`, data frames).
+Buyer and draft text only ever reaches the page as HTML through `html.escape` here, and the page shows that
+HTML with `st.html` (no Markdown pass, which would turn "1." into a list or load a Markdown image from a
+buyer's text; DOMPurify sanitises on top). Everything else that the page shows of such text goes through
+plain-text elements (text areas, `st.code`, data frames).
 """
 
 from __future__ import annotations
@@ -55,6 +57,21 @@ def highlight_violations(draft: str, violations: Iterable[Violation]) -> str:
     return _BOX.format(cls="ra-draft", body="".join(parts))
 
 
+def violations_html(report: GuardrailReport) -> str:
+    """The violations as an escaped HTML list: rule id, severity, problem, evidence and fix hint."""
+    ordered = sorted(report.violations, key=lambda v: (v.severity != "block", v.start))
+    items = []
+    for v in ordered:
+        style = _MARK_STYLE[v.severity]
+        items.append(
+            f'<li class="ra-violation" style="margin-bottom: .6rem;">'
+            f'<code style="{style} padding: 0 .25rem;">{html.escape(v.rule)}</code> '
+            f"<strong>{html.escape(v.severity)}</strong>: {html.escape(v.message)}<br>"
+            f"<small>Evidence: <q>{html.escape(v.evidence)}</q></small><br>"
+            f"<small>Fix: {html.escape(v.fix_hint)}</small></li>")
+    return f'<ul class="ra-violations" style="padding-left: 1.2rem;">{"".join(items)}</ul>'
+
+
 def verdict_line(report: GuardrailReport) -> str:
     """The banner text: PASS, or BLOCKED with the blocking rule ids (in backticks, safe for Markdown)."""
     warns = [v for v in report.violations if v.severity == "warn"]
@@ -79,13 +96,6 @@ def triage_line(triage: TriageResult) -> str:
     flags = ", ".join(f"`{flag}`" for flag in triage.flags) or "none"
     return (f"**Scenario:** `{triage.scenario}` - {DESCRIPTIONS.get(triage.scenario, '')} · "
             f"**confidence** {triage.confidence:.0%} · **flags:** {flags}")
-
-
-def violation_rows(report: GuardrailReport) -> list[dict[str, object]]:
-    """One table row per violation, blocking first."""
-    ordered = sorted(report.violations, key=lambda v: (v.severity != "block", v.start))
-    return [{"rule": v.rule, "severity": v.severity, "evidence": v.evidence, "problem": v.message,
-             "fix hint": v.fix_hint, "at": f"{v.start}-{v.end}"} for v in ordered]
 
 
 def _day(day: dt.date) -> str:

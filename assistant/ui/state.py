@@ -22,8 +22,10 @@ from assistant.ui import cases, forms
 MESSAGE, DRAFT, OVERRIDE, AGENT = "message", "draft_text", "override", "agent"
 CASE, RESULT, REPORT, ORDER, INIT = "case_id", "result", "report", "order", "reply_initialized"
 NOTICE, ERROR, RELEASED = "reply_notice", "reply_error", "released_drafts"
-# Widget values Streamlit would drop while another page is open; app.py re-assigns them on every run.
+# Streamlit drops a widget's value while its page is not shown, so the Reply page mirrors these values under
+# plain session keys (`remember`) and puts them back when it is shown again (`init_widgets`).
 WIDGET_KEYS = (MESSAGE, DRAFT, OVERRIDE, *(forms.widget_key(name) for name, _, _ in forms.ORDER_FIELDS))
+_MIRROR = "_kept_"
 
 
 def get_settings() -> Settings:
@@ -70,11 +72,11 @@ def agent() -> str:
     return str(st.session_state.get(AGENT) or "").strip() or default_agent()
 
 
-def keep_widget_state() -> None:
-    """Stop Streamlit from dropping the Reply page's widget values while another page is shown."""
+def remember() -> None:
+    """Mirror the Reply page's widget values, so they survive a visit to another page."""
     for key in WIDGET_KEYS:
         if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
+            st.session_state[_MIRROR + key] = st.session_state[key]
 
 
 def _guarded(callback: Any) -> Any:
@@ -99,11 +101,15 @@ def order_values() -> dict[str, Any]:
 
 
 def init_widgets() -> None:
-    """Give every Reply widget its starting value (set through session state, never through `value=`)."""
-    st.session_state.setdefault(MESSAGE, "")
-    st.session_state.setdefault(OVERRIDE, False)
-    for name, value in forms.empty_fields().items():
-        st.session_state.setdefault(forms.widget_key(name), value)
+    """Give every Reply widget its value: the mirrored one after a page switch, else the empty one.
+
+    Values are set through session state, never through `value=`, so Streamlit does not warn about both.
+    """
+    defaults = {MESSAGE: "", OVERRIDE: False, DRAFT: ""}
+    defaults.update({forms.widget_key(name): value for name, value in forms.empty_fields().items()})
+    for key, value in defaults.items():
+        if key not in st.session_state:
+            st.session_state[key] = st.session_state.get(_MIRROR + key, value)
 
 
 def _clear_case() -> None:
@@ -129,7 +135,11 @@ def restore_once(pipeline: Pipeline, store: HistoryStore) -> None:
     for name, value in forms.fields_from_order(detail.case.order).items():
         st.session_state[forms.widget_key(name)] = value
     st.session_state[ORDER] = detail.case.order
-    result = cases.restore_result(pipeline, detail)
+    try:
+        result = cases.restore_result(pipeline, detail)
+    except AssistantError as exc:  # the message is back in the form; only the re-check failed
+        st.session_state[ERROR] = f"Could not re-check the restored draft: {exc}"
+        result = None
     if result is not None:
         st.session_state[RESULT] = result
         st.session_state[REPORT] = result.report

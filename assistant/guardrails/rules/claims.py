@@ -32,6 +32,7 @@ class AzInducementRule(BaseRule):
     close_before: Matcher | None = None
     close_after: Matcher | None = None
     compensation: Matcher | None = None
+    not_request: Matcher | None = None
     squashed: Matcher | None = None
 
     def _claim_mentions(self, text: NormalizedText) -> list[tuple[int, int]]:
@@ -58,7 +59,10 @@ class AzInducementRule(BaseRule):
             lo = max(s0, a - _BEFORE_WINDOW)
             verbs = list(self.close_before.finditer(folded, lo, a))
             if verbs and len(folded[verbs[-1].end():a].split()) <= _MAX_GAP_WORDS:
-                return verbs[-1].start(), b
+                verb = verbs[-1].start()
+                if self.not_request is not None and self.not_request.search(folded, max(s0, verb - 40), verb):
+                    return None
+                return verb, b
         if self.close_after is not None:
             found = self.close_after.search(folded, b, min(s1, b + _AFTER_WINDOW))
             if found and len(folded[b:found.start()].split()) <= _MAX_GAP_WORDS:
@@ -89,7 +93,7 @@ def build(spec: CompiledRule, data: GuardrailData) -> AzInducementRule:
         spec.id, spec.severity, spec.text,
         az_term=g.get("az_term"), claim_ref=g.get("claim_ref"), not_claim=g.get("not_claim"),
         close_before=g.get("close_before"), close_after=g.get("close_after"),
-        compensation=g.get("compensation"), squashed=spec.squashed,
+        compensation=g.get("compensation"), not_request=g.get("not_request"), squashed=spec.squashed,
     )
 
 

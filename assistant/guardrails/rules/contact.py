@@ -66,7 +66,7 @@ class OffPlatformContactRule(BaseRule):
     def _phones(self, folded: str, context: CheckContext, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if self.phone is None:
             return []
-        protected = [m.span() for m in self.not_phone.finditer(folded)] if self.not_phone else []
+        protected: list[tuple[int, int]] | None = None
         known = set()
         if context.order is not None:
             for value in (context.order.order_id, context.order.tracking_number):
@@ -80,7 +80,11 @@ class OffPlatformContactRule(BaseRule):
             separated = _PHONE_SEPARATORS.search(raw) is not None or raw.startswith("+")
             if not (7 <= len(digits) <= 15 if separated else 10 <= len(digits) <= 12):
                 continue
-            if digits in known or _overlaps(a, b, protected) or _overlaps(a, b, taken):
+            if digits in known or _overlaps(a, b, taken):
+                continue
+            if protected is None:  # computed only once a candidate shows up
+                protected = [m.span() for m in self.not_phone.finditer(folded)] if self.not_phone else []
+            if _overlaps(a, b, protected):
                 continue
             spans.append((a, b))
         return spans

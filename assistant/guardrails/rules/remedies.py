@@ -57,7 +57,7 @@ class UnapprovedRemedyRule(BaseRule):
         for mention in find_remedies(text, self.data):
             spec = self.data.remedies.get(mention.remedy)
             if context.policy is not None and allowed is not None and spec is not None and spec.enforce \
-                    and mention.remedy not in allowed:
+                    and mention.remedy not in allowed and not set(spec.same_as) & set(allowed):
                 out.append(self._make(text, mention.start, mention.end,
                                       f"The draft offers '{mention.remedy}', which the seller policy does not "
                                       f"allow for {scenario}.",
@@ -109,7 +109,7 @@ class UnverifiedFactRule(BaseRule):
     def check(self, text: NormalizedText, context: CheckContext) -> list[Violation]:
         """One warning per unverified fact."""
         folded = text.folded
-        if not any(ch.isdigit() for ch in folded):
+        if not folded.digit_runs:  # no digit, no fact to verify
             return []
         buyer = NormalizedText(context.buyer_message).folded if context.buyer_message else ""
         buyer_compact = _ALNUM.sub("", buyer)

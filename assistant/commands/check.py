@@ -1,0 +1,153 @@
+"""`reply-assistant check`: run the guardrails on one draft or on JSON Lines (SPEC section 6).
+
+Exit codes: 0 when every draft passes, 1 when at least one is blocked, 2 on bad input (an unreadable file,
+an unknown scenario, an empty draft, bad order JSON, or any batch line answered with an error).
+Imports stay light (stdlib, yaml, pydantic, the guardrails) so start-up is fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant.errors import InputError
+from assistant.guardrails import check_draft
+from assistant.guardrails.policy import resolve_policy
+from assistant.jsonl import describe_validation_error, read_text_lines, run_batch
+from assistant.models import SCENARIO_IDS, CheckContext, GuardrailReport, OrderFacts, Policy
+
+
+def _scenario(value: Any, field: str = "scenario") -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or value not in SCENARIO_IDS:
+        raise InputError(
+            f"{field}: unknown scenario {value!r}; use one of {', '.join(SCENARIO_IDS)}", field=field
+        )
+    return value
+
+
+def _order(value: Any, field: str = "order") -> OrderFacts | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{field}: not valid JSON ({exc.msg} at column {exc.colno}); pass an object such as "
+                '\'{"price": 40, "currency": "USD"}\'',
+                field=field,
+            ) from exc
+    if not isinstance(value, dict):
+        raise InputError(f'{field}: must be a JSON object such as {{"price": 40, "currency": "USD"}}', field=field)
+    try:
+        return OrderFacts.model_validate(value)
+    except ValidationError as exc:
+        raise InputError(f"{field}: {describe_validation_error(exc)}", field=field) from exc
+
+
+def _draft(value: Any, field: str = "draft") -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{field}: must be a string with the reply text", field=field)
+    if not value.strip():
+        raise InputError(f"{field}: is empty; pass the reply text to check", field=field)
+    return value
+
+
+def violation_dicts(report: GuardrailReport) -> list[dict[str, Any]]:
+    """Violations as plain dicts with the SPEC keys, in report order."""
+    return [v.model_dump() for v in report.violations]
+
+
+def _read_single(args: argparse.Namespace) -> str:
+    if args.text is not None and args.file:
+        raise InputError("give the draft either as an argument or with --file, not both", field="text")
+    if args.file:
+        try:
+            if args.file == "-":
+                data = sys.stdin.buffer.read()
+            else:
+                with open(args.file, "rb") as handle:
+                    data = handle.read()
+        except OSError as exc:
+            raise InputError(f"--file: cannot read {args.file!r} ({exc.strerror})", field="file") from exc
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"--file: {args.file!r} is not valid UTF-8 (byte {exc.start}); save it as UTF-8", field="file"
+            ) from exc
+    if args.text is None:
+        raise InputError("no draft given: pass it as an argument, with --file PATH (or '-'), or use --jsonl",
+                         field="text")
+    return args.text
+
+
+def format_report(report: GuardrailReport, draft: str) -> str:
+    """A readable report: verdict, then each violation with rule, severity, span, evidence and fix hint."""
+    lines = [f"verdict: {report.verdict.upper()} ({len(report.blocking)} blocking, "
+             f"{len(report.violations) - len(report.blocking)} warnings)"]
+    for v in report.violations:
+        where = "whole draft" if v.start == v.end == 0 else f"chars {v.start}-{v.end}"
+        lines.append(f"- [{v.severity}] {v.rule} ({where})")
+        if v.evidence:
+            lines.append(f"    evidence: {v.evidence!r}")
+        lines.append(f"    problem:  {v.message}")
+        lines.append(f"    fix:      {v.fix_hint}")
+    lines.append(f"rules passed: {len(report.rules_passed)}/{len(report.rules_run)}")
+    return "\n".join(lines)
+
+
+def _run_single(args: argparse.Namespace, policy: Policy) -> int:
+    draft = _draft(_read_single(args), "draft")
+    context = CheckContext(
+        scenario=_scenario(args.scenario, "--scenario"),  # type: ignore[arg-type]
+        buyer_message=args.buyer_message or "",
+        order=_order(args.order, "--order"),
+        policy=policy,
+    )
+    report = check_draft(draft, context)
+    print(format_report(report, draft))
+    return 0 if report.passed else 1
+
+
+def _run_jsonl(policy: Policy) -> int:
+    blocked = False
+
+    def handle(record: dict[str, Any]) -> dict[str, Any]:
+        nonlocal blocked
+        buyer = record.get("buyer_message") or ""
+        if not isinstance(buyer, str):
+            raise InputError("buyer_message: must be a string", field="buyer_message")
+        context = CheckContext(
+            scenario=_scenario(record.get("scenario")),  # type: ignore[arg-type]
+            buyer_message=buyer,
+            order=_order(record.get("order")),
+            policy=policy,
+        )
+        report = check_draft(_draft(record.get("draft")), context)
+        blocked = blocked or not report.passed
+        return {
+            "id": record.get("id"),
+            "passed": report.passed,
+            "violations": violation_dicts(report),
+            "rules_run": report.rules_run,
+        }
+
+    _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
+    if errors:
+        return 2
+    return 1 if blocked else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check one draft (argument or --file) or a JSON Lines batch (--jsonl); return the exit code."""
+    policy = resolve_policy()
+    if getattr(args, "jsonl", False):
+        return _run_jsonl(policy)
+    return _run_single(args, policy)

@@ -1,0 +1,143 @@
+"""AppTest of the History, Insights, Evals and Settings pages."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant.history import HistoryStore
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 60
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("REPLY_ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("REPLY_ASSISTANT_RUNS_DIR", str(tmp_path / "runs"))
+    return tmp_path / "data"
+
+
+def page(name: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page(f"pages/{name}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def seed(data_dir: Path) -> HistoryStore:
+    store = HistoryStore(data_dir / "history.sqlite3")
+    lamp = store.create_case("The desk lamp arrived with a cracked shade", agent="ana")
+    store.update_case(lamp, scenario="damaged_or_broken")
+    store.add_event(lamp, "drafted", draft="We are sorry about the kettle replacement", verdict="pass",
+                    drafter="offline", agent="ana")
+    store.add_event(lamp, "checked", draft="Leave a 5-star review", verdict="block",
+                    rules=["review_manipulation"], agent="ana")
+    parcel = store.create_case("My parcel has not arrived <b>yet</b>", agent="ben")
+    store.update_case(parcel, scenario="shipping_delay")
+    store.add_event(parcel, "drafted", draft="Sorry for the delay", verdict="pass", agent="ben")
+    return store
+
+
+def test_history_lists_and_searches_cases(data_dir: Path) -> None:
+    seed(data_dir)
+    at = page("history")
+    table = at.dataframe[0].value
+    assert len(table) == 2 and set(table["scenario"]) == {"damaged_or_broken", "shipping_delay"}
+    at.text_input(key="history_search").input("kettle").run()  # found in a draft, not in the message
+    table = at.dataframe[0].value
+    assert list(table["scenario"]) == ["damaged_or_broken"]
+    assert at.code[0].value == "The desk lamp arrived with a cracked shade"
+    events = at.dataframe[1].value
+    assert list(events["event"]) == ["pasted", "drafted", "checked"]
+    assert "review_manipulation" in set(events["rules"])
+    at.text_input(key="history_search").input("no such words").run()
+    assert "No cases match" in at.info[0].value
+
+
+def test_history_shows_html_as_text_and_filters_by_scenario(data_dir: Path) -> None:
+    seed(data_dir)
+    at = page("history")
+    at.selectbox(key="history_scenario").select("shipping_delay").run()
+    assert at.code[0].value == "My parcel has not arrived <b>yet</b>"  # a code block is plain text
+    assert not any(m.proto.allow_html for m in at.markdown)
+
+
+def test_history_empty(data_dir: Path) -> None:
+    assert "No cases yet" in page("history").info[0].value
+
+
+def test_case_drafted_in_the_app_appears_in_history(data_dir: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.text_area(key="message").input("The blender jug arrived cracked and leaks").run()
+    at.button(key="draft_button").click().run()
+    at.switch_page("pages/history.py").run()
+    at.text_input(key="history_search").input("blender").run()
+    assert len(at.dataframe[0].value) == 1
+    at.switch_page("pages/reply.py").run()  # going back keeps the message on the Reply page
+    assert at.text_area(key="message").value == "The blender jug arrived cracked and leaks"
+
+
+def test_settings_never_show_the_key(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-very-secret-value")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("REPLY_ASSISTANT_MODEL", "some-model")
+    at = page("settings")
+    rows = at.table[0].value
+    shown = dict(zip(rows["setting"], rows["value"], strict=True))
+    assert shown["model"] == "some-model" and shown["endpoint host"] == "127.0.0.1:9"
+    assert shown["api key"] == "set" and shown["data directory"] == str(data_dir)
+    everything = str(at._tree)
+    assert "sk-very-secret-value" not in everything
+    assert "some-model configured" in at.info[0].value
+
+
+def test_settings_without_model_say_offline(data_dir: Path) -> None:
+    at = page("settings")
+    assert "offline composer" in at.info[0].value
+    assert dict(zip(at.table[0].value["setting"], at.table[0].value["value"], strict=True))["model"] == "(none)"
+
+
+def test_insights_render_with_cases(data_dir: Path) -> None:
+    seed(data_dir)
+    at = page("insights")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Cases"] == "2" and metrics["Blocked"] == "33%"
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    words = next(d.value for d in at.dataframe if "word" in d.value.columns)
+    assert "lamp" in set(words["word"])
+    rules = next(d.value for d in at.dataframe if "rule" in d.value.columns)
+    assert list(rules["rule"]) == ["review_manipulation"]
+    at.radio(key="insights_period").set_value("month").run()
+    assert not at.exception
+
+
+def test_insights_empty(data_dir: Path) -> None:
+    assert "No cases yet" in page("insights").info[0].value
+
+
+def test_evals_without_runs(data_dir: Path) -> None:
+    assert "No eval runs yet" in page("evals").info[0].value
+
+
+def test_evals_show_a_report_and_compare_two_runs(data_dir: Path, tmp_path: Path) -> None:
+    runner = pytest.importorskip("assistant.evals.runner")
+    runs = pytest.importorskip("assistant.evals.runs")
+    from assistant.evals.cases import load_cases
+    from assistant.settings import Settings
+
+    cases = load_cases()[::40][:3]
+    conf = Settings(data_dir=data_dir, drafter="offline")
+    for label in ("baseline", "candidate"):
+        run = asyncio.run(runner.run_eval(cases, [runner.Cell("offline")], conf, concurrency=2))
+        runs.write_run(run, tmp_path / "runs", label=label)
+    at = page("evals")
+    assert not at.info
+    assert any("offline" in m.value for m in at.markdown)  # the newest run's report.md
+    at.radio(key="evals_mode").set_value("Compare two runs").run()
+    assert not at.exception and not at.error
+    assert any("Eval comparison" in m.value for m in at.markdown)
+    assert at.selectbox(key="evals_a").value.endswith("baseline")
