@@ -3,7 +3,7 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/run.py                   # full run, about 4-5 minutes on 2 cores
+    .venv/bin/python bench/run.py                   # full run, about 2 minutes on 2 cores
     .venv/bin/python bench/run.py --quick           # smoke run, under a minute
     .venv/bin/python bench/run.py --section startup # one section only
     .venv/bin/python bench/run.py --json out.json   # also write every figure as JSON

@@ -112,3 +112,11 @@ def test_model_draft_used():
     score = ModelDraftUsed(llm_cell=True).evaluate(case(), fallback)
     assert score.passed is False and "timeout" in score.reason
     assert ModelDraftUsed(llm_cell=False).evaluate(case(), fallback).passed is None
+
+
+def test_remedy_coverage_counts_an_equivalent_remedy():
+    replacement = "Hello,\nWe are sorry.\n1. A brand-new replacement, sent to you free of charge.\n2. Other.\n"
+    score = RemedyCoverage().evaluate(case(expected_remedies=["reship"]), result(replacement))
+    assert score.value == 1.0
+    score = RemedyCoverage().evaluate(case(expected_remedies=["full_refund"]), result(replacement))
+    assert score.value == 0.0

@@ -18,15 +18,11 @@ from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from assistant.testing.scripted_server import ScriptedServer, Step
 from assistant.ui.cases import record_draft
+from tests.helpers import LAMP_DRAFT
 
 AGENTS = 8
 CASES_EACH = 15
-GOOD = (
-    "Hello,\n\nWe are very sorry that your lamp arrived cracked. That is not how it should reach you, and we "
-    "want to put it right quickly.\n\nPlease choose what suits you best:\n1. We send you a brand-new "
-    "replacement, free of charge.\n2. You keep the lamp and we refund you 8.00 USD as an apology.\n\nOnce you "
-    "reply, we will arrange it within 1-2 business days.\n\nKind regards,\nCustomer Care Team"
-)
+GOOD = LAMP_DRAFT
 MESSAGES = [
     "The lamp arrived cracked, I want my money back",
     "My desk lamp came with a broken shade, what can you do?",

@@ -35,6 +35,7 @@ from assistant.pipeline import Pipeline
 from assistant.settings import Settings, load_settings
 from assistant.testing.scripted_server import ScriptedServer, Step
 from assistant.ui.cases import record_draft
+from tests.helpers import LAMP_DRAFT
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "sk-test-SECRET-123"
@@ -42,12 +43,7 @@ KEY = "sk-test-SECRET-123"
 PLAIN_KEY = "local-gateway-token-4f9a2c"
 MESSAGE = ("The lamp arrived cracked. Call me on +1 415 555 0187 or mail jane.doe@example.com, I live at "
            "221B Baker Street, London")
-GOOD = (
-    "Hello,\n\nWe are very sorry that your lamp arrived cracked. That is not how it should reach you, and we "
-    "want to put it right quickly.\n\nPlease choose what suits you best:\n1. We send you a brand-new "
-    "replacement, free of charge.\n2. You keep the lamp and we refund you 8.00 USD as an apology.\n\nOnce you "
-    "reply, we will arrange it within 1-2 business days.\n\nKind regards,\nCustomer Care Team"
-)
+GOOD = LAMP_DRAFT
 PATHS = {
     "ok": Step(content=GOOD),
     "401": Step("status", status=401),

@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant.testing.scripted_server import DEFAULT_REPLY, ScriptedServer, Step  # noqa: E402
+from assistant.testing.scripted_server import DEFAULT_REPLY, ScriptedServer, Step
 
 MESSAGES = [{"role": "system", "content": "You are helpful."}, {"role": "user", "content": "Where is my parcel?"}]
 

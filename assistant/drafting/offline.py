@@ -21,9 +21,9 @@ REMEDY_TEXT = {
     "replacement": "A brand-new replacement, sent to you free of charge.",
     "reship": "We reship your order to you at no extra cost.",
     "partial_refund": "You keep the item and we refund you {amount} as an apology.",
-    "full_refund": "A refund of the full price of your order.",
-    "return_for_refund": "You send the item back through Your Orders on Amazon and we refund you once it "
-                         "reaches us.",
+    "full_refund": "A full refund of your order.",
+    "return_for_refund": "You return the item through Your Orders on Amazon, and we refund you as soon as it "
+                         "arrives back with us.",
     "exchange": "An exchange for the right size, colour or model, with the shipping covered by us.",
     "gift": "You keep the item and we send you a small gift to make up for the trouble.",
     "send_parts": "We send you the missing parts straight away, free of charge.",
@@ -33,6 +33,12 @@ REMEDY_TEXT = {
     "address_update_attempt": "We are asking the carrier to redirect the parcel to your correct address.",
     "cancel_and_refund": "You refuse the parcel when it arrives, and we cancel the order and refund you in "
                          "full.",
+}
+# Wording that fits a remedy better in one scenario than the general text above.
+SCENARIO_REMEDY_TEXT = {
+    ("wrong_item", "reship"): "We reship the item you ordered at no extra cost, and you keep the wrong one.",
+    ("missing_items", "reship"): "We reship the missing item to you at no extra cost.",
+    ("lost_package", "reship"): "We reship your order to you at no extra cost.",
 }
 CHOICE_TIMEFRAME = "Just reply with the number you prefer, and we will take care of it within 1-2 business days."
 TIMEFRAME = {
@@ -133,4 +139,5 @@ class OfflineComposer:
 
     @staticmethod
     def _remedy_text(remedy: str, request: DraftRequest) -> str:
-        return REMEDY_TEXT[remedy].format(amount=partial_refund_amount(request.policy, request.order))
+        text = SCENARIO_REMEDY_TEXT.get((request.scenario, remedy), REMEDY_TEXT[remedy])
+        return text.format(amount=partial_refund_amount(request.policy, request.order))

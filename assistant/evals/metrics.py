@@ -103,6 +103,18 @@ def offered_remedies(draft: str) -> list[str]:
     return sorted({mention.remedy for mention in find_remedies(draft)})
 
 
+# Remedies that give the buyer the same outcome (a new or correct unit is sent): offering one covers the
+# others. The guardrails treat the same group as one when checking the policy.
+EQUIVALENT_REMEDIES = ({"replacement", "reship", "exchange"},)
+
+
+def covers(expected: str, offered: list[str]) -> bool:
+    """True when `expected` or a remedy equivalent to it is offered."""
+    if expected in offered:
+        return True
+    return any(expected in group and group & set(offered) for group in EQUIVALENT_REMEDIES)
+
+
 @dataclass(frozen=True)
 class RemedyCoverage:
     """Share of the expected remedies the draft offers; unmeasured when the case expects none."""
@@ -116,7 +128,7 @@ class RemedyCoverage:
         if not expected:
             return Score(self.name, None, None, "no remedies expected for this case")
         offered = self.finder(result.draft)
-        covered = [r for r in expected if r in offered]
+        covered = [r for r in expected if covers(r, offered)]
         value = len(covered) / len(expected)
         reason = f"expected remedies {_listed(expected)}; draft offered {_listed(offered)}"
         return Score(self.name, round(value, 4), value == 1.0, "" if value == 1.0 else reason)

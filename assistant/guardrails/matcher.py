@@ -170,28 +170,36 @@ def _prepare(
     pattern: str, hints: dict[str, str]
 ) -> tuple[list[str] | None, tuple[None, bool, int, bool, str | None], str]:
     r"""Keys, hints and compiled body of one branch (a leading \\b moves after the match when keyed)."""
-    try:
-        parsed = list(_p.parse(pattern))
-        keys = triggers(parsed)
-    except Exception:  # a construct the walker does not know: no prefilter, still correct
-        parsed, keys = [], None
-    if "keys" in hints:
-        keys = [k.strip()[:4] for k in hints["keys"].split(",") if k.strip()]
-    # Only a top-level leading \b may move (not one inside an alternative).
-    left = bool(keys) and bool(parsed) and parsed[0] == (_c.AT, _c.AT_BOUNDARY) and pattern.startswith("\\b")
+    if "keys" in hints:  # given (phrases get theirs from their words): no need to parse the regex
+        keys = [k.strip()[:4] for k in hints["keys"].split(",") if k.strip()] or None
+    else:
+        try:
+            keys = triggers(_p.parse(pattern))
+        except Exception:  # a construct the walker does not know: no prefilter, still correct
+            keys = None
+    # After split_top a leading \b is the branch's first op, so it may move after the match.
+    left = bool(keys) and pattern.startswith("\\b")
     digits = int(hints["digits"] or 1) if "digits" in hints else 0
     spec = (None, left, digits, "money" in hints, hints.get("gate"))
     return keys, spec, pattern[2:] if left else pattern
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Branch:
-    pattern: re.Pattern[str]
+    source: str
     left: bool  # a leading \b was moved after the match
     digits: int  # 0: whole text; n: only near digit runs that hold at least n digits in a row
     money: bool
     gate: re.Pattern[str] | None
     plain: bool = False  # no gate, digit window or money anchor
+    _compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled regex, compiled on first use so start-up only pays for branches a draft needs."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.MULTILINE)
+        return self._compiled
 
 
 class Matcher:
@@ -225,7 +233,7 @@ class Matcher:
                 bodies: list[str]) -> None:
         number = len(self.branches)
         source = bodies[0] if len(bodies) == 1 else "|".join(f"(?:{b})" for b in bodies)
-        self.branches.append(_Branch(re.compile(source, re.MULTILINE), left, digits, money,
+        self.branches.append(_Branch(source, left, digits, money,
                                      re.compile(gate) if gate else None, not (gate or digits or money)))
         for key in keys:
             self._index.setdefault(key, []).append(number)
@@ -308,8 +316,18 @@ class Matcher:
 
 def compile_any(phrases: Iterable[str] = (), patterns: Iterable[str] = ()) -> Matcher | None:
     """A `Matcher` for phrases (see `phrase_regex`) and raw patterns; None when both are empty."""
-    parts = [phrase_regex(p) for p in phrases] + list(patterns)
+    parts = [_phrase_with_key(p) for p in phrases] + list(patterns)
     return Matcher(parts) if parts else None
+
+
+def _phrase_with_key(phrase: str) -> str:
+    """A phrase's regex with its word key given up front (each word of a phrase starts a word)."""
+    words = [re.match(r"[a-z0-9]*", w).group() for w in re.split(r"[\s\-]+", phrase.strip().lower())]  # type: ignore[union-attr]
+    words = [w for w in words if len(w) >= 2]
+    if not words:
+        return phrase_regex(phrase)
+    key = next((w for w in words if w[:4] not in _COMMON and w not in _COMMON), words[0])[:4]
+    return f"(?#keys:{key}){phrase_regex(phrase)}"
 
 
 def phrase_regex(phrase: str) -> str:

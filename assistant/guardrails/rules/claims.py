@@ -72,18 +72,21 @@ class AzInducementRule(BaseRule):
     def check(self, text: NormalizedText, context: CheckContext) -> list[Violation]:
         """Fire on each request to close the claim when the message offers compensation anywhere."""
         folded = text.folded
-        if self.compensation is None or self.compensation.search(folded) is None:
+        if self.compensation is None:
             return []
-        refs = self._claim_mentions(text)
-        out: list[Violation] = []
+        spans: list[tuple[int, int]] = []
         last_end = -1
-        for a, b in refs:
+        for a, b in self._claim_mentions(text):
             span = self._close_request(folded, a, b)
             if span is None or span[0] < last_end:
                 continue
             last_end = span[1]
-            out.append(self.violation(text, *span))
-        return out
+            spans.append(span)
+        # Compensation words ("refund", "replace") are in most drafts and costly to scan for, while requests
+        # to close a claim are rare: look for the offer only once a request was found.
+        if not spans or self.compensation.search(folded) is None:
+            return []
+        return [self.violation(text, *span) for span in spans]
 
 
 def build(spec: CompiledRule, data: GuardrailData) -> AzInducementRule:
