@@ -78,7 +78,7 @@ class Pipeline:
             self.drafter_reason = f"{drafter.kind} drafter passed in"
         else:
             kind, self.drafter_reason = settings.resolved_drafter()
-            self.drafter = self.offline if kind == "offline" else _llm_drafter(settings)
+            self.drafter = self.offline if kind == "offline" else _llm_drafter(settings, self.parts)
         self._executor: ThreadPoolExecutor | None = None
 
     def triage(self, message: str) -> TriageResult:
@@ -209,7 +209,7 @@ def _lap(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 3)
 
 
-def _llm_drafter(settings: Settings) -> Drafter:
+def _llm_drafter(settings: Settings, parts: Components) -> Drafter:
     from assistant.drafting.llm import LLMDrafter
 
-    return LLMDrafter.from_settings(settings)
+    return LLMDrafter.from_settings(settings, knowledge=parts.knowledge)

@@ -32,13 +32,13 @@ _cache: dict[tuple[str, ...], Components] = {}
 
 def build_components(settings: Settings) -> Components:
     """Build everything from scratch (tests use this to get isolated instances)."""
+    from assistant.retrieval.documents import documents
     from assistant.retrieval.lexical import LexicalIndex
     from assistant.retrieval.vector import VectorIndex, chroma_client
 
     knowledge = load_knowledge(settings.knowledge_dir)
     api_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
     embedder = make_embedder(settings.embedder, api_key=api_key, base_url=settings.openai_base_url)
-    from assistant.retrieval.documents import documents
 
     docs = documents(knowledge)
     client = chroma_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
@@ -46,6 +46,14 @@ def build_components(settings: Settings) -> Components:
     retriever = HybridRetriever(knowledge, vector, LexicalIndex(docs))
     triager = CueAndExampleTriager(knowledge, embedder)
     return Components(knowledge, triager, retriever, vector.rebuilt)
+
+
+def build_triager(settings: Settings) -> Triager:
+    """Only the triager (no vector index): what `reply-assistant triage` needs, at half the start-up cost."""
+    knowledge = load_knowledge(settings.knowledge_dir)
+    api_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+    embedder = make_embedder(settings.embedder, api_key=api_key, base_url=settings.openai_base_url)
+    return CueAndExampleTriager(knowledge, embedder)
 
 
 def components(settings: Settings) -> Components:

@@ -8,13 +8,13 @@ from typing import Any
 
 from assistant.commands.common import read_single_input, require_text
 from assistant.jsonl import read_text_lines, run_batch
-from assistant.runtime import components
+from assistant.runtime import build_triager
 from assistant.settings import load_settings
 
 
 def run(args: argparse.Namespace) -> int:
     """Triage one message (argument or file) or a JSON Lines batch."""
-    triager = components(load_settings()).triager
+    triager = build_triager(load_settings())
     if args.jsonl:
 
         def handle(record: dict[str, Any]) -> dict[str, Any]:

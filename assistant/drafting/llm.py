@@ -17,6 +17,7 @@ import openai
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.prompts import draft_variables, load_prompt, violations_text
 from assistant.errors import ModelError
+from assistant.knowledge import KnowledgeBase
 from assistant.logs import register_secret
 from assistant.models import Usage
 from assistant.settings import Settings
@@ -70,11 +71,16 @@ class LLMDrafter:
                                      max_retries=max_retries)
 
     @classmethod
-    def from_settings(cls, settings: Settings, cache: ResponseCache | None = None, **overrides: Any) -> LLMDrafter:
-        """Build from settings; `overrides` (e.g. prompt_version, model) win over them."""
-        from assistant.knowledge import load_knowledge
+    def from_settings(cls, settings: Settings, cache: ResponseCache | None = None, *,
+                      knowledge: KnowledgeBase | None = None, **overrides: Any) -> LLMDrafter:
+        """Build from settings; `overrides` (e.g. prompt_version, model) win over them.
 
-        knowledge = load_knowledge(settings.knowledge_dir)
+        Pass the pipeline's `knowledge` to avoid loading the knowledge base a second time.
+        """
+        if knowledge is None:
+            from assistant.knowledge import load_knowledge
+
+            knowledge = load_knowledge(settings.knowledge_dir)
         etiquette = knowledge.by_id[ETIQUETTE_CHUNK].guidance if ETIQUETTE_CHUNK in knowledge.by_id else ""
         options: dict[str, Any] = {
             "model": settings.model, "base_url": settings.openai_base_url,

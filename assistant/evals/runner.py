@@ -147,7 +147,7 @@ def build_pipeline(cell: Cell, settings: Settings, parts: Any, cache: Any,
 
     cell_settings = settings.model_copy(update={"drafter": "llm", "model": cell.model,
                                                 "prompt_version": cell.prompt_version})
-    drafter: Any = LLMDrafter.from_settings(cell_settings, cache=cache)
+    drafter: Any = LLMDrafter.from_settings(cell_settings, cache=cache, knowledge=parts.knowledge)
     if slots is not None:
         drafter = ThrottledDrafter(drafter, slots)
     pipeline = Pipeline(cell_settings, parts=parts, drafter=drafter)

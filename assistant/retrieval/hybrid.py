@@ -7,12 +7,14 @@ the whole message; the fused rank still orders chunks within and across scenario
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from assistant.knowledge import KnowledgeBase
 from assistant.models import RetrievedChunk
-from assistant.retrieval.lexical import LexicalIndex
-from assistant.retrieval.vector import VectorIndex
+
+if TYPE_CHECKING:  # the indexes pull in bm25s and chromadb; triage-only commands never need them
+    from assistant.retrieval.lexical import LexicalIndex
+    from assistant.retrieval.vector import VectorIndex
 
 RRF_K = 60
 SCENARIO_BOOST = 1.0 / 30  # worth more than any rank difference: the triaged scenario's chunks come first
