@@ -131,8 +131,13 @@ class OfflineComposer:
             # The claim is about some underlying problem: offer what fits that problem first.
             underlying = [r for r in request.policy.allowed_remedies(request.triage.runner_up) if r in allowed]
             ordered = underlying if len(underlying) >= 2 else underlying + [r for r in ordered if r not in underlying]
-        if requirements_for(request.scenario).choices != "none" or len(ordered) < 2:
+        if requirements_for(request.scenario).choices == "none":
+            ordered = ordered[:2]  # no choice required: the playbook's first two steps, not a menu
+        elif len(ordered) < 2:
             ordered += [r for r in allowed if r not in ordered]
+        if "prompt_injection" in request.triage.flags and len(ordered) > 2 and "full_refund" in ordered:
+            # A message that tries to steer the reply gets the conservative offer; the agent can raise it.
+            ordered.remove("full_refund")
         if "replacement" in ordered and "reship" in ordered:
             ordered.remove("reship")  # both mean "a new one is sent": offer one of them
         return ordered[:MAX_CHOICES]
