@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(default=0.2, ge=0, le=2)
     max_model_chars: int = Field(default=8000, ge=200)
     embedder: str = "wordllama"
+    runs_dir: Path = REPO_ROOT / "evals" / "runs"
+    judge_model: str | None = None
+    agent: str = "agent"
     openai_api_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "openai_api_key")
     )

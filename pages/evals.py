@@ -5,10 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import AssistantError
-from assistant.ui import evals_view
+from assistant.ui import evals_view, state
 
 st.title("Evals")
-directory = evals_view.runs_dir()
+try:
+    directory = evals_view.runs_dir(state.get_settings())
+except AssistantError as exc:
+    st.error(str(exc))
+    st.stop()
 runs = evals_view.list_runs(directory)
 if not runs:
     st.info(f"No eval runs yet. Run `reply-assistant eval` to write one under {directory}.")

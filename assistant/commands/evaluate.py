@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,14 +33,16 @@ def compare(args: argparse.Namespace) -> int:
     """Print the comparison of two runs and write it next to the second one."""
     from assistant.evals.compare import compare_runs, select_cell
     from assistant.evals.runs import atomic_write, load_run, resolve_run
+    from assistant.settings import load_settings
 
+    runs_dir = args.out or load_settings().runs_dir
     if len(args.runs) != 2:
         raise InputError("eval compare needs two runs: `reply-assistant eval compare RUN_A RUN_B` (a run folder, "
                          "its run.json, `latest` or `latest~1`; add `#CELL` to pick one cell)", field="runs")
     runs = []
     for spec in args.runs:
         where, _, cell = spec.partition("#")
-        loaded = load_run(resolve_run(where, args.out))
+        loaded = load_run(resolve_run(where, runs_dir))
         runs.append(select_cell(loaded, cell) if cell else loaded)
     text = compare_runs(runs[0], runs[1])
     print(text)
@@ -58,8 +59,7 @@ def _judge(args: argparse.Namespace, settings: Any, cells: list[Any], cache: Any
         return None
     from assistant.evals.judge import Judge
 
-    model = os.environ.get("REPLY_ASSISTANT_JUDGE_MODEL") or next((c.model for c in cells if c.model), None) \
-        or settings.model
+    model = settings.judge_model or next((c.model for c in cells if c.model), None) or settings.model
     if not model or not (settings.openai_api_key or settings.openai_base_url):
         raise ConfigError("--judge needs a model: set REPLY_ASSISTANT_MODEL (or REPLY_ASSISTANT_JUDGE_MODEL) "
                           "and OPENAI_API_KEY or OPENAI_BASE_URL", variable="REPLY_ASSISTANT_JUDGE_MODEL")
@@ -108,7 +108,7 @@ def evaluate(args: argparse.Namespace) -> int:
     result["notes"] = notes
     result["golden"] = golden_summary(None, components(settings).knowledge.policy)
     result["thresholds"] = check_thresholds(result, thresholds, thresholds_file)
-    folder = write_run(result, args.out)
+    folder = write_run(result, args.out or settings.runs_dir)
     _print_summary(result, folder)
     if result["interrupted"]:
         print("interrupted: finished cases were written", file=sys.stderr)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
-from assistant.settings import REPO_ROOT
+from assistant.settings import Settings
 
 
-def runs_dir() -> Path:
+def runs_dir(settings: Settings) -> Path:
     """Where eval runs are written: `REPLY_ASSISTANT_RUNS_DIR`, else `evals/runs` in the repository."""
-    configured = os.environ.get("REPLY_ASSISTANT_RUNS_DIR", "").strip()
-    return Path(configured) if configured else REPO_ROOT / "evals" / "runs"
+    return settings.runs_dir
 
 
 def list_runs(directory: Path) -> list[Path]:

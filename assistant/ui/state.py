@@ -7,7 +7,6 @@ point leaves the agent's text on disk; `restore_once` brings the latest unfinish
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from typing import Any
 
@@ -64,7 +63,10 @@ def get_store(settings: Settings) -> HistoryStore:
 
 def default_agent() -> str:
     """The agent name the sidebar starts with."""
-    return os.environ.get("REPLY_ASSISTANT_AGENT", "").strip() or "agent"
+    try:
+        return get_settings().agent.strip() or "agent"
+    except AssistantError:  # the page itself shows the settings error; the sidebar still needs a name
+        return "agent"
 
 
 def agent() -> str:
