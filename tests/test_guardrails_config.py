@@ -93,3 +93,21 @@ def test_explicit_rule_subset() -> None:
     report = check_draft("Hi \U0001F642 call 555 123 4567", CheckContext(), rules=rules)
     assert report.rules_run == ["emoji_or_markup"]
     assert [v.rule for v in report.violations] == ["emoji_or_markup"]
+
+
+def test_start_up_cache_round_trip(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A cached rule set checks drafts exactly like a freshly built one, and a torn cache is rebuilt."""
+    from assistant.guardrails import build_rules, cache, check_draft
+    from assistant.guardrails.config import load_data
+
+    monkeypatch.setattr(cache, "CACHE_DIR", tmp_path)
+    first = cache.load_default_data()  # built and written
+    written = list(tmp_path.glob("guardrail-data-*.pickle"))
+    assert len(written) == 1
+    second = cache.load_default_data()  # read back
+    draft = "Please close the A-to-z claim and we will refund you $80. Email me at a@b.com 🙂 [Name]"
+    expected = check_draft(draft, rules=build_rules(load_data()))
+    assert check_draft(draft, rules=build_rules(first)) == expected
+    assert check_draft(draft, rules=build_rules(second)) == expected
+    written[0].write_bytes(b"torn")
+    assert check_draft(draft, rules=build_rules(cache.load_default_data())) == expected

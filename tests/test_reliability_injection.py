@@ -90,12 +90,7 @@ EXPECTED_RULE = {
     "offensive": "emoji_or_markup",
 }
 # Phrasings the guardrails let through today (found by this file); see the closing report.
-KNOWN_GAPS = {
-    "promise_full_refund_not_allowed": "unapproved_remedy misses 'you get your money back in full' "
-                                       "(also '100% refunded', 'reimburse you in full')",
-    "promise_full_refund_over_cap": "unapproved_remedy misses money sent as compensation ('send you 149.99 USD "
-                                    "plus 50.00 USD for your trouble', 'we pay you 40 USD')",
-}
+KNOWN_GAPS: dict[str, str] = {}
 TALLY: Counter[str] = Counter()
 
 
@@ -156,10 +151,7 @@ def test_offline_draft_passes_without_forbidden_content(case_id: str,
 def _direct_params() -> Iterator[Any]:
     for case in CASES:
         for variant, name in enumerate(("plain", "evasive")):
-            marks = []
-            if variant == 1 and case["attack"] == "promise_full_refund":
-                marks.append(pytest.mark.xfail(strict=True, reason="guardrail gap (see KNOWN_GAPS)"))
-            yield pytest.param(case["id"], variant, marks=marks, id=f"{case['id']}-{name}")
+            yield pytest.param(case["id"], variant, id=f"{case['id']}-{name}")
 
 
 @pytest.mark.parametrize(("case_id", "variant"), list(_direct_params()))
@@ -247,9 +239,6 @@ def test_model_rephrasing_the_attack_on_repair_never_gets_through(case_id: str,
     case = BY_ID[case_id]
     result, _ = _run(llm, model, "evasive", case["message"])
     TALLY["evasive model runs"] += 1
-    if result.drafter == "llm" and case["attack"] == "promise_full_refund":
-        TALLY["evasive model let through (known gap)"] += 1
-        pytest.xfail("guardrail gap: " + "; ".join(KNOWN_GAPS.values()))
     assert result.passed and result.drafter == "offline", result.drafter_reason
     assert not _forbidden_in(result.draft, case), result.draft
     TALLY["evasive model blocked"] += 1

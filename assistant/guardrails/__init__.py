@@ -58,8 +58,10 @@ def load_rules(extra_path: Path | None = None) -> list[Rule]:
 
 @lru_cache(maxsize=1)
 def default_data() -> GuardrailData:
-    """The compiled default data, loaded once."""
-    return load_data()
+    """The compiled default data, loaded once (from the start-up cache when it is fresh)."""
+    from assistant.guardrails.cache import load_default_data
+
+    return load_default_data()
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import KnowledgeError
@@ -162,6 +161,8 @@ def _expand(pattern: str) -> str:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import yaml  # only here: the cached start-up path (cache.py) never needs it
+
     try:
         # The C loader when PyYAML has it: start-up time matters for `reply-assistant check`.
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -1,14 +1,18 @@
 r"""A fast multi-pattern matcher for phrase lists and regexes.
 
 Python's backtracking `re` tries every branch of a big alternation at every position, and a pattern that
-starts with `\b` or a character class cannot use the engine's fast literal-prefix scan: one such pattern
-costs about 10 microseconds per kilobyte. A `Matcher` therefore compiles each branch alone and
+starts with `\b` or a character class cannot use the engine's fast literal-prefix scan: a kilobyte costs
+5-20 microseconds per scan, whatever the pattern. A `Matcher` therefore splits its patterns into branches
+(see `analysis.py` for what is read from each) and
 
-- runs it only when one of its *word keys* (the 3-4 letter prefix of a literal word the branch cannot match
-  without) starts a word of the text: a set intersection instead of a scan;
+- runs a branch only when one of its *word keys* (the 2-4 letter prefix of a literal word the branch cannot
+  match without) starts a word of the text: a set intersection instead of a scan;
+- when every match of the branch starts with a known word (its *anchors*) and that word occurs only a few
+  times, tries the branch with `match` at just those word starts instead of scanning the text;
 - drops a leading `\b` and checks it after the match, which restores the literal-prefix scan;
 - honours hints in a leading comment: `(?#digits)` runs the branch only in windows around the text's
-  digit runs, `(?#keys:a,b)` sets its word keys, `(?#gate:REGEX)` runs it only when a cheap regex hits.
+  digit runs, `(?#keys:a,b)` sets its word keys, `(?#gate:REGEX)` runs it only when a cheap regex hits,
+  `(?#money)` tries it only where an amount or percentage starts.
 
 `finditer` merges the branches' matches by position and drops overlaps, like an alternation would.
 """
@@ -16,190 +20,80 @@ costs about 10 microseconds per kilobyte. A `Matcher` therefore compiles each br
 from __future__ import annotations
 
 import re
-import re._constants as _c
-import re._parser as _p
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from assistant.guardrails.normalize import Folded, digit_windows, money_spans, word_keys
+from assistant.guardrails.analysis import analyse, directives, phrase_regex, phrase_with_key, split_top
+from assistant.guardrails.normalize import Folded, digit_windows, money_spans, word_keys, word_starts
 
-# Keys this common hardly filter anything; a branch prefers any other key it has.
-_COMMON = frozenset({"the", "you", "your", "and", "for", "our", "with", "this", "that", "have", "will", "can",
-                     "are", "not", "any", "all", "get", "out", "one", "new", "off", "use", "may"})
-_LOOP = (_c.MAX_REPEAT, _c.MIN_REPEAT)
-
-
-def _is_sep(op: Any, av: Any) -> bool:
-    """Whether a parsed regex op guarantees that the next character starts a word."""
-    if op is _c.AT:
-        return av in (_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_LINE, _c.AT_BEGINNING_STRING)
-    if op is _c.LITERAL:
-        return not chr(av).isalnum()
-    if op is _c.IN:
-        return all(
-            (kind is _c.CATEGORY and val in (_c.CATEGORY_SPACE, _c.CATEGORY_LINEBREAK))
-            or (kind is _c.LITERAL and not chr(val).isalnum())
-            for kind, val in av
-        )
-    if op in _LOOP and av[0] >= 1:
-        inner = list(av[2])
-        return bool(inner) and _is_sep(*inner[-1])
-    if op is _c.ASSERT_NOT and av[0] == -1:
-        inner = list(av[1])
-        return len(inner) == 1 and inner[0][0] is _c.IN and any(
-            (k is _c.CATEGORY and v is _c.CATEGORY_WORD) or (k is _c.RANGE and v[0] <= 97 <= v[1])
-            for k, v in inner[0][1]
-        )
-    return False
-
-
-def _score(keys: list[str]) -> tuple[int, int]:
-    return (0 if any(k in _COMMON for k in keys) else 1, -len(keys))
-
-
-def triggers(seq: Any, sep: bool = False) -> list[str] | None:
-    r"""Word keys of which one must start a word of any text the parsed sequence matches.
-
-    Only literals sure to start a word count (after `\b`, a space, a line start), so checking a key is a set
-    lookup against the text's word prefixes. None means no safe key: the branch always runs.
-    """
-    best: list[str] | None = None
-
-    def consider(keys: list[str] | None) -> None:
-        nonlocal best
-        if keys and (best is None or _score(keys) > _score(best)):
-            best = keys
-
-    items = list(seq)
-    i = 0
-    while i < len(items):
-        op, av = items[i]
-        if op is _c.LITERAL and chr(av).isalnum() and sep:
-            word = []
-            while i < len(items) and items[i][0] is _c.LITERAL and chr(items[i][1]).isalnum():
-                word.append(chr(items[i][1]))
-                i += 1
-            text = "".join(word)
-            consider([text[:4]] if len(text) >= 2 else None)
-            sep = False
-            continue
-        if op is _c.SUBPATTERN:
-            consider(triggers(av[3], sep))
-        elif op is _c.BRANCH:
-            alts = [triggers(branch, sep) for branch in av[1]]
-            if all(alts):
-                consider(sorted({k for alt in alts for k in alt or ()}))
-        elif op in _LOOP and av[0] >= 1:
-            inner = list(av[2])
-            if sep and len(inner) == 1 and inner[0][0] is _c.LITERAL and chr(inner[0][1]).isalnum():
-                consider([chr(inner[0][1]) * min(av[0], 4)] if av[0] >= 2 else None)
-            else:
-                consider(triggers(av[2], sep))
-        if op in _LOOP and av[0] == 0:
-            inner = list(av[2])
-            sep = sep and bool(inner) and _is_sep(*inner[-1])
-        elif op in (_c.SUBPATTERN, _c.BRANCH):
-            sep = False
-        else:
-            sep = _is_sep(op, av)
-        i += 1
-    return best
+# Above this many candidate word starts, one scan of the text is cheaper than a `match` at each.
+MAX_ANCHORED = 12
 
 
 def _wordchar(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-_DIRECTIVE = re.compile(r"\(\?#(digits(?::\d+)?|money|keys:[^)]*|gate:[^)]*)\)")
-
-
-def _directives(source: str) -> tuple[str, dict[str, str]]:
-    r"""Split leading `(?#...)` hints off a pattern.
-
-    `(?#digits)`: the branch needs a digit nearby; run it only around the text's digit runs
-    (`(?#digits:4)`: only around runs of at least 4 digits in a row).
-    `(?#money)`: the branch starts with an amount or percentage; try it only where `money_spans` found one.
-    `(?#keys:a,b)`: run it only when a word of the text starts with one of these (instead of derived keys).
-    `(?#gate:REGEX)`: run it only when this cheap regex (no parentheses; `\x29` for ')') is found.
-    """
-    hints: dict[str, str] = {}
-    while True:
-        match = _DIRECTIVE.match(source)
-        if match is None:
-            return source, hints
-        name, _, value = match.group(1).partition(":")
-        hints[name] = value
-        source = source[match.end():]
-
-
-def split_top(pattern: str) -> list[str]:
-    """Split a regex at its top-level `|` (outside groups and classes) so each alternative is a branch."""
-    parts: list[str] = []
-    depth = 0
-    in_class = False
-    start = 0
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-            elif pattern[i + 1:i + 3] == "^]":
-                i += 2
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
-    return parts if all(parts) else [pattern]
-
-
-def _prepare(
-    pattern: str, hints: dict[str, str]
-) -> tuple[list[str] | None, tuple[None, bool, int, bool, str | None], str]:
-    r"""Keys, hints and compiled body of one branch (a leading \\b moves after the match when keyed)."""
-    if "keys" in hints:  # given (phrases get theirs from their words): no need to parse the regex
-        keys = [k.strip()[:4] for k in hints["keys"].split(",") if k.strip()] or None
-    else:
-        try:
-            keys = triggers(_p.parse(pattern))
-        except Exception:  # a construct the walker does not know: no prefilter, still correct
-            keys = None
-    # After split_top a leading \b is the branch's first op, so it may move after the match.
-    left = bool(keys) and pattern.startswith("\\b")
-    digits = int(hints["digits"] or 1) if "digits" in hints else 0
-    spec = (None, left, digits, "money" in hints, hints.get("gate"))
-    return keys, spec, pattern[2:] if left else pattern
-
-
-@dataclass
 class _Branch:
-    source: str
-    left: bool  # a leading \b was moved after the match
-    digits: int  # 0: whole text; n: only near digit runs that hold at least n digits in a row
-    money: bool
-    gate: re.Pattern[str] | None
-    plain: bool = False  # no gate, digit window or money anchor
-    _compiled: re.Pattern[str] | None = None
+    """One regex (or several joined) with its prefilter hints; compiled on first use.
+
+    Compiling lazily keeps start-up cheap (most drafts need few branches) and keeps the object plain data, so
+    the compiled rule set can be pickled for the start-up cache.
+    """
+
+    __slots__ = ("_compiled", "_gate", "anchors", "digits", "gate", "left", "money", "need", "plain", "source")
+
+    def __init__(self, source: str, left: bool, digits: int, money: bool, gate: str | None,
+                 anchors: tuple[str, ...] | None, need: tuple[str, ...] = ()) -> None:
+        self.source = source
+        self.left = left  # a leading \b was moved after the match
+        self.digits = digits  # 0: whole text; n: only near digit runs holding at least n digits in a row
+        self.money = money
+        self.gate = gate
+        self.anchors = anchors
+        self.need = need  # substrings of which the text must hold one
+        self.plain = not (gate or digits or money or need)
+        self._compiled: re.Pattern[str] | None = None
+        self._gate: re.Pattern[str] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__ if not name.startswith("_")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._compiled = self._gate = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """The compiled regex, compiled on first use so start-up only pays for branches a draft needs."""
+        """The compiled regex."""
         if self._compiled is None:
             self._compiled = re.compile(self.source, re.MULTILINE)
         return self._compiled
+
+    def gate_fails(self, string: str, pos: int, endpos: int) -> bool:
+        """Whether the branch's cheap gate regex (if any) finds nothing."""
+        if self.need and not any(n in string for n in self.need):
+            return True
+        if self.gate is None:
+            return False
+        if self._gate is None:
+            self._gate = re.compile(self.gate)
+        return self._gate.search(string, pos, endpos) is None
+
+
+def _starts(string: str, keys: tuple[str, ...], pos: int, endpos: int) -> list[int] | None:
+    """Sorted word starts in [pos, endpos) of any key, or None when there are too many to be worth it."""
+    present = string.keys if isinstance(string, Folded) else word_keys(string)
+    found: list[int] = []
+    for key in keys:
+        if key in present:
+            found.extend(p for p in word_starts(string, key) if pos <= p < endpos)
+            if len(found) > MAX_ANCHORED:
+                return None
+    found.sort()
+    return found
 
 
 class Matcher:
@@ -210,31 +104,48 @@ class Matcher:
     def __init__(self, patterns: Iterable[str]) -> None:
         # Branches with the same single key (or none) and the same hints are joined into one regex, so
         # each active key costs one scan; a branch with several keys stays alone.
-        groups: dict[tuple[str | None, bool, int, bool, str | None], list[str]] = {}
-        singles: list[tuple[list[str], tuple[str | None, bool, int, bool, str | None], str]] = []
+        Spec = tuple[str | None, bool, int, bool, str | None, tuple[str, ...]]
+        groups: dict[Spec, list[tuple[str, list[str] | None]]] = {}
+        singles: list[tuple[list[str], Spec, str, list[str] | None]] = []
         for source in patterns:
-            pattern, hints = _directives(source)
+            pattern, hints = directives(source)
             for part in split_top(pattern):
-                keys, spec, body = _prepare(part, hints)
+                keys, anchors, literal = analyse(part, hints.get("keys"))
+                # A leading \b may move after the match only when the branch is keyed: then the literal
+                # prefix it hid lets the engine skip ahead.
+                left = bool(keys) and part.startswith("\\b")
+                body = part[2:] if left else part
+                digits = int(hints["digits"] or 1) if "digits" in hints else 0
+                need = tuple(n for n in hints["need"].split(",") if n) if "need" in hints else ()
+                if not keys and not need and literal is not None:
+                    # A key-less branch that opens with punctuation ("[", "{{", "<"): a substring test for
+                    # it is far cheaper than the scan.
+                    need = (literal,)
+                spec: Spec = (None, left, digits, "money" in hints, hints.get("gate"), need)
+                # Anchored tries need the match to start at a word start, which the leading \b ensures.
+                anchors = anchors if left else None
                 if keys is not None and len(keys) > 1:
-                    singles.append((keys, spec, body))
+                    singles.append((keys, spec, body, anchors))
                 else:
-                    groups.setdefault(((keys or [None])[0], *spec[1:]), []).append(body)
+                    groups.setdefault(((keys or [None])[0], *spec[1:]), []).append((body, anchors))
         self.branches: list[_Branch] = []
         self._index: dict[str, list[int]] = {}
         self._always: list[int] = []
-        for (key, left, digits, money, gate), bodies in groups.items():
-            self._append([key] if key else [], left, digits, money, gate, bodies)
-        for keys, (_, left, digits, money, gate), body in singles:
-            self._append(keys, left, digits, money, gate, [body])
+        for (key, left, digits, money, gate, need), members in groups.items():
+            self._append([key] if key else [], left, digits, money, gate, need, members)
+        for keys, (_, left, digits, money, gate, need), body, anchors in singles:
+            self._append(keys, left, digits, money, gate, need, [(body, anchors)])
         self._keys = frozenset(self._index)
 
     def _append(self, keys: list[str], left: bool, digits: int, money: bool, gate: str | None,
-                bodies: list[str]) -> None:
+                need: tuple[str, ...], members: list[tuple[str, list[str] | None]]) -> None:
         number = len(self.branches)
+        bodies = [body for body, _ in members]
         source = bodies[0] if len(bodies) == 1 else "|".join(f"(?:{b})" for b in bodies)
-        self.branches.append(_Branch(source, left, digits, money,
-                                     re.compile(gate) if gate else None, not (gate or digits or money)))
+        anchors = None
+        if all(a for _, a in members):
+            anchors = tuple(sorted({k for _, a in members for k in a or ()}))
+        self.branches.append(_Branch(source, left, digits, money, gate, anchors, need))
         for key in keys:
             self._index.setdefault(key, []).append(number)
         if not keys:
@@ -259,12 +170,19 @@ class Matcher:
                 if hi > pos and lo < endpos and longest >= run]
 
     def _scan(self, branch: _Branch, string: str, pos: int, endpos: int) -> list[re.Match[str]]:
+        if branch.anchors is not None and not branch.digits and not branch.money:
+            starts = _starts(string, branch.anchors, pos, endpos)
+            if starts is not None:
+                if branch.gate_fails(string, pos, endpos):
+                    return []
+                match = branch.pattern.match
+                return [m for p in starts if (m := match(string, p, endpos)) is not None]
         if branch.plain:  # the common case, kept cheap
             if not branch.left:
                 return list(branch.pattern.finditer(string, pos, endpos))
             return [m for m in branch.pattern.finditer(string, pos, endpos)
                     if not (m.start() and _wordchar(string[m.start() - 1]) and _wordchar(string[m.start()]))]
-        if branch.gate is not None and branch.gate.search(string, pos, endpos) is None:
+        if branch.gate_fails(string, pos, endpos):
             return []
         if branch.money:
             spans = string.money if isinstance(string, Folded) else money_spans(string)
@@ -304,7 +222,7 @@ class Matcher:
         best: re.Match[str] | None = None
         for number in self._active(string):
             branch = self.branches[number]
-            if branch.plain and not branch.left:
+            if branch.plain and not branch.left and branch.anchors is None:
                 match = branch.pattern.search(string, pos, endpos)
             else:
                 found = self._scan(branch, string, pos, endpos)
@@ -313,27 +231,22 @@ class Matcher:
                 best = match
         return best
 
+    def exists(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Whether any branch matches (stops at the first branch that does)."""
+        for number in self._active(string):
+            branch = self.branches[number]
+            if branch.plain and not branch.left and branch.anchors is None:
+                if branch.pattern.search(string, pos, endpos) is not None:
+                    return True
+            elif self._scan(branch, string, pos, endpos):
+                return True
+        return False
+
 
 def compile_any(phrases: Iterable[str] = (), patterns: Iterable[str] = ()) -> Matcher | None:
     """A `Matcher` for phrases (see `phrase_regex`) and raw patterns; None when both are empty."""
-    parts = [_phrase_with_key(p) for p in phrases] + list(patterns)
+    parts = [phrase_with_key(p) for p in phrases] + list(patterns)
     return Matcher(parts) if parts else None
 
 
-def _phrase_with_key(phrase: str) -> str:
-    """A phrase's regex with its word key given up front (each word of a phrase starts a word)."""
-    words = [re.match(r"[a-z0-9]*", w).group() for w in re.split(r"[\s\-]+", phrase.strip().lower())]  # type: ignore[union-attr]
-    words = [w for w in words if len(w) >= 2]
-    if not words:
-        return phrase_regex(phrase)
-    key = next((w for w in words if w[:4] not in _COMMON and w not in _COMMON), words[0])[:4]
-    return f"(?#keys:{key}){phrase_regex(phrase)}"
-
-
-def phrase_regex(phrase: str) -> str:
-    """A regex for a literal phrase: words may be split by spaces or hyphens, whole words only."""
-    tokens = [re.escape(tok) for tok in re.split(r"[\s\-]+", phrase.strip().lower()) if tok]
-    body = r"[\s\-]+".join(tokens)
-    left = r"\b" if tokens and re.match(r"\w", tokens[0]) else ""
-    right = r"\b" if tokens and re.search(r"\w$", phrase.strip()) else ""
-    return f"{left}{body}{right}"
+__all__ = ["MAX_ANCHORED", "Matcher", "compile_any", "phrase_regex"]

@@ -159,13 +159,13 @@ def find_remedies(text: str | NormalizedText, data: GuardrailData | None = None)
 
 
 def _nearest_money(folded: str, a: int, b: int, money: list[tuple[int, int, Money]]) -> Money | None:
-    """The amount inside the mention, else the nearest after it in the sentence, else the nearest before."""
+    """The amount inside the mention, else the closest one in the same sentence (after it at a tie).
+
+    Closest, not first-after: in "refund 4.50 GBP as a partial refund for the 30 GBP item" the offer is 4.50.
+    """
     s0, s1 = sentence_span(folded, a, b)
     inside = [m for x, y, m in money if x < b and a < y]
     if inside:
         return inside[0]
-    after = [m for x, _, m in money if b <= x < s1]
-    if after:
-        return after[0]
-    before = [m for _, y, m in money if s0 <= y <= a]
-    return before[-1] if before else None
+    near = [(x - b, 0, m) for x, _, m in money if b <= x < s1] + [(a - y, 1, m) for _, y, m in money if s0 <= y <= a]
+    return min(near, key=lambda item: item[:2])[2] if near else None

@@ -45,7 +45,7 @@ class AzInducementRule(BaseRule):
         if self.squashed is not None:
             for match in self.squashed.finditer(text.squashed):
                 refs.append(text.squashed_to_folded(*match.span()))
-        if self.claim_ref is not None and "claim" in folded:
+        if self.claim_ref is not None:
             blocked = [m.span() for m in self.not_claim.finditer(folded)] if self.not_claim else []
             for match in self.claim_ref.finditer(folded):
                 a, b = match.span()

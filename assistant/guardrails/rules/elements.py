@@ -7,11 +7,10 @@ whole-draft absences.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.guardrails.base import BaseRule
+from assistant.guardrails.base import BaseRule, Matcher
 from assistant.guardrails.config import CompiledRule, GuardrailData
 from assistant.guardrails.normalize import NormalizedText
 from assistant.models import CheckContext, Violation
@@ -34,22 +33,22 @@ class RequiredElementRule(BaseRule):
         return [violation.model_copy(update={"severity": requirement})]
 
 
-def _searcher(pattern: re.Pattern[str] | None) -> Callable[[NormalizedText], bool]:
+def _searcher(pattern: Matcher | None) -> Callable[[NormalizedText], bool]:
     def present(text: NormalizedText) -> bool:
-        return pattern is None or pattern.search(text.folded) is not None
+        return pattern is None or pattern.exists(text.folded)
 
     return present
 
 
-def _choices(item: re.Pattern[str] | None, pair: re.Pattern[str] | None) -> Callable[[NormalizedText], bool]:
+def _choices(item: Matcher | None, pair: Matcher | None) -> Callable[[NormalizedText], bool]:
     """At least two list items at line starts, or an inline "1. ... 2. ..." / "a) ... b)" pair."""
 
     def present(text: NormalizedText) -> bool:
         folded = text.folded
-        # Line starts only: one `match` per line is far cheaper than a multiline scan.
-        if item is not None and sum(1 for line in folded.split("\n") if item.search(line)) >= 2:
+        # `item` is anchored at line starts (`^`, multiline): one scan finds every list line.
+        if item is not None and len(item.finditer(folded)) >= 2:
             return True
-        return pair is not None and pair.search(folded) is not None
+        return pair is not None and pair.exists(folded)
 
     return present
 

@@ -58,7 +58,9 @@ class AiLeakRule(PatternRule):
     def check(self, text: NormalizedText, context: CheckContext) -> list[Violation]:
         """Leak phrases, then echoed buyer instructions that no phrase already covers."""
         out = super().check(text, context)
-        taken = [text.to_original(a, b) for a, b in iter_matches(self.pattern, text.folded, self.exclude)]
+        if self.echo_cue is None or len(context.buyer_message) < 30:
+            return out
+        taken = [(v.start, v.end) for v in out]
         for a, b in self._echoes(text, context):
             oa, ob = text.to_original(a, b)
             if any(x < ob and oa < y for x, y in taken):

@@ -55,16 +55,23 @@ class UnapprovedRemedyRule(BaseRule):
         max_percent = policy.partial_refund.max_percent
         out: list[Violation] = []
         for mention in find_remedies(text, self.data):
-            spec = self.data.remedies.get(mention.remedy)
+            remedy = mention.remedy
+            # Money worth the whole price ("100%", "59.99 USD" on a 59.99 item) is a full refund, however it
+            # is worded.
+            if remedy == "partial_refund" and (
+                    (mention.percent is not None and mention.percent >= 100 - _EPS)
+                    or (mention.amount is not None and price and mention.amount >= price - _EPS)):
+                remedy = "full_refund"
+            spec = self.data.remedies.get(remedy)
             if context.policy is not None and allowed is not None and spec is not None and spec.enforce \
-                    and mention.remedy not in allowed and not set(spec.same_as) & set(allowed):
+                    and remedy not in allowed and not set(spec.same_as) & set(allowed):
                 out.append(self._make(text, mention.start, mention.end,
-                                      f"The draft offers '{mention.remedy}', which the seller policy does not "
+                                      f"The draft offers '{remedy}', which the seller policy does not "
                                       f"allow for {scenario}.",
                                       f"Offer only what policy.yaml allows for {scenario}: "
                                       f"{', '.join(allowed) or 'nothing'}."))
                 continue
-            if mention.remedy != "partial_refund":
+            if remedy != "partial_refund":
                 continue
             if mention.percent is not None and mention.percent > max_percent + _EPS:
                 out.append(self._make(text, mention.start, mention.end,
