@@ -152,6 +152,7 @@ class TriageResult(BaseModel):
     language: str
     flags: list[Flag] = Field(default_factory=list)
     runner_up: ScenarioId | None = None
+    runner_up_confidence: float = Field(default=0.0, ge=0, le=1)
 
 
 class RetrievedChunk(BaseModel):

@@ -135,11 +135,13 @@ class CueAndExampleTriager:
         if scores[best] < OTHER_FLOOR:
             best, runner_up = "other", ranked[0] if ranked[0] != "other" else ranked[1]
         total = sum(math.exp((scores[s] - scores[ranked[0]]) / TEMPERATURE) for s in SCENARIO_IDS)
-        confidence = 1.0 / total if best == ranked[0] else 0.5
+        probability = {s: math.exp((scores[s] - scores[ranked[0]]) / TEMPERATURE) / total for s in SCENARIO_IDS}
+        confidence = probability[best] if best == ranked[0] else 0.5
         return TriageResult(
             scenario=best,  # type: ignore[arg-type]
             confidence=round(min(1.0, confidence), 3),
             language=detect_language(message),
             flags=flags,  # type: ignore[arg-type]
             runner_up=runner_up,  # type: ignore[arg-type]
+            runner_up_confidence=round(min(1.0, probability[runner_up]), 3),
         )

@@ -88,3 +88,22 @@ def test_empty_message_is_a_clear_error(pipeline: Pipeline) -> None:
 def test_timings_cover_every_stage(pipeline: Pipeline) -> None:
     result = pipeline.run("where is my parcel")
     assert {"triage", "retrieve", "compose", "check"} <= set(result.timings_ms)
+
+
+def test_thanks_and_questions_get_fitting_replies(pipeline: Pipeline) -> None:
+    thanks = pipeline.run("Thank you so much, the lamp is lovely!")
+    assert thanks.scenario == "other" and "delighted" in thanks.draft and "patience" not in thanks.draft
+    question = pipeline.run("Do you ship to Canada?")
+    assert "Thank you for your question" in question.draft and "24 hours" in question.draft
+    assert thanks.passed and question.passed
+
+
+def test_unsure_triage_hedges_on_the_close_second_scenario(pipeline: Pipeline) -> None:
+    # Worded so triage wavers between how_to_use and a problem: the reply must still apologise and offer
+    # choices, as the problem scenario would require.
+    result = pipeline.run("the thermostat screen just shows E4 after I wired it up, what does that mean??")
+    assert result.scenario == "how_to_use"
+    assert result.triage.runner_up_confidence >= 0.5 * result.triage.confidence
+    assert "sorry" in result.draft.lower()
+    assert re.search(r"^1\. .+\n2\. ", result.draft, re.M)
+    assert result.passed

@@ -7,6 +7,8 @@ the remedies the policy allows, amounts within the policy cap, a concrete time r
 
 from __future__ import annotations
 
+import re
+
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.models import Chunk, OrderFacts, Policy
 from assistant.scenarios import requirements_for
@@ -47,6 +49,21 @@ TIMEFRAME = {
     "a_to_z_claim": "Just reply with the number you prefer, and we will act on it within {hours} hours.",
 }
 DEFAULT_TIMEFRAME = "We will get back to you within {hours} hours."
+# Used when the triage is unsure and the close second scenario needs choices that the first cannot offer:
+# two next steps that promise no remedy, so they are right whichever scenario the message really is.
+GENERIC_CHOICES = (
+    "Reply with a photo or a few words about what went wrong, and we will put it right for you.",
+    "Tell us which solution you would prefer, and we will arrange it.",
+)
+# The runner-up scenario counts when it is at least this likely relative to the chosen one.
+HEDGE_RATIO = 0.5
+# Messages that are not a problem: a thank-you note, or a question the agent must answer with facts.
+_THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works great|happy with|delighted)\b", re.I)
+OTHER_OPENERS = {
+    "thanks": "Thank you so much for your kind message - we are delighted that you are happy with your order. "
+              "If you ever need anything, just message us here in Buyer-Seller Messaging.",
+    "question": "Thank you for your question, and we are happy to help. We are checking the details for you.",
+}
 # Remedies the composer offers only when the scenario asks for choices (a pre-sales question needs none).
 NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
 APOLOGY_WORDS = ("sorry", "apolog", "regret")
@@ -76,33 +93,63 @@ class OfflineComposer:
             on_text(text)
         return DraftOutput(text=text)
 
+    @staticmethod
+    def _needs(request: DraftRequest) -> tuple[bool, bool]:
+        """Whether the reply must apologise and offer choices, hedging on a close runner-up scenario.
+
+        A misrouted complaint must still carry what its real scenario requires; when the second guess is
+        nearly as likely as the first, its requirements count too.
+        """
+        triage = request.triage
+        needs = [requirements_for(request.scenario)]
+        if triage.runner_up and triage.runner_up_confidence >= HEDGE_RATIO * triage.confidence:
+            needs.append(requirements_for(triage.runner_up))
+        return any(n.apology != "none" for n in needs), any(n.choices != "none" for n in needs)
+
     def compose(self, request: DraftRequest) -> str:
         """The reply text."""
         scenario = request.scenario
-        needs = requirements_for(scenario)
+        needs_apology, needs_choices = self._needs(request)
         chunk = self._scenario_chunk(request)
         points = [p for p in (chunk.buyer_reply_points if chunk else [])
                   if not any(u in p.lower() for u in _UNDELIVERABLE)]
         opener = points[:2]
+        kind = self._other_kind(request) if scenario == "other" else None
+        if kind:
+            opener = [OTHER_OPENERS[kind]]
         context = self._context_line(request.order)
-        if opener and opener[0].lower().startswith("thank you for"):
+        if opener and opener[0].lower().startswith("thank you"):
             context = context if request.order and (request.order.product or request.order.order_id) else ""
         paragraphs = ["Hello,", context]
-        if needs.apology != "none" and not any(w in " ".join(opener).lower() for w in APOLOGY_WORDS):
+        if needs_apology and not any(w in " ".join(opener).lower() for w in APOLOGY_WORDS):
             opener.insert(0, "We are very sorry for the trouble with your order.")
         paragraphs.append(" ".join(opener))
         remedies = [] if scenario in NO_REMEDY_SCENARIOS else self._remedies(request, chunk)
         timeframe = TIMEFRAME.get(scenario, DEFAULT_TIMEFRAME)
-        if len(remedies) >= 2:
-            choices = [f"{i}. {self._remedy_text(r, request)}" for i, r in enumerate(remedies, 1)]
+        options = [self._remedy_text(r, request) for r in remedies]
+        if len(options) < 2 and needs_choices:
+            options += GENERIC_CHOICES[: 2 - len(options)]
+        if len(options) >= 2:
+            choices = [f"{i}. {text}" for i, text in enumerate(options, 1)]
             paragraphs.append("Here is what we can do for you:\n" + "\n".join(choices))
             timeframe = TIMEFRAME.get(scenario, CHOICE_TIMEFRAME)
-        elif remedies:
-            paragraphs.append(self._remedy_text(remedies[0], request))
-        paragraphs.append(timeframe.format(hours=request.policy.reply_within_hours))
-        paragraphs.append("Thank you for your patience and understanding.")
+        elif options:
+            paragraphs.append(options[0])
+        if kind != "thanks":
+            paragraphs.append(timeframe.format(hours=request.policy.reply_within_hours))
+        closing = "Have a wonderful day." if kind == "thanks" else "Thank you for your patience and understanding."
+        paragraphs.append(closing)
         paragraphs.append(request.policy.signature)
         return "\n\n".join(p for p in paragraphs if p)
+
+    @staticmethod
+    def _other_kind(request: DraftRequest) -> str | None:
+        """`thanks` for a thank-you note, `question` for a question, None for an unclear message."""
+        if "?" in request.message:
+            return "question"
+        if _THANKS.search(request.message) and not request.triage.flags:
+            return "thanks"
+        return None
 
     @staticmethod
     def _scenario_chunk(request: DraftRequest) -> Chunk | None:
