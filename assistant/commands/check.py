@@ -8,17 +8,15 @@ Imports stay light (stdlib, yaml, pydantic, the guardrails) so start-up is fast.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from pydantic import ValidationError
-
+from assistant.commands.common import parse_order, read_single_input, require_text
 from assistant.errors import InputError
 from assistant.guardrails import check_draft
 from assistant.guardrails.policy import resolve_policy
-from assistant.jsonl import describe_validation_error, read_text_lines, run_batch
-from assistant.models import SCENARIO_IDS, CheckContext, GuardrailReport, OrderFacts, Policy
+from assistant.jsonl import read_text_lines, run_batch
+from assistant.models import SCENARIO_IDS, CheckContext, GuardrailReport, Policy
 
 
 def _scenario(value: Any, field: str = "scenario") -> str | None:
@@ -31,61 +29,9 @@ def _scenario(value: Any, field: str = "scenario") -> str | None:
     return value
 
 
-def _order(value: Any, field: str = "order") -> OrderFacts | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{field}: not valid JSON ({exc.msg} at column {exc.colno}); pass an object such as "
-                '\'{"price": 40, "currency": "USD"}\'',
-                field=field,
-            ) from exc
-    if not isinstance(value, dict):
-        raise InputError(f'{field}: must be a JSON object such as {{"price": 40, "currency": "USD"}}', field=field)
-    try:
-        return OrderFacts.model_validate(value)
-    except ValidationError as exc:
-        raise InputError(f"{field}: {describe_validation_error(exc)}", field=field) from exc
-
-
-def _draft(value: Any, field: str = "draft") -> str:
-    if not isinstance(value, str):
-        raise InputError(f"{field}: must be a string with the reply text", field=field)
-    if not value.strip():
-        raise InputError(f"{field}: is empty; pass the reply text to check", field=field)
-    return value
-
-
 def violation_dicts(report: GuardrailReport) -> list[dict[str, Any]]:
     """Violations as plain dicts with the SPEC keys, in report order."""
     return [v.model_dump() for v in report.violations]
-
-
-def _read_single(args: argparse.Namespace) -> str:
-    if args.text is not None and args.file:
-        raise InputError("give the draft either as an argument or with --file, not both", field="text")
-    if args.file:
-        try:
-            if args.file == "-":
-                data = sys.stdin.buffer.read()
-            else:
-                with open(args.file, "rb") as handle:
-                    data = handle.read()
-        except OSError as exc:
-            raise InputError(f"--file: cannot read {args.file!r} ({exc.strerror})", field="file") from exc
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"--file: {args.file!r} is not valid UTF-8 (byte {exc.start}); save it as UTF-8", field="file"
-            ) from exc
-    if args.text is None:
-        raise InputError("no draft given: pass it as an argument, with --file PATH (or '-'), or use --jsonl",
-                         field="text")
-    return args.text
 
 
 def format_report(report: GuardrailReport, draft: str) -> str:
@@ -104,11 +50,11 @@ def format_report(report: GuardrailReport, draft: str) -> str:
 
 
 def _run_single(args: argparse.Namespace, policy: Policy) -> int:
-    draft = _draft(_read_single(args), "draft")
+    draft = require_text(read_single_input(args, "draft"), "draft")
     context = CheckContext(
         scenario=_scenario(args.scenario, "--scenario"),  # type: ignore[arg-type]
         buyer_message=args.buyer_message or "",
-        order=_order(args.order, "--order"),
+        order=parse_order(args.order, "--order"),
         policy=policy,
     )
     report = check_draft(draft, context)
@@ -127,10 +73,10 @@ def _run_jsonl(policy: Policy) -> int:
         context = CheckContext(
             scenario=_scenario(record.get("scenario")),  # type: ignore[arg-type]
             buyer_message=buyer,
-            order=_order(record.get("order")),
+            order=parse_order(record.get("order")),
             policy=policy,
         )
-        report = check_draft(_draft(record.get("draft")), context)
+        report = check_draft(require_text(record.get("draft"), "draft"), context)
         blocked = blocked or not report.passed
         return {
             "id": record.get("id"),

@@ -17,14 +17,15 @@ from assistant.models import OrderFacts
 MAX_INPUT_BYTES = 1_000_000
 
 
-def read_single_input(args: argparse.Namespace) -> str:
+def read_single_input(args: argparse.Namespace, what: str = "message") -> str:
     """The text from `args.text` or `--file` ('-' reads standard input), decoded as UTF-8."""
     if args.text is not None and args.file:
         raise InputError("give the text as an argument or with --file, not both")
     if args.text is not None:
         return str(args.text)
     if not args.file:
-        raise InputError("no input - pass the text as an argument, use --file PATH, or --jsonl for a batch")
+        raise InputError(f"no {what} given - pass it as an argument, use --file PATH ('-' for standard input), "
+                         "or --jsonl for a batch")
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except OSError as exc:
@@ -42,24 +43,25 @@ def require_text(value: Any, field: str) -> str:
     if not isinstance(value, str):
         raise InputError(f"{field} must be a string, got {type(value).__name__}", field=field)
     if not value.strip():
-        raise InputError(f"{field} is empty - paste the buyer's text", field=field)
+        raise InputError(f"{field} is empty - paste the text to work on", field=field)
     if len(value.encode("utf-8", errors="replace")) > MAX_INPUT_BYTES:
         raise InputError(f"{field} is over {MAX_INPUT_BYTES // 1000} kB - paste only the message", field=field)
     return value
 
 
-def parse_order(value: Any) -> OrderFacts | None:
-    """Order facts from a dict or a JSON string; errors name the field (e.g. `order.price`)."""
+def parse_order(value: Any, field: str = "order") -> OrderFacts | None:
+    """Order facts from a dict or a JSON string; errors name the field (e.g. `order.price`, `--order`)."""
     if value in (None, ""):
         return None
     if isinstance(value, str):
         try:
             value = json.loads(value)
         except json.JSONDecodeError as exc:
-            raise InputError(f"order is not valid JSON ({exc.msg})", field="order") from exc
+            raise InputError(f"{field} is not valid JSON ({exc.msg} at column {exc.colno}); pass an object such "
+                             'as {"price": 40, "currency": "USD"}', field=field) from exc
     if not isinstance(value, dict):
-        raise InputError("order must be a JSON object like {\"price\": 40, \"currency\": \"USD\"}", field="order")
+        raise InputError(f'{field} must be a JSON object like {{"price": 40, "currency": "USD"}}', field=field)
     try:
         return OrderFacts.model_validate(value)
     except ValidationError as exc:
-        raise InputError("order." + describe_validation_error(exc), field="order") from exc
+        raise InputError(f"{field}." + describe_validation_error(exc), field=field) from exc

@@ -62,6 +62,6 @@ def run(args: argparse.Namespace) -> int:
         _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
         return 2 if errors else 0
     message = require_text(read_single_input(args), "message")
-    result = pipeline.run(message, parse_order(args.order))
+    result = pipeline.run(message, parse_order(args.order, "--order"))
     _print(result)
     return 0 if result.passed else 1
