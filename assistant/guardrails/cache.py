@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _HERE = Path(__file__).resolve().parent
 _DATA_FILES = ("data/rules.yaml", "data/remedies.yaml")
 # The modules whose classes are pickled or whose logic shapes the data.
-_CODE_FILES = ("analysis.py", "matcher.py", "config.py", "base.py", "normalize.py", "cache.py")
+_CODE_FILES = ("analysis.py", "matcher.py", "config.py", "base.py", "normalize.py", "folded.py", "cache.py")
 CACHE_DIR = _HERE / "__pycache__"
 
 

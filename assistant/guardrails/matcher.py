@@ -6,10 +6,13 @@ starts with `\b` or a character class cannot use the engine's fast literal-prefi
 (see `analysis.py` for what is read from each) and
 
 - runs a branch only when one of its *word keys* (the 2-4 letter prefix of a literal word the branch cannot
-  match without) starts a word of the text: a set intersection instead of a scan;
+  match without) starts a word of the text: a set intersection instead of a scan; and only when every
+  other word it requires is there too (`required_keys`: "re-ship" needs "ship", not just "re");
+- tests a key-less branch's needed substring ("<", "[", "**") before calling into the scan at all;
 - when every match of the branch starts with a known word (its *anchors*) and that word occurs only a few
   times, tries the branch with `match` at just those word starts instead of scanning the text;
-- drops a leading `\b` and checks it after the match, which restores the literal-prefix scan;
+- drops a leading `\b` and checks it after the match, which restores the literal-prefix scan; a key-less
+  branch opening with `\b\d` is rewritten to open with the digit (`class_first`), same matches;
 - honours hints in a leading comment: `(?#digits)` runs the branch only in windows around the text's
   digit runs, `(?#keys:a,b)` sets its word keys, `(?#gate:REGEX)` runs it only when a cheap regex hits,
   `(?#money)` tries it only where an amount or percentage starts.
@@ -24,8 +27,16 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from assistant.guardrails.analysis import analyse, directives, phrase_regex, phrase_with_key, split_top
-from assistant.guardrails.normalize import Folded, digit_windows, money_spans, word_keys, word_starts
+from assistant.guardrails.analysis import (
+    analyse,
+    class_first,
+    directives,
+    phrase_regex,
+    phrase_with_key,
+    required_keys,
+    split_top,
+)
+from assistant.guardrails.folded import Folded, digit_windows, money_spans, word_keys, word_starts
 
 # Above this many candidate word starts, one scan of the text is cheaper than a `match` at each.
 MAX_ANCHORED = 12
@@ -35,6 +46,23 @@ def _wordchar(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# For each member of a joined branch, key lists of which each must have a key among the text's word keys.
+Requires = tuple[tuple[tuple[str, ...], ...], ...] | None
+
+
+def _holds(requires: Requires, present: frozenset[str]) -> bool:
+    """Whether some member of a branch has every required key list satisfied by the text's word keys."""
+    if requires is None:
+        return True
+    for member in requires:  # plain loops: this runs for every active branch, generators cost more
+        for keys in member:
+            if present.isdisjoint(keys):
+                break
+        else:
+            return True
+    return False
+
+
 class _Branch:
     """One regex (or several joined) with its prefilter hints; compiled on first use.
 
@@ -42,11 +70,15 @@ class _Branch:
     the compiled rule set can be pickled for the start-up cache.
     """
 
-    __slots__ = ("_compiled", "_gate", "anchors", "digits", "gate", "left", "money", "need", "plain", "source")
+    __slots__ = ("_compiled", "_gate", "anchors", "digits", "gate", "left", "money", "need", "plain", "requires",
+                 "source")
 
     def __init__(self, source: str, left: bool, digits: int, money: bool, gate: str | None,
-                 anchors: tuple[str, ...] | None, need: tuple[str, ...] = ()) -> None:
+                 anchors: tuple[str, ...] | None, need: tuple[str, ...] = (), requires: Requires = None) -> None:
         self.source = source
+        # Per joined member, the key lists that must all hold for it to match (None: no such test). Checked
+        # in `Matcher._active`: most active branches can be ruled out by a second or third required word.
+        self.requires = requires
         self.left = left  # a leading \b was moved after the match
         self.digits = digits  # 0: whole text; n: only near digit runs holding at least n digits in a row
         self.money = money
@@ -86,10 +118,12 @@ class _Branch:
 def _starts(string: str, keys: tuple[str, ...], pos: int, endpos: int) -> list[int] | None:
     """Sorted word starts in [pos, endpos) of any key, or None when there are too many to be worth it."""
     present = string.keys if isinstance(string, Folded) else word_keys(string)
+    whole = pos <= 0 and endpos >= len(string)  # the usual case: no filtering needed
     found: list[int] = []
     for key in keys:
         if key in present:
-            found.extend(p for p in word_starts(string, key) if pos <= p < endpos)
+            starts = word_starts(string, key)
+            found.extend(starts if whole else [p for p in starts if pos <= p < endpos])
             if len(found) > MAX_ANCHORED:
                 return None
     found.sort()
@@ -99,7 +133,7 @@ def _starts(string: str, keys: tuple[str, ...], pos: int, endpos: int) -> list[i
 class Matcher:
     """Phrase and regex branches searched like one alternation (see the module docstring)."""
 
-    __slots__ = ("_always", "_index", "_keys", "branches")
+    __slots__ = ("_always", "_index", "_keys", "_yes_no", "branches")
 
     def __init__(self, patterns: Iterable[str]) -> None:
         # Branches with the same single key (or none) and the same hints are joined into one regex, so
@@ -111,6 +145,7 @@ class Matcher:
             pattern, hints = directives(source)
             for part in split_top(pattern):
                 keys, anchors, literal = analyse(part, hints.get("keys"))
+                required = required_keys(part)
                 # A leading \b may move after the match only when the branch is keyed: then the literal
                 # prefix it hid lets the engine skip ahead.
                 left = bool(keys) and part.startswith("\\b")
@@ -125,43 +160,55 @@ class Matcher:
                 # Anchored tries need the match to start at a word start, which the leading \b ensures.
                 anchors = anchors if left else None
                 if keys is not None and len(keys) > 1:
-                    singles.append((keys, spec, body, anchors))
+                    singles.append((keys, spec, body, anchors, required))
                 else:
-                    groups.setdefault(((keys or [None])[0], *spec[1:]), []).append((body, anchors))
+                    groups.setdefault(((keys or [None])[0], *spec[1:]), []).append((body, anchors, required))
         self.branches: list[_Branch] = []
         self._index: dict[str, list[int]] = {}
         self._always: list[int] = []
         for (key, left, digits, money, gate, need), members in groups.items():
             self._append([key] if key else [], left, digits, money, gate, need, members)
-        for keys, (_, left, digits, money, gate, need), body, anchors in singles:
-            self._append(keys, left, digits, money, gate, need, [(body, anchors)])
+        for keys, (_, left, digits, money, gate, need), body, anchors, required in singles:
+            self._append(keys, left, digits, money, gate, need, [(body, anchors, required)])
         self._keys = frozenset(self._index)
 
     def _append(self, keys: list[str], left: bool, digits: int, money: bool, gate: str | None,
-                need: tuple[str, ...], members: list[tuple[str, list[str] | None]]) -> None:
+                need: tuple[str, ...], members: list[tuple[str, list[str] | None, tuple[tuple[str, ...], ...]]]
+                ) -> None:
         number = len(self.branches)
-        bodies = [body for body, _ in members]
+        bodies = [class_first(body) for body, _, _ in members]
         source = bodies[0] if len(bodies) == 1 else "|".join(f"(?:{b})" for b in bodies)
         anchors = None
-        if all(a for _, a in members):
-            anchors = tuple(sorted({k for _, a in members for k in a or ()}))
-        self.branches.append(_Branch(source, left, digits, money, gate, anchors, need))
+        if all(a for _, a, _ in members):
+            anchors = tuple(sorted({k for _, a, _ in members for k in a or ()}))
+        # The key lists the branch is indexed by already hold when it is active; a member with nothing else
+        # required can always match, and then so can the branch.
+        requires: Requires = tuple(tuple(k for k in req if list(k) != sorted(keys)) for _, _, req in members)
+        if any(not member for member in requires):
+            requires = None
+        self.branches.append(_Branch(source, left, digits, money, gate, anchors, need, requires))
         for key in keys:
             self._index.setdefault(key, []).append(number)
         if not keys:
             self._always.append(number)
 
     def _active(self, string: str) -> list[int]:
-        if not self._index:
-            return self._always
-        keys = string.keys if isinstance(string, Folded) else word_keys(string)
-        hits = self._keys & keys
-        if not hits:
-            return self._always
+        """The branches worth scanning: keys present, required keys present, a needed substring present."""
+        branches = self.branches
+        if not self._index or not (hits := self._keys & (keys := string.keys if isinstance(string, Folded)
+                                                          else word_keys(string))):
+            # A substring test here saves the call into `_scan` for most key-less branches ("<", "[", "**").
+            return [n for n in self._always if not branches[n].need or any(x in string for x in branches[n].need)]
         active = set(self._always)
         for key in hits:
             active.update(self._index[key])
-        return sorted(active)
+        out: list[int] = []
+        for number in sorted(active):
+            branch = branches[number]
+            if (branch.requires is None or _holds(branch.requires, keys)) and (
+                    not branch.need or any(x in string for x in branch.need)):
+                out.append(number)
+        return out
 
     @staticmethod
     def _windows(string: str, pos: int, endpos: int, run: int) -> list[tuple[int, int]]:
@@ -173,7 +220,7 @@ class Matcher:
         if branch.anchors is not None and not branch.digits and not branch.money:
             starts = _starts(string, branch.anchors, pos, endpos)
             if starts is not None:
-                if branch.gate_fails(string, pos, endpos):
+                if (branch.need or branch.gate is not None) and branch.gate_fails(string, pos, endpos):
                     return []
                 match = branch.pattern.match
                 return [m for p in starts if (m := match(string, p, endpos)) is not None]
@@ -182,7 +229,7 @@ class Matcher:
                 return list(branch.pattern.finditer(string, pos, endpos))
             return [m for m in branch.pattern.finditer(string, pos, endpos)
                     if not (m.start() and _wordchar(string[m.start() - 1]) and _wordchar(string[m.start()]))]
-        if branch.gate_fails(string, pos, endpos):
+        if (branch.need or branch.gate is not None) and branch.gate_fails(string, pos, endpos):
             return []
         if branch.money:
             spans = string.money if isinstance(string, Folded) else money_spans(string)
@@ -243,10 +290,35 @@ class Matcher:
         return False
 
 
+def yes_no_regex(matcher: Matcher | None) -> re.Pattern[str] | None:
+    """One plain regex that finds a match wherever `matcher` finds one, for yes/no tests on short slices.
+
+    A match of any branch exists exactly when the alternation of all branches matches, and on a slice of a
+    few dozen characters one scan is far cheaper than the per-branch prefilters (which tokenise the slice
+    first). None when a branch carries a hint (digits, money, gate, need) that is not a plain regex.
+    """
+    if matcher is None:
+        return None
+    try:
+        return matcher._yes_no  # built on first use (a slot left unset until then, also when unpickled)
+    except AttributeError:
+        pass
+    regex = None
+    if all(b.plain for b in matcher.branches):
+        # `left`: the branch's leading \b was moved after the match; put it back.
+        regex = re.compile("|".join(f"(?:{_BOUNDARY if b.left else ''}{b.source})" for b in matcher.branches),
+                           re.MULTILINE)
+    matcher._yes_no = regex
+    return regex
+
+
+_BOUNDARY = "\\b"
+
+
 def compile_any(phrases: Iterable[str] = (), patterns: Iterable[str] = ()) -> Matcher | None:
     """A `Matcher` for phrases (see `phrase_regex`) and raw patterns; None when both are empty."""
     parts = [phrase_with_key(p) for p in phrases] + list(patterns)
     return Matcher(parts) if parts else None
 
 
-__all__ = ["MAX_ANCHORED", "Matcher", "compile_any", "phrase_regex"]
+__all__ = ["MAX_ANCHORED", "Matcher", "compile_any", "phrase_regex", "yes_no_regex"]

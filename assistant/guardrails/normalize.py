@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from functools import cached_property
-from typing import Any
+from bisect import bisect_right
+from functools import cached_property, lru_cache
+
+from assistant.guardrails.folded import (  # noqa: F401  (re-exported: the helpers lived here)
+    DIGIT_MARGIN,
+    Folded,
+    digit_windows,
+    money_spans,
+    word_keys,
+    word_starts,
+)
 
 # Look-alikes applied before case folding: capital Greek Eta looks like H, its lower case like n, so the
 # mapping must see the letter as written.
@@ -44,134 +52,18 @@ _AFTER_FOLD = str.maketrans(
     }
 )
 
-# A single non-space whitespace character (tab, CR, NBSP left over) or any run of two or more.
-_WS_FIX = re.compile(r"\s{2,}|[^\S\n ]")
+# A single non-space whitespace character (tab, CR, NBSP left over) or any run of two or more. Written as
+# `\s{2,}|[^\S\n ]` it matches the same runs, but a pattern that opens with a character class lets the
+# engine skip ahead with a fast class test: half the time per scan.
+_WS_FIX = re.compile(r"\s(?:\s+|(?<=[^\S\n ]))")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM_BYTES = bytes(c for c in range(128) if not ("a" <= chr(c) <= "z" or "0" <= chr(c) <= "9"))
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-_TOKEN = re.compile(r"[a-z0-9]+")
-_DIGIT_RUN = re.compile(r"\d+")
-_DIGITS = re.compile(r"\d(?:[\d ,.\-/():+]{0,3}\d)*")
-DIGIT_MARGIN = 30  # characters around a digit cluster where digit-anchored patterns may match
-
-
-# ASCII punctuation (and upper case, which folded text has none of) to spaces: `split` then yields the same
-# [a-z0-9]+ tokens as `_TOKEN.findall`, several times faster.
-_TOKEN_SPLIT = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() and not c.isupper())})
-
-
-def word_keys(text: str) -> frozenset[str]:
-    """The 2-, 3- and 4-character prefixes of every word in a folded text (for `Matcher` prefilters)."""
-    tokens = set(text.translate(_TOKEN_SPLIT).split()) if text.isascii() else set(_TOKEN.findall(text))
-    keys = set(tokens)
-    for token in tokens:
-        size = len(token)
-        if size > 2:
-            keys.add(token[:2])
-            keys.add(token[:3])
-            if size > 4:
-                keys.add(token[:4])
-    return frozenset(keys)
-
-
-def word_starts(text: str, key: str) -> list[int]:
-    """Positions where a word of `text` starts with `key` (cached per key on a `Folded` text)."""
-    if isinstance(text, Folded):
-        store = text.__dict__.setdefault("_starts", {})
-        if key in store:
-            return store[key]
-    out: list[int] = []
-    find = text.find
-    i = find(key)
-    while i >= 0:
-        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
-            out.append(i)
-        i = find(key, i + 1)
-    if isinstance(text, Folded):
-        store[key] = out
-    return out
-
-
-def digit_windows(text: str) -> list[tuple[int, int, int]]:
-    """Merged windows of `DIGIT_MARGIN` characters around each digit run: (start, end, longest run)."""
-    windows: list[tuple[int, int, int]] = []
-    size = len(text)
-    runs = text.digit_runs if isinstance(text, Folded) else [m.span() for m in _DIGITS.finditer(text)]
-    for start, end in runs:
-        group = text[start:end]
-        longest = len(group) if group.isdigit() else max(map(len, _DIGIT_RUN.findall(group)))
-        lo, hi = max(0, start - DIGIT_MARGIN), min(size, end + DIGIT_MARGIN)
-        if windows and lo <= windows[-1][1]:
-            prev = windows[-1]
-            windows[-1] = (prev[0], hi, max(prev[2], longest))
-        else:
-            windows.append((lo, hi, longest))
-    return windows
-
-
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|eur|gbp|cad|aud|jpy))\s?$")
-_CURRENCY_AFTER = re.compile(r"\s?(?:usd|eur|gbp|cad|aud|jpy|dollars?|euros?|pounds?|bucks|[$€£¥])(?![a-z])")
-_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b)")
-
-
-def money_spans(text: str) -> list[tuple[int, int, float, bool]]:
-    """Amounts ("$12", "12 usd", "eur 12.50", "10 euros") and percentages ("15%", "15 percent").
-
-    Returns (start, end, value, is_percent) spans of `text`; only numbers next to a currency or percent mark.
-    """
-    out: list[tuple[int, int, float, bool]] = []
-    runs = text.digit_runs if isinstance(text, Folded) else [m.span() for m in _DIGITS.finditer(text)]
-    for lo, hi in runs:
-        for match in _NUMBER.finditer(text, lo, hi):
-            a, b = match.span()
-            try:
-                value = float(match.group().rstrip(",").replace(",", ""))
-            except ValueError:
-                continue
-            after = _PERCENT_AFTER.match(text, b)
-            if after is not None:
-                out.append((a, after.end(), value, True))
-                continue
-            before = _CURRENCY_BEFORE.search(text, max(0, a - 5), a)
-            after = _CURRENCY_AFTER.match(text, b)
-            if before is not None or after is not None:
-                out.append((before.start() if before else a, after.end() if after else b, value, False))
-    return out
-
-
-class Folded(str):
-    """A folded string that caches what `Matcher` prefilters need (word keys, digit windows)."""
-
-    def cached(self, name: str, build: Callable[[], Any]) -> Any:
-        """A per-text memo for derived data (sentence boundaries, ...), built on first use."""
-        store = self.__dict__
-        if name not in store:
-            store[name] = build()
-        return store[name]
-
-    @cached_property
-    def keys(self) -> frozenset[str]:
-        """See `word_keys`."""
-        return word_keys(self)
-
-    @cached_property
-    def digit_runs(self) -> list[tuple[int, int]]:
-        """Spans of runs of digits (with separators such as "1,234.50", "555-1234")."""
-        return [m.span() for m in _DIGITS.finditer(self)]
-
-    @cached_property
-    def windows(self) -> list[tuple[int, int, int]]:
-        """See `digit_windows`."""
-        return digit_windows(self)
-
-    @cached_property
-    def money(self) -> list[tuple[int, int, float, bool]]:
-        """See `money_spans`."""
-        return money_spans(self)
-
-
+@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """Normalise one non-ASCII character; may return '' (removed) or several characters (ligatures)."""
     out = unicodedata.normalize("NFKC", char).translate(_BEFORE_FOLD).casefold()
@@ -181,12 +73,49 @@ def _fold_char(char: str) -> str:
     return out
 
 
-_LAZY = True  # marker: the offset map is not the identity and has not been built yet
+class _Breaks:
+    """The offset map of an ASCII draft as breakpoints: one per collapsed whitespace run.
+
+    Between runs a folded index is the original one plus the characters the runs before it dropped, so a
+    lookup is a bisection instead of a per-character list (whose construction cost more than most checks).
+    """
+
+    __slots__ = ("folded_at", "original_at", "shift_after")
+
+    def __init__(self) -> None:
+        self.folded_at: list[int] = []  # folded index of each run's single replacement character
+        self.original_at: list[int] = []  # where that run starts in the original
+        self.shift_after: list[int] = []  # characters dropped by this run and all runs before it
+
+    def __getitem__(self, i: int) -> int:
+        k = bisect_right(self.folded_at, i) - 1
+        if k < 0:
+            return i
+        return self.original_at[k] if self.folded_at[k] == i else i + self.shift_after[k]
 
 
-def _ws_replacement(match: re.Match[str]) -> str:
-    run = match.group()
-    return "\n" if ("\n" in run or "\r" in run) else " "
+def _fold_ascii(text: str) -> tuple[str, _Breaks | None]:
+    """Fold an ASCII text: lower case, '`' to "'", whitespace runs collapsed (see `_WS_FIX`)."""
+    folded = text.lower()
+    if "`" in folded:
+        folded = folded.replace("`", "'")
+    runs = [m.span() for m in _WS_FIX.finditer(folded)]
+    if not runs:
+        return folded, None
+    breaks = _Breaks()
+    parts: list[str] = []
+    pos = shift = 0
+    for a, b in runs:
+        parts.append(folded[pos:a])
+        run = folded[a:b]
+        parts.append("\n" if ("\n" in run or "\r" in run) else " ")
+        breaks.folded_at.append(a - shift)
+        breaks.original_at.append(a)
+        shift += b - a - 1
+        breaks.shift_after.append(shift)
+        pos = b
+    parts.append(folded[pos:])
+    return "".join(parts), breaks
 
 
 class NormalizedText:
@@ -201,17 +130,10 @@ class NormalizedText:
 
     def __init__(self, original: str) -> None:
         self.original = original
+        self._map: list[int] | _Breaks | None
         if original.isascii():
-            # Most drafts are ASCII: fold with C-level string methods and build the offset map only when a
-            # rule reports a span (`to_original`), which most checks never do.
-            folded = original.lower()
-            if "`" in folded:
-                folded = folded.replace("`", "'")
-            if _WS_FIX.search(folded) is None:
-                self._map: list[int] | bool | None = None
-            else:
-                folded = _WS_FIX.sub(_ws_replacement, folded)
-                self._map = _LAZY
+            # Most drafts are ASCII: fold with C-level string methods and a breakpoint offset map.
+            folded, self._map = _fold_ascii(original)
         else:
             folded, self._map = _normalize(original)
         self.folded = Folded(folded)
@@ -227,8 +149,6 @@ class NormalizedText:
             The (start, end) span in `original`; an empty folded span maps to an empty original span.
         """
         omap = self._map
-        if omap is _LAZY:
-            omap = self._map = _normalize(self.original)[1]
         size = len(self.folded)
         start = max(0, min(start, size))
         end = max(start, min(end, size))
@@ -246,20 +166,35 @@ class NormalizedText:
         Used for spacing tricks ("5 - s t a r", "a.t.o.z"); patterns on it must be long and specific because
         word boundaries are gone.
         """
-        return _NOT_ALNUM.sub("", self.folded)
+        folded = self.folded
+        if folded.isascii():
+            # Same result as the regex (every ASCII character but [a-z0-9] deleted), ten times faster.
+            return folded.encode("ascii").translate(None, _NOT_ALNUM_BYTES).decode("ascii")
+        return _NOT_ALNUM.sub("", folded)
 
     @cached_property
-    def _squashed_index(self) -> list[int]:
-        # Built only when a squashed pattern matched, which is rare.
-        index: list[int] = []
+    def _squashed_runs(self) -> tuple[list[int], list[int]]:
+        # Built only when a squashed pattern matched, which is rare: where each alphanumeric run starts in
+        # `squashed` and in `folded`.
+        in_squashed: list[int] = []
+        in_folded: list[int] = []
+        size = 0
         for match in _ALNUM_RUN.finditer(self.folded):
-            index.extend(range(match.start(), match.end()))
-        return index
+            start, end = match.span()
+            in_squashed.append(size)
+            in_folded.append(start)
+            size += end - start
+        return in_squashed, in_folded
 
     def squashed_to_folded(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty span of `squashed` to the span of `folded` it covers."""
-        index = self._squashed_index
-        return index[start], index[end - 1] + 1
+        in_squashed, in_folded = self._squashed_runs
+
+        def folded_index(i: int) -> int:
+            k = bisect_right(in_squashed, i) - 1
+            return in_folded[k] + i - in_squashed[k]
+
+        return folded_index(start), folded_index(end - 1) + 1
 
 
 def _collapse(text: str, base: list[int] | range) -> tuple[str, list[int] | None]:
@@ -289,14 +224,21 @@ def _normalize(text: str) -> tuple[str, list[int] | None]:
         return _collapse(text.lower().replace("`", "'"), range(len(text)))
     chars: list[str] = []
     omap: list[int] = []
-    for i, char in enumerate(text):
-        folded = char.lower() if char < "\x80" else _fold_char(char)
-        if len(folded) == 1:
+    pos = 0
+    # ASCII stretches are lowered in one call (no backtick mapping here, as before); each other character
+    # goes through the cached `_fold_char`.
+    for match in _NON_ASCII.finditer(text):
+        i = match.start()
+        if pos < i:
+            chars.append(text[pos:i].lower())
+            omap.extend(range(pos, i))
+        folded = _fold_char(text[i])
+        if folded:
             chars.append(folded)
-            omap.append(i)
-        elif folded:
-            chars.extend(folded)
             omap.extend([i] * len(folded))
+        pos = i + 1
+    chars.append(text[pos:].lower())
+    omap.extend(range(pos, len(text)))
     return _collapse("".join(chars), omap)
 
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from assistant.guardrails.base import evidence, iter_matches, sentence_span
 from assistant.guardrails.config import GuardrailData
+from assistant.guardrails.matcher import Matcher, yes_no_regex
 from assistant.guardrails.normalize import NormalizedText
 
 _QUOTED = re.compile(r'"[^"\n]{1,400}"')
-_CLAUSE_BREAK = re.compile(r"[,;:(]")
 # Checked in order: "c$" and "a$" before the plain "$".
 _CURRENCY = (
     ("CAD", ("cad", "c$")),
@@ -81,21 +81,25 @@ def find_money(text: NormalizedText) -> list[tuple[int, int, Money]]:
     return out
 
 
+def _cue_search(matcher: Matcher | None, text: str) -> bool:
+    """Whether `matcher` finds anything in a short slice (one plain regex scan when it can be one)."""
+    if matcher is None:
+        return False
+    regex = yes_no_regex(matcher)
+    return (regex.search(text) if regex is not None else matcher.search(text)) is not None
+
+
 def _is_offer(folded: str, start: int, data: GuardrailData, needs_offer: bool) -> bool:
     """Whether a remedy mentioned at `start` is offered: not negated, not reported speech, an offer if needed."""
     s0, _ = sentence_span(folded, start, start)
     prefix = folded[s0:start]
-    clause = prefix
-    breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    if breaks:
-        clause = prefix[breaks[-1].end():]
-    if data.not_offer is not None and data.not_offer.search(clause[-60:]):
+    # The clause starts after the last of , ; : ( in the prefix (-1 + 1 = 0 when there is none).
+    clause = prefix[max(prefix.rfind(","), prefix.rfind(";"), prefix.rfind(":"), prefix.rfind("(")) + 1:]
+    if _cue_search(data.not_offer, clause[-60:]):
         return False
     if needs_offer:
         line = folded[folded.rfind("\n", 0, start) + 1:start]
-        return data.offer_cue is not None and (
-            data.offer_cue.search(prefix) is not None or data.offer_cue.search(line) is not None
-        )
+        return _cue_search(data.offer_cue, prefix) or _cue_search(data.offer_cue, line)
     return True
 
 
@@ -119,12 +123,17 @@ def find_remedies(text: str | NormalizedText, data: GuardrailData | None = None)
     quoted = [m.span() for m in _QUOTED.finditer(folded)] if '"' in folded else []
     money: list[tuple[int, int, Money]] | None = None
     found: list[tuple[int, int, str]] = []
+    # Several remedies often match at the same place ("refund" in four of them): judge each place once.
+    offers: dict[tuple[int, bool], bool] = {}
     for remedy in data.remedies.values():
         last_end = -1
         for a, b in iter_matches(remedy.any, folded, remedy.exclude):
             if a < last_end or any(x <= a and b <= y for x, y in quoted):
                 continue
-            if not _is_offer(folded, a, data, remedy.needs_offer):
+            offer = offers.get((a, remedy.needs_offer))
+            if offer is None:
+                offer = offers[a, remedy.needs_offer] = _is_offer(folded, a, data, remedy.needs_offer)
+            if not offer:
                 continue
             if remedy.subsumed_by:
                 s0, s1 = sentence_span(folded, a, b)

@@ -92,13 +92,28 @@ class EmojiMarkupRule(BaseRule):
         return out
 
 
+def _word_count(text: NormalizedText) -> int:
+    """`len(text.original.split())`, without building the list of words when the draft is ASCII.
+
+    Folding an ASCII draft only lowers it and collapses each whitespace run to one ' ' or newline, so its
+    words are the runs between those single separators.
+    """
+    folded = text.folded
+    if not text.original.isascii():
+        return len(text.original.split())
+    if not folded or folded.isspace():
+        return 0
+    seps = folded.count(" ") + folded.count("\n")
+    return seps + 1 - folded[0].isspace() - folded[-1].isspace()
+
+
 @dataclass
 class LengthRule(BaseRule):
     """Warn when the draft is over `MAX_WORDS` or under `MIN_WORDS` words."""
 
     def check(self, text: NormalizedText, context: CheckContext) -> list[Violation]:
         """A whole-draft violation (span covers the draft) when the word count is out of range."""
-        count = len(text.original.split())
+        count = _word_count(text)
         if MIN_WORDS <= count <= MAX_WORDS:
             return []
         what = f"too long ({count} words, at most {MAX_WORDS})" if count > MAX_WORDS else (
