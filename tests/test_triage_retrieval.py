@@ -145,3 +145,24 @@ def test_prompt_injection_flag_on_hostile_messages_only(parts) -> None:
     print(f"\nprompt_injection flagged on {flagged}/{len(hostile)} hostile messages; false flags {false_flags}")
     assert flagged / len(hostile) >= 0.9
     assert false_flags == []
+
+
+def test_openai_embedder_can_be_swapped_in_by_setting(tmp_path: Path) -> None:
+    from assistant.testing.scripted_server import ScriptedServer
+
+    with ScriptedServer() as server:
+        settings = Settings(data_dir=tmp_path, embedder="openai:scripted-embed", openai_base_url=server.base_url,
+                            openai_api_key="test-key")
+        parts = build_components(settings)
+        hits = parts.retriever.retrieve("the screws were missing from the box", k=3, scenario="missing_items")
+        embedding_calls = [r for r in server.requests if r["path"].endswith("/embeddings")]
+    assert hits[0].scenario == "missing_items"
+    assert embedding_calls and embedding_calls[0]["model"] == "scripted-embed"
+    assert embedding_calls[0]["headers"]["Authorization"] == "Bearer test-key"
+
+
+def test_unknown_embedder_names_the_variable(tmp_path: Path) -> None:
+    from assistant.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="REPLY_ASSISTANT_EMBEDDER"):
+        build_components(Settings(data_dir=tmp_path, embedder="bert"))

@@ -1,7 +1,8 @@
 """A scripted, OpenAI-compatible chat completion server for tests and benchmarks.
 
 The server speaks just enough of the OpenAI HTTP API (``POST /v1/chat/completions``,
-streaming and not, plus ``GET /v1/models``) for a real client to talk to it, while
+streaming and not, ``POST /v1/embeddings`` with bag-of-words vectors, and ``GET /v1/models``)
+for a real client to talk to it, while
 every answer is dictated by a script of :class:`Step` objects. Steps can also inject
 faults: HTTP errors, hangs, garbage bodies, truncated streams and dropped sockets.
 Every POST request is recorded so tests can check what the client sent.
@@ -19,6 +20,7 @@ Command line: ``python -m assistant.testing.scripted_server --port 8765 --reply 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import threading
@@ -33,6 +35,8 @@ from urllib.parse import urlsplit
 
 DEFAULT_REPLY = "Thank you for your message. We are looking into it and will get back to you shortly."
 CHAT_PATHS = ("/v1/chat/completions", "/chat/completions")
+EMBEDDING_PATHS = ("/v1/embeddings", "/embeddings")
+EMBEDDING_DIM = 64
 MODELS_PATHS = ("/v1/models", "/models")
 TIMEOUT_DEFAULT = 30.0
 _ERROR_TYPES = {429: ("rate_limit_exceeded", "Rate limit reached (scripted)."),
@@ -99,6 +103,25 @@ def _split(content: str, parts: int = 4) -> list[str]:
     return [content[i:i + size] for i in range(0, len(content), size)]
 
 
+def _embedding(text: str) -> list[float]:
+    """A deterministic bag-of-words vector: texts that share words get similar vectors."""
+    vector = [0.0] * EMBEDDING_DIM
+    for word in text.lower().split():
+        digest = hashlib.blake2b(word.strip(".,!?;:'\"()").encode(), digest_size=4).digest()
+        vector[int.from_bytes(digest, "little") % EMBEDDING_DIM] += 1.0
+    return vector
+
+
+def _embeddings_body(body: dict) -> dict:
+    """An OpenAI-style `/embeddings` answer for a string or a list of strings."""
+    inputs = body.get("input")
+    texts = [inputs] if isinstance(inputs, str) else list(inputs or [])
+    data = [{"object": "embedding", "index": i, "embedding": _embedding(str(t))} for i, t in enumerate(texts)]
+    tokens = sum(len(str(t).split()) for t in texts)
+    return {"object": "list", "data": data, "model": body.get("model", "scripted-embed"),
+            "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}
+
+
 def _error_body(status: int, message: str | None = None) -> dict:
     err_type, default_msg = _ERROR_TYPES.get(status, ("invalid_request_error", f"HTTP {status} (scripted)."))
     return {"error": {"message": message or default_msg, "type": err_type, "param": None, "code": err_type}}
@@ -156,7 +179,10 @@ class _Handler(BaseHTTPRequestHandler):
         record = dict(body) if isinstance(body, dict) else {"_raw": raw.decode("utf-8", "replace")}
         record.update(path=self.path, headers=_Headers(self.headers.items()))
         owner._record(record)
-        if urlsplit(self.path).path.rstrip("/") not in CHAT_PATHS:
+        route = urlsplit(self.path).path.rstrip("/")
+        if route in EMBEDDING_PATHS and isinstance(body, dict):
+            return self._send_json(200, _embeddings_body(body))
+        if route not in CHAT_PATHS:
             return self._send_json(404, _error_body(404, f"No route for POST {self.path}"))
         if not isinstance(body, dict):
             return self._send_json(400, _error_body(400, "Request body is not a JSON object."))
