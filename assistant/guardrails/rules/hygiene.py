@@ -1,9 +1,11 @@
 """Draft hygiene: placeholders, AI or prompt leaks, emoji and markup, blaming language, length.
 
-Placeholders and blaming language are phrase data only. The AI-leak rule adds an echo detector: a run of at
-least eight words copied from the buyer message that carries an instruction cue ("ignore", "promise",
-"system", ...) is a prompt injection that made it into the reply. Emoji are matched on the original text,
-because normalisation removes variation selectors.
+Blaming language is phrase data only; placeholders add a case-sensitive group matched on the original text
+(ALL-CAPS template fields such as "Dear NAME,"). The AI-leak rule adds an echo detector: a run of at least
+eight words copied from the buyer message that carries an instruction cue ("ignore", "promise", "system",
+...), or of at least four words that carries a strong one ("ignore", "disregard", "pretend"), is a prompt
+injection that made it into the reply. Emoji are matched on the original text, because normalisation removes
+variation selectors.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from assistant.guardrails.normalize import NormalizedText
 from assistant.models import CheckContext, Violation
 
 ECHO_MIN_WORDS = 8
+ECHO_SHORT_WORDS = 4  # with a strong cue ("ignore the previous policy")
 MIN_WORDS, MAX_WORDS = 25, 220
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -26,33 +29,25 @@ class AiLeakRule(PatternRule):
     """Phrases that reveal an AI or a prompt, plus instructions echoed from the buyer message."""
 
     echo_cue: Matcher | None = None
+    strong_echo_cue: Matcher | None = None
 
     def _echoes(self, text: NormalizedText, context: CheckContext) -> list[tuple[int, int]]:
         buyer = context.buyer_message
         if self.echo_cue is None or len(buyer) < 30:
             return []
         bfold = NormalizedText(buyer).folded
-        if self.echo_cue.search(bfold) is None:
-            return []
-        words = _WORD.findall(bfold)
-        grams = {tuple(words[i:i + ECHO_MIN_WORDS]) for i in range(len(words) - ECHO_MIN_WORDS + 1)}
-        if not grams:
-            return []
-        tokens = list(_WORD.finditer(text.folded))
-        values = [t.group() for t in tokens]
         spans: list[tuple[int, int]] = []
-        i = 0
-        while i + ECHO_MIN_WORDS <= len(values):
-            if tuple(values[i:i + ECHO_MIN_WORDS]) not in grams:
-                i += 1
+        words: list[str] | None = None
+        tokens: list[re.Match[str]] = []
+        for size, cue in ((ECHO_MIN_WORDS, self.echo_cue), (ECHO_SHORT_WORDS, self.strong_echo_cue)):
+            if cue is None or cue.search(bfold) is None:
                 continue
-            j = i + ECHO_MIN_WORDS
-            while j < len(values) and tuple(values[j - ECHO_MIN_WORDS + 1:j + 1]) in grams:
-                j += 1
-            a, b = tokens[i].start(), tokens[j - 1].end()
-            if self.echo_cue.search(text.folded, a, b):
-                spans.append((a, b))
-            i = j
+            if words is None:
+                words = _WORD.findall(bfold)
+                tokens = list(_WORD.finditer(text.folded))
+            for a, b in _copied_runs(words, tokens, size):
+                if cue.search(text.folded, a, b) and not any(x < b and a < y for x, y in spans):
+                    spans.append((a, b))
         return spans
 
     def check(self, text: NormalizedText, context: CheckContext) -> list[Violation]:
@@ -70,6 +65,44 @@ class AiLeakRule(PatternRule):
                 message="The draft repeats an instruction from the buyer message word for word "
                         "(a prompt injection that was followed).",
             ))
+        return out
+
+
+def _copied_runs(words: list[str], tokens: list[re.Match[str]], size: int) -> list[tuple[int, int]]:
+    """Folded spans of the draft's maximal runs of at least `size` words copied from the buyer's `words`."""
+    grams = {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+    if not grams:
+        return []
+    values = [t.group() for t in tokens]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i + size <= len(values):
+        if tuple(values[i:i + size]) not in grams:
+            i += 1
+            continue
+        j = i + size
+        while j < len(values) and tuple(values[j - size + 1:j + 1]) in grams:
+            j += 1
+        spans.append((tokens[i].start(), tokens[j - 1].end()))
+        i = j
+    return spans
+
+
+@dataclass
+class PlaceholderRule(PatternRule):
+    """Template leftovers: phrase data on the folded text plus ALL-CAPS fields on the original text."""
+
+    original_case: Matcher | None = None
+
+    def check(self, text: NormalizedText, context: CheckContext) -> list[Violation]:
+        """Folded matches, then case-sensitive matches of the original that no folded match covers."""
+        out = super().check(text, context)
+        if self.original_case is None or text.original.islower():
+            return out
+        for match in self.original_case.finditer(text.original):
+            a, b = match.span()
+            if not any(v.start < b and a < v.end for v in out):
+                out.append(self.violation(text, a, b, original_span=True))
         return out
 
 
@@ -127,11 +160,14 @@ def _pattern(spec: CompiledRule, data: GuardrailData) -> PatternRule:
 
 
 FACTORIES = {
-    "unfilled_placeholder": _pattern,
+    "unfilled_placeholder": lambda spec, data: PlaceholderRule(
+        spec.id, spec.severity, spec.text, pattern=spec.any, exclude=spec.exclude, squashed=spec.squashed,
+        original_case=spec.groups.get("original_case"),
+    ),
     "blaming_language": _pattern,
     "ai_or_prompt_leak": lambda spec, data: AiLeakRule(
         spec.id, spec.severity, spec.text, pattern=spec.any, exclude=spec.exclude, squashed=spec.squashed,
-        echo_cue=spec.groups.get("echo_cue"),
+        echo_cue=spec.groups.get("echo_cue"), strong_echo_cue=spec.groups.get("strong_echo_cue"),
     ),
     "emoji_or_markup": lambda spec, data: EmojiMarkupRule(
         spec.id, spec.severity, spec.text, emoji=spec.groups.get("emoji"), markup=spec.groups.get("markup"),
