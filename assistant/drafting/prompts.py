@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.drafting.base import DraftRequest
 from assistant.errors import KnowledgeError
+from assistant.models import Chunk
 from assistant.scenarios import DESCRIPTIONS, requirements_for
 
 _ROLES = {"system": "system", "user": "human", "assistant": "ai"}
@@ -70,6 +71,13 @@ def _requirements_text(scenario: str) -> str:
     return ("This reply must " + ", ".join(parts) + ".") if parts else "Answer helpfully and briefly."
 
 
+def _prompt_chunks(request: DraftRequest) -> list[Chunk]:
+    """Buyer-facing chunks of the triaged (or close second) scenario: other retrieved sections are noise."""
+    facing = [c for c in request.chunks if c.audience == "buyer_facing"]
+    wanted = {request.scenario, request.triage.runner_up}
+    return [c for c in facing if c.scenario in wanted or c.product] or facing
+
+
 def draft_variables(request: DraftRequest, etiquette: str) -> dict[str, Any]:
     """The values the draft prompts use."""
     policy = request.policy
@@ -77,13 +85,13 @@ def draft_variables(request: DraftRequest, etiquette: str) -> dict[str, Any]:
     cap_price = order.price if order else None
     currency = (order.currency if order and order.currency else None) or policy.default_currency
     facts = order.model_dump(exclude_none=True, mode="json") if order else {}
-    playbook = "\n\n".join(f"[{c.id}] {c.title}\n{c.guidance.strip()}" for c in request.chunks
-                           if c.audience == "buyer_facing")
+    playbook = "\n\n".join(f"[{c.id}] {c.title}\n{c.guidance.strip()}" for c in _prompt_chunks(request))
     return {
         "store_name": policy.store_name,
         "signature": policy.signature,
         "etiquette": etiquette.strip(),
-        "allowed_remedies": ", ".join(policy.allowed_remedies(request.scenario)) or "none (explain only)",
+        "allowed_remedies": ", ".join(r.replace("_", " ") for r in policy.allowed_remedies(request.scenario))
+        or "none (explain only)",
         "partial_refund_cap": f"{policy.partial_refund_cap(cap_price):.2f} {currency}",
         "requirements": _requirements_text(request.scenario),
         "scenario": request.scenario,

@@ -37,7 +37,7 @@ def _text(body: dict[str, Any]) -> tuple[str, str]:
 
 def _options(system: str) -> list[str]:
     match = _ALLOWED.search(system)
-    remedies = [r.strip() for r in match.group(1).split(",")] if match else []
+    remedies = [r.strip().replace(" ", "_") for r in match.group(1).split(",")] if match else []
     cap = _CAP.search(system)
     amount = f"{float(cap.group(1)) / 2:.2f} {cap.group(2)}" if cap else "5.00 USD"
     return [REMEDY_TEXT[r].format(amount=amount) for r in remedies if r in REMEDY_TEXT]
