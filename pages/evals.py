@@ -8,11 +8,8 @@ from assistant.errors import AssistantError
 from assistant.ui import evals_view, state
 
 st.title("Evals")
-try:
+with state.stop_on_error():
     directory = evals_view.runs_dir(state.get_settings())
-except AssistantError as exc:
-    st.error(str(exc))
-    st.stop()
 runs = evals_view.list_runs(directory)
 if not runs:
     st.info(f"No eval runs yet. Run `reply-assistant eval` to write one under {directory}.")

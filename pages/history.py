@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.errors import AssistantError
 from assistant.models import SCENARIO_IDS
 from assistant.ui import history_view, state
 
 st.title("History")
-try:
+with state.stop_on_error():
     store = state.get_store(state.get_settings())
-except AssistantError as exc:
-    st.error(str(exc))
-    st.stop()
 
 left, middle, right = st.columns([3, 2, 1])
 search = left.text_input("Search messages and drafts", key="history_search")

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.errors import AssistantError
 from assistant.ui import insights, state
 
 st.title("Insights")
 st.caption("The playbook advises summarising problems every week and month: what buyers complain about, "
            "and which guardrails stop drafts.")
-try:
+with state.stop_on_error():
     stats = state.get_store(state.get_settings()).stats()
-except AssistantError as exc:
-    st.error(str(exc))
-    st.stop()
 if stats.total_cases == 0:
     st.info("No cases yet: insights appear once drafts are made on the Reply page.")
     st.stop()

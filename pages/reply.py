@@ -9,13 +9,10 @@ from assistant.pipeline import validate_message
 from assistant.ui import cases, forms, render, state
 
 ss = st.session_state
-try:
+with state.stop_on_error():
     settings = state.get_settings()
     pipeline = state.get_pipeline(settings)
     store = state.get_store(settings)
-except AssistantError as exc:
-    st.error(str(exc))
-    st.stop()
 
 state.init_widgets()
 state.restore_once(pipeline, store)

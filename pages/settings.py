@@ -8,11 +8,8 @@ from assistant.errors import AssistantError
 from assistant.ui import state
 
 st.title("Settings")
-try:
+with state.stop_on_error():
     settings = state.get_settings()
-except AssistantError as exc:
-    st.error(str(exc))
-    st.stop()
 
 summary = settings.safe_summary()
 summary["history file"] = str(settings.data_dir / "history.sqlite3")

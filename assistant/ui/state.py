@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
@@ -25,6 +27,16 @@ NOTICE, ERROR, RELEASED = "reply_notice", "reply_error", "released_drafts"
 # plain session keys (`remember`) and puts them back when it is shown again (`init_widgets`).
 WIDGET_KEYS = (MESSAGE, DRAFT, OVERRIDE, *(forms.widget_key(name) for name, _, _ in forms.ORDER_FIELDS))
 _MIRROR = "_kept_"
+
+
+@contextmanager
+def stop_on_error() -> Iterator[None]:
+    """Show a settings or knowledge error as a message (never a traceback) and stop the page there."""
+    try:
+        yield
+    except AssistantError as exc:
+        st.error(str(exc))
+        st.stop()
 
 
 def get_settings() -> Settings:
