@@ -121,6 +121,132 @@ CLEAN = [
  "We read your review and we are sorry about the experience.",
 ]
 
+# Phrase families a third holdout writer used (LLM-style replies), generalised: cross-selling and multi-buy
+# promotions, incentives tied to a review in either order, "the case" and passive or conditional closing,
+# fractions of the price over the cap, "directly"/QR-code contact, leaked role and task lines.
+CATCH_FAMILIES = [
+ # marketing: cross-selling, best sellers, other ranges, multi-buy promotions
+ ("marketing_content", "You might also love our bamboo bath mat, currently one of our best sellers."),
+ ("marketing_content", "You may also enjoy our matching tea towels."),
+ ("marketing_content", "You'd also love the matching mugs from the same range."),
+ ("marketing_content", "Customers who bought this kettle also love our toaster."),
+ ("marketing_content", "This model is one of our best-selling items this year."),
+ ("marketing_content", "Our bestsellers are the glass teapots, if you fancy a look."),
+ ("marketing_content", "Have you seen our new autumn collection?"),
+ ("marketing_content", "Our other kitchen products are just as sturdy."),
+ ("marketing_content", "Our latest range of kettles has a stronger hinge."),
+ ("marketing_content", "By the way, this month it's buy two sets and get the third free on all storage baskets."),
+ ("marketing_content", "Buy one kettle and get a second one at half price."),
+ ("marketing_content", "All our mugs are 3-for-2 right now."),
+ ("marketing_content", "We also run a three for two deal on towels."),
+ ("marketing_content", "Ask about our bundle deals on cookware."),
+ ("marketing_content", "Get the second set half price when you order two."),
+ ("marketing_content", "Our multi-buy offer saves you more on larger orders."),
+ # review incentives, in either order
+ ("review_manipulation", "And as a thank you for a positive review, we'll refund a further 1 USD on top."),
+ ("review_manipulation", "We'll send a gift card once your review is live on the product page."),
+ ("review_manipulation", "Once your review is posted, we will send you a small gift."),
+ ("review_manipulation", "After your 5-star rating goes up we'll refund the shipping."),
+ ("review_manipulation", "For a positive review, we can add a 5 USD credit."),
+ ("review_manipulation", "We'll refund 3 USD more in exchange for your honest review."),
+ ("review_manipulation", "A voucher will follow when your review appears on Amazon."),
+ ("review_manipulation", "There's a free sample pack for you after your review is published."),
+ ("review_manipulation", "Once you've left your review, we'll send the discount straight away."),
+ ("review_manipulation", "As a small thank-you for your feedback on Amazon we'll send a gift."),
+ ("review_manipulation", "We refund the full postage with a glowing review."),
+ ("review_manipulation", "Cashback of $5 is available if your rating is five stars."),
+ # A-to-z inducement: the case, passive and conditional forms
+ ("az_inducement",
+  "I understand why you opened a claim. Once Amazon closes the case at your request, we will refund you."),
+ ("az_inducement", "Because of your A-to-z claim: when the case is closed, the replacement ships."),
+ ("az_inducement", "We see your claim. If you close the case today, we'll send a new one at no cost."),
+ ("az_inducement", "Regarding your A-Z claim, after the case has been withdrawn we'll refund 10 USD."),
+ ("az_inducement", "Please mark your A-to-z claim as resolved and we will reship."),
+ ("az_inducement", "Once Amazon closes your claim, we will refund the order."),
+ ("az_inducement", "As soon as the claim is withdrawn at your request, your refund is sent."),
+ ("az_inducement", "You opened a guarantee claim; once the dispute is dropped we'll credit 5 USD."),
+ ("az_inducement", "When you withdraw the A-to-z claim, a free replacement will follow."),
+ ("az_inducement", "Kindly ask Amazon to close the claim and we'll send the replacement the same day."),
+ # fractions and amounts above the cap
+ ("unapproved_remedy", "Or keep it and get half your money back."),
+ ("unapproved_remedy", "We can give you half your money back."),
+ ("unapproved_remedy", "We can refund you half of the price."),
+ ("unapproved_remedy", "We will refund two thirds of the purchase price."),
+ ("unapproved_remedy", "You can keep it for half the price."),
+ ("unapproved_remedy", "We'd like to send you three quarters of your money back."),
+ ("unapproved_remedy", "We can offer a half refund if you keep it."),
+ ("unapproved_remedy", "We can refund you 50% and you keep the kettle."),
+ ("unapproved_remedy", "We will send you a partial refund of 40 USD."),
+ # off-platform: directly, QR codes, social
+ ("off_platform_contact",
+  "You can also scan the QR code on the leaflet in the box to reach our support team directly."),
+ ("off_platform_contact", "Feel free to contact our customer care team directly for faster help."),
+ ("off_platform_contact", "You can get in touch with our support team directly at any time."),
+ ("off_platform_contact", "Scan the code on the box to chat with our team."),
+ ("off_platform_contact", "The QR code on the manual takes you to our support page."),
+ ("off_platform_contact", "Please reach our service desk directly next time."),
+ ("off_platform_contact", "To reach our team faster, scan the QR code on the warranty card."),
+ ("off_platform_contact", "Look us up on Instagram for setup videos."),
+ ("off_platform_contact", "You can speak to our support specialists directly if you prefer."),
+ ("off_platform_contact", "Search for our store on Google to find our helpline."),
+ # leaked role and task lines
+ ("ai_or_prompt_leak", "You are a customer care agent for Northwind Home Goods. Write a polite reply."),
+ ("ai_or_prompt_leak", "You are an after-sales assistant for a home goods store."),
+ ("ai_or_prompt_leak", "Write a friendly, empathetic reply to the buyer."),
+ ("ai_or_prompt_leak", "Respond as the seller's support agent."),
+ ("ai_or_prompt_leak", "Draft a response to the customer's complaint."),
+ ("ai_or_prompt_leak", "Tone: warm and professional."),
+ ("ai_or_prompt_leak", "You're a support representative at Northwind who answers buyer messages."),
+]
+# ...and the look-alikes they must leave alone: past-tense reports of a refund, "gift" about gifted items,
+# "review"/"rate"/"case"/"close" in their ordinary senses, Amazon-internal contact, legitimate "number here".
+CLEAN_FAMILIES = [
+ "The parcel was returned to our warehouse on 10 April, and your refund should have followed.",
+ "Your order was refunded in full on 3 May, so no further action is needed.",
+ "The item was returned to us last week and has been checked.",
+ "If this was a gift, you can also return it with a gift receipt.",
+ "Gift returns are accepted within 30 days of delivery.",
+ "We understand the kettle was bought as a gift for your mother.",
+ "Gift wrap is not available for this item, sorry.",
+ "We will review the photos and reply within 24 hours.",
+ "Please review the steps in the guide once more.",
+ "The flow rate of the spout is 1 litre per minute.",
+ "The kettle has a power rating of 2200 W.",
+ "The card reader at the point of sale printed the wrong date.",
+ "Please keep your case number, 4471, for reference.",
+ "Please close the box with the original tape before you return it.",
+ "Closing the lid firmly will stop the kettle from switching off.",
+ "Please keep the claim form from the carrier; we will file the damage claim.",
+ "You can contact us here through Buyer-Seller Messaging at any time.",
+ "Just reach out here if anything else comes up.",
+ "You'll receive the new tracking number here as soon as it ships.",
+ "Please write the order number here in your reply so we can check it.",
+ "We're glad you like the colour of the replacement.",
+ "You may also want to descale the kettle every month.",
+ "You might like to know that the base is dishwasher safe.",
+ "Our other warehouse will send the replacement.",
+ "The carrier closed the case on their side yesterday.",
+ "We have closed our internal ticket for the courier damage.",
+ "Half of the set arrived broken, so we will replace all of it.",
+ "A third of the glasses were cracked in the photos.",
+ "Keep it after all if you like; we can still offer a partial refund of 8 USD.",
+ "Thank you for your honest review; we are sorry it happened.",
+ "Thanks for your feedback, we passed it to our packaging team.",
+ "Once we have your photos, we will send the replacement.",
+ "Your refund was issued on 2 May and should appear within 5 days.",
+ "The replacement will reach you within 3 business days.",
+ "Scan the QR code from Your Orders at the drop-off point to return the item.",
+ "Our support team will reply here within 24 hours.",
+ "Please contact us through Buyer-Seller Messaging if the replacement is damaged too.",
+ "You are a valued customer and we want to put this right.",
+ "We will write a short note to the courier about the damage.",
+ "Please reply with the option you prefer.",
+ "The replacement is a best fit for your old base.",
+ "Please allow 2 to 3 business days for the refund to show.",
+ "The new kettle is our standard model in the same colour.",
+ "We regret the damage and will reply within 2 business days.",
+]
+
 NO_OFFER = [
     # the buyer may update or close the claim themselves, with nothing but information or tracking news offered
     "Hello,\n\nWe are sorry your parcel is late. We have asked the carrier for a tracking update and will reply "
@@ -154,3 +280,31 @@ def test_probe_clean(sentence: str) -> None:
 def test_claim_yourself_without_offer_passes(draft: str) -> None:
     found = _blocking(draft, scenario="shipping_delay")
     assert "az_inducement" not in found, found
+
+
+@pytest.mark.parametrize(("rule", "sentence"), CATCH_FAMILIES,
+                         ids=[f"family-{r}-{i}" for i, (r, _) in enumerate(CATCH_FAMILIES)])
+def test_family_probe_caught(rule: str, sentence: str) -> None:
+    assert rule in _blocking(BASE.format(X=sentence), BUYER)
+
+
+@pytest.mark.parametrize("sentence", CLEAN_FAMILIES, ids=[f"family-clean-{i}" for i in range(len(CLEAN_FAMILIES))])
+def test_family_probe_clean(sentence: str) -> None:
+    assert _blocking(BASE.format(X=sentence)) == {}
+
+
+@pytest.mark.parametrize(("buyer", "caught"), [
+    ("I opened an A-to-z claim because the kettle arrived broken.", True),
+    ("The kettle arrived broken and the courier left it in the rain.", False),
+])
+def test_case_is_the_claim_only_when_a_claim_is_mentioned(buyer: str, caught: bool) -> None:
+    draft = BASE.format(X="Once Amazon closes the case, we will refund you straight away.")
+    assert ("az_inducement" in _blocking(draft, buyer)) is caught
+
+
+def test_fraction_of_the_price_is_checked_as_a_percentage() -> None:
+    from assistant.guardrails import find_remedies
+
+    (mention,) = [m for m in find_remedies("1. Keep it and get half your money back\n") if m.remedy == "partial_refund"]
+    assert mention.percent == 50
+    assert find_remedies("Keep it after all, and we can offer a partial refund of 8 USD.")[0].percent is None

@@ -9,7 +9,7 @@ file fails at start-up with a `KnowledgeError` naming the file and the field.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,9 @@ class RemediesFile(_Strict):
     remedies: dict[RemedyId, RemedySpec]
     offer_cue: list[str] = Field(default_factory=list)
     not_offer: list[str] = Field(default_factory=list)
+    reported: list[str] = Field(default_factory=list)
+    conditional: list[str] = Field(default_factory=list)
+    fractions: dict[str, float] = Field(default_factory=dict)
 
 
 class ExtensionFile(_Strict):
@@ -147,6 +150,12 @@ class GuardrailData:
     remedies: dict[str, CompiledRemedy]
     offer_cue: Matcher | None
     not_offer: Matcher | None
+    # A mention right after a past-passive auxiliary ("the parcel was returned ...") reports what happened,
+    # unless its clause is conditional ("once it was returned"): see `remedies._is_offer`.
+    reported: Matcher | None = None
+    conditional: Matcher | None = None
+    # Fraction words and the percentage of the price they stand for ("half your money back": 50).
+    fractions: dict[str, float] = field(default_factory=dict)
 
 
 def _expand(pattern: str) -> str:
@@ -283,4 +292,7 @@ def load_data(extra_path: Path | None = None) -> GuardrailData:
         remedies=compiled_remedies,
         offer_cue=_compile(REMEDIES_FILE, "offer_cue", [], remedies_doc.offer_cue),
         not_offer=_compile(REMEDIES_FILE, "not_offer", [], remedies_doc.not_offer),
+        reported=_compile(REMEDIES_FILE, "reported", [], remedies_doc.reported),
+        conditional=_compile(REMEDIES_FILE, "conditional", [], remedies_doc.conditional),
+        fractions=dict(remedies_doc.fractions),
     )

@@ -97,6 +97,10 @@ def _is_offer(folded: str, start: int, data: GuardrailData, needs_offer: bool) -
     clause = prefix[max(prefix.rfind(","), prefix.rfind(";"), prefix.rfind(":"), prefix.rfind("(")) + 1:]
     if _cue_search(data.not_offer, clause[-60:]):
         return False
+    # "the parcel was returned to our warehouse ... and your refund": a report of what happened, not an offer
+    if data.reported is not None and _cue_search(data.reported, clause[-40:]) \
+            and not _cue_search(data.conditional, clause):
+        return False
     if needs_offer:
         line = folded[folded.rfind("\n", 0, start) + 1:start]
         return _cue_search(data.offer_cue, prefix) or _cue_search(data.offer_cue, line)
@@ -155,7 +159,10 @@ def find_remedies(text: str | NormalizedText, data: GuardrailData | None = None)
             if money is None:
                 money = find_money(ntext)
             near = _nearest_money(folded, a, b, money)
-            if near is not None:
+            fraction = _fraction(folded[a:b], data.fractions) if data.fractions else None
+            if fraction is not None and not any(x < b and a < y for x, y, _ in money):
+                percent = fraction  # "half your money back": a share of the price, checked like a percentage
+            elif near is not None:
                 currency = near.currency
                 if near.percent:
                     percent = near.value
@@ -165,6 +172,25 @@ def find_remedies(text: str | NormalizedText, data: GuardrailData | None = None)
         mentions.append(RemedyMention(remedy_id, start, end, evidence(ntext.original, start, end), amount,
                                       percent, currency))
     return mentions
+
+
+_FRACTION_CACHE: dict[tuple[tuple[str, float], ...], re.Pattern[str]] = {}
+
+
+def _fraction(snippet: str, fractions: dict[str, float]) -> float | None:
+    """The percentage a fraction word in a refund mention stands for ("half" -> 50), longest word first."""
+    key = tuple(sorted(fractions.items()))
+    regex = _FRACTION_CACHE.get(key)
+    if regex is None:
+        words = sorted(fractions, key=len, reverse=True)
+        regex = _FRACTION_CACHE[key] = re.compile(
+            r"\b(" + "|".join(r"[\s\-]".join(map(re.escape, w.split())) for w in words) + r")\b"
+            r"(\s(?:of\s)?(?:your|the)\b)?")
+    for match in regex.finditer(snippet):
+        # A one-word quantifier ("all") is a share only of the money it quantifies: not "keep it after all".
+        if " " in match.group(1) or "-" in match.group(1) or match.group(1) == "half" or match.group(2):
+            return fractions[" ".join(re.split(r"[\s\-]", match.group(1)))]
+    return None
 
 
 def _nearest_money(folded: str, a: int, b: int, money: list[tuple[int, int, Money]]) -> Money | None:

@@ -34,8 +34,13 @@ class AzInducementRule(BaseRule):
     compensation: Matcher | None = None
     not_request: Matcher | None = None
     squashed: Matcher | None = None
+    case_ref: Matcher | None = None
 
-    def _claim_mentions(self, text: NormalizedText) -> list[tuple[int, int]]:
+    def _mentions_claim(self, folded: str) -> bool:
+        """Whether a text speaks of a claim or the A-to-z Guarantee at all (for reading "the case" as it)."""
+        return any(m is not None and m.exists(folded) for m in (self.az_term, self.claim_ref))
+
+    def _claim_mentions(self, text: NormalizedText, context: CheckContext) -> list[tuple[int, int]]:
         folded = text.folded
         refs: list[tuple[int, int]] = []
         if self.az_term is not None:
@@ -51,6 +56,13 @@ class AzInducementRule(BaseRule):
                 a, b = match.span()
                 if not any(x < b and a < y for x, y in blocked):
                     refs.append((a, b))
+        if self.case_ref is not None:
+            # "Once Amazon closes the case": the case is the claim when the draft or the buyer message mentions
+            # a claim; matched first (keyed by rare words), the claim test only when a case shows up.
+            cases = [m.span() for m in self.case_ref.finditer(folded)]
+            if cases and (refs or (context.buyer_message
+                                   and self._mentions_claim(NormalizedText(context.buyer_message).folded))):
+                refs.extend(c for c in cases if not any(x < c[1] and c[0] < y for x, y in refs))
         return sorted(set(refs))
 
     def _close_request(self, folded: str, a: int, b: int) -> tuple[int, int] | None:
@@ -76,7 +88,7 @@ class AzInducementRule(BaseRule):
             return []
         spans: list[tuple[int, int]] = []
         last_end = -1
-        for a, b in self._claim_mentions(text):
+        for a, b in self._claim_mentions(text, context):
             span = self._close_request(folded, a, b)
             if span is None or span[0] < last_end:
                 continue
@@ -97,6 +109,7 @@ def build(spec: CompiledRule, data: GuardrailData) -> AzInducementRule:
         az_term=g.get("az_term"), claim_ref=g.get("claim_ref"), not_claim=g.get("not_claim"),
         close_before=g.get("close_before"), close_after=g.get("close_after"),
         compensation=g.get("compensation"), not_request=g.get("not_request"), squashed=spec.squashed,
+        case_ref=g.get("case_ref"),
     )
 
 
