@@ -100,11 +100,16 @@ class OfflineComposer:
         A misrouted complaint must still carry what its real scenario requires; when the second guess is
         nearly as likely as the first, its requirements count too.
         """
-        triage = request.triage
-        needs = [requirements_for(request.scenario)]
-        if triage.runner_up and triage.runner_up_confidence >= HEDGE_RATIO * triage.confidence:
-            needs.append(requirements_for(triage.runner_up))
+        needs = [requirements_for(scenario) for scenario in OfflineComposer._likely_scenarios(request)]
         return any(n.apology != "none" for n in needs), any(n.choices != "none" for n in needs)
+
+    @staticmethod
+    def _likely_scenarios(request: DraftRequest) -> list[str]:
+        """The triaged scenario, plus the runner-up when it is nearly as likely."""
+        triage = request.triage
+        if triage.runner_up and triage.runner_up_confidence >= HEDGE_RATIO * triage.confidence:
+            return [request.scenario, triage.runner_up]
+        return [request.scenario]
 
     def compose(self, request: DraftRequest) -> str:
         """The reply text."""
@@ -182,6 +187,12 @@ class OfflineComposer:
             ordered = ordered[:2]  # no choice required: the playbook's first two steps, not a menu
         elif len(ordered) < 2:
             ordered += [r for r in allowed if r not in ordered]
+        likely = OfflineComposer._likely_scenarios(request)
+        if len(likely) > 1:
+            # Unsure triage: prefer what the policy allows in both likely scenarios, if that still gives a choice.
+            both = [r for r in ordered if r in request.policy.allowed_remedies(likely[1])]
+            if len(both) >= min(2, len(ordered)):
+                ordered = both
         if "prompt_injection" in request.triage.flags and len(ordered) > 2 and "full_refund" in ordered:
             # A message that tries to steer the reply gets the conservative offer; the agent can raise it.
             ordered.remove("full_refund")
