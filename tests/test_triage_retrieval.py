@@ -45,7 +45,7 @@ def test_triage_accuracy_and_retrieval_recall_on_reference_set(parts) -> None:
     assert recall >= 0.95
 
 
-@pytest.mark.parametrize("name", ["triage_dev", "triage_holdout", "triage_holdout2"])
+@pytest.mark.parametrize("name", ["triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3"])
 def test_accuracy_on_the_dev_and_holdout_sets(parts, name: str) -> None:
     cases = load_cases(name)
     correct = sum(parts.triager.triage(c["message"]).scenario == c["expected_scenario"] for c in cases)
