@@ -1,7 +1,8 @@
 """Holdout sets: drafts written by people who had not read the rules; recall with the right id, false rejects.
 
 Three independent sets: `guardrail_holdout.jsonl`, `guardrail_holdout2.jsonl` (an outside reviewer's) and
-`guardrail_holdout3.jsonl` (an outside writer's LLM-style replies). Run
+`guardrail_holdout3.jsonl` (an outside writer's LLM-style replies), `guardrail_holdout4.jsonl` (another
+outside writer's). Run
 with `pytest -s tests/test_guardrails_holdout.py` to see the figures, overall and per rule. The holdouts'
 `order` objects use a few names of their own (`item`, `tracking`, `shipping_cost`, ...): known synonyms are
 mapped to `OrderFacts` fields and the rest is dropped, as an agent pasting those facts would.
@@ -22,7 +23,7 @@ from assistant.models import CheckContext, OrderFacts
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "evals" / "golden"
 HOLDOUTS = [GOLDEN_DIR / "guardrail_holdout.jsonl", GOLDEN_DIR / "guardrail_holdout2.jsonl",
-            GOLDEN_DIR / "guardrail_holdout3.jsonl"]
+            GOLDEN_DIR / "guardrail_holdout3.jsonl", GOLDEN_DIR / "guardrail_holdout4.jsonl"]
 HOLDOUT = HOLDOUTS[0]
 RENAMED = {"item": "product", "tracking": "tracking_number"}
 

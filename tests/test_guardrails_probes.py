@@ -308,3 +308,121 @@ def test_fraction_of_the_price_is_checked_as_a_percentage() -> None:
     (mention,) = [m for m in find_remedies("1. Keep it and get half your money back\n") if m.remedy == "partial_refund"]
     assert mention.percent == 50
     assert find_remedies("Keep it after all, and we can offer a partial refund of 8 USD.")[0].percent is None
+
+
+# Families from the fourth holdout: a remedy conditioned on the buyer changing a review, in any tense or order; a
+# claim the buyer has already closed or that is "no longer active"; named sale events and deals on the rest of
+# the range. The must-not-catch column: feedback acted on, leaving the review to the buyer with nothing tied to it,
+# sale-day names in delivery news, the rest of the range mentioned without a promotion.
+CATCH_HOLDOUT4 = [
+ ("review_manipulation", "We'll ship the replacement as soon as you've revised the feedback you left."),
+ ("review_manipulation", "We can refund you once you've amended your feedback."),
+ ("review_manipulation", "The replacement goes out after you've updated your rating."),
+ ("review_manipulation", "When you've deleted the 1-star review, we'll reship."),
+ ("review_manipulation", "We'll issue the refund after you've taken down your review."),
+ ("review_manipulation", "Once you have edited your review, we will send the refund."),
+ ("review_manipulation", "After you take down the review, the partial refund will follow."),
+ ("review_manipulation", "Provided you change your feedback, the replacement ships today."),
+ ("review_manipulation", "You may update your review at any time, and we'll send a gift once you do."),
+ ("review_manipulation", "Your refund will be processed once the feedback has been revised."),
+ ("az_inducement", "We'll start as soon as you've cancelled the a-z claim."),
+ ("az_inducement", "Once the A-to-z Guarantee claim is no longer active, I'll be able to issue your refund."),
+ ("az_inducement", "We'll reship as soon as you have withdrawn the A-to-z claim."),
+ ("az_inducement", "After you've closed your A-Z claim we'll refund you."),
+ ("az_inducement", "Your refund follows once the claim is no longer open."),
+ ("az_inducement", "When the A-to-z claim is resolved, we'll send your replacement."),
+ ("az_inducement", "As soon as the A to Z claim has been dropped, the refund goes out."),
+ ("az_inducement", "We can refund you once you have withdrawn your claim with Amazon."),
+ ("az_inducement", "Once your A-to-z claim is no longer pending, we'll issue the refund."),
+ ("marketing_content", "Don't miss our Prime Day deals on the rest of the range, they start next week!"),
+ ("marketing_content", "Keep an eye out for our Boxing Day sale."),
+ ("marketing_content", "Our winter sale is coming soon."),
+ ("marketing_content", "There are great deals on the rest of our range right now."),
+ ("marketing_content", "Don't miss the Cyber Monday offers in our store."),
+ ("marketing_content", "Our clearance event has big savings on kettles."),
+ ("marketing_content", "Take a look at the rest of our range while you wait."),
+ ("marketing_content", "Our summer sale starts on Friday."),
+ ("marketing_content", "Spring clearance is on now across our range."),
+ ("marketing_content", "Prime Day offers are live across our whole range."),
+]
+CLEAN_HOLDOUT4 = [
+ "We have updated our listing after your feedback.",
+ "You may update your review whenever you like.",
+ "You are free to edit your feedback at any time.",
+ "Your feedback helped us revise the product description.",
+ "We have revised the packaging following feedback like yours.",
+ "We are sorry your A-to-z claim was needed; we will answer Amazon within 24 hours.",
+ "Once the issue is resolved, you may update the claim yourself if you wish.",
+ "Your parcel was delayed by the Prime Day rush, sorry.",
+ "The courier does not deliver on Boxing Day, so it will arrive on the 27th.",
+ "This fault affects only this batch, not the rest of the range.",
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence"), CATCH_HOLDOUT4,
+                         ids=[f"h4-{r}-{i}" for i, (r, _) in enumerate(CATCH_HOLDOUT4)])
+def test_holdout4_family_caught(rule: str, sentence: str) -> None:
+    assert rule in _blocking(BASE.format(X=sentence), BUYER)
+
+
+@pytest.mark.parametrize("sentence", CLEAN_HOLDOUT4, ids=[f"h4-clean-{i}" for i in range(len(CLEAN_HOLDOUT4))])
+def test_holdout4_family_clean(sentence: str) -> None:
+    assert _blocking(BASE.format(X=sentence)) == {}
+
+
+AZ_BASE = ("Hello,\n\nWe are sorry the chair leg snapped. Please choose:\n1. A replacement chair within 2 business "
+           "days.\n2. {X}\n\nKind regards,\nCustomer Care Team")
+
+
+def _remedy_block(draft: str, scenario: str, product: str | None = None) -> list[str]:
+    from assistant.models import OrderFacts
+
+    order = OrderFacts(product=product, price=40.0, currency="USD") if product else None
+    context = CheckContext(scenario=scenario, order=order, policy=resolve_policy())
+    return [v.evidence for v in check_draft(draft, context).blocking if v.rule == "unapproved_remedy"]
+
+
+# The buyer repairing it (or having it repaired locally) is not the seller offering a repair.
+@pytest.mark.parametrize("option", [
+    "A partial refund of 10 USD so you can repair or replace the leg locally.",
+    "A partial refund of 10 USD to have it repaired locally.",
+    "A partial refund of 10 USD if you'd like to fix it yourself.",
+    "A partial refund of 10 USD towards a local repair.",
+    "A partial refund of 10 USD, should you wish to have it mended by a local carpenter.",
+    "A partial refund of 10 USD so that you could get it fixed nearby.",
+])
+def test_buyer_repair_is_not_a_repair_offer(option: str) -> None:
+    assert _remedy_block(AZ_BASE.format(X=option), "a_to_z_claim") == []
+
+
+@pytest.mark.parametrize("option", [
+    "We can repair the chair for you within 5 business days.",
+    "We will have it repaired by our technician.",
+])
+def test_seller_repair_is_still_checked(option: str) -> None:
+    assert _remedy_block(AZ_BASE.format(X=option), "a_to_z_claim")
+
+
+# "You can repair it yourself with the spare part we send": the part is send_parts, allowed where the policy
+# allows it (missing_items) and blocked where it does not (damaged_or_broken); the buyer's repair is no repair.
+@pytest.mark.parametrize(("scenario", "blocked"), [("missing_items", False), ("damaged_or_broken", True)])
+def test_spare_part_for_a_diy_repair_is_send_parts(scenario: str, blocked: bool) -> None:
+    draft = AZ_BASE.format(X="You can repair it yourself with the spare part we send within 2 days.")
+    found = _remedy_block(draft.replace("A replacement chair", "A full refund"), scenario)
+    assert bool(found) is blocked, found
+    assert not any("repair" in e.lower() for e in found)
+
+
+# "A replacement <noun>" where the noun is the ordered product is a replacement of the item; a part of the product
+# (not its own noun) is still a spare part.
+@pytest.mark.parametrize(("option", "product", "blocked"), [
+    ("We send a replacement lid, dispatched within 1-2 business days.", "Glass Pan Lid 24cm", False),
+    ("We will ship you a new lid within 2 days.", "Glass Pan Lid 24cm", False),
+    ("We can send a replacement cable within 2 days.", "USB-C Cable 2m", False),
+    ("We will post two replacement filters within 2 days.", "Water Filters (2 pack)", False),
+    ("We send a replacement lid, dispatched within 1-2 business days.", "Frying Pan with Glass Lid", True),
+    ("We send a replacement lid, dispatched within 1-2 business days.", "Dining Chair", True),
+])
+def test_replacement_of_the_product_itself(option: str, product: str, blocked: bool) -> None:
+    found = _remedy_block(AZ_BASE.format(X=option), "damaged_or_broken", product)
+    assert bool(found) is blocked, found

@@ -107,12 +107,38 @@ def _is_offer(folded: str, start: int, data: GuardrailData, needs_offer: bool) -
     return True
 
 
-def find_remedies(text: str | NormalizedText, data: GuardrailData | None = None) -> list[RemedyMention]:
+_WORD = re.compile(r"[a-z]+")
+# The product name's own noun comes before these ("Pan with Glass Lid": the product is the pan).
+_PRODUCT_TAIL = re.compile(r"\s(?:with|w/|incl\w*|including|plus|for|and|&|\+|-|/)\s|[,(|]")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _product_nouns(product: str | None) -> frozenset[str]:
+    """The words naming the ordered product itself ("Glass Pan Lid 24cm" -> glass, pan, lid), singular."""
+    if not product:
+        return frozenset()
+    head = _PRODUCT_TAIL.split(NormalizedText(product).folded, maxsplit=1)[0]
+    return frozenset(_singular(w) for w in _WORD.findall(head) if len(w) > 2)
+
+
+def find_remedies(text: str | NormalizedText, data: GuardrailData | None = None,
+                  product: str | None = None) -> list[RemedyMention]:
     """The remedies a draft offers, in order of position.
 
     Args:
         text: the draft (raw or already normalised).
         data: compiled guardrail data; the default data files when None.
+        product: the ordered product's name, when known: "a replacement lid" for a "Glass Pan Lid 24cm" is a
+            replacement of the item, not a spare part.
 
     Returns:
         One `RemedyMention` per offered mention (overlapping mentions of the same remedy merged); refunds carry
@@ -151,6 +177,11 @@ def find_remedies(text: str | NormalizedText, data: GuardrailData | None = None)
             found.append((a, b, remedy.id))
             last_end = b
     found.sort()
+    nouns = _product_nouns(product)
+    if nouns and "replacement" in data.remedies:
+        # A "part" that is the product itself ("send a replacement lid" for a pan lid) replaces the item.
+        found = [(a, b, "replacement" if r == "send_parts" and (words := _WORD.findall(folded[a:b]))
+                  and _singular(words[-1]) in nouns else r) for a, b, r in found]
     mentions: list[RemedyMention] = []
     for a, b, remedy_id in found:
         amount = percent = None

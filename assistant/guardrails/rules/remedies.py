@@ -54,7 +54,8 @@ class UnapprovedRemedyRule(BaseRule):
                     policy.default_currency)
         max_percent = policy.partial_refund.max_percent
         out: list[Violation] = []
-        for mention in find_remedies(text, self.data):
+        product = context.order.product if context.order else None
+        for mention in find_remedies(text, self.data, product):
             remedy = mention.remedy
             # Money worth the whole price ("100%", "59.99 USD" on a 59.99 item) is a full refund, however it
             # is worded.
