@@ -99,12 +99,17 @@ def test_buyer_html_is_escaped(data_dir: Path) -> None:
     assert not any(m.proto.allow_html for m in at.markdown)
 
 
+def use_model(monkeypatch: pytest.MonkeyPatch, server: ScriptedServer, key: str) -> None:
+    """Point the app at the scripted server as its model endpoint, with the LLM drafter forced on."""
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    monkeypatch.setenv("REPLY_ASSISTANT_MODEL", "scripted-model")
+    monkeypatch.setenv("REPLY_ASSISTANT_DRAFTER", "llm")
+
+
 def test_llm_draft_is_labelled_with_the_model(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with ScriptedServer(default=Step(content=GOOD_LLM)) as server:
-        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-        monkeypatch.setenv("OPENAI_API_KEY", "sk-test-secret-123")
-        monkeypatch.setenv("REPLY_ASSISTANT_MODEL", "scripted-model")
-        monkeypatch.setenv("REPLY_ASSISTANT_DRAFTER", "llm")
+        use_model(monkeypatch, server, "sk-test-secret-123")
         at = draft(start(), DAMAGED)
         assert server.requests and server.requests[0]["stream"] is True, "the draft was not streamed"
     assert not at.exception, at.exception
@@ -150,10 +155,7 @@ def test_model_draft_that_breaks_rules_is_replaced_and_says_why(data_dir: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     bad = GOOD_LLM.replace("Kind regards", "Please leave us a 5-star review.\n\nKind regards")
     with ScriptedServer(default=Step(content=bad)) as server:
-        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-        monkeypatch.setenv("OPENAI_API_KEY", "test-key")
-        monkeypatch.setenv("REPLY_ASSISTANT_MODEL", "scripted-model")
-        monkeypatch.setenv("REPLY_ASSISTANT_DRAFTER", "llm")
+        use_model(monkeypatch, server, "test-key")
         at = draft(start(), DAMAGED)
     info = texts(at.info)
     assert "offline playbook composer" in info and "review_manipulation" in info
