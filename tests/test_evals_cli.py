@@ -30,7 +30,7 @@ def test_real_thresholds_hold_on_the_offline_drafter(tmp_path, capsys):
 def test_a_raised_threshold_fails_with_exit_code_1(tmp_path, capsys):
     # The "drop" demonstration: demand more than the suite delivers and the command (and CI) fails.
     strict = tmp_path / "strict.yaml"
-    strict.write_text('offline:\n  scenario_accuracy: ">= 0.999"\n  remedy_coverage: ">= 0.99"\n')
+    strict.write_text('offline:\n  scenario_accuracy: ">= 0.999"\n  remedy_coverage: "> 1.0"\n')
     code = main(["eval", "--out", str(tmp_path / "runs"), "--thresholds", str(strict), "--limit", "20",
                  "--no-progress"])
     assert code == 1

@@ -56,7 +56,7 @@ GENERIC_CHOICES = (
     "Tell us which solution you would prefer, and we will arrange it.",
 )
 # The runner-up scenario counts when it is at least this likely relative to the chosen one.
-HEDGE_RATIO = 0.5
+HEDGE_RATIO = 0.25
 # Messages that are not a problem: a thank-you note, or a question the agent must answer with facts.
 _THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works great|happy with|delighted)\b", re.I)
 OTHER_OPENERS = {

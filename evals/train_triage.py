@@ -1,0 +1,63 @@
+"""Train the triage classifier (`assistant/data/triage_model.npz`) from labelled buyer messages.
+
+Training data: the knowledge base's example phrasings plus the dev set and triage holdouts 1-3.
+Held out, never trained on: the reference set and triage holdout 4, whose accuracies this script prints.
+Re-run it after editing `assistant/data/triage_cues.yaml` (the model is tagged with the cue file's hash and
+is ignored when the cues change) or after adding labelled messages:
+
+    .venv/bin/python evals/train_triage.py
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from assistant.models import SCENARIO_IDS
+from assistant.runtime import build_triager
+from assistant.settings import Settings
+from assistant.triage import CUES_PATH, CueAndExampleTriager, fold
+from assistant.triage_model import MODEL_PATH, LinearTriageModel, cue_fingerprint, train
+
+CASES = Path(__file__).parent / "cases"
+TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3")
+HELD_OUT = ("reference", "triage_holdout4")
+
+
+def labelled(name: str) -> list[tuple[str, str]]:
+    """(message, expected scenario) pairs of one case file."""
+    lines = (CASES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [(r["message"], r["expected_scenario"]) for r in map(json.loads, filter(str.strip, lines))]
+
+
+def matrix(triager: CueAndExampleTriager, pairs: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Feature matrix and label vector."""
+    x = np.stack([triager.features(fold(message)) for message, _ in pairs])
+    return x, np.array([SCENARIO_IDS.index(label) for _, label in pairs])
+
+
+def main() -> None:
+    """Train, report held-out accuracy, write the model."""
+    with tempfile.TemporaryDirectory() as data_dir:
+        triager = build_triager(Settings(data_dir=Path(data_dir)))
+    assert isinstance(triager, CueAndExampleTriager)
+    triager.model = None  # features only; the classifier is what we are about to train
+    knowledge = [(ex, c.scenario) for c in triager.knowledge.chunks if c.scenario != "general"
+                 for ex in c.examples]
+    pairs = knowledge + [pair for name in TRAIN_SETS for pair in labelled(name)]
+    weights, bias = train(*matrix(triager, pairs))
+    model = LinearTriageModel(weights, bias)
+    for name in HELD_OUT:
+        x, y = matrix(triager, labelled(name))
+        hits = [np.argmax(model.probabilities(row)) == label for row, label in zip(x, y, strict=True)]
+        accuracy = float(np.mean(hits))
+        print(f"held-out {name}: {accuracy:.3f} ({len(y)} messages)")
+    model.save(MODEL_PATH, cue_fingerprint(CUES_PATH))
+    print(f"trained on {len(pairs)} messages; wrote {MODEL_PATH}")
+
+
+if __name__ == "__main__":
+    main()
