@@ -2,7 +2,7 @@
 
 Three independent sets: `guardrail_holdout.jsonl`, `guardrail_holdout2.jsonl` (an outside reviewer's) and
 `guardrail_holdout3.jsonl` (an outside writer's LLM-style replies), `guardrail_holdout4.jsonl` (another
-outside writer's). Run
+outside writer's) and `guardrail_holdout5.jsonl` (a fifth, blind). Run
 with `pytest -s tests/test_guardrails_holdout.py` to see the figures, overall and per rule. The holdouts'
 `order` objects use a few names of their own (`item`, `tracking`, `shipping_cost`, ...): known synonyms are
 mapped to `OrderFacts` fields and the rest is dropped, as an agent pasting those facts would.
@@ -23,7 +23,8 @@ from assistant.models import CheckContext, OrderFacts
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "evals" / "golden"
 HOLDOUTS = [GOLDEN_DIR / "guardrail_holdout.jsonl", GOLDEN_DIR / "guardrail_holdout2.jsonl",
-            GOLDEN_DIR / "guardrail_holdout3.jsonl", GOLDEN_DIR / "guardrail_holdout4.jsonl"]
+            GOLDEN_DIR / "guardrail_holdout3.jsonl", GOLDEN_DIR / "guardrail_holdout4.jsonl",
+            GOLDEN_DIR / "guardrail_holdout5.jsonl"]
 HOLDOUT = HOLDOUTS[0]
 RENAMED = {"item": "product", "tracking": "tracking_number"}
 

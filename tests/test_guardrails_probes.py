@@ -426,3 +426,57 @@ def test_spare_part_for_a_diy_repair_is_send_parts(scenario: str, blocked: bool)
 def test_replacement_of_the_product_itself(option: str, product: str, blocked: bool) -> None:
     found = _remedy_block(AZ_BASE.format(X=option), "damaged_or_broken", product)
     assert bool(found) is blocked, found
+
+
+# Families from the fifth holdout: a request to take a review down with the particle split off the verb ("would
+# you mind taking the 1-star review down"), a condition whose second item, after "and", is changing the review;
+# the buyer keeping the item for its parts is not send_parts. The must-not-catch column: thanks for a review
+# already changed, leaving the review to the buyer with nothing offered, reviews taken down by Amazon in the
+# passive, a condition joined by "and" with no review in it.
+CATCH_HOLDOUT5 = [
+ ("review_manipulation", "With the replacement already on the way, would you mind taking the 1-star review down? "
+                         "It's really hurting our listing."),
+ ("review_manipulation", "Could you take your review down now that the refund is through?"),
+ ("review_manipulation", "Please pull the negative feedback down once the new kettle arrives."),
+ ("review_manipulation", "Would you consider updating your rating now that we've refunded you?"),
+ ("review_manipulation", "Please delete the review; the replacement ships today."),
+ ("review_manipulation", "Once you've withdrawn the A-to-z claim and updated your 1-star review, we'll process "
+                         "whichever you choose."),
+ ("review_manipulation", "After you have received the kettle and edited your review, we will refund the postage."),
+ ("review_manipulation", "If you could close the case and remove the negative feedback, we'll reship today."),
+]
+CLEAN_HOLDOUT5 = [
+ "Thank you for updating your review.",
+ "You may update your review whenever you like.",
+ "Once you have received the kettle and tested it, just reply here within 24 hours.",
+ "We have taken your feedback on board and changed our packaging.",
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence"), CATCH_HOLDOUT5,
+                         ids=[f"h5-{r}-{i}" for i, (r, _) in enumerate(CATCH_HOLDOUT5)])
+def test_holdout5_family_caught(rule: str, sentence: str) -> None:
+    assert rule in _blocking(BASE.format(X=sentence), BUYER)
+
+
+@pytest.mark.parametrize("sentence", CLEAN_HOLDOUT5, ids=[f"h5-clean-{i}" for i in range(len(CLEAN_HOLDOUT5))])
+def test_holdout5_family_clean(sentence: str) -> None:
+    assert _blocking(BASE.format(X=sentence)) == {}
+
+
+# Keeping the item for its parts (with a partial refund) is the buyer's choice, not the seller sending parts.
+@pytest.mark.parametrize("option", [
+    "A partial refund of 10 USD if you'd like to keep the current one for spare parts.",
+    "A partial refund of 10 USD and you keep the chair to use it for parts.",
+    "A partial refund of 10 USD; feel free to keep it as spare parts.",
+])
+def test_keeping_it_for_parts_is_not_send_parts(option: str) -> None:
+    assert _remedy_block(AZ_BASE.format(X=option), "a_to_z_claim") == []
+
+
+@pytest.mark.parametrize("option", [
+    "We will send the spare parts within 2 business days.",
+    "Keep the chair; we will send a replacement leg and spare parts within 2 days.",
+])
+def test_sending_parts_is_still_checked(option: str) -> None:
+    assert _remedy_block(AZ_BASE.format(X=option), "a_to_z_claim")
