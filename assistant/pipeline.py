@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
 from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError, ModelError
-from assistant.guardrails import check_draft
+from assistant.guardrails import check_draft, load_rules
 from assistant.logs import get_logger
 from assistant.models import (
     CheckContext,
@@ -80,6 +80,9 @@ class Pipeline:
             kind, self.drafter_reason = settings.resolved_drafter()
             self.drafter = self.offline if kind == "offline" else _llm_drafter(settings, self.parts)
         self._executor: ThreadPoolExecutor | None = None
+        # The seller may extend the guardrails' phrase lists in knowledge/guardrails.yaml.
+        extension = settings.knowledge_dir / "guardrails.yaml"
+        self._rules = load_rules(extension) if extension.is_file() else None
 
     def triage(self, message: str) -> TriageResult:
         """Triage only."""
@@ -90,7 +93,7 @@ class Pipeline:
         """Run the guardrails on a draft (e.g. the agent's edit) with the seller policy."""
         context = CheckContext(scenario=scenario, buyer_message=message, order=order,  # type: ignore[arg-type]
                                policy=self.parts.knowledge.policy)
-        return check_draft(draft, context)
+        return check_draft(draft, context, rules=self._rules)
 
     def run(self, message: str, order: OrderFacts | None = None, *, on_text: OnText | None = None,
             case_date: dt.date | None = None) -> DraftResult:

@@ -14,7 +14,8 @@ from typing import Any
 from assistant.commands.common import parse_order, read_single_input, require_text
 from assistant.errors import InputError
 from assistant.guardrails import check_draft
-from assistant.guardrails.policy import resolve_policy
+from assistant.guardrails.base import Rule
+from assistant.guardrails.policy import resolve_policy, seller_rules
 from assistant.jsonl import read_text_lines, run_batch
 from assistant.models import SCENARIO_IDS, CheckContext, GuardrailReport, Policy
 
@@ -49,7 +50,7 @@ def format_report(report: GuardrailReport, draft: str) -> str:
     return "\n".join(lines)
 
 
-def _run_single(args: argparse.Namespace, policy: Policy) -> int:
+def _run_single(args: argparse.Namespace, policy: Policy, rules: list[Rule] | None) -> int:
     draft = require_text(read_single_input(args, "draft"), "draft")
     context = CheckContext(
         scenario=_scenario(args.scenario, "--scenario"),  # type: ignore[arg-type]
@@ -57,12 +58,12 @@ def _run_single(args: argparse.Namespace, policy: Policy) -> int:
         order=parse_order(args.order, "--order"),
         policy=policy,
     )
-    report = check_draft(draft, context)
+    report = check_draft(draft, context, rules=rules)
     print(format_report(report, draft))
     return 0 if report.passed else 1
 
 
-def _run_jsonl(policy: Policy) -> int:
+def _run_jsonl(policy: Policy, rules: list[Rule] | None) -> int:
     blocked = False
 
     def handle(record: dict[str, Any]) -> dict[str, Any]:
@@ -76,7 +77,7 @@ def _run_jsonl(policy: Policy) -> int:
             order=parse_order(record.get("order")),
             policy=policy,
         )
-        report = check_draft(require_text(record.get("draft"), "draft"), context)
+        report = check_draft(require_text(record.get("draft"), "draft"), context, rules=rules)
         blocked = blocked or not report.passed
         return {
             "id": record.get("id"),
@@ -93,7 +94,7 @@ def _run_jsonl(policy: Policy) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Check one draft (argument or --file) or a JSON Lines batch (--jsonl); return the exit code."""
-    policy = resolve_policy()
+    policy, rules = resolve_policy(), seller_rules()
     if getattr(args, "jsonl", False):
-        return _run_jsonl(policy)
-    return _run_single(args, policy)
+        return _run_jsonl(policy, rules)
+    return _run_single(args, policy, rules)

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.models import Policy
 
+if TYPE_CHECKING:
+    from assistant.guardrails.base import Rule
+
 POLICY_FILE = "policy.yaml"
+EXTENSION_FILE = "guardrails.yaml"
 KNOWLEDGE_ENV = "REPLY_ASSISTANT_KNOWLEDGE_DIR"
 
 # Mirrors the project's knowledge/policy.yaml, used when that file is missing.
@@ -60,6 +65,16 @@ def load_policy(path: Path) -> Policy:
     from assistant.knowledge import load_policy as _load
 
     return _load(Path(path))
+
+
+def seller_rules() -> list[Rule] | None:
+    """Rules with the seller's `<knowledge dir>/guardrails.yaml` added, or None (the defaults) without one."""
+    extension = knowledge_dir() / EXTENSION_FILE
+    if not extension.is_file():
+        return None
+    from assistant.guardrails import load_rules
+
+    return load_rules(extension)
 
 
 def resolve_policy(path: Path | None = None) -> Policy:
