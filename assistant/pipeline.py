@@ -15,7 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
 from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError, ModelError
-from assistant.guardrails import check_draft, load_rules
+from assistant.guardrails import check_draft
+from assistant.guardrails.policy import seller_rules
 from assistant.logs import get_logger
 from assistant.models import (
     CheckContext,
@@ -81,8 +82,7 @@ class Pipeline:
             self.drafter = self.offline if kind == "offline" else _llm_drafter(settings, self.parts)
         self._executor: ThreadPoolExecutor | None = None
         # The seller may extend the guardrails' phrase lists in knowledge/guardrails.yaml.
-        extension = settings.knowledge_dir / "guardrails.yaml"
-        self._rules = load_rules(extension) if extension.is_file() else None
+        self._rules = seller_rules(settings.knowledge_dir)
 
     def triage(self, message: str) -> TriageResult:
         """Triage only."""

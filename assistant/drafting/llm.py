@@ -132,7 +132,7 @@ class LLMDrafter:
         return self._output(content, usage, calls=1)
 
     def _output(self, content: str, usage: Usage, *, calls: int, cached: bool = False) -> DraftOutput:
-        return DraftOutput(text=_strip_fences(content), calls=calls, usage=usage,
+        return DraftOutput(text=content, calls=calls, usage=usage,
                            prompt_version=self.prompt_version, model=self.model, cached=cached)
 
     def _complete(self, body: dict[str, Any]) -> tuple[str, Usage]:

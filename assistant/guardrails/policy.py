@@ -67,9 +67,9 @@ def load_policy(path: Path) -> Policy:
     return _load(Path(path))
 
 
-def seller_rules() -> list[Rule] | None:
+def seller_rules(directory: Path | None = None) -> list[Rule] | None:
     """Rules with the seller's `<knowledge dir>/guardrails.yaml` added, or None (the defaults) without one."""
-    extension = knowledge_dir() / EXTENSION_FILE
+    extension = (directory or knowledge_dir()) / EXTENSION_FILE
     if not extension.is_file():
         return None
     from assistant.guardrails import load_rules
