@@ -2,16 +2,24 @@
 
 Arguments are declared here; each command's work lives in `assistant.commands.<name>` and is imported only
 when that command runs, so `reply-assistant check` never pays for chromadb, openai or streamlit.
+
+Exit codes shared by every command (`docs/cli.md`): 0 success, 1 a draft was blocked or a threshold failed,
+2 bad input or configuration (the message says what to fix), 3 internal error (a bug), 130 Ctrl-C,
+141 the reader of standard output went away (e.g. `| head`).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from assistant.errors import AssistantError
+
+EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 2, 3, 130, 141
 
 
 def _add_input(parser: argparse.ArgumentParser, what: str) -> None:
@@ -64,21 +72,46 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--judge", action="store_true", help="also grade drafts with the judge prompt")
     ev.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     ev.set_defaults(module="evaluate")
+
+    app = sub.add_parser("app", help="start the agents' app (Streamlit) on 127.0.0.1")
+    app.add_argument("--port", type=int, default=8501, help="port to serve on (default 8501)")
+    app.add_argument("--address", default="127.0.0.1",
+                     help="address to bind (default 127.0.0.1: this machine only)")
+    app.set_defaults(module="app")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: parse arguments, run the command, turn known errors into a message and exit code 2."""
-    args = build_parser().parse_args(argv)
-    command = importlib.import_module(f"assistant.commands.{args.module}")
+def _quiet_broken_pipe() -> int:
+    """The reader closed standard output: stop without a traceback (and without one at interpreter exit)."""
     try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (e.g. captured); nothing more will be written
+        pass
+    return EXIT_BROKEN_PIPE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: parse arguments, run the command, turn errors into a message and an exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        command = importlib.import_module(f"assistant.commands.{args.module}")
         return int(command.run(args) or 0)
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    except Exception as exc:  # a bug: say so, with a masked traceback, and an exit code of its own
+        from assistant.logs import redact
+
+        print(redact("".join(traceback.format_exception(exc))), file=sys.stderr)
+        print(f"internal error ({type(exc).__name__}): this is a bug in reply-assistant, not in your input",
+              file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -21,10 +21,28 @@ from assistant.jsonl import field_path
 from assistant.models import Chunk, Policy
 
 CHUNK_FOLDERS = ("playbook", "products")
+# Knowledge files are short notes (the largest shipped one is about 5 kB). The limit is far above any real
+# note and keeps a pasted manual or a mistaken binary from costing minutes and gigabytes to parse and index.
+MAX_FILE_BYTES = 256_000
 M = TypeVar("M", bound=BaseModel)
 
 
+def check_size(path: Path) -> None:
+    """Refuse a knowledge file over `MAX_FILE_BYTES` before reading it, naming the file and the limit."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read file ({exc.strerror})", path=str(path)) from exc
+    if size > MAX_FILE_BYTES:
+        raise KnowledgeError(
+            f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes for one knowledge file; keep "
+            "the guidance short (a product note is a few hundred words) or split it into several files",
+            path=str(path),
+        )
+
+
 def _read_yaml(path: Path) -> Any:
+    check_size(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -75,6 +93,7 @@ def fingerprint(directory: Path, salt: str = "") -> str:
     """A content hash of the knowledge files: the index is rebuilt when it changes."""
     digest = hashlib.sha256(salt.encode())
     for path in knowledge_files(directory):
+        check_size(path)  # fail fast, before hashing a file that loading would refuse anyway
         digest.update(str(path.relative_to(directory)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -1,4 +1,4 @@
-"""Logging for the package, with every record scrubbed of secrets and buyer personal data (SPEC section 10).
+"""Logging for the package, with every record scrubbed of secrets and buyer personal data.
 
 Use `get_logger(__name__)` in modules: the returned logger carries a `RedactingFilter`, so whatever handler
 finally writes the record (the app's, pytest's caplog, a file) sees the masked text. `configure_logging(level)`
@@ -7,14 +7,22 @@ other libraries (openai, httpx) are masked too.
 
 What is masked:
 
-* API keys: `sk-...` tokens, `Bearer ...` credentials, `api_key=...` pairs, and any secret value registered
-  explicitly (`register_secret`, or `configure_logging(secrets=...)`), because a key for a local or Azure
-  endpoint need not look like `sk-...`;
-* buyer personal data: email addresses, phone numbers, street addresses ("221B Baker Street",
-  "12 Main St Apt 4", "Hauptstraße 5").
+* API keys: `sk-...` tokens, `Bearer ...` credentials, the value after `Authorization:` whatever its scheme
+  (`Basic`, `Bearer`, `Token`), `api_key=...` pairs, the user-info and query string of any URL
+  (`http://user:KEY@host/v1?api-key=KEY`), and any secret value registered explicitly (`register_secret`,
+  or `configure_logging(secrets=...)`), because a key for a local or Azure endpoint need not look like
+  `sk-...`;
+* buyer personal data: email addresses, phone numbers, card numbers (13-19 digits, grouped by spaces or
+  dashes or not), street addresses ("221B Baker Street", "12 Main St Apt 4", "Hauptstraße 5").
 
+Text is NFKC-normalised first, so fullwidth look-alikes ("jane＠example.com", "４１１１ ...") are masked too.
 Amazon order numbers (112-1234567-1234567) and ISO dates are left alone: they are what an engineer needs to
 find a case, and they identify no person by themselves.
+
+Some dependencies configure logging themselves (wordllama calls `logging.basicConfig(level=INFO)` when it is
+imported), which puts a handler without this filter on the root logger and lets httpx print every request
+URL at INFO. `contain_third_party_logging()` puts the filter on every root handler and quiets the HTTP
+client loggers to WARNING; the package calls it wherever such a dependency is loaded.
 """
 
 from __future__ import annotations
@@ -23,14 +31,20 @@ import logging
 import re
 import sys
 import threading
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import IO
+from urllib.parse import urlsplit, urlunsplit
 
 PACKAGE = "assistant"
 MASK_KEY = "[secret]"
 MASK_EMAIL = "[email]"
 MASK_PHONE = "[phone]"
 MASK_ADDRESS = "[address]"
+MASK_CARD = "[card]"
+# HTTP client and SDK loggers that print request URLs at INFO/DEBUG; they are kept at WARNING.
+NOISY_LOGGERS = ("httpx", "httpx2", "httpcore", "httpcore2", "openai", "urllib3")
 # A registered secret shorter than this would mask ordinary words; real keys are far longer.
 MIN_SECRET_LENGTH = 6
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -38,11 +52,23 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _HANDLER_FLAG = "_reply_assistant_handler"
 
 _KEY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bBearer\s+[A-Za-z0-9._~+/=\-]+", re.IGNORECASE), "Bearer " + MASK_KEY),
+    # URL user-info ("//user:KEY@host") and query strings ("?api-key=KEY"), whatever the parameter names.
+    (re.compile(r"(\b[a-z][a-z0-9+.\-]*://)[^\s/@\"'<>]+@", re.IGNORECASE), r"\1" + MASK_KEY + "@"),
+    (re.compile(r"(\b[a-z][a-z0-9+.\-]*://[^\s?#\"'<>]*)\?[^\s#\"'<>]+", re.IGNORECASE), r"\1?" + MASK_KEY),
+    # The credential after an auth scheme, in a header line or a headers dict ("Authorization: Basic ...").
+    (re.compile(r"(\b(?:authorization|proxy-authorization)[\"']?\s*[:=]\s*[\"']?(?:(?:basic|bearer|token|digest|"
+                r"apikey)\s+)?)[^\s\"',;}]+", re.IGNORECASE), r"\1" + MASK_KEY),
+    (re.compile(r"\bBearer\s+(?!\[secret\])[A-Za-z0-9._~+/=\-]+", re.IGNORECASE), "Bearer " + MASK_KEY),
+    # "Basic" is also a word: only a base64-looking token after it (mixed case, digits or +/) is masked.
+    (re.compile(r"\bBasic\s+(?=[A-Za-z0-9+/]*[a-z][A-Za-z0-9+/]*[A-Z0-9+/])[A-Za-z0-9+/]{8,}=*"),
+     "Basic " + MASK_KEY),
     (re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}"), MASK_KEY),
-    (re.compile(r"(\b(?:api[_-]?key|authorization|x-api-key)[\"']?\s*[:=]\s*[\"']?)(?!Bearer\b)[^\s\"',;}]+",
+    (re.compile(r"(\b(?:api[_-]?key|x-api-key|access[_-]?token|token)[\"']?\s*[:=]\s*[\"']?)[^\s\"',;}]+",
                 re.IGNORECASE), r"\1" + MASK_KEY),
 )
+# Card numbers: four groups of four digits (space, dash or none), or a 13-19 digit run passing the Luhn check.
+_CARD_GROUPED = re.compile(r"(?<![\w\-])\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?(?![\w\-])")
+_CARD_RUN = re.compile(r"(?<![\w\-])\d(?:[ \-]?\d){12,18}(?![\w\-])")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _STREET_SUFFIX = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|square|sq|"
@@ -67,6 +93,54 @@ _PHONE = re.compile(r"(?<![\w\-])(?:\+|00)?\(?\d[\d\s().\-]{5,}\d(?![\w\-])")
 _ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if index % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def _card_run(match: re.Match[str]) -> str:
+    """A bare digit run is a card number only when it passes the Luhn check (order ids and tracking do not)."""
+    text = match.group(0)
+    if _ORDER_ID.match(text) or not _luhn(re.sub(r"\D", "", text)):
+        return text
+    return MASK_CARD
+
+
+def display_url(url: str | None) -> str:
+    """An endpoint URL fit to show or log: scheme, host, port and path, without user-info or query string.
+
+    `http://user:KEY@host:8000/v1?api-key=KEY` becomes `http://host:8000/v1`.
+    """
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:  # an unparsable URL is shown as nothing rather than risk showing a key
+        return "(invalid URL)"
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    return urlunsplit((parts.scheme, host + port, parts.path, "", ""))
+
+
+def url_secrets(url: str | None) -> list[str]:
+    """The secret parts of a URL (user-info password or token, query values), to register with the masker."""
+    if not url:
+        return []
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return []
+    # A lone user-info part ("https://TOKEN@host") is a token; with a password, the password is the secret.
+    found = [parts.password] if parts.password else [parts.username] if parts.username else []
+    found += [pair.partition("=")[2] for pair in parts.query.split("&") if pair.partition("=")[2]]
+    return found
 
 
 def _phone(match: re.Match[str]) -> str:
@@ -107,15 +181,21 @@ class RedactingFilter(logging.Filter):
                 self._secrets.add(value.strip())
 
     def redact(self, text: str) -> str:
-        """The text with secrets, emails, phone numbers and street addresses masked."""
+        """The text with secrets, emails, card and phone numbers and street addresses masked."""
         with self._lock:
             # Longest first, so a secret that contains another is masked whole.
             secrets = sorted(self._secrets, key=len, reverse=True)
-        for secret in secrets:
+        for secret in secrets:  # before NFKC too, in case normalising changes how the secret is spelled
             text = text.replace(secret, MASK_KEY)
+        # Fullwidth and other compatibility forms ("＠", "４") fold to ASCII, so the patterns see them.
+        text = unicodedata.normalize("NFKC", text)
+        for secret in secrets:
+            text = text.replace(unicodedata.normalize("NFKC", secret), MASK_KEY)
         for pattern, replacement in _KEY_PATTERNS:
             text = pattern.sub(replacement, text)
         text = _EMAIL.sub(MASK_EMAIL, text)
+        text = _CARD_GROUPED.sub(MASK_CARD, text)  # "4111 1111 1111 1111": card-shaped, Luhn or not
+        text = _CARD_RUN.sub(_card_run, text)
         for pattern in _ADDRESSES:
             text = pattern.sub(MASK_ADDRESS, text)
         return _PHONE.sub(_phone, text)
@@ -154,6 +234,40 @@ def register_secret(value: str | None) -> None:
 def redact(text: str) -> str:
     """Mask secrets and personal data in any text (for messages shown outside the logs)."""
     return _FILTER.redact(text)
+
+
+def contain_third_party_logging() -> None:
+    """Mask what every root handler writes, and keep the HTTP client loggers at WARNING.
+
+    Call it after importing a dependency that may configure logging (it is idempotent and cheap).
+    """
+    for handler in logging.getLogger().handlers:
+        if _FILTER not in handler.filters:
+            handler.addFilter(_FILTER)
+    for name in NOISY_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.level == logging.NOTSET or logger.level < logging.WARNING:
+            logger.setLevel(logging.WARNING)
+        if _FILTER not in logger.filters:
+            logger.addFilter(_FILTER)
+
+
+@contextmanager
+def keep_root_logging() -> Iterator[None]:
+    """Undo what an import does to the root logger (handlers and level), then contain the rest.
+
+    wordllama calls `logging.basicConfig(level=logging.INFO)` at import time: without this, every INFO record
+    of every library (httpx request URLs among them) would go to stderr through an unmasked handler.
+    """
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        yield
+    finally:
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+        root.setLevel(level)
+        contain_third_party_logging()
 
 
 def get_logger(name: str) -> logging.Logger:

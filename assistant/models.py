@@ -1,15 +1,17 @@
 """Every data shape the pipeline passes around, as pydantic models.
 
-The shapes follow SPEC sections 3-6: scenario and remedy ids are closed sets, order facts are optional, a
-guardrail violation points into the original draft with a character span.
+Scenario and remedy ids are closed sets (`docs/knowledge.md` lists them), order facts are optional
+(`docs/cli.md`), a guardrail violation points into the original draft with a character span.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, get_args
+from typing import Literal, TypeGuard, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from assistant.errors import InputError
 
 ScenarioId = Literal[
     "quality_issue",
@@ -29,7 +31,21 @@ ScenarioId = Literal[
     "address_change",
     "other",
 ]
-SCENARIO_IDS: tuple[str, ...] = get_args(ScenarioId)
+SCENARIO_IDS: tuple[ScenarioId, ...] = get_args(ScenarioId)
+_SCENARIO_SET: frozenset[str] = frozenset(SCENARIO_IDS)
+
+
+def is_scenario(value: object) -> TypeGuard[ScenarioId]:
+    """True when `value` is one of the scenario ids (narrows a plain string to `ScenarioId`)."""
+    return isinstance(value, str) and value in _SCENARIO_SET
+
+
+def as_scenario(value: object, field: str = "scenario") -> ScenarioId:
+    """`value` as a scenario id, or an InputError naming the field and listing the ids."""
+    if not is_scenario(value):
+        raise InputError(f"{field}: unknown scenario {value!r}; use one of {', '.join(SCENARIO_IDS)}", field=field)
+    return value
+
 
 RemedyId = Literal[
     "replacement",
@@ -59,12 +75,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+# The largest item price accepted, in the order's currency: ten million covers a yen price of the dearest
+# item a marketplace seller ships, and keeps every refund sum far from float overflow (1e308 is refused).
+MAX_PRICE = 10_000_000
+
+
 class OrderFacts(_Strict):
-    """Optional facts about the order that an agent may paste beside the message (SPEC section 6)."""
+    """Optional facts about the order that an agent may paste beside the message (`docs/cli.md`)."""
 
     order_id: str | None = None
     product: str | None = None
-    price: float | None = Field(default=None, ge=0)
+    # Finite and positive: NaN, Infinity, 1e999 and negative prices are refused, naming `order.price`.
+    price: float | None = Field(default=None, gt=0, le=MAX_PRICE, allow_inf_nan=False)
     currency: str | None = Field(default=None, min_length=3, max_length=3)
     marketplace: str | None = None
     fulfilment: Literal["FBA", "FBM"] | None = None
@@ -116,8 +138,8 @@ class Chunk(_Strict):
 class PartialRefundPolicy(_Strict):
     """Caps on partial refunds: a share of the price, or a flat amount when the price is unknown."""
 
-    max_percent: float = Field(default=30, gt=0, le=100)
-    max_amount_unknown_price: float = Field(default=15, gt=0)
+    max_percent: float = Field(default=30, gt=0, le=100, allow_inf_nan=False)
+    max_amount_unknown_price: float = Field(default=15, gt=0, le=MAX_PRICE, allow_inf_nan=False)
 
 
 class Policy(_Strict):
@@ -133,9 +155,9 @@ class Policy(_Strict):
     partial_refund: PartialRefundPolicy = Field(default_factory=PartialRefundPolicy)
     remedies: dict[ScenarioId, list[RemedyId]]
 
-    def allowed_remedies(self, scenario: str) -> list[str]:
+    def allowed_remedies(self, scenario: str) -> list[RemedyId]:
         """Remedy ids the seller allows for a scenario (none for an unknown scenario)."""
-        return list(self.remedies.get(scenario, []))  # type: ignore[call-overload]
+        return list(self.remedies[scenario]) if is_scenario(scenario) and scenario in self.remedies else []
 
     def partial_refund_cap(self, price: float | None) -> float:
         """The largest partial refund allowed, from the price when known, else the flat cap."""

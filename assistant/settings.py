@@ -8,15 +8,33 @@ conventional `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `CHROMA_HOST` and `CHROMA_PORT
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.errors import ConfigError
+from assistant.logs import display_url, register_secret, url_secrets
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# A prompt version is a file name under prompts/<name>/, never a path: no slashes, no leading dot, no "..".
+_PROMPT_VERSION = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_\-]|\.(?!\.)){0,63}$")
+
+
+def available_prompt_versions(prompts_dir: Path, name: str = "draft_reply") -> list[str]:
+    """The versions that exist for a prompt, e.g. `['v1', 'v2']`."""
+    return sorted(p.stem for p in (Path(prompts_dir) / name).glob("*.yaml"))
+
+
+def check_prompt_version(version: str, prompts_dir: Path, name: str = "draft_reply") -> str:
+    """`version` when it is a plain name (not a path); else a ValueError listing the versions there are."""
+    if not isinstance(version, str) or not _PROMPT_VERSION.match(version):
+        versions = ", ".join(available_prompt_versions(prompts_dir, name)) or "none"
+        raise ValueError(f"prompt version {version!r} is not a version name (a file name under "
+                         f"prompts/{name}/, without '.yaml' and without any path); available: {versions}")
+    return version
 
 
 def default_data_dir() -> Path:
@@ -59,10 +77,48 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(default=None, validation_alias=AliasChoices("CHROMA_HOST", "chroma_host"))
     chroma_port: int = Field(default=8000, validation_alias=AliasChoices("CHROMA_PORT", "chroma_port"))
 
+    def model_post_init(self, context: object, /) -> None:
+        """Tell the log masker about every secret these settings carry, however they are spelled."""
+        if self.openai_api_key is not None:
+            register_secret(self.openai_api_key.get_secret_value())
+        for secret in url_secrets(self.openai_base_url):
+            register_secret(secret)
+
+    @field_validator("prompt_version")
+    @classmethod
+    def _prompt_version_is_a_name(cls, value: str, info: ValidationInfo) -> str:
+        return check_prompt_version(value, info.data.get("prompts_dir") or REPO_ROOT / "prompts")
+
     @property
     def llm_configured(self) -> bool:
         """True when a model name and either a key or a custom endpoint are set."""
         return bool(self.model and (self.openai_api_key or self.openai_base_url))
+
+    def llm_missing(self, models: list[str] | None = None) -> str:
+        """What is missing for a model to draft, naming the variables to set; empty when nothing is.
+
+        Args:
+            models: Model names given another way (e.g. `eval --model`); default the configured model.
+        """
+        model = (models or [None])[0] or self.model
+        endpoint = bool(self.openai_api_key or self.openai_base_url)
+        if not model and not endpoint:
+            return ("no model is configured; set REPLY_ASSISTANT_MODEL and OPENAI_API_KEY (or OPENAI_BASE_URL "
+                    "for a local server)")
+        if not model:
+            return "no model is named; set REPLY_ASSISTANT_MODEL (the endpoint is set)"
+        if not endpoint:
+            return (f"model {model!r} has no API key or endpoint; set OPENAI_API_KEY (or OPENAI_BASE_URL for a "
+                    "local server)")
+        return ""
+
+    def require_llm(self, chosen_by: str) -> None:
+        """Raise a ConfigError naming what to set when the LLM drafter was demanded (`chosen_by` says how)."""
+        missing = self.llm_missing()
+        if missing:
+            variable = "REPLY_ASSISTANT_MODEL" if not self.model else "OPENAI_API_KEY"
+            raise ConfigError(f"{chosen_by} needs a model: {missing}; or use the offline drafter "
+                              "(REPLY_ASSISTANT_DRAFTER=auto or offline)", variable=variable)
 
     def resolved_drafter(self) -> tuple[Literal["llm", "offline"], str]:
         """Which drafter to use and why, as the result shows it to the agent."""
@@ -71,21 +127,17 @@ class Settings(BaseSettings):
         if self.llm_configured:
             return "llm", f"model {self.model} configured"
         if self.drafter == "llm":
-            raise ConfigError(
-                "REPLY_ASSISTANT_DRAFTER=llm but no model is configured - set REPLY_ASSISTANT_MODEL and "
-                "OPENAI_API_KEY (or OPENAI_BASE_URL for a local server), or use REPLY_ASSISTANT_DRAFTER=auto",
-                variable="REPLY_ASSISTANT_MODEL",
-            )
+            self.require_llm("REPLY_ASSISTANT_DRAFTER=llm")
+        if self.model:  # a model without a key is not "no model": say what is missing
+            return "offline", f"{self.llm_missing()}; the offline composer wrote the draft"
         return "offline", "no model configured (set REPLY_ASSISTANT_MODEL and OPENAI_API_KEY to use one)"
 
     def safe_summary(self) -> dict[str, str]:
-        """Settings fit to show on a page or in a report: never the key, only the endpoint's host."""
-        from urllib.parse import urlparse
-
-        host = urlparse(self.openai_base_url).netloc if self.openai_base_url else "api.openai.com (default)"
+        """Settings fit to show on a page or in a report: never the key, the endpoint without user-info or query."""
+        endpoint = display_url(self.openai_base_url) if self.openai_base_url else "api.openai.com (default)"
         return {
             "model": self.model or "(none)",
-            "endpoint host": host if self.model else "(none)",
+            "endpoint": endpoint if self.model else "(none)",
             "api key": "set" if self.openai_api_key else "not set",
             "drafter mode": self.drafter,
             "prompt version": self.prompt_version,
@@ -104,4 +156,5 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         item = exc.errors()[0]
         name = "REPLY_ASSISTANT_" + str(item["loc"][0]).upper() if item["loc"] else "settings"
-        raise ConfigError(f"{name}: {item['msg']} (got {item.get('input')!r})", variable=name) from exc
+        message = str(item["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{name}: {message} (got {item.get('input')!r})", variable=name) from exc

@@ -88,7 +88,7 @@ def test_settings_never_show_the_key(data_dir: Path, monkeypatch: pytest.MonkeyP
     at = page("settings")
     rows = at.table[0].value
     shown = dict(zip(rows["setting"], rows["value"], strict=True))
-    assert shown["model"] == "some-model" and shown["endpoint host"] == "127.0.0.1:9"
+    assert shown["model"] == "some-model" and shown["endpoint"] == "http://127.0.0.1:9/v1"
     assert shown["api key"] == "set" and shown["data directory"] == str(data_dir)
     everything = str(at._tree)
     assert "sk-very-secret-value" not in everything

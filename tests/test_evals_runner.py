@@ -53,7 +53,9 @@ def test_offline_run_over_ten_cases(data_dir, cases):
 
 
 def test_plan_cells(data_dir):
-    cells, notes = plan_cells(settings(data_dir), prompts=["v1", "v2"])
+    cells, notes = plan_cells(settings(data_dir))
+    assert [c.key for c in cells] == ["offline"] and not notes
+    cells, notes = plan_cells(settings(data_dir), prompts=["v1", "v2"], drafter="offline")
     assert [c.key for c in cells] == ["offline"] and notes
     llm = settings(data_dir, model="m", openai_base_url="http://127.0.0.1:9/v1")
     cells, _ = plan_cells(llm, prompts=["v1", "v2"], models=["a", "b"])

@@ -1,14 +1,14 @@
-"""`reply-assistant check`: run the guardrails on one draft or on JSON Lines (SPEC section 6).
+"""`reply-assistant check`: run the guardrails on one draft or on JSON Lines (`docs/cli.md`).
 
 Exit codes: 0 when every draft passes, 1 when at least one is blocked, 2 on bad input (an unreadable file,
-an unknown scenario, an empty draft, bad order JSON, or any batch line answered with an error).
+an unknown scenario, an empty draft, bad order JSON, or any batch line answered with an error), 3 when a line
+hit an internal error (a bug; the other lines are still answered).
 Imports stay light (stdlib, yaml, pydantic, the guardrails) so start-up is fast.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from assistant.commands.common import parse_order, read_single_input, require_text
@@ -16,22 +16,20 @@ from assistant.errors import InputError
 from assistant.guardrails import check_draft
 from assistant.guardrails.base import Rule
 from assistant.guardrails.policy import resolve_policy, seller_rules
-from assistant.jsonl import read_text_lines, run_batch
-from assistant.models import SCENARIO_IDS, CheckContext, GuardrailReport, Policy
+from assistant.jsonl import LineFields, json_type, serve
+from assistant.models import CheckContext, GuardrailReport, Policy, ScenarioId, as_scenario
+
+LINE_FIELDS = LineFields(required=("draft",), optional=("scenario", "buyer_message", "order", "reply_language"))
 
 
-def _scenario(value: Any, field: str = "scenario") -> str | None:
+def _scenario(value: Any, field: str = "scenario") -> ScenarioId | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or value not in SCENARIO_IDS:
-        raise InputError(
-            f"{field}: unknown scenario {value!r}; use one of {', '.join(SCENARIO_IDS)}", field=field
-        )
-    return value
+    return as_scenario(value, field)
 
 
 def violation_dicts(report: GuardrailReport) -> list[dict[str, Any]]:
-    """Violations as plain dicts with the SPEC keys, in report order."""
+    """Violations as plain dicts (rule, severity, start, end, evidence, message, fix_hint), in report order."""
     return [v.model_dump() for v in report.violations]
 
 
@@ -53,7 +51,7 @@ def format_report(report: GuardrailReport, draft: str) -> str:
 def _run_single(args: argparse.Namespace, policy: Policy, rules: list[Rule] | None) -> int:
     draft = require_text(read_single_input(args, "draft"), "draft")
     context = CheckContext(
-        scenario=_scenario(args.scenario, "--scenario"),  # type: ignore[arg-type]
+        scenario=_scenario(args.scenario, "--scenario"),
         buyer_message=args.buyer_message or "",
         order=parse_order(args.order, "--order"),
         policy=policy,
@@ -64,21 +62,17 @@ def _run_single(args: argparse.Namespace, policy: Policy, rules: list[Rule] | No
 
 
 def _run_jsonl(policy: Policy, rules: list[Rule] | None) -> int:
-    blocked = False
-
     def handle(record: dict[str, Any]) -> dict[str, Any]:
-        nonlocal blocked
         buyer = record.get("buyer_message") or ""
         if not isinstance(buyer, str):
-            raise InputError("buyer_message: must be a string", field="buyer_message")
+            raise InputError(f"buyer_message: must be a string, got {json_type(buyer)}", field="buyer_message")
         context = CheckContext(
-            scenario=_scenario(record.get("scenario")),  # type: ignore[arg-type]
+            scenario=_scenario(record.get("scenario")),
             buyer_message=buyer,
             order=parse_order(record.get("order")),
             policy=policy,
         )
         report = check_draft(require_text(record.get("draft"), "draft"), context, rules=rules)
-        blocked = blocked or not report.passed
         return {
             "id": record.get("id"),
             "passed": report.passed,
@@ -86,10 +80,7 @@ def _run_jsonl(policy: Policy, rules: list[Rule] | None) -> int:
             "rules_run": report.rules_run,
         }
 
-    _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
-    if errors:
-        return 2
-    return 1 if blocked else 0
+    return serve(handle, LINE_FIELDS, blocked=lambda answer: not answer["passed"])
 
 
 def run(args: argparse.Namespace) -> int:

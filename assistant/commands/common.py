@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.errors import InputError
-from assistant.jsonl import describe_validation_error
+from assistant.jsonl import describe_validation_error, json_type
 from assistant.models import OrderFacts
 
 MAX_INPUT_BYTES = 1_000_000
@@ -41,7 +41,7 @@ def read_single_input(args: argparse.Namespace, what: str = "message") -> str:
 def require_text(value: Any, field: str) -> str:
     """A non-empty string, or an InputError naming the field."""
     if not isinstance(value, str):
-        raise InputError(f"{field} must be a string, got {type(value).__name__}", field=field)
+        raise InputError(f"{field} must be a string, got {json_type(value)}", field=field)
     if not value.strip():
         raise InputError(f"{field} is empty - paste the text to work on", field=field)
     if len(value.encode("utf-8", errors="replace")) > MAX_INPUT_BYTES:
@@ -60,8 +60,11 @@ def parse_order(value: Any, field: str = "order") -> OrderFacts | None:
             raise InputError(f"{field} is not valid JSON ({exc.msg} at column {exc.colno}); pass an object such "
                              'as {"price": 40, "currency": "USD"}', field=field) from exc
     if not isinstance(value, dict):
-        raise InputError(f'{field} must be a JSON object like {{"price": 40, "currency": "USD"}}', field=field)
+        raise InputError(f'{field} must be a JSON object like {{"price": 40, "currency": "USD"}}, got '
+                         f"{json_type(value)}", field=field)
     try:
         return OrderFacts.model_validate(value)
     except ValidationError as exc:
-        raise InputError(f"{field}." + describe_validation_error(exc), field=field) from exc
+        # Name the field as the contract does (`order.price`), after the option it came from (`--order: ...`).
+        prefix = f"{field}: order." if field.startswith("--") else f"{field}."
+        raise InputError(prefix + describe_validation_error(exc), field=field) from exc

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from assistant.commands.common import parse_order, read_single_input, require_text
-from assistant.jsonl import read_text_lines, run_batch
+from assistant.jsonl import LineFields, serve
 from assistant.models import DraftResult
 from assistant.pipeline import Pipeline
 from assistant.settings import load_settings
 
+LINE_FIELDS = LineFields(required=("message",), optional=("order", "reply_language"))
+
 
 def result_line(record_id: Any, result: DraftResult) -> dict[str, Any]:
-    """The JSON Lines output of SPEC section 6."""
+    """One `draft --jsonl` output line (`docs/cli.md`)."""
     return {
         "id": record_id,
         "scenario": result.scenario,
@@ -52,15 +53,17 @@ def _print(result: DraftResult) -> None:
 def run(args: argparse.Namespace) -> int:
     """Draft for one message (argument or file) or a JSON Lines batch."""
     overrides = {"drafter": args.drafter} if args.drafter else {}
-    pipeline = Pipeline(load_settings(**overrides))
+    settings = load_settings(**overrides)
+    if args.drafter == "llm":  # name the option the user gave, not an environment variable they did not set
+        settings.require_llm("--drafter llm")
+    pipeline = Pipeline(settings)
     if args.jsonl:
 
         def handle(record: dict[str, Any]) -> dict[str, Any]:
             message = require_text(record.get("message"), "message")
             return result_line(record.get("id"), pipeline.run(message, parse_order(record.get("order"))))
 
-        _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
-        return 2 if errors else 0
+        return serve(handle, LINE_FIELDS)
     message = require_text(read_single_input(args), "message")
     result = pipeline.run(message, parse_order(args.order, "--order"))
     _print(result)

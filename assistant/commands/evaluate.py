@@ -93,7 +93,9 @@ def evaluate(args: argparse.Namespace) -> int:
     for name in ("httpx", "httpx2", "openai"):
         logging.getLogger(name).setLevel(logging.WARNING)
     settings = load_settings()
-    cases = load_cases(args.cases, limit=args.limit)
+    all_cases = load_cases(args.cases)
+    cases = load_cases(args.cases, limit=args.limit) if args.limit is not None else all_cases
+    full_suite, subset = _suite_coverage(args.cases, len(cases), len(all_cases))
     thresholds, thresholds_file = load_thresholds(args.thresholds)  # a bad file fails before any model call
     cells, notes = plan_cells(settings, prompts=args.prompt, models=args.model, drafter=args.drafter)
     llm = any(c.kind == "llm" for c in cells)
@@ -107,13 +109,26 @@ def evaluate(args: argparse.Namespace) -> int:
     result["cases_file"] = str(args.cases or DEFAULT_CASES)
     result["notes"] = notes
     result["golden"] = golden_summary(None, components(settings).knowledge.policy)
-    result["thresholds"] = check_thresholds(result, thresholds, thresholds_file)
+    result["thresholds"] = check_thresholds(result, thresholds, thresholds_file, full_suite=full_suite,
+                                            subset=subset)
     folder = write_run(result, args.out or settings.runs_dir)
     _print_summary(result, folder)
     if result["interrupted"]:
         print("interrupted: finished cases were written", file=sys.stderr)
         return 130
     return 0 if result["thresholds"]["passed"] else 1
+
+
+def _suite_coverage(cases_file: str | None, run: int, in_file: int) -> tuple[bool, str]:
+    """Whether the run covers the whole reference suite, and if not, how it differs (for the report)."""
+    from assistant.evals.cases import DEFAULT_CASES
+
+    reference = cases_file is None or Path(cases_file).resolve() == DEFAULT_CASES.resolve()
+    if not reference:
+        return False, f"{run} cases from {cases_file}, not the reference suite"
+    if run < in_file:
+        return False, f"{run} of {in_file} reference cases"
+    return True, ""
 
 
 def _print_summary(result: dict[str, Any], folder: Path) -> None:
@@ -135,5 +150,8 @@ def _print_summary(result: dict[str, Any], folder: Path) -> None:
         if check["status"] != "pass":
             print(f"{check['status'].upper()}: {check['scope']} {check['metric']} = {fmt(check['value'])} "
                   f"(needs {check['op']} {check['limit']})")
-    print(f"thresholds ({checks['file']}): {'all hold' if checks['passed'] else 'UNDER THRESHOLD'}")
+    if checks.get("note"):
+        print(f"thresholds: {checks['note']}")
+    verdict = "UNDER THRESHOLD" if not checks["passed"] else "all applied hold" if checks.get("note") else "all hold"
+    print(f"thresholds ({checks['file']}): {verdict}")
     print(f"run written to {folder}/run.json and {folder}/report.md")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from assistant.commands.common import read_single_input, require_text
 from assistant.errors import InputError
-from assistant.jsonl import read_text_lines, run_batch
+from assistant.jsonl import LineFields, serve
 from assistant.runtime import components
 from assistant.settings import load_settings
+
+LINE_FIELDS = LineFields(required=("message",), optional=("k",))
 
 
 def _k(value: Any) -> int:
@@ -34,8 +35,7 @@ def run(args: argparse.Namespace) -> int:
             message = require_text(record.get("message"), "message")
             return {"id": record.get("id"), "chunks": top(message, _k(record.get("k", args.k)))}
 
-        _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
-        return 2 if errors else 0
+        return serve(handle, LINE_FIELDS)
     message = require_text(read_single_input(args), "message")
     for hit in top(message, _k(args.k)):
         chunk = parts.knowledge.by_id[hit["id"]]

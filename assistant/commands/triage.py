@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from assistant.commands.common import read_single_input, require_text
-from assistant.jsonl import read_text_lines, run_batch
+from assistant.jsonl import LineFields, serve
 from assistant.runtime import build_triager
 from assistant.settings import load_settings
+
+LINE_FIELDS = LineFields(required=("message",))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,8 +22,7 @@ def run(args: argparse.Namespace) -> int:
             message = require_text(record.get("message"), "message")
             return {"id": record.get("id"), **triager.triage(message).model_dump(exclude={"runner_up"})}
 
-        _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
-        return 2 if errors else 0
+        return serve(handle, LINE_FIELDS)
     result = triager.triage(require_text(read_single_input(args), "message"))
     print(f"scenario:   {result.scenario} (confidence {result.confidence:.2f}, next best {result.runner_up})")
     print(f"language:   {result.language}")

@@ -18,7 +18,7 @@ from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.prompts import draft_variables, load_prompt, violations_text
 from assistant.errors import ModelError
 from assistant.knowledge import KnowledgeBase
-from assistant.logs import register_secret
+from assistant.logs import contain_third_party_logging, register_secret
 from assistant.models import Usage
 from assistant.settings import Settings
 
@@ -64,8 +64,9 @@ class LLMDrafter:
         self.etiquette = etiquette
         self.cache = cache
         self._prompts_dir = Path(prompts_dir)
-        # The key may not look like "sk-...", so tell the log filter its exact value.
+        # The key may not look like "sk-...", so tell the log filter its exact value (and any key in the URL).
         register_secret(api_key)
+        contain_third_party_logging()
         # A local server (Ollama, vLLM) needs no key, but the SDK insists on one.
         self._client = openai.OpenAI(api_key=api_key or "not-needed", base_url=base_url, timeout=timeout,
                                      max_retries=max_retries)

@@ -18,6 +18,7 @@ from assistant.drafting.base import DraftRequest
 from assistant.errors import KnowledgeError
 from assistant.models import Chunk
 from assistant.scenarios import DESCRIPTIONS, requirements_for
+from assistant.settings import check_prompt_version
 
 _ROLES = {"system": "system", "user": "human", "assistant": "ai"}
 
@@ -40,6 +41,10 @@ class PromptFile(BaseModel):
 @functools.cache
 def load_prompt(prompts_dir: Path, name: str, version: str) -> tuple[str, ChatPromptTemplate]:
     """The prompt's id and its chat template; errors name the file and the fix."""
+    try:
+        check_prompt_version(version, prompts_dir, name)  # a version is a name, never a path out of prompts/
+    except ValueError as exc:
+        raise KnowledgeError(str(exc), path=str(Path(prompts_dir) / name)) from exc
     path = Path(prompts_dir) / name / f"{version}.yaml"
     if not path.is_file():
         versions = sorted(p.stem for p in path.parent.glob("*.yaml"))

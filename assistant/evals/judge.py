@@ -66,6 +66,10 @@ class Judge:
                  cache: ResponseCache | None = None) -> None:
         import openai
 
+        from assistant.logs import contain_third_party_logging, register_secret
+
+        register_secret(api_key)
+        contain_third_party_logging()
         self.model = model
         self.version = version
         self.cache = cache

@@ -86,7 +86,8 @@ def _thresholds(run: dict[str, Any]) -> list[str]:
         return []
     verdict = "all thresholds hold" if checks["passed"] else "**UNDER THRESHOLD**"
     rows = [[c["scope"], c["metric"], f"{c['op']} {c['limit']}", c["value"], c["status"]] for c in checks["checks"]]
-    return [f"## Thresholds ({checks['file']}): {verdict}", "",
+    note = [f"Applied: {checks['note']}.", ""] if checks.get("note") else []
+    return [f"## Thresholds ({checks['file']}): {verdict}", "", *note,
             *table(["scope", "metric", "rule", "measured", "status"], rows), ""]
 
 

@@ -26,7 +26,7 @@ from assistant.evals.judge import Judge
 from assistant.evals.metrics import EvaluatorSet, Score, default_evaluators, forbidden_hits, offered_remedies
 from assistant.evals.runs import summarise
 from assistant.models import CheckContext, DraftResult, Policy
-from assistant.settings import Settings
+from assistant.settings import Settings, available_prompt_versions, check_prompt_version
 
 OnRecord = Callable[[dict[str, Any]], None]
 # Cases in progress per model slot: enough to keep every slot busy while other cases do CPU work.
@@ -105,20 +105,33 @@ def plan_cells(settings: Settings, *, prompts: list[str] | None = None, models: 
         InputError: A prompt version has no file.
     """
     mode = drafter or settings.drafter
+    asked_for_model = bool(prompts or models) and mode != "offline"
     models = list(dict.fromkeys(models or ([settings.model] if settings.model else [])))
     prompts = list(dict.fromkeys(prompts or [settings.prompt_version]))
     endpoint = bool(settings.openai_api_key or settings.openai_base_url)
     notes: list[str] = []
+    if (mode == "llm" or asked_for_model) and not (models and endpoint):
+        # --prompt and --model only mean something to a model: running the offline drafter instead would
+        # report a run nobody asked for under a name that says otherwise.
+        what = ("--prompt/--model" if asked_for_model else "--drafter llm" if drafter == "llm"
+                else "REPLY_ASSISTANT_DRAFTER=llm")
+        raise ConfigError(f"{what} needs a model and an endpoint: {settings.llm_missing(models)}; or run "
+                          "without --prompt/--model (or with --drafter offline) for the offline drafter",
+                          variable="OPENAI_BASE_URL" if models else "REPLY_ASSISTANT_MODEL")
     if mode != "offline" and models and endpoint:
         for version in prompts:
+            try:
+                check_prompt_version(version, settings.prompts_dir)
+            except ValueError as exc:
+                raise InputError(f"--prompt: {exc}", field="prompt") from exc
             if not (settings.prompts_dir / "draft_reply" / f"{version}.yaml").is_file():
-                raise InputError(f"no prompt file {settings.prompts_dir / 'draft_reply' / version}.yaml",
-                                 field="prompt")
+                available = ", ".join(available_prompt_versions(settings.prompts_dir)) or "none"
+                raise InputError(f"--prompt: no prompt file {settings.prompts_dir / 'draft_reply' / version}.yaml; "
+                                 f"available: {available}", field="prompt")
         return [Cell("llm", p, m) for p in prompts for m in models], notes
-    if mode == "llm":
-        raise ConfigError("--drafter llm needs a model (--model or REPLY_ASSISTANT_MODEL) and OPENAI_API_KEY or "
-                          "OPENAI_BASE_URL", variable="REPLY_ASSISTANT_MODEL")
-    if len(prompts) > 1 or models:
+    if models and not endpoint:
+        notes.append(f"{settings.llm_missing(models)}; the offline drafter was run")
+    elif len(prompts) > 1 or models:
         notes.append("offline drafter: --prompt and --model do not apply, one offline cell is run")
     return [Cell("offline")], notes
 

@@ -1,8 +1,13 @@
 """Thresholds: which totals must hold for CI to pass (`evals/thresholds.yaml`).
 
-The file has up to three sections. `offline` applies to offline cells, `llm` to model cells (every prompt x
-model), `golden` to the guardrail golden set. Each entry is `metric: ">= 0.85"` (or `<=`, `>`, `<`, `==`).
-A metric that was not measured in a run (e.g. no model cell) is reported as unmeasured and does not fail.
+Sections: `offline` applies to offline cells and `llm` to model cells (every prompt x model) of every run,
+whatever cases it ran: they hold for any set of cases (no errors, every final draft passes, the model's own
+draft used for most cases). `offline_reference` and `llm_reference` hold rates calibrated on the whole
+reference suite (`evals/cases/reference.jsonl`): they apply only to a run of all of it, because a subset
+(`--limit`, another `--cases` file) can miss them by chance; such a run lists them as `not applied` and says
+so. `golden` applies to the guardrail golden set. Each entry is `metric: ">= 0.85"` (or `<=`, `>`, `<`,
+`==`). A metric that was not measured in a run (e.g. no model cell) is reported as unmeasured and does not
+fail.
 """
 
 from __future__ import annotations
@@ -25,7 +30,11 @@ OPS: dict[str, Callable[[float, float], bool]] = {
     ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq,
 }
 GOLDEN_METRICS = ("precision", "recall", "false_reject_rate")
-SCOPES = {"offline": (*TOTAL_ROWS, "error_rate"), "llm": (*TOTAL_ROWS, "error_rate"), "golden": GOLDEN_METRICS}
+_CELL_METRICS = (*TOTAL_ROWS, "error_rate")
+SCOPES = {"offline": _CELL_METRICS, "llm": _CELL_METRICS, "offline_reference": _CELL_METRICS,
+          "llm_reference": _CELL_METRICS, "golden": GOLDEN_METRICS}
+# Sections that only a run of the whole reference suite is held to.
+REFERENCE_ONLY = ("offline_reference", "llm_reference")
 _RULE = re.compile(r"^\s*(>=|<=|==|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
@@ -74,12 +83,21 @@ def load_thresholds(path: Path | str | None = None) -> tuple[list[Threshold], st
     return found, str(path)
 
 
-def check_thresholds(run: dict[str, Any], thresholds: list[Threshold], file: str) -> dict[str, Any]:
+def check_thresholds(run: dict[str, Any], thresholds: list[Threshold], file: str, *,
+                     full_suite: bool = True, subset: str = "") -> dict[str, Any]:
     """Check a run's totals (and its golden-set scores) against the thresholds.
 
+    Args:
+        run: The run (totals per cell, golden scores).
+        thresholds: Parsed thresholds.
+        file: The thresholds file name, for the report.
+        full_suite: Whether the run covered the whole reference suite; if not, the `*_reference` sections are
+            listed as `not applied` instead of being checked.
+        subset: How the run differs from the reference suite (e.g. "20 of 112 reference cases"), for the note.
+
     Returns:
-        `{"file", "passed", "checks": [{scope, metric, op, limit, value, status}]}`, status being
-        `pass`, `fail` or `unmeasured`.
+        `{"file", "passed", "applied", "note", "checks": [{scope, section, metric, op, limit, value, status}]}`,
+        status being `pass`, `fail`, `unmeasured` or `not applied`.
     """
     checks = []
     golden = (run.get("golden") or {}).get("overall") or {}
@@ -87,10 +105,22 @@ def check_thresholds(run: dict[str, Any], thresholds: list[Threshold], file: str
         if item.scope == "golden":
             targets = [("golden", golden.get(item.metric))]
         else:
+            kind = item.scope.removesuffix("_reference")
             targets = [(c["key"], run["totals"][c["key"]].get(item.metric))
-                       for c in run["cells"] if c["kind"] == item.scope]
+                       for c in run["cells"] if c["kind"] == kind]
         for scope, value in targets:
-            status = "unmeasured" if value is None else "pass" if item.holds(float(value)) else "fail"
-            checks.append({"scope": scope, "metric": item.metric, "op": item.op, "limit": item.limit,
-                           "value": value, "status": status})
-    return {"file": file, "passed": all(c["status"] != "fail" for c in checks), "checks": checks}
+            if not full_suite and item.scope in REFERENCE_ONLY:
+                status = "not applied"
+            else:
+                status = "unmeasured" if value is None else "pass" if item.holds(float(value)) else "fail"
+            checks.append({"scope": scope, "section": item.scope, "metric": item.metric, "op": item.op,
+                           "limit": item.limit, "value": value, "status": status})
+    sections = list(dict.fromkeys(item.scope for item in thresholds))
+    applied = [s for s in sections if full_suite or s not in REFERENCE_ONLY]
+    skipped = [s for s in sections if s not in applied]
+    note = ""
+    if skipped:
+        note = (f"subset run ({subset or 'not the whole reference suite'}): applied {', '.join(applied) or 'none'}; "
+                f"not applied: {', '.join(skipped)} (rates calibrated on the whole reference suite)")
+    return {"file": file, "passed": all(c["status"] != "fail" for c in checks), "applied": applied,
+            "not_applied": skipped, "note": note, "checks": checks}

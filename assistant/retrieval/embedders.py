@@ -9,6 +9,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant.errors import ConfigError
+from assistant.logs import contain_third_party_logging, keep_root_logging
 
 
 class Embedder(Protocol):
@@ -32,7 +33,8 @@ class WordLlamaEmbedder:
     name = "wordllama-l2_supercat-256"
 
     def __init__(self) -> None:
-        import wordllama
+        with keep_root_logging():  # wordllama calls logging.basicConfig(level=INFO) on import
+            import wordllama
 
         # The default loader looks for weights in a cache folder; the wheel carries them in its own
         # package folder, so point cache_dir there and forbid downloads to keep start-up offline.
@@ -55,6 +57,7 @@ class OpenAIEmbedder:
     def __init__(self, model: str, *, api_key: str | None, base_url: str | None) -> None:
         from openai import OpenAI
 
+        contain_third_party_logging()
         self.name = f"openai-{model}"
         self._model = model
         self._client = OpenAI(api_key=api_key or "not-needed", base_url=base_url)

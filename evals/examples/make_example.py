@@ -40,7 +40,8 @@ def main() -> None:
         settings = Settings(data_dir=Path(data), model=MODEL, openai_base_url=srv.base_url, openai_api_key=None)
         run = asyncio.run(run_eval(cases, cells, settings, concurrency=8))
     # Temporary paths and the random port would change on every regeneration; they say nothing here.
-    run["settings"].update({"data directory": "(temporary)", "endpoint host": "scripted server (loopback)"})
+    run["settings"].update({"data directory": "(temporary)", "endpoint": "scripted server (loopback)",
+                            "knowledge directory": "knowledge/"})
     run["path"] = "evals/examples (make_example.py)"
     (HERE / "report-v1-v2.md").write_text(render_report(run), encoding="utf-8")
     a, b = select_cell(run, f"v1/{MODEL}"), select_cell(run, f"v2/{MODEL}")
