@@ -115,9 +115,10 @@ def check_thresholds(run: dict[str, Any], thresholds: list[Threshold], file: str
                 status = "unmeasured" if value is None else "pass" if item.holds(float(value)) else "fail"
             checks.append({"scope": scope, "section": item.scope, "metric": item.metric, "op": item.op,
                            "limit": item.limit, "value": value, "status": status})
-    sections = list(dict.fromkeys(item.scope for item in thresholds))
-    applied = [s for s in sections if full_suite or s not in REFERENCE_ONLY]
-    skipped = [s for s in sections if s not in applied]
+    # Sections with something to check in this run (an offline run has no model cell for `llm`).
+    sections = list(dict.fromkeys(c["section"] for c in checks))
+    skipped = [s for s in sections if all(c["status"] == "not applied" for c in checks if c["section"] == s)]
+    applied = [s for s in sections if s not in skipped]
     note = ""
     if skipped:
         note = (f"subset run ({subset or 'not the whole reference suite'}): applied {', '.join(applied) or 'none'}; "
