@@ -40,6 +40,19 @@ def is_scenario(value: object) -> TypeGuard[ScenarioId]:
     return isinstance(value, str) and value in _SCENARIO_SET
 
 
+def as_flags(values: list[str]) -> list[Flag]:
+    """Risk flag names as `Flag`s; a name that is not a flag (a typo in a data file) is a ValueError."""
+    unknown = [v for v in values if not is_flag(v)]
+    if unknown:
+        raise ValueError(f"unknown risk flag(s) {unknown}; known: {', '.join(FLAGS)}")
+    return [v for v in values if is_flag(v)]
+
+
+def is_flag(value: object) -> TypeGuard[Flag]:
+    """True when `value` is one of the risk flag names."""
+    return isinstance(value, str) and value in FLAGS
+
+
 def as_scenario(value: object, field: str = "scenario") -> ScenarioId:
     """`value` as a scenario id, or an InputError naming the field and listing the ids."""
     if not is_scenario(value):
@@ -64,7 +77,10 @@ RemedyId = Literal[
 ]
 REMEDY_IDS: tuple[str, ...] = get_args(RemedyId)
 
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WORKWEEK: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
 Flag = Literal["a_to_z_claim", "review_threat", "prompt_injection", "chargeback_threat"]
+FLAGS: tuple[Flag, ...] = get_args(Flag)
 Severity = Literal["block", "warn"]
 Audience = Literal["buyer_facing", "internal"]
 
@@ -147,15 +163,13 @@ class Policy(_Strict):
 
     store_name: str = Field(min_length=1)
     signature: str = Field(min_length=1)
-    business_days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = Field(
-        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"]
-    )
+    business_days: list[Weekday] = Field(default_factory=lambda: list(WORKWEEK))
     default_currency: str = Field(default="USD", min_length=3, max_length=3)
     reply_within_hours: int = Field(default=24, gt=0)
     partial_refund: PartialRefundPolicy = Field(default_factory=PartialRefundPolicy)
     remedies: dict[ScenarioId, list[RemedyId]]
 
-    def allowed_remedies(self, scenario: str) -> list[RemedyId]:
+    def allowed_remedies(self, scenario: str) -> list[str]:
         """Remedy ids the seller allows for a scenario (none for an unknown scenario)."""
         return list(self.remedies[scenario]) if is_scenario(scenario) and scenario in self.remedies else []
 

@@ -11,6 +11,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Literal
 
 from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
 from assistant.drafting.offline import OfflineComposer
@@ -25,6 +26,7 @@ from assistant.models import (
     GuardrailReport,
     NextStep,
     OrderFacts,
+    ScenarioId,
     TriageResult,
     Usage,
 )
@@ -88,10 +90,10 @@ class Pipeline:
         """Triage only."""
         return self.parts.triager.triage(validate_message(message))
 
-    def check(self, draft: str, *, scenario: str | None, message: str = "",
+    def check(self, draft: str, *, scenario: ScenarioId | None, message: str = "",
               order: OrderFacts | None = None) -> GuardrailReport:
         """Run the guardrails on a draft (e.g. the agent's edit) with the seller policy."""
-        context = CheckContext(scenario=scenario, buyer_message=message, order=order,  # type: ignore[arg-type]
+        context = CheckContext(scenario=scenario, buyer_message=message, order=order,
                                policy=self.parts.knowledge.policy)
         return check_draft(draft, context, rules=self._rules)
 
@@ -162,6 +164,7 @@ class Pipeline:
                 reason = f"model unavailable ({exc.reason}); offline draft used instead"
                 draft = None
             timings["draft_llm"] = _lap(clock)
+        kind: Literal["llm", "offline"]
         if draft is None or report is None or self.drafter.kind != "llm":
             clock = time.perf_counter()
             draft = self.offline.draft(request)
@@ -177,7 +180,7 @@ class Pipeline:
         else:
             kind = "llm"
         return DraftResult(
-            scenario=request.triage.scenario, triage=request.triage, draft=draft.text, drafter=kind,  # type: ignore[arg-type]
+            scenario=request.triage.scenario, triage=request.triage, draft=draft.text, drafter=kind,
             drafter_reason=reason, passed=report.passed, report=report, sources=[], next_steps=[],
             internal_notes=[], attempts=max(attempts, 1), llm_calls=calls, usage=usage, timings_ms=timings,
             prompt_version=getattr(self.drafter, "prompt_version", None) if kind == "llm" else None,

@@ -1,4 +1,4 @@
-"""What each scenario requires of a reply (SPEC section 3).
+"""What each scenario requires of a reply (the scenario table in `docs/knowledge.md`).
 
 `block` means the guardrails fail a draft that lacks the element, `warn` flags it, `none` does not check it.
 """
@@ -18,7 +18,9 @@ class Requirements(NamedTuple):
     timeframe: Requirement
 
 
-_B, _W, _N = "block", "warn", "none"
+_B: Requirement = "block"
+_W: Requirement = "warn"
+_N: Requirement = "none"
 
 REQUIREMENTS: dict[str, Requirements] = {
     "quality_issue": Requirements(_B, _B, _W),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -100,7 +100,7 @@ class Settings(BaseSettings):
         Args:
             models: Model names given another way (e.g. `eval --model`); default the configured model.
         """
-        model = (models or [None])[0] or self.model
+        model = models[0] if models else self.model
         endpoint = bool(self.openai_api_key or self.openai_base_url)
         if not model and not endpoint:
             return ("no model is configured; set REPLY_ASSISTANT_MODEL and OPENAI_API_KEY (or OPENAI_BASE_URL "
@@ -147,12 +147,12 @@ class Settings(BaseSettings):
         }
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_settings(**overrides: Any) -> Settings:
     """Read the settings once; invalid values become a ConfigError naming the variable."""
     from pydantic import ValidationError
 
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**overrides)
     except ValidationError as exc:
         item = exc.errors()[0]
         name = "REPLY_ASSISTANT_" + str(item["loc"][0]).upper() if item["loc"] else "settings"

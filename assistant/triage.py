@@ -26,7 +26,7 @@ import yaml
 from assistant.errors import KnowledgeError
 from assistant.knowledge import KnowledgeBase
 from assistant.language import detect_language
-from assistant.models import SCENARIO_IDS, TriageResult
+from assistant.models import SCENARIO_IDS, TriageResult, as_flags, as_scenario
 from assistant.retrieval.embedders import Embedder
 from assistant.triage_model import EMBED_DIM, LinearTriageModel, cue_fingerprint, features
 
@@ -121,7 +121,7 @@ class CueAndExampleTriager:
         if embedding is None:
             embedding = self.embedder.embed([folded])[0]
         sims = self._vectors @ embedding
-        scores = {}
+        scores: dict[str, float] = {}
         for scenario in SCENARIO_IDS:
             mine = sims[self._labels == scenario]
             if mine.size:
@@ -164,14 +164,14 @@ class CueAndExampleTriager:
             # The A-to-z deadline outranks whatever else the message is about.
             ranked.remove("a_to_z_claim")
             ranked.insert(0, "a_to_z_claim")
-        best, runner_up = ranked[0], ranked[1]
+        best, runner_up = as_scenario(ranked[0]), as_scenario(ranked[1])
         confidence = probability[best]
         return TriageResult(
-            scenario=best,  # type: ignore[arg-type]
+            scenario=best,
             confidence=round(min(1.0, confidence), 3),
             language=detect_language(message),
-            flags=flags,  # type: ignore[arg-type]
-            runner_up=runner_up,  # type: ignore[arg-type]
+            flags=as_flags(flags),
+            runner_up=runner_up,
             runner_up_confidence=round(min(1.0, probability[runner_up]), 3),
         )
 

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
-from assistant.models import Chunk, OrderFacts, Policy, TriageResult, Usage, Violation
+from assistant.models import Chunk, OrderFacts, Policy, ScenarioId, TriageResult, Usage, Violation
 
 OnText = Callable[[str], None]
 
@@ -28,7 +28,7 @@ class DraftRequest(BaseModel):
     violations: list[Violation] = Field(default_factory=list)
 
     @property
-    def scenario(self) -> str:
+    def scenario(self) -> ScenarioId:
         """The triaged scenario id."""
         return self.triage.scenario
 

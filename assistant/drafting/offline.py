@@ -178,7 +178,7 @@ class OfflineComposer:
     def _remedies(request: DraftRequest, chunk: Chunk | None) -> list[str]:
         """Remedies to offer: the chunk's, then the policy's, only those the policy allows, at most three."""
         allowed = request.policy.allowed_remedies(request.scenario)
-        ordered = [r for r in (chunk.remedies if chunk else []) if r in allowed]
+        ordered: list[str] = [r for r in (chunk.remedies if chunk else []) if r in allowed]
         if request.scenario == "a_to_z_claim" and request.triage.runner_up:
             # The claim is about some underlying problem: offer what fits that problem first.
             underlying = [r for r in request.policy.allowed_remedies(request.triage.runner_up) if r in allowed]

@@ -90,7 +90,7 @@ class Judge:
     async def grade(self, *, scenario: str, buyer_message: str, draft: str,
                     allowed_remedies: str) -> dict[str, Any]:
         """Scores plus `status: measured`, or an unmeasured record with the reason."""
-        body = {"model": self.model, "temperature": 0,
+        body: dict[str, Any] = {"model": self.model, "temperature": 0,
                 "messages": self.messages(scenario=scenario, buyer_message=buyer_message, draft=draft,
                                           allowed_remedies=allowed_remedies)}
         key = request_key(body)

@@ -40,7 +40,10 @@ class Score:
 class Evaluator(Protocol):
     """Anything that scores a draft."""
 
-    name: str
+    @property
+    def name(self) -> str:
+        """The score's name in run files and reports."""
+        ...
 
     def evaluate(self, case: EvalCase, result: DraftResult) -> Score:
         """Score one draft against its case."""

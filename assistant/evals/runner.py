@@ -25,7 +25,7 @@ from assistant.evals.cases import EvalCase
 from assistant.evals.judge import Judge
 from assistant.evals.metrics import EvaluatorSet, Score, default_evaluators, forbidden_hits, offered_remedies
 from assistant.evals.runs import summarise
-from assistant.models import CheckContext, DraftResult, Policy
+from assistant.models import CheckContext, DraftResult, Policy, as_scenario
 from assistant.settings import Settings, available_prompt_versions, check_prompt_version
 
 OnRecord = Callable[[dict[str, Any]], None]
@@ -141,7 +141,7 @@ def rules_checker(policy: Policy) -> Callable[[str, str], list[str]]:
     from assistant.guardrails import check_draft
 
     def check(draft: str, scenario: str) -> list[str]:
-        context = CheckContext(scenario=scenario, policy=policy)  # type: ignore[arg-type]
+        context = CheckContext(scenario=as_scenario(scenario), policy=policy)
         return [v.rule for v in check_draft(draft, context).violations]
 
     return check

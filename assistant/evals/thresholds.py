@@ -99,7 +99,7 @@ def check_thresholds(run: dict[str, Any], thresholds: list[Threshold], file: str
         `{"file", "passed", "applied", "note", "checks": [{scope, section, metric, op, limit, value, status}]}`,
         status being `pass`, `fail`, `unmeasured` or `not applied`.
     """
-    checks = []
+    checks: list[dict[str, Any]] = []
     golden = (run.get("golden") or {}).get("overall") or {}
     for item in thresholds:
         if item.scope == "golden":

@@ -7,9 +7,10 @@ the time the page shows it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from assistant.history import CaseDetail, HistoryStore
-from assistant.models import DraftResult, GuardrailReport, OrderFacts
+from assistant.models import DraftResult, GuardrailReport, OrderFacts, ScenarioId, is_scenario
 from assistant.pipeline import RETRIEVE_K, Pipeline
 from assistant.ui.render import rules_of
 
@@ -22,8 +23,8 @@ def record_draft(store: HistoryStore, case_id: int, result: DraftResult, agent: 
                     agent=agent)
 
 
-def recheck(pipeline: Pipeline, store: HistoryStore, case_id: int, draft: str, *, scenario: str | None,
-            message: str, order: OrderFacts | None, agent: str) -> GuardrailReport:
+def recheck(pipeline: Pipeline, store: HistoryStore, case_id: int, draft: str, *,
+            scenario: ScenarioId | None, message: str, order: OrderFacts | None, agent: str) -> GuardrailReport:
     """Store an edited draft, check it with the guardrails and store the verdict (`edited` + `checked`).
 
     The edit is written before the check runs, so a failing check can never lose the agent's text.
@@ -50,15 +51,15 @@ def restore_result(pipeline: Pipeline, detail: CaseDetail) -> DraftResult | None
     case = detail.case
     drafted = next((e for e in reversed(detail.events) if e.kind == "drafted"), None)
     triage = pipeline.triage(case.message)
-    scenario = case.scenario or triage.scenario
+    scenario = case.scenario if is_scenario(case.scenario) else triage.scenario
     report = pipeline.check(last.draft, scenario=scenario, message=case.message, order=case.order)
     hits = pipeline.parts.retriever.retrieve(case.message, k=RETRIEVE_K, scenario=triage.scenario)
     opened = case.created_at.astimezone().date() if case.created_at.tzinfo else case.created_at.date()
-    drafter = drafted.drafter if drafted and drafted.drafter in ("llm", "offline") else "offline"
+    drafter: Literal["llm", "offline"] = "llm" if drafted and drafted.drafter == "llm" else "offline"
     reason = (drafted.detail if drafted and drafted.detail else "") + " (restored from history)"
     return DraftResult(
-        scenario=scenario,  # type: ignore[arg-type]
-        triage=triage, draft=last.draft, drafter=drafter,  # type: ignore[arg-type]
+        scenario=scenario,
+        triage=triage, draft=last.draft, drafter=drafter,
         drafter_reason=reason.strip(), passed=report.passed, report=report, sources=[h.id for h in hits],
         next_steps=pipeline.next_steps(triage, opened), internal_notes=pipeline.internal_notes(triage),
     )
