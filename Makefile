@@ -1,33 +1,70 @@
 # Two commands for a new user: `make run` (set up and start the app) and `make test` (set up and run the tests).
+#
+#   make run                 start the app on http://localhost:8501 (PORT=8600 for another port)
+#   make test                lint, type check, eval gate, all tests including the browser test
+#   make test BROWSER=skip   the same without the browser test (no Chromium needed)
+#   make clean               remove the virtual environment and caches (the next command rebuilds them)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# 127.0.0.1 keeps the app on this machine; ADDRESS=0.0.0.0 serves it to the network.
+ADDRESS ?= 127.0.0.1
+# auto: find Chromium (or install Debian's when root with apt); skip: leave the browser test out.
+BROWSER ?= auto
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint typecheck eval browser-check bench clean FORCE
 
-$(BIN)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $@
+# A venv whose Python is missing or older than 3.11 (made before a Python switch) is rebuilt: its stamps are
+# treated as out of date, and scripts/setup-venv deletes and recreates it.
+VENV_PYTHON_OK := $(shell $(BIN)/python -c 'import sys; print(int(sys.version_info >= (3, 11)))' 2>/dev/null)
+ifneq ($(VENV_PYTHON_OK),1)
+STALE_VENV := FORCE
+endif
 
-run: $(BIN)/.installed
-	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+# What the app needs (make run): the package and its runtime dependencies, no test tools.
+$(VENV)/.app-installed: pyproject.toml $(STALE_VENV)
+	@scripts/setup-venv app "$(PYTHON)" "$(VENV)"
+	@touch $@
+
+# The app plus the development tools (make test).
+$(BIN)/.installed: pyproject.toml $(STALE_VENV)
+	@scripts/setup-venv dev "$(PYTHON)" "$(VENV)"
+	@touch $@ $(VENV)/.app-installed
+
+run: $(VENV)/.app-installed
+	@echo "Starting the app: open http://localhost:$(PORT) (Ctrl-C stops it)"
+	$(BIN)/reply-assistant app --port $(PORT) --address $(ADDRESS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
 eval: $(BIN)/.installed
 	$(BIN)/reply-assistant eval --drafter offline --no-progress
 
-# The eval gate runs first so that pytest's summary is the last thing CI prints.
-test: lint
-	$(MAKE) eval
-	$(BIN)/python -m pytest
+browser-check:
+ifneq ($(BROWSER),skip)
+	@scripts/ensure-browser >/dev/null
+endif
+
+# The browser is found (or installed) first, so a missing one fails in seconds, not after the other steps.
+# The eval gate runs before pytest so that pytest's summary is the last thing CI prints.
+test: $(BIN)/.installed browser-check lint typecheck
+	$(MAKE) --no-print-directory eval
+ifeq ($(BROWSER),skip)
+	@echo "BROWSER=skip: the browser test is left out"
+	$(BIN)/python -m pytest -m "not browser"
+else
+	CHROMIUM="$$(scripts/ensure-browser)" $(BIN)/python -m pytest
+endif
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache test-artifacts
+
+FORCE:

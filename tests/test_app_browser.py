@@ -1,7 +1,7 @@
 """End to end in headless Chromium: the real `streamlit run app.py`, driven by Playwright.
 
-Uses Debian's Chromium at /usr/bin/chromium (no Playwright browser download). Skipped on a developer machine
-without it; in CI (`CI=true`) a missing Chromium fails the test instead.
+Drives a Chromium found on the machine (`tests/browser.py`: $CHROMIUM, else PATH; no Playwright browser
+download). A missing Chromium fails the test with what to do; `make test BROWSER=skip` leaves it out.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import MISSING, find_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = find_chromium()
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -88,10 +90,8 @@ class App:
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing; .ci/run must install Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    if CHROMIUM is None:
+        pytest.fail(MISSING, pytrace=False)
     runner = App(tmp_path)
     try:
         yield runner
