@@ -1,4 +1,4 @@
-"""The case history: every pasted message, draft, edit and verdict in a local SQLite file (SPEC section 10).
+"""The case history: every pasted message, draft, edit and verdict in a local SQLite file.
 
 SQLite in WAL mode lets several app sessions (threads or processes) read while one writes; every write runs
 in its own short `BEGIN IMMEDIATE` transaction on its own connection, so a writer waits for the lock (up to

@@ -168,6 +168,17 @@ class Policy(_Strict):
     reply_within_hours: int = Field(default=24, gt=0)
     partial_refund: PartialRefundPolicy = Field(default_factory=PartialRefundPolicy)
     remedies: dict[ScenarioId, list[RemedyId]]
+    # True in the policy.yaml the project ships: drafts are signed by the sample store until the seller sets
+    # up their own policy and deletes the line (the command line and the Settings page say so meanwhile).
+    sample: bool = False
+
+    def sample_notice(self) -> str | None:
+        """What to tell the seller while the shipped sample policy is in use, else None."""
+        if not self.sample:
+            return None
+        return (f"knowledge/policy.yaml is still the sample store's policy: drafts are signed by "
+                f"{self.store_name!r} with prices in {self.default_currency}. Set your store name, signature, "
+                "currency and refund caps there, then delete its `sample: true` line (docs/knowledge.md).")
 
     def allowed_remedies(self, scenario: str) -> list[str]:
         """Remedy ids the seller allows for a scenario (none for an unknown scenario)."""

@@ -1,4 +1,4 @@
-"""The pipeline: triage, retrieve, draft, check, repair, fall back (SPEC section 2).
+"""The pipeline: triage, retrieve, draft, check, repair, fall back.
 
 `Pipeline.run` always returns a draft that passes the guardrails: a model draft that passes, a repaired one,
 or the offline composer's draft labelled with the reason the model's was not used.

@@ -1,4 +1,4 @@
-"""Benchmark (SPEC section 9): batch eval wall time against an LLM server answering in a fixed delay.
+"""Benchmark (a target in BENCHMARKS.md): batch eval wall time against an LLM server answering in a fixed delay.
 
     .venv/bin/python bench/bench_eval.py [--cases 100] [--delay 0.25] [--concurrency 8] [--repeats 3]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Benchmarks for the SPEC section 9 targets, with baselines measured in the same run.
+"""Benchmarks for the targets listed in BENCHMARKS.md, with baselines measured in the same run.
 
 Usage (from the repository root)::
 
@@ -93,7 +93,7 @@ def percentile(values: Sequence[float], share: float) -> float:
 
 @dataclass
 class Verdict:
-    """One SPEC section 9 target: what was measured against what was asked."""
+    """One benchmark target: what was measured against what was asked."""
 
     target: str
     measured: str
@@ -138,9 +138,9 @@ class Report:
         self.verdicts.append(verdict)
 
     def summary(self, quick: bool = False) -> None:
-        """Print each SPEC target: measured, target, met or missed."""
+        """Print each target: measured, target, met or missed."""
         self.table(
-            "Summary: SPEC section 9 targets" + (" (--quick: smoke figures, not verdicts)" if quick else ""),
+            "Summary: benchmark targets" + (" (--quick: smoke figures, not verdicts)" if quick else ""),
             ["target", "measured", "target", "verdict"],
             [[v.target, v.measured, v.goal, ("met" if v.met else "MISSED") + (f" - {v.note}" if v.note else "")]
              for v in self.verdicts],

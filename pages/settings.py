@@ -5,11 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import AssistantError
+from assistant.knowledge import load_policy
 from assistant.ui import state
 
 st.title("Settings")
 with state.stop_on_error():
     settings = state.get_settings()
+
+with state.stop_on_error():
+    sample = load_policy(settings.knowledge_dir / "policy.yaml").sample_notice()
+if sample:
+    st.warning(sample)
 
 summary = settings.safe_summary()
 summary["history file"] = str(settings.data_dir / "history.sqlite3")

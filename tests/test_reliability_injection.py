@@ -1,4 +1,4 @@
-"""Prompt injection (SPEC section 10): hostile buyer messages never get a draft that obeys them past the guardrails.
+"""Prompt injection: hostile buyer messages never get a draft that obeys them past the guardrails.
 
 For each case of `evals/cases/injections.jsonl`:
 (a) the offline composer's draft passes and contains none of the case's forbidden phrases;

@@ -1,4 +1,4 @@
-"""Input hardening (SPEC section 10): bad input gets a clear message, odd input a passing draft, nothing is lost.
+"""Input hardening: bad input gets a clear message, odd input a passing draft, nothing is lost.
 
 Ends with hypothesis fuzzing of triage, retrieval, the guardrails and the offline pipeline: no exception but a
 deliberate InputError for blank text escapes, and the same input always gives the same result.
@@ -318,7 +318,7 @@ def test_fuzz_check_draft(pipeline: Pipeline, draft: str, message: str, scenario
     report = check_draft(draft, context)
     assert report.passed == (not report.blocking)
     for v in report.violations:
-        # Spans index the original draft (SPEC section 4).
+        # Spans index the original draft, not its normalised form.
         assert 0 <= v.start <= v.end <= len(draft), (v.rule, v.start, v.end, len(draft))
     assert check_draft(draft, context) == report
 

@@ -1,4 +1,4 @@
-"""Load (SPEC section 10): concurrent agents drafting and saving through one history file lose nothing.
+"""Load: concurrent agents drafting and saving through one history file lose nothing.
 
 8 threads stand for 8 agents: each opens its own HistoryStore on the same SQLite file and shares one Pipeline
 (offline, then over the scripted server answering after 50 ms). Each does 15 cases: paste (create), draft,

@@ -1,4 +1,4 @@
-"""Secrets and privacy (SPEC section 10): the API key never shows, buyer personal data is masked in logs.
+"""Secrets and privacy: the API key never shows, buyer personal data is masked in logs.
 
 The key is a real-looking `sk-...` value set the way users set it (OPENAI_API_KEY) and actually sent to the
 scripted server, on good and failing paths (401, 500, timeout, malformed); then every place a user or an

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from assistant.commands.common import parse_order, read_single_input, require_text
@@ -57,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
     if args.drafter == "llm":  # name the option the user gave, not an environment variable they did not set
         settings.require_llm("--drafter llm")
     pipeline = Pipeline(settings)
+    notice = pipeline.parts.knowledge.policy.sample_notice()
+    if notice:
+        print(f"note: {notice}", file=sys.stderr)
     if args.jsonl:
 
         def handle(record: dict[str, Any]) -> dict[str, Any]:

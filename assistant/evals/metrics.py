@@ -17,7 +17,7 @@ from assistant.scenarios import requirements_for
 
 RETRIEVAL_TOP = 3
 MIN_WORDS, MAX_WORDS = 25, 220
-# Rules that fire when an element required by the scenario (SPEC section 3) is missing.
+# Rules that fire when an element required by the scenario (`assistant/scenarios.py`) is missing.
 ELEMENT_RULES = {"apology": "missing_apology", "choices": "missing_choices"}
 
 RulesChecker = Callable[[str, str], list[str]]
@@ -139,7 +139,7 @@ class RemedyCoverage:
 
 @dataclass(frozen=True)
 class RequiredElements:
-    """Apology and choices where the *expected* scenario requires them (SPEC section 3).
+    """Apology and choices where the *expected* scenario requires them (`assistant/scenarios.py`).
 
     The pipeline checks the draft against the triaged scenario; when triage was wrong the draft is checked
     again against the expected one, so a misrouted case cannot hide a missing apology.
@@ -226,7 +226,7 @@ class EvaluatorSet:
 def default_evaluators(chunk_scenarios: dict[str, str], *, llm_cell: bool,
                        checker: RulesChecker | None = None,
                        finder: Callable[[str], list[str]] = offered_remedies) -> EvaluatorSet:
-    """The standard metric set of SPEC section 8."""
+    """The standard metric set (listed in `evals/README.md`)."""
     return EvaluatorSet([
         GuardrailVerdict(), ScenarioCorrect(), RetrievalHit(chunk_scenarios), RemedyCoverage(finder),
         RequiredElements(checker), Length(), ForbiddenContent(), ModelDraftUsed(llm_cell),
