@@ -174,7 +174,7 @@ def test_crash_mid_case_loses_nothing(app: App) -> None:
             url = app.start()
             page.goto(url, wait_until="domcontentloaded")
             expect(page.get_by_text("Restored your unfinished case")).to_be_visible(timeout=WAIT_MS)
-            expect(message).to_have_value(MESSAGE)
-            expect(draft).to_have_value(edited)
+            expect(message).to_have_value(MESSAGE, timeout=WAIT_MS)  # a loaded machine renders slowly
+            expect(draft).to_have_value(edited, timeout=WAIT_MS)
         finally:
             browser.close()
