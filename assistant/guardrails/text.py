@@ -171,9 +171,9 @@ def _classify(doc: Doc) -> None:
         out.append(found)
         for cls in found:
             index.setdefault(cls, []).append((i, i + 1))
-        tails = phrases.get(word)
-        if tails:
-            for rest, cls_set in tails:
+        by_second = phrases.get(word)
+        if by_second and i + 1 < n:
+            for rest, cls_set in by_second.get(words[i + 1], []) + by_second.get("*", []):
                 k = len(rest)
                 if i + k < n and all(word_matches(p, words[i + 1 + j]) for j, p in enumerate(rest)):
                     for cls in cls_set:
