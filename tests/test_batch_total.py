@@ -233,3 +233,13 @@ def test_dumps_escapes_lone_surrogates_and_refuses_nan() -> None:
     assert json.loads(text)["id"] == "\ud800"
     with pytest.raises(ValueError):
         dumps({"x": float("nan")})
+
+
+def test_undecodable_bytes_in_a_single_draft_are_checked_not_crashed(tmp_path: Path) -> None:
+    # Python hands undecodable argv bytes over as lone surrogates; the guardrails' regex engine needs UTF-8.
+    env = {**os.environ, "REPLY_ASSISTANT_DATA_DIR": str(tmp_path)}
+    draft = GOOD_DRAFT.encode() + b" \xff\xfe"
+    result = subprocess.run([sys.executable, "-m", "assistant.cli", "check", draft], capture_output=True,
+                            cwd=ROOT, env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert b"verdict: PASS" in result.stdout

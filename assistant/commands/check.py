@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from assistant.commands.common import parse_order, read_single_input, require_text
+from assistant.commands.common import parse_order, read_single_input, require_text, without_lone_surrogates
 from assistant.errors import InputError
 from assistant.guardrails import Guard
 from assistant.jsonl import LineFields, json_type, serve
@@ -50,7 +50,7 @@ def _run_single(args: argparse.Namespace, guard: Guard) -> int:
     draft = require_text(read_single_input(args, "draft"), "draft")
     context = CheckContext(
         scenario=_scenario(args.scenario, "--scenario"),
-        buyer_message=args.buyer_message or "",
+        buyer_message=without_lone_surrogates(args.buyer_message or ""),
         order=parse_order(args.order, "--order"),
         reply_language=getattr(args, "reply_language", None),
     )
@@ -66,7 +66,7 @@ def _run_jsonl(guard: Guard) -> int:
             raise InputError(f"buyer_message: must be a string, got {json_type(buyer)}", field="buyer_message")
         context = CheckContext(
             scenario=_scenario(record.get("scenario")),
-            buyer_message=buyer,
+            buyer_message=without_lone_surrogates(buyer),
             order=parse_order(record.get("order")),
             reply_language=record.get("reply_language") if isinstance(record.get("reply_language"), str) else None,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from assistant.jsonl import describe_validation_error, json_type
 from assistant.models import OrderFacts
 
 MAX_INPUT_BYTES = 1_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_single_input(args: argparse.Namespace, what: str = "message") -> str:
@@ -38,15 +40,25 @@ def read_single_input(args: argparse.Namespace, what: str = "message") -> str:
         ) from exc
 
 
+def without_lone_surrogates(text: str) -> str:
+    """The text with each lone surrogate replaced by U+FFFD.
+
+    JSON can carry an escaped lone surrogate and a command-line argument undecodable bytes; neither encodes as UTF-8
+    (the regex engine and the model need that). One code point for one keeps every character offset, so
+    violation spans still index the text as given.
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def require_text(value: Any, field: str) -> str:
-    """A non-empty string, or an InputError naming the field."""
+    """A non-empty string without lone surrogates, or an InputError naming the field."""
     if not isinstance(value, str):
         raise InputError(f"{field} must be a string, got {json_type(value)}", field=field)
     if not value.strip():
         raise InputError(f"{field} is empty - paste the text to work on", field=field)
     if len(value.encode("utf-8", errors="replace")) > MAX_INPUT_BYTES:
         raise InputError(f"{field} is over {MAX_INPUT_BYTES // 1000} kB - paste only the message", field=field)
-    return value
+    return without_lone_surrogates(value)
 
 
 def parse_order(value: Any, field: str = "order") -> OrderFacts | None:
