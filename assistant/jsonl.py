@@ -254,7 +254,8 @@ def run_batch(lines: Iterable[str | Oversized], handler: Handler, out: TextIO, *
             text = dumps(answer)
         except (ValueError, TypeError, RecursionError) as exc:
             logger.error("could not write the answer to line %d as JSON: %s", number, exc)
-            answer, problem = {"id": None, "line": number,
+            # The id was checked to be a string or a finite number, so it can still be written.
+            answer, problem = {"id": answer.get("id"), "line": number,
                                "error": "internal error: the answer could not be written as JSON"}, "internal"
             text = dumps(answer)
         out.write(text + "\n")

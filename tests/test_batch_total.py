@@ -174,7 +174,8 @@ LONE_SURROGATES = ["\ud800", "\udbff", "\udc00", "\udfff"]
 
 
 def _echo(record: dict[str, Any]) -> dict[str, Any]:
-    return {"text": record["message"], "keys": sorted(record)}
+    # Like the real handlers: answers are built from the input, not copies of arbitrary input values.
+    return {"text": str(record["message"]), "keys": sorted(record)}
 
 
 @settings(max_examples=150, deadline=None)
@@ -211,6 +212,15 @@ def test_a_crashing_line_is_answered_and_gets_its_own_exit_code() -> None:
     assert [w["line"] for w in written] == [1, 2, 3, 4] and written[3]["passed"] is True
     assert "internal error (ZeroDivisionError)" in written[2]["error"]
     assert stats.exit_code() == 3  # a crash is neither "blocked" (1) nor "bad input" (2)
+
+
+def test_an_answer_that_is_not_json_is_an_internal_error_line() -> None:
+    out = io.StringIO()
+    stats = run_batch(['{"id": 1, "message": "x"}'], lambda record: {"score": float("nan")}, out,
+                      fields=LineFields(required=("message",)))
+    answer = json.loads(out.getvalue())
+    assert answer == {"id": 1, "line": 1, "error": "internal error: the answer could not be written as JSON"}
+    assert stats.exit_code() == 3
 
 
 def test_a_crash_outside_the_loop_exits_3(monkeypatch: pytest.MonkeyPatch,
