@@ -1,20 +1,28 @@
-"""Unit tests of the case history store."""
+"""The case history store, each behaviour on both backends: a SQLite file and a real PostgreSQL server."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from assistant.history import HistoryStore
+from assistant.history import HistoryStore, SqliteHistory
 from assistant.models import OrderFacts
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    return HistoryStore(tmp_path / "history.sqlite3")
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[HistoryStore]:
+    if request.param == "sqlite":
+        yield SqliteHistory(tmp_path / "history.sqlite3")
+        return
+    from assistant.history.postgres import PostgresHistory
+
+    pg = PostgresHistory(request.getfixturevalue("pg_url"))
+    yield pg
+    pg.close()
 
 
 def test_create_case_keeps_message_order_and_pasted_event(store: HistoryStore) -> None:
@@ -28,7 +36,8 @@ def test_create_case_keeps_message_order_and_pasted_event(store: HistoryStore) -
     assert [e.kind for e in detail.events] == ["pasted"]
 
 
-def test_wal_mode_and_file_under_given_path(store: HistoryStore) -> None:
+def test_wal_mode_and_file_under_given_path(tmp_path: Path) -> None:
+    store = SqliteHistory(tmp_path / "history.sqlite3")
     conn = sqlite3.connect(store.path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
@@ -99,8 +108,8 @@ def test_empty_store_stats(store: HistoryStore) -> None:
 
 def test_survives_reopen(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
-    case_id = HistoryStore(path).create_case("kept across restarts", agent="ana")
-    assert HistoryStore(path).get_case(case_id).case.message == "kept across restarts"  # type: ignore[union-attr]
+    case_id = SqliteHistory(path).create_case("kept across restarts", agent="ana")
+    assert SqliteHistory(path).get_case(case_id).case.message == "kept across restarts"  # type: ignore[union-attr]
 
 
 def test_concurrent_stores_lose_nothing(tmp_path: Path) -> None:
@@ -111,7 +120,7 @@ def test_concurrent_stores_lose_nothing(tmp_path: Path) -> None:
     def agent(n: int) -> None:
         try:
             barrier.wait()
-            store = HistoryStore(path)  # every thread opens the (new) file at the same moment
+            store = SqliteHistory(path)  # every thread opens the (new) file at the same moment
             for i in range(25):
                 case_id = store.create_case(f"agent {n} case {i}", agent=f"agent{n}")
                 store.add_event(case_id, "drafted", draft=f"draft {n}/{i}", verdict="pass")
@@ -125,7 +134,7 @@ def test_concurrent_stores_lose_nothing(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    store = HistoryStore(path)
+    store = SqliteHistory(path)
     assert store.count_cases() == 200
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 600
