@@ -63,28 +63,36 @@ def _run_single(args: argparse.Namespace, policy: Policy, rules: list[Rule] | No
     return 0 if report.passed else 1
 
 
+def check_record(record: dict[str, Any], policy: Policy,
+                 rules: list[Rule] | None) -> tuple[dict[str, Any], CheckContext, GuardrailReport]:
+    """Check one input line; return its output line, with the context and report it was made from."""
+    buyer = record.get("buyer_message") or ""
+    if not isinstance(buyer, str):
+        raise InputError("buyer_message: must be a string", field="buyer_message")
+    context = CheckContext(
+        scenario=_scenario(record.get("scenario")),  # type: ignore[arg-type]
+        buyer_message=buyer,
+        order=parse_order(record.get("order")),
+        policy=policy,
+    )
+    report = check_draft(require_text(record.get("draft"), "draft"), context, rules=rules)
+    line = {
+        "id": record.get("id"),
+        "passed": report.passed,
+        "violations": violation_dicts(report),
+        "rules_run": report.rules_run,
+    }
+    return line, context, report
+
+
 def _run_jsonl(policy: Policy, rules: list[Rule] | None) -> int:
     blocked = False
 
     def handle(record: dict[str, Any]) -> dict[str, Any]:
         nonlocal blocked
-        buyer = record.get("buyer_message") or ""
-        if not isinstance(buyer, str):
-            raise InputError("buyer_message: must be a string", field="buyer_message")
-        context = CheckContext(
-            scenario=_scenario(record.get("scenario")),  # type: ignore[arg-type]
-            buyer_message=buyer,
-            order=parse_order(record.get("order")),
-            policy=policy,
-        )
-        report = check_draft(require_text(record.get("draft"), "draft"), context, rules=rules)
+        line, _, report = check_record(record, policy, rules)
         blocked = blocked or not report.passed
-        return {
-            "id": record.get("id"),
-            "passed": report.passed,
-            "violations": violation_dicts(report),
-            "rules_run": report.rules_run,
-        }
+        return line
 
     _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
     if errors:

@@ -123,16 +123,25 @@ class SqlHistory(ApiKeySql):
                   detail: str | None = None, agent: str | None = None, source: str = APP_SOURCE,
                   reason: str | None = None) -> int:
         """Record one event; a `sent` event also marks the case sent, a verdict becomes the case's verdict."""
+        event = NewEvent(kind=kind, draft=draft, verdict=verdict, rules=rules or [],  # type: ignore[arg-type]
+                         drafter=drafter, detail=detail, reason=reason)
+        return self.add_events(case_id, [event], agent=agent, source=source)[0]
+
+    def add_events(self, case_id: int, events: Sequence[NewEvent], *, agent: str | None = None,
+                   source: str = APP_SOURCE) -> list[int]:
+        """Record several events of one case in one transaction (an edit and its check, say); return their ids."""
         now = self.db.ts(_now())
+        verdict = next((e.verdict for e in reversed(events) if e.verdict), None)
+        sent = "sent" if any(e.kind == "sent" for e in events) else None
         with self.db.write() as tx:
             # The case row is updated first: that takes its row lock, and tells whether the case exists.
             touched = tx.run("UPDATE cases SET updated_at = ?, status = COALESCE(?, status), "
-                             "verdict = COALESCE(?, verdict) WHERE id = ?",
-                             (now, "sent" if kind == "sent" else None, verdict, case_id))
+                             "verdict = COALESCE(?, verdict) WHERE id = ?", (now, sent, verdict, case_id))
             if not touched:
                 raise InputError(f"no case #{case_id} in the history", field="case_id")
-            return self._insert_event(tx, case_id, now, kind, agent=agent, source=source, draft=draft,
-                                      verdict=verdict, rules=rules, drafter=drafter, detail=detail, reason=reason)
+            return [self._insert_event(tx, case_id, now, e.kind, agent=agent, source=source, draft=e.draft,
+                                       verdict=e.verdict, rules=e.rules, drafter=e.drafter, detail=e.detail,
+                                       reason=e.reason) for e in events]
 
     @staticmethod
     def _insert_event(tx: Tx, case_id: int, now: Any, kind: str, *, agent: str | None, source: str,

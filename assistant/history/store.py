@@ -63,6 +63,11 @@ class HistoryStore(Protocol):
         """Record one event (a `sent` event also marks the case sent); return the event id."""
         ...
 
+    def add_events(self, case_id: int, events: Sequence[NewEvent], *, agent: str | None = None,
+                   source: str = "app") -> list[int]:
+        """Record several events of one case in one transaction; return their ids."""
+        ...
+
     def get_case(self, case_id: int, *, agent: str | None = None) -> CaseDetail | None:
         """A case and its events; None when missing or, with `agent`, when it is another agent's."""
         ...
