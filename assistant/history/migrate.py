@@ -40,6 +40,15 @@ def alembic_config(url: str):
 
 def upgrade(url: str, *, lock_path: Path | None = None, revision: str = "head") -> None:
     """Bring the database to `revision` (default: the newest), holding the migration lock meanwhile."""
+    _migrate(url, lock_path, "upgrade", revision)
+
+
+def downgrade(url: str, revision: str, *, lock_path: Path | None = None) -> None:
+    """Take the database back to an older `revision` (an operator's undo; stores never do this)."""
+    _migrate(url, lock_path, "downgrade", revision)
+
+
+def _migrate(url: str, lock_path: Path | None, direction: str, revision: str) -> None:
     from alembic import command
     from sqlalchemy import create_engine, inspect, text
     from sqlalchemy.exc import SQLAlchemyError
@@ -56,7 +65,7 @@ def upgrade(url: str, *, lock_path: Path | None = None, revision: str = "head") 
             tables = set(inspect(conn).get_table_names())
             if "cases" in tables and "alembic_version" not in tables:
                 command.stamp(config, BASELINE)
-            command.upgrade(config, revision)
+            getattr(command, direction)(config, revision)
     except SQLAlchemyError as exc:
         cause = getattr(exc, "orig", None) or exc
         raise StoreError(f"cannot migrate the history database ({type(exc).__name__}: {cause}) - "
