@@ -62,7 +62,7 @@ class PostgresDatabase:
     dialect = "postgresql"
     like = "ILIKE"
 
-    def __init__(self, url: str, *, max_connections: int = 8) -> None:
+    def __init__(self, url: str, *, max_connections: int = 8, wait: float = CONNECT_TIMEOUT_S) -> None:
         from psycopg.rows import dict_row
         from psycopg_pool import ConnectionPool
 
@@ -70,7 +70,7 @@ class PostgresDatabase:
         self._shown = redact_url(self.url)
         self._check_and_migrate()
         self._pool = ConnectionPool(
-            self.url, min_size=1, max_size=max_connections, timeout=CONNECT_TIMEOUT_S, open=True,
+            self.url, min_size=1, max_size=max_connections, timeout=wait, open=True,
             kwargs={"row_factory": dict_row, "connect_timeout": CONNECT_TIMEOUT_S, "application_name":
                     "reply-assistant"},
             name="reply-assistant-history")
@@ -135,8 +135,9 @@ class PostgresHistory(SqlHistory):
     Args:
         url: A libpq URL, e.g. `postgresql://user:password@db.internal:5432/replies`.
         max_connections: Pool size per process (each app or API process has its own pool).
+        wait: Seconds a call waits for a pooled connection (all busy, or the server down) before StoreError.
     """
 
-    def __init__(self, url: str, *, max_connections: int = 8) -> None:
-        self.db = PostgresDatabase(url, max_connections=max_connections)
+    def __init__(self, url: str, *, max_connections: int = 8, wait: float = CONNECT_TIMEOUT_S) -> None:
+        self.db = PostgresDatabase(url, max_connections=max_connections, wait=wait)
         super().__init__(self.db)
