@@ -25,6 +25,14 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[HistorySto
     pg.close()
 
 
+def test_both_backends_implement_the_store_protocols(store: HistoryStore) -> None:
+    from assistant.history import ApiKeyStore
+
+    assert isinstance(store, HistoryStore) and isinstance(store, ApiKeyStore)
+    assert store.describe().startswith(("SQLite file ", "PostgreSQL postgresql://"))
+    store.ping()
+
+
 def test_create_case_keeps_message_order_and_pasted_event(store: HistoryStore) -> None:
     order = OrderFacts(product="Kettle", price=40, currency="usd")
     case_id = store.create_case("The kettle <b>arrived</b> broken", order, agent="ana")
@@ -36,11 +44,42 @@ def test_create_case_keeps_message_order_and_pasted_event(store: HistoryStore) -
     assert [e.kind for e in detail.events] == ["pasted"]
 
 
-def test_wal_mode_and_file_under_given_path(tmp_path: Path) -> None:
-    store = SqliteHistory(tmp_path / "history.sqlite3")
-    conn = sqlite3.connect(store.path)
+def test_wal_mode_and_private_files(tmp_path: Path) -> None:
+    store = SqliteHistory(tmp_path / "new" / "history.sqlite3")
+    conn = sqlite3.connect(store.path)  # held open, so the -wal and -shm files stay while we look at them
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.create_case("a buyer's message is personal data", agent="ana")
+    modes = {f.name: f.stat().st_mode & 0o777 for f in (tmp_path / "new").glob("history.sqlite3*")}
     conn.close()
+    assert (tmp_path / "new").stat().st_mode & 0o777 == 0o700
+    assert set(modes) >= {"history.sqlite3", "history.sqlite3-wal", "history.sqlite3-shm"}
+    assert set(modes.values()) == {0o600}, modes
+
+
+def test_open_store_picks_the_backend_and_keeps_the_data_folder_private(tmp_path: Path, pg_url: str) -> None:
+    from assistant.history import open_store
+    from assistant.history.postgres import PostgresHistory
+    from assistant.settings import Settings
+
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    local = open_store(Settings(data_dir=data))
+    assert isinstance(local, SqliteHistory) and local.path == data / "history.sqlite3"
+    assert data.stat().st_mode & 0o777 == 0o700
+    shared = open_store(Settings(data_dir=tmp_path / "other", database_url=pg_url))
+    assert isinstance(shared, PostgresHistory) and not (tmp_path / "other" / "history.sqlite3").exists()
+    shared.close()
+
+
+def test_unreachable_postgres_names_the_variable_and_never_the_password() -> None:
+    from assistant.errors import StoreError
+    from assistant.history.postgres import PostgresHistory
+    from assistant.testing.postgres import free_port
+
+    with pytest.raises(StoreError) as caught:
+        PostgresHistory(f"postgresql://ana:s3cret-pw@127.0.0.1:{free_port()}/replies")
+    assert "REPLY_ASSISTANT_DATABASE_URL" in str(caught.value) and "s3cret-pw" not in str(caught.value)
+    assert "postgresql://ana@127.0.0.1" in str(caught.value)
 
 
 def test_events_last_draft_and_status(store: HistoryStore) -> None:

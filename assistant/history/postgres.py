@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from assistant.errors import StoreError
 from assistant.history.migrate import HEAD, upgrade
 from assistant.history.sql import SqlHistory
+from assistant.logs import register_secret
 
 CONNECT_TIMEOUT_S = 10
 
@@ -68,6 +69,7 @@ class PostgresDatabase:
 
         self.url = libpq_url(url)
         self._shown = redact_url(self.url)
+        register_secret(urlsplit(self.url).password)  # masked in every log record from here on
         self._check_and_migrate()
         self._pool = ConnectionPool(
             self.url, min_size=1, max_size=max_connections, timeout=wait, open=True,

@@ -13,7 +13,7 @@ Guarantees every backend gives:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from assistant.history.models import (
@@ -78,6 +78,10 @@ class HistoryStore(Protocol):
                    since: dt.datetime | None = None, until: dt.datetime | None = None,
                    offset: int = 0) -> list[CaseRow]:
         """Cases newest first; `agent` limits them to one agent's (a lead passes None to see all)."""
+        ...
+
+    def iter_details(self, case_ids: Sequence[int]) -> Iterator[CaseDetail]:
+        """Cases with their events in the given order, for exports (missing ids skipped)."""
         ...
 
     def latest_open_case(self, agent: str) -> CaseDetail | None:
