@@ -67,7 +67,13 @@ class PostgresServer:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
 
     def _command(self, *args: str) -> list[str]:
-        return ["runuser", "-u", UNPRIVILEGED, "--", *args] if self._as_root else list(args)
+        if not self._as_root:
+            return list(args)
+        runuser = shutil.which("runuser", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"]))
+        if runuser is None:
+            raise RuntimeError("PostgreSQL cannot run as root and `runuser` (util-linux) is missing: install it, "
+                               "run the tests as a normal user, or set REPLY_ASSISTANT_SKIP_POSTGRES=1")
+        return [runuser, "-u", UNPRIVILEGED, "--", *args]
 
     def _run(self, *args: str, timeout: float = 60) -> None:
         done = subprocess.run(self._command(*args), capture_output=True, text=True, timeout=timeout, check=False)
