@@ -16,11 +16,11 @@ from assistant.commands import retrieve as retrieve_command
 from assistant.commands import triage as triage_command
 from assistant.drafting.base import OnText
 from assistant.errors import InputError
-from assistant.guardrails.policy import POLICY_FILE, resolve_policy, seller_rules
 from assistant.history import HistoryStore, NewEvent
 from assistant.jsonl import answer_record
 from assistant.models import GuardrailReport
 from assistant.pipeline import Pipeline
+from assistant.runtime import guard
 from assistant.settings import Settings
 
 Answer = tuple[dict[str, Any], str | None]
@@ -43,7 +43,8 @@ class ApiService:
     """The pipeline, the guardrail policy and the history store one API process works with.
 
     Args:
-        settings: Read once at start-up; the knowledge and policy are loaded then (restart to reload).
+        settings: Read once at start-up. Checks use the settings' guard (policy and seller guardrails),
+            rebuilt when those files change; the pipeline's knowledge is loaded at start-up.
         store: The history (shared by every instance when it is PostgreSQL).
         pipeline: Built from the settings when not given.
     """
@@ -52,8 +53,6 @@ class ApiService:
         self.settings = settings
         self.store = store
         self.pipeline = pipeline or Pipeline(settings)
-        self.policy = resolve_policy(settings.knowledge_dir / POLICY_FILE)
-        self.rules = seller_rules(settings.knowledge_dir)
         self._triage = triage_command.handler(self.pipeline.parts.triager)
         self._retrieve = retrieve_command.handler(self.pipeline.parts)
 
@@ -85,7 +84,7 @@ class ApiService:
         def handle(line: dict[str, Any]) -> dict[str, Any]:
             agent = _agent(line, source)
             case_id = line.get("case_id")
-            answer, context, report = check_command.check_record(line, self.policy, self.rules)
+            answer, context, report = check_command.check_record(line, guard(self.settings))
             draft = line["draft"]
             checked = NewEvent(kind="checked", draft=draft, verdict=report.verdict, rules=_rules(report))
             if case_id is None:
@@ -109,7 +108,7 @@ class ApiService:
             case = detail.case
             _, _, report = check_command.check_record(
                 {"draft": line.get("draft"), "scenario": case.scenario, "buyer_message": case.message,
-                 "order": case.order.model_dump(mode="json") if case.order else None}, self.policy, self.rules)
+                 "order": case.order.model_dump(mode="json") if case.order else None}, guard(self.settings))
             kind = line["kind"]
             if kind == "override" and not (line.get("reason") or "").strip():
                 raise InputError("an override needs a reason: say why the blocked draft may go out", field="reason")
