@@ -192,3 +192,28 @@ def test_sqlite_and_postgres_give_the_same_answers(tmp_path: Path, pg_url: str) 
     assert on_sqlite["details"][0]["events"][-1]["reason"] == "lead approved"
     assert on_sqlite["details"][1]["case"]["status"] == "sent"
     assert on_sqlite["counts"] == [4, 2, 10, 1, 3]
+
+
+def test_db_command_on_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.cli import main
+
+    monkeypatch.setenv("REPLY_ASSISTANT_DATA_DIR", str(tmp_path))
+    assert main(["db", "current"]) == 0 and "no file yet" in capsys.readouterr().out
+    assert not (tmp_path / "history.sqlite3").exists()
+    assert main(["db", "upgrade"]) == 0 and f"revision {HEAD}" in capsys.readouterr().out
+    assert (tmp_path / "history.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.postgres
+def test_db_command_on_postgres_never_shows_the_password(pg_empty_url: str, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.cli import main
+
+    url = pg_empty_url
+    monkeypatch.setenv("REPLY_ASSISTANT_DATABASE_URL", url.replace("postgres@", "postgres:pw-never-shown@"))
+    assert main(["db", "current"]) == 0 and "newest is" in capsys.readouterr().out
+    assert main(["db", "upgrade"]) == 0
+    shown = capsys.readouterr().out
+    assert f"revision {HEAD}" in shown and "PostgreSQL postgresql://postgres@127.0.0.1" in shown
+    assert "pw-never-shown" not in shown

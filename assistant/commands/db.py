@@ -28,6 +28,9 @@ def run(args: argparse.Namespace) -> int:
             SqliteHistory(path)  # creates the file private (0600) and migrates it
         else:
             upgrade(url, lock_path=lock)
+    if settings.database_url is None and not path.exists():
+        print(f"{settings.history_location()}: no file yet - run `reply-assistant db upgrade` (or start the app)")
+        return 0
     current = current_revision(url)
     print(f"{settings.history_location()}: revision {current or '(empty)'}"
           + ("" if current == HEAD else f", newest is {HEAD} - run `reply-assistant db upgrade`"))
