@@ -22,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from assistant.models import OrderFacts
+from assistant.private_files import private_file, tighten
 
 EventKind = Literal["pasted", "drafted", "edited", "checked", "copied", "override", "sent"]
 CaseStatus = Literal["open", "sent", "closed"]
@@ -132,8 +133,9 @@ class HistoryStore:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(self.path)  # data folder 0700, database 0600: buyer messages are personal data
         self._init_schema()
+        tighten(f"{self.path}-wal", f"{self.path}-shm")
 
     @classmethod
     def for_settings(cls, settings: Any) -> HistoryStore:
