@@ -270,12 +270,19 @@ class HistoryStore:
         with self._connect() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0])
 
-    def stats(self, top: int = 15) -> Stats:
-        """Cases by scenario per ISO week and month, blocked share and rules, frequent complaint words."""
+    def stats(self, top: int = 15, agent: str | None = None) -> Stats:
+        """Cases by scenario per ISO week and month, blocked share and rules, frequent complaint words.
+
+        With `agent`, only that agent's cases count (what an agent, as opposed to a lead, may see).
+        """
+        only = " WHERE agent = ?" if agent else ""
+        args = (agent,) if agent else ()
         with self._connect() as conn:
-            cases = conn.execute("SELECT created_at, scenario, message FROM cases").fetchall()
+            cases = conn.execute("SELECT created_at, scenario, message FROM cases" + only, args).fetchall()
             checks = conn.execute("SELECT verdict, rules FROM events WHERE verdict IS NOT NULL "
-                                  "AND kind IN ('drafted', 'checked')").fetchall()
+                                  "AND kind IN ('drafted', 'checked')"
+                                  + (" AND case_id IN (SELECT id FROM cases WHERE agent = ?)" if agent else ""),
+                                  args).fetchall()
         by_week: dict[str, Counter[str]] = {}
         by_month: dict[str, Counter[str]] = {}
         by_scenario: Counter[str] = Counter()

@@ -6,9 +6,8 @@ import streamlit as st
 
 from assistant.errors import AssistantError
 from assistant.pipeline import validate_message
-from assistant.ui import cases, draft_box, forms, reply_language, reply_view, workspace
+from assistant.ui import cases, draft_box, forms, reply_language, reply_view, state, workspace
 from assistant.ui import reply_state as rs
-from assistant.ui import state
 from assistant.ui.labels import scenario_title
 
 ss = st.session_state
@@ -126,7 +125,8 @@ with sources_tab:
         if chunk is None:
             st.text(f"{chunk_id}: no longer in the knowledge base")
             continue
-        with st.expander(f"{chunk.title} ({scenario_title(chunk.scenario) if chunk.scenario != 'general' else 'general'})"):
+        kind = scenario_title(chunk.scenario) if chunk.scenario != "general" else "general guidance"
+        with st.expander(f"{chunk.title} ({kind})"):
             st.text(chunk.guidance.strip())
             for step in chunk.steps:
                 st.text(f"• {step.action}")

@@ -103,7 +103,8 @@ def _blocked_message(report: GuardrailReport, what: str) -> str:
             "Override and give a reason.")
 
 
-def handle(action: BoxAction, ctx: CaseContext, store: HistoryStore, check: Any) -> tuple[Answer, GuardrailReport | None]:
+def handle(action: BoxAction, ctx: CaseContext, store: HistoryStore,
+           check: Any) -> tuple[Answer, GuardrailReport | None]:
     """Check the action's text, record what happened, and say what the browser may do.
 
     Args:
