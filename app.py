@@ -9,8 +9,11 @@ from assistant.ui import chrome
 chrome.setup()
 settings, identity = chrome.gate()
 if identity is None:
-    # Every address leads to the login page (or the refusal above) until someone has signed in.
-    st.navigation([st.Page(lambda: None, title="Sign in", url_path="sign-in")], position="hidden").run()
+    # Every address (a bookmarked /history too) shows the login page, or the refusal above, until someone has
+    # signed in; after that the same address opens its page.
+    aliases = [st.Page(chrome.nothing, title="Sign in", url_path=path, default=path == "reply")
+               for path in ("reply", "history", "evals", "insights", "settings")]
+    st.navigation(aliases, position="hidden").run()
     st.stop()
 
 pages = [

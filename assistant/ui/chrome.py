@@ -65,3 +65,7 @@ def header(title: str, identity: access.Identity, settings: Settings) -> None:
         if out.button("Sign out", key=f"sign_out_{title}"):
             access.sign_out(identity)
             st.rerun()
+
+
+def nothing() -> None:
+    """The body of the address aliases shown before sign-in (the login form is drawn by `gate`)."""
