@@ -7,9 +7,9 @@ import streamlit as st
 from assistant.errors import AssistantError
 from assistant.ui import chrome, eval_jobs, evals_view, state
 
+me = state.identity()  # stops the page when nobody is signed in
 with state.stop_on_error():
     settings = state.get_settings()
-me = state.identity()
 chrome.header("Evals", me, settings)
 directory = evals_view.runs_dir(settings)
 

@@ -11,10 +11,10 @@ from assistant.ui import access, chrome, history_query, history_view, state
 from assistant.ui.labels import LANGUAGES, scenario_title
 from assistant.ui.reply_language import SUPPORTED
 
+me = state.identity()  # stops the page when nobody is signed in
 with state.stop_on_error():
     settings = state.get_settings()
     store = state.get_store(settings)
-me = state.identity()
 chrome.header("History", me, settings)
 
 row1 = st.columns([3, 2, 1, 1])

@@ -6,10 +6,10 @@ import streamlit as st
 
 from assistant.ui import access, chrome, insights, state
 
+me = state.identity()  # stops the page when nobody is signed in
 with state.stop_on_error():
     settings = state.get_settings()
     store = state.get_store(settings)
-me = state.identity()
 chrome.header("Insights", me, settings)
 st.caption("The playbook advises summarising problems every week and month: what buyers complain about, "
            "and which guardrails stop drafts." + ("" if me.is_lead else " These figures cover your own cases."))

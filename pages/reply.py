@@ -11,6 +11,7 @@ from assistant.ui import reply_state as rs
 from assistant.ui.labels import scenario_title
 
 ss = st.session_state
+me = state.identity()  # stops the page when nobody is signed in
 with state.stop_on_error():
     settings = state.get_settings()
     pipeline = state.get_pipeline(settings)
@@ -52,7 +53,7 @@ with left:
     can_choose = reply_language.supported(pipeline)
     language.selectbox(
         "Reply language", reply_language.choices(pipeline), key=rs.LANGUAGE,
-        format_func=lambda code: reply_language.choice_label(code, result.triage.language if result else None),
+        format_func=reply_language.choice_label,
         disabled=not can_choose, label_visibility="collapsed",
         help=None if can_choose else "Replies are written in English.")
     triage_slot = st.container()

@@ -14,7 +14,7 @@ import streamlit as st
 from assistant.errors import AssistantError
 from assistant.settings import Settings
 from assistant.ui import access
-from assistant.ui.state import IDENTITY_NOW, get_settings
+from assistant.ui.state import get_settings
 
 ICON = Path(__file__).resolve().parent / "static" / "icon.png"
 # Less empty space above the first row, so the Reply page's draft starts high on a 900-pixel screen.
@@ -31,25 +31,15 @@ def setup() -> None:
     st.html(_STYLE)
 
 
-def gate() -> tuple[Settings | None, access.Identity | None]:
-    """The settings and the signed-in user; None when the login page (or a refusal) was shown instead."""
+def signed_in() -> bool:
+    """True when someone is signed in (the navigation is shown only then; pages draw the sign-in form)."""
     try:
         settings = get_settings()
-    except AssistantError as exc:
-        st.error(str(exc))
-        return None, None
+    except AssistantError:
+        return False
     if not settings.team_mode and not access.bound_to_loopback():
-        st.error("This app is reachable from other machines but has no login. Start it with "
-                 "REPLY_ASSISTANT_TEAM_MODE=true (and users added with `reply-assistant users add`), or bind "
-                 "it to this machine with --server.address 127.0.0.1.")
-        return settings, None
-    identity = access.current(settings)
-    if identity is None:
-        st.session_state.pop(IDENTITY_NOW, None)
-        access.login_page(settings)
-        return settings, None
-    st.session_state[IDENTITY_NOW] = identity
-    return settings, identity
+        return False
+    return access.current(settings) is not None
 
 
 def header(title: str, identity: access.Identity, settings: Settings) -> None:
@@ -66,6 +56,3 @@ def header(title: str, identity: access.Identity, settings: Settings) -> None:
             access.sign_out(identity)
             st.rerun()
 
-
-def nothing() -> None:
-    """The body of the address aliases shown before sign-in (the login form is drawn by `gate`)."""

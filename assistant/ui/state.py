@@ -15,7 +15,7 @@ from assistant.errors import AssistantError
 from assistant.history import HistoryStore
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings, load_settings
-from assistant.ui.access import Identity, current
+from assistant.ui.access import Identity
 
 IDENTITY_NOW = "_identity_now"
 REOPEN = "reopen_case"  # set by History: the case the Reply page opens next
@@ -66,14 +66,30 @@ def get_store(settings: Settings) -> HistoryStore:
 
 
 def identity() -> Identity:
-    """The signed-in user of this run (app.py signs in before any page runs, so there always is one)."""
-    who = st.session_state.get(IDENTITY_NOW)
-    if isinstance(who, Identity):
-        return who
-    found = current(get_settings())
-    if found is None:  # a page run without app.py (tests): nobody is signed in, nothing may be shown
+    """The signed-in user; without one, the page shows the sign-in form (or why it refuses) and stops.
+
+    Every page calls this first, so no page shows anything to a visitor who has not signed in, whichever
+    address was opened.
+    """
+    from assistant.ui import access
+
+    try:
+        settings = get_settings()
+    except AssistantError as exc:
+        st.error(str(exc))
         st.stop()
-    return found  # type: ignore[return-value]
+    if not settings.team_mode and not access.bound_to_loopback():
+        st.error("This app is reachable from other machines but has no login. Start it with "
+                 "REPLY_ASSISTANT_TEAM_MODE=true (and users added with `reply-assistant users add`), or bind "
+                 "it to this machine with --server.address 127.0.0.1.")
+        st.stop()
+    who = access.current(settings)
+    if who is None:
+        st.session_state.pop(IDENTITY_NOW, None)
+        access.login_page(settings)
+        st.stop()
+    st.session_state[IDENTITY_NOW] = who
+    return who  # type: ignore[return-value]
 
 
 def agent() -> str:
