@@ -6,7 +6,7 @@ import streamlit as st
 
 from assistant.errors import AssistantError
 from assistant.pipeline import validate_message
-from assistant.ui import cases, draft_box, forms, reply_language, reply_view, state, workspace
+from assistant.ui import cases, chrome, draft_box, forms, reply_language, reply_view, state, workspace
 from assistant.ui import reply_state as rs
 from assistant.ui.labels import scenario_title
 
@@ -20,15 +20,21 @@ with state.stop_on_error():
 rs.init_widgets()
 rs.restore_once(pipeline, store)
 
-head, new = st.columns([6, 1], vertical_alignment="center")
+# The header row always has the same elements (notices go into its middle slot): an element appearing above
+# the columns would shift everything below it, and the browser would rebuild the draft box mid-copy.
+head, note, new, user = st.columns([2, 5, 1, 1.4], vertical_alignment="center")
 case_id = ss.get(rs.CASE)
 head.subheader(f"Reply · case #{case_id}" if case_id else "Reply · new case", anchor=False)
 new.button("New case", key="new_case", on_click=rs.on_new_case, width="stretch",
            help="Close this case (it stays in History) and start with an empty form.")
-if notice := ss.pop(rs.NOTICE, None):
-    st.info(notice)
+with user:
+    chrome.user_box(me, settings)
+with note:
+    slot_note = st.empty()
 if error := ss.pop(rs.ERROR, None):
-    st.error(error)
+    slot_note.error(error)
+elif notice := ss.pop(rs.NOTICE, None):
+    slot_note.info(notice)
 
 left, right = st.columns([5, 7], gap="medium")
 with left:

@@ -44,15 +44,18 @@ def signed_in() -> bool:
 
 def header(title: str, identity: access.Identity, settings: Settings) -> None:
     """The page title with the signed-in user (as plain text) and, in team mode, a sign-out button."""
-    left, right = st.columns([4, 2], vertical_alignment="center")
+    left, right = st.columns([5, 1.4], vertical_alignment="center")
     left.subheader(title, anchor=False)
+    with right:
+        user_box(identity, settings, key=title)
+
+
+def user_box(identity: access.Identity, settings: Settings, key: str = "reply") -> None:
+    """'Signed in as NAME' (plain text, never Markdown) and Sign out; nothing in single-user mode."""
     if not settings.team_mode:
         return
-    with right:
-        who, out = st.columns([3, 2], vertical_alignment="center")
-        role = " (lead)" if identity.is_lead else ""
-        who.text(f"Signed in as {identity.name}{role}")
-        if out.button("Sign out", key=f"sign_out_{title}"):
-            access.sign_out(identity)
-            st.rerun()
-
+    role = " (lead)" if identity.is_lead else ""
+    st.text(f"Signed in as {identity.name}{role}")
+    if st.button("Sign out", key=f"sign_out_{key}", type="tertiary"):
+        access.sign_out(identity)
+        st.rerun()

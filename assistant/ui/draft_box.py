@@ -77,14 +77,24 @@ def mount(data: dict[str, Any], on_action: Any) -> Any:
     return _component()(key=KEY, data=data, on_action_change=on_action, height="content")
 
 
-def action_value() -> Any:
-    """The action the box sent in this run (None when the run has another cause)."""
+def _value(name: str) -> Any:
     import streamlit as st
 
     value = st.session_state.get(KEY)
     if value is None:
         return None
     try:
-        return value["action"]
+        return value[name]
     except (KeyError, TypeError):
-        return getattr(value, "action", None)
+        return getattr(value, name, None)
+
+
+def action_value() -> Any:
+    """The action the box sent in this run (None when the run has another cause)."""
+    return _value("action")
+
+
+def confirmations(raw: Any) -> list[Any]:
+    """The copy confirmations an action carries (each `{"kind": "copied" | "copy_failed", "nonce"}`)."""
+    value = raw.get("confirmed") if isinstance(raw, dict) else None
+    return list(value)[-50:] if isinstance(value, list) else []

@@ -187,17 +187,16 @@ def _context() -> workspace.CaseContext | None:
 @_guarded
 def on_box_action() -> None:
     """A click in the draft box: check exactly the text it sent, record what happened, answer the box."""
-    action = workspace.BoxAction.parse(draft_box.action_value())
-    if action is None:
+    raw = draft_box.action_value()
+    _record_copies(draft_box.confirmations(raw))
+    action = workspace.BoxAction.parse(raw)
+    if action is None or action.kind in ("copied", "copy_failed"):
         return
     pipeline, store = _parts()
     ctx = _context()
-    if ctx is None and action.kind not in ("copied", "copy_failed"):
+    if ctx is None:
         ss[ANSWER] = workspace.Answer(action.nonce, action.kind, False, "Draft a reply first.").to_data()
         return
-    if ctx is None:  # a copy confirmed after the case was closed (Copy and next): its case id is in `released`
-        ctx = workspace.CaseContext(case_id=-1, scenario=None, message="", order=None, agent=agent(),
-                                    released=ss[RELEASED])
     result = ss.get(RESULT)
     answer, report = workspace.handle(
         action, ctx, store, lambda text: _check(pipeline, text, result))  # type: ignore[arg-type]
@@ -208,6 +207,22 @@ def on_box_action() -> None:
     if answer.allowed and action.kind in workspace.SEND_KINDS:
         clear_case(focus_message=True)
         ss[NOTICE] = f"Case #{ctx.case_id} sent. Paste the next message."
+
+
+def _record_copies(confirmed: list[Any]) -> None:
+    """The browser says which released texts reached the clipboard; each real copy is recorded once."""
+    released: dict[str, workspace.Released] = ss[RELEASED]
+    pending = [a for raw in confirmed if (a := workspace.BoxAction.parse(raw)) is not None
+               and a.kind in ("copied", "copy_failed") and a.nonce in released]
+    if not pending:
+        return
+    _, store = _parts()
+    ctx = workspace.CaseContext(case_id=-1, scenario=None, message="", order=None, agent=agent(),
+                                released=released)
+    for action in pending:
+        answer, _ = workspace.handle(action, ctx, store, None)
+        if answer.message:  # a refused clipboard: tell the agent to press Ctrl+C
+            ss[ANSWER] = {**answer.to_data(), "nonce": answer.nonce + ":confirm"}
 
 
 @_guarded

@@ -174,7 +174,13 @@ export default function (component) {
   }
 
   function send(kind) {
-    if (!st.data.enabled || st.inflight) return;
+    if (!st.data.enabled) return;
+    if (st.inflight) {
+      // A check in flight gives way to a click; a copy or send in flight is never sent twice.
+      const busy = st.pending.get(st.inflight);
+      if (!busy || busy.kind !== "check") return;
+      st.pending.delete(st.inflight);
+    }
     clearTimeout(st.timer);
     const text = box.value;
     const nonce = newNonce();
@@ -208,6 +214,7 @@ export default function (component) {
     render();
     setTriggerValue("action", {
       kind, nonce, text, override: overrideOn, reason: overrideOn ? $(".ra-reason").value : "",
+      confirmed: st.confirmed || [],
     });
   }
 
@@ -217,7 +224,12 @@ export default function (component) {
       pending.reject(new Error("not released"));
       return;
     }
-    const confirm = (ok) => setTriggerValue("action", { kind: ok ? "copied" : "copy_failed", nonce: answer.nonce });
+    // A trigger sent right after this one (the agent's next click) replaces it if the app has not started its
+    // run yet, so every later action carries the last confirmations too; the app records each copy once.
+    const confirm = (ok) => {
+      st.confirmed = [...(st.confirmed || []), { kind: ok ? "copied" : "copy_failed", nonce: answer.nonce }].slice(-20);
+      setTriggerValue("action", { kind: ok ? "copied" : "copy_failed", nonce: answer.nonce, confirmed: st.confirmed });
+    };
     if (pending.written) {
       pending.resolve(answer.text);
       pending.written.then(() => confirm(true)).catch(() => {
