@@ -73,9 +73,12 @@ with right:
             message = validate_message(ss[rs.MESSAGE])
             order = forms.order_from_fields(rs.order_values())
             new_id = rs.ensure_case(store, message, order)
+            streaming = pipeline.drafter.kind == "llm"
             with slot.container():
                 label, body = st.empty(), st.empty()
-            label.warning("Model draft, streaming: not yet checked. Nothing can be copied until the check is done.")
+            if streaming:
+                label.warning("Model draft, streaming: not yet checked. Nothing can be copied until the check "
+                              "is done.")
             streamed: list[str] = []
 
             def show(text: str) -> None:
@@ -85,7 +88,7 @@ with right:
             with st.spinner("Drafting and checking..."):
                 drafted = reply_language.draft(
                     pipeline, message, order, reply_language=ss.get(rs.LANGUAGE),
-                    on_text=show if pipeline.drafter.kind == "llm" else None, case_date=cases.today())
+                    on_text=show if streaming else None, case_date=cases.today())
             cases.record_draft(store, new_id, drafted, state.agent())
             ss[rs.ORDER] = order
             rs.set_result(drafted, pipeline)
@@ -100,7 +103,7 @@ with right:
     data = draft_box.box_data(
         version=int(ss[rs.BOX_VERSION]), text=ss.get(rs.BOX_TEXT, ""), checked_text=ss.get(rs.CHECKED),
         report=report, origin=origin, answer=ss.get(rs.ANSWER), enabled=result is not None,
-        focus="message", focus_version=ss.get(rs.FOCUS))
+        focus="message", focus_version=ss.get(rs.FOCUS), height="25rem")
     with slot.container():
         draft_box.mount(data, rs.on_box_action)
 

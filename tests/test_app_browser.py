@@ -178,8 +178,12 @@ class Agent:
 
         expect(self.message).to_be_visible(timeout=WAIT_MS)
         self.message.fill(message)
+        self.message.press("Tab")  # hand the text over first (a new message may close a restored case)
+        expect(self.message).to_have_value(message)
+        version = self.box.get_attribute("data-version") if self.box.count() else None
         start = time.perf_counter()
         self.page.get_by_role("button", name="Draft reply").click()
+        expect(self.box).not_to_have_attribute("data-version", str(version), timeout=WAIT_MS)
         expect(self.status).to_have_text("Checked: passes", timeout=WAIT_MS)
         return time.perf_counter() - start
 
@@ -237,7 +241,11 @@ def test_one_screen_layout_timing_and_no_outside_requests(app: App, browser: Any
 
     mobile = Agent(browser, agent.url, width=390, height=844).open()
     mobile.draft()
-    mobile.page.screenshot(path=str(ARTIFACTS / "reply-390x844.png"), full_page=True)
+    mobile.page.screenshot(path=str(ARTIFACTS / "reply-390x844.png"))
+    # The page scrolls inside its own container, so a "full page" shot needs a viewport as tall as the page.
+    tall = mobile.page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    mobile.page.set_viewport_size({"width": 390, "height": int(tall) + 100})
+    mobile.page.screenshot(path=str(ARTIFACTS / "reply-390-full.png"))
     for tab in (agent, mobile):
         assert tab.outside_requests() == [], tab.outside_requests()
         assert tab.dialogs == []

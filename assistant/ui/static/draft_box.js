@@ -258,6 +258,7 @@ export default function (component) {
     $(".ra-reason").value = "";
     if (!d.answer) showMessage("", true);
   }
+  box.dataset.version = String(d.version);  // tests wait for a new version after Draft
   box.disabled = !d.enabled;
   box.placeholder = d.placeholder || "";
   box.style.setProperty("--ra-height", d.height || "22rem");
