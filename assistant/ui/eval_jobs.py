@@ -65,7 +65,7 @@ def _work(job: EvalJob, settings: Settings, cases: list[Any], cells: list[Any], 
     from assistant.evals.runner import run_eval
     from assistant.evals.runs import write_run
     from assistant.evals.thresholds import check_thresholds, load_thresholds
-    from assistant.runtime import components
+    from assistant.runtime import guard
 
     try:
         thresholds, thresholds_file = load_thresholds(None)
@@ -73,7 +73,7 @@ def _work(job: EvalJob, settings: Settings, cases: list[Any], cells: list[Any], 
         result = asyncio.run(run_eval(cases, cells, settings, concurrency=4, cache=cache, on_record=job.tick))
         result["cases_file"] = cases_file
         result["notes"] = job.notes
-        result["golden"] = golden_summary(None, components(settings).knowledge.policy)
+        result["golden"] = golden_summary(None, guard(settings))  # as `reply-assistant eval` scores it
         result["thresholds"] = check_thresholds(result, thresholds, thresholds_file)
         job.thresholds_passed = bool(result["thresholds"]["passed"])
         job.folder = write_run(result, settings.runs_dir)
