@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# 127.0.0.1: this machine only. Serving other machines (HOST=0.0.0.0) needs REPLY_ASSISTANT_TEAM_MODE=true.
+HOST ?= 127.0.0.1
 
 .PHONY: run test lint eval bench load clean
 
@@ -13,7 +15,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 run: $(BIN)/.installed
-	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.headless true --server.address $(HOST) --server.port $(PORT) --browser.gatherUsageStats false
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     runs_dir: Path = REPO_ROOT / "evals" / "runs"
     judge_model: str | None = None
     agent: str = "agent"
+    # Team mode: every page asks for a login (identity provider from .streamlit/secrets.toml, else users_file).
+    team_mode: bool = False
+    users_file: Path | None = None
     openai_api_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "openai_api_key")
     )
@@ -82,6 +85,11 @@ class Settings(BaseSettings):
         """True when a model name and either a key or a custom endpoint are set."""
         return bool(self.model and (self.openai_api_key or self.openai_base_url))
 
+    @property
+    def users_path(self) -> Path:
+        """The local users file: REPLY_ASSISTANT_USERS_FILE, else users.json in the data folder."""
+        return self.users_file or self.data_dir / "users.json"
+
     def resolved_drafter(self) -> tuple[Literal["llm", "offline"], str]:
         """Which drafter to use and why, as the result shows it to the agent."""
         if self.drafter == "offline":
@@ -111,6 +119,7 @@ class Settings(BaseSettings):
             "knowledge directory": str(self.knowledge_dir),
             "chroma": f"{self.chroma_host}:{self.chroma_port}" if self.chroma_host else "embedded",
             "history": self.history_location(),
+            "team mode": "on (login required)" if self.team_mode else "off (single user on this machine)",
         }
 
     def history_location(self) -> str:
