@@ -13,18 +13,22 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
+from assistant.drafting.choices import claim_underlying, goods_come_back, likely_scenarios, product_note_matches
 from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError, ModelError
-from assistant.guardrails import check_draft
+from assistant.facts import extract_facts
+from assistant.guardrails import check_draft, find_remedies
 from assistant.guardrails.policy import seller_rules
 from assistant.logs import get_logger
 from assistant.models import (
+    CaseFacts,
     CheckContext,
     Chunk,
     DraftResult,
     GuardrailReport,
     NextStep,
     OrderFacts,
+    RetrievedChunk,
     TriageResult,
     Usage,
 )
@@ -33,9 +37,8 @@ from assistant.settings import Settings
 
 RETRIEVE_K = 4
 logger = get_logger(__name__)
-# Internal guidance that applies whenever goods may come back to the seller.
-RETURN_SCENARIOS = {"unwanted_return", "damaged_or_broken", "wrong_item", "not_as_described", "quality_issue",
-                    "order_cancellation", "a_to_z_claim"}
+SAFETY_NOTE = ("Safety: the buyer reports {evidence}. Flag this case to the team lead today; the reply tells the "
+               "buyer to stop using the product and offers a full refund or a replacement.")
 FLAG_NOTES = {
     "a_to_z_claim": "A-to-z claim mentioned: solve the problem first; never tie any remedy to closing the claim.",
     "review_threat": "Buyer mentions a review: never offer anything for a review or ask to change one.",
@@ -113,14 +116,25 @@ class Pipeline:
             model_message = message[: self.settings.max_model_chars]
             notices.append(f"The message is {len(message):,} characters; the model saw the first "
                            f"{self.settings.max_model_chars:,} (the full text is kept in history).")
+        facts = extract_facts(message, order)
+        notes = [c for c in self.parts.knowledge.chunks if product_note_matches(c, message, order)]
         request = DraftRequest(message=model_message, order=order, triage=triage, chunks=chunks,
-                               policy=self.parts.knowledge.policy)
+                               policy=self.parts.knowledge.policy, facts=facts, product_notes=notes)
         result = self._draft_checked(request, on_text, timings, message)
-        result.sources = [hit.id for hit in hits]
+        result.sources = self.sources(hits, request)
         result.next_steps = self.next_steps(triage, case_date or self._today())
-        result.internal_notes = self.internal_notes(triage)
+        result.internal_notes = self.internal_notes(triage, facts, result.draft)
         result.notices = notices + result.notices
+        result.facts = facts
         return result
+
+    @staticmethod
+    def sources(hits: list[RetrievedChunk], request: DraftRequest) -> list[str]:
+        """Retrieved chunks that fit the case: the likely scenarios' sections and the buyer's product's notes."""
+        wanted = set(likely_scenarios(request)) | {claim_underlying(request)} - {None}
+        notes = [c.id for c in request.product_notes]
+        kept = [hit.id for hit in hits if hit.chunk.scenario in wanted and not hit.chunk.product]
+        return list(dict.fromkeys(kept + notes))
 
     async def arun(self, message: str, order: OrderFacts | None = None, *, concurrency: int = 8) -> DraftResult:
         """`run` on a worker thread, so an event loop can keep many model calls in flight."""
@@ -196,12 +210,17 @@ class Pipeline:
                 ))
         return steps
 
-    def internal_notes(self, triage: TriageResult) -> list[str]:
-        """Agent-only guidance: risk flags, and internal playbook sections such as returned-goods handling."""
-        notes = [FLAG_NOTES[flag] for flag in triage.flags if flag in FLAG_NOTES]
+    def internal_notes(self, triage: TriageResult, facts: CaseFacts | None = None, draft: str = "") -> list[str]:
+        """Agent-only guidance: safety, risk flags, and returned-goods handling when goods come back."""
+        facts = facts or CaseFacts()
+        notes = [SAFETY_NOTE.format(evidence=facts.safety_evidence)] if facts.safety else []
+        notes += [FLAG_NOTES[flag] for flag in triage.flags if flag in FLAG_NOTES]
+        offered = sorted({m.remedy for m in find_remedies(draft)}) if draft else []
+        back = goods_come_back(offered, triage.scenario) and facts.arrival != "never_arrived"
         for chunk in self.parts.knowledge.general("internal"):
-            if chunk.id == "returned_goods" and triage.scenario in RETURN_SCENARIOS:
-                notes.append(f"{chunk.title}: {chunk.guidance.strip()}")
+            if chunk.id == "returned_goods" and back:
+                steps = "; ".join(step.action for step in chunk.steps)
+                notes.append(f"{chunk.title}: {steps}.")
         return notes
 
     def _scenario_chunks(self, scenario: str) -> list[Chunk]:

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
-from assistant.models import Chunk, OrderFacts, Policy, TriageResult, Usage, Violation
+from assistant.models import CaseFacts, Chunk, OrderFacts, Policy, TriageResult, Usage, Violation
 
 OnText = Callable[[str], None]
 
@@ -24,6 +24,9 @@ class DraftRequest(BaseModel):
     triage: TriageResult
     chunks: list[Chunk]
     policy: Policy
+    facts: CaseFacts = Field(default_factory=CaseFacts)
+    product_notes: list[Chunk] = Field(default_factory=list)
+    reply_language: str = "en"
     previous_draft: str | None = None
     violations: list[Violation] = Field(default_factory=list)
 
