@@ -19,7 +19,7 @@ from typing import Literal
 import yaml
 
 from assistant.errors import KnowledgeError
-from assistant.models import WANTS, CaseFacts, OrderFacts
+from assistant.models import SCENARIO_IDS, WANTS, CaseFacts, OrderFacts
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -46,6 +46,8 @@ class _Vocab:
     safety: tuple[re.Pattern[str], ...]
     safety_not: tuple[re.Pattern[str], ...]
     order_number: tuple[re.Pattern[str], ...]
+    service: tuple[re.Pattern[str], ...] = ()
+    hints: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = ()
 
 
 def _compile(patterns: list[str], path: Path, field: str, words: str = "") -> tuple[re.Pattern[str], ...]:
@@ -76,6 +78,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
     merged: dict[str, list] = {}
     wants: dict[str, list[re.Pattern[str]]] = {w: [] for w in WANTS}
     colours: set[str] = set()
+    hints: list[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]]] = []
     for path in files:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         colour_words = [str(w).casefold() for w in data.get("colour_words") or []]
@@ -85,13 +88,21 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         words = "|".join(alternatives) or "(?!)"
         for key in ("photos_attached", "new_address_given", "never_arrived", "arrived_damaged", "size_mismatch",
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
-                    "safety_not", "order_number", "ordered", "received", "main_item_missing"):
+                    "safety_not", "order_number", "ordered", "received", "main_item_missing",
+                    "service_question"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
                 raise KnowledgeError(f"unknown request kind {want!r}; use one of {', '.join(WANTS)}",
                                      path=str(path), field="wants")
             wants[want].extend(_compile(_list(data["wants"], want, path), path, f"wants.{want}"))
+        for scenario, hint in (data.get("scenario_hints") or {}).items():
+            over = hint.get("over") or [] if isinstance(hint, dict) else []
+            if scenario not in SCENARIO_IDS or not set(over) <= set(SCENARIO_IDS):
+                raise KnowledgeError(f"unknown scenario id in the hint for {scenario!r}", path=str(path),
+                                     field=f"scenario_hints.{scenario}")
+            field = f"scenario_hints.{scenario}.patterns"
+            hints.append((scenario, frozenset(over), _compile(_list(hint, "patterns", path), path, field)))
     return _Vocab(
         photos=tuple(merged["photos_attached"]), address=tuple(merged["new_address_given"]),
         never_arrived=tuple(merged["never_arrived"]), main_missing=tuple(merged["main_item_missing"]),
@@ -101,7 +112,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         wants={w: tuple(p) for w, p in wants.items()}, claim_mentioned=tuple(merged["claim_mentioned"]),
         claim_opened=tuple(merged["claim_opened"]), claim_threatened=tuple(merged["claim_threatened"]),
         safety=tuple(merged["safety"]), safety_not=tuple(merged["safety_not"]),
-        order_number=tuple(merged["order_number"]),
+        order_number=tuple(merged["order_number"]), hints=tuple(hints),
+        service=tuple(merged["service_question"]),
     )
 
 
@@ -134,6 +146,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     elif _any(vocab.arrived_damaged, text):
         facts.arrival = "arrived_damaged"
     facts.main_item_missing = _any(vocab.main_missing, text)
+    facts.service_question = _any(vocab.service, text)
     _mismatch(facts, vocab, text)
     facts.wants = [w for w in WANTS if _any(vocab.wants[w], text)]
     if facts.arrival == "never_arrived" and "cancellation" in facts.wants and "refund" not in facts.wants:
@@ -180,3 +193,19 @@ def _claim(vocab: _Vocab, text: str, order: OrderFacts | None) -> Literal["opene
         if _any(vocab.claim_opened, sentence) or re.search(r"\b(?:is|are) (?:now )?open\b", sentence):
             verdict = "opened"
     return verdict
+
+
+def refine_scenario(folded: str, scenario: str) -> tuple[str, bool]:
+    """Triage's scenario corrected by facts it cannot weigh, and whether an A-to-z claim is mentioned.
+
+    `folded` is the normalised message (`assistant.triage.fold`). A claim named in any wording ("asked Amazon
+    to step in under their guarantee") makes the case an A-to-z claim; a scenario hint (e.g. "left it with a
+    neighbour") settles a confusion between neighbouring scenarios.
+    """
+    vocab = load_vocab(FACTS_DIR)
+    if _any(vocab.claim_mentioned, folded):
+        return "a_to_z_claim", True
+    for hinted, over, patterns in vocab.hints:
+        if scenario in over and _any(patterns, folded):
+            return hinted, False
+    return scenario, False

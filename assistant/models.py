@@ -246,6 +246,7 @@ class CaseFacts(BaseModel):
     claim: Literal["opened", "threatened"] | None = None
     safety: bool = False
     safety_evidence: str | None = None
+    service_question: bool = False
 
     def summary(self) -> list[str]:
         """The facts as short English lines (for the model prompt and the agent)."""

@@ -23,10 +23,16 @@ HEDGE_RATIO = 0.25
 NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
 PRODUCT_SCENARIOS = {"quality_issue", "not_as_described", "unwanted_return", "damaged_or_broken", "missing_items",
                      "wrong_item", "warranty", "lost_package", "delivery_problem", "shipping_delay"}
+MISMATCH_SCENARIOS = {"not_as_described", "wrong_item", "unwanted_return", "a_to_z_claim"}
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 # Words of a product name that say nothing about which product it is.
 _GENERIC = {"with", "and", "for", "the", "set", "pack", "power", "touch", "usb-c", "usb", "led", "new", "mini",
             "pro", "max", "plus", "size", "black", "white"}
+
+
+def mismatch(request: DraftRequest) -> str | None:
+    """The size or colour mismatch, where the scenario is about one ("the lid doesn't fit" is a fault)."""
+    return request.facts.mismatch if request.scenario in MISMATCH_SCENARIOS else None
 
 
 def likely_scenarios(request: DraftRequest) -> list[str]:
@@ -64,7 +70,7 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         # The buyer escalated: a full refund is always among the choices, after the best fix for the problem.
         preference = ([r for r in base[:1] if r != "full_refund"] + ["full_refund"]
                       + [r for r in base[1:] + preference if r != "full_refund"])
-    if facts.mismatch and "exchange" in preference:
+    if mismatch(request) and "exchange" in preference:
         preference.remove("exchange")
         preference.insert(0, "exchange")
     ordered = [r for r in dict.fromkeys(preference) if r in allowed]
@@ -78,24 +84,20 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         new_unit = next((r for r in first if r in ("replacement", "reship")), None)
         top = [refund, new_unit] if "refund" in facts.wants or not new_unit else [new_unit, refund]
         ordered = [r for r in top if r] + [r for r in ordered if r not in top]
-    if not facts.mismatch and "replacement" in ordered and "exchange" in ordered:
+    if not mismatch(request) and "replacement" in ordered and "exchange" in ordered:
         ordered.remove("exchange")  # both send a new unit; an exchange only differs for a size or colour
     if "replacement" in ordered and "reship" in ordered:
-        ordered.remove("reship")  # both mean "a new one is sent": offer one of them
-    likely = likely_scenarios(request)
-    if len(likely) > 1 and scenario != "a_to_z_claim":
-        # Unsure triage: prefer what the policy allows in both likely scenarios, if that still gives a choice.
-        # A return for a refund is the buyer's right in any scenario, so it never counts against a choice.
-        other = set(request.policy.allowed_remedies(likely[1])) | {"return_for_refund"}
-        both = [r for r in ordered if r in other]
-        if len(both) >= min(2, len(ordered)):
-            ordered = both
-    if "prompt_injection" in request.triage.flags and len(ordered) > 2 and "full_refund" in ordered \
-            and not facts.safety:
+        # Both mean "a new one is sent": offer the one that fits best (reship for a parcel that never came).
+        later = "replacement" if facts.arrival == "never_arrived" else max(
+            ("replacement", "reship"), key=ordered.index)
+        ordered.remove(later)
+    if "prompt_injection" in request.triage.flags and "full_refund" in ordered and not facts.safety \
+            and len(ordered) > 2:
         ordered.remove("full_refund")  # a message that tries to steer the reply gets the conservative offer
     limit = MAX_CHOICES if requirements_for(scenario).choices != "none" else 2
     chosen = ordered[:limit]
-    wanted = _wanted(request, allowed, ordered)
+    # What a message that tries to steer the reply "asks for" may be the injected instruction: not offered.
+    wanted = None if "prompt_injection" in request.triage.flags else _wanted(request, allowed, ordered)
     if wanted and wanted not in chosen:
         chosen = ([*chosen[: limit - 1], wanted] if len(chosen) >= limit else [*chosen, wanted])
     return chosen

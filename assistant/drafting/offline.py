@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
-from assistant.drafting.choices import NO_REMEDY_SCENARIOS, choose_remedies, likely_scenarios
+from assistant.drafting.choices import NO_REMEDY_SCENARIOS, choose_remedies, likely_scenarios, mismatch
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.models import OrderFacts, Policy
 from assistant.scenarios import requirements_for
@@ -67,21 +67,26 @@ class OfflineComposer:
         """The reply text."""
         phrases = load_phrases(request.reply_language)
         scenario, facts = request.scenario, request.facts
-        needs_apology, needs_choices = self._needs(request)
         kind = self._other_kind(request) if scenario == "other" else None
+        # A plain question or thank-you note is what it looks like: no hedging towards a complaint.
+        needs_apology, needs_choices = self._needs(request) if not kind else (False, False)
         paragraphs = [phrases.greeting]
-        if kind != "thanks" or (request.order and (request.order.product or request.order.order_id)):
+        if not kind or (request.order and (request.order.product or request.order.order_id)):
             paragraphs.append(self._context_line(phrases, request.order))
         opener = [self._opener(phrases, request, kind)]
         if scenario == "a_to_z_claim" and facts.claim:
             opener.append(phrases.claim[facts.claim])
         if needs_apology and not any(w in " ".join(opener).lower() for w in phrases.apology_words):
-            opener.insert(0, phrases.apology)
+            own = requirements_for(scenario).apology != "none"
+            opener.insert(0, phrases.apology if own else phrases.apology_hedge)
         paragraphs.append(" ".join(opener))
         if facts.safety:
             paragraphs.append(phrases.safety.format(item=self._item(phrases, request.order)))
-        if scenario == "how_to_use" or (kind == "question" and request.product_notes):
+        if scenario == "how_to_use" or kind == "question":
             paragraphs += self._how_to(phrases, request)
+            if needs_choices:  # the close second guess is a fault: keep the way to a remedy open
+                choices = [f"{i}. {text}" for i, text in enumerate(phrases.generic_choices[:2], 1)]
+                paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
             paragraphs += [phrases.closing, request.policy.signature]
             return "\n\n".join(p for p in paragraphs if p)
         info = self._info_line(phrases, request)
@@ -109,7 +114,7 @@ class OfflineComposer:
         facts = request.facts
         if request.scenario == "other":
             return phrases.opener("other", kind)
-        variants = (facts.arrival, "main" if facts.main_item_missing else None, facts.mismatch)
+        variants = (facts.arrival, "main" if facts.main_item_missing else None, mismatch(request))
         return phrases.opener(request.scenario, *variants)
 
     @staticmethod
@@ -122,9 +127,8 @@ class OfflineComposer:
         if facts.new_address_given:
             lines.append(phrases.given["address"])
         wanted = phrases.asks_by_scenario.get(request.scenario)  # type: ignore[call-overload]
-        given = {"photos": facts.photos_attached, "photos_label": facts.photos_attached,
-                 "address": facts.new_address_given}
-        if wanted and not given.get(wanted) and not facts.safety and facts.arrival != "never_arrived":
+        given = facts.new_address_given if wanted == "address" else facts.photos_attached
+        if wanted and not given and not facts.safety and facts.arrival != "never_arrived":
             lines.append(phrases.ask[wanted])
         return " ".join(lines)
 
@@ -134,7 +138,8 @@ class OfflineComposer:
         hours = request.policy.reply_within_hours
         points = _relevant_points(request)
         if not points:
-            return [phrases.find_out.format(hours=hours)]
+            service = request.facts.service_question and request.scenario != "how_to_use"
+            return [(phrases.find_out_service if service else phrases.find_out).format(hours=hours)]
         steps = "\n".join(f"{i}. {p}" for i, p in enumerate(points, 1))
         return [f"{phrases.how_to_intro}\n{steps}", phrases.how_to_more]
 
@@ -163,15 +168,14 @@ class OfflineComposer:
 
     @staticmethod
     def _remedy_text(phrases: Phrases, remedy: str, request: DraftRequest) -> str:
-        facts = request.facts
         variant = None
         amount = None
-        if remedy == "exchange" and facts.mismatch:
-            variant = facts.mismatch
+        if remedy == "exchange" and mismatch(request):
+            variant = mismatch(request)
         if remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order)
             variant = None if amount else "unpriced"
-        text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=facts.safety)
+        text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
         return text.format(amount=amount or "")
 
 

@@ -51,6 +51,7 @@ class Phrases(_Strict):
     context: Context
     item_word: str
     apology: str
+    apology_hedge: str
     apology_words: list[str]
     openers: dict[ScenarioId, dict[str, str]]
     claim: dict[str, str]
@@ -64,6 +65,7 @@ class Phrases(_Strict):
     timeframe: Timeframes
     generic_choices: list[str] = Field(min_length=2)
     find_out: str
+    find_out_service: str
     how_to_intro: str
     how_to_more: str
     closing: str
