@@ -299,3 +299,5 @@ class DraftResult(BaseModel):
     model: str | None = None
     notices: list[str] = Field(default_factory=list)
     facts: CaseFacts = Field(default_factory=CaseFacts)
+    # Why the model could not be used (timeout, HTTP 500 ...), when the offline draft replaced it for that.
+    model_error: str | None = None

@@ -12,10 +12,11 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
+from assistant.drafting.base import Drafter, DraftRequest, OnText
+from assistant.drafting.checked import CheckedDrafter
 from assistant.drafting.choices import claim_underlying, goods_come_back, likely_scenarios, product_note_matches
 from assistant.drafting.offline import OfflineComposer
-from assistant.errors import InputError, ModelError
+from assistant.errors import InputError
 from assistant.facts import extract_facts
 from assistant.guardrails import check_draft, find_remedies
 from assistant.guardrails.policy import seller_rules
@@ -30,7 +31,6 @@ from assistant.models import (
     OrderFacts,
     RetrievedChunk,
     TriageResult,
-    Usage,
 )
 from assistant.runtime import Components, components
 from assistant.settings import Settings
@@ -120,13 +120,27 @@ class Pipeline:
         notes = [c for c in self.parts.knowledge.chunks if product_note_matches(c, message, order)]
         request = DraftRequest(message=model_message, order=order, triage=triage, chunks=chunks,
                                policy=self.parts.knowledge.policy, facts=facts, product_notes=notes)
-        result = self._draft_checked(request, on_text, timings, message)
-        result.sources = self.sources(hits, request)
-        result.next_steps = self.next_steps(triage, case_date or self._today())
-        result.internal_notes = self.internal_notes(triage, facts, result.draft)
-        result.notices = notices + result.notices
-        result.facts = facts
-        return result
+        checked = self.checked_drafter(message).draft(request, on_text)
+        timings.update(checked.timings_ms)
+        return DraftResult(
+            scenario=triage.scenario, triage=triage, draft=checked.text, drafter=checked.drafter,
+            drafter_reason=checked.reason, passed=checked.report.passed, report=checked.report,
+            sources=self.sources(hits, request), next_steps=self.next_steps(triage, case_date or self._today()),
+            internal_notes=self.internal_notes(triage, facts, checked.text), attempts=checked.attempts,
+            llm_calls=checked.calls, usage=checked.usage, timings_ms=timings, prompt_version=checked.prompt_version,
+            model=checked.model, notices=notices, facts=facts, model_error=checked.model_error,
+        )
+
+    def checked_drafter(self, full_message: str) -> CheckedDrafter:
+        """The draft-check-repair-fallback loop around this pipeline's drafter.
+
+        Drafts are checked against the full buyer message, even when the model saw only its start.
+        """
+        def check(text: str, request: DraftRequest) -> GuardrailReport:
+            return self.check(text, scenario=request.scenario, message=full_message, order=request.order)
+
+        return CheckedDrafter(self.drafter, self.offline, check, repair_rounds=self.settings.repair_rounds,
+                              deadline=self.settings.draft_deadline, reason=self.drafter_reason)
 
     @staticmethod
     def sources(hits: list[RetrievedChunk], request: DraftRequest) -> list[str]:
@@ -142,61 +156,6 @@ class Pipeline:
             self._executor = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="pipeline")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, lambda: self.run(message, order))
-
-    def _draft_checked(self, request: DraftRequest, on_text: OnText | None, timings: dict[str, float],
-                       full_message: str) -> DraftResult:
-        usage = Usage()
-        calls = attempts = 0
-        reason = self.drafter_reason
-        draft: DraftOutput | None = None
-        report: GuardrailReport | None = None
-        if self.drafter.kind == "llm":
-            rounds = 1 + self.settings.repair_rounds
-            clock = time.perf_counter()
-            try:
-                for _ in range(rounds):
-                    attempts += 1
-                    draft = self.drafter.draft(request, on_text if attempts == 1 else None)
-                    calls += draft.calls
-                    usage = Usage(prompt_tokens=usage.prompt_tokens + draft.usage.prompt_tokens,
-                                  completion_tokens=usage.completion_tokens + draft.usage.completion_tokens)
-                    report = self.check(draft.text, scenario=request.scenario, message=full_message,
-                                        order=request.order)
-                    if report.passed:
-                        break
-                    request = request.model_copy(update={"previous_draft": draft.text,
-                                                         "violations": report.blocking})
-                else:
-                    rules = sorted({v.rule for v in report.blocking}) if report else []
-                    reason = (f"model draft still broke {', '.join(rules)} after {attempts} attempts; "
-                              "offline draft used instead")
-                    draft = None
-            except ModelError as exc:
-                logger.warning("model call failed (%s): %s", exc.reason, exc)
-                reason = f"model unavailable ({exc.reason}); offline draft used instead"
-                draft = None
-            timings["draft_llm"] = _lap(clock)
-        if draft is None or report is None or self.drafter.kind != "llm":
-            clock = time.perf_counter()
-            draft = self.offline.draft(request)
-            timings["compose"] = _lap(clock)
-            if self.drafter.kind == "llm" and on_text is not None:
-                on_text("\n\n[model draft replaced by the offline draft]\n\n" + draft.text)
-            clock = time.perf_counter()
-            report = self.check(draft.text, scenario=request.scenario, message=full_message, order=request.order)
-            timings["check"] = _lap(clock)
-            kind = "offline"
-            if self.drafter.kind == "llm":
-                logger.info("offline draft used: %s", reason)
-        else:
-            kind = "llm"
-        return DraftResult(
-            scenario=request.triage.scenario, triage=request.triage, draft=draft.text, drafter=kind,  # type: ignore[arg-type]
-            drafter_reason=reason, passed=report.passed, report=report, sources=[], next_steps=[],
-            internal_notes=[], attempts=max(attempts, 1), llm_calls=calls, usage=usage, timings_ms=timings,
-            prompt_version=getattr(self.drafter, "prompt_version", None) if kind == "llm" else None,
-            model=getattr(self.drafter, "model", None) if kind == "llm" else None,
-        )
 
     def next_steps(self, triage: TriageResult, start: dt.date) -> list[NextStep]:
         """The scenario's steps from the knowledge base, with their windows as dates from `start`."""

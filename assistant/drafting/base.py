@@ -52,6 +52,10 @@ class Drafter(Protocol):
 
     kind: str
 
-    def draft(self, request: DraftRequest, on_text: OnText | None = None) -> DraftOutput:
-        """Write a first draft, or (when `request.violations` is set) repair `request.previous_draft`."""
+    def draft(self, request: DraftRequest, on_text: OnText | None = None, *,
+              deadline: float | None = None) -> DraftOutput:
+        """Write a first draft, or (when `request.violations` is set) repair `request.previous_draft`.
+
+        `deadline` is a `time.monotonic()` instant the call must not outlive (None: no limit).
+        """
         ...

@@ -50,7 +50,8 @@ class OfflineComposer:
 
     kind = "offline"
 
-    def draft(self, request: DraftRequest, on_text: OnText | None = None) -> DraftOutput:
+    def draft(self, request: DraftRequest, on_text: OnText | None = None, *,
+              deadline: float | None = None) -> DraftOutput:
         """Compose the reply; the same request always gives the same text."""
         text = self.compose(request)
         if on_text is not None:

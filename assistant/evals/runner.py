@@ -45,12 +45,12 @@ class ThrottledDrafter:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)  # prompt_version, model ... as the pipeline reads them
 
-    def draft(self, request: Any, on_text: Any = None) -> Any:
-        """The inner drafter's draft, once a slot is free."""
+    def draft(self, request: Any, on_text: Any = None, *, deadline: float | None = None) -> Any:
+        """The inner drafter's draft, once a slot is free (the wait counts against the deadline)."""
         start = time.perf_counter()
         with self._slots:
             self._local.waited = getattr(self._local, "waited", 0.0) + time.perf_counter() - start
-            return self.inner.draft(request, on_text)
+            return self.inner.draft(request, on_text, deadline=deadline)
 
     def take_waited(self) -> float:
         """Slot waiting time of the calling thread's case so far, reset to zero."""
