@@ -174,7 +174,7 @@ def score_case(case: EvalCase, result: DraftResult, cell: Cell, evaluators: Eval
         "remedies_expected": list(case.expected_remedies), "remedies_offered": offered_remedies(result.draft),
         "remedy_coverage": coverage.value, "required_elements_ok": elements.passed,
         "words": len(result.draft.split()), "drafter": result.drafter, "drafter_reason": result.drafter_reason,
-        "fallback": fallback, "llm_calls": result.llm_calls, "repair_rounds": max(result.attempts - 1, 0),
+        "fallback": fallback, "model_error": result.model_error, "llm_calls": result.llm_calls, "repair_rounds": max(result.attempts - 1, 0),
         "tokens": result.usage.total_tokens, "latency_ms": round(latency_ms, 1),
         "forbidden_hits": forbidden_hits(case, result.draft), "judge": judge, "draft": result.draft,
         "ok": all(s.passed for s in scores.values() if s.passed is not None),

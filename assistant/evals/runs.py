@@ -62,6 +62,9 @@ def totals(records: list[dict[str, Any]]) -> dict[str, Any]:
     out["remedy_coverage"] = _mean([r["remedy_coverage"] for r in scored if r["remedy_coverage"] is not None])
     llm = [r for r in scored if r.get("prompt_version")]
     out["fallback_rate"] = _mean([1.0 if r["fallback"] else 0.0 for r in llm])
+    # A fallback because the endpoint failed (HTTP 500, timeout ...) is a fault of the run, not a verdict.
+    out["model_error_rate"] = _mean([1.0 if r.get("model_error") else 0.0 for r in llm])
+    out["repair_rate"] = _mean([1.0 if r["repair_rounds"] else 0.0 for r in llm])
     latencies = [r["latency_ms"] for r in scored]
     out.update(
         llm_calls_mean=_mean([r["llm_calls"] for r in scored]),
