@@ -144,34 +144,40 @@ def _invented_amount(case: JudgedCase, draft: str) -> bool:
     return False
 
 
+def _must(kind: str, arg: str, draft: str, offered: set[str]) -> bool:
+    if kind == "apology":
+        return bool(_APOLOGY.search(draft))
+    if kind == "choices":
+        return len(_LIST_ITEM.findall(draft)) >= 2 or len(offered) >= 2
+    if kind == "timeframe":
+        return bool(_TIMEFRAME.search(draft))
+    if kind == "stop_using":
+        return bool(_STOP.search(draft))
+    if kind == "remedy":
+        return arg in offered
+    if kind == "any_remedy":
+        return bool(offered & set(arg.split("|")))
+    return any(word.casefold() in draft.casefold() for word in arg.split("|"))  # mentions
+
+
+def _must_not(kind: str, arg: str, case: JudgedCase, draft: str, offered: set[str]) -> bool:
+    if kind == "remedy":
+        return arg in offered
+    if kind == "phrase":
+        return arg.casefold() in draft.casefold()
+    if kind == "keep_using":
+        return bool(_KEEP_USING.search(draft))
+    if kind == "invented_amount":
+        return _invented_amount(case, draft)
+    return _asks(draft, kind)
+
+
 def check(case: JudgedCase, draft: str) -> list[str]:
     """The checks a draft fails; an empty list means the item holds."""
     offered = _offered(draft)
-    folded = draft.casefold()
-    failed = []
-    for item in case.must:
-        kind, _, arg = item.partition(":")
-        ok = {
-            "apology": lambda: bool(_APOLOGY.search(draft)),
-            "choices": lambda: len(_LIST_ITEM.findall(draft)) >= 2 or len(offered) >= 2,
-            "timeframe": lambda: bool(_TIMEFRAME.search(draft)),
-            "stop_using": lambda: bool(_STOP.search(draft)),
-            "remedy": lambda: arg in offered,
-            "any_remedy": lambda: bool(offered & set(arg.split("|"))),
-            "mentions": lambda: any(w.casefold() in folded for w in arg.split("|")),
-        }[kind]()
-        if not ok:
-            failed.append(f"must {item}")
-    for item in case.must_not:
-        kind, _, arg = item.partition(":")
-        hit = {
-            "remedy": lambda: arg in offered,
-            "phrase": lambda: arg.casefold() in folded,
-            "keep_using": lambda: bool(_KEEP_USING.search(draft)),
-            "invented_amount": lambda: _invented_amount(case, draft),
-        }.get(kind, lambda: _asks(draft, kind))()
-        if hit:
-            failed.append(f"must_not {item}")
+    failed = [f"must {item}" for item in case.must if not _must(*item.partition(":")[::2], draft, offered)]
+    failed += [f"must_not {item}" for item in case.must_not
+               if _must_not(*item.partition(":")[::2], case, draft, offered)]
     return failed
 
 
