@@ -19,7 +19,8 @@ BAD = ("Hello,\n\nThank you for contacting Amazon about the blender. You can kee
 
 
 def case(**fields) -> JudgedCase:
-    base = {"id": "t-1", "message": "My blender started smoking, I want a refund.", "expected_scenario": "quality_issue"}
+    base = {"id": "t-1", "message": "My blender started smoking, I want a refund.",
+            "expected_scenario": "quality_issue"}
     return JudgedCase.model_validate({**base, **fields})
 
 
