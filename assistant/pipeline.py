@@ -18,8 +18,7 @@ from assistant.drafting.choices import claim_underlying, goods_come_back, likely
 from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError
 from assistant.facts import extract_facts
-from assistant.guardrails import check_draft, find_remedies
-from assistant.guardrails.policy import seller_rules
+from assistant.guardrails import find_remedies
 from assistant.logs import get_logger
 from assistant.models import (
     CaseFacts,
@@ -32,7 +31,7 @@ from assistant.models import (
     RetrievedChunk,
     TriageResult,
 )
-from assistant.runtime import Components, components
+from assistant.runtime import Components, components, guard
 from assistant.settings import Settings
 
 RETRIEVE_K = 4
@@ -84,8 +83,8 @@ class Pipeline:
             kind, self.drafter_reason = settings.resolved_drafter()
             self.drafter = self.offline if kind == "offline" else _llm_drafter(settings, self.parts)
         self._executor: ThreadPoolExecutor | None = None
-        # The seller may extend the guardrails' phrase lists in knowledge/guardrails.yaml.
-        self._rules = seller_rules(settings.knowledge_dir)
+        # One guard (policy + rules + the seller's knowledge/guardrails.yaml) for every check.
+        self.guard = guard(settings)
 
     def triage(self, message: str) -> TriageResult:
         """Triage only."""
@@ -96,7 +95,7 @@ class Pipeline:
         """Run the guardrails on a draft (e.g. the agent's edit) with the seller policy."""
         context = CheckContext(scenario=scenario, buyer_message=message, order=order,  # type: ignore[arg-type]
                                policy=self.parts.knowledge.policy)
-        return check_draft(draft, context, rules=self._rules)
+        return self.guard.check(draft, context)
 
     def run(self, message: str, order: OrderFacts | None = None, *, on_text: OnText | None = None,
             case_date: dt.date | None = None) -> DraftResult:

@@ -74,7 +74,9 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         preference.remove("exchange")
         preference.insert(0, "exchange")
     ordered = [r for r in dict.fromkeys(preference) if r in allowed]
-    ordered += [r for r in allowed if r not in ordered and requirements_for(scenario).choices != "none"]
+    if len(ordered) < 2 and requirements_for(scenario).choices != "none":
+        # A seller narrowed the scenario to remedies the playbook does not prefer: offer what is left.
+        ordered += [r for r in (*data.fallback, *allowed) if r in allowed and r not in ordered]
     if facts.arrival == "never_arrived":
         ordered = [r for r in ordered if r not in data.never_arrived_drop]
     if facts.safety:

@@ -100,6 +100,7 @@ class RemedyData(_Strict):
     wants: dict[str, list[RemedyId]]
     claim_underlying: dict[str, ScenarioId]
     goods_come_back: list[RemedyId]
+    fallback: list[RemedyId]
 
 
 def _load(path: Path, model: type[BaseModel]) -> BaseModel:
