@@ -52,7 +52,7 @@ def test_new_address_already_given_is_not_asked_for(pipeline: Pipeline) -> None:
     result = pipeline.run("I typed the wrong street. Please send it to my new address: 42 Oak Street, Springfield, "
                           "IL 62704. The order has shipped already.")
     assert result.passed and result.scenario == "address_change" and result.facts.new_address_given
-    assert "could you please send us the correct" not in result.draft.lower()
+    assert "correct full delivery address" not in result.draft.lower()
     assert "thank you for sending the correct address" in result.draft.lower()
 
 

@@ -99,13 +99,19 @@ def summarise(records: list[dict[str, Any]], *, cells: list[dict[str, Any]], cas
     by_cell: dict[str, list[dict[str, Any]]] = {c["key"]: [] for c in cells}
     for record in records:
         by_cell[record["cell"]].append(record)
+    cell_totals = {key: totals(recs) for key, recs in by_cell.items()}
+    scenarios = {key: per_scenario(recs) for key, recs in by_cell.items()}
+    for key, groups in scenarios.items():
+        # The weakest scenario, so a threshold can hold every scenario up, not only the average.
+        rates = [g["ok_rate"] for g in groups.values() if g.get("ok_rate") is not None]
+        cell_totals[key]["worst_scenario_ok_rate"] = min(rates) if rates else None
     return {
         "schema": SCHEMA, "started": started.isoformat(timespec="seconds"),
         "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "duration_s": round(duration_s, 3), "interrupted": interrupted, "concurrency": concurrency,
         "cases_total": cases_total, "cells": cells, "settings": settings, "cache": cache, "judge": judge,
-        "totals": {key: totals(recs) for key, recs in by_cell.items()},
-        "per_scenario": {key: per_scenario(recs) for key, recs in by_cell.items()},
+        "totals": cell_totals,
+        "per_scenario": scenarios,
         "cases": records,
     }
 
