@@ -58,6 +58,7 @@ def test_reply_cut_off_by_the_length_limit_is_not_used(server, tmp_path, streame
     result = make_pipeline(server, tmp_path).run(LAMP_MESSAGE, on_text=(lambda _: None) if streamed else None)
     assert result.drafter == "offline" and "length limit" in result.drafter_reason
     assert result.model_error == "cut off at the length limit"
+    assert result.llm_calls == 1 and result.usage.completion_tokens > 0  # the call happened and cost tokens
 
 
 def test_max_tokens_is_sent(server, tmp_path) -> None:
@@ -94,7 +95,7 @@ def test_echo_detection_allows_a_reply_that_shares_short_phrases() -> None:
 def test_server_error_is_kept_as_the_model_error(server, tmp_path) -> None:
     server.push(Step(kind="status", status=500))
     result = make_pipeline(server, tmp_path).run(LAMP_MESSAGE)
-    assert result.drafter == "offline" and result.model_error == "HTTP 500"
+    assert result.drafter == "offline" and result.model_error == "HTTP 500" and result.llm_calls == 1
 
 
 def test_v3_prompt_carries_the_case_facts_and_suggested_choices(server, tmp_path) -> None:

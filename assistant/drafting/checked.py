@@ -98,6 +98,9 @@ class CheckedDrafter:
                           "offline draft used instead")
         except ModelError as exc:
             logger.warning("model call failed (%s): %s", exc.reason, exc)
+            calls += exc.calls
+            usage = Usage(prompt_tokens=usage.prompt_tokens + exc.prompt_tokens,
+                          completion_tokens=usage.completion_tokens + exc.completion_tokens)
             reason = f"model unavailable ({exc.reason}); offline draft used instead"
             error = exc.reason
         timings["draft_llm"] = _lap(clock)

@@ -174,12 +174,13 @@ class LLMDrafter:
             return self._output(hit["content"], Usage(**hit.get("usage", {})), calls=0, cached=True)
         content, usage, calls = self._call_with_retries(body, on_text, deadline)
         content = _strip_fences(content)
+        spent = {"calls": calls, "prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens}
         if not content:
-            raise ModelError("the model returned an empty reply", reason="empty reply")
+            raise ModelError("the model returned an empty reply", reason="empty reply", **spent)
         system = next((m["content"] for m in body["messages"] if m["role"] == "system"), "")
         if echoes_prompt(content, system):
             raise ModelError("the model echoed its instructions instead of writing a reply",
-                             reason="echoed the system prompt")
+                             reason="echoed the system prompt", **spent)
         if self.cache is not None:
             self.cache.put(key, {"content": content, "usage": usage.model_dump()})
         return self._output(content, usage, calls=calls)
@@ -209,17 +210,24 @@ class LLMDrafter:
             except (openai.APIConnectionError, *_TRANSPORT) as exc:
                 failure = ModelError(f"cannot reach the model endpoint: {exc}", reason="connection failed")
                 retry_after = None
+            except ModelError as exc:
+                exc.calls = attempt
+                raise
             except (openai.APIError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-                raise ModelError(f"unusable model response: {exc}", reason="malformed response") from exc
+                raise ModelError(f"unusable model response: {exc}", reason="malformed response",
+                                 calls=attempt) from exc
+            failure.calls = attempt
             wait = retry_after if retry_after is not None else min(BACKOFF_MAX, BACKOFF_BASE * 2 ** (attempt - 1))
             if attempt > self.max_retries or time.monotonic() + wait >= loop_end:
                 raise failure
             time.sleep(wait)
+        spent = {"calls": attempt, "prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens}
         if finish == "length":
             raise ModelError(f"the reply was cut off at the length limit ({self.max_tokens} tokens)",
-                             reason="cut off at the length limit")
+                             reason="cut off at the length limit", **spent)
         if finish is None:
-            raise ModelError("the model's answer ended before the reply was complete", reason="stream cut off")
+            raise ModelError("the model's answer ended before the reply was complete", reason="stream cut off",
+                             **spent)
         return content, usage, attempt
 
     def _output(self, content: str, usage: Usage, *, calls: int, cached: bool = False) -> DraftOutput:

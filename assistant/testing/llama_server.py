@@ -69,10 +69,12 @@ class LlamaServer:
     """`llama-server` on 127.0.0.1 with the shipped chat template; a context manager.
 
     One slot by default: the context is shared between slots, and a small context split across parallel
-    requests overflows (HTTP 500) - the eval's concurrency should match `parallel`.
+    requests overflows (HTTP 500) - the eval's concurrency should match `parallel`. One thread by default: on a
+    busy 2-core machine two threads spin-wait on each other (measured 1.2 tokens/s with 2 threads against
+    50 tokens/s with 1 under a load average of 11).
     """
 
-    def __init__(self, binary: Path, model: Path, *, ctx_size: int = 4096, parallel: int = 1, threads: int = 2,
+    def __init__(self, binary: Path, model: Path, *, ctx_size: int = 4096, parallel: int = 1, threads: int = 1,
                  template: Path = TEMPLATE, log_path: Path | None = None, start_timeout: float = 180.0) -> None:
         self.binary, self.model = binary, model
         self.ctx_size, self.parallel, self.threads = ctx_size, parallel, threads
@@ -155,9 +157,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ctx-size", type=int, default=4096)
     parser.add_argument("--parallel", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args(argv)
     binary, model = locate()
-    with LlamaServer(binary, model, ctx_size=args.ctx_size, parallel=args.parallel) as server:
+    with LlamaServer(binary, model, ctx_size=args.ctx_size, parallel=args.parallel, threads=args.threads) as server:
         print(f"OPENAI_BASE_URL={server.base_url} REPLY_ASSISTANT_MODEL={MODEL_ALIAS}", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
