@@ -40,8 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-tokens", type=int, default=200)
     parser.add_argument("--out", help="runs folder (default evals/runs)")
     args = parser.parse_args(argv)
-    for name in ("httpx", "httpx2", "openai"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    for name in ("httpx", "httpx2", "openai", "assistant"):
+        logging.getLogger(name).setLevel(logging.ERROR)  # the outcomes are summed up below
     binary, model = locate()
     cases = load_cases(limit=args.limit)
     with tempfile.TemporaryDirectory() as data_dir, \
