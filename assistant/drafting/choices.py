@@ -111,7 +111,10 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str]) -> st
     for want in facts.wants:
         if want == "instructions" and request.scenario not in ("how_to_use", "other"):
             continue
-        for remedy in remedy_data.wants.get(want, []):
+        group = remedy_data.wants.get(want, [])
+        if any(remedy in ordered[:MAX_CHOICES] for remedy in group):
+            continue  # already offered in a form that fits the case (e.g. a refund through a return)
+        for remedy in group:
             if remedy in allowed and (remedy in ordered or not _dropped(request, remedy)):
                 return remedy
     return None
