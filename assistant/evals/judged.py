@@ -34,6 +34,8 @@ _TIMEFRAME = re.compile(
     r"\b(?:within|in(?: the next)?|over the next)\s+(?:\d+|one|two|three|a few|24|48|72)(?:\s*(?:-|–|to)\s*\d+)?\s*"
     r"(?:business\s+|working\s+)?(?:hours?|days?|weeks?)\b|\b(?:today|tomorrow|by (?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|the end of (?:the|this) (?:day|week)))\b", re.I)
+_ALTERNATIVE = re.compile(r"\beither\b[^.!?]*\bor\b|\bor,? if you (?:prefer|would rather)\b|\balternatively\b|"
+                          r"\bor (?:we|you) can\b|\bor we could\b", re.I)
 _STOP = re.compile(r"\b(?:stop using|do not use|don.t use|discontinue use|not use (?:it|the)|stop (?:operating|"
                    r"running|charging) (?:it|the))", re.I)
 _KEEP_USING = re.compile(r"\b(?:keep (?:on )?using|continue (?:to use|using)|carry on using|still use it|safe to "
@@ -148,7 +150,8 @@ def _must(kind: str, arg: str, draft: str, offered: set[str]) -> bool:
     if kind == "apology":
         return bool(_APOLOGY.search(draft))
     if kind == "choices":
-        return len(_LIST_ITEM.findall(draft)) >= 2 or len(offered) >= 2
+        # A list of two or more, or two remedies offered as alternatives in prose ("either ... or ...").
+        return len(_LIST_ITEM.findall(draft)) >= 2 or (len(offered) >= 2 and bool(_ALTERNATIVE.search(draft)))
     if kind == "timeframe":
         return bool(_TIMEFRAME.search(draft))
     if kind == "stop_using":
