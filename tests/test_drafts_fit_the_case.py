@@ -116,3 +116,17 @@ def test_returned_stock_note_comes_with_a_return(pipeline: Pipeline) -> None:
     result = pipeline.run("I ordered this by mistake and want to send it back, it's still sealed.")
     assert "return_for_refund" in offered(result.draft)
     assert any(note.startswith("What to do with goods buyers have returned") for note in result.internal_notes)
+
+
+def test_a_question_about_a_dangerous_fault_gets_remedies_not_a_manual(pipeline: Pipeline) -> None:
+    result = pipeline.run("Is it normal that the charger sparks when I plug it in? How do I use it safely?")
+    assert result.passed and result.facts.safety and "stop using" in result.draft.lower()
+    assert {"full_refund", "replacement"} & offered(result.draft)
+
+
+def test_a_request_is_added_when_the_choices_would_leave_it_out(pipeline: Pipeline) -> None:
+    # A courier problem offers two remedies; the buyer's refund request must be one of the two.
+    result = pipeline.run("The driver left my parcel with a neighbour I don't know and now it's gone. "
+                          "I want a refund.")
+    assert result.scenario == "delivery_problem" and result.passed
+    assert "full_refund" in offered(result.draft)

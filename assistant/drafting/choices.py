@@ -99,20 +99,20 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     limit = MAX_CHOICES if requirements_for(scenario).choices != "none" else 2
     chosen = ordered[:limit]
     # What a message that tries to steer the reply "asks for" may be the injected instruction: not offered.
-    wanted = None if "prompt_injection" in request.triage.flags else _wanted(request, allowed, ordered)
+    wanted = None if "prompt_injection" in request.triage.flags else _wanted(request, allowed, ordered, chosen)
     if wanted and wanted not in chosen:
         chosen = ([*chosen[: limit - 1], wanted] if len(chosen) >= limit else [*chosen, wanted])
     return chosen
 
 
-def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str]) -> str | None:
+def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chosen: list[str]) -> str | None:
     """The first remedy the buyer asked for that fits the case and the policy."""
     facts, remedy_data = request.facts, load_remedy_data()
     for want in facts.wants:
         if want == "instructions" and request.scenario not in ("how_to_use", "other"):
             continue
         group = remedy_data.wants.get(want, [])
-        if any(remedy in ordered[:MAX_CHOICES] for remedy in group):
+        if any(remedy in chosen for remedy in group):
             continue  # already offered in a form that fits the case (e.g. a refund through a return)
         for remedy in group:
             if remedy in allowed and (remedy in ordered or not _dropped(request, remedy)):

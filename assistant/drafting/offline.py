@@ -83,7 +83,7 @@ class OfflineComposer:
         paragraphs.append(" ".join(opener))
         if facts.safety:
             paragraphs.append(phrases.safety.format(item=self._item(phrases, request.order)))
-        if scenario == "how_to_use" or kind == "question":
+        if (scenario == "how_to_use" or kind == "question") and not facts.safety:
             paragraphs += self._how_to(phrases, request)
             if needs_choices:  # the close second guess is a fault: keep the way to a remedy open
                 choices = [f"{i}. {text}" for i, text in enumerate(phrases.generic_choices[:2], 1)]
