@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint eval bench clean test-llm eval-llm
+.PHONY: run test lint eval bench load clean test-llm eval-llm
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ eval-llm: $(BIN)/.llm-installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
+
+# Load test of the HTTP API: two instances and one PostgreSQL on 127.0.0.1, driven by locust (the load extra).
+load: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,load]'
+	$(BIN)/python bench/load_api.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

@@ -44,3 +44,7 @@ class ModelError(AssistantError):
         self.calls = calls
         self.prompt_tokens = prompt_tokens
         self.completion_tokens = completion_tokens
+
+
+class StoreError(AssistantError):
+    """The history database cannot be reached or refused a write; the message says what to check."""
