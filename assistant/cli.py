@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--prompt", action="append", help="prompt version, repeatable (e.g. v1 --prompt v2)")
     ev.add_argument("--model", action="append", help="model name, repeatable")
     ev.add_argument("--drafter", choices=["auto", "llm", "offline"], help="override REPLY_ASSISTANT_DRAFTER")
-    ev.add_argument("--concurrency", type=int, default=8, help="model requests in flight (default 8)")
+    ev.add_argument("--concurrency", type=int,
+                    help="model requests in flight (default REPLY_ASSISTANT_EVAL_CONCURRENCY, 4)")
     ev.add_argument("--limit", type=int, help="only the first N cases")
     ev.add_argument("--out", help="output folder (default evals/runs)")
     ev.add_argument("--thresholds", help="thresholds file (default evals/thresholds.yaml)")

@@ -41,11 +41,18 @@ class Settings(BaseSettings):
     prompts_dir: Path = REPO_ROOT / "prompts"
     drafter: Literal["auto", "llm", "offline"] = "auto"
     model: str | None = None
-    prompt_version: str = "v1"
+    prompt_version: str = "v3"
     repair_rounds: int = Field(default=2, ge=0, le=5)
     llm_timeout: float = Field(default=30.0, gt=0)
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_temperature: float = Field(default=0.2, ge=0, le=2)
+    # Longest reply the model may write (sent as max_tokens) and the most characters read from it.
+    llm_max_tokens: int = Field(default=600, ge=16, le=8192)
+    llm_max_chars: int = Field(default=4000, ge=200)
+    # Wall-clock limit for the whole draft-check-repair loop; a model call never outlives it.
+    draft_deadline: float = Field(default=90.0, gt=0)
+    # Model requests in flight during `reply-assistant eval` (a server with shared context slots wants few).
+    eval_concurrency: int = Field(default=4, ge=1, le=64)
     max_model_chars: int = Field(default=8000, ge=200)
     embedder: str = "wordllama"
     runs_dir: Path = REPO_ROOT / "evals" / "runs"
