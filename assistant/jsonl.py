@@ -9,7 +9,9 @@ Output is always valid UTF-8 JSON: a lone UTF-16 surrogate escape in an input fi
 escape, never as a raw code point that cannot be encoded.
 
 Exit codes (see `docs/cli.md`): 0 every line answered (and, for `check`, every draft passed), 1 a draft was
-blocked (`check`), 2 some line was bad input, 3 some line hit an internal error (a bug).
+blocked (`check`), 2 some line was bad input (or met a configuration or history-store error), 3 some line hit
+an internal error (a bug). The HTTP API answers one record at a time through `answer_record`, with the same
+answer objects, and maps the error kinds to status codes.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from assistant.errors import AssistantError, InputError
+from assistant.errors import AssistantError, InputError, StoreError
 from assistant.logs import get_logger
 
 logger = get_logger(__name__)
@@ -163,25 +165,17 @@ def _fields_problem(record: dict[str, Any], fields: LineFields) -> tuple[str | N
     return None, warnings
 
 
-def answer_line(number: int, raw: str | Oversized, handler: Handler,
-                fields: LineFields | None = None) -> tuple[dict[str, Any], str | None]:
-    """Handle one line; return the output object and its error kind (None, "bad_input" or "internal")."""
-    if isinstance(raw, Oversized):
-        return {"id": None, "line": number, "error": f"line is {raw.size:,} bytes, over the limit of "
-                f"{MAX_LINE_BYTES:,}; a line holds one message (at most 1 MB of text)"}, "bad_input"
-    if not raw.strip():
-        return {"id": None, "line": number, "skipped": "blank line"}, None
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        return {"id": _raw_id(raw), "line": number,
-                "error": f"line is not valid JSON ({exc.msg} at column {exc.colno})"}, "bad_input"
-    except RecursionError:
-        return {"id": _raw_id(raw), "line": number,
-                "error": f"line is nested too deeply (at most {MAX_DEPTH} levels)"}, "bad_input"
+def answer_record(record: Any, handler: Handler, fields: LineFields | None = None,
+                  ) -> tuple[dict[str, Any], str | None]:
+    """Handle one parsed line; return the output object and None, or an error object and its kind.
+
+    The kind is "input" for a line the caller must fix, "unavailable" when the history database cannot be
+    reached, "config" for a settings or knowledge error, "internal" for a failure of ours; the HTTP API
+    maps them to status codes and otherwise answers exactly what the batch writes.
+    """
     if not isinstance(record, dict):
-        return {"id": None, "line": number, "error": f"line must be a JSON object like {{\"id\": ..., ...}}, "
-                f"got {json_type(record)}"}, "bad_input"
+        return {"id": None, "error": f"line must be a JSON object like {{\"id\": ..., ...}}, "
+                f"got {json_type(record)}"}, "input"
     record_id: Any = None
     try:
         record_id = _readable_id(record.get("id"))
@@ -194,17 +188,41 @@ def answer_line(number: int, raw: str | Oversized, handler: Handler,
                 raise InputError(problem)
         result = handler(record)
     except ValidationError as exc:
-        return {"id": record_id, "line": number, "error": describe_validation_error(exc)}, "bad_input"
+        return {"id": record_id, "error": describe_validation_error(exc)}, "input"
+    except InputError as exc:
+        return {"id": record_id, "error": str(exc)}, "input"
+    except StoreError as exc:
+        return {"id": record_id, "error": str(exc)}, "unavailable"
     except AssistantError as exc:
-        return {"id": record_id, "line": number, "error": str(exc)}, "bad_input"
+        return {"id": record_id, "error": str(exc)}, "config"
     except Exception as exc:  # one unexpected failure must not lose the rest of the batch
-        logger.exception("internal error on batch line %d", number)
-        return {"id": record_id, "line": number,
-                "error": f"internal error ({type(exc).__name__}); the line was skipped"}, "internal"
-    answer = {"id": record_id, "line": number, **{k: v for k, v in result.items() if k not in ("id", "line")}}
+        logger.exception("internal error on a batch line")
+        return {"id": record_id, "error": f"internal error ({type(exc).__name__}); the line was skipped"}, "internal"
+    answer = {"id": record_id, **{k: v for k, v in result.items() if k != "id"}}
     if warnings:
         answer["warnings"] = warnings
     return answer, None
+
+
+def answer_line(number: int, raw: str | Oversized, handler: Handler,
+                fields: LineFields | None = None) -> tuple[dict[str, Any], str | None]:
+    """Handle one raw line; return the output object (with `"line": number`) and its error kind or None."""
+    if isinstance(raw, Oversized):
+        return {"id": None, "line": number, "error": f"line is {raw.size:,} bytes, over the limit of "
+                f"{MAX_LINE_BYTES:,}; a line holds one message (at most 1 MB of text)"}, "input"
+    if not raw.strip():
+        return {"id": None, "line": number, "skipped": "blank line"}, None
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return {"id": _raw_id(raw), "line": number,
+                "error": f"line is not valid JSON ({exc.msg} at column {exc.colno})"}, "input"
+    except RecursionError:
+        return {"id": _raw_id(raw), "line": number,
+                "error": f"line is nested too deeply (at most {MAX_DEPTH} levels)"}, "input"
+    answer, kind = answer_record(record, handler, fields)
+    # `line` right after `id`, so a reader sees which input line this is first.
+    return {"id": answer.pop("id", None), "line": number, **{k: v for k, v in answer.items() if k != "line"}}, kind
 
 
 def read_lines(stream: Any) -> Iterator[str | Oversized]:
@@ -261,10 +279,10 @@ def run_batch(lines: Iterable[str | Oversized], handler: Handler, out: TextIO, *
         out.write(text + "\n")
         out.flush()
         stats.answered += 1
-        if problem == "bad_input":
-            stats.bad_input += 1
-        elif problem == "internal":
+        if problem == "internal":
             stats.internal += 1
+        elif problem is not None:  # input, config, unavailable: something the user fixes
+            stats.bad_input += 1
         elif blocked is not None and "error" not in answer and "skipped" not in answer and blocked(answer):
             stats.blocked += 1
     return stats
