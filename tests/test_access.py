@@ -92,4 +92,4 @@ def test_app_binds_to_this_machine_by_default() -> None:
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["address"] == "127.0.0.1"
     dry = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "--server.address 127.0.0.1" in dry
+    assert "--address 127.0.0.1" in dry  # make run starts `reply-assistant app --address 127.0.0.1`
