@@ -150,6 +150,8 @@ class TriageResult(BaseModel):
     scenario: ScenarioId
     confidence: float = Field(ge=0, le=1)
     language: str
+    # How sure the language detection is; under `languages.CONFIDENT` the marketplace breaks the tie.
+    language_confidence: float = Field(default=1.0, ge=0, le=1)
     flags: list[Flag] = Field(default_factory=list)
     runner_up: ScenarioId | None = None
     runner_up_confidence: float = Field(default=0.0, ge=0, le=1)

@@ -25,7 +25,7 @@ import yaml
 
 from assistant.errors import KnowledgeError
 from assistant.knowledge import KnowledgeBase
-from assistant.language import detect_language
+from assistant.language import guess_language
 from assistant.models import SCENARIO_IDS, TriageResult
 from assistant.retrieval.embedders import Embedder
 from assistant.triage_model import EMBED_DIM, LinearTriageModel, cue_fingerprint, features
@@ -166,10 +166,12 @@ class CueAndExampleTriager:
             ranked.insert(0, "a_to_z_claim")
         best, runner_up = ranked[0], ranked[1]
         confidence = probability[best]
+        language = guess_language(message)
         return TriageResult(
             scenario=best,  # type: ignore[arg-type]
             confidence=round(min(1.0, confidence), 3),
-            language=detect_language(message),
+            language=language.code,
+            language_confidence=language.confidence,
             flags=flags,  # type: ignore[arg-type]
             runner_up=runner_up,  # type: ignore[arg-type]
             runner_up_confidence=round(min(1.0, probability[runner_up]), 3),
