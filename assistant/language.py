@@ -39,7 +39,7 @@ _SCRIPT_RES = tuple((lang, re.compile(pattern)) for lang, pattern in _SCRIPTS)
 _KANA = re.compile(r"[\u3040-\u30FF\uFF66-\uFF9F]")
 _HAN = re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF]")
 # Text that says nothing about the language: links, e-mail addresses, order and tracking numbers, digits.
-_NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\b[\w-]*\d[\w-]*\b", re.UNICODE)
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[^\s@]+@[^\s@]+|[A-Za-z0-9_.,/#-]*\d[A-Za-z0-9_.,/#-]*")
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 # Tier 2 decides alone when the text has this many words and one language leads clearly.
