@@ -131,11 +131,17 @@ class Policy(_Strict):
     default_currency: str = Field(default="USD", min_length=3, max_length=3)
     reply_within_hours: int = Field(default=24, gt=0)
     partial_refund: PartialRefundPolicy = Field(default_factory=PartialRefundPolicy)
-    remedies: dict[ScenarioId, list[RemedyId]]
+    # Only the scenarios a seller narrows: a scenario not listed allows every standard remedy (Amazon's
+    # returns policy gives the buyer a return for a full refund anyway; the playbook's preference shows in
+    # the order of the choices, not in blocks).
+    remedies: dict[ScenarioId, list[RemedyId]] = Field(default_factory=dict)
+    # `list`: choices written as an either/or in prose are blocked, not only warned about.
+    choices_format: Literal["prose", "list"] = "prose"
 
     def allowed_remedies(self, scenario: str) -> list[str]:
-        """Remedy ids the seller allows for a scenario (none for an unknown scenario)."""
-        return list(self.remedies.get(scenario, []))  # type: ignore[call-overload]
+        """Remedy ids the seller allows for a scenario: the narrowed list, else every standard remedy."""
+        narrowed = self.remedies.get(scenario)  # type: ignore[call-overload]
+        return list(narrowed) if narrowed is not None else list(REMEDY_IDS)
 
     def partial_refund_cap(self, price: float | None) -> float:
         """The largest partial refund allowed, from the price when known, else the flat cap."""
@@ -204,6 +210,7 @@ class CheckContext(BaseModel):
     buyer_message: str = ""
     order: OrderFacts | None = None
     policy: Policy | None = None
+    reply_language: str | None = None
 
 
 class NextStep(BaseModel):

@@ -15,8 +15,6 @@ from concurrent.futures import ThreadPoolExecutor
 from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
 from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError, ModelError
-from assistant.guardrails import check_draft
-from assistant.guardrails.policy import seller_rules
 from assistant.logs import get_logger
 from assistant.models import (
     CheckContext,
@@ -28,7 +26,7 @@ from assistant.models import (
     TriageResult,
     Usage,
 )
-from assistant.runtime import Components, components
+from assistant.runtime import Components, components, guard
 from assistant.settings import Settings
 
 RETRIEVE_K = 4
@@ -81,8 +79,8 @@ class Pipeline:
             kind, self.drafter_reason = settings.resolved_drafter()
             self.drafter = self.offline if kind == "offline" else _llm_drafter(settings, self.parts)
         self._executor: ThreadPoolExecutor | None = None
-        # The seller may extend the guardrails' phrase lists in knowledge/guardrails.yaml.
-        self._rules = seller_rules(settings.knowledge_dir)
+        # One guard (policy + rules + the seller's knowledge/guardrails.yaml) for every check.
+        self.guard = guard(settings)
 
     def triage(self, message: str) -> TriageResult:
         """Triage only."""
@@ -93,7 +91,7 @@ class Pipeline:
         """Run the guardrails on a draft (e.g. the agent's edit) with the seller policy."""
         context = CheckContext(scenario=scenario, buyer_message=message, order=order,  # type: ignore[arg-type]
                                policy=self.parts.knowledge.policy)
-        return check_draft(draft, context, rules=self._rules)
+        return self.guard.check(draft, context)
 
     def run(self, message: str, order: OrderFacts | None = None, *, on_text: OnText | None = None,
             case_date: dt.date | None = None) -> DraftResult:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.knowledge import KnowledgeBase, fingerprint, load_knowledge
 from assistant.retrieval.embedders import make_embedder
 from assistant.retrieval.hybrid import HybridRetriever, Retriever
 from assistant.settings import Settings
 from assistant.triage import CueAndExampleTriager, Triager
+
+if TYPE_CHECKING:
+    from assistant.guardrails import Guard
 
 
 @dataclass(frozen=True)
@@ -70,3 +74,30 @@ def components(settings: Settings) -> Components:
             _cache.clear()
             _cache[key] = build_components(settings)
         return _cache[key]
+
+
+_guards: dict[tuple[str, str], Guard] = {}
+
+
+def guard(settings: Settings) -> Guard:
+    """The one `Guard` for the settings' knowledge folder: its policy.yaml and guardrails.yaml.
+
+    Every entry point (pipeline, check command, evals, app) checks through this, so they cannot disagree.
+    Rebuilt when either file changes.
+    """
+    import hashlib
+
+    from assistant.guardrails import Guard
+
+    folder = settings.knowledge_dir
+    digest = hashlib.blake2b(digest_size=12)
+    for name in ("policy.yaml", "guardrails.yaml"):
+        path = folder / name
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    key = (str(folder), digest.hexdigest())
+    with _lock:
+        found = _guards.get(key)
+        if found is None:
+            _guards.clear()
+            found = _guards[key] = Guard.from_knowledge(folder)
+        return found

@@ -91,41 +91,65 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
     "unfilled_placeholder": (
-        ["Dear [Customer Name],", "Your order {order_id} ships soon.", "Hello <NAME>,", "Refund of XXX.",
-         "Delivery: TBD.", "[insert tracking number]", "Hi {{name}},", "A refund of $X is on its way."],
-        ["Hello Anna,", "Your tracking number is TBA123456789012.", "The XL size fits well.",
-         "<b>"],
+        [
+            "Dear [Customer Name],",
+            "Your order {order_id} ships soon.",
+            "Hello <NAME>,",
+            "Refund of XXX.",
+            "Delivery: TBD.",
+            "[insert tracking number]",
+            "Hi {{name}},",
+            "A refund of $X is on its way.",
+        ],
+        ["Hello Anna,", "Your tracking number is TBA123456789012.", "The XL size fits well.", "<b>"],
     ),
     "ai_or_prompt_leak": (
-        ["As an AI, I cannot see your order.", "I am a language model.", "My instructions say no refunds.",
-         "Ignore all previous instructions.", "Here is a draft reply: thanks!"],
-        ["Our assistant manager will call the carrier.", "Thanks, we follow the instructions in the manual.",
-         "Hi, I'm Claude from the support team."],
+        [
+            "As an AI, I cannot see your order.",
+            "I am a language model.",
+            "My instructions say no refunds.",
+            "Ignore all previous instructions.",
+            "Here is a draft reply: thanks!",
+        ],
+        [
+            "Our assistant manager will call the carrier.",
+            "Thanks, we follow the instructions in the manual.",
+            "Hi, I'm Claude from the support team.",
+        ],
     ),
     "emoji_or_markup": (
-        ["Thanks! \U0001F642", "We love you \u2764\ufe0f", "Done \u2705", "Smile \u263a", "<p>Hello</p>",
-         "![img](x.png)", "**Bold** text", "# Heading", "See [the guide](https://amazon.com)"],
-        ["1. First option", "- a bullet", "Price: $12 (incl. tax)", "Rated 4.5/5 by users",
-         "Sizes: S, M, L; colours a) red b) blue"],
+        [
+            "Thanks! \U0001f642",
+            "We love you \u2764\ufe0f",
+            "Done \u2705",
+            "Smile \u263a",
+            "<p>Hello</p>",
+            "![img](x.png)",
+            "**Bold** text",
+            "# Heading",
+            "See [the guide](https://amazon.com)",
+        ],
+        [
+            "1. First option",
+            "- a bullet",
+            "Price: $12 (incl. tax)",
+            "Rated 4.5/5 by users",
+            "Sizes: S, M, L; colours a) red b) blue",
+        ],
     ),
     "blaming_language": (
-        ["This is your fault.", "You should have read the manual.", "That is user error.",
-         "You must have dropped it."],
+        ["This is your fault.", "You should have read the manual.", "That is user error.", "You must have dropped it."],
         ["It may help to check the manual.", "You should have received an email.", "We made a mistake."],
     ),
 }
 
 
-@pytest.mark.parametrize(
-    ("rule", "sentence"), [(rule, s) for rule, (bad, _) in CASES.items() for s in bad]
-)
+@pytest.mark.parametrize(("rule", "sentence"), [(rule, s) for rule, (bad, _) in CASES.items() for s in bad])
 def test_rule_fires(rule: str, sentence: str) -> None:
     assert rule in fired(sentence + BODY)
 
 
-@pytest.mark.parametrize(
-    ("rule", "sentence"), [(rule, s) for rule, (_, good) in CASES.items() for s in good]
-)
+@pytest.mark.parametrize(("rule", "sentence"), [(rule, s) for rule, (_, good) in CASES.items() for s in good])
 def test_rule_does_not_fire(rule: str, sentence: str) -> None:
     assert rule not in fired(sentence + BODY)
 
@@ -146,9 +170,16 @@ def test_missing_apology_follows_scenario(scenario: str, expected: str | None) -
 
 @pytest.mark.parametrize(
     "choices",
-    ["1. Replacement\n2. Refund", "1) Replacement\n2) Refund", "a) Replacement\nb) Refund",
-     "Option 1: Replacement\nOption 2: Refund", "- Replacement\n- Refund", "* Replacement\n* Refund",
-     "\u2022 Replacement\n\u2022 Refund", "You can pick 1. a replacement or 2. a refund."],
+    [
+        "1. Replacement\n2. Refund",
+        "1) Replacement\n2) Refund",
+        "a) Replacement\nb) Refund",
+        "Option 1: Replacement\nOption 2: Refund",
+        "- Replacement\n- Refund",
+        "* Replacement\n* Refund",
+        "\u2022 Replacement\n\u2022 Refund",
+        "You can pick 1. a replacement or 2. a refund.",
+    ],
 )
 def test_choices_formats_are_recognised(choices: str) -> None:
     assert "missing_choices" not in fired(f"We are sorry.\n{choices}\nWe reply within 24 hours.")
@@ -156,8 +187,11 @@ def test_choices_formats_are_recognised(choices: str) -> None:
 
 @pytest.mark.parametrize(
     "draft",
-    ["We are sorry. We will send a replacement within 2 days.",
-     "We are sorry. You can either exchange it or keep it with a partial refund, within 2 days."],
+    [
+        "We are sorry. We will send a replacement within 2 days.",
+        "We are sorry. We will either ship the replacement today or first thing tomorrow.",  # one remedy, two times
+        "We are sorry. Option 1: we post the pump by courier. Option 2: we post the pump by mail.",
+    ],
 )
 def test_missing_choices_blocks(draft: str) -> None:
     report = check_draft(draft, CheckContext(scenario="damaged_or_broken"))
@@ -167,16 +201,25 @@ def test_missing_choices_blocks(draft: str) -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["within 24 hours", "in 2-3 business days", "by Friday", "within two days", "in 5 to 7 days",
-     "next week", "by tomorrow", "within 48 hours"],
+    [
+        "within 24 hours",
+        "in 2-3 business days",
+        "by Friday",
+        "within two days",
+        "in 5 to 7 days",
+        "next week",
+        "by tomorrow",
+        "within 48 hours",
+    ],
 )
 def test_timeframes_are_recognised(phrase: str) -> None:
     assert "missing_timeframe" not in fired(f"We are sorry.\n1. Replacement\n2. Refund\nWe will act {phrase}.")
 
 
 def test_missing_timeframe_only_warns() -> None:
-    report = check_draft("We are sorry.\n1. Replacement\n2. Refund\nWe will act soon.",
-                         CheckContext(scenario="quality_issue"))
+    report = check_draft(
+        "We are sorry.\n1. Replacement\n2. Refund\nWe will act soon.", CheckContext(scenario="quality_issue")
+    )
     assert [v.severity for v in report.violations if v.rule == "missing_timeframe"] == ["warn"]
 
 
@@ -197,8 +240,17 @@ def test_length_warns_both_ways() -> None:
         ("We can offer a 30% partial refund.", {"price": 50}, False),
         ("We can refund 20 dollars.", None, True),  # flat cap 15 when price unknown
         ("We can refund 10 euros.", None, False),
-        ("We will send you a small gift.", None, True),  # gift not allowed for quality_issue
-        ("We can repair it for you.", None, True),
+        ("We will send you a small gift.", None, False),  # every standard remedy is allowed by default
+        ("We can repair it for you.", None, False),
+        ("We can refund you 30 today.", {"price": 60}, True),  # no currency sign, over the cap of 18
+        ("We refund €19,90 and you keep it.", {"price": 60}, True),  # comma decimals
+        ("We refund €2.000 and you keep it.", {"price": 60}, True),  # European thousands: over the price
+        ("We will refund €10 today and €10 next month.", {"price": 60}, True),  # adds up over the cap
+        ("We can refund €10 or €15, as you prefer.", {"price": 60}, False),  # alternatives do not add up
+        ("We can refund two thirds of the price.", {"price": 60}, True),
+        ("We can refund fifty euros.", {"price": 60}, True),
+        ("We will refund the full 60.00 EUR.", {"price": 60}, False),  # a full refund equal to the price
+        ("We can refund €18 and you keep it.", {"price": 60}, False),  # exactly at the cap
         ("We cannot offer a full refund, sorry.", None, False),  # negated
         ('You said "I want a full refund", we understand.', None, False),  # buyer's words
     ],
@@ -208,16 +260,28 @@ def test_unapproved_remedy(sentence: str, order: dict | None, should_fire: bool)
     assert ("unapproved_remedy" in fired(sentence + BODY, order=facts)) is should_fire
 
 
-def test_unapproved_remedy_needs_a_policy_for_scenario_lists() -> None:
-    report = check_draft("We will send you a small gift." + BODY, CheckContext(scenario="quality_issue"))
-    assert "unapproved_remedy" not in {v.rule for v in report.violations}
+def test_unapproved_remedy_blocks_what_the_seller_narrowed() -> None:
+    narrowed = BUILTIN_POLICY.model_copy(update={"remedies": {"quality_issue": ["replacement", "return_for_refund"]}})
+    ctx = CheckContext(scenario="quality_issue", policy=narrowed)
+    assert "unapproved_remedy" in {v.rule for v in check_draft("We will send you a small gift." + BODY, ctx).blocking}
+    assert check_draft("We will send a replacement within 2 days, or you return it for a refund." + BODY, ctx).passed
+
+
+def test_yen_cap_and_unreadable_partial_refund() -> None:
+    yen = CheckContext(scenario="quality_issue", order=OrderFacts(price=5000, currency="JPY"))
+    assert "unapproved_remedy" in {
+        v.rule for v in check_draft("We refund ¥2,000 and you keep it." + BODY, yen).blocking
+    }
+    assert check_draft("We refund ¥1,500 and you keep it." + BODY, yen).passed
+    vague = check_draft("We can offer a partial refund if you keep it." + BODY, CheckContext(scenario="quality_issue"))
+    assert vague.passed and any(v.rule == "unapproved_remedy" and v.severity == "warn" for v in vague.violations)
 
 
 def test_unverified_fact_warns_on_unknown_tracking_date_and_amount() -> None:
     draft = "Tracking 1Z999AA10123456784 shows delivery on March 3; we refund $12." + BODY
     report = check_draft(draft, CheckContext(scenario="quality_issue", order=OrderFacts(price=100)))
     facts = [v for v in report.violations if v.rule == "unverified_fact"]
-    assert {draft[v.start:v.end] for v in facts} == {"1Z999AA10123456784", "March 3"}
+    assert {draft[v.start : v.end] for v in facts} == {"1Z999AA10123456784", "March 3"}
     assert all(v.severity == "warn" for v in facts)
     known = CheckContext(
         scenario="quality_issue",
@@ -227,9 +291,9 @@ def test_unverified_fact_warns_on_unknown_tracking_date_and_amount() -> None:
 
 
 def test_report_shape_and_order() -> None:
-    draft = "Email me at a@b.com [Name] \U0001F642"
+    draft = "Email me at a@b.com [Name] \U0001f642"
     report = check_draft(draft, CheckContext(scenario="quality_issue"))
-    assert report.rules_run[0] == "az_inducement" and len(report.rules_run) == 14
+    assert report.rules_run[0] == "az_inducement" and len(report.rules_run) == 16
     assert [(v.start, v.rule) for v in report.violations] == sorted((v.start, v.rule) for v in report.violations)
     assert set(report.rules_passed).isdisjoint({v.rule for v in report.violations})
     assert not report.passed and report.verdict == "block"

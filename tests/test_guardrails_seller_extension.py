@@ -13,7 +13,7 @@ from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from tests.helpers import LAMP_DRAFT, ROOT
 
-EXTENSION = "rules:\n  marketing_content:\n    phrases:\n      - \"loyalty club\"\n"
+EXTENSION = "rules:\n  marketing_content:\n    patterns:\n      patterns:\n        - 'loyalty club'\n"
 DRAFT = LAMP_DRAFT.replace("Kind regards", "Members of our loyalty club hear about new lamps first.\n\nKind regards")
 
 

@@ -13,11 +13,9 @@ from typing import Any
 
 from assistant.commands.common import parse_order, read_single_input, require_text
 from assistant.errors import InputError
-from assistant.guardrails import check_draft
-from assistant.guardrails.base import Rule
-from assistant.guardrails.policy import resolve_policy, seller_rules
+from assistant.guardrails import Guard
 from assistant.jsonl import read_text_lines, run_batch
-from assistant.models import SCENARIO_IDS, CheckContext, GuardrailReport, Policy
+from assistant.models import SCENARIO_IDS, CheckContext, GuardrailReport
 
 
 def _scenario(value: Any, field: str = "scenario") -> str | None:
@@ -50,20 +48,20 @@ def format_report(report: GuardrailReport, draft: str) -> str:
     return "\n".join(lines)
 
 
-def _run_single(args: argparse.Namespace, policy: Policy, rules: list[Rule] | None) -> int:
+def _run_single(args: argparse.Namespace, guard: Guard) -> int:
     draft = require_text(read_single_input(args, "draft"), "draft")
     context = CheckContext(
         scenario=_scenario(args.scenario, "--scenario"),  # type: ignore[arg-type]
         buyer_message=args.buyer_message or "",
         order=parse_order(args.order, "--order"),
-        policy=policy,
+        reply_language=getattr(args, "reply_language", None),
     )
-    report = check_draft(draft, context, rules=rules)
+    report = guard.check(draft, context)
     print(format_report(report, draft))
     return 0 if report.passed else 1
 
 
-def _run_jsonl(policy: Policy, rules: list[Rule] | None) -> int:
+def _run_jsonl(guard: Guard) -> int:
     blocked = False
 
     def handle(record: dict[str, Any]) -> dict[str, Any]:
@@ -75,9 +73,9 @@ def _run_jsonl(policy: Policy, rules: list[Rule] | None) -> int:
             scenario=_scenario(record.get("scenario")),  # type: ignore[arg-type]
             buyer_message=buyer,
             order=parse_order(record.get("order")),
-            policy=policy,
+            reply_language=record.get("reply_language") if isinstance(record.get("reply_language"), str) else None,
         )
-        report = check_draft(require_text(record.get("draft"), "draft"), context, rules=rules)
+        report = guard.check(require_text(record.get("draft"), "draft"), context)
         blocked = blocked or not report.passed
         return {
             "id": record.get("id"),
@@ -94,7 +92,7 @@ def _run_jsonl(policy: Policy, rules: list[Rule] | None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Check one draft (argument or --file) or a JSON Lines batch (--jsonl); return the exit code."""
-    policy, rules = resolve_policy(), seller_rules()
+    guard = Guard.from_knowledge()
     if getattr(args, "jsonl", False):
-        return _run_jsonl(policy, rules)
-    return _run_single(args, policy, rules)
+        return _run_jsonl(guard)
+    return _run_single(args, guard)

@@ -86,7 +86,7 @@ def evaluate(args: argparse.Namespace) -> int:
     from assistant.evals.runner import plan_cells
     from assistant.evals.runs import write_run
     from assistant.evals.thresholds import check_thresholds, load_thresholds
-    from assistant.runtime import components
+    from assistant.runtime import guard
     from assistant.settings import load_settings
 
     # One HTTP log line per model call would bury the progress bar and the summary.
@@ -106,7 +106,7 @@ def evaluate(args: argparse.Namespace) -> int:
         progress=not args.no_progress))
     result["cases_file"] = str(args.cases or DEFAULT_CASES)
     result["notes"] = notes
-    result["golden"] = golden_summary(None, components(settings).knowledge.policy)
+    result["golden"] = golden_summary(None, guard(settings))
     result["thresholds"] = check_thresholds(result, thresholds, thresholds_file)
     folder = write_run(result, args.out or settings.runs_dir)
     _print_summary(result, folder)

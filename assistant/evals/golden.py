@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import InputError
 from assistant.jsonl import describe_validation_error
-from assistant.models import CheckContext, OrderFacts, Policy, ScenarioId
+from assistant.models import CheckContext, OrderFacts, ScenarioId
 from assistant.settings import REPO_ROOT
+
+if TYPE_CHECKING:
+    from assistant.guardrails import Guard
 
 DEFAULT_GOLDEN = REPO_ROOT / "evals" / "golden" / "guardrail_drafts.jsonl"
 
@@ -32,6 +35,7 @@ class GoldenDraft(BaseModel):
     scenario: ScenarioId | None = None
     buyer_message: str = ""
     order: OrderFacts | None = None
+    reply_language: str | None = None
     expected_block: bool
     expected_rules: list[str] = Field(default_factory=list)
 
@@ -60,26 +64,30 @@ def _ratio(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
 
-def score_golden(drafts: list[GoldenDraft], policy: Policy | None) -> dict[str, Any]:
+def score_golden(drafts: list[GoldenDraft], guard: Guard | None = None) -> dict[str, Any]:
     """Run the guardrails on every labelled draft and measure the verdicts.
 
     Args:
         drafts: The labelled drafts.
-        policy: The seller policy the checks use (remedy caps).
+        guard: The guard to check with (the seller's, so evals see what the pipeline sees); the built-in
+            defaults when None.
 
     Returns:
-        `{"overall": {...}, "rules": {rule: {...}}, "mistakes": [...]}`.
+        `{"overall": {...}, "rules": {rule: {...}}, "mistakes": [...]}`. `recall_right_rule` is the share of
+        drafts that must be blocked where every expected rule blocked.
     """
-    from assistant.guardrails import check_draft
+    from assistant.guardrails import default_guard
 
+    guard = guard or default_guard()
+    right = 0
     tp = fp = fn = tn = 0
     rules: dict[str, dict[str, int]] = {}
     clean = sum(1 for d in drafts if not d.expected_block)
     mistakes: list[dict[str, str]] = []
     for item in drafts:
         context = CheckContext(scenario=item.scenario, buyer_message=item.buyer_message, order=item.order,
-                               policy=policy)
-        report = check_draft(item.draft, context)
+                               reply_language=item.reply_language)
+        report = guard.check(item.draft, context)
         blocked = not report.passed
         fired = {v.rule for v in report.violations}
         blocking = {v.rule for v in report.blocking}
@@ -87,15 +95,16 @@ def score_golden(drafts: list[GoldenDraft], policy: Policy | None) -> dict[str, 
         fp += blocked and not item.expected_block
         fn += not blocked and item.expected_block
         tn += not blocked and not item.expected_block
+        right += item.expected_block and blocked and set(item.expected_rules) <= blocking
         for rule in set(item.expected_rules) | blocking:
             rules.setdefault(rule, {"expected": 0, "caught": 0, "false_rejects": 0})
         for rule in item.expected_rules:
             rules[rule]["expected"] += 1
-            rules[rule]["caught"] += rule in fired
+            rules[rule]["caught"] += rule in blocking
         if not item.expected_block:
             for rule in blocking:
                 rules[rule]["false_rejects"] += 1
-        missed = sorted(set(item.expected_rules) - fired)
+        missed = sorted(set(item.expected_rules) - blocking)
         if blocked != item.expected_block or missed:
             verdict = "blocked" if blocked else "passed"
             mistakes.append({"id": item.id, "reason": f"expected {'block' if item.expected_block else 'pass'}, "
@@ -108,15 +117,16 @@ def score_golden(drafts: list[GoldenDraft], policy: Policy | None) -> dict[str, 
     }
     overall = {"drafts": len(drafts), "should_block": tp + fn, "clean": clean, "true_blocks": tp,
                "false_rejects": fp, "missed_blocks": fn, "precision": _ratio(tp, tp + fp),
-               "recall": _ratio(tp, tp + fn), "false_reject_rate": _ratio(fp, fp + tn)}
+               "recall": _ratio(tp, tp + fn), "recall_right_rule": _ratio(right, tp + fn),
+               "false_reject_rate": _ratio(fp, fp + tn)}
     return {"overall": overall, "rules": per_rule, "mistakes": mistakes}
 
 
-def golden_summary(path: Path | str | None, policy: Policy | None) -> dict[str, Any]:
+def golden_summary(path: Path | str | None, guard: Guard | None = None) -> dict[str, Any]:
     """Score the golden file, or explain why it was not scored (missing file) instead of failing the run."""
     path = Path(path) if path else DEFAULT_GOLDEN
     if not path.is_file():
         return {"error": f"{path} not found", "overall": {}, "rules": {}}
-    result = score_golden(load_golden(path), policy)
+    result = score_golden(load_golden(path), guard)
     result["file"] = str(path)
     return result

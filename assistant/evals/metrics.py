@@ -98,7 +98,7 @@ class RetrievalHit:
 
 def offered_remedies(draft: str) -> list[str]:
     """Remedy ids the draft offers, recognised by id and synonyms (the guardrails' remedy finder)."""
-    from assistant.guardrails.remedies import find_remedies
+    from assistant.guardrails import find_remedies
 
     return sorted({mention.remedy for mention in find_remedies(draft)})
 

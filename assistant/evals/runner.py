@@ -18,15 +18,18 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.errors import AssistantError, ConfigError, InputError
 from assistant.evals.cases import EvalCase
 from assistant.evals.judge import Judge
 from assistant.evals.metrics import EvaluatorSet, Score, default_evaluators, forbidden_hits, offered_remedies
 from assistant.evals.runs import summarise
-from assistant.models import CheckContext, DraftResult, Policy
+from assistant.models import CheckContext, DraftResult
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.guardrails import Guard
 
 OnRecord = Callable[[dict[str, Any]], None]
 # Cases in progress per model slot: enough to keep every slot busy while other cases do CPU work.
@@ -123,13 +126,12 @@ def plan_cells(settings: Settings, *, prompts: list[str] | None = None, models: 
     return [Cell("offline")], notes
 
 
-def rules_checker(policy: Policy) -> Callable[[str, str], list[str]]:
+def rules_checker(guard: Guard) -> Callable[[str, str], list[str]]:
     """Rules fired for a draft under a given scenario (used to re-check misrouted cases)."""
-    from assistant.guardrails import check_draft
 
     def check(draft: str, scenario: str) -> list[str]:
-        context = CheckContext(scenario=scenario, policy=policy)  # type: ignore[arg-type]
-        return [v.rule for v in check_draft(draft, context).violations]
+        context = CheckContext(scenario=scenario)  # type: ignore[arg-type]
+        return [v.rule for v in guard.check(draft, context).violations]
 
     return check
 
@@ -203,10 +205,11 @@ async def run_eval(cases: list[EvalCase], cells: list[Cell], settings: Settings,
     from tqdm import tqdm
 
     from assistant.runtime import components
+    from assistant.runtime import guard as runtime_guard
 
     parts = parts or components(settings)
     chunk_scenarios = {cid: chunk.scenario for cid, chunk in parts.knowledge.by_id.items()}
-    checker = rules_checker(parts.knowledge.policy)
+    checker = rules_checker(runtime_guard(settings))
     slots = threading.BoundedSemaphore(concurrency)
     pipelines = {cell.key: build_pipeline(cell, settings, parts, cache, slots) for cell in cells}
     evaluators = {cell.key: default_evaluators(chunk_scenarios, llm_cell=cell.kind == "llm", checker=checker)

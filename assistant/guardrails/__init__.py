@@ -1,110 +1,47 @@
-"""Deterministic guardrails (SPEC section 4): every rule, with spans into the original draft.
+"""Deterministic guardrails: every rule, with spans into the original draft.
 
 Public API:
-    check_draft(draft, context=None, *, rules=None) -> GuardrailReport
-    load_rules(extra_path=None) -> list[Rule]
-    find_remedies(text) -> list[RemedyMention]
-    Rule (the interface every rule implements)
+    Guard: the policy, the rules and the seller's extension, built once; `Guard.check(draft, context)`.
+    check_draft(draft, context=None, *, guard=None) -> GuardrailReport (a default `Guard` when none is given)
+    find_remedies(text, price=None) -> list[RemedyMention]
+    RULE_IDS: every rule id, in report order
 
-The default rule set is built once, lazily, from `data/rules.yaml` and `data/remedies.yaml` and cached; pass
-`rules=load_rules(Path("knowledge/guardrails.yaml"))` to use a seller's extension file.
+How a check works: `text.py` normalises the draft and splits it into tokens and sentences with the lexicon
+classes of each word (`lexicon.py`, words per language in `data/lexicon/`); `money.py` reads every amount;
+`offers.py` finds what the draft offers; each rule in `rules/` (registered with `@rule` in `registry.py`)
+states its condition on that structure. Form rules (links, codes, markup) use `data/patterns.yaml`.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-from assistant.guardrails.base import Rule
-from assistant.guardrails.config import RULE_IDS, GuardrailData, load_data
-from assistant.guardrails.normalize import NormalizedText, normalize
-from assistant.guardrails.remedies import RemedyMention, find_remedies
-from assistant.models import CheckContext, GuardrailReport, Violation
+from assistant.guardrails.guard import Guard
+from assistant.guardrails.offers import RemedyMention
+from assistant.guardrails.registry import rule_ids
+from assistant.models import CheckContext, GuardrailReport
 
-__all__ = [
-    "RULE_IDS",
-    "CheckContext",
-    "GuardrailReport",
-    "NormalizedText",
-    "RemedyMention",
-    "Rule",
-    "build_rules",
-    "check_draft",
-    "default_data",
-    "default_rules",
-    "find_remedies",
-    "load_rules",
-    "normalize",
-]
+RULE_IDS: tuple[str, ...] = rule_ids()
 
-_EMPTY_CONTEXT = CheckContext()
-
-
-def build_rules(data: GuardrailData) -> list[Rule]:
-    """Instantiate every rule, in the fixed `RULE_IDS` order, from compiled data."""
-    from assistant.guardrails.rules import FACTORIES
-
-    return [FACTORIES[rule_id](data.rules[rule_id], data) for rule_id in RULE_IDS]
-
-
-def load_rules(extra_path: Path | None = None) -> list[Rule]:
-    """The full rule set from the default data files plus an optional seller extension file.
-
-    Raises:
-        KnowledgeError: a data file is invalid; the message names the file and the field.
-    """
-    return build_rules(load_data(extra_path))
+__all__ = ["RULE_IDS", "CheckContext", "Guard", "GuardrailReport", "RemedyMention", "check_draft", "default_guard",
+           "find_remedies"]
 
 
 @lru_cache(maxsize=1)
-def default_data() -> GuardrailData:
-    """The compiled default data, loaded once (from the start-up cache when it is fresh)."""
-    from assistant.guardrails.cache import load_default_data
-
-    return load_default_data()
+def default_guard() -> Guard:
+    """A `Guard` on the built-in defaults (no seller files), built once."""
+    return Guard()
 
 
-@lru_cache(maxsize=1)
-def _default_rules() -> tuple[Rule, ...]:
-    return tuple(build_rules(default_data()))
+def check_draft(draft: str, context: CheckContext | None = None, *, guard: Guard | None = None) -> GuardrailReport:
+    """Check one draft with `guard` (the built-in defaults when None)."""
+    return (guard or default_guard()).check(draft, context)
 
 
-def default_rules() -> list[Rule]:
-    """The default rule set (built once, then cached)."""
-    return list(_default_rules())
+def find_remedies(text: str, price: float | None = None, *, guard: Guard | None = None) -> list[RemedyMention]:
+    """The remedies a text offers, in order of position (used by the evals to score remedy coverage)."""
+    from assistant.guardrails.offers import analyse
+    from assistant.guardrails.text import build_doc
 
-
-def _sort_key(v: Violation) -> tuple[int, str, int, str]:
-    return v.start, v.rule, v.end, v.message
-
-
-def check_draft(draft: str, context: CheckContext | None = None, *, rules: list[Rule] | None = None) -> GuardrailReport:
-    """Run every rule on a draft and return the report.
-
-    Args:
-        draft: the reply text as the agent or model wrote it.
-        context: scenario, buyer message, order facts and policy; nothing when None.
-        rules: an explicit rule list; the cached default set when None.
-
-    Returns:
-        The verdict (`passed` is False when any block rule fired), violations sorted by (start, rule), the
-        ids of the rules that ran (fixed order) and of those that found nothing.
-    """
-    active = _default_rules() if rules is None else rules
-    ctx = context or _EMPTY_CONTEXT
-    text = NormalizedText(draft)
-    violations: list[Violation] = []
-    passed_ids: list[str] = []
-    for rule in active:
-        found = rule.check(text, ctx)
-        if found:
-            violations.extend(found)
-        else:
-            passed_ids.append(rule.id)
-    violations.sort(key=_sort_key)
-    return GuardrailReport(
-        passed=not any(v.severity == "block" for v in violations),
-        violations=violations,
-        rules_run=[rule.id for rule in active],
-        rules_passed=passed_ids,
-    )
+    g = guard or default_guard()
+    return analyse(build_doc(text, g.lexicon), price).mentions

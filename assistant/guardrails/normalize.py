@@ -14,15 +14,6 @@ import unicodedata
 from bisect import bisect_right
 from functools import cached_property, lru_cache
 
-from assistant.guardrails.folded import (  # noqa: F401  (re-exported: the helpers lived here)
-    DIGIT_MARGIN,
-    Folded,
-    digit_windows,
-    money_spans,
-    word_keys,
-    word_starts,
-)
-
 # Look-alikes applied before case folding: capital Greek Eta looks like H, its lower case like n, so the
 # mapping must see the letter as written.
 _BEFORE_FOLD = str.maketrans(
@@ -136,7 +127,7 @@ class NormalizedText:
             folded, self._map = _fold_ascii(original)
         else:
             folded, self._map = _normalize(original)
-        self.folded = Folded(folded)
+        self.folded = folded
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `folded` to the span of `original` it came from (end exclusive).

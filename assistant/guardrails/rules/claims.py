@@ -1,116 +1,175 @@
-"""`az_inducement`: compensation tied to closing, withdrawing or cancelling an A-to-z claim.
+"""`az_inducement`: anything that ties the buyer's A-to-z claim (or a dispute or chargeback) to a remedy.
 
-The rule finds every mention of the claim ("A-to-z", "A to Z", "AtoZ", "A-Z", "the claim", "your guarantee
-claim"), then a request to close it: a closing verb shortly before the mention ("withdraw the claim") or a
-closed-state word shortly after it ("the A-to-z claim is closed"). Such a request fires when the same message
-offers any compensation anywhere; without an offer, mentioning or even discussing the claim is allowed.
+Stated on the draft's structure, not on phrases. A *claim object* is an A-to-z claim, a guarantee claim or
+request, an Amazon case, a dispute or a chargeback, or a pronoun ("it", "this") whose nearest antecedent is
+one. The rule fires, in a message that offers any remedy, on a sentence that
+- asks to close, withdraw, cancel, drop or otherwise end a claim object, or makes something wait on its being
+  closed or gone ("Once it is gone, the refund follows"; "We only need the claim closed first");
+- asks the buyer to hold off on, or not open or involve, a claim, Amazon or the bank ("no need to involve
+  Amazon");
+- asks the buyer to tell Amazon or the bank that the issue is resolved.
+It does not fire where the clause says the offer does not depend on the claim, where the closing is negated
+("you do not need to close the claim"), where Amazon is the one who decides or closes it, or on a claim with
+a carrier, a warranty claim or a product batch.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from assistant.guardrails.offers import clause_start
+from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.text import Doc
+from assistant.models import Violation
 
-from assistant.guardrails.base import BaseRule, Matcher, sentence_span
-from assistant.guardrails.config import CompiledRule, GuardrailData
-from assistant.guardrails.normalize import NormalizedText
-from assistant.models import CheckContext, Violation
-
-_BEFORE_WINDOW = 60  # characters between a closing verb and the claim it closes
-_AFTER_WINDOW = 50
-_MAX_GAP_WORDS = 6
-_CLAIM_TAIL = re.compile(r"[\s\-]?(?:guarantee\s)?claims?\b")
+_NEAR = 7  # tokens between a closing word and the claim it acts on
+_PRONOUN_REACH = 3  # sentences back a pronoun may point
 
 
-@dataclass
-class AzInducementRule(BaseRule):
-    """Block compensation offered in the same message as a request to close the A-to-z claim."""
+def claim_context(data: RuleInput) -> bool:
+    """Whether the message speaks of a claim at all (then "the case" or "the request" is that claim)."""
+    ctx = data.context
+    if ctx.scenario == "a_to_z_claim" or (ctx.order is not None and ctx.order.claim_open):
+        return True
+    if data.doc.spans("claim"):
+        return True
+    buyer = data.buyer
+    return buyer is not None and bool(buyer.spans("claim"))
 
-    az_term: Matcher | None = None
-    claim_ref: Matcher | None = None
-    not_claim: Matcher | None = None
-    close_before: Matcher | None = None
-    close_after: Matcher | None = None
-    compensation: Matcher | None = None
-    not_request: Matcher | None = None
-    squashed: Matcher | None = None
-    case_ref: Matcher | None = None
 
-    def _mentions_claim(self, folded: str) -> bool:
-        """Whether a text speaks of a claim or the A-to-z Guarantee at all (for reading "the case" as it)."""
-        return any(m is not None and m.exists(folded) for m in (self.az_term, self.claim_ref))
-
-    def _claim_mentions(self, text: NormalizedText, context: CheckContext) -> list[tuple[int, int]]:
-        folded = text.folded
-        refs: list[tuple[int, int]] = []
-        if self.az_term is not None:
-            for match in self.az_term.finditer(folded):
-                tail = _CLAIM_TAIL.match(folded, match.end())
-                refs.append((match.start(), tail.end() if tail else match.end()))
-        if self.squashed is not None:
-            for match in self.squashed.finditer(text.squashed):
-                refs.append(text.squashed_to_folded(*match.span()))
-        if self.claim_ref is not None:
-            blocked = [m.span() for m in self.not_claim.finditer(folded)] if self.not_claim else []
-            for match in self.claim_ref.finditer(folded):
-                a, b = match.span()
-                if not any(x < b and a < y for x, y in blocked):
-                    refs.append((a, b))
-        if self.case_ref is not None:
-            # "Once Amazon closes the case": the case is the claim when the draft or the buyer message mentions
-            # a claim; matched first (keyed by rare words), the claim test only when a case shows up.
-            cases = [m.span() for m in self.case_ref.finditer(folded)]
-            if cases and (refs or (context.buyer_message
-                                   and self._mentions_claim(NormalizedText(context.buyer_message).folded))):
-                refs.extend(c for c in cases if not any(x < c[1] and c[0] < y for x, y in refs))
-        return sorted(set(refs))
-
-    def _close_request(self, folded: str, a: int, b: int) -> tuple[int, int] | None:
-        s0, s1 = sentence_span(folded, a, b)
-        if self.close_before is not None:
-            lo = max(s0, a - _BEFORE_WINDOW)
-            verbs = list(self.close_before.finditer(folded, lo, a))
-            if verbs and len(folded[verbs[-1].end():a].split()) <= _MAX_GAP_WORDS:
-                verb = verbs[-1].start()
-                if self.not_request is not None and self.not_request.search(folded, max(s0, verb - 40), verb):
-                    return None
-                return verb, b
-        if self.close_after is not None:
-            found = self.close_after.search(folded, b, min(s1, b + _AFTER_WINDOW))
-            if found and len(folded[b:found.start()].split()) <= _MAX_GAP_WORDS:
-                return a, found.end()
-        return None
-
-    def check(self, text: NormalizedText, context: CheckContext) -> list[Violation]:
-        """Fire on each request to close the claim when the message offers compensation anywhere."""
-        folded = text.folded
-        if self.compensation is None:
-            return []
-        spans: list[tuple[int, int]] = []
-        last_end = -1
-        for a, b in self._claim_mentions(text, context):
-            span = self._close_request(folded, a, b)
-            if span is None or span[0] < last_end:
+def claim_objects(data: RuleInput) -> dict[int, int]:
+    """Every claim object named in the draft (pronouns excluded): first token -> end token."""
+    doc = data.doc
+    weak_ok = claim_context(data)
+    out: dict[int, int] = {}
+    for cls in ("claim", "claim_weak") if weak_ok else ("claim",):
+        for a, b in doc.spans(cls):
+            if _not_a_claim(doc, a, b):
                 continue
-            last_end = span[1]
-            spans.append(span)
-        # Compensation words ("refund", "replace") are in most drafts and costly to scan for, while requests
-        # to close a claim are rare: look for the offer only once a request was found.
-        if not spans or self.compensation.search(folded) is None:
-            return []
-        return [self.violation(text, *span) for span in spans]
+            out[a] = max(out.get(a, b), b)
+    return out
 
 
-def build(spec: CompiledRule, data: GuardrailData) -> AzInducementRule:
-    """The rule configured from `rules.yaml`."""
-    g = spec.groups
-    return AzInducementRule(
-        spec.id, spec.severity, spec.text,
-        az_term=g.get("az_term"), claim_ref=g.get("claim_ref"), not_claim=g.get("not_claim"),
-        close_before=g.get("close_before"), close_after=g.get("close_after"),
-        compensation=g.get("compensation"), not_request=g.get("not_request"), squashed=spec.squashed,
-        case_ref=g.get("case_ref"),
-    )
+def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
+    """A carrier claim, a warranty claim, a product batch: qualified by a `not_claim` word close by."""
+    s = doc.sentences[doc.sentence_of(a)]
+    return doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4))
 
 
-FACTORIES = {"az_inducement": build}
+# Closing words that fit an order or an item as well as a claim: with another noun between the claim and the
+# pronoun ("You opened a claim about the order. We can cancel it"), the pronoun is that noun.
+_AMBIGUOUS = frozenset({"cancel", "cancels", "cancelling", "canceling", "cancellation", "cancelled", "canceled",
+                        "remove", "removed", "removing", "end", "ended", "over", "off", "sorted", "resolved",
+                        "settled", "clear", "cleared", "drop", "dropped", "finished", "undone", "reverse"})
+
+
+def _pronoun_objects(data: RuleInput, claims: list[int]) -> dict[int, bool]:
+    """Pronouns with a claim object within reach before them -> whether another noun stands in between."""
+    doc = data.doc
+    things = [a for a, _ in doc.spans("thing")]
+    out: dict[int, bool] = {}
+    for a, _ in doc.spans("pronoun"):
+        si = doc.sentence_of(a)
+        first = doc.sentences[max(0, si - _PRONOUN_REACH)].tok_start
+        nearest_claim = max((c for c in claims if first <= c < a), default=-1)
+        if nearest_claim >= 0:
+            out[a] = any(nearest_claim < t < a for t in things)
+    return out
+
+
+def _subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
+    """'we close', 'Amazon will close': the nearest subject before the verb is not the buyer."""
+    for k in range(verb - 1, max(lo, verb - 4) - 1, -1):
+        cls = doc.classes[k]
+        if "you" in cls or "request" in cls or "condition" in cls:
+            return False
+        if "first_person" in cls or "amazon" in cls:
+            return True
+    return False
+
+
+def _neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
+    return doc.has("independent", lo, hi) or doc.has("amazon_decides", lo, hi)
+
+
+def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
+    doc = data.doc
+    out = []
+    for obj, obj_end in objects.items():
+        s = doc.sentences[doc.sentence_of(obj)]
+        lo, hi = max(s.tok_start, obj - _NEAR), min(s.tok_end, obj + _NEAR + 1)
+        for cls in ("close", "gone"):
+            for a, b in doc.find(cls, lo, hi):
+                if a == obj or (pronouns.get(obj) and doc.words[a] in _AMBIGUOUS):
+                    continue
+                if cls == "gone" and a < obj - 1:
+                    continue  # a state word is said of what precedes it ("the claim is closed"), not what follows
+                c0 = clause_start(doc, min(a, obj))
+                if _neutral_clause(doc, c0, max(b, obj + 1)):
+                    continue
+                if doc.has("negation", max(c0, a - 4), a) and not doc.has("request", max(c0, a - 4), a):
+                    continue  # "you do not need to close the claim", "we will never ask you to withdraw it"
+                if cls == "close" and _subject_is_not_buyer(doc, a, s.tok_start) \
+                        and not doc.has("condition", s.tok_start, a):
+                    continue
+                if cls == "gone" and not (doc.has("condition", s.tok_start, hi) or doc.has("request", s.tok_start, hi)):
+                    continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
+                out.append((min(a, obj), max(b, obj_end)))
+    return out
+
+
+def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
+    doc = data.doc
+    out = []
+    for a, b in doc.spans("hold_off"):
+        s = doc.sentences[doc.sentence_of(a)]
+        for oa, ob in doc.find("open", b, min(s.tok_end, b + 5)):
+            tail = min(s.tok_end, ob + 7)
+            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail):
+                if not _neutral_clause(doc, clause_start(doc, a), tail):
+                    out.append((a, tail))
+                break
+    return out
+
+
+def _reports(data: RuleInput) -> list[tuple[int, int]]:
+    doc = data.doc
+    out = []
+    for a, b in doc.spans("tell"):
+        s = doc.sentences[doc.sentence_of(a)]
+        targets = doc.find("amazon", b, min(s.tok_end, b + 4))
+        if not targets:
+            continue
+        t_end = targets[0][1]
+        said = doc.find("resolved", t_end, min(s.tok_end, t_end + 12))
+        if not said or _subject_is_not_buyer(doc, a, s.tok_start):
+            continue
+        if _neutral_clause(doc, clause_start(doc, a), said[0][1]):
+            continue
+        out.append((a, said[0][1]))
+    return out
+
+
+@rule("az_inducement", severity="block", order=1,
+      message="The draft ties a remedy to the buyer's A-to-z claim, dispute or chargeback (asking to close, "
+              "withdraw or hold off on it, or to tell Amazon the issue is resolved); Amazon treats this as "
+              "inducement.",
+      fix_hint="Remove the request about the claim and offer the remedy on its own; you may say the offer does "
+               "not depend on the claim and that Amazon decides it.")
+def az_inducement(data: RuleInput) -> list[Violation]:
+    """Fire on each request about a claim object when the message offers any remedy."""
+    doc = data.doc
+    if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")):
+        return []
+    claims = claim_objects(data)
+    pronouns = _pronoun_objects(data, list(claims)) if claims else {}
+    objects = {**{p: p + 1 for p in pronouns}, **claims}
+    spans = _close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data)
+    if not spans or not data.offers.any_remedy:
+        return []
+    out: list[Violation] = []
+    last = -1
+    for a, b in sorted(spans):
+        if a < last:
+            continue
+        last = b
+        out.append(data.tokens("az_inducement", a, b))
+    return out

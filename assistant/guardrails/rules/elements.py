@@ -1,68 +1,156 @@
-"""Required elements per scenario (SPEC section 3): apology, numbered choices, a concrete time range.
+"""What each scenario requires of a reply: an apology, choices, a time range; and length and language.
 
-Whether an element is required, and with what severity, comes from `assistant.scenarios.requirements_for`;
-a draft that lacks a required element gets one violation with the span (0, 0), the convention for
-whole-draft absences.
+Choices are counted as remedies, not as list markers: at least two *different* remedies offered as
+alternatives, either as a list (numbered, lettered, "Option 1/2", bullets) or as an explicit either/or in
+prose ("we can either reship today or refund you in full"). Prose choices pass with the warning
+`choices_not_listed`, which a seller's `choices_format: list` in policy.yaml makes blocking. A replacement and
+a reship are one remedy for this count; so is one remedy described twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import re
 
-from assistant.guardrails.base import BaseRule, Matcher
-from assistant.guardrails.config import CompiledRule, GuardrailData
-from assistant.guardrails.normalize import NormalizedText
-from assistant.models import CheckContext, Violation
+from assistant.guardrails.lexicon import has_cjk
+from assistant.guardrails.offers import FAMILY
+from assistant.guardrails.registry import RuleInput, rule
+from assistant.models import Violation
 from assistant.scenarios import requirements_for
 
-
-@dataclass
-class RequiredElementRule(BaseRule):
-    """Fire when the scenario requires `element` and `present` says the draft lacks it."""
-
-    element: str = "apology"
-    present: Callable[[NormalizedText], bool] = lambda text: True
-
-    def check(self, text: NormalizedText, context: CheckContext) -> list[Violation]:
-        """One whole-draft violation, with the scenario's severity, when the element is missing."""
-        requirement = getattr(requirements_for(context.scenario), self.element)
-        if requirement == "none" or self.present(text):
-            return []
-        violation = self.absent(text, message=f"{self.text.message} (scenario: {context.scenario})")
-        return [violation.model_copy(update={"severity": requirement})]
+MIN_WORDS, MAX_WORDS = 25, 220
+_INFORMATIONAL = frozenset({"manual_or_guide", "tracking_update"})
+_INLINE_LIST = re.compile(r"(?:^|[\s:(])(?:1[.)]|\(1\)|a\)|\(a\)|option\s?(?:1|a|one)\b)\s?\S.*?[\s:(;,]"
+                          r"(?:2[.)]|\(2\)|b\)|\(b\)|option\s?(?:2|b|two)\b)\s?\S")
 
 
-def _searcher(pattern: Matcher | None) -> Callable[[NormalizedText], bool]:
-    def present(text: NormalizedText) -> bool:
-        return pattern is None or pattern.exists(text.folded)
+def choices(data: RuleInput) -> tuple[int, bool, bool]:
+    """(distinct remedies offered, offered as a list, offered as an either/or in prose), computed once."""
+    cached = data.settings.get("choices")
+    if cached is not None:
+        return cached
+    doc = data.doc
+    by_sentence: dict[int, set[str]] = {}
+    for m in data.offers.mentions:
+        if m.remedy not in _INFORMATIONAL:
+            by_sentence.setdefault(m.sentence, set()).add(FAMILY.get(m.remedy, m.remedy))
+    families = set().union(*by_sentence.values()) if by_sentence else set()
+    items = {si for si in by_sentence if doc.sentences[si].list_item}
+    listed = len(items) >= 2 and len(set().union(*(by_sentence[i] for i in items))) >= 2
+    if not listed:
+        for si, fams in by_sentence.items():
+            if len(fams) >= 2 and _INLINE_LIST.search(doc.sentence_text(si)):
+                listed = True
+    prose = False
+    if not listed:
+        ordered = sorted(by_sentence)
+        for k, si in enumerate(ordered):
+            s = doc.sentences[si]
+            alt = doc.has("alternative", s.tok_start, s.tok_end)
+            if alt and len(by_sentence[si]) >= 2:
+                prose = True
+            elif alt and k > 0 and si - ordered[k - 1] <= 2 and by_sentence[si] - by_sentence[ordered[k - 1]]:
+                prose = True  # "We can reship today. Alternatively, we refund you in full."
+    result = (len(families), listed, prose)
+    data.settings["choices"] = result
+    return result
 
-    return present
+
+@rule("missing_apology", severity="block", order=3,
+      message="This scenario needs an apology and the draft has none.",
+      fix_hint="Start with an apology such as 'We are sorry for the trouble with your order.'")
+def missing_apology(data: RuleInput) -> list[Violation]:
+    """Whole-draft violation when the scenario requires an apology and none is there."""
+    need = requirements_for(data.context.scenario).apology
+    if need == "none" or data.doc.spans("apology"):
+        return []
+    return [data.absent("missing_apology", severity=need,
+                        message=f"This scenario ({data.context.scenario}) needs an apology and the draft has none.")]
 
 
-def _choices(item: Matcher | None, pair: Matcher | None) -> Callable[[NormalizedText], bool]:
-    """At least two list items at line starts, or an inline "1. ... 2. ..." / "a) ... b)" pair."""
+@rule("missing_choices", severity="block", order=4,
+      message="This scenario needs at least two different remedies offered as alternatives, and the draft has "
+              "fewer.",
+      fix_hint="Offer at least two different remedies as numbered options ('1. ... 2. ...') and ask the buyer to "
+               "reply with the one they prefer.")
+def missing_choices(data: RuleInput) -> list[Violation]:
+    """Whole-draft violation when fewer than two different remedies are offered as alternatives."""
+    need = requirements_for(data.context.scenario).choices
+    if need == "none":
+        return []
+    count, listed, prose = choices(data)
+    if count >= 2 and (listed or prose):
+        return []
+    found = "one remedy" if count == 1 else ("no remedy" if count == 0 else f"{count} remedies, not as alternatives")
+    return [data.absent("missing_choices", severity=need,
+                        message=f"This scenario ({data.context.scenario}) needs at least two different remedies "
+                                f"as alternatives; the draft offers {found}.")]
 
-    def present(text: NormalizedText) -> bool:
-        folded = text.folded
-        # `item` is anchored at line starts (`^`, multiline): one scan finds every list line.
-        if item is not None and len(item.finditer(folded)) >= 2:
-            return True
-        return pair is not None and pair.exists(folded)
 
-    return present
+@rule("choices_not_listed", severity="warn", order=5,
+      message="The choices are written as prose; the playbook's style is a numbered list.",
+      fix_hint="Put each option on its own line: '1. ...' '2. ...'.")
+def choices_not_listed(data: RuleInput) -> list[Violation]:
+    """Warn (block with `choices_format: list`) when the choices are an either/or in prose."""
+    if requirements_for(data.context.scenario).choices == "none":
+        return []
+    count, listed, prose = choices(data)
+    if count < 2 or listed or not prose:
+        return []
+    severity = "block" if data.policy.choices_format == "list" else "warn"
+    return [data.absent("choices_not_listed", severity=severity)]
 
 
-def _build(element: str, present: Callable[[NormalizedText], bool], spec: CompiledRule) -> RequiredElementRule:
-    return RequiredElementRule(spec.id, spec.severity, spec.text, element=element, present=present)
+@rule("missing_timeframe", severity="warn", order=6,
+      message="The draft gives no concrete time range for the next step.",
+      fix_hint="Say when the buyer will hear from you or receive the remedy, e.g. 'within 24 hours' or 'in 2-3 "
+               "business days'.")
+def missing_timeframe(data: RuleInput) -> list[Violation]:
+    """Warn when the scenario wants a time range and none is there."""
+    need = requirements_for(data.context.scenario).timeframe
+    patterns = data.patterns.get("missing_timeframe.patterns")
+    if need == "none" or patterns is None or patterns.search(data.doc.folded):
+        return []
+    return [data.absent("missing_timeframe", severity=need)]
 
 
-FACTORIES = {
-    "missing_apology": lambda spec, data: _build("apology", _searcher(spec.any), spec),
-    "missing_choices": lambda spec, data: _build(
-        "choices", _choices(spec.groups.get("item"), spec.groups.get("inline_pair")), spec
-    ),
-    "missing_timeframe": lambda spec, data: _build("timeframe", _searcher(spec.any), spec),
-}
+@rule("length", severity="warn", order=15,
+      message="The draft is too long or too short for a buyer message.",
+      fix_hint="Keep the reply between 25 and 220 words: an apology, the choices, the time range and a short "
+               "sign-off.")
+def length(data: RuleInput) -> list[Violation]:
+    """Warn outside 25-220 words (Japanese: 2 characters a word)."""
+    original = data.doc.text.original
+    count = len(original.split())
+    if has_cjk(original):
+        count = max(count, len(original.replace(" ", "")) // 2)
+    if MIN_WORDS <= count <= MAX_WORDS:
+        return []
+    what = f"too long ({count} words, at most {MAX_WORDS})" if count > MAX_WORDS else (
+        f"too short ({count} words, at least {MIN_WORDS})")
+    return [data.violation("length", 0, len(original), message=f"The draft is {what}.")]
 
-__all__ = ["FACTORIES", "GuardrailData", "RequiredElementRule"]
+
+@rule("language_mismatch", severity="warn", order=16,
+      message="The draft is not written in the reply language.",
+      fix_hint="Write the reply in the buyer's language (or the language the agent chose).")
+def language_mismatch(data: RuleInput) -> list[Violation]:
+    """Warn when the draft's language differs from the requested reply language."""
+    want = data.context.reply_language
+    if not want:
+        return []
+    got = draft_language(data)
+    if got is None or got == want:
+        return []
+    return [data.absent("language_mismatch",
+                        message=f"The draft reads as '{got}', but the reply language is '{want}'.")]
+
+
+def draft_language(data: RuleInput) -> str | None:
+    """The language most of the draft's function words belong to (None when too short to tell)."""
+    doc = data.doc
+    if has_cjk(doc.folded):
+        return "ja"
+    counts = {lang: len(doc.spans(f"lang_{lang}")) for lang in ("en", "de", "fr", "es", "it")}
+    best = max(counts, key=lambda k: counts[k])
+    total = sum(counts.values())
+    return best if counts[best] >= 3 and counts[best] >= 0.5 * total else None

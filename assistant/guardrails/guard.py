@@ -1,0 +1,156 @@
+"""`Guard`: the seller policy, every rule and the seller's extension file, built once and used everywhere.
+
+The pipeline, `reply-assistant check`, the eval runner, the golden-set scorer and the app all check drafts
+through a `Guard`, so they can never disagree about what passes. Build it with `Guard.from_knowledge()` (the
+seller's `knowledge/` folder) or `Guard()` for the built-in defaults.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.errors import KnowledgeError
+from assistant.guardrails.lexicon import build_lexicon, default_lexicon_docs, read_yaml
+from assistant.guardrails.offers import analyse
+from assistant.guardrails.patterns import PATTERNS_FILE, build_sets
+from assistant.guardrails.registry import RULES, RuleInput, rule_ids
+from assistant.guardrails.text import build_doc
+from assistant.models import CheckContext, GuardrailReport, Policy, Severity, Violation
+
+EXTENSION_FILE = "guardrails.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RuleOverride(_Strict):
+    """What a seller may change about one rule."""
+
+    severity: Severity | Literal["off"] | None = None
+    message: str | None = Field(default=None, min_length=5)
+    fix_hint: str | None = Field(default=None, min_length=5)
+    patterns: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class LexiconExtension(_Strict):
+    """Words a seller adds to the word classes (any language)."""
+
+    classes: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class Extension(_Strict):
+    """Shape of `knowledge/guardrails.yaml`: every field optional, unknown fields rejected."""
+
+    rules: dict[str, RuleOverride] = Field(default_factory=dict)
+    lexicon: LexiconExtension = Field(default_factory=LexiconExtension)
+
+
+def load_extension(path: Path) -> Extension:
+    """Read and validate a seller extension file.
+
+    Raises:
+        KnowledgeError: unreadable or invalid; the message names the file and the field.
+    """
+    data = read_yaml(path)
+    try:
+        ext = Extension.model_validate(data)
+    except ValidationError as exc:
+        item = exc.errors()[0]
+        where = ".".join(str(part) for part in item["loc"]) or None
+        raise KnowledgeError(item["msg"], path=str(path), field=where) from exc
+    known = rule_ids()
+    for rule_id in ext.rules:
+        if rule_id not in known:
+            raise KnowledgeError(f"unknown rule id; use one of {', '.join(known)}", path=str(path),
+                                 field=f"rules.{rule_id}")
+    return ext
+
+
+class Guard:
+    """Checks drafts against every rule, the seller policy and the seller's extension."""
+
+    def __init__(self, policy: Policy | None = None, extension: Path | None = None) -> None:
+        from assistant.guardrails.policy import BUILTIN_POLICY
+
+        self.policy = policy or BUILTIN_POLICY
+        self.extension_path = Path(extension) if extension else None
+        ext = load_extension(self.extension_path) if self.extension_path else Extension()
+        docs = list(default_lexicon_docs())
+        if ext.lexicon.classes:
+            docs.append((self.extension_path or PATTERNS_FILE, {"classes": ext.lexicon.classes}))
+        self.lexicon = build_lexicon(docs)
+        builtin = read_yaml(PATTERNS_FILE).get("rules", {})
+        seller = {rid: o.patterns for rid, o in ext.rules.items() if o.patterns}
+        self.patterns = build_sets(builtin, seller, self.extension_path)
+        self.rule_ids = rule_ids()
+        self.overrides = ext.rules
+
+    @classmethod
+    def from_knowledge(cls, directory: Path | None = None, policy: Policy | None = None) -> Guard:
+        """The guard for a knowledge folder: its `policy.yaml` and `guardrails.yaml` when they exist."""
+        from assistant.guardrails.policy import knowledge_dir, resolve_policy
+
+        folder = Path(directory) if directory else knowledge_dir()
+        extension = folder / EXTENSION_FILE
+        return cls(policy or resolve_policy(folder / "policy.yaml"),
+                   extension if extension.is_file() else None)
+
+    def check(self, draft: str, context: CheckContext | None = None) -> GuardrailReport:
+        """Run every rule on a draft: the verdict, violations sorted by position, rules run and passed."""
+        ctx = context or CheckContext()
+        policy = ctx.policy or self.policy
+        doc = build_doc(draft, self.lexicon)
+        price = ctx.order.price if ctx.order and ctx.order.price else None
+        data = RuleInput(doc=doc, offers=analyse(doc, price), context=ctx, policy=policy,
+                         patterns=self.patterns, price=price)
+        if price is None and ctx.buyer_message:
+            data.price = _buyer_price(data)
+            if data.price is not None:
+                data.offers = analyse(doc, data.price)
+        violations: list[Violation] = []
+        passed: list[str] = []
+        run: list[str] = []
+        for rule_id in self.rule_ids:
+            override = self.overrides.get(rule_id)
+            if override is not None and override.severity == "off":
+                continue
+            run.append(rule_id)
+            found = RULES[rule_id].func(data)
+            if override is not None:
+                found = [_apply(v, override) for v in found]
+            if found:
+                violations.extend(found)
+            else:
+                passed.append(rule_id)
+        violations.sort(key=lambda v: (v.start, v.rule, v.end, v.message))
+        return GuardrailReport(passed=not any(v.severity == "block" for v in violations), violations=violations,
+                               rules_run=run, rules_passed=passed)
+
+
+def _apply(v: Violation, override: RuleOverride) -> Violation:
+    update: dict[str, str] = {}
+    if override.severity in ("block", "warn"):
+        update["severity"] = override.severity
+    if override.message:
+        update["message"] = override.message
+    if override.fix_hint:
+        update["fix_hint"] = override.fix_hint
+    return v.model_copy(update=update) if update else v
+
+
+def _buyer_price(data: RuleInput) -> float | None:
+    """The price when the buyer states it ("I paid €60"): one amount next to a price word, or the only one."""
+    from assistant.guardrails.money import find_money
+
+    buyer = data.buyer
+    if buyer is None:
+        return None
+    amounts = [m for m in find_money(buyer) if m.kind == "amount"]
+    quoted = [m for m in amounts if buyer.has("price_quote", max(0, m.tok - 3), m.tok + 3)]
+    if quoted:
+        return quoted[0].value
+    return amounts[0].value if len(amounts) == 1 else None

@@ -1,0 +1,205 @@
+"""Word classes per language, and finding them in a draft.
+
+The structural rules do not match phrases against the whole draft. They read *classes* of words (a claim
+object, a closing verb, a condition, a request, a remedy...) found in each sentence, and state their rule in
+terms of those classes. The words of each class live in `data/lexicon/<language>.yaml`, so adding a language,
+or a word a seller's buyers use, is a data change.
+
+An entry is a word or a phrase of words separated by spaces. A word ending in `*` matches any word that
+starts with it ("refund*" matches refunds, refunded). Japanese (and any entry in a script without spaces)
+matches as a substring of the text instead of as words.
+
+Lookup is a hash lookup per token (with a per-process cache per word), then a short walk for phrases that
+start with that token: linear in the draft's length, and no regular expression per phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import KnowledgeError
+
+LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
+LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "ja")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+_STEM_MIN = 3
+
+
+def has_cjk(text: str) -> bool:
+    """Whether a text holds Japanese (or Chinese) characters, which are matched without word boundaries."""
+    return _CJK.search(text) is not None
+
+
+@dataclass
+class Lexicon:
+    """Every language's word classes, merged: a word belongs to the union of its classes."""
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    # first word -> [(following words, classes)], longest first
+    phrases: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = field(default_factory=dict)
+    substrings: dict[str, frozenset[str]] = field(default_factory=dict)
+    numbers: dict[str, float] = field(default_factory=dict)
+    fractions: dict[str, float] = field(default_factory=dict)
+    stem_lengths: tuple[int, ...] = ()
+    _substring_re: re.Pattern[str] | None = None
+
+    def classes_of(self, word: str) -> frozenset[str]:
+        """The classes of one token (exact word first, then the longest stem it starts with)."""
+        return _lookup(self, word)
+
+    def substring_hits(self, text: str) -> list[tuple[int, int, frozenset[str]]]:
+        """Entries of scripts without spaces found in `text`: (start, end, classes), leftmost-longest."""
+        if not self.substrings:
+            return []
+        if self._substring_re is None:
+            keys = sorted(self.substrings, key=len, reverse=True)
+            self._substring_re = re.compile("|".join(map(re.escape, keys)))
+        return [(m.start(), m.end(), self.substrings[m.group()]) for m in self._substring_re.finditer(text)]
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _lookup(lexicon: Lexicon, word: str) -> frozenset[str]:
+    cache = _CACHE.setdefault(id(lexicon), {})
+    found = cache.get(word)
+    if found is not None:
+        return found
+    found = lexicon.words.get(word, _EMPTY)
+    for size in lexicon.stem_lengths:  # longest stem first
+        if len(word) >= size:
+            stem = lexicon.stems.get(word[:size])
+            if stem is not None:
+                found = found | stem
+                break
+    if len(cache) > 50_000:  # bounded: a stream of junk tokens must not grow memory without end
+        cache.clear()
+    cache[word] = found
+    return found
+
+
+_CACHE: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _fold(entry: str) -> str:
+    """An entry folded exactly as drafts are (accents off, look-alikes mapped), so "Rückerstattung" matches."""
+    from assistant.guardrails.normalize import NormalizedText
+
+    star = entry.strip().endswith("*")
+    folded = " ".join(NormalizedText(entry.strip().rstrip("*")).folded.replace("-", " ").split())
+    return folded + ("*" if star else "")
+
+
+def _add(target: dict[str, set[str]], key: str, cls: str) -> None:
+    target.setdefault(key, set()).add(cls)
+
+
+def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
+    """Merge lexicon documents (already parsed YAML) into one `Lexicon`.
+
+    Raises:
+        KnowledgeError: a document has the wrong shape; the message names the file and the field.
+    """
+    words: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
+    phrases: dict[str, dict[tuple[str, ...], set[str]]] = {}
+    substrings: dict[str, set[str]] = {}
+    numbers: dict[str, float] = {}
+    fractions: dict[str, float] = {}
+    for path, doc in docs:
+        classes = doc.get("classes", {})
+        if not isinstance(classes, dict):
+            raise KnowledgeError("'classes' must map class names to lists of words", path=str(path),
+                                 field="classes")
+        for cls, entries in classes.items():
+            if isinstance(entries, list):  # a bare number in YAML ("100") is a word too
+                entries = [str(e) if isinstance(e, int | float) and not isinstance(e, bool) else e for e in entries]
+            if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
+                raise KnowledgeError("must be a list of non-empty words or phrases", path=str(path),
+                                     field=f"classes.{cls}")
+            for entry in entries:
+                _add_entry(_fold(entry), str(cls), words, stems, phrases, substrings, path, cls)
+        for name, target in (("numbers", numbers), ("fractions", fractions)):
+            table = doc.get(name, {})
+            if not isinstance(table, dict) or not all(isinstance(v, int | float) for v in table.values()):
+                raise KnowledgeError("must map words to numbers", path=str(path), field=name)
+            target.update({_fold(str(k)): float(v) for k, v in table.items()})
+        for word in numbers.keys() | fractions.keys():
+            parts = word.split()
+            cls = "number" if word in numbers else "fraction"
+            if len(parts) == 1:
+                _add(words, parts[0], cls)
+            else:
+                phrases.setdefault(parts[0], {}).setdefault(tuple(parts[1:]), set()).add(cls)
+    frozen_phrases = {
+        first: sorted(((rest, frozenset(c)) for rest, c in tails.items()), key=lambda t: -len(t[0]))
+        for first, tails in phrases.items()
+    }
+    return Lexicon(
+        words={k: frozenset(v) for k, v in words.items()},
+        stems={k: frozenset(v) for k, v in stems.items()},
+        phrases=frozen_phrases,
+        substrings={k: frozenset(v) for k, v in substrings.items()},
+        numbers=numbers,
+        fractions=fractions,
+        stem_lengths=tuple(sorted({len(s) for s in stems}, reverse=True)),
+    )
+
+
+def _add_entry(entry: str, cls: str, words: dict[str, set[str]], stems: dict[str, set[str]],
+               phrases: dict[str, dict[tuple[str, ...], set[str]]], substrings: dict[str, set[str]],
+               path: Path, field_name: object) -> None:
+    if has_cjk(entry):
+        _add(substrings, entry, cls)
+        return
+    parts = entry.split()
+    if len(parts) == 1:
+        word = parts[0]
+        if word.endswith("*"):
+            stem = word[:-1]
+            if len(stem) < _STEM_MIN:
+                raise KnowledgeError(f"stem {word!r} is too short (at least {_STEM_MIN} letters before *)",
+                                     path=str(path), field=f"classes.{field_name}")
+            _add(stems, stem, cls)
+        else:
+            _add(words, word, cls)
+        return
+    if parts[0].endswith("*"):
+        raise KnowledgeError(f"{entry!r}: the first word of a phrase cannot end in *", path=str(path),
+                             field=f"classes.{field_name}")
+    phrases.setdefault(parts[0], {}).setdefault(tuple(parts[1:]), set()).add(cls)
+
+
+def word_matches(pattern: str, word: str) -> bool:
+    """Whether one word of a phrase entry matches a token (`*` at the end is a stem)."""
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    """A YAML mapping from a file, with errors that name the file."""
+    import yaml
+
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError("file is not valid UTF-8; save it as UTF-8", path=str(path)) from exc
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read file ({exc.strerror})", path=str(path)) from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"invalid YAML: {exc}", path=str(path)) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"expected a mapping, got {type(data).__name__}", path=str(path))
+    return data
+
+
+@lru_cache(maxsize=1)
+def default_lexicon_docs() -> tuple[tuple[Path, dict[str, Any]], ...]:
+    """The shipped lexicon files, parsed once."""
+    return tuple((LEXICON_DIR / f"{lang}.yaml", read_yaml(LEXICON_DIR / f"{lang}.yaml")) for lang in LANGUAGES)

@@ -1,0 +1,143 @@
+"""Money as numbers: every amount, percentage and fraction in a text, however it is written.
+
+"€2.000" (European thousands), "€19,90" (comma decimals), "1.234,56 €", "$1,234.56", "30 USD", "¥5,000",
+"5000円", "fifty euros", "twenty-five dollars", "50%", "50 Prozent", "half", "two thirds". Bare numbers ("a
+refund of 30") are amounts only where a refund word stands right before them; `offers.py` decides that.
+Values are floats in the currency as written; the rules compare them with the order's price and the cap.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.guardrails.text import Doc
+
+Kind = Literal["amount", "percent", "fraction", "bare"]
+
+_SYM_BEFORE = r"(?:us\$|usd\s?\$|c\$|ca\$|a\$|au\$|\$|€|£|¥|￥|(?:usd|eur|gbp|jpy|cad|aud|chf)\b\.?)"
+_SYM_AFTER = r"(?:\$|€|£|¥|円|(?:usd|eur|gbp|jpy|cad|aud|chf|dollars?|bucks|euros?|pounds?|quid|sterling|yen)\b)"
+_NUM = (r"\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"  # 1.234,56 / 1,234.56 / 2.000
+        r"|\d{1,3}(?:\s\d{3})+(?:,\d{1,2})?(?=\s?[€$£¥円e])"  # 1 234,56 € (space thousands, currency next)
+        r"|\d+(?:[.,]\d{1,2})?(?!\d)")
+_AMOUNT = re.compile(
+    rf"(?<![\w.,]){_SYM_BEFORE}\s?(?P<a>{_NUM})|(?<![\w.,])(?P<b>{_NUM})\s?{_SYM_AFTER}"
+)
+_PERCENT = re.compile(
+    r"(?<![\w.,])(?P<p>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
+    r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|割引?)"
+)
+_BARE = re.compile(r"(?<![\w.,$€£¥-])(?P<n>" + _NUM + r")(?![\w%€$£¥円]|[.,]\d)")
+_CURRENCY_MARKS = (
+    ("CAD", ("cad", "c$", "ca$")), ("AUD", ("aud", "a$", "au$")),
+    ("USD", ("usd", "dollar", "buck", "$")), ("EUR", ("eur", "euro", "€")),
+    ("GBP", ("gbp", "pound", "quid", "sterling", "£")), ("JPY", ("jpy", "yen", "¥", "￥", "円")),
+    ("CHF", ("chf",)),
+)
+_CURRENCY_WORDS = {"dollar", "dollars", "bucks", "euro", "euros", "pound", "pounds", "quid", "yen", "usd", "eur",
+                   "gbp", "jpy", "cad", "aud", "chf", "sterling"}
+_MULTIPLIERS = {100.0, 1000.0}
+
+
+@dataclass(frozen=True)
+class Money:
+    """One amount found in a draft. `start`/`end` index the folded text; `tok` is the token it starts at."""
+
+    value: float
+    kind: Kind
+    currency: str | None
+    start: int
+    end: int
+    tok: int
+
+
+def parse_number(raw: str) -> float | None:
+    """A number as written with either decimal convention ("2.000" -> 2000, "19,90" -> 19.9)."""
+    s = raw.replace(" ", "").replace("'", "").replace("\u202f", "")
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        decimal = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if decimal == "." else ".", "").replace(decimal, ".")
+    elif dots or commas:
+        sep = "." if dots else ","
+        head, _, tail = s.rpartition(sep)
+        s = s.replace(sep, "") if (dots + commas > 1 or len(tail) == 3) else head.replace(sep, "") + "." + tail
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _currency(snippet: str) -> str | None:
+    for code, marks in _CURRENCY_MARKS:
+        if any(mark in snippet for mark in marks):
+            return code
+    return None
+
+
+def find_money(doc: Doc) -> list[Money]:
+    """Every amount with a currency, percentage, fraction and bare number in a draft, in text order."""
+    folded = doc.folded
+    out: list[Money] = []
+    taken = bytearray(len(folded) + 1)  # characters already read as part of an amount: linear, not quadratic
+
+    def add(value: float | None, kind: Kind, currency: str | None, a: int, b: int) -> None:
+        if value is None or any(taken[a:b]):
+            return
+        taken[a:b] = b"\x01" * (b - a)
+        out.append(Money(value, kind, currency, a, b, _tok(doc, a)))
+
+    if any(c.isdigit() for c in folded):
+        for m in _PERCENT.finditer(folded):
+            add(parse_number(m.group("p")), "percent", None, *m.span())
+        for m in _AMOUNT.finditer(folded):
+            raw = m.group("a") or m.group("b")
+            add(parse_number(raw), "amount", _currency(m.group()), *m.span())
+    _number_words(doc, add)
+    for a, b in doc.spans("fraction"):
+        phrase = " ".join(doc.words[a:b])
+        add(doc.lexicon.fractions.get(phrase), "fraction", None, doc.starts[a], doc.ends[b - 1])
+    if any(c.isdigit() for c in folded):
+        for m in _BARE.finditer(folded):
+            add(parse_number(m.group("n")), "bare", None, *m.span())
+    out.sort(key=lambda money: money.start)
+    return out
+
+
+def _number_words(doc: Doc, add: object) -> None:
+    """Amounts written in words followed by a currency word ("fifty euros", "twenty-five dollars")."""
+    spans = doc.spans("number")
+    if not spans:
+        return
+    numbers = doc.lexicon.numbers
+    i = 0
+    while i < len(spans):
+        a, b = spans[i]
+        total, current = 0.0, 0.0
+        j = i
+        end = b
+        while j < len(spans) and spans[j][0] <= end + (1 if doc.words[end:end + 1] == ["and"] else 0):
+            x, y = spans[j]
+            value = numbers.get(" ".join(doc.words[x:y]), 0.0)
+            if value in _MULTIPLIERS:
+                current = max(current, 1.0) * value
+                if value == 1000.0:
+                    total, current = total + current, 0.0
+            else:
+                current += value
+            end = y
+            j += 1
+        value = total + current
+        if end < len(doc.words) and doc.words[end] in _CURRENCY_WORDS and value > 0:
+            add(value, "amount", _currency(doc.words[end]), doc.starts[a], doc.ends[end])  # type: ignore[operator]
+        i = j
+
+
+def _tok(doc: Doc, char: int) -> int:
+    """The first token at or after a character ("€10": the token "10")."""
+    from bisect import bisect_left
+
+    return max(0, min(bisect_left(doc.starts, char), len(doc.starts) - 1))

@@ -1,0 +1,208 @@
+"""What a draft offers: remedies per sentence, and the money tied to them.
+
+A remedy counts as offered where its words stand in a clause that neither negates them ("we cannot offer a
+refund") nor reports the buyer's own words ("you asked for a refund"). Refund words become one of four
+remedies by what stands around them: a return (`return_for_refund`), a cancellation (`cancel_and_refund`), a
+part of the price (`partial_refund`: "partial", "keep it", an amount under the price, a percentage under
+100) or else the whole price (`full_refund`). Money is tied to the sentence that offers it; amounts quoted
+from the order ("the €60 you paid") are not offers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.guardrails.money import Money, find_money
+from assistant.guardrails.text import Doc
+
+_CLAUSE_BREAK = re.compile(r"[,;:(\u2014\u3001]")
+_NEG_WINDOW = 5
+_LOCAL = 8
+_EPS = 0.005
+_NOT_MONEY_AFTER = frozenset({"day", "days", "hour", "hours", "week", "weeks", "business", "working", "minutes",
+                              "mins", "items", "item", "pieces", "units", "x", "st", "nd", "rd", "th", "months",
+                              "month", "years", "year", "pm", "am", "cm", "mm", "kg", "g", "ml", "w", "v", "star",
+                              "stars", "pack", "pcs", "times", "percent"})
+# remedy class -> remedy id, for the classes that map one to one
+_DIRECT = {
+    "r_replacement": "replacement", "r_reship": "reship", "r_exchange": "exchange", "r_gift": "gift",
+    "r_parts": "send_parts", "r_repair": "repair", "r_guide": "manual_or_guide", "r_tracking": "tracking_update",
+    "r_address": "address_update_attempt",
+}
+# A return offered on its own ("start a return from Your Orders") is a return for a refund.
+_RETURN_ALONE = "return_for_refund"
+REFUND_REMEDIES = ("partial_refund", "full_refund", "return_for_refund", "cancel_and_refund")
+# Remedies the same act under two names, for counting distinct choices.
+FAMILY = {"reship": "replacement"}
+
+
+@dataclass(frozen=True)
+class RemedyMention:
+    """One remedy a draft offers; `start`/`end` index the original draft."""
+
+    remedy: str
+    start: int
+    end: int
+    evidence: str
+    amount: float | None = None
+    percent: float | None = None
+    currency: str | None = None
+    sentence: int = 0
+
+
+@dataclass
+class Offers:
+    """Everything a draft offers: remedy mentions and the money tied to each sentence."""
+
+    doc: Doc
+    mentions: list[RemedyMention] = field(default_factory=list)
+    money: dict[int, list[Money]] = field(default_factory=dict)  # sentence -> amounts offered there
+    all_money: list[Money] = field(default_factory=list)
+
+    @cached_property
+    def remedies(self) -> set[str]:
+        """The distinct remedy ids offered."""
+        return {m.remedy for m in self.mentions}
+
+    @property
+    def any_remedy(self) -> bool:
+        """Whether the draft offers anything at all (money included)."""
+        return bool(self.mentions) or bool(self.money)
+
+
+def clause_start(doc: Doc, tok: int) -> int:
+    """The first token of the clause holding `tok` (after the last comma, colon, dash or contrast word)."""
+    s = doc.sentences[doc.sentence_of(tok)]
+    folded = doc.folded
+    start_char = s.start
+    for m in _CLAUSE_BREAK.finditer(folded, s.start, doc.starts[tok]):
+        start_char = m.end()
+    first = tok
+    while first > s.tok_start and doc.starts[first - 1] >= start_char:
+        first -= 1
+    for k in range(tok - 1, first - 1, -1):
+        if "contrast" in doc.classes[k]:
+            return k + 1
+    return first
+
+
+def negated(doc: Doc, tok: int) -> bool:
+    """Whether a negation or the buyer's reported words stand in the clause just before `tok`."""
+    lo = max(clause_start(doc, tok), tok - _NEG_WINDOW)
+    return any(doc.has(cls, lo, tok) for cls in ("negation", "you_said"))
+
+
+def analyse(doc: Doc, price: float | None = None) -> Offers:
+    """Find every offered remedy and the money offered per sentence."""
+    offers = Offers(doc)
+    money = find_money(doc)
+    offers.all_money = money
+    _money_offers(doc, money, offers, price)
+    seen: set[tuple[str, int]] = set()
+    for cls, remedy in _DIRECT.items():
+        for a, b in doc.spans(cls):
+            if negated(doc, a):
+                continue
+            if cls == "r_gift" and _gifted_item(doc, a):
+                continue
+            _add(offers, doc, remedy, a, b, seen)
+    for a, b in doc.spans("r_refund"):
+        if negated(doc, a):
+            continue
+        _add(offers, doc, _refund_kind(doc, a, b, offers, price), a, b, seen)
+    for a, b in doc.spans("r_return"):
+        si = doc.sentence_of(a)
+        if not negated(doc, a) and not any(m.sentence == si and m.remedy in REFUND_REMEDIES for m in offers.mentions):
+            _add(offers, doc, _RETURN_ALONE, a, b, seen)
+    for si, amounts in offers.money.items():
+        # money offered with no refund word ("we'll send you $10 for the trouble") is a partial refund
+        if not any(m.sentence == si and m.remedy in REFUND_REMEDIES for m in offers.mentions):
+            first = amounts[0]
+            kind = "full_refund" if price and any(abs(x.value - price) < _EPS for x in amounts
+                                                  if x.kind != "percent") else "partial_refund"
+            _add(offers, doc, kind, first.tok, first.tok + 1, seen)
+    offers.mentions.sort(key=lambda m: m.start)
+    return offers
+
+
+def _add(offers: Offers, doc: Doc, remedy: str, a: int, b: int, seen: set[tuple[str, int]]) -> None:
+    si = doc.sentence_of(a)
+    if (remedy, si) in seen:
+        return
+    seen.add((remedy, si))
+    start, end = doc.original_span(a, b)
+    amounts = offers.money.get(si, [])
+    amount = next((m.value for m in amounts if m.kind in ("amount", "bare")), None)
+    percent = next((m.value for m in amounts if m.kind in ("percent", "fraction")), None)
+    currency = next((m.currency for m in amounts if m.currency), None)
+    evidence = doc.text.original[start:end].strip()[:120]
+    offers.mentions.append(RemedyMention(remedy, start, end, evidence, amount, percent, currency, si))
+
+
+def _gifted_item(doc: Doc, tok: int) -> bool:
+    """'bought it as a gift', 'a gift for my sister': the item was a gift, the seller offers nothing."""
+    before = doc.words[max(0, tok - 2):tok]
+    after = doc.words[tok + 1:tok + 3]
+    return bool({"as", "was", "bought", "for"} & set(before)) or bool(after and after[0] in {"for", "to", "from",
+                                                                                              "wrap", "wrapping",
+                                                                                              "receipt", "message",
+                                                                                              "box", "order"})
+
+
+def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) -> str:
+    s = doc.sentences[doc.sentence_of(a)]
+    lo, hi = max(s.tok_start, a - _LOCAL), min(s.tok_end, b + _LOCAL)
+    if doc.has("r_cancel", lo, hi):
+        return "cancel_and_refund"
+    if doc.has("r_return", lo, hi):
+        return "return_for_refund"
+    amounts = [m for m in offers.money.get(doc.sentence_of(a), []) if lo <= m.tok < hi]
+    if doc.has("r_partial", lo, hi):
+        return "partial_refund"
+    for m in amounts:
+        if m.kind in ("percent", "fraction"):
+            return "full_refund" if m.value >= 100 - _EPS else "partial_refund"
+        if price is not None and m.value < price - _EPS:
+            return "partial_refund"
+    if amounts and price is None and not doc.has("r_full", lo, hi):
+        return "partial_refund"
+    return "full_refund"
+
+
+def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
+    """Tie each amount to the sentence that offers it, leaving out prices quoted from the order."""
+    for m in money:
+        si = doc.sentence_of(m.tok)
+        s = doc.sentences[si]
+        lo, hi = max(s.tok_start, m.tok - 4), min(s.tok_end, m.tok + 4)
+        if m.kind == "bare":
+            before = range(max(s.tok_start, m.tok - 3), m.tok)
+            k = m.tok + 1
+            while k < len(doc.words) and (doc.words[k].isdigit() or doc.words[k] in ("to", "and", "or")):
+                k += 1  # "24-48 hours", "2 to 3 days": the unit comes after the range
+            nxt = doc.words[k] if k < len(doc.words) else ""
+            if nxt in _NOT_MONEY_AFTER or not any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k]
+                                                  for k in before):
+                continue
+        elif m.kind == "fraction":
+            if not (doc.has("r_refund", lo, hi) or doc.has("money_offer", lo, hi) or doc.has("price_quote", lo, hi)):
+                continue
+        elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
+                                     for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
+            continue
+        if m.kind != "fraction" and _quoted_price(doc, m, price):
+            continue
+        offers.money.setdefault(si, []).append(m)
+
+
+def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
+    """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
+    s = doc.sentences[doc.sentence_of(m.tok)]
+    before = range(max(s.tok_start, m.tok - 3), m.tok)
+    after = range(m.tok + 1, min(s.tok_end, m.tok + 3))
+    if any("price_quote" in doc.classes[k] for k in before) or any("price_quote" in doc.classes[k] for k in after):
+        # "refund the full price of $60" still offers $60: the refund word decides
+        return not doc.has("r_refund", max(s.tok_start, m.tok - 2), m.tok)
+    return False

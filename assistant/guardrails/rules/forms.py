@@ -1,0 +1,191 @@
+"""Rules about forms rather than meaning.
+
+Contact details and links, marketing, placeholders, AI or prompt leaks, emoji and markup, blaming language.
+Their patterns live in `data/patterns.yaml` (a seller adds more in
+`knowledge/guardrails.yaml`); the logic here only adds what patterns cannot say: which hosts are Amazon's,
+which digit runs are order numbers rather than phones, and which marketing words answer the buyer's question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.guardrails.patterns import PatternSet
+from assistant.guardrails.registry import RuleInput, rule
+from assistant.models import Violation
+
+_DIGIT = re.compile(r"\d")
+_HOST = re.compile(r"^(?:https?://)?([^/\s:?#]+)")
+_PHONE_SEPARATORS = re.compile(r"[\s().\-]")
+_WORD = re.compile(r"[a-z0-9']+")
+ECHO_MIN_WORDS = 8
+# Marketing words that may explain what the buyer asked about ("why did the promotion not apply?").
+_EXPLAINABLE = ("promotion", "promo", "coupon", "voucher", "discount", "deal", "sale", "offer", "code",
+                "aktion", "gutschein", "rabatt", "promocion", "cupon", "descuento", "promozione", "buono", "sconto",
+                "reduction", "bon", "クーポン", "セール", "割引")
+_NEW_CODE = re.compile(r"\b(?:use|enter|apply|redeem|here is|here's)\b[^.\n]{0,30}\bcode\b|\bcode:?\s[a-z]*\d")
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(x < b and a < y for x, y in spans)
+
+
+def _group(data: RuleInput, key: str) -> PatternSet | None:
+    return data.patterns.get(key)
+
+
+def _spans(data: RuleInput, key: str, text: str | None = None) -> list[tuple[int, int]]:
+    group = _group(data, key)
+    return list(group.finditer(data.doc.folded if text is None else text)) if group else []
+
+
+def _pattern_rule(data: RuleInput, rule_id: str) -> list[tuple[int, int]]:
+    excluded = _spans(data, f"{rule_id}.exclude")
+    return [(a, b) for a, b in _spans(data, f"{rule_id}.patterns") if not _overlaps(a, b, excluded)]
+
+
+@rule("off_platform_contact", severity="block", order=7,
+      message="The draft points the buyer off Amazon (a non-Amazon link, email address, phone number, messaging "
+              "app or social handle); Buyer-Seller Messaging must stay on Amazon.",
+      fix_hint="Remove the contact detail or link and keep the conversation in Buyer-Seller Messaging, e.g. "
+               "'Just reply to this message and we will take care of it.'")
+def off_platform_contact(data: RuleInput) -> list[Violation]:
+    """Links off Amazon, email addresses, phone numbers, messaging apps, handles, 'contact us directly'."""
+    folded = data.doc.folded
+    spans: list[tuple[int, int]] = []
+    if "@" in folded or " at " in folded or "(at)" in folded or "[at]" in folded:
+        spans += _spans(data, "off_platform_contact.email")
+    allowed = _group(data, "off_platform_contact.allowed_host")
+    if "." in folded:
+        for a, b in _spans(data, "off_platform_contact.url"):
+            host = _HOST.match(folded[a:b])
+            name = (host.group(1) if host else folded[a:b]).rstrip(".").removeprefix("www.")
+            if allowed is not None and allowed.search(name):
+                continue
+            if not _overlaps(a, b, spans):
+                spans.append((a, b))
+    if "dot" in folded:
+        for a, b in _spans(data, "off_platform_contact.obfuscated_url"):
+            if "amazon" not in folded[a:b] and not _overlaps(a, b, spans):
+                spans.append((a, b))
+    spans += _phones(data, spans)
+    for a, b in _pattern_rule(data, "off_platform_contact"):
+        if not _overlaps(a, b, spans):
+            spans.append((a, b))
+    return [data.folded("off_platform_contact", a, b) for a, b in sorted(spans)]
+
+
+def _phones(data: RuleInput, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    folded = data.doc.folded
+    order = data.context.order
+    known = {"".join(_DIGIT.findall(v)) for v in ((order.order_id, order.tracking_number) if order else ()) if v}
+    protected: list[tuple[int, int]] | None = None
+    out = []
+    for a, b in _spans(data, "off_platform_contact.phone"):
+        raw = folded[a:b]
+        digits = "".join(_DIGIT.findall(raw))
+        separated = _PHONE_SEPARATORS.search(raw) is not None or raw.startswith("+")
+        if not (7 <= len(digits) <= 15 if separated else 10 <= len(digits) <= 12):
+            continue
+        if digits in known or _overlaps(a, b, taken):
+            continue
+        if protected is None:
+            protected = _spans(data, "off_platform_contact.not_phone")
+            protected += [(m.start, m.end) for m in data.offers.all_money if m.kind == "amount"]
+        if not _overlaps(a, b, protected):
+            out.append((a, b))
+    return out
+
+
+@rule("marketing_content", severity="block", order=8,
+      message="The draft contains marketing (coupons, promo codes, promotions, other products, follow or "
+              "subscribe requests); Buyer-Seller Messaging allows only what is needed to complete the order.",
+      fix_hint="Remove the promotional sentence; offer only the remedy for this order (a one-off partial refund or "
+               "gift is fine).")
+def marketing_content(data: RuleInput) -> list[Violation]:
+    """Marketing patterns, except words that explain a promotion or voucher the buyer asked about."""
+    spans = _pattern_rule(data, "marketing_content")
+    if not spans:
+        return []
+    buyer = data.buyer.folded if data.buyer is not None else ""
+    asked = {w for w in _EXPLAINABLE if w in buyer}
+    folded = data.doc.folded
+    out = []
+    for a, b in spans:
+        snippet = folded[a:b]
+        if asked and any(w in snippet for w in asked) and not _NEW_CODE.search(snippet):
+            continue
+        out.append(data.folded("marketing_content", a, b))
+    return out
+
+
+@rule("unfilled_placeholder", severity="block", order=9,
+      message="The draft still holds a template placeholder that was never filled in.",
+      fix_hint="Replace the placeholder with the real detail (buyer name, order number, date, amount) or remove "
+               "it.")
+def unfilled_placeholder(data: RuleInput) -> list[Violation]:
+    """Folded patterns, then ALL-CAPS template fields matched case-sensitively on the original text."""
+    out = [data.folded("unfilled_placeholder", a, b) for a, b in _pattern_rule(data, "unfilled_placeholder")]
+    original = data.doc.text.original
+    if not original.islower():
+        for a, b in _spans(data, "unfilled_placeholder.original_case", original):
+            if not any(v.start < b and a < v.end for v in out):
+                out.append(data.violation("unfilled_placeholder", a, b))
+    return out
+
+
+@rule("ai_or_prompt_leak", severity="block", order=11,
+      message="The draft reveals that it was written by an AI, leaks prompt or system text, or echoes "
+              "instructions from the buyer message.",
+      fix_hint="Remove the AI or prompt wording and any instruction copied from the buyer message; answer the "
+               "buyer's actual request in the seller's own voice.")
+def ai_or_prompt_leak(data: RuleInput) -> list[Violation]:
+    """Leak patterns, plus a run of eight or more words copied from a buyer message that gives orders."""
+    out = [data.folded("ai_or_prompt_leak", a, b) for a, b in _pattern_rule(data, "ai_or_prompt_leak")]
+    buyer = data.buyer
+    cue = _group(data, "ai_or_prompt_leak.echo_cue")
+    if buyer is None or cue is None or len(buyer.folded) < 30 or not cue.search(buyer.folded):
+        return out
+    words = _WORD.findall(buyer.folded)
+    grams = {tuple(words[i:i + ECHO_MIN_WORDS]) for i in range(len(words) - ECHO_MIN_WORDS + 1)}
+    tokens = list(_WORD.finditer(data.doc.folded))
+    values = [t.group() for t in tokens]
+    i = 0
+    while i + ECHO_MIN_WORDS <= len(values):
+        if tuple(values[i:i + ECHO_MIN_WORDS]) not in grams:
+            i += 1
+            continue
+        j = i + ECHO_MIN_WORDS
+        while j < len(values) and tuple(values[j - ECHO_MIN_WORDS + 1:j + 1]) in grams:
+            j += 1
+        a, b = tokens[i].start(), tokens[j - 1].end()
+        if cue.search(data.doc.folded[a:b]):
+            out.append(data.folded("ai_or_prompt_leak", a, b,
+                                   message="The draft repeats an instruction from the buyer message word for word "
+                                           "(a prompt injection that was followed)."))
+        i = j
+    return out
+
+
+@rule("emoji_or_markup", severity="block", order=12,
+      message="The draft contains emoji, HTML or Markdown; Amazon buyer messages are plain text.",
+      fix_hint="Remove the emoji and formatting; write plain sentences and use '1.' '2.' for lists.")
+def emoji_or_markup(data: RuleInput) -> list[Violation]:
+    """Emoji (on the original text: normalising drops variation selectors) and HTML/Markdown."""
+    out = []
+    original = data.doc.text.original
+    if not original.isascii():
+        for a, b in _spans(data, "emoji_or_markup.emoji", original):
+            out.append(data.violation("emoji_or_markup", a, b,
+                                      message="The draft contains emoji; buyer messages are plain text."))
+    out += [data.folded("emoji_or_markup", a, b) for a, b in _spans(data, "emoji_or_markup.markup")]
+    return out
+
+
+@rule("blaming_language", severity="warn", order=14,
+      message="The draft blames the buyer; that escalates the complaint.",
+      fix_hint="Describe the fix without assigning blame, e.g. 'It may help to check ...' instead of 'you should "
+               "have read ...'.")
+def blaming_language(data: RuleInput) -> list[Violation]:
+    """Phrases that blame the buyer."""
+    return [data.folded("blaming_language", a, b) for a, b in _pattern_rule(data, "blaming_language")]

@@ -1,0 +1,211 @@
+"""`unapproved_remedy` and `unverified_fact`: money over the cap or the price, and facts found nowhere.
+
+`unapproved_remedy` also blocks remedies the seller narrowed away; `unverified_fact` warns on tracking
+numbers, dates and amounts found nowhere in the case.
+
+Money is read as numbers (`money.py`) and tied to the sentence that offers it (`offers.py`). Amounts offered
+together add up ("€10 today and €10 next month", "a further $8"); amounts offered as alternatives ("€10 or
+€15") do not. A refund equal to the price is a full refund and passes; anything above the price, and any
+partial refund above the cap (`policy.partial_refund_cap`), is blocked. A partial refund whose amount
+cannot be read gets a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+from assistant.guardrails.money import Money, find_money
+from assistant.guardrails.registry import RuleInput, rule
+from assistant.models import REMEDY_IDS, Violation
+
+_EPS = 0.005
+_ENFORCED = frozenset(REMEDY_IDS) - {"manual_or_guide", "tracking_update", "address_update_attempt"}
+SAME_AS = {"replacement": ("exchange", "reship"), "reship": ("replacement",), "exchange": ("replacement",),
+           "return_for_refund": ("cancel_and_refund", "full_refund"), "cancel_and_refund": ("return_for_refund",)}
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+@rule("unapproved_remedy", severity="block", order=10,
+      message="The draft offers money above the seller's cap or the item price, or a remedy the seller's policy "
+              "does not allow here.",
+      fix_hint="Keep partial refunds within the cap in knowledge/policy.yaml (and never above the price), and "
+               "offer only the remedies it allows.")
+def unapproved_remedy(data: RuleInput) -> list[Violation]:
+    """Money over the cap or the price, and remedies the policy narrowed away for this scenario."""
+    out = _narrowed(data)
+    out += _money(data)
+    return out
+
+
+def _narrowed(data: RuleInput) -> list[Violation]:
+    scenario = data.context.scenario
+    narrowed = data.policy.remedies.get(scenario) if scenario else None
+    if narrowed is None:
+        return []
+    allowed = set(narrowed)
+    out = []
+    for m in data.offers.mentions:
+        if m.remedy in _ENFORCED and m.remedy not in allowed and not allowed & set(SAME_AS.get(m.remedy, ())):
+            out.append(data.violation(
+                "unapproved_remedy", m.start, m.end,
+                message=f"The draft offers '{m.remedy}', which the seller policy does not allow for {scenario}.",
+                fix_hint=f"Offer only what knowledge/policy.yaml allows for {scenario}: {', '.join(narrowed)}."))
+    return out
+
+
+def _money(data: RuleInput) -> list[Violation]:
+    doc = data.doc
+    policy = data.policy
+    price = data.price
+    cap = policy.partial_refund_cap(price)
+    pct_cap = policy.partial_refund.max_percent
+    currency = (data.context.order.currency if data.context.order and data.context.order.currency
+                else policy.default_currency)
+    out: list[Violation] = []
+    running = 0.0
+
+    def block(m: Money, message: str, hint: str) -> None:
+        out.append(data.folded("unapproved_remedy", m.start, m.end, message=message, fix_hint=hint))
+
+    for si in sorted(data.offers.money):
+        amounts = data.offers.money[si]
+        s = doc.sentences[si]
+        full_marked = doc.has("r_full", s.tok_start, s.tok_end)
+        values: list[Money] = []
+        for m in amounts:
+            if m.kind in ("percent", "fraction"):
+                if m.value > 100 + _EPS:
+                    block(m, f"The draft offers {_fmt(m.value)}% of the price, more than the price itself.",
+                          f"Offer at most {_fmt(pct_cap)}% as a partial refund, or a full refund.")
+                elif m.value < 100 - _EPS and m.value > pct_cap + _EPS:
+                    block(m, f"The draft offers {_fmt(m.value)}% of the price, above the policy cap of "
+                             f"{_fmt(pct_cap)}%.", f"Offer at most {_fmt(pct_cap)}% of the price"
+                          + (f" ({_fmt(cap)} {currency})." if price else "."))
+                continue
+            v = m.value
+            if price is not None and v > price + _EPS:
+                block(m, f"The draft offers {_fmt(v)} {currency}, more than the item price of {_fmt(price)}.",
+                      f"Offer at most {_fmt(cap)} {currency} as a partial refund, or a full refund of "
+                      f"{_fmt(price)}.")
+            elif price is not None and abs(v - price) <= _EPS:
+                continue  # a full refund
+            elif v > cap + _EPS and not (price is None and full_marked):
+                block(m, f"The draft offers {_fmt(v)} {currency}, above the policy cap of {_fmt(cap)} {currency}.",
+                      f"Offer at most {_fmt(cap)} {currency} as a partial refund.")
+            else:
+                values.append(m)
+        total = _sentence_total(data, values)
+        additive = doc.has("additive", s.tok_start, s.tok_end)
+        running = running + total if additive and running else max(running, total)
+        already = any(x.rule == "unapproved_remedy" and x.severity == "block" for x in out)
+        if values and (total > cap + _EPS or running > cap + _EPS) and not already:
+            biggest = max(total, running)
+            block(values[-1], f"The amounts offered add up to {_fmt(biggest)} {currency}, above the policy cap "
+                              f"of {_fmt(cap)} {currency}.",
+                  f"Offer at most {_fmt(cap)} {currency} in all as a partial refund.")
+    out += _unreadable(data)
+    return out
+
+
+def _sentence_total(data: RuleInput, values: list[Money]) -> float:
+    """Amounts joined by 'and'/'plus' add up; amounts joined by 'or' are alternatives (the largest counts)."""
+    if not values:
+        return 0.0
+    doc = data.doc
+    groups: list[float] = [values[0].value]
+    for prev, cur in itertools.pairwise(values):
+        if doc.has("alternative", prev.tok, cur.tok):
+            groups.append(cur.value)
+        else:
+            groups[-1] += cur.value
+    return max(groups)
+
+
+def _unreadable(data: RuleInput) -> list[Violation]:
+    out = []
+    for m in data.offers.mentions:
+        if m.remedy == "partial_refund" and m.amount is None and m.percent is None \
+                and not data.offers.money.get(m.sentence):
+            out.append(data.violation("unapproved_remedy", m.start, m.end, severity="warn",
+                                      message="The draft offers a partial refund without an amount the check can "
+                                              "read.",
+                                      fix_hint="State the amount, e.g. 'a partial refund of 10.00 EUR', within the "
+                                               "cap."))
+    return out
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_NUMS = re.compile(r"\d+")
+_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@rule("unverified_fact", severity="warn", order=13,
+      message="The draft states a fact (tracking number, date or amount) that appears neither in the buyer "
+              "message, the order facts nor the seller policy.",
+      fix_hint="Check the fact against the order in Seller Central and correct it, or remove it if you cannot "
+               "verify it.")
+def unverified_fact(data: RuleInput) -> list[Violation]:
+    """Warn on tracking numbers, dates and amounts found nowhere in the case."""
+    folded = data.doc.folded
+    if not any(c.isdigit() for c in folded):
+        return []
+    buyer = data.buyer.folded if data.buyer is not None else ""
+    buyer_compact = _ALNUM.sub("", buyer)
+    order = data.context.order
+    known = {_ALNUM.sub("", v.lower()) for v in (order.order_id, order.tracking_number) if v} if order else set()
+    out: list[Violation] = []
+    ids = list(data.patterns["unverified_fact.order_id"].finditer(folded)) \
+        if "unverified_fact.order_id" in data.patterns else []
+    tracking = data.patterns.get("unverified_fact.tracking")
+    for a, b in tracking.finditer(folded) if tracking else ():
+        token = _ALNUM.sub("", folded[a:b])
+        if any(x < b and a < y for x, y in ids) or token in known or token in buyer_compact:
+            continue
+        out.append(data.folded("unverified_fact", a, b, message=f"Tracking number '{folded[a:b]}' is not in the "
+                                                               "order facts or the buyer message."))
+    dates = data.patterns.get("unverified_fact.date")
+    order_dates = [(d.month, d.day) for d in (order.ship_date, order.delivery_date) if isinstance(d, dt.date)] \
+        if order else []
+    for a, b in dates.finditer(folded) if dates else ():
+        snippet = folded[a:b]
+        if snippet in buyer or any(r in order_dates for r in _parse_date(snippet)):
+            continue
+        if any(x < b and a < y for x, y in ids):
+            continue
+        out.append(data.folded("unverified_fact", a, b, message=f"Date '{snippet}' is not in the order facts or "
+                                                               "the buyer message."))
+    buyer_values = {m.value for m in find_money(data.buyer)} if data.buyer is not None else set()
+    cap = data.policy.partial_refund_cap(data.price)
+    for m in data.offers.all_money:
+        if m.kind in ("bare", "fraction"):
+            continue
+        if m.kind == "percent":
+            if m.value <= data.policy.partial_refund.max_percent + _EPS or m.value == 100 or m.value in buyer_values:
+                continue
+        elif m.value <= cap + _EPS or (data.price is not None and abs(m.value - data.price) < _EPS) \
+                or m.value in buyer_values:
+            continue
+        out.append(data.folded("unverified_fact", m.start, m.end,
+                               message=f"Amount '{folded[m.start:m.end]}' is not in the order facts, the buyer "
+                                       "message or the policy."))
+    return out
+
+
+def _parse_date(snippet: str) -> list[tuple[int, int]]:
+    """Possible (month, day) readings of a date snippet (numeric dates are read both US and day-first)."""
+    nums = [int(n) for n in _NUMS.findall(snippet)]
+    month = next((v for k, v in _MONTHS.items() if k in snippet), None)
+    if month is not None:
+        days = [n for n in nums if 1 <= n <= 31]
+        return [(month, days[0])] if days else []
+    if re.match(r"\d{4}-", snippet) and len(nums) >= 3:
+        return [(nums[1], nums[2])]
+    if len(nums) >= 2:
+        return [(nums[0], nums[1]), (nums[1], nums[0])]
+    return []

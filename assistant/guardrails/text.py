@@ -1,0 +1,220 @@
+"""A draft's structure, computed once per check and shared by every rule.
+
+`Doc` holds the normalised text, its tokens (with spans into the original draft), its sentences, list items
+and the lexicon classes found in each sentence. Rules state what they look for in terms of that structure
+("a closing verb acting on a claim object in a message that offers a remedy") instead of matching phrases
+against the raw text, so a line break inside a sentence, spaced-out letters ("c l o s e"), digits for letters
+("cl0se") and invisible or bidi control characters change nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.guardrails.lexicon import Lexicon, has_cjk, word_matches
+from assistant.guardrails.normalize import NormalizedText
+
+# English contractions stay one token ("don't", "we'll"); French elisions split ("l'avis" -> l, avis).
+_TOKEN = re.compile(r"[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?")
+# Sentence ends: . ! ? ; before a space or the end, Japanese full stops, and line breaks (checked below).
+_BOUND = re.compile(r"[.!?;:](?=\s|$)|[。！？]|\n")
+_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):]|\(?[a-h][.)]|[\-*•·▪►✓]|option\s+(?:\d|[a-d]\b|one|two|three)"
+                          r"[.):]?|\d{1,2}\s*-\s)\s*")
+_INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+@dataclass
+class Sentence:
+    """A sentence (or list line) as a range of tokens and a span of the folded text."""
+
+    start: int  # folded char offset
+    end: int
+    tok_start: int
+    tok_end: int
+    list_item: bool = False
+
+
+@dataclass
+class Doc:
+    """A normalised draft split into tokens and sentences, with the lexicon classes of each token."""
+
+    text: NormalizedText
+    lexicon: Lexicon
+    words: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # folded offsets
+    ends: list[int] = field(default_factory=list)
+    classes: list[frozenset[str]] = field(default_factory=list)
+    # class -> [(first token, last token + 1)] for every word or phrase of that class
+    index: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def folded(self) -> str:
+        """The normalised text."""
+        return self.text.folded
+
+    def spans(self, cls: str) -> list[tuple[int, int]]:
+        """Token ranges of every word or phrase of a class, in order."""
+        return self.index.get(cls, [])
+
+    def has(self, cls: str, lo: int = 0, hi: int | None = None) -> bool:
+        """Whether a word of a class starts in tokens [lo, hi)."""
+        spans = self.index.get(cls)
+        if not spans:
+            return False
+        hi = len(self.words) if hi is None else hi
+        i = bisect_left(spans, lo, key=_first)
+        return i < len(spans) and spans[i][0] < hi
+
+    def find(self, cls: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Token ranges of a class starting in tokens [lo, hi)."""
+        spans = self.index.get(cls)
+        if not spans:
+            return []
+        return spans[bisect_left(spans, lo, key=_first):bisect_left(spans, hi, key=_first)]
+
+    def sentence_of(self, tok: int) -> int:
+        """Index of the sentence holding a token."""
+        return bisect_right(self._sentence_starts, tok) - 1
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.tok_start for s in self.sentences]
+
+    def original_span(self, tok_a: int, tok_b: int) -> tuple[int, int]:
+        """The original-text span of tokens [tok_a, tok_b)."""
+        return self.text.to_original(self.starts[tok_a], self.ends[tok_b - 1])
+
+    def char_span(self, a: int, b: int) -> tuple[int, int]:
+        """The original-text span of a folded span."""
+        return self.text.to_original(a, b)
+
+    def sentence_text(self, i: int) -> str:
+        """The folded text of a sentence."""
+        s = self.sentences[i]
+        return self.folded[s.start:s.end]
+
+
+def build_doc(original: str, lexicon: Lexicon) -> Doc:
+    """Normalise a draft and find its tokens, classes and sentences."""
+    text = NormalizedText(original)
+    doc = Doc(text=text, lexicon=lexicon)
+    folded = text.folded
+    _tokenize(doc, folded)
+    _classify(doc)
+    _split_sentences(doc, folded)
+    return doc
+
+
+def _tokenize(doc: Doc, folded: str) -> None:
+    spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+    spans = _join_spaced_letters(spans, folded)
+    if has_cjk(folded):
+        # Japanese has no spaces: its lexicon entries are found as substrings and become tokens of their own.
+        spans.extend((a, b, folded[a:b]) for a, b, _ in doc.lexicon.substring_hits(folded))
+        spans.sort()
+    lexicon = doc.lexicon
+    for a, b, word in spans:
+        doc.starts.append(a)
+        doc.ends.append(b)
+        if word.isalpha() or word.isascii() is False:
+            doc.words.append(word)
+        elif any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+            leet = word.translate(_LEET)
+            doc.words.append(leet if lexicon.classes_of(leet) else word)
+        else:
+            doc.words.append(word)
+
+
+def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list[tuple[int, int, str]]:
+    """Merge runs of three or more single letters split by spaces or dots ("c l o s e") into one word."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(spans)
+    while i < n:
+        a, b, w = spans[i]
+        if len(w) == 1 and w.isalpha():
+            j = i
+            while (j + 1 < n and len(spans[j + 1][2]) == 1 and spans[j + 1][2].isalnum()
+                   and _SINGLE_GAP.fullmatch(folded, spans[j][1], spans[j + 1][0])):
+                j += 1
+            if j - i >= 2:
+                out.append((a, spans[j][1], "".join(s[2] for s in spans[i:j + 1]).translate(_LEET)))
+                i = j + 1
+                continue
+        out.append((a, b, w))
+        i += 1
+    return out
+
+
+def _classify(doc: Doc) -> None:
+    lexicon = doc.lexicon
+    words = doc.words
+    index = doc.index
+    classes_of = lexicon.classes_of
+    phrases = lexicon.phrases
+    n = len(words)
+    out: list[frozenset[str]] = []
+    for i, word in enumerate(words):
+        found = classes_of(word)
+        out.append(found)
+        for cls in found:
+            index.setdefault(cls, []).append((i, i + 1))
+        tails = phrases.get(word)
+        if tails:
+            for rest, cls_set in tails:
+                k = len(rest)
+                if i + k < n and all(word_matches(p, words[i + 1 + j]) for j, p in enumerate(rest)):
+                    for cls in cls_set:
+                        index.setdefault(cls, []).append((i, i + 1 + k))
+    doc.classes = out
+    for spans in index.values():
+        spans.sort()
+
+
+def _split_sentences(doc: Doc, folded: str) -> None:
+    original = doc.text.original
+    cuts: list[int] = [0]
+    for m in _BOUND.finditer(folded):
+        pos = m.start()
+        char = m.group()
+        if char == "\n":
+            # A line break inside a sentence is a space: the next line goes on in lower case.
+            nxt = doc.text.to_original(pos + 1, pos + 2)[0] if pos + 1 < len(folded) else len(original)
+            if nxt < len(original) and original[nxt].islower() and not _LIST_MARKER.match(folded, pos + 1):
+                continue
+            cuts.append(pos + 1)
+            continue
+        if char in ".):" and (_LIST_MARKER.fullmatch(folded[cuts[-1]:pos + 1].strip() + " ") is not None
+                              or _INLINE_MARKER.search(folded, cuts[-1], pos) is not None):
+            continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
+        cuts.append(pos + 1)
+    cuts.append(len(folded))
+    starts = doc.starts
+    in_item = False
+    for a, b in itertools.pairwise(cuts):
+        if a >= b:
+            continue
+        t0 = bisect_right(starts, a - 1)
+        t1 = bisect_right(starts, b - 1)
+        seg = folded[a:b].lstrip()
+        line_start = a == 0 or folded[a - 1] == "\n"
+        item = _LIST_MARKER.match(seg) is not None and (seg[:1] not in "-*" or line_start)
+        # a sentence after a list marker on the same line belongs to that item ("1. Start a return. We refund...")
+        item = item or (in_item and not line_start)
+        in_item = item
+        if doc.sentences and t0 == t1 and not folded[a:b].strip():
+            continue
+        doc.sentences.append(Sentence(a, b, t0, t1, list_item=item))
+    if not doc.sentences:
+        doc.sentences.append(Sentence(0, len(folded), 0, len(doc.words)))

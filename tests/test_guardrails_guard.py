@@ -1,0 +1,115 @@
+"""The `Guard`: one object, built from the knowledge folder, that every entry point checks through.
+
+Covers the seller extension file (every field takes effect, unknown fields are errors that name the file and
+field), safety of seller patterns (RE2: no catastrophic backtracking), linear built-in patterns on hostile
+input, and that nothing compiled is pickled into the package folder.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import KnowledgeError
+from assistant.guardrails import RULE_IDS, Guard, find_remedies
+from assistant.models import CheckContext, OrderFacts
+
+DRAFT = (
+    "We are sorry the lamp arrived cracked.\n1. A replacement within 2 days.\n2. A full refund.\n"
+    "Members of our loyalty club hear about new lamps first.\nKind regards"
+)
+CTX = CheckContext(scenario="damaged_or_broken")
+
+
+def _guard(tmp_path: Path, text: str) -> Guard:
+    path = tmp_path / "guardrails.yaml"
+    path.write_text(text, encoding="utf-8")
+    return Guard(extension=path)
+
+
+def test_rule_ids_are_registered_in_report_order() -> None:
+    assert RULE_IDS[:4] == ("az_inducement", "review_manipulation", "missing_apology", "missing_choices")
+    assert "language_mismatch" in RULE_IDS and "choices_not_listed" in RULE_IDS
+
+
+def test_seller_patterns_take_effect(tmp_path: Path) -> None:
+    assert Guard().check(DRAFT, CTX).passed
+    guard = _guard(tmp_path, "rules:\n  marketing_content:\n    patterns:\n      patterns: ['loyalty club']\n")
+    assert [v.rule for v in guard.check(DRAFT, CTX).blocking] == ["marketing_content"]
+
+
+def test_seller_severity_off_and_warn_take_effect(tmp_path: Path) -> None:
+    bad = "Sorry.\n1. A replacement.\n2. A refund.\nEmail us at a@b.com"
+    assert not Guard().check(bad, CTX).passed
+    off = _guard(tmp_path, "rules:\n  off_platform_contact:\n    severity: 'off'\n")
+    assert off.check(bad, CTX).passed and "off_platform_contact" not in off.check(bad, CTX).rules_run
+    warn = _guard(tmp_path, "rules:\n  off_platform_contact:\n    severity: warn\n    message: Keep it on Amazon.\n")
+    report = warn.check(bad, CTX)
+    assert report.passed and any(v.message == "Keep it on Amazon." and v.severity == "warn" for v in report.violations)
+
+
+def test_seller_words_extend_the_lexicon(tmp_path: Path) -> None:
+    draft = "Sorry.\n1. A replacement.\n2. A refund.\nPlease scrap the A-to-z claim."
+    assert Guard().check(draft, CTX).passed
+    guard = _guard(tmp_path, "lexicon:\n  classes:\n    close: [scrap]\n")
+    assert "az_inducement" in {v.rule for v in guard.check(draft, CTX).blocking}
+
+
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [
+        ("rules:\n  no_such_rule:\n    severity: warn\n", "rules.no_such_rule"),
+        ("rules:\n  marketing_content:\n    enforce: false\n", "rules.marketing_content.enforce"),
+        ("rulez: {}\n", "rulez"),
+        (
+            "rules:\n  marketing_content:\n    patterns:\n      patterns: ['(a+)\\1']\n",
+            "rules.marketing_content.patterns.0",
+        ),
+        ("lexicon:\n  classes:\n    close: 'scrap'\n", "classes.close"),
+    ],
+)
+def test_bad_extension_names_file_and_field(tmp_path: Path, content: str, field: str) -> None:
+    with pytest.raises(KnowledgeError) as err:
+        _guard(tmp_path, content)
+    assert "guardrails.yaml" in str(err.value) and field in str(err.value)
+
+
+def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None:
+    guard = _guard(tmp_path, "rules:\n  marketing_content:\n    patterns:\n      patterns: ['(a+)+$']\n")
+    start = time.perf_counter()
+    guard.check("a" * 30_000 + "!", CTX)
+    assert time.perf_counter() - start < 5  # Python's re takes longer than the universe on this input
+
+
+def test_builtin_patterns_are_linear_on_hostile_input() -> None:
+    for hostile in ("[" * 50_000, "![" * 25_000, "**" * 25_000, "a@" * 25_000, "1 " * 25_000):
+        start = time.perf_counter()
+        Guard().check(hostile, CTX)
+        assert time.perf_counter() - start < 5, hostile[:10]
+
+
+def test_nothing_is_pickled_into_the_package() -> None:
+    import assistant.guardrails as pkg
+
+    folder = Path(pkg.__file__).parent
+    Guard().check(DRAFT, CTX)
+    assert not list(folder.rglob("*.pickle"))
+
+
+def test_from_knowledge_reads_policy_and_extension(tmp_path: Path) -> None:
+    (tmp_path / "policy.yaml").write_text(
+        "store_name: S\nsignature: S\npartial_refund: {max_percent: 10, max_amount_unknown_price: 5}\n"
+    )
+    guard = Guard.from_knowledge(tmp_path)
+    draft = "Sorry.\n1. A replacement.\n2. Keep it and we refund €10.\nKind regards"
+    ctx = CheckContext(scenario="damaged_or_broken", order=OrderFacts(price=60, currency="EUR"))
+    assert "unapproved_remedy" in {v.rule for v in guard.check(draft, ctx).blocking}  # cap 6
+    assert Guard().check(draft, ctx).passed  # default cap 18
+
+
+def test_find_remedies_reads_prose_and_amounts() -> None:
+    found = find_remedies("We can either reship today or refund €10 if you keep it.", price=60)
+    assert [m.remedy for m in found] == ["reship", "partial_refund"]
+    assert found[1].amount == 10.0
