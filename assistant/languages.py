@@ -35,6 +35,8 @@ class Language:
     name: str
     native: str
     locale: str
+    signature: str = "{store_name}"
+    prompt: str = ""
 
     @property
     def label(self) -> str:
@@ -67,7 +69,8 @@ def registry(path: Path = LANGUAGES_PATH) -> Registry:
     """Load and validate the language file once; errors name the file and the entry."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        languages = {code: Language(code, e["name"], e["native"], e["locale"])
+        languages = {code: Language(code, e["name"], e["native"], e["locale"], e.get("signature", "{store_name}"),
+                                    e.get("prompt", e["name"]))
                      for code, e in (data.get("languages") or {}).items()}
         marketplaces = {host: Marketplace(host, e["language"], e["locale"], e["currency"])
                         for host, e in (data.get("marketplaces") or {}).items()}

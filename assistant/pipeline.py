@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
 from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError, ModelError
+from assistant.languages import ReplyLanguage, parse_language, resolve_reply_language
 from assistant.logs import get_logger
 from assistant.models import (
     CheckContext,
@@ -87,20 +88,32 @@ class Pipeline:
         return self.parts.triager.triage(validate_message(message))
 
     def check(self, draft: str, *, scenario: str | None, message: str = "",
-              order: OrderFacts | None = None) -> GuardrailReport:
+              order: OrderFacts | None = None, reply_language: str | None = None) -> GuardrailReport:
         """Run the guardrails on a draft (e.g. the agent's edit) with the seller policy."""
         context = CheckContext(scenario=scenario, buyer_message=message, order=order,  # type: ignore[arg-type]
-                               policy=self.parts.knowledge.policy)
+                               policy=self.parts.knowledge.policy, reply_language=reply_language)
         return self.guard.check(draft, context)
 
+    def reply_language(self, triage: TriageResult, order: OrderFacts | None = None,
+                       override: str | None = None) -> ReplyLanguage:
+        """The language to reply in: the agent's override, else the buyer's, the marketplace breaking ties."""
+        return resolve_reply_language(triage.language, confidence=triage.language_confidence,
+                                      marketplace=order.marketplace if order else None, override=override)
+
     def run(self, message: str, order: OrderFacts | None = None, *, on_text: OnText | None = None,
-            case_date: dt.date | None = None) -> DraftResult:
-        """Draft a checked reply for one buyer message."""
+            case_date: dt.date | None = None, reply_language: str | None = None) -> DraftResult:
+        """Draft a checked reply for one buyer message.
+
+        `reply_language` (a code such as `de`) overrides the language the reply is written in; by default it
+        is the buyer's, and the order's marketplace breaks ties.
+        """
         message = validate_message(message)
+        parse_language(reply_language)  # a bad override fails before any work
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         triage = self.parts.triager.triage(message)
         timings["triage"] = _lap(clock)
+        language = self.reply_language(triage, order, reply_language)
         clock = time.perf_counter()
         hits = self.parts.retriever.retrieve(message, k=RETRIEVE_K, scenario=triage.scenario)
         timings["retrieve"] = _lap(clock)
@@ -112,20 +125,24 @@ class Pipeline:
             notices.append(f"The message is {len(message):,} characters; the model saw the first "
                            f"{self.settings.max_model_chars:,} (the full text is kept in history).")
         request = DraftRequest(message=model_message, order=order, triage=triage, chunks=chunks,
-                               policy=self.parts.knowledge.policy)
+                               policy=self.parts.knowledge.policy, reply_language=language.code)
         result = self._draft_checked(request, on_text, timings, message)
+        result.language, result.reply_language = triage.language, language.code
+        result.reply_language_reason = language.reason
         result.sources = [hit.id for hit in hits]
         result.next_steps = self.next_steps(triage, case_date or self._today())
         result.internal_notes = self.internal_notes(triage)
         result.notices = notices + result.notices
         return result
 
-    async def arun(self, message: str, order: OrderFacts | None = None, *, concurrency: int = 8) -> DraftResult:
+    async def arun(self, message: str, order: OrderFacts | None = None, *, concurrency: int = 8,
+                   reply_language: str | None = None) -> DraftResult:
         """`run` on a worker thread, so an event loop can keep many model calls in flight."""
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="pipeline")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: self.run(message, order))
+        return await loop.run_in_executor(self._executor,
+                                          lambda: self.run(message, order, reply_language=reply_language))
 
     def _draft_checked(self, request: DraftRequest, on_text: OnText | None, timings: dict[str, float],
                        full_message: str) -> DraftResult:
@@ -145,7 +162,7 @@ class Pipeline:
                     usage = Usage(prompt_tokens=usage.prompt_tokens + draft.usage.prompt_tokens,
                                   completion_tokens=usage.completion_tokens + draft.usage.completion_tokens)
                     report = self.check(draft.text, scenario=request.scenario, message=full_message,
-                                        order=request.order)
+                                        order=request.order, reply_language=request.reply_language)
                     if report.passed:
                         break
                     request = request.model_copy(update={"previous_draft": draft.text,
@@ -167,7 +184,8 @@ class Pipeline:
             if self.drafter.kind == "llm" and on_text is not None:
                 on_text("\n\n[model draft replaced by the offline draft]\n\n" + draft.text)
             clock = time.perf_counter()
-            report = self.check(draft.text, scenario=request.scenario, message=full_message, order=request.order)
+            report = self.check(draft.text, scenario=request.scenario, message=full_message, order=request.order,
+                                reply_language=request.reply_language)
             timings["check"] = _lap(clock)
             kind = "offline"
             if self.drafter.kind == "llm":

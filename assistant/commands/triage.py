@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.commands.common import read_single_input, require_text
 from assistant.jsonl import read_text_lines, run_batch
+from assistant.languages import display_name
 from assistant.runtime import build_triager
 from assistant.settings import load_settings
 
@@ -25,6 +26,6 @@ def run(args: argparse.Namespace) -> int:
         return 2 if errors else 0
     result = triager.triage(require_text(read_single_input(args), "message"))
     print(f"scenario:   {result.scenario} (confidence {result.confidence:.2f}, next best {result.runner_up})")
-    print(f"language:   {result.language}")
+    print(f"language:   {result.language} ({display_name(result.language)}, confidence {result.language_confidence:.2f})")
     print(f"flags:      {', '.join(result.flags) or 'none'}")
     return 0

@@ -24,6 +24,7 @@ class DraftRequest(BaseModel):
     triage: TriageResult
     chunks: list[Chunk]
     policy: Policy
+    reply_language: str = "en"
     previous_draft: str | None = None
     violations: list[Violation] = Field(default_factory=list)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
+from assistant.drafting.locale import reply_locale
+from assistant.drafting.wording import load_phrases
 from assistant.models import Chunk, OrderFacts, Policy
 from assistant.scenarios import requirements_for
 
@@ -69,16 +71,22 @@ NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
 APOLOGY_WORDS = ("sorry", "apolog", "regret")
 
 
-def _money(amount: float, currency: str) -> str:
-    return f"{amount:.2f} {currency}"
+def partial_refund_value(policy: Policy, order: OrderFacts | None) -> float | None:
+    """Two thirds of the cap for the order's price, or None when the price is unknown."""
+    price = order.price if order else None
+    if not price:
+        return None
+    return round(policy.partial_refund_cap(price) * PARTIAL_SHARE, 0) or 1.0
 
 
 def partial_refund_amount(policy: Policy, order: OrderFacts | None) -> str:
-    """The partial refund the composer offers: two thirds of the cap, in the order's currency."""
+    """The partial refund the composer offers in English, as the marketplace writes money (`$10.00`).
+
+    Two thirds of the cap; the flat cap when the price is unknown.
+    """
     price = order.price if order else None
-    currency = (order.currency if order and order.currency else None) or policy.default_currency
     amount = round(policy.partial_refund_cap(price) * PARTIAL_SHARE, 0) or 1.0
-    return _money(amount, currency)
+    return reply_locale("en", order, policy).money(amount)
 
 
 class OfflineComposer:
@@ -112,7 +120,11 @@ class OfflineComposer:
         return [request.scenario]
 
     def compose(self, request: DraftRequest) -> str:
-        """The reply text."""
+        """The reply text, in the request's reply language."""
+        if request.reply_language != "en" and (phrases := load_phrases(request.reply_language)) is not None:
+            from assistant.drafting.localized import compose_localized
+
+            return compose_localized(self, request, phrases)
         scenario = request.scenario
         needs_apology, needs_choices = self._needs(request)
         chunk = self._scenario_chunk(request)
