@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
         return 2 if errors else 0
     result = triager.triage(require_text(read_single_input(args), "message"))
     print(f"scenario:   {result.scenario} (confidence {result.confidence:.2f}, next best {result.runner_up})")
-    print(f"language:   {result.language} ({display_name(result.language)}, confidence {result.language_confidence:.2f})")
+    name = display_name(result.language)
+    print(f"language:   {result.language} ({name}, confidence {result.language_confidence:.2f})")
     print(f"flags:      {', '.join(result.flags) or 'none'}")
     return 0
