@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
-from assistant.drafting.locale import reply_locale
 from assistant.drafting.wording import load_phrases
 from assistant.models import Chunk, OrderFacts, Policy
 from assistant.scenarios import requirements_for
@@ -38,6 +37,8 @@ REMEDY_TEXT = {
     "cancel_and_refund": "You refuse the parcel when it arrives, and we cancel the order and refund you in "
                          "full.",
 }
+UNPRICED_PARTIAL_REFUND = ("You keep the item and we refund part of the price as an apology; we will confirm the "
+                           "amount once we have checked your order.")
 # Wording that fits a remedy better in one scenario than the general text above.
 SCENARIO_REMEDY_TEXT = {
     ("wrong_item", "reship"): "We reship the item you ordered at no extra cost, and you keep the wrong one.",
@@ -80,13 +81,14 @@ def partial_refund_value(policy: Policy, order: OrderFacts | None) -> float | No
 
 
 def partial_refund_amount(policy: Policy, order: OrderFacts | None) -> str:
-    """The partial refund the composer offers in English, as the marketplace writes money (`$10.00`).
+    """The partial refund the English composer offers: two thirds of the cap, in the order's currency.
 
-    Two thirds of the cap; the flat cap when the price is unknown.
+    Other reply languages format amounts through `locale.py` (marketplace conventions).
     """
     price = order.price if order else None
+    currency = (order.currency if order and order.currency else None) or policy.default_currency
     amount = round(policy.partial_refund_cap(price) * PARTIAL_SHARE, 0) or 1.0
-    return reply_locale("en", order, policy).money(amount)
+    return f"{amount:.2f} {currency}"
 
 
 class OfflineComposer:
@@ -214,5 +216,8 @@ class OfflineComposer:
 
     @staticmethod
     def _remedy_text(remedy: str, request: DraftRequest) -> str:
+        if remedy == "partial_refund" and partial_refund_value(request.policy, request.order) is None:
+            # No price known: name no amount (one the buyer's message mentions may be far below the cap).
+            return UNPRICED_PARTIAL_REFUND
         text = SCENARIO_REMEDY_TEXT.get((request.scenario, remedy), REMEDY_TEXT[remedy])
         return text.format(amount=partial_refund_amount(request.policy, request.order))
