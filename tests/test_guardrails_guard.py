@@ -51,9 +51,9 @@ def test_seller_severity_off_and_warn_take_effect(tmp_path: Path) -> None:
 
 
 def test_seller_words_extend_the_lexicon(tmp_path: Path) -> None:
-    draft = "Sorry.\n1. A replacement.\n2. A refund.\nPlease scrap the A-to-z claim."
+    draft = "Sorry.\n1. A replacement.\n2. A refund.\nPlease zap the A-to-z claim."
     assert Guard().check(draft, CTX).passed
-    guard = _guard(tmp_path, "lexicon:\n  classes:\n    close: [scrap]\n")
+    guard = _guard(tmp_path, "lexicon:\n  classes:\n    close: [zap]\n")
     assert "az_inducement" in {v.rule for v in guard.check(draft, CTX).blocking}
 
 
@@ -83,11 +83,20 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
     assert time.perf_counter() - start < 5  # Python's re takes longer than the universe on this input
 
 
-def test_builtin_patterns_are_linear_on_hostile_input() -> None:
-    for hostile in ("[" * 50_000, "![" * 25_000, "**" * 25_000, "a@" * 25_000, "1 " * 25_000):
-        start = time.perf_counter()
-        Guard().check(hostile, CTX)
-        assert time.perf_counter() - start < 5, hostile[:10]
+@pytest.mark.parametrize("unit", ["[", "![", "**", "a@", "1 ", "refund 1 ", "it the claim close it ",
+                                  "review change your review "])
+def test_checks_are_linear_on_hostile_input(unit: str) -> None:
+    """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
+    guard = Guard()
+
+    def timed(n: int) -> float:
+        start = time.process_time()
+        guard.check(unit * n, CTX)
+        return time.process_time() - start
+
+    timed(200)  # warm
+    small, large = timed(4_000), timed(16_000)
+    assert large < 8 * small + 0.2, (small, large)  # 4x the input: linear ~4x, quadratic ~16x
 
 
 def test_nothing_is_pickled_into_the_package() -> None:

@@ -25,7 +25,8 @@ from assistant.errors import KnowledgeError
 
 LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "ja")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+# Scripts without spaces (and star symbols, which are words of their own): matched as substrings.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f\u2605\u2b50]")
 _STEM_MIN = 3
 
 

@@ -29,7 +29,7 @@ _PERCENT = re.compile(
     r"(?<![\w.,])(?P<p>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
     r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|割引?)"
 )
-_BARE = re.compile(r"(?<![\w.,$€£¥-])(?P<n>" + _NUM + r")(?![\w%€$£¥円]|[.,]\d)")
+_BARE = re.compile(r"(?<![\w.,$€£¥-])(?P<n>" + _NUM + r")(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
 _CURRENCY_MARKS = (
     ("CAD", ("cad", "c$", "ca$")), ("AUD", ("aud", "a$", "au$")),
     ("USD", ("usd", "dollar", "buck", "$")), ("EUR", ("eur", "euro", "€")),
@@ -39,6 +39,7 @@ _CURRENCY_MARKS = (
 _CURRENCY_WORDS = {"dollar", "dollars", "bucks", "euro", "euros", "pound", "pounds", "quid", "yen", "usd", "eur",
                    "gbp", "jpy", "cad", "aud", "chf", "sterling"}
 _MULTIPLIERS = {100.0, 1000.0}
+_PERCENT_WORDS = {"percent", "per", "prozent", "pourcent", "pour", "por", "percento", "cento"}
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,11 @@ def _number_words(doc: Doc, add: object) -> None:
             end = y
             j += 1
         value = total + current
-        if end < len(doc.words) and doc.words[end] in _CURRENCY_WORDS and value > 0:
-            add(value, "amount", _currency(doc.words[end]), doc.starts[a], doc.ends[end])  # type: ignore[operator]
+        unit = doc.words[end] if end < len(doc.words) else ""
+        if unit in _CURRENCY_WORDS and value > 0:
+            add(value, "amount", _currency(unit), doc.starts[a], doc.ends[end])  # type: ignore[operator]
+        elif unit in _PERCENT_WORDS and value > 0:  # "thirty-five percent"
+            add(value, "percent", None, doc.starts[a], doc.ends[end])  # type: ignore[operator]
         i = j
 
 

@@ -11,6 +11,7 @@ from the order ("the €60 you paid") are not offers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,6 +19,7 @@ from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.text import Doc
 
 _CLAUSE_BREAK = re.compile(r"[,;:(\u2014\u3001]")
+_CLAUSE_REACH = 40  # tokens: a "clause" longer than this is junk, and bounding it keeps checks linear
 _NEG_WINDOW = 5
 _LOCAL = 8
 _EPS = 0.005
@@ -60,6 +62,7 @@ class Offers:
     mentions: list[RemedyMention] = field(default_factory=list)
     money: dict[int, list[Money]] = field(default_factory=dict)  # sentence -> amounts offered there
     all_money: list[Money] = field(default_factory=list)
+    by_sentence: dict[int, set[str]] = field(default_factory=dict)  # sentence -> remedies offered there
 
     @cached_property
     def remedies(self) -> set[str]:
@@ -72,20 +75,38 @@ class Offers:
         return bool(self.mentions) or bool(self.money)
 
 
+def _breaks(doc: Doc) -> list[int]:
+    """Character positions of every clause break, found once per draft."""
+    found = doc.__dict__.get("_clause_breaks")
+    if found is None:
+        found = doc.__dict__["_clause_breaks"] = [m.end() for m in _CLAUSE_BREAK.finditer(doc.folded)]
+    return found
+
+
 def clause_start(doc: Doc, tok: int) -> int:
     """The first token of the clause holding `tok` (after the last comma, colon, dash or contrast word)."""
     s = doc.sentences[doc.sentence_of(tok)]
-    folded = doc.folded
-    start_char = s.start
-    for m in _CLAUSE_BREAK.finditer(folded, s.start, doc.starts[tok]):
-        start_char = m.end()
-    first = tok
-    while first > s.tok_start and doc.starts[first - 1] >= start_char:
-        first -= 1
-    for k in range(tok - 1, first - 1, -1):
+    breaks = _breaks(doc)
+    i = bisect_right(breaks, doc.starts[tok]) - 1
+    start_char = max(s.start, breaks[i]) if i >= 0 else s.start
+    first = max(s.tok_start, bisect_left(doc.starts, start_char))
+    for k in range(tok - 1, max(first, tok - _CLAUSE_REACH) - 1, -1):
         if "contrast" in doc.classes[k]:
             return k + 1
-    return first
+    return min(first, tok)
+
+
+def clause_end(doc: Doc, tok: int) -> int:
+    """One past the last token of the clause holding `tok` (up to the next comma, dash or contrast word)."""
+    s = doc.sentences[doc.sentence_of(tok)]
+    breaks = _breaks(doc)
+    i = bisect_right(breaks, doc.ends[tok])
+    stop = min(breaks[i] - 1, s.end) if i < len(breaks) else s.end
+    end = tok + 1
+    limit = min(s.tok_end, tok + _CLAUSE_REACH)
+    while end < limit and doc.starts[end] < stop and "contrast" not in doc.classes[end]:
+        end += 1
+    return end
 
 
 def negated(doc: Doc, tok: int) -> bool:
@@ -112,13 +133,17 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         if negated(doc, a):
             continue
         _add(offers, doc, _refund_kind(doc, a, b, offers, price), a, b, seen)
+    for a, b in doc.spans("send_verb"):
+        remedy = _sent(doc, a, b)
+        if remedy is not None and not negated(doc, a):
+            _add(offers, doc, remedy, a, b, seen)
     for a, b in doc.spans("r_return"):
         si = doc.sentence_of(a)
-        if not negated(doc, a) and not any(m.sentence == si and m.remedy in REFUND_REMEDIES for m in offers.mentions):
+        if not negated(doc, a) and not offers.by_sentence.get(si, set()) & set(REFUND_REMEDIES):
             _add(offers, doc, _RETURN_ALONE, a, b, seen)
     for si, amounts in offers.money.items():
         # money offered with no refund word ("we'll send you $10 for the trouble") is a partial refund
-        if not any(m.sentence == si and m.remedy in REFUND_REMEDIES for m in offers.mentions):
+        if not offers.by_sentence.get(si, set()) & set(REFUND_REMEDIES):
             first = amounts[0]
             kind = "full_refund" if price and any(abs(x.value - price) < _EPS for x in amounts
                                                   if x.kind != "percent") else "partial_refund"
@@ -132,6 +157,7 @@ def _add(offers: Offers, doc: Doc, remedy: str, a: int, b: int, seen: set[tuple[
     if (remedy, si) in seen:
         return
     seen.add((remedy, si))
+    offers.by_sentence.setdefault(si, set()).add(remedy)
     start, end = doc.original_span(a, b)
     amounts = offers.money.get(si, [])
     amount = next((m.value for m in amounts if m.kind in ("amount", "bare")), None)
@@ -139,6 +165,31 @@ def _add(offers: Offers, doc: Doc, remedy: str, a: int, b: int, seen: set[tuple[
     currency = next((m.currency for m in amounts if m.currency), None)
     evidence = doc.text.original[start:end].strip()[:120]
     offers.mentions.append(RemedyMention(remedy, start, end, evidence, amount, percent, currency, si))
+
+
+def _sent(doc: Doc, a: int, b: int) -> str | None:
+    """'We send the black case today', 'we post you a new lid': the seller sends something physical.
+
+    A part when a part word follows, else the item itself again (a reship); nothing when the seller sends
+    money, a label, a message or a link (refunds and gifts are found by their own words).
+    """
+    s = doc.sentences[doc.sentence_of(a)]
+    before = range(max(s.tok_start, a - 3), a)
+    if not any("first_person" in doc.classes[k] for k in before) and not (s.list_item and a - s.tok_start <= 2):
+        return None
+    after = range(b, min(s.tok_end, b + 6))
+    words = {doc.words[k] for k in after}
+    if words & _NOT_GOODS or any(c in doc.classes[k] for k in after for c in ("r_refund", "r_gift", "r_guide",
+                                                                               "r_tracking")):
+        return None
+    if any("r_parts" in doc.classes[k] for k in after):
+        return "send_parts"
+    return "reship"
+
+
+_NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
+                        "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
+                        "payment", "refund", "voucher", "back"})
 
 
 def _gifted_item(doc: Doc, tok: int) -> bool:
@@ -158,7 +209,8 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
         return "cancel_and_refund"
     if doc.has("r_return", lo, hi):
         return "return_for_refund"
-    amounts = [m for m in offers.money.get(doc.sentence_of(a), []) if lo <= m.tok < hi]
+    here = offers.money.get(doc.sentence_of(a), [])
+    amounts = here[bisect_left(here, lo, key=_tok_of):bisect_left(here, hi, key=_tok_of)]
     if doc.has("r_partial", lo, hi):
         return "partial_refund"
     for m in amounts:
@@ -171,6 +223,10 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
     return "full_refund"
 
 
+def _tok_of(m: Money) -> int:
+    return m.tok
+
+
 def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
     """Tie each amount to the sentence that offers it, leaving out prices quoted from the order."""
     for m in money:
@@ -179,6 +235,8 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
         lo, hi = max(s.tok_start, m.tok - 4), min(s.tok_end, m.tok + 4)
         if m.kind == "bare":
             before = range(max(s.tok_start, m.tok - 3), m.tok)
+            if not any("r_refund" in doc.classes[k] for k in before):
+                continue  # a bare number is money only right after a refund word ("a refund of 30")
             k = m.tok + 1
             while k < len(doc.words) and (doc.words[k].isdigit() or doc.words[k] in ("to", "and", "or")):
                 k += 1  # "24-48 hours", "2 to 3 days": the unit comes after the range
@@ -202,6 +260,8 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     s = doc.sentences[doc.sentence_of(m.tok)]
     before = range(max(s.tok_start, m.tok - 3), m.tok)
     after = range(m.tok + 1, min(s.tok_end, m.tok + 3))
+    if any("shipping_cost" in doc.classes[k] for k in after):
+        return True  # a shipping charge refunded is not a partial refund of the item
     if any("price_quote" in doc.classes[k] for k in before) or any("price_quote" in doc.classes[k] for k in after):
         # "refund the full price of $60" still offers $60: the refund word decides
         return not doc.has("r_refund", max(s.tok_start, m.tok - 2), m.tok)

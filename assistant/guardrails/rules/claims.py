@@ -15,7 +15,9 @@ a carrier, a warranty claim or a product batch.
 
 from __future__ import annotations
 
-from assistant.guardrails.offers import clause_start
+from bisect import bisect_left, bisect_right
+
+from assistant.guardrails.offers import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
@@ -65,13 +67,15 @@ def _pronoun_objects(data: RuleInput, claims: list[int]) -> dict[int, bool]:
     """Pronouns with a claim object within reach before them -> whether another noun stands in between."""
     doc = data.doc
     things = [a for a, _ in doc.spans("thing")]
+    claims = sorted(claims)
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):
         si = doc.sentence_of(a)
         first = doc.sentences[max(0, si - _PRONOUN_REACH)].tok_start
-        nearest_claim = max((c for c in claims if first <= c < a), default=-1)
-        if nearest_claim >= 0:
-            out[a] = any(nearest_claim < t < a for t in things)
+        i = bisect_left(claims, a) - 1
+        if i >= 0 and claims[i] >= first:
+            j = bisect_right(things, claims[i])
+            out[a] = j < len(things) and things[j] < a
     return out
 
 
@@ -100,19 +104,53 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
             for a, b in doc.find(cls, lo, hi):
                 if a == obj or (pronouns.get(obj) and doc.words[a] in _AMBIGUOUS):
                     continue
+                if a > 0 and doc.words[a - 1] in ("a", "an", "very", "so", "too"):
+                    continue  # an adjective ("keep a close eye on it"), not a request to close
                 if cls == "gone" and a < obj - 1:
                     continue  # a state word is said of what precedes it ("the claim is closed"), not what follows
                 c0 = clause_start(doc, min(a, obj))
-                if _neutral_clause(doc, c0, max(b, obj + 1)):
+                if _neutral_clause(doc, c0, clause_end(doc, max(b, obj_end) - 1)):
                     continue
                 if doc.has("negation", max(c0, a - 4), a) and not doc.has("request", max(c0, a - 4), a):
                     continue  # "you do not need to close the claim", "we will never ask you to withdraw it"
-                if cls == "close" and _subject_is_not_buyer(doc, a, s.tok_start) \
+                cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
+                if cls == "close" and not cjk and _subject_is_not_buyer(doc, a, s.tok_start) \
                         and not doc.has("condition", s.tok_start, a):
                     continue
-                if cls == "gone" and not (doc.has("condition", s.tok_start, hi) or doc.has("request", s.tok_start, hi)):
+                if cls == "gone" and not (doc.has("condition", s.tok_start, s.tok_end)
+                                          or doc.has("request", s.tok_start, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
+    return out
+
+
+def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """A remedy waiting on the claim's state: a condition whose clause names a claim and its state."""
+    doc = data.doc
+    out = []
+    for obj, obj_end in objects.items():
+        s = doc.sentences[doc.sentence_of(obj)]
+        c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
+        if not (doc.has("condition", max(s.tok_start, c0 - 1), obj) or doc.has("condition", obj_end, c1)):
+            continue
+        if not doc.has("state", obj_end, min(c1 + 1, obj_end + _NEAR)):
+            continue
+        if _neutral_clause(doc, s.tok_start, s.tok_end):
+            continue
+        offers_here = doc.sentence_of(obj) in data.offers.by_sentence or doc.has("offer_verb", s.tok_start, s.tok_end)
+        if offers_here:
+            out.append((obj, min(c1, obj_end + _NEAR)))
+    return out
+
+
+def _deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """'hold off on the A-to-z claim', 'pause the claim'."""
+    doc = data.doc
+    out = []
+    for a, b in doc.spans("defer"):
+        for obj, obj_end in objects.items():
+            if b <= obj <= b + 4 and not _neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
+                out.append((a, obj_end))
     return out
 
 
@@ -157,12 +195,14 @@ def _reports(data: RuleInput) -> list[tuple[int, int]]:
 def az_inducement(data: RuleInput) -> list[Violation]:
     """Fire on each request about a claim object when the message offers any remedy."""
     doc = data.doc
-    if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")):
+    if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")
+            or doc.spans("state") or doc.spans("defer")):
         return []
     claims = claim_objects(data)
     pronouns = _pronoun_objects(data, list(claims)) if claims else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
-    spans = _close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data)
+    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data)
+             + _conditioned(data, objects) + _deferrals(data, objects))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

@@ -99,10 +99,14 @@ def _money(data: RuleInput) -> list[Violation]:
                       f"Offer at most {_fmt(cap)} {currency} as a partial refund.")
             else:
                 values.append(m)
+        whole = _sentence_total(data, [m for m in amounts if m.kind not in ("percent", "fraction")])
+        if price is not None and whole > price + _EPS and not out and len(amounts) < 50:
+            block(amounts[-1], f"The amounts offered add up to {_fmt(whole)} {currency}, more than the item price "
+                               f"of {_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
         total = _sentence_total(data, values)
         additive = doc.has("additive", s.tok_start, s.tok_end)
         running = running + total if additive and running else max(running, total)
-        already = any(x.rule == "unapproved_remedy" and x.severity == "block" for x in out)
+        already = bool(out)
         if values and (total > cap + _EPS or running > cap + _EPS) and not already:
             biggest = max(total, running)
             block(values[-1], f"The amounts offered add up to {_fmt(biggest)} {currency}, above the policy cap "
@@ -113,16 +117,17 @@ def _money(data: RuleInput) -> list[Violation]:
 
 
 def _sentence_total(data: RuleInput, values: list[Money]) -> float:
-    """Amounts joined by 'and'/'plus' add up; amounts joined by 'or' are alternatives (the largest counts)."""
+    """Amounts joined by 'and', 'plus', 'on top' add up; otherwise each stands alone (the largest counts)."""
     if not values:
         return 0.0
     doc = data.doc
     groups: list[float] = [values[0].value]
     for prev, cur in itertools.pairwise(values):
-        if doc.has("alternative", prev.tok, cur.tok):
-            groups.append(cur.value)
-        else:
+        joined = doc.has("additive", prev.tok + 1, cur.tok + 1) or "and" in doc.words[prev.tok + 1:cur.tok]
+        if joined and not doc.has("alternative", prev.tok + 1, cur.tok):
             groups[-1] += cur.value
+        else:
+            groups.append(cur.value)
     return max(groups)
 
 

@@ -56,12 +56,15 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
             hit = (min(a, ca), max(b, cb))
             break
         if hit is None and doc.has("review_positive", max(s.tok_start, a - 4), min(s.tok_end, b + 2)) and (
-                doc.has("request", s.tok_start, hi) or doc.has("review_ask", s.tok_start, hi)
-                or doc.has("review_wish", s.tok_start, hi)):
+                doc.has("request", s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
+                or doc.has("review_wish", s.tok_start, s.tok_end)):
             hit = (s.tok_start, b)
-        if hit is None and doc.has("incentive", s.tok_start, s.tok_end) and doc.has("link", max(s.tok_start, a - 5), a):
+        if hit is None and doc.has("incentive", s.tok_start, s.tok_end) and (
+                doc.has("link", max(s.tok_start, a - 5), a)
+                or (doc.has("link", s.tok_start, s.tok_end) and doc.has("review_ask", s.tok_start, s.tok_end))):
             hit = (s.tok_start, s.tok_end)  # "a $10 gift card for an honest review"
-        if hit is None and anything_offered and not _subject_is_not_buyer(doc, a, s.tok_start) and (
+        if hit is None and anything_offered and not _subject_is_not_buyer(doc, a, s.tok_start) \
+                and not doc.has("independent", s.tok_start, s.tok_end) and (
                 doc.has("review_ask", max(s.tok_start, a - 5), a) or (doc.has("review_wish", s.tok_start, s.tok_end)
                                                                       and doc.words[a] != "feedback")):
             hit = (s.tok_start, b)  # a review asked for in the same message as a remedy: a trade
