@@ -15,7 +15,13 @@ from concurrent.futures import ThreadPoolExecutor
 from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
 from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError, ModelError
-from assistant.languages import ReplyLanguage, parse_language, resolve_reply_language
+from assistant.languages import (
+    DEFAULT_LANGUAGE,
+    ReplyLanguage,
+    display_name,
+    parse_language,
+    resolve_reply_language,
+)
 from assistant.logs import get_logger
 from assistant.models import (
     CheckContext,
@@ -127,8 +133,10 @@ class Pipeline:
         request = DraftRequest(message=model_message, order=order, triage=triage, chunks=chunks,
                                policy=self.parts.knowledge.policy, reply_language=language.code)
         result = self._draft_checked(request, on_text, timings, message)
-        result.language, result.reply_language = triage.language, language.code
-        result.reply_language_reason = language.reason
+        result.language = triage.language
+        result.reply_language_reason = language.reason if result.reply_language == language.code else (
+            f"{display_name(result.reply_language)}: fallback, the draft in {display_name(language.code)} "
+            "did not pass")
         result.sources = [hit.id for hit in hits]
         result.next_steps = self.next_steps(triage, case_date or self._today())
         result.internal_notes = self.internal_notes(triage)
@@ -186,6 +194,8 @@ class Pipeline:
             clock = time.perf_counter()
             report = self.check(draft.text, scenario=request.scenario, message=full_message, order=request.order,
                                 reply_language=request.reply_language)
+            if not report.passed and request.reply_language != DEFAULT_LANGUAGE:
+                draft, report, request = self._english_fallback(request, draft, report, full_message)
             timings["check"] = _lap(clock)
             kind = "offline"
             if self.drafter.kind == "llm":
@@ -198,7 +208,26 @@ class Pipeline:
             internal_notes=[], attempts=max(attempts, 1), llm_calls=calls, usage=usage, timings_ms=timings,
             prompt_version=getattr(self.drafter, "prompt_version", None) if kind == "llm" else None,
             model=getattr(self.drafter, "model", None) if kind == "llm" else None,
+            reply_language=request.reply_language, notices=list(draft_notices(draft)),
         )
+
+    def _english_fallback(self, request: DraftRequest, draft: DraftOutput, report: GuardrailReport,
+                          full_message: str) -> tuple[DraftOutput, GuardrailReport, DraftRequest]:
+        """The English offline draft, when the one in the reply language does not pass.
+
+        That happens when the guardrails do not yet recognise something in that language; the agent is told
+        why. The English draft is kept only if it passes, so nothing worse is ever returned.
+        """
+        english = request.model_copy(update={"reply_language": DEFAULT_LANGUAGE})
+        fallback = self.offline.draft(english)
+        checked = self.check(fallback.text, scenario=request.scenario, message=full_message, order=request.order,
+                             reply_language=DEFAULT_LANGUAGE)
+        if not checked.passed:
+            return draft, report, request
+        rules = ", ".join(sorted({v.rule for v in report.blocking}))
+        notice = (f"The offline draft in {display_name(request.reply_language)} was blocked ({rules}); an English "
+                  "draft is shown instead. Translate it, or write the reply in the buyer's language and check it.")
+        return fallback.model_copy(update={"notices": [notice]}), checked, english
 
     def next_steps(self, triage: TriageResult, start: dt.date) -> list[NextStep]:
         """The scenario's steps from the knowledge base, with their windows as dates from `start`."""
@@ -222,6 +251,11 @@ class Pipeline:
 
     def _scenario_chunks(self, scenario: str) -> list[Chunk]:
         return [c for c in self.parts.knowledge.for_scenario(scenario) if c.product is None]
+
+
+def draft_notices(draft: DraftOutput) -> list[str]:
+    """Notices a drafter attached to its output (e.g. the language fallback)."""
+    return list(draft.notices)
 
 
 def _lap(start: float) -> float:

@@ -1,8 +1,9 @@
 """Train the triage classifier (`assistant/data/triage_model.npz`) from labelled buyer messages.
 
 Training data: the knowledge base's example phrasings (every language, `knowledge/phrasings/`) plus the dev
-set and triage holdouts 1-3. Held out, never trained on: the reference set, triage holdout 4 and the
-multilingual dev set (whose misses the language cue files were tuned on, so it is not a test set), whose
+set and triage holdouts 1-3. Held out, never trained on: the reference sets, triage holdout 4 and the
+multilingual dev set (the language cue files were tuned on the misses of `triage_lang_dev` and
+`reference_lang`, so those two are development sets, not test sets), whose
 accuracies this script prints. The independent multilingual set `triage_lang_fresh1` is never trained or
 tuned on either. Re-run it after editing `assistant/data/triage_cues.yaml` or any file in
 `assistant/data/triage_cues/` (the model is tagged with the cue files' hash and
@@ -27,7 +28,7 @@ from assistant.triage_model import MODEL_PATH, LinearTriageModel, cue_fingerprin
 
 CASES = Path(__file__).parent / "cases"
 TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3")
-HELD_OUT = ("reference", "triage_holdout4", "triage_lang_dev")
+HELD_OUT = ("reference", "reference_lang", "triage_holdout4", "triage_lang_dev")
 
 
 def labelled(name: str) -> list[tuple[str, str]]:
