@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from assistant.guardrails import RULE_IDS
+
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = (
     "Hello Maria,\n\nWe are truly sorry that your blender stopped working. Here is what we can do:\n"
@@ -71,7 +73,7 @@ def test_jsonl_order_errors_and_exit_codes() -> None:
     result = cli("--jsonl", stdin="\n".join(lines) + "\n")
     out = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [o.get("id") for o in out] == ["a", None, "c", "d", "e", "f", "g"]
-    assert out[0]["passed"] is True and "violations" in out[0] and len(out[0]["rules_run"]) == 14
+    assert out[0]["passed"] is True and "violations" in out[0] and len(out[0]["rules_run"]) == len(RULE_IDS)
     assert "error" in out[1]
     assert out[2]["passed"] is False
     v = next(v for v in out[2]["violations"] if v["rule"] == "az_inducement")

@@ -41,8 +41,9 @@ class Lexicon:
 
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     stems: dict[str, frozenset[str]] = field(default_factory=dict)
-    # first word -> [(following words, classes)], longest first
-    phrases: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = field(default_factory=dict)
+    # first word -> second word -> [(words after the second, classes)], longest first; second words that are
+    # stems ("make*") go under the key "*": two hash lookups find a phrase's candidates
+    phrases: dict[str, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = field(default_factory=dict)
     substrings: dict[str, frozenset[str]] = field(default_factory=dict)
     numbers: dict[str, float] = field(default_factory=dict)
     fractions: dict[str, float] = field(default_factory=dict)
@@ -137,10 +138,12 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
                 _add(words, parts[0], cls)
             else:
                 phrases.setdefault(parts[0], {}).setdefault(tuple(parts[1:]), set()).add(cls)
-    frozen_phrases = {
-        first: sorted(((rest, frozenset(c)) for rest, c in tails.items()), key=lambda t: -len(t[0]))
-        for first, tails in phrases.items()
-    }
+    frozen_phrases: dict[str, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = {}
+    for first, tails in phrases.items():
+        by_second = frozen_phrases.setdefault(first, {})
+        for rest, c in sorted(tails.items(), key=lambda t: -len(t[0])):
+            key = "*" if rest[0].endswith("*") else rest[0]
+            by_second.setdefault(key, []).append((rest, frozenset(c)))
     return Lexicon(
         words={k: frozenset(v) for k, v in words.items()},
         stems={k: frozenset(v) for k, v in stems.items()},

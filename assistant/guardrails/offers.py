@@ -174,8 +174,9 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     money, a label, a message or a link (refunds and gifts are found by their own words).
     """
     s = doc.sentences[doc.sentence_of(a)]
-    before = range(max(s.tok_start, a - 3), a)
-    if not any("first_person" in doc.classes[k] for k in before) and not (s.list_item and a - s.tok_start <= 2):
+    # The subject may be in the verb itself ("enviamos", "spediamo") or, in Japanese, after it ("お送りいたします").
+    first_person = any("first_person" in doc.classes[k] for k in range(max(s.tok_start, a - 3), min(s.tok_end, b + 2)))
+    if not first_person and not (s.list_item and a - s.tok_start <= 3):
         return None
     after = range(b, min(s.tok_end, b + 6))
     words = {doc.words[k] for k in after}

@@ -21,17 +21,35 @@ PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "patterns.yaml"
 
 @dataclass
 class PatternSet:
-    """A rule group's patterns (one alternation) and the seller's extra RE2 patterns."""
+    """A rule group's patterns and the seller's extra RE2 patterns.
 
-    regex: re.Pattern[str] | None = None
+    Speed: one RE2 set scan (native, linear, all patterns at once) over a loosened copy of every pattern tells
+    which patterns can match at all; only those run in Python's engine, which handles the lookarounds the
+    loosened copies leave out. Most drafts match none or one, so the check pays for one native pass.
+    """
+
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+    prefilter: Any = None  # re2.Set over the loosened patterns, or None: run every pattern
+    always: tuple[int, ...] = ()  # patterns RE2 cannot loosen: always run
     seller: list[Any] = field(default_factory=list)
 
+    def candidates(self, text: str) -> list[int]:
+        """Indices of the patterns that may match `text`."""
+        if self.prefilter is None:
+            return list(range(len(self.patterns)))
+        return sorted(set(self.prefilter.Match(text)) | set(self.always))
+
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
-        """Spans of every match, built-in first, then the seller's."""
-        if self.regex is not None:
-            for m in self.regex.finditer(text):
-                if m.end() > m.start():
-                    yield m.span()
+        """Spans of every match, leftmost first, overlapping matches merged into the first; then the seller's."""
+        spans: list[tuple[int, int]] = []
+        for i in self.candidates(text) if self.patterns else ():
+            spans.extend(m.span() for m in self.patterns[i].finditer(text) if m.end() > m.start())
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        last = -1
+        for a, b in spans:
+            if a >= last:
+                last = b
+                yield a, b
         for pattern in self.seller:
             for m in pattern.finditer(text):
                 if m.end() > m.start():
@@ -42,16 +60,116 @@ class PatternSet:
         return next(self.finditer(text), None) is not None
 
 
-def compile_builtin(patterns: list[str], path: Path, where: str) -> re.Pattern[str] | None:
-    """One alternation of reviewed patterns (multiline: `^` is a line start)."""
-    if not patterns:
-        return None
+def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
+    """Reviewed patterns (multiline: `^` is a line start) with their RE2 prefilter."""
+    compiled = []
     for i, p in enumerate(patterns):
         try:
-            re.compile(p)
+            compiled.append(re.compile(p, re.MULTILINE))
         except re.error as exc:
             raise KnowledgeError(f"invalid regex ({exc})", path=str(path), field=f"{where}.{i}") from exc
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
+    out = PatternSet(patterns=compiled)
+    try:
+        import re2
+    except ImportError:  # the prefilter only saves time
+        return out
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    prefilter = re2.Set.SearchSet(options)
+    always = []
+    for i, p in enumerate(patterns):
+        try:
+            if prefilter.Add("(?m)" + loosen(p)) != i - len(always):
+                raise ValueError
+        except Exception:  # RE2 cannot run it even loosened: the Python pattern always runs
+            always.append(i)
+    ids = [i for i in range(len(patterns)) if i not in always]
+    if not ids:
+        return out
+    prefilter.Compile()
+    out.prefilter = _Mapped(prefilter, ids)
+    out.always = tuple(always)
+    return out
+
+
+class _Mapped:
+    """An RE2 set whose own indices (patterns it accepted) map back to the pattern list's indices."""
+
+    def __init__(self, re2_set: Any, ids: list[int]) -> None:
+        self._set = re2_set
+        self._ids = ids
+
+    def Match(self, text: str) -> list[int]:  # noqa: N802 - the RE2 set's own method name
+        return [self._ids[i] for i in self._set.Match(text) or ()]
+
+
+_LOOKAROUND = ("(?<!", "(?<=", "(?=", "(?!")
+
+
+def loosen(pattern: str) -> str:
+    """A pattern that matches wherever `pattern` does (a superset): lookarounds and word boundaries removed.
+
+    RE2 has neither lookarounds nor Unicode word boundaries; without them the pattern only matches more, so it
+    can say which patterns are worth running.
+    """
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            if not in_class and pattern[i + 1] in "bB":
+                i += 2
+                continue
+            if pattern[i + 1] in "uU":  # Python's \uXXXX / \UXXXXXXXX, which RE2 writes \x{...}
+                width = 4 if pattern[i + 1] == "u" else 8
+                out.append("\\x{" + pattern[i + 2:i + 2 + width] + "}")
+                i += 2 + width
+                continue
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+            out.append(c)
+            i += 1
+            continue
+        if c == "[":
+            in_class = True
+            out.append(c)
+            if i + 1 < n and pattern[i + 1] == "]":  # a literal ] first in a class
+                out.append("]")
+                i += 1
+            i += 1
+            continue
+        if pattern.startswith(_LOOKAROUND, i):
+            i = _skip_group(pattern, i)
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _skip_group(pattern: str, i: int) -> int:
+    """The index just past the group opening at `i` (escapes and character classes respected)."""
+    depth, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return i
 
 
 def compile_seller(patterns: list[str], path: Path, where: str) -> list[Any]:
@@ -80,7 +198,7 @@ def build_sets(builtin: dict[str, dict[str, list[str]]], seller: dict[str, dict[
     for rule_id, groups in builtin.items():
         for group, items in groups.items():
             key = f"{rule_id}.{group}"
-            sets[key] = PatternSet(compile_builtin(items, PATTERNS_FILE, f"rules.{key}"))
+            sets[key] = compile_builtin(items, PATTERNS_FILE, f"rules.{key}")
     for rule_id, groups in seller.items():
         for group, items in groups.items():
             key = f"{rule_id}.{group}"

@@ -22,7 +22,7 @@ from assistant.guardrails.normalize import NormalizedText
 _TOKEN = re.compile(r"[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?")
 # Sentence ends: . ! ? ; before a space or the end, Japanese full stops, and line breaks (checked below).
 _BOUND = re.compile(r"[.!?;:](?=\s|$)|[。！？]|\n")
-_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):]|\(?[a-h][.)]|[\-*•·▪►✓]|option\s+(?:\d|[a-d]\b|one|two|three)"
+_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|option\s+(?:\d|[a-d]\b|one|two|three)"
                           r"[.):]?|\d{1,2}\s*-\s)\s*")
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
@@ -165,14 +165,15 @@ def _classify(doc: Doc) -> None:
     phrases = lexicon.phrases
     n = len(words)
     out: list[frozenset[str]] = []
+    substrings = lexicon.substrings
     for i, word in enumerate(words):
-        found = classes_of(word)
+        found = classes_of(word) if word.isascii() else substrings.get(word) or classes_of(word)
         out.append(found)
         for cls in found:
             index.setdefault(cls, []).append((i, i + 1))
-        tails = phrases.get(word)
-        if tails:
-            for rest, cls_set in tails:
+        by_second = phrases.get(word)
+        if by_second and i + 1 < n:
+            for rest, cls_set in by_second.get(words[i + 1], []) + by_second.get("*", []):
                 k = len(rest)
                 if i + k < n and all(word_matches(p, words[i + 1 + j]) for j, p in enumerate(rest)):
                     for cls in cls_set:

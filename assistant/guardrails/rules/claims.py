@@ -106,7 +106,7 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue
                 if a > 0 and doc.words[a - 1] in ("a", "an", "very", "so", "too"):
                     continue  # an adjective ("keep a close eye on it"), not a request to close
-                if cls == "gone" and a < obj - 1:
+                if cls == "gone" and a < obj - 2:
                     continue  # a state word is said of what precedes it ("the claim is closed"), not what follows
                 c0 = clause_start(doc, min(a, obj))
                 if _neutral_clause(doc, c0, clause_end(doc, max(b, obj_end) - 1)):
@@ -151,6 +151,29 @@ def _deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]
         for obj, obj_end in objects.items():
             if b <= obj <= b + 4 and not _neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
                 out.append((a, obj_end))
+    for a, b in doc.spans("defer_after"):  # German puts the verb last: "mit einem Antrag noch warten"
+        for obj, obj_end in objects.items():
+            if obj_end <= a <= obj_end + 8 and doc.sentence_of(obj) == doc.sentence_of(a):
+                out.append((obj, b))
+    return out
+
+
+_HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitare", "zogern", "zogere"})
+
+
+def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
+    """Japanese puts the verb last and the condition after it: judge its sentences as a bag of classes."""
+    doc = data.doc
+    out = []
+    for s in doc.sentences:
+        lo, hi = s.tok_start, s.tok_end
+        if hi <= lo or all(doc.words[k].isascii() for k in range(lo, hi)):
+            continue
+        names = doc.has("claim", lo, hi) or doc.has("amazon", lo, hi) or doc.has("pronoun", lo, hi)
+        acts = (doc.has("close", lo, hi) or doc.has("gone", lo, hi) or doc.has("hold_off", lo, hi)
+                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)))
+        if names and acts and not _neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):
+            out.append((lo, hi))
     return out
 
 
@@ -159,6 +182,8 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     out = []
     for a, b in doc.spans("hold_off"):
         s = doc.sentences[doc.sentence_of(a)]
+        if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
+            continue  # "do not hesitate to contact Amazon" invites, it does not hold off
         for oa, ob in doc.find("open", b, min(s.tok_end, b + 5)):
             tail = min(s.tok_end, ob + 7)
             if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail):
@@ -196,13 +221,13 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     """Fire on each request about a claim object when the message offers any remedy."""
     doc = data.doc
     if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")
-            or doc.spans("state") or doc.spans("defer")):
+            or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")):
         return []
     claims = claim_objects(data)
     pronouns = _pronoun_objects(data, list(claims)) if claims else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
     spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data)
-             + _conditioned(data, objects) + _deferrals(data, objects))
+             + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []
