@@ -27,11 +27,6 @@ from tests.test_cli import cli, lines
 
 LANG_CASES = load_cases("reference_lang")
 LANGUAGES = ("de", "fr", "es", "it", "ja")
-# Japanese drafts: the guardrails do not yet recognise Japanese apologies, numbered choices and remedies
-# (their Japanese word classes are matched on spaces), so the pipeline replaces most Japanese offline
-# drafts with its English fallback. The Japanese wording itself is checked below without the guardrails.
-JA_GUARDRAIL_GAP = pytest.mark.xfail(strict=True, reason="guardrails do not yet recognise Japanese apologies and "
-                                                          "numbered choices; remove when they do")
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +57,7 @@ def test_reference_cases_per_language_cover_every_scenario() -> None:
         assert len({c["expected_scenario"] for c in mine}) >= 12
 
 
-@pytest.mark.parametrize("language", [*LANGUAGES[:4], pytest.param("ja", marks=JA_GUARDRAIL_GAP)])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_reference_case_gets_a_passing_draft_in_the_buyers_language(pipeline: Pipeline,
                                                                           language: str) -> None:
     failures = []
