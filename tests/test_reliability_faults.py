@@ -236,12 +236,3 @@ def test_fault_one_store_keeps_every_case(tmp_path: Path) -> None:
                                           "connection failed", "configured"], strict=True):
         assert expected in reason
 
-
-def test_zz_fault_figures() -> None:
-    """Prints the figures for the closing note (runs last in this file)."""
-    if not TALLY["tried"]:
-        pytest.skip("the matrix did not run")
-    print(f"\n[faults] tried {TALLY['tried']}, survived {TALLY['survived']} "
-          f"(llm {TALLY['llm']}, offline fallback {TALLY['offline']}), history rows checked "
-          f"{TALLY['history_rows']}")
-    assert TALLY["survived"] == TALLY["tried"]

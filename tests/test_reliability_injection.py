@@ -267,12 +267,6 @@ def test_hostile_message_reaches_the_model_fenced(llm: tuple[Pipeline, ScriptedS
     assert f"<buyer_message>\n{case['message']}\n</buyer_message>" in messages[-1]["content"]
 
 
-def test_zz_injection_figures() -> None:
-    """Prints the figures for the closing note (runs last in this file)."""
-    if not TALLY:
-        pytest.skip("nothing ran")
-    figures = ", ".join(f"{key} {value}" for key, value in TALLY.items())
-    print(f"\n[injection] {len(CASES)} hostile messages; {figures}")
+
+def test_hostile_set_is_big_enough() -> None:
     assert len(CASES) >= 30
-
-

@@ -149,7 +149,8 @@ def test_policy_remedy_must_be_allowed(tmp_path: Path) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", knowledge)
     policy = knowledge / "policy.yaml"
-    policy.write_text(policy.read_text().replace("how_to_use: [manual_or_guide]", "how_to_use: []"))
+    # a seller narrowing how_to_use to remedies its playbook chunk does not list is told which file to fix
+    policy.write_text(policy.read_text().replace("remedies: {}", "remedies: {how_to_use: [replacement]}"))
     with pytest.raises(KnowledgeError, match=r"policy\.yaml"):
         load_knowledge(knowledge)
 

@@ -149,8 +149,6 @@ def _buyer_price(data: RuleInput) -> float | None:
     buyer = data.buyer
     if buyer is None:
         return None
-    amounts = [m for m in find_money(buyer) if m.kind == "amount"]
+    amounts = [m for m in find_money(buyer) if m.kind == "amount" and m.value > 0]
     quoted = [m for m in amounts if buyer.has("price_quote", max(0, m.tok - 3), m.tok + 3)]
-    if quoted:
-        return quoted[0].value
-    return amounts[0].value if len(amounts) == 1 else None
+    return quoted[0].value if len(quoted) == 1 else None

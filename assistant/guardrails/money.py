@@ -15,6 +15,8 @@ from typing import Literal
 
 from assistant.guardrails.text import Doc
 
+_DIGIT = re.compile(r"\d")
+
 Kind = Literal["amount", "percent", "fraction", "bare"]
 
 _SYM_BEFORE = r"(?:us\$|usd\s?\$|c\$|ca\$|a\$|au\$|\$|€|£|¥|￥|(?:usd|eur|gbp|jpy|cad|aud|chf)\b\.?)"
@@ -91,7 +93,7 @@ def find_money(doc: Doc) -> list[Money]:
         taken[a:b] = b"\x01" * (b - a)
         out.append(Money(value, kind, currency, a, b, _tok(doc, a)))
 
-    if any(c.isdigit() for c in folded):
+    if _DIGIT.search(folded) is not None:
         for m in _PERCENT.finditer(folded):
             add(parse_number(m.group("p")), "percent", None, *m.span())
         for m in _AMOUNT.finditer(folded):
@@ -101,7 +103,7 @@ def find_money(doc: Doc) -> list[Money]:
     for a, b in doc.spans("fraction"):
         phrase = " ".join(doc.words[a:b])
         add(doc.lexicon.fractions.get(phrase), "fraction", None, doc.starts[a], doc.ends[b - 1])
-    if any(c.isdigit() for c in folded):
+    if _DIGIT.search(folded) is not None:
         for m in _BARE.finditer(folded):
             add(parse_number(m.group("n")), "bare", None, *m.span())
     out.sort(key=lambda money: money.start)

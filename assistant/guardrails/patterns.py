@@ -99,7 +99,7 @@ class _Mapped:
         self._set = re2_set
         self._ids = ids
 
-    def Match(self, text: str) -> list[int]:  # noqa: N802 - the RE2 set's own method name
+    def Match(self, text: str) -> list[int]:  # the RE2 set's own method name
         return [self._ids[i] for i in self._set.Match(text) or ()]
 
 
