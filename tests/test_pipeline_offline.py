@@ -106,7 +106,8 @@ def test_unsure_triage_hedges_on_the_close_second_scenario(pipeline: Pipeline) -
     # Worded so triage wavers between how_to_use and a problem: the reply must still apologise and offer
     # choices, as the problem scenario would require.
     result = pipeline.run("the thermostat screen just shows E4 after I wired it up, what does that mean??")
-    assert result.scenario == "how_to_use"
+    # Either reading may come first; what matters is that the other is a close second.
+    assert {result.scenario, result.triage.runner_up} == {"how_to_use", "quality_issue"}
     assert result.triage.runner_up_confidence >= 0.5 * result.triage.confidence
     assert "sorry" in result.draft.lower()
     assert re.search(r"^1\. .+\n2\. ", result.draft, re.M)
