@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval bench load clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: lint
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
+
+# Load test of the HTTP API: two instances and one PostgreSQL on 127.0.0.1, driven by locust (the load extra).
+load: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,load]'
+	$(BIN)/python bench/load_api.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

@@ -68,6 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--judge", action="store_true", help="also grade drafts with the judge prompt")
     ev.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     ev.set_defaults(module="evaluate")
+
+    serve = sub.add_parser("serve", help="serve the HTTP API (triage, retrieve, draft, check) under uvicorn")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(module="serve")
+
+    keys = sub.add_parser("keys", help="create, list or revoke the API keys of integrations")
+    keys.add_argument("action", choices=["create", "list", "revoke"])
+    keys.add_argument("name", nargs="?", help="create: the integration (e.g. zendesk); revoke: a key id or name")
+    keys.add_argument("--rate-limit", type=int, help="create: requests per minute for this key "
+                                                      "(default REPLY_ASSISTANT_API_RATE_LIMIT)")
+    keys.add_argument("--json", action="store_true", help="print JSON (create: the token too)")
+    keys.set_defaults(module="keys")
+
+    db = sub.add_parser("db", help="migrate the history database, or show its schema revision")
+    db.add_argument("action", choices=["upgrade", "current"])
+    db.set_defaults(module="db")
     return parser
 
 

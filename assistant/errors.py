@@ -39,3 +39,7 @@ class ModelError(AssistantError):
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class StoreError(AssistantError):
+    """The history database cannot be reached or refused a write; the message says what to check."""

@@ -12,7 +12,6 @@ with state.stop_on_error():
     settings = state.get_settings()
 
 summary = settings.safe_summary()
-summary["history file"] = str(settings.data_dir / "history.sqlite3")
 st.table([{"setting": key, "value": value} for key, value in summary.items()])
 try:
     kind, reason = settings.resolved_drafter()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.testing.scripted_server import ScriptedServer, Step
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -53,7 +53,7 @@ def test_offline_draft_passes_and_shows_everything(data_dir: Path) -> None:
     assert at.code[0].value == text  # the copy block shows exactly the draft
     assert any("damaged_or_broken" in e.label for e in at.expander)  # playbook sections used
     assert any(" by " in m.value or "between" in m.value for m in at.markdown if m.value.startswith("- "))
-    detail = HistoryStore(data_dir / "history.sqlite3").latest_open_case("ana")
+    detail = SqliteHistory(data_dir / "history.sqlite3").latest_open_case("ana")
     assert detail is not None and detail.case.message == DAMAGED
     assert [e.kind for e in detail.events][:2] == ["pasted", "drafted"]
     assert detail.events[1].verdict == "pass" and detail.events[1].drafter == "offline"
@@ -74,7 +74,7 @@ def test_editing_into_a_violation_blocks_and_override_is_recorded(data_dir: Path
     assert "review_manipulation</code> <strong>block</strong>" in listed and "Fix: " in listed
     at.checkbox(key="override").check().run()
     assert at.code[0].value == edited
-    events = HistoryStore(data_dir / "history.sqlite3").latest_open_case("ana").events  # type: ignore[union-attr]
+    events = SqliteHistory(data_dir / "history.sqlite3").latest_open_case("ana").events  # type: ignore[union-attr]
     kinds = [e.kind for e in events]
     assert kinds[:5] == ["pasted", "drafted", "copied", "edited", "checked"]
     assert kinds[-2:] == ["override", "copied"]
@@ -143,7 +143,7 @@ def test_sent_case_is_not_restored_and_new_case_clears(data_dir: Path) -> None:
     at.button(key="mark_sent").click().run()
     assert "marked as sent" in texts(at.info)
     assert at.text_area(key="message").value == ""
-    store = HistoryStore(data_dir / "history.sqlite3")
+    store = SqliteHistory(data_dir / "history.sqlite3")
     assert store.list_cases()[0].status == "sent"
     assert "Restored" not in texts(start().info)
     at = draft(start(), DAMAGED)

@@ -7,9 +7,10 @@ import sys
 from typing import Any
 
 from assistant.commands.common import parse_order, read_single_input, require_text
+from assistant.drafting.base import OnText
 from assistant.jsonl import read_text_lines, run_batch
 from assistant.languages import parse_language
-from assistant.models import DraftResult
+from assistant.models import DraftResult, OrderFacts
 from assistant.pipeline import Pipeline
 from assistant.settings import load_settings
 
@@ -29,6 +30,15 @@ def result_line(record_id: Any, result: DraftResult) -> dict[str, Any]:
         "sources": result.sources,
         "next_steps": [s.model_dump(mode="json", exclude_none=True) for s in result.next_steps],
     }
+
+
+def draft_record(pipeline: Pipeline, record: dict[str, Any],
+                 on_text: OnText | None = None) -> tuple[str, OrderFacts | None, DraftResult]:
+    """Draft for one input line (JSON Lines and `POST /v1/draft`): its message, order facts and result."""
+    message = require_text(record.get("message"), "message")
+    order = parse_order(record.get("order"))
+    language = parse_language(record.get("reply_language"))
+    return message, order, pipeline.run(message, order, on_text=on_text, reply_language=language)
 
 
 def _print(result: DraftResult) -> None:
@@ -60,10 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if args.jsonl:
 
         def handle(record: dict[str, Any]) -> dict[str, Any]:
-            message = require_text(record.get("message"), "message")
-            language = parse_language(record.get("reply_language"))
-            result = pipeline.run(message, parse_order(record.get("order")), reply_language=language)
-            return result_line(record.get("id"), result)
+            return result_line(record.get("id"), draft_record(pipeline, record)[2])
 
         _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
         return 2 if errors else 0

@@ -16,7 +16,7 @@ from assistant.ui.render import rules_of
 
 def record_draft(store: HistoryStore, case_id: int, result: DraftResult, agent: str) -> None:
     """Store a pipeline result: the case's scenario and a `drafted` event with its verdict."""
-    store.update_case(case_id, scenario=result.scenario)
+    store.update_case(case_id, scenario=result.scenario, language=result.triage.language)
     store.add_event(case_id, "drafted", draft=result.draft, verdict=result.report.verdict,
                     rules=rules_of(result.report), drafter=result.drafter, detail=result.drafter_reason,
                     agent=agent)
