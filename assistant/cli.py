@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--prompt", action="append", help="prompt version, repeatable (e.g. v1 --prompt v2)")
     ev.add_argument("--model", action="append", help="model name, repeatable")
     ev.add_argument("--drafter", choices=["auto", "llm", "offline"], help="override REPLY_ASSISTANT_DRAFTER")
-    ev.add_argument("--concurrency", type=int, default=8, help="model requests in flight (default 8)")
+    ev.add_argument("--concurrency", type=int,
+                    help="model requests in flight (default REPLY_ASSISTANT_EVAL_CONCURRENCY, 4)")
     ev.add_argument("--limit", type=int, help="only the first N cases")
     ev.add_argument("--out", help="output folder (default evals/runs)")
     ev.add_argument("--thresholds", help="thresholds file (default evals/thresholds.yaml)")
@@ -87,6 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="migrate the history database, or show its schema revision")
     db.add_argument("action", choices=["upgrade", "current"])
     db.set_defaults(module="db")
+
+    users = sub.add_parser("users", help="add, list or remove the people who may sign in (team mode)")
+    users.add_argument("action", choices=["add", "list", "remove"])
+    users.add_argument("name", nargs="?", help="user name (an e-mail for identity-provider logins)")
+    users.add_argument("--role", choices=["agent", "lead"], default="agent",
+                       help="lead: sees everyone's history and insights (default agent)")
+    users.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    users.add_argument("--no-password", action="store_true",
+                       help="no password: the user signs in through the identity provider; this sets the role")
+    users.set_defaults(module="users")
     return parser
 
 

@@ -41,16 +41,26 @@ class Settings(BaseSettings):
     prompts_dir: Path = REPO_ROOT / "prompts"
     drafter: Literal["auto", "llm", "offline"] = "auto"
     model: str | None = None
-    prompt_version: str = "v4"
+    prompt_version: str = "v5"
     repair_rounds: int = Field(default=2, ge=0, le=5)
     llm_timeout: float = Field(default=30.0, gt=0)
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_temperature: float = Field(default=0.2, ge=0, le=2)
+    # Longest reply the model may write (sent as max_tokens) and the most characters read from it.
+    llm_max_tokens: int = Field(default=600, ge=16, le=8192)
+    llm_max_chars: int = Field(default=4000, ge=200)
+    # Wall-clock limit for the whole draft-check-repair loop; a model call never outlives it.
+    draft_deadline: float = Field(default=90.0, gt=0)
+    # Model requests in flight during `reply-assistant eval` (a server with shared context slots wants few).
+    eval_concurrency: int = Field(default=4, ge=1, le=64)
     max_model_chars: int = Field(default=8000, ge=200)
     embedder: str = "wordllama"
     runs_dir: Path = REPO_ROOT / "evals" / "runs"
     judge_model: str | None = None
     agent: str = "agent"
+    # Team mode: every page asks for a login (identity provider from .streamlit/secrets.toml, else users_file).
+    team_mode: bool = False
+    users_file: Path | None = None
     openai_api_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "openai_api_key")
     )
@@ -82,6 +92,11 @@ class Settings(BaseSettings):
         """True when a model name and either a key or a custom endpoint are set."""
         return bool(self.model and (self.openai_api_key or self.openai_base_url))
 
+    @property
+    def users_path(self) -> Path:
+        """The local users file: REPLY_ASSISTANT_USERS_FILE, else users.json in the data folder."""
+        return self.users_file or self.data_dir / "users.json"
+
     def resolved_drafter(self) -> tuple[Literal["llm", "offline"], str]:
         """Which drafter to use and why, as the result shows it to the agent."""
         if self.drafter == "offline":
@@ -111,6 +126,7 @@ class Settings(BaseSettings):
             "knowledge directory": str(self.knowledge_dir),
             "chroma": f"{self.chroma_host}:{self.chroma_port}" if self.chroma_host else "embedded",
             "history": self.history_location(),
+            "team mode": "on (login required)" if self.team_mode else "off (single user on this machine)",
         }
 
     def history_location(self) -> str:

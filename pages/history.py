@@ -1,43 +1,86 @@
-"""History page: every case with its drafts, edits and verdicts, searchable."""
+"""History page: every case with its drafts, edits, copies and verdicts; filters, exports, reopen in Reply."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import streamlit as st
 
 from assistant.models import SCENARIO_IDS
-from assistant.ui import history_view, state
+from assistant.ui import access, chrome, history_query, history_view, state
+from assistant.ui.labels import LANGUAGES, scenario_title
+from assistant.ui.reply_language import SUPPORTED
 
-st.title("History")
+me = state.identity()  # stops the page when nobody is signed in
 with state.stop_on_error():
-    store = state.get_store(state.get_settings())
+    settings = state.get_settings()
+    store = state.get_store(settings)
+chrome.header("History", me, settings)
 
-left, middle, right = st.columns([3, 2, 1])
-search = left.text_input("Search messages and drafts", key="history_search")
-scenario = middle.selectbox("Scenario", ["(all)", *SCENARIO_IDS], key="history_scenario")
-limit = right.number_input("Show", min_value=10, max_value=5000, value=200, step=50, key="history_limit")
-rows = store.list_cases(search=search or None, scenario=None if scenario == "(all)" else scenario,
-                        limit=int(limit))
-st.caption(f"{len(rows)} case(s) shown, newest first.")
-if not rows:
-    st.info("No cases match." if search else "No cases yet: drafts made on the Reply page appear here.")
+row1 = st.columns([3, 2, 1, 1])
+search = row1[0].text_input("Search messages and drafts", key="history_search")
+scenario = row1[1].selectbox("Scenario", [None, *SCENARIO_IDS], key="history_scenario",
+                             format_func=lambda s: "All scenarios" if s is None else scenario_title(s))
+verdict = row1[2].selectbox("Verdict", [None, "pass", "block"], key="history_verdict",
+                            format_func=lambda v: "Any" if v is None else v)
+limit = int(row1[3].number_input("Show", min_value=10, max_value=2000, value=200, step=50, key="history_limit"))
+row2 = st.columns([2, 2, 2, 2])
+if me.is_lead:
+    agents = sorted({row.agent for row in store.list_cases(limit=5000)})
+    agent = row2[0].selectbox("Agent", [None, *agents], key="history_agent",
+                              format_func=lambda a: "All agents" if a is None else a)
+else:
+    agent = me.name
+    row2[0].text_input("Agent", value=me.name, disabled=True, key="history_agent_self")
+language = row2[1].selectbox("Language", [None, *SUPPORTED, *(c for c in LANGUAGES if c not in SUPPORTED)],
+                             key="history_language",
+                             format_func=lambda c: "Any language" if c is None else LANGUAGES.get(c, c))
+today = dt.date.today()
+date_from = row2[2].date_input("From", value=None, key="history_from", max_value=today)
+date_to = row2[3].date_input("To", value=None, key="history_to", max_value=today)
+
+filters = history_query.Filters(search=search or None, scenario=scenario, verdict=verdict,
+                                agent=access.agent_filter(me) or agent, language=language,
+                                date_from=date_from, date_to=date_to)
+summaries = history_query.query(store, filters, limit=limit)
+
+top = st.columns([3, 1, 1], vertical_alignment="bottom")
+top[0].caption(f"{len(summaries)} case(s), newest first. Click a row to open it.")
+stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+top[1].download_button("Export CSV", history_query.to_csv(summaries), file_name=f"cases-{stamp}.csv",
+                       mime="text/csv", width="stretch", disabled=not summaries)
+top[2].download_button("Export JSON Lines", history_query.to_jsonl(summaries), file_name=f"cases-{stamp}.jsonl",
+                       mime="application/x-ndjson", width="stretch", disabled=not summaries)
+if not summaries:
+    st.info("No cases match these filters." if any([search, scenario, verdict, language, date_from, date_to])
+            else "No cases yet: drafts made on the Reply page appear here.")
     st.stop()
-st.dataframe(history_view.case_rows(rows), hide_index=True, width="stretch")
 
-case_id = st.selectbox("Open case", [row.id for row in rows], format_func=lambda i: f"#{i}",
-                       key="history_case")
-detail = store.get_case(int(case_id))
-if detail is None:
+click = st.segmented_control("Clicking a row", ["Opens it in Reply", "Shows its events here"],
+                             default="Opens it in Reply", key="history_click")
+table = st.dataframe(history_query.table_rows(summaries), hide_index=True, width="stretch",
+                     on_select="rerun", selection_mode="single-row", key="history_table")
+picked = table.selection.rows if table and table.selection else []
+if not picked:
+    st.stop()
+chosen = summaries[picked[0]]
+if click != "Shows its events here":
+    st.session_state[state.REOPEN] = chosen.id
+    st.switch_page("pages/reply.py")
+
+detail = store.get_case(chosen.id)
+if detail is None or not access.can_see(me, detail.case):
     st.stop()
 case = detail.case
-st.subheader(f"Case #{case.id} - {case.scenario or 'not drafted yet'} - {case.status}")
-st.caption(f"Opened {history_view.when(case.created_at)} by {case.agent}; last change "
-           f"{history_view.when(case.updated_at)}")
-st.text("Buyer message:")
+head = st.columns([4, 1], vertical_alignment="center")
+head[0].subheader(f"Case #{case.id} · {scenario_title(case.scenario)} · {case.status}", anchor=False)
+if head[1].button("Open in Reply", type="primary", width="stretch", key="history_open"):
+    st.session_state[state.REOPEN] = case.id
+    st.switch_page("pages/reply.py")
+# Names and buyer text are shown as plain text only (st.text / code / tables never interpret Markdown or HTML).
+st.text(f"Opened {history_view.when(case.created_at)} by {case.agent}; "
+        f"last change {history_view.when(case.updated_at)}")
 st.code(case.message, language=None, wrap_lines=True)
 if case.order:
     st.json(case.order.model_dump(mode="json", exclude_none=True))
 st.dataframe(history_view.event_rows(detail.events), hide_index=True, width="stretch")
-for event in detail.events:
-    if event.draft is not None:
-        with st.expander(f"{history_view.when(event.at)} · {event.kind} · {event.verdict or ''}"):
-            st.code(event.draft, language=None, wrap_lines=True)

@@ -1,4 +1,4 @@
-"""Reply page: paste the buyer message, draft, check, edit, copy."""
+"""Reply page: the buyer's message on the left, the checked draft on the right, details in tabs below."""
 
 from __future__ import annotations
 
@@ -6,130 +6,146 @@ import streamlit as st
 
 from assistant.errors import AssistantError
 from assistant.pipeline import validate_message
-from assistant.ui import cases, forms, render, state
+from assistant.ui import cases, chrome, draft_box, forms, reply_language, reply_view, state, workspace
+from assistant.ui import reply_state as rs
+from assistant.ui.labels import scenario_title
 
 ss = st.session_state
+me = state.identity()  # stops the page when nobody is signed in
 with state.stop_on_error():
     settings = state.get_settings()
     pipeline = state.get_pipeline(settings)
     store = state.get_store(settings)
 
-state.init_widgets()
-state.restore_once(pipeline, store)
+rs.init_widgets()
+rs.restore_once(pipeline, store)
 
-top = st.columns([4, 1])
-top[0].title("Reply")
-top[1].button("New case", key="new_case", on_click=state.on_new_case, width="stretch",
-              help="Start over with an empty form; the current case stays in History.")
-if notice := ss.pop(state.NOTICE, None):
-    st.info(notice)
-if error := ss.pop(state.ERROR, None):
-    st.error(error)
+# The header row always has the same elements (notices go into its middle slot): an element appearing above
+# the columns would shift everything below it, and the browser would rebuild the draft box mid-copy.
+head, note, new, user = st.columns([2, 5, 1, 1.4], vertical_alignment="center")
+case_id = ss.get(rs.CASE)
+head.subheader(f"Reply · case #{case_id}" if case_id else "Reply · new case", anchor=False)
+new.button("New case", key="new_case", on_click=rs.on_new_case, width="stretch",
+           help="Close this case (it stays in History) and start with an empty form.")
+with user:
+    chrome.user_box(me, settings)
+with note:
+    slot_note = st.empty()
+if error := ss.pop(rs.ERROR, None):
+    slot_note.error(error)
+elif notice := ss.pop(rs.NOTICE, None):
+    slot_note.info(notice)
 
-st.text_area("Buyer message", key=state.MESSAGE, height=180, on_change=state.on_message_change,
-             placeholder="Paste the buyer's message here. It is saved as soon as you paste it.")
-with st.expander("Order facts (optional)"):
-    columns = st.columns(3)
-    for index, (name, label, kind) in enumerate(forms.ORDER_FIELDS):
-        column, key = columns[index % 3], forms.widget_key(name)
-        if kind == "date":
-            column.date_input(label, key=key, value=None, format="YYYY-MM-DD")
-        elif kind == "fulfilment":
-            column.selectbox(label, forms.FULFILMENT_CHOICES, key=key)
-        elif kind == "claim":
-            column.selectbox(label, forms.CLAIM_CHOICES, key=key)
-        else:
-            column.text_input(label, key=key)
-
-state.remember()
-
-if st.button("Draft reply", key="draft_button", type="primary"):
-    try:
-        message = validate_message(ss[state.MESSAGE])
-        order = forms.order_from_fields(state.order_values())
-        case_id = state.ensure_case(store, message, order)
-        placeholder = st.empty()
-        streamed: list[str] = []
-
-        def show(text: str) -> None:
-            # Model text shown as plain text while it streams; it is escaped like everything else.
-            streamed.append(text)
-            placeholder.text("".join(streamed))
-
-        with st.spinner("Drafting..."):
-            result = pipeline.run(message, order, on_text=show if pipeline.drafter.kind == "llm" else None,
-                                  case_date=cases.today())
-        placeholder.empty()
-        cases.record_draft(store, case_id, result, state.agent())
-        ss.update({state.RESULT: result, state.REPORT: result.report, state.DRAFT: result.draft,
-                   state.ORDER: order, state.OVERRIDE: False})
-    except AssistantError as exc:
-        st.error(str(exc))
-
-result = ss.get(state.RESULT)
-report = ss.get(state.REPORT)
-if result is None or report is None:
-    st.stop()
-state.remember()
-
-st.markdown(render.triage_line(result.triage))
-banner = render.verdict_line(report)
-if report.passed:
-    st.success(banner, icon=":material/check_circle:")
-else:
-    st.error(banner, icon=":material/block:")
-headline, reason = render.drafter_label(result)
-st.info(f"**{headline}** - {reason}",
-        icon=":material/smart_toy:" if result.drafter == "llm" else ":material/menu_book:")
-for notice in result.notices:
-    st.warning(notice)
-
-left, right = st.columns([3, 2])
+left, right = st.columns([5, 7], gap="medium")
 with left:
-    st.text_area("Draft (edit here; the guardrails re-check every change)", key=state.DRAFT, height=320,
-                 on_change=state.on_draft_change)
-    draft = ss.get(state.DRAFT, "")
-    st.caption("Checked draft, with problems highlighted")
-    st.html(render.highlight_violations(draft, report.violations))
-    st.subheader("Copy")
-    if report.passed:
-        state.record_release(store, draft, report.verdict)
-        st.code(draft, language=None, wrap_lines=True)
-    else:
-        st.checkbox("Override: copy anyway (recorded)", key=state.OVERRIDE,
-                    on_change=state.on_override_change)
-        if ss.get(state.OVERRIDE):
-            st.warning("Override recorded in the history. Copying a blocked draft is your responsibility.")
-            state.record_release(store, draft, report.verdict)
-            st.code(draft, language=None, wrap_lines=True)
-    st.button("Mark as sent", key="mark_sent", on_click=state.on_sent,
-              disabled=not (report.passed or ss.get(state.OVERRIDE)))
+    st.text_area("Buyer message", key=rs.MESSAGE, height=230, on_change=rs.on_message_change,
+                 placeholder="Paste the buyer's message here, then press Ctrl+Enter to draft.")
+    with st.expander("Order facts (optional)"):
+        columns = st.columns(2)
+        for index, (name, label, kind) in enumerate(forms.ORDER_FIELDS):
+            column, key = columns[index % 2], forms.widget_key(name)
+            if kind == "date":
+                column.date_input(label, key=key, value=None, format="YYYY-MM-DD")
+            elif kind == "fulfilment":
+                column.selectbox(label, forms.FULFILMENT_CHOICES, key=key)
+            elif kind == "claim":
+                column.selectbox(label, forms.CLAIM_CHOICES, key=key)
+            else:
+                column.text_input(label, key=key)
+    result = ss.get(rs.RESULT)
+    go, language = st.columns([1, 1], vertical_alignment="bottom")
+    drafting = go.button("Draft reply", key="draft_button", type="primary", shortcut="Ctrl+Enter",
+                         width="stretch")
+    can_choose = reply_language.supported(pipeline)
+    language.selectbox(
+        "Reply language", reply_language.choices(pipeline), key=rs.LANGUAGE,
+        format_func=reply_language.choice_label,
+        disabled=not can_choose, label_visibility="collapsed",
+        help=None if can_choose else "Replies are written in English.")
+    triage_slot = st.container()
+
+rs.remember()
+
 with right:
-    st.subheader("Guardrail report")
-    if report.violations:
-        st.html(render.violations_html(report))
-    else:
-        st.write("No violations.")
-    st.caption(f"Rules run: {len(report.rules_run)}, passed: {len(report.rules_passed)}")
-    st.subheader("Next steps")
-    for step in result.next_steps:
-        st.markdown(f"- {render.next_step_line(step, cases.today())}")
-    if not result.next_steps:
-        st.write("No scheduled steps for this scenario.")
-    st.subheader("Internal notes (never send these)")
-    for note in result.internal_notes:
-        st.warning(note)
-    st.subheader("Playbook sections used")
+    slot = st.empty()
+    if drafting:
+        try:
+            message = validate_message(ss[rs.MESSAGE])
+            order = forms.order_from_fields(rs.order_values())
+            new_id = rs.ensure_case(store, message, order)
+            streaming = pipeline.drafter.kind == "llm"
+            with slot.container():
+                label, body = st.empty(), st.empty()
+            if streaming:
+                label.warning("Model draft, streaming: not yet checked. Nothing can be copied until the check "
+                              "is done.")
+            streamed: list[str] = []
+
+            def show(text: str) -> None:
+                streamed.append(text)
+                body.text("".join(streamed))  # plain text, like everything from the model
+
+            with st.spinner("Drafting and checking..."):
+                drafted = reply_language.draft(
+                    pipeline, message, order, reply_language=ss.get(rs.LANGUAGE),
+                    on_text=show if streaming else None, case_date=cases.today())
+            cases.record_draft(store, new_id, drafted, state.agent())
+            ss[rs.ORDER] = order
+            rs.set_result(drafted, pipeline)
+            ss.pop(rs.ANSWER, None)
+        except AssistantError as exc:
+            st.error(str(exc))
+    result, report = ss.get(rs.RESULT), ss.get(rs.REPORT)
+    origin = None
+    if result is not None:
+        origin = workspace.origin(result.drafter, result.attempts, result.drafter_reason, result.model,
+                                  pipeline.drafter.kind == "llm")
+    data = draft_box.box_data(
+        version=int(ss[rs.BOX_VERSION]), text=ss.get(rs.BOX_TEXT, ""), checked_text=ss.get(rs.CHECKED),
+        report=report, origin=origin, answer=ss.get(rs.ANSWER), enabled=result is not None,
+        focus="message", focus_version=ss.get(rs.FOCUS), height="25rem")
+    with slot.container():
+        draft_box.mount(data, rs.on_box_action)
+
+if result is None:
+    st.stop()
+
+with triage_slot:
+    st.text(reply_view.triage_text(result))
+    st.caption(reply_view.triage_details(result))
+    for flag in reply_view.flags(result):
+        st.warning(flag, icon=":material/flag:")
+    for notice in result.notices:
+        st.warning(notice)
+
+box_text = ss.get(rs.CHECKED) or result.draft
+chunk = pipeline.parts.knowledge.by_id.get(reply_view.RETURNED_GOODS)
+notes = reply_view.internal_notes(result, box_text, chunk.title if chunk else None)
+steps = reply_view.step_lines(result, cases.today())
+steps_tab, sources_tab, notes_tab = st.tabs([f"Next steps ({len(steps)})", f"Sources ({len(result.sources)})",
+                                             f"Internal notes ({len(notes)})"])
+with steps_tab:
+    for line in steps:
+        st.text(f"• {line}")
+    if not steps:
+        st.text("No scheduled steps for this scenario.")
+with sources_tab:
     for chunk_id in result.sources:
         chunk = pipeline.parts.knowledge.by_id.get(chunk_id)
-        with st.expander(f"{chunk_id} - {chunk.title if chunk else 'unknown section'}"):
-            if chunk is None:
-                st.write("This section is no longer in the knowledge base.")
-                continue
-            st.caption(f"scenario `{chunk.scenario}` · audience `{chunk.audience}`")
-            st.markdown(chunk.guidance.strip())
+        if chunk is None:
+            st.text(f"{chunk_id}: no longer in the knowledge base")
+            continue
+        kind = scenario_title(chunk.scenario) if chunk.scenario != "general" else "general guidance"
+        with st.expander(f"{chunk.title} ({kind})"):
+            st.text(chunk.guidance.strip())
             for step in chunk.steps:
-                st.markdown(f"- {step.action}")
-
-st.subheader("Buyer message as received")
-st.html(render.escaped_box(ss.get(state.MESSAGE, ""), "ra-buyer"))
+                st.text(f"• {step.action}")
+with notes_tab:
+    st.caption("For you only: never send these to the buyer.")
+    for note in notes:
+        st.text(note.summary)
+        if note.details:
+            with st.expander("Full guidance"):
+                st.text(note.details)
+    if not notes:
+        st.text("No internal notes for this case.")

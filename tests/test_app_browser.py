@@ -1,21 +1,31 @@
-"""End to end in headless Chromium: the real `streamlit run app.py`, driven by Playwright.
+"""End to end in headless Chromium: the real `streamlit run app.py`, driven by Playwright as an agent would.
 
 Uses Debian's Chromium at /usr/bin/chromium (no Playwright browser download). Skipped on a developer machine
-without it; in CI (`CI=true`) a missing Chromium fails the test instead.
+without it; in CI (`CI=true`) a missing Chromium fails the test instead. Screenshots and the measured draft
+time go to test-artifacts/.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from assistant.history import SqliteHistory
+from assistant.testing.scripted_server import ScriptedServer, Step
+from assistant.ui.workspace import text_hash
+from assistant.users import UsersFile
+from tests.helpers import LAMP_DRAFT
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,7 +33,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MESSAGE = "Hello, the desk lamp I ordered arrived broken - the glass shade is cracked. What can you do?"
-SCRIPT_MESSAGE = "My lamp arrived broken <script>alert(1)</script><b>bold</b>"
+TRICKY = "My lamp arrived broken **bold** ![x](http://203.0.113.9/pixel.png) <script>alert(1)</script><b>b</b>"
+PASSWORD = "a-long-password-1"
 WAIT_MS = 90_000
 
 pytestmark = pytest.mark.browser
@@ -54,20 +65,25 @@ class App:
 
     def __init__(self, tmp_path: Path) -> None:
         self.tmp_path = tmp_path
+        self.data = tmp_path / "data"
         self.proc: subprocess.Popen[bytes] | None = None
         self.runs = 0
+        self.env: dict[str, str] = {}
+
+    @property
+    def store(self) -> SqliteHistory:
+        return SqliteHistory(self.data / "history.sqlite3")
 
     def start(self) -> str:
         port = _free_port()
-        env = dict(os.environ, REPLY_ASSISTANT_DATA_DIR=str(self.tmp_path / "data"),
-                   REPLY_ASSISTANT_AGENT="browser")
+        env = dict(os.environ, REPLY_ASSISTANT_DATA_DIR=str(self.data), REPLY_ASSISTANT_AGENT="browser",
+                   **self.env)
         self.runs += 1
         log = self.tmp_path / f"streamlit-{self.runs}.log"
         with log.open("wb") as out:
+            # No --server.address: the app must bind to 127.0.0.1 from its own .streamlit/config.toml.
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                 "--server.port", str(port), "--server.address", "127.0.0.1",
-                 "--browser.gatherUsageStats", "false"],
+                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, self.proc, log)
@@ -100,81 +116,324 @@ def app(tmp_path: Path) -> Iterator[App]:
 
 
 @pytest.fixture
-def app_url(app: App) -> str:
-    return app.start()
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
-def test_reply_page_in_chromium(app_url: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+class Agent:
+    """One browser tab as an agent uses it, recording every request the page makes."""
+
+    def __init__(self, browser: Any, url: str, width: int = 1440, height: int = 900) -> None:
+        self.url = url
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def open(self, path: str = "") -> Agent:
+        self.page.goto(self.url + path, wait_until="domcontentloaded")
+        return self
+
+    @property
+    def message(self) -> Any:
+        return self.page.get_by_role("textbox", name="Buyer message")
+
+    @property
+    def box(self) -> Any:
+        return self.page.get_by_test_id("ra-draft")
+
+    @property
+    def status(self) -> Any:
+        return self.page.get_by_test_id("ra-status")
+
+    @property
+    def said(self) -> Any:
+        return self.page.get_by_test_id("ra-message")
+
+    def clipboard(self) -> str:
+        return str(self.page.evaluate("navigator.clipboard.readText()"))
+
+    def clipboard_soon(self, expected: str, timeout: float = 10) -> str:
+        """The clipboard once it holds `expected` (the write finishes just after the page updates), or as is."""
+        deadline = time.monotonic() + timeout
+        while (text := self.clipboard()) != expected and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return text
+
+    def set_clipboard(self, text: str) -> None:
+        self.page.evaluate("text => navigator.clipboard.writeText(text)", text)
+
+    def draft(self, message: str = MESSAGE) -> float:
+        from playwright.sync_api import expect
+
+        expect(self.message).to_be_visible(timeout=WAIT_MS)
+        self.message.fill(message)
+        self.message.press("Tab")  # hand the text over first (a new message may close a restored case)
+        expect(self.message).to_have_value(message)
+        version = self.box.get_attribute("data-version") if self.box.count() else None
+        start = time.perf_counter()
+        self.page.get_by_role("button", name="Draft reply").click()
+        expect(self.box).not_to_have_attribute("data-version", str(version), timeout=WAIT_MS)
+        expect(self.status).to_have_text("Checked: passes", timeout=WAIT_MS)
+        return time.perf_counter() - start
+
+    def sign_in(self, name: str, password: str = PASSWORD) -> None:
+        from playwright.sync_api import expect
+
+        self.page.get_by_role("textbox", name="User name").fill(name)
+        self.page.get_by_role("textbox", name="Password").fill(password)
+        self.page.get_by_role("button", name="Sign in").click()
+        expect(self.page.get_by_text(f"Signed in as {name}")).to_be_visible(timeout=WAIT_MS)
+
+    def outside_requests(self) -> list[str]:
+        # Same-origin blob: and data: URLs are made by the page itself.
+        return [u for u in self.requests
+                if not u.startswith((self.url, "data:", f"blob:{self.url}", "about:", "chrome"))]
+
+
+def events(app: App, case_id: int | None = None) -> list[Any]:
+    store = app.store
+    case = store.get_case(case_id) if case_id else store.get_case(store.list_cases(limit=1)[0].id)
+    assert case is not None
+    return case.events
+
+
+def test_one_screen_layout_timing_and_no_outside_requests(app: App, browser: Any) -> None:
+    from playwright.sync_api import expect
 
     ARTIFACTS.mkdir(exist_ok=True)
-    dialogs: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1800})
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.goto(app_url, wait_until="domcontentloaded")
-            message = page.get_by_role("textbox", name="Buyer message")
-            expect(message).to_be_visible(timeout=WAIT_MS)
+    agent = Agent(browser, app.start()).open()
+    agent.draft()  # cold: loads the playbook and models
+    page = agent.page
+    # Everything an agent needs on every case is on the first 1440x900 screen.
+    for name, locator in (("message", agent.message), ("draft", agent.box), ("status", agent.status),
+                          ("copy", page.get_by_role("button", name="Copy", exact=False).first),
+                          ("mark sent", page.get_by_role("button", name="Mark as sent")),
+                          ("tabs", page.get_by_role("tab", name="Next steps", exact=False))):
+        box = locator.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 900, f"{name} is below the first screen: {box}"
+    assert page.get_by_text("Damaged or broken · English").is_visible()
+    assert page.get_by_test_id("ra-violations").is_hidden()  # no violations, no violation list
+    page.screenshot(path=str(ARTIFACTS / "reply-1440x900.png"))
 
-            message.fill(MESSAGE)
-            page.get_by_role("button", name="Draft reply").click()
-            expect(page.get_by_text("PASS - the draft passes")).to_be_visible(timeout=WAIT_MS)
-            expect(page.get_by_text("Written by the offline playbook composer")).to_be_visible()
-            draft = page.get_by_role("textbox", name="Draft (edit here; the guardrails re-check every change)")
-            text = draft.input_value()
-            assert "sorry" in text.lower() and "1." in text
-            page.screenshot(path=str(ARTIFACTS / "reply-page.png"), full_page=True)
+    timings = []
+    for _ in range(3):  # warm: the same app, a new case each time
+        page.get_by_role("button", name="New case").click()
+        expect(agent.message).to_have_value("", timeout=WAIT_MS)
+        expect(agent.status).to_have_text("No draft yet", timeout=WAIT_MS)
+        timings.append(agent.draft())
+    warm = statistics.median(timings)
+    (ARTIFACTS / "draft-timing.json").write_text(json.dumps(
+        {"what": "click on Draft reply to 'Checked: passes' on screen, offline drafter, warm",
+         "seconds": [round(t, 3) for t in timings], "median_s": round(warm, 3)}, indent=1) + "\n")
+    print(f"draft to checked draft on screen, warm: median {warm:.3f} s of {timings}")
+    assert warm < 10
 
-            draft.fill(text + "\nIf you prefer, call me at 555-123-4567.")
-            draft.press("Control+Enter")  # Streamlit commits a text area on Ctrl+Enter (or on blur)
-            expect(page.get_by_text("BLOCKED by")).to_be_visible(timeout=WAIT_MS)
-            expect(page.get_by_text("off_platform_contact").first).to_be_visible()
-            expect(page.locator("mark.ra-block", has_text="555-123-4567")).to_be_visible()
-            assert page.locator(".ra-draft ol, .ra-draft li").count() == 0  # "1." stays text, no Markdown
-            expect(page.locator(".ra-violations")).to_contain_text("off_platform_contact")
-            expect(page.get_by_label("Override: copy anyway (recorded)")).to_be_visible()
-            page.screenshot(path=str(ARTIFACTS / "reply-page-blocked.png"), full_page=True)
-
-            page.get_by_role("button", name="New case").click()
-            expect(message).to_have_value("", timeout=WAIT_MS)
-            message.fill(SCRIPT_MESSAGE)
-            page.get_by_role("button", name="Draft reply").click()
-            buyer = page.locator(".ra-buyer")
-            expect(buyer).to_contain_text("<script>alert(1)</script><b>bold</b>", timeout=WAIT_MS)
-            assert buyer.locator("script, b").count() == 0
-            page.screenshot(path=str(ARTIFACTS / "reply-page-html-message.png"), full_page=True)
-        finally:
-            browser.close()
-    assert dialogs == [], f"a dialog fired: {dialogs}"
+    mobile = Agent(browser, agent.url, width=390, height=844).open()
+    mobile.draft()
+    mobile.page.screenshot(path=str(ARTIFACTS / "reply-390x844.png"))
+    # The page scrolls inside its own container, so a "full page" shot needs a viewport as tall as the page.
+    tall = mobile.page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    mobile.page.set_viewport_size({"width": 390, "height": int(tall) + 100})
+    mobile.page.screenshot(path=str(ARTIFACTS / "reply-390-full.png"))
+    for tab in (agent, mobile):
+        assert tab.outside_requests() == [], tab.outside_requests()
+        assert tab.dialogs == []
 
 
-def test_crash_mid_case_loses_nothing(app: App) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_stale_copy_is_impossible(app: App, browser: Any) -> None:
+    from playwright.sync_api import expect
 
+    agent = Agent(browser, app.start()).open()
+    agent.draft()
+    copy = agent.page.get_by_role("button", name="Copy", exact=False).first
+    # Edit and copy at once, without any check in between: the clipboard gets the edited text.
+    edited = agent.box.input_value().replace("Hello,", "Hello Maria,")
+    agent.box.fill(edited)
+    copy.click()
+    expect(agent.said).to_have_text("Copied.", timeout=WAIT_MS)
+    assert agent.clipboard() == edited
+
+    # A blocked edit is not copied: the clipboard keeps what was there.
+    agent.set_clipboard("before")
+    blocked = edited + "\nWrite to me at maria.support@example.com"
+    agent.box.fill(blocked)
+    copy.click()
+    expect(agent.status).to_have_text("Blocked: off_platform_contact", timeout=WAIT_MS)
+    expect(agent.page.locator("mark.ra-block", has_text="maria.support@example.com")).to_be_attached()
+    assert agent.clipboard() == "before"
+
+    # Override with a reason: the blocked text may go, and the override is recorded.
+    agent.page.get_by_label("Override the block").check()
+    agent.page.get_by_label("Override reason").fill("buyer asked for our address in writing")
+    copy.click()
+    expect(agent.said).to_contain_text("with an override", timeout=WAIT_MS)
+    assert agent.clipboard() == blocked
+
+    # With the override still ticked, delete the bad line and copy at once: the new text, not the old one.
+    agent.box.fill(edited)
+    copy.click()
+    expect(agent.said).to_have_text("Copied.", timeout=WAIT_MS)
+    assert agent.clipboard() == edited and "example.com" not in agent.clipboard()
+    expect(agent.status).to_have_text("Checked: passes")
+
+    time.sleep(1)  # the browser's copy confirmations are written by the app's next run
+    copied = [e for e in events(app) if e.kind == "copied"]
+    assert [e.detail for e in copied] == [f"sha256={text_hash(edited)}",
+                                          f"sha256={text_hash(blocked)}; override: buyer asked for our address "
+                                          "in writing", f"sha256={text_hash(edited)}"]
+    assert all(e.agent == "browser" for e in copied)
+    override = next(e for e in events(app) if e.kind == "override")
+    assert override.rules == ["off_platform_contact"] and "buyer asked" in (override.detail or "")
+
+
+def test_mark_as_sent_refuses_an_edited_blocked_draft(app: App, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    agent = Agent(browser, app.start()).open()
+    agent.draft()
+    agent.box.fill(agent.box.input_value() + "\nOr call me on 555-123-4567.")
+    agent.page.get_by_role("button", name="Mark as sent").click()
+    expect(agent.said).to_contain_text("Not marked as sent", timeout=WAIT_MS)
+    expect(agent.message).to_have_value(MESSAGE)  # the case stays open
+    history = events(app)
+    assert "sent" not in [e.kind for e in history] and app.store.list_cases()[0].status == "open"
+    assert history[-1].kind == "checked" and history[-1].verdict == "block"
+
+
+def test_keyboard_flow(app: App, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    agent = Agent(browser, app.start()).open()
+    page = agent.page
+    expect(agent.message).to_be_visible(timeout=WAIT_MS)
+    agent.message.fill(MESSAGE)
+    agent.message.press("Control+Enter")  # Ctrl+Enter drafts
+    expect(agent.status).to_have_text("Checked: passes", timeout=WAIT_MS)
+    first = app.store.list_cases()[0].id
+
+    edited = agent.box.input_value().replace("Hello,", "Hello Sam,")
+    agent.box.fill(edited)
+    agent.box.press("Control+Enter")  # in the draft box, Ctrl+Enter checks; it never drafts again
+    expect(agent.status).to_have_text("Checked: passes", timeout=WAIT_MS)
+    assert agent.box.input_value() == edited
+    assert [e.kind for e in events(app, first)].count("drafted") == 1
+
+    agent.box.press("Control+Shift+Enter")  # copies
+    expect(agent.said).to_have_text("Copied.", timeout=WAIT_MS)
+    assert agent.clipboard() == edited
+
+    agent.set_clipboard("")
+    agent.box.press("Control+Alt+Enter")  # copy and next: copies, marks sent, opens an empty case
+    expect(agent.message).to_have_value("", timeout=WAIT_MS)
+    expect(agent.message).to_be_focused()
+    assert agent.clipboard_soon(edited) == edited
+    assert app.store.get_case(first).case.status == "sent"  # type: ignore[union-attr]
+
+    # Pasting a new message over a drafted case closes that case.
+    agent.draft("Where is my parcel? Tracking has not moved for a week.")
+    second = app.store.list_cases(limit=1)[0].id
+    agent.message.fill(MESSAGE)
+    agent.message.press("Tab")  # the text box hands its text over when it loses focus
+    expect(page.get_by_text(f"case #{second} was closed")).to_be_visible(timeout=WAIT_MS)
+    assert app.store.get_case(second).case.status == "closed"  # type: ignore[union-attr]
+
+
+def test_model_text_is_labelled_not_yet_checked_while_it_streams(app: App, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    with ScriptedServer(default=Step(content=LAMP_DRAFT, delay=3.0)) as server:
+        app.env = {"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "test-key",
+                   "REPLY_ASSISTANT_MODEL": "scripted-model", "REPLY_ASSISTANT_DRAFTER": "llm"}
+        agent = Agent(browser, app.start()).open()
+        expect(agent.message).to_be_visible(timeout=WAIT_MS)
+        agent.message.fill(MESSAGE)
+        agent.page.get_by_role("button", name="Draft reply").click()
+        expect(agent.page.get_by_text("not yet checked", exact=False)).to_be_visible(timeout=WAIT_MS)
+        expect(agent.status).to_have_text("Checked: passes", timeout=WAIT_MS)
+        expect(agent.page.get_by_text("streaming: not yet checked", exact=False)).to_have_count(0)
+        expect(agent.page.get_by_test_id("ra-origin")).to_have_text("Model draft (scripted-model)")
+        assert agent.box.input_value() == LAMP_DRAFT
+
+
+def test_team_mode_login_privacy_and_literal_text(app: App, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    users = UsersFile(app.data / "users.json")
+    for name, role in (("ana", "agent"), ("ben", "agent"), ("lea", "lead")):
+        users.add(name, role=role, password=PASSWORD)  # type: ignore[arg-type]
+    # A name from older history, typed freely: it must show as the characters it is.
+    app.store.create_case("Old case: " + TRICKY, agent="**old** ![n](http://203.0.113.9/n.png) <b>x</b>")
+    app.env = {"REPLY_ASSISTANT_TEAM_MODE": "true"}
     url = app.start()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1400})
-            page.goto(url, wait_until="domcontentloaded")
-            message = page.get_by_role("textbox", name="Buyer message")
-            message.fill(MESSAGE)
-            page.get_by_role("button", name="Draft reply").click()
-            expect(page.get_by_text("PASS - the draft passes")).to_be_visible(timeout=WAIT_MS)
-            draft = page.get_by_role("textbox", name="Draft (edit here; the guardrails re-check every change)")
-            edited = draft.input_value().replace("Hello,", "Hello Maria,")
-            draft.fill(edited)
-            draft.press("Control+Enter")
-            expect(page.locator(".ra-draft", has_text="Hello Maria,")).to_be_visible(timeout=WAIT_MS)
-            expect(page.locator(".ra-draft")).to_have_count(1, timeout=WAIT_MS)  # the rerun has finished
 
-            app.stop(crash=True)
-            url = app.start()
-            page.goto(url, wait_until="domcontentloaded")
-            expect(page.get_by_text("Restored your unfinished case")).to_be_visible(timeout=WAIT_MS)
-            expect(message).to_have_value(MESSAGE)
-            expect(draft).to_have_value(edited)
-        finally:
-            browser.close()
+    visitor = Agent(browser, url).open("/history")
+    expect(visitor.page.get_by_role("button", name="Sign in")).to_be_visible(timeout=WAIT_MS)
+    assert visitor.page.get_by_text("Search messages").count() == 0 and visitor.page.locator("table").count() == 0
+
+    ana = Agent(browser, url).open()
+    expect(ana.page.get_by_role("button", name="Sign in")).to_be_visible(timeout=WAIT_MS)
+    ana.sign_in("ana")
+    ana.draft(TRICKY)
+    expect(ana.message).to_have_value(TRICKY)
+
+    ben = Agent(browser, url).open()
+    expect(ben.page.get_by_role("button", name="Sign in")).to_be_visible(timeout=WAIT_MS)
+    ben.sign_in("ben")
+    expect(ben.message).to_have_value("")  # ana's open case is not handed to ben
+    assert ben.page.get_by_text("Restored").count() == 0
+    ben.page.get_by_role("link", name="History").click()
+    expect(ben.page.get_by_text("No cases yet")).to_be_visible(timeout=WAIT_MS)
+
+    lea = Agent(browser, url).open("/history")
+    expect(lea.page.get_by_role("button", name="Sign in")).to_be_visible(timeout=WAIT_MS)
+    lea.sign_in("lea")
+    expect(lea.page.get_by_text("2 case(s)")).to_be_visible(timeout=WAIT_MS)
+    lea.page.get_by_text("Shows its events here").click()
+    search = lea.page.get_by_role("textbox", name="Search messages and drafts")
+    search.fill("Old case")
+    search.press("Enter")
+    expect(lea.page.get_by_text("1 case(s)")).to_be_visible(timeout=WAIT_MS)
+    grid = lea.page.get_by_test_id("stDataFrame")
+    grid.click(position={"x": 15, "y": 52})  # the selection box of the only row
+    expect(lea.page.get_by_text("by **old** ![n](http://203.0.113.9/n.png) <b>x</b>", exact=False)).to_be_visible(
+        timeout=WAIT_MS)
+    code = lea.page.locator("[data-testid='stCode']").first
+    expect(code).to_contain_text("**bold** ![x](http://203.0.113.9/pixel.png) <script>alert(1)</script><b>b</b>")
+    assert lea.page.locator("main b, main strong, main img[src*='203.0.113.9']").count() == 0
+    lea.page.screenshot(path=str(ARTIFACTS / "history-literal-text.png"), full_page=True)
+    for tab in (visitor, ana, ben, lea):
+        assert tab.outside_requests() == [], tab.outside_requests()
+        assert tab.dialogs == []
+
+
+def test_crash_mid_case_loses_nothing(app: App, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    agent = Agent(browser, app.start()).open()
+    agent.draft()
+    edited = agent.box.input_value().replace("Hello,", "Hello Maria,")
+    agent.box.fill(edited)
+    agent.box.press("Control+Enter")
+    expect(agent.status).to_have_text("Checked: passes", timeout=WAIT_MS)
+    deadline = time.monotonic() + 30
+    while events(app)[-1].draft != edited and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+    app.stop(crash=True)
+    agent.url = app.start()
+    agent.open()
+    expect(agent.page.get_by_text("Restored your unfinished case")).to_be_visible(timeout=WAIT_MS)
+    expect(agent.message).to_have_value(MESSAGE)
+    expect(agent.box).to_have_value(edited)
+    expect(agent.status).to_have_text("Checked: passes")

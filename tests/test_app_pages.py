@@ -42,28 +42,33 @@ def seed(data_dir: Path) -> SqliteHistory:
     return store
 
 
-def test_history_lists_and_searches_cases(data_dir: Path) -> None:
+def test_history_lists_filters_and_searches_cases(data_dir: Path) -> None:
     seed(data_dir)
     at = page("history")
     table = at.dataframe[0].value
-    assert len(table) == 2 and set(table["scenario"]) == {"damaged_or_broken", "shipping_delay"}
+    assert len(table) == 2 and set(table["scenario"]) == {"Damaged or broken", "Shipping delay"}
     at.text_input(key="history_search").input("kettle").run()  # found in a draft, not in the message
-    table = at.dataframe[0].value
-    assert list(table["scenario"]) == ["damaged_or_broken"]
-    assert at.code[0].value == "The desk lamp arrived with a cracked shade"
-    events = at.dataframe[1].value
-    assert list(events["event"]) == ["pasted", "drafted", "checked"]
-    assert "review_manipulation" in set(events["rules"])
-    at.text_input(key="history_search").input("no such words").run()
+    assert list(at.dataframe[0].value["agent"]) == ["ana"]
+    at.text_input(key="history_search").input("").run()
+    at.selectbox(key="history_verdict").select("block").run()
+    assert list(at.dataframe[0].value["agent"]) == ["ana"]  # the lamp case's latest verdict is block
+    at.selectbox(key="history_verdict").select(None).run()
+    at.selectbox(key="history_agent").select("ben").run()
+    assert list(at.dataframe[0].value["scenario"]) == ["Shipping delay"]
+    at.selectbox(key="history_language").select("de").run()
     assert "No cases match" in at.info[0].value
+    assert [b.label for b in at.get("download_button")] == ["Export CSV", "Export JSON Lines"]
 
 
-def test_history_shows_html_as_text_and_filters_by_scenario(data_dir: Path) -> None:
-    seed(data_dir)
+def test_history_shows_html_and_markdown_as_text(data_dir: Path) -> None:
+    store = seed(data_dir)
+    store.create_case("**bold** ![x](http://203.0.113.9/p.png)", agent="![x](http://203.0.113.9/name.png)")
     at = page("history")
-    at.selectbox(key="history_scenario").select("shipping_delay").run()
-    assert at.code[0].value == "My parcel has not arrived <b>yet</b>"  # a code block is plain text
+    table = at.dataframe[0].value
+    assert "My parcel has not arrived <b>yet</b>" in set(table["message"])  # a table cell is plain text
+    assert "![x](http://203.0.113.9/name.png)" in set(table["agent"])
     assert not any(m.proto.allow_html for m in at.markdown)
+    assert not any("203.0.113.9" in m.value for m in [*at.markdown, *at.caption])
 
 
 def test_history_empty(data_dir: Path) -> None:
@@ -97,7 +102,8 @@ def test_settings_never_show_the_key(data_dir: Path, monkeypatch: pytest.MonkeyP
 
 def test_settings_without_model_say_offline(data_dir: Path) -> None:
     at = page("settings")
-    assert "offline composer" in at.info[0].value
+    assert "offline playbook composer" in at.info[0].value
+    assert "REPLY_ASSISTANT_MODEL" in "".join(m.value for m in at.markdown)  # configuration hints live here
     assert dict(zip(at.table[0].value["setting"], at.table[0].value["value"], strict=True))["model"] == "(none)"
 
 
@@ -141,3 +147,39 @@ def test_evals_show_a_report_and_compare_two_runs(data_dir: Path, tmp_path: Path
     assert not at.exception and not at.error
     assert any("Eval comparison" in m.value for m in at.markdown)
     assert at.selectbox(key="evals_a").value.endswith("baseline")
+
+
+def test_evals_warn_when_two_runs_cover_different_cases(data_dir: Path, tmp_path: Path) -> None:
+    from assistant.evals import runner, runs
+    from assistant.evals.cases import load_cases
+    from assistant.settings import Settings
+
+    cases = load_cases()[:4]
+    conf = Settings(data_dir=data_dir, drafter="offline")
+    for label, subset in (("baseline", cases[:3]), ("candidate", cases[1:])):
+        run = asyncio.run(runner.run_eval(subset, [runner.Cell("offline")], conf, concurrency=2))
+        runs.write_run(run, tmp_path / "runs", label=label)
+    at = page("evals")
+    at.radio(key="evals_mode").set_value("Compare two runs").run()
+    warning = " ".join(w.value for w in at.warning)
+    assert "different cases" in warning and "1 only in the baseline, 1 only in the candidate" in warning
+
+
+def test_evals_page_starts_a_run_and_shows_it_when_done(data_dir: Path) -> None:
+    import time
+
+    from assistant.ui import eval_jobs
+
+    at = page("evals")
+    assert at.radio(key="evals_kind").value == "offline"
+    at.number_input(key="evals_limit").set_value(3)
+    at.button(key="evals_start").click().run()
+    assert not at.exception and not at.error
+    job = eval_jobs.jobs()[0]
+    assert job.total == 3 and job.started_by == "agent"
+    deadline = time.monotonic() + 120
+    while job.running and time.monotonic() < deadline:
+        time.sleep(0.2)
+    at.run()
+    assert any("finished" in s.value for s in at.success), [s.value for s in at.success]
+    assert at.selectbox(key="evals_run").value == job.folder.name  # type: ignore[union-attr]

@@ -1,8 +1,10 @@
-"""AppTest of the Reply page: draft, verdict, edits re-checked, override, LLM label, restore after restart."""
+"""AppTest of the Reply page: draft, verdict, labels, restore after restart (the draft box's clicks: test_workspace)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -41,62 +43,59 @@ def texts(elements) -> str:
     return "\n".join(str(e.value) for e in elements)
 
 
-def test_offline_draft_passes_and_shows_everything(data_dir: Path) -> None:
+def box(at: AppTest) -> dict[str, Any]:
+    """The data the draft box was drawn from (the box itself runs in the browser)."""
+    found = [e for e in at.get("bidi_component") if e.proto.component_name == "reply_assistant.draft_box"]
+    assert len(found) == 1
+    return json.loads(found[0].proto.json)
+
+
+def test_offline_draft_passes_and_shows_everything_on_one_screen(data_dir: Path) -> None:
     at = draft(start(), DAMAGED)
     assert not at.exception, at.exception
-    assert next(s.value for s in at.success).startswith("PASS")
     assert not at.error
-    text = at.text_area(key="draft_text").value
+    data = box(at)
+    text = data["text"]
     assert "sorry" in text.lower() and "1." in text
-    assert "offline playbook composer" in texts(at.info)
-    assert "damaged_or_broken" in texts(at.markdown)
-    assert at.code[0].value == text  # the copy block shows exactly the draft
-    assert any("damaged_or_broken" in e.label for e in at.expander)  # playbook sections used
-    assert any(" by " in m.value or "between" in m.value for m in at.markdown if m.value.startswith("- "))
+    assert data["checked_text"] == text and data["report"]["verdict"] == "pass" and data["enabled"]
+    assert data["origin"] == {"kind": "offline", "label": "Playbook draft", "detail": ""}
+    assert "Damaged or broken · English" in texts(at.text)  # readable scenario and the language
+    assert not any("damaged_or_broken" in t for t in (e.value for e in [*at.text, *at.markdown]))
+    assert [t.label.split(" (")[0] for t in at.tabs] == ["Next steps", "Sources", "Internal notes"]
+    assert not at.code  # the draft is shown once, in the box
+    assert "REPLY_ASSISTANT" not in str(at._tree).replace("REPLY_ASSISTANT_DATA_DIR", "")
     detail = SqliteHistory(data_dir / "history.sqlite3").latest_open_case("ana")
     assert detail is not None and detail.case.message == DAMAGED
-    assert [e.kind for e in detail.events][:2] == ["pasted", "drafted"]
+    assert [e.kind for e in detail.events] == ["pasted", "drafted"]  # displaying a draft copies nothing
     assert detail.events[1].verdict == "pass" and detail.events[1].drafter == "offline"
 
 
-def test_editing_into_a_violation_blocks_and_override_is_recorded(data_dir: Path) -> None:
+def test_returned_goods_note_only_when_the_draft_takes_the_item_back(data_dir: Path) -> None:
     at = draft(start(), DAMAGED)
-    edited = at.text_area(key="draft_text").value + "\nPlease leave us a 5-star review."
-    at.text_area(key="draft_text").input(edited).run()
-    assert not at.exception, at.exception
-    assert not at.success
-    banner = texts(at.error)
-    assert banner.startswith("BLOCKED") and "review_manipulation" in banner
-    assert not at.code  # nothing to copy while blocked
-    html = texts(m for m in at.html if "ra-draft" in m.value)
-    assert '<mark class="ra-block" title="review_manipulation"' in html
-    listed = texts(m for m in at.html if "ra-violations" in m.value)
-    assert "review_manipulation</code> <strong>block</strong>" in listed and "Fix: " in listed
-    at.checkbox(key="override").check().run()
-    assert at.code[0].value == edited
-    events = SqliteHistory(data_dir / "history.sqlite3").latest_open_case("ana").events  # type: ignore[union-attr]
-    kinds = [e.kind for e in events]
-    assert kinds[:5] == ["pasted", "drafted", "copied", "edited", "checked"]
-    assert kinds[-2:] == ["override", "copied"]
-    assert events[4].verdict == "block" and "review_manipulation" in events[4].rules
+    notes_tab = next(t for t in at.tabs if t.label.startswith("Internal notes"))
+    if "return" in box(at)["text"].lower():
+        assert "comes back" in texts(notes_tab.text)
+    else:
+        assert notes_tab.label == "Internal notes (0)" and "comes back" not in texts(notes_tab.text)
 
 
 def test_empty_message_and_bad_order_fact_give_clear_errors(data_dir: Path) -> None:
     at = start()
     at.button(key="draft_button").click().run()
     assert "empty" in texts(at.error)
+    assert box(at)["enabled"] is False
     at.text_input(key="order_price").input("twelve")
     at = draft(at, DAMAGED)
     assert "Price" in texts(at.error) and "twelve" in texts(at.error)
     assert not at.exception
 
 
-def test_buyer_html_is_escaped(data_dir: Path) -> None:
-    at = draft(start(), "My lamp is broken <script>alert(1)</script><b>bold</b>")
-    buyer = [m.value for m in at.html if "ra-buyer" in m.value]
-    assert buyer and "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;" in buyer[0]
-    assert "<script>" not in "".join(m.value for m in at.html)
+def test_buyer_html_and_markdown_stay_text(data_dir: Path) -> None:
+    message = "My lamp is broken <script>alert(1)</script><b>bold</b> ![x](http://203.0.113.9/p.png)"
+    at = draft(start(), message)
+    assert at.text_area(key="message").value == message  # shown in a text box, never rendered
     assert not any(m.proto.allow_html for m in at.markdown)
+    assert "203.0.113.9" not in "".join(m.value for m in [*at.markdown, *at.caption, *at.html])
 
 
 def use_model(monkeypatch: pytest.MonkeyPatch, server: ScriptedServer, key: str) -> None:
@@ -113,22 +112,54 @@ def test_llm_draft_is_labelled_with_the_model(data_dir: Path, monkeypatch: pytes
         at = draft(start(), DAMAGED)
         assert server.requests and server.requests[0]["stream"] is True, "the draft was not streamed"
     assert not at.exception, at.exception
-    assert "Written by the model scripted-model" in texts(at.info)
-    assert at.text_area(key="draft_text").value == GOOD_LLM
-    assert next(s.value for s in at.success).startswith("PASS")
+    data = box(at)
+    assert data["origin"]["kind"] == "model" and "scripted-model" in data["origin"]["label"]
+    assert data["text"] == GOOD_LLM and data["report"]["verdict"] == "pass"
     assert b"sk-test-secret-123" not in (data_dir / "history.sqlite3").read_bytes()
 
 
-def test_restart_restores_message_and_edited_draft(data_dir: Path) -> None:
+def test_repaired_model_draft_says_so(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = GOOD_LLM.replace("Kind regards", "Please leave us a 5-star review.\n\nKind regards")
+    with ScriptedServer(steps=[Step(content=bad)], default=Step(content=GOOD_LLM)) as server:
+        use_model(monkeypatch, server, "test-key")
+        at = draft(start(), DAMAGED)
+    data = box(at)
+    assert data["origin"]["kind"] == "repaired" and "repaired" in data["origin"]["label"]
+    assert data["text"] == GOOD_LLM
+
+
+def test_model_draft_that_breaks_rules_is_replaced_and_says_why(data_dir: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = GOOD_LLM.replace("Kind regards", "Please leave us a 5-star review.\n\nKind regards")
+    with ScriptedServer(default=Step(content=bad)) as server:
+        use_model(monkeypatch, server, "test-key")
+        at = draft(start(), DAMAGED)
+    data = box(at)
+    assert data["origin"]["kind"] == "replaced" and "review_manipulation" in data["origin"]["detail"]
+    assert data["report"]["verdict"] == "pass" and "5-star" not in data["text"]
+
+
+def test_restart_restores_message_and_draft(data_dir: Path) -> None:
     at = draft(start(), DAMAGED)
-    edited = at.text_area(key="draft_text").value.replace("Hello,", "Hello Sam,")
-    at.text_area(key="draft_text").input(edited).run()
+    store = SqliteHistory(data_dir / "history.sqlite3")
+    case = store.latest_open_case("ana")
+    assert case is not None
+    edited = box(at)["text"].replace("Hello,", "Hello Sam,")
+    store.add_event(case.case.id, "edited", draft=edited, agent="ana")  # what the box records on an edit
     restarted = start()  # a new session on the same data directory, as after an app restart
     assert not restarted.exception, restarted.exception
     assert "Restored your unfinished case" in texts(restarted.info)
     assert restarted.text_area(key="message").value == DAMAGED
-    assert restarted.text_area(key="draft_text").value == edited
-    assert next(s.value for s in restarted.success).startswith("PASS")
+    data = box(restarted)
+    assert data["text"] == edited and data["checked_text"] == edited and data["report"]["verdict"] == "pass"
+
+
+def test_another_agents_open_case_is_never_restored(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    draft(start(), DAMAGED)
+    monkeypatch.setenv("REPLY_ASSISTANT_AGENT", "bo")
+    other = start()
+    assert "Restored" not in texts(other.info)
+    assert other.text_area(key="message").value == "" and box(other)["enabled"] is False
 
 
 def test_pasted_message_survives_restart_before_drafting(data_dir: Path) -> None:
@@ -138,29 +169,21 @@ def test_pasted_message_survives_restart_before_drafting(data_dir: Path) -> None
     assert restarted.text_area(key="message").value == "Where is my parcel? It was due last week."
 
 
-def test_sent_case_is_not_restored_and_new_case_clears(data_dir: Path) -> None:
+def test_pasting_a_new_message_over_a_drafted_case_closes_it(data_dir: Path) -> None:
     at = draft(start(), DAMAGED)
-    at.button(key="mark_sent").click().run()
-    assert "marked as sent" in texts(at.info)
-    assert at.text_area(key="message").value == ""
+    at.text_area(key="message").input("Where is my parcel? It was due last week.").run()
+    assert "closed" in texts(at.info) and box(at)["text"] == ""
     store = SqliteHistory(data_dir / "history.sqlite3")
-    assert store.list_cases()[0].status == "sent"
-    assert "Restored" not in texts(start().info)
+    old, new = sorted(store.list_cases(), key=lambda c: c.id)
+    assert old.status == "closed" and new.status == "open" and new.message.startswith("Where is my parcel")
+
+
+def test_new_case_closes_and_clears(data_dir: Path) -> None:
     at = draft(start(), DAMAGED)
     at.button(key="new_case").click().run()
+    store = SqliteHistory(data_dir / "history.sqlite3")
     assert at.text_area(key="message").value == "" and store.list_cases()[0].status == "closed"
-
-
-def test_model_draft_that_breaks_rules_is_replaced_and_says_why(data_dir: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    bad = GOOD_LLM.replace("Kind regards", "Please leave us a 5-star review.\n\nKind regards")
-    with ScriptedServer(default=Step(content=bad)) as server:
-        use_model(monkeypatch, server, "test-key")
-        at = draft(start(), DAMAGED)
-    info = texts(at.info)
-    assert "offline playbook composer" in info and "review_manipulation" in info
-    assert next(s.value for s in at.success).startswith("PASS")
-    assert "5-star" not in at.text_area(key="draft_text").value
+    assert box(at)["text"] == "" and "Restored" not in texts(start().info)
 
 
 def test_config_and_knowledge_errors_are_messages_not_tracebacks(data_dir: Path, tmp_path: Path,

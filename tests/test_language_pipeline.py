@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from assistant.drafting.base import DraftRequest
+from assistant.drafting.locale import signature
 from assistant.drafting.offline import OfflineComposer
-from assistant.drafting.wording import available_languages, load_phrases
+from assistant.drafting.phrases import available_languages, load_phrases
 from assistant.errors import KnowledgeError
 from assistant.knowledge import load_knowledge
 from assistant.language import detect_language
@@ -161,9 +162,27 @@ def test_model_prompt_asks_for_the_reply_language_with_formal_address(tmp_path: 
                                         OrderFacts(price=39.99, currency="EUR", marketplace="amazon.de"))
         system = server.requests[0]["messages"][0]["content"]
     assert (result.drafter, result.reply_language, result.passed) == ("llm", "de", True)
-    assert result.prompt_version == "v4"
+    assert result.prompt_version == "v5"
     assert 'German, addressing the buyer formally with "Sie"' in system
     assert "Mit freundlichen Grüßen" in system and re.search(r"12,00\s€", system)  # German sign-off and cap
+
+
+def test_model_draft_ending_with_a_long_localized_signature_is_not_an_echo(tmp_path: Path) -> None:
+    # The Spanish sign-off is ten words: the model must copy it from the prompt, so it is not an echo.
+    with ScriptedServer() as server:
+        settings = Settings(data_dir=tmp_path, model="scripted-model", openai_base_url=server.base_url,
+                            openai_api_key="k", drafter="llm", llm_timeout=5)
+        pipeline = Pipeline(settings)
+        sign_off = signature(pipeline.parts.knowledge.policy, "es")
+        assert len(sign_off.split()) >= 10
+        spanish = ("Hola:\n\nLamentamos de verdad que su paquete no le haya llegado.\n\nEsto es lo que podemos "
+                   "ofrecerle:\n1. Un nuevo envío de su pedido, sin coste adicional.\n2. El reembolso completo de "
+                   "su pedido.\n\nRespóndanos con el número que prefiera, y nos ocuparemos en un plazo de 1 a 2 "
+                   "días hábiles.\n\n" + sign_off)
+        server.push(Step(content=spanish))
+        result = pipeline.run("Mi paquete nunca llegó, dice entregado pero no hay nada.")
+    assert (result.drafter, result.reply_language, result.passed) == ("llm", "es", True), result.drafter_reason
+    assert result.model_error is None and len(server.requests) == 1
 
 
 def test_cue_fingerprint_covers_the_language_files(tmp_path: Path) -> None:
@@ -210,3 +229,34 @@ def test_fresh_multilingual_set_is_never_trained_on_and_does_not_regress(pipelin
         assert result.language == case["language"], case["id"]
     assert sum(map(sum, hits.values())) / len(cases) >= 0.9
     assert all(sum(v) / len(v) >= 0.8 for v in hits.values()), {k: sum(v) / len(v) for k, v in hits.items()}
+
+
+def test_blocked_offline_draft_in_another_language_falls_back_to_a_passing_english_one(pipeline: Pipeline) -> None:
+    # Stands in for a guardrail gap in one language: every German draft is blocked, English ones are checked
+    # for real. The agent gets the English draft with a notice, and the result says it is in English.
+    from assistant.drafting.checked import CheckedDrafter
+
+    def check(text: str, request: DraftRequest):
+        if request.reply_language == "de":
+            text += "\n\nSchreiben Sie uns an support@example.com."
+        return pipeline.check(text, scenario=request.scenario, order=request.order,
+                              reply_language=request.reply_language)
+
+    message = "Die Vase kam kaputt an."
+    triage = pipeline.triage(message)
+    request = DraftRequest(message=message, triage=triage, chunks=[], policy=pipeline.parts.knowledge.policy,
+                           reply_language="de")
+    streamed: list[str] = []
+    drafter = CheckedDrafter(OfflineComposer(), OfflineComposer(), check)
+    result = drafter.draft(request, on_text=streamed.append)
+    assert result.report.passed and result.reply_language == "en"
+    assert result.text == OfflineComposer().draft(request.model_copy(update={"reply_language": "en"})).text
+    notice = result.notices[0]
+    assert "(German) was blocked (off_platform_contact)" in notice and "English draft is shown instead" in notice
+    assert streamed[-1].endswith(result.text)
+
+    def never(text: str, request: DraftRequest):
+        return check(text + "\n\nWrite to support@example.com.", request)
+
+    kept = CheckedDrafter(OfflineComposer(), OfflineComposer(), never).draft(request)
+    assert not kept.report.passed and kept.reply_language == "de" and not kept.notices  # nothing worse returned

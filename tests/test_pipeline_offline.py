@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant.drafting.wording import load_phrases
+from assistant.drafting.phrases import load_phrases
 from assistant.models import OrderFacts
 from assistant.pipeline import Pipeline
 from assistant.scenarios import requirements_for

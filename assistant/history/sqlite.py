@@ -140,6 +140,9 @@ def _private_file(path: Path) -> None:
     """Create the folder (0700) and the file (0600) before SQLite does, and tighten a file left too open."""
     if not path.parent.exists():
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(PermissionError):  # a data folder made earlier, or by hand, is tightened too
+        if path.parent.stat().st_mode & 0o077 and path.parent.stat().st_uid == os.getuid():
+            path.parent.chmod(0o700)
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     os.close(fd)
     for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

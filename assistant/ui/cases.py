@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assistant.facts import extract_facts
 from assistant.history import CaseDetail, HistoryStore
 from assistant.models import DraftResult, GuardrailReport, OrderFacts
 from assistant.pipeline import RETRIEVE_K, Pipeline
@@ -50,6 +51,7 @@ def restore_result(pipeline: Pipeline, detail: CaseDetail) -> DraftResult | None
     case = detail.case
     drafted = next((e for e in reversed(detail.events) if e.kind == "drafted"), None)
     triage = pipeline.triage(case.message)
+    facts = extract_facts(case.message, case.order)
     scenario = case.scenario or triage.scenario
     report = pipeline.check(last.draft, scenario=scenario, message=case.message, order=case.order)
     hits = pipeline.parts.retriever.retrieve(case.message, k=RETRIEVE_K, scenario=triage.scenario)
@@ -60,7 +62,8 @@ def restore_result(pipeline: Pipeline, detail: CaseDetail) -> DraftResult | None
         scenario=scenario,  # type: ignore[arg-type]
         triage=triage, draft=last.draft, drafter=drafter,  # type: ignore[arg-type]
         drafter_reason=reason.strip(), passed=report.passed, report=report, sources=[h.id for h in hits],
-        next_steps=pipeline.next_steps(triage, opened), internal_notes=pipeline.internal_notes(triage),
+        next_steps=pipeline.next_steps(triage, opened),
+        internal_notes=pipeline.internal_notes(triage, facts, last.draft), facts=facts,
     )
 
 

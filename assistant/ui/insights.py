@@ -22,6 +22,9 @@ def rule_frame(stats: Stats) -> pd.DataFrame:
 
 def complaint_frames(stats: Stats) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The most frequent scenarios and complaint words."""
-    scenarios = pd.DataFrame({"scenario": list(stats.by_scenario), "cases": list(stats.by_scenario.values())})
+    from assistant.ui.labels import scenario_title
+
+    names = [scenario_title(s) if s != "untriaged" else "Not drafted yet" for s in stats.by_scenario]
+    scenarios = pd.DataFrame({"scenario": names, "cases": list(stats.by_scenario.values())})
     words = pd.DataFrame(stats.top_words, columns=["word", "messages"])
     return scenarios, words

@@ -1,8 +1,8 @@
-"""The offline composer's sentences in each reply language, read from `assistant/data/composer/<lang>.yaml`.
+"""The offline composer's wording and remedy preferences, as data files validated on load.
 
-One file per language, every file with the same keys, each sentence written whole by a fluent writer with
-formal address (Sie / vous / usted / Lei / 敬語): a language is added as a file, never stitched word by word.
-Files are validated on load; a missing key or a typo names the file and the field.
+`assistant/data/composer/<language>.yaml` holds every sentence the composer writes in one reply language
+(English first; other languages are added as files with the same keys). `remedies.yaml` holds which remedies
+fit each scenario and in which order, independent of the language.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import KnowledgeError
-from assistant.models import ScenarioId
+from assistant.models import RemedyId, ScenarioId
 
 COMPOSER_DIR = Path(__file__).resolve().parent.parent / "data" / "composer"
+DEFAULT_LANGUAGE = "en"
 
 
 class _Strict(BaseModel):
@@ -78,31 +79,63 @@ class Phrases(_Strict):
                 return options[variant]
         return options.get("default", "")
 
-    def remedy(self, remedy: str, *, scenario: str, variant: str | None = None) -> str:
+    def remedy(self, remedy: str, *, scenario: str, variant: str | None = None, safety: bool = False) -> str:
         """The choice text of a remedy, most specific wording first."""
         key = f"{remedy}_{variant}" if variant else remedy
-        text = self.scenario_remedies.get(scenario, {})
-        if key in text:
-            return text[key]
+        for group in (("safety",) if safety else ()) + (scenario,):
+            text = self.scenario_remedies.get(group, {})
+            if key in text:
+                return text[key]
         return self.remedies.get(key) or self.remedies[remedy]
 
 
-@functools.cache
-def load_phrases(language: str, directory: Path = COMPOSER_DIR) -> Phrases | None:
-    """The wording for a reply language, or None when the language has no file."""
-    path = Path(directory) / f"{language}.yaml"
-    if not path.is_file():
-        return None
+class RemedyData(_Strict):
+    """Remedy preferences per scenario and the rules that adjust them to the case facts."""
+
+    preference: dict[ScenarioId, list[RemedyId]]
+    missing_main: list[RemedyId]
+    never_arrived_drop: list[RemedyId]
+    safety_drop: list[RemedyId]
+    safety_first: list[RemedyId]
+    wants: dict[str, list[RemedyId]]
+    claim_underlying: dict[str, ScenarioId]
+    goods_come_back: list[RemedyId]
+    fallback: list[RemedyId]
+
+
+def _load(path: Path, model: type[BaseModel]) -> BaseModel:
     try:
-        return Phrases.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return model.model_validate(data)
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read: {exc.strerror}", path=str(path)) from exc
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"not valid YAML: {exc}", path=str(path)) from exc
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise KnowledgeError(first["msg"], path=str(path),
-                             field=".".join(str(p) for p in first["loc"]) or None) from exc
+        field = ".".join(str(p) for p in first["loc"]) or None
+        raise KnowledgeError(first["msg"], path=str(path), field=field) from exc
+
+
+@functools.cache
+def load_phrases(language: str = DEFAULT_LANGUAGE, directory: Path = COMPOSER_DIR) -> Phrases:
+    """The wording for a reply language; English when the language has no file yet."""
+    path = Path(directory) / f"{language}.yaml"
+    if not path.is_file():
+        path = Path(directory) / f"{DEFAULT_LANGUAGE}.yaml"
+    phrases = _load(path, Phrases)
+    assert isinstance(phrases, Phrases)
+    return phrases
 
 
 def available_languages(directory: Path = COMPOSER_DIR) -> list[str]:
-    """Reply languages the composer has wording files for."""
+    """Reply languages the composer has wording for."""
     return sorted(p.stem for p in Path(directory).glob("*.yaml") if p.stem != "remedies")
+
+
+@functools.cache
+def load_remedy_data(directory: Path = COMPOSER_DIR) -> RemedyData:
+    """The language-independent remedy preferences."""
+    data = _load(Path(directory) / "remedies.yaml", RemedyData)
+    assert isinstance(data, RemedyData)
+    return data
