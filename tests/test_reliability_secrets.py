@@ -166,6 +166,8 @@ def _page_text(at: object) -> str:
                  "text_input", "table", "dataframe", "expander", "title", "header", "subheader", "exception"):
         for element in getattr(at, kind, []):
             parts += [str(getattr(element, "value", "")), str(getattr(element, "label", ""))]
+    # the draft box is a component: its data (draft, verdict, why the model's draft was not used) is JSON
+    parts += [e.proto.json for e in at.get("bidi_component")]  # type: ignore[attr-defined]
     return "\n".join(parts)
 
 
