@@ -3,11 +3,13 @@
 Sections: `offline` applies to offline cells and `llm` to model cells (every prompt x model) of every run,
 whatever cases it ran: they hold for any set of cases (no errors, every final draft passes, the model's own
 draft used for most cases). `offline_reference` and `llm_reference` hold rates calibrated on the whole
-reference suite (`evals/cases/reference.jsonl`): they apply only to a run of all of it, because a subset
-(`--limit`, another `--cases` file) can miss them by chance; such a run lists them as `not applied` and says
-so. `golden` applies to the guardrail golden set. Each entry is `metric: ">= 0.85"` (or `<=`, `>`, `<`,
-`==`). A metric that was not measured in a run (e.g. no model cell) is reported as unmeasured and does not
-fail.
+reference suite (every default case file, `evals/cases/reference*.jsonl`), and `offline_per_language` and
+`llm_per_language` the same rates for every buyer language separately (so one language cannot hide behind the
+others' average). Those four apply only to a run of the whole suite, because a subset (`--limit`, another
+`--cases` file) can miss them by chance; such a run lists them as `not applied` and says so. `golden` applies
+to the guardrail golden set. Each entry is `metric: ">= 0.85"` (or `<=`, `>`, `<`, `==`); in a per-language
+section it may also be a mapping `{all: ">= 0.9", ja: ">= 0.5"}`, a language's own line winning over `all`.
+A metric that was not measured in a run (e.g. no model cell) is reported as unmeasured and does not fail.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import yaml
 
 from assistant.errors import InputError
 from assistant.evals.report import TOTAL_ROWS
+from assistant.evals.runs import LANGUAGE_COLUMNS
 from assistant.settings import REPO_ROOT
 
 DEFAULT_THRESHOLDS = REPO_ROOT / "evals" / "thresholds.yaml"
@@ -32,9 +35,10 @@ OPS: dict[str, Callable[[float, float], bool]] = {
 GOLDEN_METRICS = ("precision", "recall", "false_reject_rate")
 _CELL_METRICS = (*TOTAL_ROWS, "error_rate")
 SCOPES = {"offline": _CELL_METRICS, "llm": _CELL_METRICS, "offline_reference": _CELL_METRICS,
-          "llm_reference": _CELL_METRICS, "golden": GOLDEN_METRICS}
+          "llm_reference": _CELL_METRICS, "golden": GOLDEN_METRICS,
+          "offline_per_language": LANGUAGE_COLUMNS[1:], "llm_per_language": LANGUAGE_COLUMNS[1:]}
 # Sections that only a run of the whole reference suite is held to.
-REFERENCE_ONLY = ("offline_reference", "llm_reference")
+REFERENCE_ONLY = ("offline_reference", "llm_reference", "offline_per_language", "llm_per_language")
 _RULE = re.compile(r"^\s*(>=|<=|==|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
@@ -46,6 +50,7 @@ class Threshold:
     metric: str
     op: str
     limit: float
+    language: str | None = None  # per-language sections only: None = every language without its own line
 
     def holds(self, value: float) -> bool:
         """Whether a measured value satisfies the threshold."""
@@ -75,11 +80,15 @@ def load_thresholds(path: Path | str | None = None) -> tuple[list[Threshold], st
             if metric not in SCOPES[scope]:
                 raise InputError(f"{path}: {scope}.{metric}: unknown metric; known: {', '.join(SCOPES[scope])}",
                                  field="thresholds")
-            match = _RULE.match(str(rule))
-            if not match:
-                raise InputError(f"{path}: {scope}.{metric}: write the rule like \">= 0.85\", got {rule!r}",
-                                 field="thresholds")
-            found.append(Threshold(scope, metric, match.group(1), float(match.group(2))))
+            per_language = scope.endswith("_per_language") and isinstance(rule, dict)
+            for language, text in (rule.items() if per_language else [(None, rule)]):
+                where = f"{scope}.{metric}" + (f".{language}" if language else "")
+                match = _RULE.match(str(text))
+                if not match:
+                    raise InputError(f"{path}: {where}: write the rule like \">= 0.85\", got {text!r}",
+                                     field="thresholds")
+                found.append(Threshold(scope, metric, match.group(1), float(match.group(2)),
+                                       None if language in (None, "all") else str(language)))
     return found, str(path)
 
 
@@ -88,22 +97,29 @@ def check_thresholds(run: dict[str, Any], thresholds: list[Threshold], file: str
     """Check a run's totals (and its golden-set scores) against the thresholds.
 
     Args:
-        run: The run (totals per cell, golden scores).
+        run: The run (totals per cell and language, golden scores).
         thresholds: Parsed thresholds.
         file: The thresholds file name, for the report.
-        full_suite: Whether the run covered the whole reference suite; if not, the `*_reference` sections are
-            listed as `not applied` instead of being checked.
-        subset: How the run differs from the reference suite (e.g. "20 of 112 reference cases"), for the note.
+        full_suite: Whether the run covered the whole reference suite; if not, the sections of
+            `REFERENCE_ONLY` are listed as `not applied` instead of being checked.
+        subset: How the run differs from the reference suite (e.g. "20 of 192 reference cases"), for the note.
 
     Returns:
-        `{"file", "passed", "applied", "note", "checks": [{scope, section, metric, op, limit, value, status}]}`,
-        status being `pass`, `fail`, `unmeasured` or `not applied`.
+        `{"file", "passed", "applied", "not_applied", "note", "checks": [{scope, section, metric, op, limit,
+        value, status}]}`, status being `pass`, `fail`, `unmeasured` or `not applied`.
     """
     checks: list[dict[str, Any]] = []
     golden = (run.get("golden") or {}).get("overall") or {}
     for item in thresholds:
         if item.scope == "golden":
             targets = [("golden", golden.get(item.metric))]
+        elif item.scope.endswith("_per_language"):
+            kind = item.scope.removesuffix("_per_language")
+            own = {t.language for t in thresholds if t.scope == item.scope and t.metric == item.metric and t.language}
+            targets = [(f"{c['key']} [{language}]", values.get(item.metric))
+                       for c in run["cells"] if c["kind"] == kind
+                       for language, values in ((run.get("per_language") or {}).get(c["key"]) or {}).items()
+                       if language == item.language or (item.language is None and language not in own)]
         else:
             kind = item.scope.removesuffix("_reference")
             targets = [(c["key"], run["totals"][c["key"]].get(item.metric))
