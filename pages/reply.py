@@ -22,7 +22,7 @@ rs.restore_once(pipeline, store)
 
 # The header row always has the same elements (notices go into its middle slot): an element appearing above
 # the columns would shift everything below it, and the browser would rebuild the draft box mid-copy.
-head, note, new, user = st.columns([2, 5, 1, 1.4], vertical_alignment="center")
+head, note, user, new = st.columns([2, 5, 1.4, 1], vertical_alignment="center")
 case_id = ss.get(rs.CASE)
 head.subheader(f"Reply · case #{case_id}" if case_id else "Reply · new case", anchor=False)
 new.button("New case", key="new_case", on_click=rs.on_new_case, width="stretch",
@@ -108,7 +108,7 @@ with right:
     data = draft_box.box_data(
         version=int(ss[rs.BOX_VERSION]), text=ss.get(rs.BOX_TEXT, ""), checked_text=ss.get(rs.CHECKED),
         report=report, origin=origin, answer=ss.get(rs.ANSWER), enabled=result is not None,
-        focus="message", focus_version=ss.get(rs.FOCUS), height="25rem")
+        focus="message", focus_version=ss.get(rs.FOCUS), height="27rem")
     draft_box.mount(data, rs.on_box_action)
 
 if result is None:

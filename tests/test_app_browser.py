@@ -195,6 +195,12 @@ class Agent:
         self.page.get_by_role("button", name="Sign in").click()
         expect(self.page.get_by_text(f"Signed in as {name}")).to_be_visible(timeout=WAIT_MS)
 
+    def settle(self) -> None:
+        """Wait until the app has finished its run (Streamlit shows a running indicator until then)."""
+        from playwright.sync_api import expect
+
+        expect(self.page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT_MS)
+
     def outside_requests(self) -> list[str]:
         # Same-origin blob: and data: URLs are made by the page itself.
         return [u for u in self.requests
@@ -224,6 +230,7 @@ def test_one_screen_layout_timing_and_no_outside_requests(app: App, browser: Any
         assert box is not None and box["y"] + box["height"] <= 900, f"{name} is below the first screen: {box}"
     assert page.get_by_text("Damaged or broken · English").is_visible()
     assert page.get_by_test_id("ra-violations").is_hidden()  # no violations, no violation list
+    agent.settle()
     page.screenshot(path=str(ARTIFACTS / "reply-1440x900.png"))
 
     timings = []
@@ -241,6 +248,7 @@ def test_one_screen_layout_timing_and_no_outside_requests(app: App, browser: Any
 
     mobile = Agent(browser, agent.url, width=390, height=844).open()
     mobile.draft()
+    mobile.settle()
     mobile.page.screenshot(path=str(ARTIFACTS / "reply-390x844.png"))
     # The page scrolls inside its own container, so a "full page" shot needs a viewport as tall as the page.
     tall = mobile.page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
@@ -272,6 +280,12 @@ def test_stale_copy_is_impossible(app: App, browser: Any) -> None:
     expect(agent.status).to_have_text("Blocked: off_platform_contact", timeout=WAIT_MS)
     expect(agent.page.locator("mark.ra-block", has_text="maria.support@example.com")).to_be_attached()
     assert agent.clipboard() == "before"
+    agent.settle()
+    ARTIFACTS.mkdir(exist_ok=True)
+    agent.page.screenshot(path=str(ARTIFACTS / "reply-blocked-1440x900.png"))
+    for name in ("Copy", "Mark as sent"):  # with the violations and the override shown, still on screen
+        box = agent.page.get_by_role("button", name=name, exact=False).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 900, (name, box)
 
     # Override with a reason: the blocked text may go, and the override is recorded.
     agent.page.get_by_label("Override the block").check()
@@ -411,7 +425,8 @@ def test_team_mode_login_privacy_and_literal_text(app: App, browser: Any) -> Non
     code = lea.page.locator("[data-testid='stCode']").first
     expect(code).to_contain_text("**bold** ![x](http://203.0.113.9/pixel.png) <script>alert(1)</script><b>b</b>")
     assert lea.page.locator("main b, main strong, main img[src*='203.0.113.9']").count() == 0
-    lea.page.screenshot(path=str(ARTIFACTS / "history-literal-text.png"), full_page=True)
+    lea.settle()
+    lea.page.screenshot(path=str(ARTIFACTS / "history-literal-text.png"))
     for tab in (visitor, ana, ben, lea):
         assert tab.outside_requests() == [], tab.outside_requests()
         assert tab.dialogs == []
