@@ -26,6 +26,7 @@ from assistant.testing.scripted_server import ScriptedServer, Step
 from assistant.ui.workspace import text_hash
 from assistant.users import UsersFile
 from tests.helpers import LAMP_DRAFT
+from tests.oidc_provider import Provider, secrets_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -69,13 +70,14 @@ class App:
         self.proc: subprocess.Popen[bytes] | None = None
         self.runs = 0
         self.env: dict[str, str] = {}
+        self.args: list[str] = []
 
     @property
     def store(self) -> HistoryStore:
         return HistoryStore(self.data / "history.sqlite3")
 
-    def start(self) -> str:
-        port = _free_port()
+    def start(self, port: int | None = None) -> str:
+        port = port or _free_port()
         env = dict(os.environ, REPLY_ASSISTANT_DATA_DIR=str(self.data), REPLY_ASSISTANT_AGENT="browser",
                    **self.env)
         self.runs += 1
@@ -83,7 +85,7 @@ class App:
         with log.open("wb") as out:
             # No --server.address: the app must bind to 127.0.0.1 from its own .streamlit/config.toml.
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), *self.args],
                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, self.proc, log)
@@ -452,3 +454,27 @@ def test_crash_mid_case_loses_nothing(app: App, browser: Any) -> None:
     expect(agent.message).to_have_value(MESSAGE)
     expect(agent.box).to_have_value(edited)
     expect(agent.status).to_have_text("Checked: passes")
+
+
+def test_identity_provider_sign_in(app: App, browser: Any) -> None:
+    """Team mode with an OpenID Connect provider: Streamlit's st.login against a provider on loopback."""
+    from playwright.sync_api import expect
+
+    UsersFile(app.data / "users.json").add("lead@example.com", role="lead")  # the role comes from the file
+    app.store.create_case("Ana's buyer: the kettle leaks", agent="ana")
+    with Provider("lead@example.com") as provider:
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        secrets_file = app.tmp_path / "secrets.toml"
+        secrets_file.write_text(secrets_toml(provider, url))
+        app.env = {"REPLY_ASSISTANT_TEAM_MODE": "true"}
+        app.args = ["--secrets.files", str(secrets_file)]
+        app.start(port=port)
+        agent = Agent(browser, url).open()
+        expect(agent.page.get_by_role("button", name="Sign in")).to_be_visible(timeout=WAIT_MS)
+        assert agent.page.get_by_role("textbox", name="Password").count() == 0  # no password form
+        agent.page.get_by_role("button", name="Sign in").click()
+        expect(agent.page.get_by_text("Signed in as lead@example.com (lead)")).to_be_visible(timeout=WAIT_MS)
+        agent.page.get_by_role("link", name="History").click()
+        expect(agent.page.get_by_text("1 case(s)")).to_be_visible(timeout=WAIT_MS)  # a lead sees ana's case
+        assert all(u.startswith((url, provider.issuer, "data:", "blob:", "about:")) for u in agent.requests)

@@ -166,6 +166,8 @@ def _page_text(at: object) -> str:
                  "text_input", "table", "dataframe", "expander", "title", "header", "subheader", "exception"):
         for element in getattr(at, kind, []):
             parts += [str(getattr(element, "value", "")), str(getattr(element, "label", ""))]
+    # Custom components (the Reply page's draft box) get their data as JSON: what the box shows is in it.
+    parts += [element.proto.json for element in getattr(at, "get")("bidi_component")]
     return "\n".join(parts)
 
 
