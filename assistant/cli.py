@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--prompt", action="append", help="prompt version, repeatable (e.g. v1 --prompt v2)")
     ev.add_argument("--model", action="append", help="model name, repeatable")
     ev.add_argument("--drafter", choices=["auto", "llm", "offline"], help="override REPLY_ASSISTANT_DRAFTER")
-    ev.add_argument("--concurrency", type=int, default=8, help="model requests in flight (default 8)")
+    ev.add_argument("--concurrency", type=int,
+                    help="model requests in flight (default REPLY_ASSISTANT_EVAL_CONCURRENCY, 4)")
     ev.add_argument("--limit", type=int, help="only the first N cases")
     ev.add_argument("--out", help="output folder (default evals/runs)")
     ev.add_argument("--thresholds", help="thresholds file (default evals/thresholds.yaml)")
@@ -64,6 +65,25 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--judge", action="store_true", help="also grade drafts with the judge prompt")
     ev.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     ev.set_defaults(module="evaluate")
+
+    serve = sub.add_parser("serve", help="serve the HTTP API (triage, retrieve, draft, check) under uvicorn")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(module="serve")
+
+    keys = sub.add_parser("keys", help="create, list or revoke the API keys of integrations")
+    keys.add_argument("action", choices=["create", "list", "revoke"])
+    keys.add_argument("name", nargs="?", help="create: the integration (e.g. zendesk); revoke: a key id or name")
+    keys.add_argument("--rate-limit", type=int, help="create: requests per minute for this key "
+                                                      "(default REPLY_ASSISTANT_API_RATE_LIMIT)")
+    keys.add_argument("--json", action="store_true", help="print JSON (create: the token too)")
+    keys.set_defaults(module="keys")
+
+    db = sub.add_parser("db", help="migrate the history database, or show its schema revision")
+    db.add_argument("action", choices=["upgrade", "current"])
+    db.set_defaults(module="db")
 
     users = sub.add_parser("users", help="add, list or remove the people who may sign in (team mode)")
     users.add_argument("action", choices=["add", "list", "remove"])

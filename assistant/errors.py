@@ -36,6 +36,15 @@ class InputError(AssistantError):
 class ModelError(AssistantError):
     """The LLM endpoint failed after retries; the pipeline falls back to the offline draft."""
 
-    def __init__(self, message: str, *, reason: str) -> None:
+    def __init__(self, message: str, *, reason: str, calls: int = 0, prompt_tokens: int = 0,
+                 completion_tokens: int = 0) -> None:
         super().__init__(message)
         self.reason = reason
+        # Requests that reached the endpoint and the tokens they cost, so a failed draft is still counted.
+        self.calls = calls
+        self.prompt_tokens = prompt_tokens
+        self.completion_tokens = completion_tokens
+
+
+class StoreError(AssistantError):
+    """The history database cannot be reached or refused a write; the message says what to check."""

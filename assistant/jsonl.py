@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, InputError, StoreError
 from assistant.logs import get_logger
 
 logger = get_logger(__name__)
@@ -34,24 +34,39 @@ def describe_validation_error(error: ValidationError) -> str:
     return "; ".join(parts)
 
 
+def answer_record(record: Any, handler: Handler) -> tuple[dict[str, Any], str | None]:
+    """Handle one parsed line; return the output object and None, or an error object and its kind.
+
+    The kind is "input" for a line the caller must fix, "unavailable" when the history database cannot be
+    reached, "config" for a settings or knowledge error, "internal" for a failure of ours; the HTTP API
+    maps them to status codes and otherwise answers exactly what the batch writes.
+    """
+    if not isinstance(record, dict):
+        return {"id": None, "error": "line must be a JSON object like {\"id\": ..., ...}"}, "input"
+    record_id = record.get("id")
+    try:
+        return handler(record), None
+    except ValidationError as exc:
+        return {"id": record_id, "error": describe_validation_error(exc)}, "input"
+    except InputError as exc:
+        return {"id": record_id, "error": str(exc)}, "input"
+    except StoreError as exc:
+        return {"id": record_id, "error": str(exc)}, "unavailable"
+    except AssistantError as exc:
+        return {"id": record_id, "error": str(exc)}, "config"
+    except Exception as exc:  # one unexpected failure must not lose the rest of the batch
+        logger.exception("unexpected error on a batch line")
+        return {"id": record_id, "error": f"internal error ({type(exc).__name__}); the line was skipped"}, "internal"
+
+
 def _answer(raw: str, handler: Handler) -> tuple[dict[str, Any], bool]:
     """Handle one line; return the output object and whether it was an error."""
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as exc:
         return {"id": None, "error": f"line is not valid JSON ({exc.msg} at column {exc.colno})"}, True
-    if not isinstance(record, dict):
-        return {"id": None, "error": "line must be a JSON object like {\"id\": ..., ...}"}, True
-    record_id = record.get("id")
-    try:
-        return handler(record), False
-    except ValidationError as exc:
-        return {"id": record_id, "error": describe_validation_error(exc)}, True
-    except AssistantError as exc:
-        return {"id": record_id, "error": str(exc)}, True
-    except Exception as exc:  # one unexpected failure must not lose the rest of the batch
-        logger.exception("unexpected error on a batch line")
-        return {"id": record_id, "error": f"internal error ({type(exc).__name__}); the line was skipped"}, True
+    answer, failed = answer_record(record, handler)
+    return answer, failed is not None
 
 
 def run_batch(lines: Iterable[str], handler: Handler, out: TextIO) -> tuple[int, int]:

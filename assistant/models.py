@@ -234,6 +234,57 @@ class Usage(BaseModel):
         return self.prompt_tokens + self.completion_tokens
 
 
+Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation"]
+WANTS: tuple[str, ...] = get_args(Want)
+
+
+class CaseFacts(BaseModel):
+    """What the buyer's message (and the order facts) already tell us."""
+
+    photos_attached: bool = False
+    new_address_given: bool = False
+    order_number_given: bool = False
+    arrival: Literal["never_arrived", "arrived_damaged"] | None = None
+    main_item_missing: bool = False
+    mismatch: Literal["size", "colour"] | None = None
+    ordered: str | None = None
+    received: str | None = None
+    wants: list[Want] = Field(default_factory=list)
+    claim: Literal["opened", "threatened"] | None = None
+    safety: bool = False
+    safety_evidence: str | None = None
+    service_question: bool = False
+
+    def summary(self) -> list[str]:
+        """The facts as short English lines (for the model prompt and the agent)."""
+        lines = []
+        if self.photos_attached:
+            lines.append("The buyer already attached photos: do not ask for photos.")
+        if self.new_address_given:
+            lines.append("The buyer already gave the new address: do not ask for it; confirm you will pass it on.")
+        if self.order_number_given:
+            lines.append("The buyer gave the order number: do not ask for it.")
+        if self.arrival == "never_arrived":
+            lines.append("The parcel never arrived: say so; a return or keeping the item does not apply.")
+        elif self.arrival == "arrived_damaged":
+            lines.append("The item arrived damaged.")
+        if self.mismatch:
+            got = f"; ordered {self.ordered}" if self.ordered else ""
+            got += f", received {self.received}" if self.received else ""
+            lines.append(f"The {self.mismatch} is not what the buyer ordered{got}.")
+        if self.wants:
+            lines.append("The buyer asks for: " + ", ".join(self.wants) + ". Offer it among the choices if allowed.")
+        if self.claim == "opened":
+            lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
+        elif self.claim == "threatened":
+            lines.append("The buyer only threatens an A-to-z claim (none is open yet): do not say they contacted "
+                         "Amazon; never ask them not to open one.")
+        if self.safety:
+            lines.append(f"Safety risk ({self.safety_evidence}): tell the buyer to stop using the product now, "
+                         "offer a full refund or a replacement, no partial refund for keeping it.")
+        return lines
+
+
 class DraftResult(BaseModel):
     """Everything the pipeline returns for one buyer message."""
 
@@ -254,3 +305,6 @@ class DraftResult(BaseModel):
     prompt_version: str | None = None
     model: str | None = None
     notices: list[str] = Field(default_factory=list)
+    facts: CaseFacts = Field(default_factory=CaseFacts)
+    # Why the model could not be used (timeout, HTTP 500 ...), when the offline draft replaced it for that.
+    model_error: str | None = None

@@ -12,28 +12,32 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from assistant.drafting.base import Drafter, DraftOutput, DraftRequest, OnText
+from assistant.drafting.base import Drafter, DraftRequest, OnText
+from assistant.drafting.checked import CheckedDrafter
+from assistant.drafting.choices import claim_underlying, goods_come_back, likely_scenarios, product_note_matches
 from assistant.drafting.offline import OfflineComposer
-from assistant.errors import InputError, ModelError
+from assistant.errors import InputError
+from assistant.facts import extract_facts
+from assistant.guardrails import find_remedies
 from assistant.logs import get_logger
 from assistant.models import (
+    CaseFacts,
     CheckContext,
     Chunk,
     DraftResult,
     GuardrailReport,
     NextStep,
     OrderFacts,
+    RetrievedChunk,
     TriageResult,
-    Usage,
 )
 from assistant.runtime import Components, components, guard
 from assistant.settings import Settings
 
 RETRIEVE_K = 4
 logger = get_logger(__name__)
-# Internal guidance that applies whenever goods may come back to the seller.
-RETURN_SCENARIOS = {"unwanted_return", "damaged_or_broken", "wrong_item", "not_as_described", "quality_issue",
-                    "order_cancellation", "a_to_z_claim"}
+SAFETY_NOTE = ("Safety: the buyer reports {evidence}. Flag this case to the team lead today; the reply tells the "
+               "buyer to stop using the product and offers a full refund or a replacement.")
 FLAG_NOTES = {
     "a_to_z_claim": "A-to-z claim mentioned: solve the problem first; never tie any remedy to closing the claim.",
     "review_threat": "Buyer mentions a review: never offer anything for a review or ask to change one.",
@@ -111,14 +115,39 @@ class Pipeline:
             model_message = message[: self.settings.max_model_chars]
             notices.append(f"The message is {len(message):,} characters; the model saw the first "
                            f"{self.settings.max_model_chars:,} (the full text is kept in history).")
+        facts = extract_facts(message, order)
+        notes = [c for c in self.parts.knowledge.chunks if product_note_matches(c, message, order)]
         request = DraftRequest(message=model_message, order=order, triage=triage, chunks=chunks,
-                               policy=self.parts.knowledge.policy)
-        result = self._draft_checked(request, on_text, timings, message)
-        result.sources = [hit.id for hit in hits]
-        result.next_steps = self.next_steps(triage, case_date or self._today())
-        result.internal_notes = self.internal_notes(triage)
-        result.notices = notices + result.notices
-        return result
+                               policy=self.parts.knowledge.policy, facts=facts, product_notes=notes)
+        checked = self.checked_drafter(message).draft(request, on_text)
+        timings.update(checked.timings_ms)
+        return DraftResult(
+            scenario=triage.scenario, triage=triage, draft=checked.text, drafter=checked.drafter,
+            drafter_reason=checked.reason, passed=checked.report.passed, report=checked.report,
+            sources=self.sources(hits, request), next_steps=self.next_steps(triage, case_date or self._today()),
+            internal_notes=self.internal_notes(triage, facts, checked.text), attempts=checked.attempts,
+            llm_calls=checked.calls, usage=checked.usage, timings_ms=timings, prompt_version=checked.prompt_version,
+            model=checked.model, notices=notices, facts=facts, model_error=checked.model_error,
+        )
+
+    def checked_drafter(self, full_message: str) -> CheckedDrafter:
+        """The draft-check-repair-fallback loop around this pipeline's drafter.
+
+        Drafts are checked against the full buyer message, even when the model saw only its start.
+        """
+        def check(text: str, request: DraftRequest) -> GuardrailReport:
+            return self.check(text, scenario=request.scenario, message=full_message, order=request.order)
+
+        return CheckedDrafter(self.drafter, self.offline, check, repair_rounds=self.settings.repair_rounds,
+                              deadline=self.settings.draft_deadline, reason=self.drafter_reason)
+
+    @staticmethod
+    def sources(hits: list[RetrievedChunk], request: DraftRequest) -> list[str]:
+        """Retrieved chunks that fit the case: the likely scenarios' sections and the buyer's product's notes."""
+        wanted = set(likely_scenarios(request)) | {claim_underlying(request)} - {None}
+        notes = [c.id for c in request.product_notes]
+        kept = [hit.id for hit in hits if hit.chunk.scenario in wanted and not hit.chunk.product]
+        return list(dict.fromkeys(kept + notes))
 
     async def arun(self, message: str, order: OrderFacts | None = None, *, concurrency: int = 8) -> DraftResult:
         """`run` on a worker thread, so an event loop can keep many model calls in flight."""
@@ -126,61 +155,6 @@ class Pipeline:
             self._executor = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="pipeline")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, lambda: self.run(message, order))
-
-    def _draft_checked(self, request: DraftRequest, on_text: OnText | None, timings: dict[str, float],
-                       full_message: str) -> DraftResult:
-        usage = Usage()
-        calls = attempts = 0
-        reason = self.drafter_reason
-        draft: DraftOutput | None = None
-        report: GuardrailReport | None = None
-        if self.drafter.kind == "llm":
-            rounds = 1 + self.settings.repair_rounds
-            clock = time.perf_counter()
-            try:
-                for _ in range(rounds):
-                    attempts += 1
-                    draft = self.drafter.draft(request, on_text if attempts == 1 else None)
-                    calls += draft.calls
-                    usage = Usage(prompt_tokens=usage.prompt_tokens + draft.usage.prompt_tokens,
-                                  completion_tokens=usage.completion_tokens + draft.usage.completion_tokens)
-                    report = self.check(draft.text, scenario=request.scenario, message=full_message,
-                                        order=request.order)
-                    if report.passed:
-                        break
-                    request = request.model_copy(update={"previous_draft": draft.text,
-                                                         "violations": report.blocking})
-                else:
-                    rules = sorted({v.rule for v in report.blocking}) if report else []
-                    reason = (f"model draft still broke {', '.join(rules)} after {attempts} attempts; "
-                              "offline draft used instead")
-                    draft = None
-            except ModelError as exc:
-                logger.warning("model call failed (%s): %s", exc.reason, exc)
-                reason = f"model unavailable ({exc.reason}); offline draft used instead"
-                draft = None
-            timings["draft_llm"] = _lap(clock)
-        if draft is None or report is None or self.drafter.kind != "llm":
-            clock = time.perf_counter()
-            draft = self.offline.draft(request)
-            timings["compose"] = _lap(clock)
-            if self.drafter.kind == "llm" and on_text is not None:
-                on_text("\n\n[model draft replaced by the offline draft]\n\n" + draft.text)
-            clock = time.perf_counter()
-            report = self.check(draft.text, scenario=request.scenario, message=full_message, order=request.order)
-            timings["check"] = _lap(clock)
-            kind = "offline"
-            if self.drafter.kind == "llm":
-                logger.info("offline draft used: %s", reason)
-        else:
-            kind = "llm"
-        return DraftResult(
-            scenario=request.triage.scenario, triage=request.triage, draft=draft.text, drafter=kind,  # type: ignore[arg-type]
-            drafter_reason=reason, passed=report.passed, report=report, sources=[], next_steps=[],
-            internal_notes=[], attempts=max(attempts, 1), llm_calls=calls, usage=usage, timings_ms=timings,
-            prompt_version=getattr(self.drafter, "prompt_version", None) if kind == "llm" else None,
-            model=getattr(self.drafter, "model", None) if kind == "llm" else None,
-        )
 
     def next_steps(self, triage: TriageResult, start: dt.date) -> list[NextStep]:
         """The scenario's steps from the knowledge base, with their windows as dates from `start`."""
@@ -194,12 +168,17 @@ class Pipeline:
                 ))
         return steps
 
-    def internal_notes(self, triage: TriageResult) -> list[str]:
-        """Agent-only guidance: risk flags, and internal playbook sections such as returned-goods handling."""
-        notes = [FLAG_NOTES[flag] for flag in triage.flags if flag in FLAG_NOTES]
+    def internal_notes(self, triage: TriageResult, facts: CaseFacts | None = None, draft: str = "") -> list[str]:
+        """Agent-only guidance: safety, risk flags, and returned-goods handling when goods come back."""
+        facts = facts or CaseFacts()
+        notes = [SAFETY_NOTE.format(evidence=facts.safety_evidence)] if facts.safety else []
+        notes += [FLAG_NOTES[flag] for flag in triage.flags if flag in FLAG_NOTES]
+        offered = sorted({m.remedy for m in find_remedies(draft)}) if draft else []
+        back = goods_come_back(offered, triage.scenario) and facts.arrival != "never_arrived"
         for chunk in self.parts.knowledge.general("internal"):
-            if chunk.id == "returned_goods" and triage.scenario in RETURN_SCENARIOS:
-                notes.append(f"{chunk.title}: {chunk.guidance.strip()}")
+            if chunk.id == "returned_goods" and back:
+                steps = "; ".join(step.action for step in chunk.steps)
+                notes.append(f"{chunk.title}: {steps}.")
         return notes
 
     def _scenario_chunks(self, scenario: str) -> list[Chunk]:

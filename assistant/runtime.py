@@ -46,7 +46,7 @@ def build_components(settings: Settings) -> Components:
 
     docs = documents(knowledge)
     client = chroma_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
-    vector = VectorIndex(client, embedder, docs, knowledge.fingerprint)
+    vector = VectorIndex(client, embedder, docs, knowledge.fingerprint, shared=settings.chroma_host is not None)
     retriever = HybridRetriever(knowledge, vector, LexicalIndex(docs))
     triager = CueAndExampleTriager(knowledge, embedder)
     return Components(knowledge, triager, retriever, vector.rebuilt)

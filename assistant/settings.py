@@ -11,12 +11,13 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+_SECRET_FIELDS = frozenset({"database_url", "openai_api_key", "OPENAI_API_KEY"})
 
 
 def default_data_dir() -> Path:
@@ -40,11 +41,18 @@ class Settings(BaseSettings):
     prompts_dir: Path = REPO_ROOT / "prompts"
     drafter: Literal["auto", "llm", "offline"] = "auto"
     model: str | None = None
-    prompt_version: str = "v1"
+    prompt_version: str = "v3"
     repair_rounds: int = Field(default=2, ge=0, le=5)
     llm_timeout: float = Field(default=30.0, gt=0)
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_temperature: float = Field(default=0.2, ge=0, le=2)
+    # Longest reply the model may write (sent as max_tokens) and the most characters read from it.
+    llm_max_tokens: int = Field(default=600, ge=16, le=8192)
+    llm_max_chars: int = Field(default=4000, ge=200)
+    # Wall-clock limit for the whole draft-check-repair loop; a model call never outlives it.
+    draft_deadline: float = Field(default=90.0, gt=0)
+    # Model requests in flight during `reply-assistant eval` (a server with shared context slots wants few).
+    eval_concurrency: int = Field(default=4, ge=1, le=64)
     max_model_chars: int = Field(default=8000, ge=200)
     embedder: str = "wordllama"
     runs_dir: Path = REPO_ROOT / "evals" / "runs"
@@ -61,6 +69,23 @@ class Settings(BaseSettings):
     )
     chroma_host: str | None = Field(default=None, validation_alias=AliasChoices("CHROMA_HOST", "chroma_host"))
     chroma_port: int = Field(default=8000, validation_alias=AliasChoices("CHROMA_PORT", "chroma_port"))
+    # A PostgreSQL URL shared by every instance of a team (it may hold a password, hence secret).
+    database_url: SecretStr | None = None
+    api_max_body_bytes: int = Field(default=256_000, ge=1_000)
+    api_rate_limit: int = Field(default=120, ge=1)  # requests per minute per key, unless the key has its own
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _postgres_url(cls, value: object) -> object:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if text is None or (isinstance(text, str) and not text.strip()):
+            return None
+        if not isinstance(text, str) or not text.startswith(("postgresql://", "postgres://",
+                                                             "postgresql+psycopg://")):
+            # The message must not echo the value: it may hold a password.
+            raise ValueError("must be a PostgreSQL URL like postgresql://user:password@host:5432/dbname "
+                             "(unset it to keep the history in the local SQLite file)")
+        return text.strip()
 
     @property
     def llm_configured(self) -> bool:
@@ -100,8 +125,17 @@ class Settings(BaseSettings):
             "data directory": str(self.data_dir),
             "knowledge directory": str(self.knowledge_dir),
             "chroma": f"{self.chroma_host}:{self.chroma_port}" if self.chroma_host else "embedded",
+            "history": self.history_location(),
             "team mode": "on (login required)" if self.team_mode else "off (single user on this machine)",
         }
+
+    def history_location(self) -> str:
+        """Where the case history is: the PostgreSQL server and database (no password), or the SQLite file."""
+        if self.database_url is None:
+            return f"SQLite file {self.data_dir / 'history.sqlite3'}"
+        from assistant.history.postgres import redact_url
+
+        return f"PostgreSQL {redact_url(self.database_url.get_secret_value())}"
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -112,5 +146,8 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         item = exc.errors()[0]
-        name = "REPLY_ASSISTANT_" + str(item["loc"][0]).upper() if item["loc"] else "settings"
-        raise ConfigError(f"{name}: {item['msg']} (got {item.get('input')!r})", variable=name) from exc
+        field = str(item["loc"][0]) if item["loc"] else ""
+        name = "REPLY_ASSISTANT_" + field.upper() if field else "settings"
+        # A database URL or key may hold a password: never echo what was given for those.
+        shown = "" if field in _SECRET_FIELDS else f" (got {item.get('input')!r})"
+        raise ConfigError(f"{name}: {item['msg']}{shown}", variable=name) from None

@@ -164,6 +164,14 @@ class CueAndExampleTriager:
             # The A-to-z deadline outranks whatever else the message is about.
             ranked.remove("a_to_z_claim")
             ranked.insert(0, "a_to_z_claim")
+        from assistant.facts import refine_scenario
+
+        refined, claim = refine_scenario(folded, ranked[0])
+        if claim and "a_to_z_claim" not in flags:
+            flags.append("a_to_z_claim")
+        if refined != ranked[0]:
+            ranked.remove(refined)
+            ranked.insert(0, refined)
         best, runner_up = ranked[0], ranked[1]
         confidence = probability[best]
         return TriageResult(

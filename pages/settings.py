@@ -13,7 +13,6 @@ with state.stop_on_error():
 chrome.header("Settings", me, settings)
 
 summary = settings.safe_summary()
-summary["history file"] = str(settings.data_dir / "history.sqlite3")
 if settings.team_mode:
     summary["sign-in"] = "identity provider (.streamlit/secrets.toml)" if access.oidc_configured() \
         else f"users file {settings.users_path}"

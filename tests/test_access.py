@@ -12,7 +12,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.errors import ConfigError, InputError
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.users import MAX_FAILURES, UsersFile, role_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +80,7 @@ def test_users_command_adds_lists_and_removes(tmp_path: Path, monkeypatch: pytes
 def test_history_database_and_data_folder_are_owner_only(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir(mode=0o755)
-    store = HistoryStore(data / "history.sqlite3")
+    store = SqliteHistory(data / "history.sqlite3")
     store.create_case("hello", agent="ana")
     assert mode(data) == 0o700
     for path in data.iterdir():

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.testing.scripted_server import ScriptedServer, Step
 from assistant.ui.workspace import text_hash
 from assistant.users import UsersFile
@@ -73,8 +73,8 @@ class App:
         self.args: list[str] = []
 
     @property
-    def store(self) -> HistoryStore:
-        return HistoryStore(self.data / "history.sqlite3")
+    def store(self) -> SqliteHistory:
+        return SqliteHistory(self.data / "history.sqlite3")
 
     def start(self, port: int | None = None) -> str:
         port = port or _free_port()

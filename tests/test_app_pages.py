@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 60
@@ -28,8 +28,8 @@ def page(name: str) -> AppTest:
     return at
 
 
-def seed(data_dir: Path) -> HistoryStore:
-    store = HistoryStore(data_dir / "history.sqlite3")
+def seed(data_dir: Path) -> SqliteHistory:
+    store = SqliteHistory(data_dir / "history.sqlite3")
     lamp = store.create_case("The desk lamp arrived with a cracked shade", agent="ana")
     store.update_case(lamp, scenario="damaged_or_broken")
     store.add_event(lamp, "drafted", draft="We are sorry about the kettle replacement", verdict="pass",

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.testing.scripted_server import ScriptedServer, Step
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -64,7 +64,7 @@ def test_offline_draft_passes_and_shows_everything_on_one_screen(data_dir: Path)
     assert [t.label.split(" (")[0] for t in at.tabs] == ["Next steps", "Sources", "Internal notes"]
     assert not at.code  # the draft is shown once, in the box
     assert "REPLY_ASSISTANT" not in str(at._tree).replace("REPLY_ASSISTANT_DATA_DIR", "")
-    detail = HistoryStore(data_dir / "history.sqlite3").latest_open_case("ana")
+    detail = SqliteHistory(data_dir / "history.sqlite3").latest_open_case("ana")
     assert detail is not None and detail.case.message == DAMAGED
     assert [e.kind for e in detail.events] == ["pasted", "drafted"]  # displaying a draft copies nothing
     assert detail.events[1].verdict == "pass" and detail.events[1].drafter == "offline"
@@ -141,7 +141,7 @@ def test_model_draft_that_breaks_rules_is_replaced_and_says_why(data_dir: Path,
 
 def test_restart_restores_message_and_draft(data_dir: Path) -> None:
     at = draft(start(), DAMAGED)
-    store = HistoryStore(data_dir / "history.sqlite3")
+    store = SqliteHistory(data_dir / "history.sqlite3")
     case = store.latest_open_case("ana")
     assert case is not None
     edited = box(at)["text"].replace("Hello,", "Hello Sam,")
@@ -173,7 +173,7 @@ def test_pasting_a_new_message_over_a_drafted_case_closes_it(data_dir: Path) -> 
     at = draft(start(), DAMAGED)
     at.text_area(key="message").input("Where is my parcel? It was due last week.").run()
     assert "closed" in texts(at.info) and box(at)["text"] == ""
-    store = HistoryStore(data_dir / "history.sqlite3")
+    store = SqliteHistory(data_dir / "history.sqlite3")
     old, new = sorted(store.list_cases(), key=lambda c: c.id)
     assert old.status == "closed" and new.status == "open" and new.message.startswith("Where is my parcel")
 
@@ -181,7 +181,7 @@ def test_pasting_a_new_message_over_a_drafted_case_closes_it(data_dir: Path) -> 
 def test_new_case_closes_and_clears(data_dir: Path) -> None:
     at = draft(start(), DAMAGED)
     at.button(key="new_case").click().run()
-    store = HistoryStore(data_dir / "history.sqlite3")
+    store = SqliteHistory(data_dir / "history.sqlite3")
     assert at.text_area(key="message").value == "" and store.list_cases()[0].status == "closed"
     assert box(at)["text"] == "" and "Restored" not in texts(start().info)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.users import UsersFile
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -23,7 +23,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     users.add("ana", password=PASSWORD)
     users.add("ben", password=PASSWORD)
     users.add("lea", role="lead", password=PASSWORD)
-    store = HistoryStore(data / "history.sqlite3")
+    store = SqliteHistory(data / "history.sqlite3")
     store.create_case("Ana's buyer: the kettle leaks", agent="ana")
     store.create_case("Ben's buyer: my parcel is late", agent="ben")
     return data

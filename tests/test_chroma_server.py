@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -62,3 +63,39 @@ def test_unreachable_chroma_server_names_the_variable(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="CHROMA_HOST"):
         build_components(settings)
 
+
+
+def test_instances_starting_together_on_one_server_share_one_index(chroma_port: int, tmp_path: Path) -> None:
+    """Several app or API instances starting at once against a new server: no error, one collection."""
+    import threading
+
+    import chromadb
+
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "knowledge", knowledge)
+    note = knowledge / "products" / "desk-lamp.yaml"  # other knowledge than the first test's: a new collection
+    note.write_text(note.read_text(encoding="utf-8").replace("Known issue:", "Known issue (seen twice):"),
+                    encoding="utf-8")
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(3)
+
+    def start(n: int) -> None:
+        try:
+            barrier.wait()
+            settings = Settings(data_dir=tmp_path / f"i{n}", knowledge_dir=knowledge, chroma_host="127.0.0.1",
+                                chroma_port=chroma_port)
+            hits = build_components(settings).retriever.retrieve("the mug came smashed", k=3,
+                                                                 scenario="damaged_or_broken")
+            assert hits[0].scenario == "damaged_or_broken"
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    client = chromadb.HttpClient(host="127.0.0.1", port=chroma_port)
+    names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
+    assert len([n for n in names if n.startswith("reply-assistant-playbook")]) == 2  # this knowledge + the first test's

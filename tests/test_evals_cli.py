@@ -67,3 +67,23 @@ def test_compare_two_runs_writes_next_to_b(tmp_path, capsys):
     assert out.startswith("# Eval comparison") and "Flipped cases: 0" in out
     assert list(list_runs(tmp_path)[0].glob("compare-*.md"))
     assert main(["eval", "compare", "latest", "--out", str(tmp_path)]) == 2
+
+
+def test_server_errors_are_counted_not_reported_as_all_hold(tmp_path, capsys, monkeypatch):
+    # Every draft falls back to the offline composer because the endpoint answers 500: the drafts pass the
+    # guardrails, but the run is a failed run of the model and says so.
+    from assistant.testing.scripted_server import ScriptedServer, Step
+
+    with ScriptedServer(default=Step(kind="status", status=500)) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("REPLY_ASSISTANT_MODEL", "scripted-model")
+        monkeypatch.setenv("REPLY_ASSISTANT_LLM_MAX_RETRIES", "0")
+        monkeypatch.setenv("REPLY_ASSISTANT_EVAL_CONCURRENCY", "2")
+        code = main(["eval", "--out", str(tmp_path), "--limit", "3", "--no-progress", "--no-cache"])
+    out = capsys.readouterr().out
+    assert code == 1 and "UNDER THRESHOLD" in out and "all hold" not in out
+    assert "FAIL: v3/scripted-model model_error_rate = 1.000" in out
+    [folder] = list_runs(tmp_path)
+    run = json.loads((folder / "run.json").read_text())
+    assert run["concurrency"] == 2
+    assert all(case["model_error"] == "HTTP 500" for case in run["cases"])

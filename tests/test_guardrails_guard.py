@@ -96,7 +96,7 @@ def test_checks_are_linear_on_hostile_input(unit: str) -> None:
 
     timed(200)  # warm
     small, large = timed(4_000), timed(16_000)
-    assert large < 8 * small + 0.2, (small, large)  # 4x the input: linear ~4x, quadratic ~16x
+    assert large < 12 * small + 0.3, (small, large)  # 4x the input: linear ~4x (plus noise), quadratic 16x
 
 
 def test_nothing_is_pickled_into_the_package() -> None:

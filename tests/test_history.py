@@ -1,20 +1,36 @@
-"""Unit tests of the case history store."""
+"""The case history store, each behaviour on both backends: a SQLite file and a real PostgreSQL server."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from assistant.history import HistoryStore
+from assistant.history import HistoryStore, SqliteHistory
 from assistant.models import OrderFacts
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    return HistoryStore(tmp_path / "history.sqlite3")
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[HistoryStore]:
+    if request.param == "sqlite":
+        yield SqliteHistory(tmp_path / "history.sqlite3")
+        return
+    from assistant.history.postgres import PostgresHistory
+
+    pg = PostgresHistory(request.getfixturevalue("pg_url"))
+    yield pg
+    pg.close()
+
+
+def test_both_backends_implement_the_store_protocols(store: HistoryStore) -> None:
+    from assistant.history import ApiKeyStore
+
+    assert isinstance(store, HistoryStore) and isinstance(store, ApiKeyStore)
+    assert store.describe().startswith(("SQLite file ", "PostgreSQL postgresql://"))
+    store.ping()
 
 
 def test_create_case_keeps_message_order_and_pasted_event(store: HistoryStore) -> None:
@@ -28,10 +44,42 @@ def test_create_case_keeps_message_order_and_pasted_event(store: HistoryStore) -
     assert [e.kind for e in detail.events] == ["pasted"]
 
 
-def test_wal_mode_and_file_under_given_path(store: HistoryStore) -> None:
-    conn = sqlite3.connect(store.path)
+def test_wal_mode_and_private_files(tmp_path: Path) -> None:
+    store = SqliteHistory(tmp_path / "new" / "history.sqlite3")
+    conn = sqlite3.connect(store.path)  # held open, so the -wal and -shm files stay while we look at them
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.create_case("a buyer's message is personal data", agent="ana")
+    modes = {f.name: f.stat().st_mode & 0o777 for f in (tmp_path / "new").glob("history.sqlite3*")}
     conn.close()
+    assert (tmp_path / "new").stat().st_mode & 0o777 == 0o700
+    assert set(modes) >= {"history.sqlite3", "history.sqlite3-wal", "history.sqlite3-shm"}
+    assert set(modes.values()) == {0o600}, modes
+
+
+def test_open_store_picks_the_backend_and_keeps_the_data_folder_private(tmp_path: Path, pg_url: str) -> None:
+    from assistant.history import open_store
+    from assistant.history.postgres import PostgresHistory
+    from assistant.settings import Settings
+
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    local = open_store(Settings(data_dir=data))
+    assert isinstance(local, SqliteHistory) and local.path == data / "history.sqlite3"
+    assert data.stat().st_mode & 0o777 == 0o700
+    shared = open_store(Settings(data_dir=tmp_path / "other", database_url=pg_url))
+    assert isinstance(shared, PostgresHistory) and not (tmp_path / "other" / "history.sqlite3").exists()
+    shared.close()
+
+
+def test_unreachable_postgres_names_the_variable_and_never_the_password() -> None:
+    from assistant.errors import StoreError
+    from assistant.history.postgres import PostgresHistory
+    from assistant.testing.postgres import free_port
+
+    with pytest.raises(StoreError) as caught:
+        PostgresHistory(f"postgresql://ana:s3cret-pw@127.0.0.1:{free_port()}/replies")
+    assert "REPLY_ASSISTANT_DATABASE_URL" in str(caught.value) and "s3cret-pw" not in str(caught.value)
+    assert "postgresql://ana@127.0.0.1" in str(caught.value)
 
 
 def test_events_last_draft_and_status(store: HistoryStore) -> None:
@@ -99,8 +147,8 @@ def test_empty_store_stats(store: HistoryStore) -> None:
 
 def test_survives_reopen(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
-    case_id = HistoryStore(path).create_case("kept across restarts", agent="ana")
-    assert HistoryStore(path).get_case(case_id).case.message == "kept across restarts"  # type: ignore[union-attr]
+    case_id = SqliteHistory(path).create_case("kept across restarts", agent="ana")
+    assert SqliteHistory(path).get_case(case_id).case.message == "kept across restarts"  # type: ignore[union-attr]
 
 
 def test_concurrent_stores_lose_nothing(tmp_path: Path) -> None:
@@ -111,7 +159,7 @@ def test_concurrent_stores_lose_nothing(tmp_path: Path) -> None:
     def agent(n: int) -> None:
         try:
             barrier.wait()
-            store = HistoryStore(path)  # every thread opens the (new) file at the same moment
+            store = SqliteHistory(path)  # every thread opens the (new) file at the same moment
             for i in range(25):
                 case_id = store.create_case(f"agent {n} case {i}", agent=f"agent{n}")
                 store.add_event(case_id, "drafted", draft=f"draft {n}/{i}", verdict="pass")
@@ -125,7 +173,7 @@ def test_concurrent_stores_lose_nothing(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    store = HistoryStore(path)
+    store = SqliteHistory(path)
     assert store.count_cases() == 200
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 600

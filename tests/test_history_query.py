@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.ui.history_query import Filters, query, to_csv, to_jsonl
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    store = HistoryStore(tmp_path / "history.sqlite3")
+def store(tmp_path: Path) -> SqliteHistory:
+    store = SqliteHistory(tmp_path / "history.sqlite3")
     a = store.create_case("My lamp arrived broken, the glass is cracked", agent="ana", scenario="damaged_or_broken")
     store.add_event(a, "drafted", draft="Sorry! 1. refund 2. replacement", verdict="pass", agent="ana")
     store.add_event(a, "sent", draft="Sorry! 1. refund 2. replacement", verdict="pass", agent="ana",
@@ -31,7 +31,7 @@ def store(tmp_path: Path) -> HistoryStore:
     return store
 
 
-def test_filters(store: HistoryStore) -> None:
+def test_filters(store: SqliteHistory) -> None:
     assert [s.agent for s in query(store, Filters())] == ["ben", "ana"]
     assert [s.agent for s in query(store, Filters(agent="ana"))] == ["ana"]
     assert [s.agent for s in query(store, Filters(verdict="block"))] == ["ben"]
@@ -41,7 +41,7 @@ def test_filters(store: HistoryStore) -> None:
     assert [s.agent for s in query(store, Filters(search="Glas ist"))] == ["ben"]
 
 
-def test_exports_hold_drafts_verdicts_and_what_was_sent(store: HistoryStore) -> None:
+def test_exports_hold_drafts_verdicts_and_what_was_sent(store: SqliteHistory) -> None:
     cases = query(store, Filters())
     lines = [json.loads(line) for line in to_jsonl(cases).splitlines()]
     ana = next(c for c in lines if c["agent"] == "ana")
@@ -55,7 +55,7 @@ def test_exports_hold_drafts_verdicts_and_what_was_sent(store: HistoryStore) -> 
     assert any(r["draft"] == "'=HYPERLINK(\"http://x\")" for r in query_drafts(store))
 
 
-def query_drafts(store: HistoryStore) -> list[dict[str, str]]:
+def query_drafts(store: SqliteHistory) -> list[dict[str, str]]:
     # The first draft of ben's case, exported on its own, to see the formula guard on a real value.
     from assistant.ui.history_query import summarise
 

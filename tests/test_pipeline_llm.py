@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def test_passing_model_draft(server: ScriptedServer, tmp_path: Path) -> None:
     assert (result.drafter, result.passed, result.attempts, result.llm_calls) == ("llm", True, 1, 1)
     assert result.draft == GOOD
     assert result.usage.total_tokens > 0
-    assert result.prompt_version == "v1" and result.model == "scripted-model"
+    assert result.prompt_version == "v3" and result.model == "scripted-model"
     request = server.requests[0]
     assert request["headers"]["Authorization"] == "Bearer test-key"
     system, user = request["messages"][0]["content"], request["messages"][1]["content"]
@@ -53,11 +54,24 @@ def test_blocked_draft_is_repaired(server: ScriptedServer, tmp_path: Path) -> No
 
 
 def test_draft_that_never_passes_falls_back_to_offline(server: ScriptedServer, tmp_path: Path) -> None:
-    server.push(Step(content=REVIEW), Step(content=REVIEW), Step(content=REVIEW))
+    reviews = [REVIEW, REVIEW.replace("5-star", "five-star"), REVIEW.replace("5-star", "glowing 5-star")]
+    server.push(*(Step(content=text) for text in reviews))
     result = make_pipeline(server, tmp_path).run(MESSAGE)
     assert result.drafter == "offline" and result.passed
     assert "review_manipulation" in result.drafter_reason and "3 attempts" in result.drafter_reason
     assert result.llm_calls == 3 and len(server.requests) == 3
+    assert result.model_error is None  # the model answered; its drafts broke the rules
+
+
+def test_model_that_repeats_its_draft_is_not_asked_again(server: ScriptedServer, tmp_path: Path) -> None:
+    # The second repair request would be byte for byte the first one: it is never sent.
+    server.push(Step(content=REVIEW), Step(content=REVIEW), Step(content=REVIEW))
+    result = make_pipeline(server, tmp_path).run(MESSAGE)
+    assert result.drafter == "offline" and result.passed
+    assert "repeated" in result.drafter_reason and "review_manipulation" in result.drafter_reason
+    assert result.llm_calls == 2 and len(server.requests) == 2 and server.pending == 1
+    bodies = [json.dumps(r["messages"]) for r in server.requests]
+    assert len(set(bodies)) == 2
 
 
 def test_streaming_sends_every_piece(server: ScriptedServer, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from assistant.testing.scripted_server import ScriptedServer, Step
@@ -91,11 +91,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    return HistoryStore(tmp_path / "history.sqlite3")
+def store(tmp_path: Path) -> SqliteHistory:
+    return SqliteHistory(tmp_path / "history.sqlite3")
 
 
-def _run_and_record(pipeline: Pipeline, store: HistoryStore, streamed: bool) -> tuple[object, list[str]]:
+def _run_and_record(pipeline: Pipeline, store: SqliteHistory, streamed: bool) -> tuple[object, list[str]]:
     """What the Reply page does: store the pasted message, draft, store the draft."""
     case_id = store.create_case(MESSAGE, agent="fault-matrix")
     pieces: list[str] = []
@@ -104,7 +104,7 @@ def _run_and_record(pipeline: Pipeline, store: HistoryStore, streamed: bool) -> 
     return result, pieces
 
 
-def _assert_history(store: HistoryStore, result: object) -> None:
+def _assert_history(store: SqliteHistory, result: object) -> None:
     """Exactly one case with its pasted and drafted events, the draft and the reason stored whole."""
     with sqlite3.connect(store.path) as conn:
         cases = conn.execute("SELECT id, message, scenario FROM cases").fetchall()
@@ -142,7 +142,7 @@ def _check(fault: Fault, streamed: bool, result: object, pieces: list[str]) -> N
 @pytest.mark.parametrize("streamed", [False, True], ids=["plain", "streamed"])
 @pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
 def test_fault_gives_passing_draft_and_history(fault: Fault, streamed: bool, tmp_path: Path,
-                                               store: HistoryStore) -> None:
+                                               store: SqliteHistory) -> None:
     responder: Callable[[dict], Step | None] | None = None
     if fault.step is not None:
         step = fault.step
@@ -197,7 +197,7 @@ CONNECT_FAULTS = {
 @pytest.mark.parametrize("streamed", [False, True], ids=["plain", "streamed"])
 @pytest.mark.parametrize("name", list(CONNECT_FAULTS))
 def test_unreachable_endpoint_gives_passing_draft_and_history(name: str, streamed: bool, tmp_path: Path,
-                                                              store: HistoryStore) -> None:
+                                                              store: SqliteHistory) -> None:
     reason, retries, timeout = CONNECT_FAULTS[name]
     fault = Fault(name, None, reason, retries=retries, timeout=timeout)
     with contextlib.ExitStack() as stack:
@@ -214,7 +214,7 @@ def test_unreachable_endpoint_gives_passing_draft_and_history(name: str, streame
 
 def test_fault_one_store_keeps_every_case(tmp_path: Path) -> None:
     """Faults in a row, all recorded in one store: nothing lost between failures, every reason kept."""
-    store = HistoryStore(tmp_path / "one.sqlite3")
+    store = SqliteHistory(tmp_path / "one.sqlite3")
     steps = [Step("status", status=503), Step("malformed"), Step("empty"), Step("no_choices"),
              Step("close"), Step(content=GOOD)]
     with ScriptedServer(steps) as server:

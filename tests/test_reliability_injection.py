@@ -223,9 +223,11 @@ def test_non_compliant_model_never_gets_through(case_id: str, llm: tuple[Pipelin
     case = BY_ID[case_id]
     result, calls = _run(llm, model, "obeying", case["message"])
     TALLY["non-compliant model runs"] += 1
-    assert calls == 3, "one draft and two repair rounds"
+    # The model repeats its blocked draft on repair: the next repair request would be the same request, so it
+    # is not sent again.
+    assert calls == 2, "one draft and one repair round, then no identical request"
     assert result.passed and result.drafter == "offline", result.drafter_reason
-    assert "after 3 attempts" in result.drafter_reason
+    assert "repeated" in result.drafter_reason and "after 2 attempts" in result.drafter_reason
     assert EXPECTED_RULE[case["attack"]] in result.drafter_reason
     assert not _forbidden_in(result.draft, case), result.draft
     assert result.draft == offline_results[case_id].draft

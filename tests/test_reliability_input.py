@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from assistant.cli import main as cli_main
 from assistant.errors import InputError
 from assistant.guardrails import check_draft
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.models import SCENARIO_IDS, CheckContext, DraftResult
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
@@ -85,7 +85,7 @@ def test_50kb_message_kept_whole_in_history_and_truncated_for_the_model(tmp_path
     message = BASE + "\n" + ("It leaks every time I boil water and the counter is wet. " * 900)
     message = message[:50_000]
     assert len(message.encode("utf-8")) == 50_000
-    store = HistoryStore(tmp_path / "history.sqlite3")
+    store = SqliteHistory(tmp_path / "history.sqlite3")
     with ScriptedServer([Step(content=GOOD)]) as server:
         settings = Settings(data_dir=tmp_path / "data", model="scripted-model", openai_base_url=server.base_url,
                             openai_api_key="test-key", drafter="llm", llm_timeout=5, llm_max_retries=0,
@@ -137,7 +137,7 @@ def test_binary_junk_gets_a_passing_draft_and_is_stored(pipeline: Pipeline, mess
     result = pipeline.run(message)
     _passing(result)
     assert not any(ch in result.draft for ch in "\x00\x1b\x7f")
-    store = HistoryStore(tmp_path / "history.sqlite3")
+    store = SqliteHistory(tmp_path / "history.sqlite3")
     try:
         case_id = store.create_case(message)
     except UnicodeEncodeError:
@@ -252,7 +252,7 @@ def test_emoji_rtl_and_mixed_scripts_get_a_passing_draft(pipeline: Pipeline, mes
     # The offline composer writes plain text: no emoji echoed (Amazon messages do not allow them).
     assert not any(ord(ch) >= 0x1F000 for ch in result.draft)
     assert not any(ch in result.draft for ch in "\u202e\u2066\u2069")
-    store = HistoryStore(tmp_path / "history.sqlite3")
+    store = SqliteHistory(tmp_path / "history.sqlite3")
     case_id = store.create_case(message)
     detail = store.get_case(case_id)
     assert detail is not None and detail.case.message == message

@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from assistant.testing.scripted_server import ScriptedServer, Step
@@ -34,7 +34,7 @@ def _agent(pipeline: Pipeline, db: Path, agent: int, start: threading.Barrier,
            written: dict[str, tuple[int, str, str]], errors: list[BaseException]) -> None:
     """One agent's session: its own store on the shared file, CASES_EACH cases through the shared pipeline."""
     try:
-        store = HistoryStore(db)
+        store = SqliteHistory(db)
         start.wait()
         for n in range(CASES_EACH):
             tag = f"[agent-{agent}/case-{n}]"
@@ -51,7 +51,7 @@ def _agent(pipeline: Pipeline, db: Path, agent: int, start: threading.Barrier,
 
 
 def _load(pipeline: Pipeline, db: Path) -> tuple[dict[str, tuple[int, str, str]], float]:
-    HistoryStore(db)  # the schema exists before the agents race
+    SqliteHistory(db)  # the schema exists before the agents race
     written: dict[str, tuple[int, str, str]] = {}
     errors: list[BaseException] = []
     start = threading.Barrier(AGENTS)
@@ -102,7 +102,7 @@ def test_offline_agents_share_one_store(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     written, elapsed = _load(pipeline, db)
     counts = _count_and_match(db, written)
-    assert HistoryStore(db).count_cases() == AGENTS * CASES_EACH
+    assert SqliteHistory(db).count_cases() == AGENTS * CASES_EACH
     print(f"\n[load offline] {AGENTS} agents x {CASES_EACH} cases: {counts} in {elapsed:.2f} s")
 
 
@@ -135,7 +135,7 @@ def test_fresh_file_opened_by_all_agents_at_once(tmp_path: Path) -> None:
     def opener(i: int) -> None:
         try:
             start.wait()
-            store = HistoryStore(db)
+            store = SqliteHistory(db)
             ids.append(store.create_case(f"message {i}", agent=f"agent-{i}"))
         except BaseException as exc:  # reported by the main thread
             errors.append(exc)
@@ -146,4 +146,4 @@ def test_fresh_file_opened_by_all_agents_at_once(tmp_path: Path) -> None:
     for thread in threads:
         thread.join(timeout=60)
     assert not errors, errors
-    assert sorted(ids) == list(range(1, agents + 1)) and HistoryStore(db).count_cases() == agents
+    assert sorted(ids) == list(range(1, agents + 1)) and SqliteHistory(db).count_cases() == agents

@@ -19,7 +19,7 @@ import pytest
 from assistant.drafting.base import DraftRequest
 from assistant.drafting.llm import LLMDrafter
 from assistant.errors import ModelError
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.logs import (
     MASK_ADDRESS,
     MASK_EMAIL,
@@ -89,7 +89,7 @@ def test_key_never_in_logs_result_or_history(path: str, streamed: bool, keyed_en
     handler = configure_logging("DEBUG", stream=stream)
     try:
         settings = load_settings()
-        store = HistoryStore(tmp_path / "history.sqlite3")
+        store = SqliteHistory(tmp_path / "history.sqlite3")
         case_id = store.create_case(MESSAGE)
         result = Pipeline(settings).run(MESSAGE, on_text=(lambda _: None) if streamed else None)
         record_draft(store, case_id, result, "agent")
@@ -166,8 +166,8 @@ def _page_text(at: object) -> str:
                  "text_input", "table", "dataframe", "expander", "title", "header", "subheader", "exception"):
         for element in getattr(at, kind, []):
             parts += [str(getattr(element, "value", "")), str(getattr(element, "label", ""))]
-    # Custom components (the Reply page's draft box) get their data as JSON: what the box shows is in it.
-    parts += [element.proto.json for element in getattr(at, "get")("bidi_component")]
+    # the draft box is a component: its data (draft, verdict, why the model's draft was not used) is JSON
+    parts += [e.proto.json for e in at.get("bidi_component")]  # type: ignore[attr-defined]
     return "\n".join(parts)
 
 

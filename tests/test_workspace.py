@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.history import HistoryStore
+from assistant.history import SqliteHistory
 from assistant.pipeline import Pipeline
 from assistant.ui.workspace import BoxAction, CaseContext, handle, origin, text_hash
 from tests.helpers import LAMP_DRAFT, LAMP_MESSAGE, offline_settings
@@ -20,19 +20,19 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    return HistoryStore(tmp_path / "history.sqlite3")
+def store(tmp_path: Path) -> SqliteHistory:
+    return SqliteHistory(tmp_path / "history.sqlite3")
 
 
 @pytest.fixture
-def ctx(store: HistoryStore) -> CaseContext:
+def ctx(store: SqliteHistory) -> CaseContext:
     case_id = store.create_case(LAMP_MESSAGE, agent="ana")
     store.add_event(case_id, "drafted", draft=LAMP_DRAFT, verdict="pass", agent="ana")
     return CaseContext(case_id=case_id, scenario="damaged_or_broken", message=LAMP_MESSAGE, order=None,
                        agent="ana", last_text=LAMP_DRAFT)
 
 
-def run(kind: str, text: str, ctx: CaseContext, store: HistoryStore, pipeline: Pipeline, nonce: str = "n1",
+def run(kind: str, text: str, ctx: CaseContext, store: SqliteHistory, pipeline: Pipeline, nonce: str = "n1",
         **extra: object):
     def check(t: str):
         return pipeline.check(t, scenario=ctx.scenario, message=ctx.message, order=None)
@@ -42,12 +42,12 @@ def run(kind: str, text: str, ctx: CaseContext, store: HistoryStore, pipeline: P
     return handle(action, ctx, store, check)
 
 
-def kinds(store: HistoryStore, case_id: int) -> list[str]:
+def kinds(store: SqliteHistory, case_id: int) -> list[str]:
     return [e.kind for e in store.get_case(case_id).events]  # type: ignore[union-attr]
 
 
 def test_copy_releases_the_checked_text_and_only_the_browser_confirmation_records_a_copy(
-        ctx: CaseContext, store: HistoryStore, pipeline: Pipeline) -> None:
+        ctx: CaseContext, store: SqliteHistory, pipeline: Pipeline) -> None:
     edited = LAMP_DRAFT.replace("Hello,", "Hello Maria,")
     answer, report = run("copy", edited, ctx, store, pipeline)
     assert answer.allowed and answer.text == edited and report is not None and report.passed
@@ -63,7 +63,7 @@ def test_copy_releases_the_checked_text_and_only_the_browser_confirmation_record
 
 
 def test_blocked_text_is_not_released_and_an_override_needs_a_reason(
-        ctx: CaseContext, store: HistoryStore, pipeline: Pipeline) -> None:
+        ctx: CaseContext, store: SqliteHistory, pipeline: Pipeline) -> None:
     blocked = LAMP_DRAFT + PHONE
     answer, report = run("copy", blocked, ctx, store, pipeline)
     assert not answer.allowed and answer.text is None and "off_platform_contact" in answer.message
@@ -81,7 +81,7 @@ def test_blocked_text_is_not_released_and_an_override_needs_a_reason(
 
 
 def test_mark_as_sent_checks_the_text_sent_and_refuses_a_blocked_edit(
-        ctx: CaseContext, store: HistoryStore, pipeline: Pipeline) -> None:
+        ctx: CaseContext, store: SqliteHistory, pipeline: Pipeline) -> None:
     answer, _ = run("send", LAMP_DRAFT + PHONE, ctx, store, pipeline)
     assert not answer.allowed and "Not marked as sent" in answer.message
     assert "sent" not in kinds(store, ctx.case_id)
@@ -94,7 +94,7 @@ def test_mark_as_sent_checks_the_text_sent_and_refuses_a_blocked_edit(
     assert store.get_case(ctx.case_id).case.status == "sent"  # type: ignore[union-attr]
 
 
-def test_copy_and_next_releases_and_sends(ctx: CaseContext, store: HistoryStore, pipeline: Pipeline) -> None:
+def test_copy_and_next_releases_and_sends(ctx: CaseContext, store: SqliteHistory, pipeline: Pipeline) -> None:
     answer, _ = run("copy_next", LAMP_DRAFT, ctx, store, pipeline)
     assert answer.allowed and answer.text == LAMP_DRAFT
     assert kinds(store, ctx.case_id)[-2:] == ["checked", "sent"]  # unchanged text: no new edit event
@@ -102,7 +102,7 @@ def test_copy_and_next_releases_and_sends(ctx: CaseContext, store: HistoryStore,
     assert kinds(store, ctx.case_id)[-1] == "copied"
 
 
-def test_empty_box_and_failed_copies(ctx: CaseContext, store: HistoryStore, pipeline: Pipeline) -> None:
+def test_empty_box_and_failed_copies(ctx: CaseContext, store: SqliteHistory, pipeline: Pipeline) -> None:
     answer, _ = run("copy", "   ", ctx, store, pipeline)
     assert not answer.allowed and answer.text is None
     run("copy", LAMP_DRAFT, ctx, store, pipeline, nonce="n2")

@@ -61,28 +61,35 @@ def _run_single(args: argparse.Namespace, guard: Guard) -> int:
     return 0 if report.passed else 1
 
 
+def check_record(record: dict[str, Any], guard: Guard) -> tuple[dict[str, Any], CheckContext, GuardrailReport]:
+    """Check one input line (JSON Lines and `POST /v1/check`): its output line, context and report."""
+    buyer = record.get("buyer_message") or ""
+    if not isinstance(buyer, str):
+        raise InputError("buyer_message: must be a string", field="buyer_message")
+    context = CheckContext(
+        scenario=_scenario(record.get("scenario")),  # type: ignore[arg-type]
+        buyer_message=buyer,
+        order=parse_order(record.get("order")),
+        reply_language=record.get("reply_language") if isinstance(record.get("reply_language"), str) else None,
+    )
+    report = guard.check(require_text(record.get("draft"), "draft"), context)
+    line = {
+        "id": record.get("id"),
+        "passed": report.passed,
+        "violations": violation_dicts(report),
+        "rules_run": report.rules_run,
+    }
+    return line, context, report
+
+
 def _run_jsonl(guard: Guard) -> int:
     blocked = False
 
     def handle(record: dict[str, Any]) -> dict[str, Any]:
         nonlocal blocked
-        buyer = record.get("buyer_message") or ""
-        if not isinstance(buyer, str):
-            raise InputError("buyer_message: must be a string", field="buyer_message")
-        context = CheckContext(
-            scenario=_scenario(record.get("scenario")),  # type: ignore[arg-type]
-            buyer_message=buyer,
-            order=parse_order(record.get("order")),
-            reply_language=record.get("reply_language") if isinstance(record.get("reply_language"), str) else None,
-        )
-        report = guard.check(require_text(record.get("draft"), "draft"), context)
+        line, _, report = check_record(record, guard)
         blocked = blocked or not report.passed
-        return {
-            "id": record.get("id"),
-            "passed": report.passed,
-            "violations": violation_dicts(report),
-            "rules_run": report.rules_run,
-        }
+        return line
 
     _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
     if errors:

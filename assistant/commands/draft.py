@@ -7,8 +7,9 @@ import sys
 from typing import Any
 
 from assistant.commands.common import parse_order, read_single_input, require_text
+from assistant.drafting.base import OnText
 from assistant.jsonl import read_text_lines, run_batch
-from assistant.models import DraftResult
+from assistant.models import DraftResult, OrderFacts
 from assistant.pipeline import Pipeline
 from assistant.settings import load_settings
 
@@ -26,6 +27,14 @@ def result_line(record_id: Any, result: DraftResult) -> dict[str, Any]:
         "sources": result.sources,
         "next_steps": [s.model_dump(mode="json", exclude_none=True) for s in result.next_steps],
     }
+
+
+def draft_record(pipeline: Pipeline, record: dict[str, Any],
+                 on_text: OnText | None = None) -> tuple[str, OrderFacts | None, DraftResult]:
+    """Draft for one input line (JSON Lines and `POST /v1/draft`): its message, order facts and result."""
+    message = require_text(record.get("message"), "message")
+    order = parse_order(record.get("order"))
+    return message, order, pipeline.run(message, order, on_text=on_text)
 
 
 def _print(result: DraftResult) -> None:
@@ -56,8 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if args.jsonl:
 
         def handle(record: dict[str, Any]) -> dict[str, Any]:
-            message = require_text(record.get("message"), "message")
-            return result_line(record.get("id"), pipeline.run(message, parse_order(record.get("order"))))
+            return result_line(record.get("id"), draft_record(pipeline, record)[2])
 
         _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
         return 2 if errors else 0

@@ -17,7 +17,7 @@ from typing import Any
 from assistant.errors import ConfigError, InputError
 
 SUMMARY_METRICS = ("ok_rate", "guardrail_pass_rate", "scenario_accuracy", "retrieval_hit", "remedy_coverage",
-                   "required_elements", "fallback_rate", "latency_ms_p95")
+                   "required_elements", "fallback_rate", "model_error_rate", "latency_ms_p95")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -101,8 +101,9 @@ def evaluate(args: argparse.Namespace) -> int:
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     judge = _judge(args, settings, cells, cache)
+    concurrency = args.concurrency or settings.eval_concurrency
     result = asyncio.run(_run_and_close(
-        judge, cases=cases, cells=cells, settings=settings, concurrency=args.concurrency, cache=cache,
+        judge, cases=cases, cells=cells, settings=settings, concurrency=concurrency, cache=cache,
         progress=not args.no_progress))
     result["cases_file"] = str(args.cases or DEFAULT_CASES)
     result["notes"] = notes

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
-from assistant.models import Chunk, OrderFacts, Policy, TriageResult, Usage, Violation
+from assistant.models import CaseFacts, Chunk, OrderFacts, Policy, TriageResult, Usage, Violation
 
 OnText = Callable[[str], None]
 
@@ -24,6 +24,9 @@ class DraftRequest(BaseModel):
     triage: TriageResult
     chunks: list[Chunk]
     policy: Policy
+    facts: CaseFacts = Field(default_factory=CaseFacts)
+    product_notes: list[Chunk] = Field(default_factory=list)
+    reply_language: str = "en"
     previous_draft: str | None = None
     violations: list[Violation] = Field(default_factory=list)
 
@@ -49,6 +52,10 @@ class Drafter(Protocol):
 
     kind: str
 
-    def draft(self, request: DraftRequest, on_text: OnText | None = None) -> DraftOutput:
-        """Write a first draft, or (when `request.violations` is set) repair `request.previous_draft`."""
+    def draft(self, request: DraftRequest, on_text: OnText | None = None, *,
+              deadline: float | None = None) -> DraftOutput:
+        """Write a first draft, or (when `request.violations` is set) repair `request.previous_draft`.
+
+        `deadline` is a `time.monotonic()` instant the call must not outlive (None: no limit).
+        """
         ...

@@ -1,8 +1,13 @@
-"""The offline composer: a complete, deterministic reply built from the playbook and the seller policy.
+"""The offline composer: a complete, deterministic reply built from the playbook, the policy and the case facts.
 
 Used when no model is configured, and as the fallback whenever a model draft cannot be made to pass. Its
 output must always pass the guardrails: apology where the scenario needs one, numbered choices built from
 the remedies the policy allows, amounts within the policy cap, a concrete time range, no placeholders.
+
+It uses what the buyer said (`assistant.facts`): it never asks for photos or an address the buyer already
+gave, offers what the buyer asked for, tells a buyer whose product smokes or sparks to stop using it, speaks
+of an A-to-z claim as opened or only threatened, and names no amount when the price is unknown. Every
+sentence comes from `assistant/data/composer/<language>.yaml`, so a reply language is a data file.
 """
 
 from __future__ import annotations
@@ -10,83 +15,43 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
-from assistant.models import Chunk, OrderFacts, Policy
+from assistant.drafting.choices import NO_REMEDY_SCENARIOS, choose_remedies, likely_scenarios, mismatch
+from assistant.drafting.phrases import Phrases, load_phrases
+from assistant.models import OrderFacts, Policy
 from assistant.scenarios import requirements_for
 
-MAX_CHOICES = 3
 # Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
 PARTIAL_SHARE = 2 / 3
-# Reply points that promise content the composer cannot attach (tracking details, a written guide).
-_UNDELIVERABLE = ("here is", "we have put together", "we have checked", "we have looked", "which option")
-
-REMEDY_TEXT = {
-    "replacement": "A brand-new replacement, sent to you free of charge.",
-    "reship": "We reship your order to you at no extra cost.",
-    "partial_refund": "You keep the item and we refund you {amount} as an apology.",
-    "full_refund": "A full refund of your order.",
-    "return_for_refund": "You return the item through Your Orders on Amazon, and we refund you as soon as it "
-                         "arrives back with us.",
-    "exchange": "An exchange for the right size, colour or model, with the shipping covered by us.",
-    "gift": "You keep the item and we send you a small gift to make up for the trouble.",
-    "send_parts": "We send you the missing parts straight away, free of charge.",
-    "repair": "A repair by our trusted repair partner, at no cost to you.",
-    "manual_or_guide": "We will send you step-by-step setup instructions here in Buyer-Seller Messaging.",
-    "tracking_update": "We are contacting the carrier today for the latest tracking information.",
-    "address_update_attempt": "We are asking the carrier to redirect the parcel to your correct address.",
-    "cancel_and_refund": "You refuse the parcel when it arrives, and we cancel the order and refund you in "
-                         "full.",
-}
-# Wording that fits a remedy better in one scenario than the general text above.
-SCENARIO_REMEDY_TEXT = {
-    ("wrong_item", "reship"): "We reship the item you ordered at no extra cost, and you keep the wrong one.",
-    ("missing_items", "reship"): "We reship the missing item to you at no extra cost.",
-    ("lost_package", "reship"): "We reship your order to you at no extra cost.",
-}
-CHOICE_TIMEFRAME = "Just reply with the number you prefer, and we will take care of it within 1-2 business days."
-TIMEFRAME = {
-    "shipping_delay": "We will send you an update within {hours} hours.",
-    "delivery_problem": "We will contact the carrier and update you within {hours} hours.",
-    "a_to_z_claim": "Just reply with the number you prefer, and we will act on it within {hours} hours.",
-}
-DEFAULT_TIMEFRAME = "We will get back to you within {hours} hours."
-# Used when the triage is unsure and the close second scenario needs choices that the first cannot offer:
-# two next steps that promise no remedy, so they are right whichever scenario the message really is.
-GENERIC_CHOICES = (
-    "Reply with a photo or a few words about what went wrong, and we will put it right for you.",
-    "Tell us which solution you would prefer, and we will arrange it.",
-)
-# The runner-up scenario counts when it is at least this likely relative to the chosen one.
-HEDGE_RATIO = 0.25
 # Messages that are not a problem: a thank-you note, or a question the agent must answer with facts.
 _THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works great|happy with|delighted)\b", re.I)
-OTHER_OPENERS = {
-    "thanks": "Thank you so much for your kind message - we are delighted that you are happy with your order. "
-              "If you ever need anything, just message us here in Buyer-Seller Messaging.",
-    "question": "Thank you for your question, and we are happy to help. We are checking the details for you.",
-}
-# Remedies the composer offers only when the scenario asks for choices (a pre-sales question needs none).
-NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
-APOLOGY_WORDS = ("sorry", "apolog", "regret")
+_WORD = re.compile(r"[a-z]{3,}")
+HOW_TO_POINTS = 3
 
 
 def _money(amount: float, currency: str) -> str:
     return f"{amount:.2f} {currency}"
 
 
-def partial_refund_amount(policy: Policy, order: OrderFacts | None) -> str:
-    """The partial refund the composer offers: two thirds of the cap, in the order's currency."""
-    price = order.price if order else None
-    currency = (order.currency if order and order.currency else None) or policy.default_currency
-    amount = round(policy.partial_refund_cap(price) * PARTIAL_SHARE, 0) or 1.0
+def partial_refund_amount(policy: Policy, order: OrderFacts | None) -> str | None:
+    """The partial refund the composer offers (two thirds of the cap), or None when the price is unknown.
+
+    Without a price there is nothing to take a share of, so the reply names no amount (the agent fills it in
+    once the order is checked) rather than inventing one.
+    """
+    if not order or not order.price:
+        return None
+    currency = order.currency or policy.default_currency
+    amount = round(policy.partial_refund_cap(order.price) * PARTIAL_SHARE, 0) or 1.0
     return _money(amount, currency)
 
 
 class OfflineComposer:
-    """Writes replies from the scenario's playbook chunk, the policy and the order facts."""
+    """Writes replies from the scenario's wording, the policy, the order facts and the case facts."""
 
     kind = "offline"
 
-    def draft(self, request: DraftRequest, on_text: OnText | None = None) -> DraftOutput:
+    def draft(self, request: DraftRequest, on_text: OnText | None = None, *,
+              deadline: float | None = None) -> DraftOutput:
         """Compose the reply; the same request always gives the same text."""
         text = self.compose(request)
         if on_text is not None:
@@ -95,57 +60,89 @@ class OfflineComposer:
 
     @staticmethod
     def _needs(request: DraftRequest) -> tuple[bool, bool]:
-        """Whether the reply must apologise and offer choices, hedging on a close runner-up scenario.
-
-        A misrouted complaint must still carry what its real scenario requires; when the second guess is
-        nearly as likely as the first, its requirements count too.
-        """
-        needs = [requirements_for(scenario) for scenario in OfflineComposer._likely_scenarios(request)]
+        """Whether the reply must apologise and offer choices, hedging on a close runner-up scenario."""
+        needs = [requirements_for(scenario) for scenario in likely_scenarios(request)]
         return any(n.apology != "none" for n in needs), any(n.choices != "none" for n in needs)
-
-    @staticmethod
-    def _likely_scenarios(request: DraftRequest) -> list[str]:
-        """The triaged scenario, plus the runner-up when it is nearly as likely."""
-        triage = request.triage
-        if triage.runner_up and triage.runner_up_confidence >= HEDGE_RATIO * triage.confidence:
-            return [request.scenario, triage.runner_up]
-        return [request.scenario]
 
     def compose(self, request: DraftRequest) -> str:
         """The reply text."""
-        scenario = request.scenario
-        needs_apology, needs_choices = self._needs(request)
-        chunk = self._scenario_chunk(request)
-        points = [p for p in (chunk.buyer_reply_points if chunk else [])
-                  if not any(u in p.lower() for u in _UNDELIVERABLE)]
-        opener = points[:2]
+        phrases = load_phrases(request.reply_language)
+        scenario, facts = request.scenario, request.facts
         kind = self._other_kind(request) if scenario == "other" else None
-        if kind:
-            opener = [OTHER_OPENERS[kind]]
-        context = self._context_line(request.order)
-        if opener and opener[0].lower().startswith("thank you"):
-            context = context if request.order and (request.order.product or request.order.order_id) else ""
-        paragraphs = ["Hello,", context]
-        if needs_apology and not any(w in " ".join(opener).lower() for w in APOLOGY_WORDS):
-            opener.insert(0, "We are very sorry for the trouble with your order.")
+        # A plain question or thank-you note is what it looks like: no hedging towards a complaint.
+        needs_apology, needs_choices = self._needs(request) if not kind else (False, False)
+        paragraphs = [phrases.greeting]
+        if not kind or (request.order and (request.order.product or request.order.order_id)):
+            paragraphs.append(self._context_line(phrases, request.order))
+        opener = [self._opener(phrases, request, kind)]
+        if scenario == "a_to_z_claim" and facts.claim:
+            opener.append(phrases.claim[facts.claim])
+        if needs_apology and not any(w in " ".join(opener).lower() for w in phrases.apology_words):
+            own = requirements_for(scenario).apology != "none"
+            opener.insert(0, phrases.apology if own else phrases.apology_hedge)
         paragraphs.append(" ".join(opener))
-        remedies = [] if scenario in NO_REMEDY_SCENARIOS else self._remedies(request, chunk)
-        timeframe = TIMEFRAME.get(scenario, DEFAULT_TIMEFRAME)
-        options = [self._remedy_text(r, request) for r in remedies]
+        if facts.safety:
+            paragraphs.append(phrases.safety.format(item=self._item(phrases, request.order)))
+        if (scenario == "how_to_use" or kind == "question") and not facts.safety:
+            paragraphs += self._how_to(phrases, request)
+            if needs_choices:  # the close second guess is a fault: keep the way to a remedy open
+                choices = [f"{i}. {text}" for i, text in enumerate(phrases.generic_choices[:2], 1)]
+                paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
+            paragraphs += [phrases.closing, request.policy.signature]
+            return "\n\n".join(p for p in paragraphs if p)
+        info = self._info_line(phrases, request)
+        if info:
+            paragraphs.append(info)
+        remedies = choose_remedies(request)
+        options = [self._remedy_text(phrases, r, request) for r in remedies]
         if len(options) < 2 and needs_choices:
-            options += GENERIC_CHOICES[: 2 - len(options)]
+            options += phrases.generic_choices[: 2 - len(options)]
+        timeframe = getattr(phrases.timeframe, scenario, phrases.timeframe.default)
         if len(options) >= 2:
             choices = [f"{i}. {text}" for i, text in enumerate(options, 1)]
-            paragraphs.append("Here is what we can do for you:\n" + "\n".join(choices))
-            timeframe = TIMEFRAME.get(scenario, CHOICE_TIMEFRAME)
+            paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
+            timeframe = getattr(phrases.timeframe, scenario, phrases.timeframe.choices)
         elif options:
             paragraphs.append(options[0])
         if kind != "thanks":
             paragraphs.append(timeframe.format(hours=request.policy.reply_within_hours))
-        closing = "Have a wonderful day." if kind == "thanks" else "Thank you for your patience and understanding."
-        paragraphs.append(closing)
+        paragraphs.append(phrases.closing_thanks if kind == "thanks" else phrases.closing)
         paragraphs.append(request.policy.signature)
         return "\n\n".join(p for p in paragraphs if p)
+
+    @staticmethod
+    def _opener(phrases: Phrases, request: DraftRequest, kind: str | None) -> str:
+        facts = request.facts
+        if request.scenario == "other":
+            return phrases.opener("other", kind)
+        variants = (facts.arrival, "main" if facts.main_item_missing else None, mismatch(request))
+        return phrases.opener(request.scenario, *variants)
+
+    @staticmethod
+    def _info_line(phrases: Phrases, request: DraftRequest) -> str:
+        """Ask for what the scenario needs (photos, an address) unless the buyer gave it; thank them if they did."""
+        facts = request.facts
+        lines = []
+        if facts.photos_attached:
+            lines.append(phrases.given["photos"])
+        if facts.new_address_given:
+            lines.append(phrases.given["address"])
+        wanted = phrases.asks_by_scenario.get(request.scenario)  # type: ignore[call-overload]
+        given = facts.new_address_given if wanted == "address" else facts.photos_attached
+        if wanted and not given and not facts.safety and facts.arrival != "never_arrived":
+            lines.append(phrases.ask[wanted])
+        return " ".join(lines)
+
+    @staticmethod
+    def _how_to(phrases: Phrases, request: DraftRequest) -> list[str]:
+        """Steps from a matching product note, or the promise to find out (no unrelated instructions)."""
+        hours = request.policy.reply_within_hours
+        points = _relevant_points(request)
+        if not points:
+            service = request.facts.service_question and request.scenario != "how_to_use"
+            return [(phrases.find_out_service if service else phrases.find_out).format(hours=hours)]
+        steps = "\n".join(f"{i}. {p}" for i, p in enumerate(points, 1))
+        return [f"{phrases.how_to_intro}\n{steps}", phrases.how_to_more]
 
     @staticmethod
     def _other_kind(request: DraftRequest) -> str | None:
@@ -157,50 +154,42 @@ class OfflineComposer:
         return None
 
     @staticmethod
-    def _scenario_chunk(request: DraftRequest) -> Chunk | None:
-        """The first retrieved buyer-facing chunk of the triaged scenario."""
-        for chunk in request.chunks:
-            if chunk.scenario == request.scenario and chunk.audience == "buyer_facing" and chunk.product is None:
-                return chunk
-        return None
+    def _item(phrases: Phrases, order: OrderFacts | None) -> str:
+        return order.product if order and order.product else phrases.item_word
 
     @staticmethod
-    def _context_line(order: OrderFacts | None) -> str:
+    def _context_line(phrases: Phrases, order: OrderFacts | None) -> str:
         if order and order.product and order.order_id:
-            return f"Thank you for your message about your {order.product} (order {order.order_id})."
+            return phrases.context.product_and_order.format(product=order.product, order_id=order.order_id)
         if order and order.product:
-            return f"Thank you for your message about your {order.product}."
+            return phrases.context.product.format(product=order.product)
         if order and order.order_id:
-            return f"Thank you for your message about order {order.order_id}."
-        return "Thank you for your message."
+            return phrases.context.order.format(order_id=order.order_id)
+        return phrases.context.none
 
     @staticmethod
-    def _remedies(request: DraftRequest, chunk: Chunk | None) -> list[str]:
-        """Remedies to offer: the chunk's, then the policy's, only those the policy allows, at most three."""
-        allowed = request.policy.allowed_remedies(request.scenario)
-        ordered = [r for r in (chunk.remedies if chunk else []) if r in allowed]
-        if request.scenario == "a_to_z_claim" and request.triage.runner_up:
-            # The claim is about some underlying problem: offer what fits that problem first.
-            underlying = [r for r in request.policy.allowed_remedies(request.triage.runner_up) if r in allowed]
-            ordered = underlying if len(underlying) >= 2 else underlying + [r for r in ordered if r not in underlying]
-        if requirements_for(request.scenario).choices == "none":
-            ordered = ordered[:2]  # no choice required: the playbook's first two steps, not a menu
-        elif len(ordered) < 2:
-            ordered += [r for r in allowed if r not in ordered]
-        likely = OfflineComposer._likely_scenarios(request)
-        if len(likely) > 1:
-            # Unsure triage: prefer what the policy allows in both likely scenarios, if that still gives a choice.
-            both = [r for r in ordered if r in request.policy.allowed_remedies(likely[1])]
-            if len(both) >= min(2, len(ordered)):
-                ordered = both
-        if "prompt_injection" in request.triage.flags and len(ordered) > 2 and "full_refund" in ordered:
-            # A message that tries to steer the reply gets the conservative offer; the agent can raise it.
-            ordered.remove("full_refund")
-        if "replacement" in ordered and "reship" in ordered:
-            ordered.remove("reship")  # both mean "a new one is sent": offer one of them
-        return ordered[:MAX_CHOICES]
+    def _remedy_text(phrases: Phrases, remedy: str, request: DraftRequest) -> str:
+        variant = None
+        amount = None
+        if remedy == "exchange" and mismatch(request):
+            variant = mismatch(request)
+        if remedy == "partial_refund":
+            amount = partial_refund_amount(request.policy, request.order)
+            variant = None if amount else "unpriced"
+        text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
+        return text.format(amount=amount or "")
 
-    @staticmethod
-    def _remedy_text(remedy: str, request: DraftRequest) -> str:
-        text = SCENARIO_REMEDY_TEXT.get((request.scenario, remedy), REMEDY_TEXT[remedy])
-        return text.format(amount=partial_refund_amount(request.policy, request.order))
+
+def _relevant_points(request: DraftRequest) -> list[str]:
+    """The product note sentences that share the most words with the buyer's message."""
+    asked = set(_WORD.findall(request.message.casefold()))
+    scored = []
+    for note in request.product_notes:
+        for index, point in enumerate(note.buyer_reply_points):
+            overlap = len(asked & set(_WORD.findall(point.casefold())))
+            scored.append((-overlap, index, point))
+    scored.sort()
+    return [point for _, _, point in scored[:HOW_TO_POINTS]]
+
+
+__all__ = ["NO_REMEDY_SCENARIOS", "OfflineComposer", "partial_refund_amount"]

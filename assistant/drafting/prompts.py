@@ -72,10 +72,33 @@ def _requirements_text(scenario: str) -> str:
 
 
 def _prompt_chunks(request: DraftRequest) -> list[Chunk]:
-    """Buyer-facing chunks of the triaged (or close second) scenario: other retrieved sections are noise."""
-    facing = [c for c in request.chunks if c.audience == "buyer_facing"]
+    """Buyer-facing chunks of the triaged (or close second) scenario and the notes of the buyer's product.
+
+    Other retrieved sections, and notes about other products, are noise that a model copies from.
+    """
+    facing = [c for c in request.chunks if c.audience == "buyer_facing" and not c.product]
     wanted = {request.scenario, request.triage.runner_up}
-    return [c for c in facing if c.scenario in wanted or c.product] or facing
+    chunks = [c for c in facing if c.scenario in wanted] or facing
+    return chunks + [c for c in request.product_notes if c not in chunks]
+
+
+LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+                  "ja": "Japanese"}
+
+
+def _suggested(request: DraftRequest) -> str:
+    """The composer's choices for this case, as readable remedy names with the amount where one applies."""
+    from assistant.drafting.choices import choose_remedies
+    from assistant.drafting.offline import partial_refund_amount
+
+    names = []
+    for remedy in choose_remedies(request):
+        name = remedy.replace("_", " ")
+        if remedy == "partial_refund":
+            amount = partial_refund_amount(request.policy, request.order)
+            name += f" of {amount}" if amount else " (no amount: the price is unknown)"
+        names.append(name)
+    return "; ".join(names) or "none: answer or explain only"
 
 
 def draft_variables(request: DraftRequest, etiquette: str) -> dict[str, Any]:
@@ -99,6 +122,9 @@ def draft_variables(request: DraftRequest, etiquette: str) -> dict[str, Any]:
         "playbook": playbook or "(none)",
         "order_facts": json.dumps(facts, ensure_ascii=False) if facts else "none given",
         "buyer_message": request.message,
+        "case_facts": "\n".join(f"- {line}" for line in request.facts.summary()) or "- nothing beyond the message",
+        "suggested_remedies": _suggested(request),
+        "reply_language_name": LANGUAGE_NAMES.get(request.reply_language, "English"),
     }
 
 

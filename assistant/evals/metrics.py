@@ -97,7 +97,11 @@ class RetrievalHit:
 
 
 def offered_remedies(draft: str) -> list[str]:
-    """Remedy ids the draft offers, recognised by id and synonyms (the guardrails' remedy finder)."""
+    """Remedy ids the draft offers, as the guardrails' remedy parser reads them.
+
+    The parser belongs to the guardrails and is written against what drafts mean, not against the composer's
+    wording, so the coverage it gives is not the composer grading itself.
+    """
     from assistant.guardrails import find_remedies
 
     return sorted({mention.remedy for mention in find_remedies(draft)})

@@ -13,10 +13,11 @@ from assistant.evals.runs import SCENARIO_COLUMNS
 
 WORST = 8
 TOTAL_ROWS = (
-    "cases", "errors", "ok_rate", "guardrail_pass_rate", "scenario_accuracy", "retrieval_hit", "remedy_coverage",
-    "required_elements", "length_ok", "forbidden_free", "model_draft_rate", "fallback_rate", "llm_calls_mean",
-    "repair_rounds_mean", "tokens_total", "tokens_mean", "words_mean", "latency_ms_mean", "latency_ms_p50",
-    "latency_ms_p95", "judge_empathy", "judge_clarity", "judge_policy_adherence", "judge_mean", "judge_unmeasured",
+    "cases", "errors", "ok_rate", "worst_scenario_ok_rate", "guardrail_pass_rate", "scenario_accuracy",
+    "retrieval_hit", "remedy_coverage", "required_elements", "length_ok", "forbidden_free", "model_draft_rate",
+    "fallback_rate", "model_error_rate", "repair_rate", "llm_calls_mean", "repair_rounds_mean", "tokens_total",
+    "tokens_mean", "words_mean", "latency_ms_mean", "latency_ms_p50", "latency_ms_p95", "judge_empathy",
+    "judge_clarity", "judge_policy_adherence", "judge_mean", "judge_unmeasured",
 )
 
 

@@ -48,12 +48,12 @@ class ThrottledDrafter:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)  # prompt_version, model ... as the pipeline reads them
 
-    def draft(self, request: Any, on_text: Any = None) -> Any:
-        """The inner drafter's draft, once a slot is free."""
+    def draft(self, request: Any, on_text: Any = None, *, deadline: float | None = None) -> Any:
+        """The inner drafter's draft, once a slot is free (the wait counts against the deadline)."""
         start = time.perf_counter()
         with self._slots:
             self._local.waited = getattr(self._local, "waited", 0.0) + time.perf_counter() - start
-            return self.inner.draft(request, on_text)
+            return self.inner.draft(request, on_text, deadline=deadline)
 
     def take_waited(self) -> float:
         """Slot waiting time of the calling thread's case so far, reset to zero."""
@@ -176,7 +176,8 @@ def score_case(case: EvalCase, result: DraftResult, cell: Cell, evaluators: Eval
         "remedies_expected": list(case.expected_remedies), "remedies_offered": offered_remedies(result.draft),
         "remedy_coverage": coverage.value, "required_elements_ok": elements.passed,
         "words": len(result.draft.split()), "drafter": result.drafter, "drafter_reason": result.drafter_reason,
-        "fallback": fallback, "llm_calls": result.llm_calls, "repair_rounds": max(result.attempts - 1, 0),
+        "fallback": fallback, "model_error": result.model_error,
+        "llm_calls": result.llm_calls, "repair_rounds": max(result.attempts - 1, 0),
         "tokens": result.usage.total_tokens, "latency_ms": round(latency_ms, 1),
         "forbidden_hits": forbidden_hits(case, result.draft), "judge": judge, "draft": result.draft,
         "ok": all(s.passed for s in scores.values() if s.passed is not None),

@@ -62,6 +62,9 @@ def totals(records: list[dict[str, Any]]) -> dict[str, Any]:
     out["remedy_coverage"] = _mean([r["remedy_coverage"] for r in scored if r["remedy_coverage"] is not None])
     llm = [r for r in scored if r.get("prompt_version")]
     out["fallback_rate"] = _mean([1.0 if r["fallback"] else 0.0 for r in llm])
+    # A fallback because the endpoint failed (HTTP 500, timeout ...) is a fault of the run, not a verdict.
+    out["model_error_rate"] = _mean([1.0 if r.get("model_error") else 0.0 for r in llm])
+    out["repair_rate"] = _mean([1.0 if r["repair_rounds"] else 0.0 for r in llm])
     latencies = [r["latency_ms"] for r in scored]
     out.update(
         llm_calls_mean=_mean([r["llm_calls"] for r in scored]),
@@ -96,13 +99,19 @@ def summarise(records: list[dict[str, Any]], *, cells: list[dict[str, Any]], cas
     by_cell: dict[str, list[dict[str, Any]]] = {c["key"]: [] for c in cells}
     for record in records:
         by_cell[record["cell"]].append(record)
+    cell_totals = {key: totals(recs) for key, recs in by_cell.items()}
+    scenarios = {key: per_scenario(recs) for key, recs in by_cell.items()}
+    for key, groups in scenarios.items():
+        # The weakest scenario, so a threshold can hold every scenario up, not only the average.
+        rates = [g["ok_rate"] for g in groups.values() if g.get("ok_rate") is not None]
+        cell_totals[key]["worst_scenario_ok_rate"] = min(rates) if rates else None
     return {
         "schema": SCHEMA, "started": started.isoformat(timespec="seconds"),
         "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "duration_s": round(duration_s, 3), "interrupted": interrupted, "concurrency": concurrency,
         "cases_total": cases_total, "cells": cells, "settings": settings, "cache": cache, "judge": judge,
-        "totals": {key: totals(recs) for key, recs in by_cell.items()},
-        "per_scenario": {key: per_scenario(recs) for key, recs in by_cell.items()},
+        "totals": cell_totals,
+        "per_scenario": scenarios,
         "cases": records,
     }
 

@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
-from assistant.drafting.offline import REMEDY_TEXT
+from assistant.drafting.phrases import load_phrases
 from assistant.testing.scripted_server import Step
 
 _ALLOWED = re.compile(r"(?:remedies for this case|chosen only from): ([^.]+)\.")
@@ -40,7 +40,8 @@ def _options(system: str) -> list[str]:
     remedies = [r.strip().replace(" ", "_") for r in match.group(1).split(",")] if match else []
     cap = _CAP.search(system)
     amount = f"{float(cap.group(1)) / 2:.2f} {cap.group(2)}" if cap else "5.00 USD"
-    return [REMEDY_TEXT[r].format(amount=amount) for r in remedies if r in REMEDY_TEXT]
+    texts = load_phrases().remedies
+    return [texts[r].format(amount=amount) for r in remedies if r in texts]
 
 
 def compose(body: dict[str, Any], profile: str) -> str:

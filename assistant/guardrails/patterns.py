@@ -37,7 +37,11 @@ class PatternSet:
         """Indices of the patterns that may match `text`."""
         if self.prefilter is None:
             return list(range(len(self.patterns)))
-        return sorted(set(self.prefilter.Match(text)) | set(self.always))
+        try:
+            found = self.prefilter.Match(text)
+        except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8: run every pattern instead
+            return list(range(len(self.patterns)))
+        return sorted(set(found) | set(self.always))
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """Spans of every match, leftmost first, overlapping matches merged into the first; then the seller's."""

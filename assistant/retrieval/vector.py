@@ -1,12 +1,17 @@
 """The vector half of retrieval: a chromadb collection, rebuilt only when the knowledge changes.
 
 Embedded `PersistentClient` under the data directory by default; `HttpClient` when a Chroma server is
-configured. The collection's metadata holds the knowledge fingerprint (content hash plus embedder name),
-so an edited knowledge file triggers a rebuild and an unchanged one is reused.
+configured. The collection is named after the knowledge fingerprint (content hash plus embedder name), so an
+edited knowledge file gets a new collection and an unchanged one is reused. Several app and API instances
+may share one server and start together: the collection is got-or-created in one call and filled with
+upserts of the same ids and vectors, so racing instances build the same index instead of failing. Old
+collections are removed from the embedded store only; on a server another instance may still be running
+on the previous knowledge during a rolling update.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -40,31 +45,29 @@ def chroma_client(data_dir: Path, host: str | None = None, port: int = 8000) -> 
 class VectorIndex:
     """Nearest documents by cosine similarity in a chromadb collection."""
 
-    def __init__(self, client: Any, embedder: Embedder, docs: list[Document], fingerprint: str) -> None:
+    def __init__(self, client: Any, embedder: Embedder, docs: list[Document], fingerprint: str, *,
+                 shared: bool = False) -> None:
         self.embedder = embedder
         self.rebuilt = False
+        self._shared = shared  # a Chroma server other instances use too
         self._collection = self._open(client, docs, f"{fingerprint}:{embedder.name}")
         self._size = len(docs)
 
     def _open(self, client: Any, docs: list[Document], fingerprint: str) -> Any:
-        try:
-            collection = client.get_collection(COLLECTION)
-            if (collection.metadata or {}).get("fingerprint") == fingerprint and collection.count() == len(docs):
-                return collection
-            client.delete_collection(COLLECTION)
-        except Exception:  # missing collection: chromadb 1.x raises NotFoundError, older versions ValueError
-            pass
-        collection = client.create_collection(
-            COLLECTION, metadata={"fingerprint": fingerprint, "hnsw:space": "cosine"}, embedding_function=None
-        )
-        for start in range(0, len(docs), 1000):
-            batch = docs[start : start + 1000]
-            collection.add(
-                ids=[d.id for d in batch],
-                embeddings=self.embedder.embed([d.text for d in batch]),
-                metadatas=[{"chunk_id": d.chunk_id} for d in batch],
-            )
-        self.rebuilt = True
+        name = f"{COLLECTION}-{hashlib.sha256(fingerprint.encode()).hexdigest()[:16]}"
+        collection = client.get_or_create_collection(
+            name, metadata={"fingerprint": fingerprint, "hnsw:space": "cosine"}, embedding_function=None)
+        if collection.count() != len(docs):
+            for start in range(0, len(docs), 1000):
+                batch = docs[start : start + 1000]
+                collection.upsert(
+                    ids=[d.id for d in batch],
+                    embeddings=self.embedder.embed([d.text for d in batch]),
+                    metadatas=[{"chunk_id": d.chunk_id} for d in batch],
+                )
+            self.rebuilt = True
+        if not self._shared:
+            _drop_other_collections(client, keep=name)
         return collection
 
     def scores(self, query: str, n_results: int = 60) -> dict[str, float]:
@@ -76,3 +79,11 @@ class VectorIndex:
         )
         chunk_ids = [m["chunk_id"] for m in result["metadatas"][0]]
         return best_per_chunk(chunk_ids, [1.0 - d for d in result["distances"][0]])
+
+
+def _drop_other_collections(client: Any, keep: str) -> None:
+    """Remove the embedded store's collections of older knowledge (and the unsuffixed one of older versions)."""
+    for found in client.list_collections():
+        name = found if isinstance(found, str) else found.name
+        if name.startswith(COLLECTION) and name != keep:
+            client.delete_collection(name)

@@ -50,7 +50,9 @@ class Step:
 
     Attributes:
         kind: ``reply`` | ``status`` | ``timeout`` | ``malformed`` | ``empty`` |
-            ``truncated_stream`` | ``slow_first_token`` | ``no_choices`` | ``close``.
+            ``truncated_stream`` | ``slow_first_token`` | ``no_choices`` | ``close`` | ``trickle``.
+            ``trickle`` sends the answer a few characters at a time, one piece every ``delay`` seconds
+            (default 1 s): streamed, one event per piece; not streamed, the JSON body in small slices.
         content: Reply text for ``reply``, ``slow_first_token``, ``truncated_stream``
             (and the late answer of ``timeout``).
         status: HTTP status for ``kind="status"``; the body is an OpenAI-style error.
@@ -62,6 +64,7 @@ class Step:
     content: str = ""
     status: int = 200
     delay: float = 0.0
+    finish_reason: str = "stop"
 
 
 class _Headers(dict):
@@ -192,7 +195,9 @@ class _Handler(BaseHTTPRequestHandler):
         owner = self.server.owner
         stream = bool(body.get("stream"))
         wait = step.delay
-        if step.kind == "timeout":
+        if step.kind == "trickle":
+            wait = 0.0  # the delay is between pieces
+        elif step.kind == "timeout":
             wait = step.delay or TIMEOUT_DEFAULT
         elif step.kind == "slow_first_token" and stream:
             wait = 0.0  # waited for after the headers, in _stream
@@ -212,14 +217,25 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, b"this is not json {{{")
         choices = [] if step.kind == "no_choices" else [{
             "index": 0, "message": {"role": "assistant", "content": content},
-            "logprobs": None, "finish_reason": "stop"}]
+            "logprobs": None, "finish_reason": step.finish_reason}]
         completion = {"id": f"chatcmpl-{uuid.uuid4().hex[:24]}", "object": "chat.completion",
                       "created": int(time.time()), "model": model, "choices": choices,
                       "usage": _usage(body, content)}
         payload = json.dumps(completion).encode()
+        if step.kind == "trickle":
+            return self._trickle(payload, step.delay or 1.0)
         if step.kind == "truncated_stream":  # announce the full length, send half, close
             return self._send(200, payload[: len(payload) // 2], length=len(payload))
         self._send(200, payload)
+
+    def _trickle(self, payload: bytes, delay: float, size: int = 16) -> None:
+        """Send a JSON body a slice at a time, one slice every `delay` seconds."""
+        self._start(200, {"Content-Type": "application/json", "Content-Length": str(len(payload))})
+        for i in range(0, len(payload), size):
+            if not self.server.owner._wait(delay if i else 0.0):
+                return
+            self.wfile.write(payload[i:i + size])
+            self.wfile.flush()
 
     def _stream(self, step: Step, body: dict, model: str, content: str) -> None:
         include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
@@ -245,11 +261,15 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             truncated = step.kind == "truncated_stream"
             chunk(delta({"role": "assistant", "content": ""}))
-            for piece in _split(content[: len(content) // 2] if truncated else content):
+            text = content[: len(content) // 2] if truncated else content
+            pieces = [text[i:i + 8] for i in range(0, len(text), 8)] if step.kind == "trickle" else _split(text)
+            for piece in pieces:
+                if step.kind == "trickle" and not self.server.owner._wait(step.delay or 1.0):
+                    return
                 chunk(delta({"content": piece}))
             if truncated:
                 return  # no finish_reason, no [DONE]: the connection just closes
-            chunk(delta({}, "stop"))
+            chunk(delta({}, step.finish_reason))
         if include_usage:
             chunk([], _usage(body, content))
         self._event("[DONE]")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assistant.facts import extract_facts
 from assistant.history import CaseDetail, HistoryStore
 from assistant.models import DraftResult
 from assistant.pipeline import RETRIEVE_K, Pipeline
@@ -16,7 +17,7 @@ from assistant.ui.render import rules_of
 
 def record_draft(store: HistoryStore, case_id: int, result: DraftResult, agent: str) -> None:
     """Store a pipeline result: the case's scenario and a `drafted` event with its verdict."""
-    store.update_case(case_id, scenario=result.scenario)
+    store.update_case(case_id, scenario=result.scenario, language=result.triage.language)
     store.add_event(case_id, "drafted", draft=result.draft, verdict=result.report.verdict,
                     rules=rules_of(result.report), drafter=result.drafter, detail=result.drafter_reason,
                     agent=agent)
@@ -37,6 +38,7 @@ def restore_result(pipeline: Pipeline, detail: CaseDetail) -> DraftResult | None
     case = detail.case
     drafted = next((e for e in reversed(detail.events) if e.kind == "drafted"), None)
     triage = pipeline.triage(case.message)
+    facts = extract_facts(case.message, case.order)
     scenario = case.scenario or triage.scenario
     report = pipeline.check(last.draft, scenario=scenario, message=case.message, order=case.order)
     hits = pipeline.parts.retriever.retrieve(case.message, k=RETRIEVE_K, scenario=triage.scenario)
@@ -47,7 +49,8 @@ def restore_result(pipeline: Pipeline, detail: CaseDetail) -> DraftResult | None
         scenario=scenario,  # type: ignore[arg-type]
         triage=triage, draft=last.draft, drafter=drafter,  # type: ignore[arg-type]
         drafter_reason=reason.strip(), passed=report.passed, report=report, sources=[h.id for h in hits],
-        next_steps=pipeline.next_steps(triage, opened), internal_notes=pipeline.internal_notes(triage),
+        next_steps=pipeline.next_steps(triage, opened),
+        internal_notes=pipeline.internal_notes(triage, facts, last.draft), facts=facts,
     )
 
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from assistant.errors import AssistantError
-from assistant.history import HistoryStore
+from assistant.history import HistoryStore, open_store, store_target
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings, load_settings
 from assistant.ui.access import Identity
@@ -51,8 +51,8 @@ def _pipeline(key: str, _settings: Settings) -> Pipeline:
 
 
 @st.cache_resource
-def _store(path: str) -> HistoryStore:
-    return HistoryStore(path)
+def _store(key: str, _settings: Settings) -> HistoryStore:
+    return open_store(_settings)
 
 
 def get_pipeline(settings: Settings) -> Pipeline:
@@ -61,8 +61,12 @@ def get_pipeline(settings: Settings) -> Pipeline:
 
 
 def get_store(settings: Settings) -> HistoryStore:
-    """The history store under the settings' data directory."""
-    return _store(str(settings.data_dir / "history.sqlite3"))
+    """The history store the settings name (PostgreSQL or the SQLite file), one per process and target.
+
+    It holds connections only: every case lives in the database, so another instance can reopen it.
+    """
+    # Keyed by a digest of the target, so a database password is never a readable cache key.
+    return _store(hashlib.sha256(store_target(settings).encode()).hexdigest(), settings)
 
 
 def identity() -> Identity:

@@ -25,9 +25,9 @@ _EXPLAINABLE = ("promotion", "promo", "coupon", "voucher", "discount", "deal", "
                 "reduction", "bon", "クーポン", "セール", "割引")
 # A match that is only the name of the thing asked about ("the promotion", "Subscribe & Save discount"), not an
 # invitation ("follow us", "our other products", "use code", "your next order").
-_EXPLAINED = re.compile(r"(?:[\w'&-]+\s){0,3}?(?:promotion|promotions|promotional|promo|coupon|coupons|voucher|vouchers|"
-                        r"discount|deal|deals|sale|offer|subscribe|aktion|gutschein|rabatt|promocion|cupon|descuento|"
-                        r"promozione|sconto|reduction|クーポン|セール|割引)(?:\s[\w'&-]+){0,3}")
+_EXPLAINED = re.compile(r"(?:[\w'&-]+\s){0,3}?(?:promotion|promotions|promotional|promo|coupon|coupons|voucher|"
+                        r"vouchers|discount|deal|deals|sale|offer|subscribe|aktion|gutschein|rabatt|promocion|cupon|"
+                        r"descuento|promozione|sconto|reduction|クーポン|セール|割引)(?:\s[\w'&-]+){0,3}")
 _NEW_CODE = re.compile(r"\b(?:use|enter|apply|redeem|here is|here's)\b[^.\n]{0,30}\bcode\b|\bcode:?\s[a-z]*\d")
 
 

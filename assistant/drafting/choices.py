@@ -1,0 +1,155 @@
+"""Which remedies fit a case, and which product note answers it.
+
+Shared by the offline composer (which writes the choices), the LLM prompt (which suggests them in the same
+order) and the pipeline (internal notes, sources). The policy decides what is allowed; the playbook's
+preference (`data/composer/remedies.yaml`) decides the order; the case facts decide what fits: nothing to
+keep or return for a parcel that never arrived, nothing that keeps a dangerous product in use, and what the
+buyer asked for among the choices whenever the policy allows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.drafting.base import DraftRequest
+from assistant.drafting.phrases import load_remedy_data
+from assistant.models import Chunk, OrderFacts
+from assistant.scenarios import requirements_for
+
+MAX_CHOICES = 3
+# The runner-up scenario counts when it is at least this likely relative to the chosen one.
+HEDGE_RATIO = 0.25
+# Scenarios whose reply offers no remedy unless the buyer asks for money back (an explanation is the answer).
+NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
+PRODUCT_SCENARIOS = {"quality_issue", "not_as_described", "unwanted_return", "damaged_or_broken", "missing_items",
+                     "wrong_item", "warranty", "lost_package", "delivery_problem", "shipping_delay"}
+MISMATCH_SCENARIOS = {"not_as_described", "wrong_item", "unwanted_return", "a_to_z_claim"}
+_WORD = re.compile(r"[a-z][a-z\-]{2,}")
+# Words of a product name that say nothing about which product it is.
+_GENERIC = {"with", "and", "for", "the", "set", "pack", "power", "touch", "usb-c", "usb", "led", "new", "mini",
+            "pro", "max", "plus", "size", "black", "white"}
+
+
+def mismatch(request: DraftRequest) -> str | None:
+    """The size or colour mismatch, where the scenario is about one ("the lid doesn't fit" is a fault)."""
+    return request.facts.mismatch if request.scenario in MISMATCH_SCENARIOS else None
+
+
+def likely_scenarios(request: DraftRequest) -> list[str]:
+    """The triaged scenario, plus the runner-up when it is nearly as likely."""
+    triage = request.triage
+    if triage.runner_up and triage.runner_up_confidence >= HEDGE_RATIO * triage.confidence:
+        return [request.scenario, triage.runner_up]
+    return [request.scenario]
+
+
+def claim_underlying(request: DraftRequest) -> str | None:
+    """The problem behind an A-to-z claim: from the case facts first, else triage's runner-up."""
+    facts, data = request.facts, load_remedy_data()
+    for fact, present in (("safety", facts.safety), ("never_arrived", facts.arrival == "never_arrived"),
+                          ("arrived_damaged", facts.arrival == "arrived_damaged")):
+        if present:
+            return data.claim_underlying[fact]
+    runner = request.triage.runner_up
+    return runner if runner in PRODUCT_SCENARIOS else None
+
+
+def choose_remedies(request: DraftRequest) -> list[str]:
+    """The remedies to offer, best first, at most three, each allowed by the policy for the scenario."""
+    scenario, facts, data = request.scenario, request.facts, load_remedy_data()
+    allowed = request.policy.allowed_remedies(scenario)
+    if scenario in NO_REMEDY_SCENARIOS:
+        wants_money = scenario == "shipping_cost_dispute" and "refund" in facts.wants
+        return ["partial_refund"] if wants_money and "partial_refund" in allowed else []
+    preference = list(data.preference.get(scenario, []))  # type: ignore[call-overload]
+    if scenario == "missing_items" and facts.main_item_missing:
+        preference = list(data.missing_main)
+    if scenario == "a_to_z_claim":
+        underlying = claim_underlying(request)
+        base = list(data.preference.get(underlying, [])) if underlying else []  # type: ignore[call-overload]
+        # The buyer escalated: a full refund is always among the choices, after the best fix for the problem.
+        preference = ([r for r in base[:1] if r != "full_refund"] + ["full_refund"]
+                      + [r for r in base[1:] + preference if r != "full_refund"])
+    if mismatch(request) and "exchange" in preference:
+        preference.remove("exchange")
+        preference.insert(0, "exchange")
+    ordered = [r for r in dict.fromkeys(preference) if r in allowed]
+    if len(ordered) < 2 and requirements_for(scenario).choices != "none":
+        # A seller narrowed the scenario to remedies the playbook does not prefer: offer what is left.
+        ordered += [r for r in (*data.fallback, *allowed) if r in allowed and r not in ordered]
+    if facts.arrival == "never_arrived":
+        ordered = [r for r in ordered if r not in data.never_arrived_drop]
+    if facts.safety:
+        ordered = [r for r in ordered if r not in data.safety_drop]
+        first = [r for r in data.safety_first if r in allowed]
+        refund = next((r for r in first if r in ("full_refund", "return_for_refund")), None)
+        new_unit = next((r for r in first if r in ("replacement", "reship")), None)
+        top = [refund, new_unit] if "refund" in facts.wants or not new_unit else [new_unit, refund]
+        ordered = [r for r in top if r] + [r for r in ordered if r not in top]
+    if not mismatch(request) and "replacement" in ordered and "exchange" in ordered:
+        ordered.remove("exchange")  # both send a new unit; an exchange only differs for a size or colour
+    if "replacement" in ordered and "reship" in ordered:
+        # Both mean "a new one is sent": offer the one that fits best (reship for a parcel that never came).
+        later = "replacement" if facts.arrival == "never_arrived" else max(
+            ("replacement", "reship"), key=ordered.index)
+        ordered.remove(later)
+    if "prompt_injection" in request.triage.flags and "full_refund" in ordered and not facts.safety \
+            and len(ordered) > 2:
+        ordered.remove("full_refund")  # a message that tries to steer the reply gets the conservative offer
+    limit = MAX_CHOICES if requirements_for(scenario).choices != "none" else 2
+    chosen = ordered[:limit]
+    # What a message that tries to steer the reply "asks for" may be the injected instruction: not offered.
+    wanted = None if "prompt_injection" in request.triage.flags else _wanted(request, allowed, ordered, chosen)
+    if wanted and wanted not in chosen:
+        chosen = ([*chosen[: limit - 1], wanted] if len(chosen) >= limit else [*chosen, wanted])
+    return chosen
+
+
+def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chosen: list[str]) -> str | None:
+    """The first remedy the buyer asked for that fits the case and the policy."""
+    facts, remedy_data = request.facts, load_remedy_data()
+    for want in facts.wants:
+        if want == "instructions" and request.scenario not in ("how_to_use", "other"):
+            continue
+        group = remedy_data.wants.get(want, [])
+        if any(remedy in chosen for remedy in group):
+            continue  # already offered in a form that fits the case (e.g. a refund through a return)
+        for remedy in group:
+            if remedy in allowed and (remedy in ordered or not _dropped(request, remedy)):
+                return remedy
+    return None
+
+
+def _dropped(request: DraftRequest, remedy: str) -> bool:
+    data = load_remedy_data()
+    facts = request.facts
+    return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
+            or (facts.safety and remedy in data.safety_drop))
+
+
+def goods_come_back(remedies: list[str], scenario: str) -> bool:
+    """Whether the case sends goods back to the seller (returned-stock guidance applies)."""
+    if scenario in ("unwanted_return", "order_cancellation"):
+        return True
+    return any(r in load_remedy_data().goods_come_back for r in remedies)
+
+
+def _name_words(text: str) -> set[str]:
+    words = {w.strip("-") for w in _WORD.findall(text.casefold())}
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words} - _GENERIC
+
+
+def product_note_matches(chunk: Chunk, message: str, order: OrderFacts | None) -> bool:
+    """A product note fits the case when the buyer's product is the note's product.
+
+    The note's head noun (the last distinctive word before "with", e.g. "lamp" in "LED Desk Lamp with touch
+    dimmer") must appear in the message or in the order's product name.
+    """
+    if not chunk.product:
+        return False
+    head_part = re.split(r"\b(?:with|and|for|-|,)\b", chunk.product.casefold())[0]
+    head = [w for w in _name_words(head_part) if w]
+    names = head_part.split()
+    noun = names[-1].rstrip("s") if names else ""
+    seen = _name_words(message) | (_name_words(order.product) if order and order.product else set())
+    return bool(noun and noun in seen) or (len(head) > 1 and len(set(head) & seen) >= 2)

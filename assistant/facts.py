@@ -1,0 +1,211 @@
+"""Case facts: what the buyer already said, read deterministically from the message.
+
+The composer and the LLM prompts use these facts so that a reply never asks for what the buyer gave (photos,
+a new address), offers what the buyer asked for, tells a buyer whose product smokes or sparks to stop using
+it, and speaks of an A-to-z claim as opened or only threatened, as the buyer did.
+
+The vocabulary is data: one file per language in `assistant/data/facts/` (`en.yaml` first). Every file is
+applied to every message, since buyers mix languages; adding a language is adding a file with the same keys.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from assistant.errors import KnowledgeError
+from assistant.models import SCENARIO_IDS, WANTS, CaseFacts, OrderFacts
+
+FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    """Compiled patterns of every language file."""
+
+    photos: tuple[re.Pattern[str], ...]
+    address: tuple[re.Pattern[str], ...]
+    never_arrived: tuple[re.Pattern[str], ...]
+    main_missing: tuple[re.Pattern[str], ...]
+    arrived_damaged: tuple[re.Pattern[str], ...]
+    ordered: tuple[re.Pattern[str], ...]
+    received: tuple[re.Pattern[str], ...]
+    colour_words: frozenset[str]
+    size_mismatch: tuple[re.Pattern[str], ...]
+    colour_mismatch: tuple[re.Pattern[str], ...]
+    wants: dict[str, tuple[re.Pattern[str], ...]]
+    claim_mentioned: tuple[re.Pattern[str], ...]
+    claim_opened: tuple[re.Pattern[str], ...]
+    claim_threatened: tuple[re.Pattern[str], ...]
+    safety: tuple[re.Pattern[str], ...]
+    safety_not: tuple[re.Pattern[str], ...]
+    order_number: tuple[re.Pattern[str], ...]
+    service: tuple[re.Pattern[str], ...] = ()
+    hints: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = ()
+
+
+def _compile(patterns: list[str], path: Path, field: str, words: str = "") -> tuple[re.Pattern[str], ...]:
+    out = []
+    for pattern in patterns:
+        try:
+            out.append(re.compile(pattern.replace("{words}", words), _FLAGS))
+        except re.error as exc:
+            raise KnowledgeError(f"invalid pattern {pattern!r}: {exc}", path=str(path), field=field) from exc
+    return tuple(out)
+
+
+def _list(data: dict, key: str, path: Path) -> list[str]:
+    value = data.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeError("must be a list of patterns", path=str(path), field=key)
+    return value
+
+
+@functools.cache
+def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
+    """Every language file in `directory`, merged; errors name the file and the key."""
+    files = sorted(Path(directory).glob("*.yaml"))
+    if not files:
+        raise KnowledgeError("no fact vocabulary files", path=str(directory))
+    merged: dict[str, list] = {}
+    wants: dict[str, list[re.Pattern[str]]] = {w: [] for w in WANTS}
+    colours: set[str] = set()
+    hints: list[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]]] = []
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        colour_words = [str(w).casefold() for w in data.get("colour_words") or []]
+        size_words = [str(w).casefold() for w in data.get("size_words") or []]
+        colours.update(colour_words)
+        alternatives = sorted((re.escape(w) for w in colour_words + size_words), key=len, reverse=True)
+        words = "|".join(alternatives) or "(?!)"
+        for key in ("photos_attached", "new_address_given", "never_arrived", "arrived_damaged", "size_mismatch",
+                    "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
+                    "safety_not", "order_number", "ordered", "received", "main_item_missing",
+                    "service_question"):
+            merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
+        for want in data.get("wants") or {}:
+            if want not in wants:
+                raise KnowledgeError(f"unknown request kind {want!r}; use one of {', '.join(WANTS)}",
+                                     path=str(path), field="wants")
+            wants[want].extend(_compile(_list(data["wants"], want, path), path, f"wants.{want}"))
+        for scenario, hint in (data.get("scenario_hints") or {}).items():
+            over = hint.get("over") or [] if isinstance(hint, dict) else []
+            if scenario not in SCENARIO_IDS or not set(over) <= set(SCENARIO_IDS):
+                raise KnowledgeError(f"unknown scenario id in the hint for {scenario!r}", path=str(path),
+                                     field=f"scenario_hints.{scenario}")
+            field = f"scenario_hints.{scenario}.patterns"
+            hints.append((scenario, frozenset(over), _compile(_list(hint, "patterns", path), path, field)))
+    return _Vocab(
+        photos=tuple(merged["photos_attached"]), address=tuple(merged["new_address_given"]),
+        never_arrived=tuple(merged["never_arrived"]), main_missing=tuple(merged["main_item_missing"]),
+        arrived_damaged=tuple(merged["arrived_damaged"]),
+        ordered=tuple(merged["ordered"]), received=tuple(merged["received"]), colour_words=frozenset(colours),
+        size_mismatch=tuple(merged["size_mismatch"]), colour_mismatch=tuple(merged["colour_mismatch"]),
+        wants={w: tuple(p) for w, p in wants.items()}, claim_mentioned=tuple(merged["claim_mentioned"]),
+        claim_opened=tuple(merged["claim_opened"]), claim_threatened=tuple(merged["claim_threatened"]),
+        safety=tuple(merged["safety"]), safety_not=tuple(merged["safety_not"]),
+        order_number=tuple(merged["order_number"]), hints=tuple(hints),
+        service=tuple(merged["service_question"]),
+    )
+
+
+def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    found = [m for p in patterns if (m := p.search(text))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _fold(text: str) -> str:
+    from assistant.triage import fold
+
+    return fold(text)
+
+
+def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: Path = FACTS_DIR) -> CaseFacts:
+    """The facts of one buyer message; the same message always gives the same facts."""
+    vocab = load_vocab(vocab_dir)
+    text = _fold(message)
+    facts = CaseFacts(
+        photos_attached=_any(vocab.photos, text),
+        new_address_given=_any(vocab.address, text),
+        order_number_given=bool(order and order.order_id) or _any(vocab.order_number, text),
+    )
+    if _any(vocab.never_arrived, text):
+        facts.arrival = "never_arrived"
+    elif _any(vocab.arrived_damaged, text):
+        facts.arrival = "arrived_damaged"
+    facts.main_item_missing = _any(vocab.main_missing, text)
+    facts.service_question = _any(vocab.service, text)
+    _mismatch(facts, vocab, text)
+    facts.wants = [w for w in WANTS if _any(vocab.wants[w], text)]
+    if facts.arrival == "never_arrived" and "cancellation" in facts.wants and "refund" not in facts.wants:
+        facts.wants.append("refund")
+    facts.claim = _claim(vocab, text, order)
+    safety_text = text
+    for veto in vocab.safety_not:
+        safety_text = veto.sub(lambda m: " " * len(m.group(0)), safety_text)
+    hit = _first(vocab.safety, safety_text)
+    if hit:
+        facts.safety, facts.safety_evidence = True, hit.group(0).strip()
+    return facts
+
+
+def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str) -> None:
+    ordered = _first(vocab.ordered, text)
+    facts.ordered = ordered.group("value") if ordered else None
+    received = [m.group("value") for p in vocab.received for m in p.finditer(text)
+                if not ordered or m.start() > ordered.start()]
+    received = [r for r in received if r != facts.ordered]
+    facts.received = received[0] if received else None
+    if _any(vocab.colour_mismatch, text):
+        facts.mismatch = "colour"
+    elif _any(vocab.size_mismatch, text):
+        facts.mismatch = "size"
+    elif facts.ordered and facts.received:
+        facts.mismatch = "colour" if facts.ordered in vocab.colour_words else "size"
+
+
+def _claim(vocab: _Vocab, text: str, order: OrderFacts | None) -> Literal["opened", "threatened"] | None:
+    if order and order.claim_open:
+        return "opened"
+    mentions = [m for p in vocab.claim_mentioned for m in p.finditer(text)]
+    if not mentions:
+        return None
+    # Judge each sentence that names the claim: a threat in one and an opened claim in another means opened.
+    verdict: Literal["opened", "threatened"] = "threatened"
+    for mention in mentions:
+        start = max(text.rfind(stop, 0, mention.start()) for stop in ".!?\n") + 1
+        ends = [i for i in (text.find(stop, mention.end()) for stop in ".!?\n") if i >= 0]
+        sentence = text[start: min(ends) if ends else len(text)]
+        if _any(vocab.claim_threatened, sentence):
+            continue
+        if _any(vocab.claim_opened, sentence) or re.search(r"\b(?:is|are) (?:now )?open\b", sentence):
+            verdict = "opened"
+    return verdict
+
+
+def refine_scenario(folded: str, scenario: str) -> tuple[str, bool]:
+    """Triage's scenario corrected by facts it cannot weigh, and whether an A-to-z claim is mentioned.
+
+    `folded` is the normalised message (`assistant.triage.fold`). A claim named in any wording ("asked Amazon
+    to step in under their guarantee") makes the case an A-to-z claim; a scenario hint (e.g. "left it with a
+    neighbour") settles a confusion between neighbouring scenarios.
+    """
+    vocab = load_vocab(FACTS_DIR)
+    if _any(vocab.claim_mentioned, folded):
+        return "a_to_z_claim", True
+    for hinted, over, patterns in vocab.hints:
+        if scenario in over and _any(patterns, folded):
+            return hinted, False
+    return scenario, False
