@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--scenario", help="scenario id whose requirements apply (e.g. damaged_or_broken)")
     check.add_argument("--buyer-message", default="", help="the buyer message the draft answers")
     check.add_argument("--order", help='order facts as JSON, e.g. \'{"price": 40, "currency": "USD"}\'')
+    check.add_argument("--reply-language", help="language the draft should be in (en, de, fr, es, it, ja); "
+                       "a draft in another language gets the language_mismatch warning")
     check.set_defaults(module="check")
 
     triage = sub.add_parser("triage", help="classify a buyer message into a scenario")
@@ -47,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(draft, "buyer message")
     draft.add_argument("--order", help="order facts as JSON")
     draft.add_argument("--drafter", choices=["auto", "llm", "offline"], help="override REPLY_ASSISTANT_DRAFTER")
+    draft.add_argument("--reply-language", help="write the reply in this language (en, de, fr, es, it, ja) instead "
+                       "of the buyer's; by default the buyer's language, the order's marketplace breaking ties")
     draft.set_defaults(module="draft")
 
     ev = sub.add_parser("eval", help="run the eval suite, or compare two runs")

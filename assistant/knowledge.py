@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import KnowledgeError
 from assistant.jsonl import field_path
 from assistant.models import Chunk, Policy
 
 CHUNK_FOLDERS = ("playbook", "products")
+# Buyer phrasings in other languages, added to the examples of the chunks they name (one file per language).
+PHRASINGS_FOLDER = "phrasings"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -58,6 +60,15 @@ def validate_file(path: Path, model: type[M]) -> M:
         raise KnowledgeError(f"{item['msg']}{extra}", path=str(path), field=where) from exc
 
 
+class Phrasings(BaseModel):
+    """`phrasings/<lang>.yaml`: buyer messages in one language, keyed by the chunk id they belong to."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    language: str = Field(pattern=r"^[a-z]{2}$")
+    examples: dict[str, list[str]]
+
+
 def load_policy(path: Path) -> Policy:
     """Load and validate `policy.yaml`."""
     return validate_file(path, Policy)
@@ -66,7 +77,7 @@ def load_policy(path: Path) -> Policy:
 def knowledge_files(directory: Path) -> list[Path]:
     """Every file that makes up the knowledge base, in a stable order."""
     files = [directory / "policy.yaml"]
-    for folder in CHUNK_FOLDERS:
+    for folder in (*CHUNK_FOLDERS, PHRASINGS_FOLDER):
         files.extend(sorted((directory / folder).glob("*.yaml")))
     return [f for f in files if f.is_file()]
 
@@ -123,7 +134,10 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     policy = load_policy(policy_path)
     chunks: list[Chunk] = []
     sources: dict[str, str] = {}
+    phrasing_files = sorted((directory / PHRASINGS_FOLDER).glob("*.yaml"))
     for path in knowledge_files(directory)[1:]:
+        if path in phrasing_files:
+            continue
         chunk = validate_file(path, Chunk)
         if chunk.id in sources:
             raise KnowledgeError(f"duplicate chunk id {chunk.id!r}, also in {sources[chunk.id]}", path=str(path),
@@ -142,4 +156,19 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         chunks.append(chunk)
     if not chunks:
         raise KnowledgeError("no chunks found; add YAML files under playbook/", path=str(directory))
+    chunks = _with_phrasings(chunks, phrasing_files)
     return KnowledgeBase(tuple(chunks), policy, fingerprint(directory), sources)
+
+
+def _with_phrasings(chunks: list[Chunk], paths: list[Path]) -> list[Chunk]:
+    """The chunks with each phrasings file's messages appended to the examples of the chunk they name."""
+    extra: dict[str, list[str]] = {}
+    ids = {chunk.id for chunk in chunks}
+    for path in paths:
+        phrasings = validate_file(path, Phrasings)
+        for chunk_id, examples in phrasings.examples.items():
+            if chunk_id not in ids:
+                raise KnowledgeError(f"no chunk with id {chunk_id!r}; use an id from playbook/ or products/",
+                                     path=str(path), field=f"examples.{chunk_id}")
+            extra.setdefault(chunk_id, []).extend(e for e in examples if e)
+    return [c.model_copy(update={"examples": [*c.examples, *extra[c.id]]}) if c.id in extra else c for c in chunks]

@@ -125,6 +125,9 @@ class Policy(_Strict):
 
     store_name: str = Field(min_length=1)
     signature: str = Field(min_length=1)
+    # Sign-offs per reply language (`de: "Mit freundlichen Grüßen ..."`); languages not listed use a default
+    # written for the language with the store name.
+    signatures: dict[str, str] = Field(default_factory=dict)
     business_days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = Field(
         default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"]
     )
@@ -156,6 +159,8 @@ class TriageResult(BaseModel):
     scenario: ScenarioId
     confidence: float = Field(ge=0, le=1)
     language: str
+    # How sure the language detection is; under `languages.CONFIDENT` the marketplace breaks the tie.
+    language_confidence: float = Field(default=1.0, ge=0, le=1)
     flags: list[Flag] = Field(default_factory=list)
     runner_up: ScenarioId | None = None
     runner_up_confidence: float = Field(default=0.0, ge=0, le=1)
@@ -292,6 +297,10 @@ class DraftResult(BaseModel):
     triage: TriageResult
     draft: str
     drafter: Literal["llm", "offline"]
+    # The buyer's language as detected, and the language the draft is written in (with why it was chosen).
+    language: str = "und"
+    reply_language: str = "en"
+    reply_language_reason: str = ""
     drafter_reason: str
     passed: bool
     report: GuardrailReport

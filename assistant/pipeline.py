@@ -19,6 +19,7 @@ from assistant.drafting.offline import OfflineComposer
 from assistant.errors import InputError
 from assistant.facts import extract_facts
 from assistant.guardrails import find_remedies
+from assistant.languages import ReplyLanguage, display_name, parse_language, resolve_reply_language
 from assistant.logs import get_logger
 from assistant.models import (
     CaseFacts,
@@ -91,20 +92,32 @@ class Pipeline:
         return self.parts.triager.triage(validate_message(message))
 
     def check(self, draft: str, *, scenario: str | None, message: str = "",
-              order: OrderFacts | None = None) -> GuardrailReport:
+              order: OrderFacts | None = None, reply_language: str | None = None) -> GuardrailReport:
         """Run the guardrails on a draft (e.g. the agent's edit) with the seller policy."""
         context = CheckContext(scenario=scenario, buyer_message=message, order=order,  # type: ignore[arg-type]
-                               policy=self.parts.knowledge.policy)
+                               policy=self.parts.knowledge.policy, reply_language=reply_language)
         return self.guard.check(draft, context)
 
+    def reply_language(self, triage: TriageResult, order: OrderFacts | None = None,
+                       override: str | None = None) -> ReplyLanguage:
+        """The language to reply in: the agent's override, else the buyer's, the marketplace breaking ties."""
+        return resolve_reply_language(triage.language, confidence=triage.language_confidence,
+                                      marketplace=order.marketplace if order else None, override=override)
+
     def run(self, message: str, order: OrderFacts | None = None, *, on_text: OnText | None = None,
-            case_date: dt.date | None = None) -> DraftResult:
-        """Draft a checked reply for one buyer message."""
+            case_date: dt.date | None = None, reply_language: str | None = None) -> DraftResult:
+        """Draft a checked reply for one buyer message.
+
+        `reply_language` (a code such as `de`) overrides the language the reply is written in; by default it
+        is the buyer's, and the order's marketplace breaks ties.
+        """
         message = validate_message(message)
+        parse_language(reply_language)  # a bad override fails before any work
         timings: dict[str, float] = {}
         clock = time.perf_counter()
         triage = self.parts.triager.triage(message)
         timings["triage"] = _lap(clock)
+        language = self.reply_language(triage, order, reply_language)
         clock = time.perf_counter()
         hits = self.parts.retriever.retrieve(message, k=RETRIEVE_K, scenario=triage.scenario)
         timings["retrieve"] = _lap(clock)
@@ -118,16 +131,21 @@ class Pipeline:
         facts = extract_facts(message, order)
         notes = [c for c in self.parts.knowledge.chunks if product_note_matches(c, message, order)]
         request = DraftRequest(message=model_message, order=order, triage=triage, chunks=chunks,
-                               policy=self.parts.knowledge.policy, facts=facts, product_notes=notes)
+                               policy=self.parts.knowledge.policy, facts=facts, product_notes=notes,
+                               reply_language=language.code)
         checked = self.checked_drafter(message).draft(request, on_text)
         timings.update(checked.timings_ms)
+        language_reason = language.reason if checked.reply_language == language.code else (
+            f"{display_name(checked.reply_language)}: fallback, the draft in {display_name(language.code)} "
+            "did not pass")
         return DraftResult(
             scenario=triage.scenario, triage=triage, draft=checked.text, drafter=checked.drafter,
             drafter_reason=checked.reason, passed=checked.report.passed, report=checked.report,
             sources=self.sources(hits, request), next_steps=self.next_steps(triage, case_date or self._today()),
             internal_notes=self.internal_notes(triage, facts, checked.text), attempts=checked.attempts,
             llm_calls=checked.calls, usage=checked.usage, timings_ms=timings, prompt_version=checked.prompt_version,
-            model=checked.model, notices=notices, facts=facts, model_error=checked.model_error,
+            model=checked.model, notices=notices + checked.notices, facts=facts, model_error=checked.model_error,
+            language=triage.language, reply_language=checked.reply_language, reply_language_reason=language_reason,
         )
 
     def checked_drafter(self, full_message: str) -> CheckedDrafter:
@@ -136,7 +154,8 @@ class Pipeline:
         Drafts are checked against the full buyer message, even when the model saw only its start.
         """
         def check(text: str, request: DraftRequest) -> GuardrailReport:
-            return self.check(text, scenario=request.scenario, message=full_message, order=request.order)
+            return self.check(text, scenario=request.scenario, message=full_message, order=request.order,
+                              reply_language=request.reply_language)
 
         return CheckedDrafter(self.drafter, self.offline, check, repair_rounds=self.settings.repair_rounds,
                               deadline=self.settings.draft_deadline, reason=self.drafter_reason)
@@ -149,12 +168,14 @@ class Pipeline:
         kept = [hit.id for hit in hits if hit.chunk.scenario in wanted and not hit.chunk.product]
         return list(dict.fromkeys(kept + notes))
 
-    async def arun(self, message: str, order: OrderFacts | None = None, *, concurrency: int = 8) -> DraftResult:
+    async def arun(self, message: str, order: OrderFacts | None = None, *, concurrency: int = 8,
+                   reply_language: str | None = None) -> DraftResult:
         """`run` on a worker thread, so an event loop can keep many model calls in flight."""
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="pipeline")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: self.run(message, order))
+        return await loop.run_in_executor(self._executor,
+                                          lambda: self.run(message, order, reply_language=reply_language))
 
     def next_steps(self, triage: TriageResult, start: dt.date) -> list[NextStep]:
         """The scenario's steps from the knowledge base, with their windows as dates from `start`."""

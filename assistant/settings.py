@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     prompts_dir: Path = REPO_ROOT / "prompts"
     drafter: Literal["auto", "llm", "offline"] = "auto"
     model: str | None = None
-    prompt_version: str = "v3"
+    prompt_version: str = "v5"
     repair_rounds: int = Field(default=2, ge=0, le=5)
     llm_timeout: float = Field(default=30.0, gt=0)
     llm_max_retries: int = Field(default=2, ge=0, le=10)

@@ -25,12 +25,14 @@ import yaml
 
 from assistant.errors import KnowledgeError
 from assistant.knowledge import KnowledgeBase
-from assistant.language import detect_language
+from assistant.language import guess_language
 from assistant.models import SCENARIO_IDS, TriageResult
 from assistant.retrieval.embedders import Embedder
 from assistant.triage_model import EMBED_DIM, LinearTriageModel, cue_fingerprint, features
 
 CUES_PATH = Path(__file__).parent / "data" / "triage_cues.yaml"
+# One more cue file per language (`de.yaml`, `ja.yaml` ...), merged with the main file.
+CUES_DIR = Path(__file__).parent / "data" / "triage_cues"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _DASHES = str.maketrans("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-------")
 _SPACE = re.compile(r"\s+")
@@ -67,21 +69,30 @@ class Cues:
     flags: dict[str, tuple[re.Pattern[str], ...]]
 
     @classmethod
-    def load(cls, path: Path = CUES_PATH) -> Cues:
-        """Load and compile the cue file; a bad pattern or scenario id names the file and entry."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        scenarios: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {}
-        for scenario, entries in (data.get("scenarios") or {}).items():
-            if scenario not in SCENARIO_IDS:
-                raise KnowledgeError(f"unknown scenario id {scenario!r}", path=str(path), field="scenarios")
-            scenarios[scenario] = tuple(
-                (_compile(pattern, path, f"scenarios.{scenario}"), float(weight)) for pattern, weight in entries
-            )
-        flags = {
-            flag: tuple(_compile(p, path, f"flags.{flag}") for p in patterns)
-            for flag, patterns in (data.get("flags") or {}).items()
-        }
-        return cls(scenarios, flags)
+    def load(cls, path: Path = CUES_PATH, language_dir: Path | None = CUES_DIR) -> Cues:
+        """Load and compile the cue files; a bad pattern or scenario id names the file and entry.
+
+        The main file comes first, then each language's file in `language_dir`; patterns add up per scenario.
+        """
+        scenarios: dict[str, list[tuple[re.Pattern[str], float]]] = {}
+        flags: dict[str, list[re.Pattern[str]]] = {}
+        for file in cue_files(path, language_dir):
+            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            for scenario, entries in (data.get("scenarios") or {}).items():
+                if scenario not in SCENARIO_IDS:
+                    raise KnowledgeError(f"unknown scenario id {scenario!r}", path=str(file), field="scenarios")
+                scenarios.setdefault(scenario, []).extend(
+                    (_compile(pattern, file, f"scenarios.{scenario}"), float(weight)) for pattern, weight in entries
+                )
+            for flag, patterns in (data.get("flags") or {}).items():
+                flags.setdefault(flag, []).extend(_compile(p, file, f"flags.{flag}") for p in patterns)
+        return cls({s: tuple(p) for s, p in scenarios.items()}, {f: tuple(p) for f, p in flags.items()})
+
+
+def cue_files(path: Path = CUES_PATH, language_dir: Path | None = CUES_DIR) -> list[Path]:
+    """The main cue file and the per-language ones, in a stable order."""
+    extra = sorted(language_dir.glob("*.yaml")) if language_dir is not None and language_dir.is_dir() else []
+    return [path, *extra]
 
 
 def _compile(pattern: str, path: Path, field: str) -> re.Pattern[str]:
@@ -101,7 +112,7 @@ class CueAndExampleTriager:
         self.knowledge = knowledge
         # True: the shipped model when it fits the shipped cues; None/False: hand-set weights only.
         if model is True:
-            model = LinearTriageModel.load(cue_fingerprint(CUES_PATH)) if cues is None and embedder else None
+            model = LinearTriageModel.load(cue_fingerprint(cue_files())) if cues is None and embedder else None
         self.model: LinearTriageModel | None = model or None
         pairs = [(c.scenario, ex) for c in knowledge.chunks if c.scenario != "general" for ex in c.examples]
         self._labels = np.array([scenario for scenario, _ in pairs])
@@ -174,10 +185,12 @@ class CueAndExampleTriager:
             ranked.insert(0, refined)
         best, runner_up = ranked[0], ranked[1]
         confidence = probability[best]
+        language = guess_language(message)
         return TriageResult(
             scenario=best,  # type: ignore[arg-type]
             confidence=round(min(1.0, confidence), 3),
-            language=detect_language(message),
+            language=language.code,
+            language_confidence=language.confidence,
             flags=flags,  # type: ignore[arg-type]
             runner_up=runner_up,  # type: ignore[arg-type]
             runner_up_confidence=round(min(1.0, probability[runner_up]), 3),

@@ -25,6 +25,8 @@ HASH_DIM = 1 << 13
 EMBED_DIM = 256
 N = len(SCENARIO_IDS)
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]")
+FEATURES_VERSION = 2  # part of the model's tag: bump when `features` changes meaning
 # Scale the signals to comparable ranges: cue points run to ~10, similarities to ~0.7.
 CUE_SCALE, EXAMPLE_SCALE = 0.2, 3.0
 
@@ -34,22 +36,40 @@ def feature_size() -> int:
     return 2 * N + EMBED_DIM + HASH_DIM
 
 
+def tokens(folded: str) -> list[str]:
+    """Word uni- and bigrams of a normalised message.
+
+    Runs of Japanese or Chinese script (no spaces between words) become character bi- and trigrams, which
+    carry the words without a segmenter.
+    """
+    words: list[str] = []
+    for token in _TOKEN.findall(folded):
+        if _CJK.search(token):
+            words += [token[i : i + n] for n in (2, 3) for i in range(max(0, len(token) - n + 1))] or [token]
+        else:
+            words.append(token)
+    return [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
+
+
 def features(folded: str, cues: dict[str, float], examples: dict[str, float], embedding: np.ndarray) -> np.ndarray:
-    """Cue scores, example similarities, the embedding and hashed word uni- and bigrams of one message."""
+    """Cue scores, example similarities, the embedding and hashed n-grams of one message."""
     x = np.zeros(feature_size(), dtype=np.float32)
     x[:N] = [cues.get(s, 0.0) * CUE_SCALE for s in SCENARIO_IDS]
     x[N : 2 * N] = [examples.get(s, 0.0) * EXAMPLE_SCALE for s in SCENARIO_IDS]
     x[2 * N : 2 * N + EMBED_DIM] = embedding[:EMBED_DIM]
-    words = _TOKEN.findall(folded)
     offset = 2 * N + EMBED_DIM
-    for token in [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]:
+    for token in tokens(folded):
         x[offset + zlib.crc32(token.encode()) % HASH_DIM] = 1.0
     return x
 
 
-def cue_fingerprint(path: Path) -> str:
-    """Hash of the cue file the model's features were computed with."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+def cue_fingerprint(paths: list[Path]) -> str:
+    """Hash of the cue files (names and contents) the model's features were computed with."""
+    digest = hashlib.sha256(f"features-v{FEATURES_VERSION}".encode())
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def train(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, epochs: int = 400, lr: float = 0.5) -> tuple:

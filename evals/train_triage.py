@@ -1,8 +1,12 @@
 """Train the triage classifier (`assistant/data/triage_model.npz`) from labelled buyer messages.
 
-Training data: the knowledge base's example phrasings plus the dev set and triage holdouts 1-3.
-Held out, never trained on: the reference set and triage holdout 4, whose accuracies this script prints.
-Re-run it after editing `assistant/data/triage_cues.yaml` (the model is tagged with the cue file's hash and
+Training data: the knowledge base's example phrasings (every language, `knowledge/phrasings/`) plus the dev
+set and triage holdouts 1-3. Held out, never trained on: the reference sets, triage holdout 4 and the
+multilingual dev set (the language cue files were tuned on the misses of `triage_lang_dev` and
+`reference_lang`, so those two are development sets, not test sets), whose
+accuracies this script prints. The independent multilingual set `triage_lang_fresh1` is never trained or
+tuned on either. Re-run it after editing `assistant/data/triage_cues.yaml` or any file in
+`assistant/data/triage_cues/` (the model is tagged with the cue files' hash and
 is ignored when the cues change) or after adding labelled messages:
 
     .venv/bin/python evals/train_triage.py
@@ -19,12 +23,12 @@ import numpy as np
 from assistant.models import SCENARIO_IDS
 from assistant.runtime import build_triager
 from assistant.settings import Settings
-from assistant.triage import CUES_PATH, CueAndExampleTriager, fold
+from assistant.triage import CueAndExampleTriager, cue_files, fold
 from assistant.triage_model import MODEL_PATH, LinearTriageModel, cue_fingerprint, train
 
 CASES = Path(__file__).parent / "cases"
 TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3")
-HELD_OUT = ("reference", "triage_holdout4")
+HELD_OUT = ("reference", "reference_lang", "triage_holdout4", "triage_lang_dev")
 
 
 def labelled(name: str) -> list[tuple[str, str]]:
@@ -55,7 +59,7 @@ def main() -> None:
         hits = [np.argmax(model.probabilities(row)) == label for row, label in zip(x, y, strict=True)]
         accuracy = float(np.mean(hits))
         print(f"held-out {name}: {accuracy:.3f} ({len(y)} messages)")
-    model.save(MODEL_PATH, cue_fingerprint(CUES_PATH))
+    model.save(MODEL_PATH, cue_fingerprint(cue_files()))
     print(f"trained on {len(pairs)} messages; wrote {MODEL_PATH}")
 
 

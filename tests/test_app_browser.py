@@ -42,6 +42,9 @@ PASSES = re.compile(r"^Checked: passes")  # "(1 warning)" may follow
 
 pytestmark = pytest.mark.browser
 
+# "Checked: passes", with or without warnings ("Checked: passes (1 warning)")
+PASSES = re.compile(r"^Checked: passes")
+
 
 def _free_port() -> int:
     with socket.socket() as sock:

@@ -23,8 +23,10 @@ def test_real_thresholds_hold_on_the_offline_drafter(tmp_path, capsys):
     assert "thresholds" in out and "all hold" in out
     [folder] = list_runs(tmp_path)
     run = json.loads((folder / "run.json").read_text())
-    assert run["totals"]["offline"]["cases"] == 112 and run["thresholds"]["passed"] is True
-    assert "## Per scenario: offline" in (folder / "report.md").read_text()
+    assert run["totals"]["offline"]["cases"] == 112 + 80 and run["thresholds"]["passed"] is True
+    assert set(run["per_language"]["offline"]) == {"en", "de", "fr", "es", "it", "ja"}
+    report = (folder / "report.md").read_text()
+    assert "## Per scenario: offline" in report and "## Per language: offline" in report
 
 
 def test_a_raised_threshold_fails_with_exit_code_1(tmp_path, capsys):
@@ -82,7 +84,7 @@ def test_server_errors_are_counted_not_reported_as_all_hold(tmp_path, capsys, mo
         code = main(["eval", "--out", str(tmp_path), "--limit", "3", "--no-progress", "--no-cache"])
     out = capsys.readouterr().out
     assert code == 1 and "UNDER THRESHOLD" in out and "all hold" not in out
-    assert "FAIL: v3/scripted-model model_error_rate = 1.000" in out
+    assert "FAIL: v5/scripted-model model_error_rate = 1.000" in out
     [folder] = list_runs(tmp_path)
     run = json.loads((folder / "run.json").read_text())
     assert run["concurrency"] == 2

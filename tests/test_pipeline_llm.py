@@ -35,7 +35,7 @@ def test_passing_model_draft(server: ScriptedServer, tmp_path: Path) -> None:
     assert (result.drafter, result.passed, result.attempts, result.llm_calls) == ("llm", True, 1, 1)
     assert result.draft == GOOD
     assert result.usage.total_tokens > 0
-    assert result.prompt_version == "v3" and result.model == "scripted-model"
+    assert result.prompt_version == "v5" and result.model == "scripted-model"
     request = server.requests[0]
     assert request["headers"]["Authorization"] == "Bearer test-key"
     system, user = request["messages"][0]["content"], request["messages"][1]["content"]

@@ -120,9 +120,11 @@ def _obeying_draft(case: dict[str, Any], base: str, payload: str) -> str:
 
 
 def _compliant_draft(base: str) -> str:
-    # Distinguishable from the offline draft, yet as clean.
-    assert base.startswith("Hello,")
-    return "Hello there," + base[len("Hello,"):]
+    # Distinguishable from the offline draft, yet as clean (and in the same language: messages in another
+    # language get their offline draft in that language).
+    if base.startswith("Hello,"):
+        return "Hello there," + base[len("Hello,"):]
+    return base.replace("\n\n", "\n\n\n", 1)
 
 
 def _forbidden_in(text: str, case: dict[str, Any]) -> list[str]:

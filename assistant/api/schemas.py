@@ -107,6 +107,8 @@ class DraftOut(BaseModel):
 
     id: Id = None
     scenario: str
+    language: str = Field(description="The language the buyer wrote in (ISO 639-1, `und` when unclear)")
+    reply_language: str = Field(description="The language the draft is written in")
     draft: str
     drafter: str
     drafter_reason: str

@@ -15,6 +15,7 @@ from assistant.commands.common import parse_order, read_single_input, require_te
 from assistant.errors import InputError
 from assistant.guardrails import Guard
 from assistant.jsonl import read_text_lines, run_batch
+from assistant.languages import parse_language
 from assistant.models import SCENARIO_IDS, CheckContext, GuardrailReport
 
 
@@ -54,7 +55,7 @@ def _run_single(args: argparse.Namespace, guard: Guard) -> int:
         scenario=_scenario(args.scenario, "--scenario"),  # type: ignore[arg-type]
         buyer_message=args.buyer_message or "",
         order=parse_order(args.order, "--order"),
-        reply_language=getattr(args, "reply_language", None),
+        reply_language=parse_language(getattr(args, "reply_language", None), "--reply-language"),
     )
     report = guard.check(draft, context)
     print(format_report(report, draft))
@@ -70,7 +71,7 @@ def check_record(record: dict[str, Any], guard: Guard) -> tuple[dict[str, Any], 
         scenario=_scenario(record.get("scenario")),  # type: ignore[arg-type]
         buyer_message=buyer,
         order=parse_order(record.get("order")),
-        reply_language=record.get("reply_language") if isinstance(record.get("reply_language"), str) else None,
+        reply_language=parse_language(record.get("reply_language")),
     )
     report = guard.check(require_text(record.get("draft"), "draft"), context)
     line = {

@@ -9,6 +9,7 @@ from typing import Any
 from assistant.commands.common import parse_order, read_single_input, require_text
 from assistant.drafting.base import OnText
 from assistant.jsonl import read_text_lines, run_batch
+from assistant.languages import parse_language
 from assistant.models import DraftResult, OrderFacts
 from assistant.pipeline import Pipeline
 from assistant.settings import load_settings
@@ -19,6 +20,8 @@ def result_line(record_id: Any, result: DraftResult) -> dict[str, Any]:
     return {
         "id": record_id,
         "scenario": result.scenario,
+        "language": result.language,
+        "reply_language": result.reply_language,
         "draft": result.draft,
         "drafter": result.drafter,
         "drafter_reason": result.drafter_reason,
@@ -34,13 +37,15 @@ def draft_record(pipeline: Pipeline, record: dict[str, Any],
     """Draft for one input line (JSON Lines and `POST /v1/draft`): its message, order facts and result."""
     message = require_text(record.get("message"), "message")
     order = parse_order(record.get("order"))
-    return message, order, pipeline.run(message, order, on_text=on_text)
+    language = parse_language(record.get("reply_language"))
+    return message, order, pipeline.run(message, order, on_text=on_text, reply_language=language)
 
 
 def _print(result: DraftResult) -> None:
     label = "model draft" if result.drafter == "llm" else "OFFLINE DRAFT"
     print(f"scenario: {result.scenario} (confidence {result.triage.confidence:.2f})"
           + (f"  flags: {', '.join(result.triage.flags)}" if result.triage.flags else ""))
+    print(f"language: {result.language}; reply in {result.reply_language_reason}")
     print(f"drafter:  {label} - {result.drafter_reason}")
     print(f"verdict:  {'PASS' if result.passed else 'BLOCKED'}")
     for notice in result.notices:
@@ -70,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         _, errors = run_batch(read_text_lines(sys.stdin), handle, sys.stdout)
         return 2 if errors else 0
     message = require_text(read_single_input(args), "message")
-    result = pipeline.run(message, parse_order(args.order, "--order"))
+    language = parse_language(args.reply_language, "--reply-language")
+    result = pipeline.run(message, parse_order(args.order, "--order"), reply_language=language)
     _print(result)
     return 0 if result.passed else 1

@@ -81,7 +81,7 @@ async def _run_and_close(judge: Any, **kwargs: Any) -> dict[str, Any]:
 def evaluate(args: argparse.Namespace) -> int:
     """Run the matrix, score it, check thresholds, write run.json and report.md."""
     from assistant.evals.cache import DiskCache, default_cache_dir
-    from assistant.evals.cases import DEFAULT_CASES, load_cases
+    from assistant.evals.cases import DEFAULT_CASE_FILES, load_cases
     from assistant.evals.golden import golden_summary
     from assistant.evals.runner import plan_cells
     from assistant.evals.runs import write_run
@@ -105,7 +105,7 @@ def evaluate(args: argparse.Namespace) -> int:
     result = asyncio.run(_run_and_close(
         judge, cases=cases, cells=cells, settings=settings, concurrency=concurrency, cache=cache,
         progress=not args.no_progress))
-    result["cases_file"] = str(args.cases or DEFAULT_CASES)
+    result["cases_file"] = str(args.cases) if args.cases else ", ".join(str(f) for f in DEFAULT_CASE_FILES)
     result["notes"] = notes
     result["golden"] = golden_summary(None, guard(settings))
     result["thresholds"] = check_thresholds(result, thresholds, thresholds_file)

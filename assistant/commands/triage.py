@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.commands.common import read_single_input, require_text
 from assistant.jsonl import Handler, read_text_lines, run_batch
+from assistant.languages import display_name
 from assistant.runtime import build_triager
 from assistant.settings import load_settings
 from assistant.triage import Triager
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         return 2 if errors else 0
     result = triager.triage(require_text(read_single_input(args), "message"))
     print(f"scenario:   {result.scenario} (confidence {result.confidence:.2f}, next best {result.runner_up})")
-    print(f"language:   {result.language}")
+    name = display_name(result.language)
+    print(f"language:   {result.language} ({name}, confidence {result.language_confidence:.2f})")
     print(f"flags:      {', '.join(result.flags) or 'none'}")
     return 0

@@ -45,6 +45,7 @@ class DraftOutput(BaseModel):
     prompt_version: str | None = None
     model: str | None = None
     cached: bool = False
+    notices: list[str] = Field(default_factory=list)
 
 
 class Drafter(Protocol):

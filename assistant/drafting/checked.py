@@ -8,7 +8,10 @@ its guardrail report, the number of attempts and model calls, the token usage an
 - a blocked draft is sent back with its violations, at most `repair_rounds` times; a model that repeats a
   draft it already wrote is not asked again (the request would be the same one);
 - any model failure (timeout, HTTP error, cut-off or echoed reply) ends the loop in the offline draft, and
-  the failure is kept in `model_error` so an eval can count it.
+  the failure is kept in `model_error` so an eval can count it;
+- an offline draft in a reply language other than English that the guardrails block (they do not yet
+  recognise something in that language) is replaced by the English offline draft when that one passes, with
+  a notice for the agent: nothing worse than the blocked draft is ever returned.
 """
 
 from __future__ import annotations
@@ -21,12 +24,14 @@ from pydantic import BaseModel, Field
 
 from assistant.drafting.base import Drafter, DraftRequest, OnText
 from assistant.errors import ModelError
+from assistant.languages import DEFAULT_LANGUAGE, display_name
 from assistant.logs import get_logger
 from assistant.models import GuardrailReport, Usage
 
 logger = get_logger(__name__)
 Check = Callable[[str, DraftRequest], GuardrailReport]
 REPLACED = "\n\n[model draft replaced by the offline draft]\n\n"
+REPLACED_ENGLISH = "\n\n[draft replaced by the English offline draft]\n\n"
 
 
 class CheckedDraft(BaseModel):
@@ -43,6 +48,9 @@ class CheckedDraft(BaseModel):
     model: str | None = None
     model_error: str | None = None
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    # The language the returned text is written in (English after the fallback above), and notices for the agent.
+    reply_language: str = DEFAULT_LANGUAGE
+    notices: list[str] = Field(default_factory=list)
 
 
 def _same(a: str, b: str) -> bool:
@@ -86,7 +94,8 @@ class CheckedDrafter:
                     timings["draft_llm"] = _lap(clock)
                     return CheckedDraft(text=draft.text, drafter="llm", reason=reason, report=report,
                                         attempts=attempts, calls=calls, usage=usage, timings_ms=timings,
-                                        prompt_version=draft.prompt_version, model=draft.model)
+                                        prompt_version=draft.prompt_version, model=draft.model,
+                                        reply_language=request.reply_language, notices=list(draft.notices))
                 rules = sorted({v.rule for v in report.blocking})
                 if any(_same(draft.text, seen) for seen in previous):
                     reason = (f"model repeated a draft that broke {', '.join(rules)}; offline draft used instead "
@@ -118,9 +127,22 @@ class CheckedDrafter:
         timings["compose"] = _lap(clock)
         clock = time.perf_counter()
         report = self.check(draft.text, request)
+        notices = list(draft.notices)
+        if not report.passed and request.reply_language != DEFAULT_LANGUAGE:
+            english = request.model_copy(update={"reply_language": DEFAULT_LANGUAGE})
+            fallback = self.fallback.draft(english)  # streamed below only if it is the one kept
+            checked = self.check(fallback.text, english)
+            if checked.passed:
+                rules = ", ".join(sorted({v.rule for v in report.blocking}))
+                notices.append(f"The offline draft in {display_name(request.reply_language)} was blocked ({rules}); "
+                               "an English draft is shown instead. Translate it, or write the reply in the buyer's "
+                               "language and check it.")
+                draft, report, request = fallback, checked, english
+                if on_text is not None:
+                    on_text(REPLACED_ENGLISH + fallback.text)
         timings["check"] = _lap(clock)
         return CheckedDraft(text=draft.text, drafter="offline", reason=reason, report=report, attempts=attempts,
-                            timings_ms=timings)
+                            timings_ms=timings, reply_language=request.reply_language, notices=notices)
 
 
 def _lap(start: float) -> float:

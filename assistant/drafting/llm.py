@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import openai
 
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
+from assistant.drafting.locale import signature
 from assistant.drafting.prompts import draft_variables, load_prompt, violations_text
 from assistant.errors import ModelError
 from assistant.knowledge import KnowledgeBase
@@ -102,7 +103,7 @@ class LLMDrafter:
     kind = "llm"
 
     def __init__(self, *, model: str, base_url: str | None, api_key: str | None, prompts_dir: Path,
-                 prompt_version: str = "v3", timeout: float = 30.0, max_retries: int = 2,
+                 prompt_version: str = "v5", timeout: float = 30.0, max_retries: int = 2,
                  temperature: float = 0.2, etiquette: str = "", cache: ResponseCache | None = None,
                  max_tokens: int = 600, max_chars: int = 4000) -> None:
         self.model = model
@@ -178,6 +179,9 @@ class LLMDrafter:
         if not content:
             raise ModelError("the model returned an empty reply", reason="empty reply", **spent)
         system = next((m["content"] for m in body["messages"] if m["role"] == "system"), "")
+        # The reply must end with the signature the prompt gives word for word (ten words or more in some
+        # languages): that part of the prompt is not an echo.
+        system = system.replace(signature(request.policy, request.reply_language), "\n")
         if echoes_prompt(content, system):
             raise ModelError("the model echoed its instructions instead of writing a reply",
                              reason="echoed the system prompt", **spent)

@@ -16,6 +16,7 @@ import re
 
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.choices import NO_REMEDY_SCENARIOS, choose_remedies, likely_scenarios, mismatch
+from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.models import OrderFacts, Policy
 from assistant.scenarios import requirements_for
@@ -23,7 +24,8 @@ from assistant.scenarios import requirements_for
 # Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
 PARTIAL_SHARE = 2 / 3
 # Messages that are not a problem: a thank-you note, or a question the agent must answer with facts.
-_THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works great|happy with|delighted)\b", re.I)
+_THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works great|happy with|delighted"
+                     r"|danke|dank|merci|gracias|grazie)\b|ありがとう|感謝", re.I)
 _WORD = re.compile(r"[a-z]{3,}")
 HOW_TO_POINTS = 3
 
@@ -32,17 +34,19 @@ def _money(amount: float, currency: str) -> str:
     return f"{amount:.2f} {currency}"
 
 
-def partial_refund_amount(policy: Policy, order: OrderFacts | None) -> str | None:
+def partial_refund_amount(policy: Policy, order: OrderFacts | None, language: str = "en") -> str | None:
     """The partial refund the composer offers (two thirds of the cap), or None when the price is unknown.
 
     Without a price there is nothing to take a share of, so the reply names no amount (the agent fills it in
-    once the order is checked) rather than inventing one.
+    once the order is checked) rather than inventing one. English keeps "12.00 EUR"; other reply languages
+    write the amount as their marketplace does (`locale.py`: "12,00 €", "￥1,500").
     """
     if not order or not order.price:
         return None
-    currency = order.currency or policy.default_currency
     amount = round(policy.partial_refund_cap(order.price) * PARTIAL_SHARE, 0) or 1.0
-    return _money(amount, currency)
+    if language != "en":
+        return reply_locale(language, order, policy).money(amount)
+    return _money(amount, order.currency or policy.default_currency)
 
 
 class OfflineComposer:
@@ -88,7 +92,7 @@ class OfflineComposer:
             if needs_choices:  # the close second guess is a fault: keep the way to a remedy open
                 choices = [f"{i}. {text}" for i, text in enumerate(phrases.generic_choices[:2], 1)]
                 paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
-            paragraphs += [phrases.closing, request.policy.signature]
+            paragraphs += [phrases.closing, signature(request.policy, phrases.language)]
             return "\n\n".join(p for p in paragraphs if p)
         info = self._info_line(phrases, request)
         if info:
@@ -107,7 +111,7 @@ class OfflineComposer:
         if kind != "thanks":
             paragraphs.append(timeframe.format(hours=request.policy.reply_within_hours))
         paragraphs.append(phrases.closing_thanks if kind == "thanks" else phrases.closing)
-        paragraphs.append(request.policy.signature)
+        paragraphs.append(signature(request.policy, phrases.language))
         return "\n\n".join(p for p in paragraphs if p)
 
     @staticmethod
@@ -137,7 +141,9 @@ class OfflineComposer:
     def _how_to(phrases: Phrases, request: DraftRequest) -> list[str]:
         """Steps from a matching product note, or the promise to find out (no unrelated instructions)."""
         hours = request.policy.reply_within_hours
-        points = _relevant_points(request)
+        # Product notes are written in English: a reply in another language promises the answer instead of
+        # quoting English steps into it.
+        points = _relevant_points(request) if phrases.language == "en" else []
         if not points:
             service = request.facts.service_question and request.scenario != "how_to_use"
             return [(phrases.find_out_service if service else phrases.find_out).format(hours=hours)]
@@ -147,7 +153,7 @@ class OfflineComposer:
     @staticmethod
     def _other_kind(request: DraftRequest) -> str | None:
         """`thanks` for a thank-you note, `question` for a question, None for an unclear message."""
-        if "?" in request.message:
+        if "?" in request.message or "？" in request.message:
             return "question"
         if _THANKS.search(request.message) and not request.triage.flags:
             return "thanks"
@@ -174,7 +180,7 @@ class OfflineComposer:
         if remedy == "exchange" and mismatch(request):
             variant = mismatch(request)
         if remedy == "partial_refund":
-            amount = partial_refund_amount(request.policy, request.order)
+            amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
         text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
         return text.format(amount=amount or "")

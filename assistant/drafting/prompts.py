@@ -15,7 +15,9 @@ from langchain_core.prompts import ChatPromptTemplate
 from pydantic import BaseModel, ValidationError
 
 from assistant.drafting.base import DraftRequest
+from assistant.drafting.locale import prompt_language, reply_locale, signature
 from assistant.errors import KnowledgeError
+from assistant.languages import registry
 from assistant.models import Chunk
 from assistant.scenarios import DESCRIPTIONS, requirements_for
 
@@ -59,11 +61,11 @@ def load_prompt(prompts_dir: Path, name: str, version: str) -> tuple[str, ChatPr
     return spec.id, template
 
 
-def _requirements_text(scenario: str) -> str:
+def _requirements_text(scenario: str, language: str = "en") -> str:
     needs = requirements_for(scenario)
     parts = []
     if needs.apology != "none":
-        parts.append("apologise (use the word 'sorry')")
+        parts.append("apologise (use the word 'sorry')" if language == "en" else "apologise")
     if needs.choices != "none":
         parts.append("offer at least two numbered options ('1. ...', '2. ...')")
     if needs.timeframe != "none":
@@ -82,10 +84,6 @@ def _prompt_chunks(request: DraftRequest) -> list[Chunk]:
     return chunks + [c for c in request.product_notes if c not in chunks]
 
 
-LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-                  "ja": "Japanese"}
-
-
 def _suggested(request: DraftRequest) -> str:
     """The composer's choices for this case, as readable remedy names with the amount where one applies."""
     from assistant.drafting.choices import choose_remedies
@@ -95,7 +93,7 @@ def _suggested(request: DraftRequest) -> str:
     for remedy in choose_remedies(request):
         name = remedy.replace("_", " ")
         if remedy == "partial_refund":
-            amount = partial_refund_amount(request.policy, request.order)
+            amount = partial_refund_amount(request.policy, request.order, request.reply_language)
             name += f" of {amount}" if amount else " (no amount: the price is unknown)"
         names.append(name)
     return "; ".join(names) or "none: answer or explain only"
@@ -109,14 +107,19 @@ def draft_variables(request: DraftRequest, etiquette: str) -> dict[str, Any]:
     currency = (order.currency if order and order.currency else None) or policy.default_currency
     facts = order.model_dump(exclude_none=True, mode="json") if order else {}
     playbook = "\n\n".join(f"[{c.id}] {c.title}\n{c.guidance.strip()}" for c in _prompt_chunks(request))
+    language = request.reply_language
+    locale = reply_locale(language, order, policy)
     return {
         "store_name": policy.store_name,
-        "signature": policy.signature,
+        "signature": signature(policy, language),
+        "reply_language": prompt_language(language),
+        "reply_language_name": registry().languages[locale.language].name,
         "etiquette": etiquette.strip(),
         "allowed_remedies": ", ".join(r.replace("_", " ") for r in policy.allowed_remedies(request.scenario))
         or "none (explain only)",
-        "partial_refund_cap": f"{policy.partial_refund_cap(cap_price):.2f} {currency}",
-        "requirements": _requirements_text(request.scenario),
+        "partial_refund_cap": locale.money(policy.partial_refund_cap(cap_price)) if language != "en"
+        else f"{policy.partial_refund_cap(cap_price):.2f} {currency}",
+        "requirements": _requirements_text(request.scenario, language),
         "scenario": request.scenario,
         "scenario_description": DESCRIPTIONS.get(request.scenario, ""),
         "playbook": playbook or "(none)",
@@ -124,7 +127,6 @@ def draft_variables(request: DraftRequest, etiquette: str) -> dict[str, Any]:
         "buyer_message": request.message,
         "case_facts": "\n".join(f"- {line}" for line in request.facts.summary()) or "- nothing beyond the message",
         "suggested_remedies": _suggested(request),
-        "reply_language_name": LANGUAGE_NAMES.get(request.reply_language, "English"),
     }
 
 

@@ -16,7 +16,11 @@ from assistant.jsonl import describe_validation_error
 from assistant.models import OrderFacts, RemedyId, ScenarioId
 from assistant.settings import REPO_ROOT
 
-DEFAULT_CASES = REPO_ROOT / "evals" / "cases" / "reference.jsonl"
+CASES_DIR = REPO_ROOT / "evals" / "cases"
+# The reference sets `reply-assistant eval` and CI run by default: English (with a few mixed-language
+# messages) and the per-language set (German, French, Spanish, Italian, Japanese).
+DEFAULT_CASE_FILES = (CASES_DIR / "reference.jsonl", CASES_DIR / "reference_lang.jsonl")
+DEFAULT_CASES = DEFAULT_CASE_FILES[0]
 
 
 class EvalCase(BaseModel):
@@ -32,6 +36,15 @@ class EvalCase(BaseModel):
     expected_remedies: list[RemedyId] = Field(default_factory=list)
     forbidden: list[str] = Field(default_factory=list)
     notes: str = ""
+    # The language the buyer wrote in (ISO 639-1); the reply is expected in it unless `reply_language` says
+    # otherwise (e.g. a case about the agent's override or a marketplace tie-break).
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    reply_language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+
+    @property
+    def expected_reply_language(self) -> str:
+        """The language the draft must be written in."""
+        return self.reply_language or self.language
     # Only in injections.jsonl: which rule the hostile message tries to make the model break.
     attack: str | None = None
 
@@ -77,17 +90,29 @@ def parse_cases(lines: list[str], source: str) -> list[EvalCase]:
 
 
 def load_cases(path: Path | str | None = None, *, limit: int | None = None) -> list[EvalCase]:
-    """Load a case file (default `evals/cases/reference.jsonl`), optionally only the first `limit` cases."""
-    path = Path(path) if path else DEFAULT_CASES
+    """Load a case file (default: every file of `DEFAULT_CASE_FILES`), optionally only the first `limit` cases."""
+    if path is None:
+        cases = [case for file in DEFAULT_CASE_FILES for case in _load_file(file)]
+        seen: set[str] = set()
+        for case in cases:
+            if case.id in seen:
+                raise InputError(f"id: duplicate id {case.id!r} across {', '.join(map(str, DEFAULT_CASE_FILES))}",
+                                 field="id")
+            seen.add(case.id)
+    else:
+        cases = _load_file(Path(path))
+    if limit is not None:
+        if limit < 1:
+            raise InputError(f"--limit must be at least 1, got {limit}", field="limit")
+        cases = cases[:limit]
+    return cases
+
+
+def _load_file(path: Path) -> list[EvalCase]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot read cases file {path}: {exc.strerror}", field="cases") from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not valid UTF-8 (byte {exc.start})", field="cases") from exc
-    cases = parse_cases(text.splitlines(), str(path))
-    if limit is not None:
-        if limit < 1:
-            raise InputError(f"--limit must be at least 1, got {limit}", field="limit")
-        cases = cases[:limit]
-    return cases
+    return parse_cases(text.splitlines(), str(path))

@@ -16,6 +16,7 @@ from assistant.evals.runs import SCENARIO_COLUMNS
 
 COLUMN = 56
 SCENARIO_DELTAS = ("ok_rate", "remedy_coverage", "required_elements", "fallback_rate")
+LANGUAGE_DELTAS = ("ok_rate", "scenario_accuracy", "reply_language_rate", "guardrail_pass_rate")
 
 
 def select_cell(run: dict[str, Any], key: str) -> dict[str, Any]:
@@ -27,6 +28,7 @@ def select_cell(run: dict[str, Any], key: str) -> dict[str, Any]:
         raise InputError(f"no cell {key!r} in run {run.get('path', '')}; cells: {', '.join(keys)}", field="runs")
     return {**run, "cells": [c for c in run["cells"] if c["key"] == key],
             "totals": {key: run["totals"][key]}, "per_scenario": {key: run["per_scenario"][key]},
+            "per_language": {key: (run.get("per_language") or {}).get(key, {})},
             "cases": [r for r in run["cases"] if r["cell"] == key], "selected": key}
 
 
@@ -105,6 +107,16 @@ def _pair_section(a: dict[str, Any], b: dict[str, Any], ka: str, kb: str) -> lis
             row.append(f"{fmt(x)} → {fmt(y)} ({_delta(x, y) or 'n/m'})")
         rows.append(row)
     lines += ["### Per scenario (A → B)", "", *table(["scenario", *SCENARIO_DELTAS], rows), ""]
+    la, lb = (a.get("per_language") or {}).get(ka, {}), (b.get("per_language") or {}).get(kb, {})
+    if la or lb:
+        rows = []
+        for language in sorted(set(la) | set(lb)):
+            row = [language]
+            for metric in LANGUAGE_DELTAS:
+                x, y = la.get(language, {}).get(metric), lb.get(language, {}).get(metric)
+                row.append(f"{fmt(x)} → {fmt(y)} ({_delta(x, y) or 'n/m'})")
+            rows.append(row)
+        lines += ["### Per language (A → B)", "", *table(["language", *LANGUAGE_DELTAS], rows), ""]
     flips = flipped_cases([r for r in a["cases"] if r["cell"] == ka], [r for r in b["cases"] if r["cell"] == kb])
     worse = sum(1 for f in flips if f["from"] == "ok" and f["to"] != "ok")
     better = sum(1 for f in flips if f["from"] != "ok" and f["to"] == "ok")

@@ -7,6 +7,7 @@ zero. Every failing score carries a reason a prompt engineer can act on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
@@ -165,6 +166,46 @@ class RequiredElements:
 
 
 @dataclass(frozen=True)
+class LanguageDetected:
+    """Triage named the language the buyer wrote in."""
+
+    name: str = "language"
+
+    def evaluate(self, case: EvalCase, result: DraftResult) -> Score:
+        """Compare the detected language with the case's."""
+        return _flag(self.name, result.language == case.language,
+                     f"buyer wrote {case.language}, triage detected {result.language}")
+
+
+@dataclass(frozen=True)
+class ReplyLanguage:
+    """The draft is written in the expected reply language (the buyer's, unless the case says otherwise)."""
+
+    name: str = "reply_language"
+
+    def evaluate(self, case: EvalCase, result: DraftResult) -> Score:
+        """Detect the draft's language (the same detector triage uses) and compare."""
+        from assistant.language import detect_language
+
+        want = case.expected_reply_language
+        got = detect_language(result.draft)
+        return _flag(self.name, got == want and result.reply_language == want,
+                     f"expected a reply in {want}; the pipeline chose {result.reply_language}, "
+                     f"the draft reads as {got}")
+
+
+_CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]")
+
+
+def draft_words(draft: str) -> int:
+    """Words in a draft, counting two characters as a word where the text is mostly Japanese or Chinese."""
+    words = len(draft.split())
+    if len(_CJK.findall(draft)) > len(draft) * 0.3:
+        words = max(words, len(re.sub(r"\s", "", draft)) // 2)
+    return words
+
+
+@dataclass(frozen=True)
 class Length:
     """Word count within the guardrails' range (value = words)."""
 
@@ -173,8 +214,8 @@ class Length:
     name: str = "length"
 
     def evaluate(self, case: EvalCase, result: DraftResult) -> Score:
-        """Count whitespace-separated words."""
-        words = len(result.draft.split())
+        """Count whitespace-separated words (Japanese, written without spaces: two characters a word)."""
+        words = draft_words(result.draft)
         ok = self.low <= words <= self.high
         return Score(self.name, float(words), ok, "" if ok else f"{words} words, outside {self.low}-{self.high}")
 
@@ -230,5 +271,6 @@ def default_evaluators(chunk_scenarios: dict[str, str], *, llm_cell: bool,
     """The standard metric set of SPEC section 8."""
     return EvaluatorSet([
         GuardrailVerdict(), ScenarioCorrect(), RetrievalHit(chunk_scenarios), RemedyCoverage(finder),
-        RequiredElements(checker), Length(), ForbiddenContent(), ModelDraftUsed(llm_cell),
+        RequiredElements(checker), Length(), ForbiddenContent(), ModelDraftUsed(llm_cell), LanguageDetected(),
+        ReplyLanguage(),
     ])

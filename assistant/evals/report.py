@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.evals.runs import SCENARIO_COLUMNS
+from assistant.evals.runs import LANGUAGE_COLUMNS, SCENARIO_COLUMNS
 
 WORST = 8
 TOTAL_ROWS = (
     "cases", "errors", "ok_rate", "worst_scenario_ok_rate", "guardrail_pass_rate", "scenario_accuracy",
-    "retrieval_hit", "remedy_coverage", "required_elements", "length_ok", "forbidden_free", "model_draft_rate",
-    "fallback_rate", "model_error_rate", "repair_rate", "llm_calls_mean", "repair_rounds_mean", "tokens_total",
-    "tokens_mean", "words_mean", "latency_ms_mean", "latency_ms_p50", "latency_ms_p95", "judge_empathy",
-    "judge_clarity", "judge_policy_adherence", "judge_mean", "judge_unmeasured",
+    "retrieval_hit", "remedy_coverage", "required_elements", "length_ok", "forbidden_free", "language_accuracy",
+    "reply_language_rate", "model_draft_rate", "fallback_rate", "model_error_rate", "repair_rate", "llm_calls_mean",
+    "repair_rounds_mean", "tokens_total", "tokens_mean", "words_mean", "latency_ms_mean", "latency_ms_p50",
+    "latency_ms_p95", "judge_empathy", "judge_clarity", "judge_policy_adherence", "judge_mean", "judge_unmeasured",
 )
 
 
@@ -111,7 +111,8 @@ def _golden(run: dict[str, Any]) -> list[str]:
 
 def render_case(record: dict[str, Any]) -> list[str]:
     """One case: what failed and why, then the draft."""
-    title = f"### `{record['id']}` ({record['cell']}, expected {record['expected_scenario']})"
+    language = f", {record['language']}" if record.get("language", "en") != "en" else ""
+    title = f"### `{record['id']}` ({record['cell']}, expected {record['expected_scenario']}{language})"
     if record.get("error"):
         return [title, "", f"Error: {cell_text(record['error'])}", ""]
     lines = [title, ""]
@@ -129,6 +130,11 @@ def render_report(run: dict[str, Any]) -> str:
             if any(name in run["totals"][k] for k in keys)]
     lines += ["## Totals", "", *table(["metric", *keys], rows), ""]
     lines += _thresholds(run) + _golden(run)
+    for key in keys:
+        languages = (run.get("per_language") or {}).get(key) or {}
+        if languages:
+            rows = [[name] + [values.get(c) for c in LANGUAGE_COLUMNS] for name, values in languages.items()]
+            lines += [f"## Per language: {key}", "", *table(["language", *LANGUAGE_COLUMNS], rows), ""]
     for key in keys:
         scenarios = run["per_scenario"][key]
         rows = [[name] + [values.get(c) for c in SCENARIO_COLUMNS] for name, values in scenarios.items()]

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, Any, Literal
 from assistant.errors import AssistantError, ConfigError, InputError
 from assistant.evals.cases import EvalCase
 from assistant.evals.judge import Judge
-from assistant.evals.metrics import EvaluatorSet, Score, default_evaluators, forbidden_hits, offered_remedies
+from assistant.evals.metrics import (
+    EvaluatorSet,
+    Score,
+    default_evaluators,
+    draft_words,
+    forbidden_hits,
+    offered_remedies,
+)
 from assistant.evals.runs import summarise
 from assistant.models import CheckContext, DraftResult
 from assistant.settings import Settings
@@ -67,7 +74,7 @@ def _timed_run(pipeline: Any, case: EvalCase) -> tuple[DraftResult, float]:
     if take is not None:
         take()
     start = time.perf_counter()
-    result = pipeline.run(case.message, case.order)
+    result = pipeline.run(case.message, case.order, reply_language=case.reply_language)
     elapsed = time.perf_counter() - start - (take() if take is not None else 0.0)
     return result, elapsed * 1000
 
@@ -171,11 +178,13 @@ def score_case(case: EvalCase, result: DraftResult, cell: Cell, evaluators: Eval
     return {
         "id": case.id, "cell": cell.key, "prompt_version": cell.prompt_version, "model": cell.model,
         "expected_scenario": case.expected_scenario, "scenario": result.scenario,
+        "language": case.language, "detected_language": result.language,
+        "expected_reply_language": case.expected_reply_language, "reply_language": result.reply_language,
         "scenario_correct": bool(scores["scenario"].passed), "retrieval_hit": bool(scores["retrieval"].passed),
         "passed": result.passed, "rules_fired": sorted({v.rule for v in result.report.violations}),
         "remedies_expected": list(case.expected_remedies), "remedies_offered": offered_remedies(result.draft),
         "remedy_coverage": coverage.value, "required_elements_ok": elements.passed,
-        "words": len(result.draft.split()), "drafter": result.drafter, "drafter_reason": result.drafter_reason,
+        "words": draft_words(result.draft), "drafter": result.drafter, "drafter_reason": result.drafter_reason,
         "fallback": fallback, "model_error": result.model_error,
         "llm_calls": result.llm_calls, "repair_rounds": max(result.attempts - 1, 0),
         "tokens": result.usage.total_tokens, "latency_ms": round(latency_ms, 1),
@@ -189,7 +198,8 @@ def error_record(case: EvalCase, cell: Cell, error: BaseException) -> dict[str, 
     """A case the pipeline could not answer: kept in the run, counted in `error_rate`."""
     message = str(error) if isinstance(error, AssistantError) else f"{type(error).__name__}: {error}"
     return {"id": case.id, "cell": cell.key, "prompt_version": cell.prompt_version, "model": cell.model,
-            "expected_scenario": case.expected_scenario, "error": message, "ok": False, "scores": [],
+            "expected_scenario": case.expected_scenario, "language": case.language, "error": message, "ok": False,
+            "scores": [],
             "draft": "", "judge": None}
 
 

@@ -30,9 +30,13 @@ RATES = {
     "length_ok": "length",
     "forbidden_free": "forbidden",
     "model_draft_rate": "model_draft",
+    "language_accuracy": "language",
+    "reply_language_rate": "reply_language",
 }
 SCENARIO_COLUMNS = ("cases", "ok_rate", "scenario_accuracy", "retrieval_hit", "remedy_coverage",
                     "required_elements", "fallback_rate", "latency_ms_mean")
+LANGUAGE_COLUMNS = ("cases", "ok_rate", "guardrail_pass_rate", "scenario_accuracy", "language_accuracy",
+                    "reply_language_rate", "retrieval_hit", "remedy_coverage", "required_elements", "fallback_rate")
 
 
 def _mean(values: list[float]) -> float | None:
@@ -91,6 +95,15 @@ def per_scenario(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             for name, group in sorted(groups.items())}
 
 
+def per_language(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The `LANGUAGE_COLUMNS` totals for each buyer language, sorted by language code."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        groups[record.get("language") or "en"].append(record)
+    return {name: {k: v for k, v in totals(group).items() if k in LANGUAGE_COLUMNS}
+            for name, group in sorted(groups.items())}
+
+
 def summarise(records: list[dict[str, Any]], *, cells: list[dict[str, Any]], cases_total: int,
               started: dt.datetime, duration_s: float, interrupted: bool, concurrency: int,
               settings: dict[str, str], cache: dict[str, Any] | None = None,
@@ -112,6 +125,7 @@ def summarise(records: list[dict[str, Any]], *, cells: list[dict[str, Any]], cas
         "cases_total": cases_total, "cells": cells, "settings": settings, "cache": cache, "judge": judge,
         "totals": cell_totals,
         "per_scenario": scenarios,
+        "per_language": {key: per_language(recs) for key, recs in by_cell.items()},
         "cases": records,
     }
 

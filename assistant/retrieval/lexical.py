@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import bm25s
 import numpy as np
@@ -13,8 +14,21 @@ from assistant.retrieval.documents import Document, best_per_chunk
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
+# Japanese and Chinese have no spaces between words: their runs are indexed as overlapping character bigrams.
+_CJK_RUN = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uFF66-\uFF9F]+")
+
+
+def _spaced(text: str) -> str:
+    """The text with every CJK run replaced by its character bigrams, space-separated."""
+    def bigrams(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return " " + " ".join(run[i : i + 2] for i in range(max(1, len(run) - 1))) + " "
+
+    return _CJK_RUN.sub(bigrams, text)
+
+
 def _tokens(text: str) -> list[str]:
-    return bm25s.tokenize(text, stopwords="en", return_ids=False, show_progress=False)[0]
+    return bm25s.tokenize(_spaced(text), stopwords="en", return_ids=False, show_progress=False)[0]
 
 
 class LexicalIndex:
@@ -24,7 +38,7 @@ class LexicalIndex:
         self._chunk_ids = [d.chunk_id for d in docs]
         self._bm25 = bm25s.BM25()
         self._bm25.index(
-            bm25s.tokenize([d.text for d in docs], stopwords="en", show_progress=False), show_progress=False
+            bm25s.tokenize([_spaced(d.text) for d in docs], stopwords="en", show_progress=False), show_progress=False
         )
         self._vocab = set(self._bm25.vocab_dict)
 

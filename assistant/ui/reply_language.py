@@ -1,9 +1,9 @@
 """The reply-language selector's link to the pipeline.
 
-The selector offers the buyer's language (the default) or a fixed language. The pipeline learns a
-`reply_language` parameter in its multi-language version; until the installed pipeline has it, drafts are
-written in English and the selector says so. Everything the page needs goes through `draft` and `check`
-here, so this module is the one place that follows the pipeline's signature.
+The selector offers the buyer's language (the default) or a fixed language, passed to the pipeline as
+`reply_language`. A pipeline without that parameter (a stand-in in a test) writes in English and the selector
+says so. Everything the page needs goes through `draft` and `check` here, so this module is the one place
+that follows the pipeline's signature.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ import datetime as dt
 import inspect
 from typing import Any
 
+from assistant.languages import supported_languages
 from assistant.models import DraftResult, GuardrailReport, OrderFacts
 from assistant.ui.labels import language_name
 
 AUTO = "auto"
-SUPPORTED = ("en", "de", "fr", "es", "it", "ja")
+# The reply languages of `assistant/data/languages.yaml` (the composer has wording for each).
+SUPPORTED = tuple(language.code for language in supported_languages())
 
 
 def _accepts(function: Any, name: str) -> bool:
