@@ -485,3 +485,20 @@ def test_identity_provider_sign_in(app: App, browser: Any) -> None:
         agent.page.get_by_role("link", name="History").click()
         expect(agent.page.get_by_text("1 case(s)")).to_be_visible(timeout=WAIT_MS)  # a lead sees ana's case
         assert all(u.startswith((url, provider.issuer, "data:", "blob:", "about:")) for u in agent.requests)
+
+
+def test_buyer_language_shown_and_reply_language_chosen(app: App, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    from assistant.language import detect_language
+
+    agent = Agent(browser, app.start()).open()
+    agent.draft("Hallo, die Lampe ist kaputt angekommen, das Glas ist gesprungen. Was können Sie tun?")
+    expect(agent.page.get_by_text("· German ·", exact=False)).to_be_visible()  # the detected language
+    assert detect_language(agent.box.input_value()) == "de"  # by default the reply is in the buyer's language
+    agent.page.get_by_role("button", name="New case").click()
+    expect(agent.status).to_have_text("No draft yet", timeout=WAIT_MS)
+    agent.page.get_by_label("Reply language").locator("..").click()
+    agent.page.get_by_role("option", name="English").click()
+    agent.draft("Hallo, die Lampe ist kaputt angekommen, das Glas ist gesprungen. Was können Sie tun?")
+    assert detect_language(agent.box.input_value()) == "en"  # the agent's choice wins
