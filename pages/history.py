@@ -26,7 +26,7 @@ verdict = row1[2].selectbox("Verdict", [None, "pass", "block"], key="history_ver
 limit = int(row1[3].number_input("Show", min_value=10, max_value=2000, value=200, step=50, key="history_limit"))
 row2 = st.columns([2, 2, 2, 2])
 if me.is_lead:
-    agents = sorted({row.agent for row in store.list_cases(limit=5000)})
+    agents = store.agents()
     agent = row2[0].selectbox("Agent", [None, *agents], key="history_agent",
                               format_func=lambda a: "All agents" if a is None else a)
 else:
@@ -68,7 +68,7 @@ if click != "Shows its events here":
     st.session_state[state.REOPEN] = chosen.id
     st.switch_page("pages/reply.py")
 
-detail = store.get_case(chosen.id)
+detail = store.get_case(chosen.id, agent=access.agent_filter(me))
 if detail is None or not access.can_see(me, detail.case):
     st.stop()
 case = detail.case

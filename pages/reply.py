@@ -22,7 +22,7 @@ rs.restore_once(pipeline, store)
 
 # The header row always has the same elements (notices go into its middle slot): an element appearing above
 # the columns would shift everything below it, and the browser would rebuild the draft box mid-copy.
-head, note, new, user = st.columns([2, 5, 1, 1.4], vertical_alignment="center")
+head, note, user, new = st.columns([2, 5, 1.4, 1], vertical_alignment="center")
 case_id = ss.get(rs.CASE)
 head.subheader(f"Reply · case #{case_id}" if case_id else "Reply · new case", anchor=False)
 new.button("New case", key="new_case", on_click=rs.on_new_case, width="stretch",
@@ -67,14 +67,17 @@ with left:
 rs.remember()
 
 with right:
-    slot = st.empty()
+    # The draft box is always the second element of this column, after a container for the model's streaming
+    # text and errors: a box wrapped in a placeholder would be rebuilt by the browser whenever a run is cut
+    # short by the next click (losing what it was doing); a fixed position keeps it.
+    above = st.container()
     if drafting:
         try:
             message = validate_message(ss[rs.MESSAGE])
             order = forms.order_from_fields(rs.order_values())
             new_id = rs.ensure_case(store, message, order)
             streaming = pipeline.drafter.kind == "llm"
-            with slot.container():
+            with above:
                 label, body = st.empty(), st.empty()
             if streaming:
                 label.warning("Model draft, streaming: not yet checked. Nothing can be copied until the check "
@@ -89,12 +92,14 @@ with right:
                 drafted = reply_language.draft(
                     pipeline, message, order, reply_language=ss.get(rs.LANGUAGE),
                     on_text=show if streaming else None, case_date=cases.today())
+            label.empty()
+            body.empty()
             cases.record_draft(store, new_id, drafted, state.agent())
             ss[rs.ORDER] = order
             rs.set_result(drafted, pipeline)
             ss.pop(rs.ANSWER, None)
         except AssistantError as exc:
-            st.error(str(exc))
+            above.error(str(exc))
     result, report = ss.get(rs.RESULT), ss.get(rs.REPORT)
     origin = None
     if result is not None:
@@ -103,9 +108,8 @@ with right:
     data = draft_box.box_data(
         version=int(ss[rs.BOX_VERSION]), text=ss.get(rs.BOX_TEXT, ""), checked_text=ss.get(rs.CHECKED),
         report=report, origin=origin, answer=ss.get(rs.ANSWER), enabled=result is not None,
-        focus="message", focus_version=ss.get(rs.FOCUS), height="25rem")
-    with slot.container():
-        draft_box.mount(data, rs.on_box_action)
+        focus="message", focus_version=ss.get(rs.FOCUS), height="27rem")
+    draft_box.mount(data, rs.on_box_action)
 
 if result is None:
     st.stop()

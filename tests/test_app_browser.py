@@ -28,6 +28,7 @@ from assistant.ui.workspace import text_hash
 from assistant.users import UsersFile
 from tests.browser import MISSING, find_chromium
 from tests.helpers import LAMP_DRAFT
+from tests.oidc_provider import Provider, secrets_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = find_chromium()
@@ -38,6 +39,7 @@ MESSAGE = "Hello, the desk lamp I ordered arrived broken - the glass shade is cr
 TRICKY = "My lamp arrived broken **bold** ![x](http://203.0.113.9/pixel.png) <script>alert(1)</script><b>b</b>"
 PASSWORD = "a-long-password-1"
 WAIT_MS = 90_000
+PASSES = re.compile(r"^Checked: passes")  # "(1 warning)" may follow
 
 pytestmark = pytest.mark.browser
 
@@ -74,13 +76,14 @@ class App:
         self.proc: subprocess.Popen[bytes] | None = None
         self.runs = 0
         self.env: dict[str, str] = {}
+        self.args: list[str] = []
 
     @property
     def store(self) -> SqliteHistory:
         return SqliteHistory(self.data / "history.sqlite3")
 
-    def start(self) -> str:
-        port = _free_port()
+    def start(self, port: int | None = None) -> str:
+        port = port or _free_port()
         env = dict(os.environ, REPLY_ASSISTANT_DATA_DIR=str(self.data), REPLY_ASSISTANT_AGENT="browser",
                    **self.env)
         self.runs += 1
@@ -88,7 +91,7 @@ class App:
         with log.open("wb") as out:
             # No --server.address: the app must bind to 127.0.0.1 from its own .streamlit/config.toml.
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), *self.args],
                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, self.proc, log)
@@ -198,6 +201,12 @@ class Agent:
         self.page.get_by_role("button", name="Sign in").click()
         expect(self.page.get_by_text(f"Signed in as {name}")).to_be_visible(timeout=WAIT_MS)
 
+    def settle(self) -> None:
+        """Wait until the app has finished its run (Streamlit shows a running indicator until then)."""
+        from playwright.sync_api import expect
+
+        expect(self.page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=WAIT_MS)
+
     def outside_requests(self) -> list[str]:
         # Same-origin blob: and data: URLs are made by the page itself.
         return [u for u in self.requests
@@ -226,8 +235,10 @@ def test_one_screen_layout_timing_and_no_outside_requests(app: App, browser: Any
         box = locator.bounding_box()
         assert box is not None and box["y"] + box["height"] <= 900, f"{name} is below the first screen: {box}"
     assert page.get_by_text("Damaged or broken · English").is_visible()
-    # the violation list shows only when the report has findings (warnings included)
-    assert page.get_by_test_id("ra-violations").is_hidden() == (agent.status.inner_text() == "Checked: passes")
+    # The violation list is there only when there is something in it (here at most warnings).
+    warned = "warning" in (agent.status.text_content() or "")
+    assert page.get_by_test_id("ra-violations").is_visible() == warned
+    agent.settle()
     page.screenshot(path=str(ARTIFACTS / "reply-1440x900.png"))
 
     timings = []
@@ -245,6 +256,7 @@ def test_one_screen_layout_timing_and_no_outside_requests(app: App, browser: Any
 
     mobile = Agent(browser, agent.url, width=390, height=844).open()
     mobile.draft()
+    mobile.settle()
     mobile.page.screenshot(path=str(ARTIFACTS / "reply-390x844.png"))
     # The page scrolls inside its own container, so a "full page" shot needs a viewport as tall as the page.
     tall = mobile.page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
@@ -266,7 +278,7 @@ def test_stale_copy_is_impossible(app: App, browser: Any) -> None:
     agent.box.fill(edited)
     copy.click()
     expect(agent.said).to_have_text("Copied.", timeout=WAIT_MS)
-    assert agent.clipboard() == edited
+    assert agent.clipboard_soon(edited) == edited
 
     # A blocked edit is not copied: the clipboard keeps what was there.
     agent.set_clipboard("before")
@@ -276,29 +288,35 @@ def test_stale_copy_is_impossible(app: App, browser: Any) -> None:
     expect(agent.status).to_have_text("Blocked: off_platform_contact", timeout=WAIT_MS)
     expect(agent.page.locator("mark.ra-block", has_text="maria.support@example.com")).to_be_attached()
     assert agent.clipboard() == "before"
+    agent.settle()
+    ARTIFACTS.mkdir(exist_ok=True)
+    agent.page.screenshot(path=str(ARTIFACTS / "reply-blocked-1440x900.png"))
+    for name in ("Copy", "Mark as sent"):  # with the violations and the override shown, still on screen
+        box = agent.page.get_by_role("button", name=name, exact=False).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 900, (name, box)
 
     # Override with a reason: the blocked text may go, and the override is recorded.
     agent.page.get_by_label("Override the block").check()
     agent.page.get_by_label("Override reason").fill("buyer asked for our address in writing")
     copy.click()
     expect(agent.said).to_contain_text("with an override", timeout=WAIT_MS)
-    assert agent.clipboard() == blocked
+    assert agent.clipboard_soon(blocked) == blocked
 
     # With the override still ticked, delete the bad line and copy at once: the new text, not the old one.
     agent.box.fill(edited)
     copy.click()
     expect(agent.said).to_have_text("Copied.", timeout=WAIT_MS)
-    assert agent.clipboard() == edited and "example.com" not in agent.clipboard()
+    assert agent.clipboard_soon(edited) == edited
     expect(agent.status).to_have_text(PASSES)
 
     time.sleep(1)  # the browser's copy confirmations are written by the app's next run
     copied = [e for e in events(app) if e.kind == "copied"]
-    assert [e.detail for e in copied] == [f"sha256={text_hash(edited)}",
-                                          f"sha256={text_hash(blocked)}; override: buyer asked for our address "
-                                          "in writing", f"sha256={text_hash(edited)}"]
+    assert [(e.text_hash, e.reason) for e in copied] == [
+        (text_hash(edited), None), (text_hash(blocked), "buyer asked for our address in writing"),
+        (text_hash(edited), None)]
     assert all(e.agent == "browser" for e in copied)
     override = next(e for e in events(app) if e.kind == "override")
-    assert override.rules == ["off_platform_contact"] and "buyer asked" in (override.detail or "")
+    assert override.rules == ["off_platform_contact"] and override.reason == "buyer asked for our address in writing"
 
 
 def test_mark_as_sent_refuses_an_edited_blocked_draft(app: App, browser: Any) -> None:
@@ -335,7 +353,7 @@ def test_keyboard_flow(app: App, browser: Any) -> None:
 
     agent.box.press("Control+Shift+Enter")  # copies
     expect(agent.said).to_have_text("Copied.", timeout=WAIT_MS)
-    assert agent.clipboard() == edited
+    assert agent.clipboard_soon(edited) == edited
 
     agent.set_clipboard("")
     agent.box.press("Control+Alt+Enter")  # copy and next: copies, marks sent, opens an empty case
@@ -415,7 +433,8 @@ def test_team_mode_login_privacy_and_literal_text(app: App, browser: Any) -> Non
     code = lea.page.locator("[data-testid='stCode']").first
     expect(code).to_contain_text("**bold** ![x](http://203.0.113.9/pixel.png) <script>alert(1)</script><b>b</b>")
     assert lea.page.locator("main b, main strong, main img[src*='203.0.113.9']").count() == 0
-    lea.page.screenshot(path=str(ARTIFACTS / "history-literal-text.png"), full_page=True)
+    lea.settle()
+    lea.page.screenshot(path=str(ARTIFACTS / "history-literal-text.png"))
     for tab in (visitor, ana, ben, lea):
         assert tab.outside_requests() == [], tab.outside_requests()
         assert tab.dialogs == []
@@ -441,3 +460,44 @@ def test_crash_mid_case_loses_nothing(app: App, browser: Any) -> None:
     expect(agent.message).to_have_value(MESSAGE)
     expect(agent.box).to_have_value(edited)
     expect(agent.status).to_have_text(PASSES)
+
+
+def test_identity_provider_sign_in(app: App, browser: Any) -> None:
+    """Team mode with an OpenID Connect provider: Streamlit's st.login against a provider on loopback."""
+    from playwright.sync_api import expect
+
+    UsersFile(app.data / "users.json").add("lead@example.com", role="lead")  # the role comes from the file
+    app.store.create_case("Ana's buyer: the kettle leaks", agent="ana")
+    with Provider("lead@example.com") as provider:
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        secrets_file = app.tmp_path / "secrets.toml"
+        secrets_file.write_text(secrets_toml(provider, url))
+        app.env = {"REPLY_ASSISTANT_TEAM_MODE": "true"}
+        app.args = ["--secrets.files", str(secrets_file)]
+        app.start(port=port)
+        agent = Agent(browser, url).open()
+        expect(agent.page.get_by_role("button", name="Sign in")).to_be_visible(timeout=WAIT_MS)
+        assert agent.page.get_by_role("textbox", name="Password").count() == 0  # no password form
+        agent.page.get_by_role("button", name="Sign in").click()
+        expect(agent.page.get_by_text("Signed in as lead@example.com (lead)")).to_be_visible(timeout=WAIT_MS)
+        agent.page.get_by_role("link", name="History").click()
+        expect(agent.page.get_by_text("1 case(s)")).to_be_visible(timeout=WAIT_MS)  # a lead sees ana's case
+        assert all(u.startswith((url, provider.issuer, "data:", "blob:", "about:")) for u in agent.requests)
+
+
+def test_buyer_language_shown_and_reply_language_chosen(app: App, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    from assistant.language import detect_language
+
+    agent = Agent(browser, app.start()).open()
+    agent.draft("Hallo, die Lampe ist kaputt angekommen, das Glas ist gesprungen. Was können Sie tun?")
+    expect(agent.page.get_by_text("· German ·", exact=False)).to_be_visible()  # the detected language
+    assert detect_language(agent.box.input_value()) == "de"  # by default the reply is in the buyer's language
+    agent.page.get_by_role("button", name="New case").click()
+    expect(agent.status).to_have_text("No draft yet", timeout=WAIT_MS)
+    agent.page.get_by_label("Reply language").locator("..").click()
+    agent.page.get_by_role("option", name="English").click()
+    agent.draft("Hallo, die Lampe ist kaputt angekommen, das Glas ist gesprungen. Was können Sie tun?")
+    assert detect_language(agent.box.input_value()) == "en"  # the agent's choice wins

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
@@ -16,47 +15,9 @@ def violation(rule: str, start: int, end: int, severity: str = "block") -> Viola
     return Violation(rule=rule, severity=severity, start=start, end=end, evidence="x", message="m", fix_hint="h")
 
 
-def test_highlight_escapes_everything_and_marks_spans() -> None:
-    draft = 'Hi <b>you</b> & "call" 555-1234'
-    html = render.highlight_violations(draft, [violation("off_platform_contact", 23, 31)])
-    assert "&lt;b&gt;you&lt;/b&gt; &amp; &quot;call&quot;" in html
-    assert '<mark class="ra-block" title="off_platform_contact"' in html and ">555-1234</mark>" in html
-    assert "<b>" not in html
-
-
-def test_highlight_overlapping_spans_emit_text_once_and_prefer_block() -> None:
-    draft = "abcdefghij"
-    html = render.highlight_violations(draft, [violation("length", 0, 6, "warn"), violation("emoji", 3, 8)])
-    assert re.sub(r"<[^>]+>", "", html) == draft  # every character exactly once, in order
-    assert '<mark class="ra-warn" title="length"' in html
-    assert '<mark class="ra-block" title="emoji, length"' in html  # the overlap is blocking
-    assert html.endswith("ij</div>")
-
-
-def test_highlight_ignores_empty_and_out_of_range_spans() -> None:
-    html = render.highlight_violations("short", [violation("missing_apology", 0, 0), violation("x", 3, 99)])
-    assert "<mark" not in html and "short" in html
-
-
-def test_escaped_box_never_lets_markup_through() -> None:
-    box = render.escaped_box("<script>alert(1)</script>", css_class='x" onload="y')
-    assert "<script>" not in box and "&lt;script&gt;" in box and 'onload="y' not in box
-
-
-def test_violations_html_escapes_evidence() -> None:
-    report = GuardrailReport(passed=False, violations=[
-        Violation(rule="emoji_or_markup", severity="block", start=0, end=3, evidence="<img src=x onerror=alert(1)>",
-                  message="HTML in the draft", fix_hint="Remove <tags>")])
-    out = render.violations_html(report)
-    assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out and "Remove &lt;tags&gt;" in out
-
-
-def test_verdict_line() -> None:
-    assert render.verdict_line(GuardrailReport(passed=True)).startswith("PASS")
+def test_rules_of_lists_the_blocking_rules() -> None:
     blocked = GuardrailReport(passed=False, violations=[violation("review_manipulation", 0, 1),
                                                         violation("length", 0, 1, "warn")])
-    line = render.verdict_line(blocked)
-    assert line.startswith("BLOCKED by `review_manipulation`") and "1 warning" in line
     assert render.rules_of(blocked) == ["review_manipulation"]
 
 

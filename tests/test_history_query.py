@@ -17,17 +17,18 @@ from assistant.ui.history_query import Filters, query, to_csv, to_jsonl
 @pytest.fixture
 def store(tmp_path: Path) -> SqliteHistory:
     store = SqliteHistory(tmp_path / "history.sqlite3")
-    a = store.create_case("My lamp arrived broken, the glass is cracked", agent="ana", scenario="damaged_or_broken")
+    a = store.create_case("My lamp arrived broken, the glass is cracked", agent="ana", scenario="damaged_or_broken",
+                          language="en")
     store.add_event(a, "drafted", draft="Sorry! 1. refund 2. replacement", verdict="pass", agent="ana")
     store.add_event(a, "sent", draft="Sorry! 1. refund 2. replacement", verdict="pass", agent="ana",
                     detail="sha256=abc")
-    b = store.create_case("Meine Lampe ist kaputt angekommen und das Glas ist nicht heil", agent="ben",
+    b = store.create_case("Meine Lampe ist kaputt angekommen und das Glas ist nicht heil", agent="ben", language="de",
                           scenario="damaged_or_broken")
     store.add_event(b, "drafted", draft="=HYPERLINK(\"http://x\")", verdict="pass", agent="ben")
     store.add_event(b, "checked", draft="call 555-123-4567", verdict="block", rules=["off_platform_contact"],
                     agent="ben")
     store.add_event(b, "override", draft="call 555-123-4567", verdict="block", agent="ben",
-                    detail="reason: buyer insisted; sha256=def")
+                    reason="buyer insisted")
     return store
 
 

@@ -57,7 +57,7 @@ def test_copy_releases_the_checked_text_and_only_the_browser_confirmation_record
     assert confirm.allowed
     copied = store.get_case(ctx.case_id).events[-1]  # type: ignore[union-attr]
     assert copied.kind == "copied" and copied.draft == edited and copied.agent == "ana"
-    assert copied.detail == f"sha256={text_hash(edited)}" and copied.verdict == "pass"
+    assert copied.text_hash == text_hash(edited) and copied.verdict == "pass" and copied.reason is None
     again, _ = handle(BoxAction.parse({"kind": "copied", "nonce": "n1"}), ctx, store, None)  # type: ignore[arg-type]
     assert not again.allowed and kinds(store, ctx.case_id).count("copied") == 1  # a replay records nothing
 
@@ -73,11 +73,11 @@ def test_blocked_text_is_not_released_and_an_override_needs_a_reason(
     answer, _ = run("copy", blocked, ctx, store, pipeline, nonce="n3", override=True, reason="buyer asked to call")
     assert answer.allowed and answer.text == blocked
     override = next(e for e in store.get_case(ctx.case_id).events if e.kind == "override")  # type: ignore[union-attr]
-    assert override.detail == f"reason: buyer asked to call; sha256={text_hash(blocked)}"
+    assert override.reason == "buyer asked to call" and override.text_hash == text_hash(blocked)
     assert override.verdict == "block" and override.rules == ["off_platform_contact"] and override.agent == "ana"
     handle(BoxAction.parse({"kind": "copied", "nonce": "n3"}), ctx, store, None)  # type: ignore[arg-type]
     copied = store.get_case(ctx.case_id).events[-1]  # type: ignore[union-attr]
-    assert copied.kind == "copied" and "override: buyer asked to call" in (copied.detail or "")
+    assert copied.kind == "copied" and copied.reason == "buyer asked to call"
 
 
 def test_mark_as_sent_checks_the_text_sent_and_refuses_a_blocked_edit(
@@ -90,7 +90,7 @@ def test_mark_as_sent_checks_the_text_sent_and_refuses_a_blocked_edit(
     assert answer.allowed and answer.text is None  # sending puts nothing on the clipboard
     sent = store.get_case(ctx.case_id).events[-1]  # type: ignore[union-attr]
     assert sent.kind == "sent" and sent.verdict == "pass" and sent.draft == LAMP_DRAFT
-    assert sent.detail == f"sha256={text_hash(LAMP_DRAFT)}"
+    assert sent.text_hash == text_hash(LAMP_DRAFT) and sent.reason is None
     assert store.get_case(ctx.case_id).case.status == "sent"  # type: ignore[union-attr]
 
 

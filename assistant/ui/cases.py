@@ -11,7 +11,7 @@ from typing import Literal
 
 from assistant.facts import extract_facts
 from assistant.history import CaseDetail, HistoryStore
-from assistant.models import DraftResult, GuardrailReport, OrderFacts, ScenarioId, is_scenario
+from assistant.models import DraftResult, is_scenario
 from assistant.pipeline import RETRIEVE_K, Pipeline
 from assistant.ui.render import rules_of
 
@@ -22,19 +22,6 @@ def record_draft(store: HistoryStore, case_id: int, result: DraftResult, agent: 
     store.add_event(case_id, "drafted", draft=result.draft, verdict=result.report.verdict,
                     rules=rules_of(result.report), drafter=result.drafter, detail=result.drafter_reason,
                     agent=agent)
-
-
-def recheck(pipeline: Pipeline, store: HistoryStore, case_id: int, draft: str, *,
-            scenario: ScenarioId | None, message: str, order: OrderFacts | None, agent: str) -> GuardrailReport:
-    """Store an edited draft, check it with the guardrails and store the verdict (`edited` + `checked`).
-
-    The edit is written before the check runs, so a failing check can never lose the agent's text.
-    """
-    store.add_event(case_id, "edited", draft=draft, agent=agent)
-    report = pipeline.check(draft, scenario=scenario, message=message, order=order)
-    store.add_event(case_id, "checked", draft=draft, verdict=report.verdict, rules=rules_of(report),
-                    agent=agent)
-    return report
 
 
 def restore_result(pipeline: Pipeline, detail: CaseDetail) -> DraftResult | None:

@@ -1,8 +1,8 @@
 """History for people: cases with their latest draft and verdict, filters, and exports (no Streamlit here).
 
-The store answers by agent, scenario and text; the verdict, language and date filters are applied here on the
-newest cases, so they work on any store. Exports hold each case with its message, its latest draft and
-verdict, and what was sent (with the override reason when there was one).
+Every filter is the store's (agent, scenario, verdict, language, dates, text), so it runs in the database,
+SQLite or PostgreSQL. Exports hold each case with its message, its latest draft and verdict, and what was
+sent (with the override reason when there was one).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from assistant.history import CaseDetail, HistoryStore
+from assistant.history import CaseDetail, EventRow, HistoryStore
 from assistant.language import detect_language
 from assistant.ui.labels import language_name, scenario_title
 
@@ -57,10 +57,12 @@ class Filters:
     date_to: dt.date | None = None
 
 
-def _reason(detail: str | None) -> str | None:
-    if not detail:
+def _reason(event: EventRow | None) -> str | None:
+    if event is None:
         return None
-    for part in detail.split("; "):
+    if event.reason:
+        return event.reason
+    for part in (event.detail or "").split("; "):  # events written before the store had a reason field
         if part.startswith(("reason: ", "override: ")):
             return part.split(": ", 1)[1]
     return None
@@ -76,11 +78,11 @@ def summarise(detail: CaseDetail) -> CaseSummary:
     return CaseSummary(
         id=case.id, created_at=case.created_at.isoformat(timespec="seconds"),
         updated_at=case.updated_at.isoformat(timespec="seconds"), agent=case.agent, status=case.status,
-        scenario=case.scenario, language=detect_language(case.message), message=case.message,
+        scenario=case.scenario, language=case.language or detect_language(case.message), message=case.message,
         draft=last_draft.draft if last_draft else None, verdict=judged.verdict if judged else None,
         rules=judged.rules if judged else [], sent_draft=sent.draft if sent else None,
         sent_verdict=sent.verdict if sent else None,
-        override_reason=_reason(sent.detail if sent else None) or (_reason(override.detail) if override else None),
+        override_reason=_reason(sent) or _reason(override),
         copies=sum(1 for e in events if e.kind == "copied"))
 
 
@@ -89,33 +91,18 @@ def _local_date(stamp: str) -> dt.date:
     return (moment.astimezone() if moment.tzinfo else moment).date()
 
 
-def matches(summary: CaseSummary, filters: Filters) -> bool:
-    """True when the case passes the filters the store did not apply (verdict, language, dates)."""
-    if filters.verdict and summary.verdict != filters.verdict:
-        return False
-    if filters.language and summary.language != filters.language:
-        return False
-    day = _local_date(summary.created_at)
-    if filters.date_from and day < filters.date_from:
-        return False
-    return not (filters.date_to and day > filters.date_to)
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min).astimezone()  # the machine's time zone, as the page shows dates
 
 
-def query(store: HistoryStore, filters: Filters, *, limit: int = 200, scan: int = 5000) -> list[CaseSummary]:
-    """The newest cases that pass every filter, at most `limit` of them, from the newest `scan` cases."""
-    rows = store.list_cases(search=filters.search or None, scenario=filters.scenario, agent=filters.agent,
-                            limit=scan)
-    found: list[CaseSummary] = []
-    for row in rows:
-        detail = store.get_case(row.id)
-        if detail is None:
-            continue
-        summary = summarise(detail)
-        if matches(summary, filters):
-            found.append(summary)
-            if len(found) >= limit:
-                break
-    return found
+def query(store: HistoryStore, filters: Filters, *, limit: int = 200) -> list[CaseSummary]:
+    """The newest cases that pass every filter (at most `limit`), each with its drafts and verdicts."""
+    rows = store.list_cases(
+        search=filters.search or None, scenario=filters.scenario, agent=filters.agent, limit=limit,
+        verdict=filters.verdict, language=filters.language,  # type: ignore[arg-type]
+        since=_local_midnight(filters.date_from) if filters.date_from else None,
+        until=_local_midnight(filters.date_to + dt.timedelta(days=1)) if filters.date_to else None)
+    return [summarise(detail) for detail in store.iter_details([row.id for row in rows])]
 
 
 def table_rows(summaries: list[CaseSummary]) -> list[dict[str, Any]]:

@@ -1,101 +1,14 @@
-"""Turning results into what the page shows: escaped HTML, labels, dated next steps, tables.
+"""Turning results into what the page shows: dated next steps and the blocking rules of a report.
 
-Buyer and draft text only ever reaches the page as HTML through `html.escape` here, and the page shows that
-HTML with `st.html` (no Markdown pass, which would turn "1." into a list or load a Markdown image from a
-buyer's text; DOMPurify sanitises on top). Everything else that the page shows of such text goes through
-plain-text elements (text areas, `st.code`, data frames).
+Buyer and draft text never reaches the page as HTML: the pages show it in plain-text elements (text boxes,
+`st.text`, `st.code`, tables), and the draft box puts it into the page only as text nodes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import itertools
-from collections.abc import Iterable
 
-from assistant.models import DraftResult, GuardrailReport, NextStep, TriageResult, Violation
-from assistant.scenarios import DESCRIPTIONS
-
-# Pre-wrap keeps the buyer's and the draft's line breaks, so the rendering matches what will be sent.
-_BOX = ('<div class="{cls}" style="white-space: pre-wrap; font-family: inherit; line-height: 1.5; '
-        'border: 1px solid rgba(128,128,128,.35); border-radius: .5rem; padding: .75rem 1rem;">{body}</div>')
-_MARK_STYLE = {"block": "background: #ffb3b3; color: #000;", "warn": "background: #ffe08a; color: #000;"}
-
-
-def escaped_box(text: str, css_class: str = "ra-text") -> str:
-    """Plain text as an escaped, line-preserving HTML block (safe for `unsafe_allow_html`)."""
-    return _BOX.format(cls=html.escape(css_class), body=html.escape(text))
-
-
-def highlight_violations(draft: str, violations: Iterable[Violation]) -> str:
-    """The draft as escaped HTML with every violation's span wrapped in a `<mark>` naming its rule.
-
-    Overlapping spans are split at every boundary, so each piece of text is escaped and emitted exactly once
-    and a piece covered by a `block` violation is coloured as blocking. Empty or out-of-range spans (a rule
-    that flags something missing, such as an apology) are not marked; the page lists them instead.
-
-    Args:
-        draft: The draft exactly as the guardrails saw it (spans index into it).
-        violations: The guardrail findings.
-
-    Returns:
-        An HTML fragment.
-    """
-    spans = [v for v in violations if 0 <= v.start < v.end <= len(draft)]
-    cuts = sorted({0, len(draft), *(v.start for v in spans), *(v.end for v in spans)})
-    parts: list[str] = []
-    for start, end in itertools.pairwise(cuts):
-        piece = html.escape(draft[start:end])
-        covering = [v for v in spans if v.start <= start and end <= v.end]
-        if not covering:
-            parts.append(piece)
-            continue
-        severity = "block" if any(v.severity == "block" for v in covering) else "warn"
-        rules = ", ".join(sorted({v.rule for v in covering}))
-        parts.append(f'<mark class="ra-{severity}" title="{html.escape(rules, quote=True)}" '
-                     f'style="{_MARK_STYLE[severity]}">{piece}</mark>')
-    return _BOX.format(cls="ra-draft", body="".join(parts))
-
-
-def violations_html(report: GuardrailReport) -> str:
-    """The violations as an escaped HTML list: rule id, severity, problem, evidence and fix hint."""
-    ordered = sorted(report.violations, key=lambda v: (v.severity != "block", v.start))
-    items = []
-    for v in ordered:
-        style = _MARK_STYLE[v.severity]
-        items.append(
-            f'<li class="ra-violation" style="margin-bottom: .6rem;">'
-            f'<code style="{style} padding: 0 .25rem;">{html.escape(v.rule)}</code> '
-            f"<strong>{html.escape(v.severity)}</strong>: {html.escape(v.message)}<br>"
-            f"<small>Evidence: <q>{html.escape(v.evidence)}</q></small><br>"
-            f"<small>Fix: {html.escape(v.fix_hint)}</small></li>")
-    return f'<ul class="ra-violations" style="padding-left: 1.2rem;">{"".join(items)}</ul>'
-
-
-def verdict_line(report: GuardrailReport) -> str:
-    """The banner text: PASS, or BLOCKED with the blocking rule ids (in backticks, safe for Markdown)."""
-    warns = [v for v in report.violations if v.severity == "warn"]
-    warn_text = f" ({len(warns)} warning{'s' if len(warns) != 1 else ''})" if warns else ""
-    if report.passed:
-        return f"PASS - the draft passes every blocking guardrail{warn_text}. Ready to copy."
-    rules = ", ".join(f"`{rule}`" for rule in sorted({v.rule for v in report.blocking}))
-    return f"BLOCKED by {rules}{warn_text} - fix the highlighted text before sending."
-
-
-def drafter_label(result: DraftResult) -> tuple[str, str]:
-    """Who wrote the draft (headline) and why (detail), for the label above the draft."""
-    if result.drafter == "llm":
-        model = result.model or "the configured model"
-        version = f", prompt {result.prompt_version}" if result.prompt_version else ""
-        return f"Written by the model {model}{version}", result.drafter_reason
-    return "Written by the offline playbook composer", result.drafter_reason
-
-
-def triage_line(triage: TriageResult) -> str:
-    """Scenario id, its description, confidence and flags in one Markdown line."""
-    flags = ", ".join(f"`{flag}`" for flag in triage.flags) or "none"
-    return (f"**Scenario:** `{triage.scenario}` - {DESCRIPTIONS.get(triage.scenario, '')} · "
-            f"**confidence** {triage.confidence:.0%} · **flags:** {flags}")
+from assistant.models import GuardrailReport, NextStep
 
 
 def _day(day: dt.date) -> str:

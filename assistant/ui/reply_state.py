@@ -17,7 +17,7 @@ from assistant.history import CaseDetail, HistoryStore
 from assistant.models import DraftResult, GuardrailReport
 from assistant.pipeline import Pipeline
 from assistant.ui import cases, draft_box, forms, reply_language, workspace
-from assistant.ui.access import can_see
+from assistant.ui.access import agent_filter, can_see
 from assistant.ui.state import REOPEN, agent, get_pipeline, get_settings, get_store, identity
 
 MESSAGE, LANGUAGE = "message", "reply_language"
@@ -123,7 +123,8 @@ def restore_once(pipeline: Pipeline, store: HistoryStore) -> None:
     wanted = ss.pop(REOPEN, None)
     if wanted is not None:
         ss[INIT] = True
-        detail = store.get_case(int(wanted))
+        # The store itself refuses another agent's case (a lead's filter is None: every case).
+        detail = store.get_case(int(wanted), agent=agent_filter(identity()))
         if detail is None or not can_see(identity(), detail.case):
             ss[ERROR] = f"Case #{wanted} is not one of your cases."
             return

@@ -10,11 +10,11 @@ SHA-256 of the text, so History shows what really left the page.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assistant.history import HistoryStore
+from assistant.history.models import text_hash  # the store keeps this hash of every event's text
 from assistant.models import GuardrailReport, OrderFacts
 from assistant.ui.labels import language_name
 from assistant.ui.render import rules_of
@@ -25,11 +25,6 @@ COPY_KINDS = ("copy", "copy_next")
 SEND_KINDS = ("send", "copy_next")
 MAX_TEXT = 100_000  # a draft box never holds more; anything longer is not a draft
 MAX_REASON = 500
-
-
-def text_hash(text: str) -> str:
-    """The SHA-256 of a text as stored with copy and send events."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -140,18 +135,18 @@ def handle(action: BoxAction, ctx: CaseContext, store: HistoryStore,
                           case_id=ctx.case_id), report
         return Answer(action.nonce, action.kind, False, _blocked_message(report, what), case_id=ctx.case_id), report
     digest = text_hash(text)
+    reason = action.reason if override else None
     if override:
         store.add_event(ctx.case_id, "override", draft=text, verdict=report.verdict, rules=rules, agent=ctx.agent,
-                        detail=f"reason: {action.reason}; sha256={digest}")
+                        detail=f"sha256={digest}", reason=reason)
     released_text = None
     if action.kind in COPY_KINDS:
         ctx.released[action.nonce] = Released(ctx.case_id, text, report.verdict, rules,
                                                action.reason if override else None)
         released_text = text
     if action.kind in SEND_KINDS:
-        detail = f"sha256={digest}" + (f"; override: {action.reason}" if override else "")
         store.add_event(ctx.case_id, "sent", draft=text, verdict=report.verdict, rules=rules, agent=ctx.agent,
-                        detail=detail)
+                        detail=f"sha256={digest}", reason=reason)
     done = {"copy": "Copied", "send": "Marked as sent", "copy_next": "Copied and marked as sent"}[action.kind]
     suffix = f" with an override ({len(rules)} blocking rule{'s' if len(rules) != 1 else ''})" if override else ""
     return Answer(action.nonce, action.kind, True, f"{done}{suffix}.", text=released_text,
@@ -167,11 +162,9 @@ def _confirm(action: BoxAction, store: HistoryStore, ctx: CaseContext) -> Answer
         return Answer(action.nonce, action.kind, False,
                       "The browser did not allow copying: the checked text is selected, press Ctrl+C.",
                       case_id=released.case_id)
-    detail = f"sha256={text_hash(released.text)}"
-    if released.override_reason:
-        detail += f"; override: {released.override_reason}"
     store.add_event(released.case_id, "copied", draft=released.text, verdict=released.verdict,
-                    rules=released.rules, agent=ctx.agent, detail=detail)
+                    rules=released.rules, agent=ctx.agent, detail=f"sha256={text_hash(released.text)}",
+                    reason=released.override_reason)
     return Answer(action.nonce, action.kind, True, "", case_id=released.case_id)
 
 

@@ -24,10 +24,16 @@ export default function (component) {
   const $ = (selector) => root.querySelector(selector);
   const box = $(".ra-text");
   const d = data || {};
-  const st = root.__ra || (root.__ra = {
-    version: null, pending: new Map(), handled: new Set(), inflight: null, timer: null, data: d,
+  // The state lives on the window, not on the box's element: Streamlit rebuilds the element when one of its
+  // runs is cut short by the next click, and the text being typed, the copies waiting for the app's answer
+  // and the answers already handled must survive that.
+  const st = window.__replyAssistantDraftBox || (window.__replyAssistantDraftBox = {
+    version: null, text: "", pending: new Map(), handled: new Set(), inflight: null, timer: null, data: d,
+    focused: false, selection: [0, 0],
   });
   st.data = d;
+  const fresh = !box.dataset.ready;
+  box.dataset.ready = "1";
 
   function checkedSame() {
     return Boolean(st.data.report) && box.value === st.data.checked_text;
@@ -252,11 +258,23 @@ export default function (component) {
   // New text from the app (a new draft, a restored or reopened case, an empty case): replace the box.
   if (st.version !== d.version) {
     st.version = d.version;
-    box.value = d.text || "";
+    st.text = d.text || "";
+    box.value = st.text;
     box.scrollTop = 0;
     $(".ra-override-on").checked = false;
     $(".ra-reason").value = "";
+    st.override = false;
+    st.reason = "";
     if (!d.answer) showMessage("", true);
+  } else if (fresh) {
+    // A rebuilt element: put back the agent's text, cursor and override exactly as they were.
+    box.value = st.text;
+    $(".ra-override-on").checked = Boolean(st.override);
+    $(".ra-reason").value = st.reason || "";
+    if (st.focused) {
+      box.focus();
+      box.setSelectionRange(st.selection[0], st.selection[1]);
+    }
   }
   box.dataset.version = String(d.version);  // tests wait for a new version after Draft
   box.disabled = !d.enabled;
@@ -282,7 +300,19 @@ export default function (component) {
   root.querySelectorAll(".ra-actions button").forEach((button) => {
     button.onclick = () => send(button.dataset.action);
   });
+  const remember = () => {
+    st.text = box.value;
+    st.selection = [box.selectionStart, box.selectionEnd];
+  };
+  box.onfocus = () => { st.focused = true; };
+  box.onblur = () => { st.focused = false; };
+  box.onselect = remember;
+  box.onkeyup = remember;
+  box.onclick = remember;
+  $(".ra-override-on").onchange = (event) => { st.override = event.target.checked; };
+  $(".ra-reason").oninput = (event) => { st.reason = event.target.value; };
   box.oninput = () => {
+    remember();
     clearTimeout(st.timer);
     st.timer = setTimeout(() => send("check"), CHECK_PAUSE_MS);
     render();
