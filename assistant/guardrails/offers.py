@@ -134,9 +134,9 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             continue
         _add(offers, doc, _refund_kind(doc, a, b, offers, price), a, b, seen)
     for a, b in doc.spans("send_verb"):
-        remedy = _sent(doc, a, b)
-        if remedy is not None and not negated(doc, a):
-            _add(offers, doc, remedy, a, b, seen)
+        sent = _sent(doc, a, b)
+        if sent is not None and not negated(doc, a):
+            _add(offers, doc, sent, a, b, seen)
     for a, b in doc.spans("r_return"):
         si = doc.sentence_of(a)
         if not negated(doc, a) and not offers.by_sentence.get(si, set()) & set(REFUND_REMEDIES):

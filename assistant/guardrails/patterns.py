@@ -80,7 +80,7 @@ def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
     options = re2.Options()
     options.max_mem = 64 << 20
     prefilter = re2.Set.SearchSet(options)
-    always = []
+    always: list[int] = []
     for i, p in enumerate(patterns):
         try:
             if prefilter.Add("(?m)" + loosen(p)) != i - len(always):

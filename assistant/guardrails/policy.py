@@ -1,9 +1,8 @@
 """The seller policy the guardrails check remedies against.
 
 `knowledge/policy.yaml` is loaded with `assistant.knowledge.load_policy` (validated, errors name the file and
-field). When the file does not exist, `BUILTIN_POLICY` applies: SPEC section 5 defaults (partial refunds up to
-30% of the price, or 15 in the order's currency when the price is unknown) and, per scenario, the remedies
-the project's own policy file allows.
+field). When the file does not exist, `BUILTIN_POLICY` applies: every standard remedy in every scenario, and
+partial refunds up to 30% of the price (or 15 in the order's currency when the price is unknown).
 """
 
 from __future__ import annotations

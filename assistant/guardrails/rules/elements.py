@@ -14,7 +14,7 @@ import re
 from assistant.guardrails.lexicon import has_cjk
 from assistant.guardrails.offers import FAMILY
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.models import Violation
+from assistant.models import Severity, Violation
 from assistant.scenarios import requirements_for
 
 MIN_WORDS, MAX_WORDS = 25, 220
@@ -96,7 +96,7 @@ def choices_not_listed(data: RuleInput) -> list[Violation]:
     count, listed, prose = choices(data)
     if count < 2 or listed or not prose:
         return []
-    severity = "block" if data.policy.choices_format == "list" else "warn"
+    severity: Severity = "block" if data.policy.choices_format == "list" else "warn"
     return [data.absent("choices_not_listed", severity=severity)]
 
 
