@@ -49,6 +49,8 @@ class Lexicon:
     fractions: dict[str, float] = field(default_factory=dict)
     stem_lengths: tuple[int, ...] = ()
     _substring_re: re.Pattern[str] | None = None
+    # word -> classes, filled on first lookup; on the instance, so a rebuilt lexicon never sees stale entries
+    _cache: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def classes_of(self, word: str) -> frozenset[str]:
         """The classes of one token (exact word first, then the longest stem it starts with)."""
@@ -68,7 +70,7 @@ _EMPTY: frozenset[str] = frozenset()
 
 
 def _lookup(lexicon: Lexicon, word: str) -> frozenset[str]:
-    cache = _CACHE.setdefault(id(lexicon), {})
+    cache = lexicon._cache
     found = cache.get(word)
     if found is not None:
         return found
@@ -85,7 +87,6 @@ def _lookup(lexicon: Lexicon, word: str) -> frozenset[str]:
     return found
 
 
-_CACHE: dict[int, dict[str, frozenset[str]]] = {}
 
 
 def _fold(entry: str) -> str:
