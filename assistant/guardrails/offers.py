@@ -148,8 +148,22 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             kind = "full_refund" if price and any(abs(x.value - price) < _EPS for x in amounts
                                                   if x.kind != "percent") else "partial_refund"
             _add(offers, doc, kind, first.tok, first.tok + 1, seen)
+    _new_goods(doc, offers, seen)
     offers.mentions.sort(key=lambda m: m.start)
     return offers
+
+
+def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
+    """'1. A hair dryer from the new batch', 'recibir una freidora nueva': new goods with no remedy word."""
+    for a, b in doc.spans("r_new"):
+        si = doc.sentence_of(a)
+        if si in offers.by_sentence:
+            continue
+        s = doc.sentences[si]
+        offered = s.list_item or doc.has("send_verb", s.tok_start, s.tok_end) or doc.has("offer_verb", s.tok_start,
+                                                                                          s.tok_end)
+        if offered and not negated(doc, a):
+            _add(offers, doc, "replacement", a, b, seen)
 
 
 def _add(offers: Offers, doc: Doc, remedy: str, a: int, b: int, seen: set[tuple[str, int]]) -> None:
@@ -175,11 +189,16 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     """
     s = doc.sentences[doc.sentence_of(a)]
     # The subject may be in the verb itself ("enviamos", "spediamo") or, in Japanese, after it ("お送りいたします").
-    first_person = any("first_person" in doc.classes[k] for k in range(max(s.tok_start, a - 3), min(s.tok_end, b + 2)))
+    # German puts the verb last: "Wir können Ihnen das richtige Set zusenden".
+    lo = max(s.tok_start, a - 3) if doc.words[a].isascii() and "lang_en" in doc.classes[max(s.tok_start, a - 1)] \
+        else max(clause_start(doc, a), a - 10)
+    first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
     if not first_person and not (s.list_item and a - s.tok_start <= 3):
         return None
     after = range(b, min(s.tok_end, b + 6))
     words = {doc.words[k] for k in after}
+    if {"label", "labels"} & words and not {"return", "returns", "prepaid", "shipping", "postage"} & words:
+        words -= {"label", "labels"}  # "a full label sheet" is goods; "a prepaid return label" is not
     if words & _NOT_GOODS or any(c in doc.classes[k] for k in after for c in ("r_refund", "r_gift", "r_guide",
                                                                                "r_tracking")):
         return None
@@ -208,9 +227,12 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
     lo, hi = max(s.tok_start, a - _LOCAL), min(s.tok_end, b + _LOCAL)
     if doc.has("r_cancel", lo, hi):
         return "cancel_and_refund"
-    if doc.has("r_return", lo, hi):
-        return "return_for_refund"
+    c0, c1 = clause_start(doc, a), clause_end(doc, b - 1)
+    if doc.has("r_return", min(lo, c0), hi):
+        return "return_for_refund"  # "send it back through Your Orders for a full refund"
     here = offers.money.get(doc.sentence_of(a), [])
+    # amounts of this clause only: "a full refund, or keep it and we refund 20%" are two offers
+    lo, hi = max(lo, c0), min(hi, c1)
     amounts = here[bisect_left(here, lo, key=_tok_of):bisect_left(here, hi, key=_tok_of)]
     if doc.has("r_partial", lo, hi):
         return "partial_refund"
