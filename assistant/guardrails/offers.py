@@ -26,7 +26,11 @@ _EPS = 0.005
 _NOT_MONEY_AFTER = frozenset({"day", "days", "hour", "hours", "week", "weeks", "business", "working", "minutes",
                               "mins", "items", "item", "pieces", "units", "x", "st", "nd", "rd", "th", "months",
                               "month", "years", "year", "pm", "am", "cm", "mm", "kg", "g", "ml", "w", "v", "star",
-                              "stars", "pack", "pcs", "times", "percent"})
+                              "stars", "pack", "pcs", "times", "percent",
+                              # the same units in the other languages
+                              "dias", "dia", "horas", "semanas", "tage", "tagen", "werktage", "werktagen", "stunden",
+                              "wochen", "jours", "jour", "heures", "semaines", "ouvres", "giorni", "giorno", "ore",
+                              "settimane", "lavorativi", "habiles", "laborables"})
 # remedy class -> remedy id, for the classes that map one to one
 _DIRECT = {
     "r_replacement": "replacement", "r_reship": "reship", "r_exchange": "exchange", "r_gift": "gift",
@@ -191,7 +195,7 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     # The subject may be in the verb itself ("enviamos", "spediamo") or, in Japanese, after it ("お送りいたします").
     # German puts the verb last: "Wir können Ihnen das richtige Set zusenden".
     lo = max(s.tok_start, a - 3) if doc.words[a].isascii() and "lang_en" in doc.classes[max(s.tok_start, a - 1)] \
-        else max(clause_start(doc, a), a - 10)
+        else max(s.tok_start, a - 16)
     first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
     if not first_person and not (s.list_item and a - s.tok_start <= 3):
         return None

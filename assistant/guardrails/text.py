@@ -25,9 +25,10 @@ _BOUND = re.compile(r"[.!?;:](?=\s|$)|[。！？]|\n")
 # Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：".
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
-                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}(?=[\u3040-\u30ff\u4e00-\u9fff])|[a-d]案[:：]?)\s*")
+                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?)\s*")
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
 
 
@@ -133,6 +134,8 @@ def _tokenize(doc: Doc, folded: str) -> None:
             doc.words.append(word)
         elif any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
             leet = word.translate(_LEET)
+            if not lexicon.classes_of(leet):
+                leet = word.translate(_LEET_L)  # "rec1amacion": a one for an l
             doc.words.append(leet if lexicon.classes_of(leet) else word)
         else:
             doc.words.append(word)

@@ -203,7 +203,8 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
             continue
         names = doc.has("claim", lo, hi) or doc.has("amazon", lo, hi) or doc.has("pronoun", lo, hi)
         acts = (doc.has("close", lo, hi) or doc.has("gone", lo, hi) or doc.has("hold_off", lo, hi)
-                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)))
+                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi))
+                or (doc.has("state", lo, hi) and doc.has("condition", lo, hi)))  # "申請が継続している間は"
         if names and acts and not _neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):
             out.append((lo, hi))
     return out

@@ -27,7 +27,7 @@ _EXPLAINABLE = re.compile(r"\b(?:promotion|promo|coupon|voucher|discount|deal|sa
 _INVITE = re.compile(r"\b(?:use|enter|apply|redeem|next|future|another|other|follow|newsletter|"
                      r"check\sout|shop|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new)\b")
 _NEW_CODE = re.compile(r"\b(?:use|enter|apply|redeem|here is|here's)\b[^.\n]{0,30}\bcode\b|"
-                       r"\bcode:?\s(?=[a-z0-9]*[a-z])[a-z]*\d")
+                       r"\bcode:?\s(?=[a-z0-9]*[a-z])(?=[a-z0-9]{4})[a-z]*\d")
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
