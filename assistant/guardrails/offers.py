@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from assistant.guardrails.money import Money, find_money
@@ -211,6 +211,8 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     return "reship"
 
 
+_EXCEPT = frozenset({"except", "minus", "less", "bar", "ausser", "abzuglich", "sauf", "moins", "excepto", "menos",
+                     "tranne", "meno"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
                         "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
                         "payment", "refund", "voucher", "back"})
@@ -247,6 +249,8 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
             return "partial_refund"
     if amounts and price is None and not doc.has("r_full", lo, hi):
         return "partial_refund"
+    if any(not negated(doc, x) for x, _ in doc.find("r_return", s.tok_start, a)):
+        return "return_for_refund"  # "You return the item through Your Orders, and we refund you when it arrives"
     return "full_refund"
 
 
@@ -259,7 +263,6 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
     for m in money:
         si = doc.sentence_of(m.tok)
         s = doc.sentences[si]
-        lo, hi = max(s.tok_start, m.tok - 4), min(s.tok_end, m.tok + 4)
         if m.kind == "bare":
             before = range(max(s.tok_start, m.tok - 3), m.tok)
             if not any("r_refund" in doc.classes[k] for k in before):
@@ -271,24 +274,39 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
             if nxt in _NOT_MONEY_AFTER or not any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k]
                                                   for k in before):
                 continue
-        elif m.kind == "fraction":
-            if not (doc.has("r_refund", lo, hi) or doc.has("money_offer", lo, hi) or doc.has("price_quote", lo, hi)):
+        elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
+                and not doc.has("r_refund", m.tok + 2, min(s.tok_end, m.tok + 4)):
+            continue  # "half a turn", "half an hour"
+        elif m.kind in ("fraction", "percent"):
+            # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
+            wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
+            if not any(doc.has(c, *wide) for c in ("r_refund", "money_offer", "price_quote", "r_partial")):
                 continue
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
             continue
         if m.kind != "fraction" and _quoted_price(doc, m, price):
             continue
+        if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
+            m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
         offers.money.setdefault(si, []).append(m)
 
 
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
-    before = range(max(s.tok_start, m.tok - 3), m.tok)
-    after = range(m.tok + 1, min(s.tok_end, m.tok + 3))
+    lo = max(s.tok_start, m.tok - 3)
+    for k in range(m.tok - 1, lo - 1, -1):
+        if "additive" in doc.classes[k] or "alternative" in doc.classes[k]:
+            lo = k + 1  # "the $9.99 shipping plus $6": the word before 'plus' belongs to the other amount
+            break
+    before = range(lo, m.tok)
+    last = bisect_left(doc.starts, m.end)  # "C$9.99 delivery": the words after the whole amount
+    after = range(last, min(s.tok_end, last + 2))
     if any("shipping_cost" in doc.classes[k] for k in after):
-        return True  # a shipping charge refunded is not a partial refund of the item
+        # "the $9.99 delivery charge was for express" is quoted; "we refund the $9.99 shipping" is money back
+        c0 = clause_start(doc, m.tok)
+        return not doc.has("r_refund", max(c0, m.tok - 6), m.tok) or negated(doc, m.tok)
     if any("price_quote" in doc.classes[k] for k in before) or any("price_quote" in doc.classes[k] for k in after):
         # "refund the full price of $60" still offers $60: the refund word decides
         return not doc.has("r_refund", max(s.tok_start, m.tok - 2), m.tok)
