@@ -197,6 +197,7 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     lo = max(s.tok_start, a - 3) if doc.words[a].isascii() and "lang_en" in doc.classes[max(s.tok_start, a - 1)] \
         else max(s.tok_start, a - 16)
     first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
+    first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
     if not first_person and not (s.list_item and a - s.tok_start <= 3):
         return None
     after = range(b, min(s.tok_end, b + 6))
@@ -285,7 +286,7 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
             continue
-        if m.kind != "fraction" and _quoted_price(doc, m, price):
+        if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
             m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"

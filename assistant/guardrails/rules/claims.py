@@ -24,6 +24,8 @@ from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
 _PRONOUN_REACH = 3  # sentences back a pronoun may point
+_DETERMINER = frozenset({"the", "your", "this", "that", "our", "a", "an", "le", "la", "les", "die", "der", "das",
+                         "el", "il", "lo"})
 
 
 def claim_context(data: RuleInput) -> bool:
@@ -44,8 +46,8 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
     out: dict[int, int] = {}
     for cls in ("claim", "claim_weak") if weak_ok else ("claim",):
         for a, b in doc.spans(cls):
-            if _not_a_claim(doc, a, b):
-                continue
+            if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
+                continue  # "how to claim the premium": a verb, not a claim
             out[a] = max(out.get(a, b), b)
     return out
 
@@ -70,13 +72,22 @@ def _pronoun_objects(data: RuleInput, claims: list[int]) -> dict[int, bool]:
     claims = sorted(claims)
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):
-        si = doc.sentence_of(a)
-        first = doc.sentences[max(0, si - _PRONOUN_REACH)].tok_start
+        first = _reach(doc, doc.sentence_of(a))
         i = bisect_left(claims, a) - 1
         if i >= 0 and claims[i] >= first:
             j = bisect_right(things, claims[i])
             out[a] = j < len(things) and things[j] < a
     return out
+
+
+def _reach(doc: Doc, si: int) -> int:
+    """First token a back-reference from sentence `si` may reach: three sentences back, list lines not counted."""
+    k, left = si, _PRONOUN_REACH
+    while k > 0 and left > 0:
+        k -= 1
+        if not doc.sentences[k].list_item:
+            left -= 1
+    return doc.sentences[k].tok_start
 
 
 def _subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
@@ -131,6 +142,8 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
             for a, b in doc.find(cls, lo, hi):
                 if a == obj or (pronouns.get(obj) and doc.words[a] in _AMBIGUOUS):
                     continue
+                if obj in pronouns and obj > a + 2 and doc.words[a + 1] in _DETERMINER:
+                    continue  # "close the app and open it": the verb has its own object
                 if a > 0 and (doc.words[a - 1] in ("a", "an", "very", "so", "too")
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
                     continue  # an adjective ("keep a close eye on it"), not a request to close
@@ -221,7 +234,9 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             continue  # "do not hesitate to contact Amazon" invites, it does not hold off
         for oa, ob in doc.find("open", b, min(s.tok_end, b + 5)):
             tail = min(s.tok_end, ob + 7)
-            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail):
+            head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
+            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail) \
+                    or doc.has("amazon", head, a):
                 if not _neutral_clause(doc, clause_start(doc, a), tail):
                     out.append((a, tail))
                 break
@@ -266,7 +281,7 @@ def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         s = doc.sentences[si]
         if any(s.tok_start <= o < s.tok_end for o in starts):
             continue  # its object is in its own sentence: the other checks judge it
-        first = doc.sentences[max(0, si - _PRONOUN_REACH)].tok_start
+        first = _reach(doc, si)
         i = bisect_left(starts, s.tok_start) - 1
         if i < 0 or starts[i] < first or doc.has("thing", claims[starts[i]], a):
             continue

@@ -15,6 +15,7 @@ from assistant.guardrails.registry import RuleInput, rule
 from assistant.models import Violation
 
 _DIGIT = re.compile(r"\d")
+_EMAILISH = re.compile(r"@|\sat\s|[(\[{]\s?(?:at|chiocciola|arroba|arobase|klammeraffe)\s?[)\]}]")
 _HOST = re.compile(r"^(?:https?://)?([^/\s:?#]+)")
 _PHONE_SEPARATORS = re.compile(r"[\s().\-]")
 _WORD = re.compile(r"[a-z0-9']+")
@@ -57,7 +58,7 @@ def off_platform_contact(data: RuleInput) -> list[Violation]:
     """Links off Amazon, email addresses, phone numbers, messaging apps, handles, 'contact us directly'."""
     folded = data.doc.folded
     spans: list[tuple[int, int]] = []
-    if "@" in folded or " at " in folded or "(at)" in folded or "[at]" in folded:
+    if _EMAILISH.search(folded) is not None:
         spans += _spans(data, "off_platform_contact.email")
     allowed = _group(data, "off_platform_contact.allowed_host")
     if "." in folded:
