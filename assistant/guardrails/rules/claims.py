@@ -44,8 +44,10 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
     doc = data.doc
     weak_ok = claim_context(data)
     out: dict[int, int] = {}
-    for cls in ("claim", "claim_weak") if weak_ok else ("claim",):
+    for cls in ("claim", "claim_weak"):
         for a, b in doc.spans(cls):
+            if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 3), b + 3):
+                continue  # "the case" is a claim where claims are spoken of, or "the case with Amazon"
             if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
                 continue  # "how to claim the premium": a verb, not a claim
             out[a] = max(out.get(a, b), b)
@@ -78,6 +80,14 @@ def _pronoun_objects(data: RuleInput, claims: list[int]) -> dict[int, bool]:
             j = bisect_right(things, claims[i])
             out[a] = j < len(things) and things[j] < a
     return out
+
+
+def _lead_in(doc: Doc, si: int) -> int:
+    """First token of a sentence, or of the one before it when that ends in a colon ("we need: the claim closed")."""
+    s = doc.sentences[si]
+    if si > 0 and doc.folded[:s.start].rstrip().endswith(":"):
+        return doc.sentences[si - 1].tok_start
+    return s.tok_start
 
 
 def _reach(doc: Doc, si: int) -> int:
@@ -119,7 +129,7 @@ def _permission(data: RuleInput, a: int, b: int) -> bool:
     s = doc.sentences[si]
     if not (doc.has("permission", max(s.tok_start, a - 4), a) or doc.has("permission", b, min(s.tok_end, b + 8))):
         return False
-    if si in data.offers.by_sentence or doc.has("condition", b, s.tok_end):
+    if si in data.offers.by_sentence:
         return False
     if si + 1 < len(doc.sentences):
         nxt = doc.sentences[si + 1]
@@ -152,6 +162,8 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                 c0 = clause_start(doc, min(a, obj))
                 w0 = max(c0, a - 6)
                 plea = doc.has("request", w0, a) and not doc.has("negation", w0, a)
+                # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
+                plea = plea or (doc.has("condition", c0, a) and doc.sentence_of(a) in data.offers.by_sentence)
                 if _neutral_clause(doc, c0, clause_end(doc, max(b, obj_end) - 1)) and not plea:
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and _permission(data, a, b):
@@ -162,8 +174,8 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                 if cls == "close" and not cjk and _subject_is_not_buyer(doc, a, s.tok_start) \
                         and not doc.has("condition", s.tok_start, a):
                     continue
-                if cls == "gone" and not (doc.has("condition", s.tok_start, s.tok_end)
-                                          or doc.has("request", s.tok_start, s.tok_end)):
+                head = _lead_in(doc, doc.sentence_of(a))
+                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or doc.has("request", head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
