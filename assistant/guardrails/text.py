@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -27,6 +28,36 @@ _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►�
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
+# The same tokens as `_TOKEN`, as a split: gap, token, gap, token, ..., gap.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# Two quick tests that let most drafts skip per-token work, run on RE2 (a 1-kB scan costs ~3 µs there, 5-15 µs in
+# Python's engine). Each matches a superset of what it guards, so a false alarm only costs the slow path:
+# three single characters split by one or two of " .-*_" (what `_join_spaced_letters` merges), and a token
+# holding both a digit and a letter ("cl0se", "5's": maybe digits for letters).
+_SPACED = r"(?:^|[^a-z0-9])[a-z][ .\-*_]{1,2}[a-z0-9][ .\-*_]{1,2}[a-z0-9](?:[^a-z0-9]|$)"
+_MIXED = r"[0-9]'?[a-z]|[a-z][0-9]"
+
+
+def _native(pattern: str) -> Callable[[str], bool]:
+    """`pattern.search(text) is not None` on RE2, on Python's engine without it; True when RE2 cannot read the text."""
+    try:
+        import re2
+    except ImportError:  # pragma: no cover - google-re2 is a dependency; this keeps the check working without it
+        compiled = re.compile(pattern)
+        return lambda text: compiled.search(text) is not None
+    native = re2.compile(pattern)
+
+    def search(text: str) -> bool:
+        try:
+            return native.search(text) is not None
+        except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot take as UTF-8: take the slow path
+            return True
+
+    return search
+
+
+_spaced = _native(_SPACED)
+_mixed = _native(_MIXED)
 
 
 def _first(span: tuple[int, int]) -> int:
@@ -117,6 +148,33 @@ def build_doc(original: str, lexicon: Lexicon) -> Doc:
 
 
 def _tokenize(doc: Doc, folded: str) -> None:
+    if has_cjk(folded) or _spaced(folded):
+        _tokenize_slow(doc, folded)
+        return
+    # Most drafts: one C-level split into gaps and tokens; running sums of the piece lengths are the offsets.
+    pieces = _TOKEN_SPLIT.split(folded)
+    offsets = list(itertools.accumulate(map(len, pieces)))
+    words = pieces[1::2]
+    doc.starts = offsets[0:-1:2]
+    doc.ends = offsets[1::2]
+    if _mixed(folded):  # a token with digits and letters: maybe digits for letters ("cl0se")
+        lexicon = doc.lexicon
+        words = [_word(w, lexicon) for w in words]
+    doc.words = words
+
+
+def _word(word: str, lexicon: Lexicon) -> str:
+    """A token as a word: digits read as letters when that makes a lexicon word ("cl0se")."""
+    if word.isalpha() or word.isascii() is False:
+        return word
+    if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+        leet = word.translate(_LEET)
+        return leet if lexicon.classes_of(leet) else word
+    return word
+
+
+def _tokenize_slow(doc: Doc, folded: str) -> None:
+    """Tokens of a draft with Japanese or spaced-out letters ("c l o s e"): span by span."""
     spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
     spans = _join_spaced_letters(spans, folded)
     if has_cjk(folded):
@@ -127,13 +185,7 @@ def _tokenize(doc: Doc, folded: str) -> None:
     for a, b, word in spans:
         doc.starts.append(a)
         doc.ends.append(b)
-        if word.isalpha() or word.isascii() is False:
-            doc.words.append(word)
-        elif any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
-            leet = word.translate(_LEET)
-            doc.words.append(leet if lexicon.classes_of(leet) else word)
-        else:
-            doc.words.append(word)
+        doc.words.append(_word(word, lexicon))
 
 
 def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list[tuple[int, int, str]]:
@@ -160,27 +212,45 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list
 def _classify(doc: Doc) -> None:
     lexicon = doc.lexicon
     words = doc.words
-    index = doc.index
-    classes_of = lexicon.classes_of
+    index: dict[str, list[tuple[int, int]]] = {}
+    token_classes = lexicon.token_classes
+    cache = lexicon._token_cache
+    get = cache.get
+    out = [found if (found := get(word)) is not None else token_classes(word) for word in words]
+    for i, found in enumerate(out):
+        if found:
+            span = (i, i + 1)
+            for cls in found:
+                spans = index.get(cls)
+                if spans is None:
+                    index[cls] = [span]
+                else:
+                    spans.append(span)
     phrases = lexicon.phrases
     n = len(words)
-    out: list[frozenset[str]] = []
-    substrings = lexicon.substrings
-    for i, word in enumerate(words):
-        found = classes_of(word) if word.isascii() else substrings.get(word) or classes_of(word)
-        out.append(found)
-        for cls in found:
-            index.setdefault(cls, []).append((i, i + 1))
-        by_second = phrases.get(word)
-        if by_second and i + 1 < n:
-            for rest, cls_set in by_second.get(words[i + 1], []) + by_second.get("*", []):
-                k = len(rest)
-                if i + k < n and all(word_matches(p, words[i + 1 + j]) for j, p in enumerate(rest)):
-                    for cls in cls_set:
-                        index.setdefault(cls, []).append((i, i + 1 + k))
+    touched: set[str] = set()
+    for i in [i for i, word in enumerate(words) if word in phrases]:
+        if i + 1 >= n:
+            continue
+        by_second = phrases[words[i]]
+        candidates = by_second.get(words[i + 1])
+        star = by_second.get("*")
+        if candidates is None:
+            if star is None:
+                continue
+            candidates = star
+        elif star is not None:
+            candidates = candidates + star
+        for rest, cls_set in candidates:
+            k = len(rest)
+            if i + k < n and all(word_matches(p, words[i + 1 + j]) for j, p in enumerate(rest)):
+                for cls in cls_set:
+                    index.setdefault(cls, []).append((i, i + 1 + k))
+                    touched.add(cls)
     doc.classes = out
-    for spans in index.values():
-        spans.sort()
+    doc.index = index
+    for cls in touched:  # word spans are appended in token order; only phrase spans can be out of order
+        index[cls].sort()
 
 
 def _split_sentences(doc: Doc, folded: str) -> None:
@@ -197,7 +267,7 @@ def _split_sentences(doc: Doc, folded: str) -> None:
             cuts.append(pos + 1)
             continue
         if char in ".):" and (_LIST_MARKER.fullmatch(folded[cuts[-1]:pos + 1].strip() + " ") is not None
-                              or _INLINE_MARKER.search(folded, cuts[-1], pos) is not None):
+                              or _INLINE_MARKER.search(folded, max(cuts[-1], pos - 6), pos) is not None):
             continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
         cuts.append(pos + 1)
     cuts.append(len(folded))
