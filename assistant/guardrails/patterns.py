@@ -32,11 +32,21 @@ class PatternSet:
     prefilter: Any = None  # re2.Set over the loosened patterns, or None: run every pattern
     always: tuple[int, ...] = ()  # patterns RE2 cannot loosen: always run
     seller: list[Any] = field(default_factory=list)
+    # The guard's one set over every group's loosened patterns (see `Scanner`) and this group's number in it.
+    scanner: Scanner | None = None
+    group: int = -1
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text`."""
         if self.prefilter is None:
             return list(range(len(self.patterns)))
+        if self.scanner is not None:
+            hits = self.scanner.hits(text)
+            if hits is not None:
+                found = hits.get(self.group)
+                if found is None:
+                    return list(self.always)
+                return sorted(set(found) | set(self.always)) if self.always else found
         try:
             found = self.prefilter.Match(text)
         except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8: run every pattern instead
@@ -60,8 +70,12 @@ class PatternSet:
                     yield m.span()
 
     def search(self, text: str) -> bool:
-        """Whether anything matches."""
-        return next(self.finditer(text), None) is not None
+        """Whether anything matches (the first non-empty match of any pattern ends the search)."""
+        for i in self.candidates(text) if self.patterns else ():
+            for m in self.patterns[i].finditer(text):
+                if m.end() > m.start():
+                    return True
+        return any(m.end() > m.start() for pattern in self.seller for m in pattern.finditer(text))
 
 
 def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
@@ -94,6 +108,72 @@ def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
     out.prefilter = _Mapped(prefilter, ids)
     out.always = tuple(always)
     return out
+
+
+class Scanner:
+    """One RE2 set over the loosened patterns of every group: one native pass over a text answers every group.
+
+    A check asks a dozen groups about the same draft; each group's own set would scan it again. The answer for
+    the last text is kept (strings are immutable, so identity is enough), swapped in as one tuple so threads
+    sharing a guard never see half of it. Texts over `SCAN_MAX` characters go to the groups' own smaller sets,
+    whose automata are less likely to run out of memory on a long text.
+    """
+
+    SCAN_MAX = 32_768
+
+    def __init__(self, re2_set: Any, owners: list[tuple[int, int]]) -> None:
+        self._set = re2_set
+        self._owners = owners  # set index -> (group number, index in the group's pattern list)
+        self._last: tuple[str | None, dict[int, list[int]]] = (None, {})
+
+    def hits(self, text: str) -> dict[int, list[int]] | None:
+        """Group number -> indices of its patterns that may match `text`; None when this scanner cannot tell."""
+        last = self._last
+        if last[0] is text:
+            return last[1]
+        if len(text) > self.SCAN_MAX:
+            return None
+        try:
+            found = self._set.Match(text)
+        except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8
+            return None
+        out: dict[int, list[int]] = {}
+        owners = self._owners
+        for k in sorted(found or ()):
+            group, i = owners[k]
+            out.setdefault(group, []).append(i)
+        self._last = (text, out)
+        return out
+
+
+def attach_scanner(sets: dict[str, PatternSet]) -> None:
+    """Give every built-in group with a prefilter the shared `Scanner` (nothing changes when RE2 is missing)."""
+    try:
+        import re2
+    except ImportError:
+        return
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    combined = re2.Set.SearchSet(options)
+    owners: list[tuple[int, int]] = []
+    members: list[PatternSet] = []
+    for number, group in enumerate(sets.values()):
+        if group.prefilter is None:
+            continue
+        members.append(group)
+        group.group = number
+        for i in range(len(group.patterns)):
+            if i in group.always:
+                continue
+            if combined.Add("(?m)" + loosen(group.patterns[i].pattern)) != len(owners):
+                return  # cannot happen for patterns each group's own set took; the groups keep their own sets
+            owners.append((number, i))
+    if not owners:
+        return
+    combined.Compile()
+    scanner = Scanner(combined, owners)
+    for group in members:
+        group.scanner = scanner
 
 
 class _Mapped:
@@ -208,4 +288,5 @@ def build_sets(builtin: dict[str, dict[str, list[str]]], seller: dict[str, dict[
             key = f"{rule_id}.{group}"
             target = sets.setdefault(key, PatternSet())
             target.seller.extend(compile_seller(items, seller_path or PATTERNS_FILE, f"rules.{key}"))
+    attach_scanner(sets)
     return sets
