@@ -88,6 +88,15 @@ class Guard:
         self.patterns = build_sets(builtin, seller, self.extension_path)
         self.rule_ids = rule_ids()
         self.overrides = ext.rules
+        self._checks = 0  # the second check builds the RE2 prefilters (a one-off check is faster without them)
+
+    def _count_check(self) -> None:
+        self._checks += 1
+        if self._checks == 2:
+            for group in self.patterns.values():
+                if group.scanner is not None:
+                    group.scanner.build()
+                    break
 
     @classmethod
     def from_knowledge(cls, directory: Path | None = None, policy: Policy | None = None) -> Guard:
@@ -101,6 +110,8 @@ class Guard:
 
     def check(self, draft: str, context: CheckContext | None = None) -> GuardrailReport:
         """Run every rule on a draft: the verdict, violations sorted by position, rules run and passed."""
+        if self._checks < 2:
+            self._count_check()
         ctx = context or CheckContext()
         policy = ctx.policy or self.policy
         doc = build_doc(draft, self.lexicon)

@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import KnowledgeError
+from assistant.guardrails.prefilter import GroupFilter, Scanner, attach_scanner, loosen
+
+__all__ = ["PATTERNS_FILE", "PatternSet", "build_sets", "compile_builtin", "compile_seller", "loosen"]
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "patterns.yaml"
 
@@ -29,29 +32,25 @@ class PatternSet:
     """
 
     patterns: list[re.Pattern[str]] = field(default_factory=list)
-    prefilter: Any = None  # re2.Set over the loosened patterns, or None: run every pattern
-    always: tuple[int, ...] = ()  # patterns RE2 cannot loosen: always run
     seller: list[Any] = field(default_factory=list)
+    own: GroupFilter | None = None  # this group's RE2 set, built when first needed; None: run every pattern
     # The guard's one set over every group's loosened patterns (see `Scanner`) and this group's number in it.
     scanner: Scanner | None = None
     group: int = -1
 
     def candidates(self, text: str) -> list[int]:
-        """Indices of the patterns that may match `text`."""
-        if self.prefilter is None:
-            return list(range(len(self.patterns)))
+        """Indices of the patterns that may match `text` (every pattern when no prefilter can tell)."""
         if self.scanner is not None:
-            hits = self.scanner.hits(text)
-            if hits is not None:
-                found = hits.get(self.group)
-                if found is None:
-                    return list(self.always)
-                return sorted(set(found) | set(self.always)) if self.always else found
-        try:
-            found = self.prefilter.Match(text)
-        except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8: run every pattern instead
-            return list(range(len(self.patterns)))
-        return sorted(set(found) | set(self.always))
+            found = self.scanner.candidates(self.group, text)
+            if found is not None:
+                return found
+            if not self.scanner.ready:  # not built yet: for a one-off check the sets cost more than they save
+                return list(range(len(self.patterns)))
+        if self.own is not None:
+            found = self.own.match(text)
+            if found is not None:
+                return found
+        return list(range(len(self.patterns)))
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """Spans of every match, leftmost first, overlapping matches merged into the first; then the seller's."""
@@ -86,174 +85,7 @@ def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
             compiled.append(re.compile(p, re.MULTILINE))
         except re.error as exc:
             raise KnowledgeError(f"invalid regex ({exc})", path=str(path), field=f"{where}.{i}") from exc
-    out = PatternSet(patterns=compiled)
-    try:
-        import re2
-    except ImportError:  # the prefilter only saves time
-        return out
-    options = re2.Options()
-    options.max_mem = 64 << 20
-    prefilter = re2.Set.SearchSet(options)
-    always: list[int] = []
-    for i, p in enumerate(patterns):
-        try:
-            if prefilter.Add("(?m)" + loosen(p)) != i - len(always):
-                raise ValueError
-        except Exception:  # RE2 cannot run it even loosened: the Python pattern always runs
-            always.append(i)
-    ids = [i for i in range(len(patterns)) if i not in always]
-    if not ids:
-        return out
-    prefilter.Compile()
-    out.prefilter = _Mapped(prefilter, ids)
-    out.always = tuple(always)
-    return out
-
-
-class Scanner:
-    """One RE2 set over the loosened patterns of every group: one native pass over a text answers every group.
-
-    A check asks a dozen groups about the same draft; each group's own set would scan it again. The answer for
-    the last text is kept (strings are immutable, so identity is enough), swapped in as one tuple so threads
-    sharing a guard never see half of it. Texts over `SCAN_MAX` characters go to the groups' own smaller sets,
-    whose automata are less likely to run out of memory on a long text.
-    """
-
-    SCAN_MAX = 32_768
-
-    def __init__(self, re2_set: Any, owners: list[tuple[int, int]]) -> None:
-        self._set = re2_set
-        self._owners = owners  # set index -> (group number, index in the group's pattern list)
-        self._last: tuple[str | None, dict[int, list[int]]] = (None, {})
-
-    def hits(self, text: str) -> dict[int, list[int]] | None:
-        """Group number -> indices of its patterns that may match `text`; None when this scanner cannot tell."""
-        last = self._last
-        if last[0] is text:
-            return last[1]
-        if len(text) > self.SCAN_MAX:
-            return None
-        try:
-            found = self._set.Match(text)
-        except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8
-            return None
-        out: dict[int, list[int]] = {}
-        owners = self._owners
-        for k in sorted(found or ()):
-            group, i = owners[k]
-            out.setdefault(group, []).append(i)
-        self._last = (text, out)
-        return out
-
-
-def attach_scanner(sets: dict[str, PatternSet]) -> None:
-    """Give every built-in group with a prefilter the shared `Scanner` (nothing changes when RE2 is missing)."""
-    try:
-        import re2
-    except ImportError:
-        return
-    options = re2.Options()
-    options.max_mem = 64 << 20
-    combined = re2.Set.SearchSet(options)
-    owners: list[tuple[int, int]] = []
-    members: list[PatternSet] = []
-    for number, group in enumerate(sets.values()):
-        if group.prefilter is None:
-            continue
-        members.append(group)
-        group.group = number
-        for i in range(len(group.patterns)):
-            if i in group.always:
-                continue
-            if combined.Add("(?m)" + loosen(group.patterns[i].pattern)) != len(owners):
-                return  # cannot happen for patterns each group's own set took; the groups keep their own sets
-            owners.append((number, i))
-    if not owners:
-        return
-    combined.Compile()
-    scanner = Scanner(combined, owners)
-    for group in members:
-        group.scanner = scanner
-
-
-class _Mapped:
-    """An RE2 set whose own indices (patterns it accepted) map back to the pattern list's indices."""
-
-    def __init__(self, re2_set: Any, ids: list[int]) -> None:
-        self._set = re2_set
-        self._ids = ids
-
-    def Match(self, text: str) -> list[int]:  # the RE2 set's own method name
-        return [self._ids[i] for i in self._set.Match(text) or ()]
-
-
-_LOOKAROUND = ("(?<!", "(?<=", "(?=", "(?!")
-
-
-def loosen(pattern: str) -> str:
-    """A pattern that matches wherever `pattern` does (a superset): lookarounds and word boundaries removed.
-
-    RE2 has neither lookarounds nor Unicode word boundaries; without them the pattern only matches more, so it
-    can say which patterns are worth running.
-    """
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    in_class = False
-    while i < n:
-        c = pattern[i]
-        if c == "\\" and i + 1 < n:
-            if not in_class and pattern[i + 1] in "bB":
-                i += 2
-                continue
-            if pattern[i + 1] in "uU":  # Python's \uXXXX / \UXXXXXXXX, which RE2 writes \x{...}
-                width = 4 if pattern[i + 1] == "u" else 8
-                out.append("\\x{" + pattern[i + 2:i + 2 + width] + "}")
-                i += 2 + width
-                continue
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-            out.append(c)
-            i += 1
-            continue
-        if c == "[":
-            in_class = True
-            out.append(c)
-            if i + 1 < n and pattern[i + 1] == "]":  # a literal ] first in a class
-                out.append("]")
-                i += 1
-            i += 1
-            continue
-        if pattern.startswith(_LOOKAROUND, i):
-            i = _skip_group(pattern, i)
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
-def _skip_group(pattern: str, i: int) -> int:
-    """The index just past the group opening at `i` (escapes and character classes respected)."""
-    depth, in_class = 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return i
+    return PatternSet(patterns=compiled, own=GroupFilter(patterns))
 
 
 def compile_seller(patterns: list[str], path: Path, where: str) -> list[Any]:
