@@ -22,6 +22,8 @@ _BEFORE_FOLD = str.maketrans(
         "Х": "x", "У": "y", "Ѕ": "s", "І": "i", "Ј": "j", "Ԛ": "q", "Ԝ": "w",
         "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n",
         "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x",
+        # a star emoji is a star in a rating ("leave us 5⭐"); the emoji rule reads the original text
+        "⭐": " star ", "🌟": " star ",
     }
 )
 

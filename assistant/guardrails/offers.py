@@ -114,7 +114,10 @@ def clause_end(doc: Doc, tok: int) -> int:
 
 
 def negated(doc: Doc, tok: int) -> bool:
-    """Whether a negation or the buyer's reported words stand in the clause just before `tok`."""
+    """Whether a negation or the buyer's reported words stand in the clause just before `tok`, or `tok` is part
+    of a button's label ("click Return or replace items")."""
+    if any(a <= tok < b for a, b in doc.spans("ui_text")):
+        return True
     lo = max(clause_start(doc, tok), tok - _NEG_WINDOW)
     return any(doc.has(cls, lo, tok) for cls in ("negation", "you_said"))
 
@@ -161,7 +164,7 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
     """'1. A hair dryer from the new batch', 'recibir una freidora nueva': new goods with no remedy word."""
     for a, b in doc.spans("r_new"):
         si = doc.sentence_of(a)
-        if si in offers.by_sentence:
+        if offers.by_sentence.get(si, set()) & _GOODS:
             continue
         s = doc.sentences[si]
         offered = s.list_item or doc.has("send_verb", s.tok_start, s.tok_end) or doc.has("offer_verb", s.tok_start,
@@ -212,6 +215,7 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     return "reship"
 
 
+_GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
 _EXCEPT = frozenset({"except", "minus", "less", "bar", "ausser", "abzuglich", "sauf", "moins", "excepto", "menos",
                      "tranne", "meno"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
@@ -285,7 +289,12 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
                 continue
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
-            continue
+            prev = si - 1
+            # "We'd like to send back part of what you paid. Twenty-five dollars, to be exact."
+            if not (s.tok_end - s.tok_start <= 8 and prev >= 0 and any(
+                    doc.has(c, doc.sentences[prev].tok_start, doc.sentences[prev].tok_end)
+                    for c in ("r_refund", "r_partial"))):
+                continue
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:

@@ -46,7 +46,7 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
     out: dict[int, int] = {}
     for cls in ("claim", "claim_weak"):
         for a, b in doc.spans(cls):
-            if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 3), b + 3):
+            if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 3), b + 6):
                 continue  # "the case" is a claim where claims are spoken of, or "the case with Amazon"
             if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
                 continue  # "how to claim the premium": a verb, not a claim
@@ -190,8 +190,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
         if not (doc.has("condition", max(s.tok_start, c0 - 1), obj) or doc.has("condition", obj_end, c1)):
             continue
-        if not doc.has("state", obj_end, min(c1 + 1, obj_end + _NEAR)):
-            continue
+        tail = min(c1 + 1, obj_end + _NEAR)
+        unopened = doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj)
+        if not (doc.has("state", obj_end, tail) or unopened):
+            continue  # "if the claim is still open"; "as long as no claim is filed"
         if _neutral_clause(doc, s.tok_start, s.tok_end):
             continue
         offers_here = doc.sentence_of(obj) in data.offers.by_sentence or doc.has("offer_verb", s.tok_start, s.tok_end)
