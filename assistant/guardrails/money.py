@@ -41,7 +41,7 @@ _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "�
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _PERCENT = re.compile(
     r"(?<![a-z0-9_.,])(?P<p>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
-    r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|割引?)"
+    r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|(?P<wari>割)引?)"
 )
 _BARE = re.compile(r"(?<![a-z0-9_.,$€£¥-])(?P<n>" + _NUM + r")(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
 _CURRENCY_MARKS = (
@@ -152,7 +152,10 @@ def _find_money(doc: Doc) -> list[Money]:
     windows = _windows(folded)
     for a, b in windows:
         for m in _PERCENT.finditer(folded, a, b):
-            add(parse_number(m.group("p")), "percent", None, *m.span())
+            value = parse_number(m.group("p"))
+            if value is not None and m.group("wari"):
+                value *= 10  # "4割" is 40%
+            add(value, "percent", None, *m.span())
     for a, b in windows:
         for m in _AMOUNT.finditer(folded, a, b):
             raw = m.group("a") or m.group("b")

@@ -46,8 +46,9 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
     out: dict[int, int] = {}
     for cls in ("claim", "claim_weak"):
         for a, b in doc.spans(cls):
-            if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 3), b + 6):
-                continue  # "the case" is a claim where claims are spoken of, or "the case with Amazon"
+            if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 3), b + 6) \
+                    and not doc.has("open", max(0, a - 3), a):
+                continue  # "the case" is a claim where claims are spoken of, "the case with Amazon", "you opened one"
             if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
                 continue  # "how to claim the premium": a verb, not a claim
             out[a] = max(out.get(a, b), b)
@@ -108,11 +109,15 @@ def _subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
             return False
         if "first_person" in cls:
             return True
+        if "amazon" in cls and k > 0 and doc.words[k - 1] in _PREPOSITIONS:
+            continue  # "den Fall bei Amazon zurücknehmen": Amazon is where, not who
         if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX):
             return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
     return False
 
 
+_PREPOSITIONS = frozenset({"with", "to", "at", "on", "from", "by", "via", "bei", "mit", "an", "auf", "gegenuber",
+                           "avec", "aupres", "a", "chez", "con", "ante", "en", "presso", "su", "da"})
 # Words between a subject and its verb: "Amazon will close", "the bank has withdrawn".
 _AUX = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall", "has", "have", "had",
                   "is", "was", "does", "did", "then", "itself", "alone", "'ll", "wird", "kann", "hat", "va", "peut",
@@ -246,7 +251,11 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         s = doc.sentences[doc.sentence_of(a)]
         if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
             continue  # "do not hesitate to contact Amazon" invites, it does not hold off
-        for oa, ob in doc.find("open", b, min(s.tok_end, b + 5)):
+        # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
+        # recomendamos contactar con Amazon" recommends Amazon)
+        reach = min(s.tok_end, b + 3, clause_end(doc, a)) if b - a == 1 and "negation" in doc.classes[a] \
+            else min(s.tok_end, b + 5)
+        for oa, ob in doc.find("open", b, reach):
             tail = min(s.tok_end, ob + 7)
             head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail) \
