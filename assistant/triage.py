@@ -28,7 +28,7 @@ from assistant.knowledge import KnowledgeBase
 from assistant.language import guess_language
 from assistant.models import SCENARIO_IDS, TriageResult, as_flags, as_scenario
 from assistant.retrieval.embedders import Embedder
-from assistant.triage_model import EMBED_DIM, LinearTriageModel, cue_fingerprint, features
+from assistant.triage_model import EMBED_DIM, LinearTriageModel, cue_fingerprint, features, plain
 
 CUES_PATH = Path(__file__).parent / "data" / "triage_cues.yaml"
 # One more cue file per language (`de.yaml`, `ja.yaml` ...), merged with the main file.
@@ -96,8 +96,10 @@ def cue_files(path: Path = CUES_PATH, language_dir: Path | None = CUES_DIR) -> l
 
 
 def _compile(pattern: str, path: Path, field: str) -> re.Pattern[str]:
+    # Patterns match the plain (accent-free) message, so they lose their accents too: "recib(?:í|i)" and
+    # "recibi" then both match "recibí" and "recibi".
     try:
-        return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+        return re.compile(plain(pattern), re.IGNORECASE | re.MULTILINE)
     except re.error as exc:
         raise KnowledgeError(f"invalid pattern {pattern!r}: {exc}", path=str(path), field=field) from exc
 
@@ -120,6 +122,7 @@ class CueAndExampleTriager:
 
     def cue_scores(self, folded: str) -> dict[str, float]:
         """Sum of matched cue weights per scenario."""
+        folded = plain(folded)
         return {
             scenario: sum(weight for pattern, weight in patterns if pattern.search(folded))
             for scenario, patterns in self.cues.scenarios.items()
@@ -141,6 +144,7 @@ class CueAndExampleTriager:
 
     def flags(self, folded: str) -> list[str]:
         """Risk flags whose patterns match, in a fixed order."""
+        folded = plain(folded)
         return [flag for flag, patterns in self.cues.flags.items() if any(p.search(folded) for p in patterns)]
 
     def _signals(self, folded: str) -> tuple[dict[str, float], dict[str, float], np.ndarray]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,11 @@ EMBED_DIM = 256
 N = len(SCENARIO_IDS)
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF]")
-FEATURES_VERSION = 2  # part of the model's tag: bump when `features` changes meaning
+FEATURES_VERSION = 3  # part of the model's tag: bump when `features` changes meaning
+# Latin words are also represented by their first letters, a language-free stem: "consegnato"/"consegnata",
+# "livré"/"livrée", "bestellt"/"bestelt" share it. German compounds ("Sendungsverfolgung") put the meaning at
+# the end, so the last letters are a feature too.
+STEM = 4
 # Scale the signals to comparable ranges: cue points run to ~10, similarities to ~0.7.
 CUE_SCALE, EXAMPLE_SCALE = 0.2, 3.0
 
@@ -36,19 +41,38 @@ def feature_size() -> int:
     return 2 * N + EMBED_DIM + HASH_DIM
 
 
+def plain(folded: str) -> str:
+    """A folded message without the accents of Latin letters, and with ß as ss.
+
+    Buyers type "recibi", "livre", "zuruck" as often as "recibí", "livré", "zurück"; matching on the plain
+    form makes both the same. Kana keep their voicing marks (が is not か): only marks on Latin letters go.
+    """
+    if folded.isascii():
+        return folded
+    out: list[str] = []
+    for char in unicodedata.normalize("NFD", folded.replace("ß", "ss")):
+        if out and unicodedata.combining(char) and out[-1] < "\u0250":
+            continue
+        out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
 def tokens(folded: str) -> list[str]:
-    """Word uni- and bigrams of a normalised message.
+    """Word uni- and bigrams of a normalised message, plus the stems of its Latin words.
 
     Runs of Japanese or Chinese script (no spaces between words) become character bi- and trigrams, which
     carry the words without a segmenter.
     """
     words: list[str] = []
-    for token in _TOKEN.findall(folded):
+    stems: list[str] = []
+    for token in _TOKEN.findall(plain(folded)):
         if _CJK.search(token):
             words += [token[i : i + n] for n in (2, 3) for i in range(max(0, len(token) - n + 1))] or [token]
         else:
             words.append(token)
-    return [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
+            if len(token) > STEM:
+                stems += [f"{token[:STEM]}~", f"~{token[-STEM:]}"]
+    return [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words)), *stems]
 
 
 def features(folded: str, cues: dict[str, float], examples: dict[str, float], embedding: np.ndarray) -> np.ndarray:
