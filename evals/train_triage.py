@@ -26,7 +26,8 @@ from assistant.triage import CueAndExampleTriager, cue_files, fold
 from assistant.triage_model import MODEL_PATH, LinearTriageModel, cue_fingerprint, train
 
 CASES = Path(__file__).parent / "cases"
-TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3", "triage_lang_dev")
+TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3", "triage_lang_dev",
+              "triage_lang_train")
 HELD_OUT = ("reference", "reference_lang", "triage_holdout4")
 
 
