@@ -123,10 +123,7 @@ class CueAndExampleTriager:
     def cue_scores(self, folded: str) -> dict[str, float]:
         """Sum of matched cue weights per scenario."""
         folded = plain(folded)
-        return {
-            scenario: sum(weight for pattern, weight in patterns if pattern.search(folded))
-            for scenario, patterns in self.cues.scenarios.items()
-        }
+        return {scenario: _points(patterns, folded) for scenario, patterns in self.cues.scenarios.items()}
 
     def example_scores(self, folded: str, embedding: np.ndarray | None = None) -> dict[str, float]:
         """Mean similarity of the few nearest examples of each scenario."""
@@ -199,6 +196,22 @@ class CueAndExampleTriager:
             runner_up=runner_up,
             runner_up_confidence=round(min(1.0, probability[runner_up]), 3),
         )
+
+
+def _points(patterns: tuple[tuple[re.Pattern[str], float], ...], text: str) -> float:
+    """Sum of the weights of the matching patterns, each stretch of text counted once per scenario.
+
+    Every language file applies to every message, so two files naming the same word ("dhl" as a carrier
+    in four languages) must not add up to four times its weight.
+    """
+    seen: set[tuple[int, int]] = set()
+    total = 0.0
+    for pattern, weight in patterns:
+        match = pattern.search(text)
+        if match and match.span() not in seen:
+            seen.add(match.span())
+            total += weight
+    return total
 
 
 def _hand_probabilities(cues: dict[str, float], examples: dict[str, float]) -> dict[str, float]:
