@@ -98,8 +98,8 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
         cls = doc.classes[k]
         if "you" in cls or "request" in cls or "condition" in cls:
             return False
-        if "first_person" in cls:
-            return True
+        if "first_person" in cls and doc.words[k] not in _OBJECT_FORMS:
+            return True  # "we close it"; "you help us turn off the A-Z" has "us" as an object
         if "amazon" in cls and k > 0 and doc.words[k - 1] in _PREPOSITIONS:
             continue  # "den Fall bei Amazon zurücknehmen": Amazon is where, not who
         if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX):
@@ -107,6 +107,7 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
     return False
 
 
+_OBJECT_FORMS = frozenset({"us", "me", "uns", "mich", "mir", "ci", "ce"})
 _PREPOSITIONS = frozenset({"with", "to", "at", "on", "from", "by", "via", "bei", "mit", "an", "auf", "gegenuber",
                            "avec", "aupres", "a", "chez", "con", "ante", "en", "presso", "su", "da"})
 # Words between a subject and its verb: "Amazon will close", "the bank has withdrawn".

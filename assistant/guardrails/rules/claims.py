@@ -133,7 +133,7 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     doc = data.doc
     out = []
     for a, b in doc.spans("hold_off"):
-        if a > 0 and doc.words[a - 1] in ("the", "a", "an", "your", "this", "long", "la", "le", "die", "der", "il"):
+        if a > 0 and doc.words[a - 1] in ("the", "a", "an", "your", "long", "la", "le", "die", "der", "il"):
             continue  # a noun: "sorry for the wait"
         s = doc.sentences[doc.sentence_of(a)]
         if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
@@ -146,7 +146,7 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             tail = min(s.tok_end, ob + 7)
             head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail) \
-                    or doc.has("amazon", head, a):
+                    or doc.has("amazon", head, a) or doc.has("amazon", b, oa):
                 if not neutral_clause(doc, clause_start(doc, a), tail):
                     out.append((a, tail))
                 break
