@@ -18,7 +18,9 @@ from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.choices import NO_REMEDY_SCENARIOS, choose_remedies, likely_scenarios, mismatch
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
-from assistant.models import OrderFacts, Policy
+from assistant.drafting.restate import restatement
+from assistant.guardrails import Guard, check_draft
+from assistant.models import CheckContext, OrderFacts, Policy
 from assistant.scenarios import requirements_for
 
 # Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
@@ -50,9 +52,16 @@ def partial_refund_amount(policy: Policy, order: OrderFacts | None, language: st
 
 
 class OfflineComposer:
-    """Writes replies from the scenario's wording, the policy, the order facts and the case facts."""
+    """Writes replies from the scenario's wording, the policy, the order facts and the case facts.
+
+    `guard` is the guardrails the reply must pass (the built-in defaults when None): a reply whose restatement
+    of the buyer's words causes a block is written again without it.
+    """
 
     kind = "offline"
+
+    def __init__(self, guard: Guard | None = None) -> None:
+        self.guard = guard
 
     def draft(self, request: DraftRequest, on_text: OnText | None = None, *,
               deadline: float | None = None) -> DraftOutput:
@@ -69,15 +78,28 @@ class OfflineComposer:
         return any(n.apology != "none" for n in needs), any(n.choices != "none" for n in needs)
 
     def compose(self, request: DraftRequest) -> str:
-        """The reply text."""
+        """The reply text: with the buyer's specifics restated when the reply still passes, else without."""
+        text = self._compose(request, restate=True)
+        context = CheckContext(scenario=request.scenario, buyer_message=request.message, order=request.order,
+                               policy=request.policy, reply_language=request.reply_language)
+        if text == self._compose(request, restate=False):
+            return text
+        if check_draft(text, context, guard=self.guard).passed:
+            return text
+        return self._compose(request, restate=False)
+
+    def _compose(self, request: DraftRequest, *, restate: bool) -> str:
         phrases = load_phrases(request.reply_language)
         scenario, facts = request.scenario, request.facts
         kind = self._other_kind(request) if scenario == "other" else None
         # A plain question or thank-you note is what it looks like: no hedging towards a complaint.
         needs_apology, needs_choices = self._needs(request) if not kind else (False, False)
         paragraphs = [phrases.greeting]
+        context = ""
         if not kind or (request.order and (request.order.product or request.order.order_id)):
-            paragraphs.append(self._context_line(phrases, request.order))
+            context = self._context_line(phrases, request.order)
+        said = restatement(phrases, request, kind) if restate else ""
+        paragraphs.append(" ".join(p for p in (context, said) if p))
         opener = [self._opener(phrases, request, kind)]
         if scenario == "a_to_z_claim" and facts.claim:
             opener.append(phrases.claim[facts.claim])

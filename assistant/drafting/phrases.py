@@ -43,6 +43,17 @@ class Timeframes(_Strict):
     a_to_z_claim: str
 
 
+class Echo(_Strict):
+    """Sentences that restate the buyer's specifics; {clause} is theirs, turned round or quoted."""
+
+    told: str
+    quoted: str
+    also_told: str
+    also_quoted: str
+    asked: str
+    ordered_received: str
+
+
 class Phrases(_Strict):
     """Every sentence of one reply language."""
 
@@ -70,6 +81,9 @@ class Phrases(_Strict):
     how_to_more: str
     closing: str
     closing_thanks: str
+    echo: Echo | None = None
+    # Asked of a buyer whose message does not say what they need.
+    ask_details: str = ""
 
     def opener(self, scenario: ScenarioId, *variants: str | None) -> str:
         """The scenario's opening line: the first variant that exists, else the default."""

@@ -1,0 +1,193 @@
+"""The buyer's own specifics, restated in the reply: what went wrong, what they asked, what they told us.
+
+A reply an agent would send names the case: "You told us that the lid will not close." This module picks
+the clause(s) of the buyer's message that carry the case from structure, not from item word lists: the
+sentence with the most problem cues (a fault, a negation, damage, a size or colour), the question for a
+how-to, the good news for a thank-you, then one supporting clause (an occasion or deadline, the item's
+condition, the address the buyer gave). English turns the clause round ("my" becomes "your"); the other
+languages quote it, which needs no change of person and keeps the buyer's grammar intact.
+
+The echo is made safe before it is used: a clause with a link, an e-mail address, a long number, an amount,
+brackets, emoji, review or claim talk, a remedy request or anything that reads like an instruction is never
+picked, and the composer still runs the guardrails on the whole reply and drops the echo when it causes a
+block. The vocabulary is data: `assistant/data/echo/<language>.yaml`, the templates are in the composer file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from assistant.errors import KnowledgeError
+
+ECHO_DIR = Path(__file__).resolve().parent.parent / "data" / "echo"
+_FLAGS = re.IGNORECASE
+# Longest clause worth echoing (characters); Japanese packs more into fewer characters.
+MAX_CLAUSE = {"ja": 60}
+MAX_DEFAULT = 150
+MIN_CLAUSE = 8
+# Never echoed in any language: links, e-mail, long digit runs (phones, order ids), markup and placeholders.
+_UNSAFE_FORM = re.compile(
+    r"https?:|www\.|\.(?:com|net|org|de|fr|es|it|jp|co)\b|@|[\[\]{}<>#*_`|\\]|\"|“|”|„"
+    r"|«|»|「|」|『|』|\$|€|£|¥|￥|%|\b(?:usd|eur|gbp|jpy)\b", _FLAGS)
+# Phone numbers and order ids; an address (house number, postcode) is allowed shorter runs.
+_LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
+_ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
+_PIECES = re.compile(r"\s*(?:;|:|,|、|\s[-–—]\s)\s*")
+
+
+@dataclass(frozen=True)
+class EchoVocab:
+    """One language's cues for picking and turning round a clause."""
+
+    language: str
+    problem: re.Pattern[str]
+    question: re.Pattern[str]
+    positive: re.Pattern[str]
+    support: re.Pattern[str]
+    skip: re.Pattern[str]
+    lead: re.Pattern[str]
+    person: tuple[tuple[re.Pattern[str], str], ...]
+    seller: re.Pattern[str] | None
+    subjectless: re.Pattern[str] | None
+    subject: str
+
+
+def _alternation(values: list[str], path: Path, field: str) -> re.Pattern[str]:
+    pattern = "|".join(f"(?:{v})" for v in values) or "(?!)"
+    try:
+        return re.compile(pattern, _FLAGS)
+    except re.error as exc:
+        raise KnowledgeError(f"invalid pattern in {field}: {exc}", path=str(path), field=field) from exc
+
+
+@functools.cache
+def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | None:
+    """The echo vocabulary of a language, or None when the language has no file (no echo then)."""
+    path = Path(directory) / f"{language}.yaml"
+    if not path.is_file():
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    fields = {}
+    for key in ("problem", "question", "positive", "support", "skip", "lead"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise KnowledgeError("must be a list of patterns", path=str(path), field=key)
+        fields[key] = _alternation(value, path, key)
+    person = []
+    for number, pair in enumerate(data.get("person") or []):
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise KnowledgeError("each entry must be [pattern, replacement]", path=str(path), field=f"person.{number}")
+        person.append((_alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
+    seller = _alternation([data["seller"]], path, "seller") if data.get("seller") else None
+    bare = _alternation([data["subjectless"]], path, "subjectless") if data.get("subjectless") else None
+    return EchoVocab(language=language, person=tuple(person), seller=seller, subjectless=bare,
+                     subject=str(data.get("subject") or ""), **fields)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of the buyer's message fit to restate: its text, and whether it was turned round."""
+
+    text: str
+    turned: bool
+
+
+def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER) -> bool:
+    if _UNSAFE_FORM.search(piece) or numbers.search(piece) or vocab.skip.search(piece):
+        return False
+    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs") for ch in piece)
+
+
+def _clean(piece: str, vocab: EchoVocab) -> str:
+    piece = piece.strip(" \t,;:-–—.!?。！？、")
+    while True:
+        stripped = vocab.lead.sub("", piece, count=1) if vocab.lead.match(piece) else piece
+        stripped = stripped.strip(" \t,;:-–—")
+        if stripped == piece:
+            return piece
+        piece = stripped
+
+
+def _pieces(sentence: str, limit: int) -> list[str]:
+    """The sentence, or its comma-separated parts when it is too long to restate whole."""
+    if len(sentence) <= limit:
+        return [sentence]
+    return [p for p in _PIECES.split(sentence) if p]
+
+
+def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """(score, position, clause) of every safe clause the cue matches, best first."""
+    limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT)
+    found = []
+    position = 0
+    for sentence in _SENTENCES.split(message.strip()):
+        for piece in _pieces(sentence.strip(), limit):
+            position += 1
+            text = _clean(piece, vocab)
+            if not (MIN_CLAUSE <= len(text) <= limit) or not _safe(text, vocab):
+                continue
+            hits = len(cue.findall(text))
+            if hits:
+                asked = piece.rstrip().endswith(("?", "？"))
+                found.append((-hits, position, text + ("?" if asked and vocab.language != "ja" else "")))
+    found.sort()
+    return found
+
+
+def turn(text: str, vocab: EchoVocab) -> Clause:
+    """The clause in the seller's voice ("my kettle" -> "your kettle"), or as a quote when it cannot be turned."""
+    if not vocab.person or (vocab.seller and vocab.seller.search(text)):
+        return Clause(text, False)
+    out = text
+    for pattern, replacement in vocab.person:
+        out = pattern.sub(replacement, out)
+    first = out.split(" ", 1)[0]
+    if first[1:] == first[1:].lower() and first != "I" and not _proper(first, text):
+        out = out[0].lower() + out[1:]
+    if vocab.subjectless and vocab.subjectless.match(out):
+        out = vocab.subject + " " + out
+    return Clause(out, True)
+
+
+def _proper(word: str, text: str) -> bool:
+    """Whether a capitalised first word is a name (it is capitalised inside the clause too)."""
+    return bool(re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text))
+
+
+def pick(message: str, vocab: EchoVocab, kind: str) -> list[Clause]:
+    """The clauses to restate for a reply of `kind` (`problem`, `question` or `thanks`): at most two."""
+    cue = {"question": vocab.question, "thanks": vocab.positive}.get(kind, vocab.problem)
+    main = candidates(message, vocab, cue)
+    if kind == "question" and not main:
+        main = candidates(message, vocab, vocab.problem)
+    if kind != "question":
+        main = [(score, position, text.rstrip("?")) for score, position, text in main]
+    if not main:
+        return []
+    chosen = [main[0][2]]
+    support = [c for c in candidates(message, vocab, vocab.support) if c[2] not in chosen[0] and chosen[0] not in c[2]]
+    if kind == "question":
+        second = [c for c in main[1:] if c[2] not in chosen[0]]
+        support = second + support
+    if support and len(chosen[0]) + len(support[0][2]) <= 2 * MAX_CLAUSE.get(vocab.language, MAX_DEFAULT):
+        chosen.append(support[0][2])
+    if kind == "question":
+        return [Clause(c, False) for c in chosen]
+    return [turn(c, vocab) for c in chosen]
+
+
+def clause_with(message: str, vocab: EchoVocab, patterns: tuple[re.Pattern[str], ...], fold) -> Clause | None:
+    """The safe clause in which one of `patterns` (matched on the folded text) occurs, e.g. the new address."""
+    limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT) + 40
+    for sentence in _SENTENCES.split(message.strip()):
+        text = _clean(sentence.strip(), vocab)
+        if any(p.search(fold(text)) for p in patterns) and len(text) <= limit and _safe(text, vocab, _ADDRESS_NUMBER):
+            return turn(text, vocab)
+    return None
