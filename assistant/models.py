@@ -288,6 +288,9 @@ class Usage(BaseModel):
 
 Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation"]
 WANTS: tuple[Want, ...] = get_args(Want)
+# What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything").
+Decline = Literal["refund", "replacement", "exchange", "anything"]
+DECLINES: tuple[Decline, ...] = get_args(Decline)
 
 
 class CaseFacts(BaseModel):
@@ -302,6 +305,7 @@ class CaseFacts(BaseModel):
     ordered: str | None = None
     received: str | None = None
     wants: list[Want] = Field(default_factory=list)
+    declines: list[Decline] = Field(default_factory=list)
     claim: Literal["opened", "threatened"] | None = None
     safety: bool = False
     safety_evidence: str | None = None
@@ -326,6 +330,8 @@ class CaseFacts(BaseModel):
             lines.append(f"The {self.mismatch} is not what the buyer ordered{got}.")
         if self.wants:
             lines.append("The buyer asks for: " + ", ".join(self.wants) + ". Offer it among the choices if allowed.")
+        if self.declines:
+            lines.append("The buyer does not want: " + ", ".join(self.declines) + ". Do not offer it.")
         if self.claim == "opened":
             lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
         elif self.claim == "threatened":

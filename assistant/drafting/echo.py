@@ -39,6 +39,7 @@ _UNSAFE_FORM = re.compile(
 _LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
 _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
+_JOINS = re.compile(r",\s|\s(?:and|but|so|und|aber|et|mais|y|pero|e|ma)\s|、", re.I)
 _PIECES = re.compile(r"\s*(?:;|:|,|、|\s[-–—]\s)\s*")
 
 
@@ -52,6 +53,7 @@ class EchoVocab:
     positive: re.Pattern[str]
     support: re.Pattern[str]
     skip: re.Pattern[str]
+    remedy: re.Pattern[str]
     lead: re.Pattern[str]
     person: tuple[tuple[re.Pattern[str], str], ...]
     seller: re.Pattern[str] | None
@@ -75,7 +77,7 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
         return None
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     fields = {}
-    for key in ("problem", "question", "positive", "support", "skip", "lead"):
+    for key in ("problem", "question", "positive", "support", "skip", "remedy", "lead"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise KnowledgeError("must be a list of patterns", path=str(path), field=key)
@@ -99,8 +101,10 @@ class Clause:
     turned: bool
 
 
-def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER) -> bool:
+def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER, *, remedy: bool = False) -> bool:
     if _UNSAFE_FORM.search(piece) or numbers.search(piece) or vocab.skip.search(piece):
+        return False
+    if not remedy and vocab.remedy.search(piece):
         return False
     return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs") for ch in piece)
 
@@ -122,8 +126,12 @@ def _pieces(sentence: str, limit: int) -> list[str]:
     return [p for p in _PIECES.split(sentence) if p]
 
 
-def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    """(score, position, clause) of every safe clause the cue matches, best first."""
+def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *,
+               remedy: bool = False) -> list[tuple[int, int, str]]:
+    """(score, position, clause) of every safe clause the cue matches, best first.
+
+    The score counts cue hits; a clause that can be turned round (it does not speak to the seller) wins a tie.
+    """
     limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT)
     found = []
     position = 0
@@ -131,12 +139,13 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str]) -> list[tup
         for piece in _pieces(sentence.strip(), limit):
             position += 1
             text = _clean(piece, vocab)
-            if not (MIN_CLAUSE <= len(text) <= limit) or not _safe(text, vocab):
+            if not (MIN_CLAUSE <= len(text) <= limit) or not _safe(text, vocab, remedy=remedy):
                 continue
-            hits = len(cue.findall(text))
+            asked = piece.rstrip().endswith(("?", "？"))
+            hits = len(cue.findall(text + ("?" if asked else "")))
             if hits:
-                asked = piece.rstrip().endswith(("?", "？"))
-                found.append((-hits, position, text + ("?" if asked and vocab.language != "ja" else "")))
+                own = 0 if vocab.seller and vocab.seller.search(text) else 1
+                found.append((-(2 * hits + own), position, text + ("?" if asked and vocab.language != "ja" else "")))
     found.sort()
     return found
 
@@ -157,30 +166,43 @@ def turn(text: str, vocab: EchoVocab) -> Clause:
 
 
 def _proper(word: str, text: str) -> bool:
-    """Whether a capitalised first word is a name (it is capitalised inside the clause too)."""
+    """Whether a capitalised first word is a name: capitalised inside the clause too, or followed by a name."""
+    following = text.split(" ", 2)[1:2]
+    if following and following[0][:1].isupper() and following[0] != "I":
+        return True
     return bool(re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text))
 
 
-def pick(message: str, vocab: EchoVocab, kind: str) -> list[Clause]:
-    """The clauses to restate for a reply of `kind` (`problem`, `question` or `thanks`): at most two."""
+def pick(message: str, vocab: EchoVocab, kind: str) -> list[list[Clause]]:
+    """Ways to restate the message for a reply of `kind` (`problem`, `question` or `thanks`), best first.
+
+    Each is one or two clauses: the main one, then a supporting one (an occasion, the item's condition, a
+    second question). The composer uses the first whose reply passes the guardrails.
+    """
     cue = {"question": vocab.question, "thanks": vocab.positive}.get(kind, vocab.problem)
-    main = candidates(message, vocab, cue)
-    if kind == "question" and not main:
-        main = candidates(message, vocab, vocab.problem)
-    if kind != "question":
+    main = candidates(message, vocab, cue, remedy=kind == "thanks")
+    if kind == "question":
+        main = sorted(main, key=lambda c: c[1]) or candidates(message, vocab, vocab.problem)
+    else:
         main = [(score, position, text.rstrip("?")) for score, position, text in main]
     if not main:
         return []
-    chosen = [main[0][2]]
-    support = [c for c in candidates(message, vocab, vocab.support) if c[2] not in chosen[0] and chosen[0] not in c[2]]
+    first = main[0][2]
+    support = [c[2] for c in main[1:]] if kind == "question" else []
+    support += [c[2] for c in candidates(message, vocab, vocab.support)]
+    support = [c for c in support if c not in first and first not in c]
+    limit = 2 * MAX_CLAUSE.get(vocab.language, MAX_DEFAULT)
+    options = [[first, support[0]]] if support and len(first) + len(support[0]) <= limit else []
+    options += [[first]] + [[part] for part in _parts(first, cue)] + [[c[2]] for c in main[1:3]]
     if kind == "question":
-        second = [c for c in main[1:] if c[2] not in chosen[0]]
-        support = second + support
-    if support and len(chosen[0]) + len(support[0][2]) <= 2 * MAX_CLAUSE.get(vocab.language, MAX_DEFAULT):
-        chosen.append(support[0][2])
-    if kind == "question":
-        return [Clause(c, False) for c in chosen]
-    return [turn(c, vocab) for c in chosen]
+        return [[Clause(c, False) for c in option] for option in options]
+    return [[turn(c, vocab) for c in option] for option in options]
+
+
+def _parts(clause: str, cue: re.Pattern[str]) -> list[str]:
+    """The shorter parts of a clause that still carry a cue (a fallback when the whole clause cannot be used)."""
+    parts = [p.strip() for p in _JOINS.split(clause)]
+    return [p for p in parts if p != clause and len(p) >= 2 * MIN_CLAUSE and cue.search(p)][:2]
 
 
 def clause_with(message: str, vocab: EchoVocab, patterns: tuple[re.Pattern[str], ...], fold) -> Clause | None:

@@ -18,7 +18,7 @@ from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.choices import NO_REMEDY_SCENARIOS, choose_remedies, likely_scenarios, mismatch
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
-from assistant.drafting.restate import restatement
+from assistant.drafting.restate import restatements
 from assistant.guardrails import Guard, check_draft
 from assistant.models import CheckContext, OrderFacts, Policy
 from assistant.scenarios import requirements_for
@@ -79,16 +79,16 @@ class OfflineComposer:
 
     def compose(self, request: DraftRequest) -> str:
         """The reply text: with the buyer's specifics restated when the reply still passes, else without."""
-        text = self._compose(request, restate=True)
         context = CheckContext(scenario=request.scenario, buyer_message=request.message, order=request.order,
                                policy=request.policy, reply_language=request.reply_language)
-        if text == self._compose(request, restate=False):
-            return text
-        if check_draft(text, context, guard=self.guard).passed:
-            return text
-        return self._compose(request, restate=False)
+        kind = self._other_kind(request) if request.scenario == "other" else None
+        for said in restatements(load_phrases(request.reply_language), request, kind):
+            text = self._compose(request, said)
+            if check_draft(text, context, guard=self.guard).passed:
+                return text
+        return self._compose(request, "")
 
-    def _compose(self, request: DraftRequest, *, restate: bool) -> str:
+    def _compose(self, request: DraftRequest, said: str) -> str:
         phrases = load_phrases(request.reply_language)
         scenario, facts = request.scenario, request.facts
         kind = self._other_kind(request) if scenario == "other" else None
@@ -98,7 +98,6 @@ class OfflineComposer:
         context = ""
         if not kind or (request.order and (request.order.product or request.order.order_id)):
             context = self._context_line(phrases, request.order)
-        said = restatement(phrases, request, kind) if restate else ""
         paragraphs.append(" ".join(p for p in (context, said) if p))
         opener = [self._opener(phrases, request, kind)]
         if scenario == "a_to_z_claim" and facts.claim:
@@ -116,13 +115,17 @@ class OfflineComposer:
                 paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
             paragraphs += [phrases.closing, signature(request.policy, phrases.language)]
             return "\n\n".join(p for p in paragraphs if p)
+        if scenario == "other" and not kind and phrases.ask_details:
+            paragraphs.append(phrases.ask_details)  # an unclear message: ask what the buyer needs
         info = self._info_line(phrases, request)
         if info:
             paragraphs.append(info)
         remedies = choose_remedies(request)
         options = [self._remedy_text(phrases, r, request) for r in remedies]
         if len(options) < 2 and needs_choices:
-            options += phrases.generic_choices[: 2 - len(options)]
+            # The first generic choice asks for a photo: not for a buyer who already sent one.
+            generic = phrases.generic_choices[1:] if request.facts.photos_attached else phrases.generic_choices
+            options += generic[: 2 - len(options)]
         timeframe = getattr(phrases.timeframe, scenario, phrases.timeframe.default)
         if len(options) >= 2:
             choices = [f"{i}. {text}" for i, text in enumerate(options, 1)]

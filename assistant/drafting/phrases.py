@@ -51,6 +51,7 @@ class Echo(_Strict):
     also_told: str
     also_quoted: str
     asked: str
+    also_asked: str
     ordered_received: str
 
 
@@ -115,6 +116,7 @@ class RemedyData(_Strict):
     claim_underlying: dict[str, ScenarioId]
     goods_come_back: list[RemedyId]
     fallback: list[RemedyId]
+    declines: dict[str, list[RemedyId]] = {}
 
 
 def _load(path: Path, model: type[BaseModel]) -> BaseModel:
