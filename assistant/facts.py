@@ -183,7 +183,9 @@ def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str) -> None:
     elif _any(vocab.size_mismatch, text):
         facts.mismatch = "size"
     elif facts.ordered and facts.received:
-        facts.mismatch = "colour" if facts.ordered in vocab.colour_words else "size"
+        # Compound colours ("salbeigrün", "dunkelblau") end with a colour word.
+        colour = any(facts.ordered.endswith(word) for word in vocab.colour_words if len(word) > 2)
+        facts.mismatch = "colour" if colour or facts.ordered in vocab.colour_words else "size"
 
 
 def _claim(vocab: _Vocab, text: str, order: OrderFacts | None) -> Literal["opened", "threatened"] | None:

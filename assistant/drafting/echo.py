@@ -119,9 +119,9 @@ def _clean(piece: str, vocab: EchoVocab) -> str:
         piece = stripped
 
 
-def _pieces(sentence: str, limit: int) -> list[str]:
-    """The sentence, or its comma-separated parts when it is too long to restate whole."""
-    if len(sentence) <= limit:
+def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
+    """The sentence, or its comma-separated parts when it is too long or unsafe to restate whole."""
+    if len(sentence) <= limit and _safe(sentence, vocab, remedy=True):
         return [sentence]
     return [p for p in _PIECES.split(sentence) if p]
 
@@ -136,7 +136,7 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *,
     found = []
     position = 0
     for sentence in _SENTENCES.split(message.strip()):
-        for piece in _pieces(sentence.strip(), limit):
+        for piece in _pieces(sentence.strip(), limit, vocab):
             position += 1
             text = _clean(piece, vocab)
             if not (MIN_CLAUSE <= len(text) <= limit) or not _safe(text, vocab, remedy=remedy):

@@ -82,11 +82,18 @@ class OfflineComposer:
         context = CheckContext(scenario=request.scenario, buyer_message=request.message, order=request.order,
                                policy=request.policy, reply_language=request.reply_language)
         kind = self._other_kind(request) if request.scenario == "other" else None
-        for said in restatements(load_phrases(request.reply_language), request, kind):
-            text = self._compose(request, said)
-            if check_draft(text, context, guard=self.guard).passed:
+        plain = self._compose(request, "")
+        said = restatements(load_phrases(request.reply_language), request, kind)
+        if not said:
+            return plain
+        # A restatement may not add any finding, not even a warning (e.g. the reply grows too long).
+        before = {v.rule for v in check_draft(plain, context, guard=self.guard).violations}
+        for sentence in said:
+            text = self._compose(request, sentence)
+            report = check_draft(text, context, guard=self.guard)
+            if report.passed and {v.rule for v in report.violations} <= before:
                 return text
-        return self._compose(request, "")
+        return plain
 
     def _compose(self, request: DraftRequest, said: str) -> str:
         phrases = load_phrases(request.reply_language)
@@ -98,7 +105,7 @@ class OfflineComposer:
         context = ""
         if not kind or (request.order and (request.order.product or request.order.order_id)):
             context = self._context_line(phrases, request.order)
-        paragraphs.append(" ".join(p for p in (context, said) if p))
+        paragraphs.append(phrases.sentence_join.join(p for p in (context, said) if p))
         opener = [self._opener(phrases, request, kind)]
         if scenario == "a_to_z_claim" and facts.claim:
             opener.append(phrases.claim[facts.claim])

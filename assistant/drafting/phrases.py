@@ -83,6 +83,8 @@ class Phrases(_Strict):
     closing: str
     closing_thanks: str
     echo: Echo | None = None
+    # What separates two sentences of one paragraph (Japanese needs no space).
+    sentence_join: str = " "
     # Asked of a buyer whose message does not say what they need.
     ask_details: str = ""
 

@@ -59,7 +59,7 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
         if facts.ordered and facts.received and not (facts.ordered in said and facts.received in said):
             sentences.append(phrases.echo.ordered_received.format(
                 ordered=_value(facts.ordered, phrases.language), received=_value(facts.received, phrases.language)))
-        out.append(" ".join(sentences))
+        out.append(phrases.sentence_join.join(sentences))
     if not out and facts.ordered and facts.received:
         out.append(phrases.echo.ordered_received.format(
             ordered=_value(facts.ordered, phrases.language), received=_value(facts.received, phrases.language)))
