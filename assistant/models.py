@@ -131,6 +131,13 @@ class Step(_Strict):
     day_to: int | None = Field(default=None, ge=0)
 
 
+class NoteLanguage(_Strict):
+    """A product note in one more language: the names buyers use for the product, and the reply points."""
+
+    names: list[str] = Field(default_factory=list)
+    buyer_reply_points: list[str] = Field(default_factory=list)
+
+
 class Chunk(_Strict):
     """One section of the playbook (or a product note) as the knowledge base stores it."""
 
@@ -144,6 +151,8 @@ class Chunk(_Strict):
     buyer_reply_points: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     product: str | None = None
+    # Product notes only: the note in other reply languages, keyed by language code (`de`, `ja`, ...).
+    languages: dict[str, NoteLanguage] = Field(default_factory=dict)
 
     def text(self) -> str:
         """The text that is indexed and shown to the model: title, guidance and steps."""

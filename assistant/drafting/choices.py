@@ -163,4 +163,8 @@ def product_note_matches(chunk: Chunk, message: str, order: OrderFacts | None) -
     names = head_part.split()
     noun = names[-1].rstrip("s") if names else ""
     seen = _name_words(message) | (_name_words(order.product) if order and order.product else set())
-    return bool(noun and noun in seen) or (len(head) > 1 and len(set(head) & seen) >= 2)
+    if bool(noun and noun in seen) or (len(head) > 1 and len(set(head) & seen) >= 2):
+        return True
+    # The names buyers use in other languages ("Schreibtischlampe", "lampe de bureau", "デスクライト").
+    text = " ".join([message, order.product if order and order.product else ""]).casefold()
+    return any(name.casefold() in text for note in chunk.languages.values() for name in note.names if name)

@@ -39,6 +39,7 @@ _UNSAFE_FORM = re.compile(
 _LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
 _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 _JOINS = re.compile(r",\s|\s(?:and|but|so|und|aber|et|mais|y|pero|e|ma)\s|、", re.I)
 _PIECES = re.compile(r"\s*(?:;|:|,|、|\s[-–—]\s)\s*")
 
@@ -110,7 +111,8 @@ def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER,
 
 
 def _clean(piece: str, vocab: EchoVocab) -> str:
-    piece = piece.strip(" \t,;:-–—.!?。！？、")
+    # An aside in brackets ("(my fault, the page froze)") is the buyer's comment, not the case.
+    piece = _ASIDE.sub("", piece).strip(" \t,;:-–—.!?。！？、")
     while True:
         stripped = vocab.lead.sub("", piece, count=1) if vocab.lead.match(piece) else piece
         stripped = stripped.strip(" \t,;:-–—")
@@ -145,7 +147,8 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *,
             hits = len(cue.findall(text + ("?" if asked else "")))
             if hits:
                 own = 0 if vocab.seller and vocab.seller.search(text) else 1
-                found.append((-(2 * hits + own), position, text + ("?" if asked and vocab.language != "ja" else "")))
+                mark = {"ja": "", "fr": " ?"}.get(vocab.language, "?") if asked else ""
+                found.append((-(2 * hits + own), position, text + mark))
     found.sort()
     return found
 
@@ -180,11 +183,13 @@ def pick(message: str, vocab: EchoVocab, kind: str) -> list[list[Clause]]:
     second question). The composer uses the first whose reply passes the guardrails.
     """
     cue = {"question": vocab.question, "thanks": vocab.positive}.get(kind, vocab.problem)
-    main = candidates(message, vocab, cue, remedy=kind == "thanks")
+    # A question or a thank-you may name a remedy ("can I return it?"); a complaint's request is answered by
+    # the choices, not restated.
+    main = candidates(message, vocab, cue, remedy=kind != "problem")
     if kind == "question":
         main = sorted(main, key=lambda c: c[1]) or candidates(message, vocab, vocab.problem)
     else:
-        main = [(score, position, text.rstrip("?")) for score, position, text in main]
+        main = [(score, position, text.rstrip(" ?")) for score, position, text in main]
     if not main:
         return []
     first = main[0][2]

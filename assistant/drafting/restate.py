@@ -48,7 +48,8 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
     options = pick(request.message, vocab, mode)
     address = clause_with(request.message, vocab, load_vocab().address, fold) if facts.new_address_given else None
     if address:
-        first = [c for c in (options[0] if options else []) if address.text not in c.text and c.text not in address.text]
+        first = [c for c in (options[0] if options else [])
+                 if address.text not in c.text and c.text not in address.text]
         options = [[address, *first[:1]] if request.scenario in ADDRESS_SCENARIOS else [*first[:1], address],
                    [address], *options]
     out = []
