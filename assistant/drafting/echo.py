@@ -60,6 +60,8 @@ class EchoVocab:
     seller: re.Pattern[str] | None
     subjectless: re.Pattern[str] | None
     subject: str
+    request: re.Pattern[str] | None = None
+    indirect: re.Pattern[str] | None = None
 
 
 def _alternation(values: list[str], path: Path, field: str) -> re.Pattern[str]:
@@ -89,8 +91,10 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
             raise KnowledgeError("each entry must be [pattern, replacement]", path=str(path), field=f"person.{number}")
         person.append((_alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
     seller = _alternation([data["seller"]], path, "seller") if data.get("seller") else None
-    bare = _alternation([data["subjectless"]], path, "subjectless") if data.get("subjectless") else None
-    return EchoVocab(language=language, person=tuple(person), seller=seller, subjectless=bare,
+    optional = {key: _alternation([data[key]], path, key) if data.get(key) else None
+                for key in ("subjectless", "request", "indirect")}
+    return EchoVocab(language=language, person=tuple(person), seller=seller, subjectless=optional["subjectless"],
+                     request=optional["request"], indirect=optional["indirect"],
                      subject=str(data.get("subject") or ""), **fields)
 
 
@@ -100,6 +104,8 @@ class Clause:
 
     text: str
     turned: bool
+    # A question restated in indirect speech ("You asked whether ...").
+    indirect: bool = False
 
 
 def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER, *, remedy: bool = False) -> bool:
@@ -176,7 +182,7 @@ def _proper(word: str, text: str) -> bool:
     return bool(re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text))
 
 
-def pick(message: str, vocab: EchoVocab, kind: str) -> list[list[Clause]]:
+def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = False) -> list[list[Clause]]:
     """Ways to restate the message for a reply of `kind` (`problem`, `question` or `thanks`), best first.
 
     Each is one or two clauses: the main one, then a supporting one (an occasion, the item's condition, a
@@ -185,7 +191,9 @@ def pick(message: str, vocab: EchoVocab, kind: str) -> list[list[Clause]]:
     cue = {"question": vocab.question, "thanks": vocab.positive}.get(kind, vocab.problem)
     # A question or a thank-you may name a remedy ("can I return it?"); a complaint's request is answered by
     # the choices, not restated.
-    main = candidates(message, vocab, cue, remedy=kind != "problem")
+    main = candidates(message, vocab, cue, remedy=remedy_words or kind != "problem")
+    if kind == "problem" and vocab.request:
+        main = [c for c in main if not vocab.request.search(c[2])]
     if kind == "question":
         main = sorted(main, key=lambda c: c[1]) or candidates(message, vocab, vocab.problem)
     else:
@@ -200,8 +208,17 @@ def pick(message: str, vocab: EchoVocab, kind: str) -> list[list[Clause]]:
     options = [[first, support[0]]] if support and len(first) + len(support[0]) <= limit else []
     options += [[first]] + [[part] for part in _parts(first, cue)] + [[c[2]] for c in main[1:3]]
     if kind == "question":
-        return [[Clause(c, False) for c in option] for option in options]
+        return [[_question(c, vocab) for c in option] for option in options]
     return [[turn(c, vocab) for c in option] for option in options]
+
+
+def _question(text: str, vocab: EchoVocab) -> Clause:
+    """A question quoted as asked, or turned round in indirect speech once its lead-in is gone."""
+    if vocab.indirect and vocab.indirect.match(text):
+        turned = turn(text.rstrip(" ?"), vocab)
+        if turned.turned:
+            return Clause(turned.text, True, indirect=True)
+    return Clause(text, False)
 
 
 def _parts(clause: str, cue: re.Pattern[str]) -> list[str]:

@@ -53,6 +53,8 @@ class Echo(_Strict):
     asked: str
     also_asked: str
     ordered_received: str
+    # "You asked whether ..." for a question in indirect speech (languages that turn clauses round).
+    asked_indirect: str = ""
 
 
 class Phrases(_Strict):

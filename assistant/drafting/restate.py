@@ -14,7 +14,9 @@ from assistant.drafting.phrases import Phrases
 # Scenarios where the buyer's address sentence is the heart of the case.
 # How many restatements the composer tries before it writes the reply without one.
 MAX_TRIES = 4
-ADDRESS_SCENARIOS = {"address_change", "delivery_problem", "lost_package", "shipping_delay"}
+ADDRESS_SCENARIOS = {"address_change"}
+# Scenarios where a remedy already given is the fact of the case (a refund with shipping deducted).
+REMEDY_FACT_SCENARIOS = {"shipping_cost_dispute"}
 
 
 def _value(value: str, language: str) -> str:
@@ -25,6 +27,8 @@ def _value(value: str, language: str) -> str:
 def _sentence(phrases: Phrases, clause: Clause, *, also: bool, asked: bool) -> str:
     templates = phrases.echo
     assert templates is not None
+    if asked and clause.indirect and templates.asked_indirect:
+        return templates.asked_indirect.format(clause=clause.text)
     if asked:
         return (templates.also_asked if also else templates.asked).format(clause=clause.text)
     if clause.turned:
@@ -45,7 +49,7 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
     facts = request.facts
     mode = "question" if kind == "question" or request.scenario == "how_to_use" else (
         "thanks" if kind == "thanks" else "problem")
-    options = pick(request.message, vocab, mode)
+    options = pick(request.message, vocab, mode, remedy_words=request.scenario in REMEDY_FACT_SCENARIOS)
     address = clause_with(request.message, vocab, load_vocab().address, fold) if facts.new_address_given else None
     if address:
         first = [c for c in (options[0] if options else [])
