@@ -41,7 +41,7 @@ _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _JOINS = re.compile(r",\s|\s(?:and|but|so|und|aber|et|mais|y|pero|e|ma)\s|、", re.I)
-_PIECES = re.compile(r"\s*(?:;|:|,|、|\s[-–—]\s)\s*")
+_PIECES = re.compile(r"\s*(?:;|:\s|,\s|、|\s[-–—]\s)\s*")
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,13 @@ class EchoVocab:
 
     language: str
     problem: re.Pattern[str]
+    weak: re.Pattern[str]
     question: re.Pattern[str]
     positive: re.Pattern[str]
     support: re.Pattern[str]
     skip: re.Pattern[str]
     remedy: re.Pattern[str]
+    tail: re.Pattern[str]
     lead: re.Pattern[str]
     person: tuple[tuple[re.Pattern[str], str], ...]
     seller: re.Pattern[str] | None
@@ -80,7 +82,7 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
         return None
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     fields = {}
-    for key in ("problem", "question", "positive", "support", "skip", "remedy", "lead"):
+    for key in ("problem", "weak", "question", "positive", "support", "skip", "remedy", "lead", "tail"):
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise KnowledgeError("must be a list of patterns", path=str(path), field=key)
@@ -104,7 +106,8 @@ class Clause:
 
     text: str
     turned: bool
-    # A question restated in indirect speech ("You asked whether ...").
+    # A question ("You asked: ..."), possibly in indirect speech ("You asked whether ...").
+    asked: bool = False
     indirect: bool = False
 
 
@@ -119,6 +122,10 @@ def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER,
 def _clean(piece: str, vocab: EchoVocab) -> str:
     # An aside in brackets ("(my fault, the page froze)") is the buyer's comment, not the case.
     piece = _ASIDE.sub("", piece).strip(" \t,;:-–—.!?。！？、")
+    piece = vocab.tail.sub("", piece).strip(" \t,;:-–—.!?。！？、")
+    letters = [ch for ch in piece if ch.isalpha() and ch.lower() != ch.upper()]
+    if len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
+        piece = piece.lower()  # shouting is restated calmly
     while True:
         stripped = vocab.lead.sub("", piece, count=1) if vocab.lead.match(piece) else piece
         stripped = stripped.strip(" \t,;:-–—")
@@ -134,11 +141,12 @@ def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
     return [p for p in _PIECES.split(sentence) if p]
 
 
-def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *,
-               remedy: bool = False) -> list[tuple[int, int, str]]:
+def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: bool = False,
+               weak: re.Pattern[str] | None = None) -> list[tuple[int, int, str]]:
     """(score, position, clause) of every safe clause the cue matches, best first.
 
-    The score counts cue hits; a clause that can be turned round (it does not speak to the seller) wins a tie.
+    The score counts cue hits (a `weak` cue half as much); a clause that can be turned round (it does not
+    speak to the seller) wins a tie.
     """
     limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT)
     found = []
@@ -150,7 +158,7 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *,
             if not (MIN_CLAUSE <= len(text) <= limit) or not _safe(text, vocab, remedy=remedy):
                 continue
             asked = piece.rstrip().endswith(("?", "？"))
-            hits = len(cue.findall(text + ("?" if asked else "")))
+            hits = 2 * len(cue.findall(text + ("?" if asked else ""))) + (len(weak.findall(text)) if weak else 0)
             if hits:
                 own = 0 if vocab.seller and vocab.seller.search(text) else 1
                 mark = {"ja": "", "fr": " ?"}.get(vocab.language, "?") if asked else ""
@@ -191,11 +199,14 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
     cue = {"question": vocab.question, "thanks": vocab.positive}.get(kind, vocab.problem)
     # A question or a thank-you may name a remedy ("can I return it?"); a complaint's request is answered by
     # the choices, not restated.
-    main = candidates(message, vocab, cue, remedy=remedy_words or kind != "problem")
+    main = candidates(message, vocab, cue, remedy=remedy_words or kind != "problem",
+                      weak=vocab.weak if kind == "problem" else None)
     if kind == "problem" and vocab.request:
         main = [c for c in main if not vocab.request.search(c[2])]
     if kind == "question":
-        main = sorted(main, key=lambda c: c[1]) or candidates(message, vocab, vocab.problem)
+        if not main:  # no question as such ("I would appreciate your guidance"): restate the problem
+            return pick(message, vocab, "problem", remedy_words=remedy_words)
+        main = sorted(main, key=lambda c: c[1])
     else:
         main = [(score, position, text.rstrip(" ?")) for score, position, text in main]
     if not main:
@@ -217,8 +228,8 @@ def _question(text: str, vocab: EchoVocab) -> Clause:
     if vocab.indirect and vocab.indirect.match(text):
         turned = turn(text.rstrip(" ?"), vocab)
         if turned.turned:
-            return Clause(turned.text, True, indirect=True)
-    return Clause(text, False)
+            return Clause(turned.text, True, asked=True, indirect=True)
+    return Clause(text, False, asked=True)
 
 
 def _parts(clause: str, cue: re.Pattern[str]) -> list[str]:

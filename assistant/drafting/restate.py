@@ -58,8 +58,7 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
                    [address], *options]
     out = []
     for clauses in options:
-        sentences = [_sentence(phrases, c, also=i > 0, asked=mode == "question" and c is not address)
-                     for i, c in enumerate(clauses)]
+        sentences = [_sentence(phrases, c, also=i > 0, asked=c.asked) for i, c in enumerate(clauses)]
         said = " ".join(c.text for c in clauses).casefold()
         if facts.ordered and facts.received and not (facts.ordered in said and facts.received in said):
             sentences.append(phrases.echo.ordered_received.format(
