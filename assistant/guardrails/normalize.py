@@ -230,7 +230,19 @@ def _normalize(text: str) -> tuple[str, list[int] | None]:
         pos = i + 1
     chars.append(text[pos:].lower())
     omap.extend(range(pos, len(text)))
-    return _collapse("".join(chars), omap)
+    folded, fmap = _collapse("".join(chars), omap)
+    return _join_cjk(folded, fmap if fmap is not None else list(range(len(folded))))
+
+
+# A space between two Japanese characters carries no meaning: "取 り 下 げ て" is "取り下げて" spaced out.
+_CJK_GAP = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff]) (?=[\u3040-\u30ff\u4e00-\u9fff])")
+
+
+def _join_cjk(text: str, omap: list[int]) -> tuple[str, list[int] | None]:
+    if _CJK_GAP.search(text) is None:
+        return text, omap
+    keep = [i for i in range(len(text)) if not (text[i] == " " and _CJK_GAP.match(text, i))]
+    return "".join(text[i] for i in keep), [omap[i] for i in keep]
 
 
 def normalize(text: str) -> NormalizedText:

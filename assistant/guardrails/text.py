@@ -22,10 +22,13 @@ from assistant.guardrails.normalize import NormalizedText
 _TOKEN = re.compile(r"[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?")
 # Sentence ends: . ! ? ; before a space or the end, Japanese full stops, and line breaks (checked below).
 _BOUND = re.compile(r"[.!?;:](?=\s|$)|[。！？]|\n")
-_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|option\s+(?:\d|[a-d]\b|one|two|three)"
-                          r"[.):]?|\d{1,2}\s*-\s)\s*")
+# Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：".
+_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|"
+                          r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
+                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?)\s*")
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
 
 
@@ -131,6 +134,8 @@ def _tokenize(doc: Doc, folded: str) -> None:
             doc.words.append(word)
         elif any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
             leet = word.translate(_LEET)
+            if not lexicon.classes_of(leet):
+                leet = word.translate(_LEET_L)  # "rec1amacion": a one for an l
             doc.words.append(leet if lexicon.classes_of(leet) else word)
         else:
             doc.words.append(word)
@@ -183,6 +188,12 @@ def _classify(doc: Doc) -> None:
         spans.sort()
 
 
+def _open_ended(doc: Doc, pos: int) -> bool:
+    """Whether the line ending at `pos` ends on a word no sentence ends with (class `open_end`: the, to, votre)."""
+    k = bisect_right(doc.ends, pos) - 1
+    return k >= 0 and doc.ends[k] >= pos - 2 and "open_end" in doc.classes[k]
+
+
 def _split_sentences(doc: Doc, folded: str) -> None:
     original = doc.text.original
     cuts: list[int] = [0]
@@ -190,9 +201,11 @@ def _split_sentences(doc: Doc, folded: str) -> None:
         pos = m.start()
         char = m.group()
         if char == "\n":
-            # A line break inside a sentence is a space: the next line goes on in lower case.
+            # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on
+            # a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim").
             nxt = doc.text.to_original(pos + 1, pos + 2)[0] if pos + 1 < len(folded) else len(original)
-            if nxt < len(original) and original[nxt].islower() and not _LIST_MARKER.match(folded, pos + 1):
+            if not _LIST_MARKER.match(folded, pos + 1) and (
+                    (nxt < len(original) and original[nxt].islower()) or _open_ended(doc, pos)):
                 continue
             cuts.append(pos + 1)
             continue

@@ -24,6 +24,8 @@ from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
 _PRONOUN_REACH = 3  # sentences back a pronoun may point
+_DETERMINER = frozenset({"the", "your", "this", "that", "our", "a", "an", "le", "la", "les", "die", "der", "das",
+                         "el", "il", "lo"})
 
 
 def claim_context(data: RuleInput) -> bool:
@@ -42,10 +44,12 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
     doc = data.doc
     weak_ok = claim_context(data)
     out: dict[int, int] = {}
-    for cls in ("claim", "claim_weak") if weak_ok else ("claim",):
+    for cls in ("claim", "claim_weak"):
         for a, b in doc.spans(cls):
-            if _not_a_claim(doc, a, b):
-                continue
+            if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 3), b + 3):
+                continue  # "the case" is a claim where claims are spoken of, or "the case with Amazon"
+            if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
+                continue  # "how to claim the premium": a verb, not a claim
             out[a] = max(out.get(a, b), b)
     return out
 
@@ -70,13 +74,30 @@ def _pronoun_objects(data: RuleInput, claims: list[int]) -> dict[int, bool]:
     claims = sorted(claims)
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):
-        si = doc.sentence_of(a)
-        first = doc.sentences[max(0, si - _PRONOUN_REACH)].tok_start
+        first = _reach(doc, doc.sentence_of(a))
         i = bisect_left(claims, a) - 1
         if i >= 0 and claims[i] >= first:
             j = bisect_right(things, claims[i])
             out[a] = j < len(things) and things[j] < a
     return out
+
+
+def _lead_in(doc: Doc, si: int) -> int:
+    """First token of a sentence, or of the one before it when that ends in a colon ("we need: the claim closed")."""
+    s = doc.sentences[si]
+    if si > 0 and doc.folded[:s.start].rstrip().endswith(":"):
+        return doc.sentences[si - 1].tok_start
+    return s.tok_start
+
+
+def _reach(doc: Doc, si: int) -> int:
+    """First token a back-reference from sentence `si` may reach: three sentences back, list lines not counted."""
+    k, left = si, _PRONOUN_REACH
+    while k > 0 and left > 0:
+        k -= 1
+        if not doc.sentences[k].list_item:
+            left -= 1
+    return doc.sentences[k].tok_start
 
 
 def _subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
@@ -85,9 +106,36 @@ def _subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
         cls = doc.classes[k]
         if "you" in cls or "request" in cls or "condition" in cls:
             return False
-        if "first_person" in cls or "amazon" in cls:
+        if "first_person" in cls:
             return True
+        if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX):
+            return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
     return False
+
+
+# Words between a subject and its verb: "Amazon will close", "the bank has withdrawn".
+_AUX = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall", "has", "have", "had",
+                  "is", "was", "does", "did", "then", "itself", "alone", "'ll", "wird", "kann", "hat", "va", "peut",
+                  "a", "puede", "ha", "può", "decide", "decides"})
+
+
+def _permission(data: RuleInput, a: int, b: int) -> bool:
+    """'You can close it yourself': left to the buyer.
+
+    Only in a sentence that offers nothing and is not followed by a remedy that waits on it.
+    """
+    doc = data.doc
+    si = doc.sentence_of(a)
+    s = doc.sentences[si]
+    if not (doc.has("permission", max(s.tok_start, a - 4), a) or doc.has("permission", b, min(s.tok_end, b + 8))):
+        return False
+    if si in data.offers.by_sentence:
+        return False
+    if si + 1 < len(doc.sentences):
+        nxt = doc.sentences[si + 1]
+        if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 2)):
+            return False  # "You can close it yourself. Then we refund you."
+    return True
 
 
 def _neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
@@ -104,21 +152,30 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
             for a, b in doc.find(cls, lo, hi):
                 if a == obj or (pronouns.get(obj) and doc.words[a] in _AMBIGUOUS):
                     continue
-                if a > 0 and doc.words[a - 1] in ("a", "an", "very", "so", "too"):
+                if obj in pronouns and obj > a + 2 and doc.words[a + 1] in _DETERMINER:
+                    continue  # "close the app and open it": the verb has its own object
+                if a > 0 and (doc.words[a - 1] in ("a", "an", "very", "so", "too")
+                              or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
                     continue  # an adjective ("keep a close eye on it"), not a request to close
                 if cls == "gone" and a < obj - 2:
                     continue  # a state word is said of what precedes it ("the claim is closed"), not what follows
                 c0 = clause_start(doc, min(a, obj))
-                if _neutral_clause(doc, c0, clause_end(doc, max(b, obj_end) - 1)):
-                    continue
+                w0 = max(c0, a - 6)
+                plea = doc.has("request", w0, a) and not doc.has("negation", w0, a)
+                # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
+                plea = plea or (doc.has("condition", c0, a) and doc.sentence_of(a) in data.offers.by_sentence)
+                if _neutral_clause(doc, c0, clause_end(doc, max(b, obj_end) - 1)) and not plea:
+                    continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
+                if not plea and _permission(data, a, b):
+                    continue  # "you can update or close the claim yourself": the buyer's own choice
                 if doc.has("negation", max(c0, a - 4), a) and not doc.has("request", max(c0, a - 4), a):
                     continue  # "you do not need to close the claim", "we will never ask you to withdraw it"
                 cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
                 if cls == "close" and not cjk and _subject_is_not_buyer(doc, a, s.tok_start) \
                         and not doc.has("condition", s.tok_start, a):
                     continue
-                if cls == "gone" and not (doc.has("condition", s.tok_start, s.tok_end)
-                                          or doc.has("request", s.tok_start, s.tok_end)):
+                head = _lead_in(doc, doc.sentence_of(a))
+                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or doc.has("request", head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
@@ -171,7 +228,8 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
             continue
         names = doc.has("claim", lo, hi) or doc.has("amazon", lo, hi) or doc.has("pronoun", lo, hi)
         acts = (doc.has("close", lo, hi) or doc.has("gone", lo, hi) or doc.has("hold_off", lo, hi)
-                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)))
+                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi))
+                or (doc.has("state", lo, hi) and doc.has("condition", lo, hi)))  # "申請が継続している間は"
         if names and acts and not _neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):
             out.append((lo, hi))
     return out
@@ -181,33 +239,86 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     doc = data.doc
     out = []
     for a, b in doc.spans("hold_off"):
+        if a > 0 and doc.words[a - 1] in ("the", "a", "an", "your", "this", "long", "la", "le", "die", "der", "il"):
+            continue  # a noun: "sorry for the wait"
         s = doc.sentences[doc.sentence_of(a)]
         if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
             continue  # "do not hesitate to contact Amazon" invites, it does not hold off
         for oa, ob in doc.find("open", b, min(s.tok_end, b + 5)):
             tail = min(s.tok_end, ob + 7)
-            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail):
+            head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
+            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail) \
+                    or doc.has("amazon", head, a):
                 if not _neutral_clause(doc, clause_start(doc, a), tail):
                     out.append((a, tail))
                 break
     return out
 
 
-def _reports(data: RuleInput) -> list[tuple[int, int]]:
+def _reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """'let Amazon know it is sorted', 'on the claim page, say your issue has been resolved', 'answer yes'."""
     doc = data.doc
     out = []
     for a, b in doc.spans("tell"):
-        s = doc.sentences[doc.sentence_of(a)]
-        targets = doc.find("amazon", b, min(s.tok_end, b + 4))
-        if not targets:
-            continue
-        t_end = targets[0][1]
-        said = doc.find("resolved", t_end, min(s.tok_end, t_end + 12))
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        if doc.has("first_person", b, min(s.tok_end, b + 2)):
+            continue  # "let us know", "tell me": the buyer tells the seller
+        said = doc.find("resolved", b, min(s.tok_end, b + 12))
         if not said or _subject_is_not_buyer(doc, a, s.tok_start):
+            continue
+        lo = doc.sentences[max(0, si - 1)].tok_start
+        listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)
+        if not listener:
             continue
         if _neutral_clause(doc, clause_start(doc, a), said[0][1]):
             continue
         out.append((a, said[0][1]))
+    return out
+
+
+def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'Every A-to-z claim hurts us. A quick withdrawal would mean a lot'.
+
+    A closing noun with no object of its own points back to the claim named just before; a plea or condition in
+    its sentence makes it a request.
+    """
+    doc = data.doc
+    out = []
+    starts = sorted(claims)
+    for a, b in doc.spans("close"):
+        if not doc.words[a].endswith(("al", "ure", "ion", "ing")):
+            continue
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        if any(s.tok_start <= o < s.tok_end for o in starts):
+            continue  # its object is in its own sentence: the other checks judge it
+        first = _reach(doc, si)
+        i = bisect_left(starts, s.tok_start) - 1
+        if i < 0 or starts[i] < first or doc.has("thing", claims[starts[i]], a):
+            continue
+        asked = doc.has("request", s.tok_start, s.tok_end) or doc.has("condition", s.tok_start, s.tok_end)
+        if asked and not doc.has("negation", max(s.tok_start, a - 4), a) \
+                and not doc.has("amazon_decides", s.tok_start, s.tok_end):
+            out.append((a, b))
+    return out
+
+
+def _state_questions(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'Is the claim still needed? If not, we can refund you today': a remedy waiting on the answer."""
+    doc = data.doc
+    out = []
+    for obj in claims:
+        si = doc.sentence_of(obj)
+        s = doc.sentences[si]
+        if si + 1 >= len(doc.sentences) or not doc.folded[s.start:s.end].rstrip().endswith("?"):
+            continue
+        if not (doc.has("state", s.tok_start, s.tok_end) or doc.has("gone", s.tok_start, s.tok_end)):
+            continue
+        nxt = doc.sentences[si + 1]
+        if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 3)) and (
+                si + 1 in data.offers.by_sentence or doc.has("offer_verb", nxt.tok_start, nxt.tok_end)):
+            out.append((obj, nxt.tok_end))
     return out
 
 
@@ -226,8 +337,9 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     claims = claim_objects(data)
     pronouns = _pronoun_objects(data, list(claims)) if claims else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
-    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data)
-             + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data))
+    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data, objects)
+             + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data)
+             + _bare_closings(data, claims) + _state_questions(data, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

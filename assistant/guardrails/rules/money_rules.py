@@ -96,7 +96,7 @@ def _money(data: RuleInput) -> list[Violation]:
                       f"{_fmt(price)}.")
             elif price is not None and abs(v - price) <= _EPS:
                 continue  # a full refund
-            elif v > cap + _EPS and not (price is None and full_marked):
+            elif v > cap + 1e-6 and not (price is None and full_marked):  # 12.00 is over 30% of 39.99
                 block(m, f"The draft offers {_fmt(v)} {currency}, above the policy cap of {_fmt(cap)} {currency}.",
                       f"Offer at most {_fmt(cap)} {currency} as a partial refund.")
             else:
@@ -126,6 +126,8 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
     groups: list[float] = [values[0].value]
     for prev, cur in itertools.pairwise(values):
         joined = doc.has("additive", prev.tok + 1, cur.tok + 1) or "and" in doc.words[prev.tok + 1:cur.tok]
+        if abs(cur.value - groups[-1]) <= _EPS and cur is not values[1]:
+            continue  # "$5.99 and $5.00 on top, so $10.99 in total": the total of the amounts before it
         if joined and not doc.has("alternative", prev.tok + 1, cur.tok):
             groups[-1] += cur.value
         else:
