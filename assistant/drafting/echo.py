@@ -116,7 +116,8 @@ def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER,
         return False
     if not remedy and vocab.remedy.search(piece):
         return False
-    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs") for ch in piece)
+    # Symbols (emoji), private-use and format characters (bidi overrides, zero-width joiners) stay out.
+    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs", "Cf", "Cc") for ch in piece)
 
 
 def _clean(piece: str, vocab: EchoVocab) -> str:
