@@ -64,6 +64,7 @@ class EchoVocab:
     subject: str
     request: re.Pattern[str] | None = None
     indirect: re.Pattern[str] | None = None
+    lower_first: frozenset[str] = frozenset()
 
 
 def _alternation(values: list[str], path: Path, field: str) -> re.Pattern[str]:
@@ -97,6 +98,7 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
                 for key in ("subjectless", "request", "indirect")}
     return EchoVocab(language=language, person=tuple(person), seller=seller, subjectless=optional["subjectless"],
                      request=optional["request"], indirect=optional["indirect"],
+                     lower_first=frozenset(str(w).casefold() for w in data.get("lower_first") or []),
                      subject=str(data.get("subject") or ""), **fields)
 
 
@@ -176,7 +178,8 @@ def turn(text: str, vocab: EchoVocab) -> Clause:
     for pattern, replacement in vocab.person:
         out = pattern.sub(replacement, out)
     first = out.split(" ", 1)[0]
-    if first[1:] == first[1:].lower() and first != "I" and not _proper(first, text):
+    common = first.casefold().strip(",") in vocab.lower_first
+    if first[1:] == first[1:].lower() and first != "I" and (common or not _proper(first, text)):
         out = out[0].lower() + out[1:]
     if vocab.subjectless and vocab.subjectless.match(out):
         out = vocab.subject + " " + out
@@ -208,20 +211,21 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
         if not main:  # no question as such ("I would appreciate your guidance"): restate the problem
             return pick(message, vocab, "problem", remedy_words=remedy_words)
         main = sorted(main, key=lambda c: c[1])
-    else:
-        main = [(score, position, text.rstrip(" ?")) for score, position, text in main]
     if not main:
         return []
     first = main[0][2]
     support = [c[2] for c in main[1:]] if kind == "question" else []
     support += [c[2] for c in candidates(message, vocab, vocab.support)]
+    # With no occasion or condition to add, the next problem clause adds the next specific ("right side fine").
+    support += [c[2] for c in main[1:2]] if kind == "problem" else []
     support = [c for c in support if c not in first and first not in c]
-    limit = 2 * MAX_CLAUSE.get(vocab.language, MAX_DEFAULT)
+    limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT) * 6 // 5
     options = [[first, support[0]]] if support and len(first) + len(support[0]) <= limit else []
     options += [[first]] + [[part] for part in _parts(first, cue)] + [[c[2]] for c in main[1:3]]
     if kind == "question":
         return [[_question(c, vocab) for c in option] for option in options]
-    return [[turn(c, vocab) for c in option] for option in options]
+    # In a complaint, a clause the buyer asked ("why was 15 taken off?") is restated as a question.
+    return [[_question(c, vocab) if c.endswith("?") else turn(c, vocab) for c in option] for option in options]
 
 
 def _question(text: str, vocab: EchoVocab) -> Clause:
