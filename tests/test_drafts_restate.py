@@ -152,3 +152,10 @@ def test_a_remedy_the_buyer_turned_down_is_not_offered_while_two_choices_remain(
     mugs = pipeline.run("Two of the six mugs arrived smashed. Photos attached. I don't need a refund.",
                         OrderFacts(price=30, currency="USD"))
     assert mugs.passed and "refund" in mugs.facts.declines and "photo" not in mugs.draft.split("Here is")[1]
+
+
+def test_insults_are_left_out_and_the_fault_next_to_them_is_kept(pipeline: Pipeline) -> None:
+    result = pipeline.run("This kettle is garbage, the lid snapped off on day two.",
+                          OrderFacts(product="Electric kettle", price=30, currency="GBP"))
+    assert result.passed and "garbage" not in result.draft.lower()
+    assert "the lid snapped off on day two" in result.draft
