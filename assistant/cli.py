@@ -30,6 +30,11 @@ def _add_input(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def _add_workers(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, help="with --jsonl: worker processes for a large batch (default: "
+                        "every usable core; 1 answers every line in this process)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(prog="reply-assistant", description=__doc__.splitlines()[0])
@@ -42,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--order", help='order facts as JSON, e.g. \'{"price": 40, "currency": "USD"}\'')
     check.add_argument("--reply-language", help="language the draft should be in (en, de, fr, es, it, ja); "
                        "a draft in another language gets the language_mismatch warning")
+    _add_workers(check)
     check.set_defaults(module="check")
 
     triage = sub.add_parser("triage", help="classify a buyer message into a scenario")
@@ -59,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--drafter", choices=["auto", "llm", "offline"], help="override REPLY_ASSISTANT_DRAFTER")
     draft.add_argument("--reply-language", help="write the reply in this language (en, de, fr, es, it, ja) instead "
                        "of the buyer's; by default the buyer's language, the order's marketplace breaking ties")
+    _add_workers(draft)
     draft.set_defaults(module="draft")
 
     ev = sub.add_parser("eval", help="run the eval suite, or compare two runs")

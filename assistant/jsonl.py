@@ -268,27 +268,42 @@ def run_batch(lines: Iterable[str | Oversized], handler: Handler, out: TextIO, *
     stats = BatchStats()
     for number, raw in enumerate(lines, start=1):
         answer, problem = answer_line(number, raw, handler, fields)
-        try:
-            text = dumps(answer)
-        except (ValueError, TypeError, RecursionError) as exc:
-            logger.error("could not write the answer to line %d as JSON: %s", number, exc)
-            # The id was checked to be a string or a finite number, so it can still be written.
-            answer, problem = {"id": answer.get("id"), "line": number,
-                               "error": "internal error: the answer could not be written as JSON"}, "internal"
-            text = dumps(answer)
-        out.write(text + "\n")
-        out.flush()
-        stats.answered += 1
-        if problem == "internal":
-            stats.internal += 1
-        elif problem is not None:  # input, config, unavailable: something the user fixes
-            stats.bad_input += 1
-        elif blocked is not None and "error" not in answer and "skipped" not in answer and blocked(answer):
-            stats.blocked += 1
+        write_answer(number, answer, problem, out, stats, blocked)
     return stats
 
 
+def write_answer(number: int, answer: dict[str, Any], problem: str | None, out: TextIO, stats: BatchStats,
+                 blocked: Callable[[dict[str, Any]], bool] | None = None) -> None:
+    """Write one line's answer and count it (the serial and the parallel batch share this)."""
+    try:
+        text = dumps(answer)
+    except (ValueError, TypeError, RecursionError) as exc:
+        logger.error("could not write the answer to line %d as JSON: %s", number, exc)
+        # The id was checked to be a string or a finite number, so it can still be written.
+        answer, problem = {"id": answer.get("id"), "line": number,
+                           "error": "internal error: the answer could not be written as JSON"}, "internal"
+        text = dumps(answer)
+    out.write(text + "\n")
+    out.flush()
+    stats.answered += 1
+    if problem == "internal":
+        stats.internal += 1
+    elif problem is not None:  # input, config, unavailable: something the user fixes
+        stats.bad_input += 1
+    elif blocked is not None and "error" not in answer and "skipped" not in answer and blocked(answer):
+        stats.blocked += 1
+
+
 def serve(handler: Handler, fields: LineFields, *, blocked: Callable[[dict[str, Any]], bool] | None = None,
-          ) -> int:
-    """Run a `--jsonl` batch from standard input to standard output; return the exit code."""
+          parallel: Any = None) -> int:
+    """Run a `--jsonl` batch from standard input to standard output; return the exit code.
+
+    `parallel` (an `assistant.batch.Parallel`) spreads a large batch over worker processes; the output is the
+    same line for line.
+    """
+    if parallel is not None and parallel.workers > 1:
+        from assistant.batch import run_parallel
+
+        stats = run_parallel(read_lines(sys.stdin), handler, utf8_stdout(), parallel, fields=fields, blocked=blocked)
+        return stats.exit_code()
     return run_batch(read_lines(sys.stdin), handler, utf8_stdout(), fields=fields, blocked=blocked).exit_code()

@@ -81,17 +81,25 @@ def check_record(record: dict[str, Any], guard: Guard) -> tuple[dict[str, Any], 
     return line, context, report
 
 
-def _run_jsonl(guard: Guard) -> int:
+# A check takes about a millisecond: a batch is worth forking workers for from a few hundred lines on.
+BATCH_MIN_LINES, BATCH_CHUNK = 256, 64
+
+
+def _run_jsonl(guard: Guard, workers: int | None) -> int:
+    from assistant.batch import Parallel, worker_count
+
     def handle(record: dict[str, Any]) -> dict[str, Any]:
         line, _, _ = check_record(record, guard)
         return line
 
-    return serve(handle, LINE_FIELDS, blocked=lambda answer: not answer["passed"])
+    # Forked workers inherit the built guard (it holds no threads), so they start at once.
+    parallel = Parallel(workers=worker_count(workers), min_lines=BATCH_MIN_LINES, chunk=BATCH_CHUNK)
+    return serve(handle, LINE_FIELDS, blocked=lambda answer: not answer["passed"], parallel=parallel)
 
 
 def run(args: argparse.Namespace) -> int:
     """Check one draft (argument or --file) or a JSON Lines batch (--jsonl); return the exit code."""
     guard = Guard.from_knowledge()
     if getattr(args, "jsonl", False):
-        return _run_jsonl(guard)
+        return _run_jsonl(guard, getattr(args, "workers", None))
     return _run_single(args, guard)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from assistant.commands.common import parse_order, read_single_input, require_text
@@ -65,6 +67,21 @@ def _print(result: DraftResult) -> None:
         print(f"internal: {note}")
 
 
+BATCH_MIN_LINES, BATCH_CHUNK = 48, 2
+
+
+def _handler(pipeline: Pipeline) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def handle(record: dict[str, Any]) -> dict[str, Any]:
+        return result_line(record.get("id"), draft_record(pipeline, record)[2])
+
+    return handle
+
+
+def batch_handler(overrides: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A batch worker's handler: its own settings and pipeline, built as the command builds them."""
+    return _handler(Pipeline(load_settings(**overrides)))
+
+
 def run(args: argparse.Namespace) -> int:
     """Draft for one message (argument or file) or a JSON Lines batch."""
     overrides = {"drafter": args.drafter} if args.drafter else {}
@@ -76,11 +93,13 @@ def run(args: argparse.Namespace) -> int:
     if notice:
         print(f"note: {notice}", file=sys.stderr)
     if args.jsonl:
+        from assistant.batch import Parallel, worker_count
 
-        def handle(record: dict[str, Any]) -> dict[str, Any]:
-            return result_line(record.get("id"), draft_record(pipeline, record)[2])
-
-        return serve(handle, LINE_FIELDS)
+        # Spawned workers build their own pipeline (the model and index libraries hold threads, which a fork
+        # would copy half-way); that costs seconds, so only a batch of dozens of lines is spread.
+        parallel = Parallel(workers=worker_count(getattr(args, "workers", None)), min_lines=BATCH_MIN_LINES,
+                            chunk=BATCH_CHUNK, factory=functools.partial(batch_handler, overrides))
+        return serve(_handler(pipeline), LINE_FIELDS, parallel=parallel)
     message = require_text(read_single_input(args), "message")
     language = parse_language(args.reply_language, "--reply-language")
     result = pipeline.run(message, parse_order(args.order, "--order"), reply_language=language)

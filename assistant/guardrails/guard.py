@@ -17,7 +17,7 @@ from assistant.guardrails.lexicon import build_lexicon, default_lexicon_docs, re
 from assistant.guardrails.offers import analyse
 from assistant.guardrails.patterns import PATTERNS_FILE, build_sets
 from assistant.guardrails.registry import RULES, RuleInput, rule_ids
-from assistant.guardrails.text import build_doc
+from assistant.guardrails.text import Doc, build_doc
 from assistant.models import CheckContext, GuardrailReport, Policy, Severity, Violation
 
 EXTENSION_FILE = "guardrails.yaml"
@@ -88,6 +88,15 @@ class Guard:
         self.patterns = build_sets(builtin, seller, self.extension_path)
         self.rule_ids = rule_ids()
         self.overrides = ext.rules
+        self._checks = 0  # the second check builds the RE2 prefilters (a one-off check is faster without them)
+
+    def _count_check(self) -> None:
+        self._checks += 1
+        if self._checks == 2:
+            for group in self.patterns.values():
+                if group.scanner is not None:
+                    group.scanner.build()
+                    break
 
     @classmethod
     def from_knowledge(cls, directory: Path | None = None, policy: Policy | None = None) -> Guard:
@@ -101,16 +110,21 @@ class Guard:
 
     def check(self, draft: str, context: CheckContext | None = None) -> GuardrailReport:
         """Run every rule on a draft: the verdict, violations sorted by position, rules run and passed."""
+        if self._checks < 2:
+            self._count_check()
         ctx = context or CheckContext()
         policy = ctx.policy or self.policy
         doc = build_doc(draft, self.lexicon)
         price = ctx.order.price if ctx.order and ctx.order.price else None
+        buyer: Doc | None = None
+        if price is None and ctx.buyer_message:
+            # The buyer's stated price first, so the offers are read once, with the price they are judged by.
+            buyer = build_doc(ctx.buyer_message, self.lexicon)
+            price = _buyer_price(buyer)
         data = RuleInput(doc=doc, offers=analyse(doc, price), context=ctx, policy=policy,
                          patterns=self.patterns, price=price)
-        if price is None and ctx.buyer_message:
-            data.price = _buyer_price(data)
-            if data.price is not None:
-                data.offers = analyse(doc, data.price)
+        if buyer is not None:
+            data.__dict__["buyer"] = buyer  # the `buyer` cached property, already built
         violations: list[Violation] = []
         passed: list[str] = []
         run: list[str] = []
@@ -142,13 +156,10 @@ def _apply(v: Violation, override: RuleOverride) -> Violation:
     return v.model_copy(update=update) if update else v
 
 
-def _buyer_price(data: RuleInput) -> float | None:
+def _buyer_price(buyer: Doc) -> float | None:
     """The price when the buyer states it ("I paid €60"): one amount next to a price word, or the only one."""
     from assistant.guardrails.money import find_money
 
-    buyer = data.buyer
-    if buyer is None:
-        return None
     amounts = [m for m in find_money(buyer) if m.kind == "amount" and m.value > 0]
     quoted = [m for m in amounts if buyer.has("price_quote", max(0, m.tok - 3), m.tok + 3)]
     return quoted[0].value if len(quoted) == 1 else None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,28 @@ class Lexicon:
     _substring_re: re.Pattern[str] | None = None
     # word -> classes, filled on first lookup; on the instance, so a rebuilt lexicon never sees stale entries
     _cache: dict[str, frozenset[str]] = field(default_factory=dict)
+    # token -> classes as a draft's token gets them (entries of scripts without spaces first), same lifetime
+    _token_cache: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @cached_property
+    def phrase_pairs(self) -> frozenset[tuple[str, str]]:
+        """(first word, second word) of every phrase whose second word is not a stem: one set lookup per token."""
+        return frozenset((first, second) for first, tails in self.phrases.items() for second in tails
+                         if second != "*")
+
+    @cached_property
+    def phrase_star_firsts(self) -> frozenset[str]:
+        """First words of the phrases whose second word is a stem ("make*"), which the pairs cannot list."""
+        return frozenset(first for first, tails in self.phrases.items() if "*" in tails)
+
+    def token_classes(self, word: str) -> frozenset[str]:
+        """The classes of a draft's token: a substring entry's for a token found as one, else `classes_of`."""
+        found = self.classes_of(word) if word.isascii() else self.substrings.get(word) or self.classes_of(word)
+        cache = self._token_cache
+        if len(cache) > 50_000:  # bounded like `_cache`
+            cache.clear()
+        cache[word] = found
+        return found
 
     def classes_of(self, word: str) -> frozenset[str]:
         """The classes of one token (exact word first, then the longest stem it starts with)."""

@@ -16,6 +16,12 @@ from typing import Literal
 from assistant.guardrails.text import Doc
 
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+# Every match of the patterns below holds a digit: it starts at most 6 characters before a run of digits (a
+# currency mark such as "usd $ ") and ends at most 12 after one ("por ciento", "sterling" and a look-ahead).
+# Scanning only windows around the digit runs finds the same matches as scanning the whole text, several times
+# faster: the patterns open with look-behinds, which make Python's engine try every position of the text.
+_BEFORE, _AFTER = 8, 24
 
 Kind = Literal["amount", "percent", "fraction", "bare"]
 
@@ -35,7 +41,7 @@ _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "�
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _PERCENT = re.compile(
     r"(?<![a-z0-9_.,])(?P<p>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
-    r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|割引?)"
+    r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|(?P<wari>割)引?)"
 )
 _BARE = re.compile(r"(?<![a-z0-9_.,$€£¥-])(?P<n>" + _NUM + r")(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
 _CURRENCY_MARKS = (
@@ -119,7 +125,17 @@ def _currency(snippet: str) -> str | None:
 
 
 def find_money(doc: Doc) -> list[Money]:
-    """Every amount with a currency, percentage, fraction and bare number in a draft, in text order."""
+    """Every amount with a currency, percentage, fraction and bare number in a draft, in text order.
+
+    Read once per text and kept on the `Doc` (the offers, the buyer's price and a rule all ask).
+    """
+    found = doc.__dict__.get("_money")
+    if found is None:
+        found = doc.__dict__["_money"] = _find_money(doc)
+    return list(found)
+
+
+def _find_money(doc: Doc) -> list[Money]:
     folded = doc.folded
     out: list[Money] = []
     taken = bytearray(len(folded) + 1)  # characters already read as part of an amount: linear, not quadratic
@@ -133,20 +149,43 @@ def find_money(doc: Doc) -> list[Money]:
     if "円" in folded:
         for m in _KANJI_YEN.finditer(folded):
             add(parse_kanji_number(m.group("k")), "amount", "JPY", *m.span())
-    if _DIGIT.search(folded) is not None:
-        for m in _PERCENT.finditer(folded):
-            add(parse_number(m.group("p")), "percent", None, *m.span())
-        for m in _AMOUNT.finditer(folded):
+    windows = _windows(folded)
+    for a, b in windows:
+        for m in _PERCENT.finditer(folded, a, b):
+            value = parse_number(m.group("p"))
+            if value is not None and m.group("wari"):
+                value *= 10  # "4割" is 40%
+            add(value, "percent", None, *m.span())
+    for a, b in windows:
+        for m in _AMOUNT.finditer(folded, a, b):
             raw = m.group("a") or m.group("b")
             add(parse_number(raw), "amount", _currency(m.group()), *m.span())
     _number_words(doc, add)
     for a, b in doc.spans("fraction"):
         phrase = " ".join(doc.words[a:b])
         add(doc.lexicon.fractions.get(phrase), "fraction", None, doc.starts[a], doc.ends[b - 1])
-    if _DIGIT.search(folded) is not None:
-        for m in _BARE.finditer(folded):
+    for a, b in windows:
+        for m in _BARE.finditer(folded, a, b):
             add(parse_number(m.group("n")), "bare", None, *m.span())
     out.sort(key=lambda money: money.start)
+    return out
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint spans of `text` holding every match of the money patterns (see `_BEFORE`), in order.
+
+    A match's digit runs are one separator apart, so their windows overlap and merge: a match never straddles
+    two windows. Past `_AFTER` a window's end is never reached by a match or its look-ahead, so ending the scan
+    there changes nothing.
+    """
+    out: list[tuple[int, int]] = []
+    size = len(text)
+    for m in _DIGITS.finditer(text):
+        a, b = max(0, m.start() - _BEFORE), min(size, m.end() + _AFTER)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

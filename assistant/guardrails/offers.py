@@ -114,7 +114,12 @@ def clause_end(doc: Doc, tok: int) -> int:
 
 
 def negated(doc: Doc, tok: int) -> bool:
-    """Whether a negation or the buyer's reported words stand in the clause just before `tok`."""
+    """Whether a negation or the buyer's reported words stand in the clause just before `tok`.
+
+    A word inside a button's label ("click Return or replace items") offers nothing either.
+    """
+    if any(a <= tok < b for a, b in doc.spans("ui_text")):
+        return True
     lo = max(clause_start(doc, tok), tok - _NEG_WINDOW)
     return any(doc.has(cls, lo, tok) for cls in ("negation", "you_said"))
 
@@ -132,6 +137,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
                 continue
             if cls == "r_gift" and _gifted_item(doc, a):
                 continue
+            if cls == "r_parts" and not _offering(doc, doc.sentence_of(a)):
+                continue  # "Sorry the screws were missing" names the part; it does not send it
             _add(offers, doc, remedy, a, b, seen)
     for a, b in doc.spans("r_refund"):
         if negated(doc, a):
@@ -143,7 +150,11 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             _add(offers, doc, sent, a, b, seen)
     for a, b in doc.spans("r_return"):
         si = doc.sentence_of(a)
-        if not negated(doc, a) and not offers.by_sentence.get(si, set()) & set(REFUND_REMEDIES):
+        here = offers.by_sentence.get(si, set())
+        s = doc.sentences[si]
+        if here & _GOODS and not doc.has("alternative", s.tok_start, s.tok_end):
+            continue  # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund
+        if not negated(doc, a) and not here & set(REFUND_REMEDIES):
             _add(offers, doc, _RETURN_ALONE, a, b, seen)
     for si, amounts in offers.money.items():
         # money offered with no refund word ("we'll send you $10 for the trouble") is a partial refund
@@ -161,7 +172,7 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
     """'1. A hair dryer from the new batch', 'recibir una freidora nueva': new goods with no remedy word."""
     for a, b in doc.spans("r_new"):
         si = doc.sentence_of(a)
-        if si in offers.by_sentence:
+        if offers.by_sentence.get(si, set()) & _GOODS:
             continue
         s = doc.sentences[si]
         offered = s.list_item or doc.has("send_verb", s.tok_start, s.tok_end) or doc.has("offer_verb", s.tok_start,
@@ -198,25 +209,36 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
         else max(s.tok_start, a - 16)
     first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
     first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
+    if b < s.tok_end and "first_person" in doc.classes[b] and doc.words[b] in ("us", "me", "nous", "uns", "nos"):
+        return None  # "send us a video": the buyer sends
     if not first_person and not (s.list_item and a - s.tok_start <= 3):
         return None
     after = range(b, min(s.tok_end, b + 6))
     words = {doc.words[k] for k in after}
     if {"label", "labels"} & words and not {"return", "returns", "prepaid", "shipping", "postage"} & words:
         words -= {"label", "labels"}  # "a full label sheet" is goods; "a prepaid return label" is not
-    if words & _NOT_GOODS or any(c in doc.classes[k] for k in after for c in ("r_refund", "r_gift", "r_guide",
-                                                                               "r_tracking")):
+    # the thing sent is the object right after the verb: "we send a refund"; "we reship it with tracking" is goods
+    near = range(b, min(s.tok_end, b + 3))
+    if words & _NOT_GOODS or any(c in doc.classes[k] for k in near for c in ("r_refund", "r_gift", "r_guide",
+                                                                              "r_tracking")):
         return None
     if any("r_parts" in doc.classes[k] for k in after):
         return "send_parts"
     return "reship"
 
 
+_GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
 _EXCEPT = frozenset({"except", "minus", "less", "bar", "ausser", "abzuglich", "sauf", "moins", "excepto", "menos",
                      "tranne", "meno"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
                         "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
                         "payment", "refund", "voucher", "back"})
+
+
+def _offering(doc: Doc, si: int) -> bool:
+    """A sentence that offers: a list line, or one with a sending or offering verb or the seller as subject."""
+    s = doc.sentences[si]
+    return s.list_item or any(doc.has(c, s.tok_start, s.tok_end) for c in ("send_verb", "offer_verb", "first_person"))
 
 
 def _gifted_item(doc: Doc, tok: int) -> bool:
@@ -285,7 +307,12 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
                 continue
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
-            continue
+            prev = si - 1
+            # "We'd like to send back part of what you paid. Twenty-five dollars, to be exact."
+            if not (s.tok_end - s.tok_start <= 8 and prev >= 0 and any(
+                    doc.has(c, doc.sentences[prev].tok_start, doc.sentences[prev].tok_end)
+                    for c in ("r_refund", "r_partial"))):
+                continue
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:

@@ -15,6 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import KnowledgeError
+from assistant.guardrails.normalize import fold_char
+from assistant.guardrails.prefilter import GroupFilter, Scanner, attach_scanner, loosen
+
+__all__ = ["PATTERNS_FILE", "PatternSet", "build_sets", "compile_builtin", "compile_seller", "fold_pattern", "loosen"]
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "patterns.yaml"
 
@@ -29,19 +33,25 @@ class PatternSet:
     """
 
     patterns: list[re.Pattern[str]] = field(default_factory=list)
-    prefilter: Any = None  # re2.Set over the loosened patterns, or None: run every pattern
-    always: tuple[int, ...] = ()  # patterns RE2 cannot loosen: always run
     seller: list[Any] = field(default_factory=list)
+    own: GroupFilter | None = None  # this group's RE2 set, built when first needed; None: run every pattern
+    # The guard's one set over every group's loosened patterns (see `Scanner`) and this group's number in it.
+    scanner: Scanner | None = None
+    group: int = -1
 
     def candidates(self, text: str) -> list[int]:
-        """Indices of the patterns that may match `text`."""
-        if self.prefilter is None:
-            return list(range(len(self.patterns)))
-        try:
-            found = self.prefilter.Match(text)
-        except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8: run every pattern instead
-            return list(range(len(self.patterns)))
-        return sorted(set(found) | set(self.always))
+        """Indices of the patterns that may match `text` (every pattern when no prefilter can tell)."""
+        if self.scanner is not None:
+            found = self.scanner.candidates(self.group, text)
+            if found is not None:
+                return found
+            if not self.scanner.ready:  # not built yet: for a one-off check the sets cost more than they save
+                return list(range(len(self.patterns)))
+        if self.own is not None:
+            found = self.own.match(text)
+            if found is not None:
+                return found
+        return list(range(len(self.patterns)))
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """Spans of every match, leftmost first, overlapping matches merged into the first; then the seller's."""
@@ -60,8 +70,12 @@ class PatternSet:
                     yield m.span()
 
     def search(self, text: str) -> bool:
-        """Whether anything matches."""
-        return next(self.finditer(text), None) is not None
+        """Whether anything matches (the first non-empty match of any pattern ends the search)."""
+        for i in self.candidates(text) if self.patterns else ():
+            for m in self.patterns[i].finditer(text):
+                if m.end() > m.start():
+                    return True
+        return any(m.end() > m.start() for pattern in self.seller for m in pattern.finditer(text))
 
 
 def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
@@ -72,108 +86,7 @@ def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
             compiled.append(re.compile(p, re.MULTILINE))
         except re.error as exc:
             raise KnowledgeError(f"invalid regex ({exc})", path=str(path), field=f"{where}.{i}") from exc
-    out = PatternSet(patterns=compiled)
-    try:
-        import re2
-    except ImportError:  # the prefilter only saves time
-        return out
-    options = re2.Options()
-    options.max_mem = 64 << 20
-    prefilter = re2.Set.SearchSet(options)
-    always: list[int] = []
-    for i, p in enumerate(patterns):
-        try:
-            if prefilter.Add("(?m)" + loosen(p)) != i - len(always):
-                raise ValueError
-        except Exception:  # RE2 cannot run it even loosened: the Python pattern always runs
-            always.append(i)
-    ids = [i for i in range(len(patterns)) if i not in always]
-    if not ids:
-        return out
-    prefilter.Compile()
-    out.prefilter = _Mapped(prefilter, ids)
-    out.always = tuple(always)
-    return out
-
-
-class _Mapped:
-    """An RE2 set whose own indices (patterns it accepted) map back to the pattern list's indices."""
-
-    def __init__(self, re2_set: Any, ids: list[int]) -> None:
-        self._set = re2_set
-        self._ids = ids
-
-    def Match(self, text: str) -> list[int]:  # the RE2 set's own method name
-        return [self._ids[i] for i in self._set.Match(text) or ()]
-
-
-_LOOKAROUND = ("(?<!", "(?<=", "(?=", "(?!")
-
-
-def loosen(pattern: str) -> str:
-    """A pattern that matches wherever `pattern` does (a superset): lookarounds and word boundaries removed.
-
-    RE2 has neither lookarounds nor Unicode word boundaries; without them the pattern only matches more, so it
-    can say which patterns are worth running.
-    """
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    in_class = False
-    while i < n:
-        c = pattern[i]
-        if c == "\\" and i + 1 < n:
-            if not in_class and pattern[i + 1] in "bB":
-                i += 2
-                continue
-            if pattern[i + 1] in "uU":  # Python's \uXXXX / \UXXXXXXXX, which RE2 writes \x{...}
-                width = 4 if pattern[i + 1] == "u" else 8
-                out.append("\\x{" + pattern[i + 2:i + 2 + width] + "}")
-                i += 2 + width
-                continue
-            out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-            out.append(c)
-            i += 1
-            continue
-        if c == "[":
-            in_class = True
-            out.append(c)
-            if i + 1 < n and pattern[i + 1] == "]":  # a literal ] first in a class
-                out.append("]")
-                i += 1
-            i += 1
-            continue
-        if pattern.startswith(_LOOKAROUND, i):
-            i = _skip_group(pattern, i)
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
-def _skip_group(pattern: str, i: int) -> int:
-    """The index just past the group opening at `i` (escapes and character classes respected)."""
-    depth, in_class = 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return i
+    return PatternSet(patterns=compiled, own=GroupFilter(patterns))
 
 
 def compile_seller(patterns: list[str], path: Path, where: str) -> list[Any]:
@@ -202,10 +115,27 @@ def build_sets(builtin: dict[str, dict[str, list[str]]], seller: dict[str, dict[
     for rule_id, groups in builtin.items():
         for group, items in groups.items():
             key = f"{rule_id}.{group}"
-            sets[key] = compile_builtin(items, PATTERNS_FILE, f"rules.{key}")
+            sets[key] = compile_builtin(_folded(group, items), PATTERNS_FILE, f"rules.{key}")
     for rule_id, groups in seller.items():
         for group, items in groups.items():
             key = f"{rule_id}.{group}"
             target = sets.setdefault(key, PatternSet())
-            target.seller.extend(compile_seller(items, seller_path or PATTERNS_FILE, f"rules.{key}"))
+            target.seller.extend(compile_seller(_folded(group, items), seller_path or PATTERNS_FILE, f"rules.{key}"))
+    attach_scanner(sets)
     return sets
+
+
+def _folded(group: str, patterns: list[str]) -> list[str]:
+    """Patterns folded like the text they run on ("プロンプト" is matched as "フロンフト": marks removed).
+
+    Only non-ASCII characters change, so regex syntax is untouched; `original_case` patterns run on the
+    original text and stay as written.
+    """
+    if group == "original_case":
+        return patterns
+    return [fold_pattern(p) for p in patterns]
+
+
+def fold_pattern(pattern: str) -> str:
+    """One pattern folded like the text it runs on (non-ASCII characters only)."""
+    return pattern if pattern.isascii() else "".join(c if c.isascii() else fold_char(c) for c in pattern)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,7 +22,9 @@ from assistant.guardrails.normalize import NormalizedText
 # English contractions stay one token ("don't", "we'll"); French elisions split ("l'avis" -> l, avis).
 _TOKEN = re.compile(r"[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?")
 # Sentence ends: . ! ? ; before a space or the end, Japanese full stops, and line breaks (checked below).
-_BOUND = re.compile(r"[.!?;:](?=\s|$)|[。！？]|\n")
+# Written with one character class first (the branches come after it), so the engine skips ahead with a fast
+# class test: the same matches as `[.!?;:](?=\s|$)|[。！？]|\n` in half the time.
+_BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n]))")
 # Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：".
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
@@ -30,6 +33,36 @@ _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
+# The same tokens as `_TOKEN`, as a split: gap, token, gap, token, ..., gap.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# Two quick tests that let most drafts skip per-token work, run on RE2 (a 1-kB scan costs ~3 µs there, 5-15 µs in
+# Python's engine). Each matches a superset of what it guards, so a false alarm only costs the slow path:
+# three single characters split by one or two of " .-*_" (what `_join_spaced_letters` merges), and a token
+# holding both a digit and a letter ("cl0se", "5's": maybe digits for letters).
+_SPACED = r"(?:^|[^a-z0-9])[a-z][ .\-*_]{1,2}[a-z0-9][ .\-*_]{1,2}[a-z0-9](?:[^a-z0-9]|$)"
+_MIXED = r"[0-9]'?[a-z]|[a-z][0-9]"
+
+
+def _native(pattern: str) -> Callable[[str], bool]:
+    """`pattern.search(text) is not None` on RE2, on Python's engine without it; True when RE2 cannot read the text."""
+    try:
+        import re2
+    except ImportError:  # pragma: no cover - google-re2 is a dependency; this keeps the check working without it
+        compiled = re.compile(pattern)
+        return lambda text: compiled.search(text) is not None
+    native = re2.compile(pattern)
+
+    def search(text: str) -> bool:
+        try:
+            return native.search(text) is not None
+        except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot take as UTF-8: take the slow path
+            return True
+
+    return search
+
+
+_spaced = _native(_SPACED)
+_mixed = _native(_MIXED)
 
 
 def _first(span: tuple[int, int]) -> int:
@@ -120,6 +153,35 @@ def build_doc(original: str, lexicon: Lexicon) -> Doc:
 
 
 def _tokenize(doc: Doc, folded: str) -> None:
+    if has_cjk(folded) or _spaced(folded):
+        _tokenize_slow(doc, folded)
+        return
+    # Most drafts: one C-level split into gaps and tokens; running sums of the piece lengths are the offsets.
+    pieces = _TOKEN_SPLIT.split(folded)
+    offsets = list(itertools.accumulate(map(len, pieces)))
+    words = pieces[1::2]
+    doc.starts = offsets[0:-1:2]
+    doc.ends = offsets[1::2]
+    if _mixed(folded):  # a token with digits and letters: maybe digits for letters ("cl0se")
+        lexicon = doc.lexicon
+        words = [_word(w, lexicon) for w in words]
+    doc.words = words
+
+
+def _word(word: str, lexicon: Lexicon) -> str:
+    """A token as a word: digits read as letters when that makes a lexicon word ("cl0se")."""
+    if word.isalpha() or word.isascii() is False:
+        return word
+    if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+        leet = word.translate(_LEET)
+        if not lexicon.classes_of(leet):
+            leet = word.translate(_LEET_L)  # "rec1amacion": a one for an l
+        return leet if lexicon.classes_of(leet) else word
+    return word
+
+
+def _tokenize_slow(doc: Doc, folded: str) -> None:
+    """Tokens of a draft with Japanese or spaced-out letters ("c l o s e"): span by span."""
     spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
     spans = _join_spaced_letters(spans, folded)
     if has_cjk(folded):
@@ -130,15 +192,7 @@ def _tokenize(doc: Doc, folded: str) -> None:
     for a, b, word in spans:
         doc.starts.append(a)
         doc.ends.append(b)
-        if word.isalpha() or word.isascii() is False:
-            doc.words.append(word)
-        elif any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
-            leet = word.translate(_LEET)
-            if not lexicon.classes_of(leet):
-                leet = word.translate(_LEET_L)  # "rec1amacion": a one for an l
-            doc.words.append(leet if lexicon.classes_of(leet) else word)
-        else:
-            doc.words.append(word)
+        doc.words.append(_word(word, lexicon))
 
 
 def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list[tuple[int, int, str]]:
@@ -165,27 +219,50 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list
 def _classify(doc: Doc) -> None:
     lexicon = doc.lexicon
     words = doc.words
-    index = doc.index
-    classes_of = lexicon.classes_of
+    index: dict[str, list[tuple[int, int]]] = {}
+    token_classes = lexicon.token_classes
+    cache = lexicon._token_cache
+    get = cache.get
+    out = [found if (found := get(word)) is not None else token_classes(word) for word in words]
+    for i, found in enumerate(out):
+        if found:
+            span = (i, i + 1)
+            for cls in found:
+                spans = index.get(cls)
+                if spans is None:
+                    index[cls] = [span]
+                else:
+                    spans.append(span)
     phrases = lexicon.phrases
     n = len(words)
-    out: list[frozenset[str]] = []
-    substrings = lexicon.substrings
-    for i, word in enumerate(words):
-        found = classes_of(word) if word.isascii() else substrings.get(word) or classes_of(word)
-        out.append(found)
-        for cls in found:
-            index.setdefault(cls, []).append((i, i + 1))
-        by_second = phrases.get(word)
-        if by_second and i + 1 < n:
-            for rest, cls_set in by_second.get(words[i + 1], []) + by_second.get("*", []):
-                k = len(rest)
-                if i + k < n and all(word_matches(p, words[i + 1 + j]) for j, p in enumerate(rest)):
-                    for cls in cls_set:
-                        index.setdefault(cls, []).append((i, i + 1 + k))
+    touched: set[str] = set()
+    # Tokens that may open a phrase: their pair with the next word is a phrase's first two words (or the first
+    # word takes a stem second). A set lookup per token pair, in one comprehension.
+    pairs, star = lexicon.phrase_pairs, lexicon.phrase_star_firsts
+    if star:
+        opening = [i for i, pair in enumerate(itertools.pairwise(words)) if pair in pairs or pair[0] in star]
+    else:
+        opening = [i for i, pair in enumerate(itertools.pairwise(words)) if pair in pairs]
+    for i in opening:
+        by_second = phrases[words[i]]
+        candidates = by_second.get(words[i + 1])
+        stemmed = by_second.get("*")
+        if candidates is None:
+            if stemmed is None:
+                continue
+            candidates = stemmed
+        elif stemmed is not None:
+            candidates = candidates + stemmed
+        for rest, cls_set in candidates:
+            k = len(rest)
+            if i + k < n and all(map(word_matches, rest, words[i + 1:i + 1 + k])):
+                for cls in cls_set:
+                    index.setdefault(cls, []).append((i, i + 1 + k))
+                    touched.add(cls)
     doc.classes = out
-    for spans in index.values():
-        spans.sort()
+    doc.index = index
+    for cls in touched:  # word spans are appended in token order; only phrase spans can be out of order
+        index[cls].sort()
 
 
 def _open_ended(doc: Doc, pos: int) -> bool:
@@ -195,40 +272,45 @@ def _open_ended(doc: Doc, pos: int) -> bool:
 
 
 def _split_sentences(doc: Doc, folded: str) -> None:
-    original = doc.text.original
+    text = doc.text
+    original = text.original
+    size = len(original)
+    last = len(folded) - 1
     cuts: list[int] = [0]
     for m in _BOUND.finditer(folded):
         pos = m.start()
-        char = m.group()
+        char = folded[pos]
         if char == "\n":
             # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on
             # a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim").
-            nxt = doc.text.to_original(pos + 1, pos + 2)[0] if pos + 1 < len(folded) else len(original)
+            nxt = text.to_original(pos + 1, pos + 2)[0] if pos < last else size
             if not _LIST_MARKER.match(folded, pos + 1) and (
-                    (nxt < len(original) and original[nxt].islower()) or _open_ended(doc, pos)):
+                    (nxt < size and original[nxt].islower()) or _open_ended(doc, pos)):
                 continue
             cuts.append(pos + 1)
             continue
         if char in ".):" and (_LIST_MARKER.fullmatch(folded[cuts[-1]:pos + 1].strip() + " ") is not None
-                              or _INLINE_MARKER.search(folded, cuts[-1], pos) is not None):
+                              or _INLINE_MARKER.search(folded, max(cuts[-1], pos - 6), pos) is not None):
             continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
         cuts.append(pos + 1)
     cuts.append(len(folded))
     starts = doc.starts
+    first_token = [bisect_right(starts, c - 1) for c in cuts]  # the first token at or after each cut
+    sentences = doc.sentences
     in_item = False
-    for a, b in itertools.pairwise(cuts):
+    for k in range(len(cuts) - 1):
+        a, b = cuts[k], cuts[k + 1]
         if a >= b:
             continue
-        t0 = bisect_right(starts, a - 1)
-        t1 = bisect_right(starts, b - 1)
+        t0, t1 = first_token[k], first_token[k + 1]
         seg = folded[a:b].lstrip()
         line_start = a == 0 or folded[a - 1] == "\n"
         item = _LIST_MARKER.match(seg) is not None and (seg[:1] not in "-*" or line_start)
         # a sentence after a list marker on the same line belongs to that item ("1. Start a return. We refund...")
         item = item or (in_item and not line_start)
         in_item = item
-        if doc.sentences and t0 == t1 and not folded[a:b].strip():
+        if sentences and t0 == t1 and not seg.strip():
             continue
-        doc.sentences.append(Sentence(a, b, t0, t1, list_item=item))
-    if not doc.sentences:
-        doc.sentences.append(Sentence(0, len(folded), 0, len(doc.words)))
+        sentences.append(Sentence(a, b, t0, t1, item))
+    if not sentences:
+        sentences.append(Sentence(0, len(folded), 0, len(doc.words)))

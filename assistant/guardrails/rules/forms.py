@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import re
 
-from assistant.guardrails.patterns import PatternSet
+from assistant.guardrails.patterns import PatternSet, fold_pattern
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.models import Violation
 
 _DIGIT = re.compile(r"\d")
-_EMAILISH = re.compile(r"@|\sat\s|[(\[{]\s?(?:at|chiocciola|arroba|arobase|klammeraffe)\s?[)\]}]")
+_EMAILISH = re.compile(r"@|\sat\s|[(\[{\s]\s?(?:at|chiocciola|arroba|arobase|klammeraffe)\s?[)\]}\s]")
 _HOST = re.compile(r"^(?:https?://)?([^/\s:?#]+)")
 _PHONE_SEPARATORS = re.compile(r"[\s().\-]")
 _WORD = re.compile(r"[a-z0-9']+")
 ECHO_MIN_WORDS = 8
 # Marketing words that may explain what the buyer asked about ("why did the promotion not apply?").
-_EXPLAINABLE = re.compile(r"\b(?:promotion|promo|coupon|voucher|discount|deal|sale|lightning deal|promo code|"
+_EXPLAINABLE = re.compile(fold_pattern(
+                          r"\b(?:promotion|promo|coupon|voucher|discount|deal|sale|lightning deal|promo code|"
+                          r"oferta|offerta|offre|angebot|ahorra|save|"
                           r"discount code|subscribe|aktion|gutschein|rabatt|promocion|cupon|descuento|"
-                          r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|クーポン|セール|割引")
+                          r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|クーポン|セール|割引"))
 # An invitation to buy or come back: never an explanation, even when the buyer asked about a promotion.
 _INVITE = re.compile(r"\b(?:use|enter|apply|redeem|next|future|another|other|follow|newsletter|"
                      r"check\sout|shop|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new)\b")

@@ -101,6 +101,13 @@ def _money(data: RuleInput) -> list[Violation]:
                       f"Offer at most {_fmt(cap)} {currency} as a partial refund.")
             else:
                 values.append(m)
+        extra = [m for m in amounts if m.kind not in ("percent", "fraction") and not _is_price(m, price)]
+        # "a full refund plus an extra $20": the price and more ("in total" is not a full refund)
+        full_here = any(doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 2))
+                        for a, b in doc.find("r_refund", s.tok_start, s.tok_end))
+        if price is not None and full_here and extra and doc.has("additive", s.tok_start, s.tok_end) and not out:
+            block(extra[-1], f"A full refund plus {_fmt(extra[-1].value)} {currency} is more than the item price of "
+                             f"{_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
         whole = _sentence_total(data, [m for m in amounts if m.kind not in ("percent", "fraction")])
         if price is not None and whole > price + _EPS and not out and len(amounts) < 50:
             block(amounts[-1], f"The amounts offered add up to {_fmt(whole)} {currency}, more than the item price "
@@ -116,6 +123,10 @@ def _money(data: RuleInput) -> list[Violation]:
                   f"Offer at most {_fmt(cap)} {currency} in all as a partial refund.")
     out += _unreadable(data)
     return out
+
+
+def _is_price(m: Money, price: float | None) -> bool:
+    return price is not None and abs(m.value - price) <= _EPS
 
 
 def _sentence_total(data: RuleInput, values: list[Money]) -> float:

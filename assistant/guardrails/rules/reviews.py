@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from assistant.guardrails.offers import clause_start
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claims import _subject_is_not_buyer
+from assistant.guardrails.rules.claim_refs import subject_is_not_buyer
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
@@ -53,7 +53,7 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         # "If you'd like to remove it yourself: open Your reviews and choose Delete" leaves the change to the buyer
         own_choice = not anything_offered and not traded and _left_to_buyer(doc, si)
         for ca, cb in () if own_choice else doc.find("review_change", lo, hi):
-            if ca in range(a, b) or _subject_is_not_buyer(doc, ca, s.tok_start):
+            if ca in range(a, b) or subject_is_not_buyer(doc, ca, s.tok_start):
                 continue
             if doc.has("independent", c0, hi) and not doc.has("condition", s.tok_start, s.tok_end):
                 continue
@@ -71,7 +71,7 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 or (doc.has("link", s.tok_start, s.tok_end) and doc.has("review_ask", s.tok_start, s.tok_end))):
             hit = (s.tok_start, s.tok_end)  # "a $10 gift card for an honest review"
         as_noun = a > 0 and doc.words[a - 1] in _DETERMINERS  # "we'd love a review": the buyer writes it
-        if hit is None and anything_offered and (as_noun or not _subject_is_not_buyer(doc, a, s.tok_start)) \
+        if hit is None and anything_offered and (as_noun or not subject_is_not_buyer(doc, a, s.tok_start)) \
                 and not doc.has("independent", s.tok_start, s.tok_end) and (
                 doc.has("review_ask", max(s.tok_start, a - 5), a) or (doc.has("review_wish", s.tok_start, s.tok_end)
                                                                       and doc.words[a] != "feedback")):
