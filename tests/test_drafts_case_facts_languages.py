@@ -135,3 +135,13 @@ def test_a_safety_case_is_flagged_to_the_team_lead_in_every_language(pipeline: P
         if fact == "safety":
             result = pipeline.run(message, _order(language))
             assert any("team lead" in note for note in result.internal_notes), language
+
+
+@pytest.mark.parametrize("message", [
+    "Cancel order 112-7738420-0156693 please, I don't need it anymore.",
+    "Bitte stornieren Sie die Bestellung 302-1234567-7654321, ich brauche sie nicht mehr.",
+    "注文番号250-7748102-6619035をキャンセルしたいです。",
+])
+def test_an_order_number_is_not_an_address(pipeline: Pipeline, message: str) -> None:
+    result = pipeline.run(message)
+    assert result.passed and not result.facts.new_address_given
