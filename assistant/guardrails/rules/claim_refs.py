@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from assistant.guardrails.offers import clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.text import Doc
 
@@ -93,15 +94,16 @@ def reach_start(doc: Doc, si: int) -> int:
 
 
 def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
-    """'we close', 'Amazon will close': the nearest subject before the verb is not the buyer."""
+    """'we close', 'Amazon will close': the nearest subject before the verb, in its clause, is not the buyer."""
+    lo = max(lo, clause_start(doc, verb))  # "damit wir starten können, vermerken Sie bitte...": another clause
     for k in range(verb - 1, max(lo, verb - 4) - 1, -1):
         cls = doc.classes[k]
         if "you" in cls or "request" in cls or "condition" in cls:
             return False
         if "first_person" in cls and doc.words[k] not in _OBJECT_FORMS:
             return True  # "we close it"; "you help us turn off the A-Z" has "us" as an object
-        if "amazon" in cls and k > 0 and doc.words[k - 1] in _PREPOSITIONS:
-            continue  # "den Fall bei Amazon zurücknehmen": Amazon is where, not who
+        if "amazon" in cls and k > 0 and (doc.words[k - 1] in _PREPOSITIONS or "you" in doc.classes[k - 1]):
+            continue  # "den Fall bei Amazon zurücknehmen", "bei Ihrer Bank": Amazon is where or whose, not who
         if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX):
             return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
     return False

@@ -224,6 +224,32 @@ def _state_questions(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
     return out
 
 
+def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'A claim was opened. Once withdrawn, we refund' / 'Appena non sarà più attivo, procediamo'.
+
+    A condition on a closed state with no subject of its own points back to the claim named just before (nouns
+    in the claim's own sentence, "a claim on this order", do not stand in between).
+    """
+    doc = data.doc
+    starts = sorted(claims)
+    out = []
+    for si, s in enumerate(doc.sentences):
+        head = min(s.tok_end, s.tok_start + 3)
+        if not doc.has("condition", s.tok_start, head):
+            continue
+        gone = doc.find("gone", s.tok_start, min(s.tok_end, s.tok_start + 8))
+        if not gone or doc.has("pronoun", s.tok_start, gone[0][0]) or any(s.tok_start <= o < s.tok_end for o in starts):
+            continue
+        i = bisect_left(starts, s.tok_start) - 1
+        if i < 0 or starts[i] < reach_start(doc, si):
+            continue
+        after_claim = doc.sentences[doc.sentence_of(starts[i])].tok_end
+        if doc.has("thing", after_claim, s.tok_start) or neutral_clause(doc, s.tok_start, s.tok_end):
+            continue
+        out.append((s.tok_start, gone[0][1]))
+    return out
+
+
 @rule("az_inducement", severity="block", order=1,
       message="The draft ties a remedy to the buyer's A-to-z claim, dispute or chargeback (asking to close, "
               "withdraw or hold off on it, or to tell Amazon the issue is resolved); Amazon treats this as "
@@ -241,7 +267,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     objects = {**{p: p + 1 for p in pronouns}, **claims}
     spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data, objects)
              + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data)
-             + _bare_closings(data, claims) + _state_questions(data, claims))
+             + _bare_closings(data, claims) + _state_questions(data, claims) + _dropped_subject(data, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

@@ -23,14 +23,13 @@ ECHO_MIN_WORDS = 8
 # Marketing words that may explain what the buyer asked about ("why did the promotion not apply?").
 _EXPLAINABLE = re.compile(fold_pattern(
                           r"\b(?:promotion|promo|coupon|voucher|discount|deal|sale|lightning deal|promo code|"
-                          r"oferta|offerta|offre|angebot|ahorra|save|code|"
+                          r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
                           r"discount code|subscribe|aktion|gutschein|rabatt|promocion|cupon|descuento|"
                           r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|クーポン|セール|割引"))
-# An invitation to buy or come back: never an explanation, even when the buyer asked about a promotion.
-_INVITE = re.compile(r"\b(?:use|enter|apply|redeem|next|future|another|other|follow|newsletter|"
-                     r"check\sout|shop|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new)\b")
-_NEW_CODE = re.compile(r"\b(?:use|enter|apply|redeem|here is|here's)\b[^.\n]{0,30}\bcode\b|"
-                       r"\bcode:?\s(?=[a-z0-9]*[a-z])(?=[a-z0-9]{4})[a-z]*\d")
+# An invitation to buy or come back, or a new code: never an explanation, even when the buyer asked about one.
+_INVITE = re.compile(r"\b(?:next|future|another|other|follow|newsletter|"
+                     r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new)\b")
+_CODE_VALUE = re.compile(r"\bcode:?\s(?=[a-z0-9]*[a-z])(?=[a-z0-9]{4})[a-z]*\d")
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -121,8 +120,11 @@ def marketing_content(data: RuleInput) -> list[Violation]:
     out = []
     for a, b in spans:
         around = folded[max(0, a - 30):b + 30]
-        if asked and _INVITE.search(folded[a:b]) is None and _NEW_CODE.search(around) is None:
-            continue
+        # the words around the promotion tell an explanation from an invitation ("a discount on our new blend")
+        near = folded[max(0, a - 30):b + 30].split(".")
+        near_text = ".".join(near[1:-1]) if len(near) > 2 else folded[max(0, a - 30):b + 30]
+        if asked and _INVITE.search(near_text) is None and _CODE_VALUE.search(around) is None:
+            continue  # explaining the promotion or code asked about; giving a new code still blocks
         out.append(data.folded("marketing_content", a, b))
     return out
 

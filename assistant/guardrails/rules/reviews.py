@@ -82,6 +82,9 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         if hit is not None and hit[1] > hit[0]:
             done.add(si)
             out.append(data.tokens("review_manipulation", hit[0], hit[1]))
+    if anything_offered:
+        for a, b in _changed_by_pronoun(doc, reviews, done):
+            out.append(data.tokens("review_manipulation", a, b))
     return out
 
 
@@ -100,3 +103,29 @@ def _left_to_buyer(doc: Doc, si: int) -> bool:
     lo = doc.sentences[max(0, si - 3)].tok_start  # the steps of a how-to follow the sentence that leaves it
     hi = doc.sentences[si].tok_end
     return doc.has("permission", lo, hi) or doc.has("independent", lo, hi)
+
+
+def _changed_by_pronoun(doc: Doc, reviews: list[tuple[int, int]], done: set[int]) -> list[tuple[int, int]]:
+    """'We noticed your review. Once you've updated it, we'll send the refund'.
+
+    A change asked of a pronoun whose nearest noun before it is a review (no claim in between), with a condition
+    or request and no permission, in a message that offers something.
+    """
+    out = []
+    review_sentences = {doc.sentence_of(a) for a, _ in reviews}
+    for ca, cb in doc.spans("review_change"):
+        si = doc.sentence_of(ca)
+        if si in done or si in review_sentences or not (si - 1 in review_sentences or si - 2 in review_sentences):
+            continue
+        s = doc.sentences[si]
+        first = doc.sentences[max(0, si - 2)].tok_start
+        if doc.has("claim", first, s.tok_end) or doc.has("claim_weak", first, s.tok_end) \
+                or doc.has("permission", s.tok_start, s.tok_end):
+            continue  # "update it" may be the claim, or left to the buyer
+        pronoun = doc.find("pronoun", ca, min(s.tok_end, cb + 3)) or doc.find("pronoun", max(s.tok_start, ca - 3), ca)
+        asked = doc.has("condition", s.tok_start, ca) or doc.has("request", s.tok_start, ca)
+        if pronoun and asked and not doc.has("negation", max(s.tok_start, ca - 3), ca) \
+                and not subject_is_not_buyer(doc, ca, s.tok_start):
+            done.add(si)
+            out.append((min(ca, pronoun[0][0]), max(cb, pronoun[0][1])))
+    return out
