@@ -26,24 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from assistant.guardrails.lexicon import LANGUAGES, LEXICON_DIR, Lexicon, build_lexicon, read_yaml
+from assistant.userdirs import default_cache_dir
 
 FORMAT = 1
-CACHE_ENV = "REPLY_ASSISTANT_CACHE_DIR"
 _HERE = Path(__file__).resolve().parent
 # The code that turns the YAML files into the compiled data: a change to it changes the data.
 _CODE = (_HERE / "lexicon.py", _HERE / "normalize.py", _HERE / "compiled.py")
-
-
-def default_cache_dir() -> Path:
-    """`$REPLY_ASSISTANT_CACHE_DIR`, else the platform's user cache folder for the assistant."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env)
-    if os.name == "nt":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "reply-assistant" / "Cache"
-    if os.uname().sysname == "Darwin":
-        return Path.home() / "Library" / "Caches" / "reply-assistant"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reply-assistant"
 
 
 def default_sources() -> tuple[list[Path], Path]:
