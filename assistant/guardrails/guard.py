@@ -92,14 +92,12 @@ class Guard:
         self.rule_ids = rule_ids()
         self.overrides = ext.rules
         self._checks = 0  # the second check builds the RE2 prefilters (a one-off check is faster without them)
+        self._scanner = next((g.scanner for g in self.patterns.values() if g.scanner is not None), None)
 
     def _count_check(self) -> None:
         self._checks += 1
-        if self._checks == 2:
-            for group in self.patterns.values():
-                if group.scanner is not None:
-                    group.scanner.build()
-                    break
+        if self._checks == 2 and self._scanner is not None:
+            self._scanner.build()
 
     @classmethod
     def from_knowledge(cls, directory: Path | None = None, policy: Policy | None = None) -> Guard:
@@ -118,6 +116,8 @@ class Guard:
         ctx = context or CheckContext()
         policy = ctx.policy or self.policy
         doc = build_doc(draft, self.lexicon)
+        if self._scanner is not None:
+            self._scanner.main = doc.folded
         price = ctx.order.price if ctx.order and ctx.order.price else None
         buyer: Doc | None = None
         if price is None and ctx.buyer_message:
