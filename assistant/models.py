@@ -7,6 +7,7 @@ Scenario and remedy ids are closed sets (`docs/knowledge.md` lists them), order 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Literal, TypeGuard, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -196,7 +197,8 @@ class Policy(_Strict):
     def partial_refund_cap(self, price: float | None) -> float:
         """The largest partial refund allowed, from the price when known, else the flat cap."""
         if price:
-            return round(price * self.partial_refund.max_percent / 100, 2)
+            # whole cents at or under the share: 30% of 39.99 is 11.997, so 11.99 is allowed and 12.00 is not
+            return math.floor(price * self.partial_refund.max_percent + 1e-6) / 100
         return self.partial_refund.max_amount_unknown_price
 
 

@@ -155,12 +155,8 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
                 raise KnowledgeError("must map words to numbers", path=str(path), field=name)
             target.update({_fold(str(k)): float(v) for k, v in table.items()})
         for word in numbers.keys() | fractions.keys():
-            parts = word.split()
             cls = "number" if word in numbers else "fraction"
-            if len(parts) == 1:
-                _add(words, parts[0], cls)
-            else:
-                phrases.setdefault(parts[0], {}).setdefault(tuple(parts[1:]), set()).add(cls)
+            _add_entry(word, cls, words, stems, phrases, substrings, path, cls)  # "半額" by substring
     frozen_phrases: dict[str, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = {}
     for first, tails in phrases.items():
         by_second = frozen_phrases.setdefault(first, {})

@@ -30,14 +30,20 @@ _SYM_AFTER = r"(?:\$|€|£|¥|円|(?:usd|eur|gbp|jpy|cad|aud|chf|dollars?|bucks
 _NUM = (r"\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"  # 1.234,56 / 1,234.56 / 2.000
         r"|\d{1,3}(?:\s\d{3})+(?:,\d{1,2})?(?=\s?[€$£¥円e])"  # 1 234,56 € (space thousands, currency next)
         r"|\d+(?:[.,]\d{1,2})?(?!\d)")
+# Not after a Latin letter or digit; after a Japanese character is fine ("今回1,500円").
 _AMOUNT = re.compile(
-    rf"(?<![\w.,]){_SYM_BEFORE}\s?(?P<a>{_NUM})|(?<![\w.,])(?P<b>{_NUM})\s?{_SYM_AFTER}"
+    rf"(?<![a-z0-9_.,]){_SYM_BEFORE}\s?(?P<a>{_NUM})|(?<![a-z0-9_.,])(?P<b>{_NUM})\s?{_SYM_AFTER}"
 )
+# Yen in kanji numerals, alone or mixed with digits: "五千円", "3千円", "1万円", "一万五千円".
+_KANJI = "〇一二三四五六七八九十百千万"
+_KANJI_YEN = re.compile(rf"(?P<k>[0-9,.{_KANJI}]*[{_KANJI}][0-9,.{_KANJI}]*)\s?円")
+_KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _PERCENT = re.compile(
-    r"(?<![\w.,])(?P<p>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
-    r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|割引?)"
+    r"(?<![a-z0-9_.,])(?P<p>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
+    r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|(?P<wari>割)引?)"
 )
-_BARE = re.compile(r"(?<![\w.,$€£¥-])(?P<n>" + _NUM + r")(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
+_BARE = re.compile(r"(?<![a-z0-9_.,$€£¥-])(?P<n>" + _NUM + r")(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
 _CURRENCY_MARKS = (
     ("CAD", ("cad", "c$", "ca$")), ("AUD", ("aud", "a$", "au$")),
     ("USD", ("usd", "dollar", "buck", "$")), ("EUR", ("eur", "euro", "€")),
@@ -46,6 +52,10 @@ _CURRENCY_MARKS = (
 )
 _CURRENCY_WORDS = {"dollar", "dollars", "bucks", "euro", "euros", "pound", "pounds", "quid", "yen", "usd", "eur",
                    "gbp", "jpy", "cad", "aud", "chf", "sterling"}
+_CURRENCY_WORDS |= {"dolares", "dollari", "euro", "livres", "sterline", "franken", "francs", "yenes"}
+# "twenty-five Canadian dollars": a country word may stand between the number and the currency
+_COUNTRY = {"canadian": "CAD", "australian": "AUD", "us": "USD", "american": "USD", "new": None, "zealand": None,
+            "swiss": "CHF", "british": "GBP"}
 _MULTIPLIERS = {100.0, 1000.0}
 _PERCENT_WORDS = {"percent", "per", "prozent", "pourcent", "pour", "por", "percento", "cento"}
 
@@ -80,6 +90,33 @@ def parse_number(raw: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def parse_kanji_number(raw: str) -> float | None:
+    """Kanji numerals with 十/百/千/万, digits allowed before a unit ("3千" -> 3000, "一万五千" -> 15000)."""
+    total = section = 0.0
+    num: float | None = None
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch.isdigit():
+            j = i
+            while j < len(raw) and (raw[j].isdigit() or raw[j] in ",."):
+                j += 1
+            num = parse_number(raw[i:j])
+            i = j
+            continue
+        if ch in _KANJI_DIGITS:
+            num = (num or 0) * 10 + _KANJI_DIGITS[ch]
+        elif ch in _KANJI_UNITS:
+            section += (num if num is not None else 1) * _KANJI_UNITS[ch]
+            num = None
+        elif ch == "万":
+            total += (section + (num or 0)) * 10000
+            section, num = 0.0, None
+        i += 1
+    value = total + section + (num or 0)
+    return value if value > 0 else None
+
+
 def _currency(snippet: str) -> str | None:
     for code, marks in _CURRENCY_MARKS:
         if any(mark in snippet for mark in marks):
@@ -109,10 +146,16 @@ def _find_money(doc: Doc) -> list[Money]:
         taken[a:b] = b"\x01" * (b - a)
         out.append(Money(value, kind, currency, a, b, _tok(doc, a)))
 
+    if "円" in folded:
+        for m in _KANJI_YEN.finditer(folded):
+            add(parse_kanji_number(m.group("k")), "amount", "JPY", *m.span())
     windows = _windows(folded)
     for a, b in windows:
         for m in _PERCENT.finditer(folded, a, b):
-            add(parse_number(m.group("p")), "percent", None, *m.span())
+            value = parse_number(m.group("p"))
+            if value is not None and m.group("wari"):
+                value *= 10  # "4割" is 40%
+            add(value, "percent", None, *m.span())
     for a, b in windows:
         for m in _AMOUNT.finditer(folded, a, b):
             raw = m.group("a") or m.group("b")
@@ -171,8 +214,13 @@ def _number_words(doc: Doc, add: object) -> None:
             j += 1
         value = total + current
         unit = doc.words[end] if end < len(doc.words) else ""
+        country = None
+        while unit in _COUNTRY and end + 1 < len(doc.words):
+            country = _COUNTRY[unit] or country
+            end += 1
+            unit = doc.words[end]
         if unit in _CURRENCY_WORDS and value > 0:
-            add(value, "amount", _currency(unit), doc.starts[a], doc.ends[end])  # type: ignore[operator]
+            add(value, "amount", country or _currency(unit), doc.starts[a], doc.ends[end])  # type: ignore[operator]
         elif unit in _PERCENT_WORDS and value > 0:  # "thirty-five percent"
             add(value, "percent", None, doc.starts[a], doc.ends[end])  # type: ignore[operator]
         i = j

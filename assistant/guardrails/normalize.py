@@ -22,6 +22,8 @@ _BEFORE_FOLD = str.maketrans(
         "Х": "x", "У": "y", "Ѕ": "s", "І": "i", "Ј": "j", "Ԛ": "q", "Ԝ": "w",
         "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n",
         "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x",
+        # a star emoji is a star in a rating ("leave us 5⭐"); the emoji rule reads the original text
+        "⭐": " star ", "🌟": " star ",
     }
 )
 
@@ -55,7 +57,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
+def fold_char(char: str) -> str:
     """Normalise one non-ASCII character; may return '' (removed) or several characters (ligatures)."""
     out = unicodedata.normalize("NFKC", char).translate(_BEFORE_FOLD).casefold()
     if not out.isascii():
@@ -217,20 +219,32 @@ def _normalize(text: str) -> tuple[str, list[int] | None]:
     omap: list[int] = []
     pos = 0
     # ASCII stretches are lowered in one call (no backtick mapping here, as before); each other character
-    # goes through the cached `_fold_char`.
+    # goes through the cached `fold_char`.
     for match in _NON_ASCII.finditer(text):
         i = match.start()
         if pos < i:
             chars.append(text[pos:i].lower())
             omap.extend(range(pos, i))
-        folded = _fold_char(text[i])
+        folded = fold_char(text[i])
         if folded:
             chars.append(folded)
             omap.extend([i] * len(folded))
         pos = i + 1
     chars.append(text[pos:].lower())
     omap.extend(range(pos, len(text)))
-    return _collapse("".join(chars), omap)
+    folded, fmap = _collapse("".join(chars), omap)
+    return _join_cjk(folded, fmap if fmap is not None else list(range(len(folded))))
+
+
+# A space between two Japanese characters carries no meaning: "取 り 下 げ て" is "取り下げて" spaced out.
+_CJK_GAP = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff]) (?=[\u3040-\u30ff\u4e00-\u9fff])")
+
+
+def _join_cjk(text: str, omap: list[int]) -> tuple[str, list[int] | None]:
+    if _CJK_GAP.search(text) is None:
+        return text, omap
+    keep = [i for i in range(len(text)) if not (text[i] == " " and _CJK_GAP.match(text, i))]
+    return "".join(text[i] for i in keep), [omap[i] for i in keep]
 
 
 def normalize(text: str) -> NormalizedText:

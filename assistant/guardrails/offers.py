@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from assistant.guardrails.money import Money, find_money
@@ -26,7 +26,11 @@ _EPS = 0.005
 _NOT_MONEY_AFTER = frozenset({"day", "days", "hour", "hours", "week", "weeks", "business", "working", "minutes",
                               "mins", "items", "item", "pieces", "units", "x", "st", "nd", "rd", "th", "months",
                               "month", "years", "year", "pm", "am", "cm", "mm", "kg", "g", "ml", "w", "v", "star",
-                              "stars", "pack", "pcs", "times", "percent"})
+                              "stars", "pack", "pcs", "times", "percent",
+                              # the same units in the other languages
+                              "dias", "dia", "horas", "semanas", "tage", "tagen", "werktage", "werktagen", "stunden",
+                              "wochen", "jours", "jour", "heures", "semaines", "ouvres", "giorni", "giorno", "ore",
+                              "settimane", "lavorativi", "habiles", "laborables"})
 # remedy class -> remedy id, for the classes that map one to one
 _DIRECT = {
     "r_replacement": "replacement", "r_reship": "reship", "r_exchange": "exchange", "r_gift": "gift",
@@ -110,7 +114,12 @@ def clause_end(doc: Doc, tok: int) -> int:
 
 
 def negated(doc: Doc, tok: int) -> bool:
-    """Whether a negation or the buyer's reported words stand in the clause just before `tok`."""
+    """Whether a negation or the buyer's reported words stand in the clause just before `tok`.
+
+    A word inside a button's label ("click Return or replace items") offers nothing either.
+    """
+    if any(a <= tok < b for a, b in doc.spans("ui_text")):
+        return True
     lo = max(clause_start(doc, tok), tok - _NEG_WINDOW)
     return any(doc.has(cls, lo, tok) for cls in ("negation", "you_said"))
 
@@ -128,6 +137,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
                 continue
             if cls == "r_gift" and _gifted_item(doc, a):
                 continue
+            if cls == "r_parts" and not _offering(doc, doc.sentence_of(a)):
+                continue  # "Sorry the screws were missing" names the part; it does not send it
             _add(offers, doc, remedy, a, b, seen)
     for a, b in doc.spans("r_refund"):
         if negated(doc, a):
@@ -139,7 +150,11 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             _add(offers, doc, sent, a, b, seen)
     for a, b in doc.spans("r_return"):
         si = doc.sentence_of(a)
-        if not negated(doc, a) and not offers.by_sentence.get(si, set()) & set(REFUND_REMEDIES):
+        here = offers.by_sentence.get(si, set())
+        s = doc.sentences[si]
+        if here & _GOODS and not doc.has("alternative", s.tok_start, s.tok_end):
+            continue  # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund
+        if not negated(doc, a) and not here & set(REFUND_REMEDIES):
             _add(offers, doc, _RETURN_ALONE, a, b, seen)
     for si, amounts in offers.money.items():
         # money offered with no refund word ("we'll send you $10 for the trouble") is a partial refund
@@ -148,8 +163,22 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             kind = "full_refund" if price and any(abs(x.value - price) < _EPS for x in amounts
                                                   if x.kind != "percent") else "partial_refund"
             _add(offers, doc, kind, first.tok, first.tok + 1, seen)
+    _new_goods(doc, offers, seen)
     offers.mentions.sort(key=lambda m: m.start)
     return offers
+
+
+def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
+    """'1. A hair dryer from the new batch', 'recibir una freidora nueva': new goods with no remedy word."""
+    for a, b in doc.spans("r_new"):
+        si = doc.sentence_of(a)
+        if offers.by_sentence.get(si, set()) & _GOODS:
+            continue
+        s = doc.sentences[si]
+        offered = s.list_item or doc.has("send_verb", s.tok_start, s.tok_end) or doc.has("offer_verb", s.tok_start,
+                                                                                          s.tok_end)
+        if offered and not negated(doc, a):
+            _add(offers, doc, "replacement", a, b, seen)
 
 
 def _add(offers: Offers, doc: Doc, remedy: str, a: int, b: int, seen: set[tuple[str, int]]) -> None:
@@ -175,22 +204,41 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     """
     s = doc.sentences[doc.sentence_of(a)]
     # The subject may be in the verb itself ("enviamos", "spediamo") or, in Japanese, after it ("お送りいたします").
-    first_person = any("first_person" in doc.classes[k] for k in range(max(s.tok_start, a - 3), min(s.tok_end, b + 2)))
+    # German puts the verb last: "Wir können Ihnen das richtige Set zusenden".
+    lo = max(s.tok_start, a - 3) if doc.words[a].isascii() and "lang_en" in doc.classes[max(s.tok_start, a - 1)] \
+        else max(s.tok_start, a - 16)
+    first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
+    first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
+    if b < s.tok_end and "first_person" in doc.classes[b] and doc.words[b] in ("us", "me", "nous", "uns", "nos"):
+        return None  # "send us a video": the buyer sends
     if not first_person and not (s.list_item and a - s.tok_start <= 3):
         return None
     after = range(b, min(s.tok_end, b + 6))
     words = {doc.words[k] for k in after}
-    if words & _NOT_GOODS or any(c in doc.classes[k] for k in after for c in ("r_refund", "r_gift", "r_guide",
-                                                                               "r_tracking")):
+    if {"label", "labels"} & words and not {"return", "returns", "prepaid", "shipping", "postage"} & words:
+        words -= {"label", "labels"}  # "a full label sheet" is goods; "a prepaid return label" is not
+    # the thing sent is the object right after the verb: "we send a refund"; "we reship it with tracking" is goods
+    near = range(b, min(s.tok_end, b + 3))
+    if words & _NOT_GOODS or any(c in doc.classes[k] for k in near for c in ("r_refund", "r_gift", "r_guide",
+                                                                              "r_tracking")):
         return None
     if any("r_parts" in doc.classes[k] for k in after):
         return "send_parts"
     return "reship"
 
 
+_GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
+_EXCEPT = frozenset({"except", "minus", "less", "bar", "ausser", "abzuglich", "sauf", "moins", "excepto", "menos",
+                     "tranne", "meno"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
                         "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
                         "payment", "refund", "voucher", "back"})
+
+
+def _offering(doc: Doc, si: int) -> bool:
+    """A sentence that offers: a list line, or one with a sending or offering verb or the seller as subject."""
+    s = doc.sentences[si]
+    return s.list_item or any(doc.has(c, s.tok_start, s.tok_end) for c in ("send_verb", "offer_verb", "first_person"))
 
 
 def _gifted_item(doc: Doc, tok: int) -> bool:
@@ -208,9 +256,12 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
     lo, hi = max(s.tok_start, a - _LOCAL), min(s.tok_end, b + _LOCAL)
     if doc.has("r_cancel", lo, hi):
         return "cancel_and_refund"
-    if doc.has("r_return", lo, hi):
-        return "return_for_refund"
+    c0, c1 = clause_start(doc, a), clause_end(doc, b - 1)
+    if doc.has("r_return", min(lo, c0), hi):
+        return "return_for_refund"  # "send it back through Your Orders for a full refund"
     here = offers.money.get(doc.sentence_of(a), [])
+    # amounts of this clause only: "a full refund, or keep it and we refund 20%" are two offers
+    lo, hi = max(lo, c0), min(hi, c1)
     amounts = here[bisect_left(here, lo, key=_tok_of):bisect_left(here, hi, key=_tok_of)]
     if doc.has("r_partial", lo, hi):
         return "partial_refund"
@@ -221,6 +272,8 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
             return "partial_refund"
     if amounts and price is None and not doc.has("r_full", lo, hi):
         return "partial_refund"
+    if any(not negated(doc, x) for x, _ in doc.find("r_return", s.tok_start, a)):
+        return "return_for_refund"  # "You return the item through Your Orders, and we refund you when it arrives"
     return "full_refund"
 
 
@@ -233,7 +286,6 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
     for m in money:
         si = doc.sentence_of(m.tok)
         s = doc.sentences[si]
-        lo, hi = max(s.tok_start, m.tok - 4), min(s.tok_end, m.tok + 4)
         if m.kind == "bare":
             before = range(max(s.tok_start, m.tok - 3), m.tok)
             if not any("r_refund" in doc.classes[k] for k in before):
@@ -245,24 +297,44 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
             if nxt in _NOT_MONEY_AFTER or not any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k]
                                                   for k in before):
                 continue
-        elif m.kind == "fraction":
-            if not (doc.has("r_refund", lo, hi) or doc.has("money_offer", lo, hi) or doc.has("price_quote", lo, hi)):
+        elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
+                and not doc.has("r_refund", m.tok + 2, min(s.tok_end, m.tok + 4)):
+            continue  # "half a turn", "half an hour"
+        elif m.kind in ("fraction", "percent"):
+            # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
+            wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
+            if not any(doc.has(c, *wide) for c in ("r_refund", "money_offer", "price_quote", "r_partial")):
                 continue
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
+            prev = si - 1
+            # "We'd like to send back part of what you paid. Twenty-five dollars, to be exact."
+            if not (s.tok_end - s.tok_start <= 8 and prev >= 0 and any(
+                    doc.has(c, doc.sentences[prev].tok_start, doc.sentences[prev].tok_end)
+                    for c in ("r_refund", "r_partial"))):
+                continue
+        if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
-        if m.kind != "fraction" and _quoted_price(doc, m, price):
-            continue
+        if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
+            m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
         offers.money.setdefault(si, []).append(m)
 
 
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
-    before = range(max(s.tok_start, m.tok - 3), m.tok)
-    after = range(m.tok + 1, min(s.tok_end, m.tok + 3))
+    lo = max(s.tok_start, m.tok - 3)
+    for k in range(m.tok - 1, lo - 1, -1):
+        if "additive" in doc.classes[k] or "alternative" in doc.classes[k]:
+            lo = k + 1  # "the $9.99 shipping plus $6": the word before 'plus' belongs to the other amount
+            break
+    before = range(lo, m.tok)
+    last = bisect_left(doc.starts, m.end)  # "C$9.99 delivery": the words after the whole amount
+    after = range(last, min(s.tok_end, last + 2))
     if any("shipping_cost" in doc.classes[k] for k in after):
-        return True  # a shipping charge refunded is not a partial refund of the item
+        # "the $9.99 delivery charge was for express" is quoted; "we refund the $9.99 shipping" is money back
+        c0 = clause_start(doc, m.tok)
+        return not doc.has("r_refund", max(c0, m.tok - 6), m.tok) or negated(doc, m.tok)
     if any("price_quote" in doc.classes[k] for k in before) or any("price_quote" in doc.classes[k] for k in after):
         # "refund the full price of $60" still offers $60: the refund word decides
         return not doc.has("r_refund", max(s.tok_start, m.tok - 2), m.tok)

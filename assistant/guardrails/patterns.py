@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import KnowledgeError
+from assistant.guardrails.normalize import fold_char
 from assistant.guardrails.prefilter import GroupFilter, Scanner, attach_scanner, loosen
 
-__all__ = ["PATTERNS_FILE", "PatternSet", "build_sets", "compile_builtin", "compile_seller", "loosen"]
+__all__ = ["PATTERNS_FILE", "PatternSet", "build_sets", "compile_builtin", "compile_seller", "fold_pattern", "loosen"]
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "patterns.yaml"
 
@@ -114,11 +115,27 @@ def build_sets(builtin: dict[str, dict[str, list[str]]], seller: dict[str, dict[
     for rule_id, groups in builtin.items():
         for group, items in groups.items():
             key = f"{rule_id}.{group}"
-            sets[key] = compile_builtin(items, PATTERNS_FILE, f"rules.{key}")
+            sets[key] = compile_builtin(_folded(group, items), PATTERNS_FILE, f"rules.{key}")
     for rule_id, groups in seller.items():
         for group, items in groups.items():
             key = f"{rule_id}.{group}"
             target = sets.setdefault(key, PatternSet())
-            target.seller.extend(compile_seller(items, seller_path or PATTERNS_FILE, f"rules.{key}"))
+            target.seller.extend(compile_seller(_folded(group, items), seller_path or PATTERNS_FILE, f"rules.{key}"))
     attach_scanner(sets)
     return sets
+
+
+def _folded(group: str, patterns: list[str]) -> list[str]:
+    """Patterns folded like the text they run on ("プロンプト" is matched as "フロンフト": marks removed).
+
+    Only non-ASCII characters change, so regex syntax is untouched; `original_case` patterns run on the
+    original text and stay as written.
+    """
+    if group == "original_case":
+        return patterns
+    return [fold_pattern(p) for p in patterns]
+
+
+def fold_pattern(pattern: str) -> str:
+    """One pattern folded like the text it runs on (non-ASCII characters only)."""
+    return pattern if pattern.isascii() else "".join(c if c.isascii() else fold_char(c) for c in pattern)

@@ -25,13 +25,16 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?")
 # Written with one character class first (the branches come after it), so the engine skips ahead with a fast
 # class test: the same matches as `[.!?;:](?=\s|$)|[。！？]|\n` in half the time.
 _BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n]))")
-_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|option\s+(?:\d|[a-d]\b|one|two|three)"
-                          r"[.):]?|\d{1,2}\s*-\s)\s*")
+# Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：".
+_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|"
+                          r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
+                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?)\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
 _MARKER_MAX = 200
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
 # The same tokens as `_TOKEN`, as a split: gap, token, gap, token, ..., gap.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
@@ -181,6 +184,8 @@ def _word(word: str, lexicon: Lexicon) -> str:
         return word
     if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
         leet = word.translate(_LEET)
+        if not lexicon.classes_of(leet):
+            leet = word.translate(_LEET_L)  # "rec1amacion": a one for an l
         return leet if lexicon.classes_of(leet) else word
     return word
 
@@ -270,6 +275,12 @@ def _classify(doc: Doc) -> None:
         index[cls].sort()
 
 
+def _open_ended(doc: Doc, pos: int) -> bool:
+    """Whether the line ending at `pos` ends on a word no sentence ends with (class `open_end`: the, to, votre)."""
+    k = bisect_right(doc.ends, pos) - 1
+    return k >= 0 and doc.ends[k] >= pos - 2 and "open_end" in doc.classes[k]
+
+
 def _split_sentences(doc: Doc, folded: str) -> None:
     text = doc.text
     original = text.original
@@ -280,11 +291,12 @@ def _split_sentences(doc: Doc, folded: str) -> None:
         pos = m.start()
         char = folded[pos]
         if char == "\n":
-            # A line break inside a sentence is a space: the next line goes on in lower case.
-            if pos < last:
-                nxt = text.to_original(pos + 1, pos + 2)[0]
-                if nxt < size and original[nxt].islower() and not _LIST_MARKER.match(folded, pos + 1):
-                    continue
+            # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on
+            # a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim").
+            nxt = text.to_original(pos + 1, pos + 2)[0] if pos < last else size
+            if not _LIST_MARKER.match(folded, pos + 1) and (
+                    (nxt < size and original[nxt].islower()) or _open_ended(doc, pos)):
+                continue
             cuts.append(pos + 1)
             continue
         if char in ".):" and ((pos + 1 - cuts[-1] <= _MARKER_MAX

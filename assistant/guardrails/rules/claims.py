@@ -15,84 +15,24 @@ a carrier, a warranty claim or a product batch.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from assistant.guardrails.offers import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.text import Doc
+from assistant.guardrails.rules.claim_refs import (
+    AMBIGUOUS,
+    DETERMINER,
+    claim_objects,
+    lead_in,
+    neutral_clause,
+    permission,
+    pronoun_objects,
+    reach_start,
+    subject_is_not_buyer,
+)
 from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
-_PRONOUN_REACH = 3  # sentences back a pronoun may point
-
-
-def claim_context(data: RuleInput) -> bool:
-    """Whether the message speaks of a claim at all (then "the case" or "the request" is that claim)."""
-    ctx = data.context
-    if ctx.scenario == "a_to_z_claim" or (ctx.order is not None and ctx.order.claim_open):
-        return True
-    if data.doc.spans("claim"):
-        return True
-    buyer = data.buyer
-    return buyer is not None and bool(buyer.spans("claim"))
-
-
-def claim_objects(data: RuleInput) -> dict[int, int]:
-    """Every claim object named in the draft (pronouns excluded): first token -> end token."""
-    doc = data.doc
-    weak_ok = claim_context(data)
-    out: dict[int, int] = {}
-    for cls in ("claim", "claim_weak") if weak_ok else ("claim",):
-        for a, b in doc.spans(cls):
-            if _not_a_claim(doc, a, b):
-                continue
-            out[a] = max(out.get(a, b), b)
-    return out
-
-
-def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
-    """A carrier claim, a warranty claim, a product batch: qualified by a `not_claim` word close by."""
-    s = doc.sentences[doc.sentence_of(a)]
-    return doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4))
-
-
-# Closing words that fit an order or an item as well as a claim: with another noun between the claim and the
-# pronoun ("You opened a claim about the order. We can cancel it"), the pronoun is that noun.
-_AMBIGUOUS = frozenset({"cancel", "cancels", "cancelling", "canceling", "cancellation", "cancelled", "canceled",
-                        "remove", "removed", "removing", "end", "ended", "over", "off", "sorted", "resolved",
-                        "settled", "clear", "cleared", "drop", "dropped", "finished", "undone", "reverse"})
-
-
-def _pronoun_objects(data: RuleInput, claims: list[int]) -> dict[int, bool]:
-    """Pronouns with a claim object within reach before them -> whether another noun stands in between."""
-    doc = data.doc
-    things = [a for a, _ in doc.spans("thing")]
-    claims = sorted(claims)
-    out: dict[int, bool] = {}
-    for a, _ in doc.spans("pronoun"):
-        si = doc.sentence_of(a)
-        first = doc.sentences[max(0, si - _PRONOUN_REACH)].tok_start
-        i = bisect_left(claims, a) - 1
-        if i >= 0 and claims[i] >= first:
-            j = bisect_right(things, claims[i])
-            out[a] = j < len(things) and things[j] < a
-    return out
-
-
-def _subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
-    """'we close', 'Amazon will close': the nearest subject before the verb is not the buyer."""
-    for k in range(verb - 1, max(lo, verb - 4) - 1, -1):
-        cls = doc.classes[k]
-        if "you" in cls or "request" in cls or "condition" in cls:
-            return False
-        if "first_person" in cls or "amazon" in cls:
-            return True
-    return False
-
-
-def _neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
-    return doc.has("independent", lo, hi) or doc.has("amazon_decides", lo, hi)
-
 
 def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     doc = data.doc
@@ -102,23 +42,32 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
         lo, hi = max(s.tok_start, obj - _NEAR), min(s.tok_end, obj + _NEAR + 1)
         for cls in ("close", "gone"):
             for a, b in doc.find(cls, lo, hi):
-                if a == obj or (pronouns.get(obj) and doc.words[a] in _AMBIGUOUS):
+                if a == obj or (pronouns.get(obj) and doc.words[a] in AMBIGUOUS):
                     continue
-                if a > 0 and doc.words[a - 1] in ("a", "an", "very", "so", "too"):
+                if obj in pronouns and obj > a + 2 and doc.words[a + 1] in DETERMINER:
+                    continue  # "close the app and open it": the verb has its own object
+                if a > 0 and (doc.words[a - 1] in ("a", "an", "very", "so", "too")
+                              or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
                     continue  # an adjective ("keep a close eye on it"), not a request to close
                 if cls == "gone" and a < obj - 2:
                     continue  # a state word is said of what precedes it ("the claim is closed"), not what follows
                 c0 = clause_start(doc, min(a, obj))
-                if _neutral_clause(doc, c0, clause_end(doc, max(b, obj_end) - 1)):
-                    continue
+                w0 = max(c0, a - 6)
+                plea = doc.has("request", w0, a) and not doc.has("negation", w0, a)
+                # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
+                plea = plea or (doc.has("condition", c0, a) and doc.sentence_of(a) in data.offers.by_sentence)
+                if neutral_clause(doc, c0, clause_end(doc, max(b, obj_end) - 1)) and not plea:
+                    continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
+                if not plea and permission(data, a, b):
+                    continue  # "you can update or close the claim yourself": the buyer's own choice
                 if doc.has("negation", max(c0, a - 4), a) and not doc.has("request", max(c0, a - 4), a):
                     continue  # "you do not need to close the claim", "we will never ask you to withdraw it"
                 cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
-                if cls == "close" and not cjk and _subject_is_not_buyer(doc, a, s.tok_start) \
+                if cls == "close" and not cjk and subject_is_not_buyer(doc, a, s.tok_start) \
                         and not doc.has("condition", s.tok_start, a):
                     continue
-                if cls == "gone" and not (doc.has("condition", s.tok_start, s.tok_end)
-                                          or doc.has("request", s.tok_start, s.tok_end)):
+                head = lead_in(doc, doc.sentence_of(a))
+                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or doc.has("request", head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
@@ -133,9 +82,11 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
         if not (doc.has("condition", max(s.tok_start, c0 - 1), obj) or doc.has("condition", obj_end, c1)):
             continue
-        if not doc.has("state", obj_end, min(c1 + 1, obj_end + _NEAR)):
-            continue
-        if _neutral_clause(doc, s.tok_start, s.tok_end):
+        tail = min(c1 + 1, obj_end + _NEAR)
+        unopened = doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj)
+        if not (doc.has("state", obj_end, tail) or unopened):
+            continue  # "if the claim is still open"; "as long as no claim is filed"
+        if neutral_clause(doc, s.tok_start, s.tok_end):
             continue
         offers_here = doc.sentence_of(obj) in data.offers.by_sentence or doc.has("offer_verb", s.tok_start, s.tok_end)
         if offers_here:
@@ -149,7 +100,7 @@ def _deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]
     out = []
     for a, b in doc.spans("defer"):
         for obj, obj_end in objects.items():
-            if b <= obj <= b + 4 and not _neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
+            if b <= obj <= b + 4 and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
                 out.append((a, obj_end))
     for a, b in doc.spans("defer_after"):  # German puts the verb last: "mit einem Antrag noch warten"
         for obj, obj_end in objects.items():
@@ -171,8 +122,9 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
             continue
         names = doc.has("claim", lo, hi) or doc.has("amazon", lo, hi) or doc.has("pronoun", lo, hi)
         acts = (doc.has("close", lo, hi) or doc.has("gone", lo, hi) or doc.has("hold_off", lo, hi)
-                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)))
-        if names and acts and not _neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):
+                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi))
+                or (doc.has("state", lo, hi) and doc.has("condition", lo, hi)))  # "申請が継続している間は"
+        if names and acts and not neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):
             out.append((lo, hi))
     return out
 
@@ -181,33 +133,90 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     doc = data.doc
     out = []
     for a, b in doc.spans("hold_off"):
+        if a > 0 and doc.words[a - 1] in ("the", "a", "an", "your", "long", "la", "le", "die", "der", "il"):
+            continue  # a noun: "sorry for the wait"
         s = doc.sentences[doc.sentence_of(a)]
         if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
             continue  # "do not hesitate to contact Amazon" invites, it does not hold off
-        for oa, ob in doc.find("open", b, min(s.tok_end, b + 5)):
+        # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
+        # recomendamos contactar con Amazon" recommends Amazon)
+        reach = min(s.tok_end, b + 3, clause_end(doc, a)) if b - a == 1 and "negation" in doc.classes[a] \
+            else min(s.tok_end, b + 5)
+        for oa, ob in doc.find("open", b, reach):
             tail = min(s.tok_end, ob + 7)
-            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail):
-                if not _neutral_clause(doc, clause_start(doc, a), tail):
+            head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
+            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail) \
+                    or doc.has("amazon", head, a) or doc.has("amazon", b, oa):
+                if not neutral_clause(doc, clause_start(doc, a), tail):
                     out.append((a, tail))
                 break
     return out
 
 
-def _reports(data: RuleInput) -> list[tuple[int, int]]:
+def _reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """'let Amazon know it is sorted', 'on the claim page, say your issue has been resolved', 'answer yes'."""
     doc = data.doc
     out = []
     for a, b in doc.spans("tell"):
-        s = doc.sentences[doc.sentence_of(a)]
-        targets = doc.find("amazon", b, min(s.tok_end, b + 4))
-        if not targets:
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        if doc.has("first_person", b, min(s.tok_end, b + 2)):
+            continue  # "let us know", "tell me": the buyer tells the seller
+        said = doc.find("resolved", b, min(s.tok_end, b + 12))
+        if not said or subject_is_not_buyer(doc, a, s.tok_start):
             continue
-        t_end = targets[0][1]
-        said = doc.find("resolved", t_end, min(s.tok_end, t_end + 12))
-        if not said or _subject_is_not_buyer(doc, a, s.tok_start):
+        lo = doc.sentences[max(0, si - 1)].tok_start
+        listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)
+        if not listener:
             continue
-        if _neutral_clause(doc, clause_start(doc, a), said[0][1]):
+        if neutral_clause(doc, clause_start(doc, a), said[0][1]):
             continue
         out.append((a, said[0][1]))
+    return out
+
+
+def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'Every A-to-z claim hurts us. A quick withdrawal would mean a lot'.
+
+    A closing noun with no object of its own points back to the claim named just before; a plea or condition in
+    its sentence makes it a request.
+    """
+    doc = data.doc
+    out = []
+    starts = sorted(claims)
+    for a, b in doc.spans("close"):
+        if not doc.words[a].endswith(("al", "ure", "ion", "ing")):
+            continue
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        if any(s.tok_start <= o < s.tok_end for o in starts):
+            continue  # its object is in its own sentence: the other checks judge it
+        first = reach_start(doc, si)
+        i = bisect_left(starts, s.tok_start) - 1
+        if i < 0 or starts[i] < first or doc.has("thing", claims[starts[i]], a):
+            continue
+        asked = doc.has("request", s.tok_start, s.tok_end) or doc.has("condition", s.tok_start, s.tok_end)
+        if asked and not doc.has("negation", max(s.tok_start, a - 4), a) \
+                and not doc.has("amazon_decides", s.tok_start, s.tok_end):
+            out.append((a, b))
+    return out
+
+
+def _state_questions(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'Is the claim still needed? If not, we can refund you today': a remedy waiting on the answer."""
+    doc = data.doc
+    out = []
+    for obj in claims:
+        si = doc.sentence_of(obj)
+        s = doc.sentences[si]
+        if si + 1 >= len(doc.sentences) or not doc.folded[s.start:s.end].rstrip().endswith("?"):
+            continue
+        if not (doc.has("state", s.tok_start, s.tok_end) or doc.has("gone", s.tok_start, s.tok_end)):
+            continue
+        nxt = doc.sentences[si + 1]
+        if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 3)) and (
+                si + 1 in data.offers.by_sentence or doc.has("offer_verb", nxt.tok_start, nxt.tok_end)):
+            out.append((obj, nxt.tok_end))
     return out
 
 
@@ -224,10 +233,11 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")):
         return []
     claims = claim_objects(data)
-    pronouns = _pronoun_objects(data, list(claims)) if claims else {}
+    pronouns = pronoun_objects(data, list(claims)) if claims else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
-    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data)
-             + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data))
+    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data, objects)
+             + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data)
+             + _bare_closings(data, claims) + _state_questions(data, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

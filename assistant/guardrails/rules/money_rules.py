@@ -96,11 +96,18 @@ def _money(data: RuleInput) -> list[Violation]:
                       f"{_fmt(price)}.")
             elif price is not None and abs(v - price) <= _EPS:
                 continue  # a full refund
-            elif v > cap + _EPS and not (price is None and full_marked):
+            elif v > cap + 1e-6 and not (price is None and full_marked):  # 12.00 is over 30% of 39.99
                 block(m, f"The draft offers {_fmt(v)} {currency}, above the policy cap of {_fmt(cap)} {currency}.",
                       f"Offer at most {_fmt(cap)} {currency} as a partial refund.")
             else:
                 values.append(m)
+        extra = [m for m in amounts if m.kind not in ("percent", "fraction") and not _is_price(m, price)]
+        # "a full refund plus an extra $20": the price and more ("in total" is not a full refund)
+        full_here = any(doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 2))
+                        for a, b in doc.find("r_refund", s.tok_start, s.tok_end))
+        if price is not None and full_here and extra and doc.has("additive", s.tok_start, s.tok_end) and not out:
+            block(extra[-1], f"A full refund plus {_fmt(extra[-1].value)} {currency} is more than the item price of "
+                             f"{_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
         whole = _sentence_total(data, [m for m in amounts if m.kind not in ("percent", "fraction")])
         if price is not None and whole > price + _EPS and not out and len(amounts) < 50:
             block(amounts[-1], f"The amounts offered add up to {_fmt(whole)} {currency}, more than the item price "
@@ -118,6 +125,10 @@ def _money(data: RuleInput) -> list[Violation]:
     return out
 
 
+def _is_price(m: Money, price: float | None) -> bool:
+    return price is not None and abs(m.value - price) <= _EPS
+
+
 def _sentence_total(data: RuleInput, values: list[Money]) -> float:
     """Amounts joined by 'and', 'plus', 'on top' add up; otherwise each stands alone (the largest counts)."""
     if not values:
@@ -126,6 +137,8 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
     groups: list[float] = [values[0].value]
     for prev, cur in itertools.pairwise(values):
         joined = doc.has("additive", prev.tok + 1, cur.tok + 1) or "and" in doc.words[prev.tok + 1:cur.tok]
+        if abs(cur.value - groups[-1]) <= _EPS and cur is not values[1]:
+            continue  # "$5.99 and $5.00 on top, so $10.99 in total": the total of the amounts before it
         if joined and not doc.has("alternative", prev.tok + 1, cur.tok):
             groups[-1] += cur.value
         else:

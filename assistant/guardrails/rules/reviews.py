@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from assistant.guardrails.offers import clause_start
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claims import _subject_is_not_buyer
+from assistant.guardrails.rules.claim_refs import subject_is_not_buyer
+from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 _NEAR = 6
+_DETERMINERS = frozenset({"a", "an", "the", "your", "one", "some", "quick", "short", "honest", "star"})
 _VERB_BEFORE = frozenset({"will", "'ll", "to", "can", "may", "would", "should", "must", "amazon", "we", "i", "they",
                           "please", "carefully", "also", "and", "we'll", "i'll", "could", "might"})
 
@@ -43,11 +45,15 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         s = doc.sentences[si]
         lo, hi = max(s.tok_start, a - _NEAR), min(s.tok_end, b + _NEAR)
         c0 = clause_start(doc, a)
-        if doc.has("thanks", s.tok_start, a) or (a > 0 and doc.words[a - 1] in _VERB_BEFORE):
+        traded = doc.has("incentive", s.tok_start, s.tok_end) or doc.has("review_positive", s.tok_start, s.tok_end)
+        if (doc.has("thanks", max(s.tok_start, a - 5), a) and not traded) or (
+                a > 0 and doc.words[a - 1] in _VERB_BEFORE):
             continue  # thanked for, or "review" as a verb ("Amazon will review it")
         hit = None
-        for ca, cb in doc.find("review_change", lo, hi):
-            if ca in range(a, b) or _subject_is_not_buyer(doc, ca, s.tok_start):
+        # "If you'd like to remove it yourself: open Your reviews and choose Delete" leaves the change to the buyer
+        own_choice = not anything_offered and not traded and _left_to_buyer(doc, si)
+        for ca, cb in () if own_choice else doc.find("review_change", lo, hi):
+            if ca in range(a, b) or subject_is_not_buyer(doc, ca, s.tok_start):
                 continue
             if doc.has("independent", c0, hi) and not doc.has("condition", s.tok_start, s.tok_end):
                 continue
@@ -55,7 +61,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 continue
             hit = (min(a, ca), max(b, cb))
             break
-        if hit is None and doc.has("review_positive", max(s.tok_start, a - 4), min(s.tok_end, b + 2)) and (
+        positive = doc.has("review_positive", max(s.tok_start, a - 4), min(s.tok_end, b + 2)) or _high_stars(doc, a)
+        if hit is None and positive and (
                 doc.has("request", s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
                 or doc.has("review_wish", s.tok_start, s.tok_end)):
             hit = (s.tok_start, b)
@@ -63,7 +70,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 doc.has("link", max(s.tok_start, a - 5), a)
                 or (doc.has("link", s.tok_start, s.tok_end) and doc.has("review_ask", s.tok_start, s.tok_end))):
             hit = (s.tok_start, s.tok_end)  # "a $10 gift card for an honest review"
-        if hit is None and anything_offered and not _subject_is_not_buyer(doc, a, s.tok_start) \
+        as_noun = a > 0 and doc.words[a - 1] in _DETERMINERS  # "we'd love a review": the buyer writes it
+        if hit is None and anything_offered and (as_noun or not subject_is_not_buyer(doc, a, s.tok_start)) \
                 and not doc.has("independent", s.tok_start, s.tok_end) and (
                 doc.has("review_ask", max(s.tok_start, a - 5), a) or (doc.has("review_wish", s.tok_start, s.tok_end)
                                                                       and doc.words[a] != "feedback")):
@@ -73,3 +81,20 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
             done.add(si)
             out.append(data.tokens("review_manipulation", hit[0], hit[1]))
     return out
+
+
+def _high_stars(doc: Doc, a: int) -> bool:
+    """'5 stelle', 'cinco estrellas', 'four stars': a number of four or five right before a review word."""
+    for k in range(max(0, a - 2), a):
+        word = doc.words[k]
+        value = float(word) if word.isdigit() else doc.lexicon.numbers.get(word)
+        if value is not None and 4 <= value <= 5:
+            return True
+    return False
+
+
+def _left_to_buyer(doc: Doc, si: int) -> bool:
+    """The sentence, or the one before it, leaves the review to the buyer ('if you'd like', 'yourself')."""
+    lo = doc.sentences[max(0, si - 1)].tok_start
+    hi = doc.sentences[si].tok_end
+    return doc.has("permission", lo, hi) or doc.has("independent", lo, hi)

@@ -1,0 +1,140 @@
+"""What the A-to-z rule acts on: claim objects and what points back to them.
+
+Claim objects, the pronouns and closing nouns that point back to them, who the
+subject of a verb is, and the wordings that leave a claim to the buyer or to Amazon.
+
+Split from `claims.py` so that file holds the detectors and the rule; everything here reads the draft's
+structure (`text.Doc`) and word classes only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.text import Doc
+
+_PRONOUN_REACH = 3  # sentences back a pronoun may point
+DETERMINER = frozenset({"the", "your", "this", "that", "our", "a", "an", "le", "la", "les", "die", "der", "das",
+                         "el", "il", "lo"})
+
+
+def claim_context(data: RuleInput) -> bool:
+    """Whether the message speaks of a claim at all (then "the case" or "the request" is that claim)."""
+    ctx = data.context
+    if ctx.scenario == "a_to_z_claim" or (ctx.order is not None and ctx.order.claim_open):
+        return True
+    if data.doc.spans("claim"):
+        return True
+    buyer = data.buyer
+    return buyer is not None and bool(buyer.spans("claim"))
+
+
+def claim_objects(data: RuleInput) -> dict[int, int]:
+    """Every claim object named in the draft (pronouns excluded): first token -> end token."""
+    doc = data.doc
+    weak_ok = claim_context(data)
+    out: dict[int, int] = {}
+    for cls in ("claim", "claim_weak"):
+        for a, b in doc.spans(cls):
+            if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 3), b + 6) \
+                    and not doc.has("open", max(0, a - 3), a):
+                continue  # "the case" is a claim where claims are spoken of, "the case with Amazon", "you opened one"
+            if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
+                continue  # "how to claim the premium": a verb, not a claim
+            out[a] = max(out.get(a, b), b)
+    return out
+
+
+def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
+    """A carrier claim, a warranty claim, a product batch: qualified by a `not_claim` word close by."""
+    s = doc.sentences[doc.sentence_of(a)]
+    return doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4))
+
+
+# Closing words that fit an order or an item as well as a claim: with another noun between the claim and the
+# pronoun ("You opened a claim about the order. We can cancel it"), the pronoun is that noun.
+AMBIGUOUS = frozenset({"cancel", "cancels", "cancelling", "canceling", "cancellation", "cancelled", "canceled",
+                        "remove", "removed", "removing", "end", "ended", "over", "off", "sorted", "resolved",
+                        "settled", "clear", "cleared", "drop", "dropped", "finished", "undone", "reverse"})
+
+
+def pronoun_objects(data: RuleInput, claims: list[int]) -> dict[int, bool]:
+    """Pronouns with a claim object within reach before them -> whether another noun stands in between."""
+    doc = data.doc
+    things = [a for a, _ in doc.spans("thing")]
+    claims = sorted(claims)
+    out: dict[int, bool] = {}
+    for a, _ in doc.spans("pronoun"):
+        first = reach_start(doc, doc.sentence_of(a))
+        i = bisect_left(claims, a) - 1
+        if i >= 0 and claims[i] >= first:
+            j = bisect_right(things, claims[i])
+            out[a] = j < len(things) and things[j] < a
+    return out
+
+
+def lead_in(doc: Doc, si: int) -> int:
+    """First token of a sentence, or of the one before it when that ends in a colon ("we need: the claim closed")."""
+    s = doc.sentences[si]
+    if si > 0 and doc.folded[:s.start].rstrip().endswith(":"):
+        return doc.sentences[si - 1].tok_start
+    return s.tok_start
+
+
+def reach_start(doc: Doc, si: int) -> int:
+    """First token a back-reference from sentence `si` may reach: three sentences back, list lines not counted."""
+    k, left = si, _PRONOUN_REACH
+    while k > 0 and left > 0:
+        k -= 1
+        if not doc.sentences[k].list_item:
+            left -= 1
+    return doc.sentences[k].tok_start
+
+
+def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
+    """'we close', 'Amazon will close': the nearest subject before the verb is not the buyer."""
+    for k in range(verb - 1, max(lo, verb - 4) - 1, -1):
+        cls = doc.classes[k]
+        if "you" in cls or "request" in cls or "condition" in cls:
+            return False
+        if "first_person" in cls and doc.words[k] not in _OBJECT_FORMS:
+            return True  # "we close it"; "you help us turn off the A-Z" has "us" as an object
+        if "amazon" in cls and k > 0 and doc.words[k - 1] in _PREPOSITIONS:
+            continue  # "den Fall bei Amazon zurücknehmen": Amazon is where, not who
+        if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX):
+            return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
+    return False
+
+
+_OBJECT_FORMS = frozenset({"us", "me", "uns", "mich", "mir", "ci", "ce"})
+_PREPOSITIONS = frozenset({"with", "to", "at", "on", "from", "by", "via", "bei", "mit", "an", "auf", "gegenuber",
+                           "avec", "aupres", "a", "chez", "con", "ante", "en", "presso", "su", "da"})
+# Words between a subject and its verb: "Amazon will close", "the bank has withdrawn".
+_AUX = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall", "has", "have", "had",
+                  "is", "was", "does", "did", "then", "itself", "alone", "'ll", "wird", "kann", "hat", "va", "peut",
+                  "a", "puede", "ha", "può", "decide", "decides"})
+
+
+def permission(data: RuleInput, a: int, b: int) -> bool:
+    """'You can close it yourself': left to the buyer.
+
+    Only in a sentence that offers nothing and is not followed by a remedy that waits on it.
+    """
+    doc = data.doc
+    si = doc.sentence_of(a)
+    s = doc.sentences[si]
+    if not (doc.has("permission", max(s.tok_start, a - 4), a) or doc.has("permission", b, min(s.tok_end, b + 8))):
+        return False
+    if si in data.offers.by_sentence:
+        return False
+    if si + 1 < len(doc.sentences):
+        nxt = doc.sentences[si + 1]
+        if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 2)):
+            return False  # "You can close it yourself. Then we refund you."
+    return True
+
+
+def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
+    """The span says the offer does not depend on the claim, or that Amazon decides it."""
+    return doc.has("independent", lo, hi) or doc.has("amazon_decides", lo, hi)
