@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 # The installed console script sits next to the interpreter of the venv the bench runs in.
 CONSOLE_SCRIPT = str(Path(PYTHON).parent / "reply-assistant")
-SECTIONS = ("guardrails", "pipeline", "startup", "eval", "overhead", "index")
+SECTIONS = ("guardrails", "pipeline", "startup", "eval", "overhead", "index", "batch")
 TODAY = dt.date(2025, 3, 10)  # fixed, so next-step dates and drafts do not change between runs
 DRAFT_BYTES = 1024
 DELAYS = (0.5, 1.0)  # seconds per model call: a short one, and the low end of a typical 1-2 s call
@@ -650,6 +650,69 @@ def _stop_checkers(runtime: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------------
+# Section: check --jsonl on every core
+
+
+def _batch_run(lines: bytes, workers: int, env: dict[str, str], tmp: Path) -> tuple[float, bytes, int | None]:
+    """Wall seconds, output and the main process's peak RSS in kB (None without GNU time) of one batch."""
+    argv = [CONSOLE_SCRIPT, "check", "--jsonl", "--workers", str(workers)]
+    rss_file = tmp / f"rss-{time.monotonic_ns()}.txt"
+    timer = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+    if timer:
+        argv = [timer, "-f", "%M", "-o", str(rss_file), *argv]
+    start = time.perf_counter()
+    done = subprocess.run(argv, input=lines, capture_output=True, env=env, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1, 2):
+        raise RuntimeError(f"check --jsonl failed ({done.returncode}): {done.stderr[-2000:]!r}")
+    try:
+        rss = int(rss_file.read_text().split()[-1]) if timer else None
+    except (OSError, ValueError, IndexError):
+        rss = None
+    return seconds, done.stdout, rss
+
+
+def section_batch(ws: Workspace, report: Report) -> None:
+    """`check --jsonl` on 10,000 one-kilobyte drafts: one worker against every core, same output."""
+    drafts = kilobyte_drafts([r.draft for r in ws.offline_results])
+    count = 2_000 if ws.quick else 10_000
+    records = [json.dumps({"id": i, "draft": drafts[i % len(drafts)], "scenario": ws.offline_results[
+        i % len(drafts)].scenario}) for i in range(count)]
+    lines = ("\n".join(records) + "\n").encode()
+    small = ("\n".join(records[: count // 10]) + "\n").encode()
+    env = child_env(ws.tmp, pythonpath=False)
+    cores = len(os.sched_getaffinity(0))
+    reps = 1 if ws.quick else 3
+    one, many, outputs = [], [], set()
+    for _ in range(reps):  # interleaved, so both see the same machine load
+        seconds, out, rss_all = _batch_run(lines, 1, env, ws.tmp)
+        one.append(count / seconds)
+        outputs.add(out)
+        seconds, out, _ = _batch_run(lines, cores, env, ws.tmp)
+        many.append(count / seconds)
+        outputs.add(out)
+    _, _, rss_small = _batch_run(small, 1, env, ws.tmp)
+    memory = (f"{rss_small / 1024:.0f} / {rss_all / 1024:.0f}" if rss_small and rss_all
+              else "not measured (no GNU time)")
+    ratio = Stat.of([m / o for m, o in zip(many, one, strict=True)])
+    report.table(
+        f"check --jsonl, {count:,} one-kilobyte drafts",
+        ["measure", "median (min-max)"],
+        [["baseline: one worker, drafts per second", Stat.of(one).fmt(0)],
+         [f"{cores} workers, drafts per second", Stat.of(many).fmt(0)],
+         ["ratio to one worker", ratio.fmt(2)],
+         ["target: >= 1.7x the one-core rate on two cores", ("met" if ratio.median >= 1.7 else "MISSED")],
+         ["same output, line for line", "yes" if len(outputs) == 1 else "NO"],
+         ["peak RSS, one worker: a tenth of the lines / all (MB)", memory]],
+        note=f"{reps} interleaved runs each; wall time of the whole command; load average at the end "
+             f"{os.getloadavg()[0]:.2f} (the ratio needs idle cores: on a busy machine the workers share them).",
+    )
+    report.verdict(Verdict(f"check --jsonl, {count:,} lines, {cores} cores", f"{ratio.median:.2f}x one worker",
+                           ">= 1.7x the one-core rate", ratio.median >= 1.7 and len(outputs) == 1,
+                           "" if len(outputs) == 1 else "outputs differ"))
+
+
+# --------------------------------------------------------------------------------------------------------
 # Section: batch eval against the scripted server
 
 
@@ -906,7 +969,7 @@ _INDEX_MEASURES: tuple[tuple[str, Callable[[list[dict], dict], list[float]], int
 
 RUNNERS: dict[str, Callable[[Workspace, Report], None]] = {
     "guardrails": section_guardrails, "pipeline": section_pipeline, "startup": section_startup,
-    "eval": section_eval, "overhead": section_overhead, "index": section_index,
+    "eval": section_eval, "overhead": section_overhead, "index": section_index, "batch": section_batch,
 }
 
 

@@ -105,6 +105,14 @@ def test_warm_answers_equal_cold_answers(runtime: Path, tmp_path: Path) -> None:
         cold = _check(*args, env=cold_env, cwd=tmp_path)
         assert (warm.stdout, warm.stderr, warm.returncode) == (cold.stdout, cold.stderr, cold.returncode), args
     assert {_check(*args, env=env, cwd=tmp_path).returncode for args in cases} == {0, 1, 2}
+    # the caller's side loads neither pydantic nor the guardrails: that is the whole point
+    code = ("import sys, io, contextlib\nfrom assistant.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    main(['check', sys.argv[1]])\n"
+            "print('\\n'.join(sorted(sys.modules)))\n")
+    loaded = set(subprocess.run([sys.executable, "-c", code, GOOD], capture_output=True, text=True, env=env,
+                                cwd=ROOT, timeout=60, check=True).stdout.split())
+    assert "assistant.warm_check" in loaded
+    assert not {"pydantic", "assistant.guardrails", "assistant.models", "yaml"} & loaded
 
 
 def test_a_changed_policy_is_read_by_the_running_checker(runtime: Path, tmp_path: Path) -> None:
