@@ -356,20 +356,31 @@ def child_guardrails(payload: dict[str, Any]) -> dict[str, Any]:
     _timed_loop(guard.check, pairs, 1)  # warm-up: caches filled
     checked = len(pairs) * loops
     check_s = [_timed_loop(guard.check, pairs, loops) for _ in range(reps)]
-    # Limit baseline: one native multi-pattern scan (an RE2 set of every word-class entry and pattern) over the
-    # same drafts, the least any check reading those words and patterns must do.
-    scan = re2.Set.SearchSet(re2.Options())
-    words = list(guard.lexicon.words) + list(guard.lexicon.substrings)
-    for w in words:
-        scan.Add(re2.escape(w))
-    for group in guard.patterns.values():
-        for pattern in group.patterns:
+    # Limit baseline: native multi-pattern scans (RE2 sets: one of every word-class entry, one of every pattern)
+    # over the same drafts, the least any check reading those words and patterns must do. Two sets, because one
+    # set of both blows up RE2's automaton (about 20x slower than the two together).
+    def native_set(patterns: list[str]) -> Any:
+        options = re2.Options()
+        options.max_mem = 64 << 20
+        found = re2.Set.SearchSet(options)
+        for pattern in patterns:
             try:
-                scan.Add("(?m)" + loosen(pattern.pattern))
+                found.Add(pattern)
             except Exception:  # RE2 cannot take every Python pattern; the baseline skips those
                 continue
-    scan.Compile()
-    lower_s = [_timed_loop(lambda d, _c: scan.Match(d.lower()), pairs, loops) for _ in range(reps)]
+        found.Compile()
+        return found
+
+    words = native_set([re2.escape(w) for w in [*guard.lexicon.words, *guard.lexicon.substrings]])
+    forms = native_set(["(?m)" + loosen(p.pattern) for group in guard.patterns.values() for p in group.patterns])
+
+    def scan(draft: str, _context: Any) -> None:
+        folded = draft.lower()
+        words.Match(folded)
+        forms.Match(folded)
+
+    _timed_loop(scan, pairs, 1)
+    lower_s = [_timed_loop(scan, pairs, loops) for _ in range(reps)]
     stages: dict[str, list[float]] = {"structure (tokens, sentences, classes)": [], "offers and money": [],
                                       **{rid: [] for rid in RULES}}
     for _ in range(reps):
@@ -476,7 +487,7 @@ def section_guardrails(ws: Workspace, report: Report) -> None:
         ["measure", "median (min-max)"],
         [["drafts per second", rate.fmt(0)],
          ["µs per draft", per_draft.fmt(1)],
-         ["baseline: one RE2 set scan of every word and pattern, µs per draft", lower.fmt(2)],
+         ["baseline: RE2 set scans of every word and every pattern, µs per draft", lower.fmt(2)],
          ["ratio check / baseline", ratio.fmt(0)],
          ["target: >= 5,000 drafts per second", ("met" if rate.median >= 5000 else "MISSED")
           + f" ({rate.median / 5000:.2f}x the target)"]],
