@@ -19,7 +19,7 @@ from typing import Literal
 import yaml
 
 from assistant.errors import KnowledgeError
-from assistant.models import SCENARIO_IDS, WANTS, CaseFacts, OrderFacts
+from assistant.models import DECLINES, SCENARIO_IDS, WANTS, CaseFacts, OrderFacts
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -40,6 +40,8 @@ class _Vocab:
     size_mismatch: tuple[re.Pattern[str], ...]
     colour_mismatch: tuple[re.Pattern[str], ...]
     wants: dict[str, tuple[re.Pattern[str], ...]]
+    declines: dict[str, tuple[re.Pattern[str], ...]]
+    photos_not: tuple[re.Pattern[str], ...]
     claim_mentioned: tuple[re.Pattern[str], ...]
     claim_opened: tuple[re.Pattern[str], ...]
     claim_threatened: tuple[re.Pattern[str], ...]
@@ -77,6 +79,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         raise KnowledgeError("no fact vocabulary files", path=str(directory))
     merged: dict[str, list] = {}
     wants: dict[str, list[re.Pattern[str]]] = {w: [] for w in WANTS}
+    declines: dict[str, list[re.Pattern[str]]] = {d: [] for d in DECLINES}
     colours: set[str] = set()
     hints: list[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]]] = []
     for path in files:
@@ -89,13 +92,18 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         for key in ("photos_attached", "new_address_given", "never_arrived", "arrived_damaged", "size_mismatch",
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
-                    "service_question"):
+                    "service_question", "photos_not"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
                 raise KnowledgeError(f"unknown request kind {want!r}; use one of {', '.join(WANTS)}",
                                      path=str(path), field="wants")
             wants[want].extend(_compile(_list(data["wants"], want, path), path, f"wants.{want}"))
+        for decline in data.get("declines") or {}:
+            if decline not in declines:
+                raise KnowledgeError(f"unknown kind {decline!r}; use one of {', '.join(DECLINES)}",
+                                     path=str(path), field="declines")
+            declines[decline].extend(_compile(_list(data["declines"], decline, path), path, f"declines.{decline}"))
         for scenario, hint in (data.get("scenario_hints") or {}).items():
             over = hint.get("over") or [] if isinstance(hint, dict) else []
             if scenario not in SCENARIO_IDS or not set(over) <= set(SCENARIO_IDS):
@@ -109,7 +117,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         arrived_damaged=tuple(merged["arrived_damaged"]),
         ordered=tuple(merged["ordered"]), received=tuple(merged["received"]), colour_words=frozenset(colours),
         size_mismatch=tuple(merged["size_mismatch"]), colour_mismatch=tuple(merged["colour_mismatch"]),
-        wants={w: tuple(p) for w, p in wants.items()}, claim_mentioned=tuple(merged["claim_mentioned"]),
+        wants={w: tuple(p) for w, p in wants.items()}, declines={d: tuple(p) for d, p in declines.items()},
+        photos_not=tuple(merged["photos_not"]), claim_mentioned=tuple(merged["claim_mentioned"]),
         claim_opened=tuple(merged["claim_opened"]), claim_threatened=tuple(merged["claim_threatened"]),
         safety=tuple(merged["safety"]), safety_not=tuple(merged["safety_not"]),
         order_number=tuple(merged["order_number"]), hints=tuple(hints),
@@ -137,7 +146,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     vocab = load_vocab(vocab_dir)
     text = _fold(message)
     facts = CaseFacts(
-        photos_attached=_any(vocab.photos, text),
+        photos_attached=_any(vocab.photos, text) and not _any(vocab.photos_not, text),
         new_address_given=_any(vocab.address, text),
         order_number_given=bool(order and order.order_id) or _any(vocab.order_number, text),
     )
@@ -148,7 +157,8 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.main_item_missing = _any(vocab.main_missing, text)
     facts.service_question = _any(vocab.service, text)
     _mismatch(facts, vocab, text)
-    facts.wants = [w for w in WANTS if _any(vocab.wants[w], text)]
+    facts.declines = [d for d in DECLINES if _any(vocab.declines[d], text)]
+    facts.wants = [w for w in WANTS if _any(vocab.wants[w], text) and w not in facts.declines]
     if facts.arrival == "never_arrived" and "cancellation" in facts.wants and "refund" not in facts.wants:
         facts.wants.append("refund")
     facts.claim = _claim(vocab, text, order)
@@ -173,7 +183,9 @@ def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str) -> None:
     elif _any(vocab.size_mismatch, text):
         facts.mismatch = "size"
     elif facts.ordered and facts.received:
-        facts.mismatch = "colour" if facts.ordered in vocab.colour_words else "size"
+        # Compound colours ("salbeigrün", "dunkelblau") end with a colour word.
+        colour = any(facts.ordered.endswith(word) for word in vocab.colour_words if len(word) > 2)
+        facts.mismatch = "colour" if colour or facts.ordered in vocab.colour_words else "size"
 
 
 def _claim(vocab: _Vocab, text: str, order: OrderFacts | None) -> Literal["opened", "threatened"] | None:

@@ -132,6 +132,13 @@ class Step(_Strict):
     day_to: int | None = Field(default=None, ge=0)
 
 
+class NoteLanguage(_Strict):
+    """A product note in one more language: the names buyers use for the product, and the reply points."""
+
+    names: list[str] = Field(default_factory=list)
+    buyer_reply_points: list[str] = Field(default_factory=list)
+
+
 class Chunk(_Strict):
     """One section of the playbook (or a product note) as the knowledge base stores it."""
 
@@ -145,6 +152,8 @@ class Chunk(_Strict):
     buyer_reply_points: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
     product: str | None = None
+    # Product notes only: the note in other reply languages, keyed by language code (`de`, `ja`, ...).
+    languages: dict[str, NoteLanguage] = Field(default_factory=dict)
 
     def text(self) -> str:
         """The text that is indexed and shown to the model: title, guidance and steps."""
@@ -290,6 +299,9 @@ class Usage(BaseModel):
 
 Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation"]
 WANTS: tuple[Want, ...] = get_args(Want)
+# What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything").
+Decline = Literal["refund", "replacement", "exchange", "anything"]
+DECLINES: tuple[Decline, ...] = get_args(Decline)
 
 
 class CaseFacts(BaseModel):
@@ -304,6 +316,7 @@ class CaseFacts(BaseModel):
     ordered: str | None = None
     received: str | None = None
     wants: list[Want] = Field(default_factory=list)
+    declines: list[Decline] = Field(default_factory=list)
     claim: Literal["opened", "threatened"] | None = None
     safety: bool = False
     safety_evidence: str | None = None
@@ -328,6 +341,8 @@ class CaseFacts(BaseModel):
             lines.append(f"The {self.mismatch} is not what the buyer ordered{got}.")
         if self.wants:
             lines.append("The buyer asks for: " + ", ".join(self.wants) + ". Offer it among the choices if allowed.")
+        if self.declines:
+            lines.append("The buyer does not want: " + ", ".join(self.declines) + ". Do not offer it.")
         if self.claim == "opened":
             lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
         elif self.claim == "threatened":

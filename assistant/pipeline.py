@@ -76,7 +76,9 @@ class Pipeline:
     ) -> None:
         self.settings = settings
         self.parts = parts or components(settings)
-        self.offline = OfflineComposer()
+        # One guard (policy + rules + the seller's knowledge/guardrails.yaml) for every check.
+        self.guard = guard(settings)
+        self.offline = OfflineComposer(self.guard)
         self._today = today
         if drafter is not None:
             self.drafter: Drafter = drafter
@@ -85,8 +87,6 @@ class Pipeline:
             kind, self.drafter_reason = settings.resolved_drafter()
             self.drafter = self.offline if kind == "offline" else _llm_drafter(settings, self.parts)
         self._executor: ThreadPoolExecutor | None = None
-        # One guard (policy + rules + the seller's knowledge/guardrails.yaml) for every check.
-        self.guard = guard(settings)
 
     def triage(self, message: str) -> TriageResult:
         """Triage only."""

@@ -28,7 +28,7 @@ from assistant.knowledge import KnowledgeBase
 from assistant.language import guess_language
 from assistant.models import SCENARIO_IDS, TriageResult, as_flags, as_scenario
 from assistant.retrieval.embedders import Embedder
-from assistant.triage_model import EMBED_DIM, LinearTriageModel, cue_fingerprint, features
+from assistant.triage_model import EMBED_DIM, LinearTriageModel, cue_fingerprint, feature_parts, features, plain
 
 CUES_PATH = Path(__file__).parent / "data" / "triage_cues.yaml"
 # One more cue file per language (`de.yaml`, `ja.yaml` ...), merged with the main file.
@@ -96,10 +96,21 @@ def cue_files(path: Path = CUES_PATH, language_dir: Path | None = CUES_DIR) -> l
 
 
 def _compile(pattern: str, path: Path, field: str) -> re.Pattern[str]:
+    # Patterns match the plain (accent-free) message, so they lose their accents too: "recib(?:í|i)" and
+    # "recibi" then both match "recibí" and "recibi". They are lower-cased instead of compiled with
+    # IGNORECASE, which makes matching ~40% faster (the message is case-folded already).
     try:
-        return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+        return re.compile(_lower_literals(plain(pattern)), re.MULTILINE)
     except re.error as exc:
         raise KnowledgeError(f"invalid pattern {pattern!r}: {exc}", path=str(path), field=field) from exc
+
+
+_PATTERN_TOKEN = re.compile(r"\\.|.", re.DOTALL)
+
+
+def _lower_literals(pattern: str) -> str:
+    r"""The pattern with its letters case-folded, escapes (\b, \D, \S ...) left as they are."""
+    return "".join(t if t.startswith("\\") else t.casefold() for t in _PATTERN_TOKEN.findall(pattern))
 
 
 class CueAndExampleTriager:
@@ -108,6 +119,7 @@ class CueAndExampleTriager:
     def __init__(self, knowledge: KnowledgeBase, embedder: Embedder | None, cues: Cues | None = None,
                  model: LinearTriageModel | bool | None = True) -> None:
         self.cues = cues or Cues.load()
+        self._cue_sets = {script: _for_script(self.cues, script) for script in ("cjk", "latin", "both")}
         self.embedder = embedder
         self.knowledge = knowledge
         # True: the shipped model when it fits the shipped cues; None/False: hand-set weights only.
@@ -120,10 +132,9 @@ class CueAndExampleTriager:
 
     def cue_scores(self, folded: str) -> dict[str, float]:
         """Sum of matched cue weights per scenario."""
-        return {
-            scenario: sum(weight for pattern, weight in patterns if pattern.search(folded))
-            for scenario, patterns in self.cues.scenarios.items()
-        }
+        folded = plain(folded)
+        scenarios, _ = self._cue_sets[_script(folded)]
+        return {scenario: _points(patterns, folded) for scenario, patterns in scenarios.items()}
 
     def example_scores(self, folded: str, embedding: np.ndarray | None = None) -> dict[str, float]:
         """Mean similarity of the few nearest examples of each scenario."""
@@ -141,7 +152,9 @@ class CueAndExampleTriager:
 
     def flags(self, folded: str) -> list[str]:
         """Risk flags whose patterns match, in a fixed order."""
-        return [flag for flag, patterns in self.cues.flags.items() if any(p.search(folded) for p in patterns)]
+        folded = plain(folded)
+        _, flags = self._cue_sets[_script(folded)]
+        return [flag for flag, patterns in flags.items() if any(p.search(folded) for p in patterns)]
 
     def _signals(self, folded: str) -> tuple[dict[str, float], dict[str, float], np.ndarray]:
         """Cue points, nearest-example similarities and the embedding, each computed once."""
@@ -162,7 +175,7 @@ class CueAndExampleTriager:
         hand = _hand_probabilities(cues, examples)
         if self.model is None:
             return hand
-        learned = self.model.probabilities(features(folded, cues, examples, embedding)).tolist()
+        learned = self.model.probabilities_of_parts(*feature_parts(folded, cues, examples, embedding)).tolist()
         return {s: MODEL_WEIGHT * p + (1 - MODEL_WEIGHT) * hand[s] for s, p in zip(SCENARIO_IDS, learned, strict=True)}
 
     def triage(self, message: str) -> TriageResult:
@@ -195,6 +208,62 @@ class CueAndExampleTriager:
             runner_up=runner_up,
             runner_up_confidence=round(min(1.0, probability[runner_up]), 3),
         )
+
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uFF66-\uFF9F]")
+_LATIN_CHAR = re.compile(r"[a-z]")
+_ESCAPE = re.compile(r"\\.|\{\d*,?\d*\}|\(\?[:=!<P]+")  # escapes, repeat counts, group syntax
+_CueSet = tuple[dict[str, tuple[tuple[re.Pattern[str], float], ...]], dict[str, tuple[re.Pattern[str], ...]]]
+
+
+def _script(text: str) -> str:
+    """Which scripts a folded message has letters of: `cjk`, `latin` or `both`."""
+    cjk, latin = bool(_CJK_CHAR.search(text)), bool(_LATIN_CHAR.search(text))
+    return "both" if cjk == latin else "cjk" if cjk else "latin"
+
+
+def _needs(pattern: re.Pattern[str]) -> str:
+    """The script a pattern cannot match without: `cjk`, `latin` or `any`.
+
+    `cjk`: its literals are Japanese only; `latin`: Latin letters only; `any`: digits or a mix, which may
+    match either.
+    """
+    literal = _ESCAPE.sub("", pattern.pattern)
+    if _CJK_CHAR.search(literal):
+        return "any" if re.search(r"[a-z0-9]", literal, re.IGNORECASE) else "cjk"
+    return "latin" if re.search(r"[a-z]", literal, re.IGNORECASE) and not re.search(r"[0-9]", literal) else "any"
+
+
+def _for_script(cues: Cues, script: str) -> _CueSet:
+    """The cues that can match a message in `script` (`cjk`, `latin` or `both`).
+
+    Matching ~600 patterns is most of triage's time, and a German message cannot match a pattern made of
+    Japanese words (nor the other way round).
+    """
+    skip = {"cjk": "latin", "latin": "cjk"}.get(script)
+
+    def keep(pattern: re.Pattern[str]) -> bool:
+        return _needs(pattern) != skip
+
+    scenarios = {s: tuple((p, w) for p, w in entries if keep(p)) for s, entries in cues.scenarios.items()}
+    flags = {f: tuple(p for p in patterns if keep(p)) for f, patterns in cues.flags.items()}
+    return scenarios, flags
+
+
+def _points(patterns: tuple[tuple[re.Pattern[str], float], ...], text: str) -> float:
+    """Sum of the weights of the matching patterns, each stretch of text counted once per scenario.
+
+    Every language file applies to every message, so two files naming the same word ("dhl" as a carrier
+    in four languages) must not add up to four times its weight.
+    """
+    seen: set[tuple[int, int]] = set()
+    total = 0.0
+    for pattern, weight in patterns:
+        match = pattern.search(text)
+        if match and match.span() not in seen:
+            seen.add(match.span())
+            total += weight
+    return total
 
 
 def _hand_probabilities(cues: dict[str, float], examples: dict[str, float]) -> dict[str, float]:

@@ -1,13 +1,14 @@
 """Train the triage classifier (`assistant/data/triage_model.npz`) from labelled buyer messages.
 
 Training data: the knowledge base's example phrasings (every language, `knowledge/phrasings/`) plus the dev
-set and triage holdouts 1-3. Held out, never trained on: the reference sets, triage holdout 4 and the
-multilingual dev set (the language cue files were tuned on the misses of `triage_lang_dev` and
-`reference_lang`, so those two are development sets, not test sets), whose
-accuracies this script prints. The independent multilingual set `triage_lang_fresh1` is never trained or
-tuned on either. Re-run it after editing `assistant/data/triage_cues.yaml` or any file in
-`assistant/data/triage_cues/` (the model is tagged with the cue files' hash and
-is ignored when the cues change) or after adding labelled messages:
+set, triage holdouts 1-3, the short multilingual dev set `triage_lang_dev` and `triage_lang_train` (buyer
+messages in six languages written for training, Spain and Latin-American Spanish included). Held out,
+never trained on: the reference sets and triage holdout 4, whose accuracies this script prints (the
+language cue files were tuned on the misses of `reference_lang`, so it is a development set, not a test
+set). The multilingual set `triage_lang_fresh1` is never trained on either; it was scored blind once and
+is a development set since. Re-run this script after editing `assistant/data/triage_cues.yaml` or any file
+in `assistant/data/triage_cues/` (the model is tagged with the cue files' hash and is ignored when the cues
+change) or after adding labelled messages:
 
     .venv/bin/python evals/train_triage.py
 """
@@ -27,8 +28,9 @@ from assistant.triage import CueAndExampleTriager, cue_files, fold
 from assistant.triage_model import MODEL_PATH, LinearTriageModel, cue_fingerprint, train
 
 CASES = Path(__file__).parent / "cases"
-TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3")
-HELD_OUT = ("reference", "reference_lang", "triage_holdout4", "triage_lang_dev")
+TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3", "triage_lang_dev",
+              "triage_lang_train")
+HELD_OUT = ("reference", "reference_lang", "triage_holdout4")
 
 
 def labelled(name: str) -> list[tuple[str, str]]:

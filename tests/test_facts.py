@@ -111,10 +111,11 @@ def test_scenario_hints_settle_near_neighbours() -> None:
 
 def test_a_language_is_added_as_a_file(tmp_path: Path) -> None:
     shutil.copy(FACTS_DIR / "en.yaml", tmp_path / "en.yaml")
-    (tmp_path / "xx.yaml").write_text("photos_attached:\n  - '\\bfotos anbei\\b'\nsafety:\n  - '\\braucht\\b'\n")
-    facts = extract_facts("Fotos anbei. Das Gerät raucht.", vocab_dir=tmp_path)
+    # Dutch has no file of its own: adding one is all it takes.
+    (tmp_path / "nl.yaml").write_text("photos_attached:\n  - '\\bfoto.s bijgevoegd\\b'\nsafety:\n  - '\\brookt\\b'\n")
+    facts = extract_facts("Foto's bijgevoegd. Het apparaat rookt.", vocab_dir=tmp_path)
     assert facts.photos_attached and facts.safety
-    assert not extract_facts("Fotos anbei. Das Gerät raucht.").photos_attached
+    assert not extract_facts("Foto's bijgevoegd. Het apparaat rookt.").photos_attached
 
 
 def test_bad_vocabulary_file_names_the_file_and_key(tmp_path: Path) -> None:

@@ -44,6 +44,12 @@ AZ_BLOCK = {
         "To go ahead we just need one thing:\nthe A-to-z claim withdrawn.",
     "hold-off with 'rather than'":
         "Let us keep this between us rather than going to Amazon.",
+    "deferring with an idiom":
+        "Could you hold fire on the A-to-z claim for a couple of days?",
+    "'us' is the object, the buyer the subject":
+        "We refund you in full and you help us turn off the A-Z claim.",
+    "a remedy while no claim is filed":
+        "As long as no A-to-z claim is filed, we will add a free descaler.",
 }
 
 AZ_PASS = {
@@ -145,12 +151,16 @@ USD40 = OrderFacts(price=40, currency="USD")  # cap 12.00
 
 
 @pytest.mark.parametrize(("sentence", "blocked"), [
+    ("2. Keep it and receive 19.99 back.", True),
+    ("2. A full refund plus an extra $15 for the trouble.", True),
+    ("2. Either a full refund, or keep it and we refund $5.", False),
     ("2. We refund the $8.99 shipping plus $5 for the trouble.", True),
     ("2. We refund everything except $10.", True),
     ("2. We refund twenty-five Canadian dollars.", True),
     ("2. We refund $12.00 and you keep it.", False),
     ("2. We refunded the $4.99 shipping and added $5.00, so $9.99 in total.", False),
-], ids=["shipping plus extra", "all but ten", "number words with a country", "at the cap", "a stated total"])
+], ids=["money back by number", "a full refund plus extra", "a full refund or a partial one",
+        "shipping plus extra", "all but ten", "number words with a country", "at the cap", "a stated total"])
 def test_money_structures(sentence: str, blocked: bool) -> None:
     draft = f"Hello,\n\nSorry about the dent.\n1. A new kettle within 2 days.\n{sentence}\n\nBest,\nThe team"
     assert ("unapproved_remedy" in blocked_rules(draft, scenario="damaged_or_broken", order=USD40)) is blocked
@@ -196,3 +206,15 @@ def test_the_buyer_deleting_their_own_review_is_their_choice() -> None:
 def test_a_thank_you_that_pays_for_a_review_is_a_trade() -> None:
     draft = reply("As a thank-you for leaving a review, we will send you a free descaler.")
     assert "review_manipulation" in blocked_rules(draft, scenario="quality_issue")
+
+
+def test_a_quoted_button_label_offers_nothing() -> None:
+    draft = ("Sorry we sent the wrong model. Here is how to return it:\n1. Open Your Orders.\n2. Choose 'Wrong item "
+             "was sent' and print the label.\n\nYour refund is issued once the parcel is scanned.")
+    assert "missing_choices" in blocked_rules(draft, scenario="wrong_item", order=USD40)
+
+
+def test_japanese_negation_follows_the_word_it_negates() -> None:
+    keep = ("申し訳ございません。\n1. 追加料金なしで再発送いたします。\n"
+            "2. 商品はそのままで、500円を返金いたします（返送は不要です）。")
+    assert "missing_choices" not in blocked_rules(keep, scenario="lost_package", order=JPY)

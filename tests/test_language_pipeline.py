@@ -97,7 +97,7 @@ def test_composed_wording_is_in_the_language_with_its_apology_and_numbered_choic
 
 def test_every_wording_file_has_the_same_keys_and_valid_placeholders() -> None:
     assert set(available_languages()) >= set(LANGUAGES)
-    allowed = {"product", "order_id", "amount", "hours", "item"}
+    allowed = {"product", "order_id", "amount", "hours", "item", "clause", "ordered", "received"}
     for language in LANGUAGES:
         phrases = load_phrases(language)
         assert phrases is not None and phrases.language == language
@@ -164,7 +164,8 @@ def test_model_prompt_asks_for_the_reply_language_with_formal_address(tmp_path: 
     assert (result.drafter, result.reply_language, result.passed) == ("llm", "de", True)
     assert result.prompt_version == "v5"
     assert 'German, addressing the buyer formally with "Sie"' in system
-    assert "Mit freundlichen Grüßen" in system and re.search(r"12,00\s€", system)  # German sign-off and cap
+    # German sign-off, and the cap: 30% of 39,99 € is 11,997 €, so whole cents at or under it are 11,99 €
+    assert "Mit freundlichen Grüßen" in system and re.search(r"11,99\s€", system)
 
 
 def test_model_draft_ending_with_a_long_localized_signature_is_not_an_echo(tmp_path: Path) -> None:

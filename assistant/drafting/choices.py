@@ -96,6 +96,11 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     if "prompt_injection" in request.triage.flags and "full_refund" in ordered and not facts.safety \
             and len(ordered) > 2:
         ordered.remove("full_refund")  # a message that tries to steer the reply gets the conservative offer
+    kept = [r for r in ordered if r not in declined(request)]
+    if len(kept) < 2 <= len(ordered) and requirements_for(scenario).choices != "none":
+        # Two choices are the rule: what the buyer turned down comes back last rather than no choice at all.
+        kept += [r for r in ordered if r not in kept][: 2 - len(kept)]
+    ordered = kept
     limit = MAX_CHOICES if requirements_for(scenario).choices != "none" else 2
     chosen = ordered[:limit]
     # What a message that tries to steer the reply "asks for" may be the injected instruction: not offered.
@@ -124,7 +129,13 @@ def _dropped(request: DraftRequest, remedy: str) -> bool:
     data = load_remedy_data()
     facts = request.facts
     return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
-            or (facts.safety and remedy in data.safety_drop))
+            or (facts.safety and remedy in data.safety_drop) or remedy in declined(request))
+
+
+def declined(request: DraftRequest) -> set[str]:
+    """Remedies the buyer said they do not want ("I don't want another one", "I don't need anything")."""
+    data = load_remedy_data()
+    return {r for d in request.facts.declines for r in data.declines.get(d, [])}
 
 
 def goods_come_back(remedies: list[str], scenario: str) -> bool:
@@ -152,4 +163,8 @@ def product_note_matches(chunk: Chunk, message: str, order: OrderFacts | None) -
     names = head_part.split()
     noun = names[-1].rstrip("s") if names else ""
     seen = _name_words(message) | (_name_words(order.product) if order and order.product else set())
-    return bool(noun and noun in seen) or (len(head) > 1 and len(set(head) & seen) >= 2)
+    if bool(noun and noun in seen) or (len(head) > 1 and len(set(head) & seen) >= 2):
+        return True
+    # The names buyers use in other languages ("Schreibtischlampe", "lampe de bureau", "デスクライト").
+    text = " ".join([message, order.product if order and order.product else ""]).casefold()
+    return any(name.casefold() in text for note in chunk.languages.values() for name in note.names if name)

@@ -18,7 +18,9 @@ from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.choices import NO_REMEDY_SCENARIOS, choose_remedies, likely_scenarios, mismatch
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
-from assistant.models import OrderFacts, Policy
+from assistant.drafting.restate import restatements
+from assistant.guardrails import Guard, check_draft, find_remedies
+from assistant.models import CheckContext, OrderFacts, Policy
 from assistant.scenarios import requirements_for
 
 # Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
@@ -26,7 +28,7 @@ PARTIAL_SHARE = 2 / 3
 # Messages that are not a problem: a thank-you note, or a question the agent must answer with facts.
 _THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works great|happy with|delighted"
                      r"|danke|dank|merci|gracias|grazie)\b|ありがとう|感謝", re.I)
-_WORD = re.compile(r"[a-z]{3,}")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 HOW_TO_POINTS = 3
 
 
@@ -50,9 +52,16 @@ def partial_refund_amount(policy: Policy, order: OrderFacts | None, language: st
 
 
 class OfflineComposer:
-    """Writes replies from the scenario's wording, the policy, the order facts and the case facts."""
+    """Writes replies from the scenario's wording, the policy, the order facts and the case facts.
+
+    `guard` is the guardrails the reply must pass (the built-in defaults when None): a reply whose restatement
+    of the buyer's words causes a block is written again without it.
+    """
 
     kind = "offline"
+
+    def __init__(self, guard: Guard | None = None) -> None:
+        self.guard = guard
 
     def draft(self, request: DraftRequest, on_text: OnText | None = None, *,
               deadline: float | None = None) -> DraftOutput:
@@ -69,15 +78,39 @@ class OfflineComposer:
         return any(n.apology != "none" for n in needs), any(n.choices != "none" for n in needs)
 
     def compose(self, request: DraftRequest) -> str:
-        """The reply text."""
+        """The reply text: with the buyer's specifics restated when the reply still passes, else without."""
+        context = CheckContext(scenario=request.scenario, buyer_message=request.message, order=request.order,
+                               policy=request.policy, reply_language=request.reply_language)
+        kind = self._other_kind(request) if request.scenario == "other" else None
+        plain = self._compose(request, "")
+        said = restatements(load_phrases(request.reply_language), request, kind)
+        if not said:
+            return plain
+        # A restatement may not add any finding, not even a warning (e.g. the reply grows too long), nor
+        # change what the reply offers (a quoted "can I get a refund?" must not read as an offer). Parts are
+        # the exception: the remedy parser reads any part the buyer names ("the charger sparked") as parts
+        # offered, and a restated fault is not an offer of parts.
+        before = {v.rule for v in check_draft(plain, context, guard=self.guard).violations}
+        offered = _offers(plain, self.guard)
+        for sentence in said:
+            text = self._compose(request, sentence)
+            report = check_draft(text, context, guard=self.guard)
+            if report.passed and {v.rule for v in report.violations} <= before \
+                    and _offers(text, self.guard) - {"send_parts"} == offered - {"send_parts"}:
+                return text
+        return plain
+
+    def _compose(self, request: DraftRequest, said: str) -> str:
         phrases = load_phrases(request.reply_language)
         scenario, facts = request.scenario, request.facts
         kind = self._other_kind(request) if scenario == "other" else None
         # A plain question or thank-you note is what it looks like: no hedging towards a complaint.
         needs_apology, needs_choices = self._needs(request) if not kind else (False, False)
         paragraphs = [phrases.greeting]
+        context = ""
         if not kind or (request.order and (request.order.product or request.order.order_id)):
-            paragraphs.append(self._context_line(phrases, request.order))
+            context = self._context_line(phrases, request.order)
+        paragraphs.append(phrases.sentence_join.join(p for p in (context, said) if p))
         opener = [self._opener(phrases, request, kind)]
         if scenario == "a_to_z_claim" and facts.claim:
             opener.append(phrases.claim[facts.claim])
@@ -94,13 +127,17 @@ class OfflineComposer:
                 paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
             paragraphs += [phrases.closing, signature(request.policy, phrases.language)]
             return "\n\n".join(p for p in paragraphs if p)
+        if scenario == "other" and not kind and phrases.ask_details:
+            paragraphs.append(phrases.ask_details)  # an unclear message: ask what the buyer needs
         info = self._info_line(phrases, request)
         if info:
             paragraphs.append(info)
         remedies = choose_remedies(request)
         options = [self._remedy_text(phrases, r, request) for r in remedies]
         if len(options) < 2 and needs_choices:
-            options += phrases.generic_choices[: 2 - len(options)]
+            # The first generic choice asks for a photo: not for a buyer who already sent one.
+            generic = phrases.generic_choices[1:] if request.facts.photos_attached else phrases.generic_choices
+            options += generic[: 2 - len(options)]
         timeframe = getattr(phrases.timeframe, scenario, phrases.timeframe.default)
         if len(options) >= 2:
             choices = [f"{i}. {text}" for i, text in enumerate(options, 1)]
@@ -141,9 +178,9 @@ class OfflineComposer:
     def _how_to(phrases: Phrases, request: DraftRequest) -> list[str]:
         """Steps from a matching product note, or the promise to find out (no unrelated instructions)."""
         hours = request.policy.reply_within_hours
-        # Product notes are written in English: a reply in another language promises the answer instead of
-        # quoting English steps into it.
-        points = _relevant_points(request) if phrases.language == "en" else []
+        # A reply in another language quotes the note's points in that language (`languages:` in the note),
+        # and promises the answer when the note has none, rather than quoting English steps into it.
+        points = _relevant_points(request, phrases.language)
         if not points:
             service = request.facts.service_question and request.scenario != "how_to_use"
             return [(phrases.find_out_service if service else phrases.find_out).format(hours=hours)]
@@ -186,16 +223,35 @@ class OfflineComposer:
         return text.format(amount=amount or "")
 
 
-def _relevant_points(request: DraftRequest) -> list[str]:
-    """The product note sentences that share the most words with the buyer's message."""
-    asked = set(_WORD.findall(request.message.casefold()))
+def _offers(text: str, guard: Guard | None) -> set[str]:
+    return {m.remedy for m in find_remedies(text, guard=guard)}
+
+
+def _relevant_points(request: DraftRequest, language: str = "en") -> list[str]:
+    """The product note sentences (in the reply language) that share the most words with the buyer's message."""
+    asked = _terms(request.message, language)
     scored = []
     for note in request.product_notes:
-        for index, point in enumerate(note.buyer_reply_points):
-            overlap = len(asked & set(_WORD.findall(point.casefold())))
-            scored.append((-overlap, index, point))
+        points = note.buyer_reply_points if language == "en" else (
+            note.languages[language].buyer_reply_points if language in note.languages else [])
+        for index, point in enumerate(points):
+            scored.append((-len(asked & _terms(point, language)), index, point))
     scored.sort()
     return [point for _, _, point in scored[:HOW_TO_POINTS]]
+
+
+def _terms(text: str, language: str = "en") -> set[str]:
+    """Words of three letters or more; for Japanese (no spaces), pairs of adjacent characters.
+
+    Outside English, the four-letter pieces of each word count too, so that a compound or an inflected form
+    meets its stem ("Lichtfarbe" and "Farbsymbol" share "farb").
+    """
+    folded = text.casefold()
+    words = set(_WORD.findall(folded))
+    if language != "en":
+        words |= {w[i:i + 4] for w in list(words) if len(w) > 4 for i in range(len(w) - 3)}
+    cjk = re.sub(r"[^\u3040-\u30ff\u4e00-\u9fff]", " ", folded)
+    return words | {run[i:i + 2] for run in cjk.split() for i in range(len(run) - 1)}
 
 
 __all__ = ["NO_REMEDY_SCENARIOS", "OfflineComposer", "partial_refund_amount"]

@@ -43,6 +43,20 @@ class Timeframes(_Strict):
     a_to_z_claim: str
 
 
+class Echo(_Strict):
+    """Sentences that restate the buyer's specifics; {clause} is theirs, turned round or quoted."""
+
+    told: str
+    quoted: str
+    also_told: str
+    also_quoted: str
+    asked: str
+    also_asked: str
+    ordered_received: str
+    # "You asked whether ..." for a question in indirect speech (languages that turn clauses round).
+    asked_indirect: str = ""
+
+
 class Phrases(_Strict):
     """Every sentence of one reply language."""
 
@@ -70,6 +84,11 @@ class Phrases(_Strict):
     how_to_more: str
     closing: str
     closing_thanks: str
+    echo: Echo | None = None
+    # What separates two sentences of one paragraph (Japanese needs no space).
+    sentence_join: str = " "
+    # Asked of a buyer whose message does not say what they need.
+    ask_details: str = ""
 
     def opener(self, scenario: ScenarioId, *variants: str | None) -> str:
         """The scenario's opening line: the first variant that exists, else the default."""
@@ -101,6 +120,7 @@ class RemedyData(_Strict):
     claim_underlying: dict[str, ScenarioId]
     goods_come_back: list[RemedyId]
     fallback: list[RemedyId]
+    declines: dict[str, list[RemedyId]] = {}
 
 
 def _load(path: Path, model: type[BaseModel]) -> BaseModel:

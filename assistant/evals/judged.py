@@ -14,6 +14,7 @@ Run it with `python -m assistant.evals.judged FILE [--drafter offline|llm] [--ou
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -21,6 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.errors import InputError
@@ -28,28 +30,25 @@ from assistant.models import REMEDY_IDS, DraftResult, OrderFacts, ScenarioId
 
 MUST_PLAIN = {"apology", "choices", "timeframe", "stop_using"}
 MUST_NOT_PLAIN = {"ask_photos", "ask_address", "ask_order_number", "invented_amount", "keep_using"}
-_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|regret)", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[a-c][.)]|[-*•]|option \d+:?)\s+\S", re.I | re.M)
-_TIMEFRAME = re.compile(
-    r"\b(?:within|in(?: the next)?|over the next)\s+(?:\d+|one|two|three|a few|24|48|72)(?:\s*(?:-|–|to)\s*\d+)?\s*"
-    r"(?:business\s+|working\s+)?(?:hours?|days?|weeks?)\b|\b(?:today|tomorrow|by (?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|the end of (?:the|this) (?:day|week)))\b", re.I)
-_ALTERNATIVE = re.compile(r"\beither\b[^.!?]*\bor\b|\bor,? if you (?:prefer|would rather)\b|\balternatively\b|"
-                          r"\bor (?:we|you) can\b|\bor we could\b", re.I)
-_STOP = re.compile(r"\b(?:stop using|do not use|don.t use|discontinue use|not use (?:it|the)|stop (?:operating|"
-                   r"running|charging) (?:it|the))", re.I)
-_KEEP_USING = re.compile(r"\b(?:keep (?:on )?using|continue (?:to use|using)|carry on using|still use it|safe to "
-                         r"(?:keep )?us(?:e|ing) it|keep the (?:item|product|unit|device|appliance)|you keep it)\b",
-                         re.I)
-_REQUEST = re.compile(r"\b(?:please|could you|can you|would you|kindly|let us know|we need|we would need|send us|"
-                      r"share|attach|provide|confirm|tell us|reply with)\b", re.I)
-_ASKS = {
-    "ask_photos": re.compile(r"\b(?:photos?|pictures?|images?|pics?|video)\b", re.I),
-    "ask_address": re.compile(r"\baddress\b", re.I),
-    "ask_order_number": re.compile(r"\border (?:number|id)\b", re.I),
-}
-_THANKED = re.compile(r"\bthank(?:s| you) for (?:the|your|sending)\b", re.I)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
+CHECKS_PATH = Path(__file__).resolve().parent.parent / "data" / "judged_checks.yaml"
+
+
+def _union(by_language: dict[str, list[str]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for patterns in by_language.values() for p in patterns), re.I)
+
+
+@functools.cache
+def vocabulary(path: Path = CHECKS_PATH) -> dict[str, Any]:
+    """The scorer's patterns, every language of a check in one alternation (`assistant/data/judged_checks.yaml`)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out: dict[str, Any] = {key: _union(data[key]) for key in
+                           ("apology", "timeframe", "stop_using", "keep_using", "request", "thanked", "alternative")}
+    out["asks"] = {kind: _union(patterns) for kind, patterns in data["asks"].items()}
+    return out
+
+
 _AMOUNT = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp|jpy|cad|aud|dollars?|euros?|pounds?)\b)",
                      re.I)
 
@@ -117,8 +116,10 @@ def _offered(draft: str) -> set[str]:
 
 
 def _asks(draft: str, what: str) -> bool:
+    words = vocabulary()
     for sentence in _SENTENCE.findall(draft):
-        if _ASKS[what].search(sentence) and _REQUEST.search(sentence) and not _THANKED.search(sentence):
+        if words["asks"][what].search(sentence) and words["request"].search(sentence) \
+                and not words["thanked"].search(sentence):
             return True
     return False
 
@@ -147,15 +148,12 @@ def _invented_amount(case: JudgedCase, draft: str) -> bool:
 
 
 def _must(kind: str, arg: str, draft: str, offered: set[str]) -> bool:
-    if kind == "apology":
-        return bool(_APOLOGY.search(draft))
+    words = vocabulary()
+    if kind in ("apology", "timeframe", "stop_using"):
+        return bool(words[kind].search(draft))
     if kind == "choices":
         # A list of two or more, or two remedies offered as alternatives in prose ("either ... or ...").
-        return len(_LIST_ITEM.findall(draft)) >= 2 or (len(offered) >= 2 and bool(_ALTERNATIVE.search(draft)))
-    if kind == "timeframe":
-        return bool(_TIMEFRAME.search(draft))
-    if kind == "stop_using":
-        return bool(_STOP.search(draft))
+        return len(_LIST_ITEM.findall(draft)) >= 2 or (len(offered) >= 2 and bool(words["alternative"].search(draft)))
     if kind == "remedy":
         return arg in offered
     if kind == "any_remedy":
@@ -169,7 +167,7 @@ def _must_not(kind: str, arg: str, case: JudgedCase, draft: str, offered: set[st
     if kind == "phrase":
         return arg.casefold() in draft.casefold()
     if kind == "keep_using":
-        return bool(_KEEP_USING.search(draft))
+        return bool(vocabulary()["keep_using"].search(draft))
     if kind == "invented_amount":
         return _invented_amount(case, draft)
     return _asks(draft, kind)

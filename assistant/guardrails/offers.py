@@ -30,7 +30,10 @@ _NOT_MONEY_AFTER = frozenset({"day", "days", "hour", "hours", "week", "weeks", "
                               # the same units in the other languages
                               "dias", "dia", "horas", "semanas", "tage", "tagen", "werktage", "werktagen", "stunden",
                               "wochen", "jours", "jour", "heures", "semaines", "ouvres", "giorni", "giorno", "ore",
-                              "settimane", "lavorativi", "habiles", "laborables"})
+                              "settimane", "lavorativi", "habiles", "laborables",
+                              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                              "sep", "sept", "oct", "nov", "dec"})
 # remedy class -> remedy id, for the classes that map one to one
 _DIRECT = {
     "r_replacement": "replacement", "r_reship": "reship", "r_exchange": "exchange", "r_gift": "gift",
@@ -87,6 +90,20 @@ def _breaks(doc: Doc) -> list[int]:
     return found
 
 
+# A short quoted label: "choose 'Wrong item was sent'", «Mis pedidos», 「注文履歴」 names a button or a page.
+_QUOTED = re.compile(r"(?<![a-z0-9])'[^'\n]{2,50}'(?![a-z0-9])|\"[^\"\n]{2,60}\"|«[^»\n]{2,60}»|„[^“\n]{2,60}“|"
+                     r"「[^」\n]{1,30}」")
+
+
+def quoted(doc: Doc, tok: int) -> bool:
+    """Whether `tok` stands inside a short quoted label."""
+    spans = doc.__dict__.get("_quoted_spans")
+    if spans is None:
+        spans = doc.__dict__["_quoted_spans"] = [m.span() for m in _QUOTED.finditer(doc.folded)]
+    at = doc.starts[tok]
+    return any(a < at < b for a, b in spans)
+
+
 def clause_start(doc: Doc, tok: int) -> int:
     """The first token of the clause holding `tok` (after the last comma, colon, dash or contrast word)."""
     s = doc.sentences[doc.sentence_of(tok)]
@@ -118,8 +135,12 @@ def negated(doc: Doc, tok: int) -> bool:
 
     A word inside a button's label ("click Return or replace items") offers nothing either.
     """
-    if any(a <= tok < b for a, b in doc.spans("ui_text")):
+    if any(a <= tok < b for a, b in doc.spans("ui_text")) or quoted(doc, tok):
         return True
+    if not doc.words[tok].isascii():
+        # Japanese negates after the word ("返送は不要です"); a negation before it is another word's
+        # ("追加料金なしで再発送")
+        return doc.has("negation", tok + 1, min(len(doc.words), tok + 3))
     lo = max(clause_start(doc, tok), tok - _NEG_WINDOW)
     return any(doc.has(cls, lo, tok) for cls in ("negation", "you_said"))
 
@@ -170,7 +191,9 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
 
 def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
     """'1. A hair dryer from the new batch', 'recibir una freidora nueva': new goods with no remedy word."""
-    for a, b in doc.spans("r_new"):
+    spans = doc.spans("r_new") + [(a, b) for a, b in doc.spans("sent_goods")
+                                   if doc.sentences[doc.sentence_of(a)].list_item]  # "2. Get the brown ones sent"
+    for a, b in spans:
         si = doc.sentence_of(a)
         if offers.by_sentence.get(si, set()) & _GOODS:
             continue
@@ -211,10 +234,10 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
     if b < s.tok_end and "first_person" in doc.classes[b] and doc.words[b] in ("us", "me", "nous", "uns", "nos"):
         return None  # "send us a video": the buyer sends
-    if not first_person and not (s.list_item and a - s.tok_start <= 3):
+    if not first_person and not s.list_item:
         return None
     after = range(b, min(s.tok_end, b + 6))
-    words = {doc.words[k] for k in after}
+    words = {doc.words[k] for k in range(b, min(s.tok_end, b + 3))}  # "send the red collar today or refund you"
     if {"label", "labels"} & words and not {"return", "returns", "prepaid", "shipping", "postage"} & words:
         words -= {"label", "labels"}  # "a full label sheet" is goods; "a prepaid return label" is not
     # the thing sent is the object right after the verb: "we send a refund"; "we reship it with tracking" is goods
@@ -257,7 +280,7 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
     if doc.has("r_cancel", lo, hi):
         return "cancel_and_refund"
     c0, c1 = clause_start(doc, a), clause_end(doc, b - 1)
-    if doc.has("r_return", min(lo, c0), hi):
+    if any(not negated(doc, x) for x, _ in doc.find("r_return", min(lo, c0), hi)):
         return "return_for_refund"  # "send it back through Your Orders for a full refund"
     here = offers.money.get(doc.sentence_of(a), [])
     # amounts of this clause only: "a full refund, or keep it and we refund 20%" are two offers
@@ -287,15 +310,22 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
         si = doc.sentence_of(m.tok)
         s = doc.sentences[si]
         if m.kind == "bare":
-            before = range(max(s.tok_start, m.tok - 3), m.tok)
-            if not any("r_refund" in doc.classes[k] for k in before):
-                continue  # a bare number is money only right after a refund word ("a refund of 30")
-            k = m.tok + 1
-            while k < len(doc.words) and (doc.words[k].isdigit() or doc.words[k] in ("to", "and", "or")):
+            # "a refund of 30"; "refund the difference of 12.50" reaches one word further
+            reach = 4 if m.tok > 0 and doc.words[m.tok - 1] == "of" else 3
+            before = range(max(s.tok_start, m.tok - reach), m.tok)
+            k, stop = m.tok + 1, min(len(doc.words), m.tok + 3)  # bounded: "1 1 1 1 ..." must stay linear
+            while k < stop and doc.words[k].isdigit():
+                k += 1
+            back = k < len(doc.words) and doc.words[k] == "back"  # "keep it and receive 9.99 back"
+            if not any("r_refund" in doc.classes[k] for k in before) and not (
+                    back and doc.has("money_offer", max(s.tok_start, m.tok - 5), m.tok)):
+                continue  # a bare number is money only right after a refund word ("a refund of 30", "9.99 back")
+            k, stop = m.tok + 1, min(len(doc.words), m.tok + 6)
+            while k < stop and (doc.words[k].isdigit() or doc.words[k] in ("to", "and", "or")):
                 k += 1  # "24-48 hours", "2 to 3 days": the unit comes after the range
             nxt = doc.words[k] if k < len(doc.words) else ""
-            if nxt in _NOT_MONEY_AFTER or not any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k]
-                                                  for k in before):
+            worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
+            if nxt in _NOT_MONEY_AFTER or not (back or worded):
                 continue
         elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
                 and not doc.has("r_refund", m.tok + 2, min(s.tok_end, m.tok + 4)):

@@ -9,6 +9,7 @@ import bm25s
 import numpy as np
 
 from assistant.retrieval.documents import Document, best_per_chunk
+from assistant.triage_model import plain
 
 # bm25s logs every index build at DEBUG, which chromadb's logging setup lets through to stderr.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -27,8 +28,23 @@ def _spaced(text: str) -> str:
     return _CJK_RUN.sub(bigrams, text)
 
 
+# Words are cut to their first letters, a stem that works in every supported language without a
+# per-language stemmer: "devolucion"/"devolver", "consegnato"/"consegna", "livrée"/"livraison" meet.
+STEM = 5
+
+
+def _stems(words: list[str]) -> list[str]:
+    return [word[:STEM] for word in words]
+
+
+def _prepared(text: str) -> str:
+    """Accent-free (as triage matches), CJK runs as bigrams."""
+    return _spaced(plain(text.casefold()))
+
+
 def _tokens(text: str) -> list[str]:
-    return bm25s.tokenize(_spaced(text), stopwords="en", return_ids=False, show_progress=False)[0]
+    return bm25s.tokenize(_prepared(text), stopwords="en", stemmer=_stems, return_ids=False,
+                          show_progress=False)[0]
 
 
 class LexicalIndex:
@@ -38,7 +54,8 @@ class LexicalIndex:
         self._chunk_ids = [d.chunk_id for d in docs]
         self._bm25 = bm25s.BM25()
         self._bm25.index(
-            bm25s.tokenize([_spaced(d.text) for d in docs], stopwords="en", show_progress=False), show_progress=False
+            bm25s.tokenize([_prepared(d.text) for d in docs], stopwords="en", stemmer=_stems, show_progress=False),
+            show_progress=False,
         )
         self._vocab = set(self._bm25.vocab_dict)
 

@@ -140,8 +140,12 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             continue  # "do not hesitate to contact Amazon" invites, it does not hold off
         # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
         # recomendamos contactar con Amazon" recommends Amazon)
-        reach = min(s.tok_end, b + 3, clause_end(doc, a)) if b - a == 1 and "negation" in doc.classes[a] \
-            else min(s.tok_end, b + 5)
+        if b - a == 1 and "negation" in doc.classes[a]:
+            reach = min(s.tok_end, b + 3, clause_end(doc, a))
+        elif doc.has("lang_de", s.tok_start, s.tok_end):  # verb last: "sehen Sie davon ab, einen Antrag ... zu stellen"
+            reach = min(s.tok_end, b + 12)
+        else:
+            reach = min(s.tok_end, b + 5)
         for oa, ob in doc.find("open", b, reach):
             tail = min(s.tok_end, ob + 7)
             head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"

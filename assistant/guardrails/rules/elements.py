@@ -14,6 +14,7 @@ import re
 from assistant.guardrails.lexicon import has_cjk
 from assistant.guardrails.offers import FAMILY
 from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.text import Doc
 from assistant.models import Severity, Violation
 from assistant.scenarios import requirements_for
 
@@ -30,9 +31,14 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
         return cached
     doc = data.doc
     by_sentence: dict[int, set[str]] = {}
+    returns = any(m.remedy == "return_for_refund" for m in data.offers.mentions)
     for m in data.offers.mentions:
-        if m.remedy not in _INFORMATIONAL:
-            by_sentence.setdefault(m.sentence, set()).add(FAMILY.get(m.remedy, m.remedy))
+        if m.remedy in _INFORMATIONAL:
+            continue
+        family = FAMILY.get(m.remedy, m.remedy)
+        if family == "full_refund" and returns and _after_the_return(doc, m.sentence):
+            family = "return_for_refund"  # "Here is how to return it: ... Your refund is issued once it is scanned"
+        by_sentence.setdefault(m.sentence, set()).add(family)
     families = set().union(*by_sentence.values()) if by_sentence else set()
     items = {si for si in by_sentence if doc.sentences[si].list_item}
     listed = len(items) >= 2 and len(set().union(*(by_sentence[i] for i in items))) >= 2
@@ -53,6 +59,12 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     result = (len(families), listed, prose)
     data.settings["choices"] = result
     return result
+
+
+def _after_the_return(doc: Doc, si: int) -> bool:
+    """A refund sentence that waits on the return ('once the parcel is scanned'), outside any list of options."""
+    s = doc.sentences[si]
+    return not s.list_item and doc.has("condition", s.tok_start, s.tok_end)
 
 
 @rule("missing_apology", severity="block", order=3,

@@ -23,7 +23,7 @@ ECHO_MIN_WORDS = 8
 # Marketing words that may explain what the buyer asked about ("why did the promotion not apply?").
 _EXPLAINABLE = re.compile(fold_pattern(
                           r"\b(?:promotion|promo|coupon|voucher|discount|deal|sale|lightning deal|promo code|"
-                          r"oferta|offerta|offre|angebot|ahorra|save|"
+                          r"oferta|offerta|offre|angebot|ahorra|save|code|"
                           r"discount code|subscribe|aktion|gutschein|rabatt|promocion|cupon|descuento|"
                           r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|クーポン|セール|割引"))
 # An invitation to buy or come back: never an explanation, even when the buyer asked about a promotion.

@@ -102,12 +102,15 @@ def _money(data: RuleInput) -> list[Violation]:
             else:
                 values.append(m)
         extra = [m for m in amounts if m.kind not in ("percent", "fraction") and not _is_price(m, price)]
-        # "a full refund plus an extra $20": the price and more ("in total" is not a full refund)
-        full_here = any(doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 2))
-                        for a, b in doc.find("r_refund", s.tok_start, s.tok_end))
-        if price is not None and full_here and extra and doc.has("additive", s.tok_start, s.tok_end) and not out:
-            block(extra[-1], f"A full refund plus {_fmt(extra[-1].value)} {currency} is more than the item price of "
-                             f"{_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
+        # "a full refund plus an extra $20": the price and more ("in total" is not a full refund; "a full refund,
+        # or keep it and we refund 3" offers the two apart)
+        fulls = [b for a, b in doc.find("r_refund", s.tok_start, s.tok_end)
+                 if doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 2))]
+        plus = [m for m in extra for f in fulls if m.tok > f and doc.has("additive", f, m.tok)
+                and not doc.has("alternative", f, m.tok)]
+        if price is not None and plus and not out:
+            block(plus[-1], f"A full refund plus {_fmt(plus[-1].value)} {currency} is more than the item price of "
+                            f"{_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
         whole = _sentence_total(data, [m for m in amounts if m.kind not in ("percent", "fraction")])
         if price is not None and whole > price + _EPS and not out and len(amounts) < 50:
             block(amounts[-1], f"The amounts offered add up to {_fmt(whole)} {currency}, more than the item price "

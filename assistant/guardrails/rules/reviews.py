@@ -12,7 +12,7 @@ Thanking the buyer for feedback, or saying it was passed to the team, is not cau
 
 from __future__ import annotations
 
-from assistant.guardrails.offers import clause_start
+from assistant.guardrails.offers import clause_start, quoted
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_refs import subject_is_not_buyer
 from assistant.guardrails.text import Doc
@@ -53,8 +53,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         # "If you'd like to remove it yourself: open Your reviews and choose Delete" leaves the change to the buyer
         own_choice = not anything_offered and not traded and _left_to_buyer(doc, si)
         for ca, cb in () if own_choice else doc.find("review_change", lo, hi):
-            if ca in range(a, b) or subject_is_not_buyer(doc, ca, s.tok_start):
-                continue
+            if ca in range(a, b) or subject_is_not_buyer(doc, ca, s.tok_start) or quoted(doc, ca):
+                continue  # "choose 'Edit'" names a button
             if doc.has("independent", c0, hi) and not doc.has("condition", s.tok_start, s.tok_end):
                 continue
             if doc.has("negation", max(c0, ca - 3), ca):
@@ -66,6 +66,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 doc.has("request", s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
                 or doc.has("review_wish", s.tok_start, s.tok_end)):
             hit = (s.tok_start, b)
+        if hit is None and positive and doc.has("incentive", s.tok_start, s.tok_end):
+            hit = (s.tok_start, s.tok_end)  # "pop up a five-star review and we'll refund £5"
         if hit is None and doc.has("incentive", s.tok_start, s.tok_end) and (
                 doc.has("link", max(s.tok_start, a - 5), a)
                 or (doc.has("link", s.tok_start, s.tok_end) and doc.has("review_ask", s.tok_start, s.tok_end))):
@@ -95,6 +97,6 @@ def _high_stars(doc: Doc, a: int) -> bool:
 
 def _left_to_buyer(doc: Doc, si: int) -> bool:
     """The sentence, or the one before it, leaves the review to the buyer ('if you'd like', 'yourself')."""
-    lo = doc.sentences[max(0, si - 1)].tok_start
+    lo = doc.sentences[max(0, si - 3)].tok_start  # the steps of a how-to follow the sentence that leaves it
     hi = doc.sentences[si].tok_end
     return doc.has("permission", lo, hi) or doc.has("independent", lo, hi)

@@ -1,0 +1,253 @@
+"""The buyer's own specifics, restated in the reply: what went wrong, what they asked, what they told us.
+
+A reply an agent would send names the case: "You told us that the lid will not close." This module picks
+the clause(s) of the buyer's message that carry the case from structure, not from item word lists: the
+sentence with the most problem cues (a fault, a negation, damage, a size or colour), the question for a
+how-to, the good news for a thank-you, then one supporting clause (an occasion or deadline, the item's
+condition, the address the buyer gave). English turns the clause round ("my" becomes "your"); the other
+languages quote it, which needs no change of person and keeps the buyer's grammar intact.
+
+The echo is made safe before it is used: a clause with a link, an e-mail address, a long number, an amount,
+brackets, emoji, review or claim talk, a remedy request or anything that reads like an instruction is never
+picked, and the composer still runs the guardrails on the whole reply and drops the echo when it causes a
+block. The vocabulary is data: `assistant/data/echo/<language>.yaml`, the templates are in the composer file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from assistant.errors import KnowledgeError
+
+ECHO_DIR = Path(__file__).resolve().parent.parent / "data" / "echo"
+_FLAGS = re.IGNORECASE
+# Longest clause worth echoing (characters); Japanese packs more into fewer characters.
+MAX_CLAUSE = {"ja": 60}
+MAX_DEFAULT = 150
+MIN_CLAUSE = 8
+# Never echoed in any language: links, e-mail, long digit runs (phones, order ids), markup and placeholders.
+_UNSAFE_FORM = re.compile(
+    r"https?:|www\.|\.(?:com|net|org|de|fr|es|it|jp|co)\b|@|[\[\]{}<>#*_`|\\]|\"|“|”|„"
+    r"|«|»|「|」|『|』|\$|€|£|¥|￥|%|\b(?:usd|eur|gbp|jpy)\b", _FLAGS)
+# Phone numbers and order ids; an address (house number, postcode) is allowed shorter runs.
+_LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
+_ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_JOINS = re.compile(r",\s|\s(?:and|but|so|und|aber|et|mais|y|pero|e|ma)\s|、", re.I)
+_PIECES = re.compile(r"\s*(?:;|:\s|,\s|、|\s[-–—]\s)\s*")
+
+
+@dataclass(frozen=True)
+class EchoVocab:
+    """One language's cues for picking and turning round a clause."""
+
+    language: str
+    problem: re.Pattern[str]
+    weak: re.Pattern[str]
+    question: re.Pattern[str]
+    positive: re.Pattern[str]
+    support: re.Pattern[str]
+    skip: re.Pattern[str]
+    remedy: re.Pattern[str]
+    tail: re.Pattern[str]
+    lead: re.Pattern[str]
+    person: tuple[tuple[re.Pattern[str], str], ...]
+    seller: re.Pattern[str] | None
+    subjectless: re.Pattern[str] | None
+    subject: str
+    request: re.Pattern[str] | None = None
+    indirect: re.Pattern[str] | None = None
+    lower_first: frozenset[str] = frozenset()
+
+
+def _alternation(values: list[str], path: Path, field: str) -> re.Pattern[str]:
+    pattern = "|".join(f"(?:{v})" for v in values) or "(?!)"
+    try:
+        return re.compile(pattern, _FLAGS)
+    except re.error as exc:
+        raise KnowledgeError(f"invalid pattern in {field}: {exc}", path=str(path), field=field) from exc
+
+
+@functools.cache
+def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | None:
+    """The echo vocabulary of a language, or None when the language has no file (no echo then)."""
+    path = Path(directory) / f"{language}.yaml"
+    if not path.is_file():
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    fields = {}
+    for key in ("problem", "weak", "question", "positive", "support", "skip", "remedy", "lead", "tail"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise KnowledgeError("must be a list of patterns", path=str(path), field=key)
+        fields[key] = _alternation(value, path, key)
+    person = []
+    for number, pair in enumerate(data.get("person") or []):
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise KnowledgeError("each entry must be [pattern, replacement]", path=str(path), field=f"person.{number}")
+        person.append((_alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
+    seller = _alternation([data["seller"]], path, "seller") if data.get("seller") else None
+    optional = {key: _alternation([data[key]], path, key) if data.get(key) else None
+                for key in ("subjectless", "request", "indirect")}
+    return EchoVocab(language=language, person=tuple(person), seller=seller, subjectless=optional["subjectless"],
+                     request=optional["request"], indirect=optional["indirect"],
+                     lower_first=frozenset(str(w).casefold() for w in data.get("lower_first") or []),
+                     subject=str(data.get("subject") or ""), **fields)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of the buyer's message fit to restate: its text, and whether it was turned round."""
+
+    text: str
+    turned: bool
+    # A question ("You asked: ..."), possibly in indirect speech ("You asked whether ...").
+    asked: bool = False
+    indirect: bool = False
+
+
+def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER, *, remedy: bool = False) -> bool:
+    if _UNSAFE_FORM.search(piece) or numbers.search(piece) or vocab.skip.search(piece):
+        return False
+    if not remedy and vocab.remedy.search(piece):
+        return False
+    # Symbols (emoji), private-use and format characters (bidi overrides, zero-width joiners) stay out.
+    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs", "Cf", "Cc") for ch in piece)
+
+
+def _clean(piece: str, vocab: EchoVocab) -> str:
+    # An aside in brackets ("(my fault, the page froze)") is the buyer's comment, not the case.
+    piece = _ASIDE.sub("", piece).strip(" \t,;:-–—.!?。！？、")
+    piece = vocab.tail.sub("", piece).strip(" \t,;:-–—.!?。！？、")
+    letters = [ch for ch in piece if ch.isalpha() and ch.lower() != ch.upper()]
+    if len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
+        piece = piece.lower()  # shouting is restated calmly
+    while True:
+        stripped = vocab.lead.sub("", piece, count=1) if vocab.lead.match(piece) else piece
+        stripped = stripped.strip(" \t,;:-–—")
+        if stripped == piece:
+            return piece
+        piece = stripped
+
+
+def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
+    """The sentence, or its comma-separated parts when it is too long or unsafe to restate whole."""
+    if len(sentence) <= limit and _safe(sentence, vocab, remedy=True):
+        return [sentence]
+    return [p for p in _PIECES.split(sentence) if p]
+
+
+def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: bool = False,
+               weak: re.Pattern[str] | None = None) -> list[tuple[int, int, str]]:
+    """(score, position, clause) of every safe clause the cue matches, best first.
+
+    The score counts cue hits (a `weak` cue half as much); a clause that can be turned round (it does not
+    speak to the seller) wins a tie.
+    """
+    limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT)
+    found = []
+    position = 0
+    for sentence in _SENTENCES.split(message.strip()):
+        for piece in _pieces(sentence.strip(), limit, vocab):
+            position += 1
+            text = _clean(piece, vocab)
+            if not (MIN_CLAUSE <= len(text) <= limit) or not _safe(text, vocab, remedy=remedy):
+                continue
+            asked = piece.rstrip().endswith(("?", "？"))
+            hits = 2 * len(cue.findall(text + ("?" if asked else ""))) + (len(weak.findall(text)) if weak else 0)
+            if hits:
+                own = 0 if vocab.seller and vocab.seller.search(text) else 1
+                mark = {"ja": "", "fr": " ?"}.get(vocab.language, "?") if asked else ""
+                found.append((-(2 * hits + own), position, text + mark))
+    found.sort()
+    return found
+
+
+def turn(text: str, vocab: EchoVocab) -> Clause:
+    """The clause in the seller's voice ("my kettle" -> "your kettle"), or as a quote when it cannot be turned."""
+    if not vocab.person or (vocab.seller and vocab.seller.search(text)):
+        return Clause(text, False)
+    out = text
+    for pattern, replacement in vocab.person:
+        out = pattern.sub(replacement, out)
+    first = out.split(" ", 1)[0]
+    common = first.casefold().strip(",") in vocab.lower_first
+    if first[1:] == first[1:].lower() and first != "I" and (common or not _proper(first, text)):
+        out = out[0].lower() + out[1:]
+    if vocab.subjectless and vocab.subjectless.match(out):
+        out = vocab.subject + " " + out
+    return Clause(out, True)
+
+
+def _proper(word: str, text: str) -> bool:
+    """Whether a capitalised first word is a name: capitalised inside the clause too, or followed by a name."""
+    following = text.split(" ", 2)[1:2]
+    if following and following[0][:1].isupper() and following[0] != "I":
+        return True
+    return bool(re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text))
+
+
+def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = False) -> list[list[Clause]]:
+    """Ways to restate the message for a reply of `kind` (`problem`, `question` or `thanks`), best first.
+
+    Each is one or two clauses: the main one, then a supporting one (an occasion, the item's condition, a
+    second question). The composer uses the first whose reply passes the guardrails.
+    """
+    cue = {"question": vocab.question, "thanks": vocab.positive}.get(kind, vocab.problem)
+    # A question or a thank-you may name a remedy ("can I return it?"); a complaint's request is answered by
+    # the choices, not restated.
+    main = candidates(message, vocab, cue, remedy=remedy_words or kind != "problem",
+                      weak=vocab.weak if kind == "problem" else None)
+    if kind == "problem" and vocab.request:
+        main = [c for c in main if not vocab.request.search(c[2])]
+    if kind == "question":
+        if not main:  # no question as such ("I would appreciate your guidance"): restate the problem
+            return pick(message, vocab, "problem", remedy_words=remedy_words)
+        main = sorted(main, key=lambda c: c[1])
+    if not main:
+        return []
+    first = main[0][2]
+    support = [c[2] for c in main[1:]] if kind == "question" else []
+    support += [c[2] for c in candidates(message, vocab, vocab.support)]
+    # With no occasion or condition to add, the next problem clause adds the next specific ("right side fine").
+    support += [c[2] for c in main[1:2]] if kind == "problem" else []
+    support = [c for c in support if c not in first and first not in c]
+    limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT) * 6 // 5
+    options = [[first, support[0]]] if support and len(first) + len(support[0]) <= limit else []
+    options += [[first]] + [[part] for part in _parts(first, cue)] + [[c[2]] for c in main[1:3]]
+    if kind == "question":
+        return [[_question(c, vocab) for c in option] for option in options]
+    # In a complaint, a clause the buyer asked ("why was 15 taken off?") is restated as a question.
+    return [[_question(c, vocab) if c.endswith("?") else turn(c, vocab) for c in option] for option in options]
+
+
+def _question(text: str, vocab: EchoVocab) -> Clause:
+    """A question quoted as asked, or turned round in indirect speech once its lead-in is gone."""
+    if vocab.indirect and vocab.indirect.match(text):
+        turned = turn(text.rstrip(" ?"), vocab)
+        if turned.turned:
+            return Clause(turned.text, True, asked=True, indirect=True)
+    return Clause(text, False, asked=True)
+
+
+def _parts(clause: str, cue: re.Pattern[str]) -> list[str]:
+    """The shorter parts of a clause that still carry a cue (a fallback when the whole clause cannot be used)."""
+    parts = [p.strip() for p in _JOINS.split(clause)]
+    return [p for p in parts if p != clause and len(p) >= 2 * MIN_CLAUSE and cue.search(p)][:2]
+
+
+def clause_with(message: str, vocab: EchoVocab, patterns: tuple[re.Pattern[str], ...], fold) -> Clause | None:
+    """The safe clause in which one of `patterns` (matched on the folded text) occurs, e.g. the new address."""
+    limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT) + 40
+    for sentence in _SENTENCES.split(message.strip()):
+        text = _clean(sentence.strip(), vocab)
+        if any(p.search(fold(text)) for p in patterns) and len(text) <= limit and _safe(text, vocab, _ADDRESS_NUMBER):
+            return turn(text, vocab)
+    return None

@@ -1,0 +1,70 @@
+"""The restating sentence(s) of a reply: the buyer's clause(s), the size or colour, the address they gave.
+
+`echo.py` picks the clauses; this module fills the reply language's templates (`echo` in the composer
+file). It returns plain sentences; the composer decides where they go and drops them when the guardrails
+object to the reply they are in.
+"""
+
+from __future__ import annotations
+
+from assistant.drafting.base import DraftRequest
+from assistant.drafting.echo import Clause, clause_with, load_echo_vocab, pick
+from assistant.drafting.phrases import Phrases
+
+# Scenarios where the buyer's address sentence is the heart of the case.
+# How many restatements the composer tries before it writes the reply without one.
+MAX_TRIES = 4
+ADDRESS_SCENARIOS = {"address_change"}
+# Scenarios where a remedy already given is the fact of the case (a refund with shipping deducted).
+REMEDY_FACT_SCENARIOS = {"shipping_cost_dispute"}
+
+
+def _value(value: str, language: str) -> str:
+    """A size or colour as the buyer would write it: short sizes upper-case (XL), the rest as folded."""
+    return value.upper() if len(value) <= 3 and language != "ja" else value
+
+
+def _sentence(phrases: Phrases, clause: Clause, *, also: bool, asked: bool) -> str:
+    templates = phrases.echo
+    assert templates is not None
+    if asked and clause.indirect and templates.asked_indirect:
+        return templates.asked_indirect.format(clause=clause.text)
+    if asked:
+        return (templates.also_asked if also else templates.asked).format(clause=clause.text)
+    if clause.turned:
+        return (templates.also_told if also else templates.told).format(clause=clause.text)
+    return (templates.also_quoted if also else templates.quoted).format(clause=clause.text)
+
+
+def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> list[str]:
+    """Ways to name the buyer's specifics, best first; empty when nothing safe is there to restate."""
+    from assistant.facts import load_vocab
+    from assistant.triage import fold
+
+    if phrases.echo is None or "prompt_injection" in request.triage.flags:
+        return []
+    vocab = load_echo_vocab(phrases.language)
+    if vocab is None:
+        return []
+    facts = request.facts
+    mode = "question" if kind == "question" or request.scenario == "how_to_use" else (
+        "thanks" if kind == "thanks" else "problem")
+    options = pick(request.message, vocab, mode, remedy_words=request.scenario in REMEDY_FACT_SCENARIOS)
+    address = clause_with(request.message, vocab, load_vocab().address, fold) if facts.new_address_given else None
+    if address:
+        first = [c for c in (options[0] if options else [])
+                 if address.text not in c.text and c.text not in address.text]
+        options = [[address, *first[:1]] if request.scenario in ADDRESS_SCENARIOS else [*first[:1], address],
+                   [address], *options]
+    out = []
+    for clauses in options:
+        sentences = [_sentence(phrases, c, also=i > 0, asked=c.asked) for i, c in enumerate(clauses)]
+        said = " ".join(c.text for c in clauses).casefold()
+        if facts.ordered and facts.received and not (facts.ordered in said and facts.received in said):
+            sentences.append(phrases.echo.ordered_received.format(
+                ordered=_value(facts.ordered, phrases.language), received=_value(facts.received, phrases.language)))
+        out.append(phrases.sentence_join.join(sentences))
+    if not out and facts.ordered and facts.received:
+        out.append(phrases.echo.ordered_received.format(
+            ordered=_value(facts.ordered, phrases.language), received=_value(facts.received, phrases.language)))
+    return list(dict.fromkeys(out))[:MAX_TRIES]
