@@ -28,7 +28,7 @@ _BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n
 # Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：".
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
-                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?)\s*")
+                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?)\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
 _MARKER_MAX = 200
@@ -277,8 +277,13 @@ def _classify(doc: Doc) -> None:
 
 def _open_ended(doc: Doc, pos: int) -> bool:
     """Whether the line ending at `pos` ends on a word no sentence ends with (class `open_end`: the, to, votre)."""
+    if pos > 0 and doc.text.folded[pos - 1] in _JA_PARTICLES:
+        return True  # a Japanese line ending on a particle goes on: "申請を / 取り下げて"
     k = bisect_right(doc.ends, pos) - 1
     return k >= 0 and doc.ends[k] >= pos - 2 and "open_end" in doc.classes[k]
+
+
+_JA_PARTICLES = frozenset("をがはにのとでへも、")
 
 
 def _split_sentences(doc: Doc, folded: str) -> None:
