@@ -236,3 +236,12 @@ def test_a_review_changed_by_pronoun_for_a_remedy_blocks() -> None:
 def test_updating_the_claim_yourself_after_a_review_is_not_about_the_review() -> None:
     draft = reply("Thanks for your review. You can update the claim yourself at any time if you wish.")
     assert "review_manipulation" not in blocked_rules(draft, scenario="a_to_z_claim")
+
+
+@pytest.mark.parametrize(("draft", "blocked"), [
+    ("新しいお届け先 〒150-0001 東京都渋谷区神宮前1-2-3 に発送いたします。", False),
+    ("お届け先：東京都渋谷区神宮前 150-0001 に変更いたしました。", False),
+    ("お急ぎの場合は 090-1234-5678 までご連絡ください。", True),
+], ids=["postcode with its mark", "postcode after the address", "a mobile number"])
+def test_a_japanese_postcode_is_not_a_phone_number(draft: str, blocked: bool) -> None:
+    assert ("off_platform_contact" in blocked_rules(draft, scenario="address_change", order=None)) is blocked
