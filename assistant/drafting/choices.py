@@ -97,8 +97,13 @@ def choose_remedies(request: DraftRequest) -> list[str]:
             and len(ordered) > 2:
         ordered.remove("full_refund")  # a message that tries to steer the reply gets the conservative offer
     kept = [r for r in ordered if r not in declined(request)]
+    if len(kept) < 2 and requirements_for(scenario).choices != "none":
+        # Two choices are the rule: the scenario's second choice first, then what the buyer turned down
+        # comes back last rather than no choice at all.
+        spare = [r for r in (*data.second_choice.get(scenario, []), *data.fallback)
+                 if r in allowed and r not in kept and not _dropped(request, r)]
+        kept += spare[: 2 - len(kept)]
     if len(kept) < 2 <= len(ordered) and requirements_for(scenario).choices != "none":
-        # Two choices are the rule: what the buyer turned down comes back last rather than no choice at all.
         kept += [r for r in ordered if r not in kept][: 2 - len(kept)]
     ordered = kept
     limit = MAX_CHOICES if requirements_for(scenario).choices != "none" else 2
@@ -116,6 +121,8 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
     for want in facts.wants:
         if want == "instructions" and request.scenario not in ("how_to_use", "other"):
             continue
+        if want == "cancellation" and request.scenario == "unwanted_return":
+            continue  # the item is there: "I don't need it" asks for a return, not for refusing a parcel
         group = remedy_data.wants.get(want, [])
         if any(remedy in chosen for remedy in group):
             continue  # already offered in a form that fits the case (e.g. a refund through a return)
@@ -133,9 +140,11 @@ def _dropped(request: DraftRequest, remedy: str) -> bool:
 
 
 def declined(request: DraftRequest) -> set[str]:
-    """Remedies the buyer said they do not want ("I don't want another one", "I don't need anything")."""
+    """Remedies the buyer said they do not want ("I don't want another one", "I don't need anything"), and
+    the keep-it-at-a-discount offers a buyer who asked to send the item back or exchange it does not want."""
     data = load_remedy_data()
-    return {r for d in request.facts.declines for r in data.declines.get(d, [])}
+    said = {r for d in request.facts.declines for r in data.declines.get(d, [])}
+    return said | {r for w in request.facts.wants for r in data.wants_drop.get(w, [])}
 
 
 def goods_come_back(remedies: list[str], scenario: str) -> bool:

@@ -38,6 +38,7 @@ _UNSAFE_FORM = re.compile(
 # Phone numbers and order ids; an address (house number, postcode) is allowed shorter runs.
 _LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
 _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
+_POSTAL_MARKS = frozenset("〒")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _JOINS = re.compile(r",\s|\s(?:and|but|so|und|aber|et|mais|y|pero|e|ma)\s|、", re.I)
@@ -65,6 +66,10 @@ class EchoVocab:
     request: re.Pattern[str] | None = None
     indirect: re.Pattern[str] | None = None
     lower_first: frozenset[str] = frozenset()
+    # Where the address itself starts in a sentence that gives one (a named group `v`).
+    address_value: tuple[re.Pattern[str], ...] = ()
+    # A postcode, left out of a second version of the address (some readers take it for a phone number).
+    postcode: re.Pattern[str] | None = None
 
 
 def _alternation(values: list[str], path: Path, field: str) -> re.Pattern[str]:
@@ -95,9 +100,15 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
         person.append((_alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
     seller = _alternation([data["seller"]], path, "seller") if data.get("seller") else None
     optional = {key: _alternation([data[key]], path, key) if data.get(key) else None
-                for key in ("subjectless", "request", "indirect")}
+                for key in ("subjectless", "request", "indirect", "postcode")}
+    values = data.get("address_value") or []
+    if not isinstance(values, list) or not all(isinstance(v, str) and "(?P<v>" in v for v in values):
+        raise KnowledgeError("must be a list of patterns with a group (?P<v>...)", path=str(path),
+                             field="address_value")
+    address_value = tuple(_alternation([v], path, "address_value") for v in values)
     return EchoVocab(language=language, person=tuple(person), seller=seller, subjectless=optional["subjectless"],
-                     request=optional["request"], indirect=optional["indirect"],
+                     address_value=address_value,
+                     request=optional["request"], indirect=optional["indirect"], postcode=optional["postcode"],
                      lower_first=frozenset(str(w).casefold() for w in data.get("lower_first") or []),
                      subject=str(data.get("subject") or ""), **fields)
 
@@ -119,7 +130,9 @@ def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER,
     if not remedy and vocab.remedy.search(piece):
         return False
     # Symbols (emoji), private-use and format characters (bidi overrides, zero-width joiners) stay out.
-    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs", "Cf", "Cc") for ch in piece)
+    # The postal mark of a Japanese address (〒) is a symbol too, but part of the address the buyer gave.
+    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs", "Cf", "Cc") and ch not in _POSTAL_MARKS
+                   for ch in piece)
 
 
 def _clean(piece: str, vocab: EchoVocab) -> str:
@@ -251,3 +264,30 @@ def clause_with(message: str, vocab: EchoVocab, patterns: tuple[re.Pattern[str],
         if any(p.search(fold(text)) for p in patterns) and len(text) <= limit and _safe(text, vocab, _ADDRESS_NUMBER):
             return turn(text, vocab)
     return None
+
+
+def address_values(clause: str, vocab: EchoVocab) -> list[str]:
+    """The address in the clause that gives it, in full and without its postcode; empty when there is none."""
+    value = address_value(clause, vocab)
+    if not value:
+        return []
+    short = vocab.postcode.sub(" ", value).strip(" ,、") if vocab.postcode else value
+    return [value] + ([short] if short != value and any(ch.isdigit() for ch in short) else [])
+
+
+def address_value(clause: str, vocab: EchoVocab) -> str | None:
+    """The address itself in the clause that gives it ("... to 12 Elm Road, Leeds LS1 4AB"), or None.
+
+    An address has a house number or a postcode, so a value without a digit is not one.
+    """
+    value = None
+    text = clause
+    # Peel lead-ins one at a time ("send it to my new address: 12 Elm Road" -> "12 Elm Road").
+    for _ in range(3):
+        found = next((m for p in vocab.address_value if (m := p.search(text))), None)
+        if not found:
+            break
+        text = vocab.tail.sub("", found.group("v")).strip(" \t,;:-–—.!?。！？、")
+        if any(ch.isdigit() for ch in text) and MIN_CLAUSE <= len(text) <= MAX_DEFAULT:
+            value = text
+    return value

@@ -145,6 +145,8 @@ class OfflineComposer:
             timeframe = getattr(phrases.timeframe, scenario, phrases.timeframe.choices)
         elif options:
             paragraphs.append(options[0])
+        if scenario == "unwanted_return" and "return_for_refund" in remedies and phrases.return_info:
+            paragraphs.append(phrases.return_info)  # how the return works: the label, the return postage
         if kind != "thanks":
             paragraphs.append(timeframe.format(hours=request.policy.reply_within_hours))
         paragraphs.append(phrases.closing_thanks if kind == "thanks" else phrases.closing)
@@ -156,7 +158,8 @@ class OfflineComposer:
         facts = request.facts
         if request.scenario == "other":
             return phrases.opener("other", kind)
-        variants = (facts.arrival, "main" if facts.main_item_missing else None, mismatch(request))
+        variants = ("lost" if facts.lost else None, facts.arrival, "main" if facts.main_item_missing else None,
+                    mismatch(request))
         return phrases.opener(request.scenario, *variants)
 
     @staticmethod
