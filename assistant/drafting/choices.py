@@ -86,6 +86,11 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         new_unit = next((r for r in first if r in ("replacement", "reship")), None)
         top = [refund, new_unit] if "refund" in facts.wants or not new_unit else [new_unit, refund]
         ordered = [r for r in top if r] + [r for r in ordered if r not in top]
+    for want in facts.wants:
+        first_choice = data.wants_first.get(want)
+        if first_choice in ordered:
+            ordered.remove(first_choice)
+            ordered.insert(0, first_choice)
     if not mismatch(request) and "replacement" in ordered and "exchange" in ordered:
         ordered.remove("exchange")  # both send a new unit; an exchange only differs for a size or colour
     if "replacement" in ordered and "reship" in ordered:

@@ -30,6 +30,8 @@ _THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works 
                      r"|danke|dank|merci|gracias|grazie)\b|ありがとう|感謝", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 HOW_TO_POINTS = 3
+# Remedies the parser reads into a restated fact without anything being offered (see `compose`).
+_NOT_OFFERS = frozenset({"send_parts", "tracking_update"})
 
 
 def _money(amount: float, currency: str) -> str:
@@ -87,16 +89,16 @@ class OfflineComposer:
         if not said:
             return plain
         # A restatement may not add any finding, not even a warning (e.g. the reply grows too long), nor
-        # change what the reply offers (a quoted "can I get a refund?" must not read as an offer). Parts are
-        # the exception: the remedy parser reads any part the buyer names ("the charger sparked") as parts
-        # offered, and a restated fault is not an offer of parts.
+        # change what the reply offers (a quoted "can I get a refund?" must not read as an offer). Parts and
+        # tracking are the exception: the remedy parser reads any part the buyer names ("the charger sparked")
+        # as parts offered and "the tracking says ..." as a tracking update, and a restated fact offers neither.
         before = {v.rule for v in check_draft(plain, context, guard=self.guard).violations}
         offered = _offers(plain, self.guard)
         for sentence in said:
             text = self._compose(request, sentence)
             report = check_draft(text, context, guard=self.guard)
             if report.passed and {v.rule for v in report.violations} <= before \
-                    and _offers(text, self.guard) - {"send_parts"} == offered - {"send_parts"}:
+                    and _offers(text, self.guard) - _NOT_OFFERS == offered - _NOT_OFFERS:
                 return text
         return plain
 

@@ -127,6 +127,8 @@ class RemedyData(_Strict):
     declines: dict[str, list[RemedyId]] = {}
     # What a buyer who asks for one thing (a return, an exchange) is not offered instead (keep it at a discount).
     wants_drop: dict[str, list[RemedyId]] = {}
+    # The remedy a request puts first among the choices (a buyer who asks to return: the return first).
+    wants_first: dict[str, RemedyId] = {}
     # The second choice of a scenario when the case facts leave only one, before the general fallback.
     second_choice: dict[ScenarioId, list[RemedyId]] = {}
 

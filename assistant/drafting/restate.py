@@ -52,7 +52,8 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
     mode = "question" if kind == "question" or request.scenario == "how_to_use" else (
         "thanks" if kind == "thanks" else "problem")
     options: list[list[Clause | str]] = [
-        list(o) for o in pick(request.message, vocab, mode, remedy_words=request.scenario in REMEDY_FACT_SCENARIOS)]
+        list(o) for o in pick(request.message, vocab, mode, remedy_words=request.scenario in REMEDY_FACT_SCENARIOS,
+                              scenario=request.scenario)]
     address = clause_with(request.message, vocab, load_vocab().address, fold) if facts.new_address_given else None
     if address:
         first = [c for c in (options[0] if options else [])
