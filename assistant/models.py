@@ -317,6 +317,10 @@ class CaseFacts(BaseModel):
     mismatch: Literal["size", "colour"] | None = None
     ordered: str | None = None
     received: str | None = None
+    # The size or colour the buyer asks to have instead ("can I swap them for a 10?").
+    wanted: str | None = None
+    # The buyer has the parcel after all (found at a neighbour's, collected): nothing needs to be sent again.
+    recovered: bool = False
     wants: list[Want] = Field(default_factory=list)
     declines: list[Decline] = Field(default_factory=list)
     claim: Literal["opened", "threatened"] | None = None

@@ -79,6 +79,9 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         ordered += [r for r in (*data.fallback, *allowed) if r in allowed and r not in ordered]
     if facts.arrival == "never_arrived":
         ordered = [r for r in ordered if r not in data.never_arrived_drop]
+    if facts.recovered and scenario in data.recovered_scenarios:
+        ordered = [r for r in ordered if r not in data.recovered_drop]
+        ordered += [r for r in data.second_choice.get(scenario, []) if r in allowed and r not in ordered]
     if facts.safety:
         ordered = [r for r in ordered if r not in data.safety_drop]
         first = [r for r in data.safety_first if r in allowed]
@@ -140,6 +143,8 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
 def _dropped(request: DraftRequest, remedy: str) -> bool:
     data = load_remedy_data()
     facts = request.facts
+    if facts.recovered and request.scenario in data.recovered_scenarios and remedy in data.recovered_drop:
+        return True
     return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
             or (facts.safety and remedy in data.safety_drop) or remedy in declined(request))
 

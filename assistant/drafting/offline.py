@@ -160,8 +160,9 @@ class OfflineComposer:
         facts = request.facts
         if request.scenario == "other":
             return phrases.opener("other", kind)
-        variants = ("lost" if facts.lost else None, facts.arrival, "main" if facts.main_item_missing else None,
-                    mismatch(request))
+        # A parcel the buyer found after all is not spoken of as lost or missing.
+        variants = (None, None) if facts.recovered else ("lost" if facts.lost else None, facts.arrival)
+        variants += ("main" if facts.main_item_missing else None, mismatch(request))
         return phrases.opener(request.scenario, *variants)
 
     @staticmethod
@@ -197,7 +198,7 @@ class OfflineComposer:
         """`thanks` for a thank-you note, `question` for a question, None for an unclear message."""
         if "?" in request.message or "？" in request.message:
             return "question"
-        if _THANKS.search(request.message) and not request.triage.flags:
+        if _THANKS.search(request.message) and not request.triage.flags and not _complaint(request):
             return "thanks"
         return None
 
@@ -220,12 +221,27 @@ class OfflineComposer:
         variant = None
         amount = None
         if remedy == "exchange" and mismatch(request):
-            variant = mismatch(request)
+            # The size or colour the buyer asked for, named when they gave it ("an exchange for size 10").
+            variant = f"{mismatch(request)}_wanted" if request.facts.wanted else mismatch(request)
         if remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
         text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
-        return text.format(amount=amount or "")
+        wanted = (request.facts.wanted or "").upper() if len(request.facts.wanted or "") <= 3 else request.facts.wanted
+        return text.format(amount=amount or "", wanted=wanted or "")
+
+
+def _complaint(request: DraftRequest) -> bool:
+    """Whether a message that says thank you is a complaint all the same: a problem cue and a request
+    ("Thank you. The ink is not the one I ordered, please send the right one")."""
+    from assistant.drafting.echo import load_echo_vocab
+
+    vocab = load_echo_vocab(request.reply_language)
+    if vocab is None or not vocab.problem.search(request.message):
+        return False
+    return bool(vocab.request and any(vocab.request.search(part.strip())
+                                      for part in re.split(r"[.!?。！？\n]+|,\s*", request.message))
+                or request.facts.wants)
 
 
 def _offers(text: str, guard: Guard | None) -> set[str]:

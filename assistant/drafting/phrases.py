@@ -109,7 +109,11 @@ class Phrases(_Strict):
             text = self.scenario_remedies.get(group, {})
             if key in text:
                 return text[key]
-        return self.remedies.get(key) or self.remedies[remedy]
+        if key in self.remedies:
+            return self.remedies[key]
+        # A finer variant ("size_wanted") the language does not have falls back to the coarser one ("size").
+        coarse = f"{remedy}_{variant.split('_')[0]}" if variant else remedy
+        return self.remedies.get(coarse) or self.remedies[remedy]
 
 
 class RemedyData(_Strict):
@@ -129,6 +133,9 @@ class RemedyData(_Strict):
     wants_drop: dict[str, list[RemedyId]] = {}
     # The remedy a request puts first among the choices (a buyer who asks to return: the return first).
     wants_first: dict[str, RemedyId] = {}
+    # A parcel the buyer has after all: these are not offered in `recovered_scenarios`.
+    recovered_drop: list[RemedyId] = []
+    recovered_scenarios: list[ScenarioId] = []
     # The second choice of a scenario when the case facts leave only one, before the general fallback.
     second_choice: dict[ScenarioId, list[RemedyId]] = {}
 
