@@ -151,7 +151,8 @@ def _dropped(request: DraftRequest, remedy: str) -> bool:
 
 def declined(request: DraftRequest) -> set[str]:
     """Remedies the buyer said they do not want ("I don't want another one", "I don't need anything"), and
-    the keep-it-at-a-discount offers a buyer who asked to send the item back or exchange it does not want."""
+    the keep-it-at-a-discount offers a buyer who asked to send the item back or exchange it does not want.
+    """
     data = load_remedy_data()
     said = {r for d in request.facts.declines for r in data.declines.get(d, [])}
     return said | {r for w in request.facts.wants for r in data.wants_drop.get(w, [])}

@@ -161,8 +161,9 @@ class OfflineComposer:
         if request.scenario == "other":
             return phrases.opener("other", kind)
         # A parcel the buyer found after all is not spoken of as lost or missing.
-        variants = (None, None) if facts.recovered else ("lost" if facts.lost else None, facts.arrival)
-        variants += ("main" if facts.main_item_missing else None, mismatch(request))
+        delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
+            "lost" if facts.lost else None, facts.arrival)
+        variants = (*delivery, "main" if facts.main_item_missing else None, mismatch(request))
         return phrases.opener(request.scenario, *variants)
 
     @staticmethod
@@ -233,14 +234,15 @@ class OfflineComposer:
 
 def _complaint(request: DraftRequest) -> bool:
     """Whether a message that says thank you is a complaint all the same: a problem cue and a request
-    ("Thank you. The ink is not the one I ordered, please send the right one")."""
+    ("Thank you. The ink is not the one I ordered, please send the right one").
+    """
     from assistant.drafting.echo import load_echo_vocab
 
     vocab = load_echo_vocab(request.reply_language)
     if vocab is None or not vocab.problem.search(request.message):
         return False
-    return bool(vocab.request and any(vocab.request.search(part.strip())
-                                      for part in re.split(r"[.!?。！？\n]+|,\s*", request.message))
+    return bool((vocab.request and any(vocab.request.search(part.strip())
+                                      for part in re.split(r"[.!?。！？\n]+|,\s*", request.message)))
                 or request.facts.wants)
 
 

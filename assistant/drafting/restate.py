@@ -57,7 +57,7 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
     address = clause_with(request.message, vocab, load_vocab().address, fold) if facts.new_address_given else None
     if address:
         first = [c for c in (options[0] if options else [])
-                 if address.text not in c.text and c.text not in address.text]
+                 if isinstance(c, Clause) and address.text not in c.text and c.text not in address.text]
         # The address on its own ("The new address you gave us is ...") reads better than the buyer's
         # request turned round ("You told us that please change ..."); the clause is the fallback.
         values = address_values(address.text, vocab) if phrases.echo.address else []
