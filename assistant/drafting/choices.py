@@ -150,8 +150,9 @@ def _dropped(request: DraftRequest, remedy: str) -> bool:
 
 
 def declined(request: DraftRequest) -> set[str]:
-    """Remedies the buyer said they do not want ("I don't want another one", "I don't need anything"), and
-    the keep-it-at-a-discount offers a buyer who asked to send the item back or exchange it does not want.
+    """Remedies the buyer turned down, and the keep-it offers a buyer who asks for an exchange does not want.
+
+    Turned down: "I don't want another one", "I don't need anything", "I'm not interested in a discount".
     """
     data = load_remedy_data()
     said = {r for d in request.facts.declines for r in data.declines.get(d, [])}

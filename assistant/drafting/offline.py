@@ -233,8 +233,9 @@ class OfflineComposer:
 
 
 def _complaint(request: DraftRequest) -> bool:
-    """Whether a message that says thank you is a complaint all the same: a problem cue and a request
-    ("Thank you. The ink is not the one I ordered, please send the right one").
+    """Whether a message that says thank you is a complaint all the same: a problem cue and a request.
+
+    "Thank you. The ink is not the one I ordered, please send the right one" is not a thank-you note.
     """
     from assistant.drafting.echo import load_echo_vocab
 
