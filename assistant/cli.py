@@ -14,7 +14,6 @@ import argparse
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 
 from assistant.errors import AssistantError
@@ -134,8 +133,24 @@ def _quiet_broken_pipe() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse arguments, run the command, turn errors into a message and an exit code."""
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(given)
+    return run_command(args, warm=given if args.module == "check" else None)
+
+
+def run_command(args: argparse.Namespace, warm: list[str] | None = None) -> int:
+    """Run a parsed command; errors become a message and an exit code.
+
+    `warm` (the arguments of a `check`) lets the warm checker answer first (`assistant/warm_check.py`); the
+    checker itself calls this without it, on the same arguments.
+    """
     try:
+        if warm is not None:
+            from assistant.warm_check import try_warm
+
+            code = try_warm(args, warm)
+            if code is not None:
+                return code
         command = importlib.import_module(f"assistant.commands.{args.module}")
         return int(command.run(args) or 0)
     except AssistantError as exc:
@@ -147,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _quiet_broken_pipe()
     except Exception as exc:  # a bug: say so, with a masked traceback, and an exit code of its own
+        import traceback
+
         from assistant.logs import redact
 
         print(redact("".join(traceback.format_exception(exc))), file=sys.stderr)

@@ -37,6 +37,31 @@ def _loopback_only(self: socket.socket, address: object) -> None:
     _real_connect(self, address)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _warm_checkers() -> Iterator[None]:
+    """Warm checkers started by `check` subprocesses live in a folder of this session and stop with it."""
+    import shutil
+    import signal
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="rat-")  # short: socket paths are limited to about 100 bytes
+    saved = os.environ.get("XDG_RUNTIME_DIR")
+    os.environ["XDG_RUNTIME_DIR"] = folder
+    try:
+        yield
+    finally:
+        for lock in Path(folder).rglob("*.lock"):
+            try:
+                os.kill(int(lock.read_text().split()[0]), signal.SIGTERM)
+            except (ValueError, OSError):
+                continue
+        shutil.rmtree(folder, ignore_errors=True)
+        if saved is None:
+            os.environ.pop("XDG_RUNTIME_DIR", None)
+        else:
+            os.environ["XDG_RUNTIME_DIR"] = saved
+
+
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
@@ -45,6 +70,9 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
         if name in _CLEARED or name.startswith("REPLY_ASSISTANT_"):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("REPLY_ASSISTANT_DATA_DIR", str(tmp_path_factory.getbasetemp() / "data"))
+    # In-process calls of the command run it here (tests patch its parts); subprocesses, whose environment
+    # the tests build without REPLY_ASSISTANT_ variables, may use the session's warm checker.
+    monkeypatch.setenv("REPLY_ASSISTANT_WARM_CHECK", "0")
     monkeypatch.setattr(socket.socket, "connect", _loopback_only)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -99,7 +100,10 @@ def test_check_does_not_import_heavy_modules() -> None:
         "    main(['check', 'We are sorry, we will send a replacement within 2 days.'])\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=60, check=True)
+    # the cold path (the warm checker, tested in test_warm_check.py, would answer without loading anything)
+    env = {**os.environ, "REPLY_ASSISTANT_WARM_CHECK": "0"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=60, check=True,
+                            env=env)
     loaded = set(result.stdout.decode().split())
     for heavy in ("chromadb", "openai", "streamlit", "numpy", "langchain", "langchain_core"):
         assert heavy not in loaded, heavy

@@ -50,6 +50,8 @@ AZ_BLOCK = {
         "We refund you in full and you help us turn off the A-Z claim.",
     "a remedy while no claim is filed":
         "As long as no A-to-z claim is filed, we will add a free descaler.",
+    "a condition with no subject points back to the claim":
+        "We can see an A-to-z claim on the order. Once withdrawn, the kettle goes out the same day.",
 }
 
 AZ_PASS = {
@@ -87,6 +89,12 @@ OTHER_LANGUAGES = {
     "es: a one for an l": (
         "es", "Lo sentimos.\n1. Un hervidor nuevo en 2 días.\n2. El reembolso íntegro.\n\nLe agradeceríamos que "
         "anu1ara la rec1amación de la A a la Z.", "az_inducement"),
+    "it: a dropped subject after the claim": (
+        "it", "Ci scusiamo.\n1. Un bollitore nuovo entro 2 giorni.\n2. Il rimborso completo.\n\nC'è un reclamo "
+        "aperto su questo ordine. Appena non sarà più attivo, spediamo subito.", "az_inducement"),
+    "de: the subject is looked for in its own clause": (
+        "de", "Es tut uns leid.\n1. Ein neues Gerät in 2 Tagen.\n2. Die volle Erstattung.\n\nDamit wir loslegen "
+        "können, teilen Sie Amazon bitte mit, dass alles erledigt ist.", "az_inducement"),
     "it: verb by stem": (
         "it", "Ci scusiamo.\n1. Un bollitore nuovo entro 2 giorni.\n2. Il rimborso completo.\n\nSe ritira la "
         "contestazione presso la banca, procediamo subito.", "az_inducement"),
@@ -218,3 +226,22 @@ def test_japanese_negation_follows_the_word_it_negates() -> None:
     keep = ("申し訳ございません。\n1. 追加料金なしで再発送いたします。\n"
             "2. 商品はそのままで、500円を返金いたします（返送は不要です）。")
     assert "missing_choices" not in blocked_rules(keep, scenario="lost_package", order=JPY)
+
+
+def test_a_review_changed_by_pronoun_for_a_remedy_blocks() -> None:
+    draft = reply("We saw your review of the kettle. Once you have edited it, we will send the refund.")
+    assert "review_manipulation" in blocked_rules(draft, scenario="quality_issue")
+
+
+def test_updating_the_claim_yourself_after_a_review_is_not_about_the_review() -> None:
+    draft = reply("Thanks for your review. You can update the claim yourself at any time if you wish.")
+    assert "review_manipulation" not in blocked_rules(draft, scenario="a_to_z_claim")
+
+
+@pytest.mark.parametrize(("draft", "blocked"), [
+    ("新しいお届け先 〒150-0001 東京都渋谷区神宮前1-2-3 に発送いたします。", False),
+    ("お届け先：東京都渋谷区神宮前 150-0001 に変更いたしました。", False),
+    ("お急ぎの場合は 090-1234-5678 までご連絡ください。", True),
+], ids=["postcode with its mark", "postcode after the address", "a mobile number"])
+def test_a_japanese_postcode_is_not_a_phone_number(draft: str, blocked: bool) -> None:
+    assert ("off_platform_contact" in blocked_rules(draft, scenario="address_change", order=None)) is blocked

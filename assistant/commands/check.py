@@ -99,7 +99,7 @@ def _run_jsonl(guard: Guard, workers: int | None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Check one draft (argument or --file) or a JSON Lines batch (--jsonl); return the exit code."""
-    guard = Guard.from_knowledge()
+    guard = getattr(args, "guard", None) or Guard.from_knowledge()  # the warm checker passes its own
     if getattr(args, "jsonl", False):
         return _run_jsonl(guard, getattr(args, "workers", None))
     return _run_single(args, guard)

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import KnowledgeError
+from assistant.guardrails.compiled import load_compiled
 from assistant.guardrails.lexicon import build_lexicon, default_lexicon_docs, read_yaml
 from assistant.guardrails.offers import analyse
 from assistant.guardrails.patterns import PATTERNS_FILE, build_sets
@@ -79,24 +80,24 @@ class Guard:
         self.policy = policy or BUILTIN_POLICY
         self.extension_path = Path(extension) if extension else None
         ext = load_extension(self.extension_path) if self.extension_path else Extension()
-        docs = list(default_lexicon_docs())
+        # The built-in lexicon and patterns come compiled from the user's cache when current (see compiled.py);
+        # a seller's extra words are merged with the built-in files the slow way.
+        self.lexicon, builtin = load_compiled()
         if ext.lexicon.classes:
-            docs.append((self.extension_path or PATTERNS_FILE, {"classes": ext.lexicon.classes}))
-        self.lexicon = build_lexicon(docs)
-        builtin = read_yaml(PATTERNS_FILE).get("rules", {})
+            docs = [*default_lexicon_docs(), (self.extension_path or PATTERNS_FILE,
+                                              {"classes": ext.lexicon.classes})]
+            self.lexicon = build_lexicon(docs)
         seller = {rid: o.patterns for rid, o in ext.rules.items() if o.patterns}
         self.patterns = build_sets(builtin, seller, self.extension_path)
         self.rule_ids = rule_ids()
         self.overrides = ext.rules
         self._checks = 0  # the second check builds the RE2 prefilters (a one-off check is faster without them)
+        self._scanner = next((g.scanner for g in self.patterns.values() if g.scanner is not None), None)
 
     def _count_check(self) -> None:
         self._checks += 1
-        if self._checks == 2:
-            for group in self.patterns.values():
-                if group.scanner is not None:
-                    group.scanner.build()
-                    break
+        if self._checks == 2 and self._scanner is not None:
+            self._scanner.build()
 
     @classmethod
     def from_knowledge(cls, directory: Path | None = None, policy: Policy | None = None) -> Guard:
@@ -115,6 +116,8 @@ class Guard:
         ctx = context or CheckContext()
         policy = ctx.policy or self.policy
         doc = build_doc(draft, self.lexicon)
+        if self._scanner is not None:
+            self._scanner.main = doc.folded
         price = ctx.order.price if ctx.order and ctx.order.price else None
         buyer: Doc | None = None
         if price is None and ctx.buyer_message:

@@ -221,7 +221,9 @@ def _number_words(doc: Doc, add: object) -> None:
             unit = doc.words[end]
         if unit in _CURRENCY_WORDS and value > 0:
             add(value, "amount", country or _currency(unit), doc.starts[a], doc.ends[end])  # type: ignore[operator]
-        elif unit in _PERCENT_WORDS and value > 0:  # "thirty-five percent"
+        elif unit in _PERCENT_WORDS and value > 0 and (unit not in ("per", "pour", "por") or (
+                end + 1 < len(doc.words) and doc.words[end + 1] in ("cent", "cento", "ciento", "cien"))):
+            # "thirty-five percent"; "grazie mille per il suo riscontro" is thanks
             add(value, "percent", None, doc.starts[a], doc.ends[end])  # type: ignore[operator]
         i = j
 

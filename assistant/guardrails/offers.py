@@ -280,8 +280,10 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
     if doc.has("r_cancel", lo, hi):
         return "cancel_and_refund"
     c0, c1 = clause_start(doc, a), clause_end(doc, b - 1)
-    if any(not negated(doc, x) for x, _ in doc.find("r_return", min(lo, c0), hi)):
-        return "return_for_refund"  # "send it back through Your Orders for a full refund"
+    stop = next((k for k, _ in doc.find("alternative", b, hi)), hi)  # "..., soit la retourner": another option
+    if any(not a <= x < b and not negated(doc, x) for x, _ in doc.find("r_return", min(lo, c0), stop)):
+        return "return_for_refund"  # "send it back through Your Orders for a full refund" ("le devolvemos 6 €" is
+        # the refund word itself, not a return)
     here = offers.money.get(doc.sentence_of(a), [])
     # amounts of this clause only: "a full refund, or keep it and we refund 20%" are two offers
     lo, hi = max(lo, c0), min(hi, c1)
@@ -295,7 +297,7 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
             return "partial_refund"
     if amounts and price is None and not doc.has("r_full", lo, hi):
         return "partial_refund"
-    if any(not negated(doc, x) for x, _ in doc.find("r_return", s.tok_start, a)):
+    if any(not a <= x < b and not negated(doc, x) for x, _ in doc.find("r_return", s.tok_start, a)):
         return "return_for_refund"  # "You return the item through Your Orders, and we refund you when it arrives"
     return "full_refund"
 

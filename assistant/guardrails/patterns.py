@@ -42,11 +42,11 @@ class PatternSet:
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text` (every pattern when no prefilter can tell)."""
         if self.scanner is not None:
+            if not self.scanner.ready:  # not built yet: for a one-off check the sets cost more than they save
+                return list(range(len(self.patterns)))
             found = self.scanner.candidates(self.group, text)
             if found is not None:
                 return found
-            if not self.scanner.ready:  # not built yet: for a one-off check the sets cost more than they save
-                return list(range(len(self.patterns)))
         if self.own is not None:
             found = self.own.match(text)
             if found is not None:

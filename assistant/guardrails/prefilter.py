@@ -99,6 +99,9 @@ class Scanner:
         self._always: dict[int, tuple[int, ...]] = {}
         self._last: tuple[str | None, dict[int, list[int]]] = (None, {})
         self.ready = False
+        # The text most groups ask about (the guard sets it to each draft's folded text): other texts (the
+        # original case, a host name) are asked by one group each, whose own smaller set scans them faster.
+        self.main: str | None = None
 
     def build(self) -> None:
         """Compile the set (once; threads may race to call it)."""
@@ -135,6 +138,8 @@ class Scanner:
         last = self._last
         if last[0] is text:
             return last[1]
+        if text is not self.main and self.main is not None:
+            return None
         if not self.ready or self._set is None or len(text) > self.SCAN_MAX:
             return None
         try:

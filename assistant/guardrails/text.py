@@ -28,7 +28,10 @@ _BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n
 # Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：".
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
-                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?)\s*")
+                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?)\s*")
+# Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
+# whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
+_MARKER_MAX = 200
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
@@ -65,10 +68,6 @@ _spaced = _native(_SPACED)
 _mixed = _native(_MIXED)
 
 
-def _first(span: tuple[int, int]) -> int:
-    return span[0]
-
-
 @dataclass
 class Sentence:
     """A sentence (or list line) as a range of tokens and a span of the folded text."""
@@ -93,6 +92,7 @@ class Doc:
     # class -> [(first token, last token + 1)] for every word or phrase of that class
     index: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     sentences: list[Sentence] = field(default_factory=list)
+    _firsts: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def folded(self) -> str:
@@ -105,19 +105,29 @@ class Doc:
 
     def has(self, cls: str, lo: int = 0, hi: int | None = None) -> bool:
         """Whether a word of a class starts in tokens [lo, hi)."""
-        spans = self.index.get(cls)
-        if not spans:
+        firsts = self._firsts.get(cls)
+        if firsts is None:
+            firsts = self._first_tokens(cls)
+        if not firsts:
             return False
         hi = len(self.words) if hi is None else hi
-        i = bisect_left(spans, lo, key=_first)
-        return i < len(spans) and spans[i][0] < hi
+        i = bisect_left(firsts, lo)
+        return i < len(firsts) and firsts[i] < hi
 
     def find(self, cls: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Token ranges of a class starting in tokens [lo, hi)."""
-        spans = self.index.get(cls)
-        if not spans:
+        firsts = self._firsts.get(cls)
+        if firsts is None:
+            firsts = self._first_tokens(cls)
+        if not firsts:
             return []
-        return spans[bisect_left(spans, lo, key=_first):bisect_left(spans, hi, key=_first)]
+        return self.index[cls][bisect_left(firsts, lo):bisect_left(firsts, hi)]
+
+    def _first_tokens(self, cls: str) -> list[int]:
+        # The first token of each span of a class, kept per class: rules ask `has`/`find` many times per draft,
+        # and a plain bisection beats one through a key function.
+        firsts = self._firsts[cls] = [span[0] for span in self.index.get(cls, ())]
+        return firsts
 
     def sentence_of(self, tok: int) -> int:
         """Index of the sentence holding a token."""
@@ -267,8 +277,13 @@ def _classify(doc: Doc) -> None:
 
 def _open_ended(doc: Doc, pos: int) -> bool:
     """Whether the line ending at `pos` ends on a word no sentence ends with (class `open_end`: the, to, votre)."""
+    if pos > 0 and doc.text.folded[pos - 1] in _JA_PARTICLES:
+        return True  # a Japanese line ending on a particle goes on: "申請を / 取り下げて"
     k = bisect_right(doc.ends, pos) - 1
     return k >= 0 and doc.ends[k] >= pos - 2 and "open_end" in doc.classes[k]
+
+
+_JA_PARTICLES = frozenset("をがはにのとでへも、")
 
 
 def _split_sentences(doc: Doc, folded: str) -> None:
@@ -289,7 +304,8 @@ def _split_sentences(doc: Doc, folded: str) -> None:
                 continue
             cuts.append(pos + 1)
             continue
-        if char in ".):" and (_LIST_MARKER.fullmatch(folded[cuts[-1]:pos + 1].strip() + " ") is not None
+        if char in ".):" and ((pos + 1 - cuts[-1] <= _MARKER_MAX
+                               and _LIST_MARKER.fullmatch(folded[cuts[-1]:pos + 1].strip() + " ") is not None)
                               or _INLINE_MARKER.search(folded, max(cuts[-1], pos - 6), pos) is not None):
             continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
         cuts.append(pos + 1)

@@ -30,6 +30,7 @@ from assistant.guardrails.rules.claim_refs import (
     reach_start,
     subject_is_not_buyer,
 )
+from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
@@ -60,7 +61,7 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
-                if doc.has("negation", max(c0, a - 4), a) and not doc.has("request", max(c0, a - 4), a):
+                if _negation(doc, max(c0, a - 4), a) and not doc.has("request", max(c0, a - 4), a):
                     continue  # "you do not need to close the claim", "we will never ask you to withdraw it"
                 cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
                 if cls == "close" and not cjk and subject_is_not_buyer(doc, a, s.tok_start) \
@@ -71,6 +72,12 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+def _negation(doc: Doc, lo: int, hi: int) -> bool:
+    """A negation word in [lo, hi) that is not part of a condition ("non appena" is "as soon as")."""
+    conditions = doc.find("condition", max(0, lo - 2), hi)
+    return any(not any(c0 <= n < c1 for c0, c1 in conditions) for n, _ in doc.find("negation", lo, hi))
 
 
 def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -150,7 +157,8 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             tail = min(s.tok_end, ob + 7)
             head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail) \
-                    or doc.has("amazon", head, a) or doc.has("amazon", b, oa):
+                    or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \
+                    or doc.has("claim_weak", b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"
                 if not neutral_clause(doc, clause_start(doc, a), tail):
                     out.append((a, tail))
                 break
@@ -166,10 +174,11 @@ def _reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         s = doc.sentences[si]
         if doc.has("first_person", b, min(s.tok_end, b + 2)):
             continue  # "let us know", "tell me": the buyer tells the seller
-        said = doc.find("resolved", b, min(s.tok_end, b + 12))
+        said = doc.find("resolved", a, min(s.tok_end, b + 12))  # "please click Yes" says it in the verb
         if not said or subject_is_not_buyer(doc, a, s.tok_start):
             continue
-        lo = doc.sentences[max(0, si - 1)].tok_start
+        # "reply 'yes' here" answers us: a yes in the verb itself needs Amazon or a claim in its own sentence
+        lo = s.tok_start if said and said[0][0] < b else doc.sentences[max(0, si - 1)].tok_start
         listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)
         if not listener:
             continue
@@ -244,7 +253,8 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
         if i < 0 or starts[i] < reach_start(doc, si):
             continue
         after_claim = doc.sentences[doc.sentence_of(starts[i])].tok_end
-        if doc.has("thing", after_claim, s.tok_start) or neutral_clause(doc, s.tok_start, s.tok_end):
+        gone_clause = clause_end(doc, gone[0][0])  # "ganz wie Sie möchten" later is about the choice, not the claim
+        if doc.has("thing", after_claim, s.tok_start) or neutral_clause(doc, s.tok_start, gone_clause):
             continue
         out.append((s.tok_start, gone[0][1]))
     return out

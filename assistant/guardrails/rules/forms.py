@@ -27,7 +27,7 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"discount code|subscribe|aktion|gutschein|rabatt|promocion|cupon|descuento|"
                           r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|クーポン|セール|割引"))
 # An invitation to buy or come back, or a new code: never an explanation, even when the buyer asked about one.
-_INVITE = re.compile(r"\b(?:next|future|another|other|follow|newsletter|"
+_INVITE = re.compile(r"\b(?:next|future|follow|newsletter|"
                      r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new)\b")
 _CODE_VALUE = re.compile(r"\bcode:?\s(?=[a-z0-9]*[a-z])(?=[a-z0-9]{4})[a-z]*\d")
 
