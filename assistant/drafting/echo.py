@@ -289,29 +289,3 @@ def clause_with(message: str, vocab: EchoVocab, patterns: tuple[re.Pattern[str],
             return turn(text, vocab)
     return None
 
-
-def address_values(clause: str, vocab: EchoVocab) -> list[str]:
-    """The address in the clause that gives it, in full and without its postcode; empty when there is none."""
-    value = address_value(clause, vocab)
-    if not value:
-        return []
-    short = vocab.postcode.sub(" ", value).strip(" ,、") if vocab.postcode else value
-    return [value] + ([short] if short != value and any(ch.isdigit() for ch in short) else [])
-
-
-def address_value(clause: str, vocab: EchoVocab) -> str | None:
-    """The address itself in the clause that gives it ("... to 12 Elm Road, Leeds LS1 4AB"), or None.
-
-    An address has a house number or a postcode, so a value without a digit is not one.
-    """
-    value = None
-    text = clause
-    # Peel lead-ins one at a time ("send it to my new address: 12 Elm Road" -> "12 Elm Road").
-    for _ in range(3):
-        found = next((m for p in vocab.address_value if (m := p.search(text))), None)
-        if not found:
-            break
-        text = vocab.tail.sub("", found.group("v")).strip(" \t,;:-–—.!?。！？、")
-        if any(ch.isdigit() for ch in text) and MIN_CLAUSE <= len(text) <= MAX_DEFAULT:
-            value = text
-    return value

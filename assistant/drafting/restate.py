@@ -8,7 +8,7 @@ object to the reply they are in.
 from __future__ import annotations
 
 from assistant.drafting.base import DraftRequest
-from assistant.drafting.echo import Clause, address_values, clause_with, load_echo_vocab, pick
+from assistant.drafting.echo import MAX_DEFAULT, MIN_CLAUSE, Clause, EchoVocab, clause_with, load_echo_vocab, pick
 from assistant.drafting.phrases import Phrases
 
 # Scenarios where the buyer's address sentence is the heart of the case.
@@ -78,3 +78,30 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
         out.append(phrases.echo.ordered_received.format(
             ordered=_value(facts.ordered, phrases.language), received=_value(facts.received, phrases.language)))
     return list(dict.fromkeys(out))[:MAX_TRIES]
+
+
+def address_values(clause: str, vocab: EchoVocab) -> list[str]:
+    """The address in the clause that gives it, in full and without its postcode; empty when there is none."""
+    value = address_value(clause, vocab)
+    if not value:
+        return []
+    short = vocab.postcode.sub(" ", value).strip(" ,、") if vocab.postcode else value
+    return [value] + ([short] if short != value and any(ch.isdigit() for ch in short) else [])
+
+
+def address_value(clause: str, vocab: EchoVocab) -> str | None:
+    """The address itself in the clause that gives it ("... to 12 Elm Road, Leeds LS1 4AB"), or None.
+
+    An address has a house number or a postcode, so a value without a digit is not one.
+    """
+    value = None
+    text = clause
+    # Peel lead-ins one at a time ("send it to my new address: 12 Elm Road" -> "12 Elm Road").
+    for _ in range(3):
+        found = next((m for p in vocab.address_value if (m := p.search(text))), None)
+        if not found:
+            break
+        text = vocab.tail.sub("", found.group("v")).strip(" \t,;:-–—.!?。！？、")
+        if any(ch.isdigit() for ch in text) and MIN_CLAUSE <= len(text) <= MAX_DEFAULT:
+            value = text
+    return value
