@@ -49,6 +49,9 @@ class _Vocab:
     safety_not: tuple[re.Pattern[str], ...]
     order_number: tuple[re.Pattern[str], ...]
     service: tuple[re.Pattern[str], ...] = ()
+    lost: tuple[re.Pattern[str], ...] = ()
+    wanted: tuple[re.Pattern[str], ...] = ()
+    recovered: tuple[re.Pattern[str], ...] = ()
     hints: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = ()
 
 
@@ -92,7 +95,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         for key in ("photos_attached", "new_address_given", "never_arrived", "arrived_damaged", "size_mismatch",
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
-                    "service_question", "photos_not"):
+                    "service_question", "photos_not", "lost", "wanted", "recovered"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
@@ -122,7 +125,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         claim_opened=tuple(merged["claim_opened"]), claim_threatened=tuple(merged["claim_threatened"]),
         safety=tuple(merged["safety"]), safety_not=tuple(merged["safety_not"]),
         order_number=tuple(merged["order_number"]), hints=tuple(hints),
-        service=tuple(merged["service_question"]),
+        service=tuple(merged["service_question"]), lost=tuple(merged["lost"]),
+        wanted=tuple(merged["wanted"]), recovered=tuple(merged["recovered"]),
     )
 
 
@@ -155,6 +159,10 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     elif _any(vocab.arrived_damaged, text):
         facts.arrival = "arrived_damaged"
     facts.main_item_missing = _any(vocab.main_missing, text)
+    facts.lost = _any(vocab.lost, text)
+    facts.recovered = _any(vocab.recovered, text)
+    wanted = _first(vocab.wanted, text)
+    facts.wanted = wanted.group("value").strip() if wanted else None
     facts.service_question = _any(vocab.service, text)
     _mismatch(facts, vocab, text)
     facts.declines = [d for d in DECLINES if _any(vocab.declines[d], text)]

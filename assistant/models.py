@@ -297,10 +297,10 @@ class Usage(BaseModel):
         return self.prompt_tokens + self.completion_tokens
 
 
-Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation"]
+Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return"]
 WANTS: tuple[Want, ...] = get_args(Want)
 # What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything").
-Decline = Literal["refund", "replacement", "exchange", "anything"]
+Decline = Literal["refund", "replacement", "exchange", "anything", "discount"]
 DECLINES: tuple[Decline, ...] = get_args(Decline)
 
 
@@ -312,9 +312,15 @@ class CaseFacts(BaseModel):
     order_number_given: bool = False
     arrival: Literal["never_arrived", "arrived_damaged"] | None = None
     main_item_missing: bool = False
+    # The buyer says the parcel was lost (by the carrier, in transit): the reply says "lost" too.
+    lost: bool = False
     mismatch: Literal["size", "colour"] | None = None
     ordered: str | None = None
     received: str | None = None
+    # The size or colour the buyer asks to have instead ("can I swap them for a 10?").
+    wanted: str | None = None
+    # The buyer has the parcel after all (found at a neighbour's, collected): nothing needs to be sent again.
+    recovered: bool = False
     wants: list[Want] = Field(default_factory=list)
     declines: list[Decline] = Field(default_factory=list)
     claim: Literal["opened", "threatened"] | None = None

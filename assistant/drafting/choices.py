@@ -79,6 +79,9 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         ordered += [r for r in (*data.fallback, *allowed) if r in allowed and r not in ordered]
     if facts.arrival == "never_arrived":
         ordered = [r for r in ordered if r not in data.never_arrived_drop]
+    if facts.recovered and scenario in data.recovered_scenarios:
+        ordered = [r for r in ordered if r not in data.recovered_drop]
+        ordered += [r for r in data.second_choice.get(scenario, []) if r in allowed and r not in ordered]
     if facts.safety:
         ordered = [r for r in ordered if r not in data.safety_drop]
         first = [r for r in data.safety_first if r in allowed]
@@ -86,6 +89,11 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         new_unit = next((r for r in first if r in ("replacement", "reship")), None)
         top = [refund, new_unit] if "refund" in facts.wants or not new_unit else [new_unit, refund]
         ordered = [r for r in top if r] + [r for r in ordered if r not in top]
+    for want in facts.wants:
+        first_choice = data.wants_first.get(want)
+        if first_choice in ordered:
+            ordered.remove(first_choice)
+            ordered.insert(0, first_choice)
     if not mismatch(request) and "replacement" in ordered and "exchange" in ordered:
         ordered.remove("exchange")  # both send a new unit; an exchange only differs for a size or colour
     if "replacement" in ordered and "reship" in ordered:
@@ -97,8 +105,13 @@ def choose_remedies(request: DraftRequest) -> list[str]:
             and len(ordered) > 2:
         ordered.remove("full_refund")  # a message that tries to steer the reply gets the conservative offer
     kept = [r for r in ordered if r not in declined(request)]
+    if len(kept) < 2 and requirements_for(scenario).choices != "none":
+        # Two choices are the rule: the scenario's second choice first, then what the buyer turned down
+        # comes back last rather than no choice at all.
+        spare = [r for r in (*data.second_choice.get(scenario, []), *data.fallback)
+                 if r in allowed and r not in kept and not _dropped(request, r)]
+        kept += spare[: 2 - len(kept)]
     if len(kept) < 2 <= len(ordered) and requirements_for(scenario).choices != "none":
-        # Two choices are the rule: what the buyer turned down comes back last rather than no choice at all.
         kept += [r for r in ordered if r not in kept][: 2 - len(kept)]
     ordered = kept
     limit = MAX_CHOICES if requirements_for(scenario).choices != "none" else 2
@@ -116,6 +129,8 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
     for want in facts.wants:
         if want == "instructions" and request.scenario not in ("how_to_use", "other"):
             continue
+        if want == "cancellation" and request.scenario == "unwanted_return":
+            continue  # the item is there: "I don't need it" asks for a return, not for refusing a parcel
         group = remedy_data.wants.get(want, [])
         if any(remedy in chosen for remedy in group):
             continue  # already offered in a form that fits the case (e.g. a refund through a return)
@@ -128,14 +143,20 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
 def _dropped(request: DraftRequest, remedy: str) -> bool:
     data = load_remedy_data()
     facts = request.facts
+    if facts.recovered and request.scenario in data.recovered_scenarios and remedy in data.recovered_drop:
+        return True
     return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
             or (facts.safety and remedy in data.safety_drop) or remedy in declined(request))
 
 
 def declined(request: DraftRequest) -> set[str]:
-    """Remedies the buyer said they do not want ("I don't want another one", "I don't need anything")."""
+    """Remedies the buyer turned down, and the keep-it offers a buyer who asks for an exchange does not want.
+
+    Turned down: "I don't want another one", "I don't need anything", "I'm not interested in a discount".
+    """
     data = load_remedy_data()
-    return {r for d in request.facts.declines for r in data.declines.get(d, [])}
+    said = {r for d in request.facts.declines for r in data.declines.get(d, [])}
+    return said | {r for w in request.facts.wants for r in data.wants_drop.get(w, [])}
 
 
 def goods_come_back(remedies: list[str], scenario: str) -> bool:

@@ -38,6 +38,7 @@ _UNSAFE_FORM = re.compile(
 # Phone numbers and order ids; an address (house number, postcode) is allowed shorter runs.
 _LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
 _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
+_POSTAL_MARKS = frozenset("〒")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _JOINS = re.compile(r",\s|\s(?:and|but|so|und|aber|et|mais|y|pero|e|ma)\s|、", re.I)
@@ -65,6 +66,12 @@ class EchoVocab:
     request: re.Pattern[str] | None = None
     indirect: re.Pattern[str] | None = None
     lower_first: frozenset[str] = frozenset()
+    # Where the address itself starts in a sentence that gives one (a named group `v`).
+    address_value: tuple[re.Pattern[str], ...] = ()
+    # Cues that carry the heart of one scenario (the missing part, the loss), counted on top of `problem`.
+    focus: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # A postcode, left out of a second version of the address (some readers take it for a phone number).
+    postcode: re.Pattern[str] | None = None
 
 
 def _alternation(values: list[str], path: Path, field: str) -> re.Pattern[str]:
@@ -95,9 +102,21 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
         person.append((_alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
     seller = _alternation([data["seller"]], path, "seller") if data.get("seller") else None
     optional = {key: _alternation([data[key]], path, key) if data.get(key) else None
-                for key in ("subjectless", "request", "indirect")}
+                for key in ("subjectless", "request", "indirect", "postcode")}
+    values = data.get("address_value") or []
+    if not isinstance(values, list) or not all(isinstance(v, str) and "(?P<v>" in v for v in values):
+        raise KnowledgeError("must be a list of patterns with a group (?P<v>...)", path=str(path),
+                             field="address_value")
+    address_value = tuple(_alternation([v], path, "address_value") for v in values)
+    focus_data = data.get("focus") or {}
+    if not isinstance(focus_data, dict):
+        raise KnowledgeError("must map a scenario id to a list of patterns", path=str(path), field="focus")
+    focus = tuple((str(scenario), _alternation(list(patterns or []), path, f"focus.{scenario}"))
+                  for scenario, patterns in focus_data.items())
     return EchoVocab(language=language, person=tuple(person), seller=seller, subjectless=optional["subjectless"],
-                     request=optional["request"], indirect=optional["indirect"],
+                     focus=focus,
+                     address_value=address_value,
+                     request=optional["request"], indirect=optional["indirect"], postcode=optional["postcode"],
                      lower_first=frozenset(str(w).casefold() for w in data.get("lower_first") or []),
                      subject=str(data.get("subject") or ""), **fields)
 
@@ -119,7 +138,9 @@ def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER,
     if not remedy and vocab.remedy.search(piece):
         return False
     # Symbols (emoji), private-use and format characters (bidi overrides, zero-width joiners) stay out.
-    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs", "Cf", "Cc") for ch in piece)
+    # The postal mark of a Japanese address (〒) is a symbol too, but part of the address the buyer gave.
+    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs", "Cf", "Cc") and ch not in _POSTAL_MARKS
+                   for ch in piece)
 
 
 def _clean(piece: str, vocab: EchoVocab) -> str:
@@ -194,13 +215,22 @@ def _proper(word: str, text: str) -> bool:
     return bool(re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text))
 
 
-def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = False) -> list[list[Clause]]:
+def _focused(cue: re.Pattern[str], vocab: EchoVocab, scenario: str | None) -> re.Pattern[str]:
+    """The cue with the scenario's focus cues added (a clause naming the missing part wins in missing_items)."""
+    extra = [pattern.pattern for name, pattern in vocab.focus if name == scenario]
+    if not extra:
+        return cue
+    return re.compile("|".join([cue.pattern, *extra]), _FLAGS)
+
+
+def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = False,
+         scenario: str | None = None) -> list[list[Clause]]:
     """Ways to restate the message for a reply of `kind` (`problem`, `question` or `thanks`), best first.
 
     Each is one or two clauses: the main one, then a supporting one (an occasion, the item's condition, a
     second question). The composer uses the first whose reply passes the guardrails.
     """
-    cue = {"question": vocab.question, "thanks": vocab.positive}.get(kind, vocab.problem)
+    cue = {"question": vocab.question, "thanks": vocab.positive}.get(kind) or _focused(vocab.problem, vocab, scenario)
     # A question or a thank-you may name a remedy ("can I return it?"); a complaint's request is answered by
     # the choices, not restated.
     main = candidates(message, vocab, cue, remedy=remedy_words or kind != "problem",
@@ -209,12 +239,19 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
         main = [c for c in main if not vocab.request.search(c[2])]
     if kind == "question":
         if not main:  # no question as such ("I would appreciate your guidance"): restate the problem
-            return pick(message, vocab, "problem", remedy_words=remedy_words)
+            return pick(message, vocab, "problem", remedy_words=remedy_words, scenario=scenario)
         main = sorted(main, key=lambda c: c[1])
     if not main:
         return []
     first = main[0][2]
     support = [c[2] for c in main[1:]] if kind == "question" else []
+    statements: set[str] = set()
+    if kind == "question":
+        # What does not work ("the app will not connect") names the case better than a bare "how do I set it up?".
+        asked = {c[2].rstrip(" ?？") for c in main}
+        statements = {c[2] for c in candidates(message, vocab, vocab.problem)
+                      if not c[2].endswith(("?", "？")) and c[2].rstrip(" ?？") not in asked}
+        support = [c for c in support if c not in statements] + sorted(statements, key=message.find)
     support += [c[2] for c in candidates(message, vocab, vocab.support)]
     # With no occasion or condition to add, the next problem clause adds the next specific ("right side fine").
     support += [c[2] for c in main[1:2]] if kind == "problem" else []
@@ -223,7 +260,7 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
     options = [[first, support[0]]] if support and len(first) + len(support[0]) <= limit else []
     options += [[first]] + [[part] for part in _parts(first, cue)] + [[c[2]] for c in main[1:3]]
     if kind == "question":
-        return [[_question(c, vocab) for c in option] for option in options]
+        return [[turn(c, vocab) if c in statements else _question(c, vocab) for c in option] for option in options]
     # In a complaint, a clause the buyer asked ("why was 15 taken off?") is restated as a question.
     return [[_question(c, vocab) if c.endswith("?") else turn(c, vocab) for c in option] for option in options]
 
@@ -251,3 +288,4 @@ def clause_with(message: str, vocab: EchoVocab, patterns: tuple[re.Pattern[str],
         if any(p.search(fold(text)) for p in patterns) and len(text) <= limit and _safe(text, vocab, _ADDRESS_NUMBER):
             return turn(text, vocab)
     return None
+

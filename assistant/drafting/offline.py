@@ -30,6 +30,8 @@ _THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works 
                      r"|danke|dank|merci|gracias|grazie)\b|ありがとう|感謝", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 HOW_TO_POINTS = 3
+# Remedies the parser reads into a restated fact without anything being offered (see `compose`).
+_NOT_OFFERS = frozenset({"send_parts", "tracking_update"})
 
 
 def _money(amount: float, currency: str) -> str:
@@ -87,16 +89,16 @@ class OfflineComposer:
         if not said:
             return plain
         # A restatement may not add any finding, not even a warning (e.g. the reply grows too long), nor
-        # change what the reply offers (a quoted "can I get a refund?" must not read as an offer). Parts are
-        # the exception: the remedy parser reads any part the buyer names ("the charger sparked") as parts
-        # offered, and a restated fault is not an offer of parts.
+        # change what the reply offers (a quoted "can I get a refund?" must not read as an offer). Parts and
+        # tracking are the exception: the remedy parser reads any part the buyer names ("the charger sparked")
+        # as parts offered and "the tracking says ..." as a tracking update, and a restated fact offers neither.
         before = {v.rule for v in check_draft(plain, context, guard=self.guard).violations}
         offered = _offers(plain, self.guard)
         for sentence in said:
             text = self._compose(request, sentence)
             report = check_draft(text, context, guard=self.guard)
             if report.passed and {v.rule for v in report.violations} <= before \
-                    and _offers(text, self.guard) - {"send_parts"} == offered - {"send_parts"}:
+                    and _offers(text, self.guard) - _NOT_OFFERS == offered - _NOT_OFFERS:
                 return text
         return plain
 
@@ -145,6 +147,8 @@ class OfflineComposer:
             timeframe = getattr(phrases.timeframe, scenario, phrases.timeframe.choices)
         elif options:
             paragraphs.append(options[0])
+        if scenario == "unwanted_return" and "return_for_refund" in remedies and phrases.return_info:
+            paragraphs.append(phrases.return_info)  # how the return works: the label, the return postage
         if kind != "thanks":
             paragraphs.append(timeframe.format(hours=request.policy.reply_within_hours))
         paragraphs.append(phrases.closing_thanks if kind == "thanks" else phrases.closing)
@@ -156,7 +160,10 @@ class OfflineComposer:
         facts = request.facts
         if request.scenario == "other":
             return phrases.opener("other", kind)
-        variants = (facts.arrival, "main" if facts.main_item_missing else None, mismatch(request))
+        # A parcel the buyer found after all is not spoken of as lost or missing.
+        delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
+            "lost" if facts.lost else None, facts.arrival)
+        variants = (*delivery, "main" if facts.main_item_missing else None, mismatch(request))
         return phrases.opener(request.scenario, *variants)
 
     @staticmethod
@@ -192,7 +199,7 @@ class OfflineComposer:
         """`thanks` for a thank-you note, `question` for a question, None for an unclear message."""
         if "?" in request.message or "？" in request.message:
             return "question"
-        if _THANKS.search(request.message) and not request.triage.flags:
+        if _THANKS.search(request.message) and not request.triage.flags and not _complaint(request):
             return "thanks"
         return None
 
@@ -215,12 +222,29 @@ class OfflineComposer:
         variant = None
         amount = None
         if remedy == "exchange" and mismatch(request):
-            variant = mismatch(request)
+            # The size or colour the buyer asked for, named when they gave it ("an exchange for size 10").
+            variant = f"{mismatch(request)}_wanted" if request.facts.wanted else mismatch(request)
         if remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
         text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
-        return text.format(amount=amount or "")
+        wanted = (request.facts.wanted or "").upper() if len(request.facts.wanted or "") <= 3 else request.facts.wanted
+        return text.format(amount=amount or "", wanted=wanted or "")
+
+
+def _complaint(request: DraftRequest) -> bool:
+    """Whether a message that says thank you is a complaint all the same: a problem cue and a request.
+
+    "Thank you. The ink is not the one I ordered, please send the right one" is not a thank-you note.
+    """
+    from assistant.drafting.echo import load_echo_vocab
+
+    vocab = load_echo_vocab(request.reply_language)
+    if vocab is None or not vocab.problem.search(request.message):
+        return False
+    return bool((vocab.request and any(vocab.request.search(part.strip())
+                                      for part in re.split(r"[.!?。！？\n]+|,\s*", request.message)))
+                or request.facts.wants)
 
 
 def _offers(text: str, guard: Guard | None) -> set[str]:

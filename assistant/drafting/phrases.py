@@ -53,6 +53,8 @@ class Echo(_Strict):
     asked: str
     also_asked: str
     ordered_received: str
+    # The address the buyer gave, restated on its own ("The new address you gave us is {address}.").
+    address: str = ""
     # "You asked whether ..." for a question in indirect speech (languages that turn clauses round).
     asked_indirect: str = ""
 
@@ -89,6 +91,8 @@ class Phrases(_Strict):
     sentence_join: str = " "
     # Asked of a buyer whose message does not say what they need.
     ask_details: str = ""
+    # How a return works (label, return shipping), for a buyer who wants to send an unwanted item back.
+    return_info: str = ""
 
     def opener(self, scenario: ScenarioId, *variants: str | None) -> str:
         """The scenario's opening line: the first variant that exists, else the default."""
@@ -105,7 +109,11 @@ class Phrases(_Strict):
             text = self.scenario_remedies.get(group, {})
             if key in text:
                 return text[key]
-        return self.remedies.get(key) or self.remedies[remedy]
+        if key in self.remedies:
+            return self.remedies[key]
+        # A finer variant ("size_wanted") the language does not have falls back to the coarser one ("size").
+        coarse = f"{remedy}_{variant.split('_')[0]}" if variant else remedy
+        return self.remedies.get(coarse) or self.remedies[remedy]
 
 
 class RemedyData(_Strict):
@@ -121,6 +129,15 @@ class RemedyData(_Strict):
     goods_come_back: list[RemedyId]
     fallback: list[RemedyId]
     declines: dict[str, list[RemedyId]] = {}
+    # What a buyer who asks for one thing (a return, an exchange) is not offered instead (keep it at a discount).
+    wants_drop: dict[str, list[RemedyId]] = {}
+    # The remedy a request puts first among the choices (a buyer who asks to return: the return first).
+    wants_first: dict[str, RemedyId] = {}
+    # A parcel the buyer has after all: these are not offered in `recovered_scenarios`.
+    recovered_drop: list[RemedyId] = []
+    recovered_scenarios: list[ScenarioId] = []
+    # The second choice of a scenario when the case facts leave only one, before the general fallback.
+    second_choice: dict[ScenarioId, list[RemedyId]] = {}
 
 
 def _load(path: Path, model: type[BaseModel]) -> BaseModel:

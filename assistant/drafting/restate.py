@@ -8,7 +8,7 @@ object to the reply they are in.
 from __future__ import annotations
 
 from assistant.drafting.base import DraftRequest
-from assistant.drafting.echo import Clause, clause_with, load_echo_vocab, pick
+from assistant.drafting.echo import MAX_DEFAULT, MIN_CLAUSE, Clause, EchoVocab, clause_with, load_echo_vocab, pick
 from assistant.drafting.phrases import Phrases
 
 # Scenarios where the buyer's address sentence is the heart of the case.
@@ -24,9 +24,11 @@ def _value(value: str, language: str) -> str:
     return value.upper() if len(value) <= 3 and language != "ja" else value
 
 
-def _sentence(phrases: Phrases, clause: Clause, *, also: bool, asked: bool) -> str:
+def _sentence(phrases: Phrases, clause: Clause | str, *, also: bool, asked: bool) -> str:
     templates = phrases.echo
     assert templates is not None
+    if isinstance(clause, str):  # a sentence of its own (the address the buyer gave)
+        return clause
     if asked and clause.indirect and templates.asked_indirect:
         return templates.asked_indirect.format(clause=clause.text)
     if asked:
@@ -49,17 +51,25 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
     facts = request.facts
     mode = "question" if kind == "question" or request.scenario == "how_to_use" else (
         "thanks" if kind == "thanks" else "problem")
-    options = pick(request.message, vocab, mode, remedy_words=request.scenario in REMEDY_FACT_SCENARIOS)
+    options: list[list[Clause | str]] = [
+        list(o) for o in pick(request.message, vocab, mode, remedy_words=request.scenario in REMEDY_FACT_SCENARIOS,
+                              scenario=request.scenario)]
     address = clause_with(request.message, vocab, load_vocab().address, fold) if facts.new_address_given else None
     if address:
         first = [c for c in (options[0] if options else [])
-                 if address.text not in c.text and c.text not in address.text]
-        options = [[address, *first[:1]] if request.scenario in ADDRESS_SCENARIOS else [*first[:1], address],
-                   [address], *options]
+                 if isinstance(c, Clause) and address.text not in c.text and c.text not in address.text]
+        # The address on its own ("The new address you gave us is ...") reads better than the buyer's
+        # request turned round ("You told us that please change ..."); the clause is the fallback.
+        values = address_values(address.text, vocab) if phrases.echo.address else []
+        given: list[Clause | str] = [phrases.echo.address.format(address=value) for value in values]
+        options = [*[[g, *first[:1]] for g in given],
+                   [address, *first[:1]] if request.scenario in ADDRESS_SCENARIOS else [*first[:1], address],
+                   *[[g] for g in given], [address], *options]
     out = []
     for clauses in options:
-        sentences = [_sentence(phrases, c, also=i > 0, asked=c.asked) for i, c in enumerate(clauses)]
-        said = " ".join(c.text for c in clauses).casefold()
+        sentences = [_sentence(phrases, c, also=i > 0, asked=not isinstance(c, str) and c.asked)
+                     for i, c in enumerate(clauses)]
+        said = " ".join(c if isinstance(c, str) else c.text for c in clauses).casefold()
         if facts.ordered and facts.received and not (facts.ordered in said and facts.received in said):
             sentences.append(phrases.echo.ordered_received.format(
                 ordered=_value(facts.ordered, phrases.language), received=_value(facts.received, phrases.language)))
@@ -68,3 +78,30 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
         out.append(phrases.echo.ordered_received.format(
             ordered=_value(facts.ordered, phrases.language), received=_value(facts.received, phrases.language)))
     return list(dict.fromkeys(out))[:MAX_TRIES]
+
+
+def address_values(clause: str, vocab: EchoVocab) -> list[str]:
+    """The address in the clause that gives it, in full and without its postcode; empty when there is none."""
+    value = address_value(clause, vocab)
+    if not value:
+        return []
+    short = vocab.postcode.sub(" ", value).strip(" ,、") if vocab.postcode else value
+    return [value] + ([short] if short != value and any(ch.isdigit() for ch in short) else [])
+
+
+def address_value(clause: str, vocab: EchoVocab) -> str | None:
+    """The address itself in the clause that gives it ("... to 12 Elm Road, Leeds LS1 4AB"), or None.
+
+    An address has a house number or a postcode, so a value without a digit is not one.
+    """
+    value = None
+    text = clause
+    # Peel lead-ins one at a time ("send it to my new address: 12 Elm Road" -> "12 Elm Road").
+    for _ in range(3):
+        found = next((m for p in vocab.address_value if (m := p.search(text))), None)
+        if not found:
+            break
+        text = vocab.tail.sub("", found.group("v")).strip(" \t,;:-–—.!?。！？、")
+        if any(ch.isdigit() for ch in text) and MIN_CLAUSE <= len(text) <= MAX_DEFAULT:
+            value = text
+    return value
