@@ -134,7 +134,8 @@ class CueAndExampleTriager:
         """Sum of matched cue weights per scenario."""
         folded = plain(folded)
         scenarios, _ = self._cue_sets[_script(folded)]
-        return {scenario: _points(patterns, folded) for scenario, patterns in scenarios.items()}
+        background = _background_spans(folded)
+        return {scenario: _points(patterns, folded, background) for scenario, patterns in scenarios.items()}
 
     def example_scores(self, folded: str, embedding: np.ndarray | None = None) -> dict[str, float]:
         """Mean similarity of the few nearest examples of each scenario."""
@@ -250,16 +251,53 @@ def _for_script(cues: Cues, script: str) -> _CueSet:
     return scenarios, flags
 
 
-def _points(patterns: tuple[tuple[re.Pattern[str], float], ...], text: str) -> float:
+# A cue right after a negation says what the buyer does not want or what did not happen ("please don't
+# cancel", "nothing got lost", "I don't want a refund"): it is no evidence for that scenario. Only a word or
+# two may sit between the negation and the cue, so "not received, please cancel" still counts the cancel.
+# A condition ("I'll leave if you don't send the missing screws") is a demand, not a negation.
+_NEGATED = re.compile(
+    r"(?<!if you )(?<!if they )(?<!unless you )"
+    r"(?:\b(?:not|don'?t|do not|never|no need to|without|nicht|nichts|kein|keine|keinen|pas|jamais|sans|non|"
+    r"nessun\w*|senza)\b|\bn')(?:\s+(?:please|to|be|get|bitte|zu|me|mi|le|la|it|him|her)\b)?\s*$")
+# Sentences that only tell the seller what comes with the message ("photos attached", "video enclosed")
+# describe evidence, not the problem; their cue words ("photos") would otherwise pull towards
+# not_as_described whatever the problem is.
+_SENTENCE = re.compile(r"[^.!?\n。！？]+[.!?\n。！？]*")
+_ATTACHMENT = re.compile(
+    r"\b(?:attached|enclosed|attaching|i(?:'ve| have)? (?:attached|added|included)|beigef(?:u|ü)gt|im anhang|"
+    r"anbei|ci-joint|en pi(?:e|è)ce jointe|adjunt[oa]s?|allegat[oeia]|in allegato)\b|添付")
+
+
+def _background_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences that only announce attachments (photos, videos) and are short."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)
+            if len(m.group(0)) <= 90 and _ATTACHMENT.search(m.group(0))]
+
+
+def _counts(match: re.Match[str], text: str, background: list[tuple[int, int]]) -> bool:
+    """Whether a cue match is evidence: not negated and not inside an attachment sentence."""
+    start = match.start()
+    if _NEGATED.search(text, max(0, start - 24), start):
+        return False
+    return not any(a <= start < b for a, b in background)
+
+
+def _points(patterns: tuple[tuple[re.Pattern[str], float], ...], text: str,
+            background: list[tuple[int, int]] | None = None) -> float:
     """Sum of the weights of the matching patterns, each stretch of text counted once per scenario.
 
     Every language file applies to every message, so two files naming the same word ("dhl" as a carrier
-    in four languages) must not add up to four times its weight.
+    in four languages) must not add up to four times its weight. A pattern counts at its first match that
+    is neither negated nor inside an attachment sentence.
     """
+    if background is None:
+        background = _background_spans(text)
     seen: set[tuple[int, int]] = set()
     total = 0.0
     for pattern, weight in patterns:
         match = pattern.search(text)
+        while match is not None and not _counts(match, text, background):
+            match = pattern.search(text, match.end() if match.end() > match.start() else match.end() + 1)
         if match and match.span() not in seen:
             seen.add(match.span())
             total += weight
