@@ -125,7 +125,10 @@ class OfflineComposer:
         if (scenario == "how_to_use" or kind == "question") and not facts.safety:
             paragraphs += self._how_to(phrases, request)
             if needs_choices:  # the close second guess is a fault: keep the way to a remedy open
-                choices = [f"{i}. {text}" for i, text in enumerate(phrases.generic_choices[:2], 1)]
+                # ... without offering a replacement for a question: the guide first, then whatever the buyer
+                # prefers once they tell us what is wrong (a reported fault is the triage's to see, not ours).
+                guide = phrases.remedy("manual_or_guide", scenario=scenario)
+                choices = [f"{i}. {text}" for i, text in enumerate([guide, phrases.generic_choices[1]], 1)]
                 paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
             paragraphs += [phrases.closing, signature(request.policy, phrases.language)]
             return "\n\n".join(p for p in paragraphs if p)
