@@ -145,9 +145,14 @@ def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER,
                    for ch in piece)
 
 
+def _aside(match: re.Match[str]) -> str:
+    """An aside in brackets is dropped, unless it is a measure the buyer gave ("(240V)")."""
+    return match.group(0) if _MEASURE.fullmatch(match.group(0).strip()) else ""
+
+
 def _clean(piece: str, vocab: EchoVocab) -> str:
     # An aside in brackets ("(my fault, the page froze)") is the buyer's comment, not the case.
-    piece = _ASIDE.sub(lambda m: m.group(0) if _MEASURE.fullmatch(m.group(0).strip()) else "", piece).strip(" \t,;:-–—.!?。！？、")
+    piece = _ASIDE.sub(_aside, piece).strip(" \t,;:-–—.!?。！？、")
     piece = vocab.tail.sub("", piece).strip(" \t,;:-–—.!?。！？、")
     letters = [ch for ch in piece if ch.isalpha() and ch.lower() != ch.upper()]
     if len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
