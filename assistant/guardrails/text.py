@@ -28,7 +28,7 @@ _BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n
 # Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：".
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
-                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?)\s*")
+                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff]))\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
 _MARKER_MAX = 200
@@ -214,7 +214,7 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list
         a, b, w = spans[i]
         if len(w) == 1 and w.isalpha():
             j = i
-            while (j + 1 < n and len(spans[j + 1][2]) == 1 and spans[j + 1][2].isalnum()
+            while (j + 1 < n and (len(spans[j + 1][2]) == 1 or spans[j + 1][2] == "ss") and spans[j + 1][2].isalnum()
                    and _SINGLE_GAP.fullmatch(folded, spans[j][1], spans[j + 1][0])):
                 j += 1
             if j - i >= 2:

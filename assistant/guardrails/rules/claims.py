@@ -123,11 +123,15 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
     """Japanese puts the verb last and the condition after it: judge its sentences as a bag of classes."""
     doc = data.doc
     out = []
-    for s in doc.sentences:
+    for si, s in enumerate(doc.sentences):
         lo, hi = s.tok_start, s.tok_end
         if hi <= lo or all(doc.words[k].isascii() for k in range(lo, hi)):
             continue
         names = doc.has("claim", lo, hi) or doc.has("amazon", lo, hi) or doc.has("pronoun", lo, hi)
+        # the subject dropped: "Amazonに申請をされているとのこと。取り下げていただき次第、..." (claim just before)
+        prev = doc.sentences[si - 1] if si > 0 else None
+        names = names or (prev is not None and doc.has("claim", prev.tok_start, prev.tok_end)
+                          and doc.has("condition", lo, hi))
         acts = (doc.has("close", lo, hi) or doc.has("gone", lo, hi) or doc.has("hold_off", lo, hi)
                 or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi))
                 or (doc.has("state", lo, hi) and doc.has("condition", lo, hi)))  # "申請が継続している間は"

@@ -122,7 +122,8 @@ def _changed_by_pronoun(doc: Doc, reviews: list[tuple[int, int]], done: set[int]
         if doc.has("claim", first, s.tok_end) or doc.has("claim_weak", first, s.tok_end) \
                 or doc.has("permission", s.tok_start, s.tok_end):
             continue  # "update it" may be the claim, or left to the buyer
-        pronoun = doc.find("pronoun", ca, min(s.tok_end, cb + 3)) or doc.find("pronoun", max(s.tok_start, ca - 3), ca)
+        # German puts the verb last: "Wenn Sie diese nach der Lösung anpassen würden"
+        pronoun = doc.find("pronoun", ca, min(s.tok_end, cb + 3)) or doc.find("pronoun", max(s.tok_start, ca - 6), ca)
         asked = doc.has("condition", s.tok_start, ca) or doc.has("request", s.tok_start, ca)
         if pronoun and asked and not doc.has("negation", max(s.tok_start, ca - 3), ca) \
                 and not subject_is_not_buyer(doc, ca, s.tok_start):
