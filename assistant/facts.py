@@ -196,6 +196,15 @@ def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str) -> None:
         facts.mismatch = "colour" if colour or facts.ordered in vocab.colour_words else "size"
 
 
+def wanted_kind(wanted: str | None) -> Literal["colour", "size"] | None:
+    """Whether the size or colour the buyer asked for ("swap it for the navy", "a 10 instead") is a colour."""
+    if not wanted:
+        return None
+    value = wanted.casefold()
+    colours = load_vocab(FACTS_DIR).colour_words
+    return "colour" if value in colours or any(value.endswith(w) for w in colours if len(w) > 2) else "size"
+
+
 def _claim(vocab: _Vocab, text: str, order: OrderFacts | None) -> Literal["opened", "threatened"] | None:
     if order and order.claim_open:
         return "opened"

@@ -41,6 +41,8 @@ _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
 _POSTAL_MARKS = frozenset("〒")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
+# A short aside that is a measure ("(240V)", "(size 10)", "(2.4 GHz)") is the buyer's specific, and stays.
+_MEASURE = re.compile(r"\(\s*(?:[^\W\d_]+\s)?\d+(?:[.,]\d+)?\s?[^\W\d_]{0,4}\s*\)")
 _JOINS = re.compile(r",\s|\s(?:and|but|so|und|aber|et|mais|y|pero|e|ma)\s|、", re.I)
 _PIECES = re.compile(r"\s*(?:;|:\s|,\s|、|\s[-–—]\s)\s*")
 
@@ -143,9 +145,14 @@ def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER,
                    for ch in piece)
 
 
+def _aside(match: re.Match[str]) -> str:
+    """An aside in brackets is dropped, unless it is a measure the buyer gave ("(240V)")."""
+    return match.group(0) if _MEASURE.fullmatch(match.group(0).strip()) else ""
+
+
 def _clean(piece: str, vocab: EchoVocab) -> str:
     # An aside in brackets ("(my fault, the page froze)") is the buyer's comment, not the case.
-    piece = _ASIDE.sub("", piece).strip(" \t,;:-–—.!?。！？、")
+    piece = _ASIDE.sub(_aside, piece).strip(" \t,;:-–—.!?。！？、")
     piece = vocab.tail.sub("", piece).strip(" \t,;:-–—.!?。！？、")
     letters = [ch for ch in piece if ch.isalpha() and ch.lower() != ch.upper()]
     if len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):

@@ -19,6 +19,7 @@ from assistant.drafting.choices import NO_REMEDY_SCENARIOS, choose_remedies, lik
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
+from assistant.facts import wanted_kind
 from assistant.guardrails import Guard, check_draft, find_remedies
 from assistant.models import CheckContext, OrderFacts, Policy
 from assistant.scenarios import requirements_for
@@ -125,7 +126,10 @@ class OfflineComposer:
         if (scenario == "how_to_use" or kind == "question") and not facts.safety:
             paragraphs += self._how_to(phrases, request)
             if needs_choices:  # the close second guess is a fault: keep the way to a remedy open
-                choices = [f"{i}. {text}" for i, text in enumerate(phrases.generic_choices[:2], 1)]
+                # ... without offering a replacement for a question: the guide first, then whatever the buyer
+                # prefers once they tell us what is wrong (a reported fault is the triage's to see, not ours).
+                guide = phrases.remedy("manual_or_guide", scenario=scenario)
+                choices = [f"{i}. {text}" for i, text in enumerate([guide, phrases.generic_choices[1]], 1)]
                 paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
             paragraphs += [phrases.closing, signature(request.policy, phrases.language)]
             return "\n\n".join(p for p in paragraphs if p)
@@ -221,14 +225,18 @@ class OfflineComposer:
     def _remedy_text(phrases: Phrases, remedy: str, request: DraftRequest) -> str:
         variant = None
         amount = None
-        if remedy == "exchange" and mismatch(request):
-            # The size or colour the buyer asked for, named when they gave it ("an exchange for size 10").
-            variant = f"{mismatch(request)}_wanted" if request.facts.wanted else mismatch(request)
+        wanted = request.facts.wanted
+        # The size or colour the buyer asked for is named when they gave it ("an exchange for size 10"), even
+        # when the case is not a mismatch ("the colour is nothing like the photos, swap it for the navy").
+        kind = mismatch(request) or wanted_kind(wanted)
+        if remedy == "exchange" and kind:
+            variant = f"{kind}_wanted" if wanted else kind
         if remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
         text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
-        wanted = (request.facts.wanted or "").upper() if len(request.facts.wanted or "") <= 3 else request.facts.wanted
+        if wanted and kind == "size" and len(wanted) <= 3:
+            wanted = wanted.upper()  # "xl" -> "XL"; a colour ("red") keeps its case
         return text.format(amount=amount or "", wanted=wanted or "")
 
 
