@@ -261,7 +261,10 @@ _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail",
 def _offering(doc: Doc, si: int) -> bool:
     """A sentence that offers: a list line, or one with a sending or offering verb or the seller as subject."""
     s = doc.sentences[si]
-    return s.list_item or any(doc.has(c, s.tok_start, s.tok_end) for c in ("send_verb", "offer_verb", "first_person"))
+    if s.list_item or doc.has("send_verb", s.tok_start, s.tok_end) or doc.has("offer_verb", s.tok_start, s.tok_end):
+        return True
+    # the seller as subject; "you told us the charger sparked" has the seller only as an object
+    return any(doc.words[k] not in ("us", "me") for k, _ in doc.find("first_person", s.tok_start, s.tok_end))
 
 
 def _gifted_item(doc: Doc, tok: int) -> bool:
