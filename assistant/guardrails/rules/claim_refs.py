@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from assistant.guardrails.offers import clause_start
+from assistant.guardrails.clauses import clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.text import Doc
 

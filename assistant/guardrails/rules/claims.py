@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from assistant.guardrails.offers import clause_end, clause_start
+from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,

@@ -12,7 +12,7 @@ Thanking the buyer for feedback, or saying it was passed to the team, is not cau
 
 from __future__ import annotations
 
-from assistant.guardrails.offers import clause_start, quoted
+from assistant.guardrails.clauses import clause_start, quoted
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_refs import subject_is_not_buyer
 from assistant.guardrails.text import Doc

@@ -1,0 +1,81 @@
+"""Clauses and negation: where a clause starts and ends, and whether a word is negated or only a label.
+
+Shared by the offers analysis and the rules. A clause ends at a comma, semicolon, colon, dash or a contrast
+word ("but"); it is bounded to keep every check linear.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from assistant.guardrails.text import Doc
+
+__all__ = ["clause_end", "clause_start", "negated", "quoted"]
+
+_CLAUSE_BREAK = re.compile(r"[,;:(\u2014\u3001]")
+_CLAUSE_REACH = 40  # tokens: a "clause" longer than this is junk, and bounding it keeps checks linear
+_NEG_WINDOW = 5
+
+
+def _breaks(doc: Doc) -> list[int]:
+    """Character positions of every clause break, found once per draft."""
+    found = doc.__dict__.get("_clause_breaks")
+    if found is None:
+        found = doc.__dict__["_clause_breaks"] = [m.end() for m in _CLAUSE_BREAK.finditer(doc.folded)]
+    return found
+
+
+# A short quoted label: "choose 'Wrong item was sent'", «Mis pedidos», 「注文履歴」 names a button or a page.
+_QUOTED = re.compile(r"(?<![a-z0-9])'[^'\n]{2,50}'(?![a-z0-9])|\"[^\"\n]{2,60}\"|«[^»\n]{2,60}»|„[^“\n]{2,60}“|"
+                     r"「[^」\n]{1,30}」")
+
+
+def quoted(doc: Doc, tok: int) -> bool:
+    """Whether `tok` stands inside a short quoted label."""
+    spans = doc.__dict__.get("_quoted_spans")
+    if spans is None:
+        spans = doc.__dict__["_quoted_spans"] = [m.span() for m in _QUOTED.finditer(doc.folded)]
+    at = doc.starts[tok]
+    return any(a < at < b for a, b in spans)
+
+
+def clause_start(doc: Doc, tok: int) -> int:
+    """The first token of the clause holding `tok` (after the last comma, colon, dash or contrast word)."""
+    s = doc.sentences[doc.sentence_of(tok)]
+    breaks = _breaks(doc)
+    i = bisect_right(breaks, doc.starts[tok]) - 1
+    start_char = max(s.start, breaks[i]) if i >= 0 else s.start
+    first = max(s.tok_start, bisect_left(doc.starts, start_char))
+    for k in range(tok - 1, max(first, tok - _CLAUSE_REACH) - 1, -1):
+        if "contrast" in doc.classes[k]:
+            return k + 1
+    return min(first, tok)
+
+
+def clause_end(doc: Doc, tok: int) -> int:
+    """One past the last token of the clause holding `tok` (up to the next comma, dash or contrast word)."""
+    s = doc.sentences[doc.sentence_of(tok)]
+    breaks = _breaks(doc)
+    i = bisect_right(breaks, doc.ends[tok])
+    stop = min(breaks[i] - 1, s.end) if i < len(breaks) else s.end
+    end = tok + 1
+    limit = min(s.tok_end, tok + _CLAUSE_REACH)
+    while end < limit and doc.starts[end] < stop and "contrast" not in doc.classes[end]:
+        end += 1
+    return end
+
+
+def negated(doc: Doc, tok: int) -> bool:
+    """Whether a negation or the buyer's reported words stand in the clause just before `tok`.
+
+    A word inside a button's label ("click Return or replace items") offers nothing either.
+    """
+    if any(a <= tok < b for a, b in doc.spans("ui_text")) or quoted(doc, tok):
+        return True
+    if not doc.words[tok].isascii():
+        # Japanese negates after the word ("返送は不要です"); a negation before it is another word's
+        # ("追加料金なしで再発送")
+        return doc.has("negation", tok + 1, min(len(doc.words), tok + 3))
+    lo = max(clause_start(doc, tok), tok - _NEG_WINDOW)
+    return any(doc.has(cls, lo, tok) for cls in ("negation", "you_said"))
