@@ -131,10 +131,7 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
         si = doc.sentence_of(a)
         if offers.by_sentence.get(si, set()) & _GOODS:
             continue
-        s = doc.sentences[si]
-        offered = s.list_item or doc.has("send_verb", s.tok_start, s.tok_end) or doc.has("offer_verb", s.tok_start,
-                                                                                          s.tok_end)
-        if offered and not negated(doc, a):
+        if _offer_cue(doc, si) and not negated(doc, a):
             _add(offers, doc, "replacement", a, b, seen)
 
 
@@ -171,11 +168,12 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     if not first_person and not s.list_item:
         return None
     after = range(b, min(s.tok_end, b + 6))
-    words = {doc.words[k] for k in range(b, min(s.tok_end, b + 3))}  # "send the red collar today or refund you"
+    # the thing sent is the object right after the verb: "we send a refund"; "we reship it with tracking" and
+    # "send the red collar today or refund you" are goods
+    near = range(b, min(s.tok_end, b + 3))
+    words = {doc.words[k] for k in near}
     if {"label", "labels"} & words and not {"return", "returns", "prepaid", "shipping", "postage"} & words:
         words -= {"label", "labels"}  # "a full label sheet" is goods; "a prepaid return label" is not
-    # the thing sent is the object right after the verb: "we send a refund"; "we reship it with tracking" is goods
-    near = range(b, min(s.tok_end, b + 3))
     if words & _NOT_GOODS or any(c in doc.classes[k] for k in near for c in ("r_refund", "r_gift", "r_guide",
                                                                               "r_tracking")):
         return None
@@ -192,11 +190,17 @@ _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail",
                         "payment", "refund", "voucher", "back"})
 
 
-def _offering(doc: Doc, si: int) -> bool:
-    """A sentence that offers: a list line, or one with a sending or offering verb or the seller as subject."""
+def _offer_cue(doc: Doc, si: int) -> bool:
+    """A list line, or a sentence with a sending or offering verb."""
     s = doc.sentences[si]
-    if s.list_item or doc.has("send_verb", s.tok_start, s.tok_end) or doc.has("offer_verb", s.tok_start, s.tok_end):
+    return s.list_item or doc.has("send_verb", s.tok_start, s.tok_end) or doc.has("offer_verb", s.tok_start, s.tok_end)
+
+
+def _offering(doc: Doc, si: int) -> bool:
+    """A sentence that offers: an offer cue, or the seller as subject."""
+    if _offer_cue(doc, si):
         return True
+    s = doc.sentences[si]
     # the seller as subject; "you told us the charger sparked" has the seller only as an object
     return any(doc.words[k] not in ("us", "me") for k, _ in doc.find("first_person", s.tok_start, s.tok_end))
 

@@ -93,6 +93,20 @@ def reach_start(doc: Doc, si: int) -> int:
     return doc.sentences[k].tok_start
 
 
+def antecedent(doc: Doc, starts: list[int], si: int) -> int | None:
+    """The last claim (first token, from sorted `starts`) that sentence `si` can point back to.
+
+    None when the sentence names a claim itself (its own object decides) or no claim stands within reach.
+    """
+    s = doc.sentences[si]
+    i = bisect_left(starts, s.tok_start)
+    if i < len(starts) and starts[i] < s.tok_end:
+        return None
+    if i == 0 or starts[i - 1] < reach_start(doc, si):
+        return None
+    return starts[i - 1]
+
+
 def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
     """'we close', 'Amazon will close': the nearest subject before the verb, in its clause, is not the buyer."""
     lo = max(lo, clause_start(doc, verb))  # "damit wir starten können, vermerken Sie bitte...": another clause

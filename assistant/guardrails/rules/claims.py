@@ -15,19 +15,17 @@ a carrier, a warranty claim or a product batch.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
+    antecedent,
     claim_objects,
     lead_in,
     neutral_clause,
     permission,
     pronoun_objects,
-    reach_start,
     subject_is_not_buyer,
 )
 from assistant.guardrails.text import Doc
@@ -206,11 +204,8 @@ def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
             continue
         si = doc.sentence_of(a)
         s = doc.sentences[si]
-        if any(s.tok_start <= o < s.tok_end for o in starts):
-            continue  # its object is in its own sentence: the other checks judge it
-        first = reach_start(doc, si)
-        i = bisect_left(starts, s.tok_start) - 1
-        if i < 0 or starts[i] < first or doc.has("thing", claims[starts[i]], a):
+        claim = antecedent(doc, starts, si)  # none when its object is in its own sentence: other checks judge it
+        if claim is None or doc.has("thing", claims[claim], a):
             continue
         asked = doc.has("request", s.tok_start, s.tok_end) or doc.has("condition", s.tok_start, s.tok_end)
         if asked and not doc.has("negation", max(s.tok_start, a - 4), a) \
@@ -251,12 +246,12 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
         if not doc.has("condition", s.tok_start, head):
             continue
         gone = doc.find("gone", s.tok_start, min(s.tok_end, s.tok_start + 8))
-        if not gone or doc.has("pronoun", s.tok_start, gone[0][0]) or any(s.tok_start <= o < s.tok_end for o in starts):
+        if not gone or doc.has("pronoun", s.tok_start, gone[0][0]):
             continue
-        i = bisect_left(starts, s.tok_start) - 1
-        if i < 0 or starts[i] < reach_start(doc, si):
+        claim = antecedent(doc, starts, si)
+        if claim is None:
             continue
-        after_claim = doc.sentences[doc.sentence_of(starts[i])].tok_end
+        after_claim = doc.sentences[doc.sentence_of(claim)].tok_end
         gone_clause = clause_end(doc, gone[0][0])  # "ganz wie Sie möchten" later is about the choice, not the claim
         if doc.has("thing", after_claim, s.tok_start) or neutral_clause(doc, s.tok_start, gone_clause):
             continue

@@ -99,7 +99,7 @@ def _high_stars(doc: Doc, a: int) -> bool:
 
 
 def _left_to_buyer(doc: Doc, si: int) -> bool:
-    """The sentence, or the one before it, leaves the review to the buyer ('if you'd like', 'yourself')."""
+    """The sentence, or one of the three before it, leaves the review to the buyer ('if you'd like', 'yourself')."""
     lo = doc.sentences[max(0, si - 3)].tok_start  # the steps of a how-to follow the sentence that leaves it
     hi = doc.sentences[si].tok_end
     return doc.has("permission", lo, hi) or doc.has("independent", lo, hi)
