@@ -231,7 +231,7 @@ def _focused(cue: re.Pattern[str], vocab: EchoVocab, scenario: str | None) -> re
 
 
 def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = False,
-         scenario: str | None = None) -> list[list[Clause]]:
+         scenario: str | None = None, second: bool = False) -> list[list[Clause]]:
     """Ways to restate the message for a reply of `kind` (`problem`, `question` or `thanks`), best first.
 
     Each is one or two clauses: the main one, then a supporting one (an occasion, the item's condition, a
@@ -246,10 +246,11 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
         main = [c for c in main if not vocab.request.search(c[2])]
     if kind == "question":
         if not main:  # no question as such ("I would appreciate your guidance"): restate the problem
-            return pick(message, vocab, "problem", remedy_words=remedy_words, scenario=scenario)
+            return [] if second else pick(message, vocab, "problem", remedy_words=remedy_words, scenario=scenario,
+                                          second=True)
         main = sorted(main, key=lambda c: c[1])
-    if not main:
-        return []
+    if not main:  # a complaint with no problem clause, only questions: restate what the buyer asked
+        return [] if second or kind != "problem" else pick(message, vocab, "question", scenario=scenario, second=True)
     first = main[0][2]
     support = [c[2] for c in main[1:]] if kind == "question" else []
     statements: set[str] = set()
