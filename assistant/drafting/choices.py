@@ -23,6 +23,8 @@ HEDGE_RATIO = 0.25
 NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
 PRODUCT_SCENARIOS = {"quality_issue", "not_as_described", "unwanted_return", "damaged_or_broken", "missing_items",
                      "wrong_item", "warranty", "lost_package", "delivery_problem", "shipping_delay"}
+# Remedies that inform rather than resolve: offered, but not counted as one of the two choices.
+INFORMATIONAL = frozenset({"manual_or_guide", "tracking_update"})
 MISMATCH_SCENARIOS = {"not_as_described", "wrong_item", "unwanted_return", "a_to_z_claim"}
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 # Messages triaged `other` that are not a problem: a thank-you note, or a question (asked directly or as "I would
@@ -122,8 +124,10 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     if facts.arrival == "never_arrived":
         ordered = [r for r in ordered if r not in data.never_arrived_drop]
     if facts.refund_owed:
-        ordered = [r for r in ("full_refund",) if r in allowed] + [
-            r for r in ordered if r != "full_refund" and r not in _owed_drop(request)]
+        # The refund first; what it rules out goes last and is dropped below like a declined remedy.
+        owed = _owed_drop(request)
+        first = [r for r in ("full_refund",) if r in allowed]
+        ordered = first + [r for r in ordered if r not in first and r not in owed] + [r for r in ordered if r in owed]
     if facts.recovered and scenario in data.recovered_scenarios:
         ordered = [r for r in ordered if r not in data.recovered_drop]
         ordered += [r for r in data.second_choice.get(scenario, []) if r in allowed and r not in ordered]
@@ -150,14 +154,14 @@ def choose_remedies(request: DraftRequest) -> list[str]:
             and len(ordered) > 2:
         ordered.remove("full_refund")  # a message that tries to steer the reply gets the conservative offer
     kept = [r for r in ordered if r not in declined(request)]
-    if len(kept) < 2 and requirements_for(scenario).choices != "none":
-        # Two choices are the rule: the scenario's second choice first, then what the buyer turned down
-        # comes back last rather than no choice at all.
+    if _counted(kept) < 2 and requirements_for(scenario).choices != "none":
+        # Two choices are the rule (a tracking update or a guide is information, not a choice): the scenario's
+        # second choice first, then what the buyer turned down comes back last rather than no choice at all.
         spare = [r for r in (*data.second_choice.get(scenario, []), *data.fallback)
-                 if r in allowed and r not in kept and not ruled_out(request, r)]
-        kept += spare[: 2 - len(kept)]
-    if len(kept) < 2 <= len(ordered) and requirements_for(scenario).choices != "none":
-        kept += [r for r in ordered if r not in kept][: 2 - len(kept)]
+                 if r in allowed and r not in kept and not ruled_out(request, r) and r not in INFORMATIONAL]
+        kept += spare[: 2 - _counted(kept)]
+    if _counted(kept) < 2 <= _counted(ordered) and requirements_for(scenario).choices != "none":
+        kept += [r for r in ordered if r not in kept and r not in INFORMATIONAL][: 2 - _counted(kept)]
     ordered = kept
     limit = MAX_CHOICES if requirements_for(scenario).choices != "none" or complaint else 2
     chosen = ordered[:limit]
@@ -185,6 +189,11 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
     return None
 
 
+def _counted(remedies: list[str]) -> int:
+    """How many of the remedies count as choices (the guardrails count no tracking update or guide)."""
+    return len([r for r in remedies if r not in INFORMATIONAL])
+
+
 def ruled_out(request: DraftRequest, remedy: str) -> bool:
     """Whether the case facts rule the remedy out (a safety risk, a parcel that never came, a decline)."""
     data = load_remedy_data()
@@ -192,13 +201,12 @@ def ruled_out(request: DraftRequest, remedy: str) -> bool:
     if facts.recovered and request.scenario in data.recovered_scenarios and remedy in data.recovered_drop:
         return True
     return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
-            or (facts.refund_owed and remedy in _owed_drop(request))
             or (facts.safety and remedy in data.safety_drop) or remedy in declined(request))
 
 
 def _owed_drop(request: DraftRequest) -> set[str]:
     """What a refund already owed rules out; a new unit stays when the buyer asks for one."""
-    drop = set(load_remedy_data().refund_owed_drop)
+    drop: set[str] = set(load_remedy_data().refund_owed_drop)
     if {"replacement", "exchange"} & set(request.facts.wants):
         drop -= {"replacement", "reship", "exchange"}
     return drop
@@ -211,7 +219,8 @@ def declined(request: DraftRequest) -> set[str]:
     """
     data = load_remedy_data()
     said = {r for d in request.facts.declines for r in data.declines.get(d, [])}
-    return said | {r for w in request.facts.wants for r in data.wants_drop.get(w, [])}
+    owed = _owed_drop(request) if request.facts.refund_owed else set()
+    return said | owed | {r for w in request.facts.wants for r in data.wants_drop.get(w, [])}
 
 
 def goods_come_back(remedies: list[str], scenario: str) -> bool:

@@ -23,6 +23,7 @@ from assistant.drafting.choices import (
     other_kind,
     ruled_out,
 )
+from assistant.drafting.howto import general_steps
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
@@ -205,7 +206,13 @@ class OfflineComposer:
         points = _relevant_points(request, phrases.language)
         if not points:
             service = request.facts.service_question and request.scenario != "how_to_use"
-            return [(phrases.find_out_service if service else phrases.find_out).format(hours=hours)]
+            promise = (phrases.find_out_service if service else phrases.find_out).format(hours=hours)
+            # No note for the product: the steps that hold for most products of the kind, then the promise.
+            general = None if service else general_steps(request.message, phrases.language)
+            if general is None:
+                return [promise]
+            intro, general_list = general
+            return [intro + "\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(general_list, 1)), promise]
         steps = "\n".join(f"{i}. {p}" for i, p in enumerate(points, 1))
         return [f"{phrases.how_to_intro}\n{steps}", phrases.how_to_more]
 
