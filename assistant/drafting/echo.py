@@ -37,6 +37,10 @@ _UNSAFE_FORM = re.compile(
     r"|«|»|「|」|『|』|\$|€|£|¥|￥|%|\b(?:usd|eur|gbp|jpy)\b", _FLAGS)
 # Phone numbers and order ids; an address (house number, postcode) is allowed shorter runs.
 _LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
+# An order number and its lead-in ("for order 206-..."): the reply names the order, so the clause goes without it.
+_ORDER_REF = re.compile(r"\s*(?:\b(?:for|on|of|zur|zu|für|pour|de|para|del|per|dell.)\s+(?:(?:my|the|order|bestellung|"
+                        r"commande|pedido|ordine|la|el|mia|ma|meine[rn]?|no|nr|n°|number|nummer|numéro|número|numero)"
+                        r"\.?\s+){0,3}|注文番号[:：]?\s*)#?\d{3}-\d{7}-\d{7}(?:\s*の)?", re.I)
 _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
 _POSTAL_MARKS = frozenset("〒")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
@@ -152,7 +156,7 @@ def _aside(match: re.Match[str]) -> str:
 
 def _clean(piece: str, vocab: EchoVocab) -> str:
     # An aside in brackets ("(my fault, the page froze)") is the buyer's comment, not the case.
-    piece = _ASIDE.sub(_aside, piece).strip(" \t,;:-–—.!?。！？、")
+    piece = _ASIDE.sub(_aside, _ORDER_REF.sub("", piece)).strip(" \t,;:-–—.!?。！？、")
     piece = vocab.tail.sub("", piece).strip(" \t,;:-–—.!?。！？、")
     letters = [ch for ch in piece if ch.isalpha() and ch.lower() != ch.upper()]
     if len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
