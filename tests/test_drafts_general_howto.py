@@ -100,3 +100,11 @@ def test_a_complaint_made_only_of_questions_restates_what_was_asked(pipeline: Pi
     text = _compose(pipeline, "モバイルバッテリーのランプが4つありますが、充電が完了したかどうかはどのように"
                     "確認すればよいでしょうか。", scenario="quality_issue", language="ja")
     assert "ランプ" in text
+
+
+def test_a_long_question_without_commas_is_restated_in_part(pipeline: Pipeline) -> None:
+    message = ("Hello I wanted to ask before ordering whether the baby gate fits a doorway that is ninety five "
+               "centimetres wide and whether it needs drilling into the wall because we rent our flat")
+    assert len(message) > 150  # too long to restate whole, and no comma to cut it at
+    text = _compose(pipeline, message, scenario="other")
+    assert "drilling" in text or "doorway" in text

@@ -173,7 +173,8 @@ def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
     """The sentence, or its comma-separated parts when it is too long or unsafe to restate whole."""
     if len(sentence) <= limit and _safe(sentence, vocab, remedy=True):
         return [sentence]
-    return [p for p in _PIECES.split(sentence) if p]
+    # A long run without commas (a rambling or non-native message) is cut at "and", "but" as well.
+    return [q for p in _PIECES.split(sentence) if p for q in ([p] if len(p) <= limit else _JOINS.split(p)) if q]
 
 
 def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: bool = False,
