@@ -112,13 +112,19 @@ def test_a_cancellation_turned_down_is_not_offered(pipeline: Pipeline) -> None:
     "El hervidor gotea justo al lado del enchufe.",
     "Il bollitore perde acqua vicino alla presa.",
     "ポットの水漏れで漏電が心配です。",
+    "Der Wasserkocher wird heißer als eingestellt.",
+    "Il bollitore diventa più caldo del normale.",
 ])
 def test_scalding_heat_and_leaks_by_the_socket_are_safety_cases(message: str) -> None:
     assert extract_facts(message).safety
 
 
-def test_a_fire_station_toy_is_not_a_fire() -> None:
-    assert not extract_facts("The fire station building set is missing the ladder bag.").safety
+@pytest.mark.parametrize("message", [
+    "The fire station building set is missing the ladder bag.",
+    "Love this flask, it keeps my tea much hotter than my old one!",
+])
+def test_a_fire_station_toy_or_a_flask_that_keeps_tea_hot_is_not_a_safety_case(message: str) -> None:
+    assert not extract_facts(message).safety
 
 
 def test_a_french_leak_by_the_socket_gets_stop_using_and_no_partial_refund(pipeline: Pipeline) -> None:
