@@ -108,3 +108,9 @@ def test_a_long_question_without_commas_is_restated_in_part(pipeline: Pipeline) 
     assert len(message) > 150  # too long to restate whole, and no comma to cut it at
     text = _compose(pipeline, message, scenario="other")
     assert "drilling" in text or "doorway" in text
+
+
+def test_a_question_before_buying_gets_no_setup_steps(pipeline: Pipeline) -> None:
+    text = _compose(pipeline, "Before I order: does the doorbell camera support a 5 GHz Wi-Fi network?",
+                    scenario="other")
+    assert "2.4 GHz" not in text and "within 24 hours" in text

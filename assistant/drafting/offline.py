@@ -208,7 +208,9 @@ class OfflineComposer:
             service = request.facts.service_question and request.scenario != "how_to_use"
             promise = (phrases.find_out_service if service else phrases.find_out).format(hours=hours)
             # No note for the product: the steps that hold for most products of the kind, then the promise.
-            general = None if service else general_steps(request.message, phrases.language)
+            # A question triaged `other` (often before buying) gets them only when it asks how to do something.
+            how = request.scenario == "how_to_use" or "instructions" in request.facts.wants
+            general = general_steps(request.message, phrases.language) if how and not service else None
             if general is None:
                 return [promise]
             intro, general_list = general
