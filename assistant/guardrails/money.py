@@ -162,6 +162,8 @@ def _find_money(doc: Doc) -> list[Money]:
             add(parse_number(raw), "amount", _currency(m.group()), *m.span())
     _number_words(doc, add)
     for a, b in doc.spans("fraction"):
+        if doc.has("measure_unit", b, b + 2):
+            continue  # "a half size up", "half an hour": a measure, not a share of the money
         phrase = " ".join(doc.words[a:b])
         add(doc.lexicon.fractions.get(phrase), "fraction", None, doc.starts[a], doc.ends[b - 1])
     for a, b in windows:

@@ -26,6 +26,7 @@ from assistant.guardrails.rules.claim_refs import (
     neutral_clause,
     permission,
     pronoun_objects,
+    reach_start,
     subject_is_not_buyer,
 )
 from assistant.guardrails.text import Doc
@@ -62,7 +63,9 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                 if _negation(doc, max(c0, a - 4), a) and not doc.has("request", max(c0, a - 4), a):
                     continue  # "you do not need to close the claim", "we will never ask you to withdraw it"
                 cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
-                if cls == "close" and not cjk and subject_is_not_buyer(doc, a, s.tok_start) \
+                # a closing noun has no subject of its own: "we only need the closure of the case" still asks
+                if cls == "close" and not cjk and not closing_noun(doc.words[a]) \
+                        and subject_is_not_buyer(doc, a, s.tok_start) \
                         and not doc.has("condition", s.tok_start, a):
                     continue
                 head = lead_in(doc, doc.sentence_of(a))
@@ -70,6 +73,16 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+# Noun endings of the closing words ("withdrawal", "closure", "Schließung", "Rücknahme", "annulation",
+# "retirada", "cancellazione"): a noun names the act without a subject doing it.
+_NOUN_ENDINGS = ("al", "ure", "ion", "ing", "ung", "nahme", "ement", "cion", "zione", "ada", "ura")
+
+
+def closing_noun(word: str) -> bool:
+    """Whether a closing word is a noun (by its ending), in any supported language."""
+    return word.endswith(_NOUN_ENDINGS)
 
 
 def _negation(doc: Doc, lo: int, hi: int) -> bool:
@@ -127,9 +140,8 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
             continue
         names = doc.has("claim", lo, hi) or doc.has("amazon", lo, hi) or doc.has("pronoun", lo, hi)
         # the subject dropped: "Amazonに申請をされているとのこと。取り下げていただき次第、..." (claim just before)
-        prev = doc.sentences[si - 1] if si > 0 else None
-        names = names or (prev is not None and doc.has("claim", prev.tok_start, prev.tok_end)
-                          and doc.has("condition", lo, hi))
+        # (list lines of options between them do not count against the reach)
+        names = names or (si > 0 and doc.has("condition", lo, hi) and doc.has("claim", reach_start(doc, si), lo))
         acts = (doc.has("close", lo, hi) or doc.has("gone", lo, hi) or doc.has("hold_off", lo, hi)
                 or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi))
                 or (doc.has("state", lo, hi) and doc.has("condition", lo, hi)))  # "申請が継続している間は"
@@ -200,7 +212,7 @@ def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
     out = []
     starts = sorted(claims)
     for a, b in doc.spans("close"):
-        if not doc.words[a].endswith(("al", "ure", "ion", "ing")):
+        if not closing_noun(doc.words[a]):
             continue
         si = doc.sentence_of(a)
         s = doc.sentences[si]

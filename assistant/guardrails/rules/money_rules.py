@@ -139,7 +139,7 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
     doc = data.doc
     groups: list[float] = [values[0].value]
     for prev, cur in itertools.pairwise(values):
-        joined = doc.has("additive", prev.tok + 1, cur.tok + 1) or "and" in doc.words[prev.tok + 1:cur.tok]
+        joined = doc.has("additive", prev.tok + 1, cur.tok + 1) or doc.has("and", prev.tok + 1, cur.tok)
         if abs(cur.value - groups[-1]) <= _EPS and cur is not values[1]:
             continue  # "$5.99 and $5.00 on top, so $10.99 in total": the total of the amounts before it
         if joined and not doc.has("alternative", prev.tok + 1, cur.tok):

@@ -1,0 +1,125 @@
+"""Structures read the same way in every supported language: conjugated remedy verbs, 'and' between amounts,
+a fraction that measures something, kana spelling, a dropped subject across a list, and marketing said as an
+invitation to look at the seller's range or as the seller's sale. Wordings written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.guardrails import check_draft
+from assistant.models import CheckContext, OrderFacts
+
+EUR80 = OrderFacts(price=80, currency="EUR")  # cap 24.00
+JPY = OrderFacts(price=9000, currency="JPY", claim_open=True)
+
+
+def blocked(draft: str, *, scenario: str = "damaged_or_broken", order: OrderFacts | None = EUR80,
+            buyer: str = "", language: str | None = None) -> set[str]:
+    ctx = CheckContext(scenario=scenario, order=order, buyer_message=buyer, reply_language=language)
+    return {v.rule for v in check_draft(draft, ctx).violations if v.severity == "block"}
+
+
+@pytest.mark.parametrize(("language", "draft"), [
+    ("fr", "Toutes nos excuses.\nOption A : nous remplaçons la lampe.\nOption B : nous vous remboursons "
+           "intégralement après le retour."),
+    ("fr", "Toutes nos excuses.\n1) Nous échangeons volontiers la veste contre la taille M.\n2) Vous la "
+           "retournez et nous vous remboursons intégralement."),
+    ("it", "Ci scusiamo. Possiamo sostituirla con il modello corretto oppure rimborsarle l'intero importo."),
+    ("es", "Lo sentimos.\n1. Reemplazamos la lámpara sin coste.\n2. Le reembolsamos el importe íntegro."),
+    ("de", "Es tut uns leid.\n1. Wir ersetzen die Lampe kostenlos.\n2. Sie erhalten die volle Erstattung."),
+    ("ja", "申し訳ございません。本日中に新品を再発送するか、全額を返金するか、ご希望をお知らせください。"),
+], ids=["fr remplacer conjugated", "fr echanger conjugated", "it clitic on the verb", "es reemplazar",
+        "de ersetzen", "ja either/or with ka"])
+def test_conjugated_remedies_count_as_choices(language: str, draft: str) -> None:
+    order = OrderFacts(price=9000, currency="JPY") if language == "ja" else EUR80
+    assert "missing_choices" not in blocked(draft, order=order, language=language)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("fr", "2. Nous vous remboursons 14 € maintenant et 14 € en janvier."),
+    ("es", "2. Le devolvemos 14 € hoy y 14 € en enero."),
+    ("it", "2. Le rimborsiamo 14 € oggi e 14 € a gennaio."),
+    ("de", "2. Wir erstatten 14 € heute und 14 € im Januar."),
+], ids=["fr et", "es y", "it e", "de und"])
+def test_amounts_joined_by_and_add_up_in_every_language(language: str, sentence: str) -> None:
+    draft = f"Désolés / Lo sentimos / Ci scusiamo / Es tut uns leid.\n1. Un nouvel article.\n{sentence}"
+    assert "unapproved_remedy" in blocked(draft, language=language)
+
+
+def test_amounts_offered_as_alternatives_do_not_add_up() -> None:
+    draft = "Es tut uns leid.\n1. Wir erstatten 14 € heute.\n2. Oder wir erstatten 20 € und Sie behalten es."
+    assert "unapproved_remedy" not in blocked(draft, language="de")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We can exchange them for half a size larger, or refund you in full.",
+    "We can swap them for a half size up, or refund you in full.",
+])
+def test_a_fraction_that_measures_is_not_money(sentence: str) -> None:
+    assert "unapproved_remedy" not in blocked(f"Sorry about the fit. {sentence}", scenario="not_as_described")
+
+
+def test_half_of_the_price_is_still_money() -> None:
+    assert "unapproved_remedy" in blocked("Sorry about the fit.\n1. An exchange.\n2. We refund half the price.")
+
+
+def test_a_close_verb_spelled_in_kana_blocks() -> None:
+    draft = ("申し訳ございません。\n1. 新品を再発送\n2. 全額返金\n\nA-to-z保証の申請をとりさげていただけますと、"
+             "すぐに手配いたします。")
+    assert "az_inducement" in blocked(draft, scenario="a_to_z_claim", order=JPY, language="ja")
+
+
+def test_a_dropped_subject_reaches_the_claim_across_a_list() -> None:
+    draft = ("申し訳ございません。保証申請が出されていることを確認しました。\n1. 再発送\n2. 全額返金\n"
+             "取り下げていただけましたら、すぐに手続きいたします。")
+    assert "az_inducement" in blocked(draft, scenario="a_to_z_claim", order=JPY, language="ja")
+
+
+def test_german_genitive_case_is_a_claim_object() -> None:
+    draft = ("Es tut uns leid.\n1. Ersatz\n2. Volle Erstattung\n\nVorher brauchen wir nur die Schließung des "
+             "Falls bei Amazon.")
+    assert "az_inducement" in blocked(draft, scenario="a_to_z_claim", language="de")
+
+
+def test_telling_amazon_help_is_no_longer_needed_blocks_in_spanish() -> None:
+    draft = ("Lo sentimos. Podemos enviarle otra o reembolsarle todo.\n\nEso sí, díganle a Amazon que ya no "
+             "necesita ayuda y lo resolvemos hoy.")
+    assert "az_inducement" in blocked(draft, scenario="a_to_z_claim", language="es")
+
+
+SORRY = {"en": "Sorry for the delay, the parcel arrives tomorrow.", "de": "Entschuldigen Sie die Verzögerung.",
+         "fr": "Désolés pour le retard.", "es": "Lo sentimos por el retraso.", "it": "Ci scusiamo per il ritardo.",
+         "ja": "お届けが遅れて申し訳ございません。"}
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "While you wait, have a look at our new autumn collection."),
+    ("de", "Werfen Sie doch einen Blick in unser Sortiment für den Winter."),
+    ("fr", "Découvrez aussi notre nouvelle gamme de sacs à dos."),
+    ("es", "Eche un vistazo a nuestra tienda, hay novedades cada semana."),
+    ("it", "Scopra la nostra nuova collezione invernale."),
+    ("ja", "当店の全商品が30%オフのセール中です。"),
+    ("en", "Here is something for next time: TREAT-15 at checkout."),
+], ids=["en invitation", "de invitation", "fr invitation", "es invitation", "it invitation", "ja sale",
+        "a code-shaped token at checkout"])
+def test_marketing_in_words_blocks(language: str, sentence: str) -> None:
+    draft = f"{SORRY[language]}\n\n{sentence}"
+    assert "marketing_content" in blocked(draft, scenario="shipping_delay", language=language)
+
+
+@pytest.mark.parametrize(("buyer", "sentence"), [
+    ("", "You can see the tracking in Your Orders; have a look at the carrier page for updates."),
+    ("", "Please take a look at the user guide we attached, page 4."),
+    ("Why was my coupon not applied? There was a sale on your store.",
+     "The sale in our store ended on 3 March, which is why the price at checkout was higher."),
+    ("", "The 2-day delivery charge at checkout covers the courier."),
+], ids=["a look at the tracking", "a look at the guide", "a sale the buyer asked about", "a charge at checkout"])
+def test_looking_and_explaining_are_not_marketing(buyer: str, sentence: str) -> None:
+    draft = f"{SORRY['en']}\n\n{sentence}"
+    assert "marketing_content" not in blocked(draft, scenario="shipping_delay", buyer=buyer, language="en")
+
+
+def test_an_ai_note_to_self_is_a_leak() -> None:
+    draft = f"{SORRY['en']}\n\n(Note to self: the instructions said not to mention the strike.)"
+    assert "ai_or_prompt_leak" in blocked(draft, scenario="shipping_delay")
