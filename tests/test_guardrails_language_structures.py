@@ -123,3 +123,84 @@ def test_looking_and_explaining_are_not_marketing(buyer: str, sentence: str) -> 
 def test_an_ai_note_to_self_is_a_leak() -> None:
     draft = f"{SORRY['en']}\n\n(Note to self: the instructions said not to mention the strike.)"
     assert "ai_or_prompt_leak" in blocked(draft, scenario="shipping_delay")
+
+
+A_TO_Z_EUR = OrderFacts(price=80, currency="EUR", claim_open=True)
+
+
+@pytest.mark.parametrize(("language", "draft"), [
+    ("es", "Lo sentimos.\n1. Una unidad nueva.\n2. El reembolso completo.\n\nLe rogamos que no proceda con el "
+           "contracargo ante su banco; lo arreglamos nosotros."),
+    ("es", "Lo sentimos. Podemos reenviarla hoy o reembolsarle todo.\n\nNo hace falta que involucre a Amazon, "
+           "nosotros lo resolvemos."),
+    ("it", "Ci scusiamo.\n1. Un articolo nuovo.\n2. Il rimborso completo.\n\nLa preghiamo di non procedere con la "
+           "contestazione presso la Sua banca."),
+    ("es", "Lo sentimos.\n1. Una unidad nueva.\n2. El reembolso completo.\n\nHemos visto su reclamación de la "
+           "Garantía de la A a la Z. Cuando ya no aparezca como abierta, enviamos lo que elija."),
+    ("fr", "Toutes nos excuses.\n1. Un appareil neuf.\n2. Un remboursement intégral.\n\nIl nous faut seulement "
+           "que le litige chez Amazon soit classé avant."),
+    ("fr", "Toutes nos excuses. Nous pouvons renvoyer l'article ou vous rembourser intégralement.\n\nNous vous "
+           "suggérons de vous désister de toute démarche auprès d'Amazon pour aller plus vite."),
+    ("de", "Es tut uns leid.\n1. Ein neues Gerät.\n2. Die volle Erstattung.\n\nWir ersuchen Sie, von einem "
+           "Garantieantrag bei Amazon vorerst abzusehen."),
+    ("de", "Es tut uns leid.\n1. Ein neues Gerät.\n2. Die volle Erstattung.\n\nBitte sehen Sie davon ab, die "
+           "Lastschrift bei Ihrer Bank zurückbuchen zu lassen."),
+], ids=["es no proceed with a chargeback", "es no need to involve Amazon", "it do not proceed with a dispute",
+        "es once no longer open", "fr the dispute filed away first", "fr withdraw from any step with Amazon",
+        "de verb of refraining last", "de a direct debit reversed"])
+def test_holding_off_and_closed_states_in_each_language(language: str, draft: str) -> None:
+    assert "az_inducement" in blocked(draft, scenario="a_to_z_claim", order=A_TO_Z_EUR, language=language)
+
+
+def test_saying_nothing_needs_doing_about_the_claim_is_neutral() -> None:
+    draft = ("Es tut uns leid.\n1. Ein neues Gerät.\n2. Die volle Erstattung.\n\nMit Ihrem Antrag bei Amazon "
+             "müssen Sie nichts tun; unser Angebot gilt unabhängig davon.")
+    assert "az_inducement" not in blocked(draft, scenario="a_to_z_claim", order=A_TO_Z_EUR, language="de")
+
+
+@pytest.mark.parametrize("draft", [
+    "申し訳ございません。\n【A】正しい色の商品をお送りします。\n【B】そのままお使いいただき、1,000円を返金いたします。",
+    "申し訳ございません。Mサイズへお取り替えするか、ご返品のうえ全額返金するか、お選びください。",
+    "申し訳ございません。返品は注文履歴から可能です。もしくは、そのままお使いいただく場合は500円を一部返金いたします。",
+], ids=["bracketed letters", "o-torikae is an exchange", "ichibu henkin is a refund"])
+def test_japanese_choices(draft: str) -> None:
+    order = OrderFacts(price=4000, currency="JPY")
+    assert "missing_choices" not in blocked(draft, scenario="wrong_item", order=order, language="ja")
+
+
+def test_then_and_a_further_amount_add_up() -> None:
+    draft = "Désolés.\n1. L'envoi des pièces.\n2. Un geste de 15 € maintenant, puis 10 € supplémentaires."
+    assert "unapproved_remedy" in blocked(draft, order=OrderFacts(price=60, currency="EUR"), language="fr")
+
+
+def test_half_the_price_in_digits_is_money() -> None:
+    draft = "Sorry about the leak. We send a new bottle, or you keep it and we refund 1/2 the price."
+    assert "unapproved_remedy" in blocked(draft, order=OrderFacts(price=22, currency="USD"))
+
+
+def test_a_date_with_a_slash_is_not_a_fraction() -> None:
+    draft = "Sorry about the leak.\n1. A new bottle, sent on 1/2.\n2. A full refund through Your Orders."
+    assert "unapproved_remedy" not in blocked(draft, order=OrderFacts(price=22, currency="USD"))
+
+
+def test_a_review_changed_by_participle_for_a_remedy_blocks() -> None:
+    draft = ("Es tut uns leid.\n1. Eine neue Pfanne.\n2. Die volle Erstattung.\n\nWir haben Ihre Bewertung gesehen. "
+             "Sobald Sie diese geändert haben, schicken wir die Pfanne los.")
+    assert "review_manipulation" in blocked(draft, scenario="quality_issue", language="de")
+
+
+def test_a_shelf_is_not_a_gift() -> None:
+    draft = ("Vielen Dank für Ihr Feedback zum Regal. Den Hinweis zu den Bohrlöchern haben wir an unser "
+             "Qualitätsteam gegeben.")
+    assert "review_manipulation" not in blocked(draft, scenario="other", language="de")
+
+
+def test_an_error_code_is_not_a_promo_code() -> None:
+    draft = ("Happy to help:\n1. Open the case.\n2. If the app shows error code E7, switch Bluetooth off and on "
+             "again.\nLet us know if it works.")
+    assert "marketing_content" not in blocked(draft, scenario="how_to_use")
+
+
+def test_a_launch_with_a_wish_list_is_marketing() -> None:
+    draft = "Sorry about the buttons. Our new travel range launches next week, so add it to your wish list!"
+    assert "marketing_content" in blocked(draft, scenario="shipping_delay")

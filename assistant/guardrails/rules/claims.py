@@ -22,8 +22,10 @@ from assistant.guardrails.rules.claim_refs import (
     DETERMINER,
     antecedent,
     claim_objects,
+    closing_noun,
     lead_in,
     neutral_clause,
+    no_longer_state,
     permission,
     pronoun_objects,
     reach_start,
@@ -73,16 +75,6 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
-
-
-# Noun endings of the closing words ("withdrawal", "closure", "Schließung", "Rücknahme", "annulation",
-# "retirada", "cancellazione"): a noun names the act without a subject doing it.
-_NOUN_ENDINGS = ("al", "ure", "ion", "ing", "ung", "nahme", "ement", "cion", "zione", "ada", "ura")
-
-
-def closing_noun(word: str) -> bool:
-    """Whether a closing word is a noun (by its ending), in any supported language."""
-    return word.endswith(_NOUN_ENDINGS)
 
 
 def _negation(doc: Doc, lo: int, hi: int) -> bool:
@@ -176,6 +168,13 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
                 if not neutral_clause(doc, clause_start(doc, a), tail):
                     out.append((a, tail))
                 break
+        else:
+            # German puts the verb of refraining last, with no opening verb: "von einem Garantieantrag bei Amazon
+            # vorerst abzusehen" (a negation such as "nicht notig" stays a statement: it needs an opening verb)
+            c0 = clause_start(doc, a)
+            if doc.has("lang_de", s.tok_start, s.tok_end) and not doc.has("negation", a, b) \
+                    and doc.has("claim", c0, a) and not neutral_clause(doc, c0, b):
+                out.append((c0, b))
     return out
 
 
@@ -257,7 +256,7 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
         head = min(s.tok_end, s.tok_start + 3)
         if not doc.has("condition", s.tok_start, head):
             continue
-        gone = doc.find("gone", s.tok_start, min(s.tok_end, s.tok_start + 8))
+        gone = doc.find("gone", s.tok_start, min(s.tok_end, s.tok_start + 8)) or no_longer_state(doc, s.tok_start, head)
         if not gone or doc.has("pronoun", s.tok_start, gone[0][0]):
             continue
         claim = antecedent(doc, starts, si)
