@@ -204,3 +204,22 @@ def test_an_error_code_is_not_a_promo_code() -> None:
 def test_a_launch_with_a_wish_list_is_marketing() -> None:
     draft = "Sorry about the buttons. Our new travel range launches next week, so add it to your wish list!"
     assert "marketing_content" in blocked(draft, scenario="shipping_delay")
+
+
+REPLY_USD = "Sorry the lid was dented.\n1. A new tin tomorrow.\n2. A $4.00 refund and you keep it.\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "When all is well, we'd love it if your feedback reflected that.",
+    "We post a free bookmark to every customer who leaves a review.",
+    "If we've earned them, a few gold stars on the listing are all we ask.",
+    "Next time, type MERCI20 in at checkout for 20% off.",
+], ids=["feedback asked to reflect", "a gift for whoever reviews", "gold stars", "a code for next time"])
+def test_disguised_review_and_code_requests_block(sentence: str) -> None:
+    found = blocked(REPLY_USD + sentence, order=OrderFacts(price=20, currency="USD"))
+    assert found & {"review_manipulation", "marketing_content"}
+
+
+def test_thanking_for_kind_words_and_a_review_already_left_passes() -> None:
+    draft = "Thank you for your kind words and your lovely review - it means a lot to our small shop."
+    assert "review_manipulation" not in blocked(draft, scenario="other")
