@@ -10,6 +10,7 @@ from the order ("the €60 you paid") are not offers.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -247,6 +248,8 @@ def _tok_of(m: Money) -> int:
     return m.tok
 
 
+_CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
+
 def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
     """Tie each amount to the sentence that offers it, leaving out prices quoted from the order."""
     for m in money:
@@ -260,7 +263,10 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
             while k < stop and doc.words[k].isdigit():
                 k += 1
             back = k < len(doc.words) and doc.words[k] == "back"  # "keep it and receive 9.99 back"
-            if not any("r_refund" in doc.classes[k] for k in before) and not (
+            # verb last: "Ihnen 18,00 zurückerstatten" (a figure with cents right before the refund verb)
+            cents_before_refund = _CENTS.search(doc.folded, m.start, m.end) is not None and doc.has(
+                "r_refund", m.tok + 1, min(s.tok_end, m.tok + 3))
+            if not any("r_refund" in doc.classes[k] for k in before) and not cents_before_refund and not (
                     back and doc.has("money_offer", max(s.tok_start, m.tok - 5), m.tok)):
                 continue  # a bare number is money only right after a refund word ("a refund of 30", "9.99 back")
             k, stop = m.tok + 1, min(len(doc.words), m.tok + 6)
@@ -268,7 +274,7 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
                 k += 1  # "24-48 hours", "2 to 3 days": the unit comes after the range
             nxt = doc.words[k] if k < len(doc.words) else ""
             worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
-            if nxt in _NOT_MONEY_AFTER or not (back or worded):
+            if nxt in _NOT_MONEY_AFTER or not (back or worded or cents_before_refund):
                 continue
         elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
                 and not doc.has("r_refund", m.tok + 2, min(s.tok_end, m.tok + 4)):

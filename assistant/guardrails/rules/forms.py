@@ -26,7 +26,8 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"\b(?:promotion|promo|coupon|voucher|discount|deal|sale|lightning deal|promo code|"
                           r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
                           r"discount code|subscribe|aktion|gutschein|rabatt|promocion|cupon|descuento|"
-                          r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|クーポン|セール|割引"))
+                          r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|"
+                          r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント"))
 # An invitation to buy or come back, or a new code: never an explanation, even when the buyer asked about one.
 _INVITE = re.compile(r"\b(?:next|future|follow|newsletter|"
                      r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new)\b")

@@ -75,7 +75,8 @@ def _money(data: RuleInput) -> list[Violation]:
         out.append(data.folded("unapproved_remedy", m.start, m.end, message=message, fix_hint=hint))
 
     for si in sorted(data.offers.money):
-        amounts = data.offers.money[si]
+        # "orders of 35 € or more": a threshold the seller explains, not an amount offered
+        amounts = [m for m in data.offers.money[si] if not doc.has("threshold", m.tok + 1, m.tok + 3)]
         s = doc.sentences[si]
         full_marked = doc.has("r_full", s.tok_start, s.tok_end)
         values: list[Money] = []
