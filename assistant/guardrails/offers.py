@@ -249,6 +249,10 @@ def _tok_of(m: Money) -> int:
 
 
 _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
+# words of comparison before a percentage: a level ("charged above 50%"), not a share of the price
+_COMPARE = frozenset({"above", "below", "over", "under", "least", "than", "uber", "unter", "dessus", "sopra",
+                      "encima"})
+
 
 def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
     """Tie each amount to the sentence that offers it, leaving out prices quoted from the order."""
@@ -282,7 +286,10 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
         elif m.kind in ("fraction", "percent"):
             # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
             wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
-            if not any(doc.has(c, *wide) for c in ("r_refund", "money_offer", "price_quote", "r_partial")):
+            # "charged above 50%" is a level, not a share of the price: a comparison before it wants a refund word
+            money_words = ("r_refund", "money_offer", "r_partial") if m.tok > 0 and doc.words[m.tok - 1] in _COMPARE \
+                else ("r_refund", "money_offer", "price_quote", "r_partial")
+            if not any(doc.has(c, *wide) for c in money_words):
                 continue
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):

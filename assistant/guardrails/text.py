@@ -214,8 +214,11 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list
         a, b, w = spans[i]
         if len(w) == 1 and w.isalpha():
             j = i
+            # one separator for the whole run: in "a f-i-v-e" the article stays a word of its own
+            gap = folded[b:spans[i + 1][0]] if i + 1 < n else ""
             while (j + 1 < n and (len(spans[j + 1][2]) == 1 or spans[j + 1][2] == "ss") and spans[j + 1][2].isalnum()
-                   and _SINGLE_GAP.fullmatch(folded, spans[j][1], spans[j + 1][0])):
+                   and _SINGLE_GAP.fullmatch(folded, spans[j][1], spans[j + 1][0])
+                   and folded[spans[j][1]:spans[j + 1][0]] == gap):
                 j += 1
             if j - i >= 2:
                 out.append((a, spans[j][1], "".join(s[2] for s in spans[i:j + 1]).translate(_LEET)))

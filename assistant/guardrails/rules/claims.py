@@ -62,8 +62,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
-                if _negation(doc, max(c0, a - 4), a) and not doc.has("request", max(c0, a - 4), a):
-                    continue  # "you do not need to close the claim", "we will never ask you to withdraw it"
+                asks = doc.find("request", max(c0, a - 4), a)
+                if _negation(doc, max(c0, a - 4), a) and (
+                        not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0])):
+                    continue  # "you do not need to close the claim", "we won't ask you to withdraw it"
                 cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
                 # a closing noun has no subject of its own: "we only need the closure of the case" still asks
                 if cls == "close" and not cjk and not closing_noun(doc.words[a]) \
