@@ -290,3 +290,23 @@ def test_a_list_of_amounts_ending_in_and_adds_up() -> None:
     draft = ("Sorry about the three problems. We can either send a new kettle, or you keep it and we refund $8 for "
              "the dent, $8 for the scratch and $5 for the filter.")
     assert "unapproved_remedy" in blocked(draft, order=OrderFacts(price=59, currency="USD"))
+
+
+@pytest.mark.parametrize(("language", "draft"), [
+    ("de", "Es tut uns leid.\n1. Eine neue Lampe.\n2. Die volle Erstattung.\n\nBeides steht bereit.\n\nWir brauchen "
+           "vorher nur die Schließung Ihres Falls bei Amazon."),
+    ("de", "Es tut uns leid.\n1. Ein neuer Akku.\n2. Die volle Erstattung.\n\nWir wären Ihnen dankbar, wenn Sie von "
+           "einer Anfrage bei Amazon absehen würden."),
+    ("fr", "Toutes nos excuses.\n1. Une enceinte neuve.\n2. Le remboursement intégral.\n\nTant que votre dossier "
+           "reste ouvert chez Amazon, nous ne pouvons lancer ni l'envoi ni le remboursement."),
+    ("it", "Ci scusiamo.\n1. Un materasso nuovo.\n2. Il rimborso completo.\n\nLe chiediamo di mettere in pausa la "
+           "pratica con Amazon per qualche giorno."),
+], ids=["de genitive with a possessive", "de refraining from a request at Amazon", "fr withheld while open",
+        "it put on pause"])
+def test_claim_requests_in_round_eleven_idioms(language: str, draft: str) -> None:
+    assert "az_inducement" in blocked(draft, scenario="a_to_z_claim", order=A_TO_Z_EUR, language=language)
+
+
+def test_a_prompt_left_at_the_top_is_a_leak() -> None:
+    draft = "Prompt: scrivi una risposta cortese.\n\nGentile cliente, ci scusiamo per il ritardo."
+    assert "ai_or_prompt_leak" in blocked(draft, scenario="shipping_delay", language="it")

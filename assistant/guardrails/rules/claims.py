@@ -100,7 +100,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
             continue  # "if the claim is still open"; "as long as no claim is filed"
         if neutral_clause(doc, s.tok_start, s.tok_end):
             continue
-        offers_here = doc.sentence_of(obj) in data.offers.by_sentence or doc.has("offer_verb", s.tok_start, s.tok_end)
+        # a remedy withheld while the claim is open ("tant que le dossier reste ouvert, ni l'envoi ni le
+        # remboursement") waits on it as much as one promised once it closes
+        offers_here = doc.sentence_of(obj) in data.offers.by_sentence or any(
+            doc.has(cls, s.tok_start, s.tok_end) for cls in ("offer_verb", "r_refund", "send_verb"))
         if offers_here:
             out.append((obj, min(c1, obj_end + _NEAR)))
     return out
@@ -174,8 +177,9 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             # German puts the verb of refraining last, with no opening verb: "von einem Garantieantrag bei Amazon
             # vorerst abzusehen" (a negation such as "nicht notig" stays a statement: it needs an opening verb)
             c0 = clause_start(doc, a)
+            named = doc.has("claim", c0, a) or (doc.has("claim_weak", c0, a) and doc.has("amazon", c0, a))
             if doc.has("lang_de", s.tok_start, s.tok_end) and not doc.has("negation", a, b) \
-                    and doc.has("claim", c0, a) and not neutral_clause(doc, c0, b):
+                    and named and not neutral_clause(doc, c0, b):
                 out.append((c0, b))
     return out
 
