@@ -140,9 +140,14 @@ _NEGATED = re.compile(
 # to return it". Up to two words may sit in between, never a sentence or clause boundary.
 _HYPOTHETICAL = re.compile(
     r"\b(?:would have|would've|'d have|could have|was going to|were going to|was about to|thought about|"
-    r"thought of|considered|asked (?:you |them |amazon |the seller )?to|tried to|"
-    r"aurais|aurait|habria|hubiera|avrei|avremmo|hatte)"
+    r"thought of|considered|asked (?:you |them |amazon |the seller )?to|tried to|wanted to|"
+    r"aurais|aurait|voulais|habria|hubiera|queria|avrei|avremmo|volevo|hatte|wollte|wollten)"
     r"(?:\s+[^\s.!?,;:]+){0,2}\s+$")
+# German puts the negation after the verb ("zurückschicken möchte ich es nicht") and Japanese after the
+# noun or verb ("返品はしたくない", "キャンセルしないでください", "使い方の問題ではない").
+_NEGATED_AFTER = re.compile(
+    r"\S*\s+(?:mochte|mochten|will|wollen|werde|brauche|muss|kann)\s+(?:ich|wir)(?:\s+\w+){0,3}\s+nicht\b|"
+    r"[^。！？\s]{0,5}(?:ではな|ではあり|じゃな|はしたくな|したくな|しないで|はしないで)")
 # Sentences that only tell the seller what comes with the message ("photos attached", "video enclosed")
 # describe evidence, not the problem: a short one is background as a whole, and in a longer one the photo
 # itself ("I've attached a photo of the display showing 37") is no sign of a listing mismatch.
@@ -172,6 +177,8 @@ def counts(match: re.Match[str], text: str, background: list[Span]) -> bool:
     """Whether a cue match is evidence: not negated, not hypothetical, not in a background sentence."""
     start = match.start()
     if _NEGATED.search(text, max(0, start - 24), start) or _HYPOTHETICAL.search(text, max(0, start - 48), start):
+        return False
+    if _NEGATED_AFTER.match(text, match.end()):
         return False
     inside = (whole for a, b, whole in background if a <= start < b)
     return not any(whole or _EVIDENCE.match(text, start) for whole in inside)

@@ -29,7 +29,7 @@ from assistant.triage_model import MODEL_PATH, LinearTriageModel, cue_fingerprin
 
 CASES = Path(__file__).parent / "cases"
 TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3", "triage_lang_dev",
-              "triage_lang_train")
+              "triage_lang_train", "triage_long_train")
 HELD_OUT = ("reference", "reference_lang", "triage_holdout4")
 
 
