@@ -132,8 +132,10 @@ def for_script(cues: Cues, which: str) -> CueSet:
 _NEGATED = re.compile(
     r"(?<!if you )(?<!if they )(?<!unless you )"
     r"(?:\b(?:not|don'?t|dont|do not|never|no need to|without|(?:is|was|were|are|did|does|has|have|had)n'?t|"
-    r"nicht|nichts|kein|keine|keinen|pas|jamais|sans|non|nessun\w*|senza)\b|\bn')"
-    r"(?:\s+(?:please|to|be|get|want|need|wish|even|really|actually|been|bitte|zu|me|mi|le|la|it|him|her)\b){0,2}"
+    r"nicht|nichts|kein|keine|keinen|pas|jamais|sans|non|nessun\w*|senza|"
+    r"(?:prefiero|preferimos|quiero|queremos) no|no (?:lo|la|los|las|le|les|me|nos|se))\b|\bn')"
+    r"(?:\s+(?:please|to|be|get|want|need|wish|even|really|actually|been|a|an|bitte|zu|me|mi|le|la|it|him|her|"
+    r"e|est|un|une|una|uno|veux|voulons|voglio|vogliamo|quiero|queremos)\b){0,2}"
     r"\s*$")
 # A cue after a conditional or a past attempt is background to the request: "I'd have cancelled but it had
 # shipped", "I asked to cancel within the hour" (and the complaint is the postage kept back), "I was going

@@ -36,6 +36,9 @@ def score(triager, message: str, scenario: str) -> float:
     ("I want to send it back.", "I don't want to send it back.", "unwanted_return"),
     ("Zurückschicken möchte ich den Tisch.", "Zurückschicken möchte ich den Tisch nicht.", "unwanted_return"),
     ("返品したいです。", "返品はしたくないです。", "unwanted_return"),
+    ("Quiero devolverlo.", "Preferimos no devolverlo.", "unwanted_return"),
+    ("Voglio restituirlo.", "Non voglio restituirlo.", "unwanted_return"),
+    ("È un difetto di fabbrica.", "Non è un difetto, funziona.", "quality_issue"),
     ("注文をキャンセルしてください。", "注文はキャンセルしないでください。", "order_cancellation"),
 ])
 def test_negated_cues_are_no_evidence(triager, said: str, denied: str, scenario: str) -> None:
