@@ -112,6 +112,11 @@ def test_facts_settle_close_pairs(precedence: Precedence, message: str, best: st
      "not_as_described"),
     # a rule only overrides the scenarios it names
     ("The carrier says they can't find the parcel and I have opened an A-to-z claim.", "a_to_z_claim"),
+    ("I ordered the red dress but the one that arrived is a duller red than in the photos.", "not_as_described"),
+    # what the buyer checked before ordering is a story, not a question before buying
+    ("Before ordering I checked your size chart, but the jeans run two sizes small.", "not_as_described"),
+    # an address given in a lost-parcel message is no wrong place named
+    ("Tracking says delivered but nothing came. We live at 12 Oak Road and nobody left anything.", "lost_package"),
     # a hypothetical mention is no fact
     ("I would have thought they threw it away, but it came today with a dent.", "damaged_or_broken"),
 ])
