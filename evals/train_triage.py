@@ -2,7 +2,8 @@
 
 Training data: the knowledge base's example phrasings (every language, `knowledge/phrasings/`) plus the dev
 set, triage holdouts 1-3, the short multilingual dev set `triage_lang_dev` and `triage_lang_train` (buyer
-messages in six languages written for training, Spain and Latin-American Spanish included). Held out,
+messages in six languages written for training, Spain and Latin-American Spanish included) and
+`triage_long_train` (long messages that mention several problems, six languages). Held out,
 never trained on: the reference sets and triage holdout 4, whose accuracies this script prints (the
 language cue files were tuned on the misses of `reference_lang`, so it is a development set, not a test
 set). The multilingual set `triage_lang_fresh1` is never trained on either; it was scored blind once and
@@ -29,7 +30,7 @@ from assistant.triage_model import MODEL_PATH, LinearTriageModel, cue_fingerprin
 
 CASES = Path(__file__).parent / "cases"
 TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3", "triage_lang_dev",
-              "triage_lang_train")
+              "triage_lang_train", "triage_long_train")
 HELD_OUT = ("reference", "reference_lang", "triage_holdout4")
 
 

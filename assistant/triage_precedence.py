@@ -1,0 +1,69 @@
+"""Precedence between neighbouring scenarios: facts in a message that settle which of two it is.
+
+Long messages mention several problems, and the scores can favour the one told at length over the one the
+buyer needs handled. Some facts decide between close pairs whatever else is said (definitions of the
+scenario table): an order compared with what arrived is a wrong item, not a listing mismatch; a carrier who
+says the parcel is gone makes it lost, not late; a parcel left at a named wrong place is a courier problem,
+not a lost one; a warranty asked about by name is a warranty case. Each rule in
+`assistant/data/triage_precedence.yaml` names the scenario it gives, the scenarios it overrides, the
+patterns (every language) that show the fact, and optionally `unless` patterns that show the other reading
+(an item held against the listing's own words is a listing mismatch after all). A negated or hypothetical
+match does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from assistant.errors import KnowledgeError
+from assistant.models import SCENARIO_IDS
+from assistant.triage_cues import Span, compile_cue, first_evidence
+
+PRECEDENCE_PATH = Path(__file__).parent / "data" / "triage_precedence.yaml"
+
+
+@dataclass(frozen=True)
+class PrecedenceRule:
+    """`scenario` wins over any of `over` when one of `patterns` matches and none of `unless` does."""
+
+    scenario: str
+    over: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Precedence:
+    """The rules, in file order: the first that applies decides."""
+
+    rules: tuple[PrecedenceRule, ...]
+
+    @classmethod
+    def load(cls, path: Path = PRECEDENCE_PATH) -> Precedence:
+        """Load and validate the rules; a bad id or pattern names the file and entry."""
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        rules = []
+        for i, entry in enumerate(data.get("rules") or []):
+            field = f"rules[{i}]"
+            if not isinstance(entry, dict) or not {"scenario", "over", "patterns"} <= entry.keys():
+                raise KnowledgeError("a rule needs `scenario`, `over` and `patterns`", path=str(path), field=field)
+            unknown = [s for s in [entry["scenario"], *entry["over"]] if s not in SCENARIO_IDS]
+            if unknown:
+                raise KnowledgeError(f"unknown scenario id {unknown[0]!r}", path=str(path), field=field)
+            patterns = tuple(compile_cue(p, path, f"{field}.patterns") for p in entry["patterns"])
+            unless = tuple(compile_cue(p, path, f"{field}.unless") for p in entry.get("unless") or [])
+            rules.append(PrecedenceRule(entry["scenario"], frozenset(entry["over"]), patterns, unless))
+        return cls(tuple(rules))
+
+    def decide(self, text: str, best: str, background: list[Span]) -> str:
+        """The scenario `best` yields to, or `best` itself; `text` is the plain folded message."""
+        for rule in self.rules:
+            if best not in rule.over or any(first_evidence(p, text, background) for p in rule.unless):
+                continue
+            if any(first_evidence(p, text, background) for p in rule.patterns):
+                return rule.scenario
+        return best
