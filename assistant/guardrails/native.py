@@ -37,10 +37,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 NATIVE_DIR = HERE / "_native"
 PACKAGE = "assistant.guardrails"
-# The hot modules (see BENCHMARKS.md). Not compiled: `guard.py` (pydantic models), `registry.py`, `policy.py`,
+# The hot modules (see BENCHMARKS.md). Not compiled: `guard.py` (pydantic models), `policy.py`, `paths.py`,
 # `compiled.py` (start-up only) and this file.
 MODULES: tuple[str, ...] = (
-    "normalize", "lexicon", "text", "clauses", "money", "offers", "prefilter", "patterns",
+    "normalize", "lexicon", "text", "clauses", "money", "offers", "prefilter", "patterns", "registry",
     "rules.claim_refs", "rules.claims", "rules.elements", "rules.forms", "rules.money_rules", "rules.reviews",
 )
 ENV = "REPLY_ASSISTANT_NATIVE"
