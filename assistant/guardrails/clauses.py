@@ -27,7 +27,10 @@ def _breaks(doc: Doc) -> list[int]:
 
 
 # A short quoted label: "choose 'Wrong item was sent'", «Mis pedidos», 「注文履歴」 names a button or a page.
-_QUOTED = re.compile(r"(?<![a-z0-9])'[^'\n]{2,50}'(?![a-z0-9])|\"[^\"\n]{2,60}\"|«[^»\n]{2,60}»|„[^“\n]{2,60}“|"
+# Every branch opens with its quote mark, so the engine jumps from quote mark to quote mark; the look-behind
+# of the first branch stands after its quote ("'" not after a letter or digit), where it no longer hides the
+# quote mark from that jump (written before it, it made the engine try every position: four times slower).
+_QUOTED = re.compile(r"'(?<![a-z0-9]')[^'\n]{2,50}'(?![a-z0-9])|\"[^\"\n]{2,60}\"|«[^»\n]{2,60}»|„[^“\n]{2,60}“|"
                      r"「[^」\n]{1,30}」")
 
 

@@ -33,7 +33,8 @@ _STEM_MIN = 3
 
 def has_cjk(text: str) -> bool:
     """Whether a text holds Japanese (or Chinese) characters, which are matched without word boundaries."""
-    return _CJK.search(text) is not None
+    # Every character `_CJK` matches is outside ASCII: most drafts are answered without the scan.
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 @dataclass

@@ -171,7 +171,7 @@ def build_doc(original: str, lexicon: Lexicon) -> Doc:
 
 
 def _tokenize(doc: Doc, folded: str) -> None:
-    if (not folded.isascii() and has_cjk(folded)) or _spaced(folded):
+    if has_cjk(folded) or _spaced(folded):
         _tokenize_slow(doc, folded)
         return
     # Most drafts: one C-level split into gaps and tokens; running sums of the piece lengths are the offsets.
