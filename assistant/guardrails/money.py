@@ -43,6 +43,10 @@ _PERCENT = re.compile(
     r"(?<![a-z0-9_.,])(?P<p>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
     r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|(?P<wari>割)引?)"
 )
+# "1/2 the price", "2/3 of the amount": a fraction in digits, read only before a word for the price, so dates
+# ("1/2") and ratios stay numbers.
+_DIGIT_FRACTION = re.compile(r"(?<![\d/])(?P<n>[1-9])\s?/\s?(?P<d>[2-9]|10)(?![\d/])"
+                             r"(?=\s(?:of\s)?(?:the\s|your\s|its\s)?(?:price|amount|cost|purchase|total|order|prix|montant|precio|importe|prezzo|importo|preis|betrag))")
 _BARE = re.compile(r"(?<![a-z0-9_.,$€£¥-])(?P<n>" + _NUM + r")(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
 _CURRENCY_MARKS = (
     ("CAD", ("cad", "c$", "ca$")), ("AUD", ("aud", "a$", "au$")),
@@ -161,7 +165,14 @@ def _find_money(doc: Doc) -> list[Money]:
             raw = m.group("a") or m.group("b")
             add(parse_number(raw), "amount", _currency(m.group()), *m.span())
     _number_words(doc, add)
+    if "/" in folded:
+        for m in _DIGIT_FRACTION.finditer(folded):
+            n, d = int(m.group("n")), int(m.group("d"))
+            if n < d:
+                add(round(100.0 * n / d, 2), "fraction", None, *m.span())
     for a, b in doc.spans("fraction"):
+        if doc.has("measure_unit", b, b + 2):
+            continue  # "a half size up", "half an hour": a measure, not a share of the money
         phrase = " ".join(doc.words[a:b])
         add(doc.lexicon.fractions.get(phrase), "fraction", None, doc.starts[a], doc.ends[b - 1])
     for a, b in windows:

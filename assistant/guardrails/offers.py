@@ -10,6 +10,7 @@ from the order ("the €60 you paid") are not offers.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -250,6 +251,12 @@ def _tok_of(m: Money) -> int:
     return m.tok
 
 
+_CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
+# words of comparison before a percentage: a level ("charged above 50%"), not a share of the price
+_COMPARE = frozenset({"above", "below", "over", "under", "least", "than", "uber", "unter", "dessus", "sopra",
+                      "encima"})
+
+
 def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
     """Tie each amount to the sentence that offers it, leaving out prices quoted from the order."""
     for m in money:
@@ -263,7 +270,10 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
             while k < stop and doc.words[k].isdigit():
                 k += 1
             back = k < len(doc.words) and doc.words[k] == "back"  # "keep it and receive 9.99 back"
-            if not any("r_refund" in doc.classes[k] for k in before) and not (
+            # verb last: "Ihnen 18,00 zurückerstatten" (a figure with cents right before the refund verb)
+            cents_before_refund = _CENTS.search(doc.folded, m.start, m.end) is not None and doc.has(
+                "r_refund", m.tok + 1, min(s.tok_end, m.tok + 3))
+            if not any("r_refund" in doc.classes[k] for k in before) and not cents_before_refund and not (
                     back and doc.has("money_offer", max(s.tok_start, m.tok - 5), m.tok)):
                 continue  # a bare number is money only right after a refund word ("a refund of 30", "9.99 back")
             k, stop = m.tok + 1, min(len(doc.words), m.tok + 6)
@@ -271,7 +281,7 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
                 k += 1  # "24-48 hours", "2 to 3 days": the unit comes after the range
             nxt = doc.words[k] if k < len(doc.words) else ""
             worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
-            if nxt in _NOT_MONEY_AFTER or not (back or worded):
+            if nxt in _NOT_MONEY_AFTER or not (back or worded or cents_before_refund):
                 continue
         elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
                 and not doc.has("r_refund", m.tok + 2, min(s.tok_end, m.tok + 4)):
@@ -279,7 +289,10 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
         elif m.kind in ("fraction", "percent"):
             # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
             wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
-            if not any(doc.has(c, *wide) for c in ("r_refund", "money_offer", "price_quote", "r_partial")):
+            # "charged above 50%" is a level, not a share of the price: a comparison before it wants a refund word
+            money_words = ("r_refund", "money_offer", "r_partial") if m.tok > 0 and doc.words[m.tok - 1] in _COMPARE \
+                else ("r_refund", "money_offer", "price_quote", "r_partial")
+            if not any(doc.has(c, *wide) for c in money_words):
                 continue
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):

@@ -25,8 +25,8 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?")
 # Written with one character class first (the branches come after it), so the engine skips ahead with a fast
 # class test: the same matches as `[.!?;:](?=\s|$)|[。！？]|\n` in half the time.
 _BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n]))")
-# Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：".
-_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|"
+# Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：", "【A】".
+_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|[【\[〔<][a-h1-9][】\]〕>][:：]?|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
                           r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff]))\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
@@ -223,8 +223,11 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list
         a, b, w = spans[i]
         if len(w) == 1 and w.isalpha():
             j = i
+            # one separator for the whole run: in "a f-i-v-e" the article stays a word of its own
+            gap = folded[b:spans[i + 1][0]] if i + 1 < n else ""
             while (j + 1 < n and (len(spans[j + 1][2]) == 1 or spans[j + 1][2] == "ss") and spans[j + 1][2].isalnum()
-                   and _SINGLE_GAP.fullmatch(folded, spans[j][1], spans[j + 1][0])):
+                   and _SINGLE_GAP.fullmatch(folded, spans[j][1], spans[j + 1][0])
+                   and folded[spans[j][1]:spans[j + 1][0]] == gap):
                 j += 1
             if j - i >= 2:
                 out.append((a, spans[j][1], "".join(s[2] for s in spans[i:j + 1]).translate(_LEET)))

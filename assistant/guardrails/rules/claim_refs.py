@@ -154,3 +154,20 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
 def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
     """The span says the offer does not depend on the claim, or that Amazon decides it."""
     return doc.has("independent", lo, hi) or doc.has("amazon_decides", lo, hi)
+
+
+# Noun endings of the closing words ("withdrawal", "closure", "Schließung", "Rücknahme", "annulation",
+# "retirada", "cancellazione"): a noun names the act without a subject doing it.
+_NOUN_ENDINGS = ("al", "ure", "ion", "ing", "ung", "nahme", "ement", "cion", "zione", "ada", "ura")
+
+
+def closing_noun(word: str) -> bool:
+    """Whether a closing word is a noun (by its ending), in any supported language."""
+    return word.endswith(_NOUN_ENDINGS)
+
+
+def no_longer_state(doc: Doc, lo: int, head: int) -> list[tuple[int, int]]:
+    """'Cuando ya no figure como abierta': a state negated right after the condition is a closed state."""
+    hi = min(doc.sentences[doc.sentence_of(lo)].tok_end, lo + 8)
+    negated = doc.find("negation", lo, hi) or doc.find("cease", lo, hi)  # "en cuanto deje de estar activa"
+    return [st for st in doc.find("state", lo, hi) if negated and negated[0][0] < st[0]][:1]

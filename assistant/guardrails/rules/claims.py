@@ -22,10 +22,13 @@ from assistant.guardrails.rules.claim_refs import (
     DETERMINER,
     antecedent,
     claim_objects,
+    closing_noun,
     lead_in,
     neutral_clause,
+    no_longer_state,
     permission,
     pronoun_objects,
+    reach_start,
     subject_is_not_buyer,
 )
 from assistant.guardrails.text import Doc
@@ -59,10 +62,14 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
-                if _negation(doc, max(c0, a - 4), a) and not doc.has("request", max(c0, a - 4), a):
-                    continue  # "you do not need to close the claim", "we will never ask you to withdraw it"
+                asks = doc.find("request", max(c0, a - 4), a)
+                if _negation(doc, max(c0, a - 4), a) and (
+                        not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0])):
+                    continue  # "you do not need to close the claim", "we won't ask you to withdraw it"
                 cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
-                if cls == "close" and not cjk and subject_is_not_buyer(doc, a, s.tok_start) \
+                # a closing noun has no subject of its own: "we only need the closure of the case" still asks
+                if cls == "close" and not cjk and not closing_noun(doc.words[a]) \
+                        and subject_is_not_buyer(doc, a, s.tok_start) \
                         and not doc.has("condition", s.tok_start, a):
                     continue
                 head = lead_in(doc, doc.sentence_of(a))
@@ -93,7 +100,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
             continue  # "if the claim is still open"; "as long as no claim is filed"
         if neutral_clause(doc, s.tok_start, s.tok_end):
             continue
-        offers_here = doc.sentence_of(obj) in data.offers.by_sentence or doc.has("offer_verb", s.tok_start, s.tok_end)
+        # a remedy withheld while the claim is open ("tant que le dossier reste ouvert, ni l'envoi ni le
+        # remboursement") waits on it as much as one promised once it closes
+        offers_here = doc.sentence_of(obj) in data.offers.by_sentence or any(
+            doc.has(cls, s.tok_start, s.tok_end) for cls in ("offer_verb", "r_refund", "send_verb"))
         if offers_here:
             out.append((obj, min(c1, obj_end + _NEAR)))
     return out
@@ -129,9 +139,8 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
             continue
         names = doc.has("claim", lo, hi) or doc.has("amazon", lo, hi) or doc.has("pronoun", lo, hi)
         # the subject dropped: "Amazonに申請をされているとのこと。取り下げていただき次第、..." (claim just before)
-        prev = doc.sentences[si - 1] if si > 0 else None
-        names = names or (prev is not None and doc.has("claim", prev.tok_start, prev.tok_end)
-                          and doc.has("condition", lo, hi))
+        # (list lines of options between them do not count against the reach)
+        names = names or (si > 0 and doc.has("condition", lo, hi) and doc.has("claim", reach_start(doc, si), lo))
         acts = (doc.has("close", lo, hi) or doc.has("gone", lo, hi) or doc.has("hold_off", lo, hi)
                 or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi))
                 or (doc.has("state", lo, hi) and doc.has("condition", lo, hi)))  # "申請が継続している間は"
@@ -166,6 +175,14 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
                 if not neutral_clause(doc, clause_start(doc, a), tail):
                     out.append((a, tail))
                 break
+        else:
+            # German puts the verb of refraining last, with no opening verb: "von einem Garantieantrag bei Amazon
+            # vorerst abzusehen" (a negation such as "nicht notig" stays a statement: it needs an opening verb)
+            c0 = clause_start(doc, a)
+            named = doc.has("claim", c0, a) or (doc.has("claim_weak", c0, a) and doc.has("amazon", c0, a))
+            if doc.has("lang_de", s.tok_start, s.tok_end) and not doc.has("negation", a, b) \
+                    and named and not neutral_clause(doc, c0, b):
+                out.append((c0, b))
     return out
 
 
@@ -202,7 +219,7 @@ def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
     out = []
     starts = sorted(claims)
     for a, b in doc.spans("close"):
-        if not doc.words[a].endswith(("al", "ure", "ion", "ing")):
+        if not closing_noun(doc.words[a]):
             continue
         si = doc.sentence_of(a)
         s = doc.sentences[si]
@@ -247,7 +264,7 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
         head = min(s.tok_end, s.tok_start + 3)
         if not doc.has("condition", s.tok_start, head):
             continue
-        gone = doc.find("gone", s.tok_start, min(s.tok_end, s.tok_start + 8))
+        gone = doc.find("gone", s.tok_start, min(s.tok_end, s.tok_start + 8)) or no_longer_state(doc, s.tok_start, head)
         if not gone or doc.has("pronoun", s.tok_start, gone[0][0]):
             continue
         claim = antecedent(doc, starts, si)

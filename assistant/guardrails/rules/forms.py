@@ -12,6 +12,7 @@ import re
 
 from assistant.guardrails.patterns import PatternSet, fold_pattern
 from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.rules.promo import promo_sentences
 from assistant.models import Violation
 
 _DIGIT = re.compile(r"\d")
@@ -25,7 +26,8 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"\b(?:promotion|promo|coupon|voucher|discount|deal|sale|lightning deal|promo code|"
                           r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
                           r"discount code|subscribe|aktion|gutschein|rabatt|promocion|cupon|descuento|"
-                          r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|クーポン|セール|割引"))
+                          r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|"
+                          r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント"))
 # An invitation to buy or come back, or a new code: never an explanation, even when the buyer asked about one.
 _INVITE = re.compile(r"\b(?:next|future|follow|newsletter|"
                      r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new)\b")
@@ -111,7 +113,7 @@ def _phones(data: RuleInput, taken: list[tuple[int, int]]) -> list[tuple[int, in
 def marketing_content(data: RuleInput) -> list[Violation]:
     """Marketing patterns, except words that explain a promotion or voucher the buyer asked about."""
     spans = _pattern_rule(data, "marketing_content")
-    if not spans:
+    if not spans and not data.doc.spans("catalog"):
         return []
     buyer = data.buyer.folded if data.buyer is not None else ""
     # Explaining a promotion or voucher the buyer asked about is not marketing; offering a new one still is.
@@ -126,7 +128,12 @@ def marketing_content(data: RuleInput) -> list[Violation]:
         if asked and _INVITE.search(near_text) is None and _CODE_VALUE.search(around) is None:
             continue  # explaining the promotion or code asked about; giving a new code still blocks
         out.append(data.folded("marketing_content", a, b))
-    return out
+    covered = [(v.start, v.end) for v in out]
+    for a, b in promo_sentences(data, asked):
+        v = data.tokens("marketing_content", a, b)
+        if not _overlaps(v.start, v.end, covered):
+            out.append(v)
+    return sorted(out, key=lambda v: v.start)
 
 
 @rule("unfilled_placeholder", severity="block", order=9,

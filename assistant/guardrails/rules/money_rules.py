@@ -75,7 +75,8 @@ def _money(data: RuleInput) -> list[Violation]:
         out.append(data.folded("unapproved_remedy", m.start, m.end, message=message, fix_hint=hint))
 
     for si in sorted(data.offers.money):
-        amounts = data.offers.money[si]
+        # "orders of 35 € or more": a threshold the seller explains, not an amount offered
+        amounts = [m for m in data.offers.money[si] if not doc.has("threshold", m.tok + 1, m.tok + 3)]
         s = doc.sentences[si]
         full_marked = doc.has("r_full", s.tok_start, s.tok_end)
         values: list[Money] = []
@@ -138,11 +139,18 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
         return 0.0
     doc = data.doc
     groups: list[float] = [values[0].value]
-    for prev, cur in itertools.pairwise(values):
-        joined = doc.has("additive", prev.tok + 1, cur.tok + 1) or "and" in doc.words[prev.tok + 1:cur.tok]
+    pairs = list(itertools.pairwise(values))
+    joins = [(doc.has("additive", p.tok + 1, c.tok + 1) or doc.has("and", p.tok + 1, c.tok))
+             and not doc.has("alternative", p.tok + 1, c.tok) for p, c in pairs]
+    for i in range(len(pairs) - 2, -1, -1):  # "$8 for the dent, $8 for the scratch and $5": a list ending in "and"
+        p, c = pairs[i]
+        if not joins[i] and joins[i + 1] and "," in doc.folded[p.end:c.start] \
+                and not doc.has("alternative", p.tok + 1, c.tok):
+            joins[i] = True
+    for (_, cur), joined in zip(pairs, joins, strict=True):
         if abs(cur.value - groups[-1]) <= _EPS and cur is not values[1]:
             continue  # "$5.99 and $5.00 on top, so $10.99 in total": the total of the amounts before it
-        if joined and not doc.has("alternative", prev.tok + 1, cur.tok):
+        if joined:
             groups[-1] += cur.value
         else:
             groups.append(cur.value)

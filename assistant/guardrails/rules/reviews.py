@@ -46,7 +46,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         lo, hi = max(s.tok_start, a - _NEAR), min(s.tok_end, b + _NEAR)
         c0 = clause_start(doc, a)
         traded = doc.has("incentive", s.tok_start, s.tok_end) or doc.has("review_positive", s.tok_start, s.tok_end)
-        if (doc.has("thanks", max(s.tok_start, a - 5), a) and not traded) or (
+        # a sentence that thanks for a review already written ("thank you for your kind words and your review -
+        # it means a lot") asks for nothing, unless it also asks, changes or pays
+        thanked_only = doc.has("thanks", s.tok_start, a) and not any(
+            doc.has(cls, s.tok_start, s.tok_end) for cls in ("incentive", "review_ask", "review_change", "request"))
+        if (doc.has("thanks", max(s.tok_start, a - 5), a) and not traded) or thanked_only or (
                 a > 0 and doc.words[a - 1] in _VERB_BEFORE):
             continue  # thanked for, or "review" as a verb ("Amazon will review it")
         hit = None

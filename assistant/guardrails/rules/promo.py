@@ -1,0 +1,35 @@
+"""Marketing said in words rather than in a fixed promo phrase, in any supported language.
+
+The phrase patterns of `data/patterns.yaml` catch fixed forms ("promo code", "flash sale"); agents write "have a
+look at our new summer collection" or "当店の全テントが20%オフのセール中です" in words no list foresees. Both say
+two things the word classes can read in every language:
+- `invite_look` (check out, take a look, schauen Sie, découvrez, ご覧ください) together with `catalog` (the
+  seller's collection, range, store, other products) in one sentence: an invitation to shop, never an
+  explanation;
+- `sale_word` (a sale, deal or "% off" event) together with `catalog` in one sentence that offers no remedy for
+  this order: the seller's sale announced, allowed only when the buyer asked about a promotion.
+"""
+
+from __future__ import annotations
+
+from assistant.guardrails.registry import RuleInput
+
+
+def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
+    """Token spans (from the first to the last marker) of sentences that invite to shop or announce a sale."""
+    doc = data.doc
+    if not doc.spans("catalog"):
+        return []
+    remedy_sentences = {m.sentence for m in data.offers.mentions}
+    out = []
+    for si, s in enumerate(doc.sentences):
+        lo, hi = s.tok_start, s.tok_end
+        catalog = doc.find("catalog", lo, hi)
+        if not catalog:
+            continue
+        marker = doc.find("invite_look", lo, hi)
+        if not marker and not asked and si not in remedy_sentences:
+            marker = doc.find("sale_word", lo, hi)
+        if marker:
+            out.append((min(catalog[0][0], marker[0][0]), max(catalog[-1][1], marker[-1][1])))
+    return out
