@@ -30,11 +30,8 @@ _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►�
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
                           r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff]))\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
-# whitespace runs, so a whole marker is at most 19 characters ("possibilite three" and a space); 40 keeps a
-# margin. Most sentences are longer, so most never reach the regular expression.
-_MARKER_MAX = 40
-# The characters a list marker can start with (besides digits): a quick test before the regular expression.
-_MARKER_FIRST = frozenset("(abcdefgh-*•·▪►✓・ovmpcオ方")
+# whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
+_MARKER_MAX = 200
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
@@ -298,25 +295,6 @@ def _open_ended(doc: Doc, pos: int) -> bool:
 _JA_PARTICLES = frozenset("をがはにのとでへも、")
 
 
-def _marker_at(text: str, pos: int) -> bool:
-    """`_LIST_MARKER.match(text, pos)`, after a quick test of the first character (most lines open with a word)."""
-    if pos >= len(text):
-        return False  # every marker takes at least one character
-    first = text[pos]
-    return (first in _MARKER_FIRST or first.isdecimal()) and _LIST_MARKER.match(text, pos) is not None
-
-
-def _inline_end(folded: str, pos: int) -> bool:
-    """Whether `_INLINE_MARKER` can end just before `pos` (its last character is a digit or a-h).
-
-    `$` also matches before a final line break, so a line break there passes too.
-    """
-    if pos <= 0:
-        return False
-    last = folded[pos - 1]
-    return last == "\n" or last.isdecimal() or "a" <= last <= "h"
-
-
 def _split_sentences(doc: Doc, folded: str) -> None:
     text = doc.text
     original = text.original
@@ -329,7 +307,7 @@ def _split_sentences(doc: Doc, folded: str) -> None:
         if char == "\n":
             # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on
             # a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim").
-            if not _marker_at(folded, pos + 1):
+            if not _LIST_MARKER.match(folded, pos + 1):  # (the original-text lookup only when needed)
                 nxt = text.to_original(pos + 1, pos + 2)[0] if pos < last else size
                 if (nxt < size and original[nxt].islower()) or _open_ended(doc, pos):
                     continue
@@ -337,9 +315,8 @@ def _split_sentences(doc: Doc, folded: str) -> None:
             continue
         if char in ".):" and ((pos + 1 - cuts[-1] <= _MARKER_MAX
                                and _LIST_MARKER.fullmatch(folded[cuts[-1]:pos + 1].strip() + " ") is not None)
-                              or (_inline_end(folded, pos)
-                                  and _INLINE_MARKER.search(folded, max(cuts[-1], pos - 6), pos) is not None)):
-            continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund""
+                              or _INLINE_MARKER.search(folded, max(cuts[-1], pos - 6), pos) is not None):
+            continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
         cuts.append(pos + 1)
     cuts.append(len(folded))
     starts = doc.starts
@@ -353,7 +330,7 @@ def _split_sentences(doc: Doc, folded: str) -> None:
         t0, t1 = first_token[k], first_token[k + 1]
         seg = folded[a:b].lstrip()
         line_start = a == 0 or folded[a - 1] == "\n"
-        item = _marker_at(seg, 0) and (seg[:1] not in "-*" or line_start)
+        item = _LIST_MARKER.match(seg) is not None and (seg[:1] not in "-*" or line_start)
         # a sentence after a list marker on the same line belongs to that item ("1. Start a return. We refund...")
         item = item or (in_item and not line_start)
         in_item = item
