@@ -299,8 +299,9 @@ class Usage(BaseModel):
 
 Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return"]
 WANTS: tuple[Want, ...] = get_args(Want)
-# What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything").
-Decline = Literal["refund", "replacement", "exchange", "anything", "discount"]
+# What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything"),
+# or the cancellation of an order they still want ("please do not cancel").
+Decline = Literal["refund", "replacement", "exchange", "anything", "discount", "cancellation"]
 DECLINES: tuple[Decline, ...] = get_args(Decline)
 
 
@@ -321,6 +322,9 @@ class CaseFacts(BaseModel):
     wanted: str | None = None
     # The buyer has the parcel after all (found at a neighbour's, collected): nothing needs to be sent again.
     recovered: bool = False
+    # A refund is already owed: the buyer sent the item back, or waits for a refund that was agreed. The reply
+    # pays it; a new unit, a return or a keep-it discount is not what they are waiting for.
+    refund_owed: bool = False
     wants: list[Want] = Field(default_factory=list)
     declines: list[Decline] = Field(default_factory=list)
     claim: Literal["opened", "threatened"] | None = None
@@ -349,6 +353,9 @@ class CaseFacts(BaseModel):
             lines.append("The buyer asks for: " + ", ".join(self.wants) + ". Offer it among the choices if allowed.")
         if self.declines:
             lines.append("The buyer does not want: " + ", ".join(self.declines) + ". Do not offer it.")
+        if self.refund_owed:
+            lines.append("The buyer already returned the item or waits for an agreed refund: pay the refund; do not "
+                         "offer a replacement, a return or a partial refund instead.")
         if self.claim == "opened":
             lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
         elif self.claim == "threatened":

@@ -310,3 +310,8 @@ def test_claim_requests_in_round_eleven_idioms(language: str, draft: str) -> Non
 def test_a_prompt_left_at_the_top_is_a_leak() -> None:
     draft = "Prompt: scrivi una risposta cortese.\n\nGentile cliente, ci scusiamo per il ritardo."
     assert "ai_or_prompt_leak" in blocked(draft, scenario="shipping_delay", language="it")
+
+
+def test_the_product_instructions_are_not_a_prompt() -> None:
+    draft = "Sorry for the trouble. The instructions say to descale every month; the guide is attached."
+    assert "ai_or_prompt_leak" not in blocked(draft, scenario="how_to_use")

@@ -23,8 +23,18 @@ HEDGE_RATIO = 0.25
 NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
 PRODUCT_SCENARIOS = {"quality_issue", "not_as_described", "unwanted_return", "damaged_or_broken", "missing_items",
                      "wrong_item", "warranty", "lost_package", "delivery_problem", "shipping_delay"}
+# Remedies that inform rather than resolve: offered, but not counted as one of the two choices.
+INFORMATIONAL = frozenset({"manual_or_guide", "tracking_update"})
 MISMATCH_SCENARIOS = {"not_as_described", "wrong_item", "unwanted_return", "a_to_z_claim"}
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
+# Messages triaged `other` that are not a problem: a thank-you note, or a question (asked directly or as "I would
+# like to know whether ...") that the agent must answer with facts.
+_THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works great|happy with|delighted"
+                     r"|danke|dank|merci|gracias|grazie)\b|ありがとう|感謝", re.I)
+_ASKS = re.compile(r"\b(?:i(?:.d| would) like to know|i want to know|i(?:.m| am) wondering|i wonder"
+                   r"|(?:möchte|würde|wollte) (?:gerne? )?wissen|ich frage mich|(?:voudrais|aimerais|souhaiterais)"
+                   r" savoir|je me demande|(?:quisiera|quería|me gustaría) saber|(?:vorrei|volevo) sapere"
+                   r"|mi chiedo)\b|知りたい|教えて", re.I)
 # Words of a product name that say nothing about which product it is.
 _GENERIC = {"with", "and", "for", "the", "set", "pack", "power", "touch", "usb-c", "usb", "led", "new", "mini",
             "pro", "max", "plus", "size", "black", "white"}
@@ -33,6 +43,36 @@ _GENERIC = {"with", "and", "for", "the", "set", "pack", "power", "touch", "usb-c
 def mismatch(request: DraftRequest) -> str | None:
     """The size or colour mismatch, where the scenario is about one ("the lid doesn't fit" is a fault)."""
     return request.facts.mismatch if request.scenario in MISMATCH_SCENARIOS else None
+
+
+def other_kind(request: DraftRequest) -> str | None:
+    """What a message triaged `other` is: `question`, `thanks`, `complaint` or None (unclear).
+
+    A complaint has a problem cue and a request ("in the box is the 302, I need the right cartridge"): the
+    triage did not place it, but the buyer still gets an apology and choices rather than "tell us more".
+    """
+    message = request.message
+    if "?" in message or "？" in message or _ASKS.search(message):
+        return "question"
+    complaint = _complaint(request)
+    if _THANKS.search(message) and not request.triage.flags and not complaint:
+        return "thanks"
+    return "complaint" if complaint else None
+
+
+def _complaint(request: DraftRequest) -> bool:
+    """Whether the message reports a problem and asks for something (a thank-you may be a complaint too).
+
+    "Thank you. The ink is not the one I ordered, please send the right one" is not a thank-you note.
+    """
+    from assistant.drafting.echo import load_echo_vocab
+
+    vocab = load_echo_vocab(request.reply_language)
+    if vocab is None or not vocab.problem.search(request.message):
+        return False
+    return bool((vocab.request and any(vocab.request.search(part.strip())
+                                      for part in re.split(r"[.!?。！？\n]+|,\s*", request.message)))
+                or request.facts.wants)
 
 
 def likely_scenarios(request: DraftRequest) -> list[str]:
@@ -58,10 +98,14 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     """The remedies to offer, best first, at most three, each allowed by the policy for the scenario."""
     scenario, facts, data = request.scenario, request.facts, load_remedy_data()
     allowed = request.policy.allowed_remedies(scenario)
-    if scenario in NO_REMEDY_SCENARIOS:
+    complaint = scenario == "other" and other_kind(request) == "complaint"
+    if scenario in NO_REMEDY_SCENARIOS and not complaint:
         wants_money = scenario == "shipping_cost_dispute" and "refund" in facts.wants
         return ["partial_refund"] if wants_money and "partial_refund" in allowed else []
     preference: list[str] = list(data.preference.get(scenario, []))
+    if complaint:
+        underlying = claim_underlying(request)
+        preference = list(data.preference.get(underlying, [])) if underlying else list(data.other_complaint)
     if scenario == "missing_items" and facts.main_item_missing:
         preference = list(data.missing_main)
     if scenario == "a_to_z_claim":
@@ -79,6 +123,11 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         ordered += [r for r in (*data.fallback, *allowed) if r in allowed and r not in ordered]
     if facts.arrival == "never_arrived":
         ordered = [r for r in ordered if r not in data.never_arrived_drop]
+    if facts.refund_owed:
+        # The refund first; what it rules out goes last and is dropped below like a declined remedy.
+        owed = _owed_drop(request)
+        first = [r for r in ("full_refund",) if r in allowed]
+        ordered = first + [r for r in ordered if r not in first and r not in owed] + [r for r in ordered if r in owed]
     if facts.recovered and scenario in data.recovered_scenarios:
         ordered = [r for r in ordered if r not in data.recovered_drop]
         ordered += [r for r in data.second_choice.get(scenario, []) if r in allowed and r not in ordered]
@@ -105,16 +154,16 @@ def choose_remedies(request: DraftRequest) -> list[str]:
             and len(ordered) > 2:
         ordered.remove("full_refund")  # a message that tries to steer the reply gets the conservative offer
     kept = [r for r in ordered if r not in declined(request)]
-    if len(kept) < 2 and requirements_for(scenario).choices != "none":
-        # Two choices are the rule: the scenario's second choice first, then what the buyer turned down
-        # comes back last rather than no choice at all.
+    if _counted(kept) < 2 and requirements_for(scenario).choices != "none":
+        # Two choices are the rule (a tracking update or a guide is information, not a choice): the scenario's
+        # second choice first, then what the buyer turned down comes back last rather than no choice at all.
         spare = [r for r in (*data.second_choice.get(scenario, []), *data.fallback)
-                 if r in allowed and r not in kept and not _dropped(request, r)]
-        kept += spare[: 2 - len(kept)]
-    if len(kept) < 2 <= len(ordered) and requirements_for(scenario).choices != "none":
-        kept += [r for r in ordered if r not in kept][: 2 - len(kept)]
+                 if r in allowed and r not in kept and not ruled_out(request, r) and r not in INFORMATIONAL]
+        kept += spare[: 2 - _counted(kept)]
+    if _counted(kept) < 2 <= _counted(ordered) and requirements_for(scenario).choices != "none":
+        kept += [r for r in ordered if r not in kept and r not in INFORMATIONAL][: 2 - _counted(kept)]
     ordered = kept
-    limit = MAX_CHOICES if requirements_for(scenario).choices != "none" else 2
+    limit = MAX_CHOICES if requirements_for(scenario).choices != "none" or complaint else 2
     chosen = ordered[:limit]
     # What a message that tries to steer the reply "asks for" may be the injected instruction: not offered.
     wanted = None if "prompt_injection" in request.triage.flags else _wanted(request, allowed, ordered, chosen)
@@ -135,18 +184,32 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
         if any(remedy in chosen for remedy in group):
             continue  # already offered in a form that fits the case (e.g. a refund through a return)
         for remedy in group:
-            if remedy in allowed and (remedy in ordered or not _dropped(request, remedy)):
+            if remedy in allowed and (remedy in ordered or not ruled_out(request, remedy)):
                 return remedy
     return None
 
 
-def _dropped(request: DraftRequest, remedy: str) -> bool:
+def _counted(remedies: list[str]) -> int:
+    """How many of the remedies count as choices (the guardrails count no tracking update or guide)."""
+    return len([r for r in remedies if r not in INFORMATIONAL])
+
+
+def ruled_out(request: DraftRequest, remedy: str) -> bool:
+    """Whether the case facts rule the remedy out (a safety risk, a parcel that never came, a decline)."""
     data = load_remedy_data()
     facts = request.facts
     if facts.recovered and request.scenario in data.recovered_scenarios and remedy in data.recovered_drop:
         return True
     return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
             or (facts.safety and remedy in data.safety_drop) or remedy in declined(request))
+
+
+def _owed_drop(request: DraftRequest) -> set[str]:
+    """What a refund already owed rules out; a new unit stays when the buyer asks for one."""
+    drop: set[str] = set(load_remedy_data().refund_owed_drop)
+    if {"replacement", "exchange"} & set(request.facts.wants):
+        drop -= {"replacement", "reship", "exchange"}
+    return drop
 
 
 def declined(request: DraftRequest) -> set[str]:
@@ -156,7 +219,8 @@ def declined(request: DraftRequest) -> set[str]:
     """
     data = load_remedy_data()
     said = {r for d in request.facts.declines for r in data.declines.get(d, [])}
-    return said | {r for w in request.facts.wants for r in data.wants_drop.get(w, [])}
+    owed = _owed_drop(request) if request.facts.refund_owed else set()
+    return said | owed | {r for w in request.facts.wants for r in data.wants_drop.get(w, [])}
 
 
 def goods_come_back(remedies: list[str], scenario: str) -> bool:

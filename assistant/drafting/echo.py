@@ -37,6 +37,10 @@ _UNSAFE_FORM = re.compile(
     r"|«|»|「|」|『|』|\$|€|£|¥|￥|%|\b(?:usd|eur|gbp|jpy)\b", _FLAGS)
 # Phone numbers and order ids; an address (house number, postcode) is allowed shorter runs.
 _LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
+# An order number and its lead-in ("for order 206-..."): the reply names the order, so the clause goes without it.
+_ORDER_REF = re.compile(r"\s*(?:\b(?:for|on|of|zur|zu|für|pour|de|para|del|per|dell.)\s+(?:(?:my|the|order|bestellung|"
+                        r"commande|pedido|ordine|la|el|mia|ma|meine[rn]?|no|nr|n°|number|nummer|numéro|número|numero)"
+                        r"\.?\s+){0,3}|注文番号[:：]?\s*)#?\d{3}-\d{7}-\d{7}(?:\s*の)?", re.I)
 _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
 _POSTAL_MARKS = frozenset("〒")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
@@ -152,7 +156,7 @@ def _aside(match: re.Match[str]) -> str:
 
 def _clean(piece: str, vocab: EchoVocab) -> str:
     # An aside in brackets ("(my fault, the page froze)") is the buyer's comment, not the case.
-    piece = _ASIDE.sub(_aside, piece).strip(" \t,;:-–—.!?。！？、")
+    piece = _ASIDE.sub(_aside, _ORDER_REF.sub("", piece)).strip(" \t,;:-–—.!?。！？、")
     piece = vocab.tail.sub("", piece).strip(" \t,;:-–—.!?。！？、")
     letters = [ch for ch in piece if ch.isalpha() and ch.lower() != ch.upper()]
     if len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
@@ -169,7 +173,8 @@ def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
     """The sentence, or its comma-separated parts when it is too long or unsafe to restate whole."""
     if len(sentence) <= limit and _safe(sentence, vocab, remedy=True):
         return [sentence]
-    return [p for p in _PIECES.split(sentence) if p]
+    # A long run without commas (a rambling or non-native message) is cut at "and", "but" as well.
+    return [q for p in _PIECES.split(sentence) if p for q in ([p] if len(p) <= limit else _JOINS.split(p)) if q]
 
 
 def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: bool = False,
@@ -231,7 +236,7 @@ def _focused(cue: re.Pattern[str], vocab: EchoVocab, scenario: str | None) -> re
 
 
 def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = False,
-         scenario: str | None = None) -> list[list[Clause]]:
+         scenario: str | None = None, second: bool = False) -> list[list[Clause]]:
     """Ways to restate the message for a reply of `kind` (`problem`, `question` or `thanks`), best first.
 
     Each is one or two clauses: the main one, then a supporting one (an occasion, the item's condition, a
@@ -246,10 +251,11 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
         main = [c for c in main if not vocab.request.search(c[2])]
     if kind == "question":
         if not main:  # no question as such ("I would appreciate your guidance"): restate the problem
-            return pick(message, vocab, "problem", remedy_words=remedy_words, scenario=scenario)
+            return [] if second else pick(message, vocab, "problem", remedy_words=remedy_words, scenario=scenario,
+                                          second=True)
         main = sorted(main, key=lambda c: c[1])
-    if not main:
-        return []
+    if not main:  # a complaint with no problem clause, only questions: restate what the buyer asked
+        return [] if second or kind != "problem" else pick(message, vocab, "question", scenario=scenario, second=True)
     first = main[0][2]
     support = [c[2] for c in main[1:]] if kind == "question" else []
     statements: set[str] = set()

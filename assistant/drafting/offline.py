@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
-from assistant.drafting.choices import NO_REMEDY_SCENARIOS, choose_remedies, likely_scenarios, mismatch
+from assistant.drafting.choices import (
+    NO_REMEDY_SCENARIOS,
+    choose_remedies,
+    likely_scenarios,
+    mismatch,
+    other_kind,
+    ruled_out,
+)
+from assistant.drafting.howto import general_steps
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
@@ -26,9 +34,6 @@ from assistant.scenarios import requirements_for
 
 # Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
 PARTIAL_SHARE = 2 / 3
-# Messages that are not a problem: a thank-you note, or a question the agent must answer with facts.
-_THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works great|happy with|delighted"
-                     r"|danke|dank|merci|gracias|grazie)\b|ありがとう|感謝", re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 HOW_TO_POINTS = 3
 # Remedies the parser reads into a restated fact without anything being offered (see `compose`).
@@ -93,13 +98,17 @@ class OfflineComposer:
         # change what the reply offers (a quoted "can I get a refund?" must not read as an offer). Parts and
         # tracking are the exception: the remedy parser reads any part the buyer names ("the charger sparked")
         # as parts offered and "the tracking says ..." as a tracking update, and a restated fact offers neither.
+        # Still, any reader may take a part named in a restated fact for a part offered: a restatement that
+        # reads as offering what the case rules out (parts for a charger that sparked) is not used.
         before = {v.rule for v in check_draft(plain, context, guard=self.guard).violations}
         offered = _offers(plain, self.guard)
         for sentence in said:
             text = self._compose(request, sentence)
             report = check_draft(text, context, guard=self.guard)
+            now = _offers(text, self.guard)
             if report.passed and {v.rule for v in report.violations} <= before \
-                    and _offers(text, self.guard) - _NOT_OFFERS == offered - _NOT_OFFERS:
+                    and now - _NOT_OFFERS == offered - _NOT_OFFERS \
+                    and not any(ruled_out(request, r) for r in now - offered):
                 return text
         return plain
 
@@ -107,8 +116,11 @@ class OfflineComposer:
         phrases = load_phrases(request.reply_language)
         scenario, facts = request.scenario, request.facts
         kind = self._other_kind(request) if scenario == "other" else None
-        # A plain question or thank-you note is what it looks like: no hedging towards a complaint.
-        needs_apology, needs_choices = self._needs(request) if not kind else (False, False)
+        # A plain question or thank-you note is what it looks like: no hedging towards a complaint. A complaint
+        # the triage could not place (a wrong or missing item in words it does not know) gets an apology and
+        # choices all the same.
+        needs_apology, needs_choices = (self._needs(request) if not kind
+                                        else (kind == "complaint", kind == "complaint"))
         paragraphs = [phrases.greeting]
         context = ""
         if not kind or (request.order and (request.order.product or request.order.order_id)):
@@ -194,18 +206,22 @@ class OfflineComposer:
         points = _relevant_points(request, phrases.language)
         if not points:
             service = request.facts.service_question and request.scenario != "how_to_use"
-            return [(phrases.find_out_service if service else phrases.find_out).format(hours=hours)]
+            promise = (phrases.find_out_service if service else phrases.find_out).format(hours=hours)
+            # No note for the product: the steps that hold for most products of the kind, then the promise.
+            # A question triaged `other` (often before buying) gets them only when it asks how to do something.
+            how = request.scenario == "how_to_use" or "instructions" in request.facts.wants
+            general = general_steps(request.message, phrases.language) if how and not service else None
+            if general is None:
+                return [promise]
+            intro, general_list = general
+            return [intro + "\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(general_list, 1)), promise]
         steps = "\n".join(f"{i}. {p}" for i, p in enumerate(points, 1))
         return [f"{phrases.how_to_intro}\n{steps}", phrases.how_to_more]
 
     @staticmethod
     def _other_kind(request: DraftRequest) -> str | None:
-        """`thanks` for a thank-you note, `question` for a question, None for an unclear message."""
-        if "?" in request.message or "？" in request.message:
-            return "question"
-        if _THANKS.search(request.message) and not request.triage.flags and not _complaint(request):
-            return "thanks"
-        return None
+        """`thanks`, `question`, `complaint` or None (unclear) for a message triaged `other`."""
+        return other_kind(request)
 
     @staticmethod
     def _item(phrases: Phrases, order: OrderFacts | None) -> str:
@@ -238,21 +254,6 @@ class OfflineComposer:
         if wanted and kind == "size" and len(wanted) <= 3:
             wanted = wanted.upper()  # "xl" -> "XL"; a colour ("red") keeps its case
         return text.format(amount=amount or "", wanted=wanted or "")
-
-
-def _complaint(request: DraftRequest) -> bool:
-    """Whether a message that says thank you is a complaint all the same: a problem cue and a request.
-
-    "Thank you. The ink is not the one I ordered, please send the right one" is not a thank-you note.
-    """
-    from assistant.drafting.echo import load_echo_vocab
-
-    vocab = load_echo_vocab(request.reply_language)
-    if vocab is None or not vocab.problem.search(request.message):
-        return False
-    return bool((vocab.request and any(vocab.request.search(part.strip())
-                                      for part in re.split(r"[.!?。！？\n]+|,\s*", request.message)))
-                or request.facts.wants)
 
 
 def _offers(text: str, guard: Guard | None) -> set[str]:

@@ -138,6 +138,10 @@ class RemedyData(_Strict):
     recovered_scenarios: list[ScenarioId] = []
     # The second choice of a scenario when the case facts leave only one, before the general fallback.
     second_choice: dict[ScenarioId, list[RemedyId]] = {}
+    # A refund already owed: these are not offered in its place (a new unit only when the buyer asks for one).
+    refund_owed_drop: list[RemedyId] = []
+    # A complaint triaged `other` whose facts name no underlying scenario: these, best first.
+    other_complaint: list[RemedyId] = []
 
 
 def _load(path: Path, model: type[BaseModel]) -> BaseModel:
