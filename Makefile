@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 # auto: find Chromium (or install Debian's when root with apt); skip: leave the browser test out.
 BROWSER ?= auto
 
-.PHONY: run test lint typecheck eval browser-check bench load clean test-llm eval-llm FORCE
+.PHONY: run test lint typecheck eval browser-check bench load clean test-llm eval-llm native FORCE
 
 # A venv whose Python is missing or older than 3.11 (made before a Python switch) is rebuilt: its stamps are
 # treated as out of date, and scripts/setup-venv deletes and recreates it.
@@ -33,7 +33,12 @@ $(BIN)/.installed: pyproject.toml $(STALE_VENV)
 	@scripts/setup-venv dev "$(PYTHON)" "$(VENV)"
 	@touch $@ $(VENV)/.app-installed
 
-run: $(VENV)/.app-installed
+# The guardrails' hot modules compiled with mypyc (assistant/guardrails/native.py), rebuilt when their sources
+# changed; a no-op otherwise. Without a C compiler the pure-Python modules run (same reports, slower).
+native: $(VENV)/.app-installed
+	@scripts/build-native "$(VENV)"
+
+run: $(VENV)/.app-installed native
 	@echo "Starting the app: open http://localhost:$(PORT) (Ctrl-C stops it)"
 	$(BIN)/reply-assistant app --port $(PORT) --address $(HOST)
 
@@ -53,7 +58,7 @@ endif
 
 # The browser is found (or installed) first, so a missing one fails in seconds, not after the other steps.
 # The eval gate runs before pytest so that pytest's summary is the last thing CI prints.
-test: $(BIN)/.installed browser-check lint typecheck
+test: $(BIN)/.installed native browser-check lint typecheck
 	$(MAKE) --no-print-directory eval
 ifeq ($(BROWSER),skip)
 	@echo "BROWSER=skip: the browser test is left out"
@@ -78,7 +83,7 @@ test-llm: $(BIN)/.llm-installed
 eval-llm: $(BIN)/.llm-installed
 	$(BIN)/python evals/llm_profile.py
 
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed native
 	$(BIN)/python bench/run.py
 
 # Load test of the HTTP API: two instances and one PostgreSQL on 127.0.0.1, driven by locust (the load extra).
@@ -87,6 +92,6 @@ load: $(BIN)/.installed
 	$(BIN)/python bench/load_api.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache test-artifacts assistant/guardrails/_native
 
 FORCE:

@@ -54,6 +54,9 @@ def _own_files() -> list[Path]:
     files = {Path(name) for name in (getattr(m, "__file__", None) for m in list(sys.modules.values()))
              if name and Path(name).resolve().is_relative_to(_PACKAGE)}
     files.update((_PACKAGE / "guardrails" / "data").rglob("*.yaml"))
+    # The compiled guardrail modules (guardrails/native.py) name their build as their file: watch the sources
+    # they were built from too, so an edit stops this checker as it stops the compiled copies' use.
+    files.update((_PACKAGE / "guardrails").rglob("*.py"))
     return sorted(files)
 
 

@@ -61,7 +61,7 @@ def cases(extra: list[str]) -> list[dict]:
 
 
 CHILD = r"""
-import json, sys
+import dataclasses, json, sys
 # The editable install's finder would import this checkout whatever the path says: the tree must win.
 sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in getattr(f, "__module__", "")]
 sys.path.insert(0, sys.argv[3])
@@ -69,6 +69,8 @@ from pathlib import Path
 from assistant.guardrails import Guard, check_draft, find_remedies
 from assistant.models import CheckContext, OrderFacts
 print(__import__("assistant").__file__, file=sys.stderr)
+import assistant.guardrails.text as _text  # which modules ran: the compiled copies or the .py files
+print("guardrails modules:", _text.__file__, file=sys.stderr)
 guards = {"builtin": None, "knowledge": Guard.from_knowledge(Path(sys.argv[2]) / "knowledge")}
 for line in open(sys.argv[1], encoding="utf-8"):
     c = json.loads(line)
@@ -84,7 +86,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
             out[name] = check_draft(c["draft"], ctx, guard=guard).model_dump(mode="json")
         except Exception as exc:
             out[name] = f"error: {type(exc).__name__}: {exc}"
-    out["remedies"] = [m.__dict__ for m in find_remedies(c["draft"], order.price if order else None)]
+    out["remedies"] = [dataclasses.asdict(m) for m in find_remedies(c["draft"], order.price if order else None)]
     print(json.dumps(out, sort_keys=True, ensure_ascii=False))
 """
 
@@ -104,6 +106,8 @@ def finish(tree: Path, child: subprocess.Popen[bytes], out: Path) -> list[str]:
     where = err.decode().strip().splitlines()[0]
     if not where.startswith(str(tree.resolve())):
         raise SystemExit(f"{tree}: imported the package from {where}, not from the tree")
+    print(f"{tree}: " + next((line for line in err.decode().splitlines() if line.startswith("guardrails modules:")),
+                             "guardrails modules: ?"))
     return out.read_text(encoding="utf-8").splitlines()
 
 

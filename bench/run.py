@@ -341,7 +341,7 @@ def child_guardrails(payload: dict[str, Any]) -> dict[str, Any]:
     os.sched_setaffinity(0, {payload["cpu"]})
     import re2
 
-    from assistant.guardrails import Guard
+    from assistant.guardrails import Guard, native
     from assistant.guardrails.offers import analyse
     from assistant.guardrails.patterns import loosen
     from assistant.guardrails.registry import RULES, RuleInput
@@ -399,7 +399,7 @@ def child_guardrails(payload: dict[str, Any]) -> dict[str, Any]:
             stages[rid].append(time.perf_counter() - start)
     return {"checked": checked, "check_s": check_s, "lower_s": lower_s, "per_rule_s": stages,
             "drafts": len(pairs), "mean_bytes": statistics.mean(len(d.encode()) for d, _ in pairs),
-            "passed": sum(guard.check(d, c).passed for d, c in pairs)}
+            "passed": sum(guard.check(d, c).passed for d, c in pairs), "native": native.active()}
 
 
 def _wrap_timer(owner: Any, name: str, label: str, sink: dict[str, float]) -> None:
@@ -493,7 +493,8 @@ def section_guardrails(ws: Workspace, report: Report) -> None:
           + f" ({rate.median / 5000:.2f}x the target)"]],
         note=f"{out['drafts']} real offline drafts topped up to {out['mean_bytes']:.0f} bytes on average, one in "
              f"five with a violation ({out['passed']} pass); {out['checked']} checks per repetition, {reps} "
-             "repetitions.",
+             "repetitions; guardrail modules: " + ("compiled (mypyc, `make native`)" if out["native"] else
+                                                    "pure Python (not compiled)") + ".",
     )
     count = out["drafts"]
     rows = sorted(((name, Stat.of([ms(s) * 1000 / count for s in values]))

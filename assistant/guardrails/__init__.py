@@ -16,10 +16,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from assistant.guardrails.guard import Guard
-from assistant.guardrails.offers import RemedyMention
-from assistant.guardrails.registry import rule_ids
-from assistant.models import CheckContext, GuardrailReport
+from assistant.guardrails import native
+
+# Before any other module of the package: the compiled copies of the hot modules, when built from these very
+# sources (native.py); otherwise the pure-Python ones.
+native.install()
+
+from assistant.guardrails.guard import Guard  # noqa: E402
+from assistant.guardrails.offers import RemedyMention  # noqa: E402
+from assistant.guardrails.registry import rule_ids  # noqa: E402
+from assistant.models import CheckContext, GuardrailReport  # noqa: E402
 
 RULE_IDS: tuple[str, ...] = rule_ids()
 

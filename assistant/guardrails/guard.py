@@ -127,7 +127,7 @@ class Guard:
         data = RuleInput(doc=doc, offers=analyse(doc, price), context=ctx, policy=policy,
                          patterns=self.patterns, price=price)
         if buyer is not None:
-            data.__dict__["buyer"] = buyer  # the `buyer` cached property, already built
+            data.given_buyer(buyer)  # already built
         violations: list[Violation] = []
         passed: list[str] = []
         run: list[str] = []

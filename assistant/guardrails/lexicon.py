@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import KnowledgeError
+from assistant.guardrails.paths import DATA_DIR
 
-LEXICON_DIR = Path(__file__).resolve().parent / "data" / "lexicon"
+LEXICON_DIR = DATA_DIR / "lexicon"
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "ja")
 # Scripts without spaces (and star symbols, which are words of their own): matched as substrings.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f\u2605\u2b50]")
@@ -32,7 +33,8 @@ _STEM_MIN = 3
 
 def has_cjk(text: str) -> bool:
     """Whether a text holds Japanese (or Chinese) characters, which are matched without word boundaries."""
-    return _CJK.search(text) is not None
+    # Every character `_CJK` matches is outside ASCII: most drafts are answered without the scan.
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 @dataclass
@@ -54,16 +56,26 @@ class Lexicon:
     # token -> classes as a draft's token gets them (entries of scripts without spaces first), same lifetime
     _token_cache: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    @cached_property
+    # phrase_pairs / phrase_star_firsts, computed when first asked (plain fields: the class also compiles)
+    _pairs: frozenset[tuple[str, str]] | None = None
+    _star_firsts: frozenset[str] | None = None
+
+    @property
     def phrase_pairs(self) -> frozenset[tuple[str, str]]:
         """(first word, second word) of every phrase whose second word is not a stem: one set lookup per token."""
-        return frozenset((first, second) for first, tails in self.phrases.items() for second in tails
-                         if second != "*")
+        found = self._pairs
+        if found is None:
+            found = self._pairs = frozenset((first, second) for first, tails in self.phrases.items()
+                                            for second in tails if second != "*")
+        return found
 
-    @cached_property
+    @property
     def phrase_star_firsts(self) -> frozenset[str]:
         """First words of the phrases whose second word is a stem ("make*"), which the pairs cannot list."""
-        return frozenset(first for first, tails in self.phrases.items() if "*" in tails)
+        found = self._star_firsts
+        if found is None:
+            found = self._star_firsts = frozenset(first for first, tails in self.phrases.items() if "*" in tails)
+        return found
 
     def token_classes(self, word: str) -> frozenset[str]:
         """The classes of a draft's token: a substring entry's for a token found as one, else `classes_of`."""

@@ -133,9 +133,9 @@ def find_money(doc: Doc) -> list[Money]:
 
     Read once per text and kept on the `Doc` (the offers, the buyer's price and a rule all ask).
     """
-    found = doc.__dict__.get("_money")
+    found = doc._money
     if found is None:
-        found = doc.__dict__["_money"] = _find_money(doc)
+        found = doc._money = _find_money(doc)
     return list(found)
 
 

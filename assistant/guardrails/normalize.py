@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 # Look-alikes applied before case folding: capital Greek Eta looks like H, its lower case like n, so the
 # mapping must see the letter as written.
@@ -119,7 +119,7 @@ class NormalizedText:
         folded: the normalised text rules match against.
     """
 
-    __slots__ = ("__dict__", "_map", "folded", "original")
+    __slots__ = ("_map", "_squashed", "_squashed_runs", "folded", "original")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -130,6 +130,9 @@ class NormalizedText:
         else:
             folded, self._map = _normalize(original)
         self.folded = folded
+        # Computed when first asked (plain slots rather than cached properties, so the class also compiles)
+        self._squashed: str | None = None
+        self._squashed_runs: tuple[list[int], list[int]] | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `folded` to the span of `original` it came from (end exclusive).
@@ -152,21 +155,25 @@ class NormalizedText:
             return pos, pos
         return omap[start], omap[end - 1] + 1
 
-    @cached_property
+    @property
     def squashed(self) -> str:
         """The folded text with every non-alphanumeric character removed.
 
         Used for spacing tricks ("5 - s t a r", "a.t.o.z"); patterns on it must be long and specific because
         word boundaries are gone.
         """
-        folded = self.folded
-        if folded.isascii():
-            # Same result as the regex (every ASCII character but [a-z0-9] deleted), ten times faster.
-            return folded.encode("ascii").translate(None, _NOT_ALNUM_BYTES).decode("ascii")
-        return _NOT_ALNUM.sub("", folded)
+        found = self._squashed
+        if found is None:
+            folded = self.folded
+            if folded.isascii():
+                # Same result as the regex (every ASCII character but [a-z0-9] deleted), ten times faster.
+                found = folded.encode("ascii").translate(None, _NOT_ALNUM_BYTES).decode("ascii")
+            else:
+                found = _NOT_ALNUM.sub("", folded)
+            self._squashed = found
+        return found
 
-    @cached_property
-    def _squashed_runs(self) -> tuple[list[int], list[int]]:
+    def _runs(self) -> tuple[list[int], list[int]]:
         # Built only when a squashed pattern matched, which is rare: where each alphanumeric run starts in
         # `squashed` and in `folded`.
         in_squashed: list[int] = []
@@ -181,7 +188,10 @@ class NormalizedText:
 
     def squashed_to_folded(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty span of `squashed` to the span of `folded` it covers."""
-        in_squashed, in_folded = self._squashed_runs
+        runs = self._squashed_runs
+        if runs is None:
+            runs = self._squashed_runs = self._runs()
+        in_squashed, in_folded = runs
 
         def folded_index(i: int) -> int:
             k = bisect_right(in_squashed, i) - 1

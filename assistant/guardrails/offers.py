@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from assistant.guardrails.clauses import clause_end, clause_start, negated
 from assistant.guardrails.money import Money, find_money
@@ -68,11 +67,15 @@ class Offers:
     money: dict[int, list[Money]] = field(default_factory=dict)  # sentence -> amounts offered there
     all_money: list[Money] = field(default_factory=list)
     by_sentence: dict[int, set[str]] = field(default_factory=dict)  # sentence -> remedies offered there
+    _remedies: set[str] | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def remedies(self) -> set[str]:
-        """The distinct remedy ids offered."""
-        return {m.remedy for m in self.mentions}
+        """The distinct remedy ids offered (computed once, when first asked)."""
+        found = self._remedies
+        if found is None:
+            found = self._remedies = {m.remedy for m in self.mentions}
+        return found
 
     @property
     def any_remedy(self) -> bool:

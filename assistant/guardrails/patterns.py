@@ -16,11 +16,12 @@ from typing import Any
 
 from assistant.errors import KnowledgeError
 from assistant.guardrails.normalize import fold_char
+from assistant.guardrails.paths import DATA_DIR
 from assistant.guardrails.prefilter import GroupFilter, Scanner, attach_scanner, loosen
 
 __all__ = ["PATTERNS_FILE", "PatternSet", "build_sets", "compile_builtin", "compile_seller", "fold_pattern", "loosen"]
 
-PATTERNS_FILE = Path(__file__).resolve().parent / "data" / "patterns.yaml"
+PATTERNS_FILE = DATA_DIR / "patterns.yaml"
 
 
 @dataclass

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from assistant.models import CheckContext, Policy, Severity, Violation
@@ -61,15 +60,25 @@ class RuleInput:
     patterns: dict[str, PatternSet]
     price: float | None
     settings: dict[str, Any] = field(default_factory=dict)
+    # `buyer`, built when first asked (or handed over by the guard, which may have built it already); plain
+    # fields rather than a cached property, so the class also compiles (native.py)
+    _buyer: Doc | None = field(default=None, repr=False, compare=False)
+    _buyer_done: bool = field(default=False, repr=False, compare=False)
 
-    @cached_property
+    @property
     def buyer(self) -> Doc | None:
         """The buyer message's structure, built only for rules that read it."""
-        if not self.context.buyer_message:
-            return None
-        from assistant.guardrails.text import build_doc
+        if not self._buyer_done:
+            if self.context.buyer_message:
+                from assistant.guardrails.text import build_doc
 
-        return build_doc(self.context.buyer_message, self.doc.lexicon)
+                self._buyer = build_doc(self.context.buyer_message, self.doc.lexicon)
+            self._buyer_done = True
+        return self._buyer
+
+    def given_buyer(self, buyer: Doc) -> None:
+        """Hand over the buyer message's structure, already built from `context.buyer_message`."""
+        self._buyer, self._buyer_done = buyer, True
 
     def violation(self, rule_id: str, start: int, end: int, *, message: str | None = None,
                   fix_hint: str | None = None, severity: Severity | None = None) -> Violation:

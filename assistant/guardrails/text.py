@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any
 
 from assistant.guardrails.lexicon import Lexicon, has_cjk, word_matches
 from assistant.guardrails.normalize import NormalizedText
@@ -93,6 +93,12 @@ class Doc:
     index: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     sentences: list[Sentence] = field(default_factory=list)
     _firsts: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    # Read once per draft when first asked (money.py, clauses.py): plain attributes, not entries in `__dict__`,
+    # so the class also works compiled (a compiled class has no `__dict__`).
+    _sentence_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _money: list[Any] | None = field(default=None, repr=False, compare=False)
+    _clause_breaks: list[int] | None = field(default=None, repr=False, compare=False)
+    _quoted_spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def folded(self) -> str:
@@ -131,11 +137,10 @@ class Doc:
 
     def sentence_of(self, tok: int) -> int:
         """Index of the sentence holding a token."""
-        return bisect_right(self._sentence_starts, tok) - 1
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.tok_start for s in self.sentences]
+        starts = self._sentence_starts
+        if starts is None:
+            starts = self._sentence_starts = [s.tok_start for s in self.sentences]
+        return bisect_right(starts, tok) - 1
 
     def original_span(self, tok_a: int, tok_b: int) -> tuple[int, int]:
         """The original-text span of tokens [tok_a, tok_b)."""
@@ -174,7 +179,8 @@ def _tokenize(doc: Doc, folded: str) -> None:
     doc.ends = offsets[1::2]
     if _mixed(folded):  # a token with digits and letters: maybe digits for letters ("cl0se")
         lexicon = doc.lexicon
-        words = [_word(w, lexicon) for w in words]
+        # only tokens holding both (a word of letters or of digits alone is itself, see `_word`)
+        words = [w if w.isalpha() or w.isdigit() else _word(w, lexicon) for w in words]
     doc.words = words
 
 
@@ -301,10 +307,10 @@ def _split_sentences(doc: Doc, folded: str) -> None:
         if char == "\n":
             # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on
             # a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim").
-            nxt = text.to_original(pos + 1, pos + 2)[0] if pos < last else size
-            if not _LIST_MARKER.match(folded, pos + 1) and (
-                    (nxt < size and original[nxt].islower()) or _open_ended(doc, pos)):
-                continue
+            if not _LIST_MARKER.match(folded, pos + 1):  # (the original-text lookup only when needed)
+                nxt = text.to_original(pos + 1, pos + 2)[0] if pos < last else size
+                if (nxt < size and original[nxt].islower()) or _open_ended(doc, pos):
+                    continue
             cuts.append(pos + 1)
             continue
         if char in ".):" and ((pos + 1 - cuts[-1] <= _MARKER_MAX

@@ -130,7 +130,9 @@ _HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti
 def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
     """Japanese puts the verb last and the condition after it: judge its sentences as a bag of classes."""
     doc = data.doc
-    out = []
+    out: list[tuple[int, int]] = []
+    if doc.folded.isascii():
+        return out  # every token is cut from the folded text, so no sentence holds a non-ASCII word
     for si, s in enumerate(doc.sentences):
         lo, hi = s.tok_start, s.tok_end
         if hi <= lo or all(doc.words[k].isascii() for k in range(lo, hi)):

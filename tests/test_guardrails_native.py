@@ -1,0 +1,129 @@
+"""The compiled guardrail modules (assistant/guardrails/native.py): never stale, and the same reports as the .py.
+
+The staleness tests need no compiler: they copy the package, give it a manifest for its sources, edit a source
+and check that the `.py` runs, with the notice. The equality test needs the compiled build (`make native`);
+`make test` builds it first, so it only skips where no C compiler could build it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.guardrails import native
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "assistant"
+
+# Runs in a child: import the package from the tree given as argv[1] (the editable install's finder removed, so
+# the tree wins), print where `text` came from, then check every draft on stdin and print the reports.
+CHILD = r"""
+import json, sys
+sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in getattr(f, "__module__", "")]
+sys.path.insert(0, sys.argv[1])
+import assistant.guardrails.text as text
+from assistant.guardrails import Guard, find_remedies
+from assistant.models import CheckContext
+print(json.dumps({"text": text.__file__}))
+guard = Guard()
+for line in sys.stdin:
+    case = json.loads(line)
+    ctx = CheckContext(scenario=case.get("scenario"), buyer_message=case.get("buyer_message") or "")
+    report = guard.check(case["draft"], ctx).model_dump(mode="json")
+    remedies = [[m.remedy, m.start, m.end, m.amount, m.percent] for m in find_remedies(case["draft"])]
+    print(json.dumps([report, remedies], sort_keys=True))
+"""
+
+
+def _run(tree: Path, drafts: list[dict], **env: str) -> tuple[str, list[str], str]:
+    done = subprocess.run([sys.executable, "-c", CHILD, str(tree)],
+                          input="".join(json.dumps(d) + "\n" for d in drafts), capture_output=True, text=True,
+                          env={**os.environ, native.ENV: "1", **env}, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    return json.loads(lines[0])["text"], lines[1:], done.stderr
+
+
+def _copy_package(target: Path) -> Path:
+    """A copy of the `assistant` package (compiled folder included when built) under `target`."""
+    shutil.copytree(PACKAGE, target / "assistant", ignore=shutil.ignore_patterns("__pycache__"))
+    return target / "assistant" / "guardrails"
+
+
+def _drafts(limit: int = 40) -> list[dict]:
+    out = []
+    for path in sorted((ROOT / "evals" / "golden").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines()[:limit]:
+            rec = json.loads(line)
+            if rec.get("draft"):
+                out.append({"draft": rec["draft"], "scenario": rec.get("scenario"),
+                            "buyer_message": rec.get("buyer_message") or ""})
+    return out
+
+
+def test_an_edited_source_is_never_shadowed_by_an_older_build(tmp_path: Path) -> None:
+    pkg = _copy_package(tmp_path)
+    folder = pkg / native.NATIVE_DIR.name
+    if native.status(folder, pkg)[0] != "current":
+        # No real build here: a manifest for these sources over files that are not modules. Were they ever
+        # loaded, the import would fail, so the test also shows they are not.
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        files = {}
+        for name in native.MODULES:
+            full = f"{native.PACKAGE}.{name}"
+            (folder / f"{full}.so").write_bytes(b"not a module")
+            files[full] = f"{full}.so"
+        (folder / "manifest.json").write_text(json.dumps({"sources": native.source_hash(pkg), "files": files}))
+    assert native.status(folder, pkg)[0] == "current"
+
+    text = pkg / "text.py"
+    text.write_text(text.read_text(encoding="utf-8") + "\n# edited after the build\n", encoding="utf-8")
+    assert native.status(folder, pkg)[0] == "stale"
+
+    where, reports, stderr = _run(tmp_path, _drafts(2))
+    assert where == str(text)
+    assert reports and all(json.loads(r)[0]["rules_run"] for r in reports)
+    notices = [line for line in stderr.splitlines() if "older than their sources" in line]
+    assert len(notices) == 1 and "pure-Python" in notices[0] and "make native" in notices[0]
+
+
+def test_a_changed_python_or_any_package_file_makes_the_build_stale(tmp_path: Path) -> None:
+    pkg = _copy_package(tmp_path)
+    before = native.source_hash(pkg)
+    guard = pkg / "guard.py"  # not compiled, but compiled code may depend on it
+    guard.write_text(guard.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert native.source_hash(pkg) != before
+    (pkg / "_native").mkdir(exist_ok=True)
+    (pkg / "_native" / "manifest.json").write_text(json.dumps({"sources": before, "files": {}}))
+    assert native.status(pkg / "_native", pkg)[0] == "stale"
+    (pkg / "_native" / "manifest.json").write_text("{not json")
+    assert native.status(pkg / "_native", pkg)[0] == "broken"
+
+
+def test_without_a_build_the_python_modules_run_silently(tmp_path: Path) -> None:
+    pkg = _copy_package(tmp_path)
+    shutil.rmtree(pkg / "_native", ignore_errors=True)
+    where, reports, stderr = _run(tmp_path, _drafts(1))
+    assert where == str(pkg / "text.py")
+    assert reports
+    assert "compiled guardrail modules" not in stderr
+
+
+@pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
+def test_compiled_and_python_modules_give_identical_reports() -> None:
+    drafts = _drafts()
+    drafts += [{**d, "draft": d["draft"].upper()} for d in drafts[::7]]
+    compiled_at, compiled, err = _run(ROOT, drafts)
+    python_at, python, _ = _run(ROOT, drafts, REPLY_ASSISTANT_NATIVE="0")
+    assert not compiled_at.endswith(".py") and str(native.NATIVE_DIR) in compiled_at
+    assert python_at.endswith("text.py")
+    assert "compiled guardrail modules" not in err
+    assert len(compiled) == len(drafts) > 500
+    assert compiled == python
