@@ -135,7 +135,7 @@ class CueAndExampleTriager:
 
     def triage(self, message: str) -> TriageResult:
         """Classify one buyer message; deterministic for the same message and knowledge base."""
-        folded = fold(message)
+        folded = fold(_without_quoted_lines(message))
         probability = self.probabilities(folded)
         flags = self.flags(folded)
         ranked = sorted(probability, key=lambda s: (-probability[s], SCENARIO_IDS.index(s)))
@@ -179,3 +179,13 @@ def _hand_probabilities(cues: dict[str, float], examples: dict[str, float]) -> d
     weights = {s: math.exp((scores[s] - top) / TEMPERATURE) for s in SCENARIO_IDS}
     total = sum(weights.values())
     return {s: w / total for s, w in weights.items()}
+
+
+def _without_quoted_lines(message: str) -> str:
+    """The buyer's own words, without lines quoted from an earlier reply.
+
+    "> We've sent the hinge pack" is the seller's, not what this message is about. A message that is only a
+    quote stays as it is.
+    """
+    own = "\n".join(line for line in message.splitlines() if not line.lstrip().startswith(">"))
+    return own if own.strip() else message

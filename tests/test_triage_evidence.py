@@ -180,3 +180,21 @@ def test_long_training_messages_are_not_copied_from_measured_or_judged_sets() ->
     assert {c["language"] for c in trained} == {"en", "de", "fr", "es", "it", "ja"}
     assert {c["expected_scenario"] for c in trained} <= set(SCENARIO_IDS)
     assert all(len(c["message"]) > 150 for c in trained if c["language"] != "ja")
+
+
+@pytest.mark.parametrize("message", [
+    "Does this kettle fit a UK socket? We have not bought it yet.",
+    "Ich habe die Lampe noch nicht bestellt: ist sie dimmbar?",
+    "La lampe est-elle dimmable ? Je ne l'ai pas encore commandée.",
+    "¿La lámpara es regulable? Todavía no la he comprado.",
+    "La lampada è dimmerabile? Non l'ho ancora ordinata.",
+    "まだ注文していませんが、このケトルは食洗機で洗えますか？",
+], ids=["en", "de", "fr", "es", "it", "ja"])
+def test_a_question_from_someone_who_has_not_ordered_yet_is_other(triager, message: str) -> None:
+    assert triager.triage(message).scenario == "other"
+
+
+def test_lines_quoted_from_our_earlier_reply_are_not_the_buyer_s_problem(triager) -> None:
+    message = ("> We have sent the missing screws today, they arrive in 3-5 days.\n\n"
+               "They came yesterday, the shelf is up and looks great. Thanks!")
+    assert triager.triage(message).scenario == "other"
