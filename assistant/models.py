@@ -77,6 +77,8 @@ RemedyId = Literal[
     "cancel_and_refund",
 ]
 REMEDY_IDS: tuple[str, ...] = get_args(RemedyId)
+# Remedies that inform rather than resolve: offered, but never counted as one of the choices a reply must give.
+INFORMATIONAL_REMEDIES: frozenset[str] = frozenset({"manual_or_guide", "tracking_update"})
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WORKWEEK: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")

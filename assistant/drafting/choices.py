@@ -13,7 +13,7 @@ import re
 
 from assistant.drafting.base import DraftRequest
 from assistant.drafting.phrases import load_remedy_data
-from assistant.models import Chunk, OrderFacts, ScenarioId
+from assistant.models import INFORMATIONAL_REMEDIES, Chunk, OrderFacts, ScenarioId
 from assistant.scenarios import requirements_for
 
 MAX_CHOICES = 3
@@ -23,8 +23,6 @@ HEDGE_RATIO = 0.25
 NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
 PRODUCT_SCENARIOS = {"quality_issue", "not_as_described", "unwanted_return", "damaged_or_broken", "missing_items",
                      "wrong_item", "warranty", "lost_package", "delivery_problem", "shipping_delay"}
-# Remedies that inform rather than resolve: offered, but not counted as one of the two choices.
-INFORMATIONAL = frozenset({"manual_or_guide", "tracking_update"})
 MISMATCH_SCENARIOS = {"not_as_described", "wrong_item", "unwanted_return", "a_to_z_claim"}
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 # Messages triaged `other` that are not a problem: a thank-you note, or a question (asked directly or as "I would
@@ -158,10 +156,11 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         # Two choices are the rule (a tracking update or a guide is information, not a choice): the scenario's
         # second choice first, then what the buyer turned down comes back last rather than no choice at all.
         spare = [r for r in (*data.second_choice.get(scenario, []), *data.fallback)
-                 if r in allowed and r not in kept and not ruled_out(request, r) and r not in INFORMATIONAL]
+                 if r in allowed and r not in kept and not ruled_out(request, r)
+                 and r not in INFORMATIONAL_REMEDIES]
         kept += spare[: 2 - _counted(kept)]
     if _counted(kept) < 2 <= _counted(ordered) and requirements_for(scenario).choices != "none":
-        kept += [r for r in ordered if r not in kept and r not in INFORMATIONAL][: 2 - _counted(kept)]
+        kept += [r for r in ordered if r not in kept and r not in INFORMATIONAL_REMEDIES][: 2 - _counted(kept)]
     ordered = kept
     limit = MAX_CHOICES if requirements_for(scenario).choices != "none" or complaint else 2
     chosen = ordered[:limit]
@@ -190,8 +189,8 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
 
 
 def _counted(remedies: list[str]) -> int:
-    """How many of the remedies count as choices (the guardrails count no tracking update or guide)."""
-    return len([r for r in remedies if r not in INFORMATIONAL])
+    """How many of the remedies count as choices (as the guardrails count them: no tracking update or guide)."""
+    return len([r for r in remedies if r not in INFORMATIONAL_REMEDIES])
 
 
 def ruled_out(request: DraftRequest, remedy: str) -> bool:

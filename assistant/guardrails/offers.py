@@ -270,10 +270,11 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
             while k < stop and doc.words[k].isdigit():
                 k += 1
             back = k < len(doc.words) and doc.words[k] == "back"  # "keep it and receive 9.99 back"
+            refund_before = any("r_refund" in doc.classes[k] for k in before)
             # verb last: "Ihnen 18,00 zurückerstatten" (a figure with cents right before the refund verb)
-            cents_before_refund = _CENTS.search(doc.folded, m.start, m.end) is not None and doc.has(
-                "r_refund", m.tok + 1, min(s.tok_end, m.tok + 3))
-            if not any("r_refund" in doc.classes[k] for k in before) and not cents_before_refund and not (
+            cents_before_refund = not refund_before and _CENTS.search(doc.folded, m.start, m.end) is not None \
+                and doc.has("r_refund", m.tok + 1, min(s.tok_end, m.tok + 3))
+            if not refund_before and not cents_before_refund and not (
                     back and doc.has("money_offer", max(s.tok_start, m.tok - 5), m.tok)):
                 continue  # a bare number is money only right after a refund word ("a refund of 30", "9.99 back")
             k, stop = m.tok + 1, min(len(doc.words), m.tok + 6)
@@ -290,7 +291,8 @@ def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | N
             # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
             wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
             # "charged above 50%" is a level, not a share of the price: a comparison before it wants a refund word
-            money_words = ("r_refund", "money_offer", "r_partial") if m.tok > 0 and doc.words[m.tok - 1] in _COMPARE \
+            level = m.tok > 0 and doc.words[m.tok - 1] in _COMPARE
+            money_words = ("r_refund", "money_offer", "r_partial") if level \
                 else ("r_refund", "money_offer", "price_quote", "r_partial")
             if not any(doc.has(c, *wide) for c in money_words):
                 continue

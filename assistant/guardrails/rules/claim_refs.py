@@ -166,7 +166,7 @@ def closing_noun(word: str) -> bool:
     return word.endswith(_NOUN_ENDINGS)
 
 
-def no_longer_state(doc: Doc, lo: int, head: int) -> list[tuple[int, int]]:
+def no_longer_state(doc: Doc, lo: int) -> list[tuple[int, int]]:
     """'Cuando ya no figure como abierta': a state negated right after the condition is a closed state."""
     hi = min(doc.sentences[doc.sentence_of(lo)].tok_end, lo + 8)
     negated = doc.find("negation", lo, hi) or doc.find("cease", lo, hi)  # "en cuanto deje de estar activa"

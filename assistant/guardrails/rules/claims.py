@@ -62,10 +62,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
-                asks = doc.find("request", max(c0, a - 4), a)
-                if _negation(doc, max(c0, a - 4), a) and (
-                        not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0])):
-                    continue  # "you do not need to close the claim", "we won't ask you to withdraw it"
+                if _negation(doc, max(c0, a - 4), a):
+                    asks = doc.find("request", max(c0, a - 4), a)
+                    if not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0]):
+                        continue  # "you do not need to close the claim", "we won't ask you to withdraw it"
                 cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
                 # a closing noun has no subject of its own: "we only need the closure of the case" still asks
                 if cls == "close" and not cjk and not closing_noun(doc.words[a]) \
@@ -264,7 +264,7 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
         head = min(s.tok_end, s.tok_start + 3)
         if not doc.has("condition", s.tok_start, head):
             continue
-        gone = doc.find("gone", s.tok_start, min(s.tok_end, s.tok_start + 8)) or no_longer_state(doc, s.tok_start, head)
+        gone = doc.find("gone", s.tok_start, min(s.tok_end, s.tok_start + 8)) or no_longer_state(doc, s.tok_start)
         if not gone or doc.has("pronoun", s.tok_start, gone[0][0]):
             continue
         claim = antecedent(doc, starts, si)

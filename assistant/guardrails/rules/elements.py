@@ -15,11 +15,10 @@ from assistant.guardrails.lexicon import has_cjk
 from assistant.guardrails.offers import FAMILY
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.text import Doc
-from assistant.models import Severity, Violation
+from assistant.models import INFORMATIONAL_REMEDIES, Severity, Violation
 from assistant.scenarios import requirements_for
 
 MIN_WORDS, MAX_WORDS = 25, 220
-_INFORMATIONAL = frozenset({"manual_or_guide", "tracking_update"})
 _INLINE_LIST = re.compile(r"(?:^|[\s:(])(?:1[.)]|\(1\)|a\)|\(a\)|option\s?(?:1|a|one)\b)\s?\S.*?[\s:(;,]"
                           r"(?:2[.)]|\(2\)|b\)|\(b\)|option\s?(?:2|b|two)\b)\s?\S")
 
@@ -33,7 +32,7 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     by_sentence: dict[int, set[str]] = {}
     returns = any(m.remedy == "return_for_refund" for m in data.offers.mentions)
     for m in data.offers.mentions:
-        if m.remedy in _INFORMATIONAL:
+        if m.remedy in INFORMATIONAL_REMEDIES:
             continue
         family = FAMILY.get(m.remedy, m.remedy)
         if family == "full_refund" and returns and _after_the_return(doc, m.sentence):

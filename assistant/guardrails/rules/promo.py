@@ -20,7 +20,7 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
     doc = data.doc
     if not doc.spans("catalog"):
         return []
-    remedy_sentences = {m.sentence for m in data.offers.mentions}
+    remedy_sentences = data.offers.by_sentence
     out = []
     for si, s in enumerate(doc.sentences):
         lo, hi = s.tok_start, s.tok_end
