@@ -41,7 +41,8 @@ PACKAGE = "assistant.guardrails"
 # `compiled.py` (start-up only) and this file.
 MODULES: tuple[str, ...] = (
     "normalize", "lexicon", "text", "clauses", "money", "offers", "prefilter", "patterns", "registry",
-    "rules.claim_refs", "rules.claims", "rules.elements", "rules.forms", "rules.money_rules", "rules.reviews",
+    "rules.claim_refs", "rules.claim_reports", "rules.claims", "rules.elements", "rules.forms", "rules.money_rules",
+    "rules.reviews",
 )
 ENV = "REPLY_ASSISTANT_NATIVE"
 _state: dict[str, Any] = {"installed": None}
