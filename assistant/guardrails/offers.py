@@ -170,7 +170,9 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     if words & _NOT_GOODS or any(c in doc.classes[k] for k in near for c in ("r_refund", "r_gift", "r_guide",
                                                                               "r_tracking")):
         return None
-    if any("r_parts" in doc.classes[k] for k in after):
+    # a part named as the thing sent ("we send a new blade and seal"): `part_noun` counts only here, as the
+    # object of the seller's sending verb, so "the blade is dull; we send a new mixer" stays a reship
+    if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in after):
         return "send_parts"
     return "reship"
 

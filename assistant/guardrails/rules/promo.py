@@ -28,7 +28,10 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
         if not catalog:
             continue
         marker = doc.find("invite_look", lo, hi)
-        if not marker and not asked and si not in remedy_sentences:
+        # "20 % de descuento en toda nuestra tienda" reads as a partial refund too, but with no refund word and
+        # the seller's whole catalog beside it, the discount is the store's sale, not a remedy for this order
+        store_sale = remedy_sentences.get(si) == {"partial_refund"} and not doc.has("r_refund", lo, hi)
+        if not marker and not asked and (si not in remedy_sentences or store_sale):
             marker = doc.find("sale_word", lo, hi)
         if marker:
             out.append((min(catalog[0][0], marker[0][0]), max(catalog[-1][1], marker[-1][1])))
