@@ -151,3 +151,8 @@ def test_a_spare_part_and_a_replacement_are_two_choices(language: str, draft: st
 def test_an_italian_infinitive_after_a_is_a_request() -> None:
     sentence = "La invitiamo a chiudere la contestazione con la Sua banca; poi Le inviamo l'articolo scelto."
     assert "az_inducement" in blocks("it", sentence)
+
+
+def test_a_percentage_off_for_returning_customers_is_a_sale_not_a_return() -> None:
+    sentence = "PS: our whole range is 15% off for returning customers this month."
+    assert "marketing_content" in blocks("en", sentence)

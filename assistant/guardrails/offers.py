@@ -97,6 +97,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         if sent is not None and not negated(doc, a):
             _add(offers, doc, sent, a, b, seen)
     for a, b in doc.spans("r_return"):
+        if b < len(doc.words) and doc.words[b] in _PEOPLE:
+            continue  # "returning customers" are people who buy again, not a return
         si = doc.sentence_of(a)
         here = offers.by_sentence.get(si, set())
         s = doc.sentences[si]
@@ -178,6 +180,7 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
 
 
 _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
+_PEOPLE = frozenset({"customer", "customers", "buyer", "buyers", "client", "clients", "shopper", "shoppers"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
                         "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
                         "payment", "refund", "voucher", "back"})
