@@ -13,7 +13,8 @@ from assistant.guardrails.text import Doc
 
 __all__ = ["clause_end", "clause_start", "negated", "quoted"]
 
-_CLAUSE_BREAK = re.compile(r"[,;:(\u2014\u3001]")
+# a comma or colon between digits groups a number ("1,800円", "10:30"), it ends no clause
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;(\u2014\u3001]")
 _CLAUSE_REACH = 40  # tokens: a "clause" longer than this is junk, and bounding it keeps checks linear
 _NEG_WINDOW = 5
 
@@ -47,7 +48,12 @@ def clause_start(doc: Doc, tok: int) -> int:
     """The first token of the clause holding `tok` (after the last comma, colon, dash or contrast word)."""
     s = doc.sentences[doc.sentence_of(tok)]
     breaks = _breaks(doc)
-    i = bisect_right(breaks, doc.starts[tok]) - 1
+    at = doc.starts[tok]
+    i = bisect_right(breaks, at) - 1
+    folded = doc.folded
+    # a bracket closed before the word was an aside inside the clause ("3割（1,800円）を返金"), not its start
+    while i >= 0 and folded[breaks[i] - 1] == "(" and ")" in folded[breaks[i]:at]:
+        i -= 1
     start_char = max(s.start, breaks[i]) if i >= 0 else s.start
     first = max(s.tok_start, bisect_left(doc.starts, start_char))
     for k in range(tok - 1, max(first, tok - _CLAUSE_REACH) - 1, -1):

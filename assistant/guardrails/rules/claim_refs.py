@@ -72,6 +72,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
               if not any(0 <= a - end <= 3 and doc.words[end] in _QUALIFY for end in claims.values())]
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):
+        if a + 1 < len(doc.words) and _NOUN_AFTER & doc.classes[a + 1]:
+            continue  # an article before a noun ("la sostituzione", "le remboursement"), not a pronoun
         first = reach_start(doc, doc.sentence_of(a))
         i = bisect_left(starts, a) - 1
         if i >= 0 and starts[i] >= first:
@@ -80,6 +82,9 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
     return out
 
 
+# Word classes that only nouns have: a "pronoun" right before one is an article
+# (remedy classes hold verbs too: "la remplacer", "diese zurück", so they cannot tell)
+_NOUN_AFTER = frozenset({"thing", "claim", "claim_weak"})
 # Prepositions that attach a noun to the claim before it ("the claim on your order")
 _QUALIFY = frozenset({"on", "for", "about", "regarding", "concerning", "sur", "pour", "concernant", "zu", "zur",
                       "zum", "fur", "bezuglich", "para", "sobre", "per", "su", "relativa", "relativo"})
