@@ -27,6 +27,7 @@ from assistant.drafting.howto import general_steps
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
+from assistant.drafting.specifics import specifics_sentence
 from assistant.facts import wanted_kind
 from assistant.guardrails import Guard, check_draft, find_remedies
 from assistant.models import CheckContext, OrderFacts, Policy
@@ -92,7 +93,8 @@ class OfflineComposer:
         kind = self._other_kind(request) if request.scenario == "other" else None
         plain = self._compose(request, "")
         said = restatements(load_phrases(request.reply_language), request, kind)
-        if not said:
+        if not said and not specifics_sentence(load_phrases(request.reply_language), request, plain,
+                                               apologising=True, asking=True):
             return plain
         # A restatement may not add any finding, not even a warning (e.g. the reply grows too long), nor
         # change what the reply offers (a quoted "can I get a refund?" must not read as an offer). Parts and
@@ -102,7 +104,7 @@ class OfflineComposer:
         # reads as offering what the case rules out (parts for a charger that sparked) is not used.
         before = {v.rule for v in check_draft(plain, context, guard=self.guard).violations}
         offered = _offers(plain, self.guard)
-        for sentence in said:
+        for sentence in self._with_specifics(request, kind, said):
             text = self._compose(request, sentence)
             report = check_draft(text, context, guard=self.guard)
             now = _offers(text, self.guard)
@@ -111,6 +113,19 @@ class OfflineComposer:
                     and not any(ruled_out(request, r) for r in now - offered):
                 return text
         return plain
+
+    def _with_specifics(self, request: DraftRequest, kind: str | None, said: list[str]) -> list[str]:
+        """Each restatement with the specifics it leaves unnamed (the part, the courier) and without; then
+        the specifics alone. The composer uses the first whose reply passes."""
+        phrases = load_phrases(request.reply_language)
+        apologising = self._needs(request)[0] if not kind else kind == "complaint"
+        asking = kind == "question" or request.scenario == "how_to_use"
+        out = []
+        for sentence in [*said, ""]:
+            spec = specifics_sentence(phrases, request, self._compose(request, sentence), apologising=apologising,
+                                      asking=asking)
+            out += [phrases.sentence_join.join(p for p in (sentence, spec) if p), sentence]
+        return [s for s in dict.fromkeys(out) if s]
 
     def _compose(self, request: DraftRequest, said: str) -> str:
         phrases = load_phrases(request.reply_language)
