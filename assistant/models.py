@@ -299,7 +299,8 @@ class Usage(BaseModel):
         return self.prompt_tokens + self.completion_tokens
 
 
-Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return"]
+# `parts`: a spare or replacement part rather than a whole new unit ("could you just send the lid?").
+Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return", "parts"]
 WANTS: tuple[Want, ...] = get_args(Want)
 # What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything"),
 # or the cancellation of an order they still want ("please do not cancel").

@@ -138,6 +138,9 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         ordered = [r for r in top if r] + [r for r in ordered if r not in top]
     for want in facts.wants:
         first_choice = data.wants_first.get(want)
+        if first_choice and first_choice not in ordered and first_choice in allowed \
+                and not ruled_out(request, first_choice):
+            ordered.append(first_choice)  # what the buyer asked for, though the scenario does not prefer it
         if first_choice in ordered:
             ordered.remove(first_choice)
             ordered.insert(0, first_choice)

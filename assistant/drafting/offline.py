@@ -262,6 +262,8 @@ class OfflineComposer:
         kind = mismatch(request) or wanted_kind(wanted)
         if remedy == "exchange" and kind:
             variant = f"{kind}_wanted" if wanted else kind
+        if remedy == "send_parts" and request.scenario != "missing_items":
+            variant = "spare"  # a part for the damaged or faulty one, not a missing one
         if remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
