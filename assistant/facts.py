@@ -53,6 +53,7 @@ class _Vocab:
     wanted: tuple[re.Pattern[str], ...] = ()
     recovered: tuple[re.Pattern[str], ...] = ()
     refund_owed: tuple[re.Pattern[str], ...] = ()
+    seller_fault: tuple[re.Pattern[str], ...] = ()
     hints: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = ()
 
 
@@ -96,7 +97,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         for key in ("photos_attached", "new_address_given", "never_arrived", "arrived_damaged", "size_mismatch",
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
-                    "service_question", "photos_not", "lost", "wanted", "recovered", "refund_owed"):
+                    "service_question", "photos_not", "lost", "wanted", "recovered", "refund_owed",
+                    "seller_fault"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
@@ -128,7 +130,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         order_number=tuple(merged["order_number"]), hints=tuple(hints),
         service=tuple(merged["service_question"]), lost=tuple(merged["lost"]),
         wanted=tuple(merged["wanted"]), recovered=tuple(merged["recovered"]),
-        refund_owed=tuple(merged["refund_owed"]),
+        refund_owed=tuple(merged["refund_owed"]), seller_fault=tuple(merged["seller_fault"]),
     )
 
 
@@ -164,6 +166,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.lost = _any(vocab.lost, text)
     facts.recovered = _any(vocab.recovered, text)
     facts.refund_owed = _any(vocab.refund_owed, text)
+    facts.seller_fault = facts.arrival == "arrived_damaged" or _any(vocab.seller_fault, text)
     wanted = _first(vocab.wanted, text)
     facts.wanted = wanted.group("value").strip() if wanted else None
     facts.service_question = _any(vocab.service, text)

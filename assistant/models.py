@@ -328,6 +328,8 @@ class CaseFacts(BaseModel):
     # A refund is already owed: the buyer sent the item back, or waits for a refund that was agreed. The reply
     # pays it; a new unit, a return or a keep-it discount is not what they are waiting for.
     refund_owed: bool = False
+    # The item was faulty, damaged or wrong: the seller pays for a return it caused (no shipping deduction).
+    seller_fault: bool = False
     wants: list[Want] = Field(default_factory=list)
     declines: list[Decline] = Field(default_factory=list)
     claim: Literal["opened", "threatened"] | None = None

@@ -98,7 +98,8 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     allowed = request.policy.allowed_remedies(scenario)
     complaint = scenario == "other" and other_kind(request) == "complaint"
     if scenario in NO_REMEDY_SCENARIOS and not complaint:
-        wants_money = scenario == "shipping_cost_dispute" and "refund" in facts.wants
+        # A deduction for a return the seller caused (a faulty, damaged or wrong item) is refunded unasked.
+        wants_money = scenario == "shipping_cost_dispute" and ("refund" in facts.wants or facts.seller_fault)
         return ["partial_refund"] if wants_money and "partial_refund" in allowed else []
     preference: list[str] = list(data.preference.get(scenario, []))
     if complaint:

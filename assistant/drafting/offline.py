@@ -194,7 +194,8 @@ class OfflineComposer:
         # A parcel the buyer found after all is not spoken of as lost or missing.
         delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
             "lost" if facts.lost else None, facts.arrival)
-        variants = (*delivery, "main" if facts.main_item_missing else None, mismatch(request))
+        variants = (*delivery, "main" if facts.main_item_missing else None, mismatch(request),
+                    "seller_fault" if facts.seller_fault else None)
         return phrases.opener(request.scenario, *variants)
 
     @staticmethod
@@ -264,7 +265,9 @@ class OfflineComposer:
             variant = f"{kind}_wanted" if wanted else kind
         if remedy == "send_parts" and request.scenario != "missing_items":
             variant = "spare"  # a part for the damaged or faulty one, not a missing one
-        if remedy == "partial_refund":
+        if remedy == "partial_refund" and request.scenario == "shipping_cost_dispute" and request.facts.seller_fault:
+            variant = "seller_fault"  # the whole deduction back, whatever the price: no share of it to compute
+        elif remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
         text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
