@@ -54,6 +54,8 @@ class _Vocab:
     recovered: tuple[re.Pattern[str], ...] = ()
     refund_owed: tuple[re.Pattern[str], ...] = ()
     seller_fault: tuple[re.Pattern[str], ...] = ()
+    in_transit: tuple[re.Pattern[str], ...] = ()
+    delivered: tuple[re.Pattern[str], ...] = ()
     hints: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = ()
 
 
@@ -98,7 +100,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
                     "service_question", "photos_not", "lost", "wanted", "recovered", "refund_owed",
-                    "seller_fault"):
+                    "seller_fault", "in_transit", "delivered"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
@@ -131,6 +133,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         service=tuple(merged["service_question"]), lost=tuple(merged["lost"]),
         wanted=tuple(merged["wanted"]), recovered=tuple(merged["recovered"]),
         refund_owed=tuple(merged["refund_owed"]), seller_fault=tuple(merged["seller_fault"]),
+        in_transit=tuple(merged["in_transit"]), delivered=tuple(merged["delivered"]),
     )
 
 
@@ -167,6 +170,8 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.recovered = _any(vocab.recovered, text)
     facts.refund_owed = _any(vocab.refund_owed, text)
     facts.seller_fault = facts.arrival == "arrived_damaged" or _any(vocab.seller_fault, text)
+    facts.in_transit = (_any(vocab.in_transit, text) and not _any(vocab.delivered, text)
+                        and facts.arrival != "arrived_damaged")
     wanted = _first(vocab.wanted, text)
     facts.wanted = wanted.group("value").strip() if wanted else None
     facts.service_question = _any(vocab.service, text)
@@ -202,11 +207,17 @@ def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str) -> None:
         facts.mismatch = "colour" if colour or facts.ordered in vocab.colour_words else "size"
 
 
-def wanted_kind(wanted: str | None) -> Literal["colour", "size"] | None:
-    """Whether the size or colour the buyer asked for ("swap it for the navy", "a 10 instead") is a colour."""
+_CAPACITY = re.compile(r"\d\s?(?:gb|tb|mah|ml)$", re.I)
+
+
+def wanted_kind(wanted: str | None) -> Literal["colour", "size", "model"] | None:
+    """Whether what the buyer asked for ("swap it for the navy", "a 10 instead", "the 64GB one") is a colour,
+    a size or a model (a capacity)."""
     if not wanted:
         return None
     value = wanted.casefold()
+    if _CAPACITY.search(value):
+        return "model"
     colours = load_vocab(FACTS_DIR).colour_words
     return "colour" if value in colours or any(value.endswith(w) for w in colours if len(w) > 2) else "size"
 

@@ -330,6 +330,8 @@ class CaseFacts(BaseModel):
     refund_owed: bool = False
     # The item was faulty, damaged or wrong: the seller pays for a return it caused (no shipping deduction).
     seller_fault: bool = False
+    # The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse the parcel.
+    in_transit: bool = False
     wants: list[Want] = Field(default_factory=list)
     declines: list[Decline] = Field(default_factory=list)
     claim: Literal["opened", "threatened"] | None = None

@@ -137,6 +137,13 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         new_unit = next((r for r in first if r in ("replacement", "reship")), None)
         top = [refund, new_unit] if "refund" in facts.wants or not new_unit else [new_unit, refund]
         ordered = [r for r in top if r] + [r for r in ordered if r not in top]
+    # A parcel still on its way that the buyer no longer wants is refused at the door (no return needed); an
+    # address the buyer gave for a parcel still on its way is passed to the carrier.
+    for fact, remedy, scenarios in ((facts.in_transit, "cancel_and_refund", ("unwanted_return",)),
+                                    (facts.new_address_given, "address_update_attempt",
+                                     ("delivery_problem", "shipping_delay"))):
+        if fact and scenario in scenarios and remedy in allowed and facts.arrival != "never_arrived":
+            ordered = [remedy] + [r for r in ordered if r != remedy]
     for want in facts.wants:
         first_choice = data.wants_first.get(want)
         if first_choice and first_choice not in ordered and first_choice in allowed \
@@ -181,7 +188,7 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
     for want in facts.wants:
         if want == "instructions" and request.scenario not in ("how_to_use", "other"):
             continue
-        if want == "cancellation" and request.scenario == "unwanted_return":
+        if want == "cancellation" and request.scenario == "unwanted_return" and not facts.in_transit:
             continue  # the item is there: "I don't need it" asks for a return, not for refusing a parcel
         group = remedy_data.wants.get(want, [])
         if any(remedy in chosen for remedy in group):

@@ -273,6 +273,8 @@ class OfflineComposer:
         text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
         if wanted and kind == "size" and len(wanted) <= 3:
             wanted = wanted.upper()  # "xl" -> "XL"; a colour ("red") keeps its case
+        elif wanted and kind == "model":
+            wanted = re.sub(r"(gb|tb)$", lambda m: m.group(1).upper(), wanted)  # "64gb" -> "64GB"
         return text.format(amount=amount or "", wanted=wanted or "")
 
 
