@@ -186,8 +186,8 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
     """The first remedy the buyer asked for that fits the case and the policy."""
     facts, remedy_data = request.facts, load_remedy_data()
     for want in facts.wants:
-        if want == "instructions" and request.scenario not in ("how_to_use", "other"):
-            continue
+        if want == "instructions" and request.scenario not in ("how_to_use", "other") and not asks_how(request):
+            continue  # "I followed the instructions" in a fault report asks for nothing
         if want == "cancellation" and request.scenario == "unwanted_return" and not facts.in_transit:
             continue  # the item is there: "I don't need it" asks for a return, not for refusing a parcel
         group = remedy_data.wants.get(want, [])
@@ -197,6 +197,14 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
             if remedy in allowed and (remedy in ordered or not ruled_out(request, remedy)):
                 return remedy
     return None
+
+
+def asks_how(request: DraftRequest) -> bool:
+    """Whether a message asks a question about a task with general steps ("is there a calibration to do?")."""
+    from assistant.drafting.howto import topic_label
+
+    message = request.message
+    return ("?" in message or "？" in message) and topic_label(message, request.reply_language) is not None
 
 
 def _counted(remedies: list[str]) -> int:

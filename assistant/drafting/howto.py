@@ -31,6 +31,8 @@ class Topic(BaseModel):
 
     cues: list[str] = Field(min_length=1)
     steps: list[str] = Field(min_length=1)
+    # The task's name in the file's language ("calibration"), for a reply that offers the steps for it.
+    label: str = ""
 
     @field_validator("cues")
     @classmethod
@@ -70,6 +72,17 @@ def load_howto(language: str, directory: Path = HOWTO_DIR) -> HowTo | None:
 
 def general_steps(message: str, language: str, directory: Path = HOWTO_DIR) -> tuple[str, list[str]] | None:
     """(intro, steps) in `language` for the first topic the message names, or None."""
+    found = _topic(message, language, directory)
+    return (found[0], found[1].steps[:MAX_STEPS]) if found else None
+
+
+def topic_label(message: str, language: str, directory: Path = HOWTO_DIR) -> str | None:
+    """The name of the task the message asks about ("calibration"), when its topic has one."""
+    found = _topic(message, language, directory)
+    return found[1].label or None if found else None
+
+
+def _topic(message: str, language: str, directory: Path) -> tuple[str, Topic] | None:
     own = load_howto(language, directory)
     if own is None:
         return None
@@ -78,5 +91,5 @@ def general_steps(message: str, language: str, directory: Path = HOWTO_DIR) -> t
     for name, topic in own.topics.items():
         cues = topic.cues + (english.topics[name].cues if english and name in english.topics else [])
         if any(re.search(cue, folded, re.IGNORECASE) for cue in cues):
-            return own.intro, topic.steps[:MAX_STEPS]
+            return own.intro, topic
     return None

@@ -23,7 +23,7 @@ from assistant.drafting.choices import (
     other_kind,
     ruled_out,
 )
-from assistant.drafting.howto import general_steps
+from assistant.drafting.howto import general_steps, topic_label
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
@@ -270,12 +270,15 @@ class OfflineComposer:
         elif remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
+        topic = topic_label(request.message, phrases.language) if remedy == "manual_or_guide" else None
+        if topic and request.scenario != "how_to_use":
+            variant = "topic"  # the guide for the task the buyer asked about, in a reply to a fault
         text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
         if wanted and kind == "size" and len(wanted) <= 3:
             wanted = wanted.upper()  # "xl" -> "XL"; a colour ("red") keeps its case
         elif wanted and kind == "model":
             wanted = re.sub(r"(gb|tb)$", lambda m: m.group(1).upper(), wanted)  # "64gb" -> "64GB"
-        return text.format(amount=amount or "", wanted=wanted or "")
+        return text.format(amount=amount or "", wanted=wanted or "", topic=topic or "")
 
 
 def _offers(text: str, guard: Guard | None) -> set[str]:
