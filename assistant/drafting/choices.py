@@ -144,6 +144,8 @@ def choose_remedies(request: DraftRequest) -> list[str]:
                                      ("delivery_problem", "shipping_delay"))):
         if fact and scenario in scenarios and remedy in allowed and facts.arrival != "never_arrived":
             ordered = [remedy] + [r for r in ordered if r != remedy]
+    if facts.in_transit and scenario == "unwanted_return" and "cancel_and_refund" in ordered:
+        ordered = [r for r in ordered if r not in data.never_arrived_drop or r == "return_for_refund"]
     for want in facts.wants:
         first_choice = data.wants_first.get(want)
         if first_choice and first_choice not in ordered and first_choice in allowed \
