@@ -211,8 +211,7 @@ _CAPACITY = re.compile(r"\d\s?(?:gb|tb|mah|ml)$", re.I)
 
 
 def wanted_kind(wanted: str | None) -> Literal["colour", "size", "model"] | None:
-    """Whether what the buyer asked for ("swap it for the navy", "a 10 instead", "the 64GB one") is a colour,
-    a size or a model (a capacity)."""
+    """Whether what the buyer asked for is a colour ("the navy"), a size ("a 10") or a model ("the 64GB one")."""
     if not wanted:
         return None
     value = wanted.casefold()

@@ -187,7 +187,9 @@ def choose_remedies(request: DraftRequest) -> list[str]:
 def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chosen: list[str]) -> str | None:
     """The first remedy the buyer asked for that fits the case and the policy."""
     facts, remedy_data = request.facts, load_remedy_data()
-    for want in facts.wants:
+    # A question about a task with general steps ("do I need to calibrate it?") asks for the guide.
+    how = ["instructions"] if "instructions" not in facts.wants and asks_how(request) else []
+    for want in [*facts.wants, *how]:
         if want == "instructions" and request.scenario not in ("how_to_use", "other") and not asks_how(request):
             continue  # "I followed the instructions" in a fault report asks for nothing
         if want == "cancellation" and request.scenario == "unwanted_return" and not facts.in_transit:

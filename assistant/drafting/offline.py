@@ -115,8 +115,10 @@ class OfflineComposer:
         return plain
 
     def _with_specifics(self, request: DraftRequest, kind: str | None, said: list[str]) -> list[str]:
-        """Each restatement with the specifics it leaves unnamed (the part, the courier) and without; then
-        the specifics alone. The composer uses the first whose reply passes."""
+        """Each restatement with the specifics it leaves unnamed (the part, the courier), then without them.
+
+        The specifics alone come last; the composer uses the first whose reply passes.
+        """
         phrases = load_phrases(request.reply_language)
         apologising = self._needs(request)[0] if not kind else kind == "complaint"
         asking = kind == "question" or request.scenario == "how_to_use"

@@ -88,12 +88,12 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
     found = Specifics()
     if vocab is None:
         return found
-    ranked: list[tuple[int, int, str]] = []
+    ranked: list[tuple[int, int, int, str]] = []
     for number, sentence in enumerate(_SENTENCE.findall(message)):
         fault = 0 if problem is not None and problem.search(sentence) else 1
-        ranked += [(fault, number, m.group(0).strip()) for m in vocab.parts.finditer(sentence)]
+        ranked += [(fault, number, m.start(), m.group(0).strip()) for m in vocab.parts.finditer(sentence)]
     seen: set[str] = set()
-    for _, _, part in sorted(ranked):
+    for *_, part in sorted(ranked):
         key = part.casefold().rstrip("s")
         if key not in seen and len(found.parts) < MAX_PARTS:
             seen.add(key)
