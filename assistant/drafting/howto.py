@@ -7,6 +7,7 @@ still promises the answer for the buyer's model. A question that fits no topic g
 
 The data is `assistant/data/howto/<language>.yaml`: an `intro` sentence and `topics` (`cues`, `steps`), tried
 in order. The cues of the reply language and of English count (buyers use English words for Wi-Fi, Bluetooth).
+The sentences of a product note that answer a question (`relevant_points`) are chosen here as well.
 """
 
 from __future__ import annotations
@@ -14,14 +15,21 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.errors import KnowledgeError
 
+if TYPE_CHECKING:
+    from assistant.drafting.base import DraftRequest
+
 HOWTO_DIR = Path(__file__).resolve().parent.parent / "data" / "howto"
 MAX_STEPS = 3
+# How many sentences of a matching product note a reply quotes.
+HOW_TO_POINTS = 3
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 class Topic(BaseModel):
@@ -93,3 +101,30 @@ def _topic(message: str, language: str, directory: Path) -> tuple[str, Topic] | 
         if any(re.search(cue, folded, re.IGNORECASE) for cue in cues):
             return own.intro, topic
     return None
+
+
+def relevant_points(request: DraftRequest, language: str = "en") -> list[str]:
+    """The product note sentences (in the reply language) that share the most words with the buyer's message."""
+    asked = _terms(request.message, language)
+    scored = []
+    for note in request.product_notes:
+        points = note.buyer_reply_points if language == "en" else (
+            note.languages[language].buyer_reply_points if language in note.languages else [])
+        for index, point in enumerate(points):
+            scored.append((-len(asked & _terms(point, language)), index, point))
+    scored.sort()
+    return [point for _, _, point in scored[:HOW_TO_POINTS]]
+
+
+def _terms(text: str, language: str = "en") -> set[str]:
+    """Words of three letters or more; for Japanese (no spaces), pairs of adjacent characters.
+
+    Outside English, the four-letter pieces of each word count too, so that a compound or an inflected form
+    meets its stem ("Lichtfarbe" and "Farbsymbol" share "farb").
+    """
+    folded = text.casefold()
+    words = set(_WORD.findall(folded))
+    if language != "en":
+        words |= {w[i:i + 4] for w in list(words) if len(w) > 4 for i in range(len(w) - 3)}
+    cjk = re.sub(r"[^\u3040-\u30ff\u4e00-\u9fff]", " ", folded)
+    return words | {run[i:i + 2] for run in cjk.split() for i in range(len(run) - 1)}

@@ -23,7 +23,7 @@ from assistant.drafting.choices import (
     other_kind,
     ruled_out,
 )
-from assistant.drafting.howto import general_steps, topic_label
+from assistant.drafting.howto import general_steps, relevant_points, topic_label
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
@@ -35,8 +35,6 @@ from assistant.scenarios import requirements_for
 
 # Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
 PARTIAL_SHARE = 2 / 3
-_WORD = re.compile(r"[^\W\d_]{3,}")
-HOW_TO_POINTS = 3
 # Remedies the parser reads into a restated fact without anything being offered (see `compose`).
 _NOT_OFFERS = frozenset({"send_parts", "tracking_update"})
 
@@ -221,7 +219,7 @@ class OfflineComposer:
         hours = request.policy.reply_within_hours
         # A reply in another language quotes the note's points in that language (`languages:` in the note),
         # and promises the answer when the note has none, rather than quoting English steps into it.
-        points = _relevant_points(request, phrases.language)
+        points = relevant_points(request, phrases.language)
         if not points:
             service = request.facts.service_question and request.scenario != "how_to_use"
             promise = (phrases.find_out_service if service else phrases.find_out).format(hours=hours)
@@ -285,33 +283,6 @@ class OfflineComposer:
 
 def _offers(text: str, guard: Guard | None) -> set[str]:
     return {m.remedy for m in find_remedies(text, guard=guard)}
-
-
-def _relevant_points(request: DraftRequest, language: str = "en") -> list[str]:
-    """The product note sentences (in the reply language) that share the most words with the buyer's message."""
-    asked = _terms(request.message, language)
-    scored = []
-    for note in request.product_notes:
-        points = note.buyer_reply_points if language == "en" else (
-            note.languages[language].buyer_reply_points if language in note.languages else [])
-        for index, point in enumerate(points):
-            scored.append((-len(asked & _terms(point, language)), index, point))
-    scored.sort()
-    return [point for _, _, point in scored[:HOW_TO_POINTS]]
-
-
-def _terms(text: str, language: str = "en") -> set[str]:
-    """Words of three letters or more; for Japanese (no spaces), pairs of adjacent characters.
-
-    Outside English, the four-letter pieces of each word count too, so that a compound or an inflected form
-    meets its stem ("Lichtfarbe" and "Farbsymbol" share "farb").
-    """
-    folded = text.casefold()
-    words = set(_WORD.findall(folded))
-    if language != "en":
-        words |= {w[i:i + 4] for w in list(words) if len(w) > 4 for i in range(len(w) - 3)}
-    cjk = re.sub(r"[^\u3040-\u30ff\u4e00-\u9fff]", " ", folded)
-    return words | {run[i:i + 2] for run in cjk.split() for i in range(len(run) - 1)}
 
 
 __all__ = ["NO_REMEDY_SCENARIOS", "OfflineComposer", "partial_refund_amount"]
