@@ -100,11 +100,11 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
             found.parts.append(part.casefold() if part[1:].islower() or len(part) < 2 else part)
     courier = vocab.couriers.search(message)
     found.courier = courier.group(0).strip() if courier else None
-    person = next(((p, name) for p, name in vocab.people if p.search(message)), None)
-    if person:
-        match = person[0].search(message)
-        assert match is not None
-        found.person = name_of(match, person[1])
+    # A person counts where the sentence tells of a fault ("he was rude to my mother"), not in passing ("my
+    # wife loved it too").
+    told = [s for s in _SENTENCE.findall(message) if problem is None or problem.search(s)]
+    found.person = next((name_of(m, name) for sentence in told for p, name in vocab.people
+                         if (m := p.search(sentence))), None)
     return found
 
 
