@@ -205,3 +205,41 @@ def test_a_shipped_order_cancellation_in_spanish_says_the_parcel_can_be_refused(
     message = "Quiero anular el pedido, pero ya está enviado. ¿Qué hago?"
     text = _compose(pipeline, message, "order_cancellation", language="es")
     assert "rechazar" in text and "cancel_and_refund" in _offers(text), text
+
+
+# --- long messages and thank-you notes -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "language", "part"), [
+    ("Thanks a lot, the toaster came a day early and looks lovely in our kitchen. The only thing is the crumb "
+     "tray was missing from the box, not a big deal. Thanks again!", "en", "tray"),
+    ("Vielen Dank, die Lieferung war schnell und das Gerät gefällt uns sehr. Nur der Deckel war leider "
+     "gesprungen. Trotzdem danke!", "de", "deckel"),
+])
+def test_a_thank_you_with_a_small_fault_in_passing_is_not_ignored(pipeline: Pipeline, message: str,
+                                                                   language: str, part: str) -> None:
+    text = _compose(pipeline, message, "other", language=language)
+    assert vocabulary()["apology"].search(text) and part in text.casefold(), text
+
+
+def test_a_plain_thank_you_gets_no_apology(pipeline: Pipeline) -> None:
+    text = _compose(pipeline, "Thank you, the lid fits perfectly and the kettle is lovely.", "other")
+    assert not vocabulary()["apology"].search(text), text
+
+
+def test_a_person_named_in_passing_is_not_apologised_to(pipeline: Pipeline) -> None:
+    message = ("We love this mixer, my husband uses it every weekend. Since Tuesday the motor stops after a "
+               "minute and will not start again until it cools down.")
+    text = _compose(pipeline, message, "quality_issue")
+    assert "husband" not in text, text
+
+
+def test_a_long_rambling_message_restates_the_fault_not_the_praise(pipeline: Pipeline) -> None:
+    message = ("So we got the mixer a fortnight ago and honestly the first few bakes were great, my kids loved "
+               "making cookies with it too and it looks really smart on the counter, we had been saving for "
+               "one for ages. Then last Sunday, halfway through a bread dough, the motor started dying and "
+               "now it cuts out after about a minute every time, even on the lowest speed. I checked the "
+               "socket with the kettle and that is fine, and I let it cool for an hour before trying again. "
+               "I would rather not box the whole thing up if it can be fixed some other way.")
+    text = _compose(pipeline, message, "quality_issue")
+    first = text.split("\n\n")[1]
+    assert "motor" in first and "cookies" not in first, first

@@ -27,7 +27,7 @@ from assistant.drafting.howto import general_steps, relevant_points, topic_label
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
-from assistant.drafting.specifics import specifics_sentence
+from assistant.drafting.specifics import issue_in_passing, specifics_sentence
 from assistant.facts import wanted_kind
 from assistant.guardrails import Guard, check_draft, find_remedies
 from assistant.models import CheckContext, OrderFacts, Policy
@@ -123,7 +123,7 @@ class OfflineComposer:
         out = []
         for sentence in [*said, ""]:
             spec = specifics_sentence(phrases, request, self._compose(request, sentence), apologising=apologising,
-                                      asking=asking)
+                                      asking=asking, noting=kind == "thanks")
             out += [phrases.sentence_join.join(p for p in (sentence, spec) if p), sentence]
         return [s for s in dict.fromkeys(out) if s]
 
@@ -147,6 +147,8 @@ class OfflineComposer:
         if needs_apology and not any(w in " ".join(opener).lower() for w in phrases.apology_words):
             own = requirements_for(scenario).apology != "none"
             opener.insert(0, phrases.apology if own else phrases.apology_hedge)
+        if kind == "thanks" and phrases.thanks_issue and issue_in_passing(request.message, phrases.language):
+            opener.append(phrases.thanks_issue)  # the small fault mentioned in passing is not ignored
         paragraphs.append(" ".join(opener))
         if facts.safety:
             paragraphs.append(phrases.safety.format(item=self._item(phrases, request.order)))

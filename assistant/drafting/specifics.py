@@ -108,18 +108,33 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
     return found
 
 
+def issue_in_passing(message: str, language: str) -> bool:
+    """Whether a message (a thank-you note) tells of a fault of a named part in one of its sentences.
+
+    "The little brush wasn't in the box" is one; "the lid fits perfectly, nothing wrong" is not (good news).
+    """
+    from assistant.drafting.echo import load_echo_vocab
+
+    vocab, echo = load_specifics_vocab(language), load_echo_vocab(language)
+    if vocab is None or echo is None:
+        return False
+    return any(vocab.parts.search(s) and echo.problem.search(s) and not echo.positive.search(s)
+               for s in _SENTENCE.findall(message))
+
+
 def name_of(match: re.Match[str], name: str) -> str:
     """How the reply names the person: the entry's own name, or the buyer's word (group `v`) when it has none."""
     return name or (match.group("v") if "v" in match.re.groupindex and match.group("v") else match.group(0))
 
 
 def specifics_sentence(phrases: Phrases, request: DraftRequest, said: str, *, apologising: bool,
-                       asking: bool) -> str:
+                       asking: bool, noting: bool = False) -> str:
     """The sentence that names what the buyer named and the reply does not name yet; empty when there is none.
 
     `said` is the text the reply already has (its restatement, its choices); `apologising` whether it
     apologises (a person affected is named in an apology, never in a plain answer); `asking` whether the buyer
-    asked a question (its subject is named, not a problem).
+    asked a question (its subject is named, not a problem); `noting` whether the message is a thank-you note
+    (a part is named as something noted, not as the subject of a complaint).
     """
     templates = phrases.specifics
     if not templates:
@@ -133,7 +148,8 @@ def specifics_sentence(phrases: Phrases, request: DraftRequest, said: str, *, ap
     parts = [p for p in found.parts if p.casefold() not in text]
     if parts and request.scenario not in NO_PART_SCENARIOS:
         joined = templates.get("parts_join", ", ").join(parts)
-        key = "parts_question" if asking and "parts_question" in templates else "parts"
+        key = "parts_question" if asking else "parts_noted" if noting else "parts"
+        key = key if key in templates else "parts"
         sentences.append(templates[key].format(parts=joined))
     courier = found.courier or (request.order.carrier if request.order and request.order.carrier else None)
     delivery = request.scenario in COURIER_SCENARIOS or request.facts.arrival == "never_arrived"
