@@ -14,7 +14,7 @@ import re
 import pytest
 
 from assistant.drafting.base import DraftRequest
-from assistant.drafting.choices import choose_remedies
+from assistant.drafting.choices import choose_remedies, other_kind
 from assistant.drafting.echo import load_echo_vocab
 from assistant.drafting.offline import OfflineComposer
 from assistant.drafting.phrases import load_phrases
@@ -243,3 +243,16 @@ def test_a_long_rambling_message_restates_the_fault_not_the_praise(pipeline: Pip
     text = _compose(pipeline, message, "quality_issue")
     first = text.split("\n\n")[1]
     assert "motor" in first and "cookies" not in first, first
+
+
+def test_a_question_that_asks_for_a_new_part_of_a_faulty_item_is_a_complaint(pipeline: Pipeline) -> None:
+    message = ("Merci pour l'envoi. Par contre la poignée de la casserole ne tient pas, elle tourne dans tous les "
+               "sens. Pouvez-vous m'envoyer une nouvelle poignée ?")
+    assert other_kind(_request(pipeline, message, "other", language="fr")) == "complaint"
+    text = _compose(pipeline, message, "other", language="fr")
+    assert vocabulary()["apology"].search(text) and len(_offers(text) - {"manual_or_guide"}) >= 2, text
+
+
+def test_a_question_before_buying_a_spare_part_stays_a_question(pipeline: Pipeline) -> None:
+    message = "Do you sell spare blades for this blender separately, and which size fits the 600W model?"
+    assert other_kind(_request(pipeline, message, "other")) == "question"

@@ -50,6 +50,11 @@ def other_kind(request: DraftRequest) -> str | None:
     triage did not place it, but the buyer still gets an apology and choices rather than "tell us more".
     """
     message = request.message
+    if {"parts", "replacement"} & set(request.facts.wants) and _complaint(request):
+        from assistant.drafting.specifics import issue_in_passing
+
+        if issue_in_passing(message, request.reply_language, good_news=True):
+            return "complaint"  # "the lid does not close, can you send me a new one?" asks for a part, not facts
     if "?" in message or "？" in message or _ASKS.search(message):
         return "question"
     complaint = _complaint(request)

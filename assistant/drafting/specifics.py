@@ -108,17 +108,18 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
     return found
 
 
-def issue_in_passing(message: str, language: str) -> bool:
+def issue_in_passing(message: str, language: str, *, good_news: bool = False) -> bool:
     """Whether a message (a thank-you note) tells of a fault of a named part in one of its sentences.
 
-    "The little brush wasn't in the box" is one; "the lid fits perfectly, nothing wrong" is not (good news).
+    "The little brush wasn't in the box" is one; "the lid fits perfectly, nothing wrong" is not (good news),
+    unless `good_news` lets such sentences count (a message that asks for a part: "ne ferme pas bien").
     """
     from assistant.drafting.echo import load_echo_vocab
 
     vocab, echo = load_specifics_vocab(language), load_echo_vocab(language)
     if vocab is None or echo is None:
         return False
-    return any(vocab.parts.search(s) and echo.problem.search(s) and not echo.positive.search(s)
+    return any(vocab.parts.search(s) and echo.problem.search(s) and (good_news or not echo.positive.search(s))
                for s in _SENTENCE.findall(message))
 
 
