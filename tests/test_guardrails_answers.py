@@ -97,3 +97,24 @@ def test_a_positive_review_as_a_condition_is_a_trade() -> None:
 def test_resending_by_stem_is_a_choice(language: str, draft: str) -> None:
     ctx = CheckContext(scenario="lost_package", order=OrderFacts(price=40, currency="EUR"), reply_language=language)
     assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).violations}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sadly our hands are tied by the claim for now. If it vanished, we could send either option tomorrow.",
+    "We cannot process anything at all while the A-to-z claim stays open.",
+], ids=["the claim vanishing", "every remedy withheld while open"])
+def test_a_remedy_waiting_on_the_claim_in_other_words(sentence: str) -> None:
+    assert "az_inducement" in blocks("en", sentence)
+
+
+def test_a_review_changed_now_that_the_case_is_sorted() -> None:
+    draft = ("Hello Sam,\n\nSorry for the slow refund; it went out today (45.00 EUR).\n\nWe saw your review from "
+             "last week. Now that it is all settled, maybe it could be updated to reflect the outcome?\n\nBest,\nJo")
+    report = check_draft(draft, CheckContext(scenario="other", order=OrderFacts(price=45, currency="EUR")))
+    assert "review_manipulation" in {v.rule for v in report.violations}
+
+
+def test_the_bis_of_a_bis_z_is_not_a_condition() -> None:
+    sentence = ("Es tut uns leid, dass Sie deshalb einen Antrag auf die A-bis-z-Garantie stellen mussten; über den "
+                "Antrag entscheidet Amazon, und unser Angebot gilt unabhängig davon.")
+    assert "az_inducement" not in blocks("de", sentence)

@@ -93,7 +93,9 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
-        if not (doc.has("condition", max(s.tok_start, c0 - 1), obj) or doc.has("condition", obj_end, c1)):
+        conditions = doc.find("condition", max(s.tok_start, c0 - 1), obj) + doc.find("condition", obj_end, c1)
+        # a word inside a claim's own name is not a condition: the "bis" of "A-bis-z-Garantie"
+        if all(any(o <= a < e for o, e in objects.items()) for a, _ in conditions):
             continue
         tail = min(c1 + 1, obj_end + _NEAR)
         unopened = doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj)
@@ -105,6 +107,9 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # remboursement") waits on it as much as one promised once it closes
         offers_here = doc.sentence_of(obj) in data.offers.by_sentence or any(
             doc.has(cls, s.tok_start, s.tok_end) for cls in ("offer_verb", "r_refund", "send_verb"))
+        # "we are unable to action anything while the claim remains open": the seller withholding every remedy
+        offers_here = offers_here or (doc.has("first_person", s.tok_start, obj)
+                                      and doc.has("negation", s.tok_start, obj))
         if offers_here:
             out.append((obj, min(c1, obj_end + _NEAR)))
     return out
