@@ -363,6 +363,12 @@ class CaseFacts(BaseModel):
         if self.refund_owed:
             lines.append("The buyer already returned the item or waits for an agreed refund: pay the refund; do not "
                          "offer a replacement, a return or a partial refund instead.")
+        if self.in_transit:
+            lines.append("The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse "
+                         "the parcel for a full refund; no return and no partial refund for keeping it.")
+        if self.seller_fault:
+            lines.append("The item was faulty, damaged or wrong: a return it causes must cost the buyer nothing "
+                         "(no shipping deducted from the refund).")
         if self.claim == "opened":
             lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
         elif self.claim == "threatened":

@@ -256,3 +256,11 @@ def test_a_question_that_asks_for_a_new_part_of_a_faulty_item_is_a_complaint(pip
 def test_a_question_before_buying_a_spare_part_stays_a_question(pipeline: Pipeline) -> None:
     message = "Do you sell spare blades for this blender separately, and which size fits the 600W model?"
     assert other_kind(_request(pipeline, message, "other")) == "question"
+
+
+def test_the_model_prompt_is_told_of_a_parcel_in_transit_and_of_a_return_the_seller_caused() -> None:
+    in_transit = extract_facts("It's already on its way but I no longer need it, can I stop it?").summary()
+    assert any("refuse" in line for line in in_transit)
+    faulty = extract_facts("The kettle was defective so I sent it back, why was the postage deducted?").summary()
+    assert any("cost the buyer nothing" in line for line in faulty)
+    assert not any("refuse" in line for line in faulty)
