@@ -150,6 +150,7 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         if fact and scenario in scenarios and remedy in allowed and facts.arrival != "never_arrived":
             ordered = [remedy] + [r for r in ordered if r != remedy]
     if facts.in_transit and scenario == "unwanted_return" and "cancel_and_refund" in ordered:
+        # Nothing is kept or swapped from a parcel not yet received: refused, or returned once it comes.
         ordered = [r for r in ordered if r not in data.never_arrived_drop or r == "return_for_refund"]
     for want in facts.wants:
         first_choice = data.wants_first.get(want)
