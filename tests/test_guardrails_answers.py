@@ -118,3 +118,41 @@ def test_the_bis_of_a_bis_z_is_not_a_condition() -> None:
     sentence = ("Es tut uns leid, dass Sie deshalb einen Antrag auf die A-bis-z-Garantie stellen mussten; über den "
                 "Antrag entscheidet Amazon, und unser Angebot gilt unabhängig davon.")
     assert "az_inducement" not in blocks("de", sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("es", "Por cierto, este mes hay un 15 % de descuento en toda nuestra tienda."),
+    ("it", "Approfittiamo per ricordarle che c'è uno sconto del 15 % su tutti i nostri prodotti."),
+], ids=["es", "it"])
+def test_a_discount_on_the_whole_store_is_marketing(language: str, sentence: str) -> None:
+    assert "marketing_content" in blocks(language, sentence)
+
+
+def test_explaining_the_promotion_asked_about_with_an_adjective() -> None:
+    draft = ("Gentile cliente, ci scusiamo per il disagio.\n\nLa promozione della pagina è terminata il giorno prima "
+             "del Suo ordine, per questo il codice non è stato accettato.\n\nCordiali saluti")
+    ctx = CheckContext(scenario="other", buyer_message="Il codice promozionale non è stato accettato, perché?",
+                       reply_language="it")
+    assert "marketing_content" not in {v.rule for v in check_draft(draft, ctx).violations}
+
+
+@pytest.mark.parametrize(("language", "draft"), [
+    ("fr", "Nous sommes désolés.\nOption A : nous vous envoyons une lame neuve et un joint, faciles à monter.\n"
+           "Option B : nous remplaçons l'appareil entier."),
+    ("ja", "申し訳ございません。\nA:交換用バッテリーをお送りします(工具不要で取り付けできます)\n"
+           "B:本体を新品と交換します"),
+], ids=["fr part named as the thing sent", "ja a negation in brackets"])
+def test_a_spare_part_and_a_replacement_are_two_choices(language: str, draft: str) -> None:
+    order = OrderFacts(price=9000, currency="JPY") if language == "ja" else OrderFacts(price=90, currency="EUR")
+    ctx = CheckContext(scenario="quality_issue", order=order, reply_language=language)
+    assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).violations}
+
+
+def test_an_italian_infinitive_after_a_is_a_request() -> None:
+    sentence = "La invitiamo a chiudere la contestazione con la Sua banca; poi Le inviamo l'articolo scelto."
+    assert "az_inducement" in blocks("it", sentence)
+
+
+def test_a_percentage_off_for_returning_customers_is_a_sale_not_a_return() -> None:
+    sentence = "PS: our whole range is 15% off for returning customers this month."
+    assert "marketing_content" in blocks("en", sentence)

@@ -97,6 +97,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         if sent is not None and not negated(doc, a):
             _add(offers, doc, sent, a, b, seen)
     for a, b in doc.spans("r_return"):
+        if b < len(doc.words) and doc.words[b] in _PEOPLE:
+            continue  # "returning customers" are people who buy again, not a return
         si = doc.sentence_of(a)
         here = offers.by_sentence.get(si, set())
         s = doc.sentences[si]
@@ -170,12 +172,15 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     if words & _NOT_GOODS or any(c in doc.classes[k] for k in near for c in ("r_refund", "r_gift", "r_guide",
                                                                               "r_tracking")):
         return None
-    if any("r_parts" in doc.classes[k] for k in after):
+    # a part named as the thing sent ("we send a new blade and seal"): `part_noun` counts only here, as the
+    # object of the seller's sending verb, so "the blade is dull; we send a new mixer" stays a reship
+    if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in after):
         return "send_parts"
     return "reship"
 
 
 _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
+_PEOPLE = frozenset({"customer", "customers", "buyer", "buyers", "client", "clients", "shopper", "shoppers"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
                         "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
                         "payment", "refund", "voucher", "back"})

@@ -49,9 +49,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue
                 if obj in pronouns and obj > a + 2 and doc.words[a + 1] in DETERMINER:
                     continue  # "close the app and open it": the verb has its own object
-                if a > 0 and (doc.words[a - 1] in ("a", "an", "very", "so", "too")
+                if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too")
+                              or (doc.words[a - 1] == "a" and doc.has("lang_en", s.tok_start, s.tok_end))
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
-                    continue  # an adjective ("keep a close eye on it"), not a request to close
+                    continue  # an adjective ("keep a close eye on it"), not a request to close ("a revocare" is)
                 if cls == "gone" and a < obj - 2:
                     continue  # a state word is said of what precedes it ("the claim is closed"), not what follows
                 c0 = clause_start(doc, min(a, obj))
