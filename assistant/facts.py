@@ -53,6 +53,9 @@ class _Vocab:
     wanted: tuple[re.Pattern[str], ...] = ()
     recovered: tuple[re.Pattern[str], ...] = ()
     refund_owed: tuple[re.Pattern[str], ...] = ()
+    seller_fault: tuple[re.Pattern[str], ...] = ()
+    in_transit: tuple[re.Pattern[str], ...] = ()
+    delivered: tuple[re.Pattern[str], ...] = ()
     hints: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = ()
 
 
@@ -96,7 +99,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         for key in ("photos_attached", "new_address_given", "never_arrived", "arrived_damaged", "size_mismatch",
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
-                    "service_question", "photos_not", "lost", "wanted", "recovered", "refund_owed"):
+                    "service_question", "photos_not", "lost", "wanted", "recovered", "refund_owed",
+                    "seller_fault", "in_transit", "delivered"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
@@ -128,7 +132,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         order_number=tuple(merged["order_number"]), hints=tuple(hints),
         service=tuple(merged["service_question"]), lost=tuple(merged["lost"]),
         wanted=tuple(merged["wanted"]), recovered=tuple(merged["recovered"]),
-        refund_owed=tuple(merged["refund_owed"]),
+        refund_owed=tuple(merged["refund_owed"]), seller_fault=tuple(merged["seller_fault"]),
+        in_transit=tuple(merged["in_transit"]), delivered=tuple(merged["delivered"]),
     )
 
 
@@ -164,6 +169,9 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.lost = _any(vocab.lost, text)
     facts.recovered = _any(vocab.recovered, text)
     facts.refund_owed = _any(vocab.refund_owed, text)
+    facts.seller_fault = facts.arrival == "arrived_damaged" or _any(vocab.seller_fault, text)
+    facts.in_transit = (_any(vocab.in_transit, text) and not _any(vocab.delivered, text)
+                        and facts.arrival != "arrived_damaged")
     wanted = _first(vocab.wanted, text)
     facts.wanted = wanted.group("value").strip() if wanted else None
     facts.service_question = _any(vocab.service, text)
@@ -199,11 +207,16 @@ def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str) -> None:
         facts.mismatch = "colour" if colour or facts.ordered in vocab.colour_words else "size"
 
 
-def wanted_kind(wanted: str | None) -> Literal["colour", "size"] | None:
-    """Whether the size or colour the buyer asked for ("swap it for the navy", "a 10 instead") is a colour."""
+_CAPACITY = re.compile(r"\d\s?(?:gb|tb|mah|ml)$", re.I)
+
+
+def wanted_kind(wanted: str | None) -> Literal["colour", "size", "model"] | None:
+    """Whether what the buyer asked for is a colour ("the navy"), a size ("a 10") or a model ("the 64GB one")."""
     if not wanted:
         return None
     value = wanted.casefold()
+    if _CAPACITY.search(value):
+        return "model"
     colours = load_vocab(FACTS_DIR).colour_words
     return "colour" if value in colours or any(value.endswith(w) for w in colours if len(w) > 2) else "size"
 

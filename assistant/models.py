@@ -299,7 +299,8 @@ class Usage(BaseModel):
         return self.prompt_tokens + self.completion_tokens
 
 
-Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return"]
+# `parts`: a spare or replacement part rather than a whole new unit ("could you just send the lid?").
+Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return", "parts"]
 WANTS: tuple[Want, ...] = get_args(Want)
 # What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything"),
 # or the cancellation of an order they still want ("please do not cancel").
@@ -327,6 +328,10 @@ class CaseFacts(BaseModel):
     # A refund is already owed: the buyer sent the item back, or waits for a refund that was agreed. The reply
     # pays it; a new unit, a return or a keep-it discount is not what they are waiting for.
     refund_owed: bool = False
+    # The item was faulty, damaged or wrong: the seller pays for a return it caused (no shipping deduction).
+    seller_fault: bool = False
+    # The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse the parcel.
+    in_transit: bool = False
     wants: list[Want] = Field(default_factory=list)
     declines: list[Decline] = Field(default_factory=list)
     claim: Literal["opened", "threatened"] | None = None
@@ -358,6 +363,12 @@ class CaseFacts(BaseModel):
         if self.refund_owed:
             lines.append("The buyer already returned the item or waits for an agreed refund: pay the refund; do not "
                          "offer a replacement, a return or a partial refund instead.")
+        if self.in_transit:
+            lines.append("The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse "
+                         "the parcel for a full refund; no return and no partial refund for keeping it.")
+        if self.seller_fault:
+            lines.append("The item was faulty, damaged or wrong: a return it causes must cost the buyer nothing "
+                         "(no shipping deducted from the refund).")
         if self.claim == "opened":
             lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
         elif self.claim == "threatened":

@@ -50,6 +50,11 @@ def other_kind(request: DraftRequest) -> str | None:
     triage did not place it, but the buyer still gets an apology and choices rather than "tell us more".
     """
     message = request.message
+    if {"parts", "replacement"} & set(request.facts.wants) and _complaint(request):
+        from assistant.drafting.specifics import issue_in_passing
+
+        if issue_in_passing(message, request.reply_language, good_news=True):
+            return "complaint"  # "the lid does not close, can you send me a new one?" asks for a part, not facts
     if "?" in message or "？" in message or _ASKS.search(message):
         return "question"
     complaint = _complaint(request)
@@ -98,7 +103,8 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     allowed = request.policy.allowed_remedies(scenario)
     complaint = scenario == "other" and other_kind(request) == "complaint"
     if scenario in NO_REMEDY_SCENARIOS and not complaint:
-        wants_money = scenario == "shipping_cost_dispute" and "refund" in facts.wants
+        # A deduction for a return the seller caused (a faulty, damaged or wrong item) is refunded unasked.
+        wants_money = scenario == "shipping_cost_dispute" and ("refund" in facts.wants or facts.seller_fault)
         return ["partial_refund"] if wants_money and "partial_refund" in allowed else []
     preference: list[str] = list(data.preference.get(scenario, []))
     if complaint:
@@ -136,8 +142,21 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         new_unit = next((r for r in first if r in ("replacement", "reship")), None)
         top = [refund, new_unit] if "refund" in facts.wants or not new_unit else [new_unit, refund]
         ordered = [r for r in top if r] + [r for r in ordered if r not in top]
+    # A parcel still on its way that the buyer no longer wants is refused at the door (no return needed); an
+    # address the buyer gave for a parcel still on its way is passed to the carrier.
+    for fact, remedy, scenarios in ((facts.in_transit, "cancel_and_refund", ("unwanted_return",)),
+                                    (facts.new_address_given, "address_update_attempt",
+                                     ("delivery_problem", "shipping_delay"))):
+        if fact and scenario in scenarios and remedy in allowed and facts.arrival != "never_arrived":
+            ordered = [remedy] + [r for r in ordered if r != remedy]
+    if facts.in_transit and scenario == "unwanted_return" and "cancel_and_refund" in ordered:
+        # Nothing is kept or swapped from a parcel not yet received: refused, or returned once it comes.
+        ordered = [r for r in ordered if r not in data.never_arrived_drop or r == "return_for_refund"]
     for want in facts.wants:
         first_choice = data.wants_first.get(want)
+        if first_choice and first_choice not in ordered and first_choice in allowed \
+                and not ruled_out(request, first_choice):
+            ordered.append(first_choice)  # what the buyer asked for, though the scenario does not prefer it
         if first_choice in ordered:
             ordered.remove(first_choice)
             ordered.insert(0, first_choice)
@@ -174,10 +193,12 @@ def choose_remedies(request: DraftRequest) -> list[str]:
 def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chosen: list[str]) -> str | None:
     """The first remedy the buyer asked for that fits the case and the policy."""
     facts, remedy_data = request.facts, load_remedy_data()
-    for want in facts.wants:
-        if want == "instructions" and request.scenario not in ("how_to_use", "other"):
-            continue
-        if want == "cancellation" and request.scenario == "unwanted_return":
+    # A question about a task with general steps ("do I need to calibrate it?") asks for the guide.
+    how = ["instructions"] if "instructions" not in facts.wants and asks_how(request) else []
+    for want in [*facts.wants, *how]:
+        if want == "instructions" and request.scenario not in ("how_to_use", "other") and not asks_how(request):
+            continue  # "I followed the instructions" in a fault report asks for nothing
+        if want == "cancellation" and request.scenario == "unwanted_return" and not facts.in_transit:
             continue  # the item is there: "I don't need it" asks for a return, not for refusing a parcel
         group = remedy_data.wants.get(want, [])
         if any(remedy in chosen for remedy in group):
@@ -186,6 +207,14 @@ def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chose
             if remedy in allowed and (remedy in ordered or not ruled_out(request, remedy)):
                 return remedy
     return None
+
+
+def asks_how(request: DraftRequest) -> bool:
+    """Whether a message asks a question about a task with general steps ("is there a calibration to do?")."""
+    from assistant.drafting.howto import topic_label
+
+    message = request.message
+    return ("?" in message or "？" in message) and topic_label(message, request.reply_language) is not None
 
 
 def _counted(remedies: list[str]) -> int:

@@ -23,10 +23,11 @@ from assistant.drafting.choices import (
     other_kind,
     ruled_out,
 )
-from assistant.drafting.howto import general_steps
+from assistant.drafting.howto import general_steps, relevant_points, topic_label
 from assistant.drafting.locale import reply_locale, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
+from assistant.drafting.specifics import issue_in_passing, specifics_sentence
 from assistant.facts import wanted_kind
 from assistant.guardrails import Guard, check_draft, find_remedies
 from assistant.models import CheckContext, OrderFacts, Policy
@@ -34,8 +35,6 @@ from assistant.scenarios import requirements_for
 
 # Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
 PARTIAL_SHARE = 2 / 3
-_WORD = re.compile(r"[^\W\d_]{3,}")
-HOW_TO_POINTS = 3
 # Remedies the parser reads into a restated fact without anything being offered (see `compose`).
 _NOT_OFFERS = frozenset({"send_parts", "tracking_update"})
 
@@ -92,7 +91,8 @@ class OfflineComposer:
         kind = self._other_kind(request) if request.scenario == "other" else None
         plain = self._compose(request, "")
         said = restatements(load_phrases(request.reply_language), request, kind)
-        if not said:
+        if not said and not specifics_sentence(load_phrases(request.reply_language), request, plain,
+                                               apologising=True, asking=True):
             return plain
         # A restatement may not add any finding, not even a warning (e.g. the reply grows too long), nor
         # change what the reply offers (a quoted "can I get a refund?" must not read as an offer). Parts and
@@ -102,7 +102,7 @@ class OfflineComposer:
         # reads as offering what the case rules out (parts for a charger that sparked) is not used.
         before = {v.rule for v in check_draft(plain, context, guard=self.guard).violations}
         offered = _offers(plain, self.guard)
-        for sentence in said:
+        for sentence in self._with_specifics(request, kind, said):
             text = self._compose(request, sentence)
             report = check_draft(text, context, guard=self.guard)
             now = _offers(text, self.guard)
@@ -111,6 +111,21 @@ class OfflineComposer:
                     and not any(ruled_out(request, r) for r in now - offered):
                 return text
         return plain
+
+    def _with_specifics(self, request: DraftRequest, kind: str | None, said: list[str]) -> list[str]:
+        """Each restatement with the specifics it leaves unnamed (the part, the courier), then without them.
+
+        The specifics alone come last; the composer uses the first whose reply passes.
+        """
+        phrases = load_phrases(request.reply_language)
+        apologising = self._needs(request)[0] if not kind else kind == "complaint"
+        asking = kind == "question" or request.scenario == "how_to_use"
+        out = []
+        for sentence in [*said, ""]:
+            spec = specifics_sentence(phrases, request, self._compose(request, sentence), apologising=apologising,
+                                      asking=asking, noting=kind == "thanks")
+            out += [phrases.sentence_join.join(p for p in (sentence, spec) if p), sentence]
+        return [s for s in dict.fromkeys(out) if s]
 
     def _compose(self, request: DraftRequest, said: str) -> str:
         phrases = load_phrases(request.reply_language)
@@ -132,6 +147,8 @@ class OfflineComposer:
         if needs_apology and not any(w in " ".join(opener).lower() for w in phrases.apology_words):
             own = requirements_for(scenario).apology != "none"
             opener.insert(0, phrases.apology if own else phrases.apology_hedge)
+        if kind == "thanks" and phrases.thanks_issue and issue_in_passing(request.message, phrases.language):
+            opener.append(phrases.thanks_issue)  # the small fault mentioned in passing is not ignored
         paragraphs.append(" ".join(opener))
         if facts.safety:
             paragraphs.append(phrases.safety.format(item=self._item(phrases, request.order)))
@@ -179,7 +196,8 @@ class OfflineComposer:
         # A parcel the buyer found after all is not spoken of as lost or missing.
         delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
             "lost" if facts.lost else None, facts.arrival)
-        variants = (*delivery, "main" if facts.main_item_missing else None, mismatch(request))
+        variants = (*delivery, "main" if facts.main_item_missing else None, mismatch(request),
+                    "seller_fault" if facts.seller_fault else None)
         return phrases.opener(request.scenario, *variants)
 
     @staticmethod
@@ -203,7 +221,7 @@ class OfflineComposer:
         hours = request.policy.reply_within_hours
         # A reply in another language quotes the note's points in that language (`languages:` in the note),
         # and promises the answer when the note has none, rather than quoting English steps into it.
-        points = _relevant_points(request, phrases.language)
+        points = relevant_points(request, phrases.language)
         if not points:
             service = request.facts.service_question and request.scenario != "how_to_use"
             promise = (phrases.find_out_service if service else phrases.find_out).format(hours=hours)
@@ -247,44 +265,26 @@ class OfflineComposer:
         kind = mismatch(request) or wanted_kind(wanted)
         if remedy == "exchange" and kind:
             variant = f"{kind}_wanted" if wanted else kind
-        if remedy == "partial_refund":
+        if remedy == "send_parts" and request.scenario != "missing_items":
+            variant = "spare"  # a part for the damaged or faulty one, not a missing one
+        if remedy == "partial_refund" and request.scenario == "shipping_cost_dispute" and request.facts.seller_fault:
+            variant = "seller_fault"  # the whole deduction back, whatever the price: no share of it to compute
+        elif remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
+        topic = topic_label(request.message, phrases.language) if remedy == "manual_or_guide" else None
+        if topic and request.scenario != "how_to_use":
+            variant = "topic"  # the guide for the task the buyer asked about, in a reply to a fault
         text = phrases.remedy(remedy, scenario=request.scenario, variant=variant, safety=request.facts.safety)
         if wanted and kind == "size" and len(wanted) <= 3:
             wanted = wanted.upper()  # "xl" -> "XL"; a colour ("red") keeps its case
-        return text.format(amount=amount or "", wanted=wanted or "")
+        elif wanted and kind == "model":
+            wanted = re.sub(r"(gb|tb)$", lambda m: m.group(1).upper(), wanted)  # "64gb" -> "64GB"
+        return text.format(amount=amount or "", wanted=wanted or "", topic=topic or "")
 
 
 def _offers(text: str, guard: Guard | None) -> set[str]:
     return {m.remedy for m in find_remedies(text, guard=guard)}
-
-
-def _relevant_points(request: DraftRequest, language: str = "en") -> list[str]:
-    """The product note sentences (in the reply language) that share the most words with the buyer's message."""
-    asked = _terms(request.message, language)
-    scored = []
-    for note in request.product_notes:
-        points = note.buyer_reply_points if language == "en" else (
-            note.languages[language].buyer_reply_points if language in note.languages else [])
-        for index, point in enumerate(points):
-            scored.append((-len(asked & _terms(point, language)), index, point))
-    scored.sort()
-    return [point for _, _, point in scored[:HOW_TO_POINTS]]
-
-
-def _terms(text: str, language: str = "en") -> set[str]:
-    """Words of three letters or more; for Japanese (no spaces), pairs of adjacent characters.
-
-    Outside English, the four-letter pieces of each word count too, so that a compound or an inflected form
-    meets its stem ("Lichtfarbe" and "Farbsymbol" share "farb").
-    """
-    folded = text.casefold()
-    words = set(_WORD.findall(folded))
-    if language != "en":
-        words |= {w[i:i + 4] for w in list(words) if len(w) > 4 for i in range(len(w) - 3)}
-    cjk = re.sub(r"[^\u3040-\u30ff\u4e00-\u9fff]", " ", folded)
-    return words | {run[i:i + 2] for run in cjk.split() for i in range(len(run) - 1)}
 
 
 __all__ = ["NO_REMEDY_SCENARIOS", "OfflineComposer", "partial_refund_amount"]

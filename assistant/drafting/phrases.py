@@ -93,6 +93,10 @@ class Phrases(_Strict):
     ask_details: str = ""
     # How a return works (label, return shipping), for a buyer who wants to send an unwanted item back.
     return_info: str = ""
+    # Naming what the buyer named ({parts}, {courier}, {person}; `assistant/drafting/specifics.py`).
+    specifics: dict[str, str] = {}
+    # After the thanks of a thank-you note that mentions a small fault in passing.
+    thanks_issue: str = ""
 
     def opener(self, scenario: ScenarioId, *variants: str | None) -> str:
         """The scenario's opening line: the first variant that exists, else the default."""
