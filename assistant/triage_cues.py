@@ -156,7 +156,8 @@ _NEGATED_AFTER = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n。！？]+[.!?\n。！？]*")
 _ATTACHMENT = re.compile(
     r"\b(?:attached|enclosed|attaching|i(?:'ve| have)? (?:attached|added|included)|beigef(?:u|ü)gt|im anhang|"
-    r"anbei|ci-joint|en pi(?:e|è)ce jointe|adjunt[oa]s?|allegat[oeia]|in allegato)\b|添付")
+    r"anbei|angeh(?:a|ä|ae)ngt|beigelegt|ci-joint|en pi(?:e|è)ce jointe|je (?:vous )?joins|adjunt[oa]s?|adjunto|"
+    r"allegat[oeia]|in allegato|allego)\b|添付")
 _EVIDENCE = re.compile(r"(?:photo|picture|pic|image|video|screenshot|foto|bild|immagin|imagen|写真|画像|動画)")
 SHORT_SENTENCE = 90  # characters: a neutral sentence longer than this may also state the problem
 Span = tuple[int, int, bool]  # start, end, and whether every cue in it is background (else only photo words)
