@@ -41,6 +41,7 @@ class Precedence:
     """The rules, in file order: the first that applies decides."""
 
     rules: tuple[PrecedenceRule, ...]
+    requests: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def load(cls, path: Path = PRECEDENCE_PATH) -> Precedence:
@@ -57,7 +58,12 @@ class Precedence:
             patterns = tuple(compile_cue(p, path, f"{field}.patterns") for p in entry["patterns"])
             unless = tuple(compile_cue(p, path, f"{field}.unless") for p in entry.get("unless") or [])
             rules.append(PrecedenceRule(entry["scenario"], frozenset(entry["over"]), patterns, unless))
-        return cls(tuple(rules))
+        requests = tuple(compile_cue(p, path, "requests") for p in data.get("requests") or [])
+        return cls(tuple(rules), requests)
+
+    def asks_to_act(self, text: str, background: list[Span]) -> bool:
+        """Whether the buyer asks the seller to act on the order (send, replace, refund, repair)."""
+        return any(first_evidence(p, text, background) for p in self.requests)
 
     def decide(self, text: str, best: str, background: list[Span]) -> str:
         """The scenario `best` yields to, or `best` itself; `text` is the plain folded message."""
