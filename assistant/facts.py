@@ -19,7 +19,7 @@ from typing import Literal
 import yaml
 
 from assistant.errors import KnowledgeError
-from assistant.models import DECLINES, SCENARIO_IDS, WANTS, CaseFacts, OrderFacts
+from assistant.models import DECLINES, WANTS, CaseFacts, OrderFacts
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 _FLAGS = re.IGNORECASE | re.MULTILINE
