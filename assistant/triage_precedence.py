@@ -8,7 +8,11 @@ not a lost one; a warranty asked about by name is a warranty case. Each rule in
 `assistant/data/triage_precedence.yaml` names the scenario it gives, the scenarios it overrides, the
 patterns (every language) that show the fact, and optionally `unless` patterns that show the other reading
 (an item held against the listing's own words is a listing mismatch after all). A negated or hypothetical
-match does not count.
+match does not count. This file is the one place for such precedence: the composer's case facts carry none.
+
+The same file lists `requests`: wordings in which the buyer asks the seller to act on the order (send,
+replace, refund, repair). Triage uses them to tell a thank-you or a question that needs nothing done from
+one that asks for something about a problem it names in passing.
 """
 
 from __future__ import annotations
