@@ -162,6 +162,23 @@ def test_an_attachment_note_is_no_listing_cue_in_any_language(triager, message: 
      "geschenkt bekommen. Laut Sendungsverfolgung wurde der Heizlüfter am Montag in ihren Briefkasten "
      "eingeworfen, aber er passt gar nicht hinein und es ist nichts angekommen, auch nicht beim Nachbarn. "
      "Sie friert. Bitte prüfen Sie das.", "lost_package"),
+    ("Hi, sorry for the long message. I ordered the bookcase last Sunday and at the time I was still "
+     "living at my old place on Station Road. I moved out on Wednesday, the keys are handed back and the "
+     "new tenants don't know me. I contacted you on Thursday through the app but got an automatic answer "
+     "only. The email says the bookcase has been dispatched and should come on Tuesday. My new address is "
+     "14 Harbour View, Flat 2. Can you get the courier to take it there instead? I really can't afford to "
+     "lose it.",
+     "address_change"),
+    ("Bonjour, sur la fiche produit la table de chevet mesure 45 cm de haut, mais celle que j'ai reçue "
+     "fait 38 cm, j'ai mesuré deux fois. Elle est bien du bon modèle et de la bonne couleur, mais elle "
+     "est beaucoup trop basse par rapport à mon lit. Que pouvez-vous me proposer ?",
+     "not_as_described"),
+    ("Buenas, ayer hice un pedido de unas sillas pero me equivoqué de modelo. Intenté cancelar en la app "
+     "y me dice que ya está enviado. No quiero esperar a recibirlas para devolverlas después, ¿pueden "
+     "cancelar el pedido o detener el envío? Gracias.",
+     "order_cancellation"),
+    ("先日注文した食器セットが届きましたが、開けてみると大皿が二枚とも割れていました。配達員の方は丁寧でしたし、外箱もきれいでした。中の緩衝材が少なかったのかもしれません。交換していただけますか。",
+     "damaged_or_broken"),
 ])
 def test_long_stories_get_the_problem_the_buyer_asks_about(triager, message: str, scenario: str) -> None:
     assert triager.triage(message).scenario == scenario
