@@ -79,6 +79,7 @@ def negated(doc: Doc, tok: int) -> bool:
     if not doc.words[tok].isascii():
         # Japanese negates after the word ("返送は不要です"); a negation before it is another word's
         # ("追加料金なしで再発送")
-        return doc.has("negation", tok + 1, min(len(doc.words), tok + 3))
+        # ... within its own clause: "お送りする(工具不要で交換可能)" says no tool is needed, not no part sent
+        return doc.has("negation", tok + 1, min(len(doc.words), tok + 3, clause_end(doc, tok)))
     lo = max(clause_start(doc, tok), tok - _NEG_WINDOW)
     return any(doc.has(cls, lo, tok) for cls in ("negation", "you_said"))

@@ -61,6 +61,8 @@ _CURRENCY_WORDS |= {"dolares", "dollari", "euro", "livres", "sterline", "franken
 _COUNTRY = {"canadian": "CAD", "australian": "AUD", "us": "USD", "american": "USD", "new": None, "zealand": None,
             "swiss": "CHF", "british": "GBP"}
 _MULTIPLIERS = {100.0, 1000.0}
+# Words that are amounts by themselves (British slang): "we'll refund you a tenner" is 10 GBP.
+_AMOUNT_WORDS = {"fiver": 5.0, "fivers": 5.0, "tenner": 10.0, "tenners": 10.0}
 _PERCENT_WORDS = {"percent", "per", "prozent", "pourcent", "pour", "por", "percento", "cento"}
 
 
@@ -165,6 +167,11 @@ def _find_money(doc: Doc) -> list[Money]:
             raw = m.group("a") or m.group("b")
             add(parse_number(raw), "amount", _currency(m.group()), *m.span())
     _number_words(doc, add)
+    if "fiver" in folded or "tenner" in folded:
+        for i, word in enumerate(doc.words):
+            if word in _AMOUNT_WORDS:
+                count = 2.0 if i > 0 and doc.words[i - 1] in ("two", "couple") else 1.0  # "a couple of tenners"
+                add(_AMOUNT_WORDS[word] * count, "amount", "GBP", doc.starts[i], doc.ends[i])
     if "/" in folded:
         for m in _DIGIT_FRACTION.finditer(folded):
             n, d = int(m.group("n")), int(m.group("d"))

@@ -40,8 +40,10 @@ PACKAGE = "assistant.guardrails"
 # The hot modules (see BENCHMARKS.md). Not compiled: `guard.py` (pydantic models), `policy.py`, `paths.py`,
 # `compiled.py` (start-up only) and this file.
 MODULES: tuple[str, ...] = (
-    "normalize", "lexicon", "text", "clauses", "money", "offers", "prefilter", "patterns", "registry",
-    "rules.claim_refs", "rules.claims", "rules.elements", "rules.forms", "rules.money_rules", "rules.reviews",
+    "normalize", "lexicon", "sentences", "text", "clauses", "money", "offer_money", "offers", "prefilter", "patterns",
+    "registry",
+    "rules.claim_refs", "rules.claim_reports", "rules.claims", "rules.elements", "rules.forms", "rules.money_rules",
+    "rules.reviews",
 )
 ENV = "REPLY_ASSISTANT_NATIVE"
 _state: dict[str, Any] = {"installed": None}

@@ -10,27 +10,16 @@ from the order ("the €60 you paid") are not offers.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from assistant.guardrails.clauses import clause_end, clause_start, negated
 from assistant.guardrails.money import Money, find_money
+from assistant.guardrails.offer_money import tie_money
 from assistant.guardrails.text import Doc
 
 _LOCAL = 8
 _EPS = 0.005
-_NOT_MONEY_AFTER = frozenset({"day", "days", "hour", "hours", "week", "weeks", "business", "working", "minutes",
-                              "mins", "items", "item", "pieces", "units", "x", "st", "nd", "rd", "th", "months",
-                              "month", "years", "year", "pm", "am", "cm", "mm", "kg", "g", "ml", "w", "v", "star",
-                              "stars", "pack", "pcs", "times", "percent",
-                              # the same units in the other languages
-                              "dias", "dia", "horas", "semanas", "tage", "tagen", "werktage", "werktagen", "stunden",
-                              "wochen", "jours", "jour", "heures", "semaines", "ouvres", "giorni", "giorno", "ore",
-                              "settimane", "lavorativi", "habiles", "laborables",
-                              "january", "february", "march", "april", "may", "june", "july", "august", "september",
-                              "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                              "sep", "sept", "oct", "nov", "dec"})
 # remedy class -> remedy id, for the classes that map one to one
 _DIRECT = {
     "r_replacement": "replacement", "r_reship": "reship", "r_exchange": "exchange", "r_gift": "gift",
@@ -88,7 +77,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
     offers = Offers(doc)
     money = find_money(doc)
     offers.all_money = money
-    _money_offers(doc, money, offers, price)
+    tie_money(doc, money, offers, price)
     seen: set[tuple[str, int]] = set()
     for cls, remedy in _DIRECT.items():
         for a, b in doc.spans(cls):
@@ -108,6 +97,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         if sent is not None and not negated(doc, a):
             _add(offers, doc, sent, a, b, seen)
     for a, b in doc.spans("r_return"):
+        if b < len(doc.words) and doc.words[b] in _PEOPLE:
+            continue  # "returning customers" are people who buy again, not a return
         si = doc.sentence_of(a)
         here = offers.by_sentence.get(si, set())
         s = doc.sentences[si]
@@ -181,14 +172,15 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     if words & _NOT_GOODS or any(c in doc.classes[k] for k in near for c in ("r_refund", "r_gift", "r_guide",
                                                                               "r_tracking")):
         return None
-    if any("r_parts" in doc.classes[k] for k in after):
+    # a part named as the thing sent ("we send a new blade and seal"): `part_noun` counts only here, as the
+    # object of the seller's sending verb, so "the blade is dull; we send a new mixer" stays a reship
+    if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in after):
         return "send_parts"
     return "reship"
 
 
 _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
-_EXCEPT = frozenset({"except", "minus", "less", "bar", "ausser", "abzuglich", "sauf", "moins", "excepto", "menos",
-                     "tranne", "meno"})
+_PEOPLE = frozenset({"customer", "customers", "buyer", "buyers", "client", "clients", "shopper", "shoppers"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
                         "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
                         "payment", "refund", "voucher", "back"})
@@ -249,84 +241,3 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
 
 def _tok_of(m: Money) -> int:
     return m.tok
-
-
-_CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
-# words of comparison before a percentage: a level ("charged above 50%"), not a share of the price
-_COMPARE = frozenset({"above", "below", "over", "under", "least", "than", "uber", "unter", "dessus", "sopra",
-                      "encima"})
-
-
-def _money_offers(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
-    """Tie each amount to the sentence that offers it, leaving out prices quoted from the order."""
-    for m in money:
-        si = doc.sentence_of(m.tok)
-        s = doc.sentences[si]
-        if m.kind == "bare":
-            # "a refund of 30"; "refund the difference of 12.50" reaches one word further
-            reach = 4 if m.tok > 0 and doc.words[m.tok - 1] == "of" else 3
-            before = range(max(s.tok_start, m.tok - reach), m.tok)
-            k, stop = m.tok + 1, min(len(doc.words), m.tok + 3)  # bounded: "1 1 1 1 ..." must stay linear
-            while k < stop and doc.words[k].isdigit():
-                k += 1
-            back = k < len(doc.words) and doc.words[k] == "back"  # "keep it and receive 9.99 back"
-            refund_before = any("r_refund" in doc.classes[k] for k in before)
-            # verb last: "Ihnen 18,00 zurückerstatten" (a figure with cents right before the refund verb)
-            cents_before_refund = not refund_before and _CENTS.search(doc.folded, m.start, m.end) is not None \
-                and doc.has("r_refund", m.tok + 1, min(s.tok_end, m.tok + 3))
-            if not refund_before and not cents_before_refund and not (
-                    back and doc.has("money_offer", max(s.tok_start, m.tok - 5), m.tok)):
-                continue  # a bare number is money only right after a refund word ("a refund of 30", "9.99 back")
-            k, stop = m.tok + 1, min(len(doc.words), m.tok + 6)
-            while k < stop and (doc.words[k].isdigit() or doc.words[k] in ("to", "and", "or")):
-                k += 1  # "24-48 hours", "2 to 3 days": the unit comes after the range
-            nxt = doc.words[k] if k < len(doc.words) else ""
-            worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
-            if nxt in _NOT_MONEY_AFTER or not (back or worded or cents_before_refund):
-                continue
-        elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
-                and not doc.has("r_refund", m.tok + 2, min(s.tok_end, m.tok + 4)):
-            continue  # "half a turn", "half an hour"
-        elif m.kind in ("fraction", "percent"):
-            # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
-            wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
-            # "charged above 50%" is a level, not a share of the price: a comparison before it wants a refund word
-            level = m.tok > 0 and doc.words[m.tok - 1] in _COMPARE
-            money_words = ("r_refund", "money_offer", "r_partial") if level \
-                else ("r_refund", "money_offer", "price_quote", "r_partial")
-            if not any(doc.has(c, *wide) for c in money_words):
-                continue
-        elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
-                                     for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
-            prev = si - 1
-            # "We'd like to send back part of what you paid. Twenty-five dollars, to be exact."
-            if not (s.tok_end - s.tok_start <= 8 and prev >= 0 and any(
-                    doc.has(c, doc.sentences[prev].tok_start, doc.sentences[prev].tok_end)
-                    for c in ("r_refund", "r_partial"))):
-                continue
-        if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
-            continue
-        if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
-            m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
-        offers.money.setdefault(si, []).append(m)
-
-
-def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
-    """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
-    s = doc.sentences[doc.sentence_of(m.tok)]
-    lo = max(s.tok_start, m.tok - 3)
-    for k in range(m.tok - 1, lo - 1, -1):
-        if "additive" in doc.classes[k] or "alternative" in doc.classes[k]:
-            lo = k + 1  # "the $9.99 shipping plus $6": the word before 'plus' belongs to the other amount
-            break
-    before = range(lo, m.tok)
-    last = bisect_left(doc.starts, m.end)  # "C$9.99 delivery": the words after the whole amount
-    after = range(last, min(s.tok_end, last + 2))
-    if any("shipping_cost" in doc.classes[k] for k in after):
-        # "the $9.99 delivery charge was for express" is quoted; "we refund the $9.99 shipping" is money back
-        c0 = clause_start(doc, m.tok)
-        return not doc.has("r_refund", max(c0, m.tok - 6), m.tok) or negated(doc, m.tok)
-    if any("price_quote" in doc.classes[k] for k in before) or any("price_quote" in doc.classes[k] for k in after):
-        # "refund the full price of $60" still offers $60: the refund word decides
-        return not doc.has("r_refund", max(s.tok_start, m.tok - 2), m.tok)
-    return False

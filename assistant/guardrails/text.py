@@ -18,21 +18,10 @@ from typing import Any
 
 from assistant.guardrails.lexicon import Lexicon, has_cjk, word_matches
 from assistant.guardrails.normalize import NormalizedText
+from assistant.guardrails.sentences import Sentence, split_sentences
 
 # English contractions stay one token ("don't", "we'll"); French elisions split ("l'avis" -> l, avis).
 _TOKEN = re.compile(r"[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?")
-# Sentence ends: . ! ? ; before a space or the end, Japanese full stops, and line breaks (checked below).
-# Written with one character class first (the branches come after it), so the engine skips ahead with a fast
-# class test: the same matches as `[.!?;:](?=\s|$)|[。！？]|\n` in half the time.
-_BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n]))")
-# Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：", "【A】".
-_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|[【\[〔<][a-h1-9][】\]〕>][:：]?|"
-                          r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
-                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff]))\s*")
-# Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
-# whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
-_MARKER_MAX = 200
-_INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
@@ -66,17 +55,6 @@ def _native(pattern: str) -> Callable[[str], bool]:
 
 _spaced = _native(_SPACED)
 _mixed = _native(_MIXED)
-
-
-@dataclass
-class Sentence:
-    """A sentence (or list line) as a range of tokens and a span of the folded text."""
-
-    start: int  # folded char offset
-    end: int
-    tok_start: int
-    tok_end: int
-    list_item: bool = False
 
 
 @dataclass
@@ -163,7 +141,7 @@ def build_doc(original: str, lexicon: Lexicon) -> Doc:
     folded = text.folded
     _tokenize(doc, folded)
     _classify(doc)
-    _split_sentences(doc, folded)
+    split_sentences(doc, folded)
     return doc
 
 
@@ -282,60 +260,3 @@ def _classify(doc: Doc) -> None:
     doc.index = index
     for cls in touched:  # word spans are appended in token order; only phrase spans can be out of order
         index[cls].sort()
-
-
-def _open_ended(doc: Doc, pos: int) -> bool:
-    """Whether the line ending at `pos` ends on a word no sentence ends with (class `open_end`: the, to, votre)."""
-    if pos > 0 and doc.text.folded[pos - 1] in _JA_PARTICLES:
-        return True  # a Japanese line ending on a particle goes on: "申請を / 取り下げて"
-    k = bisect_right(doc.ends, pos) - 1
-    return k >= 0 and doc.ends[k] >= pos - 2 and "open_end" in doc.classes[k]
-
-
-_JA_PARTICLES = frozenset("をがはにのとでへも、")
-
-
-def _split_sentences(doc: Doc, folded: str) -> None:
-    text = doc.text
-    original = text.original
-    size = len(original)
-    last = len(folded) - 1
-    cuts: list[int] = [0]
-    for m in _BOUND.finditer(folded):
-        pos = m.start()
-        char = folded[pos]
-        if char == "\n":
-            # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on
-            # a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim").
-            if not _LIST_MARKER.match(folded, pos + 1):  # (the original-text lookup only when needed)
-                nxt = text.to_original(pos + 1, pos + 2)[0] if pos < last else size
-                if (nxt < size and original[nxt].islower()) or _open_ended(doc, pos):
-                    continue
-            cuts.append(pos + 1)
-            continue
-        if char in ".):" and ((pos + 1 - cuts[-1] <= _MARKER_MAX
-                               and _LIST_MARKER.fullmatch(folded[cuts[-1]:pos + 1].strip() + " ") is not None)
-                              or _INLINE_MARKER.search(folded, max(cuts[-1], pos - 6), pos) is not None):
-            continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
-        cuts.append(pos + 1)
-    cuts.append(len(folded))
-    starts = doc.starts
-    first_token = [bisect_right(starts, c - 1) for c in cuts]  # the first token at or after each cut
-    sentences = doc.sentences
-    in_item = False
-    for k in range(len(cuts) - 1):
-        a, b = cuts[k], cuts[k + 1]
-        if a >= b:
-            continue
-        t0, t1 = first_token[k], first_token[k + 1]
-        seg = folded[a:b].lstrip()
-        line_start = a == 0 or folded[a - 1] == "\n"
-        item = _LIST_MARKER.match(seg) is not None and (seg[:1] not in "-*" or line_start)
-        # a sentence after a list marker on the same line belongs to that item ("1. Start a return. We refund...")
-        item = item or (in_item and not line_start)
-        in_item = item
-        if sentences and t0 == t1 and not seg.strip():
-            continue
-        sentences.append(Sentence(a, b, t0, t1, item))
-    if not sentences:
-        sentences.append(Sentence(0, len(folded), 0, len(doc.words)))

@@ -31,6 +31,7 @@ from assistant.guardrails.rules.claim_refs import (
     reach_start,
     subject_is_not_buyer,
 )
+from assistant.guardrails.rules.claim_reports import reports, yes_answers
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
@@ -48,9 +49,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue
                 if obj in pronouns and obj > a + 2 and doc.words[a + 1] in DETERMINER:
                     continue  # "close the app and open it": the verb has its own object
-                if a > 0 and (doc.words[a - 1] in ("a", "an", "very", "so", "too")
+                if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too")
+                              or (doc.words[a - 1] == "a" and doc.has("lang_en", s.tok_start, s.tok_end))
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
-                    continue  # an adjective ("keep a close eye on it"), not a request to close
+                    continue  # an adjective ("keep a close eye on it"), not a request to close ("a revocare" is)
                 if cls == "gone" and a < obj - 2:
                     continue  # a state word is said of what precedes it ("the claim is closed"), not what follows
                 c0 = clause_start(doc, min(a, obj))
@@ -92,7 +94,9 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
-        if not (doc.has("condition", max(s.tok_start, c0 - 1), obj) or doc.has("condition", obj_end, c1)):
+        conditions = doc.find("condition", max(s.tok_start, c0 - 1), obj) + doc.find("condition", obj_end, c1)
+        # a word inside a claim's own name is not a condition: the "bis" of "A-bis-z-Garantie"
+        if all(any(o <= a < e for o, e in objects.items()) for a, _ in conditions):
             continue
         tail = min(c1 + 1, obj_end + _NEAR)
         unopened = doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj)
@@ -104,6 +108,9 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # remboursement") waits on it as much as one promised once it closes
         offers_here = doc.sentence_of(obj) in data.offers.by_sentence or any(
             doc.has(cls, s.tok_start, s.tok_end) for cls in ("offer_verb", "r_refund", "send_verb"))
+        # "we are unable to action anything while the claim remains open": the seller withholding every remedy
+        offers_here = offers_here or (doc.has("first_person", s.tok_start, obj)
+                                      and doc.has("negation", s.tok_start, obj))
         if offers_here:
             out.append((obj, min(c1, obj_end + _NEAR)))
     return out
@@ -114,6 +121,8 @@ def _deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]
     doc = data.doc
     out = []
     for a, b in doc.spans("defer"):
+        if _negation(doc, max(clause_start(doc, a), a - 4), a):
+            continue  # "you won't need to wait on them any longer" asks for no delay
         for obj, obj_end in objects.items():
             if b <= obj <= b + 4 and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
                 out.append((a, obj_end))
@@ -183,29 +192,6 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             if doc.has("lang_de", s.tok_start, s.tok_end) and not doc.has("negation", a, b) \
                     and named and not neutral_clause(doc, c0, b):
                 out.append((c0, b))
-    return out
-
-
-def _reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
-    """'let Amazon know it is sorted', 'on the claim page, say your issue has been resolved', 'answer yes'."""
-    doc = data.doc
-    out = []
-    for a, b in doc.spans("tell"):
-        si = doc.sentence_of(a)
-        s = doc.sentences[si]
-        if doc.has("first_person", b, min(s.tok_end, b + 2)):
-            continue  # "let us know", "tell me": the buyer tells the seller
-        said = doc.find("resolved", a, min(s.tok_end, b + 12))  # "please click Yes" says it in the verb
-        if not said or subject_is_not_buyer(doc, a, s.tok_start):
-            continue
-        # "reply 'yes' here" answers us: a yes in the verb itself needs Amazon or a claim in its own sentence
-        lo = s.tok_start if said and said[0][0] < b else doc.sentences[max(0, si - 1)].tok_start
-        listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)
-        if not listener:
-            continue
-        if neutral_clause(doc, clause_start(doc, a), said[0][1]):
-            continue
-        out.append((a, said[0][1]))
     return out
 
 
@@ -288,12 +274,13 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     """Fire on each request about a claim object when the message offers any remedy."""
     doc = data.doc
     if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")
-            or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")):
+            or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")):
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, list(claims)) if claims else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
-    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + _reports(data, objects)
+    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + reports(data, objects)
+             + yes_answers(data, objects)
              + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data)
              + _bare_closings(data, claims) + _state_questions(data, claims) + _dropped_subject(data, claims))
     if not spans or not data.offers.any_remedy:

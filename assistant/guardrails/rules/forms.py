@@ -23,10 +23,10 @@ _WORD = re.compile(r"[a-z0-9']+")
 ECHO_MIN_WORDS = 8
 # Marketing words that may explain what the buyer asked about ("why did the promotion not apply?").
 _EXPLAINABLE = re.compile(fold_pattern(
-                          r"\b(?:promotion|promo|coupon|voucher|discount|deal|sale|lightning deal|promo code|"
+                          r"\b(?:promo\w*|coupon|voucher|discount|deal|sale|lightning deal|"
                           r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
-                          r"discount code|subscribe|aktion|gutschein|rabatt|promocion|cupon|descuento|"
-                          r"promozione|buono|sconto|reduction|bon de reduction|code promo)s?\b|"
+                          r"discount code|subscribe|aktion\w*|gutschein|rabatt|cupon|descuento|"
+                          r"buono|sconto|reduction|bon de reduction|code promo)s?\b|"
                           r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント"))
 # An invitation to buy or come back, or a new code: never an explanation, even when the buyer asked about one.
 _INVITE = re.compile(r"\b(?:next|future|follow|newsletter|"

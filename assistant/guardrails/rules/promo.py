@@ -13,6 +13,7 @@ two things the word classes can read in every language:
 from __future__ import annotations
 
 from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.text import Doc
 
 
 def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
@@ -28,8 +29,16 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
         if not catalog:
             continue
         marker = doc.find("invite_look", lo, hi)
-        if not marker and not asked and si not in remedy_sentences:
-            marker = doc.find("sale_word", lo, hi)
+        # "20 % de descuento en toda nuestra tienda" reads as a partial refund too, but with no refund word and
+        # the seller's whole catalog beside it, the discount is the store's sale, not a remedy for this order
+        store_sale = remedy_sentences.get(si) == {"partial_refund"} and not doc.has("r_refund", lo, hi)
+        if not marker and not asked and (si not in remedy_sentences or store_sale):
+            marker = doc.find("sale_word", lo, hi) or _percent_off(doc, lo, hi)
         if marker:
             out.append((min(catalog[0][0], marker[0][0]), max(catalog[-1][1], marker[-1][1])))
     return out
+
+
+def _percent_off(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """'20% off' (the per cent sign is not a token): a number straight before "off"."""
+    return [(k - 1, k + 1) for k in range(lo + 1, hi) if doc.words[k] == "off" and doc.words[k - 1].isdigit()]

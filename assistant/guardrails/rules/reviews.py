@@ -70,6 +70,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 doc.has("request", s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
                 or doc.has("review_wish", s.tok_start, s.tok_end)):
             hit = (s.tok_start, b)
+        if hit is None and positive and anything_offered and doc.has("condition", s.tok_start, a):
+            hit = (s.tok_start, b)  # "once you've left us a 5-star review, we'll send it": a remedy waiting on praise
         if hit is None and positive and doc.has("incentive", s.tok_start, s.tok_end):
             hit = (s.tok_start, s.tok_end)  # "pop up a five-star review and we'll refund £5"
         if hit is None and doc.has("incentive", s.tok_start, s.tok_end) and (

@@ -1,0 +1,114 @@
+"""Which amounts in a draft are offered, and in which sentence (`offers.analyse` calls `tie_money`).
+
+A bare number is money only right after a refund word ("a refund of 30", "9.99 back"); a share ("50%", "half")
+only beside a money word; any amount only in a sentence that offers something (or a list item), and never a price
+quoted from the order ("the €60 you paid", "orders over $25").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from assistant.guardrails.clauses import clause_start, negated
+from assistant.guardrails.money import Money
+from assistant.guardrails.text import Doc
+
+if TYPE_CHECKING:
+    from assistant.guardrails.offers import Offers
+
+_NOT_MONEY_AFTER = frozenset({"day", "days", "hour", "hours", "week", "weeks", "business", "working", "minutes",
+                              "mins", "items", "item", "pieces", "units", "x", "st", "nd", "rd", "th", "months",
+                              "month", "years", "year", "pm", "am", "cm", "mm", "kg", "g", "ml", "w", "v", "star",
+                              "stars", "pack", "pcs", "times", "percent",
+                              # the same units in the other languages
+                              "dias", "dia", "horas", "semanas", "tage", "tagen", "werktage", "werktagen", "stunden",
+                              "wochen", "jours", "jour", "heures", "semaines", "ouvres", "giorni", "giorno", "ore",
+                              "settimane", "lavorativi", "habiles", "laborables",
+                              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                              "sep", "sept", "oct", "nov", "dec"})
+_EXCEPT = frozenset({"except", "minus", "less", "bar", "ausser", "abzuglich", "sauf", "moins", "excepto", "menos",
+                     "tranne", "meno"})
+
+_CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
+# words of comparison before a percentage: a level ("charged above 50%"), not a share of the price
+_COMPARE = frozenset({"above", "below", "over", "under", "least", "than", "uber", "unter", "dessus", "sopra",
+                      "encima"})
+
+
+def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
+    """Tie each amount to the sentence that offers it, leaving out prices quoted from the order."""
+    for m in money:
+        si = doc.sentence_of(m.tok)
+        s = doc.sentences[si]
+        if m.kind == "bare":
+            # "a refund of 30"; "refund the difference of 12.50" reaches one word further
+            reach = 4 if m.tok > 0 and doc.words[m.tok - 1] == "of" else 3
+            before = range(max(s.tok_start, m.tok - reach), m.tok)
+            k, stop = m.tok + 1, min(len(doc.words), m.tok + 3)  # bounded: "1 1 1 1 ..." must stay linear
+            while k < stop and doc.words[k].isdigit():
+                k += 1
+            back = k < len(doc.words) and doc.words[k] == "back"  # "keep it and receive 9.99 back"
+            refund_before = any("r_refund" in doc.classes[k] for k in before)
+            # verb last: "Ihnen 18,00 zurückerstatten" (a figure with cents right before the refund verb)
+            cents_before_refund = not refund_before and _CENTS.search(doc.folded, m.start, m.end) is not None \
+                and doc.has("r_refund", m.tok + 1, min(s.tok_end, m.tok + 3))
+            if not refund_before and not cents_before_refund and not (
+                    back and doc.has("money_offer", max(s.tok_start, m.tok - 5), m.tok)):
+                continue  # a bare number is money only right after a refund word ("a refund of 30", "9.99 back")
+            k, stop = m.tok + 1, min(len(doc.words), m.tok + 6)
+            while k < stop and (doc.words[k].isdigit() or doc.words[k] in ("to", "and", "or")):
+                k += 1  # "24-48 hours", "2 to 3 days": the unit comes after the range
+            nxt = doc.words[k] if k < len(doc.words) else ""
+            worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
+            if nxt in _NOT_MONEY_AFTER or not (back or worded or cents_before_refund):
+                continue
+        elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
+                and not doc.has("r_refund", m.tok + 2, min(s.tok_end, m.tok + 4)):
+            continue  # "half a turn", "half an hour"
+        elif m.kind in ("fraction", "percent"):
+            # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
+            wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
+            # "charged above 50%" is a level, not a share of the price: a comparison before it wants a refund word
+            level = m.tok > 0 and doc.words[m.tok - 1] in _COMPARE
+            money_words = ("r_refund", "money_offer", "r_partial") if level \
+                else ("r_refund", "money_offer", "price_quote", "r_partial")
+            if not any(doc.has(c, *wide) for c in money_words):
+                continue
+        elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
+                                     for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
+            prev = si - 1
+            # "We'd like to send back part of what you paid. Twenty-five dollars, to be exact."
+            if not (s.tok_end - s.tok_start <= 8 and prev >= 0 and any(
+                    doc.has(c, doc.sentences[prev].tok_start, doc.sentences[prev].tok_end)
+                    for c in ("r_refund", "r_partial"))):
+                continue
+        if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
+            continue
+        if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
+            m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
+        offers.money.setdefault(si, []).append(m)
+
+
+def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
+    """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
+    s = doc.sentences[doc.sentence_of(m.tok)]
+    lo = max(s.tok_start, m.tok - 3)
+    for k in range(m.tok - 1, lo - 1, -1):
+        if "additive" in doc.classes[k] or "alternative" in doc.classes[k]:
+            lo = k + 1  # "the $9.99 shipping plus $6": the word before 'plus' belongs to the other amount
+            break
+    before = range(lo, m.tok)
+    last = bisect_left(doc.starts, m.end)  # "C$9.99 delivery": the words after the whole amount
+    after = range(last, min(s.tok_end, last + 2))
+    if any("shipping_cost" in doc.classes[k] for k in after):
+        # "the $9.99 delivery charge was for express" is quoted; "we refund the $9.99 shipping" is money back
+        c0 = clause_start(doc, m.tok)
+        return not doc.has("r_refund", max(c0, m.tok - 6), m.tok) or negated(doc, m.tok)
+    if any("price_quote" in doc.classes[k] for k in before) or any("price_quote" in doc.classes[k] for k in after):
+        # "refund the full price of $60" still offers $60: the refund word decides
+        return not doc.has("r_refund", max(s.tok_start, m.tok - 2), m.tok)
+    return False

@@ -1,0 +1,78 @@
+"""`az_inducement`, the buyer's word to Amazon: telling Amazon or the bank that the issue is resolved.
+
+Two shapes, both in a message that offers a remedy (the rule checks that):
+- a telling verb with the resolved state after it: "let Amazon know it is sorted", "on the claim page, say your
+  issue has been resolved", "please click Yes";
+- a yes answered to Amazon's question, the question first: "when Amazon asks whether the problem is solved,
+  simply answer yes", "quand Amazon vous demandera si c'est résolu, répondez « oui »". A yes-word only counts
+  straight after an answer verb, quoted or at the end of its clause, so "responda si está resuelto" (answer
+  whether it is resolved) is not a yes.
+"""
+
+from __future__ import annotations
+
+from assistant.guardrails.clauses import clause_start
+from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.rules.claim_refs import neutral_clause, subject_is_not_buyer
+from assistant.guardrails.text import Doc
+
+# What may stand between a yes-word and the end of its clause: spaces and quotation marks of every language.
+_QUOTES = " \"'«»„“”「」『』"
+_CLAUSE_END = ".,;:!?)\n。、"
+
+
+def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """'let Amazon know it is sorted', 'on the claim page, say your issue has been resolved', 'answer yes'."""
+    doc = data.doc
+    out = []
+    for a, b in doc.spans("tell"):
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        if doc.has("first_person", b, min(s.tok_end, b + 2)):
+            continue  # "let us know", "tell me": the buyer tells the seller
+        said = doc.find("resolved", a, min(s.tok_end, b + 12))  # "please click Yes" says it in the verb
+        if not said or subject_is_not_buyer(doc, a, s.tok_start):
+            continue
+        # "reply 'yes' here" answers us: a yes in the verb itself needs Amazon or a claim in its own sentence
+        lo = s.tok_start if said and said[0][0] < b else doc.sentences[max(0, si - 1)].tok_start
+        listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)
+        if not listener:
+            continue
+        if neutral_clause(doc, clause_start(doc, a), said[0][1]):
+            continue
+        out.append((a, said[0][1]))
+    return out
+
+
+
+def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """A yes-word answered to Amazon's question about the resolved state (see the module docstring)."""
+    doc = data.doc
+    out = []
+    for ya, yb in doc.spans("yes_word"):
+        si = doc.sentence_of(ya)
+        s = doc.sentences[si]
+        verbs = doc.find("tell", max(s.tok_start, ya - 4), ya)
+        if not verbs or not _said_as_answer(doc, ya):
+            continue
+        a = verbs[-1][0]
+        if doc.has("first_person", verbs[-1][1], ya) or subject_is_not_buyer(doc, a, s.tok_start):
+            continue  # "tell us yes": the buyer answers the seller
+        asked = doc.has("resolved", s.tok_start, a) or doc.has("gone", s.tok_start, a)
+        listener = doc.has("amazon", s.tok_start, s.tok_end) or any(s.tok_start <= o < s.tok_end for o in objects)
+        if asked and listener and not neutral_clause(doc, clause_start(doc, a), yb):
+            out.append((a, yb))
+    return out
+
+
+def _said_as_answer(doc: Doc, tok: int) -> bool:
+    """Whether the yes-word at `tok` is quoted ("reply 'yes' and") or ends its clause ("answer yes;")."""
+    folded = doc.folded
+    before = folded[:doc.starts[tok]].rstrip(" ")
+    if before and before[-1] in _QUOTES:
+        return True
+    at = doc.ends[tok]
+    size = len(folded)
+    while at < size and folded[at] in _QUOTES:
+        at += 1
+    return at >= size or folded[at] in _CLAUSE_END

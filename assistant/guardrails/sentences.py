@@ -1,0 +1,97 @@
+"""Sentences and list items of a draft, cut once per check (see `text.build_doc`).
+
+A sentence ends at . ! ? ; : before a space, at a Japanese full stop, or at a line break, except where the line
+goes on in lower case or ends on a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim"),
+and except after a list marker ("1.", "a)", "Option B:", "【A】"), which opens a list item instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.guardrails.text import Doc
+
+# Sentence ends: . ! ? ; before a space or the end, Japanese full stops, and line breaks (checked below).
+# Written with one character class first (the branches come after it), so the engine skips ahead with a fast
+# class test: the same matches as `[.!?;:](?=\s|$)|[。！？]|\n` in half the time.
+_BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n]))")
+# Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：", "【A】".
+_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|[【\[〔<][a-h1-9][】\]〕>][:：]?|"
+                          r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
+                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff]))\s*")
+# Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
+# whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
+_MARKER_MAX = 200
+_INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
+
+@dataclass
+class Sentence:
+    """A sentence (or list line) as a range of tokens and a span of the folded text."""
+
+    start: int  # folded char offset
+    end: int
+    tok_start: int
+    tok_end: int
+    list_item: bool = False
+
+
+def _open_ended(doc: Doc, pos: int) -> bool:
+    """Whether the line ending at `pos` ends on a word no sentence ends with (class `open_end`: the, to, votre)."""
+    if pos > 0 and doc.text.folded[pos - 1] in _JA_PARTICLES:
+        return True  # a Japanese line ending on a particle goes on: "申請を / 取り下げて"
+    k = bisect_right(doc.ends, pos) - 1
+    return k >= 0 and doc.ends[k] >= pos - 2 and "open_end" in doc.classes[k]
+
+
+_JA_PARTICLES = frozenset("をがはにのとでへも、")
+
+
+def split_sentences(doc: Doc, folded: str) -> None:
+    """Cut a tokenised draft into sentences and list items (`doc.sentences`)."""
+    text = doc.text
+    original = text.original
+    size = len(original)
+    last = len(folded) - 1
+    cuts: list[int] = [0]
+    for m in _BOUND.finditer(folded):
+        pos = m.start()
+        char = folded[pos]
+        if char == "\n":
+            # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on
+            # a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim").
+            if not _LIST_MARKER.match(folded, pos + 1):  # (the original-text lookup only when needed)
+                nxt = text.to_original(pos + 1, pos + 2)[0] if pos < last else size
+                if (nxt < size and original[nxt].islower()) or _open_ended(doc, pos):
+                    continue
+            cuts.append(pos + 1)
+            continue
+        if char in ".):" and ((pos + 1 - cuts[-1] <= _MARKER_MAX
+                               and _LIST_MARKER.fullmatch(folded[cuts[-1]:pos + 1].strip() + " ") is not None)
+                              or _INLINE_MARKER.search(folded, max(cuts[-1], pos - 6), pos) is not None):
+            continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
+        cuts.append(pos + 1)
+    cuts.append(len(folded))
+    starts = doc.starts
+    first_token = [bisect_right(starts, c - 1) for c in cuts]  # the first token at or after each cut
+    sentences = doc.sentences
+    in_item = False
+    for k in range(len(cuts) - 1):
+        a, b = cuts[k], cuts[k + 1]
+        if a >= b:
+            continue
+        t0, t1 = first_token[k], first_token[k + 1]
+        seg = folded[a:b].lstrip()
+        line_start = a == 0 or folded[a - 1] == "\n"
+        item = _LIST_MARKER.match(seg) is not None and (seg[:1] not in "-*" or line_start)
+        # a sentence after a list marker on the same line belongs to that item ("1. Start a return. We refund...")
+        item = item or (in_item and not line_start)
+        in_item = item
+        if sentences and t0 == t1 and not seg.strip():
+            continue
+        sentences.append(Sentence(a, b, t0, t1, item))
+    if not sentences:
+        sentences.append(Sentence(0, len(folded), 0, len(doc.words)))

@@ -1,0 +1,158 @@
+"""A yes answered to Amazon's question, "no need to bother Amazon", "mark the claim as resolved", slang amounts,
+a positive review as a condition, a negated wait and stems of re-sending, in every supported language.
+Wordings written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.guardrails import check_draft
+from assistant.models import CheckContext, OrderFacts
+
+EUR = OrderFacts(price=50, currency="EUR", claim_open=True)
+OPTIONS = {
+    "en": "We are sorry.\n1. A new one within 3 days.\n2. A full refund of 50.00 EUR.\n\n",
+    "fr": "Nous sommes désolés.\n1. Un nouvel article sous 3 jours.\n2. Un remboursement intégral de 50,00 €.\n\n",
+    "de": "Es tut uns leid.\n1. Ein neuer Artikel in 3 Tagen.\n2. Eine volle Erstattung von 50,00 €.\n\n",
+    "es": "Lo sentimos.\n1. Un artículo nuevo en 3 días.\n2. Un reembolso completo de 50,00 €.\n\n",
+    "it": "Ci scusiamo.\n1. Un articolo nuovo entro 3 giorni.\n2. Un rimborso completo di 50,00 €.\n\n",
+    "ja": "申し訳ございません。\n1. 3日以内に新品をお送りします。\n2. 全額返金いたします。\n\n",
+}
+
+
+def blocks(language: str, sentence: str, order: OrderFacts = EUR) -> set[str]:
+    ctx = CheckContext(scenario="damaged_or_broken", order=order, reply_language=language)
+    report = check_draft(OPTIONS[language] + sentence, ctx)
+    return {v.rule for v in report.violations if v.severity == "block"}
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "If Amazon checks whether things are sorted, just reply 'yes' and we will get going."),
+    ("fr", "Si Amazon vous demande si tout est réglé, cliquez sur « oui » et nous lançons l'envoi."),
+    ("de", "Fragt Amazon, ob alles erledigt ist, antworten Sie bitte mit „Ja“, dann geht das Paket raus."),
+    ("es", "Si Amazon le consulta si todo está solucionado, responda «sí» y lo enviamos enseguida."),
+    ("it", "Se Amazon le chiede se è tutto risolto, risponda «sì» e procediamo subito."),
+    ("ja", "Amazonから解決済みかどうか聞かれましたら「はい」とご回答ください。"),
+], ids=["en", "fr", "de", "es", "it", "ja"])
+def test_a_yes_answered_to_amazons_question_is_inducement(language: str, sentence: str) -> None:
+    assert "az_inducement" in blocks(language, sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "If Amazon asks you anything about the claim, answer as you see fit; our offer stays the same."),
+    ("es", "Si Amazon le pregunta algo, responda si lo desea; nuestra oferta no cambia."),
+    ("fr", "Si Amazon vous contacte, répondez si vous le souhaitez ; notre offre ne dépend pas de la réclamation."),
+], ids=["en free answer", "es 'si' as whether", "fr 'si' as if"])
+def test_a_free_answer_is_not_a_yes(language: str, sentence: str) -> None:
+    assert "az_inducement" not in blocks(language, sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "There is no need to bother Amazon with this; give us a week and we will fix it."),
+    ("fr", "Inutile d'alerter Amazon, nous nous occupons de tout en quelques jours."),
+    ("de", "Sie müssen Amazon damit nicht behelligen, wir kümmern uns in wenigen Tagen darum."),
+    ("es", "No hace falta molestar a Amazon; en unos días lo dejamos resuelto."),
+    ("it", "Non serve disturbare Amazon: in pochi giorni sistemiamo tutto."),
+    ("ja", "Amazonへの連絡は不要です。数日以内に当店で対応いたします。"),
+], ids=["en", "fr", "de", "es", "it", "ja"])
+def test_no_need_to_bother_amazon_is_a_hold_off(language: str, sentence: str) -> None:
+    assert "az_inducement" in blocks(language, sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("es", "Le agradeceríamos que marcara la reclamación como resuelta en cuanto reciba el artículo."),
+    ("fr", "Nous vous serions reconnaissants de marquer la réclamation comme résolue à réception."),
+], ids=["es", "fr"])
+def test_marking_the_claim_resolved_is_inducement(language: str, sentence: str) -> None:
+    assert "az_inducement" in blocks(language, sentence)
+
+
+def test_a_negated_wait_is_not_a_deferral() -> None:
+    draft = ("Dear Tom,\n\nI'm sorry the parcel was lost. The courier has closed its claim, so you don't have to "
+             "wait for them at all.\n\n1. A new lamp sent today.\n2. A full refund of $60.00.\n\nBest,\nAnna")
+    report = check_draft(draft, CheckContext(scenario="lost_package", order=OrderFacts(price=60, currency="USD")))
+    assert report.passed, report.violations
+
+
+@pytest.mark.parametrize(("amount", "over"), [("a tenner", True), ("a fiver", False), ("a couple of tenners", True)])
+def test_slang_amounts_are_money(amount: str, over: bool) -> None:
+    draft = (f"So sorry about the mix-up! We can post the right one today, or keep it and we'll refund you {amount}."
+             " Whichever suits you.")
+    ctx = CheckContext(scenario="wrong_item", order=OrderFacts(price=30, currency="GBP"))  # cap 9.00
+    rules = {v.rule for v in check_draft(draft, ctx).violations if v.severity == "block"}
+    assert ("unapproved_remedy" in rules) is over
+
+
+def test_a_positive_review_as_a_condition_is_a_trade() -> None:
+    sentence = "As soon as you have posted a five-star review, we will ship the option you pick."
+    assert "review_manipulation" in blocks("en", sentence)
+
+
+@pytest.mark.parametrize(("language", "draft"), [
+    ("fr", "Nous sommes désolés.\n1. Nous réexpédions le colis demain.\n2. Nous vous remboursons 40,00 €."),
+    ("es", "Lo sentimos.\n1. Reenviamos el paquete mañana.\n2. Le reembolsamos 40,00 €."),
+    ("it", "Ci scusiamo.\n1. Rispediamo il pacco domani.\n2. Le rimborsiamo 40,00 €."),
+], ids=["fr", "es", "it"])
+def test_resending_by_stem_is_a_choice(language: str, draft: str) -> None:
+    ctx = CheckContext(scenario="lost_package", order=OrderFacts(price=40, currency="EUR"), reply_language=language)
+    assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).violations}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sadly our hands are tied by the claim for now. If it vanished, we could send either option tomorrow.",
+    "We cannot process anything at all while the A-to-z claim stays open.",
+], ids=["the claim vanishing", "every remedy withheld while open"])
+def test_a_remedy_waiting_on_the_claim_in_other_words(sentence: str) -> None:
+    assert "az_inducement" in blocks("en", sentence)
+
+
+def test_a_review_changed_now_that_the_case_is_sorted() -> None:
+    draft = ("Hello Sam,\n\nSorry for the slow refund; it went out today (45.00 EUR).\n\nWe saw your review from "
+             "last week. Now that it is all settled, maybe it could be updated to reflect the outcome?\n\nBest,\nJo")
+    report = check_draft(draft, CheckContext(scenario="other", order=OrderFacts(price=45, currency="EUR")))
+    assert "review_manipulation" in {v.rule for v in report.violations}
+
+
+def test_the_bis_of_a_bis_z_is_not_a_condition() -> None:
+    sentence = ("Es tut uns leid, dass Sie deshalb einen Antrag auf die A-bis-z-Garantie stellen mussten; über den "
+                "Antrag entscheidet Amazon, und unser Angebot gilt unabhängig davon.")
+    assert "az_inducement" not in blocks("de", sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("es", "Por cierto, este mes hay un 15 % de descuento en toda nuestra tienda."),
+    ("it", "Approfittiamo per ricordarle che c'è uno sconto del 15 % su tutti i nostri prodotti."),
+], ids=["es", "it"])
+def test_a_discount_on_the_whole_store_is_marketing(language: str, sentence: str) -> None:
+    assert "marketing_content" in blocks(language, sentence)
+
+
+def test_explaining_the_promotion_asked_about_with_an_adjective() -> None:
+    draft = ("Gentile cliente, ci scusiamo per il disagio.\n\nLa promozione della pagina è terminata il giorno prima "
+             "del Suo ordine, per questo il codice non è stato accettato.\n\nCordiali saluti")
+    ctx = CheckContext(scenario="other", buyer_message="Il codice promozionale non è stato accettato, perché?",
+                       reply_language="it")
+    assert "marketing_content" not in {v.rule for v in check_draft(draft, ctx).violations}
+
+
+@pytest.mark.parametrize(("language", "draft"), [
+    ("fr", "Nous sommes désolés.\nOption A : nous vous envoyons une lame neuve et un joint, faciles à monter.\n"
+           "Option B : nous remplaçons l'appareil entier."),
+    ("ja", "申し訳ございません。\nA:交換用バッテリーをお送りします(工具不要で取り付けできます)\n"
+           "B:本体を新品と交換します"),
+], ids=["fr part named as the thing sent", "ja a negation in brackets"])
+def test_a_spare_part_and_a_replacement_are_two_choices(language: str, draft: str) -> None:
+    order = OrderFacts(price=9000, currency="JPY") if language == "ja" else OrderFacts(price=90, currency="EUR")
+    ctx = CheckContext(scenario="quality_issue", order=order, reply_language=language)
+    assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).violations}
+
+
+def test_an_italian_infinitive_after_a_is_a_request() -> None:
+    sentence = "La invitiamo a chiudere la contestazione con la Sua banca; poi Le inviamo l'articolo scelto."
+    assert "az_inducement" in blocks("it", sentence)
+
+
+def test_a_percentage_off_for_returning_customers_is_a_sale_not_a_return() -> None:
+    sentence = "PS: our whole range is 15% off for returning customers this month."
+    assert "marketing_content" in blocks("en", sentence)
