@@ -80,6 +80,11 @@ def test_precedence_lives_in_one_file() -> None:
      "quality_issue", "how_to_use"),
     ("Il termometro segna due gradi in più. Bisogna calibrarlo prima in qualche modo?", "quality_issue",
      "how_to_use"),
+    # the courier could not find an address the buyer gave right: a failed delivery
+    ("The driver says he couldn't find my address and took it back to the depot. The address is right.",
+     "address_change", "delivery_problem"),
+    ("El repartidor dice que no encuentra mi dirección y lo devuelve al almacén.", "address_change",
+     "delivery_problem"),
     # a pre-sales question after an earlier purchase
     ("I bought your teapot last year and love it. I'm now looking at the larger model: is the lid the same?",
      "quality_issue", "other"),
@@ -111,6 +116,9 @@ def test_a_fact_in_the_message_settles_the_pair(precedence: Precedence, message:
     # still on its way: the buyer asks for the address to be changed, the courier did nothing wrong yet
     ("It went to my old address by mistake on the order and it's already shipped. Please change it to 4 Elm "
      "Street.", "address_change"),
+    # the buyer's own typo: the address needs changing, the courier did nothing wrong
+    ("The courier couldn't find my house because I typed the wrong house number. Can you fix it to 21?",
+     "address_change"),
     # a damage that was there on arrival is no warranty case
     ("After two months of waiting it finally arrived, and the glass is cracked.", "damaged_or_broken"),
 ])
@@ -189,3 +197,11 @@ def test_a_bad_request_pattern_names_the_file(tmp_path: Path) -> None:
     bad.write_text("rules: []\nrequests:\n  - '(send'\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"precedence\.yaml: requests: invalid pattern"):
         Precedence.load(bad)
+
+
+@pytest.mark.parametrize("message", [
+    "Angeblich ist der Teppich 160x230, gemessen habe ich 150x220. Was schlagen Sie vor?",
+    "The mat is meant to be 60 cm wide but mine is only 52 cm. What can you offer?",
+])
+def test_a_stated_measure_against_the_measured_one_is_a_listing_mismatch(triager, message: str) -> None:
+    assert triager.triage(message).scenario == "not_as_described"
