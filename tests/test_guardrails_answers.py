@@ -156,3 +156,20 @@ def test_an_italian_infinitive_after_a_is_a_request() -> None:
 def test_a_percentage_off_for_returning_customers_is_a_sale_not_a_return() -> None:
     sentence = "PS: our whole range is 15% off for returning customers this month."
     assert "marketing_content" in blocks("en", sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "After you pick one, open the claim and press 'I no longer need help'; we then ship straight away.",
+    "Our warehouse can only dispatch once the A-to-z status for order 171-5550194-2285136 reads as closed.",
+    "Nothing is holding your parcel except the open claim on your order; once Amazon marks it resolved, it ships.",
+], ids=["a quoted button in the first person", "an order number between claim and state",
+        "a noun qualifying the claim"])
+def test_claim_requests_found_in_round_fifteen(sentence: str) -> None:
+    assert "az_inducement" in blocks("en", sentence)
+
+
+def test_rupees_are_money() -> None:
+    draft = ("We are very sorry the bottle is smaller than shown. Kindly choose: 1) we refund Rs. 300 and you keep "
+             "it, or 2) return it through Your Orders for a full refund.")
+    ctx = CheckContext(scenario="not_as_described", order=OrderFacts(price=499, currency="INR"))  # cap 149.70
+    assert "unapproved_remedy" in {v.rule for v in check_draft(draft, ctx).violations if v.severity == "block"}

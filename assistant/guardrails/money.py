@@ -25,8 +25,9 @@ _BEFORE, _AFTER = 8, 24
 
 Kind = Literal["amount", "percent", "fraction", "bare"]
 
-_SYM_BEFORE = r"(?:us\$|usd\s?\$|c\$|ca\$|a\$|au\$|\$|€|£|¥|￥|(?:usd|eur|gbp|jpy|cad|aud|chf)\b\.?)"
-_SYM_AFTER = r"(?:\$|€|£|¥|円|(?:usd|eur|gbp|jpy|cad|aud|chf|dollars?|bucks|euros?|pounds?|quid|sterling|yen)\b)"
+_SYM_BEFORE = r"(?:us\$|usd\s?\$|c\$|ca\$|a\$|au\$|\$|€|£|¥|￥|₹|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs)\b\.?)"
+_SYM_AFTER = (r"(?:\$|€|£|¥|円|₹|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|dollars?|bucks|euros?|pounds?|quid|sterling|yen|"
+              r"rupees?)\b)")
 _NUM = (r"\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"  # 1.234,56 / 1,234.56 / 2.000
         r"|\d{1,3}(?:\s\d{3})+(?:,\d{1,2})?(?=\s?[€$£¥円e])"  # 1 234,56 € (space thousands, currency next)
         r"|\d+(?:[.,]\d{1,2})?(?!\d)")
@@ -52,10 +53,10 @@ _CURRENCY_MARKS = (
     ("CAD", ("cad", "c$", "ca$")), ("AUD", ("aud", "a$", "au$")),
     ("USD", ("usd", "dollar", "buck", "$")), ("EUR", ("eur", "euro", "€")),
     ("GBP", ("gbp", "pound", "quid", "sterling", "£")), ("JPY", ("jpy", "yen", "¥", "￥", "円")),
-    ("CHF", ("chf",)),
+    ("CHF", ("chf",)), ("INR", ("inr", "rupee", "rs", "₹")),  # last: "rs" is also the end of "dollars"
 )
 _CURRENCY_WORDS = {"dollar", "dollars", "bucks", "euro", "euros", "pound", "pounds", "quid", "yen", "usd", "eur",
-                   "gbp", "jpy", "cad", "aud", "chf", "sterling"}
+                   "gbp", "jpy", "cad", "aud", "chf", "sterling", "rupee", "rupees", "inr"}
 _CURRENCY_WORDS |= {"dolares", "dollari", "euro", "livres", "sterline", "franken", "francs", "yenes"}
 # "twenty-five Canadian dollars": a country word may stand between the number and the currency
 _COUNTRY = {"canadian": "CAD", "australian": "AUD", "us": "USD", "american": "USD", "new": None, "zealand": None,

@@ -60,19 +60,29 @@ AMBIGUOUS = frozenset({"cancel", "cancels", "cancelling", "canceling", "cancella
                         "settled", "clear", "cleared", "drop", "dropped", "finished", "undone", "reverse"})
 
 
-def pronoun_objects(data: RuleInput, claims: list[int]) -> dict[int, bool]:
-    """Pronouns with a claim object within reach before them -> whether another noun stands in between."""
+def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
+    """Pronouns with a claim object within reach before them -> whether another noun stands in between.
+
+    A noun in a phrase that qualifies the claim ("the claim on your order", "la réclamation pour cette
+    commande") does not stand in between: it is part of the claim's own description.
+    """
     doc = data.doc
-    things = [a for a, _ in doc.spans("thing")]
-    claims = sorted(claims)
+    starts = sorted(claims)
+    things = [a for a, _ in doc.spans("thing")
+              if not any(0 <= a - end <= 3 and doc.words[end] in _QUALIFY for end in claims.values())]
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):
         first = reach_start(doc, doc.sentence_of(a))
-        i = bisect_left(claims, a) - 1
-        if i >= 0 and claims[i] >= first:
-            j = bisect_right(things, claims[i])
+        i = bisect_left(starts, a) - 1
+        if i >= 0 and starts[i] >= first:
+            j = bisect_right(things, starts[i])
             out[a] = j < len(things) and things[j] < a
     return out
+
+
+# Prepositions that attach a noun to the claim before it ("the claim on your order")
+_QUALIFY = frozenset({"on", "for", "about", "regarding", "concerning", "sur", "pour", "concernant", "zu", "zur",
+                      "zum", "fur", "bezuglich", "para", "sobre", "per", "su", "relativa", "relativo"})
 
 
 def lead_in(doc: Doc, si: int) -> int:

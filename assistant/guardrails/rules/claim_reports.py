@@ -11,7 +11,7 @@ Two shapes, both in a message that offers a remedy (the rule checks that):
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import clause_start
+from assistant.guardrails.clauses import clause_start, quoted
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_refs import neutral_clause, subject_is_not_buyer
 from assistant.guardrails.text import Doc
@@ -28,8 +28,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
     for a, b in doc.spans("tell"):
         si = doc.sentence_of(a)
         s = doc.sentences[si]
-        if doc.has("first_person", b, min(s.tok_end, b + 2)):
-            continue  # "let us know", "tell me": the buyer tells the seller
+        if doc.has("first_person", b, min(s.tok_end, b + 2)) and not (b < s.tok_end and quoted(doc, b)):
+            continue  # "let us know": the buyer tells the seller (a quoted 'I no longer need help' is a button)
         said = doc.find("resolved", a, min(s.tok_end, b + 12))  # "please click Yes" says it in the verb
         if not said or subject_is_not_buyer(doc, a, s.tok_start):
             continue

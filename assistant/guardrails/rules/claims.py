@@ -42,7 +42,12 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
     out = []
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
-        lo, hi = max(s.tok_start, obj - _NEAR), min(s.tok_end, obj + _NEAR + 1)
+        # an order number ("the A-to-z status on order 204-7730194-2285136 shows as closed") is one thing, however
+        # many tokens its digit groups make
+        reach = obj + _NEAR + 1
+        digits = sum(1 for k in range(obj_end, min(s.tok_end, reach + 4)) if doc.words[k].isdigit())
+        reach += digits + 1 if digits else 0  # the digit groups and the word that names them ("order")
+        lo, hi = max(s.tok_start, obj - _NEAR), min(s.tok_end, reach)
         for cls in ("close", "gone"):
             for a, b in doc.find(cls, lo, hi):
                 if a == obj or (pronouns.get(obj) and doc.words[a] in AMBIGUOUS):
@@ -277,7 +282,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")):
         return []
     claims = claim_objects(data)
-    pronouns = pronoun_objects(data, list(claims)) if claims else {}
+    pronouns = pronoun_objects(data, claims) if claims else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
     spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + reports(data, objects)
              + yes_answers(data, objects)
