@@ -19,7 +19,7 @@ from typing import Literal
 import yaml
 
 from assistant.errors import KnowledgeError
-from assistant.models import DECLINES, SCENARIO_IDS, WANTS, CaseFacts, OrderFacts
+from assistant.models import DECLINES, WANTS, CaseFacts, OrderFacts
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -56,7 +56,6 @@ class _Vocab:
     seller_fault: tuple[re.Pattern[str], ...] = ()
     in_transit: tuple[re.Pattern[str], ...] = ()
     delivered: tuple[re.Pattern[str], ...] = ()
-    hints: tuple[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]], ...] = ()
 
 
 def _compile(patterns: list[str], path: Path, field: str, words: str = "") -> tuple[re.Pattern[str], ...]:
@@ -88,7 +87,6 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
     wants: dict[str, list[re.Pattern[str]]] = {w: [] for w in WANTS}
     declines: dict[str, list[re.Pattern[str]]] = {d: [] for d in DECLINES}
     colours: set[str] = set()
-    hints: list[tuple[str, frozenset[str], tuple[re.Pattern[str], ...]]] = []
     for path in files:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         colour_words = [str(w).casefold() for w in data.get("colour_words") or []]
@@ -112,13 +110,6 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
                 raise KnowledgeError(f"unknown kind {decline!r}; use one of {', '.join(DECLINES)}",
                                      path=str(path), field="declines")
             declines[decline].extend(_compile(_list(data["declines"], decline, path), path, f"declines.{decline}"))
-        for scenario, hint in (data.get("scenario_hints") or {}).items():
-            over = hint.get("over") or [] if isinstance(hint, dict) else []
-            if scenario not in SCENARIO_IDS or not set(over) <= set(SCENARIO_IDS):
-                raise KnowledgeError(f"unknown scenario id in the hint for {scenario!r}", path=str(path),
-                                     field=f"scenario_hints.{scenario}")
-            field = f"scenario_hints.{scenario}.patterns"
-            hints.append((scenario, frozenset(over), _compile(_list(hint, "patterns", path), path, field)))
     return _Vocab(
         photos=tuple(merged["photos_attached"]), address=tuple(merged["new_address_given"]),
         never_arrived=tuple(merged["never_arrived"]), main_missing=tuple(merged["main_item_missing"]),
@@ -129,7 +120,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         photos_not=tuple(merged["photos_not"]), claim_mentioned=tuple(merged["claim_mentioned"]),
         claim_opened=tuple(merged["claim_opened"]), claim_threatened=tuple(merged["claim_threatened"]),
         safety=tuple(merged["safety"]), safety_not=tuple(merged["safety_not"]),
-        order_number=tuple(merged["order_number"]), hints=tuple(hints),
+        order_number=tuple(merged["order_number"]),
         service=tuple(merged["service_question"]), lost=tuple(merged["lost"]),
         wanted=tuple(merged["wanted"]), recovered=tuple(merged["recovered"]),
         refund_owed=tuple(merged["refund_owed"]), seller_fault=tuple(merged["seller_fault"]),
@@ -244,13 +235,10 @@ def refine_scenario(folded: str, scenario: str) -> tuple[str, bool]:
     """Triage's scenario corrected by facts it cannot weigh, and whether an A-to-z claim is mentioned.
 
     `folded` is the normalised message (`assistant.triage.fold`). A claim named in any wording ("asked Amazon
-    to step in under their guarantee") makes the case an A-to-z claim; a scenario hint (e.g. "left it with a
-    neighbour") settles a confusion between neighbouring scenarios.
+    to step in under their guarantee") makes the case an A-to-z claim. Which of two neighbouring scenarios a
+    message is, is settled in one place: `assistant/data/triage_precedence.yaml`.
     """
     vocab = load_vocab(FACTS_DIR)
     if _any(vocab.claim_mentioned, folded):
         return "a_to_z_claim", True
-    for hinted, over, patterns in vocab.hints:
-        if scenario in over and _any(patterns, folded):
-            return hinted, False
     return scenario, False

@@ -46,6 +46,7 @@ KNN_TOP = 3
 OTHER_FLOOR = 1.0  # below this much evidence for any scenario, the message is `other`
 TEMPERATURE = 2.0
 MODEL_WEIGHT = 0.6  # share of the trained classifier in the blended probabilities
+REQUEST_FLOOR = 0.1  # a runner-up this likely takes over from `other` when the buyer asks the seller to act
 
 
 class Triager(Protocol):
@@ -140,7 +141,13 @@ class CueAndExampleTriager:
         flags = self.flags(folded)
         ranked = sorted(probability, key=lambda s: (-probability[s], SCENARIO_IDS.index(s)))
         text = plain(folded)
-        decided = self.precedence.decide(text, ranked[0], self.background(text))
+        background = self.background(text)
+        decided = self.precedence.decide(text, ranked[0], background)
+        if decided == ranked[0] == "other" and probability[ranked[1]] >= REQUEST_FLOOR \
+                and self.precedence.asks_to_act(text, background):
+            # Thanks or a question that also asks the seller to send, replace or refund: the request is
+            # about the problem the runner-up names, not a message that needs no action.
+            decided = ranked[1]
         if decided != ranked[0]:  # a fact in the message settles a close pair (triage_precedence.py)
             ranked.remove(decided)
             ranked.insert(0, decided)

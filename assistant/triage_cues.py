@@ -145,6 +145,11 @@ _HYPOTHETICAL = re.compile(
     r"thought of|considered|asked (?:you |them |amazon |the seller )?to|tried to|wanted to|"
     r"aurais|aurait|voulais|habria|hubiera|queria|avrei|avremmo|volevo|hatte|wollte|wollten)"
     r"(?:\s+[^\s.!?,;:]+){0,2}\s+$")
+# "I wanted to thank you", "je voulais savoir", "volevo chiedere": a past "wanted" before thanking or asking is
+# the polite present, not a plan given up.
+_POLITE = re.compile(
+    r"(?:say thank|thank|ask|know|find out|remercier|savoir|demander|agradecer|saber|preguntar|ringraziar\w*|"
+    r"sapere|chiedere|danken|bedanken|fragen|wissen)\b")
 # German puts the negation after the verb ("zurückschicken möchte ich es nicht") and Japanese after the
 # noun or verb ("返品はしたくない", "キャンセルしないでください", "使い方の問題ではない").
 _NEGATED_AFTER = re.compile(
@@ -156,7 +161,8 @@ _NEGATED_AFTER = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n。！？]+[.!?\n。！？]*")
 _ATTACHMENT = re.compile(
     r"\b(?:attached|enclosed|attaching|i(?:'ve| have)? (?:attached|added|included)|beigef(?:u|ü)gt|im anhang|"
-    r"anbei|ci-joint|en pi(?:e|è)ce jointe|adjunt[oa]s?|allegat[oeia]|in allegato)\b|添付")
+    r"anbei|angeh(?:a|ä|ae)ngt|beigelegt|ci-joint|en pi(?:e|è)ce jointe|je (?:vous )?joins|adjunt[oa]s?|adjunto|"
+    r"allegat[oeia]|in allegato|allego)\b|添付")
 _EVIDENCE = re.compile(r"(?:photo|picture|pic|image|video|screenshot|foto|bild|immagin|imagen|写真|画像|動画)")
 SHORT_SENTENCE = 90  # characters: a neutral sentence longer than this may also state the problem
 Span = tuple[int, int, bool]  # start, end, and whether every cue in it is background (else only photo words)
@@ -178,7 +184,9 @@ def background_spans(text: str, neutral: tuple[re.Pattern[str], ...] = ()) -> li
 def counts(match: re.Match[str], text: str, background: list[Span]) -> bool:
     """Whether a cue match is evidence: not negated, not hypothetical, not in a background sentence."""
     start = match.start()
-    if _NEGATED.search(text, max(0, start - 24), start) or _HYPOTHETICAL.search(text, max(0, start - 48), start):
+    if _NEGATED.search(text, max(0, start - 24), start):
+        return False
+    if _HYPOTHETICAL.search(text, max(0, start - 48), start) and not _POLITE.match(text, start):
         return False
     if _NEGATED_AFTER.match(text, match.end()):
         return False

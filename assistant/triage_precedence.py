@@ -8,7 +8,11 @@ not a lost one; a warranty asked about by name is a warranty case. Each rule in
 `assistant/data/triage_precedence.yaml` names the scenario it gives, the scenarios it overrides, the
 patterns (every language) that show the fact, and optionally `unless` patterns that show the other reading
 (an item held against the listing's own words is a listing mismatch after all). A negated or hypothetical
-match does not count.
+match does not count. This file is the one place for such precedence: the composer's case facts carry none.
+
+The same file lists `requests`: wordings in which the buyer asks the seller to act on the order (send,
+replace, refund, repair). Triage uses them to tell a thank-you or a question that needs nothing done from
+one that asks for something about a problem it names in passing.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class Precedence:
     """The rules, in file order: the first that applies decides."""
 
     rules: tuple[PrecedenceRule, ...]
+    requests: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def load(cls, path: Path = PRECEDENCE_PATH) -> Precedence:
@@ -57,7 +62,12 @@ class Precedence:
             patterns = tuple(compile_cue(p, path, f"{field}.patterns") for p in entry["patterns"])
             unless = tuple(compile_cue(p, path, f"{field}.unless") for p in entry.get("unless") or [])
             rules.append(PrecedenceRule(entry["scenario"], frozenset(entry["over"]), patterns, unless))
-        return cls(tuple(rules))
+        requests = tuple(compile_cue(p, path, "requests") for p in data.get("requests") or [])
+        return cls(tuple(rules), requests)
+
+    def asks_to_act(self, text: str, background: list[Span]) -> bool:
+        """Whether the buyer asks the seller to act on the order (send, replace, refund, repair)."""
+        return any(first_evidence(p, text, background) for p in self.requests)
 
     def decide(self, text: str, best: str, background: list[Span]) -> str:
         """The scenario `best` yields to, or `best` itself; `text` is the plain folded message."""

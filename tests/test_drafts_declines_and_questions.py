@@ -8,12 +8,14 @@ import datetime as dt
 
 import pytest
 
-from assistant.facts import extract_facts, refine_scenario, wanted_kind
+from assistant.facts import extract_facts, wanted_kind
 from assistant.guardrails import find_remedies
 from assistant.models import OrderFacts
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from assistant.triage import fold
+from assistant.triage_model import plain
+from assistant.triage_precedence import Precedence
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -81,9 +83,10 @@ def test_how_to_question_without_a_product_note_offers_the_guide_not_a_replaceme
 
 def test_suspecting_ones_own_handling_is_a_how_to_question() -> None:
     message = fold("The timer stops after one minute every time. Maybe I'm doing something wrong? How do I set it?")
-    assert refine_scenario(message, "quality_issue") == ("how_to_use", False)
-    assert refine_scenario(fold("It stopped working, I am not doing anything wrong."), "quality_issue") == (
-        "quality_issue", False)
+    precedence = Precedence.load()
+    assert precedence.decide(plain(message), "quality_issue", []) == "how_to_use"
+    assert precedence.decide(plain(fold("It stopped working, I am not doing anything wrong.")), "quality_issue",
+                             []) == "quality_issue"
 
 
 def test_corrected_zip_counts_as_the_address_given_and_is_not_asked_for(pipeline: Pipeline) -> None:

@@ -11,12 +11,14 @@ import pytest
 from assistant.drafting.base import DraftRequest
 from assistant.drafting.choices import choose_remedies, other_kind
 from assistant.drafting.offline import OfflineComposer
-from assistant.facts import extract_facts, refine_scenario
+from assistant.facts import extract_facts
 from assistant.guardrails import check_draft, find_remedies
 from assistant.models import CheckContext, OrderFacts, TriageResult
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from assistant.triage import fold
+from assistant.triage_model import plain
+from assistant.triage_precedence import Precedence
 
 TODAY = dt.date(2026, 12, 2)
 ORDER = OrderFacts(order_id="305-1112223-3334445", product="Glass Kettle 1.7L", price=36.0, currency="EUR")
@@ -159,7 +161,7 @@ def test_an_indirect_question_triaged_other_is_a_question(pipeline: Pipeline, me
     ("購入前に質問です。洗濯機で洗えますか。", "other"),
 ])
 def test_a_question_before_buying_is_not_a_fault_in_any_language(message: str, hinted: str) -> None:
-    assert refine_scenario(fold(message), "quality_issue")[0] == hinted
+    assert Precedence.load().decide(plain(fold(message)), "quality_issue", []) == hinted
 
 
 def test_a_complaint_triaged_other_gets_an_apology_and_two_choices(pipeline: Pipeline) -> None:

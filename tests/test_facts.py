@@ -101,9 +101,10 @@ def test_safety_flag(message, safe) -> None:
     assert (facts.safety_evidence is None) is safe
 
 
-def test_scenario_hints_settle_near_neighbours() -> None:
+def test_a_claim_named_in_any_wording_makes_an_a_to_z_case() -> None:
+    # which of two neighbouring scenarios a message is lives in triage_precedence.yaml (test_triage_precedence)
     assert refine_scenario(fold("The driver left it with a neighbour, no idea which."), "lost_package") == (
-        "delivery_problem", False)
+        "lost_package", False)
     assert refine_scenario(fold("Asked Amazon to step in under their guarantee."), "shipping_cost_dispute") == (
         "a_to_z_claim", True)
     assert refine_scenario(fold("The lamp flickers."), "quality_issue") == ("quality_issue", False)
