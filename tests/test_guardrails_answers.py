@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.guardrails import check_draft
+from assistant.guardrails import check_draft, find_remedies
 from assistant.models import CheckContext, OrderFacts
 
 EUR = OrderFacts(price=50, currency="EUR", claim_open=True)
@@ -193,3 +193,9 @@ def test_telling_amazon_help_is_no_longer_needed_in_italian() -> None:
 ], ids=["it", "fr"])
 def test_an_injected_note_left_in_the_draft_is_a_leak(language: str, line: str) -> None:
     assert "ai_or_prompt_leak" in blocks(language, line, order=OrderFacts(price=50, currency="EUR"))
+
+
+def test_a_return_offered_as_the_other_option_to_a_partial_refund() -> None:
+    draft = ("Es tut uns leid, dass die Farbe nicht passt. Wir erstatten Ihnen 12 €, wenn Sie die Decke behalten, "
+             "oder Sie senden sie über „Meine Bestellungen“ kostenlos zurück und erhalten den Betrag zurück.")
+    assert {"partial_refund", "return_for_refund"} <= {m.remedy for m in find_remedies(draft, 60)}
