@@ -60,3 +60,14 @@ LONG_MESSAGES = [
 @pytest.mark.parametrize(("message", "scenario"), LONG_MESSAGES)
 def test_long_messages_triaged_by_their_main_problem(triager, message: str, scenario: str) -> None:
     assert triager.triage(message).scenario == scenario
+
+
+@pytest.mark.parametrize("message", [
+    "Tracking says it was delivered to 5 Station Road instead of 55 Station Road. I never received it and nobody "
+    "at number 5 answers the door.",
+    "The parcel was left at 9 Kings Way instead of 19 Kings Way according to the tracking. It never reached me "
+    "and the house at 9 seems empty for weeks.",
+])
+def test_a_parcel_left_at_another_house_number_is_a_delivery_problem(triager, message: str) -> None:
+    # Delivered, but to the wrong door: a courier's delivery problem, not a parcel lost on the way.
+    assert triager.triage(message).scenario == "delivery_problem"
