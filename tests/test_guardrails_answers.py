@@ -199,3 +199,20 @@ def test_a_return_offered_as_the_other_option_to_a_partial_refund() -> None:
     draft = ("Es tut uns leid, dass die Farbe nicht passt. Wir erstatten Ihnen 12 €, wenn Sie die Decke behalten, "
              "oder Sie senden sie über „Meine Bestellungen“ kostenlos zurück und erhalten den Betrag zurück.")
     assert {"partial_refund", "return_for_refund"} <= {m.remedy for m in find_remedies(draft, 60)}
+
+
+@pytest.mark.parametrize(("language", "draft", "scenario"), [
+    ("it", "Ci scusiamo per il guasto.\nOpzione A: l'intervento di un tecnico a domicilio entro una settimana.\n"
+           "Opzione B: il ritiro gratuito dell'apparecchio e il rimborso completo.", "quality_issue"),
+    ("de", "Es tut uns leid, das Paket ist verloren.\n1. Eine Neusendung noch heute.\n2. Die volle Erstattung.",
+     "lost_package"),
+    ("ja", "ご不便をおかけし申し訳ございません。\n・新品を3日以内にお送りします。\n・全額返金いたします。\n"
+           "それまでの間、今の充電器のご使用はお控えください。", "quality_issue"),
+    ("es", "Lamentamos el retraso; llegará en 2 días. Si el lunes no lo ha recibido, escríbanos a través de la "
+           "mensajería de Amazon y le enviamos otro o le reembolsamos.", "shipping_delay"),
+], ids=["it a technician and the collection", "de Neusendung", "ja until then", "es through Amazon messaging"])
+def test_round_sixteen_good_drafts_pass(language: str, draft: str, scenario: str) -> None:
+    order = OrderFacts(price=9000, currency="JPY") if language == "ja" else OrderFacts(price=90, currency="EUR")
+    ctx = CheckContext(scenario=scenario, order=order, reply_language=language)  # type: ignore[arg-type]
+    report = check_draft(draft, ctx)
+    assert report.passed, report.violations

@@ -178,7 +178,11 @@ _NOUN_ENDINGS = ("al", "ure", "ion", "ing", "ung", "nahme", "ement", "cion", "zi
 
 def closing_noun(word: str) -> bool:
     """Whether a closing word is a noun (by its ending), in any supported language."""
-    return word.endswith(_NOUN_ENDINGS)
+    return word.endswith(_NOUN_ENDINGS) or word in _SHORT_NOUNS
+
+
+# Closing nouns too short for an ending to tell: "il ritiro", "el retiro", "le retrait", "el cierre"
+_SHORT_NOUNS = frozenset({"ritiro", "retiro", "retrait", "cierre", "annullamento", "storno"})
 
 
 def no_longer_state(doc: Doc, lo: int) -> list[tuple[int, int]]:

@@ -54,6 +54,8 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue
                 if obj in pronouns and obj > a + 2 and doc.words[a + 1] in DETERMINER:
                     continue  # "close the app and open it": the verb has its own object
+                if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):
+                    continue  # "il ritiro gratuito": an article before the noun, not "it" being withdrawn
                 if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too")
                               or (doc.words[a - 1] == "a" and doc.has("lang_en", s.tok_start, s.tok_end))
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
@@ -151,7 +153,9 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         lo, hi = s.tok_start, s.tok_end
         if hi <= lo or all(doc.words[k].isascii() for k in range(lo, hi)):
             continue
-        names = doc.has("claim", lo, hi) or doc.has("amazon", lo, hi) or doc.has("pronoun", lo, hi)
+        # a pronoun names a claim only with one within reach before it ("それまでの間" is "until then")
+        names = doc.has("claim", lo, hi) or doc.has("amazon", lo, hi) or (
+            doc.has("pronoun", lo, hi) and doc.has("claim", reach_start(doc, si), hi))
         # the subject dropped: "Amazonに申請をされているとのこと。取り下げていただき次第、..." (claim just before)
         # (list lines of options between them do not count against the reach)
         names = names or (si > 0 and doc.has("condition", lo, hi) and doc.has("claim", reach_start(doc, si), lo))
