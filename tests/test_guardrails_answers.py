@@ -216,3 +216,15 @@ def test_round_sixteen_good_drafts_pass(language: str, draft: str, scenario: str
     ctx = CheckContext(scenario=scenario, order=order, reply_language=language)  # type: ignore[arg-type]
     report = check_draft(draft, ctx)
     assert report.passed, report.violations
+
+
+@pytest.mark.parametrize(("sentence", "rule"), [
+    ("One small formality first: as soon as the Amazon paperwork is withdrawn, we send your choice.", "az_inducement"),
+    ("Sellers do better when such requests are dropped, so please drop it once the parcel is with you.",
+     "az_inducement"),
+    ("A few more stars on the product page would make our day.", "review_manipulation"),
+    ("Please tell other shoppers about your happy experience; positive words help us a lot.",
+     "review_manipulation"),
+], ids=["paperwork", "requests", "more stars", "happy experience"])
+def test_round_sixteen_english_evasions(sentence: str, rule: str) -> None:
+    assert rule in blocks("en", sentence)
