@@ -80,7 +80,8 @@ class EchoVocab:
     postcode: re.Pattern[str] | None = None
 
 
-def _alternation(values: list[str], path: Path, field: str) -> re.Pattern[str]:
+def alternation(values: list[str], path: Path, field: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of `values` (none: matches nothing); errors name file and field."""
     pattern = "|".join(f"(?:{v})" for v in values) or "(?!)"
     try:
         return re.compile(pattern, _FLAGS)
@@ -100,24 +101,24 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise KnowledgeError("must be a list of patterns", path=str(path), field=key)
-        fields[key] = _alternation(value, path, key)
+        fields[key] = alternation(value, path, key)
     person = []
     for number, pair in enumerate(data.get("person") or []):
         if not (isinstance(pair, list) and len(pair) == 2):
             raise KnowledgeError("each entry must be [pattern, replacement]", path=str(path), field=f"person.{number}")
-        person.append((_alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
-    seller = _alternation([data["seller"]], path, "seller") if data.get("seller") else None
-    optional = {key: _alternation([data[key]], path, key) if data.get(key) else None
+        person.append((alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
+    seller = alternation([data["seller"]], path, "seller") if data.get("seller") else None
+    optional = {key: alternation([data[key]], path, key) if data.get(key) else None
                 for key in ("subjectless", "request", "indirect", "postcode")}
     values = data.get("address_value") or []
     if not isinstance(values, list) or not all(isinstance(v, str) and "(?P<v>" in v for v in values):
         raise KnowledgeError("must be a list of patterns with a group (?P<v>...)", path=str(path),
                              field="address_value")
-    address_value = tuple(_alternation([v], path, "address_value") for v in values)
+    address_value = tuple(alternation([v], path, "address_value") for v in values)
     focus_data = data.get("focus") or {}
     if not isinstance(focus_data, dict):
         raise KnowledgeError("must map a scenario id to a list of patterns", path=str(path), field="focus")
-    focus = tuple((str(scenario), _alternation(list(patterns or []), path, f"focus.{scenario}"))
+    focus = tuple((str(scenario), alternation(list(patterns or []), path, f"focus.{scenario}"))
                   for scenario, patterns in focus_data.items())
     return EchoVocab(language=language, person=tuple(person), seller=seller, subjectless=optional["subjectless"],
                      focus=focus,

@@ -20,12 +20,12 @@ from pathlib import Path
 import yaml
 
 from assistant.drafting.base import DraftRequest
+from assistant.drafting.echo import alternation, load_echo_vocab
 from assistant.drafting.phrases import Phrases
 from assistant.errors import KnowledgeError
 
 SPECIFICS_DIR = Path(__file__).resolve().parent.parent / "data" / "specifics"
 MAX_PARTS = 2
-_FLAGS = re.IGNORECASE
 _SENTENCE = re.compile(r"[^.!?。！？\n]+")
 # Where a courier's name is the heart of the case: the reply says it takes the matter up with that courier.
 COURIER_SCENARIOS = frozenset({"shipping_delay", "lost_package", "delivery_problem", "address_change",
@@ -56,10 +56,7 @@ class Specifics:
 def _pattern(values: object, path: Path, key: str) -> re.Pattern[str]:
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise KnowledgeError("must be a list of patterns", path=str(path), field=key)
-    try:
-        return re.compile("|".join(f"(?:{v})" for v in values) or "(?!)", _FLAGS)
-    except re.error as exc:
-        raise KnowledgeError(f"invalid pattern: {exc}", path=str(path), field=key) from exc
+    return alternation(values, path, key)
 
 
 @functools.cache
@@ -114,8 +111,6 @@ def issue_in_passing(message: str, language: str, *, good_news: bool = False) ->
     "The little brush wasn't in the box" is one; "the lid fits perfectly, nothing wrong" is not (good news),
     unless `good_news` lets such sentences count (a message that asks for a part: "ne ferme pas bien").
     """
-    from assistant.drafting.echo import load_echo_vocab
-
     vocab, echo = load_specifics_vocab(language), load_echo_vocab(language)
     if vocab is None or echo is None:
         return False
@@ -140,8 +135,6 @@ def specifics_sentence(phrases: Phrases, request: DraftRequest, said: str, *, ap
     templates = phrases.specifics
     if not templates:
         return ""
-    from assistant.drafting.echo import load_echo_vocab
-
     echo = load_echo_vocab(phrases.language)
     found = find_specifics(request.message, phrases.language, echo.problem if echo else None)
     text = said.casefold()
