@@ -54,7 +54,7 @@ def clause_start(doc: Doc, tok: int) -> int:
     i = bisect_right(breaks, at) - 1
     folded = doc.folded
     # a bracket closed before the word was an aside inside the clause ("3割（1,800円）を返金"), not its start
-    while i >= 0 and folded[breaks[i] - 1] == "(" and ")" in folded[breaks[i]:at]:
+    while i >= 0 and folded[breaks[i] - 1] == "(" and folded.find(")", breaks[i], at) != -1:
         i -= 1
     start_char = max(s.start, breaks[i]) if i >= 0 else s.start
     first = max(s.tok_start, bisect_left(doc.starts, start_char))

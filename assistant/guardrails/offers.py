@@ -104,11 +104,14 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         s = doc.sentences[si]
         if here & _GOODS and not doc.has("alternative", s.tok_start, s.tok_end):
             continue  # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund
-        refunds_before = doc.find("r_refund", s.tok_start, a)
-        # "10 € erstatten, oder Sie senden ihn zurück": a return offered as the other option to a refund
-        other_option = bool(refunds_before) and doc.has("alternative", refunds_before[-1][1], a)
-        if not negated(doc, a) and (not here & set(REFUND_REMEDIES) or other_option):
-            _add(offers, doc, _RETURN_ALONE, a, b, seen)
+        if negated(doc, a):
+            continue
+        if here & set(REFUND_REMEDIES):
+            # "10 € erstatten, oder Sie senden ihn zurück": a return offered as the other option to a refund
+            refunds_before = doc.find("r_refund", s.tok_start, a)
+            if not (refunds_before and doc.has("alternative", refunds_before[-1][1], a)):
+                continue
+        _add(offers, doc, _RETURN_ALONE, a, b, seen)
     for si, amounts in offers.money.items():
         # money offered with no refund word ("we'll send you $10 for the trouble") is a partial refund
         if not offers.by_sentence.get(si, set()) & set(REFUND_REMEDIES):

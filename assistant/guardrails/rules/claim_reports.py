@@ -68,8 +68,10 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
 def _said_as_answer(doc: Doc, tok: int) -> bool:
     """Whether the yes-word at `tok` is quoted ("reply 'yes' and") or ends its clause ("answer yes;")."""
     folded = doc.folded
-    before = folded[:doc.starts[tok]].rstrip(" ")
-    if before and before[-1] in _QUOTES:
+    at = doc.starts[tok] - 1
+    while at >= 0 and folded[at] == " ":  # look back without copying the text before it
+        at -= 1
+    if at >= 0 and folded[at] in _QUOTES:
         return True
     at = doc.ends[tok]
     size = len(folded)
