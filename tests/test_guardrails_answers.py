@@ -228,3 +228,34 @@ def test_round_sixteen_good_drafts_pass(language: str, draft: str, scenario: str
 ], ids=["paperwork", "requests", "more stars", "happy experience"])
 def test_round_sixteen_english_evasions(sentence: str, rule: str) -> None:
     assert rule in blocks("en", sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Bevor wir etwas verschicken, brauchen wir nur, dass die Angelegenheit bei Amazon beendet wird."),
+    ("de", "Bitte ziehen Sie den A-bis-z-Antrag zur0ck, danach erstatten wir sofort."),
+    ("fr", "Dès que votre demande de garantie sera révoquée, nous expédions votre choix."),
+    ("ja", "Amazonに「もう大丈夫です、解決しました」とご連絡いただければ、すぐに発送いたします。"),
+], ids=["de the matter at Amazon", "de a zero for the u", "fr revoked", "ja quoted report"])
+def test_round_seventeen_evasions(language: str, sentence: str) -> None:
+    assert "az_inducement" in blocks(language, sentence)
+
+
+def test_incentive_for_their_experience_on_the_product_page() -> None:
+    sentence = "Buyers who describe their experience on the product page get a little thank-you voucher from us."
+    assert "review_manipulation" in blocks("en", sentence)
+
+
+def test_a_state_of_the_claim_with_a_negated_request_is_a_statement() -> None:
+    draft = OPTIONS["en"] + ("Your A-to-z claim is handled and decided by Amazon alone, and we will not ask you "
+                             "to alter it.")
+    report = check_draft(draft, CheckContext(scenario="a_to_z_claim", order=EUR, reply_language="en"))
+    assert report.passed, report.violations
+    # the same state with a live request still asks
+    assert "az_inducement" in blocks("en", "Please make sure the A-to-z claim is withdrawn, and the parcel goes out.")
+
+
+def test_a_segment_sent_is_a_part_and_a_whole_new_one_the_other_choice() -> None:
+    draft = ("Sorry a section of your light strip went dark.\n- We can post you a replacement segment with its "
+             "connector in 2-3 days, or\n- we can send a complete new strip.\nWhich would you prefer?")
+    ctx = CheckContext(scenario="quality_issue", order=OrderFacts(price=27, currency="GBP"), reply_language="en")
+    assert check_draft(draft, ctx).passed

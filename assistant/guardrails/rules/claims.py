@@ -82,10 +82,15 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                         and not doc.has("condition", s.tok_start, a):
                     continue
                 head = lead_in(doc, doc.sentence_of(a))
-                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or doc.has("request", head, s.tok_end)):
+                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or _asks(doc, head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+def _asks(doc: Doc, lo: int, hi: int) -> bool:
+    """A request in [lo, hi) that is not negated: "we won't ask you to change it" asks nothing."""
+    return any(not doc.has("negation", max(lo, a - 2), a) for a, _ in doc.find("request", lo, hi))
 
 
 def _negation(doc: Doc, lo: int, hi: int) -> bool:
