@@ -123,6 +123,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # "we are unable to action anything while the claim remains open": the seller withholding every remedy
         offers_here = offers_here or (doc.has("first_person", s.tok_start, obj)
                                       and doc.has("negation", s.tok_start, obj))
+        # "Sobald dieser nicht mehr besteht, veranlassen wir Ihre Wunschlösung:" and the options listed below it
+        si = doc.sentence_of(obj)
+        offers_here = offers_here or (doc.folded[s.start:s.end].rstrip().endswith(":")
+                                      and si + 1 in data.offers.by_sentence)
         if offers_here:
             out.append((obj, min(c1, obj_end + _NEAR)))
     return out
