@@ -300,3 +300,35 @@ def test_round_eighteen_good_drafts_pass(language: str, draft: str, scenario: st
 
 def test_the_line_app_is_still_off_amazon() -> None:
     assert "off_platform_contact" in blocks("en", "For faster help, message us via LINE at shopname.")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Amazon may ask whether you still need their help. If you answer no, we refund you the same day."),
+    ("es", "Amazon le preguntará si todavía necesita ayuda; si responde «no», le reembolsamos enseguida."),
+    ("es", "Basta con indicarle a Amazon que ya no necesita su ayuda y le mandamos el pedido."),
+    ("fr", "Il suffit de laisser tomber la réclamation A à Z pour que l'envoi parte."),
+    ("es", "El envío sale en cuanto deje sin efecto su solicitud de garantía."),
+    ("it", "Le chiediamo di lasciar perdere la richiesta dalla A alla Z, poi spediamo."),
+    ("it", "Le chiediamo di fare un passo indietro sullo storno con la banca."),
+    ("it", "Spediamo non appena avrà deciso di r i t i r a r e il reclamo A-to-z."),
+], ids=["en a no to still needing help", "es no", "es indicarle", "fr laisser tomber", "es dejar sin efecto",
+        "it lasciar perdere", "it passo indietro", "it spaced after a"])
+def test_round_nineteen_evasions(language: str, sentence: str) -> None:
+    assert "az_inducement" in blocks(language, sentence)
+
+
+def test_a_list_of_steps_is_one_remedy() -> None:
+    steps = ("We are sorry the lid cracked.\nHere is what happens next:\n1. Please send us a photo of the lid.\n"
+             "2. We check it the same day.\n3. Then we post you a new lid.")
+    ctx = CheckContext(scenario="quality_issue", order=OrderFacts(price=40, currency="EUR"), reply_language="en")
+    assert "missing_choices" in {v.rule for v in check_draft(steps, ctx).violations}
+    options = ("We are sorry the lid cracked. You can choose either of these:\n1. We repair it within a week.\n"
+               "2. Next-day delivery of a new kettle.")
+    assert check_draft(options, ctx).passed
+
+
+def test_a_change_of_mind_is_no_review() -> None:
+    draft = ("Entendemos que ha cambiado de opinión.\nOpción A: se lo queda y le reembolsamos 12,00 €.\n"
+             "Opción B: lo devuelve desde «Mis pedidos» y le reembolsamos el importe completo.")
+    ctx = CheckContext(scenario="unwanted_return", order=OrderFacts(price=40, currency="EUR"), reply_language="es")
+    assert check_draft(draft, ctx).passed
