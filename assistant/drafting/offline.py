@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.drafting.alternatives import beside_new_unit
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.choices import (
     NO_REMEDY_SCENARIOS,
@@ -168,7 +169,8 @@ class OfflineComposer:
         if info:
             paragraphs.append(info)
         remedies = choose_remedies(request)
-        options = [self._remedy_text(phrases, r, request) for r in remedies]
+        beside = beside_new_unit(request, remedies)
+        options = [self._remedy_text(phrases, r, request, beside=beside) for r in remedies]
         if len(options) < 2 and needs_choices:
             # The first generic choice asks for a photo: not for a buyer who already sent one.
             generic = phrases.generic_choices[1:] if request.facts.photos_attached else phrases.generic_choices
@@ -256,7 +258,7 @@ class OfflineComposer:
         return phrases.context.none
 
     @staticmethod
-    def _remedy_text(phrases: Phrases, remedy: str, request: DraftRequest) -> str:
+    def _remedy_text(phrases: Phrases, remedy: str, request: DraftRequest, *, beside: bool = False) -> str:
         variant = None
         amount = None
         wanted = request.facts.wanted
@@ -272,6 +274,8 @@ class OfflineComposer:
         elif remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
+        if beside and remedy in ("exchange", "partial_refund") and (amount or remedy == "exchange"):
+            variant = "beside_new"  # beside a new unit: another model instead of it, or an amount on top of it
         topic = topic_label(request.message, phrases.language) if remedy == "manual_or_guide" else None
         if topic and request.scenario != "how_to_use":
             variant = "topic"  # the guide for the task the buyer asked about, in a reply to a fault
