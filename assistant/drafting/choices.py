@@ -58,6 +58,8 @@ def other_kind(request: DraftRequest) -> str | None:
             return "complaint"  # "the lid does not close, can you send me a new one?" asks for a part, not facts
     if "?" in message or "？" in message or _ASKS.search(message):
         return "question"
+    if request.facts.settled and not request.facts.wants:
+        return "thanks"  # "never mind, I found it": thanked and closed, nothing offered
     complaint = _complaint(request)
     if _THANKS.search(message) and not request.triage.flags and not complaint:
         return "thanks"

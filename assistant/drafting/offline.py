@@ -123,8 +123,10 @@ class OfflineComposer:
         asking = kind == "question" or request.scenario == "how_to_use"
         out = []
         for sentence in [*said, ""]:
-            spec = specifics_sentence(phrases, request, self._compose(request, sentence), apologising=apologising,
-                                      asking=asking, noting=kind == "thanks")
+            # A matter the buyer withdrew ("never mind, found the screws") needs no part named back.
+            spec = "" if request.facts.settled else specifics_sentence(
+                phrases, request, self._compose(request, sentence), apologising=apologising, asking=asking,
+                noting=kind == "thanks")
             out += [phrases.sentence_join.join(p for p in (sentence, spec) if p), sentence]
         return [s for s in dict.fromkeys(out) if s]
 
@@ -148,7 +150,8 @@ class OfflineComposer:
         if needs_apology and not any(w in " ".join(opener).lower() for w in phrases.apology_words):
             own = requirements_for(scenario).apology != "none"
             opener.insert(0, phrases.apology if own else phrases.apology_hedge)
-        if kind == "thanks" and phrases.thanks_issue and issue_in_passing(request.message, phrases.language):
+        if kind == "thanks" and phrases.thanks_issue and not facts.settled \
+                and issue_in_passing(request.message, phrases.language):
             opener.append(phrases.thanks_issue)  # the small fault mentioned in passing is not ignored
         paragraphs.append(" ".join(opener))
         if facts.safety:
@@ -194,7 +197,7 @@ class OfflineComposer:
     def _opener(phrases: Phrases, request: DraftRequest, kind: str | None) -> str:
         facts = request.facts
         if request.scenario == "other":
-            return phrases.opener("other", kind)
+            return phrases.opener("other", "settled" if kind == "thanks" and facts.settled else None, kind)
         # A parcel the buyer found after all is not spoken of as lost or missing.
         delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
             "lost" if facts.lost else None, facts.arrival)
