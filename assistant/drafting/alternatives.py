@@ -15,6 +15,8 @@ where the scenario needs two choices. The rules here are the product's:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.drafting.base import DraftRequest
 from assistant.drafting.phrases import load_remedy_data
 from assistant.models import INFORMATIONAL_REMEDIES
@@ -65,7 +67,7 @@ def extra_beside_new_unit(request: DraftRequest, kept: list[str], allowed: list[
         return []
     data = load_remedy_data()
     on_top = {r for d in request.facts.declines if d != "refund" for r in data.declines.get(d, [])}
-    out = []
+    out: list[str] = []
     for remedy in data.new_unit_second:
         if remedy not in allowed or remedy in on_top or not is_new(remedy, kept + out):
             continue
@@ -89,7 +91,7 @@ def asked_first(request: DraftRequest, chosen: list[str]) -> list[str]:
     return chosen
 
 
-def in_message_order(message: str, wants: list[str]) -> list[str]:
+def in_message_order(message: str, wants: Sequence[str]) -> list[str]:
     """The buyer's requests in the order they wrote them ("a new lid or my money back": the lid first)."""
     from assistant.facts import load_vocab
     from assistant.triage import fold
