@@ -70,3 +70,10 @@ def test_the_reply_names_the_fault_in_the_buyers_words(pipeline: Pipeline, messa
     assert result.passed, result.draft
     assert word in result.draft, result.draft
     assert result.draft.count(word) == 1, result.draft  # said once, not restated twice
+
+
+def test_why_a_chosen_item_does_not_suit_is_the_heart_of_a_return() -> None:
+    message = ("argh, my fault, I ordered the 200-sheet refill pads but my planner takes the 80-sheet ones. "
+               "Still sealed. Can I send them back?")
+    first = _first(message, scenario="unwanted_return")
+    assert "your planner takes" in first and not first.startswith(("argh", "your fault")), first
