@@ -24,6 +24,7 @@ from assistant.guardrails.sentences import Sentence, split_sentences
 _TOKEN = re.compile(r"[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_LEET_U = str.maketrans({"0": "u", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
 # The same tokens as `_TOKEN`, as a split: gap, token, gap, token, ..., gap.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
@@ -170,6 +171,8 @@ def _word(word: str, lexicon: Lexicon) -> str:
         leet = word.translate(_LEET)
         if not lexicon.classes_of(leet):
             leet = word.translate(_LEET_L)  # "rec1amacion": a one for an l
+        if not lexicon.classes_of(leet):
+            leet = word.translate(_LEET_U)  # "ann0ler": a round zero for the u
         return leet if lexicon.classes_of(leet) else word
     return word
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_start, quoted
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import neutral_clause, subject_is_not_buyer
+from assistant.guardrails.rules.claim_refs import neutral_clause, permission, subject_is_not_buyer
 from assistant.guardrails.text import Doc
 
 # What may stand between a yes-word and the end of its clause: spaces and quotation marks of every language.
@@ -40,6 +40,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             continue
         if neutral_clause(doc, clause_start(doc, a), said[0][1]):
             continue
+        if permission(data, a, b) and not doc.has("request", max(s.tok_start, a - 6), a):
+            continue  # "if you wish, you can update the claim yourself once things are resolved"
         out.append((a, said[0][1]))
     return out
 

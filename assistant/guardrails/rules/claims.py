@@ -82,10 +82,15 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                         and not doc.has("condition", s.tok_start, a):
                     continue
                 head = lead_in(doc, doc.sentence_of(a))
-                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or doc.has("request", head, s.tok_end)):
+                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or _asks(doc, head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+def _asks(doc: Doc, lo: int, hi: int) -> bool:
+    """A request in [lo, hi) that is not negated: "we won't ask you to change it" asks nothing."""
+    return any(not doc.has("negation", max(lo, a - 2), a) for a, _ in doc.find("request", lo, hi))
 
 
 def _negation(doc: Doc, lo: int, hi: int) -> bool:
@@ -118,6 +123,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # "we are unable to action anything while the claim remains open": the seller withholding every remedy
         offers_here = offers_here or (doc.has("first_person", s.tok_start, obj)
                                       and doc.has("negation", s.tok_start, obj))
+        # "Sobald dieser nicht mehr besteht, veranlassen wir Ihre Wunschlösung:" and the options listed below it
+        si = doc.sentence_of(obj)
+        offers_here = offers_here or (doc.folded[s.start:s.end].rstrip().endswith(":")
+                                      and si + 1 in data.offers.by_sentence)
         if offers_here:
             out.append((obj, min(c1, obj_end + _NEAR)))
     return out
