@@ -82,3 +82,16 @@ def test_the_remedy_the_buyer_asked_for_leads(pipeline: Pipeline) -> None:
     assert result.passed, result.draft
     choices = _choices(result.draft)
     assert choices and choices[0] & {"full_refund", "return_for_refund"}, result.draft
+
+
+@pytest.mark.parametrize("order", [HEADPHONES, UNPRICED])
+def test_a_refund_already_owed_gets_no_new_unit_as_the_other_choice(pipeline: Pipeline, order: OrderFacts) -> None:
+    message = ("I posted the headphones back to you a month ago and the tracking shows you signed for them on the "
+               "3rd. I still have not been refunded. I have now opened an A-to-z claim.")
+    result = pipeline.run(message, order)
+    assert result.passed, (result.report.violations if result.report else None, result.draft)
+    choices = _choices(result.draft)
+    assert choices and "full_refund" in choices[0], result.draft
+    offered = set().union(*choices)
+    assert not offered & {"replacement", "reship", "exchange", "return_for_refund"}, result.draft
+    assert len({frozenset(c) for c in choices}) >= 2, result.draft

@@ -79,6 +79,24 @@ def extra_beside_new_unit(request: DraftRequest, kept: list[str], allowed: list[
     return out
 
 
+def beside_refund_owed(request: DraftRequest, chosen: list[str]) -> bool:
+    """Whether the choices pay a refund already owed (the item went back): any other choice goes on top of it."""
+    return request.facts.refund_owed and "full_refund" in chosen
+
+
+def extra_beside_refund(request: DraftRequest, kept: list[str], allowed: list[str]) -> list[str]:
+    """The second choice beside a refund already owed: a small gift for the wait, on top of it.
+
+    Not an amount: a full refund and more is above the price, which the guardrails rightly block. Nothing that
+    keeps, returns or replaces the item either, which has gone back.
+    """
+    if not beside_refund_owed(request, kept):
+        return []
+    data = load_remedy_data()
+    said = {r for d in request.facts.declines for r in data.declines.get(d, []) if d != "refund"}
+    return [r for r in ("gift",) if r in allowed and r not in said and is_new(r, kept)]
+
+
 def asked_first(request: DraftRequest, chosen: list[str]) -> list[str]:
     """The choices with the remedy the buyer asked for first, when it is among them."""
     data = load_remedy_data()

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting.alternatives import asked_first, counted, extra_beside_new_unit, is_new, kind
+from assistant.drafting.alternatives import (
+    asked_first,
+    counted,
+    extra_beside_new_unit,
+    extra_beside_refund,
+    is_new,
+    kind,
+)
 from assistant.drafting.base import DraftRequest
 from assistant.drafting.phrases import load_remedy_data
 from assistant.models import INFORMATIONAL_REMEDIES, Chunk, OrderFacts, ScenarioId
@@ -183,6 +190,7 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         # then the general fallback. What the buyer turned down never comes back.
         priced = bool(request.order and request.order.price)
         spare = extra_beside_new_unit(request, kept, allowed, turned_down, priced)
+        spare += extra_beside_refund(request, kept, allowed)
         spare += [r for r in (*data.second_choice.get(scenario, []), *data.fallback)
                   if r in allowed and not ruled_out(request, r)]
         # What only the case ruled out (a refund already owed) comes back last rather than no second choice.

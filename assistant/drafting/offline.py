@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting.alternatives import beside_new_unit
+from assistant.drafting.alternatives import beside_new_unit, beside_refund_owed
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.choices import (
     NO_REMEDY_SCENARIOS,
@@ -172,7 +172,8 @@ class OfflineComposer:
         if info:
             paragraphs.append(info)
         remedies = choose_remedies(request)
-        beside = beside_new_unit(request, remedies)
+        beside = "new" if beside_new_unit(request, remedies) else (
+            "refund" if beside_refund_owed(request, remedies) else None)
         options = [self._remedy_text(phrases, r, request, beside=beside) for r in remedies]
         if len(options) < 2 and needs_choices:
             # The first generic choice asks for a photo: not for a buyer who already sent one.
@@ -261,7 +262,7 @@ class OfflineComposer:
         return phrases.context.none
 
     @staticmethod
-    def _remedy_text(phrases: Phrases, remedy: str, request: DraftRequest, *, beside: bool = False) -> str:
+    def _remedy_text(phrases: Phrases, remedy: str, request: DraftRequest, *, beside: str | None = None) -> str:
         variant = None
         amount = None
         wanted = request.facts.wanted
@@ -277,8 +278,10 @@ class OfflineComposer:
         elif remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
-        if beside and remedy in ("exchange", "partial_refund") and (amount or remedy == "exchange"):
+        if beside == "new" and remedy in ("exchange", "partial_refund") and (amount or remedy == "exchange"):
             variant = "beside_new"  # beside a new unit: another model instead of it, or an amount on top of it
+        elif beside == "refund" and remedy == "gift":
+            variant = "beside_refund"  # on top of a refund already owed, for the wait
         topic = topic_label(request.message, phrases.language) if remedy == "manual_or_guide" else None
         if topic and request.scenario != "how_to_use":
             variant = "topic"  # the guide for the task the buyer asked about, in a reply to a fault
