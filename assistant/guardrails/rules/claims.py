@@ -21,9 +21,11 @@ from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
     antecedent,
+    asks_in,
     claim_objects,
     closing_noun,
     lead_in,
+    negation_in,
     neutral_clause,
     no_longer_state,
     permission,
@@ -32,7 +34,6 @@ from assistant.guardrails.rules.claim_refs import (
     subject_is_not_buyer,
 )
 from assistant.guardrails.rules.claim_reports import reports, yes_answers
-from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
@@ -71,7 +72,7 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
-                if _negation(doc, max(c0, a - 4), a):
+                if negation_in(doc, max(c0, a - 4), a):
                     asks = doc.find("request", max(c0, a - 4), a)
                     if not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0]):
                         continue  # "you do not need to close the claim", "we won't ask you to withdraw it"
@@ -82,21 +83,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                         and not doc.has("condition", s.tok_start, a):
                     continue
                 head = lead_in(doc, doc.sentence_of(a))
-                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or _asks(doc, head, s.tok_end)):
+                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or asks_in(doc, head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
-
-
-def _asks(doc: Doc, lo: int, hi: int) -> bool:
-    """A request in [lo, hi) that is not negated: "we won't ask you to change it" asks nothing."""
-    return any(not doc.has("negation", max(lo, a - 2), a) for a, _ in doc.find("request", lo, hi))
-
-
-def _negation(doc: Doc, lo: int, hi: int) -> bool:
-    """A negation word in [lo, hi) that is not part of a condition ("non appena" is "as soon as")."""
-    conditions = doc.find("condition", max(0, lo - 2), hi)
-    return any(not any(c0 <= n < c1 for c0, c1 in conditions) for n, _ in doc.find("negation", lo, hi))
 
 
 def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -137,7 +127,7 @@ def _deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]
     doc = data.doc
     out = []
     for a, b in doc.spans("defer"):
-        if _negation(doc, max(clause_start(doc, a), a - 4), a):
+        if negation_in(doc, max(clause_start(doc, a), a - 4), a):
             continue  # "you won't need to wait on them any longer" asks for no delay
         for obj, obj_end in objects.items():
             if b <= obj <= b + 4 and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
