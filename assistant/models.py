@@ -325,6 +325,8 @@ class CaseFacts(BaseModel):
     wanted: str | None = None
     # The buyer has the parcel after all (found at a neighbour's, collected): nothing needs to be sent again.
     recovered: bool = False
+    # The buyer withdrew the matter ("never mind, found it", "all sorted now"): thank them and close, offer nothing.
+    settled: bool = False
     # A refund is already owed: the buyer sent the item back, or waits for a refund that was agreed. The reply
     # pays it; a new unit, a return or a keep-it discount is not what they are waiting for.
     refund_owed: bool = False
