@@ -33,8 +33,21 @@ def precedence() -> Precedence:
     ("The depot told me it's most likely lost after nine days with no scan.", "shipping_delay", "lost_package"),
     ("The proof-of-delivery picture shows the box at house number 7. We live at 17 Mill Lane and no one at 7 has "
      "it.", "lost_package", "delivery_problem"),
+    ("The heater got dangerously hot while plugged in and the casing has melted on one side.", "not_as_described",
+     "quality_issue"),
+    ("Silly me, I ordered the lamp again last week, so now there are two identical ones here.", "quality_issue",
+     "unwanted_return"),
+    ("Can the cushion covers go in the tumble dryer, or only on a line?", "unwanted_return", "how_to_use"),
+    ("Can the covers go in the washing machine? They shrank the first time and I want a refund.", "unwanted_return",
+     "unwanted_return"),
+    ("You refunded 40.00 of the 48.00 I paid for the faulty toaster. Why was 8.00 taken off?", "quality_issue",
+     "shipping_cost_dispute"),
+    ("The description says real leather. This is plastic, and the strap is already cracking.", "quality_issue",
+     "not_as_described"),
+    ("Is the climbing frame suitable for a 3 year old? The box in the photo says 4+.", "not_as_described", "other"),
 ], ids=["care question", "Pflegefrage", "fault with a question", "reviews before buying", "reviews after buying",
-        "most likely lost", "photo at another number"])
+        "most likely lost", "photo at another number", "melted", "ordered twice", "care: dryer",
+        "care question with a refund", "amount kept back", "listing against the item", "suitable for an age"])
 def test_the_fact_settles_the_pair(precedence: Precedence, message: str, best: str, decided: str) -> None:
     assert precedence.decide(plain(fold(message)), best, []) == decided
 
@@ -43,6 +56,8 @@ def test_the_fact_settles_the_pair(precedence: Precedence, message: str, best: s
     ("The fan heater smells hot after ten minutes and the plug is warm.", False),
     ("When I run the motor it gives a hot smell and then stops.", False),
     ("The fleece smells lovely and keeps me warm.", True),
+    ("The coffee machine has started leaking underneath whenever it heats up.", False),
+    ("The water bottle leaks a little at the lid.", True),
 ])
 def test_a_hot_smell_is_a_safety_case(message: str, safe: bool) -> None:
     assert bool(extract_facts(message).safety) is not safe
