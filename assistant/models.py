@@ -304,7 +304,7 @@ Want = Literal["refund", "replacement", "exchange", "instructions", "cancellatio
 WANTS: tuple[Want, ...] = get_args(Want)
 # What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything"),
 # or the cancellation of an order they still want ("please do not cancel").
-Decline = Literal["refund", "replacement", "exchange", "anything", "discount", "cancellation"]
+Decline = Literal["refund", "replacement", "exchange", "anything", "discount", "cancellation", "return", "repair"]
 DECLINES: tuple[Decline, ...] = get_args(Decline)
 
 
