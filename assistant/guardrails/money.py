@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -210,7 +211,24 @@ def _find_money(doc: Doc) -> list[Money]:
     return out
 
 
+# The same windows in C (`_scan.c`), built by `make native` and loaded only while current (native.py).
+_digit_windows_c: Callable[[str, int, int], list[tuple[int, int]]] | None = None
+try:
+    from assistant.guardrails import _scan
+
+    _digit_windows_c = _scan.digit_windows
+except ImportError:
+    pass
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
+    """`_windows_py`, in C when built."""
+    if _digit_windows_c is not None:
+        return _digit_windows_c(text, _BEFORE, _AFTER)
+    return _windows_py(text)
+
+
+def _windows_py(text: str) -> list[tuple[int, int]]:
     """Disjoint spans of `text` holding every match of the money patterns (see `_BEFORE`), in order.
 
     A match's digit runs are one separator apart, so their windows overlap and merge: a match never straddles
