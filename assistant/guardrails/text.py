@@ -230,10 +230,10 @@ def _classify(doc: Doc) -> None:
     lexicon = doc.lexicon
     words = doc.words
     index: dict[str, list[tuple[int, int]]] = {}
-    token_classes = lexicon.token_classes
     cache = lexicon._token_cache
-    get = cache.get
-    out = [found if (found := get(word)) is not None else token_classes(word) for word in words]
+    # `cache.get` written out, not kept in a local: compiled, that is a direct dict lookup, where a bound method
+    # is a generic call per token
+    out = [found if (found := cache.get(word)) is not None else lexicon.token_classes(word) for word in words]
     for i, found in enumerate(out):
         if found:
             span = (i, i + 1)
