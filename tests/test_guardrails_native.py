@@ -164,14 +164,15 @@ def _texts() -> list[str]:
                 rec = json.loads(line)
                 out += [rec[k] for k in ("draft", "message", "buyer_message") if isinstance(rec.get(k), str)]
     rng = random.Random(11)
-    alphabet = "ab't sllrevdm0129 _\u00e9\u0663\uff11\n.,\u20ac$-'\u3042"
+    alphabet = ("ab't sllrevdm0129 _\u00e9\u0663\uff11\n.,\u20ac$-'\u3042"
+                "  \n\t\r\x0b\x1c\u00a0\u3000!?;:\u3002\uff01\uff1f")
     out += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20_000)]
     return out
 
 
 @pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
 def test_the_c_scans_return_what_the_python_ones_return() -> None:
-    from assistant.guardrails import money, text
+    from assistant.guardrails import money, normalize, sentences, text
     from assistant.guardrails.normalize import NormalizedText
 
     path = native.status()[1][f"{native.PACKAGE}._scan"]
@@ -185,7 +186,10 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
         for folded in (raw, NormalizedText(raw).folded):
             assert scan.split_tokens(folded) == text._split_tokens_py(folded), folded
             assert scan.digit_windows(folded, money._BEFORE, money._AFTER) == money._windows_py(folded), folded
+            assert scan.whitespace_runs(folded) == normalize._whitespace_runs_py(folded), folded
+            assert scan.sentence_bounds(folded) == sentences._bounds_py(folded), folded
             checked += 1
     assert checked > 40_000
-    with pytest.raises(TypeError):
-        scan.split_tokens(b"bytes")
+    for name in ("split_tokens", "whitespace_runs", "sentence_bounds"):
+        with pytest.raises(TypeError):
+            getattr(scan, name)(b"bytes")

@@ -1,11 +1,12 @@
-/* Two scans of a draft's folded text, in C: the tokens of `text.py` and the digit windows of `money.py`.
+/* Scans of a draft's text in C: tokens (`text.py`), money's digit windows (`money.py`), the whitespace runs a
+   fold collapses (`normalize.py`) and the places a sentence may end (`sentences.py`).
 
    The Python functions stay the source of truth and the fallback (`text._split_tokens_py`,
-   `money._windows_py`); these return exactly what they return (tests/test_guardrails_native.py compares both
+   `money._windows_py`, `normalize._whitespace_runs_py`, `sentences._bounds_py`); these return exactly what they return (tests/test_guardrails_native.py compares both
    on every eval draft and on generated text). Built by `python -m assistant.guardrails.native build` next to
    the mypyc modules and loaded only while it matches its source (see native.py).
 
-   Why C here: both are one pass over the characters, and in Python each goes through the regular expression
+   Why C here: each is one pass over the characters, and in Python each goes through the regular expression
    engine (`re.split` tries a match at every gap; the digit pattern at every position) and then builds lists
    of pieces and offsets; a direct loop over the string's code units does neither. */
 
@@ -155,7 +156,91 @@ static PyObject *digit_windows(PyObject *self, PyObject *args) {
     return out;
 }
 
+static int append_span(PyObject *list, Py_ssize_t a, Py_ssize_t b) {
+    PyObject *span = Py_BuildValue("(nn)", a, b);
+    if (span == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, span);
+    Py_DECREF(span);
+    return failed;
+}
+
+/* whitespace_runs(text) -> [(a, b)]: the matches of `normalize._WS_FIX`, `\s(?:\s+|(?<=[^\S\n ]))`: every run of
+   two or more whitespace characters, and every single one that is neither a space nor a line break. */
+static PyObject *whitespace_runs(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "whitespace_runs() takes a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(arg) < 0) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!Py_UNICODE_ISSPACE(c)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        while (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j))) {
+            j++;
+        }
+        if (j - i >= 2 || (c != ' ' && c != '\n')) {
+            if (append_span(out, i, j) < 0) {
+                Py_DECREF(out);
+                return NULL;
+            }
+        }
+        i = j;
+    }
+    return out;
+}
+
+/* sentence_bounds(text) -> [int]: where `sentences._BOUND` matches: one of . ! ? ; : before a whitespace
+   character or the end, and every Japanese full stop (。！？) and line break. */
+static PyObject *sentence_bounds(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "sentence_bounds() takes a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(arg) < 0) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int found;
+        if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':') {
+            found = i + 1 >= n || Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 1));
+        } else {
+            found = c == '\n' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+        }
+        if (found && append_long(out, i) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"whitespace_runs", whitespace_runs, METH_O, "The whitespace runs a fold collapses: [(start, end)]."},
+    {"sentence_bounds", sentence_bounds, METH_O, "Where a sentence may end: [position]."},
     {"split_tokens", split_tokens, METH_O, "The tokens of a folded text: (words, starts, ends)."},
     {"digit_windows", digit_windows, METH_VARARGS, "Windows around the digit runs of a text, merged."},
     {NULL, NULL, 0, NULL},
