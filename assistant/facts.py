@@ -52,6 +52,7 @@ class _Vocab:
     lost: tuple[re.Pattern[str], ...] = ()
     wanted: tuple[re.Pattern[str], ...] = ()
     recovered: tuple[re.Pattern[str], ...] = ()
+    settled: tuple[re.Pattern[str], ...] = ()
     refund_owed: tuple[re.Pattern[str], ...] = ()
     seller_fault: tuple[re.Pattern[str], ...] = ()
     in_transit: tuple[re.Pattern[str], ...] = ()
@@ -97,7 +98,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         for key in ("photos_attached", "new_address_given", "never_arrived", "arrived_damaged", "size_mismatch",
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
-                    "service_question", "photos_not", "lost", "wanted", "recovered", "refund_owed",
+                    "service_question", "photos_not", "lost", "wanted", "recovered", "settled", "refund_owed",
                     "seller_fault", "in_transit", "delivered"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
@@ -122,7 +123,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         safety=tuple(merged["safety"]), safety_not=tuple(merged["safety_not"]),
         order_number=tuple(merged["order_number"]),
         service=tuple(merged["service_question"]), lost=tuple(merged["lost"]),
-        wanted=tuple(merged["wanted"]), recovered=tuple(merged["recovered"]),
+        wanted=tuple(merged["wanted"]), recovered=tuple(merged["recovered"]), settled=tuple(merged["settled"]),
         refund_owed=tuple(merged["refund_owed"]), seller_fault=tuple(merged["seller_fault"]),
         in_transit=tuple(merged["in_transit"]), delivered=tuple(merged["delivered"]),
     )
@@ -159,6 +160,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.main_item_missing = _any(vocab.main_missing, text)
     facts.lost = _any(vocab.lost, text)
     facts.recovered = _any(vocab.recovered, text)
+    facts.settled = _any(vocab.settled, text)
     facts.refund_owed = _any(vocab.refund_owed, text)
     facts.seller_fault = facts.arrival == "arrived_damaged" or _any(vocab.seller_fault, text)
     facts.in_transit = (_any(vocab.in_transit, text) and not _any(vocab.delivered, text)

@@ -304,7 +304,7 @@ Want = Literal["refund", "replacement", "exchange", "instructions", "cancellatio
 WANTS: tuple[Want, ...] = get_args(Want)
 # What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything"),
 # or the cancellation of an order they still want ("please do not cancel").
-Decline = Literal["refund", "replacement", "exchange", "anything", "discount", "cancellation"]
+Decline = Literal["refund", "replacement", "exchange", "anything", "discount", "cancellation", "return", "repair"]
 DECLINES: tuple[Decline, ...] = get_args(Decline)
 
 
@@ -325,6 +325,8 @@ class CaseFacts(BaseModel):
     wanted: str | None = None
     # The buyer has the parcel after all (found at a neighbour's, collected): nothing needs to be sent again.
     recovered: bool = False
+    # The buyer withdrew the matter ("never mind, found it", "all sorted now"): thank them and close, offer nothing.
+    settled: bool = False
     # A refund is already owed: the buyer sent the item back, or waits for a refund that was agreed. The reply
     # pays it; a new unit, a return or a keep-it discount is not what they are waiting for.
     refund_owed: bool = False

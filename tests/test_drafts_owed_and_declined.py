@@ -66,7 +66,8 @@ def test_a_refund_already_owed_is_paid_first_with_nothing_kept_or_returned_inste
                "received my refund. I have now opened an A-to-z claim.")
     text, request = _compose(pipeline, message, "a_to_z_claim")
     assert choose_remedies(request)[0] == "full_refund"
-    assert not _offers(text) & {"partial_refund", "return_for_refund", "gift"}
+    # A small gift on top of the refund, for the wait, is no remedy instead of it; keeping the item is.
+    assert not _offers(text) & {"partial_refund", "return_for_refund", "replacement", "reship"}
     assert "keep the item" not in text
 
 

@@ -73,3 +73,13 @@ def test_bad_rows_name_the_line_and_field(tmp_path, row, field) -> None:
     path.write_text(json.dumps(good) + "\n" + json.dumps({**good, "id": "b", **row}) + "\n")
     with pytest.raises(InputError, match=f"judged.jsonl:2: {field}"):
         load_judged(path)
+
+
+@pytest.mark.parametrize(("reply", "apologises"), [
+    ("Sentimos mucho que el secador no funcione como debería.", True),
+    ("Lo sentimos, el pedido llegó tarde.", True),
+    ("Gracias por su mensaje; el pedido está en camino.", False),
+])
+def test_spanish_apology_without_the_article(reply: str, apologises: bool) -> None:
+    judged = case(must=["apology"], language="es")
+    assert (check(judged, reply) == []) is apologises

@@ -93,7 +93,9 @@ def test_claim_open_in_the_order_facts_counts_as_opened() -> None:
     ("My Fire TV stick remote is missing.", True),
     ("The smoky grey glass is lovely but one is chipped.", True),
     ("I was shocked by how small it is.", True),
-    ("The kettle leaks water from the bottom.", True),
+    # a mains appliance that leaks has water near its electrics: stop using it (a bottle that leaks does not)
+    ("The kettle leaks water from the bottom.", False),
+    ("The water bottle leaks from the bottom.", True),
 ])
 def test_safety_flag(message, safe) -> None:
     facts = extract_facts(message)

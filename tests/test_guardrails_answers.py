@@ -228,3 +228,107 @@ def test_round_sixteen_good_drafts_pass(language: str, draft: str, scenario: str
 ], ids=["paperwork", "requests", "more stars", "happy experience"])
 def test_round_sixteen_english_evasions(sentence: str, rule: str) -> None:
     assert rule in blocks("en", sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Bevor wir etwas verschicken, brauchen wir nur, dass die Angelegenheit bei Amazon beendet wird."),
+    ("de", "Bitte ziehen Sie den A-bis-z-Antrag zur0ck, danach erstatten wir sofort."),
+    ("fr", "Dès que votre demande de garantie sera révoquée, nous expédions votre choix."),
+    ("ja", "Amazonに「もう大丈夫です、解決しました」とご連絡いただければ、すぐに発送いたします。"),
+], ids=["de the matter at Amazon", "de a zero for the u", "fr revoked", "ja quoted report"])
+def test_round_seventeen_evasions(language: str, sentence: str) -> None:
+    assert "az_inducement" in blocks(language, sentence)
+
+
+def test_incentive_for_their_experience_on_the_product_page() -> None:
+    sentence = "Buyers who describe their experience on the product page get a little thank-you voucher from us."
+    assert "review_manipulation" in blocks("en", sentence)
+
+
+def test_a_state_of_the_claim_with_a_negated_request_is_a_statement() -> None:
+    draft = OPTIONS["en"] + ("Your A-to-z claim is handled and decided by Amazon alone, and we will not ask you "
+                             "to alter it.")
+    report = check_draft(draft, CheckContext(scenario="a_to_z_claim", order=EUR, reply_language="en"))
+    assert report.passed, report.violations
+    # the same state with a live request still asks
+    assert "az_inducement" in blocks("en", "Please make sure the A-to-z claim is withdrawn, and the parcel goes out.")
+
+
+def test_a_segment_sent_is_a_part_and_a_whole_new_one_the_other_choice() -> None:
+    draft = ("Sorry a section of your light strip went dark.\n- We can post you a replacement segment with its "
+             "connector in 2-3 days, or\n- we can send a complete new strip.\nWhich would you prefer?")
+    ctx = CheckContext(scenario="quality_issue", order=OrderFacts(price=27, currency="GBP"), reply_language="en")
+    assert check_draft(draft, ctx).passed
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "We can do either the instant the A-to-z stops showing as open."),
+    ("de", "Zu Ihrer Bestellung läuft ein A-bis-z-Antrag. Sobald dieser nicht mehr besteht, erledigen wir "
+           "Folgendes:\n- Versand noch heute\n- oder die Erstattung"),
+    ("de", "Wir bitten Sie, mit einer Meldung bei Amazon bis nächste Woche abzuwarten."),
+    ("ja", "Amazonへの申請がございますので、そちらがなくなり次第お送りいたします。"),
+    ("ja", "お手数ですが、申請を取\u200bり\u200b下げていただけましたら、すぐに発送いたします。"),
+], ids=["en the instant", "de list after a colon", "de zu warten", "ja なくなり次第", "ja 申請を with zero widths"])
+def test_round_eighteen_evasions(language: str, sentence: str) -> None:
+    assert "az_inducement" in blocks(language, sentence)
+
+
+@pytest.mark.parametrize(("amount", "over_cap"), [("25,00", True), ("12,00", False)])
+def test_an_amount_noun_between_refund_and_number(amount: str, over_cap: bool) -> None:
+    draft = ("Es tut uns leid, dass der Gurt fehlt.\n1. Nachlieferung in 3 Tagen\n"
+             f"2. Eine Teilerstattung in Höhe von {amount} (Sie behalten alles)")
+    ctx = CheckContext(scenario="missing_items", order=OrderFacts(currency="EUR"), reply_language="de")
+    blocked = [v.evidence for v in check_draft(draft, ctx).violations if v.rule == "unapproved_remedy"]
+    assert blocked == ([amount] if over_cap else [])  # the amount is read; no price, so the cap is 15
+
+
+@pytest.mark.parametrize(("language", "draft", "scenario"), [
+    ("en", "Sorry for the trouble.\n1. A new one within 2 days.\n2. A full refund.\nYou may update the A-to-z claim "
+           "yourself once things are resolved if you like; nothing here depends on it.", "a_to_z_claim"),
+    ("en", "Sorry the figures were unclear.\n1. We resend the invoice today.\n2. Or we refund the difference.\n"
+           "Reply here and I will go through it line by line.", "shipping_cost_dispute"),
+    ("es", "Lo sentimos. Puede elegir entre un reembolso completo o bien que le enviemos otro modelo sin coste en "
+           "2 días.", "quality_issue"),
+    ("ja", "申し訳ございません。替え刃を無料でお送りするか、新品と交換するか、お選びください。", "quality_issue"),
+], ids=["en update it yourself", "en line by line", "es enviemos", "ja 替え刃"])
+def test_round_eighteen_good_drafts_pass(language: str, draft: str, scenario: str) -> None:
+    order = OrderFacts(price=3000, currency="JPY") if language == "ja" else OrderFacts(price=40, currency="EUR")
+    ctx = CheckContext(scenario=scenario, order=order, reply_language=language)  # type: ignore[arg-type]
+    report = check_draft(draft, ctx)
+    assert report.passed, report.violations
+
+
+def test_the_line_app_is_still_off_amazon() -> None:
+    assert "off_platform_contact" in blocks("en", "For faster help, message us via LINE at shopname.")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Amazon may ask whether you still need their help. If you answer no, we refund you the same day."),
+    ("es", "Amazon le preguntará si todavía necesita ayuda; si responde «no», le reembolsamos enseguida."),
+    ("es", "Basta con indicarle a Amazon que ya no necesita su ayuda y le mandamos el pedido."),
+    ("fr", "Il suffit de laisser tomber la réclamation A à Z pour que l'envoi parte."),
+    ("es", "El envío sale en cuanto deje sin efecto su solicitud de garantía."),
+    ("it", "Le chiediamo di lasciar perdere la richiesta dalla A alla Z, poi spediamo."),
+    ("it", "Le chiediamo di fare un passo indietro sullo storno con la banca."),
+    ("it", "Spediamo non appena avrà deciso di r i t i r a r e il reclamo A-to-z."),
+], ids=["en a no to still needing help", "es no", "es indicarle", "fr laisser tomber", "es dejar sin efecto",
+        "it lasciar perdere", "it passo indietro", "it spaced after a"])
+def test_round_nineteen_evasions(language: str, sentence: str) -> None:
+    assert "az_inducement" in blocks(language, sentence)
+
+
+def test_a_list_of_steps_is_one_remedy() -> None:
+    steps = ("We are sorry the lid cracked.\nHere is what happens next:\n1. Please send us a photo of the lid.\n"
+             "2. We check it the same day.\n3. Then we post you a new lid.")
+    ctx = CheckContext(scenario="quality_issue", order=OrderFacts(price=40, currency="EUR"), reply_language="en")
+    assert "missing_choices" in {v.rule for v in check_draft(steps, ctx).violations}
+    options = ("We are sorry the lid cracked. You can choose either of these:\n1. We repair it within a week.\n"
+               "2. Next-day delivery of a new kettle.")
+    assert check_draft(options, ctx).passed
+
+
+def test_a_change_of_mind_is_no_review() -> None:
+    draft = ("Entendemos que ha cambiado de opinión.\nOpción A: se lo queda y le reembolsamos 12,00 €.\n"
+             "Opción B: lo devuelve desde «Mis pedidos» y le reembolsamos el importe completo.")
+    ctx = CheckContext(scenario="unwanted_return", order=OrderFacts(price=40, currency="EUR"), reply_language="es")
+    assert check_draft(draft, ctx).passed

@@ -11,6 +11,14 @@ from __future__ import annotations
 
 import re
 
+from assistant.drafting.alternatives import (
+    asked_first,
+    counted,
+    extra_beside_new_unit,
+    extra_beside_refund,
+    is_new,
+    kind,
+)
 from assistant.drafting.base import DraftRequest
 from assistant.drafting.phrases import load_remedy_data
 from assistant.models import INFORMATIONAL_REMEDIES, Chunk, OrderFacts, ScenarioId
@@ -57,6 +65,8 @@ def other_kind(request: DraftRequest) -> str | None:
             return "complaint"  # "the lid does not close, can you send me a new one?" asks for a part, not facts
     if "?" in message or "？" in message or _ASKS.search(message):
         return "question"
+    if request.facts.settled and not request.facts.wants:
+        return "thanks"  # "never mind, I found it": thanked and closed, nothing offered
     complaint = _complaint(request)
     if _THANKS.search(message) and not request.triage.flags and not complaint:
         return "thanks"
@@ -170,23 +180,33 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     if "prompt_injection" in request.triage.flags and "full_refund" in ordered and not facts.safety \
             and len(ordered) > 2:
         ordered.remove("full_refund")  # a message that tries to steer the reply gets the conservative offer
-    kept = [r for r in ordered if r not in declined(request)]
-    if _counted(kept) < 2 and requirements_for(scenario).choices != "none":
-        # Two choices are the rule (a tracking update or a guide is information, not a choice): the scenario's
-        # second choice first, then what the buyer turned down comes back last rather than no choice at all.
-        spare = [r for r in (*data.second_choice.get(scenario, []), *data.fallback)
-                 if r in allowed and r not in kept and not ruled_out(request, r)
-                 and r not in INFORMATIONAL_REMEDIES]
-        kept += spare[: 2 - _counted(kept)]
-    if _counted(kept) < 2 <= _counted(ordered) and requirements_for(scenario).choices != "none":
-        kept += [r for r in ordered if r not in kept and r not in INFORMATIONAL_REMEDIES][: 2 - _counted(kept)]
+    turned_down = declined(request)
+    kept = [r for r in ordered if r not in turned_down]
+    kept = [r for i, r in enumerate(kept) if r in INFORMATIONAL_REMEDIES or is_new(r, kept[:i])]
+    needs_two = requirements_for(scenario).choices != "none"
+    if counted(kept) < 2 and needs_two:
+        # Two different choices are the rule (a tracking update or a guide is information, not a choice; a
+        # reship and a replacement are one remedy): the case's own second choice first, then the scenario's,
+        # then the general fallback. What the buyer turned down never comes back.
+        priced = bool(request.order and request.order.price)
+        spare = extra_beside_new_unit(request, kept, allowed, turned_down, priced)
+        spare += extra_beside_refund(request, kept, allowed)
+        spare += [r for r in (*data.second_choice.get(scenario, []), *data.fallback)
+                  if r in allowed and not ruled_out(request, r)]
+        # What only the case ruled out (a refund already owed) comes back last rather than no second choice.
+        spare += [r for r in ordered if r not in turned_down_by_buyer(request)]
+        for remedy in spare:
+            if counted(kept) < 2 and is_new(remedy, kept):
+                kept.append(remedy)
     ordered = kept
-    limit = MAX_CHOICES if requirements_for(scenario).choices != "none" or complaint else 2
+    limit = MAX_CHOICES if needs_two or complaint else 2
     chosen = ordered[:limit]
     # What a message that tries to steer the reply "asks for" may be the injected instruction: not offered.
     wanted = None if "prompt_injection" in request.triage.flags else _wanted(request, allowed, ordered, chosen)
-    if wanted and wanted not in chosen:
+    if wanted and kind(wanted) not in {kind(r) for r in chosen}:
         chosen = ([*chosen[: limit - 1], wanted] if len(chosen) >= limit else [*chosen, wanted])
+    if "prompt_injection" not in request.triage.flags:
+        chosen = asked_first(request, chosen)
     return chosen
 
 
@@ -217,11 +237,6 @@ def asks_how(request: DraftRequest) -> bool:
     return ("?" in message or "？" in message) and topic_label(message, request.reply_language) is not None
 
 
-def _counted(remedies: list[str]) -> int:
-    """How many of the remedies count as choices (as the guardrails count them: no tracking update or guide)."""
-    return len([r for r in remedies if r not in INFORMATIONAL_REMEDIES])
-
-
 def ruled_out(request: DraftRequest, remedy: str) -> bool:
     """Whether the case facts rule the remedy out (a safety risk, a parcel that never came, a decline)."""
     data = load_remedy_data()
@@ -245,10 +260,16 @@ def declined(request: DraftRequest) -> set[str]:
 
     Turned down: "I don't want another one", "I don't need anything", "I'm not interested in a discount".
     """
-    data = load_remedy_data()
-    said = {r for d in request.facts.declines for r in data.declines.get(d, [])}
+    said = turned_down_by_buyer(request)
     owed = _owed_drop(request) if request.facts.refund_owed else set()
-    return said | owed | {r for w in request.facts.wants for r in data.wants_drop.get(w, [])}
+    wants_drop = load_remedy_data().wants_drop
+    return said | owed | {r for w in request.facts.wants for r in wants_drop.get(w, [])}
+
+
+def turned_down_by_buyer(request: DraftRequest) -> set[str]:
+    """The remedies the buyer said they do not want: never offered, not even to make up two choices."""
+    data = load_remedy_data()
+    return {r for d in request.facts.declines for r in data.declines.get(d, [])}
 
 
 def goods_come_back(remedies: list[str], scenario: str) -> bool:

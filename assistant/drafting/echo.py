@@ -15,18 +15,12 @@ block. The vocabulary is data: `assistant/data/echo/<language>.yaml`, the templa
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
+from assistant.drafting.echo_vocab import _FLAGS, ECHO_DIR, EchoVocab, alternation, load_echo_vocab
 
-from assistant.errors import KnowledgeError
-
-ECHO_DIR = Path(__file__).resolve().parent.parent / "data" / "echo"
-_FLAGS = re.IGNORECASE
 # Longest clause worth echoing (characters); Japanese packs more into fewer characters.
 MAX_CLAUSE = {"ja": 60}
 MAX_DEFAULT = 150
@@ -49,83 +43,6 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")
 _MEASURE = re.compile(r"\(\s*(?:[^\W\d_]+\s)?\d+(?:[.,]\d+)?\s?[^\W\d_]{0,4}\s*\)")
 _JOINS = re.compile(r",\s|\s(?:and|but|so|und|aber|et|mais|y|pero|e|ma)\s|、", re.I)
 _PIECES = re.compile(r"\s*(?:;|:\s|,\s|、|\s[-–—]\s)\s*")
-
-
-@dataclass(frozen=True)
-class EchoVocab:
-    """One language's cues for picking and turning round a clause."""
-
-    language: str
-    problem: re.Pattern[str]
-    weak: re.Pattern[str]
-    question: re.Pattern[str]
-    positive: re.Pattern[str]
-    support: re.Pattern[str]
-    skip: re.Pattern[str]
-    remedy: re.Pattern[str]
-    tail: re.Pattern[str]
-    lead: re.Pattern[str]
-    person: tuple[tuple[re.Pattern[str], str], ...]
-    seller: re.Pattern[str] | None
-    subjectless: re.Pattern[str] | None
-    subject: str
-    request: re.Pattern[str] | None = None
-    indirect: re.Pattern[str] | None = None
-    lower_first: frozenset[str] = frozenset()
-    # Where the address itself starts in a sentence that gives one (a named group `v`).
-    address_value: tuple[re.Pattern[str], ...] = ()
-    # Cues that carry the heart of one scenario (the missing part, the loss), counted on top of `problem`.
-    focus: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    # A postcode, left out of a second version of the address (some readers take it for a phone number).
-    postcode: re.Pattern[str] | None = None
-
-
-def alternation(values: list[str], path: Path, field: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of `values` (none: matches nothing); errors name file and field."""
-    pattern = "|".join(f"(?:{v})" for v in values) or "(?!)"
-    try:
-        return re.compile(pattern, _FLAGS)
-    except re.error as exc:
-        raise KnowledgeError(f"invalid pattern in {field}: {exc}", path=str(path), field=field) from exc
-
-
-@functools.cache
-def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | None:
-    """The echo vocabulary of a language, or None when the language has no file (no echo then)."""
-    path = Path(directory) / f"{language}.yaml"
-    if not path.is_file():
-        return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    fields = {}
-    for key in ("problem", "weak", "question", "positive", "support", "skip", "remedy", "lead", "tail"):
-        value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise KnowledgeError("must be a list of patterns", path=str(path), field=key)
-        fields[key] = alternation(value, path, key)
-    person = []
-    for number, pair in enumerate(data.get("person") or []):
-        if not (isinstance(pair, list) and len(pair) == 2):
-            raise KnowledgeError("each entry must be [pattern, replacement]", path=str(path), field=f"person.{number}")
-        person.append((alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
-    seller = alternation([data["seller"]], path, "seller") if data.get("seller") else None
-    optional = {key: alternation([data[key]], path, key) if data.get(key) else None
-                for key in ("subjectless", "request", "indirect", "postcode")}
-    values = data.get("address_value") or []
-    if not isinstance(values, list) or not all(isinstance(v, str) and "(?P<v>" in v for v in values):
-        raise KnowledgeError("must be a list of patterns with a group (?P<v>...)", path=str(path),
-                             field="address_value")
-    address_value = tuple(alternation([v], path, "address_value") for v in values)
-    focus_data = data.get("focus") or {}
-    if not isinstance(focus_data, dict):
-        raise KnowledgeError("must map a scenario id to a list of patterns", path=str(path), field="focus")
-    focus = tuple((str(scenario), alternation(list(patterns or []), path, f"focus.{scenario}"))
-                  for scenario, patterns in focus_data.items())
-    return EchoVocab(language=language, person=tuple(person), seller=seller, subjectless=optional["subjectless"],
-                     focus=focus,
-                     address_value=address_value,
-                     request=optional["request"], indirect=optional["indirect"], postcode=optional["postcode"],
-                     lower_first=frozenset(str(w).casefold() for w in data.get("lower_first") or []),
-                     subject=str(data.get("subject") or ""), **fields)
 
 
 @dataclass(frozen=True)
@@ -179,7 +96,7 @@ def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
 
 
 def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: bool = False,
-               weak: re.Pattern[str] | None = None) -> list[tuple[int, int, str]]:
+               weak: re.Pattern[str] | None = None, scenario: str | None = None) -> list[tuple[int, int, str]]:
     """(score, position, clause) of every safe clause the cue matches, best first.
 
     The score counts cue hits (a `weak` cue half as much); a clause that can be turned round (it does not
@@ -195,7 +112,11 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: 
             if not (MIN_CLAUSE <= len(text) <= limit) or not _safe(text, vocab, remedy=remedy):
                 continue
             asked = piece.rstrip().endswith(("?", "？"))
-            hits = 2 * len(cue.findall(text + ("?" if asked else ""))) + (len(weak.findall(text)) if weak else 0)
+            # A fault word counts three times a negation, a weak cue (the parcel, a size) half a negation; a cue said
+            # twice ("hot ... hot enough") is one fact.
+            said = {m.group(0).casefold() for m in cue.finditer(text + ("?" if asked else ""))}
+            strong = sum(2 * vocab.cue_weight(word, scenario) for word in said)
+            hits = strong + (len(weak.findall(text)) if weak else 0)
             if hits:
                 own = 0 if vocab.seller and vocab.seller.search(text) else 1
                 mark = {"ja": "", "fr": " ?"}.get(vocab.language, "?") if asked else ""
@@ -208,6 +129,8 @@ def turn(text: str, vocab: EchoVocab) -> Clause:
     """The clause in the seller's voice ("my kettle" -> "your kettle"), or as a quote when it cannot be turned."""
     if not vocab.person or (vocab.seller and vocab.seller.search(text)):
         return Clause(text, False)
+    if vocab.negation is not None and vocab.negation.match(text):
+        return Clause(text, False)  # a fragment ("not what I paid for") reads right only as a quote
     out = text
     for pattern, replacement in vocab.person:
         out = pattern.sub(replacement, out)
@@ -247,7 +170,7 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
     # A question or a thank-you may name a remedy ("can I return it?"); a complaint's request is answered by
     # the choices, not restated.
     main = candidates(message, vocab, cue, remedy=remedy_words or kind != "problem",
-                      weak=vocab.weak if kind == "problem" else None)
+                      weak=vocab.weak if kind == "problem" else None, scenario=scenario)
     if kind == "problem" and vocab.request:
         main = [c for c in main if not vocab.request.search(c[2])]
     if kind == "question":
@@ -268,7 +191,8 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
         support = [c for c in support if c not in statements] + sorted(statements, key=message.find)
     support += [c[2] for c in candidates(message, vocab, vocab.support)]
     # With no occasion or condition to add, the next problem clause adds the next specific ("right side fine").
-    support += [c[2] for c in main[1:2]] if kind == "problem" else []
+    # Only a clause that names something: "nothing else to report" adds no specific.
+    support += [c[2] for c in main[1:2] if _names_something(c[2], cue, vocab)] if kind == "problem" else []
     support = [c for c in support if c not in first and first not in c]
     limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT) * 6 // 5
     options = [[first, support[0]]] if support and len(first) + len(support[0]) <= limit else []
@@ -277,6 +201,11 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
         return [[turn(c, vocab) if c in statements else _question(c, vocab) for c in option] for option in options]
     # In a complaint, a clause the buyer asked ("why was 15 taken off?") is restated as a question.
     return [[_question(c, vocab) if c.endswith("?") else turn(c, vocab) for c in option] for option in options]
+
+
+def _names_something(text: str, cue: re.Pattern[str], vocab: EchoVocab) -> bool:
+    """Whether a clause has a cue other than a negation: a fault, damage, the parcel, a size."""
+    return bool(vocab.weak.search(text)) or any(vocab.cue_weight(m.group(0), None) > 1 for m in cue.finditer(text))
 
 
 def _question(text: str, vocab: EchoVocab) -> Clause:
@@ -303,3 +232,6 @@ def clause_with(message: str, vocab: EchoVocab, patterns: tuple[re.Pattern[str],
             return turn(text, vocab)
     return None
 
+
+__all__ = ["ECHO_DIR", "Clause", "EchoVocab", "alternation", "candidates", "clause_with", "load_echo_vocab", "pick",
+           "turn"]

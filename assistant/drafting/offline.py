@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.drafting.alternatives import beside_new_unit, beside_refund_owed
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.choices import (
     NO_REMEDY_SCENARIOS,
@@ -122,8 +123,10 @@ class OfflineComposer:
         asking = kind == "question" or request.scenario == "how_to_use"
         out = []
         for sentence in [*said, ""]:
-            spec = specifics_sentence(phrases, request, self._compose(request, sentence), apologising=apologising,
-                                      asking=asking, noting=kind == "thanks")
+            # A matter the buyer withdrew ("never mind, found the screws") needs no part named back.
+            spec = "" if request.facts.settled else specifics_sentence(
+                phrases, request, self._compose(request, sentence), apologising=apologising, asking=asking,
+                noting=kind == "thanks")
             out += [phrases.sentence_join.join(p for p in (sentence, spec) if p), sentence]
         return [s for s in dict.fromkeys(out) if s]
 
@@ -147,7 +150,8 @@ class OfflineComposer:
         if needs_apology and not any(w in " ".join(opener).lower() for w in phrases.apology_words):
             own = requirements_for(scenario).apology != "none"
             opener.insert(0, phrases.apology if own else phrases.apology_hedge)
-        if kind == "thanks" and phrases.thanks_issue and issue_in_passing(request.message, phrases.language):
+        if kind == "thanks" and phrases.thanks_issue and not facts.settled \
+                and issue_in_passing(request.message, phrases.language):
             opener.append(phrases.thanks_issue)  # the small fault mentioned in passing is not ignored
         paragraphs.append(" ".join(opener))
         if facts.safety:
@@ -168,7 +172,9 @@ class OfflineComposer:
         if info:
             paragraphs.append(info)
         remedies = choose_remedies(request)
-        options = [self._remedy_text(phrases, r, request) for r in remedies]
+        beside = "new" if beside_new_unit(request, remedies) else (
+            "refund" if beside_refund_owed(request, remedies) else None)
+        options = [self._remedy_text(phrases, r, request, beside=beside) for r in remedies]
         if len(options) < 2 and needs_choices:
             # The first generic choice asks for a photo: not for a buyer who already sent one.
             generic = phrases.generic_choices[1:] if request.facts.photos_attached else phrases.generic_choices
@@ -192,7 +198,7 @@ class OfflineComposer:
     def _opener(phrases: Phrases, request: DraftRequest, kind: str | None) -> str:
         facts = request.facts
         if request.scenario == "other":
-            return phrases.opener("other", kind)
+            return phrases.opener("other", "settled" if kind == "thanks" and facts.settled else None, kind)
         # A parcel the buyer found after all is not spoken of as lost or missing.
         delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
             "lost" if facts.lost else None, facts.arrival)
@@ -256,7 +262,7 @@ class OfflineComposer:
         return phrases.context.none
 
     @staticmethod
-    def _remedy_text(phrases: Phrases, remedy: str, request: DraftRequest) -> str:
+    def _remedy_text(phrases: Phrases, remedy: str, request: DraftRequest, *, beside: str | None = None) -> str:
         variant = None
         amount = None
         wanted = request.facts.wanted
@@ -272,6 +278,10 @@ class OfflineComposer:
         elif remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
+        if beside == "new" and remedy in ("exchange", "partial_refund") and (amount or remedy == "exchange"):
+            variant = "beside_new"  # beside a new unit: another model instead of it, or an amount on top of it
+        elif beside == "refund" and remedy == "gift":
+            variant = "beside_refund"  # on top of a refund already owed, for the wait
         topic = topic_label(request.message, phrases.language) if remedy == "manual_or_guide" else None
         if topic and request.scenario != "how_to_use":
             variant = "topic"  # the guide for the task the buyer asked about, in a reply to a fault

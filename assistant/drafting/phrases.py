@@ -142,6 +142,8 @@ class RemedyData(_Strict):
     recovered_scenarios: list[ScenarioId] = []
     # The second choice of a scenario when the case facts leave only one, before the general fallback.
     second_choice: dict[ScenarioId, list[RemedyId]] = {}
+    # Beside a new unit for a buyer who wants the item, not the money: a goodwill amount on top, or another model.
+    new_unit_second: list[RemedyId] = []
     # A refund already owed: these are not offered in its place (a new unit only when the buyer asks for one).
     refund_owed_drop: list[RemedyId] = []
     # A complaint triaged `other` whose facts name no underlying scenario: these, best first.

@@ -33,6 +33,9 @@ _NOT_MONEY_AFTER = frozenset({"day", "days", "hour", "hours", "week", "weeks", "
 _EXCEPT = frozenset({"except", "minus", "less", "bar", "ausser", "abzuglich", "sauf", "moins", "excepto", "menos",
                      "tranne", "meno"})
 
+_OF = frozenset({"of", "von", "de", "di", "del", "du"})
+_AMOUNT_NOUNS = frozenset({"amount", "sum", "hohe", "betrag", "summe", "montant", "somme", "importe", "cantidad",
+                           "importo", "somma", "valore"})
 _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
 # words of comparison before a percentage: a level ("charged above 50%"), not a share of the price
 _COMPARE = frozenset({"above", "below", "over", "under", "least", "than", "uber", "unter", "dessus", "sopra",
@@ -46,7 +49,11 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         s = doc.sentences[si]
         if m.kind == "bare":
             # "a refund of 30"; "refund the difference of 12.50" reaches one word further
-            reach = 4 if m.tok > 0 and doc.words[m.tok - 1] == "of" else 3
+            reach = 4 if m.tok > 0 and doc.words[m.tok - 1] in _OF else 3
+            # "eine Teilerstattung in Höhe von 30,00", "un remboursement d'un montant de 30": an amount noun
+            # between the refund word and the number
+            if any(doc.words[k] in _AMOUNT_NOUNS for k in range(max(s.tok_start, m.tok - 4), m.tok)):
+                reach += 2
             before = range(max(s.tok_start, m.tok - reach), m.tok)
             k, stop = m.tok + 1, min(len(doc.words), m.tok + 3)  # bounded: "1 1 1 1 ..." must stay linear
             while k < stop and doc.words[k].isdigit():

@@ -164,6 +164,8 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
         else max(s.tok_start, a - 16)
     first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
     first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
+    # the verb's own first-person plural ending: "que le enviemos", "vous envoyons", "le spediamo"
+    first_person = first_person or doc.words[a].endswith(_WE_ENDINGS)
     if b < s.tok_end and "first_person" in doc.classes[b] and doc.words[b] in ("us", "me", "nous", "uns", "nos"):
         return None  # "send us a video": the buyer sends
     if not first_person and not s.list_item:
@@ -185,6 +187,7 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     return "reship"
 
 
+_WE_ENDINGS = ("emos", "amos", "imos", "iamo", "ons")
 _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
 _PEOPLE = frozenset({"customer", "customers", "buyer", "buyers", "client", "clients", "shopper", "shoppers"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",

@@ -24,6 +24,7 @@ from assistant.guardrails.sentences import Sentence, split_sentences
 _TOKEN = re.compile(r"[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_LEET_U = str.maketrans({"0": "u", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
 # The same tokens as `_TOKEN`, as a split: gap, token, gap, token, ..., gap.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
@@ -183,6 +184,8 @@ def _word(word: str, lexicon: Lexicon) -> str:
         leet = word.translate(_LEET)
         if not lexicon.classes_of(leet):
             leet = word.translate(_LEET_L)  # "rec1amacion": a one for an l
+        if not lexicon.classes_of(leet):
+            leet = word.translate(_LEET_U)  # "ann0ler": a round zero for the u
         return leet if lexicon.classes_of(leet) else word
     return word
 
@@ -190,7 +193,7 @@ def _word(word: str, lexicon: Lexicon) -> str:
 def _tokenize_slow(doc: Doc, folded: str) -> None:
     """Tokens of a draft with Japanese or spaced-out letters ("c l o s e"): span by span."""
     spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
-    spans = _join_spaced_letters(spans, folded)
+    spans = _join_spaced_letters(spans, folded, doc.lexicon)
     if has_cjk(folded):
         # Japanese has no spaces: its lexicon entries are found as substrings and become tokens of their own.
         spans.extend((a, b, folded[a:b]) for a, b, _ in doc.lexicon.substring_hits(folded))
@@ -202,8 +205,17 @@ def _tokenize_slow(doc: Doc, folded: str) -> None:
         doc.words.append(_word(word, lexicon))
 
 
-def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list[tuple[int, int, str]]:
-    """Merge runs of three or more single letters split by spaces or dots ("c l o s e") into one word."""
+# One-letter words of the supported languages that may stand before a spaced-out word ("a r i t i r a r e")
+_ONE_LETTER_WORDS = frozenset("aeoyiu")
+
+
+def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str,
+                         lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:
+    """Merge runs of three or more single letters split by spaces or dots ("c l o s e") into one word.
+
+    A one-letter word before the run stays a word of its own when the rest is a lexicon word and the whole is
+    not: "provveduto a r i t i r a r e" is "a" and "ritirare".
+    """
     out: list[tuple[int, int, str]] = []
     i = 0
     n = len(spans)
@@ -218,7 +230,13 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str) -> list
                    and folded[spans[j][1]:spans[j + 1][0]] == gap):
                 j += 1
             if j - i >= 2:
-                out.append((a, spans[j][1], "".join(s[2] for s in spans[i:j + 1]).translate(_LEET)))
+                joined = "".join(s[2] for s in spans[i:j + 1]).translate(_LEET)
+                if lexicon is not None and j - i >= 3 and w in _ONE_LETTER_WORDS \
+                        and not lexicon.classes_of(joined) and lexicon.classes_of(joined[1:]):
+                    out.append((a, b, w))
+                    out.append((spans[i + 1][0], spans[j][1], joined[1:]))
+                else:
+                    out.append((a, spans[j][1], joined))
                 i = j + 1
                 continue
         out.append((a, b, w))

@@ -190,3 +190,14 @@ def no_longer_state(doc: Doc, lo: int) -> list[tuple[int, int]]:
     hi = min(doc.sentences[doc.sentence_of(lo)].tok_end, lo + 8)
     negated = doc.find("negation", lo, hi) or doc.find("cease", lo, hi)  # "en cuanto deje de estar activa"
     return [st for st in doc.find("state", lo, hi) if negated and negated[0][0] < st[0]][:1]
+
+
+def asks_in(doc: Doc, lo: int, hi: int) -> bool:
+    """A request in [lo, hi) that is not negated: "we won't ask you to change it" asks nothing."""
+    return any(not doc.has("negation", max(lo, a - 2), a) for a, _ in doc.find("request", lo, hi))
+
+
+def negation_in(doc: Doc, lo: int, hi: int) -> bool:
+    """A negation word in [lo, hi) that is not part of a condition ("non appena" is "as soon as")."""
+    conditions = doc.find("condition", max(0, lo - 2), hi)
+    return any(not any(c0 <= n < c1 for c0, c1 in conditions) for n, _ in doc.find("negation", lo, hi))

@@ -3,17 +3,17 @@
 Two shapes, both in a message that offers a remedy (the rule checks that):
 - a telling verb with the resolved state after it: "let Amazon know it is sorted", "on the claim page, say your
   issue has been resolved", "please click Yes";
-- a yes answered to Amazon's question, the question first: "when Amazon asks whether the problem is solved,
-  simply answer yes", "quand Amazon vous demandera si c'est résolu, répondez « oui »". A yes-word only counts
-  straight after an answer verb, quoted or at the end of its clause, so "responda si está resuelto" (answer
-  whether it is resolved) is not a yes.
+- a yes answered to Amazon's question (or a no to "do you still need help?"), the question first: "when
+  Amazon asks whether the problem is solved, simply answer yes", "quand Amazon vous demandera si c'est résolu,
+  répondez « oui »". A yes-word only counts straight after an answer verb, quoted or at the end of its clause,
+  so "responda si está resuelto" (answer whether it is resolved) is not a yes.
 """
 
 from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_start, quoted
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import neutral_clause, subject_is_not_buyer
+from assistant.guardrails.rules.claim_refs import neutral_clause, permission, subject_is_not_buyer
 from assistant.guardrails.text import Doc
 
 # What may stand between a yes-word and the end of its clause: spaces and quotation marks of every language.
@@ -40,16 +40,23 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             continue
         if neutral_clause(doc, clause_start(doc, a), said[0][1]):
             continue
+        if permission(data, a, b) and not doc.has("request", max(s.tok_start, a - 6), a):
+            continue  # "if you wish, you can update the claim yourself once things are resolved"
         out.append((a, said[0][1]))
     return out
 
 
 
 def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
-    """A yes-word answered to Amazon's question about the resolved state (see the module docstring)."""
+    """A yes-word answered to Amazon's question about the resolved state (see the module docstring).
+
+    Or a no answered to whether the buyer still needs Amazon's help.
+    """
     doc = data.doc
     out = []
-    for ya, yb in doc.spans("yes_word"):
+    answers = [(ya, yb, False) for ya, yb in doc.spans("yes_word")] + [(na, nb, True) for na, nb in
+                                                                        doc.spans("no_word")]
+    for ya, yb, no in answers:
         si = doc.sentence_of(ya)
         s = doc.sentences[si]
         verbs = doc.find("tell", max(s.tok_start, ya - 4), ya)
@@ -58,8 +65,14 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
         a = verbs[-1][0]
         if doc.has("first_person", verbs[-1][1], ya) or subject_is_not_buyer(doc, a, s.tok_start):
             continue  # "tell us yes": the buyer answers the seller
-        asked = doc.has("resolved", s.tok_start, a) or doc.has("gone", s.tok_start, a)
-        listener = doc.has("amazon", s.tok_start, s.tok_end) or any(s.tok_start <= o < s.tok_end for o in objects)
+        # the question about help may be its own sentence: "Amazon will ask whether you still need their help; if
+        # you answer no, we refund you"
+        lo = doc.sentences[max(0, si - 1)].tok_start if no else s.tok_start
+        if no:
+            asked = doc.has("help_asked", lo, a)
+        else:
+            asked = doc.has("resolved", s.tok_start, a) or doc.has("gone", s.tok_start, a)
+        listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)
         if asked and listener and not neutral_clause(doc, clause_start(doc, a), yb):
             out.append((a, yb))
     return out

@@ -21,9 +21,11 @@ from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
     antecedent,
+    asks_in,
     claim_objects,
     closing_noun,
     lead_in,
+    negation_in,
     neutral_clause,
     no_longer_state,
     permission,
@@ -57,7 +59,7 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                 if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):
                     continue  # "il ritiro gratuito": an article before the noun, not "it" being withdrawn
                 if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too")
-                              or (doc.words[a - 1] == "a" and doc.has("lang_en", s.tok_start, s.tok_end))
+                              or (doc.words[a - 1] == "a" and _english(doc, s.tok_start, s.tok_end, objects))
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
                     continue  # an adjective ("keep a close eye on it"), not a request to close ("a revocare" is)
                 if cls == "gone" and a < obj - 2:
@@ -71,7 +73,7 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
-                if _negation(doc, max(c0, a - 4), a):
+                if negation_in(doc, max(c0, a - 4), a):
                     asks = doc.find("request", max(c0, a - 4), a)
                     if not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0]):
                         continue  # "you do not need to close the claim", "we won't ask you to withdraw it"
@@ -82,16 +84,15 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                         and not doc.has("condition", s.tok_start, a):
                     continue
                 head = lead_in(doc, doc.sentence_of(a))
-                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or doc.has("request", head, s.tok_end)):
+                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or asks_in(doc, head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
 
 
-def _negation(doc: Doc, lo: int, hi: int) -> bool:
-    """A negation word in [lo, hi) that is not part of a condition ("non appena" is "as soon as")."""
-    conditions = doc.find("condition", max(0, lo - 2), hi)
-    return any(not any(c0 <= n < c1 for c0, c1 in conditions) for n, _ in doc.find("negation", lo, hi))
+def _english(doc: Doc, lo: int, hi: int, objects: dict[int, int]) -> bool:
+    """An English word in [lo, hi) outside the claims' own names (the "to" of "il reclamo A-to-z" is not one)."""
+    return any(not any(o <= k < e for o, e in objects.items()) for k, _ in doc.find("lang_en", lo, hi))
 
 
 def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -118,6 +119,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # "we are unable to action anything while the claim remains open": the seller withholding every remedy
         offers_here = offers_here or (doc.has("first_person", s.tok_start, obj)
                                       and doc.has("negation", s.tok_start, obj))
+        # "Sobald dieser nicht mehr besteht, veranlassen wir Ihre Wunschlösung:" and the options listed below it
+        si = doc.sentence_of(obj)
+        offers_here = offers_here or (doc.folded[s.start:s.end].rstrip().endswith(":")
+                                      and si + 1 in data.offers.by_sentence)
         if offers_here:
             out.append((obj, min(c1, obj_end + _NEAR)))
     return out
@@ -128,7 +133,7 @@ def _deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]
     doc = data.doc
     out = []
     for a, b in doc.spans("defer"):
-        if _negation(doc, max(clause_start(doc, a), a - 4), a):
+        if negation_in(doc, max(clause_start(doc, a), a - 4), a):
             continue  # "you won't need to wait on them any longer" asks for no delay
         for obj, obj_end in objects.items():
             if b <= obj <= b + 4 and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):

@@ -41,6 +41,8 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     families = set().union(*by_sentence.values()) if by_sentence else set()
     items = {si for si in by_sentence if doc.sentences[si].list_item}
     listed = len(items) >= 2 and len(set().union(*(by_sentence[i] for i in items))) >= 2
+    if listed and _procedure(doc):
+        listed = False  # "1. send us a video 2. our technician reviews it 3. then we ship the part": one path
     if not listed:
         for si, fams in by_sentence.items():
             if len(fams) >= 2 and _INLINE_LIST.search(doc.sentence_text(si)):
@@ -58,6 +60,20 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     result = (len(families), listed, prose)
     data.settings["choices"] = result
     return result
+
+
+def _procedure(doc: Doc) -> bool:
+    """A list of steps, not of options.
+
+    A later line opens with "then", "next", "danach", "その後"..., and neither the lines nor the sentence that
+    announces them offers an alternative ("or", "oppure", "choose one", "お選び").
+    """
+    lines = [s for s in doc.sentences if s.list_item]
+    first = doc.sentences.index(lines[0]) if lines else 0
+    lead = doc.sentences[max(0, first - 1)]  # "choose one of the following:" announces options
+    if any(doc.has("alternative", s.tok_start, s.tok_end) for s in [lead, *lines]):
+        return False
+    return any(doc.has("sequence", s.tok_start, min(s.tok_end, s.tok_start + 4)) for s in lines[1:])
 
 
 def _after_the_return(doc: Doc, si: int) -> bool:

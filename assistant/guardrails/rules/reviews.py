@@ -53,6 +53,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         if (doc.has("thanks", max(s.tok_start, a - 5), a) and not traded) or thanked_only or (
                 a > 0 and doc.words[a - 1] in _VERB_BEFORE):
             continue  # thanked for, or "review" as a verb ("Amazon will review it")
+        if a > 0 and doc.words[a - 1] in ("de", "d") and doc.has("review_change", max(s.tok_start, a - 3), a):
+            continue  # "ha cambiado de opinión", "changé d'avis": the buyer changed their mind, no review
         hit = None
         # "If you'd like to remove it yourself: open Your reviews and choose Delete" leaves the change to the buyer
         own_choice = not anything_offered and not traded and _left_to_buyer(doc, si)
