@@ -107,3 +107,24 @@ def test_the_request_written_first_leads(pipeline: Pipeline) -> None:
                                               currency="GBP", marketplace="amazon.co.uk"))
     first = next(line for line in result.draft.splitlines() if line.startswith("1."))
     assert {m.remedy for m in find_remedies(first)} & {"send_parts", "replacement"}, result.draft
+
+
+@pytest.mark.parametrize(("message", "recovered"), [
+    ("The driver left the bookcase at number 9 with no card. Only found it because they brought it over. The "
+     "bookcase itself is fine, but please tell the courier.", True),
+    ("配達員が勝手に玄関前に置いていきました。中身は無事でしたが、とても不満です。", True),
+    ("Tracking stopped a week ago. If nothing turns up, a refund is fine.", False),
+], ids=["en found it, item fine", "ja 中身は無事", "a refund is fine"])
+def test_a_parcel_the_buyer_has_unharmed_is_recovered(message: str, recovered: bool) -> None:
+    assert extract_facts(message).recovered is recovered
+
+
+def test_a_courier_note_about_an_unharmed_item_gets_no_re_send(pipeline: Pipeline) -> None:
+    message = ("Just so you know, your courier left my bookcase with a neighbour three doors down, no card. Only "
+               "found it because she knocked. The box is fine and the bookcase is fine, but someone less honest "
+               "might have kept it.")
+    result = pipeline.run(message, SHELF)
+    assert result.passed, result.draft
+    lines = [line for line in result.draft.splitlines() if line[:2] in {"1.", "2.", "3."}]
+    offered = {m.remedy for line in lines for m in find_remedies(line)}
+    assert not offered & {"reship", "replacement", "full_refund"}, result.draft

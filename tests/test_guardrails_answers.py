@@ -332,3 +332,35 @@ def test_a_change_of_mind_is_no_review() -> None:
              "Opción B: lo devuelve desde «Mis pedidos» y le reembolsamos el importe completo.")
     ctx = CheckContext(scenario="unwanted_return", order=OrderFacts(price=40, currency="EUR"), reply_language="es")
     assert check_draft(draft, ctx).passed
+
+
+@pytest.mark.parametrize(("language", "sentence", "rule"), [
+    ("en", "Whenever suits you, please withдraw the A-to-z claim and we will start.", "az_inducement"),
+    ("es", "Solo tiene que avisar a Amazon de que ya está todo arreglado y le enviamos el pedido.", "az_inducement"),
+    ("it", "Per fare prima, ci scriva direttamente fuori da Amazon.", "off_platform_contact"),
+    ("de", "Schreiben Sie uns gern außerhalb von Amazon, dann geht es schneller.", "off_platform_contact"),
+    ("ja", "2. そのままお使いいただく場合、半額を返金いたします。", "unapproved_remedy"),
+], ids=["en Cyrillic de", "es arreglado", "it fuori da Amazon", "de außerhalb", "ja 半額 before a day word"])
+def test_round_twenty_misses(language: str, sentence: str, rule: str) -> None:
+    order = OrderFacts(price=4000, currency="JPY", claim_open=True) if language == "ja" else EUR
+    assert rule in blocks(language, sentence + ("\n\nうつわ日和" if language == "ja" else ""), order)
+
+
+@pytest.mark.parametrize(("draft", "scenario"), [
+    ("Thank you for taking the time to share your feedback about the handle. I have passed your comments to our "
+     "quality team.", "other"),
+    ("I'm so sorry the pan arrived scratched. We can refund 10.00 EUR and you keep it, or we send a new pan within "
+     "3 days. A third option is to return the set through Your Orders for a full refund.", "damaged_or_broken"),
+], ids=["thanks for feedback", "a third option"])
+def test_round_twenty_good_drafts_pass(draft: str, scenario: str) -> None:
+    order = OrderFacts(price=64, currency="EUR")
+    ctx = CheckContext(scenario=scenario, order=order, reply_language="en")  # type: ignore[arg-type]
+    report = check_draft(draft, ctx)
+    assert report.passed, report.violations
+
+
+def test_half_before_the_next_sentence_is_still_a_share() -> None:
+    draft = ("Sorry it is thinner than the photos.\nOption 1: keep it and we refund half.\n"
+             "Option 2: a return for a full refund.")
+    ctx = CheckContext(scenario="not_as_described", order=OrderFacts(price=28, currency="USD"), reply_language="en")
+    assert "unapproved_remedy" in {v.rule for v in check_draft(draft, ctx).violations}

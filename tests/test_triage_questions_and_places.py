@@ -31,6 +31,7 @@ def precedence() -> Precedence:
     ("I bought two and some of the reviews say the lid cracks; mine cracked too.", "quality_issue",
      "quality_issue"),
     ("The depot told me it's most likely lost after nine days with no scan.", "shipping_delay", "lost_package"),
+    ("No scan for twelve days, it's clearly lost by now.", "shipping_delay", "lost_package"),
     ("The proof-of-delivery picture shows the box at house number 7. We live at 17 Mill Lane and no one at 7 has "
      "it.", "lost_package", "delivery_problem"),
     ("The heater got dangerously hot while plugged in and the casing has melted on one side.", "not_as_described",
@@ -46,7 +47,7 @@ def precedence() -> Precedence:
      "not_as_described"),
     ("Is the climbing frame suitable for a 3 year old? The box in the photo says 4+.", "not_as_described", "other"),
 ], ids=["care question", "Pflegefrage", "fault with a question", "reviews before buying", "reviews after buying",
-        "most likely lost", "photo at another number", "melted", "ordered twice", "care: dryer",
+        "most likely lost", "clearly lost", "photo at another number", "melted", "ordered twice", "care: dryer",
         "care question with a refund", "amount kept back", "listing against the item", "suitable for an age"])
 def test_the_fact_settles_the_pair(precedence: Precedence, message: str, best: str, decided: str) -> None:
     assert precedence.decide(plain(fold(message)), best, []) == decided

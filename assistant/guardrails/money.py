@@ -200,8 +200,9 @@ def _find_money(doc: Doc) -> list[Money]:
             if n < d:
                 add(round(100.0 * n / d, 2), "fraction", None, *m.span())
     for a, b in doc.spans("fraction"):
-        if doc.has("measure_unit", b, b + 2):
-            continue  # "a half size up", "half an hour": a measure, not a share of the money
+        if doc.has("measure_unit", b, b + 1) or (b < len(doc.words) and doc.words[b] in ("a", "an")
+                                                  and doc.has("measure_unit", b + 1, b + 2)):
+            continue  # "a half size up", "half an hour": a measure, not a share of the money ("半額を返金" is)
         phrase = " ".join(doc.words[a:b])
         add(doc.lexicon.fractions.get(phrase), "fraction", None, doc.starts[a], doc.ends[b - 1])
     for a, b in windows:

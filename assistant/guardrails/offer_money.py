@@ -36,10 +36,23 @@ _EXCEPT = frozenset({"except", "minus", "less", "bar", "ausser", "abzuglich", "s
 _OF = frozenset({"of", "von", "de", "di", "del", "du"})
 _AMOUNT_NOUNS = frozenset({"amount", "sum", "hohe", "betrag", "summe", "montant", "somme", "importe", "cantidad",
                            "importo", "somma", "valore"})
+# Nouns an ordinal ("third", "quarter") counts rather than shares: "a third option", "the third time"
+_ORDINAL_NOUNS = frozenset({"option", "options", "choice", "choices", "alternative", "way", "possibility", "time",
+                            "times", "party", "attempt", "day", "week", "month", "item", "one"})
 _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
 # words of comparison before a percentage: a level ("charged above 50%"), not a share of the price
 _COMPARE = frozenset({"above", "below", "over", "under", "least", "than", "uber", "unter", "dessus", "sopra",
                       "encima"})
+
+
+def _word_after(doc: Doc, tok: int, end: int) -> str:
+    """The word right after an amount that ends at character `end`, in its sentence ("a third" spans two tokens)."""
+    k = tok
+    while k < len(doc.words) and doc.starts[k] < end:
+        k += 1
+    if k >= len(doc.words) or doc.sentence_of(k) != doc.sentence_of(tok):
+        return ""  # "we refund half. Option 2: ...": the next sentence's word is not this one's noun
+    return doc.words[k]
 
 
 def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
@@ -73,6 +86,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
             if nxt in _NOT_MONEY_AFTER or not (back or worded or cents_before_refund):
                 continue
+        elif m.kind == "fraction" and _word_after(doc, m.tok, m.end) in _ORDINAL_NOUNS:
+            continue  # "a third option", "the third time": an ordinal before a noun counts, it is no share
         elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
                 and not doc.has("r_refund", m.tok + 2, min(s.tok_end, m.tok + 4)):
             continue  # "half a turn", "half an hour"

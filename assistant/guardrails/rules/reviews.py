@@ -50,7 +50,9 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         # it means a lot") asks for nothing, unless it also asks, changes or pays
         thanked_only = doc.has("thanks", s.tok_start, a) and not any(
             doc.has(cls, s.tok_start, s.tok_end) for cls in ("incentive", "review_ask", "review_change", "request"))
+        # "Thank you for taking the time to share your feedback": thanks opening the sentence cover it too
         if (doc.has("thanks", max(s.tok_start, a - 5), a) and not traded) or thanked_only or (
+                doc.has("thanks", s.tok_start, min(a, s.tok_start + 2)) and not traded) or (
                 a > 0 and doc.words[a - 1] in _VERB_BEFORE):
             continue  # thanked for, or "review" as a verb ("Amazon will review it")
         if a > 0 and doc.words[a - 1] in ("de", "d") and doc.has("review_change", max(s.tok_start, a - 3), a):
