@@ -7,8 +7,11 @@ and check that the `.py` runs, with the notice. The equality test needs the comp
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -76,8 +79,7 @@ def test_an_edited_source_is_never_shadowed_by_an_older_build(tmp_path: Path) ->
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
         files = {}
-        for name in native.MODULES:
-            full = f"{native.PACKAGE}.{name}"
+        for full in native.required():
             (folder / f"{full}.so").write_bytes(b"not a module")
             files[full] = f"{full}.so"
         (folder / "manifest.json").write_text(json.dumps({"sources": native.source_hash(pkg), "files": files}))
@@ -107,6 +109,30 @@ def test_a_changed_python_or_any_package_file_makes_the_build_stale(tmp_path: Pa
     assert native.status(pkg / "_native", pkg)[0] == "broken"
 
 
+def test_an_edited_c_source_makes_the_build_stale(tmp_path: Path) -> None:
+    pkg = _copy_package(tmp_path)
+    before = native.source_hash(pkg)
+    for name in native.EXTENSIONS:
+        source = pkg / f"{name}.c"
+        assert source.is_file()
+        source.write_text(source.read_text(encoding="utf-8") + "\n/* edited after the build */\n", encoding="utf-8")
+        assert native.source_hash(pkg) != before
+        before = native.source_hash(pkg)
+    (pkg / "_native").mkdir(exist_ok=True)
+    files = {full: f"{full}.so" for full in native.required()}
+    for rel in files.values():
+        (pkg / "_native" / rel).write_bytes(b"not a module")
+    (pkg / "_native" / "manifest.json").write_text(json.dumps({"sources": before, "files": files}))
+    assert native.status(pkg / "_native", pkg)[0] == "current"
+    scan = pkg / "_scan.c"
+    scan.write_text(scan.read_text(encoding="utf-8").replace("i++;", "i += 1;", 1), encoding="utf-8")
+    assert native.status(pkg / "_native", pkg)[0] == "stale"
+    # a build without the C module is incomplete, never half used
+    del files[f"{native.PACKAGE}._scan"]
+    (pkg / "_native" / "manifest.json").write_text(json.dumps({"sources": native.source_hash(pkg), "files": files}))
+    assert native.status(pkg / "_native", pkg)[0] == "broken"
+
+
 def test_without_a_build_the_python_modules_run_silently(tmp_path: Path) -> None:
     pkg = _copy_package(tmp_path)
     shutil.rmtree(pkg / "_native", ignore_errors=True)
@@ -127,3 +153,43 @@ def test_compiled_and_python_modules_give_identical_reports() -> None:
     assert "compiled guardrail modules" not in err
     assert len(compiled) == len(drafts) > 500
     assert compiled == python
+
+
+def _texts() -> list[str]:
+    """Every draft and message of the eval files, and short random strings of the characters that matter."""
+    out = []
+    for path in sorted((ROOT / "evals").rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                out += [rec[k] for k in ("draft", "message", "buyer_message") if isinstance(rec.get(k), str)]
+    rng = random.Random(11)
+    alphabet = ("ab't sllrevdm0129 _\u00e9\u0663\uff11\n.,\u20ac$-'\u3042"
+                "  \n\t\r\x0b\x1c\u00a0\u3000!?;:\u3002\uff01\uff1f")
+    out += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20_000)]
+    return out
+
+
+@pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
+def test_the_c_scans_return_what_the_python_ones_return() -> None:
+    from assistant.guardrails import money, normalize, sentences, text
+    from assistant.guardrails.normalize import NormalizedText
+
+    path = native.status()[1][f"{native.PACKAGE}._scan"]
+    loader = importlib.machinery.ExtensionFileLoader(f"{native.PACKAGE}._scan", str(path))
+    spec = importlib.util.spec_from_file_location(f"{native.PACKAGE}._scan", path, loader=loader)
+    assert spec is not None
+    scan = importlib.util.module_from_spec(spec)  # the built module, whether or not this process runs it
+    loader.exec_module(scan)
+    checked = 0
+    for raw in _texts():
+        for folded in (raw, NormalizedText(raw).folded):
+            assert scan.split_tokens(folded) == text._split_tokens_py(folded), folded
+            assert scan.digit_windows(folded, money._BEFORE, money._AFTER) == money._windows_py(folded), folded
+            assert scan.whitespace_runs(folded) == normalize._whitespace_runs_py(folded), folded
+            assert scan.sentence_bounds(folded) == sentences._bounds_py(folded), folded
+            checked += 1
+    assert checked > 40_000
+    for name in ("split_tokens", "whitespace_runs", "sentence_bounds"):
+        with pytest.raises(TypeError):
+            getattr(scan, name)(b"bytes")

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from assistant.errors import KnowledgeError
 from assistant.guardrails.compiled import load_compiled
 from assistant.guardrails.lexicon import build_lexicon, default_lexicon_docs, read_yaml
+from assistant.guardrails.money import find_money
 from assistant.guardrails.offers import analyse
 from assistant.guardrails.patterns import PATTERNS_FILE, build_sets
 from assistant.guardrails.registry import RULES, RuleInput, rule_ids
@@ -161,8 +162,6 @@ def _apply(v: Violation, override: RuleOverride) -> Violation:
 
 def _buyer_price(buyer: Doc) -> float | None:
     """The price when the buyer states it ("I paid €60"): one amount next to a price word, or the only one."""
-    from assistant.guardrails.money import find_money
-
     amounts = [m for m in find_money(buyer) if m.kind == "amount" and m.value > 0]
     quoted = [m for m in amounts if buyer.has("price_quote", max(0, m.tok - 3), m.tok + 3)]
     return quoted[0].value if len(quoted) == 1 else None

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from assistant.guardrails.text import Doc
 
 _DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
+# Patterns that open with a digit, not with a repeat or a look-behind: then Python's engine jumps from digit to
+# digit with a fast character-class test instead of trying a match at every position (about 2x faster here).
+# `\d\d*` is `\d+`; the patterns below read the first digit first and test the character before it after it.
+_DIGITS = re.compile(r"\d\d*")
 # Every match of the patterns below holds a digit: it starts at most 6 characters before a run of digits (a
 # currency mark such as "usd $ ") and ends at most 12 after one ("por ciento", "sterling" and a look-ahead).
 # Scanning only windows around the digit runs finds the same matches as scanning the whole text, several times
@@ -41,14 +46,26 @@ _KANJI_YEN = re.compile(rf"(?P<k>[0-9,.{_KANJI}]*[{_KANJI}][0-9,.{_KANJI}]*)\s?�
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 _PERCENT = re.compile(
-    r"(?<![a-z0-9_.,])(?P<p>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
+    r"(?P<p>\d(?<![a-z0-9_.,]\d)\d{0,2}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
     r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|(?P<wari>割)引?)"
 )
 # "1/2 the price", "2/3 of the amount": a fraction in digits, read only before a word for the price, so dates
 # ("1/2") and ratios stay numbers.
 _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?P<n>[1-9])\s?/\s?(?P<d>[2-9]|10)(?![\d/])"
                              r"(?=\s(?:of\s)?(?:the\s|your\s|its\s)?(?:price|amount|cost|purchase|total|order|prix|montant|precio|importe|prezzo|importo|preis|betrag))")
-_BARE = re.compile(r"(?<![a-z0-9_.,$€£¥-])(?P<n>" + _NUM + r")(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
+# Literal text every match of `_AMOUNT` (a currency sign or word) and of `_PERCENT` (a percent sign or word) holds:
+# a window without it cannot hold a match, so that pattern's scan of the window (tried at every position, see
+# `_BEFORE`) is skipped. Each hint matches a superset of what it guards, so a false alarm only costs the scan.
+_AMOUNT_HINT = re.compile(r"[$€£¥￥₹円]|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs|dollars?|bucks|euros?|pounds?|quid|"
+                          r"sterling|yen|rupees?)\b")
+_PERCENT_HINT = re.compile(r"[%割]|p(?:er|ct|rozent|our|or)|パーセント")
+# `_NUM` with its first digit read first (`\d{1,3}` is `\d\d{0,2}`, `\d+` is `\d\d*`: the same matches, tried in the
+# same order), so `_BARE` opens with a digit (see `_DIGITS`).
+_NUM_TAIL = (r"\d{0,2}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"
+             r"|\d{0,2}(?:\s\d{3})+(?:,\d{1,2})?(?=\s?[€$£¥円e])"
+             r"|\d*(?:[.,]\d{1,2})?(?!\d)")
+_BARE = re.compile(r"(?P<n>\d(?<![a-z0-9_.,$€£¥-]\d)(?:" + _NUM_TAIL + r"))"
+                   r"(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
 _CURRENCY_MARKS = (
     ("CAD", ("cad", "c$", "ca$")), ("AUD", ("aud", "a$", "au$")),
     ("USD", ("usd", "dollar", "buck", "$")), ("EUR", ("eur", "euro", "€")),
@@ -158,12 +175,16 @@ def _find_money(doc: Doc) -> list[Money]:
             add(parse_kanji_number(m.group("k")), "amount", "JPY", *m.span())
     windows = _windows(folded)
     for a, b in windows:
+        if _PERCENT_HINT.search(folded, a, b) is None:
+            continue
         for m in _PERCENT.finditer(folded, a, b):
             value = parse_number(m.group("p"))
             if value is not None and m.group("wari"):
                 value *= 10  # "4割" is 40%
             add(value, "percent", None, *m.span())
     for a, b in windows:
+        if _AMOUNT_HINT.search(folded, a, b) is None:
+            continue
         for m in _AMOUNT.finditer(folded, a, b):
             raw = m.group("a") or m.group("b")
             add(parse_number(raw), "amount", _currency(m.group()), *m.span())
@@ -191,7 +212,24 @@ def _find_money(doc: Doc) -> list[Money]:
     return out
 
 
+# The same windows in C (`_scan.c`), built by `make native` and loaded only while current (native.py).
+_digit_windows_c: Callable[[str, int, int], list[tuple[int, int]]] | None = None
+try:
+    from assistant.guardrails import _scan
+
+    _digit_windows_c = _scan.digit_windows
+except ImportError:
+    pass
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
+    """`_windows_py`, in C when built."""
+    if _digit_windows_c is not None:
+        return _digit_windows_c(text, _BEFORE, _AFTER)
+    return _windows_py(text)
+
+
+def _windows_py(text: str) -> list[tuple[int, int]]:
     """Disjoint spans of `text` holding every match of the money patterns (see `_BEFORE`), in order.
 
     A match's digit runs are one separator apart, so their windows overlap and merge: a match never straddles
@@ -250,6 +288,4 @@ def _number_words(doc: Doc, add: object) -> None:
 
 def _tok(doc: Doc, char: int) -> int:
     """The first token at or after a character ("€10": the token "10")."""
-    from bisect import bisect_left
-
     return max(0, min(bisect_left(doc.starts, char), len(doc.starts) - 1))

@@ -45,17 +45,19 @@ MODULES: tuple[str, ...] = (
     "rules.claim_refs", "rules.claim_reports", "rules.claims", "rules.elements", "rules.forms", "rules.money_rules",
     "rules.reviews",
 )
+# Hand-written C modules of the package (`<name>.c`), built with the mypyc modules and loaded under the same hash.
+EXTENSIONS: tuple[str, ...] = ("_scan",)
 ENV = "REPLY_ASSISTANT_NATIVE"
 _state: dict[str, Any] = {"installed": None}
 
 
 def source_hash(root: Path = HERE) -> str:
-    """SHA-256 over the Python version and every `.py` file of the guardrails package (name and bytes).
+    """SHA-256 over the Python version and every `.py` and `.c` file of the guardrails package (name and bytes).
 
     Every file, not only the compiled ones: compiled code may have inlined what it imports from its neighbours.
     """
     digest = hashlib.sha256(f"{sys.implementation.cache_tag}\0{sys.version}\0".encode())
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*.c")]):
         if NATIVE_DIR.name in path.parts:
             continue
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
@@ -96,9 +98,14 @@ def status(folder: Path = NATIVE_DIR, root: Path = HERE) -> tuple[str, dict[str,
     if not isinstance(files, dict):
         return "broken", {}
     paths = {str(name): folder / str(rel) for name, rel in files.items()}
-    if not all(p.is_file() for p in paths.values()) or not set(f"{PACKAGE}.{m}" for m in MODULES) <= set(paths):
+    if not all(p.is_file() for p in paths.values()) or not set(required()) <= set(paths):
         return "broken", {}
     return "current", paths
+
+
+def required() -> list[str]:
+    """Full names of every module a current build holds: the mypyc ones and the C ones."""
+    return [f"{PACKAGE}.{m}" for m in (*MODULES, *EXTENSIONS)]
 
 
 def install(folder: Path = NATIVE_DIR, root: Path = HERE) -> bool:
@@ -127,13 +134,17 @@ def active() -> bool:
         not str(getattr(sys.modules[f"{PACKAGE}.text"], "__file__", "")).endswith(".py")
 
 
+# argv: build-lib, build-temp, mypy.ini, mypy cache, then the `.py` files to compile and the `.c` files
+# (`name=path`). The C modules get the same optimisation level as mypyc's.
 _SETUP = """
 import sys
-from setuptools import setup
+from setuptools import Extension, setup
 from mypyc.build import mypycify
+py = [a for a in sys.argv[5:] if "=" not in a]
+c = [Extension(a.split("=")[0], [a.split("=")[1]], extra_compile_args=["-O3"]) for a in sys.argv[5:] if "=" in a]
 setup(name="guardrails_native", script_args=["build_ext", "--build-lib", sys.argv[1], "--build-temp", sys.argv[2]],
-      ext_modules=mypycify(["--config-file", sys.argv[3], "--cache-dir", sys.argv[4], *sys.argv[5:]],
-                           opt_level="3", target_dir=sys.argv[2]))
+      ext_modules=mypycify(["--config-file", sys.argv[3], "--cache-dir", sys.argv[4], *py],
+                           opt_level="3", target_dir=sys.argv[2]) + c)
 """
 _MYPY_INI = "[mypy]\npython_version = 3.11\nignore_missing_imports = True\nfollow_imports = silent\n"
 
@@ -143,6 +154,7 @@ def build(folder: Path = NATIVE_DIR, root: Path = HERE, *, quiet: bool = False) 
     sources = source_hash(root)
     project = root.parent.parent  # the folder holding the `assistant` package
     files = [str((root / (m.replace(".", "/") + ".py")).relative_to(project)) for m in MODULES]
+    files += [f"{PACKAGE}.{m}=" + str((root / f"{m}.c").relative_to(project)) for m in EXTENSIONS]
     with tempfile.TemporaryDirectory(prefix="guardrails-native-") as tmp:
         work = Path(tmp)
         (work / "mypy.ini").write_text(_MYPY_INI, encoding="utf-8")
@@ -170,7 +182,7 @@ def build(folder: Path = NATIVE_DIR, root: Path = HERE, *, quiet: bool = False) 
             shutil.rmtree(staging, ignore_errors=True)
             raise
     if not quiet:
-        print(f"compiled {len(MODULES)} guardrail modules into {folder}")
+        print(f"compiled {len(MODULES)} guardrail modules and {len(EXTENSIONS)} C module into {folder}")
     return True
 
 

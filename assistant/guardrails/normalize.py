@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 # Look-alikes applied before case folding: capital Greek Eta looks like H, its lower case like n, so the
@@ -49,6 +50,21 @@ _AFTER_FOLD = str.maketrans(
 # `\s{2,}|[^\S\n ]` it matches the same runs, but a pattern that opens with a character class lets the
 # engine skip ahead with a fast class test: half the time per scan.
 _WS_FIX = re.compile(r"\s(?:\s+|(?<=[^\S\n ]))")
+# The same runs found in C (`_scan.c`), built by `make native` and loaded only while current (native.py).
+_whitespace_runs_c: Callable[[str], list[tuple[int, int]]] | None = None
+try:
+    from assistant.guardrails import _scan
+
+    _whitespace_runs_c = _scan.whitespace_runs
+except ImportError:
+    pass
+
+
+def _whitespace_runs_py(text: str) -> list[tuple[int, int]]:
+    """The spans of every `_WS_FIX` match."""
+    return [m.span() for m in _WS_FIX.finditer(text)]
+
+
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _NOT_ALNUM_BYTES = bytes(c for c in range(128) if not ("a" <= chr(c) <= "z" or "0" <= chr(c) <= "9"))
@@ -92,7 +108,7 @@ def _fold_ascii(text: str) -> tuple[str, _Breaks | None]:
     folded = text.lower()
     if "`" in folded:
         folded = folded.replace("`", "'")
-    runs = [m.span() for m in _WS_FIX.finditer(folded)]
+    runs = _whitespace_runs_c(folded) if _whitespace_runs_c is not None else _whitespace_runs_py(folded)
     if not runs:
         return folded, None
     breaks = _Breaks()

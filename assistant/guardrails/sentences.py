@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,21 @@ if TYPE_CHECKING:
 # Written with one character class first (the branches come after it), so the engine skips ahead with a fast
 # class test: the same matches as `[.!?;:](?=\s|$)|[。！？]|\n` in half the time.
 _BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n]))")
+# The same places found in C (`_scan.c`), built by `make native` and loaded only while current (native.py).
+_bounds_c: Callable[[str], list[int]] | None = None
+try:
+    from assistant.guardrails import _scan
+
+    _bounds_c = _scan.sentence_bounds
+except ImportError:
+    pass
+
+
+def _bounds_py(folded: str) -> list[int]:
+    """Where every `_BOUND` match starts."""
+    return [m.start() for m in _BOUND.finditer(folded)]
+
+
 # Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：", "【A】".
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|[【\[〔<][a-h1-9][】\]〕>][:：]?|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
@@ -57,8 +73,7 @@ def split_sentences(doc: Doc, folded: str) -> None:
     size = len(original)
     last = len(folded) - 1
     cuts: list[int] = [0]
-    for m in _BOUND.finditer(folded):
-        pos = m.start()
+    for pos in _bounds_c(folded) if _bounds_c is not None else _bounds_py(folded):
         char = folded[pos]
         if char == "\n":
             # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on

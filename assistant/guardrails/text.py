@@ -57,6 +57,22 @@ def _native(pattern: str) -> Callable[[str], bool]:
 _spaced = _native(_SPACED)
 _mixed = _native(_MIXED)
 
+# The same split in C (`_scan.c`), built by `make native` and loaded only while current (native.py).
+_split_tokens_c: Callable[[str], tuple[list[str], list[int], list[int]]] | None = None
+try:
+    from assistant.guardrails import _scan
+
+    _split_tokens_c = _scan.split_tokens
+except ImportError:
+    pass
+
+
+def _split_tokens_py(folded: str) -> tuple[list[str], list[int], list[int]]:
+    """Every `_TOKEN` of a text and its span: one C-level split into gaps and tokens, offsets by running sums."""
+    pieces = _TOKEN_SPLIT.split(folded)
+    offsets = list(itertools.accumulate(map(len, pieces)))
+    return pieces[1::2], offsets[0:-1:2], offsets[1::2]
+
 
 @dataclass
 class Doc:
@@ -150,12 +166,9 @@ def _tokenize(doc: Doc, folded: str) -> None:
     if has_cjk(folded) or _spaced(folded):
         _tokenize_slow(doc, folded)
         return
-    # Most drafts: one C-level split into gaps and tokens; running sums of the piece lengths are the offsets.
-    pieces = _TOKEN_SPLIT.split(folded)
-    offsets = list(itertools.accumulate(map(len, pieces)))
-    words = pieces[1::2]
-    doc.starts = offsets[0:-1:2]
-    doc.ends = offsets[1::2]
+    # Most drafts: one pass over the text for every token and its span.
+    split = _split_tokens_c if _split_tokens_c is not None else _split_tokens_py
+    words, doc.starts, doc.ends = split(folded)
     if _mixed(folded):  # a token with digits and letters: maybe digits for letters ("cl0se")
         lexicon = doc.lexicon
         # only tokens holding both (a word of letters or of digits alone is itself, see `_word`)
@@ -235,10 +248,10 @@ def _classify(doc: Doc) -> None:
     lexicon = doc.lexicon
     words = doc.words
     index: dict[str, list[tuple[int, int]]] = {}
-    token_classes = lexicon.token_classes
     cache = lexicon._token_cache
-    get = cache.get
-    out = [found if (found := get(word)) is not None else token_classes(word) for word in words]
+    # `cache.get` written out, not kept in a local: compiled, that is a direct dict lookup, where a bound method
+    # is a generic call per token
+    out = [found if (found := cache.get(word)) is not None else lexicon.token_classes(word) for word in words]
     for i, found in enumerate(out):
         if found:
             span = (i, i + 1)
@@ -253,11 +266,11 @@ def _classify(doc: Doc) -> None:
     touched: set[str] = set()
     # Tokens that may open a phrase: their pair with the next word is a phrase's first two words (or the first
     # word takes a stem second). A set lookup per token pair, in one comprehension.
+    # Only a phrase's first word can open one (every pair and stem first is a key of `phrases`): the pair
+    # is built and looked up for those tokens alone, about half of them.
     pairs, star = lexicon.phrase_pairs, lexicon.phrase_star_firsts
-    if star:
-        opening = [i for i, pair in enumerate(itertools.pairwise(words)) if pair in pairs or pair[0] in star]
-    else:
-        opening = [i for i, pair in enumerate(itertools.pairwise(words)) if pair in pairs]
+    opening = [i for i in range(n - 1) if (word := words[i]) in phrases
+               and ((word, words[i + 1]) in pairs or word in star)]
     for i in opening:
         by_second = phrases[words[i]]
         candidates = by_second.get(words[i + 1])

@@ -1,0 +1,253 @@
+/* Scans of a draft's text in C: tokens (`text.py`), money's digit windows (`money.py`), the whitespace runs a
+   fold collapses (`normalize.py`) and the places a sentence may end (`sentences.py`).
+
+   The Python functions stay the source of truth and the fallback (`text._split_tokens_py`,
+   `money._windows_py`, `normalize._whitespace_runs_py`, `sentences._bounds_py`); these return exactly what they return (tests/test_guardrails_native.py compares both
+   on every eval draft and on generated text). Built by `python -m assistant.guardrails.native build` next to
+   the mypyc modules and loaded only while it matches its source (see native.py).
+
+   Why C here: each is one pass over the characters, and in Python each goes through the regular expression
+   engine (`re.split` tries a match at every gap; the digit pattern at every position) and then builds lists
+   of pieces and offsets; a direct loop over the string's code units does neither. */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static inline int is_token_char(Py_UCS4 c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Python's `\w` in a str pattern: an alphanumeric character or the underscore (what `\b` tests). */
+static inline int is_word_char(Py_UCS4 c) {
+    return c == '_' || Py_UNICODE_ISALNUM(c);
+}
+
+static int append_long(PyObject *list, Py_ssize_t value) {
+    PyObject *item = PyLong_FromSsize_t(value);
+    if (item == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, item);
+    Py_DECREF(item);
+    return failed;
+}
+
+/* split_tokens(text) -> (words, starts, ends): every match of `[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?`, in
+   order, as `text._TOKEN_SPLIT.split` finds them (a match ends where the pattern's would: the run of letters
+   and digits, then a contraction only when a non-word character or the end follows it). */
+static PyObject *split_tokens(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "split_tokens() takes a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(arg) < 0) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *words = PyList_New(0), *starts = PyList_New(0), *ends = PyList_New(0);
+    if (words == NULL || starts == NULL || ends == NULL) {
+        goto fail;
+    }
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (!is_token_char(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < n && is_token_char(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        if (i + 1 < n && PyUnicode_READ(kind, data, i) == '\'') {
+            Py_UCS4 c1 = PyUnicode_READ(kind, data, i + 1);
+            Py_UCS4 c2 = i + 2 < n ? PyUnicode_READ(kind, data, i + 2) : 0;
+            Py_ssize_t tail = 0;  /* characters after the apostrophe: t, s, ll, re, ve, d, m */
+            if (c1 == 't' || c1 == 's' || c1 == 'd' || c1 == 'm') {
+                tail = 1;
+            } else if ((c1 == 'l' && c2 == 'l') || ((c1 == 'r' || c1 == 'v') && c2 == 'e')) {
+                tail = 2;
+            }
+            /* `\b` after the contraction's last letter (a word character): the end, or a non-word character */
+            if (tail && (i + 1 + tail >= n || !is_word_char(PyUnicode_READ(kind, data, i + 1 + tail)))) {
+                i += 1 + tail;
+            }
+        }
+        PyObject *word = PyUnicode_Substring(arg, start, i);
+        if (word == NULL) {
+            goto fail;
+        }
+        int failed = PyList_Append(words, word);
+        Py_DECREF(word);
+        if (failed || append_long(starts, start) || append_long(ends, i)) {
+            goto fail;
+        }
+    }
+    PyObject *out = PyTuple_Pack(3, words, starts, ends);
+    Py_DECREF(words);
+    Py_DECREF(starts);
+    Py_DECREF(ends);
+    return out;
+fail:
+    Py_XDECREF(words);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
+    return NULL;
+}
+
+/* digit_windows(text, before, after) -> [(a, b)]: `money._windows`: each run of decimal digits (Python's `\d`,
+   i.e. str.isdecimal) widened by `before` and `after` characters, overlapping windows merged, in order. */
+static PyObject *digit_windows(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t before, after;
+    if (!PyArg_ParseTuple(args, "Unn:digit_windows", &text, &before, &after)) {
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t have = 0, win_a = 0, win_b = 0;  /* the window being grown, flushed when the next one is apart */
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (!Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        Py_ssize_t a = start - before > 0 ? start - before : 0;
+        Py_ssize_t b = i + after < n ? i + after : n;
+        if (have && a <= win_b) {
+            win_b = b;
+            continue;
+        }
+        if (have) {
+            PyObject *span = Py_BuildValue("(nn)", win_a, win_b);
+            if (span == NULL || PyList_Append(out, span) < 0) {
+                Py_XDECREF(span);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(span);
+        }
+        have = 1;
+        win_a = a;
+        win_b = b;
+    }
+    if (have) {
+        PyObject *span = Py_BuildValue("(nn)", win_a, win_b);
+        if (span == NULL || PyList_Append(out, span) < 0) {
+            Py_XDECREF(span);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(span);
+    }
+    return out;
+}
+
+static int append_span(PyObject *list, Py_ssize_t a, Py_ssize_t b) {
+    PyObject *span = Py_BuildValue("(nn)", a, b);
+    if (span == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, span);
+    Py_DECREF(span);
+    return failed;
+}
+
+/* whitespace_runs(text) -> [(a, b)]: the matches of `normalize._WS_FIX`, `\s(?:\s+|(?<=[^\S\n ]))`: every run of
+   two or more whitespace characters, and every single one that is neither a space nor a line break. */
+static PyObject *whitespace_runs(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "whitespace_runs() takes a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(arg) < 0) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!Py_UNICODE_ISSPACE(c)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        while (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j))) {
+            j++;
+        }
+        if (j - i >= 2 || (c != ' ' && c != '\n')) {
+            if (append_span(out, i, j) < 0) {
+                Py_DECREF(out);
+                return NULL;
+            }
+        }
+        i = j;
+    }
+    return out;
+}
+
+/* sentence_bounds(text) -> [int]: where `sentences._BOUND` matches: one of . ! ? ; : before a whitespace
+   character or the end, and every Japanese full stop (。！？) and line break. */
+static PyObject *sentence_bounds(PyObject *self, PyObject *arg) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "sentence_bounds() takes a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(arg) < 0) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int found;
+        if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':') {
+            found = i + 1 >= n || Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 1));
+        } else {
+            found = c == '\n' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+        }
+        if (found && append_long(out, i) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"whitespace_runs", whitespace_runs, METH_O, "The whitespace runs a fold collapses: [(start, end)]."},
+    {"sentence_bounds", sentence_bounds, METH_O, "Where a sentence may end: [position]."},
+    {"split_tokens", split_tokens, METH_O, "The tokens of a folded text: (words, starts, ends)."},
+    {"digit_windows", digit_windows, METH_VARARGS, "Windows around the digit runs of a text, merged."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__scan(void) {
+    return PyModule_Create(&module);
+}
