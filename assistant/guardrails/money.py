@@ -25,7 +25,7 @@ _DIGITS = re.compile(r"\d\d*")
 # Every match of the patterns below holds a digit: it starts at most 6 characters before a run of digits (a
 # currency mark such as "usd $ ") and ends at most 12 after one ("por ciento", "sterling" and a look-ahead).
 # Scanning only windows around the digit runs finds the same matches as scanning the whole text, several times
-# faster: the patterns open with look-behinds, which make Python's engine try every position of the text.
+# faster: the amount pattern opens with a look-behind, which makes Python's engine try every position of the text.
 _BEFORE, _AFTER = 8, 24
 
 Kind = Literal["amount", "percent", "fraction", "bare"]

@@ -201,3 +201,8 @@ def negation_in(doc: Doc, lo: int, hi: int) -> bool:
     """A negation word in [lo, hi) that is not part of a condition ("non appena" is "as soon as")."""
     conditions = doc.find("condition", max(0, lo - 2), hi)
     return any(not any(c0 <= n < c1 for c0, c1 in conditions) for n, _ in doc.find("negation", lo, hi))
+
+
+def english_in(doc: Doc, lo: int, hi: int, objects: dict[int, int]) -> bool:
+    """An English word in [lo, hi) outside the claims' own names (the "to" of "il reclamo A-to-z" is not one)."""
+    return any(not any(o <= k < e for o, e in objects.items()) for k, _ in doc.find("lang_en", lo, hi))

@@ -24,6 +24,7 @@ from assistant.guardrails.rules.claim_refs import (
     asks_in,
     claim_objects,
     closing_noun,
+    english_in,
     lead_in,
     negation_in,
     neutral_clause,
@@ -34,7 +35,6 @@ from assistant.guardrails.rules.claim_refs import (
     subject_is_not_buyer,
 )
 from assistant.guardrails.rules.claim_reports import reports, yes_answers
-from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
@@ -59,7 +59,7 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                 if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):
                     continue  # "il ritiro gratuito": an article before the noun, not "it" being withdrawn
                 if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too")
-                              or (doc.words[a - 1] == "a" and _english(doc, s.tok_start, s.tok_end, objects))
+                              or (doc.words[a - 1] == "a" and english_in(doc, s.tok_start, s.tok_end, objects))
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
                     continue  # an adjective ("keep a close eye on it"), not a request to close ("a revocare" is)
                 if cls == "gone" and a < obj - 2:
@@ -88,11 +88,6 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
-
-
-def _english(doc: Doc, lo: int, hi: int, objects: dict[int, int]) -> bool:
-    """An English word in [lo, hi) outside the claims' own names (the "to" of "il reclamo A-to-z" is not one)."""
-    return any(not any(o <= k < e for o, e in objects.items()) for k, _ in doc.find("lang_en", lo, hi))
 
 
 def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
