@@ -114,7 +114,13 @@ def test_the_request_written_first_leads(pipeline: Pipeline) -> None:
      "bookcase itself is fine, but please tell the courier.", True),
     ("配達員が勝手に玄関前に置いていきました。中身は無事でしたが、とても不満です。", True),
     ("Tracking stopped a week ago. If nothing turns up, a refund is fine.", False),
-], ids=["en found it, item fine", "ja 中身は無事", "a refund is fine"])
+    ("Der Fahrer hat das Paket über den Zaun geworfen. Der Inhalt ist zum Glück unbeschädigt.", True),
+    ("Le livreur a laissé le colis sous la pluie, mais le contenu est intact.", True),
+    ("El repartidor lo dejó en la acera; el producto está intacto.", True),
+    ("Il corriere ha lasciato il pacco sotto la pioggia, ma il contenuto è integro.", True),
+    ("Das Paket ist nie angekommen.", False),
+], ids=["en found it, item fine", "ja 中身は無事", "a refund is fine", "de unbeschädigt", "fr intact", "es intacto",
+        "it integro", "de never came"])
 def test_a_parcel_the_buyer_has_unharmed_is_recovered(message: str, recovered: bool) -> None:
     assert extract_facts(message).recovered is recovered
 
