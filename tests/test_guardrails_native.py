@@ -172,7 +172,7 @@ def _texts() -> list[str]:
 
 @pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
 def test_the_c_scans_return_what_the_python_ones_return() -> None:
-    from assistant.guardrails import money, normalize, sentences, text
+    from assistant.guardrails import Guard, money, normalize, sentences, text
     from assistant.guardrails.normalize import NormalizedText
 
     path = native.status()[1][f"{native.PACKAGE}._scan"]
@@ -190,6 +190,18 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
             assert scan.sentence_bounds(folded) == sentences._bounds_py(folded), folded
             checked += 1
     assert checked > 40_000
+    # the class index: a fresh lexicon per side, so the C side's cache misses (`miss`) are exercised too
+    lexicons = [Guard().lexicon, Guard().lexicon]
+    for lexicon in lexicons:
+        lexicon._token_cache.clear()
+    for raw in _texts()[::3]:
+        words = text._split_tokens_py(NormalizedText(raw).folded)[0] + raw.lower().split()[:5]
+        got = scan.classify(words, lexicons[0]._token_cache, lexicons[0].token_classes, lexicons[0].phrases)
+        want = text._classes_py(words, lexicons[1])
+        # the index's key order too
+        assert (got[0], list(got[1].items()), got[2]) == (want[0], list(want[1].items()), want[2]), words
+    with pytest.raises(TypeError):
+        scan.classify(["a"], {"a": "not a frozenset"}, len, {})
     for name in ("split_tokens", "whitespace_runs", "sentence_bounds"):
         with pytest.raises(TypeError):
             getattr(scan, name)(b"bytes")

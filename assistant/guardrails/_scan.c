@@ -1,14 +1,16 @@
-/* Scans of a draft's text in C: tokens (`text.py`), money's digit windows (`money.py`), the whitespace runs a
-   fold collapses (`normalize.py`) and the places a sentence may end (`sentences.py`).
+/* Scans of a draft's text in C: tokens and their word classes (`text.py`), money's digit windows (`money.py`),
+   the whitespace runs a fold collapses (`normalize.py`) and the places a sentence may end (`sentences.py`).
 
    The Python functions stay the source of truth and the fallback (`text._split_tokens_py`,
-   `money._windows_py`, `normalize._whitespace_runs_py`, `sentences._bounds_py`); these return exactly what they return (tests/test_guardrails_native.py compares both
-   on every eval draft and on generated text). Built by `python -m assistant.guardrails.native build` next to
-   the mypyc modules and loaded only while it matches its source (see native.py).
+   `text._classes_py`, `money._windows_py`, `normalize._whitespace_runs_py`, `sentences._bounds_py`); these
+   return exactly what they return (tests/test_guardrails_native.py compares both on every eval draft and on
+   generated text). Built by `python -m assistant.guardrails.native build` next to the mypyc modules and loaded
+   only while it matches its source (see native.py).
 
-   Why C here: each is one pass over the characters, and in Python each goes through the regular expression
-   engine (`re.split` tries a match at every gap; the digit pattern at every position) and then builds lists
-   of pieces and offsets; a direct loop over the string's code units does neither. */
+   Why C here: each is one pass over the characters or tokens, and in Python each goes through the regular
+   expression engine (`re.split` tries a match at every gap; the digit pattern at every position) or generic
+   dict and list operations per token (which mypyc leaves generic), then builds lists of pieces and offsets;
+   a direct loop over the string's code units or the token list does neither. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -20,6 +22,21 @@ static inline int is_token_char(Py_UCS4 c) {
 /* Python's `\w` in a str pattern: an alphanumeric character or the underscore (what `\b` tests). */
 static inline int is_word_char(Py_UCS4 c) {
     return c == '_' || Py_UNICODE_ISALNUM(c);
+}
+
+/* The prologue of every function taking one str: its code units' kind, data and length; -1 (TypeError) otherwise. */
+static int str_view(PyObject *arg, const char *name, int *kind, const void **data, Py_ssize_t *n) {
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "%s() takes a str", name);
+        return -1;
+    }
+    if (PyUnicode_READY(arg) < 0) {
+        return -1;
+    }
+    *kind = PyUnicode_KIND(arg);
+    *data = PyUnicode_DATA(arg);
+    *n = PyUnicode_GET_LENGTH(arg);
+    return 0;
 }
 
 static int append_long(PyObject *list, Py_ssize_t value) {
@@ -36,16 +53,12 @@ static int append_long(PyObject *list, Py_ssize_t value) {
    order, as `text._TOKEN_SPLIT.split` finds them (a match ends where the pattern's would: the run of letters
    and digits, then a contraction only when a non-word character or the end follows it). */
 static PyObject *split_tokens(PyObject *self, PyObject *arg) {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "split_tokens() takes a str");
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "split_tokens", &kind, &data, &n) < 0) {
         return NULL;
     }
-    if (PyUnicode_READY(arg) < 0) {
-        return NULL;
-    }
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
     PyObject *words = PyList_New(0), *starts = PyList_New(0), *ends = PyList_New(0);
     if (words == NULL || starts == NULL || ends == NULL) {
         goto fail;
@@ -96,20 +109,30 @@ fail:
     return NULL;
 }
 
+static PyObject *span_tuple(Py_ssize_t a, Py_ssize_t b);
+
+static int append_span(PyObject *list, Py_ssize_t a, Py_ssize_t b) {
+    PyObject *span = span_tuple(a, b);
+    if (span == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, span);
+    Py_DECREF(span);
+    return failed;
+}
+
 /* digit_windows(text, before, after) -> [(a, b)]: `money._windows`: each run of decimal digits (Python's `\d`,
    i.e. str.isdecimal) widened by `before` and `after` characters, overlapping windows merged, in order. */
 static PyObject *digit_windows(PyObject *self, PyObject *args) {
     PyObject *text;
     Py_ssize_t before, after;
-    if (!PyArg_ParseTuple(args, "Unn:digit_windows", &text, &before, &after)) {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "Unn:digit_windows", &text, &before, &after)
+        || str_view(text, "digit_windows", &kind, &data, &n) < 0) {
         return NULL;
     }
-    if (PyUnicode_READY(text) < 0) {
-        return NULL;
-    }
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     PyObject *out = PyList_New(0);
     if (out == NULL) {
         return NULL;
@@ -132,53 +155,33 @@ static PyObject *digit_windows(PyObject *self, PyObject *args) {
             continue;
         }
         if (have) {
-            PyObject *span = Py_BuildValue("(nn)", win_a, win_b);
-            if (span == NULL || PyList_Append(out, span) < 0) {
-                Py_XDECREF(span);
+            if (append_span(out, win_a, win_b) < 0) {
                 Py_DECREF(out);
                 return NULL;
             }
-            Py_DECREF(span);
         }
         have = 1;
         win_a = a;
         win_b = b;
     }
     if (have) {
-        PyObject *span = Py_BuildValue("(nn)", win_a, win_b);
-        if (span == NULL || PyList_Append(out, span) < 0) {
-            Py_XDECREF(span);
+        if (append_span(out, win_a, win_b) < 0) {
             Py_DECREF(out);
             return NULL;
         }
-        Py_DECREF(span);
     }
     return out;
-}
-
-static int append_span(PyObject *list, Py_ssize_t a, Py_ssize_t b) {
-    PyObject *span = Py_BuildValue("(nn)", a, b);
-    if (span == NULL) {
-        return -1;
-    }
-    int failed = PyList_Append(list, span);
-    Py_DECREF(span);
-    return failed;
 }
 
 /* whitespace_runs(text) -> [(a, b)]: the matches of `normalize._WS_FIX`, `\s(?:\s+|(?<=[^\S\n ]))`: every run of
    two or more whitespace characters, and every single one that is neither a space nor a line break. */
 static PyObject *whitespace_runs(PyObject *self, PyObject *arg) {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "whitespace_runs() takes a str");
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "whitespace_runs", &kind, &data, &n) < 0) {
         return NULL;
     }
-    if (PyUnicode_READY(arg) < 0) {
-        return NULL;
-    }
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
     PyObject *out = PyList_New(0);
     if (out == NULL) {
         return NULL;
@@ -208,16 +211,12 @@ static PyObject *whitespace_runs(PyObject *self, PyObject *arg) {
 /* sentence_bounds(text) -> [int]: where `sentences._BOUND` matches: one of . ! ? ; : before a whitespace
    character or the end, and every Japanese full stop (。！？) and line break. */
 static PyObject *sentence_bounds(PyObject *self, PyObject *arg) {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "sentence_bounds() takes a str");
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "sentence_bounds", &kind, &data, &n) < 0) {
         return NULL;
     }
-    if (PyUnicode_READY(arg) < 0) {
-        return NULL;
-    }
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
     PyObject *out = PyList_New(0);
     if (out == NULL) {
         return NULL;
@@ -238,16 +237,149 @@ static PyObject *sentence_bounds(PyObject *self, PyObject *arg) {
     return out;
 }
 
+/* classify(words, cache, miss, phrases) -> (classes, index, openings): `text._classes_py`. Each word's classes
+   from `cache` (a dict), or `miss(word)` when absent (it fills the cache); `index` maps each class to the
+   (i, i + 1) spans of its words, classes in first-seen order and each class's words in the frozenset's
+   iteration order, as the Python loop builds it; `openings` lists the tokens that may open a phrase: the word
+   is a key of `phrases` and the next word, or "*", a key of its entry. */
+static PyObject *star_key = NULL;
+
+/* A (a, b) tuple of two ints, built directly (Py_BuildValue parses its format string on every call). */
+static PyObject *span_tuple(Py_ssize_t a, Py_ssize_t b) {
+    PyObject *span = PyTuple_New(2);
+    if (span == NULL) {
+        return NULL;
+    }
+    PyObject *first = PyLong_FromSsize_t(a), *second = PyLong_FromSsize_t(b);
+    if (first == NULL || second == NULL) {
+        Py_XDECREF(first);
+        Py_XDECREF(second);
+        Py_DECREF(span);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(span, 0, first);
+    PyTuple_SET_ITEM(span, 1, second);
+    return span;
+}
+
+/* Append `span` to index[cls] for every class of `found` (a set or frozenset: walked in its iteration order). */
+static int index_add(PyObject *index, PyObject *found, PyObject *span) {
+    Py_ssize_t pos = 0;
+    PyObject *cls;
+    Py_hash_t hash;
+    while (_PySet_NextEntry(found, &pos, &cls, &hash)) {
+        PyObject *spans = PyDict_GetItemWithError(index, cls);
+        if (spans != NULL) {
+            if (PyList_Append(spans, span) < 0) {
+                return -1;
+            }
+            continue;
+        }
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        PyObject *fresh = PyList_New(1);
+        if (fresh == NULL) {
+            return -1;
+        }
+        Py_INCREF(span);
+        PyList_SET_ITEM(fresh, 0, span);
+        int failed = PyDict_SetItem(index, cls, fresh);
+        Py_DECREF(fresh);
+        if (failed < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *classify(PyObject *self, PyObject *args) {
+    PyObject *words, *cache, *miss, *phrases;
+    if (!PyArg_ParseTuple(args, "O!O!OO!:classify", &PyList_Type, &words, &PyDict_Type, &cache, &miss,
+                          &PyDict_Type, &phrases)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    PyObject *classes = PyList_New(n), *index = PyDict_New(), *openings = PyList_New(0);
+    if (classes == NULL || index == NULL || openings == NULL) {
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = PyList_GET_ITEM(words, i);
+        PyObject *found = PyDict_GetItemWithError(cache, word);
+        if (found != NULL) {
+            Py_INCREF(found);
+        } else if (PyErr_Occurred()) {
+            goto fail;
+        } else {
+            Py_INCREF(word);  /* `miss` runs Python code: keep the word alive whatever it does */
+            found = PyObject_CallOneArg(miss, word);
+            Py_DECREF(word);
+            if (found == NULL) {
+                goto fail;
+            }
+        }
+        PyList_SET_ITEM(classes, i, found);
+        if (!PyAnySet_Check(found)) {
+            PyErr_SetString(PyExc_TypeError, "classify(): a word's classes must be a frozenset");
+            goto fail;
+        }
+        if (PySet_GET_SIZE(found) > 0) {
+            PyObject *span = span_tuple(i, i + 1);
+            if (span == NULL) {
+                goto fail;
+            }
+            int failed = index_add(index, found, span);
+            Py_DECREF(span);
+            if (failed < 0) {
+                goto fail;
+            }
+        }
+    }
+    for (Py_ssize_t i = 0; i + 1 < PyList_GET_SIZE(words); i++) {
+        PyObject *by_second = PyDict_GetItemWithError(phrases, PyList_GET_ITEM(words, i));
+        if (by_second == NULL) {
+            if (PyErr_Occurred()) {
+                goto fail;
+            }
+            continue;
+        }
+        Py_INCREF(by_second);
+        int open = PySequence_Contains(by_second, PyList_GET_ITEM(words, i + 1));
+        if (open == 0) {
+            open = PySequence_Contains(by_second, star_key);
+        }
+        Py_DECREF(by_second);
+        if (open < 0 || (open && append_long(openings, i) < 0)) {
+            goto fail;
+        }
+    }
+    PyObject *out = PyTuple_Pack(3, classes, index, openings);
+    Py_DECREF(classes);
+    Py_DECREF(index);
+    Py_DECREF(openings);
+    return out;
+fail:
+    Py_XDECREF(classes);
+    Py_XDECREF(index);
+    Py_XDECREF(openings);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"whitespace_runs", whitespace_runs, METH_O, "The whitespace runs a fold collapses: [(start, end)]."},
     {"sentence_bounds", sentence_bounds, METH_O, "Where a sentence may end: [position]."},
     {"split_tokens", split_tokens, METH_O, "The tokens of a folded text: (words, starts, ends)."},
     {"digit_windows", digit_windows, METH_VARARGS, "Windows around the digit runs of a text, merged."},
+    {"classify", classify, METH_VARARGS, "Word classes of tokens: (classes, index, phrase openings)."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", NULL, -1, methods};
 
 PyMODINIT_FUNC PyInit__scan(void) {
+    if (star_key == NULL && (star_key = PyUnicode_InternFromString("*")) == NULL) {
+        return NULL;
+    }
     return PyModule_Create(&module);
 }
