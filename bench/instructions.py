@@ -45,6 +45,8 @@ def make_items(path: Path) -> None:
 
 def child(items_path: Path, passes: int) -> None:
     """Check every draft 2 + `passes` times (run under callgrind)."""
+    # the tree this script is in, even when another checkout is installed in editable mode
+    sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in getattr(f, "__module__", "")]
     sys.path.insert(0, str(ROOT))
     from assistant.guardrails import Guard, native
     from assistant.models import CheckContext, OrderFacts
@@ -58,7 +60,7 @@ def child(items_path: Path, passes: int) -> None:
     for _ in range(2 + passes):
         for draft, context in pairs:
             guard.check(draft, context)
-    print(json.dumps({"checks": len(pairs) * passes, "native": native.active()}))
+    print(json.dumps({"checks": len(pairs) * passes, "native": native.active(), "tree": native.__file__}))
 
 
 def count(items_path: Path, passes: int, profile: str | None) -> tuple[int, dict[str, Any]]:
@@ -91,7 +93,7 @@ def main() -> int:
     without, _ = count(args.items, 0, None)
     per_check = (with_passes - without) / info["checks"]
     print(f"{per_check / 1e6:.3f} M instructions per check ({info['checks']} checks; "
-          f"{'compiled' if info['native'] else 'pure Python'})")
+          f"{'compiled' if info['native'] else 'pure Python'}; {Path(info['tree']).parents[2]})")
     return 0
 
 
