@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import KnowledgeError
+from assistant.guardrails.heads import open_with_character
 from assistant.guardrails.normalize import fold_char
 from assistant.guardrails.paths import DATA_DIR
 from assistant.guardrails.prefilter import GroupFilter, Scanner, attach_scanner, loosen
@@ -34,6 +35,7 @@ class PatternSet:
     """
 
     patterns: list[re.Pattern[str]] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # the patterns as written (the prefilter reads these)
     seller: list[Any] = field(default_factory=list)
     own: GroupFilter | None = None  # this group's RE2 set, built when first needed; None: run every pattern
     # The guard's one set over every group's loosened patterns (see `Scanner`) and this group's number in it.
@@ -84,10 +86,12 @@ def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
     compiled = []
     for i, p in enumerate(patterns):
         try:
-            compiled.append(re.compile(p, re.MULTILINE))
+            original = re.compile(p, re.MULTILINE)
         except re.error as exc:
             raise KnowledgeError(f"invalid regex ({exc})", path=str(path), field=f"{where}.{i}") from exc
-    return PatternSet(patterns=compiled, own=GroupFilter(patterns))
+        faster = open_with_character(p)  # the same matches, opening with a character (heads.py)
+        compiled.append(re.compile(faster, re.MULTILINE) if faster != p else original)
+    return PatternSet(patterns=compiled, sources=list(patterns), own=GroupFilter(patterns))
 
 
 def compile_seller(patterns: list[str], path: Path, where: str) -> list[Any]:

@@ -163,7 +163,7 @@ def attach_scanner(sets: dict[str, PatternSet]) -> None:
         if group.own is None or not group.patterns:
             continue
         group.group = number
-        groups[number] = [p.pattern for p in group.patterns]
+        groups[number] = group.sources or [p.pattern for p in group.patterns]
         members.append(group)
     if not groups:
         return

@@ -43,6 +43,28 @@ _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►�
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
 _MARKER_MAX = 200
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
+# Every character a `_LIST_MARKER` match can open with, besides decimal digits (tests/test_guardrails_prechecks.py
+# keeps it in step with the pattern). Most sentences open with another one, and this test costs far less than a
+# call into the regex engine, so the pattern runs only where it may match.
+_MARKER_FIRST = frozenset("(abcdefghmopv-*•·▪►✓・【[〔<オ方")
+_INLINE_LAST = frozenset("abcdefgh")
+
+
+def _may_open_marker(c: str) -> bool:
+    """False when no `_LIST_MARKER` match can open with `c` (one character, or "" at the end of the text)."""
+    return c in _MARKER_FIRST or c.isdecimal()
+
+
+def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
+    """False when `_INLINE_MARKER.search(folded, lo, pos)` cannot match.
+
+    A match ends on a digit or a-h, at `pos` or before a line break at `pos - 1` (where `$` also matches).
+    """
+    k = pos - 1
+    if k >= lo and folded[k] == "\n":
+        k -= 1
+    return k >= lo and (folded[k] in _INLINE_LAST or folded[k].isdecimal())
+
 
 @dataclass
 class Sentence:
@@ -78,15 +100,18 @@ def split_sentences(doc: Doc, folded: str) -> None:
         if char == "\n":
             # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on
             # a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim").
-            if not _LIST_MARKER.match(folded, pos + 1):  # (the original-text lookup only when needed)
+            if not (_may_open_marker(folded[pos + 1:pos + 2]) and _LIST_MARKER.match(folded, pos + 1)):
+                # (the original-text lookup only when needed)
                 nxt = text.to_original(pos + 1, pos + 2)[0] if pos < last else size
                 if (nxt < size and original[nxt].islower()) or _open_ended(doc, pos):
                     continue
             cuts.append(pos + 1)
             continue
         if char in ".):" and ((pos + 1 - cuts[-1] <= _MARKER_MAX
-                               and _LIST_MARKER.fullmatch(folded[cuts[-1]:pos + 1].strip() + " ") is not None)
-                              or _INLINE_MARKER.search(folded, max(cuts[-1], pos - 6), pos) is not None):
+                               and _may_open_marker((seg := folded[cuts[-1]:pos + 1].strip())[:1])
+                               and _LIST_MARKER.fullmatch(seg + " ") is not None)
+                              or (_may_end_inline(folded, lo := max(cuts[-1], pos - 6), pos)
+                                  and _INLINE_MARKER.search(folded, lo, pos) is not None)):
             continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
         cuts.append(pos + 1)
     cuts.append(len(folded))
@@ -101,7 +126,7 @@ def split_sentences(doc: Doc, folded: str) -> None:
         t0, t1 = first_token[k], first_token[k + 1]
         seg = folded[a:b].lstrip()
         line_start = a == 0 or folded[a - 1] == "\n"
-        item = _LIST_MARKER.match(seg) is not None and (seg[:1] not in "-*" or line_start)
+        item = _may_open_marker(seg[:1]) and _LIST_MARKER.match(seg) is not None and (seg[:1] not in "-*" or line_start)
         # a sentence after a list marker on the same line belongs to that item ("1. Start a return. We refund...")
         item = item or (in_item and not line_start)
         in_item = item

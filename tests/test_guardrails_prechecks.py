@@ -1,0 +1,113 @@
+"""The engine's cheap tests before a regex call (assistant/guardrails/sentences.py): never False where the
+pattern could match, so skipping the call never changes a report.
+
+Each precheck states a necessary condition for a match; these tests try every character of the Basic
+Multilingual Plane with continuations that complete each branch of the pattern, and random texts.
+"""
+
+from __future__ import annotations
+
+import random
+
+from assistant.guardrails import sentences
+
+# Continuations completing each branch of `_LIST_MARKER` after its first character.
+_TAILS = ("", " ", ". ", ") ", "1. ", "a. ", "a) ", "12. ", "1】 ", "a] ", "〕", "> ", "ption 1 ", "ariante a ",
+          "oglichkeit two ", "ossibilite b ", "hoix c ", "pcion 2 ", "pzione three ", " - ", "- ", "案 ", "案: ",
+          "あ", " あ", ":あ", "：あ", "フション1 ", "法a：", "1案", "\u3000")
+
+
+def test_no_list_marker_opens_with_a_character_the_precheck_rejects() -> None:
+    rejected = 0
+    for code in range(0x10000):
+        c = chr(code)
+        if sentences._may_open_marker(c) or 0xD800 <= code <= 0xDFFF:
+            continue
+        rejected += 1
+        for tail in _TAILS:
+            assert sentences._LIST_MARKER.match(c + tail) is None, repr(c + tail)
+            assert sentences._LIST_MARKER.fullmatch(c + tail) is None, repr(c + tail)
+    assert rejected > 60_000
+    assert not sentences._may_open_marker("")
+    for marker in ("1. ", "(a) ", "- ", "• ", "【a】", "option 2 ", "variante b ", "a案 ", "方法1 ", "オフションa"):
+        assert sentences._may_open_marker(marker[:1])
+
+
+def test_the_inline_marker_precheck_never_hides_a_match() -> None:
+    rng = random.Random(7)
+    alphabet = "ab hz1٣\n.(x "
+    found = 0
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        pos = rng.randint(0, len(text))
+        lo = rng.randint(0, pos)
+        hit = sentences._INLINE_MARKER.search(text, lo, pos) is not None
+        found += hit
+        if hit:
+            assert sentences._may_end_inline(text, lo, pos), (text, lo, pos)
+    assert found > 1_000
+
+
+def test_the_email_test_that_opens_with_the_words_finds_the_same_drafts() -> None:
+    import re
+
+    from assistant.guardrails.rules import forms
+
+    before = re.compile(r"@|\sat\s|[(\[{\s]\s?(?:at|chiocciola|arroba|arobase|klammeraffe)\s?[)\]}\s]")
+    rng = random.Random(5)
+    pieces = ["@", " ", "\n", "\t", "\u3000", "at", "(", ")", "[", "]", "{", "}", "chiocciola", "arroba", "arobase",
+              "klammeraffe", "x", "a", "t", ".", "c", "k"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(100_000)]
+    hits = 0
+    for text in texts:
+        hit = before.search(text) is not None
+        hits += hit
+        assert ("@" in text or forms._AT_WORD.search(text) is not None) == hit, text
+    assert 10_000 < hits < 90_000
+
+
+def _builtin_patterns() -> list[str]:
+    from assistant.guardrails.compiled import load_compiled
+
+    return [p for groups in load_compiled()[1].values() for items in groups.values() for p in items]
+
+
+def test_the_rewritten_heads_find_the_same_matches_as_the_patterns_as_written() -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    from assistant.guardrails.heads import open_with_character
+    from assistant.guardrails.normalize import NormalizedText
+    from assistant.guardrails.patterns import fold_pattern
+
+    pairs = [(fold_pattern(p), open_with_character(fold_pattern(p))) for p in _builtin_patterns()]
+    pairs = [(re.compile(a, re.MULTILINE), re.compile(b, re.MULTILINE)) for a, b in pairs if a != b]
+    assert len(pairs) >= 20  # the rewrite is in use
+    texts = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "evals").rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line) if line.strip() else {}
+            texts += [NormalizedText(rec[k]).folded for k in ("draft", "message") if isinstance(rec.get(k), str)]
+    rng = random.Random(3)
+    words = ["in", "within", "2", "12", "345", "-", " ", "\n", "x", "_", "é", "١", "days", "to", "phone", "3 days"]
+    texts += ["".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(3_000)]
+    matched = 0
+    for before, after in pairs:
+        for text in texts:
+            want = [m.span() for m in before.finditer(text)]
+            assert [m.span() for m in after.finditer(text)] == want, (before.pattern, text)
+            matched += bool(want)
+    assert matched > 500
+
+
+def test_heads_are_rewritten_only_where_the_rewrite_is_plain() -> None:
+    from assistant.guardrails.heads import open_with_character as rewrite
+
+    assert rewrite(r"\b\d{3}-\d{7}\b") == r"\d(?<!\w\d)\d{2}-\d{7}\b"
+    assert rewrite(r"\b\d+\s?days\b") == r"\d(?<!\w\d)\d*\s?days\b"
+    assert rewrite(r"\b\d{3,}x") == r"\d(?<!\w\d)\d{2,}x" and rewrite(r"\b\d{3,5}x") == r"\d(?<!\w\d)\d{2,4}x"
+    assert rewrite(r"\b(?:phone|mobile)\s") == r"(?:p(?<!\w.)hone|m(?<!\w.)obile)\s"
+    for kept in (r"\b\d{1,2}x", r"\b(?:a|b)x|\by", r"\b(?:s?he|it)\b", r"\b(?:\w+|x)", r"\b(?:ab|cd)?x", r"x\b",
+                 r"\b(?:a|b|c|d|e|f)x", r"\b(?:a(|b)"):
+        assert rewrite(kept) == kept, kept
