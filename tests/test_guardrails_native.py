@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -181,27 +182,32 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
     assert spec is not None
     scan = importlib.util.module_from_spec(spec)  # the built module, whether or not this process runs it
     loader.exec_module(scan)
-    checked = 0
+    checked = spaced_hits = 0
+    spaced, mixed = re.compile(text._SPACED), re.compile(text._MIXED)
     for raw in _texts():
         for folded in (raw, NormalizedText(raw).folded):
             assert scan.split_tokens(folded) == text._split_tokens_py(folded), folded
             assert scan.digit_windows(folded, money._BEFORE, money._AFTER) == money._windows_py(folded), folded
             assert scan.whitespace_runs(folded) == normalize._whitespace_runs_py(folded), folded
             assert scan.sentence_bounds(folded) == sentences._bounds_py(folded), folded
+            assert scan.has_spaced(folded) == (spaced.search(folded) is not None), folded
+            assert scan.has_mixed(folded) == (mixed.search(folded) is not None), folded
+            spaced_hits += scan.has_spaced(folded)
             checked += 1
-    assert checked > 40_000
-    # the class index: a fresh lexicon per side, so the C side's cache misses (`miss`) are exercised too
-    lexicons = [Guard().lexicon, Guard().lexicon]
-    for lexicon in lexicons:
-        lexicon._token_cache.clear()
+    assert checked > 40_000 and spaced_hits > 100
+    # the class index, with the token cache emptied before each side, so the C side's misses (`miss`) run too;
+    # one lexicon for both, so both read the same frozensets (equal sets built apart may iterate apart)
+    lexicon = Guard().lexicon
     for raw in _texts()[::3]:
         words = text._split_tokens_py(NormalizedText(raw).folded)[0] + raw.lower().split()[:5]
-        got = scan.classify(words, lexicons[0]._token_cache, lexicons[0].token_classes, lexicons[0].phrases)
-        want = text._classes_py(words, lexicons[1])
+        lexicon._token_cache.clear()
+        got = scan.classify(words, lexicon._token_cache, lexicon.token_classes, lexicon.phrases)
+        lexicon._token_cache.clear()
+        want = text._classes_py(words, lexicon)
         # the index's key order too
         assert (got[0], list(got[1].items()), got[2]) == (want[0], list(want[1].items()), want[2]), words
     with pytest.raises(TypeError):
         scan.classify(["a"], {"a": "not a frozenset"}, len, {})
-    for name in ("split_tokens", "whitespace_runs", "sentence_bounds"):
+    for name in ("split_tokens", "whitespace_runs", "sentence_bounds", "has_spaced", "has_mixed"):
         with pytest.raises(TypeError):
             getattr(scan, name)(b"bytes")

@@ -366,11 +366,74 @@ fail:
     return NULL;
 }
 
+/* Whether `text._SPACED` matches (`[a-z]`, then twice 1-2 of " .-*_" and `[a-z0-9]`, with no letter or digit
+   right before or after): three single characters spaced out, what `_join_spaced_letters` merges. */
+static inline int is_spacer(Py_UCS4 c) {
+    return c == ' ' || c == '.' || c == '-' || c == '*' || c == '_';
+}
+
+static PyObject *has_spaced(PyObject *self, PyObject *arg) {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "has_spaced", &kind, &data, &n) < 0) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 'a' || c > 'z' || (i > 0 && is_token_char(PyUnicode_READ(kind, data, i - 1)))) {
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        int ok = 1;
+        for (int part = 0; part < 2 && ok; part++) {
+            Py_ssize_t gap = 0;  /* a run of spacers; its length is forced, as none is a letter or digit */
+            while (j < n && gap < 3 && is_spacer(PyUnicode_READ(kind, data, j))) {
+                j++;
+                gap++;
+            }
+            ok = gap >= 1 && gap <= 2 && j < n && is_token_char(PyUnicode_READ(kind, data, j));
+            j++;
+        }
+        if (ok && (j >= n || !is_token_char(PyUnicode_READ(kind, data, j)))) {
+            Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
+/* Whether `text._MIXED` matches: a digit before a letter (an apostrophe between allowed), or a letter before a
+   digit (ASCII letters and digits only). */
+static PyObject *has_mixed(PyObject *self, PyObject *arg) {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "has_mixed", &kind, &data, &n) < 0) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i), d = PyUnicode_READ(kind, data, i + 1);
+        if (c >= '0' && c <= '9') {
+            if (d == '\'' && i + 2 < n) {
+                d = PyUnicode_READ(kind, data, i + 2);
+            }
+            if (d >= 'a' && d <= 'z') {
+                Py_RETURN_TRUE;
+            }
+        } else if (c >= 'a' && c <= 'z' && d >= '0' && d <= '9') {
+            Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"whitespace_runs", whitespace_runs, METH_O, "The whitespace runs a fold collapses: [(start, end)]."},
     {"sentence_bounds", sentence_bounds, METH_O, "Where a sentence may end: [position]."},
     {"split_tokens", split_tokens, METH_O, "The tokens of a folded text: (words, starts, ends)."},
     {"digit_windows", digit_windows, METH_VARARGS, "Windows around the digit runs of a text, merged."},
+    {"has_spaced", has_spaced, METH_O, "Whether three single characters are spaced out (text._SPACED)."},
+    {"has_mixed", has_mixed, METH_O, "Whether a digit and a letter touch (text._MIXED)."},
     {"classify", classify, METH_VARARGS, "Word classes of tokens: (classes, index, phrase openings)."},
     {NULL, NULL, 0, NULL},
 };

@@ -66,6 +66,9 @@ try:
 
     _split_tokens_c = _scan.split_tokens
     _classify_c = _scan.classify
+    # the two quick tests as direct scans: the same answers without RE2's per-call wrapper (Python code)
+    _spaced = _scan.has_spaced
+    _mixed = _scan.has_mixed
 except ImportError:
     pass
 
