@@ -20,6 +20,7 @@ import gc
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -89,13 +90,19 @@ def main() -> int:
         return 0
     if not args.items.is_file():
         make_items(args.items)
+    # A cache folder of this run's own: the compiled-data cache (compiled.py) is rebuilt whenever another
+    # checkout or a concurrent run wrote its own version there, and a rebuild counted in one run only skews the
+    # difference by up to a million instructions per check.
+    cache = tempfile.mkdtemp(prefix="instructions-cache-")
+    os.environ["REPLY_ASSISTANT_CACHE_DIR"] = cache
     # once outside valgrind first: a changed source rebuilds the compiled-data cache (compiled.py) on the first
     # run, which would be counted in one of the two runs only
     subprocess.run([sys.executable, __file__, "--child", "0", "--items", str(args.items)], capture_output=True,
-                   check=True)
+                   check=True, env=os.environ.copy())
     with_passes, info = count(args.items, 2, args.profile)
     without, _ = count(args.items, 0, None)
     per_check = (with_passes - without) / info["checks"]
+    shutil.rmtree(cache, ignore_errors=True)
     print(f"{per_check / 1e6:.3f} M instructions per check ({info['checks']} checks; "
           f"{'compiled' if info['native'] else 'pure Python'}; {Path(info['tree']).parents[2]})")
     return 0
