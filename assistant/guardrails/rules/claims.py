@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.rules.claim_asks import claim_asks
 from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
@@ -283,7 +284,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     """Fire on each request about a claim object when the message offers any remedy."""
     doc = data.doc
     if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")
-            or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")):
+            or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")
+            or (doc.spans("request") and (doc.spans("claim") or doc.spans("claim_weak")))):
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims else {}
@@ -291,7 +293,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + reports(data, objects)
              + yes_answers(data, objects)
              + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data)
-             + _bare_closings(data, claims) + _state_questions(data, claims) + _dropped_subject(data, claims))
+             + claim_asks(data, claims) + _bare_closings(data, claims) + _state_questions(data, claims)
+             + _dropped_subject(data, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

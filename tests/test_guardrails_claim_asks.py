@@ -1,0 +1,57 @@
+"""A request that does something to a named claim with a verb no word class knows is A-to-z inducement; the few
+harmless requests about a claim (open, update, keep, consult it) still pass. Wordings written for these tests:
+the verbs ("park", "accantonare", "aparcar", "ruhen lassen", "mettre de côté") are in no closing-word class.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.guardrails import check_draft
+from assistant.models import CheckContext, OrderFacts
+
+EUR = OrderFacts(price=50, currency="EUR", claim_open=True)
+OPTIONS = {
+    "en": "We are sorry.\n1. A new one within 3 days.\n2. A full refund of 50.00 EUR.\n\n",
+    "fr": "Nous sommes désolés.\n1. Un nouvel article sous 3 jours.\n2. Un remboursement intégral de 50,00 €.\n\n",
+    "de": "Es tut uns leid.\n1. Ein neuer Artikel in 3 Tagen.\n2. Eine volle Erstattung von 50,00 €.\n\n",
+    "es": "Lo sentimos.\n1. Un artículo nuevo en 3 días.\n2. Un reembolso completo de 50,00 €.\n\n",
+    "it": "Ci scusiamo.\n1. Un articolo nuovo entro 3 giorni.\n2. Un rimborso completo di 50,00 €.\n\n",
+}
+
+
+def az(language: str, sentence: str, with_options: bool = True) -> bool:
+    ctx = CheckContext(scenario="damaged_or_broken", order=EUR, reply_language=language)
+    text = (OPTIONS[language] if with_options else "") + sentence
+    return any(v.rule == "az_inducement" for v in check_draft(text, ctx).violations)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Could you please park the A-to-z claim for now? Thank you."),
+    ("en", "We would appreciate it if you could put the A-to-z claim to bed."),
+    ("fr", "Pourriez-vous mettre de côté votre réclamation au titre de la garantie A à Z ?"),
+    ("de", "Bitte lassen Sie den A-bis-z-Garantieantrag ruhen."),
+    ("es", "¿Podría aparcar su reclamación de la garantía de la A a la Z?"),
+    ("it", "Potrebbe accantonare la richiesta di rimborso A-to-z?"),
+], ids=["en park", "en put to bed", "fr mettre de côté", "de ruhen lassen", "es aparcar", "it accantonare"])
+def test_a_request_with_an_unknown_verb_on_the_claim_is_inducement(language: str, sentence: str) -> None:
+    assert az(language, sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Please feel free to update your A-to-z claim with our tracking details."),
+    ("en", "Please keep your A-to-z claim open if you wish; Amazon decides it."),
+    ("fr", "Vous pouvez bien sûr mettre à jour votre réclamation A à Z à tout moment."),
+    ("de", "Sie können Ihren A-bis-z-Antrag jederzeit selbst aktualisieren."),
+    ("es", "Puede consultar su reclamación de la garantía de la A a la Z en cualquier momento."),
+    ("it", "Può aggiornare lei stesso la richiesta A-to-z in qualsiasi momento."),
+    ("de", "Für keine der beiden Optionen müssen Sie an Ihrem Antrag etwas ändern."),
+], ids=["en update", "en keep open", "fr mettre à jour", "de aktualisieren", "es consultar", "it aggiornare",
+        "de nothing to change"])
+def test_harmless_requests_about_the_claim_pass(language: str, sentence: str) -> None:
+    assert not az(language, sentence)
+
+
+def test_without_an_offer_a_request_about_the_claim_is_not_inducement() -> None:
+    # The rule is about trading a remedy for the claim: with nothing offered there is nothing traded.
+    assert not az("en", "We are sorry. Could you please park the A-to-z claim for now?", with_options=False)
