@@ -364,3 +364,18 @@ def test_half_before_the_next_sentence_is_still_a_share() -> None:
              "Option 2: a return for a full refund.")
     ctx = CheckContext(scenario="not_as_described", order=OrderFacts(price=28, currency="USD"), reply_language="en")
     assert "unapproved_remedy" in {v.rule for v in check_draft(draft, ctx).violations}
+
+
+def test_a_replacement_part_is_a_second_choice_beside_a_new_unit() -> None:
+    draft = ("Sorry the switch failed.\n1. We ship a new toaster within 2 days.\n"
+             "2. Or we post a replacement switch assembly with fitting steps.\n")
+    ctx = CheckContext(scenario="quality_issue", order=EUR)
+    assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).blocking}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Meanwhile, do check out the matching lids in our Amazon storefront.",
+    "P.S. Our winter range lands next month with early-bird prices for loyal customers.",
+], ids=["storefront", "early-bird prices"])
+def test_the_sellers_range_or_a_sale_announced_is_marketing(sentence: str) -> None:
+    assert "marketing_content" in blocks("en", sentence)

@@ -55,3 +55,11 @@ def test_harmless_requests_about_the_claim_pass(language: str, sentence: str) ->
 def test_without_an_offer_a_request_about_the_claim_is_not_inducement() -> None:
     # The rule is about trading a remedy for the claim: with nothing offered there is nothing traded.
     assert not az("en", "We are sorry. Could you please park the A-to-z claim for now?", with_options=False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "This offer stands for as long as the A-to-z claim is not taken any further with Amazon.",
+    "The refund can go out once Amazon has heard from you that you have been helped.",
+], ids=["negation after the claim", "Amazon hears you were helped"])
+def test_remedy_waiting_on_the_claim_not_going_further_is_inducement(sentence: str) -> None:
+    assert az("en", sentence)

@@ -104,6 +104,9 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
             continue
         tail = min(c1 + 1, obj_end + _NEAR)
         unopened = doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj)
+        # "as long as the claim is not escalated / taken any further": whatever the verb, the remedy waits on
+        # the claim not doing something
+        unopened = unopened or (conditions[0][0] < obj and negation_in(doc, obj_end, tail))
         if not (doc.has("state", obj_end, tail) or unopened):
             continue  # "if the claim is still open"; "as long as no claim is filed"
         if neutral_clause(doc, s.tok_start, s.tok_end):
@@ -285,7 +288,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     doc = data.doc
     if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")
             or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")
-            or (doc.spans("request") and (doc.spans("claim") or doc.spans("claim_weak")))):
+            or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))):
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims else {}

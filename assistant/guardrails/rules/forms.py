@@ -113,7 +113,8 @@ def _phones(data: RuleInput, taken: list[tuple[int, int]]) -> list[tuple[int, in
 def marketing_content(data: RuleInput) -> list[Violation]:
     """Marketing patterns, except words that explain a promotion or voucher the buyer asked about."""
     spans = _pattern_rule(data, "marketing_content")
-    if not spans and not data.doc.spans("catalog"):
+    doc = data.doc
+    if not spans and not (doc.spans("catalog") or (doc.spans("catalog_noun") and doc.spans("our"))):
         return []
     buyer = data.buyer.folded if data.buyer is not None else ""
     # Explaining a promotion or voucher the buyer asked about is not marketing; offering a new one still is.
