@@ -379,3 +379,9 @@ def test_a_replacement_part_is_a_second_choice_beside_a_new_unit() -> None:
 ], ids=["storefront", "early-bird prices"])
 def test_the_sellers_range_or_a_sale_announced_is_marketing(sentence: str) -> None:
     assert "marketing_content" in blocks("en", sentence)
+
+
+@pytest.mark.parametrize("line", ["担当：＜担当者名＞", "○月○日までに再発送いたします。"],
+                         ids=["full-width brackets", "circled date"])
+def test_japanese_placeholders_are_unfilled(line: str) -> None:
+    assert "unfilled_placeholder" in blocks("ja", line)

@@ -63,3 +63,27 @@ def test_without_an_offer_a_request_about_the_claim_is_not_inducement() -> None:
 ], ids=["negation after the claim", "Amazon hears you were helped"])
 def test_remedy_waiting_on_the_claim_not_going_further_is_inducement(sentence: str) -> None:
     assert az("en", sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "There is really no need to drag Amazon into this; give us a few days."),
+    ("fr", "Inutile d'embêter Amazon avec cela, laissez-nous une semaine."),
+    ("es", "No hace falta liar a Amazon con esto; denos una semana."),
+], ids=["en drag", "fr embêter", "es liar"])
+def test_no_need_to_with_any_verb_on_amazon_keeps_amazon_out(language: str, sentence: str) -> None:
+    assert az(language, sentence)
+
+
+def test_no_need_to_worry_about_amazon_and_a_bare_no_pass() -> None:
+    assert not az("en", "There is no need to worry about Amazon: they decide the claim, we ship anyway.")
+    assert not az("en", "The parcel had the cable but no power bank inside, which is our mistake.")
+
+
+def test_a_right_to_left_override_is_read_as_the_screen_shows_it() -> None:
+    ctx = CheckContext(scenario="damaged_or_broken", order=EUR)
+    # on screen: "once the A-to-z claim is closed"; typed: "desolc"
+    draft = OPTIONS["en"] + "We send either one once the A-to-z claim is \u202edesolc\u202c."
+    found = [v for v in check_draft(draft, ctx).violations if v.rule == "az_inducement"]
+    assert found and "desolc" in found[0].evidence
+    # typed "closed" inside an override (shown reversed) is read as typed
+    assert az("en", "We send either one once the A-to-z claim is \u202eclosed\u202c.")

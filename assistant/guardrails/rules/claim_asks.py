@@ -53,6 +53,40 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
     return out
 
 
+# Verbs after "no need to" that do not keep Amazon out: "no need to worry about Amazon's decision"
+_NOT_KEEPING_OUT = frozenset({"worry", "hesitate", "inquieter", "hesiter", "preocuparse", "preocupe", "dudar",
+                              "preoccuparsi", "preoccupi", "esitare", "sorgen", "zogern", "apologise", "apologize"})
+
+
+def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
+    """'Inutile de mêler Amazon à tout ça', 'no hace falta meter a Amazon de por medio': any verb on Amazon.
+
+    The `open` class lists the verbs of involving Amazon a writer has used so far ("contact", "involve",
+    "einschalten"); what a "no need to" says about Amazon with a verb outside it is the same request. The verb
+    must come right after the hold-off words (an article between) and Amazon right after the verb.
+    """
+    doc = data.doc
+    longest: dict[int, int] = {}
+    for a, b in doc.spans("hold_off"):
+        longest[a] = max(longest.get(a, b), b)
+    out: list[tuple[int, int]] = []
+    n = len(doc.words)
+    for a, b in longest.items():
+        if b - a == 1 and "negation" in doc.classes[a]:
+            continue  # a bare "no" is not "no need to": "no power bank inside"
+        verb = b + 1 if b < n and "filler" in doc.classes[b] else b
+        if verb >= n or doc.words[verb] in _NOT_KEEPING_OUT \
+                or any(cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "defer")):
+            continue
+        end = clause_end(doc, verb)
+        k = verb + 1
+        while k < min(end, verb + 3) and "filler" in doc.classes[k] and "amazon" not in doc.classes[k]:
+            k += 1
+        if k < end and "amazon" in doc.classes[k] and not neutral_clause(doc, clause_start(doc, a), end):
+            out.append((a, k + 1))
+    return out
+
+
 def _covered(data: RuleInput, claims: dict[int, int], lo: int, hi: int) -> set[int]:
     """Tokens in [lo, hi) inside a harmless word or phrase, or inside a claim's own name ("A-to-z")."""
     covered: set[int] = set()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_asks import claim_asks
+from assistant.guardrails.rules.claim_asks import amazon_kept_out, claim_asks
 from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
@@ -293,7 +293,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
-    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + reports(data, objects)
+    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + amazon_kept_out(data)
+             + reports(data, objects)
              + yes_answers(data, objects)
              + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data)
              + claim_asks(data, claims) + _bare_closings(data, claims) + _state_questions(data, claims)
