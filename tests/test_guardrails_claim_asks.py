@@ -87,3 +87,17 @@ def test_a_right_to_left_override_is_read_as_the_screen_shows_it() -> None:
     assert found and "desolc" in found[0].evidence
     # typed "closed" inside an override (shown reversed) is read as typed
     assert az("en", "We send either one once the A-to-z claim is \u202eclosed\u202c.")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Es wäre nett, wenn Sie erst einmal keinen A-bis-z-Garantieantrag bei Amazon eröffnen."),
+    ("en", "It would be great if you could not open an A-to-z claim for the moment."),
+    ("es", "Le rogamos que no abra ninguna reclamación de la garantía de la A a la Z."),
+], ids=["de wish", "en wish", "es request"])
+def test_a_wish_that_no_claim_be_opened_is_inducement(language: str, sentence: str) -> None:
+    assert az(language, sentence)
+
+
+def test_saying_the_buyer_may_still_open_a_claim_passes() -> None:
+    assert not az("de", "Falls Sie noch keinen A-bis-z-Antrag gestellt haben, können Sie das jederzeit tun.")
+    assert not az("en", "If you have not opened an A-to-z claim yet, you can still do so at any time.")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import negation_in, neutral_clause, permission
+from assistant.guardrails.rules.claim_refs import asks_in, negation_in, neutral_clause, permission
 
 _REACH = 8  # tokens between a request word and the claim it is about
 _VERB_LAST = 6  # tokens after the claim where a verb-final language puts the verb
@@ -84,6 +84,30 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
             k += 1
         if k < end and "amazon" in doc.classes[k] and not neutral_clause(doc, clause_start(doc, a), end):
             out.append((a, k + 1))
+    return out
+
+
+def unopened_wishes(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'Es wäre schön, wenn Sie vorerst keinen A-bis-z-Antrag stellen', 'bitte stellen Sie keinen Antrag'.
+
+    A request or wish whose clause says no claim be opened: a negation just before the claim and an opening verb
+    in the same clause, before or (German) after it. "Falls Sie noch keinen Antrag gestellt haben, können Sie das
+    jederzeit tun" has no request in the clause of the claim, so it passes.
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    for obj, obj_end in claims.items():
+        c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
+        s = doc.sentences[doc.sentence_of(obj)]
+        negations = doc.find("negation", max(c0, obj - 3), obj)
+        if not negations or not doc.has("open", c0, c1 + 1):
+            continue
+        # the wish may open the sentence before the clause of the claim: "Es wäre schön, wenn Sie ..."
+        if not (asks_in(doc, c0, negations[0][0]) or asks_in(doc, s.tok_start, c0)):
+            continue
+        if neutral_clause(doc, s.tok_start, c1) or permission(data, negations[0][0], obj_end):
+            continue
+        out.append((negations[0][0], c1))
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_asks import amazon_kept_out, claim_asks
+from assistant.guardrails.rules.claim_asks import amazon_kept_out, claim_asks, unopened_wishes
 from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
@@ -297,8 +297,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + reports(data, objects)
              + yes_answers(data, objects)
              + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data)
-             + claim_asks(data, claims) + _bare_closings(data, claims) + _state_questions(data, claims)
-             + _dropped_subject(data, claims))
+             + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
+             + _state_questions(data, claims) + _dropped_subject(data, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []
