@@ -385,3 +385,13 @@ def test_the_sellers_range_or_a_sale_announced_is_marketing(sentence: str) -> No
                          ids=["full-width brackets", "circled date"])
 def test_japanese_placeholders_are_unfilled(line: str) -> None:
     assert "unfilled_placeholder" in blocks("ja", line)
+
+
+def test_a_digit_fraction_of_what_was_paid_is_over_the_cap() -> None:
+    assert "unapproved_remedy" in blocks("en", "Or we refund 2/3 of what you paid and you keep it.")
+
+
+def test_a_multi_buy_offer_is_marketing_even_when_stock_was_asked_about() -> None:
+    ctx = CheckContext(scenario="other", order=EUR, buyer_message="When are the filters back in stock?")
+    draft = "They are back on Monday. This month only it's buy 3 get 1 free on all filters, a great time to stock up."
+    assert "marketing_content" in {v.rule for v in check_draft(draft, ctx).blocking}

@@ -101,3 +101,7 @@ def test_a_wish_that_no_claim_be_opened_is_inducement(language: str, sentence: s
 def test_saying_the_buyer_may_still_open_a_claim_passes() -> None:
     assert not az("de", "Falls Sie noch keinen A-bis-z-Antrag gestellt haben, können Sie das jederzeit tun.")
     assert not az("en", "If you have not opened an A-to-z claim yet, you can still do so at any time.")
+
+
+def test_a_hold_off_whose_own_words_hold_the_opening_verb() -> None:
+    assert az("en", "Please give us until Friday before going to Amazon, and if nothing has come we reship it.")

@@ -188,7 +188,8 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             reach = min(s.tok_end, b + 12)
         else:
             reach = min(s.tok_end, b + 5)
-        for oa, ob in doc.find("open", b, reach):
+        # from the hold-off's own start: "before going" holds the opening verb of "going to Amazon" itself
+        for oa, ob in doc.find("open", a, reach):
             tail = min(s.tok_end, ob + 7)
             head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail) \
