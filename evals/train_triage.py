@@ -3,7 +3,9 @@
 Training data: the knowledge base's example phrasings (every language, `knowledge/phrasings/`) plus the dev
 set, triage holdouts 1-3, the short multilingual dev set `triage_lang_dev` and `triage_lang_train` (buyer
 messages in six languages written for training, Spain and Latin-American Spanish included) and
-`triage_long_train` (long messages that mention several problems, six languages). Held out,
+`triage_long_train` (long messages that mention several problems, six languages), the blind-written
+`triage_train_en1` and `triage_train_lang1`, and the buyer messages of the judged files already scored
+(`evals/judged/`, development data after their first scoring). Held out,
 never trained on: the reference sets and triage holdout 4, whose accuracies this script prints (the
 language cue files were tuned on the misses of `reference_lang`, so it is a development set, not a test
 set). The multilingual set `triage_lang_fresh1` is never trained on either; it was scored blind once and
@@ -29,14 +31,18 @@ from assistant.triage import CueAndExampleTriager, cue_files, fold
 from assistant.triage_model import MODEL_PATH, LinearTriageModel, cue_fingerprint, train
 
 CASES = Path(__file__).parent / "cases"
+JUDGED = Path(__file__).parent / "judged"
 TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout3", "triage_lang_dev",
-              "triage_lang_train", "triage_long_train")
+              "triage_lang_train", "triage_long_train", "triage_train_en1", "triage_train_lang1")
+# Judged files already measured once are development data: their buyer messages and scenarios train too.
+# A judged file not yet measured must stay out (its first-sight figure would mean nothing afterwards).
+JUDGED_TRAIN = tuple(f"judged_fresh{n}" for n in range(1, 14))
 HELD_OUT = ("reference", "reference_lang", "triage_holdout4")
 
 
-def labelled(name: str) -> list[tuple[str, str]]:
+def labelled(name: str, folder: Path = CASES) -> list[tuple[str, str]]:
     """(message, expected scenario) pairs of one case file."""
-    lines = (CASES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
     return [(r["message"], r["expected_scenario"]) for r in map(json.loads, filter(str.strip, lines))]
 
 
@@ -54,7 +60,8 @@ def main() -> None:
     triager.model = None  # features only; the classifier is what we are about to train
     knowledge = [(ex, c.scenario) for c in triager.knowledge.chunks if c.scenario != "general"
                  for ex in c.examples]
-    pairs = knowledge + [pair for name in TRAIN_SETS for pair in labelled(name)]
+    pairs = knowledge + [pair for name in TRAIN_SETS for pair in labelled(name)] \
+        + [pair for name in JUDGED_TRAIN for pair in labelled(name, JUDGED)]
     weights, bias = train(*matrix(triager, pairs))
     model = LinearTriageModel(weights, bias)
     for name in HELD_OUT:

@@ -364,3 +364,34 @@ def test_half_before_the_next_sentence_is_still_a_share() -> None:
              "Option 2: a return for a full refund.")
     ctx = CheckContext(scenario="not_as_described", order=OrderFacts(price=28, currency="USD"), reply_language="en")
     assert "unapproved_remedy" in {v.rule for v in check_draft(draft, ctx).violations}
+
+
+def test_a_replacement_part_is_a_second_choice_beside_a_new_unit() -> None:
+    draft = ("Sorry the switch failed.\n1. We ship a new toaster within 2 days.\n"
+             "2. Or we post a replacement switch assembly with fitting steps.\n")
+    ctx = CheckContext(scenario="quality_issue", order=EUR)
+    assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).blocking}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Meanwhile, do check out the matching lids in our Amazon storefront.",
+    "P.S. Our winter range lands next month with early-bird prices for loyal customers.",
+], ids=["storefront", "early-bird prices"])
+def test_the_sellers_range_or_a_sale_announced_is_marketing(sentence: str) -> None:
+    assert "marketing_content" in blocks("en", sentence)
+
+
+@pytest.mark.parametrize("line", ["担当：＜担当者名＞", "○月○日までに再発送いたします。"],
+                         ids=["full-width brackets", "circled date"])
+def test_japanese_placeholders_are_unfilled(line: str) -> None:
+    assert "unfilled_placeholder" in blocks("ja", line)
+
+
+def test_a_digit_fraction_of_what_was_paid_is_over_the_cap() -> None:
+    assert "unapproved_remedy" in blocks("en", "Or we refund 2/3 of what you paid and you keep it.")
+
+
+def test_a_multi_buy_offer_is_marketing_even_when_stock_was_asked_about() -> None:
+    ctx = CheckContext(scenario="other", order=EUR, buyer_message="When are the filters back in stock?")
+    draft = "They are back on Monday. This month only it's buy 3 get 1 free on all filters, a great time to stock up."
+    assert "marketing_content" in {v.rule for v in check_draft(draft, ctx).blocking}

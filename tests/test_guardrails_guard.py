@@ -51,7 +51,8 @@ def test_seller_severity_off_and_warn_take_effect(tmp_path: Path) -> None:
 
 
 def test_seller_words_extend_the_lexicon(tmp_path: Path) -> None:
-    draft = "Sorry.\n1. A replacement.\n2. A refund.\nPlease zap the A-to-z claim."
+    # not a request ("please" would make any unknown verb on the claim a block): a remedy waiting on the verb
+    draft = "Sorry.\n1. A replacement.\n2. A refund.\nWe ship as soon as you zap the A-to-z claim."
     assert Guard().check(draft, CTX).passed
     guard = _guard(tmp_path, "lexicon:\n  classes:\n    close: [zap]\n")
     assert "az_inducement" in {v.rule for v in guard.check(draft, CTX).blocking}

@@ -99,6 +99,8 @@ def likely_scenarios(request: DraftRequest) -> list[str]:
 def claim_underlying(request: DraftRequest) -> ScenarioId | None:
     """The problem behind an A-to-z claim: from the case facts first, else triage's runner-up."""
     facts, data = request.facts, load_remedy_data()
+    if facts.main_item_missing:  # an empty box: nothing to repair or post a part for
+        return "missing_items"
     for fact, present in (("safety", facts.safety), ("never_arrived", facts.arrival == "never_arrived"),
                           ("arrived_damaged", facts.arrival == "arrived_damaged")):
         if present:
@@ -128,6 +130,8 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         # The buyer escalated: a full refund is always among the choices, after the best fix for the problem.
         preference = ([r for r in base[:1] if r != "full_refund"] + ["full_refund"]
                       + [r for r in base[1:] + preference if r != "full_refund"])
+        if facts.main_item_missing:  # an empty box: no item to keep at a discount or to repair
+            preference = list(data.missing_main)
     if mismatch(request) and "exchange" in preference:
         preference.remove("exchange")
         preference.insert(0, "exchange")

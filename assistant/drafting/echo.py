@@ -79,6 +79,11 @@ def _clean(piece: str, vocab: EchoVocab) -> str:
     letters = [ch for ch in piece if ch.isalpha() and ch.lower() != ch.upper()]
     if len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.7 * len(letters):
         piece = piece.lower()  # shouting is restated calmly
+    return _strip_lead(piece, vocab)
+
+
+def _strip_lead(piece: str, vocab: EchoVocab) -> str:
+    """Without the lead-in words ("so", "and", "ugh, my mistake,"), however many there are."""
     while True:
         stripped = vocab.lead.sub("", piece, count=1) if vocab.lead.match(piece) else piece
         stripped = stripped.strip(" \t,;:-–—")
@@ -127,6 +132,7 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: 
 
 def turn(text: str, vocab: EchoVocab) -> Clause:
     """The clause in the seller's voice ("my kettle" -> "your kettle"), or as a quote when it cannot be turned."""
+    text = _strip_lead(text, vocab) or text  # a clause cut at "and" ("and the CCTV shows no courier")
     if not vocab.person or (vocab.seller and vocab.seller.search(text)):
         return Clause(text, False)
     if vocab.negation is not None and vocab.negation.match(text):

@@ -49,10 +49,11 @@ _PERCENT = re.compile(
     r"(?P<p>\d(?<![a-z0-9_.,]\d)\d{0,2}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
     r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|(?P<wari>割)引?)"
 )
-# "1/2 the price", "2/3 of the amount": a fraction in digits, read only before a word for the price, so dates
-# ("1/2") and ratios stay numbers.
+# "1/2 the price", "2/3 of the amount", "1/2 of what you paid": a fraction in digits, read only before a word for
+# the price, so dates ("1/2") and ratios stay numbers.
 _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?P<n>[1-9])\s?/\s?(?P<d>[2-9]|10)(?![\d/])"
-                             r"(?=\s(?:of\s)?(?:the\s|your\s|its\s)?(?:price|amount|cost|purchase|total|order|prix|montant|precio|importe|prezzo|importo|preis|betrag))")
+                             r"(?=\s(?:of\s)?(?:the\s|your\s|its\s)?(?:price|amount|cost|purchase|total|order|payment|"
+                             r"what\s(?:you|was)\s(?:paid|spent|charged)|prix|montant|precio|importe|prezzo|importo|preis|betrag))")
 # Literal text every match of `_AMOUNT` (a currency sign or word) and of `_PERCENT` (a percent sign or word) holds:
 # a window without it cannot hold a match, so that pattern's scan of the window (tried at every position, see
 # `_BEFORE`) is skipped. Each hint matches a superset of what it guards, so a false alarm only costs the scan.

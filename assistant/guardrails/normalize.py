@@ -137,14 +137,14 @@ class NormalizedText:
 
     __slots__ = ("_map", "_squashed", "_squashed_runs", "folded", "original")
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, visual: bool = False) -> None:
         self.original = original
         self._map: list[int] | _Breaks | None
         if original.isascii():
             # Most drafts are ASCII: fold with C-level string methods and a breakpoint offset map.
             folded, self._map = _fold_ascii(original)
         else:
-            folded, self._map = _normalize(original)
+            folded, self._map = _normalize(original, visual)
         self.folded = folded
         # Computed when first asked (plain slots rather than cached properties, so the class also compiles)
         self._squashed: str | None = None
@@ -169,6 +169,9 @@ class NormalizedText:
         if start == end:
             pos = omap[start] if start < size else len(self.original)
             return pos, pos
+        if isinstance(omap, list):  # a right-to-left override read as shown runs backwards in the original
+            piece = omap[start:end]
+            return min(piece), max(piece) + 1
         return omap[start], omap[end - 1] + 1
 
     @property
@@ -236,11 +239,18 @@ def _collapse(text: str, base: list[int] | range) -> tuple[str, list[int] | None
     return "".join(out), omap
 
 
-def _normalize(text: str) -> tuple[str, list[int] | None]:
-    """Fold `text`; return the folded string and its offset map (None when it is the identity)."""
+def _normalize(text: str, visual: bool = False) -> tuple[str, list[int] | None]:
+    """Fold `text`; return the folded string and its offset map (None when it is the identity).
+
+    With `visual`, right-to-left overrides are read as the screen shows them (`_visual_order`).
+    """
     if text.isascii():
         # Fast path: for ASCII, NFKC and look-alike mapping are no-ops and lower() equals casefold().
         return _collapse(text.lower().replace("`", "'"), range(len(text)))
+    order = _visual_order(text) if visual else None
+    if order is not None:  # fold what the reader sees, and map each folded character back through the reordering
+        folded_visual, vmap = _normalize("".join(text[i] for i in order))
+        return folded_visual, [order[k] for k in (vmap if vmap is not None else range(len(folded_visual)))]
     chars: list[str] = []
     omap: list[int] = []
     pos = 0
@@ -260,6 +270,33 @@ def _normalize(text: str) -> tuple[str, list[int] | None]:
     omap.extend(range(pos, len(text)))
     folded, fmap = _collapse("".join(chars), omap)
     return _join_cjk(folded, fmap if fmap is not None else list(range(len(folded))))
+
+
+_RLO, _PDF = "\u202e", "\u202c"
+
+
+def _visual_order(text: str) -> list[int] | None:
+    """Indices of `text` in the order a reader sees them, or None when nothing is reordered.
+
+    A right-to-left override (U+202E) shows what follows it reversed, up to the pop (U+202C) or the end of the
+    line: "\u202eralecnac\u202c la reclamación" reads "cancelar la reclamación" on screen, and is matched so.
+    The override characters themselves are left out.
+    """
+    if _RLO not in text:
+        return None
+    order: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] != _RLO:
+            order.append(i)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and text[j] not in (_PDF, "\n", _RLO):
+            j += 1
+        order.extend(range(j - 1, i, -1))
+        i = j
+    return order
 
 
 # A space between two Japanese characters carries no meaning: "取 り 下 げ て" is "取り下げて" spaced out.

@@ -159,7 +159,18 @@ class Doc:
 
 def build_doc(original: str, lexicon: Lexicon) -> Doc:
     """Normalise a draft and find its tokens, classes and sentences."""
-    text = NormalizedText(original)
+    doc = _build(NormalizedText(original), lexicon)
+    if "\u202e" in original:
+        # A right-to-left override shows its letters reversed: "\u202eralecnac\u202c" reads "cancelar" on screen,
+        # while "\u202eclose\u202c" hides "close" from the eye but not from a copy-paste. Read the draft the way
+        # that gives more known words.
+        shown = _build(NormalizedText(original, visual=True), lexicon)
+        if sum(1 for c in shown.classes if c) > sum(1 for c in doc.classes if c):
+            return shown
+    return doc
+
+
+def _build(text: NormalizedText, lexicon: Lexicon) -> Doc:
     doc = Doc(text=text, lexicon=lexicon)
     folded = text.folded
     _tokenize(doc, folded)

@@ -31,7 +31,9 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         if doc.has("first_person", b, min(s.tok_end, b + 2)) and not (b < s.tok_end and quoted(doc, b)):
             continue  # "let us know": the buyer tells the seller (a quoted 'I no longer need help' is a button)
         said = doc.find("resolved", a, min(s.tok_end, b + 12))  # "please click Yes" says it in the verb
-        if not said or subject_is_not_buyer(doc, a, s.tok_start):
+        # "once Amazon has heard from you that ...": the subject is the listener, the buyer still does the telling
+        heard = doc.words[b - 2:b] == ["from", "you"]
+        if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard):
             continue
         # "reply 'yes' here" answers us: a yes in the verb itself needs Amazon or a claim in its own sentence
         lo = s.tok_start if said and said[0][0] < b else doc.sentences[max(0, si - 1)].tok_start

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.rules.claim_asks import amazon_kept_out, claim_asks, unopened_wishes
 from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
@@ -103,6 +104,9 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
             continue
         tail = min(c1 + 1, obj_end + _NEAR)
         unopened = doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj)
+        # "as long as the claim is not escalated / taken any further": whatever the verb, the remedy waits on
+        # the claim not doing something
+        unopened = unopened or (conditions[0][0] < obj and negation_in(doc, obj_end, tail))
         if not (doc.has("state", obj_end, tail) or unopened):
             continue  # "if the claim is still open"; "as long as no claim is filed"
         if neutral_clause(doc, s.tok_start, s.tok_end):
@@ -184,7 +188,8 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             reach = min(s.tok_end, b + 12)
         else:
             reach = min(s.tok_end, b + 5)
-        for oa, ob in doc.find("open", b, reach):
+        # from the hold-off's own start: "before going" holds the opening verb of "going to Amazon" itself
+        for oa, ob in doc.find("open", a, reach):
             tail = min(s.tok_end, ob + 7)
             head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail) \
@@ -283,15 +288,18 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     """Fire on each request about a claim object when the message offers any remedy."""
     doc = data.doc
     if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")
-            or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")):
+            or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")
+            or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))):
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
-    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + reports(data, objects)
+    spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + amazon_kept_out(data)
+             + reports(data, objects)
              + yes_answers(data, objects)
              + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data)
-             + _bare_closings(data, claims) + _state_questions(data, claims) + _dropped_subject(data, claims))
+             + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
+             + _state_questions(data, claims) + _dropped_subject(data, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

@@ -35,7 +35,8 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント"))
 # An invitation to buy or come back, or a new code: never an explanation, even when the buyer asked about one.
 _INVITE = re.compile(r"\b(?:next|future|follow|newsletter|"
-                     r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new)\b")
+                     r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new|"
+                     r"this\smonth\sonly|stock\sup|buy\s(?:\d+|one|two|three)\s(?:and\s)?get)\b")
 _CODE_VALUE = re.compile(r"\bcode:?\s(?=[a-z0-9]*[a-z])(?=[a-z0-9]{4})[a-z]*\d")
 
 
@@ -118,7 +119,8 @@ def _phones(data: RuleInput, taken: list[tuple[int, int]]) -> list[tuple[int, in
 def marketing_content(data: RuleInput) -> list[Violation]:
     """Marketing patterns, except words that explain a promotion or voucher the buyer asked about."""
     spans = _pattern_rule(data, "marketing_content")
-    if not spans and not data.doc.spans("catalog"):
+    doc = data.doc
+    if not spans and not (doc.spans("catalog") or (doc.spans("catalog_noun") and doc.spans("our"))):
         return []
     buyer = data.buyer.folded if data.buyer is not None else ""
     # Explaining a promotion or voucher the buyer asked about is not marketing; offering a new one still is.

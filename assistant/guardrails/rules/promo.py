@@ -8,6 +8,8 @@ two things the word classes can read in every language:
   explanation;
 - `sale_word` (a sale, deal or "% off" event) together with `catalog` in one sentence that offers no remedy for
   this order: the seller's sale announced, allowed only when the buyer asked about a promotion.
+A `catalog_noun` (range, collection, store) with the seller's own `our` up to three words before it counts as
+`catalog` too: "our new winter range", "unsere komplette Herbstkollektion" (no list holds every season).
 """
 
 from __future__ import annotations
@@ -19,13 +21,13 @@ from assistant.guardrails.text import Doc
 def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
     """Token spans (from the first to the last marker) of sentences that invite to shop or announce a sale."""
     doc = data.doc
-    if not doc.spans("catalog"):
+    if not (doc.spans("catalog") or (doc.spans("catalog_noun") and doc.spans("our"))):
         return []
     remedy_sentences = data.offers.by_sentence
     out = []
     for si, s in enumerate(doc.sentences):
         lo, hi = s.tok_start, s.tok_end
-        catalog = doc.find("catalog", lo, hi)
+        catalog = doc.find("catalog", lo, hi) or _our_noun(doc, lo, hi)
         if not catalog:
             continue
         marker = doc.find("invite_look", lo, hi)
@@ -42,3 +44,8 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
 def _percent_off(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     """'20% off' (the per cent sign is not a token): a number straight before "off"."""
     return [(k - 1, k + 1) for k in range(lo + 1, hi) if doc.words[k] == "off" and doc.words[k - 1].isdigit()]
+
+
+def _our_noun(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """'our new winter range': a catalog noun with the seller's possessive at most three words before it."""
+    return [(a, b) for a, b in doc.find("catalog_noun", lo, hi) if doc.has("our", max(lo, a - 3), a)]

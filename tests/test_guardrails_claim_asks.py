@@ -1,0 +1,107 @@
+"""A request that does something to a named claim with a verb no word class knows is A-to-z inducement; the few
+harmless requests about a claim (open, update, keep, consult it) still pass. Wordings written for these tests:
+the verbs ("park", "accantonare", "aparcar", "ruhen lassen", "mettre de côté") are in no closing-word class.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.guardrails import check_draft
+from assistant.models import CheckContext, OrderFacts
+
+EUR = OrderFacts(price=50, currency="EUR", claim_open=True)
+OPTIONS = {
+    "en": "We are sorry.\n1. A new one within 3 days.\n2. A full refund of 50.00 EUR.\n\n",
+    "fr": "Nous sommes désolés.\n1. Un nouvel article sous 3 jours.\n2. Un remboursement intégral de 50,00 €.\n\n",
+    "de": "Es tut uns leid.\n1. Ein neuer Artikel in 3 Tagen.\n2. Eine volle Erstattung von 50,00 €.\n\n",
+    "es": "Lo sentimos.\n1. Un artículo nuevo en 3 días.\n2. Un reembolso completo de 50,00 €.\n\n",
+    "it": "Ci scusiamo.\n1. Un articolo nuovo entro 3 giorni.\n2. Un rimborso completo di 50,00 €.\n\n",
+}
+
+
+def az(language: str, sentence: str, with_options: bool = True) -> bool:
+    ctx = CheckContext(scenario="damaged_or_broken", order=EUR, reply_language=language)
+    text = (OPTIONS[language] if with_options else "") + sentence
+    return any(v.rule == "az_inducement" for v in check_draft(text, ctx).violations)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Could you please park the A-to-z claim for now? Thank you."),
+    ("en", "We would appreciate it if you could put the A-to-z claim to bed."),
+    ("fr", "Pourriez-vous mettre de côté votre réclamation au titre de la garantie A à Z ?"),
+    ("de", "Bitte lassen Sie den A-bis-z-Garantieantrag ruhen."),
+    ("es", "¿Podría aparcar su reclamación de la garantía de la A a la Z?"),
+    ("it", "Potrebbe accantonare la richiesta di rimborso A-to-z?"),
+], ids=["en park", "en put to bed", "fr mettre de côté", "de ruhen lassen", "es aparcar", "it accantonare"])
+def test_a_request_with_an_unknown_verb_on_the_claim_is_inducement(language: str, sentence: str) -> None:
+    assert az(language, sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Please feel free to update your A-to-z claim with our tracking details."),
+    ("en", "Please keep your A-to-z claim open if you wish; Amazon decides it."),
+    ("fr", "Vous pouvez bien sûr mettre à jour votre réclamation A à Z à tout moment."),
+    ("de", "Sie können Ihren A-bis-z-Antrag jederzeit selbst aktualisieren."),
+    ("es", "Puede consultar su reclamación de la garantía de la A a la Z en cualquier momento."),
+    ("it", "Può aggiornare lei stesso la richiesta A-to-z in qualsiasi momento."),
+    ("de", "Für keine der beiden Optionen müssen Sie an Ihrem Antrag etwas ändern."),
+], ids=["en update", "en keep open", "fr mettre à jour", "de aktualisieren", "es consultar", "it aggiornare",
+        "de nothing to change"])
+def test_harmless_requests_about_the_claim_pass(language: str, sentence: str) -> None:
+    assert not az(language, sentence)
+
+
+def test_without_an_offer_a_request_about_the_claim_is_not_inducement() -> None:
+    # The rule is about trading a remedy for the claim: with nothing offered there is nothing traded.
+    assert not az("en", "We are sorry. Could you please park the A-to-z claim for now?", with_options=False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "This offer stands for as long as the A-to-z claim is not taken any further with Amazon.",
+    "The refund can go out once Amazon has heard from you that you have been helped.",
+], ids=["negation after the claim", "Amazon hears you were helped"])
+def test_remedy_waiting_on_the_claim_not_going_further_is_inducement(sentence: str) -> None:
+    assert az("en", sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "There is really no need to drag Amazon into this; give us a few days."),
+    ("fr", "Inutile d'embêter Amazon avec cela, laissez-nous une semaine."),
+    ("es", "No hace falta liar a Amazon con esto; denos una semana."),
+], ids=["en drag", "fr embêter", "es liar"])
+def test_no_need_to_with_any_verb_on_amazon_keeps_amazon_out(language: str, sentence: str) -> None:
+    assert az(language, sentence)
+
+
+def test_no_need_to_worry_about_amazon_and_a_bare_no_pass() -> None:
+    assert not az("en", "There is no need to worry about Amazon: they decide the claim, we ship anyway.")
+    assert not az("en", "The parcel had the cable but no power bank inside, which is our mistake.")
+
+
+def test_a_right_to_left_override_is_read_as_the_screen_shows_it() -> None:
+    ctx = CheckContext(scenario="damaged_or_broken", order=EUR)
+    # on screen: "once the A-to-z claim is closed"; typed: "desolc"
+    draft = OPTIONS["en"] + "We send either one once the A-to-z claim is \u202edesolc\u202c."
+    found = [v for v in check_draft(draft, ctx).violations if v.rule == "az_inducement"]
+    assert found and "desolc" in found[0].evidence
+    # typed "closed" inside an override (shown reversed) is read as typed
+    assert az("en", "We send either one once the A-to-z claim is \u202eclosed\u202c.")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Es wäre nett, wenn Sie erst einmal keinen A-bis-z-Garantieantrag bei Amazon eröffnen."),
+    ("en", "It would be great if you could not open an A-to-z claim for the moment."),
+    ("es", "Le rogamos que no abra ninguna reclamación de la garantía de la A a la Z."),
+], ids=["de wish", "en wish", "es request"])
+def test_a_wish_that_no_claim_be_opened_is_inducement(language: str, sentence: str) -> None:
+    assert az(language, sentence)
+
+
+def test_saying_the_buyer_may_still_open_a_claim_passes() -> None:
+    assert not az("de", "Falls Sie noch keinen A-bis-z-Antrag gestellt haben, können Sie das jederzeit tun.")
+    assert not az("en", "If you have not opened an A-to-z claim yet, you can still do so at any time.")
+
+
+def test_a_hold_off_whose_own_words_hold_the_opening_verb() -> None:
+    assert az("en", "Please give us until Friday before going to Amazon, and if nothing has come we reship it.")
