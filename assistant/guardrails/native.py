@@ -40,9 +40,10 @@ PACKAGE = "assistant.guardrails"
 # The hot modules (see BENCHMARKS.md). Not compiled: `guard.py` (pydantic models), `policy.py`, `paths.py`,
 # `compiled.py` (start-up only) and this file.
 MODULES: tuple[str, ...] = (
-    "normalize", "lexicon", "sentences", "text", "clauses", "money", "offer_money", "offers", "prefilter", "patterns",
-    "registry",
-    "rules.claim_refs", "rules.claim_reports", "rules.claims", "rules.elements", "rules.forms", "rules.money_rules",
+    "normalize", "lexicon", "sentences", "classes", "text", "clauses", "money", "offer_money", "offers", "prefilter",
+    "patterns", "registry",
+    "rules.claim_asks", "rules.claim_refs", "rules.claim_reports", "rules.claims", "rules.elements", "rules.forms",
+    "rules.money_rules",
     "rules.reviews",
 )
 # Hand-written C modules of the package (`<name>.c`), built with the mypyc modules and loaded under the same hash.

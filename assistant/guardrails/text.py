@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.guardrails.lexicon import Lexicon, has_cjk, word_matches
+from assistant.guardrails.classes import classify as _classify
+from assistant.guardrails.lexicon import Lexicon, has_cjk
 from assistant.guardrails.normalize import NormalizedText
 from assistant.guardrails.sentences import Sentence, split_sentences
 
@@ -59,13 +60,10 @@ _mixed = _native(_MIXED)
 
 # The same split in C (`_scan.c`), built by `make native` and loaded only while current (native.py).
 _split_tokens_c: Callable[[str], tuple[list[str], list[int], list[int]]] | None = None
-_Index = dict[str, list[tuple[int, int]]]  # class -> [(first token, last token + 1)]
-_classify_c: Callable[..., tuple[list[frozenset[str]], _Index, list[int]]] | None = None
 try:
     from assistant.guardrails import _scan
 
     _split_tokens_c = _scan.split_tokens
-    _classify_c = _scan.classify
     # the two quick tests as direct scans: the same answers without RE2's per-call wrapper (Python code)
     _spaced = _scan.has_spaced
     _mixed = _scan.has_mixed
@@ -259,62 +257,3 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str,
         out.append((a, b, w))
         i += 1
     return out
-
-
-def _classes_py(words: list[str], lexicon: Lexicon) -> tuple[list[frozenset[str]], _Index, list[int]]:
-    """Each token's classes, class -> [(i, i + 1)] of its words, and the tokens that may open a phrase."""
-    index: dict[str, list[tuple[int, int]]] = {}
-    cache = lexicon._token_cache
-    # `cache.get` written out, not kept in a local: compiled, that is a direct dict lookup, where a bound method
-    # is a generic call per token
-    out = [found if (found := cache.get(word)) is not None else lexicon.token_classes(word) for word in words]
-    for i, found in enumerate(out):
-        if found:
-            span = (i, i + 1)
-            for cls in found:
-                spans = index.get(cls)
-                if spans is None:
-                    index[cls] = [span]
-                else:
-                    spans.append(span)
-    phrases = lexicon.phrases
-    # Tokens that may open a phrase: their pair with the next word is a phrase's first two words (or the first
-    # word takes a stem second). Only a phrase's first word can open one (every pair and stem first is a key of
-    # `phrases`): the pair is built and looked up for those tokens alone, about half of them.
-    pairs, star = lexicon.phrase_pairs, lexicon.phrase_star_firsts
-    opening = [i for i in range(len(words) - 1) if (word := words[i]) in phrases
-               and ((word, words[i + 1]) in pairs or word in star)]
-    return out, index, opening
-
-
-def _classify(doc: Doc) -> None:
-    lexicon = doc.lexicon
-    words = doc.words
-    # The per-token work in C when built (`_scan.classify`: the same lists, dict and openings), else in Python.
-    if _classify_c is not None:
-        out, index, opening = _classify_c(words, lexicon._token_cache, lexicon.token_classes, lexicon.phrases)
-    else:
-        out, index, opening = _classes_py(words, lexicon)
-    phrases = lexicon.phrases
-    n = len(words)
-    touched: set[str] = set()
-    for i in opening:
-        by_second = phrases[words[i]]
-        candidates = by_second.get(words[i + 1])
-        stemmed = by_second.get("*")
-        if candidates is None:
-            if stemmed is None:
-                continue
-            candidates = stemmed
-        elif stemmed is not None:
-            candidates = candidates + stemmed
-        for rest, cls_set in candidates:
-            k = len(rest)
-            if i + k < n and all(map(word_matches, rest, words[i + 1:i + 1 + k])):
-                for cls in cls_set:
-                    index.setdefault(cls, []).append((i, i + 1 + k))
-                    touched.add(cls)
-    doc.classes = out
-    doc.index = index
-    for cls in touched:  # word spans are appended in token order; only phrase spans can be out of order
-        index[cls].sort()

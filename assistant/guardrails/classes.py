@@ -1,0 +1,85 @@
+"""The word classes of a draft's tokens (`Doc.classes`) and the class index (`Doc.index`), built once per check.
+
+Each token's classes come from the lexicon's per-process cache (`Lexicon.token_classes` on a miss); phrases are
+found by a set lookup per token pair, then a short walk for the tokens that may open one. The per-token work
+runs in C when built (`_scan.classify`, see native.py); `_classes_py` is the source of truth and the fallback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from assistant.guardrails.lexicon import Lexicon, word_matches
+
+if TYPE_CHECKING:
+    from assistant.guardrails.text import Doc
+
+_Index = dict[str, list[tuple[int, int]]]  # class -> [(first token, last token + 1)]
+_classify_c: Callable[..., tuple[list[frozenset[str]], _Index, list[int]]] | None = None
+try:
+    from assistant.guardrails import _scan
+
+    _classify_c = _scan.classify
+except ImportError:
+    pass
+
+
+def _classes_py(words: list[str], lexicon: Lexicon) -> tuple[list[frozenset[str]], _Index, list[int]]:
+    """Each token's classes, class -> [(i, i + 1)] of its words, and the tokens that may open a phrase."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    cache = lexicon._token_cache
+    # `cache.get` written out, not kept in a local: compiled, that is a direct dict lookup, where a bound method
+    # is a generic call per token
+    out = [found if (found := cache.get(word)) is not None else lexicon.token_classes(word) for word in words]
+    for i, found in enumerate(out):
+        if found:
+            span = (i, i + 1)
+            for cls in found:
+                spans = index.get(cls)
+                if spans is None:
+                    index[cls] = [span]
+                else:
+                    spans.append(span)
+    phrases = lexicon.phrases
+    # Tokens that may open a phrase: their pair with the next word is a phrase's first two words (or the first
+    # word takes a stem second). Only a phrase's first word can open one (every pair and stem first is a key of
+    # `phrases`): the pair is built and looked up for those tokens alone, about half of them.
+    pairs, star = lexicon.phrase_pairs, lexicon.phrase_star_firsts
+    opening = [i for i in range(len(words) - 1) if (word := words[i]) in phrases
+               and ((word, words[i + 1]) in pairs or word in star)]
+    return out, index, opening
+
+
+def classify(doc: Doc) -> None:
+    """Fill `doc.classes` and `doc.index` from `doc.words`."""
+    lexicon = doc.lexicon
+    words = doc.words
+    # The per-token work in C when built (`_scan.classify`: the same lists, dict and openings), else in Python.
+    if _classify_c is not None:
+        out, index, opening = _classify_c(words, lexicon._token_cache, lexicon.token_classes, lexicon.phrases)
+    else:
+        out, index, opening = _classes_py(words, lexicon)
+    phrases = lexicon.phrases
+    n = len(words)
+    touched: set[str] = set()
+    for i in opening:
+        by_second = phrases[words[i]]
+        candidates = by_second.get(words[i + 1])
+        stemmed = by_second.get("*")
+        if candidates is None:
+            if stemmed is None:
+                continue
+            candidates = stemmed
+        elif stemmed is not None:
+            candidates = candidates + stemmed
+        for rest, cls_set in candidates:
+            k = len(rest)
+            if i + k < n and all(map(word_matches, rest, words[i + 1:i + 1 + k])):
+                for cls in cls_set:
+                    index.setdefault(cls, []).append((i, i + 1 + k))
+                    touched.add(cls)
+    doc.classes = out
+    doc.index = index
+    for cls in touched:  # word spans are appended in token order; only phrase spans can be out of order
+        index[cls].sort()
