@@ -395,3 +395,20 @@ def test_a_multi_buy_offer_is_marketing_even_when_stock_was_asked_about() -> Non
     ctx = CheckContext(scenario="other", order=EUR, buyer_message="When are the filters back in stock?")
     draft = "They are back on Monday. This month only it's buy 3 get 1 free on all filters, a great time to stock up."
     assert "marketing_content" in {v.rule for v in check_draft(draft, ctx).blocking}
+
+
+def test_thanks_for_a_review_with_a_store_credit_word_inside_the_thanks_pass() -> None:
+    assert "review_manipulation" not in blocks("fr", "Merci d'avoir pris le temps de partager votre avis.")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("es", "O bien le compensamos con veinte euros por las molestias."),
+    ("de", "Oder Sie erhalten als Ausgleich zwanzig Euro von uns."),
+], ids=["es compensamos", "de Ausgleich"])
+def test_compensation_words_offer_money(language: str, sentence: str) -> None:
+    assert "unapproved_remedy" in blocks(language, sentence)
+
+
+def test_the_sellers_seasonal_campaign_and_other_products_are_marketing() -> None:
+    sentence = "Übrigens läuft gerade unsere Sommeraktion – schauen Sie gern bei unseren anderen Produkten vorbei."
+    assert "marketing_content" in blocks("de", sentence)

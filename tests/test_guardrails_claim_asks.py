@@ -105,3 +105,21 @@ def test_saying_the_buyer_may_still_open_a_claim_passes() -> None:
 
 def test_a_hold_off_whose_own_words_hold_the_opening_verb() -> None:
     assert az("en", "Please give us until Friday before going to Amazon, and if nothing has come we reship it.")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("fr", "Pas besoin de prévenir Amazon, on règle ça entre nous."),
+    ("it", "Lasci perdere il reclamo su Amazon, ci pensiamo noi."),
+    ("de", "Bitte machen Sie bei Amazon keinen Fall auf, wir regeln das."),
+    ("de", "Ersparen Sie sich bitte den Umweg über Amazon."),
+], ids=["fr pas besoin de", "it lasci perdere", "de keinen Fall auf", "de Umweg über Amazon"])
+def test_keeping_amazon_out_in_everyday_words(language: str, sentence: str) -> None:
+    assert az(language, sentence)
+
+
+def test_an_article_before_our_is_no_pronoun_for_the_claim() -> None:
+    ctx = CheckContext(scenario="damaged_or_broken", order=EUR, reply_language="it")
+    draft = ("Ci scusiamo. Può sempre rivolgersi alla Garanzia dalla A alla Z: decide Amazon.\n"
+             "- Opzione 1: un robot nuovo entro 24 ore;\n"
+             "- Opzione 2: la riparazione presso il nostro centro, con ritiro gratuito a domicilio.\n")
+    assert not any(v.rule == "az_inducement" for v in check_draft(draft, ctx).violations)

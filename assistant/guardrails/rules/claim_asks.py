@@ -74,6 +74,9 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
     for a, b in longest.items():
         if b - a == 1 and "negation" in doc.classes[a]:
             continue  # a bare "no" is not "no need to": "no power bank inside"
+        if b < n and "amazon" in doc.classes[b] and b - a > 1:
+            out.append((a, b + 1))  # "den Umweg über Amazon", "no need for Amazon": Amazon itself held off
+            continue
         verb = b + 1 if b < n and "filler" in doc.classes[b] else b
         if verb >= n or doc.words[verb] in _NOT_KEEPING_OUT \
                 or any(cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "defer")):
@@ -85,6 +88,10 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
         if k < end and "amazon" in doc.classes[k] and not neutral_clause(doc, clause_start(doc, a), end):
             out.append((a, k + 1))
     return out
+
+
+_NO_DETERMINER = frozenset({"no", "kein", "keine", "keinen", "keinem", "aucun", "aucune", "ningun", "ninguna",
+                            "nessun", "nessuna", "nessuno"})
 
 
 def unopened_wishes(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
@@ -100,7 +107,11 @@ def unopened_wishes(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, 
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
         s = doc.sentences[doc.sentence_of(obj)]
         negations = doc.find("negation", max(c0, obj - 3), obj)
-        if not negations or not doc.has("open", c0, c1 + 1):
+        if not negations:
+            continue
+        # "keinen Fall" names no claim at all, whatever the verb ("machen Sie keinen Fall auf"); a plain "not"
+        # needs the opening verb ("please do not open a claim")
+        if not (doc.words[negations[0][0]] in _NO_DETERMINER or doc.has("open", c0, c1 + 1)):
             continue
         # the wish may open the sentence before the clause of the claim: "Es wäre schön, wenn Sie ..."
         if not (asks_in(doc, c0, negations[0][0]) or asks_in(doc, s.tok_start, c0)):

@@ -72,8 +72,9 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
               if not any(0 <= a - end <= 3 and doc.words[end] in _QUALIFY for end in claims.values())]
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):
-        if a + 1 < len(doc.words) and _NOUN_AFTER & doc.classes[a + 1]:
-            continue  # an article before a noun ("la sostituzione", "le remboursement"), not a pronoun
+        if a + 1 < len(doc.words) and (_NOUN_AFTER & doc.classes[a + 1] or (
+                doc.words[a] in DETERMINER and doc.words[a + 1].endswith(_NOUN_ENDINGS))):
+            continue  # an article before a noun ("la sostituzione", "la riparazione"), not a pronoun
         first = reach_start(doc, doc.sentence_of(a))
         i = bisect_left(starts, a) - 1
         if i >= 0 and starts[i] >= first:
@@ -84,7 +85,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
 
 # Word classes that only nouns have: a "pronoun" right before one is an article
 # (remedy classes hold verbs too: "la remplacer", "diese zurück", so they cannot tell)
-_NOUN_AFTER = frozenset({"thing", "claim", "claim_weak"})
+# A possessive after it says the same ("il nostro centro", "la vostra"): "our" comes only before a noun.
+_NOUN_AFTER = frozenset({"thing", "claim", "claim_weak", "our"})
 # Prepositions that attach a noun to the claim before it ("the claim on your order")
 _QUALIFY = frozenset({"on", "for", "about", "regarding", "concerning", "sur", "pour", "concernant", "zu", "zur",
                       "zum", "fur", "bezuglich", "para", "sobre", "per", "su", "relativa", "relativo"})

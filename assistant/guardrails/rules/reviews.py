@@ -45,7 +45,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         s = doc.sentences[si]
         lo, hi = max(s.tok_start, a - _NEAR), min(s.tok_end, b + _NEAR)
         c0 = clause_start(doc, a)
-        traded = doc.has("incentive", s.tok_start, s.tok_end) or doc.has("review_positive", s.tok_start, s.tok_end)
+        # a word of the thanks itself is no incentive: the "avoir" (store credit) of "merci d'avoir"
+        thanks = doc.find("thanks", s.tok_start, s.tok_end)
+        incentives = doc.find("incentive", s.tok_start, s.tok_end)
+        traded = any(not any(t0 <= x < t1 for t0, t1 in thanks) for x, _ in incentives) \
+            or doc.has("review_positive", s.tok_start, s.tok_end)
         # a sentence that thanks for a review already written ("thank you for your kind words and your review -
         # it means a lot") asks for nothing, unless it also asks, changes or pays
         thanked_only = doc.has("thanks", s.tok_start, a) and not any(
