@@ -262,35 +262,57 @@ static PyObject *span_tuple(Py_ssize_t a, Py_ssize_t b) {
     return span;
 }
 
-/* Append `span` to index[cls] for every class of `found` (a set or frozenset: walked in its iteration order). */
+/* Append `span` to index[cls] (a new list when absent). */
+static int index_append(PyObject *index, PyObject *cls, PyObject *span) {
+    PyObject *spans = PyDict_GetItemWithError(index, cls);
+    if (spans != NULL) {
+        return PyList_Append(spans, span);
+    }
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    PyObject *fresh = PyList_New(1);
+    if (fresh == NULL) {
+        return -1;
+    }
+    Py_INCREF(span);
+    PyList_SET_ITEM(fresh, 0, span);
+    int failed = PyDict_SetItem(index, cls, fresh);
+    Py_DECREF(fresh);
+    return failed;
+}
+
+/* Append `span` to index[cls] for every class of `found` (a set or frozenset), in its iteration order. */
 static int index_add(PyObject *index, PyObject *found, PyObject *span) {
+#if PY_VERSION_HEX < 0x030D0000
+    /* the set's own walk: the same order as its iterator, without an iterator object */
     Py_ssize_t pos = 0;
     PyObject *cls;
     Py_hash_t hash;
     while (_PySet_NextEntry(found, &pos, &cls, &hash)) {
-        PyObject *spans = PyDict_GetItemWithError(index, cls);
-        if (spans != NULL) {
-            if (PyList_Append(spans, span) < 0) {
-                return -1;
-            }
-            continue;
-        }
-        if (PyErr_Occurred()) {
-            return -1;
-        }
-        PyObject *fresh = PyList_New(1);
-        if (fresh == NULL) {
-            return -1;
-        }
-        Py_INCREF(span);
-        PyList_SET_ITEM(fresh, 0, span);
-        int failed = PyDict_SetItem(index, cls, fresh);
-        Py_DECREF(fresh);
-        if (failed < 0) {
+        if (index_append(index, cls, span) < 0) {
             return -1;
         }
     }
     return 0;
+#else
+    /* Python 3.13 no longer exports _PySet_NextEntry */
+    PyObject *iter = PyObject_GetIter(found);
+    if (iter == NULL) {
+        return -1;
+    }
+    PyObject *cls;
+    while ((cls = PyIter_Next(iter)) != NULL) {
+        int failed = index_append(index, cls, span);
+        Py_DECREF(cls);
+        if (failed < 0) {
+            Py_DECREF(iter);
+            return -1;
+        }
+    }
+    Py_DECREF(iter);
+    return PyErr_Occurred() ? -1 : 0;
+#endif
 }
 
 static PyObject *classify(PyObject *self, PyObject *args) {
