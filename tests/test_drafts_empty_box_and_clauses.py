@@ -46,3 +46,10 @@ def test_a_fragment_is_quoted_not_told() -> None:
     message = "Opened the box tonight, only packing paper inside, no watch."
     first = pick(message, vocab, "problem", scenario="missing_items")[0][0]
     assert not (first.text.startswith("only") and first.turned)
+
+
+def test_an_error_code_in_quotes_is_restated_before_background(pipeline: Pipeline) -> None:
+    message = ("I'm not great with technology, my grandson usually helps. The coffee machine display shows \"F4\" "
+               "every morning when I switch it on. How do I make it go away?")
+    result = pipeline.run(message)
+    assert "F4" in result.draft and result.passed

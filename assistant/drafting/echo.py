@@ -72,7 +72,12 @@ def _aside(match: re.Match[str]) -> str:
     return match.group(0) if _MEASURE.fullmatch(match.group(0).strip()) else ""
 
 
+# A short code or word in quotes ("shows "E2"", « OFF ») is the buyer's specific: kept, without the quotes.
+_QUOTED_WORD = re.compile(r"[\"“”„«»'‘’]\s?([\w.-]{1,12})\s?[\"“”«»'‘’]")
+
+
 def _clean(piece: str, vocab: EchoVocab) -> str:
+    piece = _QUOTED_WORD.sub(r"\1", piece)
     # An aside in brackets ("(my fault, the page froze)") is the buyer's comment, not the case.
     piece = _ASIDE.sub(_aside, _ORDER_REF.sub("", piece)).strip(" \t,;:-–—.!?。！？、")
     piece = vocab.tail.sub("", piece).strip(" \t,;:-–—.!?。！？、")
@@ -192,9 +197,11 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
     if kind == "question":
         # What does not work ("the app will not connect") names the case better than a bare "how do I set it up?".
         asked = {c[2].rstrip(" ?？") for c in main}
-        statements = {c[2] for c in candidates(message, vocab, vocab.problem)
-                      if not c[2].endswith(("?", "？")) and c[2].rstrip(" ?？") not in asked}
-        support = [c for c in support if c not in statements] + sorted(statements, key=message.find)
+        # strongest problem statement first (candidates come best first): "the monitor shows E2" over "I am 78"
+        ranked = [c[2] for c in candidates(message, vocab, vocab.problem)
+                  if not c[2].endswith(("?", "？")) and c[2].rstrip(" ?？") not in asked]
+        statements = set(ranked)
+        support = [c for c in support if c not in statements] + list(dict.fromkeys(ranked))
     support += [c[2] for c in candidates(message, vocab, vocab.support)]
     # With no occasion or condition to add, the next problem clause adds the next specific ("right side fine").
     # Only a clause that names something: "nothing else to report" adds no specific.
