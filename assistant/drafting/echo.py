@@ -28,7 +28,11 @@ MIN_CLAUSE = 8
 # Never echoed in any language: links, e-mail, long digit runs (phones, order ids), markup and placeholders.
 _UNSAFE_FORM = re.compile(
     r"https?:|www\.|\.(?:com|net|org|de|fr|es|it|jp|co)\b|@|[\[\]{}<>#*_`|\\]|\"|“|”|„"
-    r"|«|»|「|」|『|』|\$|€|£|¥|￥|%|\b(?:usd|eur|gbp|jpy)\b", _FLAGS)
+    r"|«|»|「|」|『|』|\$|€|£|¥|￥|\b(?:usd|eur|gbp|jpy)\b"
+    # a share of a material or of a charge is the buyer's specific ("100% cotton", "holds 30% charge"); a share of
+    # money is not restated ("20% off", "50% refund")
+    r"|%(?!\s?(?:cotton|wool|silk|linen|polyester|nylon|acrylic|elastane|spandex|viscose|leather|plastic|metal|"
+    r"steel|wood|charge|capacity|battery|humidity|brightness|volume|power|full|juice)\b)", _FLAGS)
 # Phone numbers and order ids; an address (house number, postcode) is allowed shorter runs.
 _LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
 # An order number and its lead-in ("for order 206-..."): the reply names the order, so the clause goes without it.
@@ -145,6 +149,10 @@ def turn(text: str, vocab: EchoVocab) -> Clause:
     out = text
     for pattern, replacement in vocab.person:
         out = pattern.sub(replacement, out)
+    if out[:1].islower() and text[:1].isupper() and out.split(" ", 2)[1:2] == text.split(" ", 1)[:1]:
+        # an article put back before the buyer's first word ("Listing says" -> "the Listing says"): that word
+        # was capitalised only because it opened the sentence
+        out = out.replace(text[:1], text[:1].lower(), 1)
     first = out.split(" ", 1)[0]
     common = first.casefold().strip(",") in vocab.lower_first
     if first[1:] == first[1:].lower() and first != "I" and (common or not _proper(first, text)):
