@@ -76,6 +76,9 @@ def _aside(match: re.Match[str]) -> str:
     return match.group(0) if _MEASURE.fullmatch(match.group(0).strip()) else ""
 
 
+# Right before a fault word: a negation that denies it ("not a dent", "no scratches at all", "sin ningún golpe").
+_DENIED = re.compile(r"\b(?:not|no|nothing|without|never|kein\w*|ohne|pas|aucun\w*|sans|sin|ning[uú]n\w*|senza|"
+                     r"nessun\w*)\s+(?:a\s+|an\s+|any\s+|one\s+|single\s+|de\s+|d.|un\s+|una\s+)?$", re.I)
 # A short code or word in quotes ("shows "E2"", « OFF ») is the buyer's specific: kept, without the quotes.
 _QUOTED_WORD = re.compile(r"[\"“”„«»'‘’]\s?([\w.-]{1,12})\s?[\"“”«»'‘’]")
 
@@ -128,9 +131,13 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: 
             asked = piece.rstrip().endswith(("?", "？"))
             # A fault word counts three times a negation, a weak cue (the parcel, a size) half a negation; a cue said
             # twice ("hot ... hot enough") is one fact.
-            said = {m.group(0).casefold() for m in cue.finditer(text + ("?" if asked else ""))}
+            # A fault word denied ("not a dent", "no scratches", "keine Delle") is the absence of that fault.
+            said = {m.group(0).casefold() for m in cue.finditer(text + ("?" if asked else ""))
+                    if not _DENIED.search(text, 0, m.start())}
             strong = sum(2 * vocab.cue_weight(word, scenario) for word in said)
             hits = strong + (len(weak.findall(text)) if weak else 0)
+            if vocab.tried is not None and vocab.tried.match(text):
+                hits = hits // 2  # what the buyer already tried is background to the fault, not the fault
             if hits:
                 own = 0 if vocab.seller and vocab.seller.search(text) else 1
                 mark = {"ja": "", "fr": " ?"}.get(vocab.language, "?") if asked else ""
