@@ -46,3 +46,25 @@ def test_a_fragment_is_quoted_not_told() -> None:
     message = "Opened the box tonight, only packing paper inside, no watch."
     first = pick(message, vocab, "problem", scenario="missing_items")[0][0]
     assert not (first.text.startswith("only") and first.turned)
+
+
+def test_an_error_code_in_quotes_is_restated_before_background(pipeline: Pipeline) -> None:
+    message = ("I'm not great with technology, my grandson usually helps. The coffee machine display shows \"F4\" "
+               "every morning when I switch it on. How do I make it go away?")
+    result = pipeline.run(message)
+    assert "F4" in result.draft and result.passed
+
+
+@pytest.mark.parametrize(("scenario", "message", "expected"), [
+    ("quality_issue", "The speaker was fine for a month. Now it reboots itself every few minutes while playing. "
+                      "I tried another cable, same thing.", "reboots"),
+    ("damaged_or_broken", "The outer carton was perfect, not a dent, but when I lifted the mirror out of its foam "
+                          "the glass has a long crack running from the top corner down to the frame, and it rattles.",
+     "crack"),
+    ("warranty", "My blender (bought in May) has stopped spinning. I tried a different socket and a different "
+                 "jug, still nothing.", "stopped spinning"),
+], ids=["reboots", "denied dent", "tried is background"])
+def test_the_restated_clause_is_the_fault_not_background(scenario: str, message: str, expected: str) -> None:
+    vocab = load_echo_vocab("en")
+    first = pick(message, vocab, "problem", scenario=scenario)[0][0]
+    assert expected in first.text, first.text

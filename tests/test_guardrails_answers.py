@@ -412,3 +412,25 @@ def test_compensation_words_offer_money(language: str, sentence: str) -> None:
 def test_the_sellers_seasonal_campaign_and_other_products_are_marketing() -> None:
     sentence = "Übrigens läuft gerade unsere Sommeraktion – schauen Sie gern bei unseren anderen Produkten vorbei."
     assert "marketing_content" in blocks("de", sentence)
+
+
+def test_a_pairing_code_is_no_promotion_but_a_code_to_redeem_is() -> None:
+    ctx = CheckContext(scenario="how_to_use", order=EUR)
+    pairing = "Happy to help.\n1. Open the app.\n2. Tap Add device and enter the code shown on the tracker.\n"
+    assert "marketing_content" not in {v.rule for v in check_draft(pairing, ctx).blocking}
+    assert "marketing_content" in blocks("en", "Next time, use code SPRING25 at checkout.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We saw your review of the stool. If you take it down, we will also refund the delivery charge.",
+    "When Amazon asks for seller feedback, please remember to rate us highly.",
+], ids=["take it down", "rate us highly"])
+def test_review_changes_and_praise_asked_in_everyday_words(sentence: str) -> None:
+    assert "review_manipulation" in blocks("en", sentence)
+
+
+def test_a_replacement_module_beside_a_whole_new_unit_is_two_choices() -> None:
+    draft = ("Sorry the display went blank.\n1. We send a replacement display module within 3 days.\n"
+             "2. We replace the whole thermostat within 5 days.\n")
+    ctx = CheckContext(scenario="warranty", order=EUR)
+    assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).blocking}

@@ -123,3 +123,16 @@ def test_an_article_before_our_is_no_pronoun_for_the_claim() -> None:
              "- Opzione 1: un robot nuovo entro 24 ore;\n"
              "- Opzione 2: la riparazione presso il nostro centro, con ritiro gratuito a domicilio.\n")
     assert not any(v.rule == "az_inducement" for v in check_draft(draft, ctx).violations)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Honestly, the quickest way is to skip the A-to-z claim and give us a few days."),
+    ("it", "Vediamo che ha aperto un reclamo dalla A alla Z. Una volta che l'avrà ritirato, procediamo."),
+    ("it", "Le saremmo grati se evitasse di aprire una pratica con Amazon."),
+], ids=["en skip", "it l'avrà ritirato", "it evitasse"])
+def test_skipping_withdrawing_or_avoiding_a_claim_is_inducement(language: str, sentence: str) -> None:
+    assert az(language, sentence)
+
+
+def test_an_offer_the_same_whether_the_claim_is_open_or_not_passes() -> None:
+    assert not az("en", "Our offer is the same if the A-to-z claim is open or not; Amazon decides the claim.")

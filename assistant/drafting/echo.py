@@ -28,7 +28,11 @@ MIN_CLAUSE = 8
 # Never echoed in any language: links, e-mail, long digit runs (phones, order ids), markup and placeholders.
 _UNSAFE_FORM = re.compile(
     r"https?:|www\.|\.(?:com|net|org|de|fr|es|it|jp|co)\b|@|[\[\]{}<>#*_`|\\]|\"|“|”|„"
-    r"|«|»|「|」|『|』|\$|€|£|¥|￥|%|\b(?:usd|eur|gbp|jpy)\b", _FLAGS)
+    r"|«|»|「|」|『|』|\$|€|£|¥|￥|\b(?:usd|eur|gbp|jpy)\b"
+    # a share of a material or of a charge is the buyer's specific ("100% cotton", "holds 30% charge"); a share of
+    # money is not restated ("20% off", "50% refund")
+    r"|%(?!\s?(?:cotton|wool|silk|linen|polyester|nylon|acrylic|elastane|spandex|viscose|leather|plastic|metal|"
+    r"steel|wood|charge|capacity|battery|humidity|brightness|volume|power|full|juice)\b)", _FLAGS)
 # Phone numbers and order ids; an address (house number, postcode) is allowed shorter runs.
 _LONG_NUMBER = re.compile(r"\d[\d\s\-/().]{6,}\d")
 # An order number and its lead-in ("for order 206-..."): the reply names the order, so the clause goes without it.
@@ -72,7 +76,15 @@ def _aside(match: re.Match[str]) -> str:
     return match.group(0) if _MEASURE.fullmatch(match.group(0).strip()) else ""
 
 
+# Right before a fault word: a negation that denies it ("not a dent", "no scratches at all", "sin ningún golpe").
+_DENIED = re.compile(r"\b(?:not|no|nothing|without|never|kein\w*|ohne|pas|aucun\w*|sans|sin|ning[uú]n\w*|senza|"
+                     r"nessun\w*)\s+(?:a\s+|an\s+|any\s+|one\s+|single\s+|de\s+|d.|un\s+|una\s+)?$", re.I)
+# A short code or word in quotes ("shows "E2"", « OFF ») is the buyer's specific: kept, without the quotes.
+_QUOTED_WORD = re.compile(r"[\"“”„«»'‘’]\s?([\w.-]{1,12})\s?[\"“”«»'‘’]")
+
+
 def _clean(piece: str, vocab: EchoVocab) -> str:
+    piece = _QUOTED_WORD.sub(r"\1", piece)
     # An aside in brackets ("(my fault, the page froze)") is the buyer's comment, not the case.
     piece = _ASIDE.sub(_aside, _ORDER_REF.sub("", piece)).strip(" \t,;:-–—.!?。！？、")
     piece = vocab.tail.sub("", piece).strip(" \t,;:-–—.!?。！？、")
@@ -119,9 +131,13 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: 
             asked = piece.rstrip().endswith(("?", "？"))
             # A fault word counts three times a negation, a weak cue (the parcel, a size) half a negation; a cue said
             # twice ("hot ... hot enough") is one fact.
-            said = {m.group(0).casefold() for m in cue.finditer(text + ("?" if asked else ""))}
+            # A fault word denied ("not a dent", "no scratches", "keine Delle") is the absence of that fault.
+            said = {m.group(0).casefold() for m in cue.finditer(text + ("?" if asked else ""))
+                    if not _DENIED.search(text, 0, m.start())}
             strong = sum(2 * vocab.cue_weight(word, scenario) for word in said)
             hits = strong + (len(weak.findall(text)) if weak else 0)
+            if vocab.tried is not None and vocab.tried.match(text):
+                hits = hits // 2  # what the buyer already tried is background to the fault, not the fault
             if hits:
                 own = 0 if vocab.seller and vocab.seller.search(text) else 1
                 mark = {"ja": "", "fr": " ?"}.get(vocab.language, "?") if asked else ""
@@ -140,6 +156,10 @@ def turn(text: str, vocab: EchoVocab) -> Clause:
     out = text
     for pattern, replacement in vocab.person:
         out = pattern.sub(replacement, out)
+    if out[:1].islower() and text[:1].isupper() and out.split(" ", 2)[1:2] == text.split(" ", 1)[:1]:
+        # an article put back before the buyer's first word ("Listing says" -> "the Listing says"): that word
+        # was capitalised only because it opened the sentence
+        out = out.replace(text[:1], text[:1].lower(), 1)
     first = out.split(" ", 1)[0]
     common = first.casefold().strip(",") in vocab.lower_first
     if first[1:] == first[1:].lower() and first != "I" and (common or not _proper(first, text)):
@@ -192,9 +212,11 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
     if kind == "question":
         # What does not work ("the app will not connect") names the case better than a bare "how do I set it up?".
         asked = {c[2].rstrip(" ?？") for c in main}
-        statements = {c[2] for c in candidates(message, vocab, vocab.problem)
-                      if not c[2].endswith(("?", "？")) and c[2].rstrip(" ?？") not in asked}
-        support = [c for c in support if c not in statements] + sorted(statements, key=message.find)
+        # strongest problem statement first (candidates come best first): "the monitor shows E2" over "I am 78"
+        ranked = [c[2] for c in candidates(message, vocab, vocab.problem)
+                  if not c[2].endswith(("?", "？")) and c[2].rstrip(" ?？") not in asked]
+        statements = set(ranked)
+        support = [c for c in support if c not in statements] + list(dict.fromkeys(ranked))
     support += [c[2] for c in candidates(message, vocab, vocab.support)]
     # With no occasion or condition to add, the next problem clause adds the next specific ("right side fine").
     # Only a clause that names something: "nothing else to report" adds no specific.

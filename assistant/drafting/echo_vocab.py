@@ -38,6 +38,8 @@ class EchoVocab:
     subjectless: re.Pattern[str] | None
     subject: str
     request: re.Pattern[str] | None = None
+    # What the buyer already tried ("I tried another socket"): background to the fault, it counts half.
+    tried: re.Pattern[str] | None = None
     indirect: re.Pattern[str] | None = None
     lower_first: frozenset[str] = frozenset()
     # Where the address itself starts in a sentence that gives one (a named group `v`).
@@ -89,7 +91,7 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
         person.append((alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
     seller = alternation([data["seller"]], path, "seller") if data.get("seller") else None
     optional = {key: alternation([data[key]], path, key) if data.get(key) else None
-                for key in ("subjectless", "request", "indirect", "postcode")}
+                for key in ("subjectless", "request", "indirect", "postcode", "tried")}
     values = data.get("address_value") or []
     if not isinstance(values, list) or not all(isinstance(v, str) and "(?P<v>" in v for v in values):
         raise KnowledgeError("must be a list of patterns with a group (?P<v>...)", path=str(path),
@@ -106,5 +108,6 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
                      focus=focus,
                      address_value=address_value,
                      request=optional["request"], indirect=optional["indirect"], postcode=optional["postcode"],
+                     tried=optional["tried"],
                      lower_first=frozenset(str(w).casefold() for w in data.get("lower_first") or []),
                      subject=str(data.get("subject") or ""), **fields)

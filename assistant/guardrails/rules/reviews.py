@@ -57,8 +57,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         # "Thank you for taking the time to share your feedback": thanks opening the sentence cover it too
         if (doc.has("thanks", max(s.tok_start, a - 5), a) and not traded) or thanked_only or (
                 doc.has("thanks", s.tok_start, min(a, s.tok_start + 2)) and not traded) or (
-                a > 0 and doc.words[a - 1] in _VERB_BEFORE):
-            continue  # thanked for, or "review" as a verb ("Amazon will review it")
+                a > 0 and doc.words[a - 1] in _VERB_BEFORE and b - a == 1):
+            continue  # thanked for, or "review" as a verb ("Amazon will review it"; "to rate us" is no such verb)
         if a > 0 and doc.words[a - 1] in ("de", "d") and doc.has("review_change", max(s.tok_start, a - 3), a):
             continue  # "ha cambiado de opinión", "changé d'avis": the buyer changed their mind, no review
         hit = None
