@@ -31,3 +31,23 @@ def test_safety_in_everyday_wordings(message: str) -> None:
 
 def test_a_delivery_that_was_supposed_to_arrive_and_never_did_never_arrived() -> None:
     assert extract_facts("The rack was meant to arrive last Tuesday and it never did.").arrival == "never_arrived"
+
+
+@pytest.mark.parametrize(("message", "declined"), [
+    ("I'd much prefer my money back rather than another replacement.", "replacement"),
+    ("Honestly not interested in another replacement after two dead units.", "replacement"),
+    ("Rather than sending the whole desk back, could you post the missing bracket?", "return"),
+    ("Preferisco il rimborso invece di una sostituzione.", "replacement"),
+    ("J'aimerais être remboursé plutôt qu'un nouvel article.", "replacement"),
+    ("Prefiero que me reparen la cafetera en lugar de un cambio.", "replacement"),
+    ("Ich hätte lieber eine Reparatur statt einem Austauschgerät.", "replacement"),
+], ids=["en rather than", "en not interested in another", "en rather than returning", "it invece di", "fr plutôt qu",
+        "es en lugar de", "de statt"])
+def test_a_remedy_put_after_rather_than_is_declined(message: str, declined: str) -> None:
+    facts = extract_facts(message)
+    assert declined in facts.declines and declined not in facts.wants
+
+
+def test_an_italian_heater_that_does_not_heat_is_no_scald() -> None:
+    assert not extract_facts("Il bollitore non scalda più l'acqua, resta tiepida.").safety
+    assert extract_facts("The steam from the iron scalded my wrist.").safety
