@@ -51,3 +51,9 @@ def test_a_remedy_put_after_rather_than_is_declined(message: str, declined: str)
 def test_an_italian_heater_that_does_not_heat_is_no_scald() -> None:
     assert not extract_facts("Il bollitore non scalda più l'acqua, resta tiepida.").safety
     assert extract_facts("The steam from the iron scalded my wrist.").safety
+
+
+def test_a_part_set_against_the_whole_thing_is_wanted_and_an_apartment_number_is_an_address() -> None:
+    facts = extract_facts("Rather than sending the whole desk back, could you send a new leg? I can fit it myself.")
+    assert "parts" in facts.wants and "return" in facts.declines
+    assert extract_facts("Sorry, the label needs 'Flat 12C' added after the street name.").new_address_given
