@@ -434,3 +434,10 @@ def test_a_replacement_module_beside_a_whole_new_unit_is_two_choices() -> None:
              "2. We replace the whole thermostat within 5 days.\n")
     ctx = CheckContext(scenario="warranty", order=EUR)
     assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).blocking}
+
+
+def test_a_second_sentence_inside_a_list_item_is_no_next_step() -> None:
+    draft = ("Lo sentimos. Tiene dos alternativas:\n1. Quedarse el reloj y le reembolsamos 9,00 €.\n"
+             "2. Devolverlo desde «Mis pedidos»; en cuanto lo recibamos, le reembolsamos el importe completo.\n")
+    ctx = CheckContext(scenario="damaged_or_broken", order=OrderFacts(price=30, currency="EUR"), reply_language="es")
+    assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).blocking}

@@ -136,3 +136,11 @@ def test_skipping_withdrawing_or_avoiding_a_claim_is_inducement(language: str, s
 
 def test_an_offer_the_same_whether_the_claim_is_open_or_not_passes() -> None:
     assert not az("en", "Our offer is the same if the A-to-z claim is open or not; Amazon decides the claim.")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Your refund goes out the moment the A to Z status on your account page shows resolved."),
+    ("fr", "Il faudrait simplement, avant cela, que la réclamation A à Z soit close."),
+], ids=["en the moment ... shows resolved", "fr soit close"])
+def test_a_remedy_waiting_on_the_claims_state_far_from_its_name(language: str, sentence: str) -> None:
+    assert az(language, sentence)
