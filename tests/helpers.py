@@ -30,3 +30,15 @@ LAMP_DRAFT = (
     "replacement, free of charge.\n2. You keep the lamp and we refund you 8.00 USD as an apology.\n\nOnce you "
     "reply, we will arrange it within 1-2 business days.\n\nKind regards,\nCustomer Care Team"
 )
+
+
+# Two remedies and an apology in each language, to put before one sentence a guardrail test is about (so that
+# the message offers a remedy, and no other rule fires).
+OPTIONS_BEFORE = {
+    "en": "We are sorry.\n1. A new one within 3 days.\n2. A full refund of 50.00 EUR.\n\n",
+    "fr": "Nous sommes désolés.\n1. Un nouvel article sous 3 jours.\n2. Un remboursement intégral de 50,00 €.\n\n",
+    "de": "Es tut uns leid.\n1. Ein neuer Artikel in 3 Tagen.\n2. Eine volle Erstattung von 50,00 €.\n\n",
+    "es": "Lo sentimos.\n1. Un artículo nuevo en 3 días.\n2. Un reembolso completo de 50,00 €.\n\n",
+    "it": "Ci scusiamo.\n1. Un articolo nuovo entro 3 giorni.\n2. Un rimborso completo di 50,00 €.\n\n",
+    "ja": "申し訳ございません。\n1. 3日以内に新品をお送りします。\n2. 全額返金いたします。\n\n",
+}

@@ -9,16 +9,10 @@ import pytest
 
 from assistant.guardrails import check_draft, find_remedies
 from assistant.models import CheckContext, OrderFacts
+from tests.helpers import OPTIONS_BEFORE
 
 EUR = OrderFacts(price=50, currency="EUR", claim_open=True)
-OPTIONS = {
-    "en": "We are sorry.\n1. A new one within 3 days.\n2. A full refund of 50.00 EUR.\n\n",
-    "fr": "Nous sommes désolés.\n1. Un nouvel article sous 3 jours.\n2. Un remboursement intégral de 50,00 €.\n\n",
-    "de": "Es tut uns leid.\n1. Ein neuer Artikel in 3 Tagen.\n2. Eine volle Erstattung von 50,00 €.\n\n",
-    "es": "Lo sentimos.\n1. Un artículo nuevo en 3 días.\n2. Un reembolso completo de 50,00 €.\n\n",
-    "it": "Ci scusiamo.\n1. Un articolo nuovo entro 3 giorni.\n2. Un rimborso completo di 50,00 €.\n\n",
-    "ja": "申し訳ございません。\n1. 3日以内に新品をお送りします。\n2. 全額返金いたします。\n\n",
-}
+OPTIONS = OPTIONS_BEFORE
 
 
 def blocks(language: str, sentence: str, order: OrderFacts = EUR) -> set[str]:
@@ -433,4 +427,11 @@ def test_a_replacement_module_beside_a_whole_new_unit_is_two_choices() -> None:
     draft = ("Sorry the display went blank.\n1. We send a replacement display module within 3 days.\n"
              "2. We replace the whole thermostat within 5 days.\n")
     ctx = CheckContext(scenario="warranty", order=EUR)
+    assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).blocking}
+
+
+def test_a_second_sentence_inside_a_list_item_is_no_next_step() -> None:
+    draft = ("Lo sentimos. Tiene dos alternativas:\n1. Quedarse el reloj y le reembolsamos 9,00 €.\n"
+             "2. Devolverlo desde «Mis pedidos»; en cuanto lo recibamos, le reembolsamos el importe completo.\n")
+    ctx = CheckContext(scenario="damaged_or_broken", order=OrderFacts(price=30, currency="EUR"), reply_language="es")
     assert "missing_choices" not in {v.rule for v in check_draft(draft, ctx).blocking}

@@ -9,15 +9,10 @@ import pytest
 
 from assistant.guardrails import check_draft
 from assistant.models import CheckContext, OrderFacts
+from tests.helpers import OPTIONS_BEFORE
 
 EUR = OrderFacts(price=50, currency="EUR", claim_open=True)
-OPTIONS = {
-    "en": "We are sorry.\n1. A new one within 3 days.\n2. A full refund of 50.00 EUR.\n\n",
-    "fr": "Nous sommes désolés.\n1. Un nouvel article sous 3 jours.\n2. Un remboursement intégral de 50,00 €.\n\n",
-    "de": "Es tut uns leid.\n1. Ein neuer Artikel in 3 Tagen.\n2. Eine volle Erstattung von 50,00 €.\n\n",
-    "es": "Lo sentimos.\n1. Un artículo nuevo en 3 días.\n2. Un reembolso completo de 50,00 €.\n\n",
-    "it": "Ci scusiamo.\n1. Un articolo nuovo entro 3 giorni.\n2. Un rimborso completo di 50,00 €.\n\n",
-}
+OPTIONS = OPTIONS_BEFORE
 
 
 def az(language: str, sentence: str, with_options: bool = True) -> bool:
@@ -136,3 +131,11 @@ def test_skipping_withdrawing_or_avoiding_a_claim_is_inducement(language: str, s
 
 def test_an_offer_the_same_whether_the_claim_is_open_or_not_passes() -> None:
     assert not az("en", "Our offer is the same if the A-to-z claim is open or not; Amazon decides the claim.")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Your refund goes out the moment the A to Z status on your account page shows resolved."),
+    ("fr", "Il faudrait simplement, avant cela, que la réclamation A à Z soit close."),
+], ids=["en the moment ... shows resolved", "fr soit close"])
+def test_a_remedy_waiting_on_the_claims_state_far_from_its_name(language: str, sentence: str) -> None:
+    assert az(language, sentence)

@@ -47,7 +47,7 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
         s = doc.sentences[doc.sentence_of(obj)]
         # an order number ("the A-to-z status on order 204-7730194-2285136 shows as closed") is one thing, however
         # many tokens its digit groups make
-        reach = obj + _NEAR + 1
+        reach = obj_end + _NEAR  # counted from the end of the claim's name ("the A to Z status ... shows resolved")
         digits = sum(1 for k in range(obj_end, min(s.tok_end, reach + 4)) if doc.words[k].isdigit())
         reach += digits + 1 if digits else 0  # the digit groups and the word that names them ("order")
         lo, hi = max(s.tok_start, obj - _NEAR), min(s.tok_end, reach)

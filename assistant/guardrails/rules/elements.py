@@ -14,6 +14,7 @@ import re
 from assistant.guardrails.lexicon import has_cjk
 from assistant.guardrails.offers import FAMILY
 from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.sentences import Sentence
 from assistant.guardrails.text import Doc
 from assistant.models import INFORMATIONAL_REMEDIES, Severity, Violation
 from assistant.scenarios import requirements_for
@@ -73,7 +74,14 @@ def _procedure(doc: Doc) -> bool:
     lead = doc.sentences[max(0, first - 1)]  # "choose one of the following:" announces options
     if any(doc.has("alternative", s.tok_start, s.tok_end) for s in [lead, *lines]):
         return False
-    return any(doc.has("sequence", s.tok_start, min(s.tok_end, s.tok_start + 4)) for s in lines[1:])
+    return any(doc.has("sequence", s.tok_start, min(s.tok_end, s.tok_start + 4))
+               for s in lines[1:] if _opens_line(doc, s))
+
+
+def _opens_line(doc: Doc, s: Sentence) -> bool:
+    """Whether a sentence starts its own line (not the second sentence of an item: "2. Return it; once ...")."""
+    before = doc.folded[:s.start].rstrip(" \t")
+    return not before or before.endswith("\n")
 
 
 def _after_the_return(doc: Doc, si: int) -> bool:
