@@ -177,6 +177,10 @@ def _proper(word: str, text: str) -> bool:
     return bool(re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text))
 
 
+# Scenarios where the date the buyer needs the parcel by is the heart of the case.
+TIMED = frozenset({"shipping_delay", "lost_package", "delivery_problem", "address_change", "order_cancellation"})
+
+
 def _focused(cue: re.Pattern[str], vocab: EchoVocab, scenario: str | None) -> re.Pattern[str]:
     """The cue with the scenario's focus cues added (a clause naming the missing part wins in missing_items)."""
     extra = [pattern.pattern for name, pattern in vocab.focus if name == scenario]
@@ -205,7 +209,13 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
                                           second=True)
         main = sorted(main, key=lambda c: c[1])
     if not main:  # a complaint with no problem clause, only questions: restate what the buyer asked
-        return [] if second or kind != "problem" else pick(message, vocab, "question", scenario=scenario, second=True)
+        if second or kind != "problem":
+            return []
+        questions = pick(message, vocab, "question", scenario=scenario, second=True)
+        # A late or lost parcel with nothing to restate but an occasion or a deadline ("it's my son's
+        # birthday present"): that is what the reply must show it heard.
+        occasion = [c[2] for c in candidates(message, vocab, vocab.support)][:1] if scenario in TIMED else []
+        return questions or [[turn(c, vocab)] for o in occasion for c in [o, *_parts(o, vocab.support)]]
     first = main[0][2]
     support = [c[2] for c in main[1:]] if kind == "question" else []
     statements: set[str] = set()

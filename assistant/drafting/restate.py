@@ -62,9 +62,12 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
         # request turned round ("You told us that please change ..."); the clause is the fallback.
         values = address_values(address.text, vocab) if phrases.echo.address else []
         given: list[Clause | str] = [phrases.echo.address.format(address=value) for value in values]
-        options = [*[[g, *first[:1]] for g in given],
-                   [address, *first[:1]] if request.scenario in ADDRESS_SCENARIOS else [*first[:1], address],
-                   *[[g] for g in given], [address], *options]
+        # A request turned round reads wrong ("You told us that please resend to ..."): then only the address.
+        plea = bool(given) and vocab.request is not None and vocab.request.search(address.text) is not None
+        around: list[list[Clause | str]] = [] if plea else [
+            [address, *first[:1]] if request.scenario in ADDRESS_SCENARIOS else [*first[:1], address]]
+        alone: list[list[Clause | str]] = [] if plea else [[address]]
+        options = [*[[g, *first[:1]] for g in given], *around, *[[g] for g in given], *alone, *options]
     out = []
     for clauses in options:
         sentences = [_sentence(phrases, c, also=i > 0, asked=not isinstance(c, str) and c.asked)

@@ -162,6 +162,8 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     # German puts the verb last: "Wir können Ihnen das richtige Set zusenden".
     lo = max(s.tok_start, a - 3) if doc.words[a].isascii() and "lang_en" in doc.classes[max(s.tok_start, a - 1)] \
         else max(s.tok_start, a - 16)
+    if a - 1 > s.tok_start and doc.words[a - 1] in _AND:
+        lo = max(s.tok_start, a - 16)  # "we collect it ... and deliver the gold one": the subject is shared
     first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
     first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
     # the verb's own first-person plural ending: "que le enviemos", "vous envoyons", "le spediamo"
@@ -170,6 +172,8 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
         return None  # "send us a video": the buyer sends
     if not first_person and not s.list_item:
         return None
+    if any(doc.words[k] in _BY for k in range(max(s.tok_start, a - 3), a)):
+        return None  # "by standard post", "via courier": the way it travels, not a second thing sent
     after = range(b, min(s.tok_end, b + 6))
     # the thing sent is the object right after the verb: "we send a refund"; "we reship it with tracking" and
     # "send the red collar today or refund you" are goods
@@ -182,12 +186,15 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
         return None
     # a part named as the thing sent ("we send a new blade and seal"): `part_noun` counts only here, as the
     # object of the seller's sending verb, so "the blade is dull; we send a new mixer" stays a reship
-    if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in after):
+    if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in after) \
+            or doc.has("r_parts", b, after.stop):  # a phrase: "send the missing lamp"
         return "send_parts"
     return "reship"
 
 
 _WE_ENDINGS = ("emos", "amos", "imos", "iamo", "ons")
+_BY = frozenset({"by", "via", "per"})
+_AND = frozenset({"and", "or", "then"})
 _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
 _PEOPLE = frozenset({"customer", "customers", "buyer", "buyers", "client", "clients", "shopper", "shoppers"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",

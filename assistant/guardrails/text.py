@@ -222,6 +222,7 @@ def _tokenize_slow(doc: Doc, folded: str) -> None:
 
 # One-letter words of the supported languages that may stand before a spaced-out word ("a r i t i r a r e")
 _ONE_LETTER_WORDS = frozenset("aeoyiu")
+_GLUE = frozenset("-\u2010\u2011\u2013/")
 
 
 def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str,
@@ -246,8 +247,10 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str,
                 j += 1
             if j - i >= 2:
                 joined = "".join(s[2] for s in spans[i:j + 1]).translate(_LEET)
-                if lexicon is not None and j - i >= 3 and w in _ONE_LETTER_WORDS \
-                        and not lexicon.classes_of(joined) and lexicon.classes_of(joined[1:]):
+                # A letter hyphenated to the word before it ("A-to-z c l a i m") ends that word, not a run.
+                glued = j - i >= 3 and i > 0 and spans[i - 1][1] == a - 1 and folded[a - 1] in _GLUE
+                if glued or (lexicon is not None and j - i >= 3 and w in _ONE_LETTER_WORDS
+                             and not lexicon.classes_of(joined) and lexicon.classes_of(joined[1:])):
                     out.append((a, b, w))
                     out.append((spans[i + 1][0], spans[j][1], joined[1:]))
                 else:

@@ -1,0 +1,60 @@
+"""Three structural readings, in wordings written for these tests:
+
+- a letter hyphenated to the word before it ends that word: "A-to-z c l a i m" is "A-to-z" and "claim", not a
+  run "z c l a i m" that hides the claim;
+- a sending word after "by" or "via" names how the goods travel ("by standard post or by express delivery"),
+  not a second thing sent: one remedy with two delivery speeds is no choice;
+- a sending verb joined by "and" to an earlier verb shares its subject ("we collect it ... and deliver the right
+  one"), so the seller still sends it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.guardrails import check_draft, find_remedies
+from assistant.models import CheckContext, OrderFacts
+
+USD = OrderFacts(price=40, currency="USD", claim_open=True)
+
+
+def blocking(text: str, scenario: str = "damaged_or_broken") -> set[str]:
+    ctx = CheckContext(scenario=scenario, order=USD, reply_language="en")
+    return {v.rule for v in check_draft(text, ctx).violations if v.severity == "block"}
+
+
+OPTIONS = ("Hello Sam,\n\nWe are so sorry the mug arrived broken. You can choose:\n1. A new mug sent today\n"
+           "2. A full refund of $40.00\n\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "As soon as you w i t h d r a w the A-to-z c l a i m, we will ship it.",
+    "We can refund you once the A-to-z c-l-a-i-m has been closed.",
+    "Please c a n c e l your A-to-z claim and we send the new mug the same day.",
+])
+def test_spaced_out_claim_words_after_a_hyphenated_name_are_inducement(sentence: str) -> None:
+    assert "az_inducement" in blocking(OPTIONS + sentence + "\n\nBest,\nMugWorks")
+
+
+def test_a_spaced_out_claim_mentioned_fairly_still_passes() -> None:
+    text = OPTIONS + ("Your A-to-z c l a i m is for Amazon to decide, and our offer does not depend on it. We will "
+                      "act within 2 business days.\n\nBest,\nMugWorks")
+    assert blocking(text) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "We can send the missing cable by first-class post or by courier, as you like.",
+    "We will ship the missing charger via courier or via the regular mail, whichever suits you.",
+])
+def test_two_ways_of_sending_the_same_thing_are_not_a_choice(sentence: str) -> None:
+    text = f"Hi Lee,\n\nSorry the cable was missing from the box. {sentence} It leaves within 2 days.\n\nThanks"
+    assert "missing_choices" in blocking(text, "missing_items")
+    assert {m.remedy for m in find_remedies(text)} == {"send_parts"}
+
+
+def test_a_verb_joined_by_and_shares_the_sellers_subject() -> None:
+    text = ("Dear Ms Ito,\n\nWe apologise for sending the wrong colour. We can either pick it up by courier and "
+            "deliver the blue kettle within 3 days, or you can return it through Your Orders for a full refund."
+            "\n\nKind regards")
+    assert blocking(text, "wrong_item") == set()
+    assert "reship" in {m.remedy for m in find_remedies(text)}
