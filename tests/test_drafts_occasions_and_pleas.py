@@ -69,3 +69,20 @@ def test_shipped_to_an_old_address_and_asked_to_change_is_an_address_change(pipe
     assert pipeline.run(message).scenario == "address_change"
     delivered = "It was delivered to my old address yesterday and the new tenants kept it."
     assert pipeline.run(delivered).scenario == "delivery_problem"
+
+
+@pytest.mark.parametrize(("message", "unsafe"), [
+    ("The enamel inside the casserole is chipping off into the food after two uses.", True),
+    ("The coating on the frying pan is peeling and ending up in the eggs.", True),
+    ("There are small white flakes floating in the kettle water; we have hard water.", False),
+    ("The paint on the garden bench is peeling after the rain.", False),
+])
+def test_a_coating_coming_off_into_food_is_a_safety_problem(message: str, unsafe: bool) -> None:
+    assert extract_facts(message).safety is unsafe
+
+
+def test_a_new_carafe_asked_for_a_working_machine_is_offered_as_a_part(pipeline: Pipeline) -> None:
+    message = ("The jug of my blender came with a crack in the glass carafe, the motor base works fine. Could you "
+               "send me a new carafe? Photos attached.")
+    result = pipeline.run(message, OrderFacts(price=70, currency="USD"))
+    assert result.passed and "send_parts" in {m.remedy for m in find_remedies(result.draft)}
