@@ -86,3 +86,9 @@ def test_a_new_carafe_asked_for_a_working_machine_is_offered_as_a_part(pipeline:
                "send me a new carafe? Photos attached.")
     result = pipeline.run(message, OrderFacts(price=70, currency="USD"))
     assert result.passed and "send_parts" in {m.remedy for m in find_remedies(result.draft)}
+
+
+def test_a_buyer_concluding_the_parcel_is_lost_is_a_lost_parcel(pipeline: Pipeline) -> None:
+    message = ("It's been nearly four weeks and the tracking still hasn't moved since it reached the regional "
+               "hub. I suspect it's been lost. I'd prefer another one to a refund.")
+    assert pipeline.run(message).scenario == "lost_package"
