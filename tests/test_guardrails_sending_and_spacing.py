@@ -1,11 +1,12 @@
-"""Three structural readings, in wordings written for these tests:
+"""Four structural readings, in wordings written for these tests:
 
 - a letter hyphenated to the word before it ends that word: "A-to-z c l a i m" is "A-to-z" and "claim", not a
   run "z c l a i m" that hides the claim;
 - a sending word after "by" or "via" names how the goods travel ("by standard post or by express delivery"),
   not a second thing sent: one remedy with two delivery speeds is no choice;
 - a sending verb joined by "and" to an earlier verb shares its subject ("we collect it ... and deliver the right
-  one"), so the seller still sends it.
+  one"), so the seller still sends it;
+- a part word followed by "it" or "them" is a verb ("plug it back in"), not a part offered.
 """
 
 from __future__ import annotations
@@ -58,3 +59,11 @@ def test_a_verb_joined_by_and_shares_the_sellers_subject() -> None:
             "\n\nKind regards")
     assert blocking(text, "wrong_item") == set()
     assert "reship" in {m.remedy for m in find_remedies(text)}
+
+
+def test_a_part_word_used_as_a_verb_is_no_part_offered() -> None:
+    text = ("Hi Jo,\n\nSorry the fan keeps stopping. Could you try this:\n1. Switch it off at the wall.\n2. Wait a "
+            "minute, then plug it back in and press reset.\n\nIf it still stops, we will send you a new fan within "
+            "3 days.\n\nBest")
+    assert "send_parts" not in {m.remedy for m in find_remedies(text)}
+    assert "missing_choices" in blocking(text, "quality_issue")

@@ -87,6 +87,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
                 continue
             if cls == "r_parts" and not _offering(doc, doc.sentence_of(a)):
                 continue  # "Sorry the screws were missing" names the part; it does not send it
+            if cls == "r_parts" and b == a + 1 and b < len(doc.words) and doc.words[b] in _OBJECTS:
+                continue  # "plug it back in", "cap them tightly": the word is a verb here, not a part
             _add(offers, doc, remedy, a, b, seen)
     for a, b in doc.spans("r_refund"):
         if negated(doc, a):
@@ -194,6 +196,7 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
 
 _WE_ENDINGS = ("emos", "amos", "imos", "iamo", "ons")
 _BY = frozenset({"by", "via", "per"})
+_OBJECTS = frozenset({"it", "them", "this", "these", "those"})
 _AND = frozenset({"and", "or", "then"})
 _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
 _PEOPLE = frozenset({"customer", "customers", "buyer", "buyers", "client", "clients", "shopper", "shoppers"})
