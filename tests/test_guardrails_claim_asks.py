@@ -139,3 +139,31 @@ def test_an_offer_the_same_whether_the_claim_is_open_or_not_passes() -> None:
 ], ids=["en the moment ... shows resolved", "fr soit close"])
 def test_a_remedy_waiting_on_the_claims_state_far_from_its_name(language: str, sentence: str) -> None:
     assert az(language, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Amazon may send you a short survey asking if your issue was resolved. Answering 'Yes' there means we can "
+    "issue the refund the same day.",
+    "You'll get an email from Amazon asking whether we solved the problem. Choosing \"yes\" lets us send the "
+    "replacement straight away.",
+], ids=["survey yes refund", "email choosing yes replacement"])
+def test_a_yes_to_amazons_question_in_the_sentence_before_is_inducement(sentence: str) -> None:
+    assert az("en", sentence)
+
+
+def test_a_yes_to_the_seller_after_amazon_decided_still_passes() -> None:
+    assert not az("en", "Amazon has already resolved the claim in your favour. Please reply 'yes' if you would "
+                        "also like the replacement.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Buyers who settle it with us, without an open A-to-z claim, are refunded within a day.",
+    "Ohne offenen A-bis-z-Antrag erstatten wir noch heute.",
+], ids=["en without an open claim", "de ohne offenen Antrag"])
+def test_a_remedy_for_those_without_an_open_claim_is_inducement(sentence: str) -> None:
+    assert az("de" if sentence.startswith("Ohne") else "en", sentence)
+
+
+def test_with_or_without_a_claim_still_passes() -> None:
+    assert not az("en", "We refund you within 2 days with or without an A-to-z claim; Amazon decides any claim "
+                        "on its own.")

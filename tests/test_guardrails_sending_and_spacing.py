@@ -67,3 +67,8 @@ def test_a_part_word_used_as_a_verb_is_no_part_offered() -> None:
             "3 days.\n\nBest")
     assert "send_parts" not in {m.remedy for m in find_remedies(text)}
     assert "missing_choices" in blocking(text, "quality_issue")
+
+
+def test_two_spaced_out_words_in_a_row_are_read_as_two_words() -> None:
+    text = OPTIONS + "If you get a minute, we would love to see f i v e  s t a r s from you!\n\nBest,\nMugWorks"
+    assert "review_manipulation" in blocking(text)

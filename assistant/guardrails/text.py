@@ -254,9 +254,27 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str,
                     out.append((a, b, w))
                     out.append((spans[i + 1][0], spans[j][1], joined[1:]))
                 else:
-                    out.append((a, spans[j][1], joined))
+                    cut = _two_words(joined, lexicon)
+                    if cut:  # "f i v e  s t a r s": two spaced-out words in a row, one gap wider than the rest
+                        out.append((a, spans[i + cut - 1][1], joined[:cut]))
+                        out.append((spans[i + cut][0], spans[j][1], joined[cut:]))
+                    else:
+                        out.append((a, spans[j][1], joined))
                 i = j + 1
                 continue
         out.append((a, b, w))
         i += 1
     return out
+
+
+def _two_words(joined: str, lexicon: Lexicon | None) -> int:
+    """Where a joined run that is no word splits into two words the lexicon knows, or 0.
+
+    The fold keeps one space between words, so the wider gap between two spaced-out words is gone by then.
+    """
+    if lexicon is None or len(joined) < 6 or lexicon.classes_of(joined):
+        return 0
+    for cut in range(3, len(joined) - 2):
+        if lexicon.classes_of(joined[:cut]) and lexicon.classes_of(joined[cut:]):
+            return cut
+    return 0

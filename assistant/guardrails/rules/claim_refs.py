@@ -208,3 +208,14 @@ def negation_in(doc: Doc, lo: int, hi: int) -> bool:
 def english_in(doc: Doc, lo: int, hi: int, objects: dict[int, int]) -> bool:
     """An English word in [lo, hi) outside the claims' own names (the "to" of "il reclamo A-to-z" is not one)."""
     return any(not any(o <= k < e for o, e in objects.items()) for k, _ in doc.find("lang_en", lo, hi))
+
+
+_WITHOUT = frozenset({"without", "ohne", "sans", "sin", "senza"})
+
+
+def without_open(doc: Doc, lo: int, obj: int) -> bool:
+    """'without an open claim', 'ohne offenen Antrag': the words before a claim's name set it aside as open."""
+    for k in range(lo, obj):
+        if doc.words[k] in _WITHOUT:
+            return doc.has("open", k, obj) or doc.has("state", k, obj)
+    return False

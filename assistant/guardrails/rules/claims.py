@@ -34,6 +34,7 @@ from assistant.guardrails.rules.claim_refs import (
     pronoun_objects,
     reach_start,
     subject_is_not_buyer,
+    without_open,
 )
 from assistant.guardrails.rules.claim_reports import reports, yes_answers
 from assistant.models import Violation
@@ -99,14 +100,17 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
         conditions = doc.find("condition", max(s.tok_start, c0 - 1), obj) + doc.find("condition", obj_end, c1)
+        # "customers who sort it out with us, without an open A-to-z case, get their refund within 24 hours": a
+        # remedy for those with no open claim, a condition in all but the word
+        lacking = without_open(doc, max(s.tok_start, obj - 4), obj)
         # a word inside a claim's own name is not a condition: the "bis" of "A-bis-z-Garantie"
-        if all(any(o <= a < e for o, e in objects.items()) for a, _ in conditions):
+        if not lacking and all(any(o <= a < e for o, e in objects.items()) for a, _ in conditions):
             continue
         tail = min(c1 + 1, obj_end + _NEAR)
-        unopened = doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj)
+        unopened = lacking or (doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj))
         # "as long as the claim is not escalated / taken any further": whatever the verb, the remedy waits on
         # the claim not doing something
-        unopened = unopened or (conditions[0][0] < obj and negation_in(doc, obj_end, tail))
+        unopened = unopened or (bool(conditions) and conditions[0][0] < obj and negation_in(doc, obj_end, tail))
         if not (doc.has("state", obj_end, tail) or unopened):
             continue  # "if the claim is still open"; "as long as no claim is filed"
         if neutral_clause(doc, s.tok_start, s.tok_end):
