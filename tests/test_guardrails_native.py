@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -209,5 +210,56 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
     with pytest.raises(TypeError):
         scan.classify(["a"], {"a": "not a frozenset"}, len, {})
     for name in ("split_tokens", "whitespace_runs", "sentence_bounds", "has_spaced", "has_mixed"):
+        with pytest.raises(TypeError):
+            getattr(scan, name)(b"bytes")
+
+
+def _built(name: str) -> object:
+    """A built C module, whether or not this process runs the compiled modules."""
+    path = native.status()[1][f"{native.PACKAGE}.{name}"]
+    loader = importlib.machinery.ExtensionFileLoader(f"{native.PACKAGE}.{name}", str(path))
+    spec = importlib.util.spec_from_file_location(f"{native.PACKAGE}.{name}", path, loader=loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
+def test_the_c_prescans_return_what_the_patterns_return() -> None:
+    from assistant.guardrails import clauses, money
+    from assistant.guardrails.normalize import NormalizedText
+    from assistant.guardrails.rules import forms
+
+    scan: Any = _built("_prescan")
+    rng = random.Random(5)
+    # the characters and words the three patterns read, so random text hits them often
+    pieces = [" at ", "(at)", "[arroba]", "{arobase ", " chiocciola}", "\tklammeraffe\n", "at", "a", "c", "k", " ",
+              "\u00a0", "(", "]", ",", ":", ";", "\u2014", "\u3001", "1", "9", "%", "\u5272", "per", "pct",
+              "prozent", "pour", "por", "p", "\u30d1\u30fc\u30bb\u30f3\u30c8", "\u30d1\u30fc", "$", "\u20ac",
+              "\u00a3", "\u00a5", "\uffe5", "\u20b9", "\u5186", "usd", "eur", "rs", "dollars", "euro", "pounds",
+              "rupee", "yen", "sterling", "s", "x", "_", "\u00e9", ".", "\n"]
+    texts = _texts()[::2]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(20_000)]
+    hits = [0, 0, 0, 0]
+    for raw in texts:
+        for folded in (raw, NormalizedText(raw).folded):
+            assert scan.clause_breaks(folded) == clauses._breaks_py(folded), folded
+            assert scan.has_at_word(folded) == forms._at_word_py(folded), folded
+            assert scan.count_words(raw) == len(raw.split()), raw
+            windows = money._windows_py(folded)
+            # the windows the check uses, and every (a, b) of a short text, edges and empty windows included
+            if len(folded) <= 12:
+                windows += [(a, b) for a in range(len(folded) + 1) for b in range(a, len(folded) + 1)]
+            got = scan.money_hints(folded, windows)
+            assert got == money._hinted_py(folded, windows), folded
+            hits[0] += len(scan.clause_breaks(folded)) > 0
+            hits[1] += scan.has_at_word(folded)
+            hits[2] += len(got[0]) > 0
+            hits[3] += len(got[1]) > 0
+    assert min(hits) > 500, hits
+    with pytest.raises(TypeError):
+        scan.money_hints("12", [(0, 1, 2)])
+    for name in ("clause_breaks", "has_at_word", "count_words"):
         with pytest.raises(TypeError):
             getattr(scan, name)(b"bytes")

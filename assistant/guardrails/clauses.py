@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from assistant.guardrails.text import Doc
 
@@ -21,11 +22,26 @@ _CLAUSE_REACH = 40  # tokens: a "clause" longer than this is junk, and bounding 
 _NEG_WINDOW = 5
 
 
+def _breaks_py(folded: str) -> list[int]:
+    """Where every `_CLAUSE_BREAK` match ends."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(folded)]
+
+
+# The same scan in C (`_prescan.c`), built by `make native` and loaded only while current (native.py).
+_breaks_scan: Callable[[str], list[int]] = _breaks_py
+try:
+    from assistant.guardrails import _prescan
+
+    _breaks_scan = _prescan.clause_breaks
+except ImportError:
+    pass
+
+
 def _breaks(doc: Doc) -> list[int]:
     """Character positions of every clause break, found once per draft."""
     found = doc._clause_breaks
     if found is None:
-        found = doc._clause_breaks = [m.end() for m in _CLAUSE_BREAK.finditer(doc.folded)]
+        found = doc._clause_breaks = _breaks_scan(doc.folded)
     return found
 
 

@@ -160,55 +160,57 @@ def find_money(doc: Doc) -> list[Money]:
     return list(found)
 
 
+def _add(doc: Doc, out: list[Money], taken: bytearray, value: float | None, kind: Kind, currency: str | None,
+         a: int, b: int) -> None:
+    """Keep an amount unless it is unreadable or overlaps one kept before (`taken` marks their characters).
+
+    A module function, not a closure: compiled, a call to it is a direct C call (a closure's is generic).
+    """
+    if value is None or taken.find(1, a, b) != -1:
+        return
+    taken[a:b] = b"\x01" * (b - a)
+    out.append(Money(value, kind, currency, a, b, _tok(doc, a)))
+
+
 def _find_money(doc: Doc) -> list[Money]:
     folded = doc.folded
     out: list[Money] = []
     taken = bytearray(len(folded) + 1)  # characters already read as part of an amount: linear, not quadratic
-
-    def add(value: float | None, kind: Kind, currency: str | None, a: int, b: int) -> None:
-        if value is None or any(taken[a:b]):
-            return
-        taken[a:b] = b"\x01" * (b - a)
-        out.append(Money(value, kind, currency, a, b, _tok(doc, a)))
-
     if "円" in folded:
         for m in _KANJI_YEN.finditer(folded):
-            add(parse_kanji_number(m.group("k")), "amount", "JPY", *m.span())
+            _add(doc, out, taken, parse_kanji_number(m.group("k")), "amount", "JPY", m.start(), m.end())
     windows = _windows(folded)
-    for a, b in windows:
-        if _PERCENT_HINT.search(folded, a, b) is None:
-            continue
+    percent_windows, amount_windows = _hinted(folded, windows)
+    for a, b in percent_windows:
         for m in _PERCENT.finditer(folded, a, b):
             value = parse_number(m.group("p"))
             if value is not None and m.group("wari"):
                 value *= 10  # "4割" is 40%
-            add(value, "percent", None, *m.span())
-    for a, b in windows:
-        if _AMOUNT_HINT.search(folded, a, b) is None:
-            continue
+            _add(doc, out, taken, value, "percent", None, m.start(), m.end())
+    for a, b in amount_windows:
         for m in _AMOUNT.finditer(folded, a, b):
             raw = m.group("a") or m.group("b")
-            add(parse_number(raw), "amount", _currency(m.group()), *m.span())
-    _number_words(doc, add)
+            _add(doc, out, taken, parse_number(raw), "amount", _currency(m.group()), m.start(), m.end())
+    _number_words(doc, out, taken)
     if "fiver" in folded or "tenner" in folded:
         for i, word in enumerate(doc.words):
             if word in _AMOUNT_WORDS:
                 count = 2.0 if i > 0 and doc.words[i - 1] in ("two", "couple") else 1.0  # "a couple of tenners"
-                add(_AMOUNT_WORDS[word] * count, "amount", "GBP", doc.starts[i], doc.ends[i])
+                _add(doc, out, taken, _AMOUNT_WORDS[word] * count, "amount", "GBP", doc.starts[i], doc.ends[i])
     if "/" in folded:
         for m in _DIGIT_FRACTION.finditer(folded):
             n, d = int(m.group("n")), int(m.group("d"))
             if n < d:
-                add(round(100.0 * n / d, 2), "fraction", None, *m.span())
+                _add(doc, out, taken, round(100.0 * n / d, 2), "fraction", None, m.start(), m.end())
     for a, b in doc.spans("fraction"):
         if doc.has("measure_unit", b, b + 1) or (b < len(doc.words) and doc.words[b] in ("a", "an")
                                                   and doc.has("measure_unit", b + 1, b + 2)):
             continue  # "a half size up", "half an hour": a measure, not a share of the money ("半額を返金" is)
         phrase = " ".join(doc.words[a:b])
-        add(doc.lexicon.fractions.get(phrase), "fraction", None, doc.starts[a], doc.ends[b - 1])
+        _add(doc, out, taken, doc.lexicon.fractions.get(phrase), "fraction", None, doc.starts[a], doc.ends[b - 1])
     for a, b in windows:
         for m in _BARE.finditer(folded, a, b):
-            add(parse_number(m.group("n")), "bare", None, *m.span())
+            _add(doc, out, taken, parse_number(m.group("n")), "bare", None, m.start(), m.end())
     out.sort(key=lambda money: money.start)
     return out
 
@@ -219,6 +221,22 @@ try:
     from assistant.guardrails import _scan
 
     _digit_windows_c = _scan.digit_windows
+except ImportError:
+    pass
+
+
+def _hinted_py(text: str, windows: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The windows where `_PERCENT_HINT` matches, and those where `_AMOUNT_HINT` does, in order."""
+    return ([w for w in windows if _PERCENT_HINT.search(text, w[0], w[1]) is not None],
+            [w for w in windows if _AMOUNT_HINT.search(text, w[0], w[1]) is not None])
+
+
+# The same tests in C (`_prescan.c`): neither hint opens with a literal Python's engine can skip ahead to.
+_hinted: Callable[[str, list[tuple[int, int]]], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = _hinted_py
+try:
+    from assistant.guardrails import _prescan
+
+    _hinted = _prescan.money_hints
 except ImportError:
     pass
 
@@ -248,7 +266,7 @@ def _windows_py(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _number_words(doc: Doc, add: object) -> None:
+def _number_words(doc: Doc, out: list[Money], taken: bytearray) -> None:
     """Amounts written in words followed by a currency word ("fifty euros", "twenty-five dollars")."""
     spans = doc.spans("number")
     if not spans:
@@ -279,11 +297,11 @@ def _number_words(doc: Doc, add: object) -> None:
             end += 1
             unit = doc.words[end]
         if unit in _CURRENCY_WORDS and value > 0:
-            add(value, "amount", country or _currency(unit), doc.starts[a], doc.ends[end])  # type: ignore[operator]
+            _add(doc, out, taken, value, "amount", country or _currency(unit), doc.starts[a], doc.ends[end])
         elif unit in _PERCENT_WORDS and value > 0 and (unit not in ("per", "pour", "por") or (
                 end + 1 < len(doc.words) and doc.words[end + 1] in ("cent", "cento", "ciento", "cien"))):
             # "thirty-five percent"; "grazie mille per il suo riscontro" is thanks
-            add(value, "percent", None, doc.starts[a], doc.ends[end])  # type: ignore[operator]
+            _add(doc, out, taken, value, "percent", None, doc.starts[a], doc.ends[end])
         i = j
 
 

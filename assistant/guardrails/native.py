@@ -47,7 +47,7 @@ MODULES: tuple[str, ...] = (
     "rules.reviews",
 )
 # Hand-written C modules of the package (`<name>.c`), built with the mypyc modules and loaded under the same hash.
-EXTENSIONS: tuple[str, ...] = ("_scan",)
+EXTENSIONS: tuple[str, ...] = ("_scan", "_prescan")
 ENV = "REPLY_ASSISTANT_NATIVE"
 _state: dict[str, Any] = {"installed": None}
 
@@ -183,7 +183,7 @@ def build(folder: Path = NATIVE_DIR, root: Path = HERE, *, quiet: bool = False) 
             shutil.rmtree(staging, ignore_errors=True)
             raise
     if not quiet:
-        print(f"compiled {len(MODULES)} guardrail modules and {len(EXTENSIONS)} C module into {folder}")
+        print(f"compiled {len(MODULES)} guardrail modules and {len(EXTENSIONS)} C modules into {folder}")
     return True
 
 

@@ -23,6 +23,7 @@ from assistant.guardrails.prefilter import GroupFilter, Scanner, attach_scanner,
 __all__ = ["PATTERNS_FILE", "PatternSet", "build_sets", "compile_builtin", "compile_seller", "fold_pattern", "loosen"]
 
 PATTERNS_FILE = DATA_DIR / "patterns.yaml"
+_SLOW_HEADS = ("\\b", "(?<", "(?=", "(?!")
 
 
 @dataclass
@@ -41,6 +42,9 @@ class PatternSet:
     # The guard's one set over every group's loosened patterns (see `Scanner`) and this group's number in it.
     scanner: Scanner | None = None
     group: int = -1
+    # Patterns Python's engine tries at every position (they open with `\b` or a lookaround): `search` runs them
+    # after the others, which the engine skips ahead in; a yes-or-no answer does not depend on the order.
+    slow: list[bool] = field(default_factory=list)
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text` (every pattern when no prefilter can tell)."""
@@ -74,16 +78,22 @@ class PatternSet:
 
     def search(self, text: str) -> bool:
         """Whether anything matches (the first non-empty match of any pattern ends the search)."""
-        for i in self.candidates(text) if self.patterns else ():
-            for m in self.patterns[i].finditer(text):
-                if m.end() > m.start():
-                    return True
+        if self.patterns:
+            found = self.candidates(text)
+            slow = self.slow
+            for late in (False, True):
+                for i in found:
+                    if (i < len(slow) and slow[i]) is late:
+                        for m in self.patterns[i].finditer(text):
+                            if m.end() > m.start():
+                                return True
         return any(m.end() > m.start() for pattern in self.seller for m in pattern.finditer(text))
 
 
 def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
     """Reviewed patterns (multiline: `^` is a line start) with their RE2 prefilter."""
     compiled = []
+    slow = []
     for i, p in enumerate(patterns):
         try:
             original = re.compile(p, re.MULTILINE)
@@ -91,7 +101,8 @@ def compile_builtin(patterns: list[str], path: Path, where: str) -> PatternSet:
             raise KnowledgeError(f"invalid regex ({exc})", path=str(path), field=f"{where}.{i}") from exc
         faster = open_with_character(p)  # the same matches, opening with a character (heads.py)
         compiled.append(re.compile(faster, re.MULTILINE) if faster != p else original)
-    return PatternSet(patterns=compiled, sources=list(patterns), own=GroupFilter(patterns))
+        slow.append(faster.startswith(_SLOW_HEADS))
+    return PatternSet(patterns=compiled, sources=list(patterns), own=GroupFilter(patterns), slow=slow)
 
 
 def compile_seller(patterns: list[str], path: Path, where: str) -> list[Any]:

@@ -9,6 +9,7 @@ which digit runs are order numbers rather than phones, and which marketing words
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.guardrails.patterns import PatternSet, fold_pattern
 from assistant.guardrails.registry import RuleInput, rule
@@ -22,6 +23,22 @@ _DIGIT = re.compile(r"\d")
 # `@|\sat\s|[(\[{\s]\s?(?:at|chiocciola|arroba|arobase|klammeraffe)\s?[)\]}\s]`, which was tried at every position.
 _AT_WORD = re.compile(r"(?:a(?:(?<=[\s(\[{]a)|(?<=[\s(\[{]\sa))(?:t|rroba|robase)|c(?:(?<=[\s(\[{]c)|(?<=[\s(\[{]\sc))"
                       r"hiocciola|k(?:(?<=[\s(\[{]k)|(?<=[\s(\[{]\sk))lammeraffe)\s?[)\]}\s]")
+
+
+def _at_word_py(folded: str) -> bool:
+    """Whether `_AT_WORD` matches."""
+    return _AT_WORD.search(folded) is not None
+
+
+# The same test in C (`_prescan.c`), built by `make native` and loaded only while current (native.py): the
+# pattern has no literal first character to skip ahead to, so Python's engine tries it at most positions.
+_at_word: Callable[[str], bool] = _at_word_py
+try:
+    from assistant.guardrails import _prescan
+
+    _at_word = _prescan.has_at_word
+except ImportError:
+    pass
 _HOST = re.compile(r"^(?:https?://)?([^/\s:?#]+)")
 _PHONE_SEPARATORS = re.compile(r"[\s().\-]")
 _WORD = re.compile(r"[a-z0-9']+")
@@ -67,7 +84,7 @@ def off_platform_contact(data: RuleInput) -> list[Violation]:
     """Links off Amazon, email addresses, phone numbers, messaging apps, handles, 'contact us directly'."""
     folded = data.doc.folded
     spans: list[tuple[int, int]] = []
-    if "@" in folded or _AT_WORD.search(folded) is not None:
+    if "@" in folded or _at_word(folded):
         spans += _spans(data, "off_platform_contact.email")
     allowed = _group(data, "off_platform_contact.allowed_host")
     if "." in folded:
