@@ -10,6 +10,7 @@ a reship are one remedy for this count; so is one remedy described twice.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.guardrails.lexicon import has_cjk
 from assistant.guardrails.offers import FAMILY
@@ -20,6 +21,20 @@ from assistant.models import INFORMATIONAL_REMEDIES, Severity, Violation
 from assistant.scenarios import requirements_for
 
 MIN_WORDS, MAX_WORDS = 25, 220
+
+
+def _count_words_py(text: str) -> int:
+    return len(text.split())
+
+
+# The same count in C (`_prescan.c`) when built: `split` builds a string for every word only to count them.
+_count_words: Callable[[str], int] = _count_words_py
+try:
+    from assistant.guardrails import _prescan
+
+    _count_words = _prescan.count_words
+except ImportError:
+    pass
 _INLINE_LIST = re.compile(r"(?:^|[\s:(])(?:1[.)]|\(1\)|a\)|\(a\)|option\s?(?:1|a|one)\b)\s?\S.*?[\s:(;,]"
                           r"(?:2[.)]|\(2\)|b\)|\(b\)|option\s?(?:2|b|two)\b)\s?\S")
 
@@ -155,7 +170,7 @@ def missing_timeframe(data: RuleInput) -> list[Violation]:
 def length(data: RuleInput) -> list[Violation]:
     """Warn outside 25-220 words (Japanese: 2 characters a word)."""
     original = data.doc.text.original
-    count = len(original.split())
+    count = _count_words(original)
     if has_cjk(original):
         count = max(count, len(original.replace(" ", "")) // 2)
     if MIN_WORDS <= count <= MAX_WORDS:

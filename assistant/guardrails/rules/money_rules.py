@@ -176,6 +176,12 @@ _NUMS = re.compile(r"\d+")
 _ALNUM = re.compile(r"[^a-z0-9]")
 
 
+def _order_ids(data: RuleInput, folded: str) -> list[tuple[int, int]]:
+    """Spans of the order numbers in a draft (a tracking number or date inside one is part of it)."""
+    group = data.patterns.get("unverified_fact.order_id")
+    return list(group.finditer(folded)) if group is not None else []
+
+
 @rule("unverified_fact", severity="warn", order=13,
       message="The draft states a fact (tracking number, date or amount) that appears neither in the buyer "
               "message, the order facts nor the seller policy.",
@@ -191,11 +197,13 @@ def unverified_fact(data: RuleInput) -> list[Violation]:
     order = data.context.order
     known = {_ALNUM.sub("", v.lower()) for v in (order.order_id, order.tracking_number) if v} if order else set()
     out: list[Violation] = []
-    ids = list(data.patterns["unverified_fact.order_id"].finditer(folded)) \
-        if "unverified_fact.order_id" in data.patterns else []
+    # The order numbers only matter once a tracking number or date is found: read them then (most drafts: never).
+    ids: list[tuple[int, int]] | None = None
     tracking = data.patterns.get("unverified_fact.tracking")
     for a, b in tracking.finditer(folded) if tracking else ():
         token = _ALNUM.sub("", folded[a:b])
+        if ids is None:
+            ids = _order_ids(data, folded)
         if any(x < b and a < y for x, y in ids) or token in known or token in buyer_compact:
             continue
         out.append(data.folded("unverified_fact", a, b, message=f"Tracking number '{folded[a:b]}' is not in the "
@@ -207,6 +215,8 @@ def unverified_fact(data: RuleInput) -> list[Violation]:
         snippet = folded[a:b]
         if snippet in buyer or any(r in order_dates for r in _parse_date(snippet)):
             continue
+        if ids is None:
+            ids = _order_ids(data, folded)
         if any(x < b and a < y for x, y in ids):
             continue
         out.append(data.folded("unverified_fact", a, b, message=f"Date '{snippet}' is not in the order facts or "
