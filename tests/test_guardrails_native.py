@@ -238,13 +238,15 @@ def test_the_c_prescans_return_what_the_patterns_return() -> None:
               "\u00a0", "(", "]", ",", ":", ";", "\u2014", "\u3001", "1", "9", "%", "\u5272", "per", "pct",
               "prozent", "pour", "por", "p", "\u30d1\u30fc\u30bb\u30f3\u30c8", "\u30d1\u30fc", "$", "\u20ac",
               "\u00a3", "\u00a5", "\uffe5", "\u20b9", "\u5186", "usd", "eur", "rs", "dollars", "euro", "pounds",
-              "rupee", "yen", "sterling", "s", "x", "_", "\u00e9", ".", "\n"]
+              "rupee", "yen", "sterling", "s", "x", "_", "\u00e9", ".", "\n", "'", "'", "\"", "\u00ab", "\u00bb",
+              "\u201e", "\u201c", "\u300c", "\u300d", "it's", "ab", "abcdefghijklmnopqrstuvwxyz0123456789"]
     texts = _texts()[::2]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(20_000)]
-    hits = [0, 0, 0, 0]
+    hits = [0, 0, 0, 0, 0]
     for raw in texts:
         for folded in (raw, NormalizedText(raw).folded):
             assert scan.clause_breaks(folded) == clauses._breaks_py(folded), folded
+            assert scan.quoted_spans(folded) == clauses._quoted_py(folded), folded
             assert scan.has_at_word(folded) == forms._at_word_py(folded), folded
             assert scan.count_words(raw) == len(raw.split()), raw
             windows = money._windows_py(folded)
@@ -257,9 +259,10 @@ def test_the_c_prescans_return_what_the_patterns_return() -> None:
             hits[1] += scan.has_at_word(folded)
             hits[2] += len(got[0]) > 0
             hits[3] += len(got[1]) > 0
+            hits[4] += len(scan.quoted_spans(folded)) > 0
     assert min(hits) > 500, hits
     with pytest.raises(TypeError):
         scan.money_hints("12", [(0, 1, 2)])
-    for name in ("clause_breaks", "has_at_word", "count_words"):
+    for name in ("clause_breaks", "has_at_word", "count_words", "quoted_spans"):
         with pytest.raises(TypeError):
             getattr(scan, name)(b"bytes")

@@ -111,3 +111,23 @@ def test_heads_are_rewritten_only_where_the_rewrite_is_plain() -> None:
     for kept in (r"\b\d{1,2}x", r"\b(?:a|b)x|\by", r"\b(?:s?he|it)\b", r"\b(?:\w+|x)", r"\b(?:ab|cd)?x", r"x\b",
                  r"\b(?:a|b|c|d|e|f)x", r"\b(?:a(|b)"):
         assert rewrite(kept) == kept, kept
+
+
+def test_the_japanese_gap_written_space_first_finds_the_same_spaces() -> None:
+    import re
+
+    from assistant.guardrails import normalize
+
+    # the pattern as it was written before (look-behind first), which Python's engine tried at every position
+    before = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff]) (?=[\u3040-\u30ff\u4e00-\u9fff])")
+    rng = random.Random(3)
+    alphabet = " あ取ア\u30ff\u3040\u4e00\u9fff\u3000a\n"
+    found = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in normalize._CJK_GAP.finditer(text)] == [m.span() for m in before.finditer(text)]
+        for i in range(len(text) + 1):
+            assert (normalize._CJK_GAP.match(text, i) is None) == (before.match(text, i) is None), (text, i)
+        found += normalize._CJK_GAP.search(text) is not None
+    assert found > 1_000
+    assert normalize.normalize("取 り 下 げ て a b").folded == "取り下けて a b"  # (the fold drops the voicing marks)

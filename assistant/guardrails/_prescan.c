@@ -1,6 +1,7 @@
 /* Direct scans that replace three regular expressions the check runs on every draft: the clause breaks
    (`clauses._CLAUSE_BREAK`), the spelled-out "at" of an email address (`rules/forms._AT_WORD`) and the money
-   hints (`money._PERCENT_HINT`, `money._AMOUNT_HINT`) tested on each digit window; and the draft's word count
+   hints (`money._PERCENT_HINT`, `money._AMOUNT_HINT`) tested on each digit window, the quoted labels
+   (`clauses._QUOTED`); and the draft's word count
    (`len(text.split())`, which builds a list of every word only to count it).
 
    Why C: each regex is tried at many positions of a 1-kB draft (the "at" and the hints have no literal first
@@ -220,6 +221,79 @@ fail:
     return NULL;
 }
 
+/* The end of a quoted label opening at `i` with `open` and closing with `close`: at most `most` and at least
+   `least` characters, none of them the closing mark or a line break, then the closing mark; -1 when there is none.
+   (The pattern's greedy run cannot hold its closing mark, so backing off never finds a shorter match.) */
+static Py_ssize_t label_end(const view *v, Py_ssize_t i, Py_UCS4 close, Py_ssize_t least, Py_ssize_t most) {
+    Py_ssize_t j = i + 1;
+    while (j < v->n && j - (i + 1) < most) {
+        Py_UCS4 c = AT(v, j);
+        if (c == close || c == '\n') {
+            break;
+        }
+        j++;
+    }
+    if (j - (i + 1) < least || j >= v->n || AT(v, j) != close) {
+        return -1;
+    }
+    return j + 1;
+}
+
+static inline int is_ascii_alnum(Py_UCS4 c) {
+    return (c >= 'a' && c <= 'z') || is_ascii_digit(c);
+}
+
+/* quoted_spans(text) -> [(a, b)]: the spans of every `clauses._QUOTED` match, in order, without overlaps:
+   '...' (2-50 characters, the opening mark not after a letter or digit, the closing one not before one),
+   "..." «...» „...“ (2-60 characters) and 「...」 (1-30), none crossing a line break. */
+static PyObject *quoted_spans(PyObject *self, PyObject *arg) {
+    view v;
+    if (str_view(arg, "quoted_spans", &v) < 0) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t i = 0;
+    while (i < v.n) {
+        Py_UCS4 c = AT(&v, i);
+        Py_ssize_t end = -1;
+        if (c == '\'') {
+            if (i == 0 || !is_ascii_alnum(AT(&v, i - 1))) {
+                end = label_end(&v, i, '\'', 2, 50);
+                if (end != -1 && end < v.n && is_ascii_alnum(AT(&v, end))) {
+                    end = -1;
+                }
+            }
+        } else if (c == '"') {
+            end = label_end(&v, i, '"', 2, 60);
+        } else if (c == 0xAB) {  /* « » */
+            end = label_end(&v, i, 0xBB, 2, 60);
+        } else if (c == 0x201E) {  /* „ “ */
+            end = label_end(&v, i, 0x201C, 2, 60);
+        } else if (c == 0x300C) {  /* 「 」 */
+            end = label_end(&v, i, 0x300D, 1, 30);
+        }
+        if (end == -1) {
+            i++;
+            continue;
+        }
+        PyObject *a = PyLong_FromSsize_t(i), *b = PyLong_FromSsize_t(end);
+        PyObject *span = (a != NULL && b != NULL) ? PyTuple_Pack(2, a, b) : NULL;
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        if (span == NULL || PyList_Append(out, span) < 0) {
+            Py_XDECREF(span);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(span);
+        i = end;
+    }
+    return out;
+}
+
 /* count_words(text) -> int: `len(text.split())`, the runs of non-whitespace characters, without building the list. */
 static PyObject *count_words(PyObject *self, PyObject *arg) {
     view v;
@@ -239,6 +313,7 @@ static PyObject *count_words(PyObject *self, PyObject *arg) {
 static PyMethodDef methods[] = {
     {"clause_breaks", clause_breaks, METH_O, "Ends of the clause breaks of a folded text (clauses._CLAUSE_BREAK)."},
     {"has_at_word", has_at_word, METH_O, "Whether a spelled-out 'at' stands in a text (rules/forms._AT_WORD)."},
+    {"quoted_spans", quoted_spans, METH_O, "Spans of the short quoted labels of a text (clauses._QUOTED)."},
     {"count_words", count_words, METH_O, "len(text.split()), without the list."},
     {"money_hints", money_hints, METH_VARARGS, "The digit windows holding a percent and a currency hint."},
     {NULL, NULL, 0, NULL},

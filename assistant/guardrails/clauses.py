@@ -53,11 +53,26 @@ _QUOTED = re.compile(r"'(?<![a-z0-9]')[^'\n]{2,50}'(?![a-z0-9])|\"[^\"\n]{2,60}\
                      r"「[^」\n]{1,30}」")
 
 
+def _quoted_py(folded: str) -> list[tuple[int, int]]:
+    """The spans of every `_QUOTED` match."""
+    return [m.span() for m in _QUOTED.finditer(folded)]
+
+
+# The same scan in C (`_prescan.c`) when built: an apostrophe opens a try at every contraction of the draft.
+_quoted_scan: Callable[[str], list[tuple[int, int]]] = _quoted_py
+try:
+    from assistant.guardrails import _prescan
+
+    _quoted_scan = _prescan.quoted_spans
+except ImportError:
+    pass
+
+
 def quoted(doc: Doc, tok: int) -> bool:
     """Whether `tok` stands inside a short quoted label."""
     spans = doc._quoted_spans
     if spans is None:
-        spans = doc._quoted_spans = [m.span() for m in _QUOTED.finditer(doc.folded)]
+        spans = doc._quoted_spans = _quoted_scan(doc.folded)
     at = doc.starts[tok]
     return any(a < at < b for a, b in spans)
 

@@ -96,6 +96,17 @@ class Money:
     end: int
     tok: int
 
+    # Written out (frozen: through `object.__setattr__`, as the generated one): compiled, it is native code, where
+    # the one `dataclass` generates stays interpreted Python.
+    def __init__(self, value: float, kind: Kind, currency: str | None, start: int, end: int, tok: int) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "value", value)
+        setattr_(self, "kind", kind)
+        setattr_(self, "currency", currency)
+        setattr_(self, "start", start)
+        setattr_(self, "end", end)
+        setattr_(self, "tok", tok)
+
 
 def parse_number(raw: str) -> float | None:
     """A number as written with either decimal convention ("2.000" -> 2000, "19,90" -> 19.9)."""

@@ -221,16 +221,17 @@ class NormalizedText:
 
 def _collapse(text: str, base: list[int] | range) -> tuple[str, list[int] | None]:
     """Collapse whitespace runs in `text` whose characters come from `base` original indices."""
-    if _WS_FIX.search(text) is None:
+    # the `_WS_FIX` matches, found in C when built
+    runs = _whitespace_runs_c(text) if _whitespace_runs_c is not None else _whitespace_runs_py(text)
+    if not runs:
         return text, (None if isinstance(base, range) else base)
     out: list[str] = []
     omap: list[int] = []
     pos = 0
-    for match in _WS_FIX.finditer(text):
-        a, b = match.span()
+    for a, b in runs:
         out.append(text[pos:a])
         omap.extend(base[pos:a])
-        run = match.group()
+        run = text[a:b]
         out.append("\n" if ("\n" in run or "\r" in run) else " ")
         omap.append(base[a])
         pos = b
@@ -300,7 +301,9 @@ def _visual_order(text: str) -> list[int] | None:
 
 
 # A space between two Japanese characters carries no meaning: "取 り 下 げ て" is "取り下げて" spaced out.
-_CJK_GAP = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff]) (?=[\u3040-\u30ff\u4e00-\u9fff])")
+# The space first and the look-behind after it (the same matches): Python's engine then jumps from space to space
+# instead of trying the look-behind at every position.
+_CJK_GAP = re.compile(r" (?<=[\u3040-\u30ff\u4e00-\u9fff] )(?=[\u3040-\u30ff\u4e00-\u9fff])")
 
 
 def _join_cjk(text: str, omap: list[int]) -> tuple[str, list[int] | None]:

@@ -46,6 +46,19 @@ class RemedyMention:
     currency: str | None = None
     sentence: int = 0
 
+    # Written out, as `money.Money`'s (see there): native code when compiled.
+    def __init__(self, remedy: str, start: int, end: int, evidence: str, amount: float | None = None,
+                 percent: float | None = None, currency: str | None = None, sentence: int = 0) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "remedy", remedy)
+        setattr_(self, "start", start)
+        setattr_(self, "end", end)
+        setattr_(self, "evidence", evidence)
+        setattr_(self, "amount", amount)
+        setattr_(self, "percent", percent)
+        setattr_(self, "currency", currency)
+        setattr_(self, "sentence", sentence)
+
 
 @dataclass
 class Offers:
