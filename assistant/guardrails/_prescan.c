@@ -164,7 +164,8 @@ static int amount_hint(const view *v, Py_ssize_t a, Py_ssize_t b) {
             continue;
         }
         for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-            if (!ascii_at(v, i, b, words[w])) {
+            /* the first letter inline: most letters open no currency word */
+            if (c != (Py_UCS4)(unsigned char)words[w][0] || !ascii_at(v, i, b, words[w])) {
                 continue;
             }
             Py_ssize_t j = i + (Py_ssize_t)strlen(words[w]);
