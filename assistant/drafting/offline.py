@@ -36,8 +36,9 @@ from assistant.scenarios import requirements_for
 
 # Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
 PARTIAL_SHARE = 2 / 3
-# Remedies the parser reads into a restated fact without anything being offered (see `compose`).
-_NOT_OFFERS = frozenset({"send_parts", "tracking_update"})
+# Remedies the parser reads into a restated fact without anything being offered (see `compose`): a part named,
+# "the tracking says", "the delivery instructions" the courier ignored.
+_NOT_OFFERS = frozenset({"send_parts", "tracking_update", "manual_or_guide"})
 
 
 def _money(amount: float, currency: str) -> str:
