@@ -36,8 +36,9 @@ from assistant.guardrails import Guard, check_draft, find_remedies
 from assistant.models import CheckContext, OrderFacts
 from assistant.scenarios import requirements_for
 
-# Remedies the parser reads into a restated fact without anything being offered (see `compose`).
-_NOT_OFFERS = frozenset({"send_parts", "tracking_update"})
+# Remedies the parser reads into a restated fact without anything being offered (see `compose`): a part named,
+# "the tracking says", "the delivery instructions" the courier ignored.
+_NOT_OFFERS = frozenset({"send_parts", "tracking_update", "manual_or_guide"})
 
 
 class OfflineComposer:

@@ -43,6 +43,17 @@ _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
 # words of comparison before a percentage: a level ("charged above 50%"), not a share of the price
 _COMPARE = frozenset({"above", "below", "over", "under", "least", "than", "uber", "unter", "dessus", "sopra",
                       "encima"})
+# a level reached ("charge it to about 80%", "keep it at 50%"): like a comparison, a level wants a refund word
+_LEVEL_TO = frozenset({"to", "at"})
+_ROUGHLY = frozenset({"about", "around", "roughly", "approximately", "approx", "nearly", "almost"})
+
+
+def _is_level(doc: Doc, tok: int) -> bool:
+    """Whether the share right after `tok` is a level: "above 50%", "to 80%", "at about 60%"."""
+    before = doc.words[tok - 1] if tok > 0 else ""
+    if before in _ROUGHLY and tok > 1:
+        before = doc.words[tok - 2]
+    return before in _COMPARE or before in _LEVEL_TO
 
 
 def _word_after(doc: Doc, tok: int, end: int) -> str:
@@ -95,7 +106,7 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
             wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
             # "charged above 50%" is a level, not a share of the price: a comparison before it wants a refund word
-            level = m.tok > 0 and doc.words[m.tok - 1] in _COMPARE
+            level = _is_level(doc, m.tok)
             money_words = ("r_refund", "money_offer", "r_partial") if level \
                 else ("r_refund", "money_offer", "price_quote", "r_partial")
             if not any(doc.has(c, *wide) for c in money_words):

@@ -101,11 +101,16 @@ def lead_in(doc: Doc, si: int) -> int:
 
 
 def reach_start(doc: Doc, si: int) -> int:
-    """First token a back-reference from sentence `si` may reach: three sentences back, list lines not counted."""
+    """First token a back-reference from sentence `si` may reach: three sentences back, list lines not counted.
+
+    Nor are sentences of two words or fewer ("P.S.", "Thank you.", "Hi Anna,"): they say nothing a pronoun could
+    point past.
+    """
     k, left = si, _PRONOUN_REACH
     while k > 0 and left > 0:
         k -= 1
-        if not doc.sentences[k].list_item:
+        sentence = doc.sentences[k]
+        if not sentence.list_item and sentence.tok_end - sentence.tok_start > 2:
             left -= 1
     return doc.sentences[k].tok_start
 
@@ -135,11 +140,15 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
             return True  # "we close it"; "you help us turn off the A-Z" has "us" as an object
         if "amazon" in cls and k > 0 and (doc.words[k - 1] in _PREPOSITIONS or "you" in doc.classes[k - 1]):
             continue  # "den Fall bei Amazon zurücknehmen", "bei Ihrer Bank": Amazon is where or whose, not who
+        if "amazon" in cls and k > 0 and (doc.words[k - 1] in _GIVE or "send_verb" in doc.classes[k - 1]):
+            continue  # "drop Amazon a note telling them ...": Amazon is who is told, not who tells
         if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX):
             return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
     return False
 
 
+# Verbs whose first object is the one told: "drop Amazon a line", "give your bank a call", "write Amazon a note".
+_GIVE = frozenset({"drop", "give", "write", "shoot", "leave", "message", "email", "e-mail"})
 _OBJECT_FORMS = frozenset({"us", "me", "uns", "mich", "mir", "ci", "ce"})
 _PREPOSITIONS = frozenset({"with", "to", "at", "on", "from", "by", "via", "bei", "mit", "an", "auf", "gegenuber",
                            "avec", "aupres", "a", "chez", "con", "ante", "en", "presso", "su", "da"})
