@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,6 +150,15 @@ def main() -> int:
     diffs = [(a, b) for a, b in zip(base, new, strict=True) if a != b]
     for a, b in diffs[:20]:
         print("- " + a[:1500] + "\n+ " + b[:1500] + "\n")
+    # Which fields differ, and in which inputs: retrieval noise (`sources` alone) reads differently from a change.
+    fields: Counter[str] = Counter()
+    for a, b in diffs:
+        old, now = json.loads(a), json.loads(b)
+        changed = sorted(k for k in old.keys() | now.keys() if old.get(k) != now.get(k))
+        fields[", ".join(changed)] += 1
+        print("differs:", old["id"], changed)
+    for changed, count in fields.most_common():
+        print(f"{count} differ in: {changed}")
     print(f"{len(items)} inputs, {len(diffs)} differ")
     return 1 if diffs else 0
 

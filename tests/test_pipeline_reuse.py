@@ -85,3 +85,12 @@ def test_lexical_best_per_chunk_in_one_pass_equals_the_loop() -> None:
     starts = np.array([0, 2])
     assert np.fmax.reduceat(raw, starts).tolist() == list(best_per_chunk(["a", "a", "b", "b", "b"],
                                                                           raw.tolist()).values())
+
+
+def test_vector_scores_without_metadata_equal_the_metadata_way(pipeline: Pipeline) -> None:
+    vector = pipeline.parts.retriever.vector  # type: ignore[attr-defined]
+    for case in CASES[:30]:
+        result = vector._collection.query(query_embeddings=vector.embedder.embed([case["message"]]),
+                                          n_results=min(60, vector._size), include=["distances", "metadatas"])
+        chunk_ids = [m["chunk_id"] for m in result["metadatas"][0]]
+        assert vector.scores(case["message"]) == best_per_chunk(chunk_ids, [1.0 - d for d in result["distances"][0]])
