@@ -46,8 +46,8 @@ def test_a_pronoun_reaches_back_past_a_ps() -> None:
 
 
 def test_other_languages_requests_and_pronouns() -> None:
-    ja = ("付属品が不足しており、申し訳ございません。\n1. 不足品を48時間以内にお送りいたします。\n2. 全額返金いたします。\n"
-          "Ａ－ｚ保証への申請はご遠慮いただけますと幸いです。")
+    ja = ("付属品が不足しており、申し訳ございません。\n1. 不足品を48時間以内にお送りいたします。\n"
+          "2. 全額返金いたします。\nＡ－ｚ保証への申請はご遠慮いただけますと幸いです。")
     assert "az_inducement" in _blocking(ja, "missing_items", "ja")
     es = ("Sentimos mucho que la lámpara haya llegado rota.\nUsted ha abierto una reclamación. Si la cierra hoy, "
           "le ofrecemos:\n1. Una lámpara nueva en 3 días.\n2. El reembolso completo.")
@@ -60,7 +60,8 @@ def test_amounts_added_with_ajouter_and_shares_in_wari() -> None:
           "de 8 € auquel nous ajoutons un geste de 5 €.")
     assert "unapproved_remedy" in _blocking(fr, "wrong_item", "fr", order)
     yen = OrderFacts(price=5000.0, currency="JPY", marketplace="amazon.co.jp")
-    ja = "サイズ違いで申し訳ございません。\n1. 正しいサイズを発送いたします。\n2. そのままお使いいただく場合は代金の{}をご返金いたします。"
+    ja = ("サイズ違いで申し訳ございません。\n1. 正しいサイズを発送いたします。\n"
+          "2. そのままお使いいただく場合は代金の{}をご返金いたします。")
     assert "unapproved_remedy" in _blocking(ja.format("五割"), "wrong_item", "ja", yen)
     assert "unapproved_remedy" not in _blocking(ja.format("二割"), "wrong_item", "ja", yen)
 

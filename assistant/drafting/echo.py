@@ -43,9 +43,14 @@ _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
 _POSTAL_MARKS = frozenset("〒")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[。！？])")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
-# A short aside that is a measure ("(240V)", "(size 10)", "(2.4 GHz)") is the buyer's specific, and stays.
-_MEASURE = re.compile(r"\(\s*(?:[^\W\d_]+\s)?\d+(?:[.,]\d+)?\s?[^\W\d_]{0,4}\s*\)")
+# A short aside that is a measure ("(240V)", "(size 10)", "(2.4 GHz)", "(40x20x25 cm)") is the buyer's specific,
+# and stays.
+_MEASURE = re.compile(r"\(\s*(?:[^\W\d_]+\s)?\d+(?:[.,]\d+)?(?:\s?[x×]\s?\d+(?:[.,]\d+)?){0,2}\s?[^\W\d_]{0,4}\s*\)")
 _JOINS = re.compile(r",\s|\s(?:and|but|so|und|aber|et|mais|y|pero|e|ma)\s|、", re.I)
+# Where a clause that cannot be restated whole ("I filed an A-to-z claim because the tracking has not moved") may
+# still give a part that can: the joins above and the words that give a reason or a time.
+_CAUSES = re.compile(r",\s|\s(?:and|but|so|because|since|as|after|when|while|und|aber|weil|da|nachdem|et|mais|"
+                     r"parce que|car|depuis que|y|pero|porque|ya que|e|ma|perché|poiché|dopo che)\s|、", re.I)
 _PIECES = re.compile(r"\s*(?:;|:\s|,\s|、|\s[-–—]\s)\s*")
 
 
@@ -109,7 +114,13 @@ def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
     if len(sentence) <= limit and _safe(sentence, vocab, remedy=True):
         return [sentence]
     # A long run without commas (a rambling or non-native message) is cut at "and", "but" as well.
-    return [q for p in _PIECES.split(sentence) if p for q in ([p] if len(p) <= limit else _JOINS.split(p)) if q]
+    return [q for p in _PIECES.split(sentence) if p
+            for q in ([p] if len(p) <= limit and _safe(p, vocab, remedy=True) else _cut(p, limit)) if q]
+
+
+def _cut(piece: str, limit: int) -> list[str]:
+    """A piece too long or unsafe to restate whole, cut at "and"/"but" (too long) or also at "because" (unsafe)."""
+    return _JOINS.split(piece) if len(piece) > limit else _CAUSES.split(piece)
 
 
 def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: bool = False,
@@ -227,18 +238,50 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
                   if not c[2].endswith(("?", "？")) and c[2].rstrip(" ?？") not in asked]
         statements = set(ranked)
         support = [c for c in support if c not in statements] + list(dict.fromkeys(ranked))
-    support += [c[2] for c in candidates(message, vocab, vocab.support)]
+    occasions = [c[2] for c in candidates(message, vocab, vocab.support, remedy=remedy_words)]
+    # A question about a late or redirected parcel: the occasion or date behind it says more than the status.
+    support = [*occasions, *support] if kind == "question" and scenario in TIMED else [*support, *occasions]
     # With no occasion or condition to add, the next problem clause adds the next specific ("right side fine").
     # Only a clause that names something: "nothing else to report" adds no specific.
     support += [c[2] for c in main[1:2] if _names_something(c[2], cue, vocab)] if kind == "problem" else []
     support = [c for c in support if c not in first and first not in c]
     limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT) * 6 // 5
     options = [[first, support[0]]] if support and len(first) + len(support[0]) <= limit else []
-    options += [[first]] + [[part] for part in _parts(first, cue)] + [[c[2]] for c in main[1:3]]
+    before = _antecedent(message, first, vocab) if kind == "question" else None
+    if before:  # "Could you provide one?" names nothing: the sentence before it says what "one" is
+        statements.add(before)
+        options.insert(0, [before, first])
+    # a shorter part of the main clause with the supporting one, when the whole clause cannot be used
+    paired = [[part, support[0]] for part in _parts(first, cue)] if support else []
+    options += [[first]] + paired + [[part] for part in _parts(first, cue)] + [[c[2]] for c in main[1:3]]
     if kind == "question":
         return [[turn(c, vocab) if c in statements else _question(c, vocab) for c in option] for option in options]
     # In a complaint, a clause the buyer asked ("why was 15 taken off?") is restated as a question.
     return [[_question(c, vocab) if c.endswith("?") else turn(c, vocab) for c in option] for option in options]
+
+
+# A question that names nothing itself: it ends on a word pointing back ("could you provide one?", "is that possible?")
+_POINTS_BACK = re.compile(r"\b(?:one|it|this|that|them|these|those|possible|ones|das|ça|cela|lo|la|eso|esto|ciò|questo)"
+                          r"\s*[?？]?$", re.I)
+
+
+def _antecedent(message: str, question: str, vocab: EchoVocab) -> str | None:
+    """The statement right before a short question that points back, when it is safe to restate."""
+    if len(question) > 60 or not _POINTS_BACK.search(question):
+        return None
+    previous = None
+    for sentence in _SENTENCES.split(message.strip()):
+        text = _clean(sentence.strip(), vocab)
+        if question.rstrip(" ?？") in text:
+            break
+        previous = text
+    else:
+        return None
+    limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT)
+    if previous and MIN_CLAUSE <= len(previous) <= limit and _safe(previous, vocab, remedy=True) \
+            and not previous.endswith(("?", "？")):
+        return previous
+    return None
 
 
 def _names_something(text: str, cue: re.Pattern[str], vocab: EchoVocab) -> bool:
