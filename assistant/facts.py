@@ -20,6 +20,7 @@ import yaml
 
 from assistant.errors import KnowledgeError
 from assistant.models import DECLINES, WANTS, CaseFacts, OrderFacts
+from assistant.prefilter import ALL, Hits, Prefilter
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -129,12 +130,22 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
     )
 
 
-def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
+@functools.cache
+def _prefilter(directory: Path = FACTS_DIR) -> Prefilter:
+    """One RE2 pass per message says which vocabulary patterns can match it (assistant/prefilter.py)."""
+    vocab = load_vocab(directory)
+    groups = [getattr(vocab, name) for name in vocab.__dataclass_fields__]
+    groups += [*vocab.wants.values(), *vocab.declines.values()]
+    return Prefilter(p for group in groups if isinstance(group, tuple) for p in group)
 
 
-def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    found = [m for p in patterns if (m := p.search(text))]
+# `hits`: the patterns that may match the text the caller scanned, or a part of it (assistant/prefilter.py).
+def _any(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> bool:
+    return any(p.search(text) for p in hits.select(patterns))
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> re.Match[str] | None:
+    found = [m for p in hits.select(patterns) if (m := p.search(text))]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -148,51 +159,54 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     """The facts of one buyer message; the same message always gives the same facts."""
     vocab = load_vocab(vocab_dir)
     text = _fold(message)
+    hits = _prefilter(vocab_dir).scan(text)
     facts = CaseFacts(
-        photos_attached=_any(vocab.photos, text) and not _any(vocab.photos_not, text),
-        new_address_given=_any(vocab.address, text),
-        order_number_given=bool(order and order.order_id) or _any(vocab.order_number, text),
+        photos_attached=_any(vocab.photos, text, hits) and not _any(vocab.photos_not, text, hits),
+        new_address_given=_any(vocab.address, text, hits),
+        order_number_given=bool(order and order.order_id) or _any(vocab.order_number, text, hits),
     )
-    if _any(vocab.never_arrived, text):
+    if _any(vocab.never_arrived, text, hits):
         facts.arrival = "never_arrived"
-    elif _any(vocab.arrived_damaged, text):
+    elif _any(vocab.arrived_damaged, text, hits):
         facts.arrival = "arrived_damaged"
-    facts.main_item_missing = _any(vocab.main_missing, text)
-    facts.lost = _any(vocab.lost, text)
-    facts.recovered = _any(vocab.recovered, text)
-    facts.settled = _any(vocab.settled, text)
-    facts.refund_owed = _any(vocab.refund_owed, text)
-    facts.seller_fault = facts.arrival == "arrived_damaged" or _any(vocab.seller_fault, text)
-    facts.in_transit = (_any(vocab.in_transit, text) and not _any(vocab.delivered, text)
+    facts.main_item_missing = _any(vocab.main_missing, text, hits)
+    facts.lost = _any(vocab.lost, text, hits)
+    facts.recovered = _any(vocab.recovered, text, hits)
+    facts.settled = _any(vocab.settled, text, hits)
+    facts.refund_owed = _any(vocab.refund_owed, text, hits)
+    facts.seller_fault = facts.arrival == "arrived_damaged" or _any(vocab.seller_fault, text, hits)
+    facts.in_transit = (_any(vocab.in_transit, text, hits) and not _any(vocab.delivered, text, hits)
                         and facts.arrival != "arrived_damaged")
-    wanted = _first(vocab.wanted, text)
+    wanted = _first(vocab.wanted, text, hits)
     facts.wanted = wanted.group("value").strip() if wanted else None
-    facts.service_question = _any(vocab.service, text)
-    _mismatch(facts, vocab, text)
-    facts.declines = [d for d in DECLINES if _any(vocab.declines[d], text)]
-    facts.wants = [w for w in WANTS if _any(vocab.wants[w], text) and w not in facts.declines]
+    facts.service_question = _any(vocab.service, text, hits)
+    _mismatch(facts, vocab, text, hits)
+    facts.declines = [d for d in DECLINES if _any(vocab.declines[d], text, hits)]
+    facts.wants = [w for w in WANTS if _any(vocab.wants[w], text, hits) and w not in facts.declines]
     if facts.arrival == "never_arrived" and "cancellation" in facts.wants and "refund" not in facts.wants:
         facts.wants.append("refund")
-    facts.claim = _claim(vocab, text, order)
+    facts.claim = _claim(vocab, text, order, hits)
     safety_text = text
     for veto in vocab.safety_not:
-        safety_text = veto.sub(lambda m: " " * len(m.group(0)), safety_text)
-    hit = _first(vocab.safety, safety_text)
+        # Once a veto is blanked out the text is no longer a part of `text`, whose scan then says nothing.
+        if veto in hits or safety_text != text:
+            safety_text = veto.sub(lambda m: " " * len(m.group(0)), safety_text)
+    hit = _first(vocab.safety, safety_text, hits if safety_text == text else ALL)
     if hit:
         facts.safety, facts.safety_evidence = True, hit.group(0).strip()
     return facts
 
 
-def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str) -> None:
-    ordered = _first(vocab.ordered, text)
+def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str, hits: Hits = ALL) -> None:
+    ordered = _first(vocab.ordered, text, hits)
     facts.ordered = ordered.group("value") if ordered else None
-    received = [m.group("value") for p in vocab.received for m in p.finditer(text)
+    received = [m.group("value") for p in hits.select(vocab.received) for m in p.finditer(text)
                 if not ordered or m.start() > ordered.start()]
     received = [r for r in received if r != facts.ordered]
     facts.received = received[0] if received else None
-    if _any(vocab.colour_mismatch, text):
+    if _any(vocab.colour_mismatch, text, hits):
         facts.mismatch = "colour"
-    elif _any(vocab.size_mismatch, text):
+    elif _any(vocab.size_mismatch, text, hits):
         facts.mismatch = "size"
     elif facts.ordered and facts.received:
         # Compound colours ("salbeigrün", "dunkelblau") end with a colour word.
@@ -214,10 +228,11 @@ def wanted_kind(wanted: str | None) -> Literal["colour", "size", "model"] | None
     return "colour" if value in colours or any(value.endswith(w) for w in colours if len(w) > 2) else "size"
 
 
-def _claim(vocab: _Vocab, text: str, order: OrderFacts | None) -> Literal["opened", "threatened"] | None:
+def _claim(vocab: _Vocab, text: str, order: OrderFacts | None,
+           hits: Hits = ALL) -> Literal["opened", "threatened"] | None:
     if order and order.claim_open:
         return "opened"
-    mentions = [m for p in vocab.claim_mentioned for m in p.finditer(text)]
+    mentions = [m for p in hits.select(vocab.claim_mentioned) for m in p.finditer(text)]
     if not mentions:
         return None
     # Judge each sentence that names the claim: a threat in one and an opened claim in another means opened.
@@ -226,9 +241,9 @@ def _claim(vocab: _Vocab, text: str, order: OrderFacts | None) -> Literal["opene
         start = max(text.rfind(stop, 0, mention.start()) for stop in ".!?\n") + 1
         ends = [i for i in (text.find(stop, mention.end()) for stop in ".!?\n") if i >= 0]
         sentence = text[start: min(ends) if ends else len(text)]
-        if _any(vocab.claim_threatened, sentence):
+        if _any(vocab.claim_threatened, sentence, hits):  # a sentence is a part of `text`: `hits` hold
             continue
-        if _any(vocab.claim_opened, sentence) or re.search(r"\b(?:is|are) (?:now )?open\b", sentence):
+        if _any(vocab.claim_opened, sentence, hits) or re.search(r"\b(?:is|are) (?:now )?open\b", sentence):
             verdict = "opened"
     return verdict
 
@@ -241,6 +256,6 @@ def refine_scenario(folded: str, scenario: str) -> tuple[str, bool]:
     message is, is settled in one place: `assistant/data/triage_precedence.yaml`.
     """
     vocab = load_vocab(FACTS_DIR)
-    if _any(vocab.claim_mentioned, folded):
+    if _any(vocab.claim_mentioned, folded, _prefilter(FACTS_DIR).scan(folded)):
         return "a_to_z_claim", True
     return scenario, False

@@ -152,11 +152,18 @@ class Pipeline:
     def checked_drafter(self, full_message: str) -> CheckedDrafter:
         """The draft-check-repair-fallback loop around this pipeline's drafter.
 
-        Drafts are checked against the full buyer message, even when the model saw only its start.
+        Drafts are checked against the full buyer message, even when the model saw only its start. The
+        offline composer has checked its own draft with the same guard: its report is reused when the draft
+        and the whole check context are the same (`CheckMemo`), so the result is the one a new check gives.
         """
         def check(text: str, request: DraftRequest) -> GuardrailReport:
-            return self.check(text, scenario=request.scenario, message=full_message, order=request.order,
-                              reply_language=request.reply_language)
+            context = CheckContext(scenario=request.scenario, buyer_message=full_message, order=request.order,
+                                   policy=self.parts.knowledge.policy, reply_language=request.reply_language)
+            if self.offline.guard is self.guard:
+                report = self.offline.memo.take(text, context)
+                if report is not None:
+                    return report
+            return self.guard.check(text, context)
 
         return CheckedDrafter(self.drafter, self.offline, check, repair_rounds=self.settings.repair_rounds,
                               deadline=self.settings.draft_deadline, reason=self.drafter_reason)

@@ -25,8 +25,19 @@ import numpy as np
 from assistant.knowledge import KnowledgeBase
 from assistant.language import guess_language
 from assistant.models import SCENARIO_IDS, TriageResult, as_flags, as_scenario
+from assistant.prefilter import Prefilter
 from assistant.retrieval.embedders import Embedder
-from assistant.triage_cues import CUES_DIR, CUES_PATH, Cues, Span, background_spans, cue_files, for_script, script
+from assistant.triage_cues import (
+    CUES_DIR,
+    CUES_PATH,
+    Cues,
+    CueSet,
+    Span,
+    background_spans,
+    cue_files,
+    for_script,
+    script,
+)
 from assistant.triage_cues import points as _points
 from assistant.triage_model import EMBED_DIM, LinearTriageModel, cue_fingerprint, feature_parts, features, plain
 from assistant.triage_precedence import Precedence
@@ -71,6 +82,8 @@ class CueAndExampleTriager:
         self.cues = cues or Cues.load()
         self.precedence = precedence or Precedence.load()
         self._cue_sets = {which: for_script(self.cues, which) for which in ("cjk", "latin", "both")}
+        # One RE2 pass per message says which cue patterns can match; only those run (assistant/prefilter.py).
+        self._prefilters = {which: Prefilter(_cue_patterns(cue_set)) for which, cue_set in self._cue_sets.items()}
         self.embedder = embedder
         self.knowledge = knowledge
         # True: the shipped model when it fits the shipped cues; None/False: hand-set weights only.
@@ -84,13 +97,16 @@ class CueAndExampleTriager:
     def cue_scores(self, folded: str) -> dict[str, float]:
         """Sum of matched cue weights per scenario."""
         folded = plain(folded)
-        scenarios, _, _ = self._cue_sets[script(folded)]
+        which = script(folded)
+        scenarios, _, _ = self._cue_sets[which]
+        hits = self._prefilters[which].scan(folded)
         background = self.background(folded)
-        return {scenario: _points(patterns, folded, background) for scenario, patterns in scenarios.items()}
+        return {scenario: _points(patterns, folded, background, hits) for scenario, patterns in scenarios.items()}
 
     def background(self, text: str) -> list[Span]:
         """Background sentences of a plain folded message: attachment notes and neutral sentences."""
-        return background_spans(text, self._cue_sets[script(text)][2])
+        which = script(text)
+        return background_spans(text, self._cue_sets[which][2], self._prefilters[which].scan(text))
 
     def example_scores(self, folded: str, embedding: np.ndarray | None = None) -> dict[str, float]:
         """Mean similarity of the few nearest examples of each scenario."""
@@ -109,8 +125,10 @@ class CueAndExampleTriager:
     def flags(self, folded: str) -> list[str]:
         """Risk flags whose patterns match, in a fixed order."""
         folded = plain(folded)
-        _, flags, _ = self._cue_sets[script(folded)]
-        return [flag for flag, patterns in flags.items() if any(p.search(folded) for p in patterns)]
+        which = script(folded)
+        _, flags, _ = self._cue_sets[which]
+        hits = self._prefilters[which].scan(folded)
+        return [flag for flag, patterns in flags.items() if any(p.search(folded) for p in hits.select(patterns))]
 
     def _signals(self, folded: str) -> tuple[dict[str, float], dict[str, float], np.ndarray]:
         """Cue points, nearest-example similarities and the embedding, each computed once."""
@@ -175,6 +193,13 @@ class CueAndExampleTriager:
             runner_up=runner_up,
             runner_up_confidence=round(min(1.0, probability[runner_up]), 3),
         )
+
+
+def _cue_patterns(cue_set: CueSet) -> list[re.Pattern[str]]:
+    """Every pattern of a script's cues: scenarios', flags' and neutral sentences'."""
+    scenarios, flags, neutral = cue_set
+    return [p for entries in scenarios.values() for p, _ in entries] + [
+        p for patterns in flags.values() for p in patterns] + list(neutral)
 
 
 def _hand_probabilities(cues: dict[str, float], examples: dict[str, float]) -> dict[str, float]:

@@ -18,6 +18,7 @@ import yaml
 
 from assistant.errors import KnowledgeError
 from assistant.models import SCENARIO_IDS
+from assistant.prefilter import ALL, Hits
 from assistant.triage_model import plain
 
 CUES_PATH = Path(__file__).parent / "data" / "triage_cues.yaml"
@@ -168,8 +169,12 @@ SHORT_SENTENCE = 90  # characters: a neutral sentence longer than this may also 
 Span = tuple[int, int, bool]  # start, end, and whether every cue in it is background (else only photo words)
 
 
-def background_spans(text: str, neutral: tuple[re.Pattern[str], ...] = ()) -> list[Span]:
-    """Spans of background sentences: attachment notes and the cue files' neutral sentences."""
+def background_spans(text: str, neutral: tuple[re.Pattern[str], ...] = (), hits: Hits = ALL) -> list[Span]:
+    """Spans of background sentences: attachment notes and the cue files' neutral sentences.
+
+    `hits`: the patterns that may match `text` (`assistant.prefilter`); the others cannot match a sentence of it.
+    """
+    neutral = tuple(hits.select(neutral))
     spans: list[Span] = []
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
@@ -194,18 +199,21 @@ def counts(match: re.Match[str], text: str, background: list[Span]) -> bool:
     return not any(whole or _EVIDENCE.match(text, start) for whole in inside)
 
 
-def points(patterns: Weighted, text: str, background: list[Span] | None = None) -> float:
+def points(patterns: Weighted, text: str, background: list[Span] | None = None, hits: Hits = ALL) -> float:
     """Sum of the weights of the matching patterns, each stretch of text counted once per scenario.
 
     Every language file applies to every message, so two files naming the same word ("dhl" as a carrier
     in four languages) must not add up to four times its weight. A pattern counts at its first match that
-    is evidence (`counts`).
+    is evidence (`counts`). Patterns not in `hits` (`assistant.prefilter`) cannot match and are not run.
     """
     if background is None:
         background = background_spans(text)
     seen: set[tuple[int, int]] = set()
     total = 0.0
+    ids = hits.ids
     for pattern, weight in patterns:
+        if ids is not None and id(pattern) not in ids:
+            continue
         match = first_evidence(pattern, text, background)
         if match and match.span() not in seen:
             seen.add(match.span())

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from assistant.errors import KnowledgeError
 from assistant.models import SCENARIO_IDS
+from assistant.prefilter import Prefilter
 from assistant.triage_cues import Span, compile_cue, first_evidence
 
 PRECEDENCE_PATH = Path(__file__).parent / "data" / "triage_precedence.yaml"
@@ -65,15 +67,22 @@ class Precedence:
         requests = tuple(compile_cue(p, path, "requests") for p in data.get("requests") or [])
         return cls(tuple(rules), requests)
 
+    @cached_property
+    def prefilter(self) -> Prefilter:
+        """Which rule patterns can match a message, from one RE2 pass (assistant/prefilter.py)."""
+        return Prefilter([p for rule in self.rules for p in (*rule.patterns, *rule.unless)] + list(self.requests))
+
     def asks_to_act(self, text: str, background: list[Span]) -> bool:
         """Whether the buyer asks the seller to act on the order (send, replace, refund, repair)."""
-        return any(first_evidence(p, text, background) for p in self.requests)
+        hits = self.prefilter.scan(text)
+        return any(first_evidence(p, text, background) for p in hits.select(self.requests))
 
     def decide(self, text: str, best: str, background: list[Span]) -> str:
         """The scenario `best` yields to, or `best` itself; `text` is the plain folded message."""
+        hits = self.prefilter.scan(text)
         for rule in self.rules:
-            if best not in rule.over or any(first_evidence(p, text, background) for p in rule.unless):
+            if best not in rule.over or any(first_evidence(p, text, background) for p in hits.select(rule.unless)):
                 continue
-            if any(first_evidence(p, text, background) for p in rule.patterns):
+            if any(first_evidence(p, text, background) for p in hits.select(rule.patterns)):
                 return rule.scenario
         return best

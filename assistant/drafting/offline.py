@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.alternatives import beside_new_unit, beside_refund_owed
+from assistant.drafting.amounts import partial_refund_amount
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
+from assistant.drafting.check_memo import CheckMemo
 from assistant.drafting.choices import (
     NO_REMEDY_SCENARIOS,
     choose_remedies,
@@ -25,39 +27,18 @@ from assistant.drafting.choices import (
     ruled_out,
 )
 from assistant.drafting.howto import general_steps, relevant_points, topic_label
-from assistant.drafting.locale import reply_locale, signature
+from assistant.drafting.locale import signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
 from assistant.drafting.specifics import issue_in_passing, specifics_sentence
 from assistant.facts import wanted_kind
 from assistant.guardrails import Guard, check_draft, find_remedies
-from assistant.models import CheckContext, OrderFacts, Policy
+from assistant.models import CheckContext, OrderFacts
 from assistant.scenarios import requirements_for
 
-# Offer two thirds of the policy cap first: room is left for the agent to improve the offer.
-PARTIAL_SHARE = 2 / 3
 # Remedies the parser reads into a restated fact without anything being offered (see `compose`): a part named,
 # "the tracking says", "the delivery instructions" the courier ignored.
 _NOT_OFFERS = frozenset({"send_parts", "tracking_update", "manual_or_guide"})
-
-
-def _money(amount: float, currency: str) -> str:
-    return f"{amount:.2f} {currency}"
-
-
-def partial_refund_amount(policy: Policy, order: OrderFacts | None, language: str = "en") -> str | None:
-    """The partial refund the composer offers (two thirds of the cap), or None when the price is unknown.
-
-    Without a price there is nothing to take a share of, so the reply names no amount (the agent fills it in
-    once the order is checked) rather than inventing one. English keeps "12.00 EUR"; other reply languages
-    write the amount as their marketplace does (`locale.py`: "12,00 €", "￥1,500").
-    """
-    if not order or not order.price:
-        return None
-    amount = round(policy.partial_refund_cap(order.price) * PARTIAL_SHARE, 0) or 1.0
-    if language != "en":
-        return reply_locale(language, order, policy).money(amount)
-    return _money(amount, order.currency or policy.default_currency)
 
 
 class OfflineComposer:
@@ -71,6 +52,7 @@ class OfflineComposer:
 
     def __init__(self, guard: Guard | None = None) -> None:
         self.guard = guard
+        self.memo = CheckMemo()  # the reports of its own checks, for the pipeline's check of the same draft
 
     def draft(self, request: DraftRequest, on_text: OnText | None = None, *,
               deadline: float | None = None) -> DraftOutput:
@@ -102,11 +84,15 @@ class OfflineComposer:
         # as parts offered and "the tracking says ..." as a tracking update, and a restated fact offers neither.
         # Still, any reader may take a part named in a restated fact for a part offered: a restatement that
         # reads as offering what the case rules out (parts for a charger that sparked) is not used.
-        before = {v.rule for v in check_draft(plain, context, guard=self.guard).violations}
+        self.memo.clear()
+        first = check_draft(plain, context, guard=self.guard)
+        self.memo.put(plain, context, first)
+        before = {v.rule for v in first.violations}
         offered = _offers(plain, self.guard)
         for sentence in self._with_specifics(request, kind, said):
             text = self._compose(request, sentence)
             report = check_draft(text, context, guard=self.guard)
+            self.memo.put(text, context, report)
             now = _offers(text, self.guard)
             if report.passed and {v.rule for v in report.violations} <= before \
                     and now - _NOT_OFFERS == offered - _NOT_OFFERS \

@@ -52,6 +52,10 @@ class VectorIndex:
         self._shared = shared  # a Chroma server other instances use too
         self._collection = self._open(client, docs, f"{fingerprint}:{embedder.name}")
         self._size = len(docs)
+        # The chunk of each document id: the same as the stored `chunk_id` metadata of the collection (named
+        # after the knowledge's fingerprint, so built from these very documents), without asking Chroma for
+        # it. Fetching the metadata took more than half of each query (0.8 of 1.6 ms per query, measured).
+        self._chunk_of = {d.id: d.chunk_id for d in docs}
 
     def _open(self, client: Any, docs: list[Document], fingerprint: str) -> Any:
         name = f"{COLLECTION}-{hashlib.sha256(fingerprint.encode()).hexdigest()[:16]}"
@@ -75,9 +79,11 @@ class VectorIndex:
         result = self._collection.query(
             query_embeddings=self.embedder.embed([query]),
             n_results=min(n_results, self._size),
-            include=["distances", "metadatas"],
+            include=["distances"],  # the ids always come back
         )
-        chunk_ids = [m["chunk_id"] for m in result["metadatas"][0]]
+        # An id this process did not build (a shared server filled by another version): `documents` writes
+        # every id as `<chunk id>#...`, and chunk ids hold no `#`.
+        chunk_ids = [self._chunk_of.get(doc_id) or doc_id.rsplit("#", 1)[0] for doc_id in result["ids"][0]]
         return best_per_chunk(chunk_ids, [1.0 - d for d in result["distances"][0]])
 
 
