@@ -35,6 +35,15 @@ def _new_set() -> Any:
     return re2.Set.SearchSet(options)
 
 
+def _finished(found: Any, sentinel: int) -> bool:
+    """Whether a scan finished (the empty sentinel pattern matches every text, so a finished scan names it).
+
+    RE2 gives up when its DFA runs out of memory and then reports no matches at all, which must not read as "no
+    pattern can match": the rules would skip patterns that match, and the check would fail open.
+    """
+    return bool(found) and sentinel in found
+
+
 def _add(re2_set: Any, pattern: str) -> bool:
     """Add a loosened pattern; False when RE2 cannot run it (then the Python pattern always runs)."""
     try:
@@ -62,6 +71,7 @@ class GroupFilter:
             (ids if _add(re2_set, source) else always).append(i)
         if not ids:
             return None
+        re2_set.Add("")  # the sentinel, index len(ids): in every finished scan's answer (see `_finished`)
         re2_set.Compile()
         return re2_set, ids, tuple(always)
 
@@ -79,7 +89,9 @@ class GroupFilter:
             found = re2_set.Match(text)
         except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8
             return None
-        return sorted({ids[k] for k in found or ()} | set(always))
+        if not _finished(found, len(ids)):
+            return None
+        return sorted({ids[k] for k in found if k != len(ids)} | set(always))
 
 
 class Scanner:
@@ -120,6 +132,7 @@ class Scanner:
                     else:
                         always.setdefault(group, []).append(i)
             if self._owners:
+                re2_set.Add("")  # the sentinel, index len(self._owners) (see `_finished`)
                 re2_set.Compile()
                 self._set = re2_set
             self._always = {g: tuple(ids) for g, ids in always.items()}
@@ -146,9 +159,13 @@ class Scanner:
             found = self._set.Match(text)
         except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8
             return None
-        out: dict[int, list[int]] = {}
         owners = self._owners
-        for k in sorted(found or ()):
+        if not _finished(found, len(owners)):
+            return None
+        out: dict[int, list[int]] = {}
+        for k in sorted(found):
+            if k == len(owners):
+                continue
             group, i = owners[k]
             out.setdefault(group, []).append(i)
         self._last = (text, out)
