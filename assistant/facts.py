@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -130,13 +131,27 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
     )
 
 
+_LOADING = threading.Lock()
+
+
+def _vocab_and_prefilter(directory: Path = FACTS_DIR) -> tuple[_Vocab, Prefilter]:
+    """The vocabulary and the RE2 prefilter over its very pattern objects, built once under a lock.
+
+    The prefilter names patterns by `id()`: it must filter the vocabulary object it was built from. Without the
+    lock, threads that asked for the first time at once each loaded their own vocabulary (`functools.cache`
+    does not hold the others back), so a thread could filter its patterns with another load's ids and skip
+    patterns that match: 4 of 192 reference cases changed under four eval threads.
+    """
+    with _LOADING:
+        return _build_vocab_and_prefilter(directory)
+
+
 @functools.cache
-def _prefilter(directory: Path = FACTS_DIR) -> Prefilter:
-    """One RE2 pass per message says which vocabulary patterns can match it (assistant/prefilter.py)."""
+def _build_vocab_and_prefilter(directory: Path) -> tuple[_Vocab, Prefilter]:
     vocab = load_vocab(directory)
     groups = [getattr(vocab, name) for name in vocab.__dataclass_fields__]
     groups += [*vocab.wants.values(), *vocab.declines.values()]
-    return Prefilter(p for group in groups if isinstance(group, tuple) for p in group)
+    return vocab, Prefilter(p for group in groups if isinstance(group, tuple) for p in group)
 
 
 # `hits`: the patterns that may match the text the caller scanned, or a part of it (assistant/prefilter.py).
@@ -157,9 +172,9 @@ def _fold(text: str) -> str:
 
 def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: Path = FACTS_DIR) -> CaseFacts:
     """The facts of one buyer message; the same message always gives the same facts."""
-    vocab = load_vocab(vocab_dir)
+    vocab, prefilter = _vocab_and_prefilter(vocab_dir)
     text = _fold(message)
-    hits = _prefilter(vocab_dir).scan(text)
+    hits = prefilter.scan(text)
     facts = CaseFacts(
         photos_attached=_any(vocab.photos, text, hits) and not _any(vocab.photos_not, text, hits),
         new_address_given=_any(vocab.address, text, hits),
@@ -255,7 +270,7 @@ def refine_scenario(folded: str, scenario: str) -> tuple[str, bool]:
     to step in under their guarantee") makes the case an A-to-z claim. Which of two neighbouring scenarios a
     message is, is settled in one place: `assistant/data/triage_precedence.yaml`.
     """
-    vocab = load_vocab(FACTS_DIR)
-    if _any(vocab.claim_mentioned, folded, _prefilter(FACTS_DIR).scan(folded)):
+    vocab, prefilter = _vocab_and_prefilter(FACTS_DIR)
+    if _any(vocab.claim_mentioned, folded, prefilter.scan(folded)):
         return "a_to_z_claim", True
     return scenario, False

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.facts import _prefilter as facts_prefilter
+from assistant.facts import _vocab_and_prefilter
 from assistant.loosen import Unsupported, loosen
 from assistant.prefilter import ALL, Prefilter
 from assistant.triage import fold
@@ -55,7 +55,7 @@ def test_shipped_patterns_are_never_skipped_when_they_match() -> None:
     patterns = [p for entries in cues.scenarios.values() for p, _ in entries]
     patterns += [p for group in cues.flags.values() for p in group] + list(cues.neutral)
     precedence = Precedence.load()
-    patterns += precedence.prefilter.patterns + facts_prefilter().patterns
+    patterns += precedence.prefilter.patterns + _vocab_and_prefilter()[1].patterns
     prefilter = ready(patterns)
     texts = []
     for message in eval_messages(150):

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 _MAX_MEM = 64 << 20
 
 
+# One RE2 set scan at a time: RE2 releases the GIL while it scans and a set's DFA cache is shared by the threads
+# that scan with it; a scan takes well under a millisecond, and a check must never depend on thread timing.
+_SCAN_LOCK = threading.Lock()
+
+
 def _new_set() -> Any:
     """An empty RE2 search set, or None without google-re2."""
     try:
@@ -86,7 +91,8 @@ class GroupFilter:
                 return None
         re2_set, ids, always = self._built
         try:
-            found = re2_set.Match(text)
+            with _SCAN_LOCK:
+                found = re2_set.Match(text)
         except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8
             return None
         if not _finished(found, len(ids)):
@@ -156,7 +162,8 @@ class Scanner:
         if not self.ready or self._set is None or len(text) > self.SCAN_MAX:
             return None
         try:
-            found = self._set.Match(text)
+            with _SCAN_LOCK:
+                found = self._set.Match(text)
         except UnicodeEncodeError:  # a lone surrogate RE2 cannot take as UTF-8
             return None
         owners = self._owners
