@@ -121,6 +121,9 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                 continue
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
+        times = _instalments(doc, m.tok) if m.kind in ("amount", "bare") else 1
+        if times > 1:
+            m = replace(m, value=m.value * times)  # "three instalments of £7" is £21 offered
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
             m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
         offers.money.setdefault(si, []).append(m)
@@ -142,6 +145,38 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         c0 = clause_start(doc, m.tok)
         return not doc.has("r_refund", max(c0, m.tok - 6), m.tok) or negated(doc, m.tok)
     if any("price_quote" in doc.classes[k] for k in before) or any("price_quote" in doc.classes[k] for k in after):
-        # "refund the full price of $60" still offers $60: the refund word decides
-        return not doc.has("r_refund", max(s.tok_start, m.tok - 2), m.tok)
+        # "refund the full price of $60" still offers $60: the refund word decides. A cost word after the amount
+        # reaches back over the clause as shipping does ("wir erstatten Ihnen die 5,95 € Versandkosten"), and a
+        # refund verb right after it counts too ("送料800円を返金", "5,95 € Versandkosten zurückerstatten").
+        c0 = clause_start(doc, m.tok)
+        back = max(c0, m.tok - 6) if any("price_quote" in doc.classes[k] for k in after) else \
+            max(s.tok_start, m.tok - 2)
+        ahead = min(s.tok_end, last + 3)
+        return not (doc.has("r_refund", back, m.tok) or doc.has("r_refund", last, ahead)) or negated(doc, m.tok)
     return False
+
+
+# "three instalments of £7", "drei Raten zu je 7 €", "trois versements de 7 €": the amount is paid N times
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "zwei": 2, "drei": 3, "vier": 4,
+           "funf": 5, "sechs": 6, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dos": 2, "tres": 3,
+           "cuatro": 4, "cinco": 5, "seis": 6, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6}
+_INSTALMENT_NOUNS = frozenset({"instalments", "installments", "payments", "transfers", "monthly", "weekly",
+                               "raten", "zahlungen", "teilzahlungen", "monatsraten", "uberweisungen", "versements",
+                               "paiements", "mensualites", "virements", "pagos", "plazos", "cuotas",
+                               "transferencias", "rate", "pagamenti", "versamenti", "bonifici"})
+_INSTALMENT_LINKS = frozenset({"of", "von", "zu", "je", "de", "d", "a", "da", "di", "each", "per"})
+
+
+def _instalments(doc: Doc, tok: int) -> int:
+    """How many times an amount is paid: the count before an instalment noun just before it, else 1."""
+    k = tok - 1
+    while k >= 0 and tok - k <= 3 and doc.words[k] in _INSTALMENT_LINKS:
+        k -= 1  # "of", "zu je", "de"
+    if k == tok - 1 or k < 1 or doc.words[k] not in _INSTALMENT_NOUNS:
+        return 1
+    j = k - 1
+    if doc.words[j] in ("monthly", "weekly") and j >= 1:
+        j -= 1  # "three monthly payments of $10"
+    word = doc.words[j]
+    count = int(word) if word.isdigit() and len(word) <= 2 else _COUNTS.get(word, 1)
+    return count if 1 < count <= 24 else 1

@@ -187,6 +187,8 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
         return None  # "send us a video": the buyer sends
     if not first_person and not s.list_item:
         return None
+    if a - 2 >= s.tok_start and doc.words[a - 1] in _OF and doc.words[a - 2] in _COSTS:
+        return None  # "los gastos de envío", "le spese di spedizione": the cost of sending, nothing sent
     if any(doc.words[k] in _BY for k in range(max(s.tok_start, a - 3), a)):
         return None  # "by standard post", "via courier": the way it travels, not a second thing sent
     after = range(b, min(s.tok_end, b + 6))
@@ -209,6 +211,9 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
 
 _WE_ENDINGS = ("emos", "amos", "imos", "iamo", "ons")
 _BY = frozenset({"by", "via", "per"})
+_OF = frozenset({"de", "di", "d", "del", "della", "du", "des", "of"})
+_COSTS = frozenset({"gastos", "gasto", "costes", "coste", "costos", "costo", "spese", "spesa", "costi", "frais",
+                    "tarifa", "tarifas", "tariffa", "tariffe", "cost", "costs"})
 _OBJECTS = frozenset({"it", "them", "this", "these", "those"})
 _AND = frozenset({"and", "or", "then"})
 _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})

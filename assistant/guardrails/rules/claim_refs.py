@@ -44,6 +44,12 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
             if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
                 continue  # "how to claim the premium": a verb, not a claim
             out[a] = max(out.get(a, b), b)
+    # "the thing you filed with Amazon", "what you opened on Amazon": named by the act of filing it with Amazon
+    for a, b in doc.spans("open"):
+        if 2 <= a and "you" in doc.classes[a - 1] and doc.words[a].endswith("ed") \
+                and doc.has("amazon", b, min(len(doc.words), b + 3)) and not doc.has("claim", a - 3, a):
+            end = next(y for x, y in doc.find("amazon", b, b + 3))
+            out.setdefault(a - 2, end)
     return out
 
 
@@ -75,12 +81,22 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         if a + 1 < len(doc.words) and (_NOUN_AFTER & doc.classes[a + 1] or (
                 doc.words[a] in DETERMINER and doc.words[a + 1].endswith(_NOUN_ENDINGS))):
             continue  # an article before a noun ("la sostituzione", "la riparazione"), not a pronoun
-        first = reach_start(doc, doc.sentence_of(a))
+        si = doc.sentence_of(a)
+        # "Once it has been withdrawn on your side": only a claim is withdrawn, so the pronoun reaches any claim
+        # named before it in the draft, however many paragraphs back
+        s = doc.sentences[si]
+        claim_only = any(doc.words[k].startswith(_CLAIM_ONLY) for k in range(max(s.tok_start, a - 4),
+                                                                              min(s.tok_end, a + 5)))
+        first = 0 if claim_only else reach_start(doc, si)
         i = bisect_left(starts, a) - 1
         if i >= 0 and starts[i] >= first:
             j = bisect_right(things, starts[i])
             out[a] = j < len(things) and things[j] < a
     return out
+
+
+# Verbs done only to a claim or request, never to an item or a parcel ("retirer", "ritirare" also mean collect)
+_CLAIM_ONLY = ("withdr", "retract", "rescind", "revok", "zuruckzieh", "zuruckgezog", "取り下げ", "取下げ", "撤回")
 
 
 # Word classes that only nouns have: a "pronoun" right before one is an article

@@ -40,6 +40,9 @@ from assistant.guardrails.rules.claim_reports import reports, yes_answers
 from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
+_TAKE = frozenset({"take", "taking"})  # "take (it) back": a claim withdrawn only when the buyer is asked to
+# Words that name a remedy, offered or withheld ("if the claim is still open, we cannot reship")
+_REMEDY_WORDS = ("offer_verb", "r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
 
 def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     doc = data.doc
@@ -69,6 +72,8 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                 c0 = clause_start(doc, min(a, obj))
                 w0 = max(c0, a - 6)
                 plea = doc.has("request", w0, a) and not doc.has("negation", w0, a)
+                if doc.words[a] in _TAKE and not plea:
+                    continue  # "we take it back free of charge" is the item; "would you mind taking it back?" asks
                 # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
                 plea = plea or (doc.has("condition", c0, a) and doc.sentence_of(a) in data.offers.by_sentence)
                 if neutral_clause(doc, c0, clause_end(doc, max(b, obj_end) - 1)) and not plea:
@@ -113,12 +118,17 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         unopened = unopened or (bool(conditions) and conditions[0][0] < obj and negation_in(doc, obj_end, tail))
         if not (doc.has("state", obj_end, tail) or unopened):
             continue  # "if the claim is still open"; "as long as no claim is filed"
-        if neutral_clause(doc, s.tok_start, s.tok_end):
+        # "if the claim is still open on Friday, we cannot reship and must wait for Amazon's decision": a remedy
+        # withheld while it is open; Amazon deciding the claim does not make the withholding neutral
+        withheld = any(any(doc.has(cls, k, min(s.tok_end, k + 6)) for cls in _REMEDY_WORDS)
+                       for k, _ in doc.find("negation", c1, s.tok_end))
+        if doc.has("independent", s.tok_start, s.tok_end) or (
+                not withheld and neutral_clause(doc, s.tok_start, s.tok_end)):
             continue
         # a remedy withheld while the claim is open ("tant que le dossier reste ouvert, ni l'envoi ni le
         # remboursement") waits on it as much as one promised once it closes
         offers_here = doc.sentence_of(obj) in data.offers.by_sentence or any(
-            doc.has(cls, s.tok_start, s.tok_end) for cls in ("offer_verb", "r_refund", "send_verb"))
+            doc.has(cls, s.tok_start, s.tok_end) for cls in _REMEDY_WORDS)
         # "we are unable to action anything while the claim remains open": the seller withholding every remedy
         offers_here = offers_here or (doc.has("first_person", s.tok_start, obj)
                                       and doc.has("negation", s.tok_start, obj))

@@ -50,6 +50,16 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"discount code|subscribe|aktion\w*|gutschein|rabatt|cupon|descuento|"
                           r"buono|sconto|reduction|bon de reduction|code promo)s?\b|"
                           r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント"))
+# The buyer asks about the seller's shop or other products ("do you have your own website?", "other colours?"):
+# pointing them to the seller's Amazon storefront answers the question, it is no unasked-for marketing.
+_SHOP_QUESTION = re.compile(fold_pattern(
+    r"\b(?:website|web\s?site|web\s?shop|online\s?shop|your (?:own )?(?:shop|store|site|storefront)|"
+    r"other (?:colou?rs|sizes|models|products|items|designs|styles)|do you (?:also )?(?:sell|have|make|stock|carry)|"
+    r"(?:order|buy|purchase) (?:from you |it |them )?directly|more of your|"
+    r"webseite|onlineshop|eigenen? shop|andere(?:n)? (?:farben|modelle|produkte)|"
+    r"votre (?:propre )?(?:site|boutique)|autres (?:couleurs|modeles|produits)|"
+    r"pagina web|su (?:propia )?tienda|otros (?:colores|modelos|productos)|"
+    r"vostro sito|vostro negozio|altri (?:colori|modelli|prodotti))\b|ホームページ|公式サイト|他の(?:色|商品|サイズ)"))
 # An invitation to buy or come back, or a new code: never an explanation, even when the buyer asked about one.
 _INVITE = re.compile(r"\b(?:next|future|follow|newsletter|"
                      r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new|"
@@ -153,7 +163,12 @@ def marketing_content(data: RuleInput) -> list[Violation]:
             continue  # explaining the promotion or code asked about; giving a new code still blocks
         out.append(data.folded("marketing_content", a, b))
     covered = [(v.start, v.end) for v in out]
+    shop_asked = _SHOP_QUESTION.search(buyer) is not None
     for a, b in promo_sentences(data, asked):
+        s = doc.sentences[doc.sentence_of(a)]
+        elsewhere = doc.has("link", s.tok_start, s.tok_end) or "www" in doc.words[s.tok_start:s.tok_end]
+        if shop_asked and not elsewhere:
+            continue  # the storefront on Amazon, pointed out to a buyer who asked; a shop elsewhere still blocks
         v = data.tokens("marketing_content", a, b)
         if not _overlaps(v.start, v.end, covered):
             out.append(v)

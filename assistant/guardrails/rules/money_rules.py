@@ -133,6 +133,12 @@ def _is_price(m: Money, price: float | None) -> bool:
     return price is not None and abs(m.value - price) <= _EPS
 
 
+_AGAIN = frozenset({"again", "more", "extra", "twice", "erneut", "nochmals", "encore", "otra", "nuevo", "ancora"})
+_BETWEEN = frozenset({"between", "zwischen", "entre", "tra", "fra"})
+_DEFINITE = frozenset({"the", "that", "this", "der", "die", "das", "den", "dem", "le", "la", "les", "el", "los", "il",
+                       "lo", "i", "gli"})
+
+
 def _sentence_total(data: RuleInput, values: list[Money]) -> float:
     """Amounts joined by 'and', 'plus', 'on top' add up; otherwise each stands alone (the largest counts)."""
     if not values:
@@ -147,7 +153,16 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
         if not joins[i] and joins[i + 1] and "," in doc.folded[p.end:c.start] \
                 and not doc.has("alternative", p.tok + 1, c.tok):
             joins[i] = True
-    for (_, cur), joined in zip(pairs, joins, strict=True):
+    for i, (prev, _) in enumerate(pairs):
+        if joins[i] and prev.tok > 0 and doc.words[prev.tok - 1] in _BETWEEN:
+            joins[i] = False  # "between $8 and $12": a range, whose top is what counts
+    seen: list[float] = []
+    for (prev, cur), joined in zip(pairs, joins, strict=True):
+        seen.append(prev.value)
+        if cur.tok > 0 and doc.words[cur.tok - 1] in _DEFINITE and any(abs(cur.value - v) <= _EPS for v in seen) \
+                and not _AGAIN & set(doc.words[cur.tok + 1:cur.tok + 4]) \
+                and not doc.has("additive", cur.tok + 1, cur.tok + 4):
+            continue  # "the £5 voucher ... and the £5 comes off at checkout": the same amount named again
         if abs(cur.value - groups[-1]) <= _EPS and cur is not values[1]:
             continue  # "$5.99 and $5.00 on top, so $10.99 in total": the total of the amounts before it
         if joined:
