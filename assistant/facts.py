@@ -59,6 +59,9 @@ class _Vocab:
     seller_fault: tuple[re.Pattern[str], ...] = ()
     in_transit: tuple[re.Pattern[str], ...] = ()
     delivered: tuple[re.Pattern[str], ...] = ()
+    free_returns: tuple[re.Pattern[str], ...] = ()
+    restocking_fee: tuple[re.Pattern[str], ...] = ()
+    invoice_request: tuple[re.Pattern[str], ...] = ()
 
 
 def _compile(patterns: list[str], path: Path, field: str, words: str = "") -> tuple[re.Pattern[str], ...]:
@@ -101,7 +104,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
                     "service_question", "photos_not", "lost", "wanted", "recovered", "settled", "refund_owed",
-                    "seller_fault", "in_transit", "delivered"):
+                    "seller_fault", "in_transit", "delivered", "free_returns", "restocking_fee",
+                    "invoice_request"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
@@ -128,6 +132,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         wanted=tuple(merged["wanted"]), recovered=tuple(merged["recovered"]), settled=tuple(merged["settled"]),
         refund_owed=tuple(merged["refund_owed"]), seller_fault=tuple(merged["seller_fault"]),
         in_transit=tuple(merged["in_transit"]), delivered=tuple(merged["delivered"]),
+        free_returns=tuple(merged["free_returns"]), restocking_fee=tuple(merged["restocking_fee"]),
+        invoice_request=tuple(merged["invoice_request"]),
     )
 
 
@@ -189,7 +195,11 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.recovered = _any(vocab.recovered, text, hits)
     facts.settled = _any(vocab.settled, text, hits)
     facts.refund_owed = _any(vocab.refund_owed, text, hits)
-    facts.seller_fault = facts.arrival == "arrived_damaged" or _any(vocab.seller_fault, text, hits)
+    facts.free_returns = _any(vocab.free_returns, text, hits)
+    facts.restocking_fee = _any(vocab.restocking_fee, text, hits)
+    facts.invoice_request = _any(vocab.invoice_request, text, hits)
+    facts.seller_fault = facts.arrival == "arrived_damaged" or facts.free_returns \
+        or _any(vocab.seller_fault, text, hits)
     facts.in_transit = (_any(vocab.in_transit, text, hits) and not _any(vocab.delivered, text, hits)
                         and facts.arrival != "arrived_damaged")
     wanted = _first(vocab.wanted, text, hits)

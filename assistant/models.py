@@ -332,6 +332,12 @@ class CaseFacts(BaseModel):
     refund_owed: bool = False
     # The item was faulty, damaged or wrong: the seller pays for a return it caused (no shipping deduction).
     seller_fault: bool = False
+    # The listing promised free returns (a return deduction was the seller's doing, like a fault).
+    free_returns: bool = False
+    # The buyer asks about a restocking fee taken off their refund.
+    restocking_fee: bool = False
+    # The buyer asks for an invoice (a VAT invoice for a business): the reply says how it reaches them.
+    invoice_request: bool = False
     # The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse the parcel.
     in_transit: bool = False
     wants: list[Want] = Field(default_factory=list)

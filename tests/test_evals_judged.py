@@ -40,6 +40,15 @@ def test_each_must_not_check_fails_only_the_reply_that_does_it(item) -> None:
     assert check(judged, BAD) == [f"must_not {item}"]
 
 
+def test_a_phrase_is_matched_as_words_not_inside_a_longer_word() -> None:
+    judged = case(must_not=["phrase:your fault"])
+    assert check(judged, 'You asked: "Why pay to return your faulty product?"') == []
+    assert check(judged, "This was your fault, not ours.") == ["must_not phrase:your fault"]
+    assert check(judged, "It was YOUR FAULT.") == ["must_not phrase:your fault"]
+    # Japanese has no word boundaries between words: a phrase there is matched where it stands.
+    assert check(case(must_not=["phrase:お客様の責任"]), "今回はお客様の責任です。") == ["must_not phrase:お客様の責任"]
+
+
 def test_asking_for_the_order_number_and_thanking_for_photos() -> None:
     judged = case(must_not=["ask_order_number", "ask_photos"])
     assert check(judged, "Thank you for the photos you sent. Could you please confirm your order number?") == [

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.alternatives import beside_new_unit, beside_refund_owed
-from assistant.drafting.amounts import partial_refund_amount
+from assistant.drafting.amounts import goodwill_value, partial_refund_amount, stated_deduction, written_amount
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
 from assistant.drafting.check_memo import CheckMemo
 from assistant.drafting.choices import (
@@ -175,6 +175,8 @@ class OfflineComposer:
             paragraphs.append(options[0])
         if scenario == "unwanted_return" and "return_for_refund" in remedies and phrases.return_info:
             paragraphs.append(phrases.return_info)  # how the return works: the label, the return postage
+        if scenario == "shipping_cost_dispute" and request.facts.restocking_fee and phrases.restocking_info:
+            paragraphs.append(phrases.restocking_info)  # when Amazon allows the fee, and that we check it
         if kind != "thanks":
             paragraphs.append(timeframe.format(hours=request.policy.reply_within_hours))
         paragraphs.append(phrases.closing_thanks if kind == "thanks" else phrases.closing)
@@ -190,7 +192,7 @@ class OfflineComposer:
         delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
             "lost" if facts.lost else None, facts.arrival)
         variants = (*delivery, "main" if facts.main_item_missing else None, mismatch(request),
-                    "seller_fault" if facts.seller_fault else None)
+                    "free_returns" if facts.free_returns else None, "seller_fault" if facts.seller_fault else None)
         return phrases.opener(request.scenario, *variants)
 
     @staticmethod
@@ -212,6 +214,8 @@ class OfflineComposer:
     def _how_to(phrases: Phrases, request: DraftRequest) -> list[str]:
         """Steps from a matching product note, or the promise to find out (no unrelated instructions)."""
         hours = request.policy.reply_within_hours
+        if request.facts.invoice_request and phrases.invoice:
+            return [phrases.invoice.format(hours=hours)]  # the invoice is the answer, not a promise to find out
         # A reply in another language quotes the note's points in that language (`languages:` in the note),
         # and promises the answer when the note has none, rather than quoting English steps into it.
         points = relevant_points(request, phrases.language)
@@ -260,11 +264,19 @@ class OfflineComposer:
             variant = f"{kind}_wanted" if wanted else kind
         if remedy == "send_parts" and request.scenario != "missing_items":
             variant = "spare"  # a part for the damaged or faulty one, not a missing one
+        deducted = stated_deduction(request.message, request.order, request.policy) \
+            if remedy == "partial_refund" and request.scenario == "shipping_cost_dispute" else None
         if remedy == "partial_refund" and request.scenario == "shipping_cost_dispute" and request.facts.seller_fault:
-            variant = "seller_fault"  # the whole deduction back, whatever the price: no share of it to compute
+            # The whole deduction back, whatever the price: the buyer's own figure when they gave it.
+            variant = "seller_fault_amount" if deducted else "seller_fault"
+            amount = written_amount(deducted, request.policy, request.order, phrases.language) if deducted else None
         elif remedy == "partial_refund":
             amount = partial_refund_amount(request.policy, request.order, phrases.language)
             variant = None if amount else "unpriced"
+            goodwill = goodwill_value(request.policy, request.order)
+            if deducted and (goodwill is None or deducted < goodwill):
+                # A goodwill refund of the shipping is never more than what was deducted
+                amount, variant = written_amount(deducted, request.policy, request.order, phrases.language), None
         if beside == "new" and remedy in ("exchange", "partial_refund") and (amount or remedy == "exchange"):
             variant = "beside_new"  # beside a new unit: another model instead of it, or an amount on top of it
         elif beside == "refund" and remedy == "gift":

@@ -93,6 +93,8 @@ class Phrases(_Strict):
     ask_details: str = ""
     # How a return works (label, return shipping), for a buyer who wants to send an unwanted item back.
     return_info: str = ""
+    restocking_info: str = ""
+    invoice: str = ""
     # Naming what the buyer named ({parts}, {courier}, {person}; `assistant/drafting/specifics.py`).
     specifics: dict[str, str] = {}
     # After the thanks of a thank-you note that mentions a small fault in passing.

@@ -165,12 +165,21 @@ def _must_not(kind: str, arg: str, case: JudgedCase, draft: str, offered: set[st
     if kind == "remedy":
         return arg in offered
     if kind == "phrase":
-        return arg.casefold() in draft.casefold()
+        return _has_phrase(draft, arg)
     if kind == "keep_using":
         return bool(vocabulary()["keep_using"].search(draft))
     if kind == "invented_amount":
         return _invented_amount(case, draft)
     return _asks(draft, kind)
+
+
+def _has_phrase(draft: str, phrase: str) -> bool:
+    """The phrase as words: "your fault" is not in "your faulty product" (a quoted question is no blame)."""
+    def boundary(char: str) -> str:  # none in Japanese, which writes no spaces between words
+        return r"\b" if char.isalnum() and ord(char) < 0x3000 else ""
+
+    head, tail = boundary(phrase[:1]), boundary(phrase[-1:])
+    return re.search(head + re.escape(phrase) + tail, draft, re.IGNORECASE) is not None
 
 
 def check(case: JudgedCase, draft: str) -> list[str]:

@@ -4,6 +4,7 @@ Public API:
     Guard: the policy, the rules and the seller's extension, built once; `Guard.check(draft, context)`.
     check_draft(draft, context=None, *, guard=None) -> GuardrailReport (a default `Guard` when none is given)
     find_remedies(text, price=None) -> list[RemedyMention]
+    find_amounts(text) -> list[tuple[float, str | None]]: the money a text names (the composer reads a buyer's)
     RULE_IDS: every rule id, in report order
 
 How a check works: `text.py` normalises the draft and splits it into tokens and sentences with the lexicon
@@ -30,7 +31,7 @@ from assistant.models import CheckContext, GuardrailReport  # noqa: E402
 RULE_IDS: tuple[str, ...] = rule_ids()
 
 __all__ = ["RULE_IDS", "CheckContext", "Guard", "GuardrailReport", "RemedyMention", "check_draft", "default_guard",
-           "find_remedies"]
+           "find_amounts", "find_remedies"]
 
 
 @lru_cache(maxsize=1)
@@ -51,3 +52,16 @@ def find_remedies(text: str, price: float | None = None, *, guard: Guard | None 
 
     g = guard or default_guard()
     return analyse(build_doc(text, g.lexicon), price).mentions
+
+
+def find_amounts(text: str, *, guard: Guard | None = None) -> list[tuple[float, str | None]]:
+    """The money amounts a text names, as (value, ISO currency or None), in order of position.
+
+    The same reader the money rules use, so "6,90 €", "£4.99" and "$8" mean to the composer what they mean to
+    the check. Shares and fractions ("30%", "half") are not amounts and are left out.
+    """
+    from assistant.guardrails.money import find_money
+    from assistant.guardrails.text import build_doc
+
+    g = guard or default_guard()
+    return [(m.value, m.currency) for m in find_money(build_doc(text, g.lexicon)) if m.kind == "amount"]
