@@ -14,6 +14,7 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 
 /* `str.isdecimal` of one character (Python's `\d`), ASCII answered inline: the library call costs more than the
    rest of a scan's per-character work, and nearly every character of a draft is ASCII. */
@@ -45,8 +46,103 @@ static int str_view(PyObject *arg, const char *name, int *kind, const void **dat
     return 0;
 }
 
+/* Offsets as ints, the ones below `INT_CACHE` kept once made: past 256 (CPython's own small ints) every
+   `PyLong_FromSsize_t` allocates, and a 1-kB draft's token offsets, spans and sentence bounds need a thousand of
+   them per check, each freed again with the draft. An int is immutable, so a shared one is the same value. */
+#define INT_CACHE 16384
+static PyObject *int_cache[INT_CACHE];
+
+static PyObject *new_int(Py_ssize_t value) {
+    if (value < 0 || value >= INT_CACHE) {
+        return PyLong_FromSsize_t(value);
+    }
+    PyObject *item = int_cache[value];
+    if (item == NULL) {
+        item = int_cache[value] = PyLong_FromSsize_t(value);
+        if (item == NULL) {
+            return NULL;
+        }
+    }
+    Py_INCREF(item);
+    return item;
+}
+
+/* Token strings made once per process: a table of the words seen (up to `WORD_MAX` characters), found by a
+   cheap hash of the characters as the scan reads them. A known word costs neither a new str nor CPython's
+   SipHash on its first dict lookup (the table's copy carries its hash, computed once): the word-class cache
+   lookup per token in `classify` was most of that function's cost. The table is emptied when half full, so junk
+   text cannot grow it without end; a word still held by a draft stays alive through its own reference. Only
+   ever touched with the GIL held, and nothing in it runs Python code. */
+#define WORD_MAX 40
+#define WORD_BITS 15
+#define WORD_SLOTS (1 << WORD_BITS)
+typedef struct {
+    uint64_t key;  /* the FNV-1a hash of the characters (0: empty slot) */
+    PyObject *word;
+} word_slot;
+static word_slot word_table[WORD_SLOTS];
+static Py_ssize_t word_count = 0;
+
+static void word_table_clear(void) {
+    for (Py_ssize_t i = 0; i < WORD_SLOTS; i++) {
+        Py_CLEAR(word_table[i].word);
+        word_table[i].key = 0;
+    }
+    word_count = 0;
+}
+
+/* text[start:end] as a str (a new reference): the table's copy when known, else a new one added to it. Token
+   characters are ASCII ([a-z0-9'], see `split_tokens`), whatever the text's kind. */
+static PyObject *word_of(PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t len = end - start;
+    if (len > WORD_MAX) {
+        return PyUnicode_Substring(text, start, end);
+    }
+    uint64_t key = 14695981039346656037ULL;
+    for (Py_ssize_t i = start; i < end; i++) {
+        key = (key ^ PyUnicode_READ(kind, data, i)) * 1099511628211ULL;
+    }
+    key |= 1;  /* never 0, the empty slot's mark */
+    size_t slot = (size_t)(key ^ (key >> 29)) & (WORD_SLOTS - 1);
+    for (;;) {
+        word_slot *entry = &word_table[slot];
+        if (entry->key == 0) {
+            break;
+        }
+        if (entry->key == key && PyUnicode_GET_LENGTH(entry->word) == len) {
+            const Py_UCS1 *have = PyUnicode_1BYTE_DATA(entry->word);
+            Py_ssize_t i = 0;
+            while (i < len && have[i] == PyUnicode_READ(kind, data, start + i)) {
+                i++;
+            }
+            if (i == len) {
+                Py_INCREF(entry->word);
+                return entry->word;
+            }
+        }
+        slot = (slot + 1) & (WORD_SLOTS - 1);
+    }
+    PyObject *word = PyUnicode_Substring(text, start, end);
+    if (word == NULL || !PyUnicode_IS_ASCII(word)) {
+        return word;  /* (not reached for tokens: their characters are ASCII) */
+    }
+    if (PyObject_Hash(word) == -1) {
+        Py_DECREF(word);
+        return NULL;
+    }
+    if (word_count >= WORD_SLOTS / 2) {  /* emptied, then this word is the first of the new fill */
+        word_table_clear();
+        slot = (size_t)(key ^ (key >> 29)) & (WORD_SLOTS - 1);
+    }
+    Py_INCREF(word);
+    word_table[slot].key = key;
+    word_table[slot].word = word;
+    word_count++;
+    return word;
+}
+
 static int append_long(PyObject *list, Py_ssize_t value) {
-    PyObject *item = PyLong_FromSsize_t(value);
+    PyObject *item = new_int(value);
     if (item == NULL) {
         return -1;
     }
@@ -93,7 +189,7 @@ static PyObject *split_tokens(PyObject *self, PyObject *arg) {
                 i += 1 + tail;
             }
         }
-        PyObject *word = PyUnicode_Substring(arg, start, i);
+        PyObject *word = word_of(arg, kind, data, start, i);
         if (word == NULL) {
             goto fail;
         }
@@ -256,7 +352,7 @@ static PyObject *span_tuple(Py_ssize_t a, Py_ssize_t b) {
     if (span == NULL) {
         return NULL;
     }
-    PyObject *first = PyLong_FromSsize_t(a), *second = PyLong_FromSsize_t(b);
+    PyObject *first = new_int(a), *second = new_int(b);
     if (first == NULL || second == NULL) {
         Py_XDECREF(first);
         Py_XDECREF(second);
@@ -373,9 +469,12 @@ static PyObject *classify(PyObject *self, PyObject *args) {
             continue;
         }
         Py_INCREF(by_second);
-        int open = PySequence_Contains(by_second, PyList_GET_ITEM(words, i + 1));
+        /* a dict (the lexicon's), asked directly: the generic containment test dispatches through its type */
+        int exact = PyDict_CheckExact(by_second);
+        PyObject *next = PyList_GET_ITEM(words, i + 1);
+        int open = exact ? PyDict_Contains(by_second, next) : PySequence_Contains(by_second, next);
         if (open == 0) {
-            open = PySequence_Contains(by_second, star_key);
+            open = exact ? PyDict_Contains(by_second, star_key) : PySequence_Contains(by_second, star_key);
         }
         Py_DECREF(by_second);
         if (open < 0 || (open && append_long(openings, i) < 0)) {
