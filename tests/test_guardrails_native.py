@@ -226,6 +226,36 @@ def _built(name: str) -> object:
 
 
 @pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
+def test_the_c_word_table_and_first_tokens_stay_exact() -> None:
+    from assistant.guardrails import sentences, text
+
+    scan: Any = _built("_scan")
+    # a word seen before comes back as the table's one str (equal to a fresh one, hash already computed)
+    words = scan.split_tokens("Refund the refund, don't REFUND".lower())[0]
+    assert words == ["refund", "the", "refund", "don't", "refund"] and words[0] is words[2] is words[4]
+    # far more distinct words than the table keeps (it empties itself when half full, also within one text),
+    # words longer than it takes, and non-ASCII text around ASCII tokens: every split still exact
+    rng = random.Random(3)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    many = [
+        "".join(rng.choice(alphabet) for _ in range(rng.choice((1, 2, 5, 12, 39, 40, 41, 80)))) for _ in range(70_000)
+    ]
+    for sample in (" ".join(many), "\u00e9 ".join(many[:5000]), "\U0001f600".join(many[:5000]), " ".join(many)):
+        assert scan.split_tokens(sample) == text._split_tokens_py(sample)
+    # the walk equals one bisection per cut, sorted cuts (as `split_sentences` makes them) or not
+    for _ in range(5_000):
+        starts = sorted(rng.randint(0, 300) for _ in range(rng.randint(0, 40)))
+        cuts = sorted(rng.randint(-2, 20_000 if rng.random() < 0.1 else 320) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.2:
+            rng.shuffle(cuts)
+        assert scan.first_tokens(starts, cuts) == sentences._first_tokens_py(starts, cuts), (starts, cuts)
+    with pytest.raises(TypeError):
+        scan.first_tokens([0, "a"], [5])
+    with pytest.raises(TypeError):
+        scan.first_tokens((0,), [5])
+
+
+@pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
 def test_the_c_prescans_return_what_the_patterns_return() -> None:
     from assistant.guardrails import clauses, money
     from assistant.guardrails.normalize import NormalizedText

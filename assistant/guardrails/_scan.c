@@ -339,6 +339,52 @@ static PyObject *sentence_bounds(PyObject *self, PyObject *arg) {
     return out;
 }
 
+/* first_tokens(starts, cuts) -> [int]: `sentences._first_tokens_py`, `[bisect_right(starts, c - 1) for c in cuts]`,
+   as one walk: both lists are sorted (token starts in text order, cuts non-decreasing). A cut smaller than the one
+   before it (never made by `split_sentences`) restarts the walk, so the answer is the bisection's whatever the
+   order. */
+static PyObject *first_tokens(PyObject *self, PyObject *args) {
+    PyObject *starts, *cuts;
+    if (!PyArg_ParseTuple(args, "O!O!:first_tokens", &PyList_Type, &starts, &PyList_Type, &cuts)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(starts), m = PyList_GET_SIZE(cuts);
+    PyObject *out = PyList_New(m);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t t = 0, previous = PY_SSIZE_T_MIN;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_ssize_t cut = PyLong_AsSsize_t(PyList_GET_ITEM(cuts, k));
+        if (cut == -1 && PyErr_Occurred()) {
+            goto fail;
+        }
+        if (cut < previous) {
+            t = 0;
+        }
+        previous = cut;
+        while (t < n) {
+            Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, t));
+            if (start == -1 && PyErr_Occurred()) {
+                goto fail;
+            }
+            if (start > cut - 1) {
+                break;
+            }
+            t++;
+        }
+        PyObject *item = new_int(t);
+        if (item == NULL) {
+            goto fail;
+        }
+        PyList_SET_ITEM(out, k, item);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* classify(words, cache, miss, phrases) -> (classes, index, openings): `text._classes_py`. Each word's classes
    from `cache` (a dict), or `miss(word)` when absent (it fills the cache); `index` maps each class to the
    (i, i + 1) spans of its words, classes in first-seen order and each class's words in the frozenset's
@@ -561,6 +607,7 @@ static PyMethodDef methods[] = {
     {"digit_windows", digit_windows, METH_VARARGS, "Windows around the digit runs of a text, merged."},
     {"has_spaced", has_spaced, METH_O, "Whether three single characters are spaced out (text._SPACED)."},
     {"has_mixed", has_mixed, METH_O, "Whether a digit and a letter touch (text._MIXED)."},
+    {"first_tokens", first_tokens, METH_VARARGS, "The first token at or after each cut: [int]."},
     {"classify", classify, METH_VARARGS, "Word classes of tokens: (classes, index, phrase openings)."},
     {NULL, NULL, 0, NULL},
 };

@@ -75,7 +75,14 @@ def classify(doc: Doc) -> None:
             candidates = candidates + stemmed
         for rest, cls_set in candidates:
             k = len(rest)
-            if i + k < n and all(map(word_matches, rest, words[i + 1:i + 1 + k])):
+            if i + k >= n:
+                continue
+            # word by word (what `all(map(word_matches, rest, words[i + 1:]))` tests): compiled, no slice, map or
+            # `all` object per candidate phrase
+            j = 0
+            while j < k and word_matches(rest[j], words[i + 1 + j]):
+                j += 1
+            if j == k:
                 for cls in cls_set:
                     index.setdefault(cls, []).append((i, i + 1 + k))
                     touched.add(cls)

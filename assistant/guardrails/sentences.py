@@ -22,12 +22,21 @@ if TYPE_CHECKING:
 _BOUND = re.compile(r"[.!?;:。！？\n](?:(?<=[.!?;:])(?=\s|$)|(?<=[。！？\n]))")
 # The same places found in C (`_scan.c`), built by `make native` and loaded only while current (native.py).
 _bounds_c: Callable[[str], list[int]] | None = None
+# `_first_tokens_py` as one walk in C over both sorted lists (a bisection call per cut boxes its argument and
+# compares ints through the generic protocol: about 1,800 instructions each, compiled)
+_first_tokens_c: Callable[[list[int], list[int]], list[int]] | None = None
 try:
     from assistant.guardrails import _scan
 
     _bounds_c = _scan.sentence_bounds
+    _first_tokens_c = _scan.first_tokens
 except ImportError:
     pass
+
+
+def _first_tokens_py(starts: list[int], cuts: list[int]) -> list[int]:
+    """For each cut, the number of tokens starting before it: the first token at or after the cut."""
+    return [bisect_right(starts, c - 1) for c in cuts]
 
 
 def _bounds_py(folded: str) -> list[int]:
@@ -52,7 +61,9 @@ _INLINE_LAST = frozenset("abcdefgh")
 
 def _may_open_marker(c: str) -> bool:
     """False when no `_LIST_MARKER` match can open with `c` (one character, or "" at the end of the text)."""
-    return c in _MARKER_FIRST or c.isdecimal()
+    # ASCII digits compared inline: `str.isdecimal` is a method call per character, and an ASCII character is
+    # decimal exactly when it is 0-9 (so only a non-ASCII one needs the call)
+    return c in _MARKER_FIRST or "0" <= c <= "9" or (c > "\x7f" and c.isdecimal())
 
 
 def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
@@ -63,7 +74,10 @@ def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
     k = pos - 1
     if k >= lo and folded[k] == "\n":
         k -= 1
-    return k >= lo and (folded[k] in _INLINE_LAST or folded[k].isdecimal())
+    if k < lo:
+        return False
+    c = folded[k]
+    return c in _INLINE_LAST or "0" <= c <= "9" or (c > "\x7f" and c.isdecimal())  # see `_may_open_marker`
 
 
 @dataclass
@@ -124,8 +138,9 @@ def split_sentences(doc: Doc, folded: str) -> None:
             continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
         cuts.append(pos + 1)
     cuts.append(len(folded))
-    starts = doc.starts
-    first_token = [bisect_right(starts, c - 1) for c in cuts]  # the first token at or after each cut
+    # the first token at or after each cut
+    first_token = _first_tokens_c(doc.starts, cuts) if _first_tokens_c is not None else _first_tokens_py(doc.starts,
+                                                                                                         cuts)
     sentences = doc.sentences
     in_item = False
     for k in range(len(cuts) - 1):
