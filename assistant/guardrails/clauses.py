@@ -7,9 +7,9 @@ word ("but"); it is bounded to keep every check linear.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
+from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.text import Doc
 
 __all__ = ["clause_end", "clause_start", "negated", "quoted"]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.text import Doc
 
 _DIGIT = re.compile(r"\d")

@@ -40,7 +40,8 @@ PACKAGE = "assistant.guardrails"
 # The hot modules (see BENCHMARKS.md). Not compiled: `guard.py` (pydantic models), `policy.py`, `paths.py`,
 # `compiled.py` (start-up only) and this file.
 MODULES: tuple[str, ...] = (
-    "normalize", "lexicon", "sentences", "classes", "text", "clauses", "money", "offer_money", "offers", "prefilter",
+    "bisection", "normalize", "lexicon", "sentences", "classes", "text", "clauses", "money", "offer_money", "offers",
+    "prefilter",
     "patterns", "registry",
     "rules.claim_asks", "rules.claim_refs", "rules.claim_reports", "rules.claims", "rules.elements", "rules.forms",
     "rules.money_rules",

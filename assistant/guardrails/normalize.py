@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+
+from assistant.guardrails.bisection import bisect_right
 
 # Look-alikes applied before case folding: capital Greek Eta looks like H, its lower case like n, so the
 # mapping must see the letter as written.

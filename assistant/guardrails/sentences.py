@@ -11,7 +11,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
+
+from assistant.guardrails import bisection
 
 if TYPE_CHECKING:
     from assistant.guardrails.text import Doc
@@ -55,15 +57,13 @@ _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 # Every character a `_LIST_MARKER` match can open with, besides decimal digits (tests/test_guardrails_prechecks.py
 # keeps it in step with the pattern). Most sentences open with another one, and this test costs far less than a
 # call into the regex engine, so the pattern runs only where it may match.
-_MARKER_FIRST = frozenset("(abcdefghmopv-*•·▪►✓・【[〔<オ方")
-_INLINE_LAST = frozenset("abcdefgh")
+_MARKER_FIRST: Final = frozenset("(abcdefghmopv-*•·▪►✓・【[〔<オ方")
+_INLINE_LAST: Final = frozenset("abcdefgh")
 
 
 def _may_open_marker(c: str) -> bool:
     """False when no `_LIST_MARKER` match can open with `c` (one character, or "" at the end of the text)."""
-    # ASCII digits compared inline: `str.isdecimal` is a method call per character, and an ASCII character is
-    # decimal exactly when it is 0-9 (so only a non-ASCII one needs the call)
-    return c in _MARKER_FIRST or "0" <= c <= "9" or (c > "\x7f" and c.isdecimal())
+    return c in _MARKER_FIRST or c.isdecimal()
 
 
 def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
@@ -74,10 +74,7 @@ def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
     k = pos - 1
     if k >= lo and folded[k] == "\n":
         k -= 1
-    if k < lo:
-        return False
-    c = folded[k]
-    return c in _INLINE_LAST or "0" <= c <= "9" or (c > "\x7f" and c.isdecimal())  # see `_may_open_marker`
+    return k >= lo and (folded[k] in _INLINE_LAST or folded[k].isdecimal())
 
 
 @dataclass
@@ -104,7 +101,7 @@ def _open_ended(doc: Doc, pos: int) -> bool:
     """Whether the line ending at `pos` ends on a word no sentence ends with (class `open_end`: the, to, votre)."""
     if pos > 0 and doc.text.folded[pos - 1] in _JA_PARTICLES:
         return True  # a Japanese line ending on a particle goes on: "申請を / 取り下げて"
-    k = bisect_right(doc.ends, pos) - 1
+    k = bisection.bisect_right(doc.ends, pos) - 1
     return k >= 0 and doc.ends[k] >= pos - 2 and "open_end" in doc.classes[k]
 
 

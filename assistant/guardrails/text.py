@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.classes import classify as _classify
 from assistant.guardrails.lexicon import Lexicon, has_cjk
 from assistant.guardrails.normalize import NormalizedText

@@ -9,8 +9,7 @@ structure (`text.Doc`) and word classes only.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
+from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.clauses import clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.text import Doc
