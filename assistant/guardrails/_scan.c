@@ -31,6 +31,15 @@ static inline int is_word_char(Py_UCS4 c) {
     return c == '_' || Py_UNICODE_ISALNUM(c);
 }
 
+/* Each scan's loop is written once, as an always-inlined function of the string's kind, and each scan calls it
+   twice: with the constant 1-byte kind (nearly every draft, where the compiler drops the switch `PyUnicode_READ`
+   makes per character) and with the kind as found. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
+
 /* The prologue of every function taking one str: its code units' kind, data and length; -1 (TypeError) otherwise. */
 static int str_view(PyObject *arg, const char *name, int *kind, const void **data, Py_ssize_t *n) {
     if (!PyUnicode_Check(arg)) {
@@ -93,7 +102,7 @@ static void word_table_clear(void) {
 
 /* text[start:end] as a str (a new reference): the table's copy when known, else a new one added to it. Token
    characters are ASCII ([a-z0-9'], see `split_tokens`), whatever the text's kind. */
-static PyObject *word_of(PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+ALWAYS_INLINE PyObject *word_of(PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
     Py_ssize_t len = end - start;
     if (len > WORD_MAX) {
         return PyUnicode_Substring(text, start, end);
@@ -154,13 +163,7 @@ static int append_long(PyObject *list, Py_ssize_t value) {
 /* split_tokens(text) -> (words, starts, ends): every match of `[a-z0-9]+(?:'(?:t|s|ll|re|ve|d|m)\b)?`, in
    order, as `text._TOKEN_SPLIT.split` finds them (a match ends where the pattern's would: the run of letters
    and digits, then a contraction only when a non-word character or the end follows it). */
-static PyObject *split_tokens(PyObject *self, PyObject *arg) {
-    int kind;
-    const void *data;
-    Py_ssize_t n;
-    if (str_view(arg, "split_tokens", &kind, &data, &n) < 0) {
-        return NULL;
-    }
+ALWAYS_INLINE PyObject *split_tokens_in(PyObject *arg, int kind, const void *data, Py_ssize_t n) {
     PyObject *words = PyList_New(0), *starts = PyList_New(0), *ends = PyList_New(0);
     if (words == NULL || starts == NULL || ends == NULL) {
         goto fail;
@@ -211,6 +214,16 @@ fail:
     return NULL;
 }
 
+static PyObject *split_tokens(PyObject *self, PyObject *arg) {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "split_tokens", &kind, &data, &n) < 0) {
+        return NULL;
+    }
+    return kind == PyUnicode_1BYTE_KIND ? split_tokens_in(arg, PyUnicode_1BYTE_KIND, data, n) : split_tokens_in(arg, kind, data, n);
+}
+
 static PyObject *span_tuple(Py_ssize_t a, Py_ssize_t b);
 
 static int append_span(PyObject *list, Py_ssize_t a, Py_ssize_t b) {
@@ -225,16 +238,8 @@ static int append_span(PyObject *list, Py_ssize_t a, Py_ssize_t b) {
 
 /* digit_windows(text, before, after) -> [(a, b)]: `money._windows`: each run of decimal digits (Python's `\d`,
    i.e. str.isdecimal) widened by `before` and `after` characters, overlapping windows merged, in order. */
-static PyObject *digit_windows(PyObject *self, PyObject *args) {
-    PyObject *text;
-    Py_ssize_t before, after;
-    int kind;
-    const void *data;
-    Py_ssize_t n;
-    if (!PyArg_ParseTuple(args, "Unn:digit_windows", &text, &before, &after)
-        || str_view(text, "digit_windows", &kind, &data, &n) < 0) {
-        return NULL;
-    }
+ALWAYS_INLINE PyObject *digit_windows_in(int kind, const void *data, Py_ssize_t n, Py_ssize_t before,
+                                        Py_ssize_t after) {
     PyObject *out = PyList_New(0);
     if (out == NULL) {
         return NULL;
@@ -275,15 +280,23 @@ static PyObject *digit_windows(PyObject *self, PyObject *args) {
     return out;
 }
 
-/* whitespace_runs(text) -> [(a, b)]: the matches of `normalize._WS_FIX`, `\s(?:\s+|(?<=[^\S\n ]))`: every run of
-   two or more whitespace characters, and every single one that is neither a space nor a line break. */
-static PyObject *whitespace_runs(PyObject *self, PyObject *arg) {
+static PyObject *digit_windows(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t before, after;
     int kind;
     const void *data;
     Py_ssize_t n;
-    if (str_view(arg, "whitespace_runs", &kind, &data, &n) < 0) {
+    if (!PyArg_ParseTuple(args, "Unn:digit_windows", &text, &before, &after)
+        || str_view(text, "digit_windows", &kind, &data, &n) < 0) {
         return NULL;
     }
+    return kind == PyUnicode_1BYTE_KIND ? digit_windows_in(PyUnicode_1BYTE_KIND, data, n, before, after)
+                                        : digit_windows_in(kind, data, n, before, after);
+}
+
+/* whitespace_runs(text) -> [(a, b)]: the matches of `normalize._WS_FIX`, `\s(?:\s+|(?<=[^\S\n ]))`: every run of
+   two or more whitespace characters, and every single one that is neither a space nor a line break. */
+ALWAYS_INLINE PyObject *whitespace_runs_in(PyObject *arg, int kind, const void *data, Py_ssize_t n) {
     PyObject *out = PyList_New(0);
     if (out == NULL) {
         return NULL;
@@ -310,15 +323,19 @@ static PyObject *whitespace_runs(PyObject *self, PyObject *arg) {
     return out;
 }
 
-/* sentence_bounds(text) -> [int]: where `sentences._BOUND` matches: one of . ! ? ; : before a whitespace
-   character or the end, and every Japanese full stop (。！？) and line break. */
-static PyObject *sentence_bounds(PyObject *self, PyObject *arg) {
+static PyObject *whitespace_runs(PyObject *self, PyObject *arg) {
     int kind;
     const void *data;
     Py_ssize_t n;
-    if (str_view(arg, "sentence_bounds", &kind, &data, &n) < 0) {
+    if (str_view(arg, "whitespace_runs", &kind, &data, &n) < 0) {
         return NULL;
     }
+    return kind == PyUnicode_1BYTE_KIND ? whitespace_runs_in(arg, PyUnicode_1BYTE_KIND, data, n) : whitespace_runs_in(arg, kind, data, n);
+}
+
+/* sentence_bounds(text) -> [int]: where `sentences._BOUND` matches: one of . ! ? ; : before a whitespace
+   character or the end, and every Japanese full stop (。！？) and line break. */
+ALWAYS_INLINE PyObject *sentence_bounds_in(PyObject *arg, int kind, const void *data, Py_ssize_t n) {
     PyObject *out = PyList_New(0);
     if (out == NULL) {
         return NULL;
@@ -337,6 +354,16 @@ static PyObject *sentence_bounds(PyObject *self, PyObject *arg) {
         }
     }
     return out;
+}
+
+static PyObject *sentence_bounds(PyObject *self, PyObject *arg) {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "sentence_bounds", &kind, &data, &n) < 0) {
+        return NULL;
+    }
+    return kind == PyUnicode_1BYTE_KIND ? sentence_bounds_in(arg, PyUnicode_1BYTE_KIND, data, n) : sentence_bounds_in(arg, kind, data, n);
 }
 
 /* first_tokens(starts, cuts) -> [int]: `sentences._first_tokens_py`, `[bisect_right(starts, c - 1) for c in cuts]`,
@@ -545,13 +572,7 @@ static inline int is_spacer(Py_UCS4 c) {
     return c == ' ' || c == '.' || c == '-' || c == '*' || c == '_';
 }
 
-static PyObject *has_spaced(PyObject *self, PyObject *arg) {
-    int kind;
-    const void *data;
-    Py_ssize_t n;
-    if (str_view(arg, "has_spaced", &kind, &data, &n) < 0) {
-        return NULL;
-    }
+ALWAYS_INLINE PyObject *has_spaced_in(PyObject *arg, int kind, const void *data, Py_ssize_t n) {
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         if (c < 'a' || c > 'z' || (i > 0 && is_token_char(PyUnicode_READ(kind, data, i - 1)))) {
@@ -575,15 +596,19 @@ static PyObject *has_spaced(PyObject *self, PyObject *arg) {
     Py_RETURN_FALSE;
 }
 
-/* Whether `text._MIXED` matches: a digit before a letter (an apostrophe between allowed), or a letter before a
-   digit (ASCII letters and digits only). */
-static PyObject *has_mixed(PyObject *self, PyObject *arg) {
+static PyObject *has_spaced(PyObject *self, PyObject *arg) {
     int kind;
     const void *data;
     Py_ssize_t n;
-    if (str_view(arg, "has_mixed", &kind, &data, &n) < 0) {
+    if (str_view(arg, "has_spaced", &kind, &data, &n) < 0) {
         return NULL;
     }
+    return kind == PyUnicode_1BYTE_KIND ? has_spaced_in(arg, PyUnicode_1BYTE_KIND, data, n) : has_spaced_in(arg, kind, data, n);
+}
+
+/* Whether `text._MIXED` matches: a digit before a letter (an apostrophe between allowed), or a letter before a
+   digit (ASCII letters and digits only). */
+ALWAYS_INLINE PyObject *has_mixed_in(PyObject *arg, int kind, const void *data, Py_ssize_t n) {
     for (Py_ssize_t i = 0; i + 1 < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i), d = PyUnicode_READ(kind, data, i + 1);
         if (c >= '0' && c <= '9') {
@@ -598,6 +623,16 @@ static PyObject *has_mixed(PyObject *self, PyObject *arg) {
         }
     }
     Py_RETURN_FALSE;
+}
+
+static PyObject *has_mixed(PyObject *self, PyObject *arg) {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "has_mixed", &kind, &data, &n) < 0) {
+        return NULL;
+    }
+    return kind == PyUnicode_1BYTE_KIND ? has_mixed_in(arg, PyUnicode_1BYTE_KIND, data, n) : has_mixed_in(arg, kind, data, n);
 }
 
 static PyMethodDef methods[] = {
