@@ -99,6 +99,29 @@ class Doc:
     _clause_breaks: list[int] | None = field(default=None, repr=False, compare=False)
     _quoted_spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
+    # Written out (the dataclass keeps a class's own): compiled, this is native code, where the `__init__` that
+    # `dataclass` generates stays interpreted Python (about 7,000 instructions per Doc, two Docs per check). The
+    # same parameters; a container left out (None) is a new empty one, as the default factories make.
+    def __init__(self, text: NormalizedText, lexicon: Lexicon, words: list[str] | None = None,
+                 starts: list[int] | None = None, ends: list[int] | None = None,
+                 classes: list[frozenset[str]] | None = None, index: dict[str, list[tuple[int, int]]] | None = None,
+                 sentences: list[Sentence] | None = None, _firsts: dict[str, list[int]] | None = None,
+                 _sentence_starts: list[int] | None = None, _money: list[Any] | None = None,
+                 _clause_breaks: list[int] | None = None, _quoted_spans: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.words = [] if words is None else words
+        self.starts = [] if starts is None else starts
+        self.ends = [] if ends is None else ends
+        self.classes = [] if classes is None else classes
+        self.index = {} if index is None else index
+        self.sentences = [] if sentences is None else sentences
+        self._firsts = {} if _firsts is None else _firsts
+        self._sentence_starts = _sentence_starts
+        self._money = _money
+        self._clause_breaks = _clause_breaks
+        self._quoted_spans = _quoted_spans
+
     @property
     def folded(self) -> str:
         """The normalised text."""
