@@ -338,6 +338,8 @@ class CaseFacts(BaseModel):
     restocking_fee: bool = False
     # The buyer asks for an invoice (a VAT invoice for a business): the reply says how it reaches them.
     invoice_request: bool = False
+    # The late parcel has come after all ("it finally showed up, after the party"): nothing to chase.
+    arrived_late: bool = False
     # The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse the parcel.
     in_transit: bool = False
     wants: list[Want] = Field(default_factory=list)

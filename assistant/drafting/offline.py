@@ -170,7 +170,8 @@ class OfflineComposer:
         if len(options) >= 2:
             choices = [f"{i}. {text}" for i, text in enumerate(options, 1)]
             paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
-            timeframe = getattr(phrases.timeframe, scenario, phrases.timeframe.choices)
+            timeframe = phrases.timeframe.choices if request.facts.arrived_late else \
+                getattr(phrases.timeframe, scenario, phrases.timeframe.choices)
         elif options:
             paragraphs.append(options[0])
         if scenario == "unwanted_return" and "return_for_refund" in remedies and phrases.return_info:
@@ -191,7 +192,8 @@ class OfflineComposer:
         # A parcel the buyer found after all is not spoken of as lost or missing.
         delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
             "lost" if facts.lost else None, facts.arrival)
-        variants = (*delivery, "main" if facts.main_item_missing else None, mismatch(request),
+        variants = (*delivery, "arrived_late" if facts.arrived_late else None,
+                    "main" if facts.main_item_missing else None, mismatch(request),
                     "free_returns" if facts.free_returns else None, "seller_fault" if facts.seller_fault else None)
         return phrases.opener(request.scenario, *variants)
 

@@ -141,6 +141,7 @@ class RemedyData(_Strict):
     wants_first: dict[str, RemedyId] = {}
     # A parcel the buyer has after all: these are not offered in `recovered_scenarios`.
     recovered_drop: list[RemedyId] = []
+    arrived_late: list[RemedyId] = []
     recovered_scenarios: list[ScenarioId] = []
     # The second choice of a scenario when the case facts leave only one, before the general fallback.
     second_choice: dict[ScenarioId, list[RemedyId]] = {}
