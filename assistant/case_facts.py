@@ -51,6 +51,8 @@ class CaseFacts(BaseModel):
     invoice_request: bool = False
     # The late parcel has come after all ("it finally showed up, after the party"): nothing to chase.
     arrived_late: bool = False
+    # A question about use in pregnancy or with a health condition: the reply defers to the doctor.
+    health_question: bool = False
     # The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse the parcel.
     in_transit: bool = False
     wants: list[Want] = Field(default_factory=list)

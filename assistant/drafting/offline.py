@@ -145,6 +145,8 @@ class OfflineComposer:
             paragraphs.append(phrases.safety.format(item=self._item(phrases, request.order)))
         if (scenario == "how_to_use" or kind == "question") and not facts.safety:
             paragraphs += self._how_to(phrases, request)
+            if facts.health_question and phrases.health_advice:
+                paragraphs.append(phrases.health_advice)  # no medical advice: the doctor decides
             if needs_choices:  # the close second guess is a fault: keep the way to a remedy open
                 # ... without offering a replacement for a question: the guide first, then whatever the buyer
                 # prefers once they tell us what is wrong (a reported fault is the triage's to see, not ours).

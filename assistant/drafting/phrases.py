@@ -95,6 +95,7 @@ class Phrases(_Strict):
     return_info: str = ""
     restocking_info: str = ""
     invoice: str = ""
+    health_advice: str = ""
     # Naming what the buyer named ({parts}, {courier}, {person}; `assistant/drafting/specifics.py`).
     specifics: dict[str, str] = {}
     # After the thanks of a thank-you note that mentions a small fault in passing.
