@@ -53,6 +53,8 @@ class CaseFacts(BaseModel):
     arrived_late: bool = False
     # A question about use in pregnancy or with a health condition: the reply defers to the doctor.
     health_question: bool = False
+    # The courier left a card or took the parcel to a depot: the reply arranges another delivery attempt.
+    missed_delivery: bool = False
     # The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse the parcel.
     in_transit: bool = False
     wants: list[Want] = Field(default_factory=list)

@@ -64,6 +64,7 @@ class _Vocab:
     invoice_request: tuple[re.Pattern[str], ...] = ()
     arrived_late: tuple[re.Pattern[str], ...] = ()
     health_question: tuple[re.Pattern[str], ...] = ()
+    missed_delivery: tuple[re.Pattern[str], ...] = ()
 
 
 def _compile(patterns: list[str], path: Path, field: str, words: str = "") -> tuple[re.Pattern[str], ...]:
@@ -107,7 +108,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
                     "service_question", "photos_not", "lost", "wanted", "recovered", "settled", "refund_owed",
                     "seller_fault", "in_transit", "delivered", "free_returns", "restocking_fee",
-                    "invoice_request", "arrived_late", "health_question"):
+                    "invoice_request", "arrived_late", "health_question",
+                    "missed_delivery"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
@@ -136,7 +138,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         in_transit=tuple(merged["in_transit"]), delivered=tuple(merged["delivered"]),
         free_returns=tuple(merged["free_returns"]), restocking_fee=tuple(merged["restocking_fee"]),
         invoice_request=tuple(merged["invoice_request"]), arrived_late=tuple(merged["arrived_late"]),
-        health_question=tuple(merged["health_question"]),
+        health_question=tuple(merged["health_question"]), missed_delivery=tuple(merged["missed_delivery"]),
     )
 
 
@@ -202,6 +204,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.restocking_fee = _any(vocab.restocking_fee, text, hits)
     facts.invoice_request = _any(vocab.invoice_request, text, hits)
     facts.health_question = _any(vocab.health_question, text, hits)
+    facts.missed_delivery = _any(vocab.missed_delivery, text, hits)
     facts.arrived_late = _any(vocab.arrived_late, text, hits) and facts.arrival != "never_arrived"
     facts.seller_fault = facts.arrival == "arrived_damaged" or facts.free_returns \
         or _any(vocab.seller_fault, text, hits)

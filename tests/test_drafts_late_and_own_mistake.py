@@ -56,3 +56,23 @@ def test_a_late_arrival_is_read_in_every_language(message: str) -> None:
 def test_who_is_at_fault_decides_between_return_and_listing(pipeline: Pipeline, message: str,
                                                            scenario: str) -> None:
     assert pipeline.run(message, None).scenario == scenario
+
+
+@pytest.mark.parametrize("message", [
+    "The courier left a card saying we missed you, but I was home all day. Now I must collect it from a depot "
+    "20 miles away. Can they try again?",
+    "Ich war zu Hause, trotzdem lag eine Benachrichtigungskarte im Briefkasten. Bitte einen neuen Zustellversuch.",
+    "不在票が入っていましたが、ずっと家にいました。再配達をお願いします。",
+])
+def test_a_missed_delivery_gets_another_attempt(pipeline: Pipeline, message: str) -> None:
+    assert extract_facts(message).missed_delivery
+    result = pipeline.run(message, OrderFacts(product="Office chair", price=120.0, currency="GBP"))
+    assert result.scenario == "delivery_problem" and result.passed
+    assert any(w in result.draft for w in ("another delivery attempt", "neuen Zustellversuch", "再配達"))
+
+
+def test_a_witness_is_not_apologised_to(pipeline: Pipeline) -> None:
+    message = ("Tracking says the driver tried to deliver at noon. Nobody knocked - my neighbour saw the van stop "
+               "and drive off straight away. Now it's at the depot.")
+    result = pipeline.run(message, OrderFacts(product="Rug", price=80.0, currency="GBP"))
+    assert "caused your neighbour" not in result.draft

@@ -266,6 +266,8 @@ class OfflineComposer:
         kind = mismatch(request) or wanted_kind(wanted)
         if remedy == "exchange" and kind:
             variant = f"{kind}_wanted" if wanted else kind
+        if remedy == "tracking_update" and request.facts.missed_delivery:
+            variant = "redeliver"  # a card left, a depot far away: another attempt, not just the status
         if remedy == "send_parts" and request.scenario != "missing_items":
             variant = "spare"  # a part for the damaged or faulty one, not a missing one
         deducted = stated_deduction(request.message, request.order, request.policy) \
