@@ -62,6 +62,9 @@ class _Vocab:
     free_returns: tuple[re.Pattern[str], ...] = ()
     restocking_fee: tuple[re.Pattern[str], ...] = ()
     invoice_request: tuple[re.Pattern[str], ...] = ()
+    arrived_late: tuple[re.Pattern[str], ...] = ()
+    health_question: tuple[re.Pattern[str], ...] = ()
+    missed_delivery: tuple[re.Pattern[str], ...] = ()
 
 
 def _compile(patterns: list[str], path: Path, field: str, words: str = "") -> tuple[re.Pattern[str], ...]:
@@ -105,7 +108,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
                     "service_question", "photos_not", "lost", "wanted", "recovered", "settled", "refund_owed",
                     "seller_fault", "in_transit", "delivered", "free_returns", "restocking_fee",
-                    "invoice_request"):
+                    "invoice_request", "arrived_late", "health_question",
+                    "missed_delivery"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
@@ -133,7 +137,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         refund_owed=tuple(merged["refund_owed"]), seller_fault=tuple(merged["seller_fault"]),
         in_transit=tuple(merged["in_transit"]), delivered=tuple(merged["delivered"]),
         free_returns=tuple(merged["free_returns"]), restocking_fee=tuple(merged["restocking_fee"]),
-        invoice_request=tuple(merged["invoice_request"]),
+        invoice_request=tuple(merged["invoice_request"]), arrived_late=tuple(merged["arrived_late"]),
+        health_question=tuple(merged["health_question"]), missed_delivery=tuple(merged["missed_delivery"]),
     )
 
 
@@ -198,6 +203,9 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.free_returns = _any(vocab.free_returns, text, hits)
     facts.restocking_fee = _any(vocab.restocking_fee, text, hits)
     facts.invoice_request = _any(vocab.invoice_request, text, hits)
+    facts.health_question = _any(vocab.health_question, text, hits)
+    facts.missed_delivery = _any(vocab.missed_delivery, text, hits)
+    facts.arrived_late = _any(vocab.arrived_late, text, hits) and facts.arrival != "never_arrived"
     facts.seller_fault = facts.arrival == "arrived_damaged" or facts.free_returns \
         or _any(vocab.seller_fault, text, hits)
     facts.in_transit = (_any(vocab.in_transit, text, hits) and not _any(vocab.delivered, text, hits)

@@ -12,6 +12,12 @@ from typing import Literal, TypeGuard, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+# Re-exported: the case facts live in their own module (case_facts.py), imported from here as before.
+from assistant.case_facts import DECLINES as DECLINES
+from assistant.case_facts import WANTS as WANTS
+from assistant.case_facts import CaseFacts as CaseFacts
+from assistant.case_facts import Decline as Decline
+from assistant.case_facts import Want as Want
 from assistant.errors import InputError
 
 ScenarioId = Literal[
@@ -297,95 +303,6 @@ class Usage(BaseModel):
     def total_tokens(self) -> int:
         """Prompt plus completion tokens."""
         return self.prompt_tokens + self.completion_tokens
-
-
-# `parts`: a spare or replacement part rather than a whole new unit ("could you just send the lid?").
-Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return", "parts"]
-WANTS: tuple[Want, ...] = get_args(Want)
-# What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything"),
-# or the cancellation of an order they still want ("please do not cancel").
-Decline = Literal["refund", "replacement", "exchange", "anything", "discount", "cancellation", "return", "repair"]
-DECLINES: tuple[Decline, ...] = get_args(Decline)
-
-
-class CaseFacts(BaseModel):
-    """What the buyer's message (and the order facts) already tell us."""
-
-    photos_attached: bool = False
-    new_address_given: bool = False
-    order_number_given: bool = False
-    arrival: Literal["never_arrived", "arrived_damaged"] | None = None
-    main_item_missing: bool = False
-    # The buyer says the parcel was lost (by the carrier, in transit): the reply says "lost" too.
-    lost: bool = False
-    mismatch: Literal["size", "colour"] | None = None
-    ordered: str | None = None
-    received: str | None = None
-    # The size or colour the buyer asks to have instead ("can I swap them for a 10?").
-    wanted: str | None = None
-    # The buyer has the parcel after all (found at a neighbour's, collected): nothing needs to be sent again.
-    recovered: bool = False
-    # The buyer withdrew the matter ("never mind, found it", "all sorted now"): thank them and close, offer nothing.
-    settled: bool = False
-    # A refund is already owed: the buyer sent the item back, or waits for a refund that was agreed. The reply
-    # pays it; a new unit, a return or a keep-it discount is not what they are waiting for.
-    refund_owed: bool = False
-    # The item was faulty, damaged or wrong: the seller pays for a return it caused (no shipping deduction).
-    seller_fault: bool = False
-    # The listing promised free returns (a return deduction was the seller's doing, like a fault).
-    free_returns: bool = False
-    # The buyer asks about a restocking fee taken off their refund.
-    restocking_fee: bool = False
-    # The buyer asks for an invoice (a VAT invoice for a business): the reply says how it reaches them.
-    invoice_request: bool = False
-    # The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse the parcel.
-    in_transit: bool = False
-    wants: list[Want] = Field(default_factory=list)
-    declines: list[Decline] = Field(default_factory=list)
-    claim: Literal["opened", "threatened"] | None = None
-    safety: bool = False
-    safety_evidence: str | None = None
-    service_question: bool = False
-
-    def summary(self) -> list[str]:
-        """The facts as short English lines (for the model prompt and the agent)."""
-        lines = []
-        if self.photos_attached:
-            lines.append("The buyer already attached photos: do not ask for photos.")
-        if self.new_address_given:
-            lines.append("The buyer already gave the new address: do not ask for it; confirm you will pass it on.")
-        if self.order_number_given:
-            lines.append("The buyer gave the order number: do not ask for it.")
-        if self.arrival == "never_arrived":
-            lines.append("The parcel never arrived: say so; a return or keeping the item does not apply.")
-        elif self.arrival == "arrived_damaged":
-            lines.append("The item arrived damaged.")
-        if self.mismatch:
-            got = f"; ordered {self.ordered}" if self.ordered else ""
-            got += f", received {self.received}" if self.received else ""
-            lines.append(f"The {self.mismatch} is not what the buyer ordered{got}.")
-        if self.wants:
-            lines.append("The buyer asks for: " + ", ".join(self.wants) + ". Offer it among the choices if allowed.")
-        if self.declines:
-            lines.append("The buyer does not want: " + ", ".join(self.declines) + ". Do not offer it.")
-        if self.refund_owed:
-            lines.append("The buyer already returned the item or waits for an agreed refund: pay the refund; do not "
-                         "offer a replacement, a return or a partial refund instead.")
-        if self.in_transit:
-            lines.append("The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse "
-                         "the parcel for a full refund; no return and no partial refund for keeping it.")
-        if self.seller_fault:
-            lines.append("The item was faulty, damaged or wrong: a return it causes must cost the buyer nothing "
-                         "(no shipping deducted from the refund).")
-        if self.claim == "opened":
-            lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
-        elif self.claim == "threatened":
-            lines.append("The buyer only threatens an A-to-z claim (none is open yet): do not say they contacted "
-                         "Amazon; never ask them not to open one.")
-        if self.safety:
-            lines.append(f"Safety risk ({self.safety_evidence}): tell the buyer to stop using the product now, "
-                         "offer a full refund or a replacement, no partial refund for keeping it.")
-        return lines
 
 
 class DraftResult(BaseModel):

@@ -81,3 +81,23 @@ def test_a_discount_turned_down_after_the_remedies_wanted_is_not_offered(pipelin
 def test_ordered_one_thing_got_another_is_a_wrong_item_despite_a_how_question(pipeline: Pipeline,
                                                                             message: str) -> None:
     assert pipeline.run(message, None).scenario == "wrong_item"
+
+
+@pytest.mark.parametrize(("message", "word"), [
+    ("Before I buy: is the balm safe to use while breastfeeding? And does it smell strongly?", "doctor"),
+    ("Kann ich das Öl in der Schwangerschaft verwenden?", "Hebamme"),
+    ("妊娠中でも使えますか？", "医師"),
+])
+def test_a_health_question_defers_to_the_doctor(pipeline: Pipeline, message: str, word: str) -> None:
+    assert extract_facts(message).health_question
+    result = pipeline.run(message, None)
+    assert result.passed and word in result.draft
+
+
+def test_id_before_a_past_participle_is_had_not_would() -> None:
+    from assistant.drafting.echo import turn
+    from assistant.drafting.echo_vocab import load_echo_vocab
+
+    vocab = load_echo_vocab("en")
+    assert turn("I forgot I'd already ordered one", vocab).text == "you forgot you had already ordered one"
+    assert turn("I'd like a refund", vocab).text == "you would like a refund"

@@ -35,7 +35,7 @@ def partial_refund_amount(policy: Policy, order: OrderFacts | None, language: st
         return None
     if language != "en":
         return reply_locale(language, order, policy).money(amount)
-    return _money(amount, order.currency or policy.default_currency)
+    return _money(amount, (order.currency if order else None) or policy.default_currency)
 
 
 def stated_deduction(message: str, order: OrderFacts | None, policy: Policy) -> float | None:

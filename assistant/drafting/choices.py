@@ -122,6 +122,8 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     if complaint:
         underlying = claim_underlying(request)
         preference = list(data.preference.get(underlying, [])) if underlying else list(data.other_complaint)
+    if scenario == "shipping_delay" and facts.arrived_late:
+        preference = list(data.arrived_late)
     if scenario == "missing_items" and facts.main_item_missing:
         preference = list(data.missing_main)
     if scenario == "a_to_z_claim":

@@ -111,7 +111,9 @@ def _strip_lead(piece: str, vocab: EchoVocab) -> str:
 
 def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
     """The sentence, or its comma-separated parts when it is too long or unsafe to restate whole."""
-    if len(sentence) <= limit and _safe(sentence, vocab, remedy=True):
+    # A sentence that also asks for a remedy ("I need it for a trip on 20 June, so could you send another?") is
+    # cut too: the fact in it can be restated without the request the choices answer.
+    if len(sentence) <= limit and _safe(sentence, vocab, remedy=True) and not vocab.remedy.search(sentence):
         return [sentence]
     # A long run without commas (a rambling or non-native message) is cut at "and", "but" as well.
     return [q for p in _PIECES.split(sentence) if p

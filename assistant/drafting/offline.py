@@ -145,6 +145,8 @@ class OfflineComposer:
             paragraphs.append(phrases.safety.format(item=self._item(phrases, request.order)))
         if (scenario == "how_to_use" or kind == "question") and not facts.safety:
             paragraphs += self._how_to(phrases, request)
+            if facts.health_question and phrases.health_advice:
+                paragraphs.append(phrases.health_advice)  # no medical advice: the doctor decides
             if needs_choices:  # the close second guess is a fault: keep the way to a remedy open
                 # ... without offering a replacement for a question: the guide first, then whatever the buyer
                 # prefers once they tell us what is wrong (a reported fault is the triage's to see, not ours).
@@ -170,7 +172,8 @@ class OfflineComposer:
         if len(options) >= 2:
             choices = [f"{i}. {text}" for i, text in enumerate(options, 1)]
             paragraphs.append(phrases.choices_intro + "\n" + "\n".join(choices))
-            timeframe = getattr(phrases.timeframe, scenario, phrases.timeframe.choices)
+            timeframe = phrases.timeframe.choices if request.facts.arrived_late else \
+                getattr(phrases.timeframe, scenario, phrases.timeframe.choices)
         elif options:
             paragraphs.append(options[0])
         if scenario == "unwanted_return" and "return_for_refund" in remedies and phrases.return_info:
@@ -191,7 +194,8 @@ class OfflineComposer:
         # A parcel the buyer found after all is not spoken of as lost or missing.
         delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
             "lost" if facts.lost else None, facts.arrival)
-        variants = (*delivery, "main" if facts.main_item_missing else None, mismatch(request),
+        variants = (*delivery, "arrived_late" if facts.arrived_late else None,
+                    "main" if facts.main_item_missing else None, mismatch(request),
                     "free_returns" if facts.free_returns else None, "seller_fault" if facts.seller_fault else None)
         return phrases.opener(request.scenario, *variants)
 
@@ -262,6 +266,8 @@ class OfflineComposer:
         kind = mismatch(request) or wanted_kind(wanted)
         if remedy == "exchange" and kind:
             variant = f"{kind}_wanted" if wanted else kind
+        if remedy == "tracking_update" and request.facts.missed_delivery:
+            variant = "redeliver"  # a card left, a depot far away: another attempt, not just the status
         if remedy == "send_parts" and request.scenario != "missing_items":
             variant = "spare"  # a part for the damaged or faulty one, not a missing one
         deducted = stated_deduction(request.message, request.order, request.policy) \

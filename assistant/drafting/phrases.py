@@ -95,6 +95,7 @@ class Phrases(_Strict):
     return_info: str = ""
     restocking_info: str = ""
     invoice: str = ""
+    health_advice: str = ""
     # Naming what the buyer named ({parts}, {courier}, {person}; `assistant/drafting/specifics.py`).
     specifics: dict[str, str] = {}
     # After the thanks of a thank-you note that mentions a small fault in passing.
@@ -141,6 +142,7 @@ class RemedyData(_Strict):
     wants_first: dict[str, RemedyId] = {}
     # A parcel the buyer has after all: these are not offered in `recovered_scenarios`.
     recovered_drop: list[RemedyId] = []
+    arrived_late: list[RemedyId] = []
     recovered_scenarios: list[ScenarioId] = []
     # The second choice of a scenario when the case facts leave only one, before the general fallback.
     second_choice: dict[ScenarioId, list[RemedyId]] = {}

@@ -101,8 +101,14 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
     # wife loved it too").
     told = [s for s in _SENTENCE.findall(message) if problem is None or problem.search(s)]
     found.person = next((name_of(m, name) for sentence in told for p, name in vocab.people
-                         if (m := p.search(sentence))), None)
+                         if (m := p.search(sentence)) and not _WITNESS.match(sentence, m.end())), None)
     return found
+
+
+# A person who only saw or said something ("my neighbour saw the van drive off") is a witness, not someone the
+# trouble befell: no apology to them.
+_WITNESS = re.compile(r"\s+(?:also\s+|even\s+)?(?:saw|sees|noticed|heard|watched|spotted|says|said|told|confirmed|"
+                      r"can confirm|checked|looked|hat gesehen|sah|a vu|vio|ha visto|ha detto)", re.IGNORECASE)
 
 
 def issue_in_passing(message: str, language: str, *, good_news: bool = False) -> bool:

@@ -45,7 +45,7 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
             out[a] = max(out.get(a, b), b)
     # "the thing you filed with Amazon", "what you opened on Amazon": named by the act of filing it with Amazon
     for a, b in doc.spans("open"):
-        if 2 <= a and "you" in doc.classes[a - 1] and doc.words[a].endswith("ed") \
+        if a >= 2 and "you" in doc.classes[a - 1] and doc.words[a].endswith("ed") \
                 and doc.has("amazon", b, min(len(doc.words), b + 3)) and not doc.has("claim", a - 3, a):
             end = next(y for x, y in doc.find("amazon", b, b + 3))
             out.setdefault(a - 2, end)
