@@ -94,6 +94,21 @@ class CaseFacts(BaseModel):
         if self.seller_fault:
             lines.append("The item was faulty, damaged or wrong: a return it causes must cost the buyer nothing "
                          "(no shipping deducted from the refund).")
+        if self.free_returns:
+            lines.append("The buyer says the listing promised free returns: a return deduction was our doing.")
+        if self.restocking_fee:
+            lines.append("The buyer asks about a restocking fee: Amazon allows one only for items returned used, "
+                         "damaged, incomplete or late; say it is checked and refunded if none applies.")
+        if self.invoice_request:
+            lines.append("The buyer asks for an invoice: say we upload it to the order (Your Orders > Invoice) "
+                         "within the reply time.")
+        if self.arrived_late:
+            lines.append("The late parcel has arrived after all: do not chase tracking; apologise for the delay.")
+        if self.missed_delivery:
+            lines.append("The courier left a card or took the parcel to a depot: offer another delivery attempt.")
+        if self.health_question:
+            lines.append("The buyer asks about use in pregnancy or with a health condition: give no medical "
+                         "advice; refer them to their doctor, midwife or pharmacist.")
         if self.claim == "opened":
             lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
         elif self.claim == "threatened":
