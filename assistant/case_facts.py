@@ -45,6 +45,8 @@ class CaseFacts(BaseModel):
     seller_fault: bool = False
     # The listing promised free returns (a return deduction was the seller's doing, like a fault).
     free_returns: bool = False
+    # The buyer asked to cancel before dispatch and it was sent anyway (the return was the seller's doing).
+    cancel_ignored: bool = False
     # The buyer asks about a restocking fee taken off their refund.
     restocking_fee: bool = False
     # The buyer asks for an invoice (a VAT invoice for a business): the reply says how it reaches them.

@@ -196,6 +196,7 @@ class OfflineComposer:
             "lost" if facts.lost else None, facts.arrival)
         variants = (*delivery, "arrived_late" if facts.arrived_late else None,
                     "main" if facts.main_item_missing else None, mismatch(request),
+                    "cancel_ignored" if facts.cancel_ignored else None,
                     "free_returns" if facts.free_returns else None, "seller_fault" if facts.seller_fault else None)
         return phrases.opener(request.scenario, *variants)
 
@@ -283,6 +284,9 @@ class OfflineComposer:
             if deducted and (goodwill is None or deducted < goodwill):
                 # A goodwill refund of the shipping is never more than what was deducted
                 amount, variant = written_amount(deducted, request.policy, request.order, phrases.language), None
+            elif request.scenario == "shipping_cost_dispute" and not deducted:
+                # no figure for the deduction: a share of the item's cap could be more than the shipping itself
+                amount, variant = None, "unpriced"
         if beside == "new" and remedy in ("exchange", "partial_refund") and (amount or remedy == "exchange"):
             variant = "beside_new"  # beside a new unit: another model instead of it, or an amount on top of it
         elif beside == "refund" and remedy == "gift":
