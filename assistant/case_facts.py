@@ -47,6 +47,8 @@ class CaseFacts(BaseModel):
     free_returns: bool = False
     # The buyer asked to cancel before dispatch and it was sent anyway (the return was the seller's doing).
     cancel_ignored: bool = False
+    # The buyer asks whether it is too late to return (the return window).
+    return_window: bool = False
     # The buyer asks about a restocking fee taken off their refund.
     restocking_fee: bool = False
     # The buyer asks for an invoice (a VAT invoice for a business): the reply says how it reaches them.
@@ -104,6 +106,12 @@ class CaseFacts(BaseModel):
         if self.invoice_request:
             lines.append("The buyer asks for an invoice: say we upload it to the order (Your Orders > Invoice) "
                          "within the reply time.")
+        if self.cancel_ignored:
+            lines.append("The buyer asked to cancel before dispatch and it was sent anyway: the shipping deducted "
+                         "is ours to refund in full.")
+        if self.return_window:
+            lines.append("The buyer asks whether it is too late to return: Amazon's window is normally 30 days "
+                         "from delivery (holiday orders until 31 January); offer to take it back if it has passed.")
         if self.arrived_late:
             lines.append("The late parcel has arrived after all: do not chase tracking; apologise for the delay.")
         if self.missed_delivery:

@@ -178,6 +178,8 @@ class OfflineComposer:
             paragraphs.append(options[0])
         if scenario == "unwanted_return" and "return_for_refund" in remedies and phrases.return_info:
             paragraphs.append(phrases.return_info)  # how the return works: the label, the return postage
+        if "return_for_refund" in remedies and request.facts.return_window and phrases.return_window:
+            paragraphs.append(phrases.return_window)  # the window, its holiday extension, and our word
         if scenario == "shipping_cost_dispute" and request.facts.restocking_fee and phrases.restocking_info:
             paragraphs.append(phrases.restocking_info)  # when Amazon allows the fee, and that we check it
         if kind != "thanks":
