@@ -45,6 +45,10 @@ class CaseFacts(BaseModel):
     seller_fault: bool = False
     # The listing promised free returns (a return deduction was the seller's doing, like a fault).
     free_returns: bool = False
+    # The buyer asked to cancel before dispatch and it was sent anyway (the return was the seller's doing).
+    cancel_ignored: bool = False
+    # The buyer asks whether it is too late to return (the return window).
+    return_window: bool = False
     # The buyer asks about a restocking fee taken off their refund.
     restocking_fee: bool = False
     # The buyer asks for an invoice (a VAT invoice for a business): the reply says how it reaches them.
@@ -94,6 +98,27 @@ class CaseFacts(BaseModel):
         if self.seller_fault:
             lines.append("The item was faulty, damaged or wrong: a return it causes must cost the buyer nothing "
                          "(no shipping deducted from the refund).")
+        if self.free_returns:
+            lines.append("The buyer says the listing promised free returns: a return deduction was our doing.")
+        if self.restocking_fee:
+            lines.append("The buyer asks about a restocking fee: Amazon allows one only for items returned used, "
+                         "damaged, incomplete or late; say it is checked and refunded if none applies.")
+        if self.invoice_request:
+            lines.append("The buyer asks for an invoice: say we upload it to the order (Your Orders > Invoice) "
+                         "within the reply time.")
+        if self.cancel_ignored:
+            lines.append("The buyer asked to cancel before dispatch and it was sent anyway: the shipping deducted "
+                         "is ours to refund in full.")
+        if self.return_window:
+            lines.append("The buyer asks whether it is too late to return: Amazon's window is normally 30 days "
+                         "from delivery (holiday orders until 31 January); offer to take it back if it has passed.")
+        if self.arrived_late:
+            lines.append("The late parcel has arrived after all: do not chase tracking; apologise for the delay.")
+        if self.missed_delivery:
+            lines.append("The courier left a card or took the parcel to a depot: offer another delivery attempt.")
+        if self.health_question:
+            lines.append("The buyer asks about use in pregnancy or with a health condition: give no medical "
+                         "advice; refer them to their doctor, midwife or pharmacist.")
         if self.claim == "opened":
             lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
         elif self.claim == "threatened":

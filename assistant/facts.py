@@ -65,6 +65,8 @@ class _Vocab:
     arrived_late: tuple[re.Pattern[str], ...] = ()
     health_question: tuple[re.Pattern[str], ...] = ()
     missed_delivery: tuple[re.Pattern[str], ...] = ()
+    cancel_ignored: tuple[re.Pattern[str], ...] = ()
+    return_window: tuple[re.Pattern[str], ...] = ()
 
 
 def _compile(patterns: list[str], path: Path, field: str, words: str = "") -> tuple[re.Pattern[str], ...]:
@@ -109,7 +111,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
                     "service_question", "photos_not", "lost", "wanted", "recovered", "settled", "refund_owed",
                     "seller_fault", "in_transit", "delivered", "free_returns", "restocking_fee",
                     "invoice_request", "arrived_late", "health_question",
-                    "missed_delivery"):
+                    "missed_delivery", "cancel_ignored",
+                    "return_window"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
@@ -139,6 +142,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         free_returns=tuple(merged["free_returns"]), restocking_fee=tuple(merged["restocking_fee"]),
         invoice_request=tuple(merged["invoice_request"]), arrived_late=tuple(merged["arrived_late"]),
         health_question=tuple(merged["health_question"]), missed_delivery=tuple(merged["missed_delivery"]),
+        cancel_ignored=tuple(merged["cancel_ignored"]), return_window=tuple(merged["return_window"]),
     )
 
 
@@ -206,7 +210,9 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.health_question = _any(vocab.health_question, text, hits)
     facts.missed_delivery = _any(vocab.missed_delivery, text, hits)
     facts.arrived_late = _any(vocab.arrived_late, text, hits) and facts.arrival != "never_arrived"
-    facts.seller_fault = facts.arrival == "arrived_damaged" or facts.free_returns \
+    facts.cancel_ignored = _any(vocab.cancel_ignored, text, hits)
+    facts.return_window = _any(vocab.return_window, text, hits)
+    facts.seller_fault = facts.arrival == "arrived_damaged" or facts.free_returns or facts.cancel_ignored \
         or _any(vocab.seller_fault, text, hits)
     facts.in_transit = (_any(vocab.in_transit, text, hits) and not _any(vocab.delivered, text, hits)
                         and facts.arrival != "arrived_damaged")

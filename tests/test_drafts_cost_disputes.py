@@ -101,3 +101,19 @@ def test_no_figure_is_made_up_or_picked_when_the_message_is_unclear() -> None:
 def test_the_amount_reader_is_the_money_rules_reader() -> None:
     assert find_amounts("6,90 € de frais et £4.99 puis ¥1,200") == [(6.9, "EUR"), (4.99, "GBP"), (1200.0, "JPY")]
     assert find_amounts("a 30% refund or half of it") == []
+
+
+def test_a_cancellation_ignored_makes_the_deduction_the_sellers(pipeline: Pipeline) -> None:
+    message = ("I cancelled the order an hour after placing it, before it was sent. You shipped it anyway, I "
+               "refused it, and now $7.40 of shipping came off my refund.")
+    facts = extract_facts(message)
+    assert facts.cancel_ignored and facts.seller_fault
+    result = pipeline.run(message, OrderFacts(product="Table lamp", price=45.0, currency="USD"))
+    assert result.passed and "7.40" in result.draft and "asked to cancel before" in result.draft
+
+
+def test_no_goodwill_amount_is_made_up_for_a_deduction_of_unknown_size(pipeline: Pipeline) -> None:
+    message = "Why did you take return shipping off my refund? I changed my mind, but the fee seems high."
+    result = pipeline.run(message, OrderFacts(product="Stand mixer", price=300.0, currency="USD"))
+    assert result.scenario == "shipping_cost_dispute" and result.passed
+    assert "USD" not in result.draft  # two thirds of a 300 USD item's cap would be more than any shipping

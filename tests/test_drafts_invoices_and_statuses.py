@@ -101,3 +101,15 @@ def test_id_before_a_past_participle_is_had_not_would() -> None:
     vocab = load_echo_vocab("en")
     assert turn("I forgot I'd already ordered one", vocab).text == "you forgot you had already ordered one"
     assert turn("I'd like a refund", vocab).text == "you would like a refund"
+
+
+@pytest.mark.parametrize(("message", "word"), [
+    ("I got it for Christmas as a duplicate and it's still sealed. Is it too late to return it? It came on 5 Dec.",
+     "31 January"),
+    ("Ist die Rückgabefrist schon abgelaufen? Der Mixer ist noch originalverpackt, ich brauche ihn nicht.",
+     "31. Januar"),
+])
+def test_a_buyer_unsure_about_the_return_window_is_told_it(pipeline: Pipeline, message: str, word: str) -> None:
+    assert extract_facts(message).return_window
+    result = pipeline.run(message, OrderFacts(product="Blender", price=60.0, currency="EUR"))
+    assert result.scenario == "unwanted_return" and result.passed and word in result.draft

@@ -76,3 +76,18 @@ def test_a_witness_is_not_apologised_to(pipeline: Pipeline) -> None:
                "and drive off straight away. Now it's at the depot.")
     result = pipeline.run(message, OrderFacts(product="Rug", price=80.0, currency="GBP"))
     assert "caused your neighbour" not in result.draft
+
+
+@pytest.mark.parametrize(("message", "scenario"), [
+    ("hello I bought a lunch box from you a month ago and never got it, can't find the order number now",
+     "lost_package"),
+    ("The pan is sold as suitable for all hobs including induction, but my induction hob does not detect it.",
+     "not_as_described"),
+    ("La casserole est présentée comme compatible induction, mais ma plaque ne la détecte pas.",
+     "not_as_described"),
+    ("Your listing says it holds 2 kg but the shelf bends under one book. I didn't get what I paid for.",
+     "not_as_described"),
+])
+def test_what_decides_the_scenario_is_the_fact_not_the_words_around_it(pipeline: Pipeline, message: str,
+                                                                       scenario: str) -> None:
+    assert pipeline.run(message, None).scenario == scenario

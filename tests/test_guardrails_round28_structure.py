@@ -98,3 +98,18 @@ def test_a_models_preamble_or_parameters_are_a_leak(preamble: str) -> None:
 
 def test_a_prompt_reply_is_no_leak() -> None:
     assert "ai_or_prompt_leak" not in _blocked("Hello,\n\nThank you for your prompt reply. We are very sorry." + OFFER)
+
+
+@pytest.mark.parametrize(("sentence", "offers"), [
+    ("不具合の写真をこちらのメッセージでお送りください。", False),      # the buyer is asked to send
+    ("お写真をお送りいただき、ありがとうございます。", False),          # the buyer sent
+    ("ご注文と異なる商品をお届けし、誠に申し訳ございません。", False),  # what went wrong
+    ("お届けが遅れており、誠に申し訳ございません。", False),            # the delivery, a noun
+    ("ご注文の品を無事にお届けすることが当店にとって何より大切です。", False),
+    ("新しい商品を本日お送りいたします。", True),
+    ("化粧水を3営業日以内に無料でお送りすることもできます。", True),   # "we can send" still offers
+])
+def test_japanese_sending_verbs_offer_only_when_the_seller_sends(sentence: str, offers: bool) -> None:
+    from assistant.guardrails import find_remedies
+
+    assert bool({m.remedy for m in find_remedies(sentence)} & {"reship", "replacement"}) is offers

@@ -178,6 +178,8 @@ class OfflineComposer:
             paragraphs.append(options[0])
         if scenario == "unwanted_return" and "return_for_refund" in remedies and phrases.return_info:
             paragraphs.append(phrases.return_info)  # how the return works: the label, the return postage
+        if "return_for_refund" in remedies and request.facts.return_window and phrases.return_window:
+            paragraphs.append(phrases.return_window)  # the window, its holiday extension, and our word
         if scenario == "shipping_cost_dispute" and request.facts.restocking_fee and phrases.restocking_info:
             paragraphs.append(phrases.restocking_info)  # when Amazon allows the fee, and that we check it
         if kind != "thanks":
@@ -196,6 +198,7 @@ class OfflineComposer:
             "lost" if facts.lost else None, facts.arrival)
         variants = (*delivery, "arrived_late" if facts.arrived_late else None,
                     "main" if facts.main_item_missing else None, mismatch(request),
+                    "cancel_ignored" if facts.cancel_ignored else None,
                     "free_returns" if facts.free_returns else None, "seller_fault" if facts.seller_fault else None)
         return phrases.opener(request.scenario, *variants)
 
@@ -283,6 +286,9 @@ class OfflineComposer:
             if deducted and (goodwill is None or deducted < goodwill):
                 # A goodwill refund of the shipping is never more than what was deducted
                 amount, variant = written_amount(deducted, request.policy, request.order, phrases.language), None
+            elif request.scenario == "shipping_cost_dispute" and not deducted:
+                # no figure for the deduction: a share of the item's cap could be more than the shipping itself
+                amount, variant = None, "unpriced"
         if beside == "new" and remedy in ("exchange", "partial_refund") and (amount or remedy == "exchange"):
             variant = "beside_new"  # beside a new unit: another model instead of it, or an amount on top of it
         elif beside == "refund" and remedy == "gift":

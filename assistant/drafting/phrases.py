@@ -94,6 +94,7 @@ class Phrases(_Strict):
     # How a return works (label, return shipping), for a buyer who wants to send an unwanted item back.
     return_info: str = ""
     restocking_info: str = ""
+    return_window: str = ""
     invoice: str = ""
     health_advice: str = ""
     # Naming what the buyer named ({parts}, {courier}, {person}; `assistant/drafting/specifics.py`).

@@ -185,6 +185,8 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     money, a label, a message or a link (refunds and gifts are found by their own words).
     """
     s = doc.sentences[doc.sentence_of(a)]
+    if not doc.words[a].isascii() and _ja_not_sending(doc, a, b, s.tok_end):
+        return None
     # The subject may be in the verb itself ("enviamos", "spediamo") or, in Japanese, after it ("お送りいたします").
     # German puts the verb last: "Wir können Ihnen das richtige Set zusenden".
     lo = max(s.tok_start, a - 3) if doc.words[a].isascii() and "lang_en" in doc.classes[max(s.tok_start, a - 1)] \
@@ -221,6 +223,23 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     return "reship"
 
 
+def _ja_not_sending(doc: Doc, a: int, b: int, end: int) -> bool:
+    """Japanese: the verb form after 'お送り'/'お届け' says who sends, and whether anything is offered.
+
+    「お送りください」「お送りいただき」: the buyer sends; 「お届けが遅れ」「お届けの」: a noun, the delivery itself;
+    「お届けすることが大切」: a thing that matters, not an offer; 「お届けし、申し訳ございません」: what went wrong.
+    """
+    after = doc.folded[doc.ends[b - 1]:doc.ends[b - 1] + 8]
+    if after.startswith(_JA_BUYER_SENDS) or after[:1] in _JA_NOUN_PARTICLES:
+        return True
+    if after.startswith("することか") and not after.startswith("することかてき"):
+        return True  # "…することが大切です" matters; "…することができます" (we can send) still offers
+    return after.startswith("し、") and doc.has("apology", b, end)
+
+
+# folded (voiced marks removed): ください, くださ, いただ, 頂
+_JA_BUYER_SENDS = ("くたさ", "いたた", "頂")
+_JA_NOUN_PARTICLES = frozenset("かはのを")
 _WE_ENDINGS = ("emos", "amos", "imos", "iamo", "ons")
 _BY = frozenset({"by", "via", "per"})
 _OF = frozenset({"de", "di", "d", "del", "della", "du", "des", "of"})
