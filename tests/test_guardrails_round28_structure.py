@@ -113,3 +113,18 @@ def test_japanese_sending_verbs_offer_only_when_the_seller_sends(sentence: str, 
     from assistant.guardrails import find_remedies
 
     assert bool({m.remedy for m in find_remedies(sentence)} & {"reship", "replacement"}) is offers
+
+
+@pytest.mark.parametrize(("sentence", "offers"), [
+    ("Wenn möglich, senden Sie uns bitte ein Foto des Schadens.", False),
+    ("Wir prüfen das und senden Ihnen die Antwort innerhalb von 24 Stunden.", False),
+    ("Pourriez-vous nous envoyer une photo du colis ?", False),
+    ("¿Podría enviarnos una foto de la etiqueta?", False),
+    ("Potrebbe inviarci una foto dell'etichetta?", False),
+    ("Wir senden Ihnen heute einen neuen Toaster.", True),
+    ("Nous vous envoyons un nouveau grille-pain.", True),
+])
+def test_sent_to_the_seller_or_an_answer_sent_is_no_parcel(sentence: str, offers: bool) -> None:
+    from assistant.guardrails import find_remedies
+
+    assert bool({m.remedy for m in find_remedies(sentence)} & {"reship", "replacement"}) is offers

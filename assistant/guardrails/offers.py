@@ -199,6 +199,11 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     first_person = first_person or doc.words[a].endswith(_WE_ENDINGS)
     if b < s.tok_end and "first_person" in doc.classes[b] and doc.words[b] in ("us", "me", "nous", "uns", "nos"):
         return None  # "send us a video": the buyer sends
+    # "Senden Sie uns", "pourriez-vous nous envoyer", "può inviarci", "enviarnos": sent to the seller, by the buyer
+    if (b + 1 < s.tok_end and doc.words[b] == "sie" and doc.words[b + 1] == "uns") \
+            or (a > s.tok_start and doc.words[a - 1] in ("nous", "ci", "uns")) \
+            or doc.words[a].endswith(_TO_US_ENDINGS):
+        return None
     if not first_person and not s.list_item:
         return None
     if a - 2 >= s.tok_start and doc.words[a - 1] in _OF and doc.words[a - 2] in _COSTS:
@@ -251,7 +256,13 @@ _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
 _PEOPLE = frozenset({"customer", "customers", "buyer", "buyers", "client", "clients", "shopper", "shoppers"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
                         "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
-                        "payment", "refund", "voucher", "back"})
+                        "payment", "refund", "voucher", "back",
+                        # the same in the other languages: an answer, a message, a label, an invoice is no parcel
+                        "antwort", "nachricht", "etikett", "rechnung",
+                        "informationen", "reponse", "messages", "etiquette", "lien", "facture", "informations",
+                        "respuesta", "mensaje", "etiqueta", "enlace", "factura", "informacion", "risposta",
+                        "messaggio", "etichetta", "fattura", "informazioni"})
+_TO_US_ENDINGS = ("arnos", "ernos", "irnos", "arci", "erci", "irci")
 
 
 def _offer_cue(doc: Doc, si: int) -> bool:
