@@ -91,3 +91,15 @@ def test_a_witness_is_not_apologised_to(pipeline: Pipeline) -> None:
 def test_what_decides_the_scenario_is_the_fact_not_the_words_around_it(pipeline: Pipeline, message: str,
                                                                        scenario: str) -> None:
     assert pipeline.run(message, None).scenario == scenario
+
+
+@pytest.mark.parametrize(("message", "fact", "value"), [
+    ("The strap tore after a week. I don't want send back, is her only bag for work.", "declines", "return"),
+    ("Two screws are missing. I really don't want to return the whole wardrobe for that.", "declines", "return"),
+    ("It's late but I'm NOT cancelling, I need it. Where is it?", "declines", "cancellation"),
+    ("La cornice è arrivata rotta: ho fatto le foto e gliele mando.", "photos_attached", True),
+    ("Das Paket habe ich inzwischen, aber der Bote hat es beim falschen Nachbarn abgegeben.", "recovered", True),
+])
+def test_refusals_photos_and_a_parcel_in_hand_in_everyday_words(message: str, fact: str, value: object) -> None:
+    got = getattr(extract_facts(message), fact)
+    assert value in got if isinstance(got, list) else got is value

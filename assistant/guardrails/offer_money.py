@@ -114,6 +114,12 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
             prev = si - 1
+            # lines of one payment plan ("refund you in three parts:\n A$10 today,\n A$10 next week,"): the
+            # refund sentence is above the lines that continue it with a comma
+            while prev > 0 and si - prev < 6 and continues(doc, prev + 1, colon=True) \
+                    and doc.sentences[prev].tok_end - doc.sentences[prev].tok_start <= 8 \
+                    and not doc.has("r_refund", doc.sentences[prev].tok_start, doc.sentences[prev].tok_end):
+                prev -= 1
             # "We'd like to send back part of what you paid. Twenty-five dollars, to be exact."
             if not (s.tok_end - s.tok_start <= 8 and prev >= 0 and any(
                     doc.has(c, doc.sentences[prev].tok_start, doc.sentences[prev].tok_end)
@@ -121,7 +127,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                 continue
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
-        times = _instalments(doc, m.tok) if m.kind in ("amount", "bare") else 1
+        times = max(_instalments(doc, m.tok), _per_period(doc, m.tok, s.tok_end)) if m.kind in ("amount", "bare") \
+            else 1
         if times > 1:
             m = replace(m, value=m.value * times)  # "three instalments of £7" is £21 offered
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
@@ -180,3 +187,33 @@ def _instalments(doc: Doc, tok: int) -> int:
     word = doc.words[j]
     count = int(word) if word.isdigit() and len(word) <= 2 else _COUNTS.get(word, 1)
     return count if 1 < count <= 24 else 1
+
+
+def continues(doc: Doc, si: int, colon: bool = False) -> bool:
+    r"""Whether line `si` continues the one before it, which ends with a comma (or a colon, when `colon`).
+
+    A line that starts with a plus adds to the one before: "$5 for the shears\n+ $5 for the inconvenience".
+    """
+    if si <= 0:
+        return False
+    p, here = doc.sentences[si - 1], doc.sentences[si]
+    return doc.folded[p.start:p.end].rstrip().endswith((",", ":") if colon else (",",)) \
+        or doc.folded[here.start:here.end].lstrip().startswith("+")
+_PERIODS = frozenset({"month", "week", "day", "monat", "woche", "mois", "semaine", "mes", "semana", "mese",
+                      "settimana"})
+_PERIOD_PLURALS = frozenset({"months", "weeks", "days", "monate", "monaten", "wochen", "semaines", "meses",
+                             "semanas", "mesi", "settimane", "mois"})
+
+
+def _per_period(doc: Doc, tok: int, end: int) -> int:
+    """'£5 a month for the next four months': an amount per period, paid for N periods (else 1)."""
+    words = doc.words
+    if tok + 2 >= end or words[tok + 1] not in ("a", "per", "each", "every", "pro", "par", "al") \
+            or words[tok + 2] not in _PERIODS:
+        return 1
+    for k in range(tok + 3, min(end, tok + 12)):
+        if words[k] in _PERIOD_PLURALS and k >= 1:
+            word = words[k - 1]
+            count = int(word) if word.isdigit() and len(word) <= 2 else _COUNTS.get(word, 1)
+            return count if 1 < count <= 24 else 1
+    return 1

@@ -19,6 +19,8 @@ from assistant.guardrails.text import Doc
 # What may stand between a yes-word and the end of its clause: spaces and quotation marks of every language.
 _QUOTES = " \"'«»„“”「」『』"
 _CLAUSE_END = ".,;:!?)\n。、"
+# Words that make the telling word after them a noun ("your message", "the update")
+_NOUN_BEFORE = frozenset({"your", "the", "a", "an", "my", "our", "this", "that", "his", "her", "their"})
 
 
 def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -28,6 +30,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
     for a, b in doc.spans("tell"):
         si = doc.sentence_of(a)
         s = doc.sentences[si]
+        if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii():
+            continue  # "when your message arrived", "the update": a noun, nobody is told anything
         if doc.has("first_person", b, min(s.tok_end, b + 2)) and not (b < s.tok_end and quoted(doc, b)):
             continue  # "let us know": the buyer tells the seller (a quoted 'I no longer need help' is a button)
         said = doc.find("resolved", a, min(s.tok_end, b + 12))  # "please click Yes" says it in the verb

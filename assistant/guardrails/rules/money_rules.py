@@ -15,9 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from bisect import bisect_left
 
 from assistant.guardrails.money import Money, find_money
+from assistant.guardrails.offer_money import continues
 from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.text import Doc
 from assistant.models import REMEDY_IDS, Violation
 
 _DIGIT = re.compile(r"\d")
@@ -74,6 +77,12 @@ def _money(data: RuleInput) -> list[Violation]:
     def block(m: Money, message: str, hint: str) -> None:
         out.append(data.folded("unapproved_remedy", m.start, m.end, message=message, fix_hint=hint))
 
+    for split in _SPLIT.finditer(doc.folded) if pct_cap + _EPS < 50 else ():
+        s = doc.sentences[doc.sentence_of(max(0, min(bisect_left(doc.starts, split.start()), len(doc.starts) - 1)))]
+        if doc.has("r_refund", s.tok_start, s.tok_end) or doc.has("money_offer", s.tok_start, s.tok_end):
+            out.append(data.folded("unapproved_remedy", split.start(), split.end(),
+                                   message=f"Splitting the cost 50/50 refunds half the price, above the policy cap "
+                                           f"of {_fmt(pct_cap)}%.", fix_hint=f"Offer at most {_fmt(pct_cap)}%."))
     for si in sorted(data.offers.money):
         # "orders of 35 € or more": a threshold the seller explains, not an amount offered
         amounts = [m for m in data.offers.money[si] if not doc.has("threshold", m.tok + 1, m.tok + 3)]
@@ -102,6 +111,13 @@ def _money(data: RuleInput) -> list[Violation]:
                       f"Offer at most {_fmt(cap)} {currency} as a partial refund.")
             else:
                 values.append(m)
+        shares = [m for m in amounts if m.kind == "percent" and m.value < 100 - _EPS]
+        if len(shares) >= 2 and not out:
+            # "25% today and another 15% in a week": shares joined like amounts add up
+            share_total = _sentence_total(data, shares)
+            if share_total > pct_cap + _EPS:
+                block(shares[-1], f"The shares offered add up to {_fmt(share_total)}% of the price, above the "
+                                  f"policy cap of {_fmt(pct_cap)}%.", f"Offer at most {_fmt(pct_cap)}% in all.")
         extra = [m for m in amounts if m.kind not in ("percent", "fraction") and not _is_price(m, price)]
         # "a full refund plus an extra $20": the price and more ("in total" is not a full refund; "a full refund,
         # or keep it and we refund 3" offers the two apart)
@@ -117,7 +133,7 @@ def _money(data: RuleInput) -> list[Violation]:
             block(amounts[-1], f"The amounts offered add up to {_fmt(whole)} {currency}, more than the item price "
                                f"of {_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
         total = _sentence_total(data, values)
-        additive = doc.has("additive", s.tok_start, s.tok_end)
+        additive = doc.has("additive", s.tok_start, s.tok_end) or continues(doc, si)
         running = running + total if additive and running else max(running, total)
         already = bool(out)
         if values and (total > cap + _EPS or running > cap + _EPS) and not already:
@@ -133,7 +149,21 @@ def _is_price(m: Money, price: float | None) -> bool:
     return price is not None and abs(m.value - price) <= _EPS
 
 
+# Words of when an amount is paid: "A$10 today, A$10 next week, A$10 once you confirm" are three payments
+_WHEN = frozenset({"today", "tomorrow", "now", "next", "later", "once", "after", "then", "monthly", "weekly",
+                   "heute", "morgen", "nachste", "nachsten", "aujourd", "demain", "prochaine", "prochain", "hoy",
+                   "manana", "proxima", "proximo", "oggi", "domani", "prossima", "prossimo"})
+
+
+def _timed(doc: Doc, m: Money) -> bool:
+    """Whether a word of when it is paid follows an amount (within two words)."""
+    return any(w in _WHEN for w in doc.words[m.tok + 1:m.tok + 3])
+
+
 _AGAIN = frozenset({"again", "more", "extra", "twice", "erneut", "nochmals", "encore", "otra", "nuevo", "ancora"})
+# Half the price by another name: "split the cost with you 50/50", "go halves", "fifty-fifty"
+_SPLIT = re.compile(r"\b50\s?/\s?50\b|\bfifty[\s-]fifty\b|\bsplit (?:the|this) (?:cost|price|difference)\b|"
+                    r"\bgo halves\b")
 _BETWEEN = frozenset({"between", "zwischen", "entre", "tra", "fra"})
 _DEFINITE = frozenset({"the", "that", "this", "der", "die", "das", "den", "dem", "le", "la", "les", "el", "los", "il",
                        "lo", "i", "gli"})
@@ -146,7 +176,8 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
     doc = data.doc
     groups: list[float] = [values[0].value]
     pairs = list(itertools.pairwise(values))
-    joins = [(doc.has("additive", p.tok + 1, c.tok + 1) or doc.has("and", p.tok + 1, c.tok))
+    joins = [(doc.has("additive", p.tok + 1, c.tok + 1) or doc.has("and", p.tok + 1, c.tok)
+              or "+" in doc.folded[p.end:c.start] or (_timed(doc, p) and _timed(doc, c)))
              and not doc.has("alternative", p.tok + 1, c.tok) for p, c in pairs]
     for i in range(len(pairs) - 2, -1, -1):  # "$8 for the dent, $8 for the scratch and $5": a list ending in "and"
         p, c = pairs[i]
