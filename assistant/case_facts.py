@@ -19,6 +19,30 @@ Decline = Literal["refund", "replacement", "exchange", "anything", "discount", "
 DECLINES: tuple[Decline, ...] = get_args(Decline)
 
 
+# Yes/no facts and the line each adds to the summary when it holds, in the order the summary gives them.
+_FLAG_LINES: tuple[tuple[str, str], ...] = (
+    ("refund_owed", "The buyer already returned the item or waits for an agreed refund: pay the refund; do not "
+     "offer a replacement, a return or a partial refund instead."),
+    ("in_transit", "The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse "
+     "the parcel for a full refund; no return and no partial refund for keeping it."),
+    ("seller_fault", "The item was faulty, damaged or wrong: a return it causes must cost the buyer nothing "
+     "(no shipping deducted from the refund)."),
+    ("free_returns", "The buyer says the listing promised free returns: a return deduction was our doing."),
+    ("restocking_fee", "The buyer asks about a restocking fee: Amazon allows one only for items returned used, "
+     "damaged, incomplete or late; say it is checked and refunded if none applies."),
+    ("invoice_request", "The buyer asks for an invoice: say we upload it to the order (Your Orders > Invoice) "
+     "within the reply time."),
+    ("cancel_ignored", "The buyer asked to cancel before dispatch and it was sent anyway: the shipping deducted "
+     "is ours to refund in full."),
+    ("return_window", "The buyer asks whether it is too late to return: Amazon's window is normally 30 days "
+     "from delivery (holiday orders until 31 January); offer to take it back if it has passed."),
+    ("arrived_late", "The late parcel has arrived after all: do not chase tracking; apologise for the delay."),
+    ("missed_delivery", "The courier left a card or took the parcel to a depot: offer another delivery attempt."),
+    ("health_question", "The buyer asks about use in pregnancy or with a health condition: give no medical "
+     "advice; refer them to their doctor, midwife or pharmacist."),
+)
+
+
 class CaseFacts(BaseModel):
     """What the buyer's message (and the order facts) already tell us."""
 
@@ -89,36 +113,7 @@ class CaseFacts(BaseModel):
             lines.append("The buyer asks for: " + ", ".join(self.wants) + ". Offer it among the choices if allowed.")
         if self.declines:
             lines.append("The buyer does not want: " + ", ".join(self.declines) + ". Do not offer it.")
-        if self.refund_owed:
-            lines.append("The buyer already returned the item or waits for an agreed refund: pay the refund; do not "
-                         "offer a replacement, a return or a partial refund instead.")
-        if self.in_transit:
-            lines.append("The order has shipped and has not arrived yet: a buyer who no longer wants it can refuse "
-                         "the parcel for a full refund; no return and no partial refund for keeping it.")
-        if self.seller_fault:
-            lines.append("The item was faulty, damaged or wrong: a return it causes must cost the buyer nothing "
-                         "(no shipping deducted from the refund).")
-        if self.free_returns:
-            lines.append("The buyer says the listing promised free returns: a return deduction was our doing.")
-        if self.restocking_fee:
-            lines.append("The buyer asks about a restocking fee: Amazon allows one only for items returned used, "
-                         "damaged, incomplete or late; say it is checked and refunded if none applies.")
-        if self.invoice_request:
-            lines.append("The buyer asks for an invoice: say we upload it to the order (Your Orders > Invoice) "
-                         "within the reply time.")
-        if self.cancel_ignored:
-            lines.append("The buyer asked to cancel before dispatch and it was sent anyway: the shipping deducted "
-                         "is ours to refund in full.")
-        if self.return_window:
-            lines.append("The buyer asks whether it is too late to return: Amazon's window is normally 30 days "
-                         "from delivery (holiday orders until 31 January); offer to take it back if it has passed.")
-        if self.arrived_late:
-            lines.append("The late parcel has arrived after all: do not chase tracking; apologise for the delay.")
-        if self.missed_delivery:
-            lines.append("The courier left a card or took the parcel to a depot: offer another delivery attempt.")
-        if self.health_question:
-            lines.append("The buyer asks about use in pregnancy or with a health condition: give no medical "
-                         "advice; refer them to their doctor, midwife or pharmacist.")
+        lines += [line for flag, line in _FLAG_LINES if getattr(self, flag)]
         if self.claim == "opened":
             lines.append("The buyer has opened an A-to-z claim: acknowledge it, never ask to close it.")
         elif self.claim == "threatened":
