@@ -164,9 +164,6 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
 
 
 # "three instalments of £7", "drei Raten zu je 7 €", "trois versements de 7 €": the amount is paid N times
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "zwei": 2, "drei": 3, "vier": 4,
-           "funf": 5, "sechs": 6, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dos": 2, "tres": 3,
-           "cuatro": 4, "cinco": 5, "seis": 6, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6}
 _INSTALMENT_NOUNS = frozenset({"instalments", "installments", "payments", "transfers", "monthly", "weekly",
                                "raten", "zahlungen", "teilzahlungen", "monatsraten", "uberweisungen", "versements",
                                "paiements", "mensualites", "virements", "pagos", "plazos", "cuotas",
@@ -184,9 +181,13 @@ def _instalments(doc: Doc, tok: int) -> int:
     j = k - 1
     if doc.words[j] in ("monthly", "weekly") and j >= 1:
         j -= 1  # "three monthly payments of $10"
-    word = doc.words[j]
-    count = int(word) if word.isdigit() and len(word) <= 2 else _COUNTS.get(word, 1)
-    return count if 1 < count <= 24 else 1
+    return _count(doc, doc.words[j])
+
+
+def _count(doc: Doc, word: str) -> int:
+    """How many payments a count word or number says (2 to 24, in any language of the lexicon), else 1."""
+    value = float(word) if word.isdigit() and len(word) <= 2 else doc.lexicon.numbers.get(word, 1.0)
+    return int(value) if value == int(value) and 1 < value <= 24 else 1
 
 
 def continues(doc: Doc, si: int, colon: bool = False) -> bool:
@@ -199,6 +200,8 @@ def continues(doc: Doc, si: int, colon: bool = False) -> bool:
     p, here = doc.sentences[si - 1], doc.sentences[si]
     return doc.folded[p.start:p.end].rstrip().endswith((",", ":") if colon else (",",)) \
         or doc.folded[here.start:here.end].lstrip().startswith("+")
+
+
 _PERIODS = frozenset({"month", "week", "day", "monat", "woche", "mois", "semaine", "mes", "semana", "mese",
                       "settimana"})
 _PERIOD_PLURALS = frozenset({"months", "weeks", "days", "monate", "monaten", "wochen", "semaines", "meses",
@@ -213,7 +216,5 @@ def _per_period(doc: Doc, tok: int, end: int) -> int:
         return 1
     for k in range(tok + 3, min(end, tok + 12)):
         if words[k] in _PERIOD_PLURALS and k >= 1:
-            word = words[k - 1]
-            count = int(word) if word.isdigit() and len(word) <= 2 else _COUNTS.get(word, 1)
-            return count if 1 < count <= 24 else 1
+            return _count(doc, words[k - 1])
     return 1
