@@ -177,7 +177,10 @@ def turn(text: str, vocab: EchoVocab) -> Clause:
     common = first.casefold().strip(",") in vocab.lower_first
     if first[1:] == first[1:].lower() and first != "I" and (common or not _proper(first, text)):
         out = out[0].lower() + out[1:]
-    if vocab.subjectless and vocab.subjectless.match(out):
+    item = next((words for pattern, words in vocab.item_subjects if pattern.match(out)), None)
+    if item:
+        out = item + " " + out
+    elif vocab.subjectless and vocab.subjectless.match(out):
         out = vocab.subject + " " + out
     return Clause(out, True)
 
