@@ -43,3 +43,4 @@ def test_a_common_word_of_one_language_keeps_out_of_another_languages_class(word
 def test_the_narrowed_entries_still_read_their_own_language(word: str, cls: str) -> None:
     doc = build_doc(f"x {word} x", _LEXICON)
     assert cls in doc.classes[doc.words.index(word)]
+

@@ -72,3 +72,10 @@ def test_a_part_word_used_as_a_verb_is_no_part_offered() -> None:
 def test_two_spaced_out_words_in_a_row_are_read_as_two_words() -> None:
     text = OPTIONS + "If you get a minute, we would love to see f i v e  s t a r s from you!\n\nBest,\nMugWorks"
     assert "review_manipulation" in blocking(text)
+
+@pytest.mark.parametrize("sentence", [
+    "Amazon's returns policy lets the shipping costs we paid be taken off the refund.",
+    "We will check the delivery fee we charged you.",
+])
+def test_the_cost_of_sending_is_nothing_sent(sentence: str) -> None:
+    assert "reship" not in {m.remedy for m in find_remedies(sentence)}

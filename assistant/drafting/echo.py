@@ -109,8 +109,9 @@ def _strip_lead(piece: str, vocab: EchoVocab) -> str:
         piece = stripped
 
 
-# A piece cut from a sentence that opens with "or" leans on what came before it.
-_DEPENDENT = re.compile(r"\s*(?:or|oder|ou|o|oppure)\s", re.IGNORECASE)
+# A piece cut from a sentence that opens with "or" or "so" leans on what came before it ("so I know for next
+# time?").
+_DEPENDENT = re.compile(r"\s*(?:or|so|oder|ou|o|oppure)\s", re.IGNORECASE)
 
 
 def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
@@ -313,7 +314,8 @@ def _question(text: str, vocab: EchoVocab) -> Clause:
 def _parts(clause: str, cue: re.Pattern[str]) -> list[str]:
     """The shorter parts of a clause that still carry a cue (a fallback when the whole clause cannot be used)."""
     parts = [p.strip() for p in _JOINS.split(clause)]
-    return [p for p in parts if p != clause and len(p) >= 2 * MIN_CLAUSE and cue.search(p)][:2]
+    return [p for p in parts if p != clause and len(p) >= 2 * MIN_CLAUSE and cue.search(p)
+            and not _DEPENDENT.match(p)][:2]
 
 
 def clause_with(message: str, vocab: EchoVocab, patterns: tuple[re.Pattern[str], ...], fold) -> Clause | None:

@@ -212,6 +212,8 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
         return None
     if a - 2 >= s.tok_start and doc.words[a - 1] in _OF and doc.words[a - 2] in _COSTS:
         return None  # "los gastos de envío", "le spese di spedizione": the cost of sending, nothing sent
+    if b < s.tok_end and doc.words[b] in _COST_AFTER:
+        return None  # "the shipping costs we paid", "a delivery fee": the cost of sending, nothing sent
     if any(doc.words[k] in _BY for k in range(max(s.tok_start, a - 3), a)):
         return None  # "by standard post", "via courier": the way it travels, not a second thing sent
     after = range(b, min(s.tok_end, b + 6))
@@ -254,6 +256,7 @@ _BY = frozenset({"by", "via", "per"})
 _OF = frozenset({"de", "di", "d", "del", "della", "du", "des", "of"})
 _COSTS = frozenset({"gastos", "gasto", "costes", "coste", "costos", "costo", "spese", "spesa", "costi", "frais",
                     "tarifa", "tarifas", "tariffa", "tariffe", "cost", "costs"})
+_COST_AFTER = frozenset({"cost", "costs", "fee", "fees", "charge", "charges", "kosten", "gebuhr", "gebuhren"})
 _OBJECTS = frozenset({"it", "them", "this", "these", "those"})
 _AND = frozenset({"and", "or", "then"})
 _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
