@@ -30,8 +30,9 @@ def test_no_list_marker_opens_with_a_character_the_precheck_rejects() -> None:
     assert rejected > 60_000
     assert not sentences._may_open_marker("", 0)
     assert not sentences._may_open_marker("1", 1)
-    for marker in ("1. ", "(a) ", "- ", "• ", "【a】", "option 2 ", "variante b ", "a案 ", "方法1 ", "オフションa", "a. ",
-                   "h) ", "b: あ", "c：あ", "choix 1", "moglichkeit a", "possibilite b", "opcion 2", "opzione 3"):
+    for marker in ("1. ", "(a) ", "- ", "• ", "【a】", "option 2 ", "variante b ", "a案 ", "方法1 ", "オフションa",
+                   "a. ", "h) ", "b: あ", "c：あ", "choix 1", "moglichkeit a", "possibilite b", "opcion 2",
+                   "opzione 3"):
         assert sentences._may_open_marker(marker, 0)
         assert sentences._may_open_marker("x\n" + marker, 2)
 
@@ -51,8 +52,9 @@ def test_no_list_marker_opens_with_a_letter_and_a_character_the_precheck_rejects
                 continue
             rejected += 1
             for tail in ("", *_TAILS):
-                assert sentences._LIST_MARKER.match(first + second + tail) is None, repr(first + second + tail)
-                assert sentences._LIST_MARKER.fullmatch(first + second + tail + " ") is None, repr(first + second + tail)
+                text = first + second + tail
+                assert sentences._LIST_MARKER.match(text) is None, repr(text)
+                assert sentences._LIST_MARKER.fullmatch(text + " ") is None, repr(text)
     assert rejected > 20_000
     for word in ("please", "have", "once", "ok", "we", "apologies", "could", "maybe", "very"):
         assert not sentences._may_open_marker(word, 0)
