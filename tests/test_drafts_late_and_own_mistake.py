@@ -78,6 +78,17 @@ def test_a_witness_is_not_apologised_to(pipeline: Pipeline) -> None:
     assert "caused your neighbour" not in result.draft
 
 
+def test_the_account_holder_is_not_apologised_to(pipeline: Pipeline) -> None:
+    message = ("The keypad isn't in the box at all. I don't have the order number to hand, sorry, it's on my "
+               "husband's account.")
+    result = pipeline.run(message, OrderFacts(product="Smart lock bundle", price=129.0, currency="USD"))
+    assert "husband" not in result.draft
+    # the person the trouble befell is still named
+    result = pipeline.run("The heater smoked and my husband burnt his hand on it.",
+                          OrderFacts(product="Fan heater", price=49.0, currency="USD"))
+    assert "husband" in result.draft
+
+
 @pytest.mark.parametrize(("message", "scenario"), [
     ("hello I bought a lunch box from you a month ago and never got it, can't find the order number now",
      "lost_package"),

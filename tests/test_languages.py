@@ -117,6 +117,20 @@ def test_reply_language_resolution_order() -> None:
     assert (override.code, override.source) == ("ja", "override")
 
 
+@pytest.mark.parametrize(("message", "marketplace", "expected"), [
+    ("ya puse reclamo en amazon a-z", "amazon.com", "es"),
+    ("si no me responden abro garantia a a z", "amazon.com", "es"),
+    ("¿Este cargador sirve para iPhone 15?", "amazon.co.uk", "es"),
+    ("mi avete mandato una cosa completamente diversa, un porta spezie invece del macinino", "amazon.co.uk", "it"),
+])
+def test_a_buyer_writing_another_language_on_an_english_marketplace_gets_their_language(
+        message: str, marketplace: str, expected: str) -> None:
+    # Spanish speakers on amazon.com are common: the marketplace only breaks real ties, not a clear detection.
+    guess = guess_language(message)
+    chosen = resolve_reply_language(guess.code, confidence=guess.confidence, marketplace=marketplace)
+    assert (chosen.code, chosen.source) == (expected, "buyer")
+
+
 def test_amounts_and_dates_follow_the_marketplace() -> None:
     policy = Policy(store_name="Shop", signature="Kind regards,\nShop", remedies={})
     de = reply_locale("de", OrderFacts(marketplace="amazon.de"), policy)

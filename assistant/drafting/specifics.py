@@ -101,7 +101,8 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
     # wife loved it too").
     told = [s for s in _SENTENCE.findall(message) if problem is None or problem.search(s)]
     found.person = next((name_of(m, name) for sentence in told for p, name in vocab.people
-                         if (m := p.search(sentence)) and not _WITNESS.match(sentence, m.end())), None)
+                         if (m := p.search(sentence)) and not _WITNESS.match(sentence, m.end())
+                         and not _ACCOUNT_HOLDER.match(sentence, m.end())), None)
     return found
 
 
@@ -109,6 +110,11 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
 # trouble befell: no apology to them.
 _WITNESS = re.compile(r"\s+(?:also\s+|even\s+)?(?:saw|sees|noticed|heard|watched|spotted|says|said|told|confirmed|"
                       r"can confirm|checked|looked|hat gesehen|sah|a vu|vio|ha visto|ha detto)", re.IGNORECASE)
+
+
+# A person who only owns the account or card the order is on ("it's on my husband's account") had no trouble.
+_ACCOUNT_HOLDER = re.compile(r"['’]s\s+(?:amazon\s+|prime\s+|business\s+)?(?:account|card|credit card|debit card|"
+                             r"login|e-?mail|phone|profile|name)\b", re.IGNORECASE)
 
 
 def issue_in_passing(message: str, language: str, *, good_news: bool = False) -> bool:

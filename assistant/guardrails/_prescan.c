@@ -121,10 +121,11 @@ static PyObject *has_at_word(PyObject *self, PyObject *arg) {
     Py_RETURN_FALSE;
 }
 
-/* Whether `_PERCENT_HINT`, `[%割]|p(?:er|ct|rozent|our|or)|パーセント`, matches inside text[a:b]. */
+/* Whether `_PERCENT_HINT`, `[%割]|p(?:er|ct|rozent|our|or)|ハーセント`, matches inside text[a:b] (the folded
+   text, where the voiced パ of パーセント reads ハ). */
 static int percent_hint(const view *v, Py_ssize_t a, Py_ssize_t b) {
     static const char *tails[] = {"er", "ct", "rozent", "our", "or"};
-    static const Py_UCS4 katakana[] = {0x30D1, 0x30FC, 0x30BB, 0x30F3, 0x30C8};  /* パーセント */
+    static const Py_UCS4 katakana[] = {0x30CF, 0x30FC, 0x30BB, 0x30F3, 0x30C8};  /* ハーセント, folded */
     for (Py_ssize_t i = a; i < b; i++) {
         Py_UCS4 c = AT(v, i);
         if (c == '%' || c == 0x5272) {  /* 割 */

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.guardrails.bisection import bisect_left
+from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.text import Doc
 
 _DIGIT = re.compile(r"\d")
@@ -45,10 +46,10 @@ _KANJI = "〇一二三四五六七八九十百千万"
 _KANJI_YEN = re.compile(rf"(?P<k>[0-9,.{_KANJI}]*[{_KANJI}][0-9,.{_KANJI}]*)\s?円")
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
-_PERCENT = re.compile(
+_PERCENT = re.compile(fold_literal(
     r"(?P<p>\d(?<![a-z0-9_.,]\d)\d{0,2}(?:[.,]\d{1,2})?)\s?(?:%|percent\b|per\s?cent\b|pct\b|prozent\b|pour\s?cent\b|"
     r"por\s?cien(?:to)?\b|per\s?cento\b|percento\b|パーセント|(?P<wari>割)引?)"
-)
+))
 # "1/2 the price", "2/3 of the amount", "1/2 of what you paid": a fraction in digits, read only before a word for
 # the price, so dates ("1/2") and ratios stay numbers.
 _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?P<n>[1-9])\s?/\s?(?P<d>[2-9]|10)(?![\d/])"
@@ -59,7 +60,7 @@ _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?P<n>[1-9])\s?/\s?(?P<d>[2-9]|10)(?![\
 # `_BEFORE`) is skipped. Each hint matches a superset of what it guards, so a false alarm only costs the scan.
 _AMOUNT_HINT = re.compile(r"[$€£¥￥₹円]|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs|dollars?|bucks|euros?|pounds?|quid|"
                           r"sterling|yen|rupees?)\b")
-_PERCENT_HINT = re.compile(r"[%割]|p(?:er|ct|rozent|our|or)|パーセント")
+_PERCENT_HINT = re.compile(fold_literal(r"[%割]|p(?:er|ct|rozent|our|or)|パーセント"))
 # `_NUM` with its first digit read first (`\d{1,3}` is `\d\d{0,2}`, `\d+` is `\d\d*`: the same matches, tried in the
 # same order), so `_BARE` opens with a digit (see `_DIGITS`).
 _NUM_TAIL = (r"\d{0,2}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"

@@ -74,6 +74,15 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=4096)
+def fold_literal(literal: str) -> str:
+    """A pattern or word list written as people write it, folded like the text it is matched against.
+
+    Rules match the folded text, where "ガイドライン" reads "カイトライン" and "può" reads "puo"; a literal
+    kept unfolded in the source never matches. ASCII is left alone, so regex syntax stays intact.
+    """
+    return "".join(c if c.isascii() else fold_char(c) for c in literal)
+
+
 def fold_char(char: str) -> str:
     """Normalise one non-ASCII character; may return '' (removed) or several characters (ligatures)."""
     out = unicodedata.normalize("NFKC", char).translate(_BEFORE_FOLD).casefold()

@@ -159,6 +159,9 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
         si = doc.sentence_of(a)
         if offers.by_sentence.get(si, set()) & _GOODS:
             continue
+        s = doc.sentences[si]
+        if any(doc.words[k] in _NOT_GOODS for k in range(max(s.tok_start, a - 5), min(s.tok_end, b + 3))):
+            continue  # "the correct address", "la dirección correcta", "a new label": nothing new is sent
         if _offer_cue(doc, si) and not negated(doc, a):
             _add(offers, doc, "replacement", a, b, seen)
 
@@ -202,8 +205,9 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     # "Senden Sie uns", "pourriez-vous nous envoyer", "può inviarci", "enviarnos": sent to the seller, by the buyer
     if (b + 1 < s.tok_end and doc.words[b] == "sie" and doc.words[b + 1] == "uns") \
             or (a > s.tok_start and doc.words[a - 1] in ("nous", "ci", "uns")) \
-            or doc.words[a].endswith(_TO_US_ENDINGS):
-        return None
+            or doc.words[a].endswith(_TO_US_ENDINGS) \
+            or any(doc.words[k] == "sie" and doc.words[k + 1] == "uns" for k in range(max(s.tok_start, a - 16), a - 1)):
+        return None  # German puts the verb last: "Könnten Sie uns bitte die Adresse senden?"
     if not first_person and not s.list_item:
         return None
     if a - 2 >= s.tok_start and doc.words[a - 1] in _OF and doc.words[a - 2] in _COSTS:
@@ -261,7 +265,12 @@ _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail",
                         "antwort", "nachricht", "etikett", "rechnung",
                         "informationen", "reponse", "messages", "etiquette", "lien", "facture", "informations",
                         "respuesta", "mensaje", "etiqueta", "enlace", "factura", "informacion", "risposta",
-                        "messaggio", "etichetta", "fattura", "informazioni"})
+                        "messaggio", "etichetta", "fattura", "informazioni",
+                        # an update or a confirmation ("Le enviaremos una actualización") is no parcel either
+                        "aktualisierung", "bestatigung", "ruckmeldung", "nouvelles", "actualizacion",
+                        "novedades", "confirmacion", "aggiornamento", "aggiornamenti", "notizie", "conferma",
+                        # "the correct address" is the buyer's address, not the correct item
+                        "address", "adresse", "lieferadresse", "anschrift", "direccion", "indirizzo"})
 _TO_US_ENDINGS = ("arnos", "ernos", "irnos", "arci", "erci", "irci")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from assistant.guardrails import bisection
+from assistant.guardrails.normalize import fold_literal
 
 if TYPE_CHECKING:
     from assistant.guardrails.text import Doc
@@ -116,7 +117,7 @@ def _open_ended(doc: Doc, pos: int) -> bool:
     return k >= 0 and doc.ends[k] >= pos - 2 and "open_end" in doc.classes[k]
 
 
-_JA_PARTICLES = frozenset("をがはにのとでへも、")
+_JA_PARTICLES = frozenset(fold_literal("をがはにのとでへも、"))  # folded: が reads か, で reads て
 
 
 def split_sentences(doc: Doc, folded: str) -> None:

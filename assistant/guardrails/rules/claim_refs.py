@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.clauses import clause_start
+from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.text import Doc
 
@@ -95,7 +96,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
 
 
 # Verbs done only to a claim or request, never to an item or a parcel ("retirer", "ritirare" also mean collect)
-_CLAIM_ONLY = ("withdr", "retract", "rescind", "revok", "zuruckzieh", "zuruckgezog", "取り下げ", "取下げ", "撤回")
+_CLAIM_ONLY = tuple(fold_literal(w) for w in (
+    "withdr", "retract", "rescind", "revok", "zuruckzieh", "zuruckgezog", "取り下げ", "取下げ", "撤回"))
 
 
 # Word classes that only nouns have: a "pronoun" right before one is an article
@@ -170,7 +172,7 @@ _PREPOSITIONS = frozenset({"with", "to", "at", "on", "from", "by", "via", "bei",
 # Words between a subject and its verb: "Amazon will close", "the bank has withdrawn".
 _AUX = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall", "has", "have", "had",
                   "is", "was", "does", "did", "then", "itself", "alone", "'ll", "wird", "kann", "hat", "va", "peut",
-                  "a", "puede", "ha", "può", "decide", "decides"})
+                  "a", "puede", "ha", "puo", "decide", "decides"})
 
 
 def permission(data: RuleInput, a: int, b: int) -> bool:

@@ -37,6 +37,7 @@ from assistant.guardrails.rules.claim_refs import (
     without_open,
 )
 from assistant.guardrails.rules.claim_reports import reports, yes_answers
+from assistant.guardrails.rules.explained import explains_asking_rule
 from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
@@ -319,8 +320,9 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     out: list[Violation] = []
     last = -1
     for a, b in sorted(spans):
-        if a < last:
-            continue
+        s = doc.sentences[doc.sentence_of(a)]
+        if a < last or explains_asking_rule(doc, s.start, s.end):
+            continue  # "Amazon's policy does not allow sellers to ask you to withdraw a claim": the rule told
         last = b
         out.append(data.tokens("az_inducement", a, b))
     return out

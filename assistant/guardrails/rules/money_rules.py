@@ -175,6 +175,7 @@ def _may_split(folded: str) -> bool:
     return "50" in folded or "fifty" in folded or "split " in folded or "go halves" in folded
 
 
+_JA_LIST = re.compile(r"、|と(?!して|し、|なり|なる)")
 _BETWEEN = frozenset({"between", "zwischen", "entre", "tra", "fra"})
 _DEFINITE = frozenset({"the", "that", "this", "der", "die", "das", "den", "dem", "le", "la", "les", "el", "los", "il",
                        "lo", "i", "gli"})
@@ -190,6 +191,11 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
     joins = [(doc.has("additive", p.tok + 1, c.tok + 1) or doc.has("and", p.tok + 1, c.tok)
               or "+" in doc.folded[p.end:c.start] or (_timed(doc, p) and _timed(doc, c)))
              and not doc.has("alternative", p.tok + 1, c.tok) for p, c in pairs]
+    for i, (p, c) in enumerate(pairs):
+        # Japanese lists amounts before the one verb that pays them: "Aとして1,000円、Bとして800円を返金" and
+        # "1,000円と800円を返金" add up, unless an alternative word follows ("…のいずれか").
+        if not joins[i] and _JA_LIST.match(doc.folded, p.end) and not doc.has("alternative", p.tok + 1, c.tok + 3):
+            joins[i] = True
     for i in range(len(pairs) - 2, -1, -1):  # "$8 for the dent, $8 for the scratch and $5": a list ending in "and"
         p, c = pairs[i]
         if not joins[i] and joins[i + 1] and "," in doc.folded[p.end:c.start] \

@@ -12,11 +12,10 @@ Thanking the buyer for feedback, or saying it was passed to the team, is not cau
 
 from __future__ import annotations
 
-import re
-
 from assistant.guardrails.clauses import clause_start, quoted
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_refs import subject_is_not_buyer
+from assistant.guardrails.rules.explained import explains_rule
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
@@ -61,7 +60,7 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 doc.has("thanks", s.tok_start, min(a, s.tok_start + 2)) and not traded) or (
                 a > 0 and doc.words[a - 1] in _VERB_BEFORE and b - a == 1):
             continue  # thanked for, or "review" as a verb ("Amazon will review it"; "to rate us" is no such verb)
-        if _explains_rule(doc, s.start, s.end):
+        if explains_rule(doc, s.start, s.end):
             continue  # "Amazon's policy does not allow sellers to ask for a review to be changed": the rule told
         if a > 0 and doc.words[a - 1] in ("de", "d") and doc.has("review_change", max(s.tok_start, a - 3), a):
             continue  # "ha cambiado de opinión", "changé d'avis": the buyer changed their mind, no review
@@ -104,26 +103,6 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         for a, b in _changed_by_pronoun(doc, reviews, done):
             out.append(data.tokens("review_manipulation", a, b))
     return out
-
-
-# A sentence that names Amazon's rule and that it forbids the trade explains the rule; it asks for nothing.
-_RULE_WORD = re.compile(r"\b(?:polic(?:y|ies)|rules?|guidelines?|terms|normas?|reglas?|regole|regolamento|norme|"
-                        r"richtlinien?|regeln|regles?|conditions?|politica|politique)\b|ガイドライン|規約|規定")
-_FORBIDS = re.compile(r"\b(?:(?:do|does|did) ?n.t|do not|does not|not) (?:allow|permit)|\bprohibit\w*|\bforbid\w*|"
-                      r"\bnot allowed\b|\bno (?:nos |me |le )?permiten?\b|\bprohib\w*|\bvietat\w*|"
-                      r"\bnon (?:ci |mi |le )?consent\w*|\binterdi\w*|\bn.autoris\w*|\bverbiet\w*|\bverboten\b|"
-                      r"\buntersag\w*|\bnicht (?:erlaubt|gestattet)\b|禁止|認められておりません|できかねます")
-
-
-def _explains_rule(doc: Doc, start: int, end: int) -> bool:
-    """The rule named and what it forbids, with no "but if you ..." turning it into an offer after all."""
-    text = doc.folded[start:end]
-    return _RULE_WORD.search(text) is not None and _FORBIDS.search(text) is not None \
-        and _BUT_IF.search(text) is None
-
-
-_BUT_IF = re.compile(r"\b(?:but|however|though|aber|doch|mais|pero|sin embargo|ma|pero)\b[^.!?]{0,40}"
-                     r"\b(?:if|once|when|wenn|falls|sobald|si|des que|se|una volta)\b")
 
 
 def _high_stars(doc: Doc, a: int) -> bool:
