@@ -174,6 +174,32 @@ def _any(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> 
     return any(p.search(text) for p in hits.select(patterns))
 
 
+# A negation just before a request in the same clause: "I do not want to cancel", "won't cancel", "je ne veux
+# pas annuler", "no quiero cancelar", "non voglio annullare", "nicht stornieren".
+# Only wishing words may stand between ("I haven't received my refund" declines nothing).
+_WISH = (r"(?:want|wanna|need|wish|like|to|going|plan|planning|intend|quiero|queremos|necesito|deseo|voglio|"
+         r"vogliamo|desidero|vorrei)")
+# "no"/"non" count only before a wish ("no quiero", "non voglio"): "still no refund" is a complaint, not a refusal
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno need to|\bnicht|\bkeine?n?|\bpas|"
+                             rf"\b(?:no|non)(?=\s+{_WISH}\b))"
+                             r"(?:\s+(?:want|wanna|need|wish|like|to|going|plan|planning|intend|be|please|i|we|"
+                             r"a|an|the|any|another|my|veux|voulons|souhaite|souhaitons|voudrais|quiero|queremos|necesito|deseo|voglio|"
+                             r"vogliamo|desidero|vorrei|mochte|möchte|mochten|möchten|will|wollen|ich|wir)){0,3}\s*$",
+                             re.IGNORECASE)
+
+
+def _said(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> str:
+    """'yes' when some match of the patterns is said plainly, 'negated' when every one is negated, else 'no'."""
+    found = [m for p in hits.select(patterns) for m in p.finditer(text)]
+    if not found:
+        return "no"
+    for m in found:
+        clause = re.split(r"[.,;!?\n]", text[max(0, m.start() - 40):m.start()])[-1]
+        if not _NEGATED_BEFORE.search(clause):
+            return "yes"
+    return "negated"
+
+
 def _first(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> re.Match[str] | None:
     found = [m for p in hits.select(patterns) if (m := p.search(text))]
     return min(found, key=lambda m: m.start()) if found else None
@@ -221,7 +247,13 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.service_question = _any(vocab.service, text, hits)
     _mismatch(facts, vocab, text, hits)
     facts.declines = [d for d in DECLINES if _any(vocab.declines[d], text, hits)]
-    facts.wants = [w for w in WANTS if _any(vocab.wants[w], text, hits) and w not in facts.declines]
+    said = {w: _said(vocab.wants[w], text, hits) for w in WANTS}
+    # "I do not want to cancel", "not cancelling", "no quiero cancelar": a request said only negated is no request;
+    # for a cancellation it is a refusal (the other verbs are too often two-way: "rispedire" is to resend and to
+    # send back, so "non voglio rispedire tutto" refuses a return, not a replacement)
+    if said["cancellation"] == "negated" and "cancellation" not in facts.declines:
+        facts.declines.append("cancellation")
+    facts.wants = [w for w in WANTS if said[w] == "yes" and w not in facts.declines]
     if facts.arrival == "never_arrived" and "cancellation" in facts.wants and "refund" not in facts.wants:
         facts.wants.append("refund")
     facts.claim = _claim(vocab, text, order, hits)

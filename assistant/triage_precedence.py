@@ -17,6 +17,7 @@ one that asks for something about a problem it names in passing.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -40,6 +41,8 @@ class PrecedenceRule:
     over: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...] = ()
+    # A name other parts may ask about (`Precedence.says`): the composer asks whether a message is `presales`.
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ class Precedence:
                 raise KnowledgeError(f"unknown scenario id {unknown[0]!r}", path=str(path), field=field)
             patterns = tuple(compile_cue(p, path, f"{field}.patterns") for p in entry["patterns"])
             unless = tuple(compile_cue(p, path, f"{field}.unless") for p in entry.get("unless") or [])
-            rules.append(PrecedenceRule(entry["scenario"], frozenset(entry["over"]), patterns, unless))
+            rules.append(PrecedenceRule(entry["scenario"], frozenset(entry["over"]), patterns, unless,
+                                        str(entry.get("name") or "")))
         requests = tuple(compile_cue(p, path, "requests") for p in data.get("requests") or [])
         return cls(tuple(rules), requests)
 
@@ -77,6 +81,14 @@ class Precedence:
         hits = self.prefilter.scan(text)
         return any(first_evidence(p, text, background) for p in hits.select(self.requests))
 
+    def says(self, name: str, text: str, background: list[Span] | None = None) -> bool:
+        """Whether a rule called `name` applies to the plain folded message, whatever triage's best scenario."""
+        hits = self.prefilter.scan(text)
+        return any(
+            not any(first_evidence(p, text, background or []) for p in hits.select(rule.unless))
+            and any(first_evidence(p, text, background or []) for p in hits.select(rule.patterns))
+            for rule in self.rules if rule.name == name)
+
     def decide(self, text: str, best: str, background: list[Span]) -> str:
         """The scenario `best` yields to, or `best` itself; `text` is the plain folded message."""
         hits = self.prefilter.scan(text)
@@ -86,3 +98,17 @@ class Precedence:
             if any(first_evidence(p, text, background) for p in hits.select(rule.patterns)):
                 return rule.scenario
         return best
+
+
+@functools.cache
+def default_precedence() -> Precedence:
+    """The shipped rules, loaded once per process (the composer asks them about `presales`)."""
+    return Precedence.load()
+
+
+def is_presales(message: str) -> bool:
+    """Whether the buyer asks before buying ("Before I order: will it fit the 2023 model?")."""
+    from assistant.triage import fold
+    from assistant.triage_model import plain
+
+    return default_precedence().says("presales", plain(fold(message)))

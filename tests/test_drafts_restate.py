@@ -36,6 +36,23 @@ def test_english_turns_the_buyers_clause_round() -> None:
     assert not turn("You sent me the wrong charger", vocab).turned
 
 
+@pytest.mark.parametrize(("clause", "turned"), [
+    ("arrived broken", "it arrived broken"),
+    ("shipped to the wrong address", "it was shipped to the wrong address"),
+    ("missing the remote", "it is missing the remote"),
+    ("won't turn on", "it won't turn on"),
+    ("doesn't fit my car", "it doesn't fit your car"),
+    ("stopped working after two days", "it stopped working after two days"),
+    # the buyer's own acts keep the buyer as subject
+    ("tried another socket", "you tried another socket"),
+    ("sent back last week but no refund yet", "you sent back last week but no refund yet"),
+    ("can't get it to pair", "you can't get it to pair"),
+])
+def test_a_clause_without_a_subject_gets_the_right_one(clause: str, turned: str) -> None:
+    # "You told us that arrived broken" is not English: the item is the subject of what happened to it
+    assert turn(clause, load_echo_vocab("en")).text == turned
+
+
 def test_other_languages_quote_the_clause_in_their_own_marks(pipeline: Pipeline) -> None:
     marks = {"de": ("„", "“"), "fr": ("« ", " »"), "es": ("«", "»"), "it": ("«", "»"), "ja": ("「", "」")}
     messages = {"de": "Der Deckel vom Wasserkocher schließt nicht mehr richtig.",

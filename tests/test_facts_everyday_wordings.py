@@ -57,3 +57,13 @@ def test_a_part_set_against_the_whole_thing_is_wanted_and_an_apartment_number_is
     facts = extract_facts("Rather than sending the whole desk back, could you send a new leg? I can fit it myself.")
     assert "parts" in facts.wants and "return" in facts.declines
     assert extract_facts("Sorry, the label needs 'Flat 12C' added after the street name.").new_address_given
+
+
+@pytest.mark.parametrize(("message", "given"), [
+    ("wrong postcode on my order!! its M14 5RT not M15 4RT. pls fix before it goes out", True),
+    ("I make mistake in zip code. correct is 10025 not 10035.", True),
+    ("The model is X200 not X300, you sent the wrong one.", False),
+    ("it is size 42 not 44", False),
+])
+def test_a_corrected_postcode_is_an_address_given(message: str, given: bool) -> None:
+    assert extract_facts(message).new_address_given is given

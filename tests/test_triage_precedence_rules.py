@@ -89,6 +89,12 @@ def test_precedence_lives_in_one_file() -> None:
     ("I bought your teapot last year and love it. I'm now looking at the larger model: is the lid the same?",
      "quality_issue", "other"),
     ("Sto pensando di prenderne un altro per mia figlia: la batteria è sostituibile?", "warranty", "other"),
+    # an order still to be placed, said without an object
+    ("Does this pan work on induction? The photos of the bottom show no steel plate. I want to order before the "
+     "weekend.", "not_as_described", "other"),
+    # a fault in what the buyer has: wanting another one later does not make it a question before buying
+    ("I ordered the kettle and it leaks. I want to order another one but only once this is sorted.",
+     "quality_issue", "quality_issue"),
     # a thank-you with a small problem in passing that asks for nothing
     ("The cushions are lovely, thank you! One seam is a bit loose but no need to do anything.", "quality_issue",
      "other"),

@@ -23,6 +23,7 @@ from assistant.drafting.base import DraftRequest
 from assistant.drafting.phrases import load_remedy_data
 from assistant.models import INFORMATIONAL_REMEDIES, Chunk, OrderFacts, ScenarioId
 from assistant.scenarios import requirements_for
+from assistant.triage_precedence import is_presales
 
 MAX_CHOICES = 3
 # The runner-up scenario counts when it is at least this likely relative to the chosen one.
@@ -58,6 +59,8 @@ def other_kind(request: DraftRequest) -> str | None:
     triage did not place it, but the buyer still gets an apology and choices rather than "tell us more".
     """
     message = request.message
+    if is_presales(message):
+        return "question"  # "Before I order: will this replacement battery fit?": nothing bought, nothing to fix
     if {"parts", "replacement"} & set(request.facts.wants) and _complaint(request):
         from assistant.drafting.specifics import issue_in_passing
 

@@ -109,6 +109,10 @@ def _strip_lead(piece: str, vocab: EchoVocab) -> str:
         piece = stripped
 
 
+# A piece cut from a sentence that opens with "or" leans on what came before it.
+_DEPENDENT = re.compile(r"\s*(?:or|oder|ou|o|oppure)\s", re.IGNORECASE)
+
+
 def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
     """The sentence, or its comma-separated parts when it is too long or unsafe to restate whole."""
     # A sentence that also asks for a remedy ("I need it for a trip on 20 June, so could you send another?") is
@@ -136,8 +140,11 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: 
     found = []
     position = 0
     for sentence in _SENTENCES.split(message.strip()):
-        for piece in _pieces(sentence.strip(), limit, vocab):
+        whole = sentence.strip()
+        for piece in _pieces(whole, limit, vocab):
             position += 1
+            if piece != whole and _DEPENDENT.match(piece):
+                continue  # "or only the frame-mounted version?" cut from its sentence means nothing alone
             text = _clean(piece, vocab)
             if not (MIN_CLAUSE <= len(text) <= limit) or not _safe(text, vocab, remedy=remedy):
                 continue
@@ -177,7 +184,10 @@ def turn(text: str, vocab: EchoVocab) -> Clause:
     common = first.casefold().strip(",") in vocab.lower_first
     if first[1:] == first[1:].lower() and first != "I" and (common or not _proper(first, text)):
         out = out[0].lower() + out[1:]
-    if vocab.subjectless and vocab.subjectless.match(out):
+    item = next((words for pattern, words in vocab.item_subjects if pattern.match(out)), None)
+    if item:
+        out = item + " " + out
+    elif vocab.subjectless and vocab.subjectless.match(out):
         out = vocab.subject + " " + out
     return Clause(out, True)
 

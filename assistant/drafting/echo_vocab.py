@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -37,6 +38,9 @@ class EchoVocab:
     seller: re.Pattern[str] | None
     subjectless: re.Pattern[str] | None
     subject: str
+    # Clauses whose missing subject is the item ("arrived broken", "shipped to the wrong address"), tried
+    # before `subjectless` (the buyer's own acts): [pattern, the words put before the clause].
+    item_subjects: tuple[tuple[re.Pattern[str], str], ...] = ()
     request: re.Pattern[str] | None = None
     # What the buyer already tried ("I tried another socket"): background to the fault, it counts half.
     tried: re.Pattern[str] | None = None
@@ -84,11 +88,8 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise KnowledgeError("must be a list of patterns", path=str(path), field=key)
         fields[key] = alternation(value, path, key)
-    person = []
-    for number, pair in enumerate(data.get("person") or []):
-        if not (isinstance(pair, list) and len(pair) == 2):
-            raise KnowledgeError("each entry must be [pattern, replacement]", path=str(path), field=f"person.{number}")
-        person.append((alternation([pair[0]], path, f"person.{number}"), str(pair[1])))
+    person = _pairs(data, "person", path)
+    item_subjects = _pairs(data, "item_subjects", path)
     seller = alternation([data["seller"]], path, "seller") if data.get("seller") else None
     optional = {key: alternation([data[key]], path, key) if data.get(key) else None
                 for key in ("subjectless", "request", "indirect", "postcode", "tried")}
@@ -110,4 +111,14 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
                      request=optional["request"], indirect=optional["indirect"], postcode=optional["postcode"],
                      tried=optional["tried"],
                      lower_first=frozenset(str(w).casefold() for w in data.get("lower_first") or []),
-                     subject=str(data.get("subject") or ""), **fields)
+                     subject=str(data.get("subject") or ""), item_subjects=tuple(item_subjects), **fields)
+
+
+def _pairs(data: dict[str, Any], key: str, path: Path) -> list[tuple[re.Pattern[str], str]]:
+    """A list of [pattern, text] entries."""
+    out = []
+    for number, pair in enumerate(data.get(key) or []):
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise KnowledgeError("each entry must be [pattern, text]", path=str(path), field=f"{key}.{number}")
+        out.append((alternation([pair[0]], path, f"{key}.{number}"), str(pair[1])))
+    return out

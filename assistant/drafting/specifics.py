@@ -75,7 +75,8 @@ def load_specifics_vocab(language: str, directory: Path = SPECIFICS_DIR) -> Spec
                           couriers=_pattern(data.get("couriers") or [], path, "couriers"), people=tuple(people))
 
 
-def find_specifics(message: str, language: str, problem: re.Pattern[str] | None = None) -> Specifics:
+def find_specifics(message: str, language: str, problem: re.Pattern[str] | None = None,
+                   focus: tuple[re.Pattern[str], ...] = ()) -> Specifics:
     """The specifics of a message in its reply language; the same message always gives the same answer.
 
     Parts named in a sentence with a fault cue (`problem`) come first: "the coating is peeling" names the
@@ -87,14 +88,18 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
         return found
     ranked: list[tuple[int, int, int, str]] = []
     for number, sentence in enumerate(_SENTENCE.findall(message)):
-        fault = 0 if problem is not None and problem.search(sentence) else 1
+        # the scenario's own cue first ("NO CHARGER" in a missing-items case), then any fault cue
+        fault = 0 if any(f.search(sentence) for f in focus) else (
+            1 if problem is not None and problem.search(sentence) else 2)
         ranked += [(fault, number, m.start(), m.group(0).strip()) for m in vocab.parts.finditer(sentence)]
     seen: set[str] = set()
     for *_, part in sorted(ranked):
-        key = part.casefold().rstrip("s")
+        key = _singular(part.casefold())  # "batteries" and "battery" are one part
         if key not in seen and len(found.parts) < MAX_PARTS:
             seen.add(key)
-            found.parts.append(part.casefold() if part[1:].islower() or len(part) < 2 else part)
+            # "NO CHARGER" shouted is "charger"; a short acronym ("USB") keeps its capitals
+            shouted = part.isupper() and len(part) > 4
+            found.parts.append(part.casefold() if part[1:].islower() or len(part) < 2 or shouted else part)
     courier = vocab.couriers.search(message)
     found.courier = courier.group(0).strip() if courier else None
     # A person counts where the sentence tells of a fault ("he was rude to my mother"), not in passing ("my
@@ -110,6 +115,14 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
 # trouble befell: no apology to them.
 _WITNESS = re.compile(r"\s+(?:also\s+|even\s+)?(?:saw|sees|noticed|heard|watched|spotted|says|said|told|confirmed|"
                       r"can confirm|checked|looked|hat gesehen|sah|a vu|vio|ha visto|ha detto)", re.IGNORECASE)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 # A person who only owns the account or card the order is on ("it's on my husband's account") had no trouble.
@@ -148,7 +161,8 @@ def specifics_sentence(phrases: Phrases, request: DraftRequest, said: str, *, ap
     if not templates:
         return ""
     echo = load_echo_vocab(phrases.language)
-    found = find_specifics(request.message, phrases.language, echo.problem if echo else None)
+    focus = tuple(p for name, p in echo.focus if name == request.scenario) if echo else ()
+    found = find_specifics(request.message, phrases.language, echo.problem if echo else None, focus)
     text = said.casefold()
     sentences = []
     parts = [p for p in found.parts if p.casefold() not in text]

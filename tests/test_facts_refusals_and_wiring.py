@@ -1,0 +1,58 @@
+"""A cancellation asked for only in the negative is a refusal, in every language; a negated verb that is not a wish
+("I still haven't received my refund") refuses nothing; wiring laid bare is a safety case. New messages,
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.facts import extract_facts
+
+
+@pytest.mark.parametrize(("message", "declined"), [
+    ("Still nothing. I'm NOT cancelling because I need this part for my boiler, just tell me where it is.",
+     "cancellation"),
+    ("I do not want to cancel, I need it for Friday.", "cancellation"),
+    ("Not cancelling, just tell me where it is.", "cancellation"),
+    ("I won't cancel the order.", "cancellation"),
+    ("Je ne veux pas annuler, je veux savoir où est le colis.", "cancellation"),
+    ("No quiero cancelar el pedido, solo saber cuándo llega.", "cancellation"),
+    ("Non voglio annullare l'ordine, mi serve.", "cancellation"),
+    ("Ich möchte nicht stornieren, ich brauche es.", "cancellation"),
+])
+def test_a_negated_request_is_declined_not_wanted(message: str, declined: str) -> None:
+    facts = extract_facts(message)
+    assert declined in facts.declines and declined not in facts.wants
+
+
+def test_a_negated_request_of_another_kind_is_no_request() -> None:
+    # only a cancellation said in the negative is read as a refusal: other verbs go both ways ("rispedire" is
+    # to resend and to send back), so they are just not requests
+    assert "replacement" not in extract_facts("I want a refund, not a replacement.").wants
+    assert "replacement" not in extract_facts("Non voglio rispedire tutto il servizio.").declines
+
+
+@pytest.mark.parametrize(("message", "wanted"), [
+    ("I still haven't received my refund for the kettle I sent back.", "refund"),
+    ("Please cancel my order, it has not shipped yet.", "cancellation"),
+    ("I want a refund, not a replacement.", "refund"),
+])
+def test_a_plain_request_stays_wanted(message: str, wanted: str) -> None:
+    assert wanted in extract_facts(message).wants
+
+
+@pytest.mark.parametrize("message", [
+    "The charging station housing is cracked open, you can see the circuit board.",
+    "The cable is frayed and the wires are exposed.",
+    "Das Gehäuse ist gebrochen, die Kabel liegen frei.",
+    "Le boîtier est cassé, on voit les fils.",
+    "La carcasa está rota y se ven los cables.",
+    "Il coperchio è rotto e si vedono i fili.",
+    "ケースが割れて配線がむき出しです。",
+])
+def test_exposed_wiring_is_a_safety_case(message: str) -> None:
+    assert extract_facts(message).safety
+
+
+def test_a_wire_rack_is_no_wiring() -> None:
+    assert not extract_facts("We could see the wire rack was bent in the box.").safety
