@@ -32,6 +32,8 @@ _FLAG_LINES: tuple[tuple[str, str], ...] = (
      "damaged, incomplete or late; say it is checked and refunded if none applies."),
     ("invoice_request", "The buyer asks for an invoice: say we upload it to the order (Your Orders > Invoice) "
      "within the reply time."),
+    ("suspicious_message", "The buyer asks whether an email or message about an order is genuine: tell them to "
+     "check Your Orders; an order not listed there did not come from us; no links clicked, no details shared."),
     ("cancel_ignored", "The buyer asked to cancel before dispatch and it was sent anyway: the shipping deducted "
      "is ours to refund in full."),
     ("return_window", "The buyer asks whether it is too late to return: Amazon's window is normally 30 days "
@@ -77,6 +79,8 @@ class CaseFacts(BaseModel):
     restocking_fee: bool = False
     # The buyer asks for an invoice (a VAT invoice for a business): the reply says how it reaches them.
     invoice_request: bool = False
+    # The buyer asks whether an email, text or call about an order is genuine (a possible scam).
+    suspicious_message: bool = False
     # The late parcel has come after all ("it finally showed up, after the party"): nothing to chase.
     arrived_late: bool = False
     # A question about use in pregnancy or with a health condition: the reply defers to the doctor.

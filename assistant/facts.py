@@ -62,6 +62,7 @@ class _Vocab:
     free_returns: tuple[re.Pattern[str], ...] = ()
     restocking_fee: tuple[re.Pattern[str], ...] = ()
     invoice_request: tuple[re.Pattern[str], ...] = ()
+    suspicious_message: tuple[re.Pattern[str], ...] = ()
     arrived_late: tuple[re.Pattern[str], ...] = ()
     health_question: tuple[re.Pattern[str], ...] = ()
     missed_delivery: tuple[re.Pattern[str], ...] = ()
@@ -110,7 +111,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
                     "service_question", "photos_not", "lost", "wanted", "recovered", "settled", "refund_owed",
                     "seller_fault", "in_transit", "delivered", "free_returns", "restocking_fee",
-                    "invoice_request", "arrived_late", "health_question",
+                    "invoice_request", "suspicious_message", "arrived_late", "health_question",
                     "missed_delivery", "cancel_ignored",
                     "return_window"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
@@ -141,6 +142,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         in_transit=tuple(merged["in_transit"]), delivered=tuple(merged["delivered"]),
         free_returns=tuple(merged["free_returns"]), restocking_fee=tuple(merged["restocking_fee"]),
         invoice_request=tuple(merged["invoice_request"]), arrived_late=tuple(merged["arrived_late"]),
+        suspicious_message=tuple(merged["suspicious_message"]),
         health_question=tuple(merged["health_question"]), missed_delivery=tuple(merged["missed_delivery"]),
         cancel_ignored=tuple(merged["cancel_ignored"]), return_window=tuple(merged["return_window"]),
     )
@@ -233,6 +235,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.free_returns = _any(vocab.free_returns, text, hits)
     facts.restocking_fee = _any(vocab.restocking_fee, text, hits)
     facts.invoice_request = _any(vocab.invoice_request, text, hits)
+    facts.suspicious_message = _any(vocab.suspicious_message, text, hits)
     facts.health_question = _any(vocab.health_question, text, hits)
     facts.missed_delivery = _any(vocab.missed_delivery, text, hits)
     facts.arrived_late = _any(vocab.arrived_late, text, hits) and facts.arrival != "never_arrived"

@@ -66,7 +66,8 @@ def other_kind(request: DraftRequest) -> str | None:
 
         if issue_in_passing(message, request.reply_language, good_news=True):
             return "complaint"  # "the lid does not close, can you send me a new one?" asks for a part, not facts
-    if "?" in message or "？" in message or _ASKS.search(message) or request.facts.invoice_request:
+    if "?" in message or "？" in message or _ASKS.search(message) or request.facts.invoice_request \
+            or request.facts.suspicious_message:
         return "question"  # "I'd need the invoice for my company" asks for something without a question mark
     if request.facts.settled and not request.facts.wants:
         return "thanks"  # "never mind, I found it": thanked and closed, nothing offered

@@ -223,6 +223,8 @@ class OfflineComposer:
         hours = request.policy.reply_within_hours
         if request.facts.invoice_request and phrases.invoice:
             return [phrases.invoice.format(hours=hours)]  # the invoice is the answer, not a promise to find out
+        if request.facts.suspicious_message and phrases.suspicious:
+            return [phrases.suspicious]  # "is this email a scam?": how to tell, not a promise to find out
         # A reply in another language quotes the note's points in that language (`languages:` in the note),
         # and promises the answer when the note has none, rather than quoting English steps into it.
         points = relevant_points(request, phrases.language)

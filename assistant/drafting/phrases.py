@@ -96,6 +96,7 @@ class Phrases(_Strict):
     restocking_info: str = ""
     return_window: str = ""
     invoice: str = ""
+    suspicious: str = ""
     health_advice: str = ""
     # Naming what the buyer named ({parts}, {courier}, {person}; `assistant/drafting/specifics.py`).
     specifics: dict[str, str] = {}
