@@ -256,6 +256,30 @@ def test_the_c_word_table_and_first_tokens_stay_exact() -> None:
 
 
 @pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
+def test_the_c_class_index_keeps_equal_class_names_that_are_different_objects_together() -> None:
+    """`classify` finds each class's span list by the class object's address after its first dict lookup: equal
+    names held by different str objects, more class objects than its table keeps, and mutable sets (which it
+    never gives the table) must still build the index `_classes_py` builds (its loop, written out here without
+    the phrases: the compiled function takes only a real lexicon), key order included."""
+    scan: Any = _built("_scan")
+    rng = random.Random(11)
+    for round_ in range(200):
+        names = [f"c{k}" for k in range(rng.choice((3, 40, 400)))]
+        cache: dict[str, Any] = {}
+        for w in range(300):
+            # a fresh str per class and word (equal names, different objects), as `"".join` makes them
+            picked = {"".join(["", name]) for name in rng.sample(names, rng.randint(0, min(6, len(names))))}
+            cache[f"w{w}"] = set(picked) if round_ % 7 == 0 and w % 3 == 0 else frozenset(picked)
+        words = [f"w{rng.randrange(300)}" for _ in range(rng.randint(0, 500))]
+        index: dict[str, list[tuple[int, int]]] = {}
+        for i, word in enumerate(words):
+            for cls in cache[word]:
+                index.setdefault(cls, []).append((i, i + 1))
+        got = scan.classify(words, cache, cache.__getitem__, {})
+        assert got[0] == [cache[w] for w in words] and list(got[1].items()) == list(index.items()) and got[2] == []
+
+
+@pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
 def test_the_c_prescans_return_what_the_patterns_return() -> None:
     from assistant.guardrails import clauses, money
     from assistant.guardrails.normalize import NormalizedText

@@ -21,16 +21,43 @@ def test_no_list_marker_opens_with_a_character_the_precheck_rejects() -> None:
     rejected = 0
     for code in range(0x10000):
         c = chr(code)
-        if sentences._may_open_marker(c) or 0xD800 <= code <= 0xDFFF:
+        if c in sentences._MARKER_NEXT or sentences._may_open_marker(c + " ", 0) or 0xD800 <= code <= 0xDFFF:
             continue
         rejected += 1
         for tail in _TAILS:
             assert sentences._LIST_MARKER.match(c + tail) is None, repr(c + tail)
             assert sentences._LIST_MARKER.fullmatch(c + tail) is None, repr(c + tail)
     assert rejected > 60_000
-    assert not sentences._may_open_marker("")
-    for marker in ("1. ", "(a) ", "- ", "• ", "【a】", "option 2 ", "variante b ", "a案 ", "方法1 ", "オフションa"):
-        assert sentences._may_open_marker(marker[:1])
+    assert not sentences._may_open_marker("", 0)
+    assert not sentences._may_open_marker("1", 1)
+    for marker in ("1. ", "(a) ", "- ", "• ", "【a】", "option 2 ", "variante b ", "a案 ", "方法1 ", "オフションa",
+                   "a. ", "h) ", "b: あ", "c：あ", "choix 1", "moglichkeit a", "possibilite b", "opcion 2",
+                   "opzione 3"):
+        assert sentences._may_open_marker(marker, 0)
+        assert sentences._may_open_marker("x\n" + marker, 2)
+
+
+def test_no_list_marker_opens_with_a_letter_and_a_character_the_precheck_rejects() -> None:
+    # the letters that open a marker only before some characters: every other second character, over Latin,
+    # punctuation, the Japanese blocks the pattern reads and the characters it names
+    seconds = {chr(c) for c in [*range(0x300), *range(0x2000, 0x2100), *range(0x3000, 0x3100), *range(0x4E00, 0x4E20),
+                                *range(0x6848, 0x6850), *range(0xFF00, 0xFF60)]}
+    seconds |= set(sentences._LIST_MARKER.pattern)
+    rejected = 0
+    for first in [*sentences._MARKER_NEXT, *"ijklnqrstuwxyz"]:
+        assert not sentences._may_open_marker(first, 0)  # alone, at the end of the text
+        assert sentences._LIST_MARKER.match(first) is None
+        for second in seconds:
+            if sentences._may_open_marker(first + second, 0):
+                continue
+            rejected += 1
+            for tail in ("", *_TAILS):
+                text = first + second + tail
+                assert sentences._LIST_MARKER.match(text) is None, repr(text)
+                assert sentences._LIST_MARKER.fullmatch(text + " ") is None, repr(text)
+    assert rejected > 20_000
+    for word in ("please", "have", "once", "ok", "we", "apologies", "could", "maybe", "very"):
+        assert not sentences._may_open_marker(word, 0)
 
 
 def test_the_inline_marker_precheck_never_hides_a_match() -> None:

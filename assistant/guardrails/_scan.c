@@ -437,35 +437,70 @@ static PyObject *span_tuple(Py_ssize_t a, Py_ssize_t b) {
     return span;
 }
 
+/* The index's span lists by class object, for one `classify` call. A class name is mostly the same str object
+   in every frozenset holding it (the lexicon's), so after its first dict lookup a class is found by its address:
+   one dict lookup per token and class was about a fifth of this function's instructions. Equal names held by
+   different objects each take one dict lookup and then a slot of their own; past `CLASS_SLOTS / 2` objects
+   the dict alone answers. The pointers are borrowed: each class is held by its frozenset, which the call's
+   `classes` list holds, and each list by `index`, which no Python code sees before the call returns (a mutable
+   set, which Python code could empty, is not given the table: `table` NULL). */
+#define CLASS_SLOTS 256
+typedef struct {
+    PyObject *cls;
+    PyObject *spans;
+} class_slot;
+typedef struct {
+    class_slot slots[CLASS_SLOTS];
+    int used;
+} class_table;
+
 /* Append `span` to index[cls] (a new list when absent). */
-static int index_append(PyObject *index, PyObject *cls, PyObject *span) {
+static int index_append(PyObject *index, class_table *table, PyObject *cls, PyObject *span) {
+    size_t slot = ((size_t)cls >> 4) & (CLASS_SLOTS - 1);  /* (objects are 16-byte aligned) */
+    while (table != NULL && table->slots[slot].cls != NULL) {
+        if (table->slots[slot].cls == cls) {
+            return PyList_Append(table->slots[slot].spans, span);
+        }
+        slot = (slot + 1) & (CLASS_SLOTS - 1);
+    }
     PyObject *spans = PyDict_GetItemWithError(index, cls);
     if (spans != NULL) {
-        return PyList_Append(spans, span);
+        if (PyList_Append(spans, span) < 0) {
+            return -1;
+        }
+    } else {
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        spans = PyList_New(1);
+        if (spans == NULL) {
+            return -1;
+        }
+        Py_INCREF(span);
+        PyList_SET_ITEM(spans, 0, span);
+        int failed = PyDict_SetItem(index, cls, spans);
+        Py_DECREF(spans);  /* (`index` holds it) */
+        if (failed < 0) {
+            return -1;
+        }
     }
-    if (PyErr_Occurred()) {
-        return -1;
+    if (table != NULL && table->used < CLASS_SLOTS / 2) {
+        table->slots[slot].cls = cls;
+        table->slots[slot].spans = spans;
+        table->used++;
     }
-    PyObject *fresh = PyList_New(1);
-    if (fresh == NULL) {
-        return -1;
-    }
-    Py_INCREF(span);
-    PyList_SET_ITEM(fresh, 0, span);
-    int failed = PyDict_SetItem(index, cls, fresh);
-    Py_DECREF(fresh);
-    return failed;
+    return 0;
 }
 
 /* Append `span` to index[cls] for every class of `found` (a set or frozenset), in its iteration order. */
-static int index_add(PyObject *index, PyObject *found, PyObject *span) {
+static int index_add(PyObject *index, class_table *table, PyObject *found, PyObject *span) {
 #if PY_VERSION_HEX < 0x030D0000
     /* the set's own walk: the same order as its iterator, without an iterator object */
     Py_ssize_t pos = 0;
     PyObject *cls;
     Py_hash_t hash;
     while (_PySet_NextEntry(found, &pos, &cls, &hash)) {
-        if (index_append(index, cls, span) < 0) {
+        if (index_append(index, table, cls, span) < 0) {
             return -1;
         }
     }
@@ -478,7 +513,7 @@ static int index_add(PyObject *index, PyObject *found, PyObject *span) {
     }
     PyObject *cls;
     while ((cls = PyIter_Next(iter)) != NULL) {
-        int failed = index_append(index, cls, span);
+        int failed = index_append(index, table, cls, span);
         Py_DECREF(cls);
         if (failed < 0) {
             Py_DECREF(iter);
@@ -501,6 +536,8 @@ static PyObject *classify(PyObject *self, PyObject *args) {
     if (classes == NULL || index == NULL || openings == NULL) {
         goto fail;
     }
+    class_table table;
+    memset(&table, 0, sizeof table);
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *word = PyList_GET_ITEM(words, i);
         PyObject *found = PyDict_GetItemWithError(cache, word);
@@ -526,7 +563,7 @@ static PyObject *classify(PyObject *self, PyObject *args) {
             if (span == NULL) {
                 goto fail;
             }
-            int failed = index_add(index, found, span);
+            int failed = index_add(index, PyFrozenSet_CheckExact(found) ? &table : NULL, found, span);
             Py_DECREF(span);
             if (failed < 0) {
                 goto fail;

@@ -55,16 +55,27 @@ _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►�
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
 _MARKER_MAX = 200
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
-# Every character a `_LIST_MARKER` match can open with, besides decimal digits (tests/test_guardrails_prechecks.py
-# keeps it in step with the pattern). Most sentences open with another one, and this test costs far less than a
-# call into the regex engine, so the pattern runs only where it may match.
-_MARKER_FIRST: Final = frozenset("(abcdefghmopv-*•·▪►✓・【[〔<オ方")
+# Every character a `_LIST_MARKER` match can open with whatever follows it, besides decimal digits; and the
+# letters that open one only before certain characters (`[a-h][.)]`, `[a-d]案`, `[a-d][:：]`, the option words:
+# "option", "opcion", "opzione", "variante", "moglichkeit", "possibilite", "choix"). Most sentences open with
+# another character, or with one of these letters in a plain word ("please", "have", "once"), and this test costs
+# far less than a call into the regex engine, so the pattern runs only where it may match
+# (tests/test_guardrails_prechecks.py keeps both tables in step with the pattern).
+_MARKER_FIRST: Final = frozenset("(-*•·▪►✓・【[〔<オ方")
+_MARKER_NEXT: Final = {"a": ".)案:：", "b": ".)案:：", "c": ".)案:：h", "d": ".)案:：", "e": ".)", "f": ".)", "g": ".)",
+                       "h": ".)", "m": "o", "o": "p", "p": "o", "v": "a"}
 _INLINE_LAST: Final = frozenset("abcdefgh")
 
 
-def _may_open_marker(c: str) -> bool:
-    """False when no `_LIST_MARKER` match can open with `c` (one character, or "" at the end of the text)."""
-    return c in _MARKER_FIRST or c.isdecimal()
+def _may_open_marker(text: str, i: int) -> bool:
+    """False when no `_LIST_MARKER` match can open at `text[i]` (nor at the end of the text)."""
+    if i >= len(text):
+        return False
+    c = text[i]
+    if c in _MARKER_FIRST or c.isdecimal():
+        return True
+    follow = _MARKER_NEXT.get(c)
+    return follow is not None and i + 1 < len(text) and text[i + 1] in follow
 
 
 def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
@@ -121,7 +132,7 @@ def split_sentences(doc: Doc, folded: str) -> None:
         if char == "\n":
             # A line break inside a sentence is a space: the next line goes on in lower case, or the line ends on
             # a word no sentence ends with ("as soon as you / withdraw the / A-to-z claim").
-            if not (_may_open_marker(folded[pos + 1:pos + 2]) and _LIST_MARKER.match(folded, pos + 1)):
+            if not (_may_open_marker(folded, pos + 1) and _LIST_MARKER.match(folded, pos + 1)):
                 # (the original-text lookup only when needed)
                 nxt = text.to_original(pos + 1, pos + 2)[0] if pos < last else size
                 if (nxt < size and original[nxt].islower()) or _open_ended(doc, pos):
@@ -129,7 +140,7 @@ def split_sentences(doc: Doc, folded: str) -> None:
             cuts.append(pos + 1)
             continue
         if char in ".):" and ((pos + 1 - cuts[-1] <= _MARKER_MAX
-                               and _may_open_marker((seg := folded[cuts[-1]:pos + 1].strip())[:1])
+                               and _may_open_marker(seg := folded[cuts[-1]:pos + 1].strip(), 0)
                                and _LIST_MARKER.fullmatch(seg + " ") is not None)
                               or (_may_end_inline(folded, lo := max(cuts[-1], pos - 6), pos)
                                   and _INLINE_MARKER.search(folded, lo, pos) is not None)):
@@ -148,7 +159,7 @@ def split_sentences(doc: Doc, folded: str) -> None:
         t0, t1 = first_token[k], first_token[k + 1]
         seg = folded[a:b].lstrip()
         line_start = a == 0 or folded[a - 1] == "\n"
-        item = _may_open_marker(seg[:1]) and _LIST_MARKER.match(seg) is not None and (seg[:1] not in "-*" or line_start)
+        item = _may_open_marker(seg, 0) and _LIST_MARKER.match(seg) is not None and (seg[:1] not in "-*" or line_start)
         # a sentence after a list marker on the same line belongs to that item ("1. Start a return. We refund...")
         item = item or (in_item and not line_start)
         in_item = item
