@@ -12,37 +12,40 @@ Exit codes (see `docs/cli.md`): 0 every line answered (and, for `check`, every d
 blocked (`check`), 2 some line was bad input (or met a configuration or history-store error), 3 some line hit
 an internal error (a bug). The HTTP API answers one record at a time through `answer_record`, with the same
 answer objects, and maps the error kinds to status codes.
+
+Answering one parsed record (the checks and error kinds) is in `assistant/records.py`; this module reads the
+lines, writes the answers and counts them.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
-import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from pydantic import ValidationError
-
-from assistant.errors import AssistantError, InputError, StoreError
+from assistant.errors import InputError
 from assistant.logs import get_logger
 
-logger = get_logger(__name__)
+# Re-exported: answering one record lives in records.py, imported from here as before.
+from assistant.records import MAX_DEPTH as MAX_DEPTH
+from assistant.records import Handler as Handler
+from assistant.records import LineFields as LineFields
+from assistant.records import answer_record as answer_record
+from assistant.records import describe_validation_error as describe_validation_error
+from assistant.records import field_path as field_path
+from assistant.records import json_type as json_type
+from assistant.records import readable_id
 
-Handler = Callable[[dict[str, Any]], dict[str, Any]]
+logger = get_logger(__name__)
 
 # A line holds one message or draft (at most 1 MB of text, see `commands.common.MAX_INPUT_BYTES`); JSON
 # escapes can make that up to six times longer on the wire. Longer lines are answered with an error and
 # skipped without being held in memory.
 MAX_LINE_BYTES = 8_000_000
-# Nothing in the contract nests deeper than `order` inside a line; deeper input is rejected before any work.
-MAX_DEPTH = 32
 EXIT_OK, EXIT_BLOCKED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-_JSON_TYPES = {"NoneType": "null", "str": "a string", "int": "a number", "float": "a number", "bool": "true/false",
-               "dict": "an object", "list": "an array"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Finds the id of a line that is not valid JSON, so its error line can still say which record it was.
 _RAW_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\\n]|\\.){0,200}"|-?\d{1,30}(?:\.\d+)?)')
@@ -53,19 +56,6 @@ class Oversized:
     """A line longer than `MAX_LINE_BYTES`: only its size is kept."""
 
     size: int
-
-
-@dataclass(frozen=True)
-class LineFields:
-    """The fields a command reads from each line: `required` must be there, the rest are optional."""
-
-    required: tuple[str, ...]
-    optional: tuple[str, ...] = ()
-
-    @property
-    def known(self) -> tuple[str, ...]:
-        """Every field the command reads, `id` first."""
-        return ("id", *self.required, *self.optional)
 
 
 @dataclass
@@ -87,45 +77,11 @@ class BatchStats:
         return EXIT_BLOCKED if self.blocked else EXIT_OK
 
 
-def json_type(value: object) -> str:
-    """The JSON name of a value's type, for error messages ("null", "a number", ...)."""
-    return _JSON_TYPES.get(type(value).__name__, type(value).__name__)
-
-
-def field_path(loc: tuple[int | str, ...]) -> str:
-    """A pydantic error location as a dotted field path, without union-member tags like `literal[...]`."""
-    return ".".join(str(p) for p in loc if isinstance(p, int) or str(p).isidentifier())
-
-
-def describe_validation_error(error: ValidationError) -> str:
-    """One readable line naming each bad field, e.g. `order.price: Input should be ...`."""
-    parts = []
-    for item in error.errors():
-        where = field_path(item["loc"]) or "(line)"
-        parts.append(f"{where}: {item['msg']}")
-    return "; ".join(parts)
-
-
 def dumps(obj: Any) -> str:
     """Compact JSON that always encodes as UTF-8: lone surrogates are escaped, NaN is refused."""
     text = json.dumps(obj, ensure_ascii=False, allow_nan=False, default=str)
     # A str from json.loads holds surrogate pairs as one code point, so any surrogate left is a lone one.
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def _depth_exceeds(value: Any, limit: int) -> bool:
-    """True when containers nest deeper than `limit` (iterative, so no recursion limit is hit)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
-        if children is None:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
-    return False
-
 
 def _raw_id(raw: str) -> Any:
     """The `id` of a line that is not valid JSON, when it is plainly there; else None."""
@@ -133,75 +89,9 @@ def _raw_id(raw: str) -> Any:
     if not match:
         return None
     try:
-        return _readable_id(json.loads(match.group(1)))
+        return readable_id(json.loads(match.group(1)))
     except (ValueError, InputError):
         return None
-
-
-def _readable_id(value: Any) -> Any:
-    """The id to echo: a string or a finite number (or null); anything else is an input error."""
-    if value is None or isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
-        return value
-    if isinstance(value, float) and math.isfinite(value):
-        return value
-    raise InputError(f"id must be a string or a number, got {json_type(value)}", field="id")
-
-
-def _fields_problem(record: dict[str, Any], fields: LineFields) -> tuple[str | None, list[str]]:
-    """An error for a missing required field (naming what was expected), and warnings for unknown ones."""
-    unknown = [name for name in record if name not in fields.known]
-    warnings = []
-    for name in unknown:
-        close = difflib.get_close_matches(name, fields.known, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(fields.known)}"
-        warnings.append(f"unknown field {name!r} was ignored{hint}")
-    for name in fields.required:
-        if name not in record:
-            example = ", ".join(f'"{n}": ...' for n in ("id", *fields.required))
-            found = f" (the line has {', '.join(repr(n) for n in record) or 'no fields'})"
-            close = difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)
-            hint = f"; {close[0]!r} looks like a misspelling of {name!r}" if close else ""
-            return f"missing field {name!r}: each line needs {{{example}}}{found}{hint}", warnings
-    return None, warnings
-
-
-def answer_record(record: Any, handler: Handler, fields: LineFields | None = None,
-                  ) -> tuple[dict[str, Any], str | None]:
-    """Handle one parsed line; return the output object and None, or an error object and its kind.
-
-    The kind is "input" for a line the caller must fix, "unavailable" when the history database cannot be
-    reached, "config" for a settings or knowledge error, "internal" for a failure of ours; the HTTP API
-    maps them to status codes and otherwise answers exactly what the batch writes.
-    """
-    if not isinstance(record, dict):
-        return {"id": None, "error": f"line must be a JSON object like {{\"id\": ..., ...}}, "
-                f"got {json_type(record)}"}, "input"
-    record_id: Any = None
-    try:
-        record_id = _readable_id(record.get("id"))
-        if _depth_exceeds(record, MAX_DEPTH):
-            raise InputError(f"line is nested too deeply (at most {MAX_DEPTH} levels)")
-        warnings: list[str] = []
-        if fields is not None:
-            problem, warnings = _fields_problem(record, fields)
-            if problem:
-                raise InputError(problem)
-        result = handler(record)
-    except ValidationError as exc:
-        return {"id": record_id, "error": describe_validation_error(exc)}, "input"
-    except InputError as exc:
-        return {"id": record_id, "error": str(exc)}, "input"
-    except StoreError as exc:
-        return {"id": record_id, "error": str(exc)}, "unavailable"
-    except AssistantError as exc:
-        return {"id": record_id, "error": str(exc)}, "config"
-    except Exception as exc:  # one unexpected failure must not lose the rest of the batch
-        logger.exception("internal error on a batch line")
-        return {"id": record_id, "error": f"internal error ({type(exc).__name__}); the line was skipped"}, "internal"
-    answer = {"id": record_id, **{k: v for k, v in result.items() if k != "id"}}
-    if warnings:
-        answer["warnings"] = warnings
-    return answer, None
 
 
 def answer_line(number: int, raw: str | Oversized, handler: Handler,

@@ -1,6 +1,6 @@
 """What each API call does, without HTTP: the command line's handlers, then the same history the app keeps.
 
-Every call answers a `(body, kind)` pair from `assistant.jsonl.answer_record`: the output line, or the error
+Every call answers a `(body, kind)` pair from `assistant.records.answer_record`: the output line, or the error
 line and its kind, so an API answer is byte for byte what `reply-assistant <command> --jsonl` would print.
 History is written in one transaction per call (the case with all its events), after the work and before the
 answer: an acknowledged draft or check is always in the history, and a failed one leaves nothing behind.
@@ -17,9 +17,9 @@ from assistant.commands import triage as triage_command
 from assistant.drafting.base import OnText
 from assistant.errors import InputError
 from assistant.history import HistoryStore, NewEvent
-from assistant.jsonl import answer_record
 from assistant.models import GuardrailReport
 from assistant.pipeline import Pipeline
+from assistant.records import answer_record
 from assistant.runtime import guard
 from assistant.settings import Settings
 

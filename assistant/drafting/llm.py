@@ -1,27 +1,30 @@
 """The LLM drafter: any OpenAI-compatible chat endpoint through the `openai` SDK.
 
-Every call has a wall-clock deadline, streamed or not: the body is read piece by piece and the call is
-abandoned when the deadline passes, so an endpoint that trickles one chunk a second cannot hold a draft up.
-Retries (429, 5xx, timeouts, dropped connections) are done here, with exponential backoff that honours a short
-`retry-after`, and only while the deadline leaves room. Replies that are empty, cut off by the length limit
-(`finish_reason="length"`), longer than the character cap, an echo of the system prompt, or unparsable become
-`ModelError`, which the checked drafter answers with the offline draft.
+This module builds the request (the prompt's messages, the body that is also the cache key) and judges the
+reply: an empty one or an echo of the system prompt becomes `ModelError`. The call itself is in
+`llm_calls.py`: a wall-clock deadline on every call, streamed or not, so an endpoint that trickles one chunk a
+second cannot hold a draft up; retries (429, 5xx, timeouts, dropped connections) with backoff while the
+deadline leaves room; and replies cut off by the length limit (`finish_reason="length"`), longer than the
+character cap or unparsable become `ModelError` there. The checked drafter answers any `ModelError` with the
+offline draft.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
-import math
 import re
-import time
 from pathlib import Path
 from typing import Any, Protocol
 
 import openai
 
 from assistant.drafting.base import DraftOutput, DraftRequest, OnText
+
+# Re-exported: the backoff figures live with the retries in llm_calls.py, imported from here as before.
+from assistant.drafting.llm_calls import BACKOFF_BASE as BACKOFF_BASE
+from assistant.drafting.llm_calls import BACKOFF_MAX as BACKOFF_MAX
+from assistant.drafting.llm_calls import call_with_retries
 from assistant.drafting.locale import signature
 from assistant.drafting.prompts import draft_variables, load_prompt, violations_text
 from assistant.errors import ModelError
@@ -32,31 +35,9 @@ from assistant.settings import Settings
 
 _ROLE = {"system": "system", "human": "user", "ai": "assistant"}
 ETIQUETTE_CHUNK = "email_etiquette"
-BACKOFF_BASE = 0.5
-BACKOFF_MAX = 8.0
 # A reply sharing a run of this many words with the system prompt is the prompt echoed back, not a reply.
 ECHO_WORDS = 10
 _WORDS = re.compile(r"\w+")
-
-
-def _http_errors(name: str) -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:
-    """Timeout and transport errors of the HTTP libraries installed (the SDK uses httpx or httpx2).
-
-    They can surface raw, not wrapped by the SDK, while a body is being read piece by piece.
-    """
-    timeouts: list[type[BaseException]] = []
-    transport: list[type[BaseException]] = []
-    for module_name in ("httpx2", name):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        timeouts.append(module.TimeoutException)
-        transport.append(module.TransportError)
-    return tuple(timeouts), tuple(transport)
-
-
-_TIMEOUTS, _TRANSPORT = _http_errors("httpx")
 
 
 class ResponseCache(Protocol):
@@ -92,14 +73,6 @@ def echoes_prompt(reply: str, prompt: str, *, words: int = ECHO_WORDS) -> bool:
     shingles = {tuple(prompt_words[i:i + words]) for i in range(len(prompt_words) - words + 1)}
     return any(tuple(reply_words[i:i + words]) in shingles for i in range(len(reply_words) - words + 1))
 
-
-class _Deadline(Exception):
-    """The call's wall-clock deadline passed while reading the answer."""
-
-
-# Spelled out once: what counts as a timeout and as a lost connection, whichever HTTP library raised it.
-_TIMEOUT_ERRORS: tuple[type[BaseException], ...] = (_Deadline, *_TIMEOUTS, openai.APITimeoutError)
-_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (openai.APIConnectionError, *_TRANSPORT)
 
 
 class LLMDrafter:
@@ -179,7 +152,9 @@ class LLMDrafter:
             if on_text is not None:
                 on_text(hit["content"])
             return self._output(hit["content"], Usage(**hit.get("usage", {})), calls=0, cached=True)
-        content, usage, calls = self._call_with_retries(body, on_text, deadline)
+        content, usage, calls = call_with_retries(self._client, body, on_text, deadline, timeout=self.timeout,
+                                                  max_retries=self.max_retries, max_tokens=self.max_tokens,
+                                                  max_chars=self.max_chars)
         content = _strip_fences(content)
         spent = {"calls": calls, "prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens}
         if not content:
@@ -195,113 +170,6 @@ class LLMDrafter:
             self.cache.put(key, {"content": content, "usage": usage.model_dump()})
         return self._output(content, usage, calls=calls)
 
-    def _call_with_retries(self, body: dict[str, Any], on_text: OnText | None,
-                           deadline: float | None) -> tuple[str, Usage, int]:
-        loop_end = deadline if deadline is not None else math.inf
-        attempt = 0
-        while True:
-            attempt += 1
-            end = min(loop_end, time.monotonic() + self.timeout)
-            try:
-                content, usage, finish = self._stream(body, on_text, end) if on_text else self._complete(body, end)
-                break
-            except _TIMEOUT_ERRORS as exc:
-                failure = ModelError(f"the model did not answer within its deadline: {exc}", reason="timeout")
-                retry_after = None
-            except openai.RateLimitError as exc:
-                failure = ModelError("the model endpoint kept rate-limiting (429)", reason="rate limited (429)")
-                retry_after = _retry_after(exc.response)
-            except openai.APIStatusError as exc:
-                failure = ModelError(f"the model endpoint answered {exc.status_code}",
-                                     reason=f"HTTP {exc.status_code}")
-                if exc.status_code < 500 and exc.status_code not in (408, 409):
-                    raise failure from exc
-                retry_after = _retry_after(exc.response)
-            except _CONNECTION_ERRORS as exc:
-                failure = ModelError(f"cannot reach the model endpoint: {exc}", reason="connection failed")
-                retry_after = None
-            except ModelError as exc:
-                exc.calls = attempt
-                raise
-            except (openai.APIError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-                raise ModelError(f"unusable model response: {exc}", reason="malformed response",
-                                 calls=attempt) from exc
-            failure.calls = attempt
-            wait = retry_after if retry_after is not None else min(BACKOFF_MAX, BACKOFF_BASE * 2 ** (attempt - 1))
-            if attempt > self.max_retries or time.monotonic() + wait >= loop_end:
-                raise failure
-            time.sleep(wait)
-        spent = {"calls": attempt, "prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens}
-        if finish == "length":
-            raise ModelError(f"the reply was cut off at the length limit ({self.max_tokens} tokens)",
-                             reason="cut off at the length limit", **spent)
-        if finish is None:
-            raise ModelError("the model's answer ended before the reply was complete", reason="stream cut off",
-                             **spent)
-        return content, usage, attempt
-
     def _output(self, content: str, usage: Usage, *, calls: int, cached: bool = False) -> DraftOutput:
         return DraftOutput(text=content, calls=calls, usage=usage,
                            prompt_version=self.prompt_version, model=self.model, cached=cached)
-
-    def _options(self, end: float) -> openai.OpenAI:
-        remaining = max(0.05, end - time.monotonic())
-        return self._client.with_options(timeout=openai.Timeout(remaining))
-
-    def _complete(self, body: dict[str, Any], end: float) -> tuple[str, Usage, str | None]:
-        """A non-streamed answer, read in pieces so a trickling body still ends at the deadline."""
-        raw = bytearray()
-        with self._options(end).chat.completions.with_streaming_response.create(**body) as response:
-            for piece in response.iter_bytes():
-                raw += piece
-                if time.monotonic() > end:
-                    raise _Deadline("the answer was still arriving at the deadline")
-                if len(raw) > self.max_chars * 8 + 65536:
-                    raise ModelError("the model's answer is far longer than any reply", reason="reply too long")
-        data = json.loads(raw)
-        choices = data.get("choices") or []
-        if not choices:
-            raise ModelError("the model returned no choices", reason="no choices")
-        content = (choices[0].get("message") or {}).get("content") or ""
-        if len(content) > self.max_chars:
-            raise ModelError(f"the reply is longer than {self.max_chars} characters", reason="reply too long")
-        usage = data.get("usage") or {}
-        return content, Usage(prompt_tokens=usage.get("prompt_tokens") or 0,
-                              completion_tokens=usage.get("completion_tokens") or 0), choices[0].get("finish_reason")
-
-    def _stream(self, body: dict[str, Any], on_text: OnText, end: float) -> tuple[str, Usage, str | None]:
-        parts: list[str] = []
-        size = 0
-        usage = Usage()
-        finish: str | None = None
-        stream = self._options(end).chat.completions.create(**body, stream=True,
-                                                            stream_options={"include_usage": True})
-        try:
-            for chunk in stream:
-                if time.monotonic() > end:
-                    raise _Deadline("the stream was still arriving at the deadline")
-                if chunk.usage:
-                    usage = Usage(prompt_tokens=chunk.usage.prompt_tokens,
-                                  completion_tokens=chunk.usage.completion_tokens)
-                for choice in chunk.choices:
-                    if choice.delta and choice.delta.content:
-                        parts.append(choice.delta.content)
-                        size += len(choice.delta.content)
-                        if size > self.max_chars:
-                            raise ModelError(f"the reply is longer than {self.max_chars} characters",
-                                             reason="reply too long")
-                        on_text(choice.delta.content)
-                    if choice.finish_reason:
-                        finish = choice.finish_reason
-        finally:
-            stream.close()
-        return "".join(parts), usage, finish
-
-
-def _retry_after(response: Any) -> float | None:
-    """A short `retry-after` the server asked for, in seconds (longer ones fall back to our backoff)."""
-    try:
-        value = float(response.headers.get("retry-after", "")) if response is not None else None
-    except ValueError:
-        return None
-    return value if value is not None and 0 <= value <= BACKOFF_MAX else None
