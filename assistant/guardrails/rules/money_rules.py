@@ -17,6 +17,7 @@ import itertools
 import re
 from bisect import bisect_left
 
+from assistant.guardrails.clauses import negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
 from assistant.guardrails.registry import RuleInput, rule
@@ -24,6 +25,12 @@ from assistant.guardrails.text import Doc
 from assistant.models import REMEDY_IDS, Violation
 
 _DIGIT = re.compile(r"\d")
+# No return after all ("no need to send it back"): the refund is for keeping the item.
+_NO_RETURN = re.compile(r"\bno need to (?:send|return|post|ship)\b|\b(?:don.?t|do not|needn.?t) (?:need to |have to )?"
+                        r"(?:send|return|post|ship) (?:it|them|anything)\b")
+# The buyer keeps the item: a refund then is a partial refund, whatever it is the price less of.
+_KEEP = re.compile(r"\bkeep (?:it|them|the)\b|\bbehalten\b|\bgarder\b|\bgardez\b|\bquedese\b|\bquedarse\b|"
+                   r"\btenga\b|\btenerl[oa]\b|お手元に残")
 
 _EPS = 0.005
 _ENFORCED = frozenset(REMEDY_IDS) - {"manual_or_guide", "tracking_update", "address_update_attempt"}
@@ -83,6 +90,15 @@ def _money(data: RuleInput) -> list[Violation]:
             out.append(data.folded("unapproved_remedy", split.start(), split.end(),
                                    message=f"Splitting the cost 50/50 refunds half the price, above the policy cap "
                                            f"of {_fmt(pct_cap)}%.", fix_hint=f"Offer at most {_fmt(pct_cap)}%."))
+    # A refund for goods coming back, net of a deduction the draft names ("Return label: CAD 11.50 / Refund
+    # issued: CAD 38.49" on 49.99): the price less that amount is a full refund less postage or a fee, not a
+    # partial refund for keeping the item. Only where the draft speaks of a return and does not let the buyer
+    # keep the item.
+    net_refunds: list[float] = []
+    returning = [a for a, _ in doc.spans("r_return") if not negated(doc, a)]
+    if price is not None and returning and not _KEEP.search(doc.folded) and not _NO_RETURN.search(doc.folded):
+        net_refunds = [price - m.value for m in find_money(doc)
+                       if m.kind == "amount" and _EPS < m.value < price * 0.5]
     for si in sorted(data.offers.money):
         # "orders of 35 € or more": a threshold the seller explains, not an amount offered
         amounts = [m for m in data.offers.money[si] if not doc.has("threshold", m.tok + 1, m.tok + 3)]
@@ -106,6 +122,8 @@ def _money(data: RuleInput) -> list[Violation]:
                       f"{_fmt(price)}.")
             elif price is not None and abs(v - price) <= _EPS:
                 continue  # a full refund
+            elif any(abs(v - net) <= _EPS for net in net_refunds):
+                continue  # the price less a named deduction, for goods coming back
             elif v > cap + 1e-6 and not (price is None and full_marked):  # 12.00 is over 30% of 39.99
                 block(m, f"The draft offers {_fmt(v)} {currency}, above the policy cap of {_fmt(cap)} {currency}.",
                       f"Offer at most {_fmt(cap)} {currency} as a partial refund.")
