@@ -184,10 +184,10 @@ _WISH = (r"(?:want|wanna|need|wish|like|to|going|plan|planning|intend|quiero|que
 # "no"/"non" count only before a wish ("no quiero", "non voglio"): "still no refund" is a complaint, not a refusal
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno need to|\bnicht|\bkeine?n?|\bpas|"
                              rf"\b(?:no|non)(?=\s+{_WISH}\b))"
-                             r"(?:\s+(?:want|wanna|need|wish|like|to|going|plan|planning|intend|be|please|i|we|"
-                             r"a|an|the|any|another|my|veux|voulons|souhaite|souhaitons|voudrais|quiero|queremos|necesito|deseo|voglio|"
-                             r"vogliamo|desidero|vorrei|mochte|möchte|mochten|möchten|will|wollen|ich|wir)){0,3}\s*$",
+                             rf"(?:\s+(?:{_WISH}|be|please|i|we|a|an|the|any|another|my|veux|voulons|souhaite|"
+                             r"souhaitons|voudrais|mochte|möchte|mochten|möchten|will|wollen|ich|wir)){0,3}\s*$",
                              re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.,;!?\n]")
 
 
 def _said(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> str:
@@ -196,7 +196,7 @@ def _said(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) ->
     if not found:
         return "no"
     for m in found:
-        clause = re.split(r"[.,;!?\n]", text[max(0, m.start() - 40):m.start()])[-1]
+        clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 40):m.start()])[-1]
         if not _NEGATED_BEFORE.search(clause):
             return "yes"
     return "negated"

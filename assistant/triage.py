@@ -40,7 +40,7 @@ from assistant.triage_cues import (
 )
 from assistant.triage_cues import points as _points
 from assistant.triage_model import EMBED_DIM, LinearTriageModel, cue_fingerprint, feature_parts, features, plain
-from assistant.triage_precedence import Precedence
+from assistant.triage_precedence import Precedence, default_precedence
 
 # Re-exported: the cue files and their loader are part of triage's interface.
 __all__ = ["CUES_DIR", "CUES_PATH", "CueAndExampleTriager", "Cues", "Triager", "_points", "cue_files", "fold"]
@@ -80,7 +80,7 @@ class CueAndExampleTriager:
     def __init__(self, knowledge: KnowledgeBase, embedder: Embedder | None, cues: Cues | None = None,
                  model: LinearTriageModel | bool | None = True, precedence: Precedence | None = None) -> None:
         self.cues = cues or Cues.load()
-        self.precedence = precedence or Precedence.load()
+        self.precedence = precedence or default_precedence()  # shared with the composer (`is_presales`)
         self._cue_sets = {which: for_script(self.cues, which) for which in ("cjk", "latin", "both")}
         # One RE2 pass per message says which cue patterns can match; only those run (assistant/prefilter.py).
         self._prefilters = {which: Prefilter(_cue_patterns(cue_set)) for which, cue_set in self._cue_sets.items()}

@@ -27,7 +27,7 @@ import yaml
 
 from assistant.errors import KnowledgeError
 from assistant.models import SCENARIO_IDS
-from assistant.prefilter import Prefilter
+from assistant.prefilter import Hits, Prefilter
 from assistant.triage_cues import Span, compile_cue, first_evidence
 
 PRECEDENCE_PATH = Path(__file__).parent / "data" / "triage_precedence.yaml"
@@ -84,25 +84,24 @@ class Precedence:
     def says(self, name: str, text: str, background: list[Span] | None = None) -> bool:
         """Whether a rule called `name` applies to the plain folded message, whatever triage's best scenario."""
         hits = self.prefilter.scan(text)
-        return any(
-            not any(first_evidence(p, text, background or []) for p in hits.select(rule.unless))
-            and any(first_evidence(p, text, background or []) for p in hits.select(rule.patterns))
-            for rule in self.rules if rule.name == name)
+        return any(_applies(rule, text, hits, background or []) for rule in self.rules if rule.name == name)
 
     def decide(self, text: str, best: str, background: list[Span]) -> str:
         """The scenario `best` yields to, or `best` itself; `text` is the plain folded message."""
         hits = self.prefilter.scan(text)
-        for rule in self.rules:
-            if best not in rule.over or any(first_evidence(p, text, background) for p in hits.select(rule.unless)):
-                continue
-            if any(first_evidence(p, text, background) for p in hits.select(rule.patterns)):
-                return rule.scenario
-        return best
+        return next((rule.scenario for rule in self.rules
+                     if best in rule.over and _applies(rule, text, hits, background)), best)
+
+
+def _applies(rule: PrecedenceRule, text: str, hits: Hits, background: list[Span]) -> bool:
+    """One of the rule's patterns shows its fact and none of its `unless` patterns shows the other reading."""
+    return not any(first_evidence(p, text, background) for p in hits.select(rule.unless)) \
+        and any(first_evidence(p, text, background) for p in hits.select(rule.patterns))
 
 
 @functools.cache
 def default_precedence() -> Precedence:
-    """The shipped rules, loaded once per process (the composer asks them about `presales`)."""
+    """The shipped rules, loaded once per process and shared by triage and the composer (`is_presales`)."""
     return Precedence.load()
 
 

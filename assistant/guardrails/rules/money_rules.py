@@ -95,8 +95,8 @@ def _money(data: RuleInput) -> list[Violation]:
     # partial refund for keeping the item. Only where the draft speaks of a return and does not let the buyer
     # keep the item.
     net_refunds: list[float] = []
-    returning = [a for a, _ in doc.spans("r_return") if not negated(doc, a)]
-    if price is not None and returning and not _KEEP.search(doc.folded) and not _NO_RETURN.search(doc.folded):
+    if price is not None and any(not negated(doc, a) for a, _ in doc.spans("r_return")) \
+            and not _KEEP.search(doc.folded) and not _NO_RETURN.search(doc.folded):
         net_refunds = [price - m.value for m in find_money(doc)
                        if m.kind == "amount" and _EPS < m.value < price * 0.5]
     for si in sorted(data.offers.money):
