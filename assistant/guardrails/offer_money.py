@@ -112,7 +112,9 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             if not any(doc.has(c, *wide) for c in money_words):
                 continue
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
-                                     for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))):
+                                     for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))
+                  # money given back: "le restituiamo cinquanta euro", "wir geben Ihnen 20 € zurück"
+                  or doc.has("r_return", max(s.tok_start, m.tok - 3), min(s.tok_end, m.tok + 3))):
             prev = si - 1
             # lines of one payment plan ("refund you in three parts:\n A$10 today,\n A$10 next week,"): the
             # refund sentence is above the lines that continue it with a comma
@@ -144,6 +146,9 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         if "additive" in doc.classes[k] or "alternative" in doc.classes[k]:
             lo = k + 1  # "the $9.99 shipping plus $6": the word before 'plus' belongs to the other amount
             break
+    plus = doc.folded.rfind("+", doc.starts[lo] if lo < len(doc.starts) else m.start, m.start)
+    if plus >= 0:
+        lo = bisect_left(doc.starts, plus)  # "9,980円(商品代金)+1,000円": the price word belongs to the amount before
     before = range(lo, m.tok)
     last = bisect_left(doc.starts, m.end)  # "C$9.99 delivery": the words after the whole amount
     after = range(last, min(s.tok_end, last + 2))
@@ -156,10 +161,27 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         # reaches back over the clause as shipping does ("wir erstatten Ihnen die 5,95 € Versandkosten"), and a
         # refund verb right after it counts too ("送料800円を返金", "5,95 € Versandkosten zurückerstatten").
         c0 = clause_start(doc, m.tok)
+        if doc.folded[s.start:m.start].rstrip().endswith(":"):
+            c0 = s.tok_start  # "ご返金額:9,980円(商品代金)": a label before a colon names the amount after it
         back = max(c0, m.tok - 6) if any("price_quote" in doc.classes[k] for k in after) else \
             max(s.tok_start, m.tok - 2)
+        if price is not None and abs(m.value - price) > 0.005:
+            # "we'll refund the price difference of AUD 18.00": a refund verb whose object is the amount's noun
+            # phrase (no "you paid" between them) offers it
+            k = m.tok - 1
+            while k >= max(c0, m.tok - 5) and not ({"you", "first_person", "r_refund"} & doc.classes[k]):
+                k -= 1
+            if k >= max(c0, m.tok - 5) and "r_refund" in doc.classes[k]:
+                back = k
         ahead = min(s.tok_end, last + 3)
-        return not (doc.has("r_refund", back, m.tok) or doc.has("r_refund", last, ahead)) or negated(doc, m.tok)
+        for k in range(last, ahead):
+            if "and" in doc.classes[k] or "first_person" in doc.classes[k]:
+                ahead = k  # "the full price of 79 € and we refund 15 € of it": the refund verb is the next clause's
+                break
+        # "an Amazon gift voucher worth £20", "ein Gutschein im Wert von 20 €": the value of a voucher given
+        voucher = any({"incentive", "money_offer"} <= doc.classes[k] for k in range(max(s.tok_start, m.tok - 3), m.tok))
+        return not (doc.has("r_refund", back, m.tok) or doc.has("r_refund", last, ahead) or voucher) \
+            or negated(doc, m.tok)
     return False
 
 

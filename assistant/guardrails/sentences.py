@@ -48,7 +48,7 @@ def _bounds_py(folded: str) -> list[int]:
 
 
 # Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：", "【A】".
-_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、]|\(?[a-h][.)]|[\-*•·▪►✓・]|[【\[〔<][a-h1-9][】\]〕>][:：]?|"
+_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|\(?[a-h][.)]|[\-*•·▪►✓・]|[【\[〔<][a-h1-9][】\]〕>][:：]?|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
                           r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff]))\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
@@ -168,3 +168,35 @@ def split_sentences(doc: Doc, folded: str) -> None:
         sentences.append(Sentence(a, b, t0, t1, item))
     if not sentences:
         sentences.append(Sentence(0, len(folded), 0, len(doc.words)))
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\r?\n")
+
+
+def blank_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether a blank line stands between folded offsets `a` and `b` (the folded text keeps one line break)."""
+    if "\n" not in doc.folded[a:b]:
+        return False
+    x = doc.text.to_original(a, b)[0]
+    # where the character at `b` starts in the original (a span's end maps to the end of its last character)
+    y = doc.text.to_original(b, b + 1)[0] if b < len(doc.folded) else len(doc.text.original)
+    return _BLANK_LINE.search(doc.text.original, x, y) is not None
+
+
+def option_of(doc: Doc, si: int) -> tuple[int, int]:
+    """The first and last sentence of the option sentence `si` belongs to.
+
+    A list item owns the lines under it until a blank line or the next item ("Option A - keep the grinder",
+    "Refund: 45.00 USD", "Return required: No"); a sentence outside any list is an option by itself.
+    """
+    sentences = doc.sentences
+    first = si
+    while first >= 0 and not sentences[first].list_item:
+        first -= 1
+    if first < 0 or blank_between(doc, sentences[first].start, sentences[si].start):
+        return si, si
+    last = si
+    while last + 1 < len(sentences) and not sentences[last + 1].list_item \
+            and not blank_between(doc, sentences[last].start, sentences[last + 1].start):
+        last += 1
+    return first, last

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from assistant.guardrails.lexicon import has_cjk
 from assistant.guardrails.offers import FAMILY
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.sentences import Sentence
+from assistant.guardrails.sentences import Sentence, option_of
 from assistant.guardrails.text import Doc
 from assistant.models import INFORMATIONAL_REMEDIES, Severity, Violation
 from assistant.scenarios import requirements_for
@@ -55,8 +55,8 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
             family = "return_for_refund"  # "Here is how to return it: ... Your refund is issued once it is scanned"
         by_sentence.setdefault(m.sentence, set()).add(family)
     families = set().union(*by_sentence.values()) if by_sentence else set()
-    items = {si for si in by_sentence if doc.sentences[si].list_item}
-    listed = len(items) >= 2 and len(set().union(*(by_sentence[i] for i in items))) >= 2
+    items = _items(doc, by_sentence)
+    listed = len(items) >= 2 and len(set().union(*items.values())) >= 2
     if listed and _procedure(doc):
         listed = False  # "1. send us a video 2. our technician reviews it 3. then we ship the part": one path
     if not listed:
@@ -78,6 +78,16 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     return result
 
 
+def _items(doc: Doc, by_sentence: dict[int, set[str]]) -> dict[int, set[str]]:
+    """The remedies of each list item, with the lines under it (`sentences.option_of`)."""
+    items: dict[int, set[str]] = {}
+    for si, fams in by_sentence.items():
+        first, _ = option_of(doc, si)
+        if doc.sentences[first].list_item:
+            items.setdefault(first, set()).update(fams)
+    return items
+
+
 def _procedure(doc: Doc) -> bool:
     """A list of steps, not of options.
 
@@ -89,8 +99,15 @@ def _procedure(doc: Doc) -> bool:
     lead = doc.sentences[max(0, first - 1)]  # "choose one of the following:" announces options
     if any(doc.has("alternative", s.tok_start, s.tok_end) for s in [lead, *lines]):
         return False
-    return any(doc.has("sequence", s.tok_start, min(s.tok_end, s.tok_start + 4))
-               for s in lines[1:] if _opens_line(doc, s))
+    if any(doc.has("sequence", s.tok_start, min(s.tok_end, s.tok_start + 4)) for s in lines[1:] if _opens_line(doc, s)):
+        return True
+    # "Wir tauschen das Gerät aus und gehen dabei so vor:", "手順は以下のとおりです。": the lead announces steps, and
+    # nothing around the list asks the buyer to choose ("welche Variante Ihnen lieber ist")
+    last = doc.sentences.index(lines[-1]) if lines else 0
+    leads = doc.sentences[max(0, first - 2):first]
+    around = [*leads, *doc.sentences[last + 1:last + 3]]
+    return any(doc.has("steps", s.tok_start, s.tok_end) for s in leads) \
+        and not any(doc.has("alternative", s.tok_start, s.tok_end) for s in around)
 
 
 def _opens_line(doc: Doc, s: Sentence) -> bool:

@@ -17,17 +17,21 @@ import itertools
 import re
 from bisect import bisect_left
 
+from assistant.guardrails.breakdown import breakdowns
 from assistant.guardrails.clauses import negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
 from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.sentences import option_of
 from assistant.guardrails.text import Doc
 from assistant.models import REMEDY_IDS, Violation
 
 _DIGIT = re.compile(r"\d")
 # No return after all ("no need to send it back"): the refund is for keeping the item.
-_NO_RETURN = re.compile(r"\bno need to (?:send|return|post|ship)\b|\b(?:don.?t|do not|needn.?t) (?:need to |have to )?"
-                        r"(?:send|return|post|ship) (?:it|them|anything)\b")
+_NO_RETURN = re.compile(r"\breturn (?:is )?(?:not )?required:? no\b|\bnothing (?:\w+ ){0,3}(?:send|return|post|ship)\b|"
+                        r"\bno need to (?:send|return|post|ship)\b|"
+                        r"\b(?:don.?t|do not|needn.?t) (?:need to |have to )?(?:send|return|post|ship) "
+                        r"(?:it|them|anything)\b")
 # The buyer keeps the item: a refund then is a partial refund, whatever it is the price less of.
 _KEEP = re.compile(r"\bkeep (?:it|them|the)\b|\bbehalten\b|\bgarder\b|\bgardez\b|\bquedese\b|\bquedarse\b|"
                    r"\btenga\b|\btenerl[oa]\b|お手元に残")
@@ -124,6 +128,8 @@ def _money(data: RuleInput) -> list[Violation]:
                 continue  # a full refund
             elif any(abs(v - net) <= _EPS for net in net_refunds):
                 continue  # the price less a named deduction, for goods coming back
+            elif price is not None and _comes_back(doc, si, m.tok):
+                continue  # "1. Return the unused gate. Refund: 4,900 yen for the returned gate": no keep-it refund
             elif v > cap + 1e-6 and not (price is None and full_marked):  # 12.00 is over 30% of 39.99
                 block(m, f"The draft offers {_fmt(v)} {currency}, above the policy cap of {_fmt(cap)} {currency}.",
                       f"Offer at most {_fmt(cap)} {currency} as a partial refund.")
@@ -141,8 +147,13 @@ def _money(data: RuleInput) -> list[Violation]:
         # or keep it and we refund 3" offers the two apart)
         fulls = [b for a, b in doc.find("r_refund", s.tok_start, s.tok_end)
                  if doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 2))]
+        # "erhalten den vollen Kaufpreis von 79,00 € zurück und zusätzlich 15,00 €": the full price named as
+        # the amount, in a sentence that offers money
+        fulls += [m.tok for m in data.offers.all_money if price is not None and s.tok_start < m.tok < s.tok_end
+                  and _is_price(m, price) and doc.has("r_full", max(s.tok_start, m.tok - 3), m.tok)
+                  and doc.has("money_offer", s.tok_start, s.tok_end) and not negated(doc, m.tok)]
         plus = [m for m in extra for f in fulls if m.tok > f and doc.has("additive", f, m.tok)
-                and not doc.has("alternative", f, m.tok)]
+                and not doc.has("alternative", f, m.tok) and not doc.has("shipping_cost", m.tok, m.tok + 3)]
         if price is not None and plus and not out:
             block(plus[-1], f"A full refund plus {_fmt(plus[-1].value)} {currency} is more than the item price of "
                             f"{_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
@@ -159,8 +170,55 @@ def _money(data: RuleInput) -> list[Violation]:
             block(values[-1], f"The amounts offered add up to {_fmt(biggest)} {currency}, above the policy cap "
                               f"of {_fmt(cap)} {currency}.",
                   f"Offer at most {_fmt(cap)} {currency} in all as a partial refund.")
+    if not out:
+        out += _breakdowns(data, net_refunds)
     out += _unreadable(data)
     return out
+
+
+def _breakdowns(data: RuleInput, net_refunds: list[float]) -> list[Violation]:
+    """A refund laid out over lines ("- for the missing parts: 10,00 €", "- for the trouble: 8,00 €"): its sum."""
+    price, cap = data.price, data.policy.partial_refund_cap(data.price)
+    currency = (data.context.order.currency if data.context.order and data.context.order.currency
+                else data.policy.default_currency)
+    for bd in breakdowns(data.doc, price):
+        if price is not None and bd.value - bd.shipping > price + _EPS:
+            message = f"The parts of the refund add up to {_fmt(bd.value)} {currency}, more than the item price " \
+                      f"of {_fmt(price)}."
+        elif (price is not None and abs(bd.value - price) <= _EPS) or any(abs(bd.value - n) <= _EPS
+                                                                             for n in net_refunds):
+            continue  # a full refund, or the price less a named deduction for goods coming back
+        elif bd.value > cap + _EPS:
+            message = f"The parts of the refund add up to {_fmt(bd.value)} {currency}, above the policy cap of " \
+                      f"{_fmt(cap)} {currency}."
+        else:
+            continue
+        return [data.folded("unapproved_remedy", bd.last.start, bd.last.end, message=message,
+                            fix_hint=f"Offer at most {_fmt(cap)} {currency} in all as a partial refund, or a full "
+                                     f"refund.")]
+    return []
+
+
+def _comes_back(doc: Doc, si: int, tok: int) -> bool:
+    """Whether the option of an amount (token `tok`, sentence `si`) sends the goods back and keeps none.
+
+    The option is the sentence's list item with the lines under it, or the sentence alone outside a list; after
+    a word of choice it starts there ("return it for a full refund, or keep it and we refund 30 euros").
+    """
+    first, last = option_of(doc, si)
+    sentences = doc.sentences
+    lo, hi = sentences[first].tok_start, sentences[last].tok_end
+    choice = doc.find("alternative", lo, tok)
+    if choice:
+        lo = choice[-1][1]
+    text = doc.folded[doc.starts[lo] if lo < len(doc.starts) else sentences[last].end:sentences[last].end]
+    # a word of returning goods, not money given back ("devolverle veinte euros"); nothing of
+    # keeping the item ("quedárselo", "そのままお使い" are `r_partial`) or of a partial refund
+    money = [m.tok for m in find_money(doc) if m.kind == "amount" and lo <= m.tok < hi]
+    goods = [a for a, _ in doc.find("r_return", lo, hi) if "r_refund" not in doc.classes[a]
+             and not any(a - 3 <= t <= a + 4 for t in money)]  # "le devolvemos 10 €", "zwanzig Euro zurück"
+    return any(not negated(doc, a) for a in goods) \
+        and not doc.has("r_partial", lo, hi) and not _KEEP.search(text) and not _NO_RETURN.search(text)
 
 
 def _is_price(m: Money, price: float | None) -> bool:

@@ -1,0 +1,113 @@
+"""Options, steps and returned goods read from a draft's layout (new drafts, written for these tests).
+
+- A list item owns the lines under it until a blank line ("Option 1 - Keep the camera\\n  Partial refund: ...").
+- A numbered list announced as the steps of one remedy ("gehen dabei so vor:", "手順は以下のとおりです") is no choice.
+- A refund in an option that sends goods back ("Return the unused gate ... Refund: 4,900 yen") is not a partial
+  refund for keeping the item; the same amount where the buyer keeps it is.
+- A refund verb governs the amount of its noun phrase ("refund the price difference of AUD 18.00"), and a voucher's
+  value is money offered ("a gift voucher worth £20").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.guardrails.sentences import blank_between, option_of
+from assistant.guardrails.text import build_doc
+from assistant.models import CheckContext, OrderFacts
+from assistant.runtime import guard
+from assistant.settings import Settings
+
+_GUARD = guard(Settings())
+
+
+def _rules(draft: str, price: float, scenario: str = "quality_issue", currency: str = "USD") -> set[str]:
+    context = CheckContext(scenario=scenario, buyer_message="",
+                           order=OrderFacts(product="Item", price=price, currency=currency), reply_language="en")
+    return {v.rule for v in _GUARD.check(draft, context).blocking}
+
+
+def test_a_blank_line_is_seen_through_the_folded_text() -> None:
+    doc = build_doc("1. We post a tyre.\n2. Or return it for a refund.\n\nOn top of either, we refund $40.",
+                    _GUARD.lexicon)
+    assert [option_of(doc, i) for i in range(len(doc.sentences))] == [(0, 0), (1, 1), (2, 2)]
+    assert blank_between(doc, doc.sentences[1].start, doc.sentences[2].start)
+    assert not blank_between(doc, doc.sentences[0].start, doc.sentences[1].start)
+
+
+def test_rows_under_an_option_line_belong_to_it() -> None:
+    draft = ("Hi Julia,\n\nI'm sorry the night vision isn't working.\n\nPlease choose one of these:\n\n"
+             "Option 1 - Keep the camera\n  Item price: $59.00\n  Partial refund (30%): $17.70\n"
+             "  Paid within: 2 business days\n\nOption 2 - Replacement camera\n  Shipped within: 1 business day\n"
+             "  Return of old camera: free, label in Your Orders\n\nReply \"Option 1\" or \"Option 2\".\n\n"
+             "Best,\nTreatCam")
+    assert _rules(draft, 59.0) == set()
+
+
+def test_a_figure_with_cents_after_a_colon_is_no_list_marker() -> None:
+    doc = build_doc("Refund: 45.00 USD\nReturn required: No", _GUARD.lexicon)
+    assert not any(s.list_item for s in doc.sentences)
+
+
+_STEPS = [
+    ("Guten Tag,\n\nes tut uns leid, dass Ihr Thermostat die Verbindung verliert. Wir tauschen das Gerät aus und "
+     "gehen dabei so vor:\n\n1. Wir versenden heute ein neues Thermostat an Sie.\n2. Die Sendungsnummer erhalten Sie "
+     "innerhalb von 24 Stunden.\n3. Das defekte Gerät senden Sie mit dem beiliegenden Etikett an uns zurück.\n\n"
+     "Vielen Dank für Ihre Geduld."),
+    ("この度はご不便をおかけし、誠に申し訳ございません。交換にて対応させていただきます。手順は以下のとおりです。\n"
+     "1. 本日中に新しいルーターを発送いたします。\n2. 24時間以内に追跡番号をお知らせいたします。\n"
+     "3. お手元のルーターは、同梱の着払い伝票でご返送ください。\n\n何卒よろしくお願い申し上げます。"),
+    ("Hi Sam,\n\nSorry the router keeps dropping. We'll replace it, and here's how it works:\n\n1. We ship a new "
+     "router today.\n2. You get the tracking number within 24 hours.\n3. Send the faulty one back with the "
+     "prepaid label in the box.\n\nThanks for your patience."),
+]
+
+
+@pytest.mark.parametrize("draft", _STEPS)
+def test_the_steps_of_one_remedy_are_no_choice(draft: str) -> None:
+    assert "missing_choices" in _rules(draft, 69.9)
+
+
+def test_the_same_list_with_a_choice_asked_for_is_a_choice() -> None:
+    draft = ("Hi Sam,\n\nSorry the router keeps dropping. Here's how we can help:\n\n1. We ship a new router today.\n"
+             "2. Return the faulty one with the prepaid label for a full refund.\n\nWhich option do you prefer?")
+    assert "missing_choices" not in _rules(draft, 69.9)
+
+
+_TWIN = ("Dear Ms. Nakamura,\n\nI'm sorry the second gate does not fit your doorway.\n\nPlease choose:\n{one}\n"
+         "2. Keep both gates and exchange the second one for our extension panel set.\n\nKind regards")
+
+
+def test_a_refund_for_a_returned_unit_is_no_capped_partial_refund() -> None:
+    one = ("1. Return the unused gate through Your Orders. Refund: 4,900 yen for the returned gate, processed "
+           "within 2 business days after it arrives.")
+    assert "unapproved_remedy" not in _rules(_TWIN.format(one=one), 9800.0, "unwanted_return", "JPY")
+
+
+@pytest.mark.parametrize("one", [
+    "1. Keep the unused gate and we refund 4,900 yen within 2 business days.",
+    "1. Return nothing: we refund 4,900 yen within 2 business days.",
+])
+def test_the_same_refund_for_goods_kept_is_capped(one: str) -> None:
+    assert "unapproved_remedy" in _rules(_TWIN.format(one=one), 9800.0, "unwanted_return", "JPY")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Puede devolverlo desde «Mis pedidos» con reembolso completo, o quedárselo y le reembolsamos treinta euros.",
+    "Le ofrecemos: 1. enviarle una sartén nueva en 48 horas; 2. devolverle veinte euros y que se quede con ella.",
+    "Oppure tiene la borsa così com'è e le restituiamo cinquanta euro.",
+])
+def test_money_given_back_is_not_goods_coming_back(sentence: str) -> None:
+    draft = "Estimado cliente:\n\nLamentamos mucho las molestias.\n\n" + sentence + "\n\nUn saludo"
+    assert "unapproved_remedy" in _rules(draft, 45.0, "not_as_described", "EUR")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We can match that price - we'll refund the price difference of AUD 18.00 to your card within 2 business "
+    "days, and there's nothing you need to send back.",
+    "Keep it and we'll send you an Amazon gift voucher worth £20 for your trouble.",
+])
+def test_a_refund_of_a_difference_and_a_voucher_value_are_money_offered(sentence: str) -> None:
+    draft = "Hi Liam,\n\nSorry for the trouble. " + sentence + " Or we can send a replacement within 2 days.\n\n" \
+            "Let me know which you prefer.\n\nCheers"
+    assert "unapproved_remedy" in _rules(draft, 44.99, "quality_issue", "AUD")
