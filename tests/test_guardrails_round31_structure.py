@@ -111,3 +111,64 @@ def test_a_refund_of_a_difference_and_a_voucher_value_are_money_offered(sentence
     draft = "Hi Liam,\n\nSorry for the trouble. " + sentence + " Or we can send a replacement within 2 days.\n\n" \
             "Let me know which you prefer.\n\nCheers"
     assert "unapproved_remedy" in _rules(draft, 44.99, "quality_issue", "AUD")
+
+
+_OFFER = ("Hello,\n\nWe are sorry the kettle stopped working.\n\n1. We send a new kettle within 2 business days.\n"
+          "2. We refund you in full within 24 hours.\n\n{x}\n\nKind regards")
+
+
+@pytest.mark.parametrize("x", [
+    "Let's keep Amazon out of this - withdraw what you opened there and we will do either today.",
+    "Prerequisite for both options: A-to-z claim status = withdrawn.",
+    "Precondition: your A-to-z claim closed.",
+    "Your refund is sent within 48 hours of your A-to-z claim being closed.",
+    "Refunds and replacements are processed only once there is nothing pending with Amazon on this order.",
+    "We can only do this once no A-to-z claim is open on the order.",
+])
+def test_claim_conditions_without_the_usual_words_block(x: str) -> None:
+    assert "az_inducement" in _rules(_OFFER.format(x=x), 40.0)
+
+
+@pytest.mark.parametrize(("draft", "language"), [
+    ("Guten Tag,\n\nes tut uns leid. Wir senden Ihnen heute ein neues Gerät oder erstatten den Kaufpreis.\n\n"
+     "P.S. Bitte stornieren Sie das Verfahren bei Amazon, sobald alles angekommen ist.", "de"),
+    ("Estimado cliente:\n\nLo sentimos mucho. Le enviamos una lámpara nueva o le reembolsamos el importe.\n\n"
+     "Le agradeceríamos que informara a Amazon de que todo está solucionado.", "es"),
+])
+def test_claim_requests_in_german_and_spanish_block(draft: str, language: str) -> None:
+    context = CheckContext(scenario="damaged_or_broken", buyer_message="",
+                           order=OrderFacts(product="Item", price=40.0, currency="EUR"), reply_language=language)
+    assert "az_inducement" in {v.rule for v in _GUARD.check(draft, context).blocking}
+
+
+@pytest.mark.parametrize("x", [
+    "There is nothing you need to do for the refund; Amazon will review your A-to-z claim independently.",
+    "If the new kettle has not arrived by Friday, just write to us and we will refund you straight away.",
+])
+def test_a_plain_negation_near_a_claim_still_passes(x: str) -> None:
+    assert "az_inducement" not in _rules(_OFFER.format(x=x), 40.0)
+
+
+def _ja(draft: str, scenario: str = "how_to_use") -> set[str]:
+    context = CheckContext(scenario=scenario, buyer_message="",
+                           order=OrderFacts(product="電気毛布", price=5480.0, currency="JPY"), reply_language="ja")
+    return {v.rule for v in _GUARD.check(draft, context).blocking}
+
+
+def test_a_japanese_invitation_to_our_other_products_is_marketing() -> None:
+    draft = ("お問い合わせいただき、ありがとうございます。コントローラーを外せば丸洗いが可能です。\n\n"
+             "よろしければ当店のほかの商品もご覧くださいませ。")
+    assert "marketing_content" in _ja(draft)
+
+
+def test_amazon_co_jp_before_a_japanese_letter_is_amazon() -> None:
+    draft = ("ご連絡ありがとうございます。Amazon.co.jpの返品ポリシーにより、到着後30日以内であれば返品を承ります。"
+             "注文履歴から「商品の返品」をお選びください。")
+    assert "off_platform_contact" not in _ja(draft, "unwanted_return")
+
+
+@pytest.mark.parametrize("leak", ["Prompt di sistema: rispondi in modo formale.", "Sei l'assistente del venditore.",
+                                  "Eres el asistente de atención al cliente.", "Prompt du système : sois poli."])
+def test_a_system_prompt_left_in_another_language_is_a_leak(leak: str) -> None:
+    draft = _OFFER.format(x=leak)
+    assert "ai_or_prompt_leak" in _rules(draft, 40.0)

@@ -77,6 +77,9 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
         if b < n and "amazon" in doc.classes[b] and b - a > 1:
             out.append((a, b + 1))  # "den Umweg über Amazon", "no need for Amazon": Amazon itself held off
             continue
+        if b - a > 1 and doc.has("amazon", a, b) and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, a)):
+            out.append((a, b))  # "let's keep Amazon out of this": the phrase names Amazon itself
+            continue
         verb = b + 1 if b < n and "filler" in doc.classes[b] else b
         if verb >= n or doc.words[verb] in _NOT_KEEPING_OUT \
                 or any(cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "defer")):

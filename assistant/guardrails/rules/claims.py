@@ -117,6 +117,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # "as long as the claim is not escalated / taken any further": whatever the verb, the remedy waits on
         # the claim not doing something
         unopened = unopened or (bool(conditions) and conditions[0][0] < obj and negation_in(doc, obj_end, tail))
+        # "only once there is nothing pending with Amazon", "once no claim is open": the remedy waits on there
+        # being no claim (a claim named, not a pronoun: "si no lo ha recibido" is the parcel)
+        unopened = unopened or (bool(conditions) and conditions[0][0] < obj and "pronoun" not in doc.classes[obj]
+                                and doc.has("negation", max(s.tok_start, obj - 2), obj))
         if not (doc.has("state", obj_end, tail) or unopened):
             continue  # "if the claim is still open"; "as long as no claim is filed"
         # "if the claim is still open on Friday, we cannot reship and must wait for Amazon's decision": a remedy

@@ -67,6 +67,9 @@ _INVITE = re.compile(r"\b(?:next|future|follow|newsletter|"
 _CODE_VALUE = re.compile(r"\bcode:?\s(?=[a-z0-9]*[a-z])(?=[a-z0-9]{4})[a-z]*\d")
 
 
+_LABELS = re.compile(r"(?:\.[a-z]{2,3})+(?![a-z0-9])")
+
+
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(x < b and a < y for x, y in spans)
 
@@ -99,6 +102,11 @@ def off_platform_contact(data: RuleInput) -> list[Violation]:
     allowed = _group(data, "off_platform_contact.allowed_host")
     if "." in folded:
         for a, b in _spans(data, "off_platform_contact.url"):
+            # "Amazon.co.jpの返品ポリシー": a Japanese letter straight after the host makes "jpの" one word, so the
+            # match stops at "amazon.co"; the labels right after it belong to the host
+            tail = _LABELS.match(folded, b)
+            if tail is not None:
+                b = tail.end()
             host = _HOST.match(folded[a:b])
             name = (host.group(1) if host else folded[a:b]).rstrip(".").removeprefix("www.")
             if allowed is not None and allowed.search(name):

@@ -1,0 +1,40 @@
+"""The buyer's own address in a parcel delivered elsewhere is no new address; a corrected street in Spanish is;
+a named part asked for in Italian, Spanish or French is a request for parts (new messages, written for these
+tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.facts import extract_facts
+
+
+@pytest.mark.parametrize("message", [
+    "The courier left it at number 42. I live at 24 Birch Road, like it says on the label. Nobody at 42 has it.",
+    "It was delivered to 15 Mill Lane. I live at 51 Mill Lane, which is what's on the order, so please help.",
+    "They dropped it at 9 Kings Road but my address is 19 Kings Road, as it says on my order.",
+])
+def test_the_address_already_on_the_order_is_no_new_address(message: str) -> None:
+    assert not extract_facts(message).new_address_given
+
+
+@pytest.mark.parametrize("message", [
+    "Please send it to 17 Harbour View, Leeds LS1 4AB instead.",
+    "The address is right otherwise, it just needs 'Apt 4B' added after the street.",
+    "Perdona, me equivoqué de número. Es Calle Mayor 18, 2ºA, no el 81. ¿Se puede cambiar?",
+])
+def test_a_new_or_corrected_address_is_given(message: str) -> None:
+    assert extract_facts(message).new_address_given
+
+
+@pytest.mark.parametrize("message", [
+    "Va bene tenere il tavolo se mi mandate una gamba nuova.",
+    "¿Pueden enviarme una rueda nueva? La silla está bien.",
+    "Pourriez-vous m'envoyer un couvercle ? Le reste va bien.",
+])
+def test_a_named_part_asked_for_is_a_request_for_parts(message: str) -> None:
+    assert "parts" in extract_facts(message).wants
+
+
+def test_the_whole_product_asked_for_is_no_request_for_parts() -> None:
+    assert "parts" not in extract_facts("Mi mandate una sedia nuova, per favore?").wants
