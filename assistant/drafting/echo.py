@@ -65,8 +65,12 @@ class Clause:
     indirect: bool = False
 
 
+# A date ("best before 14/08/2026") is the buyer's specific, not a phone number or an order id.
+_DATE = re.compile(r"(?<![\d/.\-])\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}(?![\d/.\-])")
+
+
 def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER, *, remedy: bool = False) -> bool:
-    if _UNSAFE_FORM.search(piece) or numbers.search(piece) or vocab.skip.search(piece):
+    if _UNSAFE_FORM.search(piece) or numbers.search(_DATE.sub("", piece)) or vocab.skip.search(piece):
         return False
     if not remedy and vocab.remedy.search(piece):
         return False
@@ -84,8 +88,9 @@ def _aside(match: re.Match[str]) -> str:
 # Right before a fault word: a negation that denies it ("not a dent", "no scratches at all", "sin ningún golpe").
 _DENIED = re.compile(r"\b(?:not|no|nothing|without|never|kein\w*|ohne|pas|aucun\w*|sans|sin|ning[uú]n\w*|senza|"
                      r"nessun\w*)\s+(?:a\s+|an\s+|any\s+|one\s+|single\s+|de\s+|d.|un\s+|una\s+)?$", re.I)
-# A short code or word in quotes ("shows "E2"", « OFF ») is the buyer's specific: kept, without the quotes.
-_QUOTED_WORD = re.compile(r"[\"“”„«»'‘’]\s?([\w.-]{1,12})\s?[\"“”«»'‘’]")
+# A short code or word in quotes ("shows "E2"", « OFF », 「ガリガリ」) is the buyer's specific: kept, without the
+# quotes.
+_QUOTED_WORD = re.compile(r"[\"“”„«»'‘’「『]\s?([\w.-]{1,12})\s?[\"“”«»'‘’」』]")
 
 
 def _clean(piece: str, vocab: EchoVocab) -> str:
