@@ -38,3 +38,12 @@ def test_a_named_part_asked_for_is_a_request_for_parts(message: str) -> None:
 
 def test_the_whole_product_asked_for_is_no_request_for_parts() -> None:
     assert "parts" not in extract_facts("Mi mandate una sedia nuova, per favore?").wants
+
+
+@pytest.mark.parametrize(("message", "declined"), [
+    ("Just send the missing bolts, I'm not taking the wardrobe apart to send it back.", True),
+    ("We are not dismantling the frame to return it, please post the part.", True),
+    ("I'm not sure how to return it, can you help?", False),
+])
+def test_refusing_the_work_of_a_return_declines_it(message: str, declined: bool) -> None:
+    assert ("return" in extract_facts(message).declines) is declined
