@@ -172,3 +172,16 @@ def test_amazon_co_jp_before_a_japanese_letter_is_amazon() -> None:
 def test_a_system_prompt_left_in_another_language_is_a_leak(leak: str) -> None:
     draft = _OFFER.format(x=leak)
     assert "ai_or_prompt_leak" in _rules(draft, 40.0)
+
+
+def test_a_price_difference_stated_is_not_money_offered() -> None:
+    draft = ("Hi Peter,\n\nOf course. You can choose:\na) Return it unused through Your Orders for a refund of £89.00, "
+             "or\nb) Swap to the Large version - as it's £10 more, order the Large now and we'll refund the Standard in "
+             "full (£89.00) as soon as it's back with us.\n\nLet me know which you'd prefer.\n\nBest regards")
+    assert "unapproved_remedy" not in _rules(draft, 89.0, "unwanted_return", "GBP")
+
+
+def test_money_added_on_top_of_a_full_refund_still_blocks() -> None:
+    draft = ("Hi Peter,\n\nSorry about the cat flap. We refund the full £89.00 and pay you £10 extra for the trouble, "
+             "or we send a new one within 2 days.\n\nLet me know which you'd prefer.\n\nBest regards")
+    assert "unapproved_remedy" in _rules(draft, 89.0, "damaged_or_broken", "GBP")

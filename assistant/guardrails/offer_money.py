@@ -127,6 +127,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                     doc.has(c, doc.sentences[prev].tok_start, doc.sentences[prev].tok_end)
                     for c in ("r_refund", "r_partial"))):
                 continue
+        if m.kind in ("amount", "bare") and _price_gap(doc, m):
+            continue  # "as it's £10 more": what one item costs against another, not money offered
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
         times = max(_instalments(doc, m.tok), _per_period(doc, m.tok, s.tok_end)) if m.kind in ("amount", "bare") \
@@ -136,6 +138,26 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
             m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
         offers.money.setdefault(si, []).append(m)
+
+
+# "it's £10 more", "kostet 10 € mehr", "coûte 10 € de plus": a price compared, after a word of being or costing
+_COMPARED = frozenset({"more", "less", "cheaper", "dearer", "extra", "mehr", "weniger", "billiger", "teurer", "plus",
+                       "moins", "mas", "menos", "piu", "meno"})
+_BE_OR_COST = frozenset({"it's", "its", "is", "was", "costs", "cost", "kostet", "ist", "coute", "est", "cuesta", "es",
+                         "costa", "e"})
+
+
+def _price_gap(doc: Doc, m: Money) -> bool:
+    """Whether an amount is a price difference stated ("as it's £10 more"), with no refund word just before it."""
+    last = bisect_left(doc.starts, m.end)
+    after = doc.words[last] if last < len(doc.words) else ""
+    if after == "de" and last + 1 < len(doc.words):
+        after = doc.words[last + 1]  # "10 € de plus"
+    if after not in _COMPARED or m.tok == 0:
+        return False
+    before = range(max(0, m.tok - 2), m.tok)
+    return any(doc.words[k] in _BE_OR_COST for k in before) and not any(
+        "r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
 
 
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
