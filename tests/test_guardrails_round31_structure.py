@@ -176,8 +176,8 @@ def test_a_system_prompt_left_in_another_language_is_a_leak(leak: str) -> None:
 
 def test_a_price_difference_stated_is_not_money_offered() -> None:
     draft = ("Hi Peter,\n\nOf course. You can choose:\na) Return it unused through Your Orders for a refund of £89.00, "
-             "or\nb) Swap to the Large version - as it's £10 more, order the Large now and we'll refund the Standard in "
-             "full (£89.00) as soon as it's back with us.\n\nLet me know which you'd prefer.\n\nBest regards")
+             "or\nb) Swap to the Large version - as it's £10 more, order the Large now and we'll refund the Standard "
+             "in full (£89.00) as soon as it's back with us.\n\nLet me know which you'd prefer.\n\nBest regards")
     assert "unapproved_remedy" not in _rules(draft, 89.0, "unwanted_return", "GBP")
 
 
