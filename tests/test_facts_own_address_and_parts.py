@@ -47,3 +47,29 @@ def test_the_whole_product_asked_for_is_no_request_for_parts() -> None:
 ])
 def test_refusing_the_work_of_a_return_declines_it(message: str, declined: bool) -> None:
     assert ("return" in extract_facts(message).declines) is declined
+
+
+@pytest.mark.parametrize("message", [
+    "Sorry, my postcode is wrong on the order. It should be K1A 0B1, not K1A 0B7.",
+    "Please deliver to my work address: 5th Floor, Orion Block, MG Road, Pune 411001. Already shipped I think.",
+    "Perdón, el piso está mal: es 2º A, no 2º C. El pedido ya salió.",
+    "La dirección correcta es Calle del Prado 14, Sevilla.",
+])
+def test_more_address_forms_are_given(message: str) -> None:
+    assert extract_facts(message).new_address_given
+
+
+@pytest.mark.parametrize("message", [
+    "The address on my account: I checked it twice and it is fine since 2019.",
+    "It should be 2 pieces, not 3.",
+])
+def test_a_number_corrected_or_a_year_is_no_address(message: str) -> None:
+    assert not extract_facts(message).new_address_given
+
+
+def test_a_german_address_after_a_colon_is_restated_as_the_address() -> None:
+    from assistant.drafting.echo_vocab import load_echo_vocab
+
+    vocab = load_echo_vocab("de")
+    text = "Können Sie es bitte an meine neue Adresse umleiten: Gartenweg 3, 80331 München"
+    assert any((m := p.search(text)) and m.group("v").startswith("Gartenweg 3") for p in vocab.address_value)
