@@ -211,7 +211,10 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
 _INSTALMENT_NOUNS = frozenset({"instalments", "installments", "payments", "transfers", "monthly", "weekly",
                                "raten", "zahlungen", "teilzahlungen", "monatsraten", "uberweisungen", "versements",
                                "paiements", "mensualites", "virements", "pagos", "plazos", "cuotas",
-                               "transferencias", "rate", "pagamenti", "versamenti", "bonifici"})
+                               "transferencias", "rate", "pagamenti", "versamenti", "bonifici",
+                               # "two refunds of 10 euros each", "due rimborsi di 10 euro ciascuno"
+                               "refunds", "erstattungen", "ruckerstattungen", "remboursements", "reembolsos",
+                               "rimborsi"})
 _INSTALMENT_LINKS = frozenset({"of", "von", "zu", "je", "de", "d", "a", "da", "di", "each", "per"})
 
 

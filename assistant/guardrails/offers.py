@@ -134,9 +134,10 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         if negated(doc, a):
             continue
         if here & set(REFUND_REMEDIES):
-            # "10 € erstatten, oder Sie senden ihn zurück": a return offered as the other option to a refund
-            refunds_before = doc.find("r_refund", s.tok_start, a)
-            if not (refunds_before and doc.has("alternative", refunds_before[-1][1], a)):
+            # "10 € erstatten, oder Sie senden ihn zurück" (or the return first, the refund after "oder"): a return
+            # offered as the other option to a refund
+            refunds = doc.find("r_refund", s.tok_start, s.tok_end)
+            if not any(doc.has("alternative", min(rb, b), max(ra, a)) for ra, rb in refunds):
                 continue
         _add(offers, doc, _RETURN_ALONE, a, b, seen)
     for si, amounts in offers.money.items():
@@ -309,7 +310,11 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
         return "cancel_and_refund"
     c0, c1 = clause_start(doc, a), clause_end(doc, b - 1)
     stop = next((k for k, _ in doc.find("alternative", b, hi)), hi)  # "..., soit la retourner": another option
-    if any(not a <= x < b and not negated(doc, x) for x, _ in doc.find("r_return", min(lo, c0), stop)):
+    # "... zurücksenden und erhalten den vollen Betrag zurück, oder Sie behalten ihn und wir erstatten 30 %": the
+    # option before the word of choice is another one
+    before = doc.find("alternative", min(lo, c0), a)
+    begin = before[-1][1] if before else min(lo, c0)
+    if any(not a <= x < b and not negated(doc, x) for x, _ in doc.find("r_return", begin, stop)):
         return "return_for_refund"  # "send it back through Your Orders for a full refund" ("le devolvemos 6 €" is
         # the refund word itself, not a return)
     here = offers.money.get(doc.sentence_of(a), [])

@@ -18,6 +18,7 @@ from __future__ import annotations
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_refs import asks_in, negation_in, neutral_clause, permission
+from assistant.guardrails.text import Doc
 
 _REACH = 8  # tokens between a request word and the claim it is about
 _VERB_LAST = 6  # tokens after the claim where a verb-final language puts the verb
@@ -135,3 +136,43 @@ def _covered(data: RuleInput, claims: dict[int, int], lo: int, hi: int) -> set[i
     for a, b in claims.items():
         covered.update(range(a, b))
     return covered
+
+
+def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """'hold off on the A-to-z claim', 'pause the claim'."""
+    doc = data.doc
+    out = []
+    for a, b in doc.spans("defer"):
+        if negation_in(doc, max(clause_start(doc, a), a - 4), a):
+            continue  # "you won't need to wait on them any longer" asks for no delay
+        for obj, obj_end in objects.items():
+            if b <= obj <= b + 4 and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
+                out.append((a, obj_end))
+    for a, b in doc.spans("defer_after"):  # German puts the verb last: "mit einem Antrag noch warten"
+        for obj, obj_end in objects.items():
+            if obj_end <= a <= obj_end + 8 and doc.sentence_of(obj) == doc.sentence_of(a):
+                out.append((obj, b))
+    out += _refrain_de(doc, objects)
+    return out
+
+
+_REFRAIN_STEMS = ("seh", "sieh")  # "absehen" split: "sehen Sie von einem Antrag ab"
+
+
+def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """German "sehen Sie (bis dahin) von einem A-bis-z-Antrag ab": the separable verb of refraining.
+
+    Its particle "ab" closes the clause right after the claim, its stem stands earlier in the sentence.
+    """
+    out = []
+    for obj, obj_end in objects.items():
+        k = obj_end
+        if k >= len(doc.words) or doc.words[k] != "ab" or doc.words[k - 1:k] == ["bis"]:
+            continue
+        if doc.folded[doc.ends[k]:doc.ends[k] + 1] not in ("", ",", ".", ";", "!", "\n"):
+            continue  # the particle closes its clause ("ab, wir kümmern uns"), unlike "ab morgen"
+        s = doc.sentences[doc.sentence_of(obj)]
+        if any(doc.words[j].startswith(_REFRAIN_STEMS) for j in range(s.tok_start, obj)) \
+                and doc.has("request", s.tok_start, obj):
+            out.append((s.tok_start, k + 1))
+    return out

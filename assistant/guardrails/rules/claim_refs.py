@@ -38,7 +38,7 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
     out: dict[int, int] = {}
     for cls in ("claim", "claim_weak"):
         for a, b in doc.spans(cls):
-            if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 3), b + 6) \
+            if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 4), b + 6) \
                     and not doc.has("open", max(0, a - 3), a):
                 continue  # "the case" is a claim where claims are spoken of, "the case with Amazon", "you opened one"
             if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
@@ -57,6 +57,11 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     """A carrier claim, a warranty claim, a product batch: qualified by a `not_claim` word close by."""
     s = doc.sentences[doc.sentence_of(a)]
     return doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4))
+
+
+def weak_claim_in(doc: Doc, lo: int, hi: int) -> bool:
+    """A case, request or complaint between tokens `lo` and `hi`, not the carrier's ("a case with the carrier")."""
+    return any(not _not_a_claim(doc, x, y) for x, y in doc.find("claim_weak", lo, hi))
 
 
 # Closing words that fit an order or an item as well as a claim: with another noun between the claim and the
@@ -87,12 +92,26 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         s = doc.sentences[si]
         claim_only = any(doc.words[k].startswith(_CLAIM_ONLY) for k in range(max(s.tok_start, a - 4),
                                                                               min(s.tok_end, a + 5)))
+        # "We'll go ahead as soon as that's been dropped": a pronoun closed or gone in a condition that gates the
+        # offer stands for the claim named before, however far back (what is offered is not what gets dropped)
+        # (not with a noun before it in its own sentence: "keep an eye on this order until it is resolved")
+        claim_only = claim_only or (_gating_close(doc, a, s.tok_start, s.tok_end)
+                                    and not doc.has("thing", s.tok_start, a))
         first = 0 if claim_only else reach_start(doc, si)
         i = bisect_left(starts, a) - 1
         if i >= 0 and starts[i] >= first:
             j = bisect_right(things, starts[i])
-            out[a] = j < len(things) and things[j] < a
+            # a verb done only to a claim leaves no doubt, whatever nouns stand between
+            out[a] = not claim_only and j < len(things) and things[j] < a
     return out
+
+
+def _gating_close(doc: Doc, a: int, lo: int, hi: int) -> bool:
+    """A condition word before the pronoun at `a` and a closing or gone word right after it, not "dropped off"."""
+    after = range(a + 1, min(hi, a + 5))
+    closing = [k for k in after if "close" in doc.classes[k] or "gone" in doc.classes[k]]
+    return bool(closing) and doc.has("condition", max(lo, a - 6), a) \
+        and not any(k + 1 < len(doc.words) and doc.words[k + 1] in ("off", "at", "to") for k in closing)
 
 
 # Verbs done only to a claim or request, never to an item or a parcel ("retirer", "ritirare" also mean collect)

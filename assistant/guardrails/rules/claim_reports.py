@@ -32,9 +32,16 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         s = doc.sentences[si]
         if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii():
             continue  # "when your message arrived", "the update": a noun, nobody is told anything
-        if doc.has("first_person", b, min(s.tok_end, b + 2)) and not (b < s.tok_end and quoted(doc, b)):
+        # "a short note to Amazon saying we've sorted it": the telling names Amazon, and what follows is what is said
+        to_amazon = doc.has("amazon", a, b)
+        if not to_amazon and doc.has("first_person", b, min(s.tok_end, b + 2)) \
+                and not (b < s.tok_end and quoted(doc, b)):
             continue  # "let us know": the buyer tells the seller (a quoted 'I no longer need help' is a button)
         said = doc.find("resolved", a, min(s.tok_end, b + 12))  # "please click Yes" says it in the verb
+        if not said:
+            # "You confirm the chargeback with your bank is withdrawn": a claim named and gone after the telling
+            said = [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12))
+                    if any(b <= o < g for o in objects)]
         # "once Amazon has heard from you that ...": the subject is the listener, the buyer still does the telling
         heard = doc.words[b - 2:b] == ["from", "you"]
         if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard):

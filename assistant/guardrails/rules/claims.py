@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_asks import amazon_kept_out, claim_asks, unopened_wishes
+from assistant.guardrails.rules.claim_asks import amazon_kept_out, claim_asks, deferrals, unopened_wishes
 from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
@@ -34,6 +34,7 @@ from assistant.guardrails.rules.claim_refs import (
     pronoun_objects,
     reach_start,
     subject_is_not_buyer,
+    weak_claim_in,
     without_open,
 )
 from assistant.guardrails.rules.claim_reports import reports, yes_answers
@@ -73,6 +74,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                 c0 = clause_start(doc, min(a, obj))
                 w0 = max(c0, a - 6)
                 plea = doc.has("request", w0, a) and not doc.has("negation", w0, a)
+                # "Merci de bien vouloir régulariser la situation auprès d'Amazon en clôturant le dossier": the
+                # sentence opens with the request and the closing is how it is done
+                plea = plea or (doc.has("request", s.tok_start, s.tok_start + 2)
+                                and not doc.has("negation", s.tok_start, a) and doc.has("amazon", s.tok_start, a))
                 if doc.words[a] in _TAKE and not plea:
                     continue  # "we take it back free of charge" is the item; "would you mind taking it back?" asks
                 # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
@@ -146,23 +151,6 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
     return out
 
 
-def _deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
-    """'hold off on the A-to-z claim', 'pause the claim'."""
-    doc = data.doc
-    out = []
-    for a, b in doc.spans("defer"):
-        if negation_in(doc, max(clause_start(doc, a), a - 4), a):
-            continue  # "you won't need to wait on them any longer" asks for no delay
-        for obj, obj_end in objects.items():
-            if b <= obj <= b + 4 and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
-                out.append((a, obj_end))
-    for a, b in doc.spans("defer_after"):  # German puts the verb last: "mit einem Antrag noch warten"
-        for obj, obj_end in objects.items():
-            if obj_end <= a <= obj_end + 8 and doc.sentence_of(obj) == doc.sentence_of(a):
-                out.append((obj, b))
-    return out
-
-
 _HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitare", "zogern", "zogere"})
 
 
@@ -211,9 +199,9 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         for oa, ob in doc.find("open", a, reach):
             tail = min(s.tok_end, ob + 7)
             head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
-            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or doc.has("claim_weak", ob, tail) \
+            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or weak_claim_in(doc, ob, tail) \
                     or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \
-                    or doc.has("claim_weak", b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"
+                    or weak_claim_in(doc, b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"
                 if not neutral_clause(doc, clause_start(doc, a), tail):
                     out.append((a, tail))
                 break
@@ -316,7 +304,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + amazon_kept_out(data)
              + reports(data, objects)
              + yes_answers(data, objects)
-             + _conditioned(data, objects) + _deferrals(data, objects) + _verb_final(data)
+             + _conditioned(data, objects) + deferrals(data, objects) + _verb_final(data)
              + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
              + _state_questions(data, claims) + _dropped_subject(data, claims))
     if not spans or not data.offers.any_remedy:

@@ -33,7 +33,8 @@ _VERB_BEFORE = frozenset({"will", "'ll", "to", "can", "may", "would", "should", 
 def review_manipulation(data: RuleInput) -> list[Violation]:
     """One violation per sentence that trades on a review."""
     doc = data.doc
-    reviews = doc.spans("review")
+    # "avis de passage" is the carrier's delivery notice, not a review (`not_review` names such nouns)
+    reviews = [(a, b) for a, b in doc.spans("review") if not doc.has("not_review", a, b + 2)]
     if not reviews:
         return []
     anything_offered = data.offers.any_remedy
