@@ -73,3 +73,20 @@ def test_a_german_address_after_a_colon_is_restated_as_the_address() -> None:
     vocab = load_echo_vocab("de")
     text = "Können Sie es bitte an meine neue Adresse umleiten: Gartenweg 3, 80331 München"
     assert any((m := p.search(text)) and m.group("v").startswith("Gartenweg 3") for p in vocab.address_value)
+
+
+def test_not_interested_in_a_replacement_with_a_word_between_declines_it() -> None:
+    facts = extract_facts("The wrong drive came. I am not interested anymore in replacement, just refund me.")
+    assert "replacement" in facts.declines and "refund" in facts.wants
+
+
+def test_another_size_by_its_number_is_an_exchange() -> None:
+    assert "exchange" in extract_facts("Could I get the 9.5 instead of a refund?").wants
+
+
+@pytest.mark.parametrize("message", [
+    "Steam is escaping around the lid of the pressure cooker and it leaks hot water too.",
+    "After ten minutes the handle gets really hot, I nearly dropped the pan.",
+])
+def test_steam_from_a_pressure_cooker_or_a_very_hot_handle_is_a_safety_risk(message: str) -> None:
+    assert extract_facts(message).safety
