@@ -90,3 +90,11 @@ def test_another_size_by_its_number_is_an_exchange() -> None:
 ])
 def test_steam_from_a_pressure_cooker_or_a_very_hot_handle_is_a_safety_risk(message: str) -> None:
     assert extract_facts(message).safety
+
+
+@pytest.mark.parametrize(("message", "recovered"), [
+    ("Laut Sendungsverfolgung zugestellt, aber nichts erhalten. Im Briefkasten habe ich keine Karte gefunden.", False),
+    ("Ich habe zwei Tage gesucht, bis ich es bei Familie Meier im 3. Stock gefunden habe.", True),
+])
+def test_a_german_parcel_is_found_only_when_the_buyer_found_it(message: str, recovered: bool) -> None:
+    assert extract_facts(message).recovered is recovered
