@@ -28,3 +28,11 @@ def test_a_reason_to_send_back_a_gift_is_restated() -> None:
     message = "We were given this toaster as a housewarming gift. We already own a toaster. Can we return it?"
     first = pick(message, load_echo_vocab("en"), "problem", scenario="unwanted_return")[0]
     assert any("already own" in clause.text for clause in first)
+
+
+def test_how_long_the_buyer_waited_is_restated_and_wondering_is_not() -> None:
+    message = ("Hi, just wondering where my order has got to. The tracking has said 'in transit' at the Bristol depot "
+               "for over a week now. Thanks")
+    options = pick(message, load_echo_vocab("en"), "problem", scenario="shipping_delay")
+    assert "Bristol depot" in options[0][0].text
+    assert not any(clause.text.startswith(("wondering", "just wondering")) for o in options for clause in o)
