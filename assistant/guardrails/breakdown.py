@@ -97,6 +97,37 @@ def breakdowns(doc: Doc, price: float | None) -> list[Breakdown]:
             value = max([sum(p.value for p in parts), *(t.value for t in totals)])
             out.append(Breakdown(value, len(parts), (totals or parts)[-1], shipping))
         i = max(j, i + 1)
+    return out + [bd for bd in _totalled(doc, lines, amounts) if all(bd.last.start != o.last.start for o in out)]
+
+
+_MONEY_WORDS = ("r_refund", "money_offer", "r_gift", "r_partial")
+
+
+def _totalled(doc: Doc, lines: list[tuple[int, int]], amounts: list[Money]) -> list[Breakdown]:
+    """A table with no header: refund lines of one amount each, then a total line that is their sum.
+
+    "Partial refund (dent) USD 10.00 / Goodwill credit USD 6.00 / Total to you USD 16.00".
+    """
+    text = doc.folded
+    out: list[Breakdown] = []
+    for i, (a, b) in enumerate(lines):
+        here = [m for m in amounts if a <= m.start < b]
+        if len(here) != 1 or not _TOTAL.search(text, a, b):
+            continue
+        parts: list[Money] = []
+        k = i - 1
+        while k >= 0 and not blank_between(doc, lines[k][1], lines[k + 1][0]):
+            x, y = lines[k]
+            found = [m for m in amounts if x <= m.start < y]
+            if len(found) != 1 or not any(_has(doc, c, x, y) for c in _MONEY_WORDS) or _DEDUCTION.search(text, x, y):
+                break
+            parts.append(found[0])
+            k -= 1
+        total = here[0]
+        if len(parts) >= 2 and abs(sum(p.value for p in parts) - total.value) <= 0.01:
+            shipping = sum(p.value for p in parts if "送料" in text[p.start - 20:p.start]
+                           or _has(doc, "shipping_cost", max(0, p.start - 30), p.start))
+            out.append(Breakdown(total.value, len(parts), total, shipping))
     return out
 
 

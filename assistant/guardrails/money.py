@@ -278,30 +278,39 @@ def _windows_py(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _spoken(doc: Doc, spans: list[tuple[int, int]], i: int) -> tuple[float, int, int]:
+    """The number said by the number words from `spans[i]` on: (value, next span, token after the last word).
+
+    Words join while they touch ("twenty-five", "hundred and five"); "quatre-vingt" is four twenties (80).
+    """
+    numbers = doc.lexicon.numbers
+    total, current = 0.0, 0.0
+    j, end = i, spans[i][1]
+    while j < len(spans) and spans[j][0] <= end + (1 if doc.words[end:end + 1] == ["and"] else 0):
+        x, y = spans[j]
+        value = numbers.get(" ".join(doc.words[x:y]), 0.0)
+        if value in _MULTIPLIERS:
+            current = max(current, 1.0) * value
+            if value == 1000.0:
+                total, current = total + current, 0.0
+        elif value == 20.0 and current == 4.0 and x > 0 and doc.words[x - 1] == "quatre":
+            current = 80.0  # "quatre-vingt(s)", "quatre-vingt-dix"
+        else:
+            current += value
+        end = y
+        j += 1
+    return total + current, j, end
+
+
 def _number_words(doc: Doc, out: list[Money], taken: bytearray) -> None:
     """Amounts written in words followed by a currency word ("fifty euros", "twenty-five dollars")."""
     spans = doc.spans("number")
     if not spans:
         return
-    numbers = doc.lexicon.numbers
     i = 0
     while i < len(spans):
-        a, b = spans[i]
-        total, current = 0.0, 0.0
-        j = i
-        end = b
-        while j < len(spans) and spans[j][0] <= end + (1 if doc.words[end:end + 1] == ["and"] else 0):
-            x, y = spans[j]
-            value = numbers.get(" ".join(doc.words[x:y]), 0.0)
-            if value in _MULTIPLIERS:
-                current = max(current, 1.0) * value
-                if value == 1000.0:
-                    total, current = total + current, 0.0
-            else:
-                current += value
-            end = y
-            j += 1
-        value = total + current
+        a = spans[i][0]
+        value, j, end = _spoken(doc, spans, i)
         unit = doc.words[end] if end < len(doc.words) else ""
         country = None
         while unit in _COUNTRY and end + 1 < len(doc.words):
@@ -309,6 +318,12 @@ def _number_words(doc: Doc, out: list[Money], taken: bytearray) -> None:
             end += 1
             unit = doc.words[end]
         if unit in _CURRENCY_WORDS and value > 0:
+            # "trente-quatre euros quatre-vingt-dix": the cents in words right after the currency word
+            if j < len(spans) and spans[j][0] == end + 1:
+                cents, k, last = _spoken(doc, spans, j)
+                if 0 < cents < 100:
+                    value += cents / 100
+                    end, j = last - 1, k
             _add(doc, out, taken, value, "amount", country or _currency(unit), doc.starts[a], doc.ends[end])
         elif unit in _PERCENT_WORDS and value > 0 and (unit not in ("per", "pour", "por") or (
                 end + 1 < len(doc.words) and doc.words[end + 1] in ("cent", "cento", "ciento", "cien"))):

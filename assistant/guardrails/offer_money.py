@@ -102,6 +102,9 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
                 and not doc.has("r_refund", m.tok + 2, min(s.tok_end, m.tok + 4)):
             continue  # "half a turn", "half an hour"
+        elif m.kind in ("fraction", "percent") and doc.words[m.tok + 1:m.tok + 2] == ["of"] \
+                and doc.has("shipping_cost", m.tok + 1, min(s.tok_end, m.tok + 5)):
+            continue  # "half of the shipping, $2.99": a share of the postage, not of the price
         elif m.kind in ("fraction", "percent"):
             # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
             wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
@@ -131,8 +134,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             continue  # "as it's £10 more": what one item costs against another, not money offered
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
-        times = max(_instalments(doc, m.tok), _per_period(doc, m.tok, s.tok_end)) if m.kind in ("amount", "bare") \
-            else 1
+        times = max(_instalments(doc, m.tok), _per_period(doc, m.tok, s.tok_end), _per_unit(doc, m.tok, s.tok_end)) \
+            if m.kind in ("amount", "bare") else 1
         if times > 1:
             m = replace(m, value=m.value * times)  # "three instalments of £7" is £21 offered
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
@@ -253,6 +256,26 @@ _PERIODS = frozenset({"month", "week", "day", "monat", "woche", "mois", "semaine
                       "settimana"})
 _PERIOD_PLURALS = frozenset({"months", "weeks", "days", "monate", "monaten", "wochen", "semaines", "meses",
                              "semanas", "mesi", "settimane", "mois"})
+
+
+_PER = frozenset({"per", "each", "a", "pro", "par", "por", "al", "je"})
+_ALL_OF = frozenset({"of", "all", "for", "alle", "tous", "toutes", "todos", "todas", "tutti", "tutte"})
+
+
+def _per_unit(doc: Doc, tok: int, end: int) -> int:
+    """'$6 per mug for each of the 4 mugs', '5 € pro Tasse für alle 4 Tassen': a rate times the count named."""
+    words = doc.words
+    k = tok + 1
+    while k < min(end, tok + 3) and words[k].isdigit():
+        k += 1  # the cents of the amount ("6.00" is two tokens)
+    if k + 1 >= end or words[k] not in _PER:
+        return 1
+    for j in range(k + 2, min(end, k + 10)):
+        if words[j - 1] in _ALL_OF or words[j - 1] == "the":
+            count = _count(doc, words[j])
+            if count > 1:
+                return count
+    return 1
 
 
 def _per_period(doc: Doc, tok: int, end: int) -> int:

@@ -120,6 +120,13 @@ def _open_ended(doc: Doc, pos: int) -> bool:
 _JA_PARTICLES = frozenset(fold_literal("をがはにのとでへも、"))  # folded: が reads か, で reads て
 
 
+def _dotted_word_end(doc: Doc, folded: str, pos: int) -> bool:
+    """Whether the dot at `pos` follows a word joined from single letters with dots ("w.i.t.h.d.r.a.w.")."""
+    k = bisection.bisect_right(doc.ends, pos) - 1
+    return k >= 0 and doc.ends[k] == pos and doc.ends[k] - doc.starts[k] >= 5 \
+        and folded[doc.ends[k] - 2] == "." and "." not in doc.words[k]
+
+
 def split_sentences(doc: Doc, folded: str) -> None:
     """Cut a tokenised draft into sentences and list items (`doc.sentences`)."""
     text = doc.text
@@ -145,6 +152,8 @@ def split_sentences(doc: Doc, folded: str) -> None:
                               or (_may_end_inline(folded, lo := max(cuts[-1], pos - 6), pos)
                                   and _INLINE_MARKER.search(folded, lo, pos) is not None)):
             continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
+        if char == "." and _dotted_word_end(doc, folded, pos):
+            continue  # "w.i.t.h.d.r.a.w. the claim": the last dot of letters spelt out with dots
         cuts.append(pos + 1)
     cuts.append(len(folded))
     # the first token at or after each cut

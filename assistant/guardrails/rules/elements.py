@@ -97,7 +97,7 @@ def _procedure(doc: Doc) -> bool:
     lines = [s for s in doc.sentences if s.list_item]
     first = doc.sentences.index(lines[0]) if lines else 0
     lead = doc.sentences[max(0, first - 1)]  # "choose one of the following:" announces options
-    if any(doc.has("alternative", s.tok_start, s.tok_end) for s in [lead, *lines]):
+    if any(not _ui_choice(doc, x) for s in [lead, *lines] for x, _ in doc.find("alternative", s.tok_start, s.tok_end)):
         return False
     if any(doc.has("sequence", s.tok_start, min(s.tok_end, s.tok_start + 4)) for s in lines[1:] if _opens_line(doc, s)):
         return True
@@ -108,6 +108,13 @@ def _procedure(doc: Doc) -> bool:
     around = [*leads, *doc.sentences[last + 1:last + 3]]
     return any(doc.has("steps", s.tok_start, s.tok_end) for s in leads) \
         and not any(doc.has("alternative", s.tok_start, s.tok_end) for s in around)
+
+
+def _ui_choice(doc: Doc, a: int) -> bool:
+    """Whether a word of choice at token `a` selects a quoted menu item ("「商品の返品」を選択", "choose 'Return'")."""
+    before = doc.folded[max(0, doc.starts[a] - 3):doc.starts[a]]
+    after = doc.folded[doc.ends[a]:doc.ends[a] + 40].split(".")[0]  # "wählen Sie bei dieser Bestellung „Artikel ..."
+    return any(q in before for q in "」\"'“”»") or any(q in after for q in "「\"'“”«„")
 
 
 def _opens_line(doc: Doc, s: Sentence) -> bool:

@@ -49,7 +49,9 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
                           r"discount code|subscribe|aktion\w*|gutschein|rabatt|cupon|descuento|"
                           r"buono|sconto|reduction|bon de reduction|code promo)s?\b|"
-                          r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント"))
+                          r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント|"
+                          # "Spare 10 % beim Kauf von 2 Artikeln", "Compre 3 y pague 2", "prendi 3 paghi 2"
+                          r"\bspare\b|\bsparen\b|\b(?:compre|pague|paghi|prendi|achetez|payez|kaufe|zahle|buy|pay)\s\d\b"))
 # The buyer asks about the seller's shop or other products ("do you have your own website?", "other colours?"):
 # pointing them to the seller's Amazon storefront answers the question, it is no unasked-for marketing.
 _SHOP_QUESTION = re.compile(fold_pattern(
