@@ -98,3 +98,20 @@ def test_steam_from_a_pressure_cooker_or_a_very_hot_handle_is_a_safety_risk(mess
 ])
 def test_a_german_parcel_is_found_only_when_the_buyer_found_it(message: str, recovered: bool) -> None:
     assert extract_facts(message).recovered is recovered
+
+
+def test_money_off_refused_declines_a_discount() -> None:
+    facts = extract_facts("The mirror is cracked. Please don't offer me money off, I want a new one.")
+    assert "discount" in facts.declines
+
+
+@pytest.mark.parametrize("message", [
+    "The glass jug of the cafetiere has a crack down one side, I'm scared to pour boiling water in it.",
+    "Le verre de la théière est fêlé, je n'ose pas y mettre de l'eau bouillante.",
+])
+def test_cracked_glass_for_boiling_water_is_a_safety_risk(message: str) -> None:
+    assert extract_facts(message).safety
+
+
+def test_a_postcode_put_wrong_then_corrected_is_given() -> None:
+    assert extract_facts("I put LS6 2QF but it should be LS6 2QE, sorry. It has shipped.").new_address_given
