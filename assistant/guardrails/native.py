@@ -45,7 +45,7 @@ MODULES: tuple[str, ...] = (
     "prefilter",
     "patterns", "registry",
     "rules.claim_asks", "rules.claim_refs", "rules.claim_reports", "rules.claims", "rules.elements", "rules.forms",
-    "rules.money_rules",
+    "rules.money_rules", "rules.unverified",
     "rules.reviews",
 )
 # Hand-written C modules of the package (`<name>.c`), built with the mypyc modules and loaded under the same hash.

@@ -113,4 +113,4 @@ def rule_ids() -> tuple[str, ...]:
 
 def _load_rules() -> None:
     # Importing the modules runs their decorators.
-    from assistant.guardrails.rules import claims, elements, forms, money_rules, reviews  # noqa: F401
+    from assistant.guardrails.rules import claims, elements, forms, money_rules, reviews, unverified  # noqa: F401

@@ -1,7 +1,6 @@
-"""`unapproved_remedy` and `unverified_fact`: money over the cap or the price, and facts found nowhere.
+"""`unapproved_remedy`: money over the cap or the price, and remedies the seller narrowed away.
 
-`unapproved_remedy` also blocks remedies the seller narrowed away; `unverified_fact` warns on tracking
-numbers, dates and amounts found nowhere in the case.
+(`unverified_fact`, the warning on facts found nowhere in the case, is in `unverified.py`.)
 
 Money is read as numbers (`money.py`) and tied to the sentence that offers it (`offers.py`). Amounts offered
 together add up ("€10 today and €10 next month", "a further $8"); amounts offered as alternatives ("€10 or
@@ -12,7 +11,6 @@ cannot be read gets a warning.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from bisect import bisect_left
@@ -26,7 +24,6 @@ from assistant.guardrails.sentences import option_of
 from assistant.guardrails.text import Doc
 from assistant.models import REMEDY_IDS, Violation
 
-_DIGIT = re.compile(r"\d")
 # No return after all ("no need to send it back"): the refund is for keeping the item.
 _NO_RETURN = re.compile(r"\breturn (?:is )?(?:not )?required:? no\b|\bnothing (?:\w+ ){0,3}(?:send|return|post|ship)\b|"
                         r"\bno need to (?:send|return|post|ship)\b|"
@@ -307,89 +304,3 @@ def _unreadable(data: RuleInput) -> list[Violation]:
                                       fix_hint="State the amount, e.g. 'a partial refund of 10.00 EUR', within the "
                                                "cap."))
     return out
-
-
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-_NUMS = re.compile(r"\d+")
-_ALNUM = re.compile(r"[^a-z0-9]")
-
-
-def _order_ids(data: RuleInput, folded: str) -> list[tuple[int, int]]:
-    """Spans of the order numbers in a draft (a tracking number or date inside one is part of it)."""
-    group = data.patterns.get("unverified_fact.order_id")
-    return list(group.finditer(folded)) if group is not None else []
-
-
-@rule("unverified_fact", severity="warn", order=13,
-      message="The draft states a fact (tracking number, date or amount) that appears neither in the buyer "
-              "message, the order facts nor the seller policy.",
-      fix_hint="Check the fact against the order in Seller Central and correct it, or remove it if you cannot "
-               "verify it.")
-def unverified_fact(data: RuleInput) -> list[Violation]:
-    """Warn on tracking numbers, dates and amounts found nowhere in the case."""
-    folded = data.doc.folded
-    if not _DIGIT.search(folded) is not None:
-        return []
-    buyer = data.buyer.folded if data.buyer is not None else ""
-    buyer_compact: str | None = None  # read only for a tracking number that is not an order's (most drafts: none)
-    order = data.context.order
-    known = {_ALNUM.sub("", v.lower()) for v in (order.order_id, order.tracking_number) if v} if order else set()
-    out: list[Violation] = []
-    # The order numbers only matter once a tracking number or date is found: read them then (most drafts: never).
-    ids: list[tuple[int, int]] | None = None
-    tracking = data.patterns.get("unverified_fact.tracking")
-    for a, b in tracking.finditer(folded) if tracking else ():
-        token = _ALNUM.sub("", folded[a:b])
-        if ids is None:
-            ids = _order_ids(data, folded)
-        if any(x < b and a < y for x, y in ids) or token in known:
-            continue
-        if buyer_compact is None:
-            buyer_compact = _ALNUM.sub("", buyer)
-        if token in buyer_compact:
-            continue
-        out.append(data.folded("unverified_fact", a, b, message=f"Tracking number '{folded[a:b]}' is not in the "
-                                                               "order facts or the buyer message."))
-    dates = data.patterns.get("unverified_fact.date")
-    order_dates = [(d.month, d.day) for d in (order.ship_date, order.delivery_date) if isinstance(d, dt.date)] \
-        if order else []
-    for a, b in dates.finditer(folded) if dates else ():
-        snippet = folded[a:b]
-        if snippet in buyer or any(r in order_dates for r in _parse_date(snippet)):
-            continue
-        if ids is None:
-            ids = _order_ids(data, folded)
-        if any(x < b and a < y for x, y in ids):
-            continue
-        out.append(data.folded("unverified_fact", a, b, message=f"Date '{snippet}' is not in the order facts or "
-                                                               "the buyer message."))
-    buyer_values = {m.value for m in find_money(data.buyer)} if data.buyer is not None else set()
-    cap = data.policy.partial_refund_cap(data.price)
-    for m in data.offers.all_money:
-        if m.kind in ("bare", "fraction"):
-            continue
-        if m.kind == "percent":
-            if m.value <= data.policy.partial_refund.max_percent + _EPS or m.value == 100 or m.value in buyer_values:
-                continue
-        elif m.value <= cap + _EPS or (data.price is not None and abs(m.value - data.price) < _EPS) \
-                or m.value in buyer_values:
-            continue
-        out.append(data.folded("unverified_fact", m.start, m.end,
-                               message=f"Amount '{folded[m.start:m.end]}' is not in the order facts, the buyer "
-                                       "message or the policy."))
-    return out
-
-
-def _parse_date(snippet: str) -> list[tuple[int, int]]:
-    """Possible (month, day) readings of a date snippet (numeric dates are read both US and day-first)."""
-    nums = [int(n) for n in _NUMS.findall(snippet)]
-    month = next((v for k, v in _MONTHS.items() if k in snippet), None)
-    if month is not None:
-        days = [n for n in nums if 1 <= n <= 31]
-        return [(month, days[0])] if days else []
-    if re.match(r"\d{4}-", snippet) and len(nums) >= 3:
-        return [(nums[1], nums[2])]
-    if len(nums) >= 2:
-        return [(nums[0], nums[1]), (nums[1], nums[0])]
-    return []
