@@ -168,16 +168,14 @@ def _money(data: RuleInput) -> list[Violation]:
                               f"of {_fmt(cap)} {currency}.",
                   f"Offer at most {_fmt(cap)} {currency} in all as a partial refund.")
     if not out:
-        out += _breakdowns(data, net_refunds)
+        out += _breakdowns(data, net_refunds, cap, currency)
     out += _unreadable(data)
     return out
 
 
-def _breakdowns(data: RuleInput, net_refunds: list[float]) -> list[Violation]:
+def _breakdowns(data: RuleInput, net_refunds: list[float], cap: float, currency: str) -> list[Violation]:
     """A refund laid out over lines ("- for the missing parts: 10,00 €", "- for the trouble: 8,00 €"): its sum."""
-    price, cap = data.price, data.policy.partial_refund_cap(data.price)
-    currency = (data.context.order.currency if data.context.order and data.context.order.currency
-                else data.policy.default_currency)
+    price = data.price
     for bd in breakdowns(data.doc, price):
         if price is not None and bd.value - bd.shipping > price + _EPS:
             message = f"The parts of the refund add up to {_fmt(bd.value)} {currency}, more than the item price " \
@@ -202,6 +200,8 @@ def _comes_back(doc: Doc, si: int, tok: int) -> bool:
     The option is the sentence's list item with the lines under it, or the sentence alone outside a list; after
     a word of choice it starts there ("return it for a full refund, or keep it and we refund 30 euros").
     """
+    if not doc.spans("r_return"):
+        return False  # nothing is sent back anywhere (most drafts): no option to look for
     first, last = option_of(doc, si)
     sentences = doc.sentences
     lo, hi = sentences[first].tok_start, sentences[last].tok_end
