@@ -603,7 +603,7 @@ fail:
     return NULL;
 }
 
-/* Whether `text._SPACED` matches (`[a-z]`, then twice 1-2 of " .-*_" and `[a-z0-9]`, with no letter or digit
+/* Whether `text._SPACED` matches (`[a-z]`, then twice 1-3 of " .-*_" and `[a-z0-9]`, with no letter or digit
    right before or after): three single characters spaced out, what `_join_spaced_letters` merges. */
 static inline int is_spacer(Py_UCS4 c) {
     return c == ' ' || c == '.' || c == '-' || c == '*' || c == '_';
@@ -619,11 +619,11 @@ ALWAYS_INLINE PyObject *has_spaced_in(PyObject *arg, int kind, const void *data,
         int ok = 1;
         for (int part = 0; part < 2 && ok; part++) {
             Py_ssize_t gap = 0;  /* a run of spacers; its length is forced, as none is a letter or digit */
-            while (j < n && gap < 3 && is_spacer(PyUnicode_READ(kind, data, j))) {
+            while (j < n && gap < 4 && is_spacer(PyUnicode_READ(kind, data, j))) {
                 j++;
                 gap++;
             }
-            ok = gap >= 1 && gap <= 2 && j < n && is_token_char(PyUnicode_READ(kind, data, j));
+            ok = gap >= 1 && gap <= 3 && j < n && is_token_char(PyUnicode_READ(kind, data, j));
             j++;
         }
         if (ok && (j >= n || !is_token_char(PyUnicode_READ(kind, data, j)))) {

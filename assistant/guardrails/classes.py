@@ -86,6 +86,9 @@ def classify(doc: Doc) -> None:
                 for cls in cls_set:
                     index.setdefault(cls, []).append((i, i + 1 + k))
                     touched.add(cls)
+                # the phrase's classes are its first token's too: a rule reading one token's classes ("sells for"
+                # before an amount) sees the phrase it opens
+                out[i] = out[i] | cls_set
     doc.classes = out
     doc.index = index
     for cls in touched:  # word spans are appended in token order; only phrase spans can be out of order

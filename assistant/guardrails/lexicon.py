@@ -90,6 +90,13 @@ class Lexicon:
         """The classes of one token (exact word first, then the longest stem it starts with)."""
         return _lookup(self, word)
 
+    def pair_classes(self, first: str, second: str) -> frozenset[str]:
+        """The classes of the two-word phrase "first second" ("take down"), empty when there is none."""
+        for rest, classes in self.phrases.get(first, {}).get(second, ()):
+            if len(rest) == 1:  # the words after the first: the second alone
+                return classes
+        return _EMPTY
+
     def substring_hits(self, text: str) -> list[tuple[int, int, frozenset[str]]]:
         """Entries of scripts without spaces found in `text`: (start, end, classes), leftmost-longest."""
         if not self.substrings:

@@ -181,14 +181,16 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         # "the $9.99 delivery charge was for express" is quoted; "we refund the $9.99 shipping" is money back
         c0 = clause_start(doc, m.tok)
         return not doc.has("r_refund", max(c0, m.tok - 6), m.tok) or negated(doc, m.tok)
-    if any("price_quote" in doc.classes[k] for k in before) or any("price_quote" in doc.classes[k] for k in after):
+    # (`has`, not the token's own classes: a phrase such as "sells for" is found only as a span)
+    quote_after = doc.has("price_quote", after.start, after.stop)
+    if doc.has("price_quote", before.start, before.stop) or quote_after:
         # "refund the full price of $60" still offers $60: the refund word decides. A cost word after the amount
         # reaches back over the clause as shipping does ("wir erstatten Ihnen die 5,95 € Versandkosten"), and a
         # refund verb right after it counts too ("送料800円を返金", "5,95 € Versandkosten zurückerstatten").
         c0 = clause_start(doc, m.tok)
         if doc.folded[s.start:m.start].rstrip().endswith(":"):
             c0 = s.tok_start  # "ご返金額:9,980円(商品代金)": a label before a colon names the amount after it
-        back = max(c0, m.tok - 6) if any("price_quote" in doc.classes[k] for k in after) else \
+        back = max(c0, m.tok - 6) if quote_after else \
             max(s.tok_start, m.tok - 2)
         if price is not None and abs(m.value - price) > 0.005:
             # "we'll refund the price difference of AUD 18.00": a refund verb whose object is the amount's noun
@@ -258,8 +260,12 @@ _PERIOD_PLURALS = frozenset({"months", "weeks", "days", "monate", "monaten", "wo
                              "semanas", "mesi", "settimane", "mois"})
 
 
-_PER = frozenset({"per", "each", "a", "pro", "par", "por", "al", "je"})
-_ALL_OF = frozenset({"of", "all", "for", "alle", "tous", "toutes", "todos", "todas", "tutti", "tutte"})
+_ALL_OF = frozenset({"of", "all", "for", "alle", "tous", "toutes", "todos", "todas", "tutti", "tutte", "des", "de",
+                     "di", "dei", "delle", "der"})
+_ON = frozenset({"on", "for", "auf", "fur", "pour", "sur", "para", "por", "per", "su"})
+_EACH = frozenset({"each", "every", "jede", "jeden", "jedes", "chaque", "chacun", "chacune", "cada", "ciascuno",
+                   "ciascuna", "ognuno", "ognuna"})
+_PER = frozenset({"per", "a", "pro", "par", "por", "al", "je"}) | _EACH
 
 
 def _per_unit(doc: Doc, tok: int, end: int) -> int:
@@ -268,6 +274,8 @@ def _per_unit(doc: Doc, tok: int, end: int) -> int:
     k = tok + 1
     while k < min(end, tok + 3) and words[k].isdigit():
         k += 1  # the cents of the amount ("6.00" is two tokens)
+    if k + 1 < end and words[k] in _ON and words[k + 1] in _EACH:
+        k += 1  # "$10 on each of the two mats", "5 € pour chacune des 3 tasses"
     if k + 1 >= end or words[k] not in _PER:
         return 1
     for j in range(k + 2, min(end, k + 10)):

@@ -27,13 +27,15 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_U = str.maketrans({"0": "u", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _SINGLE_GAP = re.compile(r"[ .\-*_]{1,2}")
+# A wider or uneven spacing ("A - t o - z", "c - l - o - s - e") joins only into a word the lexicon knows.
+_WIDE_GAP = re.compile(r"[ .\-*_]{1,3}")
 # The same tokens as `_TOKEN`, as a split: gap, token, gap, token, ..., gap.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # Two quick tests that let most drafts skip per-token work, run on RE2 (a 1-kB scan costs ~3 µs there, 5-15 µs in
 # Python's engine). Each matches a superset of what it guards, so a false alarm only costs the slow path:
-# three single characters split by one or two of " .-*_" (what `_join_spaced_letters` merges), and a token
+# three single characters split by one to three of " .-*_" (what `_join_spaced_letters` merges), and a token
 # holding both a digit and a letter ("cl0se", "5's": maybe digits for letters).
-_SPACED = r"(?:^|[^a-z0-9])[a-z][ .\-*_]{1,2}[a-z0-9][ .\-*_]{1,2}[a-z0-9](?:[^a-z0-9]|$)"
+_SPACED = r"(?:^|[^a-z0-9])[a-z][ .\-*_]{1,3}[a-z0-9][ .\-*_]{1,3}[a-z0-9](?:[^a-z0-9]|$)"
 _MIXED = r"[0-9]'?[a-z]|[a-z][0-9]"
 
 
@@ -285,9 +287,32 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str,
                         out.append((a, spans[j][1], joined))
                 i = j + 1
                 continue
+            j = _known_run(spans, i, folded, lexicon)
+            if j > i:
+                out.append((a, spans[j][1], "".join(s[2] for s in spans[i:j + 1]).translate(_LEET)))
+                i = j + 1
+                continue
         out.append((a, b, w))
         i += 1
     return out
+
+
+def _known_run(spans: list[tuple[int, int, str]], i: int, folded: str, lexicon: Lexicon | None) -> int:
+    """The last span of the longest run of letters from `i`, spaced unevenly or widely, that is a lexicon word.
+
+    "a - t o - z" is "atoz"; `i` when there is none.
+    """
+    if lexicon is None:
+        return i
+    j = i
+    while j + 1 < len(spans) and len(spans[j + 1][2]) == 1 and spans[j + 1][2].isalnum() \
+            and _WIDE_GAP.fullmatch(folded, spans[j][1], spans[j + 1][0]):
+        j += 1
+    while j - i >= 2:
+        if lexicon.classes_of("".join(s[2] for s in spans[i:j + 1]).translate(_LEET)):
+            return j
+        j -= 1
+    return i
 
 
 def _two_words(joined: str, lexicon: Lexicon | None) -> int:

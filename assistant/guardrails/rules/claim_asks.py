@@ -15,9 +15,19 @@ one already caught by the closing-word detectors) and fires on none of the ~4,30
 
 from __future__ import annotations
 
+import re
+
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import asks_in, negation_in, neutral_clause, permission
+from assistant.guardrails.rules.claim_refs import (
+    antecedent,
+    asks_in,
+    negation_in,
+    neutral_clause,
+    permission,
+    split_closing,
+    subject_is_not_buyer,
+)
 from assistant.guardrails.text import Doc
 
 _REACH = 8  # tokens between a request word and the claim it is about
@@ -175,4 +185,61 @@ def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
         if any(doc.words[j].startswith(_REFRAIN_STEMS) for j in range(s.tok_start, obj)) \
                 and doc.has("request", s.tok_start, obj):
             out.append((s.tok_start, k + 1))
+    return out
+
+
+_WAIT_REACH = 8  # tokens after the waiting word where what is waited on stands
+# An infinitive with the object pronoun fused on: "solicitarla", "presentarla", "farlo", "aprirla"
+_CLITIC = re.compile(r"(?:ar|er|ir|re)l[aeo]s?$")
+_ARTICLES = frozenset({"the", "a", "an", "your", "long", "la", "le", "die", "der", "il", "l", "una", "un"})
+
+
+def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
+    """'You mentioned the A-to-z guarantee. Please wait a few days before using it': waiting, on a claim before.
+
+    The waiting word ("wait", "warten", "attendez", "espere", "aspetti") in a sentence that names no claim
+    itself, whose object is the claim named in the sentences before: a pronoun that points back to it with no
+    other noun between ("Warten Sie damit"), an infinitive with the pronoun fused on ("antes de solicitarla",
+    "prima di farlo"), or an opening verb with none of its own ("avant d'y recourir", "before filing"). Nothing
+    else the draft mentions may stand between the claim and the wait ("wait for the parcel").
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    starts = sorted(claims)
+    for a, b in doc.spans("wait"):
+        if a > 0 and doc.words[a - 1] in _ARTICLES:
+            continue  # a noun: "sorry for the wait", "la espera"
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        claim = antecedent(doc, starts, si)
+        if claim is None or doc.has("thing", claims[claim], a) or subject_is_not_buyer(doc, a, s.tok_start):
+            continue
+        if negation_in(doc, max(s.tok_start, a - 3), a):
+            continue  # "you don't have to wait before opening one"
+        hi = min(s.tok_end, b + _WAIT_REACH)
+        if doc.has("thing", b, hi) or neutral_clause(doc, s.tok_start, s.tok_end):
+            continue
+        named = any(b <= p < hi and not between for p, between in pronouns.items()) \
+            or any(_CLITIC.search(doc.words[k]) for k in range(b, hi)) or doc.has("open", b, hi)
+        if named:
+            out.append((a, hi))
+    return out
+
+
+def split_closings(data: RuleInput, pronouns: dict[int, bool]) -> list[tuple[int, int]]:
+    """'Once you've taken it down on your side, your choice goes through': a pronoun inside a closing phrase.
+
+    The pronoun stands for the claim ("take it down", "call it off"); the closing is asked for or set as a
+    condition, with the buyer doing it.
+    """
+    doc = data.doc
+    out = []
+    for p, between in pronouns.items():
+        if not split_closing(doc, p, claim_only=between):  # a noun between: only a claim is taken down
+            continue
+        s = doc.sentences[doc.sentence_of(p)]
+        lo = max(s.tok_start, p - 8)
+        if (doc.has("condition", lo, p) or asks_in(doc, lo, p)) and not subject_is_not_buyer(doc, p - 1, s.tok_start) \
+                and not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((p - 1, p + 2))
     return out

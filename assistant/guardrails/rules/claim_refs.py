@@ -54,9 +54,22 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
 
 
 def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
-    """A carrier claim, a warranty claim, a product batch: qualified by a `not_claim` word close by."""
+    """A carrier claim, a warranty claim, a product batch: qualified by a `not_claim` word close by.
+
+    Or a thing's part: "the case of the power bank", "das Gehäuse des Akkus" (a weak claim word followed by "of"
+    and no claim word; "the case of your A-to-z claim" stays one).
+    """
     s = doc.sentences[doc.sentence_of(a)]
-    return doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4))
+    if doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4)):
+        return True
+    if b - a == 1 and b + 1 < s.tok_end and doc.words[b] in _OF and "claim_weak" in doc.classes[a] \
+            and "claim" not in doc.classes[a]:
+        tail = range(b + 1, min(s.tok_end, b + 4))
+        return not any({"claim", "claim_weak"} & doc.classes[k] for k in tail)
+    return False
+
+
+_OF = frozenset({"of", "des", "du", "de", "del", "della", "dello", "di"})
 
 
 def weak_claim_in(doc: Doc, lo: int, hi: int) -> bool:
@@ -81,6 +94,7 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
     starts = sorted(claims)
     things = [a for a, _ in doc.spans("thing")
               if not any(0 <= a - end <= 3 and doc.words[end] in _QUALIFY for end in claims.values())]
+    things = sorted(things + _plain_nouns(doc, claims))
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):
         if a + 1 < len(doc.words) and (_NOUN_AFTER & doc.classes[a + 1] or (
@@ -106,12 +120,54 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
     return out
 
 
+def _plain_nouns(doc: Doc, claims: dict[int, int]) -> list[int]:
+    """'the lamp', 'your kettle': a word of no class right after an article is a noun the lexicon does not know.
+
+    Only in a sentence after the first claim's (in the claim's own sentence a noun describes it: "the claim
+    about the lamp", "ouverte de votre côté"): these stand between a claim and a pronoun as `thing` words do.
+    """
+    if not claims:
+        return []
+    first = doc.sentences[doc.sentence_of(min(claims))].tok_end
+    out = []
+    for k in range(first, len(doc.words)):
+        if not doc.classes[k] and doc.words[k - 1] in _ARTICLES and doc.words[k].isalpha() and len(doc.words[k]) > 2:
+            out.append(k)
+    return out
+
+
+_ARTICLES = frozenset({"the", "your", "this", "that", "our", "le", "la", "les", "die", "der", "das", "den", "el",
+                       "il", "lo", "ihr", "ihre", "ihren", "votre", "su", "suo", "sua"})
+
+
 def _gating_close(doc: Doc, a: int, lo: int, hi: int) -> bool:
     """A condition word before the pronoun at `a` and a closing or gone word right after it, not "dropped off"."""
     after = range(a + 1, min(hi, a + 5))
-    closing = [k for k in after if "close" in doc.classes[k] or "gone" in doc.classes[k]]
+    # a bare particle closes nothing: "turn it off" is a lamp ("take it down" is `split_closing`)
+    closing = [k for k in after if ("close" in doc.classes[k] or "gone" in doc.classes[k])
+               and doc.words[k] not in _PARTICLES]
+    if split_closing(doc, a, claim_only=True):  # "once you've taken it down" (not "if it flickers, turn it off")
+        return doc.has("condition", max(lo, a - 6), a)
     return bool(closing) and doc.has("condition", max(lo, a - 6), a) \
         and not any(k + 1 < len(doc.words) and doc.words[k + 1] in ("off", "at", "to") for k in closing)
+
+
+# Particles of the closing phrases a pronoun splits: "take it down", "call it off", "back it out"
+_PARTICLES = frozenset({"down", "off", "back", "out"})
+
+
+def split_closing(doc: Doc, p: int, claim_only: bool = False) -> bool:
+    """'Once you've taken it down', 'call it off': a closing phrase with the pronoun at `p` inside it.
+
+    With `claim_only`, only the phrases said of a claim and hardly of goods ("take it down", "call it off"; a
+    lamp is turned off too).
+    """
+    if p == 0 or p + 1 >= len(doc.words) or doc.words[p + 1] not in _PARTICLES:
+        return False
+    if claim_only and not ((doc.words[p - 1].startswith(("tak", "took")) and doc.words[p + 1] == "down")
+                           or (doc.words[p - 1].startswith("call") and doc.words[p + 1] == "off")):
+        return False
+    return "close" in doc.lexicon.pair_classes(doc.words[p - 1], doc.words[p + 1])
 
 
 # Verbs done only to a claim or request, never to an item or a parcel ("retirer", "ritirare" also mean collect)

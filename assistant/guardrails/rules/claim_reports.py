@@ -46,6 +46,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         heard = doc.words[b - 2:b] == ["from", "you"]
         if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard):
             continue
+        if doc.words[b - 1] == "with" and not quoted(doc, said[0][0]):
+            continue  # "reply with the word 'resolved'" says a word; "reply with the option you prefer" chooses
         # "reply 'yes' here" answers us: a yes in the verb itself needs Amazon or a claim in its own sentence
         lo = s.tok_start if said and said[0][0] < b else doc.sentences[max(0, si - 1)].tok_start
         listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)

@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_asks import amazon_kept_out, claim_asks, deferrals, unopened_wishes
+from assistant.guardrails.rules.claim_asks import (
+    amazon_kept_out,
+    claim_asks,
+    deferrals,
+    split_closings,
+    unopened_wishes,
+    waits_on_named,
+)
 from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
@@ -39,6 +46,7 @@ from assistant.guardrails.rules.claim_refs import (
 )
 from assistant.guardrails.rules.claim_reports import reports, yes_answers
 from assistant.guardrails.rules.explained import explains_asking_rule
+from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
@@ -82,7 +90,7 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # "we take it back free of charge" is the item; "would you mind taking it back?" asks
                 # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
                 plea = plea or (doc.has("condition", c0, a) and doc.sentence_of(a) in data.offers.by_sentence)
-                if neutral_clause(doc, c0, clause_end(doc, max(b, obj_end) - 1)) and not plea:
+                if neutral_clause(doc, _gate(doc, c0, a), clause_end(doc, max(b, obj_end) - 1)) and not plea:
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
@@ -101,6 +109,22 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+def _gate(doc: Doc, c0: int, a: int) -> int:
+    """Where the words that could make a closing at `a` neutral start: at the condition that introduces it.
+
+    "Either way we'll take care of it as soon as you close the claim": "either way" is about the options, said of
+    the main clause; the condition after it ties the remedy to the claim. "No matter if you close it" keeps its
+    marker, right before the condition.
+    """
+    conditions = doc.find("condition", c0, a)
+    if not conditions:
+        return c0
+    last = conditions[-1][0]
+    if any(x <= last <= y + 2 for x, y in doc.find("independent", c0, a)):
+        return c0
+    return last
 
 
 def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -296,6 +320,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     doc = data.doc
     if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")
             or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")
+            or doc.spans("wait")
             or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))):
         return []
     claims = claim_objects(data)
@@ -304,9 +329,11 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     spans = (_close_requests(data, objects, pronouns) + _hold_offs(data) + amazon_kept_out(data)
              + reports(data, objects)
              + yes_answers(data, objects)
-             + _conditioned(data, objects) + deferrals(data, objects) + _verb_final(data)
+             + _conditioned(data, {o: e for o, e in objects.items() if not pronouns.get(o)})
+             + deferrals(data, objects) + _verb_final(data)
              + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
-             + _state_questions(data, claims) + _dropped_subject(data, claims))
+             + _state_questions(data, claims) + _dropped_subject(data, claims)
+             + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

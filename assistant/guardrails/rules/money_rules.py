@@ -12,6 +12,7 @@ cannot be read gets a warning.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_left
 
@@ -34,6 +35,7 @@ _KEEP = re.compile(r"\bkeep (?:it|them|the)\b|\bbehalten\b|\bgarder\b|\bgardez\b
                    r"\btenga\b|\btenerl[oa]\b|お手元に残")
 
 _EPS = 0.005
+_RESTATED = 6  # tokens from a percentage to an amount that restates it ("10 %, also 4,38 €")
 _ENFORCED = frozenset(REMEDY_IDS) - {"manual_or_guide", "tracking_update", "address_update_attempt"}
 SAME_AS = {"replacement": ("exchange", "reship"), "reship": ("replacement",), "exchange": ("replacement",),
            "return_for_refund": ("cancel_and_refund", "full_refund"), "cancel_and_refund": ("return_for_refund",)}
@@ -106,6 +108,7 @@ def _money(data: RuleInput) -> list[Violation]:
         s = doc.sentences[si]
         full_marked = doc.has("r_full", s.tok_start, s.tok_end)
         values: list[Money] = []
+        shares: list[Money] = []  # percentages as money, in whole cents as the cap is
         for m in amounts:
             if m.kind in ("percent", "fraction"):
                 if m.value > 100 + _EPS:
@@ -115,6 +118,9 @@ def _money(data: RuleInput) -> list[Violation]:
                     block(m, f"The draft offers {_fmt(m.value)}% of the price, above the policy cap of "
                              f"{_fmt(pct_cap)}%.", f"Offer at most {_fmt(pct_cap)}% of the price"
                           + (f" ({_fmt(cap)} {currency})." if price else "."))
+                elif price is not None and m.value < 100 - _EPS:
+                    shares.append(Money(math.floor(price * m.value + 1e-6) / 100, "amount", currency, m.start,
+                                        m.end, m.tok))
                 continue
             v = m.value
             if price is not None and v > price + _EPS:
@@ -132,6 +138,16 @@ def _money(data: RuleInput) -> list[Violation]:
                       f"Offer at most {_fmt(cap)} {currency} as a partial refund.")
             else:
                 values.append(m)
+        # "a 25% refund, and we'll also refund the £6.95 postage" adds up to more than 30% of the price; a share
+        # stated with its amount ("30 % (44,70 €)") is that amount named twice
+        # ("10 % auf beide Packungen, also 4,38 €": of another base, restated right after)
+        reals = [m for m in amounts if m.kind not in ("percent", "fraction")]
+        values += [x for x in shares if reals and not any(
+            abs(x.value - m.value) <= max(0.011, x.value * 0.01)
+            or (0 < m.tok - x.tok <= _RESTATED and not doc.has("additive", x.tok + 1, m.tok)
+                and not doc.has("and", x.tok + 1, m.tok))
+            for m in reals)]
+        values.sort(key=lambda m: m.tok)
         shares = [m for m in amounts if m.kind == "percent" and m.value < 100 - _EPS]
         if len(shares) >= 2 and not out:
             # "25% today and another 15% in a week": shares joined like amounts add up
