@@ -109,6 +109,20 @@ class Money:
         setattr_(self, "tok", tok)
 
 
+_JA_FRACTION = re.compile(r"([0-9一二三四五六七八九十]{1,3})分の([0-9一二三四五六七八九十]{1,3})")
+_JA_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _ja_numeral(text: str) -> int:
+    """'三' -> 3, '十' -> 10, '4' -> 4 (up to 99); 0 when unreadable."""
+    if text.isascii():
+        return int(text) if text.isdigit() else 0
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _JA_DIGITS.get(tens, 1 if not tens else 0) * 10 + (_JA_DIGITS.get(ones, 0) if ones else 0)
+    return _JA_DIGITS.get(text, 0) if len(text) == 1 else 0
+
+
 def parse_number(raw: str) -> float | None:
     """A number as written with either decimal convention ("2.000" -> 2000, "19,90" -> 19.9)."""
     s = raw.replace(" ", "").replace("'", "").replace("\u202f", "")
@@ -213,6 +227,11 @@ def _find_money(doc: Doc) -> list[Money]:
         for m in _DIGIT_FRACTION.finditer(folded):
             n, d = int(m.group("n")), int(m.group("d"))
             if n < d:
+                _add(doc, out, taken, round(100.0 * n / d, 2), "fraction", None, m.start(), m.end())
+    if "分の" in folded:  # "三分の一", "4分の1": the denominator first
+        for m in _JA_FRACTION.finditer(folded):
+            d, n = _ja_numeral(m.group(1)), _ja_numeral(m.group(2))
+            if 0 < n < d:
                 _add(doc, out, taken, round(100.0 * n / d, 2), "fraction", None, m.start(), m.end())
     for a, b in doc.spans("fraction"):
         if doc.has("measure_unit", b, b + 1) or (b < len(doc.words) and doc.words[b] in ("a", "an")

@@ -44,7 +44,8 @@ MODULES: tuple[str, ...] = (
     "breakdown",
     "prefilter",
     "patterns", "registry",
-    "rules.claim_asks", "rules.claim_refs", "rules.claim_reports", "rules.claims", "rules.elements", "rules.forms",
+    "rules.claim_asks", "rules.claim_numbers", "rules.claim_refs", "rules.claim_reports", "rules.claims",
+    "rules.elements", "rules.forms",
     "rules.money_rules", "rules.unverified",
     "rules.reviews",
 )

@@ -130,6 +130,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                     doc.has(c, doc.sentences[prev].tok_start, doc.sentences[prev].tok_end)
                     for c in ("r_refund", "r_partial"))):
                 continue
+        if _declined(doc, m.tok, s.tok_start):
+            continue  # "we can't offer $100 while you keep it": the amount declined, not offered
         if m.kind in ("amount", "bare") and _price_gap(doc, m):
             continue  # "as it's £10 more": what one item costs against another, not money offered
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
@@ -141,6 +143,17 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
             m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
         offers.money.setdefault(si, []).append(m)
+
+
+def _declined(doc: Doc, tok: int, lo: int) -> bool:
+    """An amount right after an offer verb that a negation right before it governs ("we can't offer $100").
+
+    Not "recoger sin coste y reembolsarle los 259 €": the negation there belongs to another word.
+    """
+    for k in range(max(lo, tok - 2), tok):
+        if "offer_verb" in doc.classes[k] or "r_refund" in doc.classes[k]:
+            return doc.has("negation", max(lo, k - 2), k)
+    return False
 
 
 # "it's £10 more", "kostet 10 € mehr", "coûte 10 € de plus": a price compared, after a word of being or costing

@@ -243,3 +243,29 @@ def split_closings(data: RuleInput, pronouns: dict[int, bool]) -> list[tuple[int
                 and not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((p - 1, p + 2))
     return out
+
+
+def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'Has abierto una reclamación A-Z. ¿Podrías cerrarla?': a closing verb with the pronoun fused on.
+
+    The pronoun stands for the claim named in its sentence or the ones before (with no other noun between);
+    the closing is asked for, set as a condition or put as a question, and not done by the seller.
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    starts = sorted(claims)
+    for a, b in doc.spans("close"):
+        if b - a != 1 or not _CLITIC.search(doc.words[a]):
+            continue
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        before = [c for c in starts if s.tok_start <= c < a]
+        claim = before[-1] if before else antecedent(doc, starts, si)
+        if claim is None or doc.has("thing", claims[claim], a) or subject_is_not_buyer(doc, a, s.tok_start):
+            continue
+        asked = asks_in(doc, s.tok_start, a) or doc.has("condition", s.tok_start, a) \
+            or doc.folded[s.start:s.end].rstrip().endswith("?")
+        if asked and not negation_in(doc, max(s.tok_start, a - 3), a) and not neutral_clause(doc, s.tok_start,
+                                                                                              s.tok_end):
+            out.append((a, b))
+    return out

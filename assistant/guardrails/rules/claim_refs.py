@@ -13,6 +13,7 @@ from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.clauses import clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.rules.claim_numbers import number_objects
 from assistant.guardrails.text import Doc
 
 _PRONOUN_REACH = 3  # sentences back a pronoun may point
@@ -44,6 +45,9 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
             if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
                 continue  # "how to claim the premium": a verb, not a claim
             out[a] = max(out.get(a, b), b)
+    for a, b in number_objects(data).items():
+        if not any(x <= a < y + 2 for x, y in out.items()):
+            out.setdefault(a, b)  # named by its number alone (after its claim word, the claim word is the object)
     # "the thing you filed with Amazon", "what you opened on Amazon": named by the act of filing it with Amazon
     for a, b in doc.spans("open"):
         if a >= 2 and "you" in doc.classes[a - 1] and doc.words[a].endswith("ed") \
@@ -241,7 +245,7 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
 
 # Verbs whose first object is the one told: "drop Amazon a line", "give your bank a call", "write Amazon a note".
 _GIVE = frozenset({"drop", "give", "write", "shoot", "leave", "message", "email", "e-mail"})
-_OBJECT_FORMS = frozenset({"us", "me", "uns", "mich", "mir", "ci", "ce"})
+_OBJECT_FORMS = frozenset({"us", "me", "uns", "mich", "mir", "ci", "ce", "nos"})
 _PREPOSITIONS = frozenset({"with", "to", "at", "on", "from", "by", "via", "bei", "mit", "an", "auf", "gegenuber",
                            "avec", "aupres", "a", "chez", "con", "ante", "en", "presso", "su", "da"})
 # Words between a subject and its verb: "Amazon will close", "the bank has withdrawn".

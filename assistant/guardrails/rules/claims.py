@@ -21,6 +21,7 @@ from assistant.guardrails.rules.claim_asks import (
     amazon_kept_out,
     claim_asks,
     deferrals,
+    fused_closings,
     split_closings,
     unopened_wishes,
     waits_on_named,
@@ -333,7 +334,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + deferrals(data, objects) + _verb_final(data)
              + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
              + _state_questions(data, claims) + _dropped_subject(data, claims)
-             + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns))
+             + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns)
+             + fused_closings(data, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from assistant.guardrails.patterns import PatternSet, fold_pattern
 from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.rules.claim_numbers import claim_numbers, numbers_after_claims
 from assistant.guardrails.rules.promo import promo_sentences
 from assistant.models import Violation
 
@@ -45,7 +46,8 @@ _WORD = re.compile(r"[a-z0-9']+")
 ECHO_MIN_WORDS = 8
 # Marketing words that may explain what the buyer asked about ("why did the promotion not apply?").
 _EXPLAINABLE = re.compile(fold_pattern(
-                          r"\b(?:promo\w*|coupon|voucher|discount|deal|sale|lightning deal|"
+                          r"\b(?:promo\w*|coupon|voucher|discount|deal|sale|lightning deal|cheaper|price drop|"
+                          r"dropped|now (?:\$|€|£)?\d+|"
                           r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
                           r"discount code|subscribe|aktion\w*|gutschein|rabatt|cupon|descuento|"
                           r"buono|sconto|reduction|bon de reduction|code promo)s?\b|"
@@ -131,6 +133,7 @@ def _phones(data: RuleInput, taken: list[tuple[int, int]]) -> list[tuple[int, in
     order = data.context.order
     known = {"".join(_DIGIT.findall(v)) for v in ((order.order_id, order.tracking_number) if order else ()) if v}
     protected: list[tuple[int, int]] | None = None
+    claims: set[str] | None = None
     out = []
     for a, b in _spans(data, "off_platform_contact.phone"):
         raw = folded[a:b]
@@ -139,6 +142,10 @@ def _phones(data: RuleInput, taken: list[tuple[int, int]]) -> list[tuple[int, in
         if not (7 <= len(digits) <= 15 if separated else 10 <= len(digits) <= 12):
             continue
         if digits in known or _overlaps(a, b, taken):
+            continue
+        if claims is None:  # a claim's or case's number: as the buyer gave it, or after a claim word of the draft
+            claims = claim_numbers(data) | numbers_after_claims(data.doc)
+        if digits in claims:
             continue
         if protected is None:
             protected = _spans(data, "off_platform_contact.not_phone")

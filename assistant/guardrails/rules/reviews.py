@@ -22,6 +22,7 @@ from assistant.models import Violation
 _NEAR = 6
 _DETERMINERS = frozenset({"a", "an", "the", "your", "one", "some", "quick", "short", "honest", "star"})
 _VERB_BEFORE = frozenset({"will", "'ll", "to", "can", "may", "would", "should", "must", "amazon", "we", "i", "they",
+                          "it", "who", "which", "she", "he",
                           "please", "carefully", "also", "and", "we'll", "i'll", "could", "might"})
 
 
