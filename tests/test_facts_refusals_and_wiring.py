@@ -56,3 +56,19 @@ def test_exposed_wiring_is_a_safety_case(message: str) -> None:
 
 def test_a_wire_rack_is_no_wiring() -> None:
     assert not extract_facts("We could see the wire rack was bent in the box.").safety
+
+
+@pytest.mark.parametrize(("message", "declined"), [
+    ("The kettle sparked when I switched it on. I want a refund, not another one of the same.", "replacement"),
+    ("Please just post the missing screws. I don't want to unpack everything and return the whole wardrobe.",
+     "return"),
+    ("Lo schermo è arrivato crepato. Preferisco il rimborso, non voglio rischiare di riceverne un altro rotto.",
+     "replacement"),
+])
+def test_a_remedy_turned_down_in_passing_is_declined(message: str, declined: str) -> None:
+    assert declined in extract_facts(message).declines
+
+
+def test_wanting_another_one_declines_nothing() -> None:
+    facts = extract_facts("The lid cracked. I want a refund and another one for my sister, not a voucher.")
+    assert "replacement" not in facts.declines
