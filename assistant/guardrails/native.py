@@ -41,7 +41,7 @@ PACKAGE = "assistant.guardrails"
 # `compiled.py` (start-up only) and this file.
 MODULES: tuple[str, ...] = (
     "bisection", "normalize", "lexicon", "sentences", "classes", "text", "clauses", "money", "offer_money", "offers",
-    "breakdown",
+    "breakdown", "times",
     "prefilter",
     "patterns", "registry",
     "rules.claim_asks", "rules.claim_numbers", "rules.claim_refs", "rules.claim_reports", "rules.claims",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from assistant.guardrails.clauses import clause_start, negated
 from assistant.guardrails.money import Money
 from assistant.guardrails.text import Doc
+from assistant.guardrails.times import times_paid
 
 if TYPE_CHECKING:
     from assistant.guardrails.offers import Offers
@@ -105,6 +106,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         elif m.kind in ("fraction", "percent") and doc.words[m.tok + 1:m.tok + 2] == ["of"] \
                 and doc.has("shipping_cost", m.tok + 1, min(s.tok_end, m.tok + 5)):
             continue  # "half of the shipping, $2.99": a share of the postage, not of the price
+        elif m.kind == "fraction" and _part_of_thing(doc, m.tok, s.tok_end):
+            continue  # "half of the vent clip snapped off": a part of the item, no share of the price
         elif m.kind in ("fraction", "percent"):
             # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
             wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
@@ -136,13 +139,26 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             continue  # "as it's £10 more": what one item costs against another, not money offered
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
-        times = max(_instalments(doc, m.tok), _per_period(doc, m.tok, s.tok_end), _per_unit(doc, m.tok, s.tok_end)) \
-            if m.kind in ("amount", "bare") else 1
+        times = times_paid(doc, m.tok, s.tok_end) if m.kind in ("amount", "bare") else 1
         if times > 1:
             m = replace(m, value=m.value * times)  # "three instalments of £7" is £21 offered
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
             m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
         offers.money.setdefault(si, []).append(m)
+
+
+def _part_of_thing(doc: Doc, tok: int, end: int) -> bool:
+    """'half of the clip', 'a third of the pods': a fraction of a noun that is no money word."""
+    k = tok + 1
+    if k >= end or doc.words[k] not in ("of", "de", "des", "du", "di", "del", "della", "von", "der"):
+        return False
+    if doc.has("r_refund", max(0, tok - 3), tok) or doc.has("money_offer", max(0, tok - 3), tok):
+        return False  # "we refund half of what you paid"
+    k += 1
+    while k < end and "filler" in doc.classes[k]:
+        k += 1  # the article
+    money = ("price_quote", "r_refund", "money_offer", "shipping_cost", "thing")
+    return k < end and doc.words[k].isalpha() and not any(c in doc.classes[k] for c in money)
 
 
 def _declined(doc: Doc, tok: int, lo: int) -> bool:
@@ -179,6 +195,11 @@ def _price_gap(doc: Doc, m: Money) -> bool:
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
+    if doc.has("additive", max(s.tok_start, m.tok - 5), m.tok) and doc.has("r_refund", s.tok_start, m.tok) \
+            and not negated(doc, m.tok):
+        # "wir erstatten 9,00 € und zusätzlich die Versandkosten von 5,90 €", "le reembolsamos 6 € y, además,
+        # los 4,95 € de gastos de envío": the cost refunded on top of the refund before it
+        return False
     lo = max(s.tok_start, m.tok - 3)
     for k in range(m.tok - 1, lo - 1, -1):
         if "additive" in doc.classes[k] or "alternative" in doc.classes[k]:
@@ -225,36 +246,6 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     return False
 
 
-# "three instalments of £7", "drei Raten zu je 7 €", "trois versements de 7 €": the amount is paid N times
-_INSTALMENT_NOUNS = frozenset({"instalments", "installments", "payments", "transfers", "monthly", "weekly",
-                               "raten", "zahlungen", "teilzahlungen", "monatsraten", "uberweisungen", "versements",
-                               "paiements", "mensualites", "virements", "pagos", "plazos", "cuotas",
-                               "transferencias", "rate", "pagamenti", "versamenti", "bonifici",
-                               # "two refunds of 10 euros each", "due rimborsi di 10 euro ciascuno"
-                               "refunds", "erstattungen", "ruckerstattungen", "remboursements", "reembolsos",
-                               "rimborsi"})
-_INSTALMENT_LINKS = frozenset({"of", "von", "zu", "je", "de", "d", "a", "da", "di", "each", "per"})
-
-
-def _instalments(doc: Doc, tok: int) -> int:
-    """How many times an amount is paid: the count before an instalment noun just before it, else 1."""
-    k = tok - 1
-    while k >= 0 and tok - k <= 3 and doc.words[k] in _INSTALMENT_LINKS:
-        k -= 1  # "of", "zu je", "de"
-    if k == tok - 1 or k < 1 or doc.words[k] not in _INSTALMENT_NOUNS:
-        return 1
-    j = k - 1
-    if doc.words[j] in ("monthly", "weekly") and j >= 1:
-        j -= 1  # "three monthly payments of $10"
-    return _count(doc, doc.words[j])
-
-
-def _count(doc: Doc, word: str) -> int:
-    """How many payments a count word or number says (2 to 24, in any language of the lexicon), else 1."""
-    value = float(word) if word.isdigit() and len(word) <= 2 else doc.lexicon.numbers.get(word, 1.0)
-    return int(value) if value == int(value) and 1 < value <= 24 else 1
-
-
 def continues(doc: Doc, si: int, colon: bool = False) -> bool:
     r"""Whether line `si` continues the one before it, which ends with a comma (or a colon, when `colon`).
 
@@ -265,47 +256,3 @@ def continues(doc: Doc, si: int, colon: bool = False) -> bool:
     p, here = doc.sentences[si - 1], doc.sentences[si]
     return doc.folded[p.start:p.end].rstrip().endswith((",", ":") if colon else (",",)) \
         or doc.folded[here.start:here.end].lstrip().startswith("+")
-
-
-_PERIODS = frozenset({"month", "week", "day", "monat", "woche", "mois", "semaine", "mes", "semana", "mese",
-                      "settimana"})
-_PERIOD_PLURALS = frozenset({"months", "weeks", "days", "monate", "monaten", "wochen", "semaines", "meses",
-                             "semanas", "mesi", "settimane", "mois"})
-
-
-_ALL_OF = frozenset({"of", "all", "for", "alle", "tous", "toutes", "todos", "todas", "tutti", "tutte", "des", "de",
-                     "di", "dei", "delle", "der"})
-_ON = frozenset({"on", "for", "auf", "fur", "pour", "sur", "para", "por", "per", "su"})
-_EACH = frozenset({"each", "every", "jede", "jeden", "jedes", "chaque", "chacun", "chacune", "cada", "ciascuno",
-                   "ciascuna", "ognuno", "ognuna"})
-_PER = frozenset({"per", "a", "pro", "par", "por", "al", "je"}) | _EACH
-
-
-def _per_unit(doc: Doc, tok: int, end: int) -> int:
-    """'$6 per mug for each of the 4 mugs', '5 € pro Tasse für alle 4 Tassen': a rate times the count named."""
-    words = doc.words
-    k = tok + 1
-    while k < min(end, tok + 3) and words[k].isdigit():
-        k += 1  # the cents of the amount ("6.00" is two tokens)
-    if k + 1 < end and words[k] in _ON and words[k + 1] in _EACH:
-        k += 1  # "$10 on each of the two mats", "5 € pour chacune des 3 tasses"
-    if k + 1 >= end or words[k] not in _PER:
-        return 1
-    for j in range(k + 2, min(end, k + 10)):
-        if words[j - 1] in _ALL_OF or words[j - 1] == "the":
-            count = _count(doc, words[j])
-            if count > 1:
-                return count
-    return 1
-
-
-def _per_period(doc: Doc, tok: int, end: int) -> int:
-    """'£5 a month for the next four months': an amount per period, paid for N periods (else 1)."""
-    words = doc.words
-    if tok + 2 >= end or words[tok + 1] not in ("a", "per", "each", "every", "pro", "par", "al") \
-            or words[tok + 2] not in _PERIODS:
-        return 1
-    for k in range(tok + 3, min(end, tok + 12)):
-        if words[k] in _PERIOD_PLURALS and k >= 1:
-            return _count(doc, words[k - 1])
-    return 1

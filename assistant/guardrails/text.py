@@ -325,4 +325,5 @@ def _two_words(joined: str, lexicon: Lexicon | None) -> int:
     for cut in range(3, len(joined) - 2):
         if lexicon.classes_of(joined[:cut]) and lexicon.classes_of(joined[cut:]):
             return cut
-    return 0
+    # a word followed by a letter of the next ("r e c l a m o A/Z"): the letter starts what follows
+    return len(joined) - 1 if lexicon.classes_of(joined[:-1]) else 0

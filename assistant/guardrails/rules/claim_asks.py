@@ -269,3 +269,36 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
                                                                                               s.tok_end):
             out.append((a, b))
     return out
+
+
+def unopened_pointing_back(data: RuleInput, claims: dict[int, int],
+                           pronouns: dict[int, bool]) -> list[tuple[int, int]]:
+    """'Sie erwähnen eine Rückbuchung. Diese bitten wir Sie nicht zu veranlassen': a claim not to be started.
+
+    A request in a sentence that names no claim, a negation, and right after it the verb of starting one with a
+    pronoun for the claim named before: "ne pas l'engager", "que no lo inicie", "di non richiederlo" (the
+    pronoun fused on), or German's demonstrative before the negation and the verb after "zu".
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    starts = sorted(claims)
+    for n, _ in doc.spans("negation"):
+        si = doc.sentence_of(n)
+        s = doc.sentences[si]
+        claim = antecedent(doc, starts, si)
+        if claim is None or doc.has("thing", claims[claim], n) or not asks_in(doc, s.tok_start, s.tok_end):
+            continue
+        after = range(n + 1, min(s.tok_end, n + 4))
+        verbs = [k for k in after if "open" in doc.classes[k]]
+        if not verbs and doc.has("lang_de", s.tok_start, s.tok_end) and n + 2 < s.tok_end \
+                and doc.words[n + 1] == "zu":
+            verbs = [n + 2]  # "nicht zu veranlassen": German's verb after "zu", whatever it is
+        if not verbs or doc.words[verbs[0]] in _NOT_KEEPING_OUT:
+            continue
+        verb = verbs[0]
+        pointed = _CLITIC.search(doc.words[verb]) is not None \
+            or any(p in pronouns and not pronouns[p] for p in range(n + 1, verb)) \
+            or any(p in pronouns and not pronouns[p] for p in range(s.tok_start, n))
+        if pointed and not neutral_clause(doc, s.tok_start, s.tok_end) and not permission(data, n, verb + 1):
+            out.append((n, verb + 1))
+    return out

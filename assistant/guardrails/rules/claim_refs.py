@@ -240,6 +240,15 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
             continue  # "drop Amazon a note telling them ...": Amazon is who is told, not who tells
         if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX):
             return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
+    # verbs joined by "and" share their subject: "we tested the same lot and have withdrawn it from sale"
+    joins = [k for k in range(max(lo, verb - 4), verb) if "and" in doc.classes[k]]
+    if joins:
+        for k in range(joins[0] - 1, max(lo, joins[0] - 6) - 1, -1):
+            cls = doc.classes[k]
+            if "you" in cls or "request" in cls or "condition" in cls:
+                return False
+            if "first_person" in cls and doc.words[k] not in _OBJECT_FORMS:
+                return True
     return False
 
 

@@ -33,7 +33,7 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii():
             continue  # "when your message arrived", "the update": a noun, nobody is told anything
         # "a short note to Amazon saying we've sorted it": the telling names Amazon, and what follows is what is said
-        to_amazon = doc.has("amazon", a, b)
+        to_amazon = doc.has("amazon", a, b + 1)  # "told amazon we're all good": Amazon named right after
         if not to_amazon and doc.has("first_person", b, min(s.tok_end, b + 2)) \
                 and not (b < s.tok_end and quoted(doc, b)) and not _said_of_seller(doc, b, s.tok_end):
             continue  # "let us know": the buyer tells the seller (a quoted 'I no longer need help' is a button)
@@ -62,11 +62,16 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
 
 
 
+_THAT = frozenset({"that", "dass", "que", "qu", "che"})
+
+
 def _said_of_seller(doc: Doc, b: int, end: int) -> bool:
     """'confirming the seller has resolved everything': the seller is the subject of what is said, not the one told.
 
     A verb follows it; "tell us" and "let the seller know" have none.
     """
+    if b < end and doc.words[b] in _THAT:
+        return True  # "ein kurzes Update, dass wir uns geeinigt haben": what is said opens after the telling
     k = next((k for k, _ in doc.find("first_person", b, min(end, b + 2))), b)
     after = doc.words[k + 2:k + 3] if doc.words[k:k + 2] == ["the", "seller"] else doc.words[k + 1:k + 2]
     return bool(after) and after[0] in ("has", "have", "is", "was", "had", "did")

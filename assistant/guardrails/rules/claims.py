@@ -23,6 +23,7 @@ from assistant.guardrails.rules.claim_asks import (
     deferrals,
     fused_closings,
     split_closings,
+    unopened_pointing_back,
     unopened_wishes,
     waits_on_named,
 )
@@ -105,6 +106,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                         and subject_is_not_buyer(doc, a, s.tok_start) \
                         and not doc.has("condition", s.tok_start, a):
                     continue
+                if cls == "gone" and "close" not in doc.classes[a] and a < obj \
+                        and subject_is_not_buyer(doc, a, s.tok_start) \
+                        and not doc.has("condition", max(s.tok_start, a - 3), a):
+                    continue  # a past participle with its object after: "we ... have withdrawn it from sale"
                 head = lead_in(doc, doc.sentence_of(a))
                 if cls == "gone" and not (doc.has("condition", head, s.tok_end) or asks_in(doc, head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
@@ -335,7 +340,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
              + _state_questions(data, claims) + _dropped_subject(data, claims)
              + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns)
-             + fused_closings(data, claims))
+             + fused_closings(data, claims) + unopened_pointing_back(data, claims, pronouns))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

@@ -46,7 +46,7 @@ _WORD = re.compile(r"[a-z0-9']+")
 ECHO_MIN_WORDS = 8
 # Marketing words that may explain what the buyer asked about ("why did the promotion not apply?").
 _EXPLAINABLE = re.compile(fold_pattern(
-                          r"\b(?:promo\w*|coupon|voucher|discount|deal|sale|lightning deal|cheaper|price drop|"
+                          r"\b(?:promo\w*|coupon|voucher|discount|deal|sale|lightning deal|cheaper|price drop|free|"
                           r"dropped|now (?:\$|€|£)?\d+|"
                           r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
                           r"discount code|subscribe|aktion\w*|gutschein|rabatt|cupon|descuento|"

@@ -1,0 +1,132 @@
+"""How many times an amount is paid, for the money rule to add it up.
+
+"three instalments of £7", "£5 a month for four months", "$6 per mug for each of the 4 mugs", "3,50 € par tasse
+manquante" after "il manque trois tasses", "不足分1個あたり300円". `offer_money.tie_money` multiplies each amount
+it ties to an offer by `times_paid` (1 when nothing says otherwise).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.guardrails.normalize import fold_literal
+from assistant.guardrails.text import Doc
+
+
+def times_paid(doc: Doc, tok: int, end: int) -> int:
+    """How many times the amount at token `tok` is paid, within its sentence (ending at token `end`)."""
+    return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end))
+
+
+# "three instalments of £7", "drei Raten zu je 7 €", "trois versements de 7 €": the amount is paid N times
+_INSTALMENT_NOUNS = frozenset({"instalments", "installments", "payments", "transfers", "monthly", "weekly",
+                               "raten", "zahlungen", "teilzahlungen", "monatsraten", "uberweisungen", "versements",
+                               "paiements", "mensualites", "virements", "pagos", "plazos", "cuotas",
+                               "transferencias", "rate", "pagamenti", "versamenti", "bonifici",
+                               # "two refunds of 10 euros each", "due rimborsi di 10 euro ciascuno"
+                               "refunds", "erstattungen", "ruckerstattungen", "remboursements", "reembolsos",
+                               "rimborsi"})
+_INSTALMENT_LINKS = frozenset({"of", "von", "zu", "je", "de", "d", "a", "da", "di", "each", "per"})
+
+
+def _instalments(doc: Doc, tok: int) -> int:
+    """How many times an amount is paid: the count before an instalment noun just before it, else 1."""
+    k = tok - 1
+    while k >= 0 and tok - k <= 3 and doc.words[k] in _INSTALMENT_LINKS:
+        k -= 1  # "of", "zu je", "de"
+    if k == tok - 1 or k < 1 or doc.words[k] not in _INSTALMENT_NOUNS:
+        return 1
+    j = k - 1
+    if doc.words[j] in ("monthly", "weekly") and j >= 1:
+        j -= 1  # "three monthly payments of $10"
+    return _count(doc, doc.words[j])
+
+
+def _count(doc: Doc, word: str) -> int:
+    """How many payments a count word or number says (2 to 24, in any language of the lexicon), else 1."""
+    value = float(word) if word.isdigit() and len(word) <= 2 else doc.lexicon.numbers.get(word, 1.0)
+    return int(value) if value == int(value) and 1 < value <= 24 else 1
+
+
+_PERIODS = frozenset({"month", "week", "day", "monat", "woche", "mois", "semaine", "mes", "semana", "mese",
+                      "settimana"})
+_PERIOD_PLURALS = frozenset({"months", "weeks", "days", "monate", "monaten", "wochen", "semaines", "meses",
+                             "semanas", "mesi", "settimane", "mois"})
+
+
+_ALL_OF = frozenset({"of", "all", "for", "alle", "tous", "toutes", "todos", "todas", "tutti", "tutte", "des", "de",
+                     "di", "dei", "delle", "der"})
+_ON = frozenset({"on", "for", "auf", "fur", "pour", "sur", "para", "por", "per", "su"})
+_EACH = frozenset({"each", "every", "jede", "jeden", "jedes", "chaque", "chacun", "chacune", "cada", "ciascuno",
+                   "ciascuna", "ognuno", "ognuna"})
+_PER = frozenset({"per", "a", "pro", "par", "por", "al", "je"}) | _EACH
+
+
+def _per_unit(doc: Doc, tok: int, end: int) -> int:
+    """'$6 per mug for each of the 4 mugs', '5 € pro Tasse für alle 4 Tassen': a rate times the count named."""
+    words = doc.words
+    k = tok + 1
+    while k < min(end, tok + 3) and words[k].isdigit():
+        k += 1  # the cents of the amount ("6.00" is two tokens)
+    if k + 1 < end and words[k] in _ON and words[k + 1] in _EACH:
+        k += 1  # "$10 on each of the two mats", "5 € pour chacune des 3 tasses"
+    if k + 1 >= end or words[k] not in _PER:
+        return _ja_per_unit(doc, tok)
+    for j in range(k + 2, min(end, k + 10)):
+        if words[j - 1] in _ALL_OF or words[j - 1] == "the":
+            count = _count(doc, words[j])
+            if count > 1:
+                return count
+    return _counted_before(doc, tok, k, end)
+
+
+def _counted_before(doc: Doc, tok: int, per: int, end: int) -> int:
+    """'3,50 € par tasse manquante' after 'il manque trois tasses': the count the draft gave that noun before.
+
+    The noun is one of the two words after the word of rate (an adjective may come first: "pro fehlendem
+    Rahmen"); the count is the first one before the amount that stands right before a word of the same stem.
+    """
+    words = doc.words
+    k = per + 1 if per + 1 < end and words[per + 1] in _EACH else per  # "per ogni calice"
+    if k + 1 < end and words[k + 1] in _ARTICLES:
+        return 1  # "4,00 € per le matite mancanti": for all of them, no rate
+    stems = [w[:_STEM] for w in words[k + 1:min(end, k + 3)] if w.isalpha() and len(w) >= _STEM]
+    if not stems:
+        return 1
+    for j in range(tok):
+        count = _count(doc, words[j]) if words[j].isdigit() or words[j] in doc.lexicon.numbers else 1
+        if count > 1 and any(w.startswith(stem) for w in words[j + 1:j + 3] for stem in stems):
+            return count
+    return 1
+
+
+_ARTICLES = frozenset({"the", "le", "la", "les", "l", "i", "gli", "il", "lo", "los", "las", "el", "die", "der", "den",
+                       "das", "your", "vos", "sus", "ihre"})
+_STEM = 4  # letters a noun and its plural share ("tasse", "tasses"; "calice", "calici")
+# "不足分1個あたり300円" with "容器が5個不足": a rate per piece, and the count of pieces missing named elsewhere
+# (written as the folded text reads them: voiced marks off, "が" is "か")
+_JA_RATE = tuple(fold_literal(w) for w in ("あたり", "につき", "ごとに"))
+_JA_MISSING = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)(?:が|の)?不足|"
+                                      r"不足(?:分|している)?(?:の)?(\d+)(?:個|点|本|枚|つ)"))
+
+
+def _ja_per_unit(doc: Doc, tok: int) -> int:
+    """'不足分1個あたり300円': the rate times the pieces the draft says are missing."""
+    before = doc.folded[max(0, doc.starts[tok] - 4):doc.starts[tok]]
+    if doc.folded.isascii() or not before.endswith(_JA_RATE):
+        return 1
+    found = _JA_MISSING.search(doc.folded)
+    count = int(found.group(1) or found.group(2)) if found else 1
+    return count if 1 < count <= 24 else 1
+
+
+def _per_period(doc: Doc, tok: int, end: int) -> int:
+    """'£5 a month for the next four months': an amount per period, paid for N periods (else 1)."""
+    words = doc.words
+    if tok + 2 >= end or words[tok + 1] not in ("a", "per", "each", "every", "pro", "par", "al") \
+            or words[tok + 2] not in _PERIODS:
+        return 1
+    for k in range(tok + 3, min(end, tok + 12)):
+        if words[k] in _PERIOD_PLURALS and k >= 1:
+            return _count(doc, words[k - 1])
+    return 1
