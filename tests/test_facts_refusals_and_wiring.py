@@ -72,3 +72,30 @@ def test_a_remedy_turned_down_in_passing_is_declined(message: str, declined: str
 def test_wanting_another_one_declines_nothing() -> None:
     facts = extract_facts("The lid cracked. I want a refund and another one for my sister, not a voucher.")
     assert "replacement" not in facts.declines
+
+
+@pytest.mark.parametrize("message", [
+    "The wheels of the toy car came off and I found one in my son's mouth. He could have choked.",
+    "The crisps were out of date by a month and we ate half the bag before noticing. My daughter threw up.",
+    "Après deux jours, ma fille a eu une réaction allergique au collier.",
+    "化粧水を使ったら頬が赤くなり、ヒリヒリします。",
+    "届いた電気ケトルにひびがあり、水を入れると底から漏れてきました。",
+])
+def test_choking_reactions_spoiled_food_and_leaking_kettles_are_safety_cases(message: str) -> None:
+    assert extract_facts(message).safety
+
+
+@pytest.mark.parametrize("message", [
+    "It arrived in the blister pack, unopened.",
+    "ランプが赤く点滅したままです。",
+])
+def test_packaging_and_indicator_lights_are_no_safety_case(message: str) -> None:
+    assert not extract_facts(message).safety
+
+
+@pytest.mark.parametrize("message", [
+    "I entered the wrong postcode 400012 instead of 400021, the rest of the address is right.",
+    "Je me suis trompée : c'est au 14 avenue Foch, pas au 41.",
+])
+def test_an_address_corrected_in_passing_is_given(message: str) -> None:
+    assert extract_facts(message).new_address_given
