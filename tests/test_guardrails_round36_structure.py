@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.guardrails.offers import analyse
+from assistant.guardrails.text import build_doc
 from assistant.models import CheckContext, OrderFacts
 from assistant.runtime import guard
 from assistant.settings import Settings
@@ -103,3 +105,13 @@ def test_loyalty_clubs_and_brand_follows_are_marketing(draft: str, language: str
 def test_look_alikes_pass(draft: str, buyer: str) -> None:
     language = "it" if "Buongiorno" in draft else "en"
     assert _blocked(draft, language=language, buyer=buyer, scenario="missing_items") == set()
+
+
+def test_the_buyers_words_quoted_after_you_wrote_offer_nothing() -> None:
+    draft = ("Hello,\n\nThank you for your message. You wrote: \"I want $100 back and all you did was send me a "
+             "troubleshooting page\". We are sorry.\n\n1. A new blender within 2 days.\n2. A refund of $12.00 and you "
+             "keep it.\n\nRegards")
+    context = CheckContext(scenario="quality_issue", order=OrderFacts(product="Blender", price=40.0, currency="USD"))
+    report = _GUARD.check(draft, context)
+    assert "unapproved_remedy" not in {v.rule for v in report.blocking}
+    assert "manual_or_guide" not in analyse(build_doc(draft, _GUARD.lexicon), 40.0).remedies

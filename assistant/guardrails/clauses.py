@@ -12,7 +12,7 @@ from collections.abc import Callable
 from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.text import Doc
 
-__all__ = ["clause_end", "clause_start", "negated", "quoted"]
+__all__ = ["clause_end", "clause_start", "in_buyer_quote", "negated", "quoted"]
 
 # A comma or colon between digits groups a number ("1,800円", "10:30"), it ends no clause. The character class
 # comes first and the digit tests after it, so the engine skips ahead with a fast class test (a pattern that
@@ -108,12 +108,35 @@ def clause_end(doc: Doc, tok: int) -> int:
     return end
 
 
+_OPEN_CLOSE = (("«", "»"), ("「", "」"), ("“", "”"))
+
+
+def in_buyer_quote(doc: Doc, tok: int) -> bool:
+    """Whether `tok` stands inside the buyer's words quoted after "you wrote:" ("Sie schreiben: „...“").
+
+    The quote may run past the short labels `quoted` knows and past the colon that ends the lead's sentence.
+    """
+    if not doc.spans("you_said"):
+        return False  # most drafts quote nobody
+    si = doc.sentence_of(tok)
+    start = doc.sentences[si].start
+    if si > 0 and doc.folded[:start].rstrip().endswith(":"):
+        start = doc.sentences[si - 1].start
+    seg = doc.folded[start:doc.starts[tok]]
+    opened = [seg.rfind('"')] if seg.count('"') % 2 else []
+    opened += [seg.rfind(a) for a, b in _OPEN_CLOSE if seg.count(a) > seg.count(b)]
+    if not opened:
+        return False
+    lo = bisect_left(doc.starts, start)
+    return doc.has("you_said", lo, bisect_left(doc.starts, start + max(opened)))
+
+
 def negated(doc: Doc, tok: int) -> bool:
     """Whether a negation or the buyer's reported words stand in the clause just before `tok`.
 
     A word inside a button's label ("click Return or replace items") offers nothing either.
     """
-    if any(a <= tok < b for a, b in doc.spans("ui_text")) or quoted(doc, tok):
+    if any(a <= tok < b for a, b in doc.spans("ui_text")) or quoted(doc, tok) or in_buyer_quote(doc, tok):
         return True
     if not doc.words[tok].isascii():
         # Japanese negates after the word ("返送は不要です"); a negation before it is another word's

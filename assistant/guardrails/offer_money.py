@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.guardrails.clauses import clause_start, negated
+from assistant.guardrails.clauses import clause_start, in_buyer_quote, negated
 from assistant.guardrails.money import Money
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times import times_paid
@@ -133,6 +133,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                     doc.has(c, doc.sentences[prev].tok_start, doc.sentences[prev].tok_end)
                     for c in ("r_refund", "r_partial"))):
                 continue
+        if in_buyer_quote(doc, m.tok):
+            continue  # 'You wrote: "I want $100 back"': the buyer's words, nothing offered
         if _declined(doc, m.tok, s.tok_start):
             continue  # "we can't offer $100 while you keep it": the amount declined, not offered
         if m.kind in ("amount", "bare") and _price_gap(doc, m):
