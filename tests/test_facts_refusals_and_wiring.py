@@ -64,6 +64,9 @@ def test_a_wire_rack_is_no_wiring() -> None:
      "return"),
     ("Lo schermo è arrivato crepato. Preferisco il rimborso, non voglio rischiare di riceverne un altro rotto.",
      "replacement"),
+    ("Der Toaster hat geraucht. Ich möchte mein Geld zurück, ein Austauschgerät will ich wirklich nicht.",
+     "replacement"),
+    ("Die Lampe flackert. Ein neues Gerät möchte ich nicht, bitte erstatten Sie den Kaufpreis.", "replacement"),
 ])
 def test_a_remedy_turned_down_in_passing_is_declined(message: str, declined: str) -> None:
     assert declined in extract_facts(message).declines
