@@ -35,7 +35,10 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
     """One violation per sentence that trades on a review."""
     doc = data.doc
     # "avis de passage" is the carrier's delivery notice, not a review (`not_review` names such nouns)
-    reviews = [(a, b) for a, b in doc.spans("review") if not doc.has("not_review", a, b + 2)]
+    # nor is a rating named by a quoted label ("the 'medium' rating" of a mattress's firmness)
+    reviews = [(a, b) for a, b in doc.spans("review") if not doc.has("not_review", a, b + 2)
+               and not (a > 0 and quoted(doc, a - 1) and not doc.has("review_positive", max(0, a - 3), a)
+                        and not _high_stars(doc, a))]  # "a '5-star' review" is still one
     if not reviews:
         return []
     anything_offered = data.offers.any_remedy
