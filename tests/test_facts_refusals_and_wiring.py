@@ -102,3 +102,11 @@ def test_packaging_and_indicator_lights_are_no_safety_case(message: str) -> None
 ])
 def test_an_address_corrected_in_passing_is_given(message: str) -> None:
     assert extract_facts(message).new_address_given
+
+
+def test_hot_smell_in_french_empty_box_discount_refused_and_size_asked() -> None:
+    assert extract_facts("Le mixeur sent le brûlé depuis ce matin.").safety
+    assert "discount" in extract_facts("No lo quiero ni con descuento, prefiero devolverlo.").declines
+    assert extract_facts("The parcel had nothing inside apart from paper.").main_item_missing
+    facts = extract_facts("The jeans run small, more like size 10. Could you send size 14 before Friday?")
+    assert facts.wanted == "14"
