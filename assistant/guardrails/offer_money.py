@@ -174,6 +174,30 @@ def _declined(doc: Doc, tok: int, lo: int) -> bool:
     return False
 
 
+_FEE_REACH = 8  # tokens from a refund verb to the fee it refunds ("nous vous remboursons les frais de livraison
+# express de 6,99 €", "erstatten wir Ihnen den Express-Aufschlag von 9,99 €")
+
+
+def _fee_refunded(doc: Doc, m: Money, lo: int) -> bool:
+    """A shipping or express fee named as the refund verb's object: the verb, then the fee, then its amount.
+
+    Nothing but the fee's words may stand between: no other amount ("10 € of the 60 € you paid"), no "and", no
+    choice, no negation; the buyer or the seller may ("erstatten wir Ihnen", "nous vous remboursons").
+    """
+    if not doc.has("shipping_cost", lo, m.tok):
+        return False
+    for k in range(m.tok - 1, lo - 1, -1):
+        cls = doc.classes[k]
+        if "r_refund" in cls:
+            return not negated(doc, k)
+        if cls & _FEE_STOPS or doc.words[k].isdigit():
+            return False
+    return False
+
+
+_FEE_STOPS = frozenset({"and", "alternative", "negation", "contrast", "condition"})
+
+
 # "it's £10 more", "kostet 10 € mehr", "coûte 10 € de plus": a price compared, after a word of being or costing
 _COMPARED = frozenset({"more", "less", "cheaper", "dearer", "extra", "mehr", "weniger", "billiger", "teurer", "plus",
                        "moins", "mas", "menos", "piu", "meno"})
@@ -197,8 +221,10 @@ def _price_gap(doc: Doc, m: Money) -> bool:
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
-    if doc.has("additive", max(s.tok_start, m.tok - 5), m.tok) and doc.has("r_refund", s.tok_start, m.tok) \
-            and not negated(doc, m.tok):
+    # "5,99 € y 12 €": an amount joined by "and" straight to the one before shares its refund verb
+    joined = m.tok >= 2 and "and" in doc.classes[m.tok - 1] and doc.words[m.tok - 2].isdigit()
+    if (joined or doc.has("additive", max(s.tok_start, m.tok - 5), m.tok)) \
+            and doc.has("r_refund", s.tok_start, m.tok) and not negated(doc, m.tok):
         # "wir erstatten 9,00 € und zusätzlich die Versandkosten von 5,90 €", "le reembolsamos 6 € y, además,
         # los 4,95 € de gastos de envío": the cost refunded on top of the refund before it
         return False
@@ -236,6 +262,8 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
                 k -= 1
             if k >= max(c0, m.tok - 5) and "r_refund" in doc.classes[k]:
                 back = k
+            elif _fee_refunded(doc, m, max(c0, m.tok - _FEE_REACH)):
+                return False
         ahead = min(s.tok_end, last + 3)
         for k in range(last, ahead):
             if "and" in doc.classes[k] or "first_person" in doc.classes[k]:

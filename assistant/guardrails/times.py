@@ -84,7 +84,7 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int) -> int:
     """'3,50 € par tasse manquante' after 'il manque trois tasses': the count the draft gave that noun before.
 
     The noun is one of the two words after the word of rate (an adjective may come first: "pro fehlendem
-    Rahmen"); the count is the first one before the amount that stands right before a word of the same stem.
+    Rahmen"); the count is one before the amount that stands right before words of the same stems.
     """
     words = doc.words
     k = per + 1 if per + 1 < end and words[per + 1] in _EACH else per  # "per ogni calice"
@@ -93,11 +93,17 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int) -> int:
     stems = [w[:_STEM] for w in words[k + 1:min(end, k + 3)] if w.isalpha() and len(w) >= _STEM]
     if not stems:
         return 1
+    # the count whose noun phrase shares most of the rate's words: "2 missing refills" for "per missing refill",
+    # not "8 refills instead of 10"; the first of equals
+    best, best_shared = 1, 0
     for j in range(tok):
         count = _count(doc, words[j]) if words[j].isdigit() or words[j] in doc.lexicon.numbers else 1
-        if count > 1 and any(w.startswith(stem) for w in words[j + 1:j + 3] for stem in stems):
-            return count
-    return 1
+        if count <= 1:
+            continue
+        shared = sum(1 for stem in stems if any(w.startswith(stem) for w in words[j + 1:j + 3]))
+        if shared > best_shared:
+            best, best_shared = count, shared
+    return best
 
 
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "i", "gli", "il", "lo", "los", "las", "el", "die", "der", "den",
@@ -107,7 +113,8 @@ _STEM = 4  # letters a noun and its plural share ("tasse", "tasses"; "calice", "
 # (written as the folded text reads them: voiced marks off, "が" is "か")
 _JA_RATE = tuple(fold_literal(w) for w in ("あたり", "につき", "ごとに"))
 _JA_MISSING = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)(?:が|の)?不足|"
-                                      r"不足(?:分|している)?(?:の)?(\d+)(?:個|点|本|枚|つ)"))
+                                      r"不足(?:分|している)?(?:の)?(\d+)(?:個|点|本|枚|つ)|"
+                                      r"(\d+)(?:個|点|本|枚|つ)分"))  # "5個分": five pieces' worth
 
 
 def _ja_per_unit(doc: Doc, tok: int) -> int:
@@ -116,7 +123,7 @@ def _ja_per_unit(doc: Doc, tok: int) -> int:
     if doc.folded.isascii() or not before.endswith(_JA_RATE):
         return 1
     found = _JA_MISSING.search(doc.folded)
-    count = int(found.group(1) or found.group(2)) if found else 1
+    count = int(next(g for g in found.groups() if g)) if found else 1
     return count if 1 < count <= 24 else 1
 
 

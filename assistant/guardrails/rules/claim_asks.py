@@ -197,6 +197,8 @@ _ARTICLES = frozenset({"the", "a", "an", "your", "long", "la", "le", "die", "der
 def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     """'You mentioned the A-to-z guarantee. Please wait a few days before using it': waiting, on a claim before.
 
+    Or on a claim named right after the wait with the verb of opening it ("aspettare a chiedere il chargeback").
+
     The waiting word ("wait", "warten", "attendez", "espere", "aspetti") in a sentence that names no claim
     itself, whose object is the claim named in the sentences before: a pronoun that points back to it with no
     other noun between ("Warten Sie damit"), an infinitive with the pronoun fused on ("antes de solicitarla",
@@ -211,8 +213,16 @@ def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, 
             continue  # a noun: "sorry for the wait", "la espera"
         si = doc.sentence_of(a)
         s = doc.sentences[si]
+        if subject_is_not_buyer(doc, a, s.tok_start):
+            continue
+        ahead = [c for c in starts if b < c <= b + _WAIT_REACH and c < s.tok_end]
+        if ahead and doc.has("open", b, ahead[0]) and not doc.has("thing", b, ahead[0]) \
+                and not negation_in(doc, max(s.tok_start, a - 3), a) and not neutral_clause(doc, s.tok_start,
+                                                                                           s.tok_end):
+            out.append((a, claims[ahead[0]]))  # "aspettare a chiedere il chargeback", "wait before filing a claim"
+            continue
         claim = antecedent(doc, starts, si)
-        if claim is None or doc.has("thing", claims[claim], a) or subject_is_not_buyer(doc, a, s.tok_start):
+        if claim is None or doc.has("thing", claims[claim], a):
             continue
         if negation_in(doc, max(s.tok_start, a - 3), a):
             continue  # "you don't have to wait before opening one"

@@ -85,7 +85,8 @@ def weak_claim_in(doc: Doc, lo: int, hi: int) -> bool:
 # pronoun ("You opened a claim about the order. We can cancel it"), the pronoun is that noun.
 AMBIGUOUS = frozenset({"cancel", "cancels", "cancelling", "canceling", "cancellation", "cancelled", "canceled",
                         "remove", "removed", "removing", "end", "ended", "over", "off", "sorted", "resolved",
-                        "settled", "clear", "cleared", "drop", "dropped", "finished", "undone", "reverse"})
+                        "settled", "clear", "cleared", "drop", "dropped", "finished", "undone", "reverse", "pull",
+                        "pulling", "pulled"})  # "pulling it in one go" is a zip
 
 
 def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
@@ -152,8 +153,17 @@ def _gating_close(doc: Doc, a: int, lo: int, hi: int) -> bool:
                and doc.words[k] not in _PARTICLES]
     if split_closing(doc, a, claim_only=True):  # "once you've taken it down" (not "if it flickers, turn it off")
         return doc.has("condition", max(lo, a - 6), a)
+    if a > lo and _closed_before(doc, a - 1) and doc.has("condition", max(lo, a - 6), a - 1) \
+            and doc.has("offer_verb", a + 1, hi):
+        return True  # "Once you've closed it, we'll get your option moving": the verb before, an offer after
     return bool(closing) and doc.has("condition", max(lo, a - 6), a) \
         and not any(k + 1 < len(doc.words) and doc.words[k + 1] in ("off", "at", "to") for k in closing)
+
+
+def _closed_before(doc: Doc, k: int) -> bool:
+    """A closing word at `k` that fits a claim and hardly goods ("closed", "withdrawn"; not "cancelled", "cleared")."""
+    cls = doc.classes[k]
+    return ("close" in cls or "gone" in cls) and doc.words[k] not in AMBIGUOUS and doc.words[k] not in _PARTICLES
 
 
 # Particles of the closing phrases a pronoun splits: "take it down", "call it off", "back it out"
