@@ -98,6 +98,11 @@ class PartialRefundPolicy(_Strict):
     max_amount_unknown_price: float = Field(default=15, gt=0, le=MAX_PRICE, allow_inf_nan=False)
 
 
+
+def share_in_cents(price: float, percent: float) -> float:
+    """`percent` of `price` in whole cents at or under the share: 30% of 39.99 is 11.997, so 11.99 (12.00 is over)."""
+    return math.floor(price * percent + 1e-6) / 100
+
 class Policy(_Strict):
     """The seller's policy from `knowledge/policy.yaml`."""
 
@@ -136,6 +141,5 @@ class Policy(_Strict):
     def partial_refund_cap(self, price: float | None) -> float:
         """The largest partial refund allowed, from the price when known, else the flat cap."""
         if price:
-            # whole cents at or under the share: 30% of 39.99 is 11.997, so 11.99 is allowed and 12.00 is not
-            return math.floor(price * self.partial_refund.max_percent + 1e-6) / 100
+            return share_in_cents(price, self.partial_refund.max_percent)
         return self.partial_refund.max_amount_unknown_price

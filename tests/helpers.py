@@ -42,3 +42,14 @@ OPTIONS_BEFORE = {
     "it": "Ci scusiamo.\n1. Un articolo nuovo entro 3 giorni.\n2. Un rimborso completo di 50,00 €.\n\n",
     "ja": "申し訳ございません。\n1. 3日以内に新品をお送りします。\n2. 全額返金いたします。\n\n",
 }
+
+
+def blocked_rules(draft: str, *, scenario: str, price: float, currency: str, language: str = "en", buyer: str = "",
+                  order_id: str | None = None) -> set[str]:
+    """The blocking rules the project's one Guard fires on a draft, for an order of one item at `price`."""
+    from assistant.models import CheckContext, OrderFacts
+    from assistant.runtime import guard
+
+    context = CheckContext(scenario=scenario, buyer_message=buyer, reply_language=language,
+                           order=OrderFacts(product="Item", price=price, currency=currency, order_id=order_id))
+    return {v.rule for v in guard(Settings()).check(draft, context).blocking}

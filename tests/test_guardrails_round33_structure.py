@@ -15,18 +15,16 @@ import pytest
 
 from assistant.guardrails.money import find_money
 from assistant.guardrails.text import build_doc
-from assistant.models import CheckContext, OrderFacts
 from assistant.runtime import guard
 from assistant.settings import Settings
+from tests.helpers import blocked_rules
 
 _GUARD = guard(Settings())
 
 
 def _blocked(draft: str, price: float = 40.0, language: str = "en", scenario: str = "damaged_or_broken",
              currency: str = "USD", buyer: str = "") -> set[str]:
-    context = CheckContext(scenario=scenario, buyer_message=buyer,
-                           order=OrderFacts(product="Item", price=price, currency=currency), reply_language=language)
-    return {v.rule for v in _GUARD.check(draft, context).blocking}
+    return blocked_rules(draft, scenario=scenario, price=price, currency=currency, language=language, buyer=buyer)
 
 
 def test_letters_spelt_out_with_dots_are_one_word_in_one_sentence() -> None:

@@ -12,19 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.models import CheckContext, OrderFacts
-from assistant.runtime import guard
-from assistant.settings import Settings
-
-_GUARD = guard(Settings())
+from tests.helpers import blocked_rules
 
 
 def _blocked(draft: str, price: float = 40.0, language: str = "en", scenario: str = "a_to_z_claim",
              currency: str = "USD", buyer: str = "") -> set[str]:
-    context = CheckContext(scenario=scenario, buyer_message=buyer,
-                           order=OrderFacts(product="Item", price=price, currency=currency,
-                                            order_id="111-2223334-4445556"), reply_language=language)
-    return {v.rule for v in _GUARD.check(draft, context).blocking}
+    return blocked_rules(draft, scenario=scenario, price=price, currency=currency, language=language, buyer=buyer,
+                         order_id="111-2223334-4445556")
 
 
 def test_claim_named_by_its_number_only() -> None:

@@ -12,17 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.models import CheckContext, OrderFacts
-from assistant.runtime import guard
-from assistant.settings import Settings
-
-_GUARD = guard(Settings())
+from tests.helpers import blocked_rules
 
 
 def _blocked(draft: str, language: str = "en", scenario: str = "shipping_delay", price: float = 40.0) -> set[str]:
-    context = CheckContext(scenario=scenario, order=OrderFacts(product="Item", price=price, currency="EUR"),
-                           reply_language=language)
-    return {v.rule for v in _GUARD.check(draft, context).blocking}
+    return blocked_rules(draft, scenario=scenario, price=price, currency="EUR", language=language)
 
 
 @pytest.mark.parametrize(("draft", "language"), [

@@ -152,7 +152,7 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
 def _part_of_thing(doc: Doc, tok: int, end: int) -> bool:
     """'half of the clip', 'a third of the pods': a fraction of a noun that is no money word."""
     k = tok + 1
-    if k >= end or doc.words[k] not in ("of", "de", "des", "du", "di", "del", "della", "von", "der"):
+    if k >= end or doc.words[k] not in _OF_PART:
         return False
     if doc.has("r_refund", max(0, tok - 3), tok) or doc.has("money_offer", max(0, tok - 3), tok):
         return False  # "we refund half of what you paid"
@@ -161,6 +161,9 @@ def _part_of_thing(doc: Doc, tok: int, end: int) -> bool:
         k += 1  # the article
     money = ("price_quote", "r_refund", "money_offer", "shipping_cost", "thing")
     return k < end and doc.words[k].isalpha() and not any(c in doc.classes[k] for c in money)
+
+
+_OF_PART = _OF | {"des", "della", "der"}  # "half of the clip", "la moitié des verres", "die Hälfte der Gläser"
 
 
 def _declined(doc: Doc, tok: int, lo: int) -> bool:

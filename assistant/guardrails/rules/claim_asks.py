@@ -191,7 +191,10 @@ def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
 _WAIT_REACH = 8  # tokens after the waiting word where what is waited on stands
 # An infinitive with the object pronoun fused on: "solicitarla", "presentarla", "farlo", "aprirla"
 _CLITIC = re.compile(r"(?:ar|er|ir|re)l[aeo]s?$")
-_ARTICLES = frozenset({"the", "a", "an", "your", "long", "la", "le", "die", "der", "il", "l", "una", "un"})
+# Words before a waiting word that make it a noun ("sorry for the wait", "la espera"); `_hold_offs` reads the
+# same, and the waits on a claim also take the Romance articles "l'", "un", "una"
+WAIT_NOUN_BEFORE = frozenset({"the", "a", "an", "your", "long", "la", "le", "die", "der", "il"})
+_ARTICLES = WAIT_NOUN_BEFORE | {"l", "una", "un"}
 
 
 def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
@@ -213,21 +216,18 @@ def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, 
             continue  # a noun: "sorry for the wait", "la espera"
         si = doc.sentence_of(a)
         s = doc.sentences[si]
-        if subject_is_not_buyer(doc, a, s.tok_start):
-            continue
+        if subject_is_not_buyer(doc, a, s.tok_start) or neutral_clause(doc, s.tok_start, s.tok_end) \
+                or negation_in(doc, max(s.tok_start, a - 3), a):
+            continue  # the seller waits; the offer said not to depend on it; "you don't have to wait before ..."
         ahead = [c for c in starts if b < c <= b + _WAIT_REACH and c < s.tok_end]
-        if ahead and doc.has("open", b, ahead[0]) and not doc.has("thing", b, ahead[0]) \
-                and not negation_in(doc, max(s.tok_start, a - 3), a) and not neutral_clause(doc, s.tok_start,
-                                                                                           s.tok_end):
+        if ahead and doc.has("open", b, ahead[0]) and not doc.has("thing", b, ahead[0]):
             out.append((a, claims[ahead[0]]))  # "aspettare a chiedere il chargeback", "wait before filing a claim"
             continue
         claim = antecedent(doc, starts, si)
         if claim is None or doc.has("thing", claims[claim], a):
             continue
-        if negation_in(doc, max(s.tok_start, a - 3), a):
-            continue  # "you don't have to wait before opening one"
         hi = min(s.tok_end, b + _WAIT_REACH)
-        if doc.has("thing", b, hi) or neutral_clause(doc, s.tok_start, s.tok_end):
+        if doc.has("thing", b, hi):
             continue
         named = any(b <= p < hi and not between for p, between in pronouns.items()) \
             or any(_CLITIC.search(doc.words[k]) for k in range(b, hi)) or doc.has("open", b, hi)

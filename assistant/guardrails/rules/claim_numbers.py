@@ -19,6 +19,11 @@ def claim_numbers(data: RuleInput) -> set[str]:
     return numbers_after_claims(buyer) if buyer is not None else set()
 
 
+def known_claim_numbers(data: RuleInput) -> set[str]:
+    """The claim numbers the buyer gave, and those right after a claim word of the draft."""
+    return claim_numbers(data) | numbers_after_claims(data.doc)
+
+
 def numbers_after_claims(doc: Doc) -> set[str]:
     """The digits of every number right after a claim word of `doc`."""
     out = set()
@@ -28,9 +33,7 @@ def numbers_after_claims(doc: Doc) -> set[str]:
             k = b
             while k < min(len(words), b + 2) and words[k] in _NUMBER_WORDS:
                 k += 1
-            run = k
-            while run < len(words) and words[run].isdigit():
-                run += 1
+            run = _digit_run(words, k)
             digits = "".join(words[k:run])
             if len(digits) >= 5:
                 out.add(digits)
@@ -45,7 +48,7 @@ def number_objects(data: RuleInput) -> dict[int, int]:
 
     The number the buyer gave for the claim, or one right after a claim word of the draft, is a claim object.
     """
-    known = claim_numbers(data) | numbers_after_claims(data.doc)
+    known = known_claim_numbers(data)
     if not known:
         return {}
     doc = data.doc
@@ -54,12 +57,17 @@ def number_objects(data: RuleInput) -> dict[int, int]:
     k = 0
     while k < len(words):
         if words[k].isdigit() and (k == 0 or not words[k - 1].isdigit()):
-            run = k
-            while run < len(words) and words[run].isdigit():
-                run += 1
+            run = _digit_run(words, k)
             if "".join(words[k:run]) in known:
                 out[k] = run
             k = run
         else:
             k += 1
     return out
+
+
+def _digit_run(words: list[str], k: int) -> int:
+    """One past the last of the digit groups from token `k` on ("2198-4471" is two tokens)."""
+    while k < len(words) and words[k].isdigit():
+        k += 1
+    return k

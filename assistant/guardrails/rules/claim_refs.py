@@ -141,8 +141,8 @@ def _plain_nouns(doc: Doc, claims: dict[int, int]) -> list[int]:
     return out
 
 
-_ARTICLES = frozenset({"the", "your", "this", "that", "our", "le", "la", "les", "die", "der", "das", "den", "el",
-                       "il", "lo", "ihr", "ihre", "ihren", "votre", "su", "suo", "sua"})
+# the determiners without "a"/"an" ("a lot", "a while" name nothing), and more possessives
+_ARTICLES = (DETERMINER - {"a", "an"}) | {"den", "ihr", "ihre", "ihren", "votre", "su", "suo", "sua"}
 
 
 def _gating_close(doc: Doc, a: int, lo: int, hi: int) -> bool:
@@ -240,10 +240,9 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
     lo = max(lo, clause_start(doc, verb))  # "damit wir starten können, vermerken Sie bitte...": another clause
     for k in range(verb - 1, max(lo, verb - 4) - 1, -1):
         cls = doc.classes[k]
-        if "you" in cls or "request" in cls or "condition" in cls:
-            return False
-        if "first_person" in cls and doc.words[k] not in _OBJECT_FORMS:
-            return True  # "we close it"; "you help us turn off the A-Z" has "us" as an object
+        person = _person(doc, k)
+        if person is not None:
+            return person  # "we close it"; "you help us turn off the A-Z" has "us" as an object
         if "amazon" in cls and k > 0 and (doc.words[k - 1] in _PREPOSITIONS or "you" in doc.classes[k - 1]):
             continue  # "den Fall bei Amazon zurücknehmen", "bei Ihrer Bank": Amazon is where or whose, not who
         if "amazon" in cls and k > 0 and (doc.words[k - 1] in _GIVE or "send_verb" in doc.classes[k - 1]):
@@ -254,12 +253,23 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
     joins = [k for k in range(max(lo, verb - 4), verb) if "and" in doc.classes[k]]
     if joins:
         for k in range(joins[0] - 1, max(lo, joins[0] - 6) - 1, -1):
-            cls = doc.classes[k]
-            if "you" in cls or "request" in cls or "condition" in cls:
-                return False
-            if "first_person" in cls and doc.words[k] not in _OBJECT_FORMS:
-                return True
+            person = _person(doc, k)
+            if person is not None:
+                return person
     return False
+
+
+def _person(doc: Doc, k: int) -> bool | None:
+    """Who token `k` says does the verb after it: the seller (True), the buyer (False), or nobody it names (None).
+
+    The buyer is a "you", a request or a condition; an object form ("us", "uns") names nobody.
+    """
+    cls = doc.classes[k]
+    if "you" in cls or "request" in cls or "condition" in cls:
+        return False
+    if "first_person" in cls and doc.words[k] not in _OBJECT_FORMS:
+        return True
+    return None
 
 
 # Verbs whose first object is the one told: "drop Amazon a line", "give your bank a call", "write Amazon a note".

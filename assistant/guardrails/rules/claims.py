@@ -18,6 +18,7 @@ from __future__ import annotations
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_asks import (
+    WAIT_NOUN_BEFORE,
     amazon_kept_out,
     claim_asks,
     deferrals,
@@ -212,7 +213,7 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     doc = data.doc
     out = []
     for a, b in doc.spans("hold_off"):
-        if a > 0 and doc.words[a - 1] in ("the", "a", "an", "your", "long", "la", "le", "die", "der", "il"):
+        if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE:
             continue  # a noun: "sorry for the wait"
         s = doc.sentences[doc.sentence_of(a)]
         if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from assistant.guardrails.patterns import PatternSet, fold_pattern
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_numbers import claim_numbers, numbers_after_claims
+from assistant.guardrails.rules.claim_numbers import known_claim_numbers
 from assistant.guardrails.rules.promo import promo_sentences
 from assistant.models import Violation
 
@@ -144,7 +144,7 @@ def _phones(data: RuleInput, taken: list[tuple[int, int]]) -> list[tuple[int, in
         if digits in known or _overlaps(a, b, taken):
             continue
         if claims is None:  # a claim's or case's number: as the buyer gave it, or after a claim word of the draft
-            claims = claim_numbers(data) | numbers_after_claims(data.doc)
+            claims = known_claim_numbers(data)
         if digits in claims:
             continue
         if protected is None:

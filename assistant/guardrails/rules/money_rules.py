@@ -12,7 +12,6 @@ cannot be read gets a warning.
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from bisect import bisect_left
 
@@ -23,6 +22,7 @@ from assistant.guardrails.offer_money import continues
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.sentences import option_of
 from assistant.guardrails.text import Doc
+from assistant.inputs import share_in_cents
 from assistant.models import REMEDY_IDS, Violation
 
 # No return after all ("no need to send it back"): the refund is for keeping the item.
@@ -119,8 +119,7 @@ def _money(data: RuleInput) -> list[Violation]:
                              f"{_fmt(pct_cap)}%.", f"Offer at most {_fmt(pct_cap)}% of the price"
                           + (f" ({_fmt(cap)} {currency})." if price else "."))
                 elif price is not None and m.value < 100 - _EPS:
-                    shares.append(Money(math.floor(price * m.value + 1e-6) / 100, "amount", currency, m.start,
-                                        m.end, m.tok))
+                    shares.append(Money(share_in_cents(price, m.value), "amount", currency, m.start, m.end, m.tok))
                 continue
             v = m.value
             if price is not None and v > price + _EPS:

@@ -36,7 +36,7 @@ def _order_ids(data: RuleInput, folded: str) -> list[tuple[int, int]]:
 def unverified_fact(data: RuleInput) -> list[Violation]:
     """Warn on tracking numbers, dates and amounts found nowhere in the case."""
     folded = data.doc.folded
-    if not _DIGIT.search(folded) is not None:
+    if _DIGIT.search(folded) is None:
         return []
     buyer = data.buyer.folded if data.buyer is not None else ""
     buyer_compact: str | None = None  # read only for a tracking number that is not an order's (most drafts: none)
