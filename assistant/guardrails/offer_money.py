@@ -98,6 +98,9 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
             if nxt in _NOT_MONEY_AFTER or not (back or worded or cents_before_refund):
                 continue
+        elif m.kind == "fraction" and m.value > 100 and " " not in doc.folded[m.start:m.end].strip() \
+                and _word_after(doc, m.tok, m.end) not in _MULTIPLIED:
+            continue  # "if you end up refunded twice", "never charged twice": how often, not twice the price
         elif m.kind == "fraction" and _word_after(doc, m.tok, m.end) in _ORDINAL_NOUNS:
             continue  # "a third option", "the third time": an ordinal before a noun counts, it is no share
         elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
@@ -147,6 +150,11 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
             m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
         offers.money.setdefault(si, []).append(m)
+
+
+# what a multiplier multiplies: "twice the price", "double what you paid", "three times your shipping"
+_MULTIPLIED = frozenset({"the", "what", "your", "that", "its", "this", "le", "la", "el", "il", "das", "den", "die",
+                         "lo", "du", "del", "des", "ce", "cio", "was", "quanto", "so"})
 
 
 def _part_of_thing(doc: Doc, tok: int, end: int) -> bool:

@@ -108,7 +108,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         for a, b in doc.spans(cls):
             if negated(doc, a):
                 continue
-            if cls == "r_gift" and _gifted_item(doc, a):
+            if cls == "r_gift" and (_gifted_item(doc, a) or _free_sending(doc, a, b)):
                 continue
             if cls == "r_parts" and not _offering(doc, doc.sentence_of(a)):
                 continue  # "Sorry the screws were missing" names the part; it does not send it
@@ -224,9 +224,9 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     words = {doc.words[k] for k in near}
     if {"label", "labels"} & words and not {"return", "returns", "prepaid", "shipping", "postage"} & words:
         words -= {"label", "labels"}  # "a full label sheet" is goods; "a prepaid return label" is not
-    if words & _NOT_GOODS or any(c in doc.classes[k] for k in near for c in ("r_refund", "r_gift", "r_guide",
-                                                                              "r_tracking")):
-        return None
+    if words & _NOT_GOODS or any(c in doc.classes[k] for k in near for c in ("r_refund", "r_guide", "r_tracking")) \
+            or any("r_gift" in doc.classes[k] and doc.words[k:k + 3] != _FREE_OF_CHARGE for k in near):
+        return None  # not "send the lead free of charge": what the sending costs
     # a part named as the thing sent ("we send a new blade and seal"): `part_noun` counts only here, as the
     # object of the seller's sending verb, so "the blade is dull; we send a new mixer" stays a reship
     if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in after) \
@@ -291,6 +291,19 @@ def _offering(doc: Doc, si: int) -> bool:
     s = doc.sentences[si]
     # the seller as subject; "you told us the charger sparked" has the seller only as an object
     return any(doc.words[k] not in ("us", "me") for k, _ in doc.find("first_person", s.tok_start, s.tok_end))
+
+
+def _free_sending(doc: Doc, a: int, b: int) -> bool:
+    """'We'll send the strap version instead, free of charge': what a sending in its sentence costs, no gift."""
+    if " ".join(doc.words[a:b]) not in _FREE:
+        return False
+    s = doc.sentences[doc.sentence_of(a)]
+    return any(doc.has(cls, s.tok_start, s.tok_end) for cls in _SENDING)
+
+
+_FREE = frozenset({"free of charge"})  # not "a free brush", "a complimentary trimmer": gifts sent
+_FREE_OF_CHARGE = ["free", "of", "charge"]
+_SENDING = ("send_verb", "r_replacement", "r_reship", "r_exchange", "r_parts", "r_return")
 
 
 def _gifted_item(doc: Doc, tok: int) -> bool:

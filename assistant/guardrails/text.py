@@ -59,6 +59,7 @@ def _native(pattern: str) -> Callable[[str], bool]:
 
 _spaced = _native(_SPACED)
 _mixed = _native(_MIXED)
+_dotted = _native(r"[a-z][.*_][a-z]")  # "re.tract", "c.laim": see `_join_dotted`
 
 # The same split in C (`_scan.c`), built by `make native` and loaded only while current (native.py).
 _split_tokens_c: Callable[[str], tuple[list[str], list[int], list[int]]] | None = None
@@ -205,6 +206,8 @@ def _build(text: NormalizedText, lexicon: Lexicon) -> Doc:
 def _tokenize(doc: Doc, folded: str) -> None:
     if has_cjk(folded) or _spaced(folded):
         _tokenize_slow(doc, folded)
+        if _dotted(folded):
+            _join_dotted(doc, folded)
         return
     # Most drafts: one pass over the text for every token and its span.
     split = _split_tokens_c if _split_tokens_c is not None else _split_tokens_py
@@ -214,6 +217,29 @@ def _tokenize(doc: Doc, folded: str) -> None:
         # only tokens holding both (a word of letters or of digits alone is itself, see `_word`)
         words = [w if w.isalpha() or w.isdigit() else _word(w, lexicon) for w in words]
     doc.words = words
+    if _dotted(folded):
+        _join_dotted(doc, folded)
+
+
+def _join_dotted(doc: Doc, folded: str) -> None:
+    """Join 're.tract', 'c.laim', 'with_draw' into the lexicon word they spell (not 'amazon.com', 'e.g.').
+
+    Two tokens split by one dot, star or underscore become one when the whole is a lexicon word and its parts are
+    not both words of their own.
+    """
+    lexicon = doc.lexicon
+    words, starts, ends = doc.words, doc.starts, doc.ends
+    k = len(words) - 2
+    while k >= 0:
+        if ends[k] + 1 == starts[k + 1] and folded[ends[k]] in ".*_" and words[k].isalpha() \
+                and words[k + 1].isalpha():
+            joined = words[k] + words[k + 1]
+            if lexicon.classes_of(joined) and not (lexicon.classes_of(words[k]) and lexicon.classes_of(words[k + 1])) \
+                    and (k + 2 >= len(words) or starts[k + 2] != ends[k + 1] + 1 or folded[ends[k + 1]] not in "._"):
+                words[k:k + 2] = [joined]
+                ends[k:k + 2] = [ends[k + 1]]
+                del starts[k + 1]
+        k -= 1
 
 
 def _word(word: str, lexicon: Lexicon) -> str:

@@ -70,6 +70,14 @@ def _per_unit(doc: Doc, tok: int, end: int) -> int:
         k += 1  # the cents of the amount ("6.00" is two tokens)
     if k + 1 < end and words[k] in _ON and words[k + 1] in _EACH:
         k += 1  # "$10 on each of the two mats", "5 € pour chacune des 3 tasses"
+    if k < end and words[k] in _RATE_ARTICLES:
+        # "1,99 € le cintre", "3,00 € la unidad": an article and the noun counted earlier make the amount a rate
+        return _counted_before(doc, tok, k, end, strict=True)
+    rate_before = tok > 0 and words[tok - 1] == "je"
+    if rate_before or (k < end and words[k] in _EACH and (k + 1 >= end or not words[k + 1].isalpha())):
+        # "den Gegenwert von 5 Stück (je 2,99 €)", "il valore di 4 pezzi, a 2,00 € ciascuno": a rate with no noun
+        # after it pays for the pieces counted just before it
+        return _count_in_sentence(doc, tok)
     if k + 1 >= end or words[k] not in _PER:
         return _ja_per_unit(doc, tok)
     for j in range(k + 2, min(end, k + 10)):
@@ -80,7 +88,31 @@ def _per_unit(doc: Doc, tok: int, end: int) -> int:
     return _counted_before(doc, tok, k, end)
 
 
-def _counted_before(doc: Doc, tok: int, per: int, end: int) -> int:
+def _count_in_sentence(doc: Doc, tok: int) -> int:
+    """The nearest count of pieces before the amount at `tok` in its sentence ("5 Stück", "4 pezzi"), else 1.
+
+    A list number ("2. Il rimborso ...") and a count of days or hours ("within 3 days") count no pieces.
+    """
+    start = doc.sentences[doc.sentence_of(tok)].tok_start
+    for j in range(tok - 1, start - 1, -1):
+        word = doc.words[j]
+        if not (word.isdigit() or word in doc.lexicon.numbers) or j + 1 >= tok:
+            continue
+        after = doc.folded[doc.ends[j]:doc.ends[j] + 1]
+        if j == start and after in (".", ")"):
+            return 1  # the list item's own number
+        if doc.words[j + 1] in _TIME_NOUNS or not doc.words[j + 1].isalpha():
+            continue
+        return _count(doc, word)
+    return 1
+
+
+_TIME_NOUNS = frozenset({"days", "hours", "weeks", "business", "working", "tage", "tagen", "werktage", "werktagen",
+                         "stunden", "jours", "heures", "semaines", "dias", "horas", "semanas", "giorni", "ore",
+                         "settimane"}) | _PERIODS | _PERIOD_PLURALS
+
+
+def _counted_before(doc: Doc, tok: int, per: int, end: int, strict: bool = False) -> int:
     """'3,50 € par tasse manquante' after 'il manque trois tasses': the count the draft gave that noun before.
 
     The noun is one of the two words after the word of rate (an adjective may come first: "pro fehlendem
@@ -88,9 +120,9 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int) -> int:
     """
     words = doc.words
     k = per + 1 if per + 1 < end and words[per + 1] in _EACH else per  # "per ogni calice"
-    if k + 1 < end and words[k + 1] in _ARTICLES:
+    if not strict and k + 1 < end and words[k + 1] in _ARTICLES:
         return 1  # "4,00 € per le matite mancanti": for all of them, no rate
-    stems = [w[:_STEM] for w in words[k + 1:min(end, k + 3)] if w.isalpha() and len(w) >= _STEM]
+    stems = [w[:_STEM] for w in words[k + 1:min(end, k + 3)] if w.isalpha() and len(w) >= 3]  # "bol", "mug"
     if not stems:
         return 1
     # the count whose noun phrase shares most of the rate's words: "2 missing refills" for "per missing refill",
@@ -108,6 +140,7 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int) -> int:
 
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "i", "gli", "il", "lo", "los", "las", "el", "die", "der", "den",
                        "das", "your", "vos", "sus", "ihre"})
+_RATE_ARTICLES = frozenset({"le", "la", "l", "el", "il", "lo"})
 _STEM = 4  # letters a noun and its plural share ("tasse", "tasses"; "calice", "calici")
 # "不足分1個あたり300円" with "容器が5個不足": a rate per piece, and the count of pieces missing named elsewhere
 # (written as the folded text reads them: voiced marks off, "が" is "か")

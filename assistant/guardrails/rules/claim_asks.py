@@ -91,6 +91,8 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
         if b - a > 1 and doc.has("amazon", a, b) and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, a)):
             out.append((a, b))  # "let's keep Amazon out of this": the phrase names Amazon itself
             continue
+        if third_person_fact(doc, a, b, n):
+            continue
         verb = b + 1 if b < n and "filler" in doc.classes[b] else b
         if verb >= n or doc.words[verb] in _NOT_KEEPING_OUT \
                 or any(cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "defer")):
@@ -104,6 +106,19 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
     return out
 
 
+def third_person_fact(doc: Doc, a: int, b: int, end: int) -> bool:
+    """'The warranty claim does not involve Amazon': hold-off words in the third person state a fact.
+
+    No "you" can be the subject of "does not", so only a word of need after it ("this doesn't need to involve
+    Amazon") or a request before it ("we just ask that this doesn't go further with Amazon") makes it one.
+    """
+    if doc.words[a] not in _THIRD_PERSON_NOT or any(w in _NEED for w in doc.words[b:min(end, b + 3)]):
+        return False
+    return not doc.has("request", doc.sentences[doc.sentence_of(a)].tok_start, a)  # "we ask that this doesn't go"
+
+
+_THIRD_PERSON_NOT = frozenset({"doesn't", "does"})
+_NEED = frozenset({"need", "needs", "have", "has", "require", "requires"})
 _NO_DETERMINER = frozenset({"no", "kein", "keine", "keinen", "keinem", "aucun", "aucune", "ningun", "ninguna",
                             "nessun", "nessuna", "nessuno"})
 
@@ -223,6 +238,9 @@ def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, 
         if ahead and doc.has("open", b, ahead[0]) and not doc.has("thing", b, ahead[0]):
             out.append((a, claims[ahead[0]]))  # "aspettare a chiedere il chargeback", "wait before filing a claim"
             continue
+        if ahead and _waits_with(doc, b, ahead[0]):
+            out.append((a, claims[ahead[0]]))  # "Warten Sie mit der Rückbuchung, bis ...", "hold on with the claim"
+            continue
         claim = antecedent(doc, starts, si)
         if claim is None or doc.has("thing", claims[claim], a):
             continue
@@ -234,6 +252,17 @@ def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, 
         if named:
             out.append((a, hi))
     return out
+
+
+def _waits_with(doc: Doc, lo: int, claim: int) -> bool:
+    """'Warten Sie mit der Rückbuchung': the claim is the wait's own object, after 'mit'/'with' and an article."""
+    between = range(lo, claim)
+    return any(doc.words[k] in _WAIT_WITH for k in between) and all(
+        doc.words[k] in _WAIT_WITH or not doc.classes[k].isdisjoint(_BESIDE_WAIT) for k in between)
+
+
+_WAIT_WITH = frozenset({"mit", "with"})
+_BESIDE_WAIT = frozenset({"filler", "you", "request"})  # "Warten Sie bitte mit dem ..."
 
 
 def split_closings(data: RuleInput, pronouns: dict[int, bool]) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ from assistant.guardrails.rules.claim_asks import (
     deferrals,
     fused_closings,
     split_closings,
+    third_person_fact,
     unopened_pointing_back,
     unopened_wishes,
     waits_on_named,
@@ -166,6 +167,8 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         if doc.has("independent", s.tok_start, s.tok_end) or (
                 not withheld and neutral_clause(doc, s.tok_start, s.tok_end)):
             continue
+        if not withheld and conditions and conditions[0][0] < obj and _amazon_acts(doc, c1, s.tok_end):
+            continue  # "lorsqu'une réclamation est ouverte, Amazon nous demande nos informations": its process told
         # a remedy withheld while the claim is open ("tant que le dossier reste ouvert, ni l'envoi ni le
         # remboursement") waits on it as much as one promised once it closes
         offers_here = doc.sentence_of(obj) in data.offers.by_sentence or any(
@@ -180,6 +183,15 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         if offers_here:
             out.append((obj, min(c1, obj_end + _NEAR)))
     return out
+
+
+def _amazon_acts(doc: Doc, main: int, end: int) -> bool:
+    """Whether the main clause from token `main` has Amazon as its subject and names no remedy (a mail is none)."""
+    while main < end and "filler" in doc.classes[main]:
+        main += 1
+    if main >= end or "amazon" not in doc.classes[main] or "you" in doc.classes[main]:
+        return False
+    return not any(doc.has(cls, main, end) for cls in _REMEDY_WORDS if cls != "send_verb")  # "par e-mail"
 
 
 _HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitare", "zogern", "zogere"})
@@ -218,6 +230,8 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         s = doc.sentences[doc.sentence_of(a)]
         if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
             continue  # "do not hesitate to contact Amazon" invites, it does not hold off
+        if third_person_fact(doc, a, b, s.tok_end):
+            continue  # "the warranty claim does not involve Amazon"
         # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
         # recomendamos contactar con Amazon" recommends Amazon)
         if b - a == 1 and "negation" in doc.classes[a]:
