@@ -167,7 +167,10 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
                 raise KnowledgeError("must be a list of non-empty words or phrases", path=str(path),
                                      field=f"classes.{cls}")
             for entry in entries:
-                _add_entry(_fold(entry), str(cls), words, stems, phrases, substrings, path, cls)
+                folded = _fold(entry)
+                _add_entry(folded, str(cls), words, stems, phrases, substrings, path, cls)
+                if "n't" in folded:  # typed without the apostrophe: "pls dont open", "it doesnt"
+                    _add_entry(folded.replace("n't", "nt"), str(cls), words, stems, phrases, substrings, path, cls)
         for name, target in (("numbers", numbers), ("fractions", fractions)):
             table = doc.get(name, {})
             if not isinstance(table, dict) or not all(isinstance(v, int | float) for v in table.values()):

@@ -144,7 +144,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             continue  # "as it's £10 more": what one item costs against another, not money offered
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
             continue
-        times = times_paid(doc, m.tok, s.tok_end) if m.kind in ("amount", "bare") else 1
+        times = times_paid(doc, m.tok, s.tok_end, bisect_left(doc.starts, m.end)) if m.kind in ("amount", "bare") \
+            else 1
         if times > 1:
             m = replace(m, value=m.value * times)  # "three instalments of £7" is £21 offered
         if price is not None and m.kind in ("amount", "bare") and m.tok > 0 and doc.words[m.tok - 1] in _EXCEPT:
@@ -202,11 +203,21 @@ def _fee_refunded(doc: Doc, m: Money, lo: int) -> bool:
         if "r_refund" in cls:
             return not negated(doc, k)
         if cls & _FEE_STOPS or doc.words[k].isdigit():
+            break
+    # verb last: "送料800円に加えて1,000円を返金", "die Versandkosten von 4,99 € und 10 € zurückerstatten": the
+    # fee's amount, perhaps another joined to it, then the refund verb
+    end = doc.sentences[doc.sentence_of(m.tok)].tok_end
+    for k in range(m.tok + 1, min(end, m.tok + _FEE_REACH)):
+        cls = doc.classes[k]
+        if "r_refund" in cls:
+            return not negated(doc, k)
+        if not (doc.words[k].isdigit() or cls & _FEE_JOINS):
             return False
     return False
 
 
 _FEE_STOPS = frozenset({"and", "alternative", "negation", "contrast", "condition"})
+_FEE_JOINS = frozenset({"additive", "and", "filler"})
 
 
 # "it's £10 more", "kostet 10 € mehr", "coûte 10 € de plus": a price compared, after a word of being or costing
@@ -229,6 +240,15 @@ def _price_gap(doc: Doc, m: Money) -> bool:
         "r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
 
 
+def _clause_of(doc: Doc, m: Money) -> int:
+    """Where the clause of an amount starts; one in brackets belongs to the noun before: 'les frais (5,99 €)'."""
+    c0 = clause_start(doc, m.tok)
+    # (full-width brackets fold to these)
+    if c0 == m.tok and m.tok > 0 and doc.folded[doc.ends[m.tok - 1]:m.start].strip() == "(":
+        c0 = clause_start(doc, m.tok - 1)
+    return c0
+
+
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
@@ -239,6 +259,8 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         # "wir erstatten 9,00 € und zusätzlich die Versandkosten von 5,90 €", "le reembolsamos 6 € y, además,
         # los 4,95 € de gastos de envío": the cost refunded on top of the refund before it
         return False
+    if m.tok > 0 and doc.words[m.tok - 1] == "at" and not doc.has("r_refund", s.tok_start, m.tok):
+        return True  # "3 packs at $12.99 each": what they cost, with no refund verb before it
     lo = max(s.tok_start, m.tok - 3)
     for k in range(m.tok - 1, lo - 1, -1):
         if "additive" in doc.classes[k] or "alternative" in doc.classes[k]:
@@ -252,7 +274,7 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     after = range(last, min(s.tok_end, last + 2))
     if any("shipping_cost" in doc.classes[k] for k in after):
         # "the $9.99 delivery charge was for express" is quoted; "we refund the $9.99 shipping" is money back
-        c0 = clause_start(doc, m.tok)
+        c0 = _clause_of(doc, m)
         return not doc.has("r_refund", max(c0, m.tok - 6), m.tok) or negated(doc, m.tok)
     # (`has`, not the token's own classes: a phrase such as "sells for" is found only as a span)
     quote_after = doc.has("price_quote", after.start, after.stop)
@@ -260,7 +282,7 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         # "refund the full price of $60" still offers $60: the refund word decides. A cost word after the amount
         # reaches back over the clause as shipping does ("wir erstatten Ihnen die 5,95 € Versandkosten"), and a
         # refund verb right after it counts too ("送料800円を返金", "5,95 € Versandkosten zurückerstatten").
-        c0 = clause_start(doc, m.tok)
+        c0 = _clause_of(doc, m)
         if doc.folded[s.start:m.start].rstrip().endswith(":"):
             c0 = s.tok_start  # "ご返金額:9,980円(商品代金)": a label before a colon names the amount after it
         back = max(c0, m.tok - 6) if quote_after else \

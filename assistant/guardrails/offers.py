@@ -200,7 +200,7 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
     first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
     # the verb's own first-person plural ending: "que le enviemos", "vous envoyons", "le spediamo"
-    first_person = first_person or doc.words[a].endswith(_WE_ENDINGS)
+    first_person = first_person or doc.words[a].endswith(_WE_ENDINGS) or _on_we(doc, a, s.tok_start)
     if b < s.tok_end and "first_person" in doc.classes[b] and doc.words[b] in ("us", "me", "nous", "uns", "nos"):
         return None  # "send us a video": the buyer sends
     # "Senden Sie uns", "pourriez-vous nous envoyer", "può inviarci", "enviarnos": sent to the seller, by the buyer
@@ -291,6 +291,17 @@ def _offering(doc: Doc, si: int) -> bool:
     s = doc.sentences[si]
     # the seller as subject; "you told us the charger sparked" has the seller only as an object
     return any(doc.words[k] not in ("us", "me") for k, _ in doc.find("first_person", s.tok_start, s.tok_end))
+
+
+def _on_we(doc: Doc, a: int, lo: int) -> bool:
+    """French 'on' as 'we' before the verb at `a`: "On t'envoie le tapis" (a French sentence, a clitic between)."""
+    k = a - 1
+    while k > lo and doc.words[k] in _FR_CLITICS:
+        k -= 1
+    return k >= lo and doc.words[k] == "on" and doc.has("lang_fr", lo, a + 4)
+
+
+_FR_CLITICS = frozenset({"t", "te", "vous", "lui", "leur", "le", "la", "les", "l", "en", "y"})
 
 
 def _free_sending(doc: Doc, a: int, b: int) -> bool:

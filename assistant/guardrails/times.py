@@ -13,9 +13,12 @@ from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.text import Doc
 
 
-def times_paid(doc: Doc, tok: int, end: int) -> int:
-    """How many times the amount at token `tok` is paid, within its sentence (ending at token `end`)."""
-    return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end))
+def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
+    """How many times the amount at token `tok` is paid, within its sentence (ending at token `end`).
+
+    `after` is the first token after the whole amount ("50 USD" is two tokens).
+    """
+    return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after))
 
 
 # "three instalments of £7", "drei Raten zu je 7 €", "trois versements de 7 €": the amount is paid N times
@@ -62,30 +65,44 @@ _EACH = frozenset({"each", "every", "jede", "jeden", "jedes", "chaque", "chacun"
 _PER = frozenset({"per", "a", "pro", "par", "por", "al", "je"}) | _EACH
 
 
-def _per_unit(doc: Doc, tok: int, end: int) -> int:
+def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     """'$6 per mug for each of the 4 mugs', '5 € pro Tasse für alle 4 Tassen': a rate times the count named."""
     words = doc.words
     k = tok + 1
     while k < min(end, tok + 3) and words[k].isdigit():
         k += 1  # the cents of the amount ("6.00" is two tokens)
+    if after is not None and k < after <= end:
+        k = after  # past a currency word: "4.50 GBP each"
     if k + 1 < end and words[k] in _ON and words[k + 1] in _EACH:
         k += 1  # "$10 on each of the two mats", "5 € pour chacune des 3 tasses"
-    if k < end and words[k] in _RATE_ARTICLES:
+    one_after = k + 1 >= end or not words[k + 1].isalpha() or words[k + 1] in _ONE
+    if k < end and words[k] in _RATE_ARTICLES and not (k + 1 < end and words[k + 1] in _ONE):
         # "1,99 € le cintre", "3,00 € la unidad": an article and the noun counted earlier make the amount a rate
         return _counted_before(doc, tok, k, end, strict=True)
     rate_before = tok > 0 and words[tok - 1] == "je"
-    if rate_before or (k < end and words[k] in _EACH and (k + 1 >= end or not words[k + 1].isalpha())):
-        # "den Gegenwert von 5 Stück (je 2,99 €)", "il valore di 4 pezzi, a 2,00 € ciascuno": a rate with no noun
-        # after it pays for the pieces counted just before it
+    if rate_before or (k < end and (words[k] in _EACH or words[k] in _RATE_ARTICLES) and one_after):
+        # "den Gegenwert von 5 Stück (je 2,99 €)", "4 pezzi, a 2,00 € ciascuno", "(4,50 € cada una)", "(3 €
+        # l'uno)": a rate with no noun after it pays for the pieces counted just before it
         return _count_in_sentence(doc, tok)
+    if k < end and words[k].isalpha() and len(words[k]) >= 3 and _in_brackets(doc, tok, k):
+        # "3 pièces (5,50 € pièce)": in brackets, the noun counted before right after the amount
+        counted = _counted_before(doc, tok, k - 1, min(end, k + 1), strict=True)
+        if counted > 1:
+            return counted
     if k + 1 >= end or words[k] not in _PER:
         return _ja_per_unit(doc, tok)
     for j in range(k + 2, min(end, k + 10)):
-        if words[j - 1] in _ALL_OF or words[j - 1] == "the":
-            count = _count(doc, words[j])
+        if (words[j - 1] in _ALL_OF or words[j - 1] == "the") and (j + 1 >= end or words[j + 1] not in _TIME_NOUNS):
+            count = _count(doc, words[j])  # not "en un plazo de 2 días"
             if count > 1:
                 return count
     return _counted_before(doc, tok, k, end)
+
+
+def _in_brackets(doc: Doc, tok: int, last: int) -> bool:
+    """Whether tokens `tok`..`last` stand alone in brackets: '(5,50 € pièce)'."""
+    before = doc.folded[max(0, doc.starts[tok] - 4):doc.starts[tok]].rstrip(" $\u20ac\u00a3")  # "(€5,50"
+    return before.endswith("(") and doc.folded[doc.ends[last]:doc.ends[last] + 3].lstrip().startswith(")")
 
 
 def _count_in_sentence(doc: Doc, tok: int) -> int:
@@ -103,10 +120,13 @@ def _count_in_sentence(doc: Doc, tok: int) -> int:
             return 1  # the list item's own number
         if doc.words[j + 1] in _TIME_NOUNS or not doc.words[j + 1].isalpha():
             continue
+        if j - 3 >= start and doc.words[j - 1] in _OF_CONTENT and _count(doc, doc.words[j - 3]) > 1:
+            continue  # "3 packs of 24 pads": what each pack holds (not "the value of 4 pieces")
         return _count(doc, word)
     return 1
 
 
+_OF_CONTENT = frozenset({"of", "von", "de", "di", "da"})
 _TIME_NOUNS = frozenset({"days", "hours", "weeks", "business", "working", "tage", "tagen", "werktage", "werktagen",
                          "stunden", "jours", "heures", "semaines", "dias", "horas", "semanas", "giorni", "ore",
                          "settimane"}) | _PERIODS | _PERIOD_PLURALS
@@ -141,6 +161,7 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int, strict: bool = False
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "i", "gli", "il", "lo", "los", "las", "el", "die", "der", "den",
                        "das", "your", "vos", "sus", "ihre"})
 _RATE_ARTICLES = frozenset({"le", "la", "l", "el", "il", "lo"})
+_ONE = frozenset({"one", "un", "une", "uno", "una", "unidad", "unita", "unite", "stuck"})  # "cada una", "l'uno"
 _STEM = 4  # letters a noun and its plural share ("tasse", "tasses"; "calice", "calici")
 # "不足分1個あたり300円" with "容器が5個不足": a rate per piece, and the count of pieces missing named elsewhere
 # (written as the folded text reads them: voiced marks off, "が" is "か")

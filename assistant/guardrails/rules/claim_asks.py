@@ -48,6 +48,8 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
         if not asks:
             continue
         ask, after_ask = asks[-1]
+        if _own_infinitive(doc, ask, after_ask, obj):
+            continue  # "a photo is all we need to accept the claim": the seller's own verb, asked of nobody
         if negation_in(doc, c0, c1 + 1):
             continue  # "we won't ask you to change the claim"; "für keine der Optionen müssen Sie ... ändern"
         s = doc.sentences[doc.sentence_of(obj)]
@@ -62,6 +64,14 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
             continue
         out.append((min(ask, obj), max(obj_end, acts[-1] + 1)))
     return out
+
+
+def _own_infinitive(doc: Doc, ask: int, after: int, obj: int) -> bool:
+    """'all we need to accept the claim': a request phrase of the seller's followed by its own 'to' + verb."""
+    if not doc.has("first_person", ask, after) or doc.has("you", after, obj):
+        return False
+    k = after + 1 if after < obj and doc.words[after] in ("need", "needs", "have", "want") else after
+    return k < obj and doc.words[k] == "to"
 
 
 # Verbs after "no need to" that do not keep Amazon out: "no need to worry about Amazon's decision"

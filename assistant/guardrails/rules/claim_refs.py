@@ -61,11 +61,15 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     """A carrier claim, a warranty claim, a product batch: qualified by a `not_claim` word close by.
 
     Or a thing's part: "the case of the power bank", "das Gehäuse des Akkus" (a weak claim word followed by "of"
-    and no claim word; "the case of your A-to-z claim" stays one).
+    and no claim word; "the case of your A-to-z claim" stays one), or a thing named with a noun before it ("the
+    carry case").
     """
     s = doc.sentences[doc.sentence_of(a)]
     if doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4)):
         return True
+    if b - a == 1 and a > s.tok_start and doc.words[a] in ("case", "cases") and not doc.classes[a - 1] \
+            and doc.words[a - 1].isalpha() and len(doc.words[a - 1]) > 2 and doc.words[a - 1] not in _NOT_NOUNS:
+        return True  # "the original carry case", "a phone case": a noun before it makes it a thing
     if b - a == 1 and b + 1 < s.tok_end and doc.words[b] in _OF and "claim_weak" in doc.classes[a] \
             and "claim" not in doc.classes[a]:
         tail = range(b + 1, min(s.tok_end, b + 4))
@@ -74,6 +78,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
 
 
 _OF = frozenset({"of", "des", "du", "de", "del", "della", "dello", "di"})
+_DE_SUBJECTS = frozenset({"sie", "du", "wir", "ihr", "er", "es", "man", "ich"})
+_NOT_NOUNS = frozenset({"such", "same", "whole", "entire", "current", "existing", "new", "old", "other"})
 
 
 def weak_claim_in(doc: Doc, lo: int, hi: int) -> bool:
@@ -105,6 +111,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         if a + 1 < len(doc.words) and (_NOUN_AFTER & doc.classes[a + 1] or (
                 doc.words[a] in DETERMINER and doc.words[a + 1].endswith(_NOUN_ENDINGS))):
             continue  # an article before a noun ("la sostituzione", "la riparazione"), not a pronoun
+        if doc.words[a] == "damit" and a + 1 < len(doc.words) and doc.words[a + 1] in _DE_SUBJECTS:
+            continue  # "Damit Sie nicht warten müssen": the conjunction "so that", not "with it"
         si = doc.sentence_of(a)
         # "Once it has been withdrawn on your side": only a claim is withdrawn, so the pronoun reaches any claim
         # named before it in the draft, however many paragraphs back
@@ -116,6 +124,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         # (not with a noun before it in its own sentence: "keep an eye on this order until it is resolved")
         claim_only = claim_only or (_gating_close(doc, a, s.tok_start, s.tok_end)
                                     and not doc.has("thing", s.tok_start, a))
+        # "we'd ask that you take it down": a phrase said only of a claim reaches it as far back
+        claim_only = claim_only or split_closing(doc, a, claim_only=True)
         first = 0 if claim_only else reach_start(doc, si)
         i = bisect_left(starts, a) - 1
         if i >= 0 and starts[i] >= first:
@@ -126,7 +136,7 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
 
 
 def _plain_nouns(doc: Doc, claims: dict[int, int]) -> list[int]:
-    """'the lamp', 'your kettle': a word of no class right after an article is a noun the lexicon does not know.
+    """'the lamp', 'the 9V adapter': a word of no class just after an article is a noun the lexicon does not know.
 
     Only in a sentence after the first claim's (in the claim's own sentence a noun describes it: "the claim
     about the lamp", "ouverte de votre côté"): these stand between a claim and a pronoun as `thing` words do.
@@ -135,9 +145,15 @@ def _plain_nouns(doc: Doc, claims: dict[int, int]) -> list[int]:
         return []
     first = doc.sentences[doc.sentence_of(min(claims))].tok_end
     out = []
-    for k in range(first, len(doc.words)):
-        if not doc.classes[k] and doc.words[k - 1] in _ARTICLES and doc.words[k].isalpha() and len(doc.words[k]) > 2:
-            out.append(k)
+    n = len(doc.words)
+    for k in range(first, n):
+        if doc.words[k - 1] not in _ARTICLES:
+            continue
+        # the noun may follow a modifier or two: "the 9V adapter", "the DC IN socket"
+        for j in range(k, min(n, k + 3)):
+            if not doc.classes[j] and doc.words[j].isalpha() and len(doc.words[j]) > 2:
+                out.append(j)
+                break
     return out
 
 

@@ -167,7 +167,14 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         if doc.has("independent", s.tok_start, s.tok_end) or (
                 not withheld and neutral_clause(doc, s.tok_start, s.tok_end)):
             continue
-        if not withheld and conditions and conditions[0][0] < obj and _amazon_acts(doc, c1, s.tok_end):
+        states = doc.find("state", obj_end, tail)
+        # the main clause starts after the condition's comma, or right after its state word ("while a claim is
+        # open Amazon may ask either of us"), or after a condition that follows the claim ("申請が開いている間は")
+        main = states[-1][1] if states and states[-1][1] < s.tok_end \
+            and "amazon" in doc.classes[states[-1][1]] else c1
+        if conditions and conditions[0][0] > obj:
+            main = conditions[-1][1]
+        if not withheld and conditions and _amazon_acts(doc, main, s.tok_end):
             continue  # "lorsqu'une réclamation est ouverte, Amazon nous demande nos informations": its process told
         # a remedy withheld while the claim is open ("tant que le dossier reste ouvert, ni l'envoi ni le
         # remboursement") waits on it as much as one promised once it closes
@@ -186,12 +193,11 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
 
 
 def _amazon_acts(doc: Doc, main: int, end: int) -> bool:
-    """Whether the main clause from token `main` has Amazon as its subject and names no remedy (a mail is none)."""
-    while main < end and "filler" in doc.classes[main]:
-        main += 1
+    """Whether the main clause from token `main` has Amazon as its subject and names no remedy."""
     if main >= end or "amazon" not in doc.classes[main] or "you" in doc.classes[main]:
         return False
-    return not any(doc.has(cls, main, end) for cls in _REMEDY_WORDS if cls != "send_verb")  # "par e-mail"
+    # not a mail ("par e-mail") or a word of choosing ("may ask either of us"): what the seller gives
+    return not any(doc.has(cls, main, end) for cls in _REMEDY_WORDS if cls not in ("send_verb", "offer_verb"))
 
 
 _HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitare", "zogern", "zogere"})
@@ -213,9 +219,12 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         # the subject dropped: "Amazonに申請をされているとのこと。取り下げていただき次第、..." (claim just before)
         # (list lines of options between them do not count against the reach)
         names = names or (si > 0 and doc.has("condition", lo, hi) and doc.has("claim", reach_start(doc, si), lo))
+        conditions = doc.find("condition", lo, hi)
+        # "申請が継続している間は" waits on the claim's state; "申請が開いている間はAmazonが確認し" tells Amazon's
+        # process
+        waits = doc.has("state", lo, hi) and bool(conditions) and not _amazon_acts(doc, conditions[-1][1], hi)
         acts = (doc.has("close", lo, hi) or doc.has("gone", lo, hi) or doc.has("hold_off", lo, hi)
-                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi))
-                or (doc.has("state", lo, hi) and doc.has("condition", lo, hi)))  # "申請が継続している間は"
+                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits)
         if names and acts and not neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):
             out.append((lo, hi))
     return out

@@ -269,6 +269,16 @@ _DEFINITE = frozenset({"the", "that", "this", "der", "die", "das", "den", "dem",
                        "lo", "i", "gli"})
 
 
+# words that introduce the sum of the amounts before: "makes", "comes to", "brings it to", "ergibt", "soit"
+_MAKES_TOTAL = frozenset({"makes", "make", "making", "comes", "brings", "totals", "totalling", "totaling",
+                          "altogether", "ergibt", "ergeben", "insgesamt", "soit", "totale", "suman", "fanno"})
+
+
+def _multiplied(data: RuleInput, m: Money) -> bool:
+    """Whether the amount `m` is a rate already multiplied by its count (`times.times_paid`)."""
+    return any(x.tok == m.tok and abs(x.value - m.value) > _EPS for x in data.offers.all_money)
+
+
 def _sentence_total(data: RuleInput, values: list[Money]) -> float:
     """Amounts joined by 'and', 'plus', 'on top' add up; otherwise each stands alone (the largest counts)."""
     if not values:
@@ -299,8 +309,13 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
                 and not _AGAIN & set(doc.words[cur.tok + 1:cur.tok + 4]) \
                 and not doc.has("additive", cur.tok + 1, cur.tok + 4):
             continue  # "the £5 voucher ... and the £5 comes off at checkout": the same amount named again
-        if abs(cur.value - groups[-1]) <= _EPS and cur is not values[1]:
-            continue  # "$5.99 and $5.00 on top, so $10.99 in total": the total of the amounts before it
+        if joined and any(w in _MAKES_TOTAL for w in doc.words[max(prev.tok + 1, cur.tok - 3):cur.tok]):
+            groups[-1] = max(groups[-1], cur.value)  # "$181.01 plus this makes the full $189.00": the total
+            continue
+        if abs(cur.value - groups[-1]) <= _EPS and (cur is not values[1] or _multiplied(data, prev)):
+            # "$5.99 and $5.00 on top, so $10.99 in total", "2 Stück (je 3,00 €), also 6,00 €": the total of the
+            # amounts before it
+            continue
         if joined:
             groups[-1] += cur.value
         else:
