@@ -39,6 +39,10 @@ from assistant.scenarios import requirements_for
 # Remedies the parser reads into a restated fact without anything being offered (see `compose`): a part named,
 # "the tracking says", "the delivery instructions" the courier ignored.
 _NOT_OFFERS = frozenset({"send_parts", "tracking_update", "manual_or_guide"})
+# a chargeback or bank dispute named, and an A-to-z claim named (any supported language)
+_CHARGEBACK = re.compile(r"charge\s*-?\s*back|r(?:ü|u)ckbuchung|contracargo|storno|r(?:é|e)trofacturation|"
+                         r"チャージバック|(?:bank|card|payment)\s+dispute", re.IGNORECASE)
+_A_TO_Z = re.compile(r"\ba\s*-?\s*(?:to|2|bis|à|a)?\s*-?\s*z\b|atoz|マーケットプレイス保証|a\s*から\s*z", re.IGNORECASE)
 
 
 class OfflineComposer:
@@ -133,7 +137,10 @@ class OfflineComposer:
         paragraphs.append(phrases.sentence_join.join(p for p in (context, said) if p))
         opener = [self._opener(phrases, request, kind)]
         if scenario == "a_to_z_claim" and facts.claim:
-            opener.append(phrases.claim[facts.claim])
+            # a chargeback with the bank, and no A-to-z claim named: the bank, not Amazon, reviews it
+            bank = _CHARGEBACK.search(request.message) is not None and _A_TO_Z.search(request.message) is None
+            opener.append(phrases.claim.get(f"{facts.claim}_chargeback", phrases.claim[facts.claim]) if bank
+                          else phrases.claim[facts.claim])
         if needs_apology and not any(w in " ".join(opener).lower() for w in phrases.apology_words):
             own = requirements_for(scenario).apology != "none"
             opener.insert(0, phrases.apology if own else phrases.apology_hedge)

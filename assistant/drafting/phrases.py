@@ -57,6 +57,8 @@ class Echo(_Strict):
     address: str = ""
     # "You asked whether ..." for a question in indirect speech (languages that turn clauses round).
     asked_indirect: str = ""
+    # The buyer's reference codes named back ("For reference, we have noted PF-200 and P-150.").
+    identifiers: str = ""
 
 
 class Phrases(_Strict):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from assistant.drafting.base import DraftRequest
 from assistant.drafting.echo import MAX_DEFAULT, MIN_CLAUSE, Clause, EchoVocab, clause_with, load_echo_vocab, pick
+from assistant.drafting.identifiers import identifiers
 from assistant.drafting.phrases import Phrases
 
 # Scenarios where the buyer's address sentence is the heart of the case.
 # How many restatements the composer tries before it writes the reply without one.
-MAX_TRIES = 4
+MAX_TRIES = 6
 ADDRESS_SCENARIOS = {"address_change"}
 # Scenarios where a remedy already given is the fact of the case (a refund with shipping deducted).
 REMEDY_FACT_SCENARIOS = {"shipping_cost_dispute"}
@@ -68,6 +69,8 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
             [address, *first[:1]] if request.scenario in ADDRESS_SCENARIOS else [*first[:1], address]]
         alone: list[list[Clause | str]] = [] if plea else [[address]]
         options = [*[[g, *first[:1]] for g in given], *around, *[[g] for g in given], *alone, *options]
+    codes = identifiers(request.message, request.order.order_id if request.order else None) \
+        if phrases.echo.identifiers else []
     out = []
     for clauses in options:
         sentences = [_sentence(phrases, c, also=i > 0, asked=not isinstance(c, str) and c.asked)
@@ -76,11 +79,22 @@ def restatements(phrases: Phrases, request: DraftRequest, kind: str | None) -> l
         if facts.ordered and facts.received and not (facts.ordered in said and facts.received in said):
             sentences.append(phrases.echo.ordered_received.format(
                 ordered=_value(facts.ordered, phrases.language), received=_value(facts.received, phrases.language)))
+        missing = [c for c in codes if c.casefold() not in said]
+        if missing:  # with the codes first, and without them should the guardrails object to one
+            out.append(phrases.sentence_join.join([*sentences, _codes_sentence(phrases, missing)]))
         out.append(phrases.sentence_join.join(sentences))
     if not out and facts.ordered and facts.received:
         out.append(phrases.echo.ordered_received.format(
             ordered=_value(facts.ordered, phrases.language), received=_value(facts.received, phrases.language)))
+    if not out and codes:
+        out.append(_codes_sentence(phrases, codes))
     return list(dict.fromkeys(out))[:MAX_TRIES]
+
+
+def _codes_sentence(phrases: Phrases, codes: list[str]) -> str:
+    """The buyer's tracking, model or part numbers named back in one sentence."""
+    assert phrases.echo is not None
+    return phrases.echo.identifiers.format(codes=", ".join(codes))
 
 
 def address_values(clause: str, vocab: EchoVocab) -> list[str]:

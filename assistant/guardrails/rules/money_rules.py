@@ -102,6 +102,10 @@ def _money(data: RuleInput) -> list[Violation]:
             and not _KEEP.search(doc.folded) and not _NO_RETURN.search(doc.folded):
         net_refunds = [price - m.value for m in find_money(doc)
                        if m.kind == "amount" and _EPS < m.value < price * 0.5]
+    # the price with a delivery charge the draft names ("£49.99 for the set plus £4.99 delivery")
+    with_postage = [] if price is None else [price + m.value for m in find_money(doc)
+                                             if m.kind == "amount" and _EPS < m.value < price * 0.5
+                                             and _postage(doc, m)]
     for si in sorted(data.offers.money):
         # "orders of 35 € or more": a threshold the seller explains, not an amount offered
         amounts = [m for m in data.offers.money[si] if not doc.has("threshold", m.tok + 1, m.tok + 3)]
@@ -122,6 +126,8 @@ def _money(data: RuleInput) -> list[Violation]:
                     shares.append(Money(share_in_cents(price, m.value), "amount", currency, m.start, m.end, m.tok))
                 continue
             v = m.value
+            if price is not None and v > price + _EPS and any(abs(v - t) <= _EPS for t in with_postage):
+                continue  # "the full £54.98, including delivery" with "£4.99 delivery" named: price and postage
             if price is not None and v > price + _EPS:
                 block(m, f"The draft offers {_fmt(v)} {currency}, more than the item price of {_fmt(price)}.",
                       f"Offer at most {_fmt(cap)} {currency} as a partial refund, or a full refund of "
@@ -170,7 +176,8 @@ def _money(data: RuleInput) -> list[Violation]:
             block(plus[-1], f"A full refund plus {_fmt(plus[-1].value)} {currency} is more than the item price of "
                             f"{_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
         whole = _sentence_total(data, [m for m in amounts if m.kind not in ("percent", "fraction")])
-        if price is not None and whole > price + _EPS and not out and len(amounts) < 50:
+        if price is not None and whole > price + _EPS and not out and len(amounts) < 50 \
+                and not any(abs(whole - t) <= _EPS for t in with_postage):
             block(amounts[-1], f"The amounts offered add up to {_fmt(whole)} {currency}, more than the item price "
                                f"of {_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
         total = _sentence_total(data, values)
@@ -270,8 +277,14 @@ _DEFINITE = frozenset({"the", "that", "this", "der", "die", "das", "den", "dem",
 
 
 # words that introduce the sum of the amounts before: "makes", "comes to", "brings it to", "ergibt", "soit"
-_MAKES_TOTAL = frozenset({"makes", "make", "making", "comes", "brings", "totals", "totalling", "totaling",
+_MAKES_TOTAL = frozenset({"makes", "make", "making", "comes", "brings", "bringing", "totals", "totalling", "totaling",
                           "altogether", "ergibt", "ergeben", "insgesamt", "soit", "totale", "suman", "fanno"})
+
+
+def _postage(doc: Doc, m: Money) -> bool:
+    """Whether a shipping or delivery word stands right before or right after the amount `m`."""
+    last = bisect_left(doc.starts, m.end)
+    return doc.has("shipping_cost", max(0, m.tok - 3), m.tok) or doc.has("shipping_cost", last, last + 2)
 
 
 def _multiplied(data: RuleInput, m: Money) -> bool:
