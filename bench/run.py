@@ -797,6 +797,7 @@ def _llm_runs(ws: Workspace, base_url: str, cases: Sequence[Any]) -> list[float]
 
 def section_overhead(ws: Workspace, report: Report) -> None:
     """Pipeline time over one model call: (total - D) / D at a fixed delay, and in ms at zero delay."""
+    from assistant.drafting import llm_calls
     from assistant.drafting.base import DraftRequest
     from assistant.drafting.llm import LLMDrafter
     slow_cases = ws.cases[:3] if ws.quick else ws.cases[:12]
@@ -816,8 +817,9 @@ def section_overhead(ws: Workspace, report: Report) -> None:
         sdk = []
         for _ in range(30 * reps):
             start = time.perf_counter()
-            # the SDK call the drafter makes, without the pipeline around it (its argument is the deadline)
-            drafter._complete(body, time.monotonic() + 30.0)
+            # the SDK call the drafter makes, without the pipeline around it (its arguments: the deadline, the cap
+            # on the reply's length)
+            llm_calls._complete(drafter._client, body, time.monotonic() + 30.0, drafter.max_chars)
             sdk.append(ms(time.perf_counter() - start))
     shares = {delay: Stat.of([(s - delay) / delay for s in _delayed_runs(ws, delay, slow_cases)])
               for delay in DELAYS}
