@@ -19,8 +19,7 @@ MAX_IDS = 3
 _CODE = re.compile(r"(?<![\w.,/@-])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w@/-]|[.,]\d)")
 _ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 _MEASURE = re.compile(r"^\d+(?:v|mm|cm|m|km|kg|g|mg|ml|l|w|kw|mah|wh|gb|tb|mb|hz|k|x|p|st|nd|rd|th|am|pm|h|hr|hrs|"
-                      r"min|mins|s|ft|oz|lb|lbs|in|yr|yrs|pcs|pc|er|e|eme|er|°c|°f)$", re.IGNORECASE)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+                      r"min|mins|s|ft|oz|lb|lbs|in|yr|yrs|pcs|pc|er|e|eme|°c|°f)$", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{2,4}$")
 
 
@@ -35,8 +34,7 @@ def identifiers(message: str, order_id: str | None = None) -> list[str]:
             continue  # a word joined to a number ("24-hour", "10-year"), no code
         if code.isdigit() and len(code) < 8:
             continue  # a count, an amount, a year or a short number says nothing to name back
-        if _ORDER_ID.match(code) or code == order_id or _MEASURE.match(code) or _YEAR.match(code) \
-                or _DATE.match(code):
+        if _ORDER_ID.match(code) or code == order_id or _MEASURE.match(code) or _DATE.match(code):
             continue
         if code.isdigit() and len(code) in (10, 11) and code.startswith("0"):
             continue  # a phone number, which a reply must not repeat

@@ -306,14 +306,13 @@ _FR_CLITICS = frozenset({"t", "te", "vous", "lui", "leur", "le", "la", "les", "l
 
 def _free_sending(doc: Doc, a: int, b: int) -> bool:
     """'We'll send the strap version instead, free of charge': what a sending in its sentence costs, no gift."""
-    if " ".join(doc.words[a:b]) not in _FREE:
+    if doc.words[a:b] != _FREE_OF_CHARGE:
         return False
     s = doc.sentences[doc.sentence_of(a)]
     return any(doc.has(cls, s.tok_start, s.tok_end) for cls in _SENDING)
 
 
-_FREE = frozenset({"free of charge"})  # not "a free brush", "a complimentary trimmer": gifts sent
-_FREE_OF_CHARGE = ["free", "of", "charge"]
+_FREE_OF_CHARGE = ["free", "of", "charge"]  # not "a free brush", "a complimentary trimmer": gifts sent
 _SENDING = ("send_verb", "r_replacement", "r_reship", "r_exchange", "r_parts", "r_return")
 
 

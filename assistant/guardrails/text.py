@@ -206,17 +206,15 @@ def _build(text: NormalizedText, lexicon: Lexicon) -> Doc:
 def _tokenize(doc: Doc, folded: str) -> None:
     if has_cjk(folded) or _spaced(folded):
         _tokenize_slow(doc, folded)
-        if _dotted(folded):
-            _join_dotted(doc, folded)
-        return
-    # Most drafts: one pass over the text for every token and its span.
-    split = _split_tokens_c if _split_tokens_c is not None else _split_tokens_py
-    words, doc.starts, doc.ends = split(folded)
-    if _mixed(folded):  # a token with digits and letters: maybe digits for letters ("cl0se")
-        lexicon = doc.lexicon
-        # only tokens holding both (a word of letters or of digits alone is itself, see `_word`)
-        words = [w if w.isalpha() or w.isdigit() else _word(w, lexicon) for w in words]
-    doc.words = words
+    else:
+        # Most drafts: one pass over the text for every token and its span.
+        split = _split_tokens_c if _split_tokens_c is not None else _split_tokens_py
+        words, doc.starts, doc.ends = split(folded)
+        if _mixed(folded):  # a token with digits and letters: maybe digits for letters ("cl0se")
+            lexicon = doc.lexicon
+            # only tokens holding both (a word of letters or of digits alone is itself, see `_word`)
+            words = [w if w.isalpha() or w.isdigit() else _word(w, lexicon) for w in words]
+        doc.words = words
     if _dotted(folded):
         _join_dotted(doc, folded)
 
