@@ -44,8 +44,8 @@ OPTIONS_BEFORE = {
 }
 
 
-def blocked_rules(draft: str, *, scenario: str, price: float, currency: str, language: str = "en", buyer: str = "",
-                  order_id: str | None = None) -> set[str]:
+def blocked_rules(draft: str, *, scenario: str, price: float | None, currency: str, language: str = "en",
+                  buyer: str = "", order_id: str | None = None) -> set[str]:
     """The blocking rules the project's one Guard fires on a draft, for an order of one item at `price`."""
     from assistant.models import CheckContext, OrderFacts
     from assistant.runtime import guard

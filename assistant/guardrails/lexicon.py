@@ -110,6 +110,11 @@ class Lexicon:
 _EMPTY: frozenset[str] = frozenset()
 
 
+_NOT_NOUNS = frozenset({"pronoun", "filler", "first_person", "you"})
+_CLITIC_INFINITIVE = re.compile(r"(.{3,}[aei]r)(?:ti|te|vi|os|gli|ci|ne|le|les|lo|la|li|los|las|telo|tela|vela|glielo|"
+                                r"gliela|selo|sela)$")
+
+
 def _lookup(lexicon: Lexicon, word: str) -> frozenset[str]:
     cache = lexicon._cache
     found = cache.get(word)
@@ -122,6 +127,18 @@ def _lookup(lexicon: Lexicon, word: str) -> frozenset[str]:
             if stem is not None:
                 found = found | stem
                 break
+    if not found and len(word) > 6:
+        clitic = _CLITIC_INFINITIVE.match(word)
+        if clitic:
+            # "mandarti", "rimborsarvi", "enviarte": an infinitive with its pronoun fused on is that infinitive
+            # (Italian drops the infinitive's final "e": "mandar-ti" is "mandare")
+            found = _lookup(lexicon, clitic.group(1) + "e") or _lookup(lexicon, clitic.group(1))
+    if not found and word.endswith("'s") and len(word) > 3:
+        # "the claim's still open", "the seller's": a noun with "'s" is that noun (not "it's", "that's": the
+        # pronoun's own entries decide those)
+        base = _lookup(lexicon, word[:-2])
+        if not base & _NOT_NOUNS:
+            found = base
     if len(cache) > 50_000:  # bounded: a stream of junk tokens must not grow memory without end
         cache.clear()
     cache[word] = found

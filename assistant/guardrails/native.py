@@ -41,10 +41,11 @@ PACKAGE = "assistant.guardrails"
 # `compiled.py` (start-up only) and this file.
 MODULES: tuple[str, ...] = (
     "bisection", "normalize", "lexicon", "sentences", "classes", "text", "clauses", "money", "offer_money", "offers",
-    "breakdown", "times",
+    "breakdown", "times", "price_labels",
     "prefilter",
     "patterns", "registry",
-    "rules.claim_asks", "rules.claim_numbers", "rules.claim_refs", "rules.claim_reports", "rules.claims",
+    "rules.claim_asks", "rules.claim_numbers", "rules.claim_refs", "rules.claim_reports", "rules.claim_verbs",
+    "rules.claims",
     "rules.elements", "rules.forms",
     "rules.money_rules", "rules.unverified",
     "rules.reviews",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant.guardrails.clauses import clause_start, in_buyer_quote, negated
 from assistant.guardrails.money import Money
+from assistant.guardrails.price_labels import buyer_pays, known_amount, price_label, running_total
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times import times_paid
 
@@ -142,8 +143,10 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             continue  # "we can't offer $100 while you keep it": the amount declined, not offered
         if m.kind in ("amount", "bare") and _price_gap(doc, m):
             continue  # "as it's £10 more": what one item costs against another, not money offered
-        if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price):  # "40 % du prix" is a share
-            continue
+        if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price) and not running_total(doc, m):
+            continue  # "40 % du prix" is a share; "bringing what you've had back to $10" the money given
+        if m.kind == "amount" and (price_label(doc, m) or known_amount(doc, m) or buyer_pays(doc, m)):
+            continue  # "our Matter hub (A$99.00)", "the £5 voucher shown on the listing": what things cost
         times = times_paid(doc, m.tok, s.tok_end, bisect_left(doc.starts, m.end)) if m.kind in ("amount", "bare") \
             else 1
         if times > 1:
@@ -249,6 +252,9 @@ def _clause_of(doc: Doc, m: Money) -> int:
     return c0
 
 
+_JA_AND = ("\u3068", "\u304a\u3088\u3072")  # "と", "および" (folded: voiced marks off)
+
+
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
@@ -259,6 +265,14 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         # "wir erstatten 9,00 € und zusätzlich die Versandkosten von 5,90 €", "le reembolsamos 6 € y, además,
         # los 4,95 € de gastos de envío": the cost refunded on top of the refund before it
         return False
+    last = bisect_left(doc.starts, m.end)
+    if (last < s.tok_end and "and" in doc.classes[last]) or doc.folded.startswith(_JA_AND, m.end):
+        # "送料800円とお詫びとして1,200円を返金": two amounts joined before the one refund verb that pays both (no
+        # new subject between them: "you paid $60 and we refund $10" quotes the first)
+        verbs = doc.find("r_refund", last, min(s.tok_end, last + 8))
+        if verbs and not any({"first_person", "you"} & doc.classes[k] for k in range(last, verbs[0][0])) \
+                and any(doc.words[k].isdigit() for k in range(last, verbs[0][0])) and not negated(doc, m.tok):
+            return False
     if m.tok > 0 and doc.words[m.tok - 1] == "at" and not doc.has("r_refund", s.tok_start, m.tok):
         return True  # "3 packs at $12.99 each": what they cost, with no refund verb before it
     lo = max(s.tok_start, m.tok - 3)

@@ -79,11 +79,18 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     if k < end and words[k] in _RATE_ARTICLES and not (k + 1 < end and words[k + 1] in _ONE):
         # "1,99 € le cintre", "3,00 € la unidad": an article and the noun counted earlier make the amount a rate
         return _counted_before(doc, tok, k, end, strict=True)
-    rate_before = tok > 0 and words[tok - 1] == "je"
+    # "je 2,99 €"; "3 betroffene Stück à 5,50 €", "3 pièces à 5 €": "à" after the noun of pieces counted
+    rate_before = tok > 0 and (words[tok - 1] == "je" or (
+        words[tok - 1] == "a" and tok > 1 and words[tok - 2] in _PIECES))
     if rate_before or (k < end and (words[k] in _EACH or words[k] in _RATE_ARTICLES) and one_after):
         # "den Gegenwert von 5 Stück (je 2,99 €)", "4 pezzi, a 2,00 € ciascuno", "(4,50 € cada una)", "(3 €
-        # l'uno)": a rate with no noun after it pays for the pieces counted just before it
-        return _count_in_sentence(doc, tok)
+        # l'uno)": a rate with no noun after it pays for the pieces counted just before it, or named right after
+        # it ("je 3,50 € für die 4 fehlenden Träger", "3 € por cada una de las 5 piezas")
+        counted = _count_in_sentence(doc, tok)
+        return counted if counted > 1 else _count_after(doc, k, end)
+    if tok > 1 and words[tok - 2] == "je" and words[tok - 1].isalpha() and not doc.classes[tok - 1]:
+        # "erstatten wir dir je Halterung 4 €": the rate's noun between "je" and the amount
+        return _counted_before(doc, tok, tok - 3, tok, strict=True)
     if k < end and words[k].isalpha() and len(words[k]) >= 3 and _in_brackets(doc, tok, k):
         # "3 pièces (5,50 € pièce)": in brackets, the noun counted before right after the amount
         counted = _counted_before(doc, tok, k - 1, min(end, k + 1), strict=True)
@@ -97,6 +104,20 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
             if count > 1:
                 return count
     return _counted_before(doc, tok, k, end)
+
+
+def _count_after(doc: Doc, k: int, end: int) -> int:
+    """'für die 4 fehlenden Träger', 'de las 5 piezas': the pieces a rate pays for, counted right after it."""
+    words = doc.words
+    for j in range(k, min(end, k + 6)):
+        if (words[j].isdigit() or words[j] in doc.lexicon.numbers) and j > 0 and words[j - 1] in _FOR_THE \
+                and j + 1 < end and words[j + 1].isalpha() and words[j + 1] not in _TIME_NOUNS:
+            return max(1, _count(doc, words[j]))
+    return 1
+
+
+_FOR_THE = frozenset({"the", "die", "den", "der", "les", "las", "los", "le", "i", "gli", "for", "fur", "pour",
+                      "por", "per", "de", "di", "of", "all", "alle", "tous", "todas", "todos", "tutti", "tutte"})
 
 
 def _in_brackets(doc: Doc, tok: int, last: int) -> bool:
@@ -161,6 +182,8 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int, strict: bool = False
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "i", "gli", "il", "lo", "los", "las", "el", "die", "der", "den",
                        "das", "your", "vos", "sus", "ihre"})
 _RATE_ARTICLES = frozenset({"le", "la", "l", "el", "il", "lo"})
+_PIECES = frozenset({"stuck", "stueck", "stk", "exemplare", "pieces", "piece", "exemplaires", "unites", "pezzi",
+                     "piezas", "unidades", "articles", "artikel", "paar", "paires"})
 _ONE = frozenset({"one", "un", "une", "uno", "una", "unidad", "unita", "unite", "stuck"})  # "cada una", "l'uno"
 _STEM = 4  # letters a noun and its plural share ("tasse", "tasses"; "calice", "calici")
 # "不足分1個あたり300円" with "容器が5個不足": a rate per piece, and the count of pieces missing named elsewhere
@@ -171,12 +194,17 @@ _JA_MISSING = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)(?:が|の)?
                                       r"(\d+)(?:個|点|本|枚|つ)分"))  # "5個分": five pieces' worth
 
 
+_JA_COUNTED = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)\s*[(（]\s*1(?:個|点|本|枚|つ)(?:あたり|につき)"))
+
+
 def _ja_per_unit(doc: Doc, tok: int) -> int:
     """'不足分1個あたり300円': the rate times the pieces the draft says are missing."""
     before = doc.folded[max(0, doc.starts[tok] - 4):doc.starts[tok]]
     if doc.folded.isascii() or not before.endswith(_JA_RATE):
         return 1
-    found = _JA_MISSING.search(doc.folded)
+    # "割れていた3個(1個あたり800円)": the count right before the bracket that holds the rate
+    counted = _JA_COUNTED.search(doc.folded, max(0, doc.starts[tok] - 16), doc.starts[tok])
+    found = counted or _JA_MISSING.search(doc.folded)
     count = int(next(g for g in found.groups() if g)) if found else 1
     return count if 1 < count <= 24 else 1
 

@@ -15,8 +15,6 @@ one already caught by the closing-word detectors) and fires on none of the ~4,30
 
 from __future__ import annotations
 
-import re
-
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_refs import (
@@ -28,6 +26,8 @@ from assistant.guardrails.rules.claim_refs import (
     split_closing,
     subject_is_not_buyer,
 )
+from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC as _CLITIC
+from assistant.guardrails.rules.claim_verbs import fused, fused_imperative, fused_phrase
 from assistant.guardrails.text import Doc
 
 _REACH = 8  # tokens between a request word and the claim it is about
@@ -44,18 +44,23 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
     out: list[tuple[int, int]] = []
     for obj, obj_end in claims.items():
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
+        s = doc.sentences[doc.sentence_of(obj)]
+        german = doc.has("lang_de", s.tok_start, s.tok_end)
+        tail = range(obj_end, min(c1 + 1, obj_end + _VERB_LAST, s.tok_end)) if german else range(0)
         asks = doc.find("request", max(c0, obj - _REACH), obj)
-        if not asks:
+        # German asks after the object too: "Lassen Sie den Fall bei Amazon dann bitte ruhen"
+        later = [] if asks or not tail else doc.find("request", tail.start, tail.stop)
+        if not asks and not later:
             continue
-        ask, after_ask = asks[-1]
+        ask, after_ask = asks[-1] if asks else later[0]
+        if later:  # the verb comes after the "bitte": "lassen Sie dann bitte einfach liegen"
+            tail = range(obj_end, min(c1 + 1, max(tail.stop, after_ask + 3), s.tok_end))
         if _own_infinitive(doc, ask, after_ask, obj):
             continue  # "a photo is all we need to accept the claim": the seller's own verb, asked of nobody
         if negation_in(doc, c0, c1 + 1):
             continue  # "we won't ask you to change the claim"; "für keine der Optionen müssen Sie ... ändern"
-        s = doc.sentences[doc.sentence_of(obj)]
-        zone = list(range(after_ask, obj))
-        if doc.has("lang_de", s.tok_start, s.tok_end):
-            zone += range(obj_end, min(c1 + 1, obj_end + _VERB_LAST, s.tok_end))
+        zone = list(range(after_ask, obj)) if asks else []
+        zone += [k for k in tail if not ask <= k < after_ask]
         if not zone:
             continue
         covered = _covered(data, claims, zone[0], zone[-1] + 1)
@@ -214,8 +219,6 @@ def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
 
 
 _WAIT_REACH = 8  # tokens after the waiting word where what is waited on stands
-# An infinitive with the object pronoun fused on: "solicitarla", "presentarla", "farlo", "aprirla"
-_CLITIC = re.compile(r"(?:ar|er|ir|re)l[aeo]s?$")
 # Words before a waiting word that make it a noun ("sorry for the wait", "la espera"); `_hold_offs` reads the
 # same, and the waits on a claim also take the Romance articles "l'", "un", "una"
 WAIT_NOUN_BEFORE = frozenset({"the", "a", "an", "your", "long", "la", "le", "die", "der", "il"})
@@ -304,7 +307,8 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
     out: list[tuple[int, int]] = []
     starts = sorted(claims)
     for a, b in doc.spans("close"):
-        if b - a != 1 or not _CLITIC.search(doc.words[a]):
+        phrase = fused_phrase(doc, a, b)
+        if not phrase and (b - a != 1 or not fused(doc, a, "close")):
             continue
         si = doc.sentence_of(a)
         s = doc.sentences[si]
@@ -312,8 +316,10 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         claim = before[-1] if before else antecedent(doc, starts, si)
         if claim is None or doc.has("thing", claims[claim], a) or subject_is_not_buyer(doc, a, s.tok_start):
             continue
+        # an imperative with the pronoun fused on is itself the request ("Chiudila e ti mandiamo la cover")
         asked = asks_in(doc, s.tok_start, a) or doc.has("condition", s.tok_start, a) \
-            or doc.folded[s.start:s.end].rstrip().endswith("?")
+            or doc.folded[s.start:s.end].rstrip().endswith("?") or fused_imperative(doc, a, "close") \
+            or (phrase and a == s.tok_start)
         if asked and not negation_in(doc, max(s.tok_start, a - 3), a) and not neutral_clause(doc, s.tok_start,
                                                                                               s.tok_end):
             out.append((a, b))

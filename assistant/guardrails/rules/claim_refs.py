@@ -54,7 +54,18 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
                 and doc.has("amazon", b, min(len(doc.words), b + 3)) and not doc.has("claim", a - 3, a):
             end = next(y for x, y in doc.find("amazon", b, b + 3))
             out.setdefault(a - 2, end)
+    # "cancel that thing with Amazon", "withdraw it with them at Amazon": what is closed with Amazon is a claim
+    n = len(doc.words)
+    for a, b in doc.spans("close"):
+        for j in range(b + 1, min(n - 1, b + 4)):
+            if doc.words[j] in _WITH and doc.has("amazon", j + 1, min(n, j + 3)) \
+                    and not doc.has("thing", b, j) and not doc.has("amazon", b, j) and not closing_noun(doc.words[a]):
+                out.setdefault(b, j)
+                break
     return out
+
+
+_WITH = frozenset({"with", "at", "through", "via"})
 
 
 def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
@@ -311,11 +322,25 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
         return False
     if si in data.offers.by_sentence:
         return False
+    # "once we agree, you can withdraw the claim", "after the refund lands you can close it": a closing timed to
+    # the seller's act or the remedy is a step of the deal, not the buyer's own choice ("if you wish, you can
+    # close it", "once the parcel has arrived and you feel it is resolved, you are welcome to close it" stay one)
+    for c, e in doc.find("condition", s.tok_start, a):
+        if doc.words[c] in _EVENT and any(doc.has(cls, e, min(a, e + 4)) for cls in _DEAL):
+            return False
     if si + 1 < len(doc.sentences):
         nxt = doc.sentences[si + 1]
         if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 2)):
             return False  # "You can close it yourself. Then we refund you."
     return True
+
+
+# First words of conditions that wait on an event: "once", "after", "as soon as", "sobald", "une fois", "dès que"...
+_EVENT = frozenset({"once", "after", "as", "sobald", "nachdem", "une", "des", "apres", "una", "en", "tan", "despues",
+                    "non", "appena", "dopo", "quando", "cuando", "lorsque", "lorsqu", "quand", "when"})
+
+
+_DEAL = ("first_person", "r_refund", "r_replacement", "r_reship", "send_verb")
 
 
 def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:

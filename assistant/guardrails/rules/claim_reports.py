@@ -27,13 +27,18 @@ _NOUN_BEFORE = frozenset({"your", "the", "a", "an", "my", "our", "this", "that",
 
 
 _LET = frozenset({"let", "lets", "letting"})
+_CLICK = frozenset({"click", "select", "tick", "press", "tap", "hit"})
 
 
 def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
     """'let Amazon know it is sorted', 'on the claim page, say your issue has been resolved', 'answer yes'."""
     doc = data.doc
     out = []
-    for a, b in doc.spans("tell"):
+    spans = doc.spans("tell")
+    longest = {a: max(y for x, y in spans if x == a) for a, _ in spans}
+    for a, b in spans:
+        if b < longest[a]:
+            continue  # "reply" inside "reply yes": the longer phrase is the one said
         si = doc.sentence_of(a)
         s = doc.sentences[si]
         if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii():
@@ -54,10 +59,12 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         heard = doc.words[b - 2:b] == ["from", "you"]
         if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard):
             continue
-        if doc.words[b - 1] == "with" and not quoted(doc, said[0][0]):
+        if "with" in doc.words[b - 1:b + 1] and not quoted(doc, said[0][0]):
             continue  # "reply with the word 'resolved'" says a word; "reply with the option you prefer" chooses
         # "reply 'yes' here" answers us: a yes in the verb itself needs Amazon or a claim in its own sentence
-        lo = s.tok_start if said and said[0][0] < b else doc.sentences[max(0, si - 1)].tok_start
+        # (a button is clicked on Amazon's page, never in a reply to us: "Please click 'Yes' on that email")
+        in_verb = said[0][0] < b and doc.words[a] not in _CLICK
+        lo = s.tok_start if in_verb else doc.sentences[max(0, si - 1)].tok_start
         listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)
         if not listener:
             continue
@@ -81,8 +88,10 @@ def _said_of_seller(doc: Doc, b: int, end: int) -> bool:
     if b < end and doc.words[b] in _THAT:
         return True  # "ein kurzes Update, dass wir uns geeinigt haben": what is said opens after the telling
     k = next((k for k, _ in doc.find("first_person", b, min(end, b + 2))), b)
+    if doc.words[k].startswith(("we'", "i'")):
+        return True  # "tell them we've already sorted it": the verb fused on the seller
     after = doc.words[k + 2:k + 3] if doc.words[k:k + 2] == ["the", "seller"] else doc.words[k + 1:k + 2]
-    return bool(after) and after[0] in ("has", "have", "is", "was", "had", "did")
+    return bool(after) and after[0] in ("has", "have", "is", "was", "had", "did", "already")
 
 
 def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:

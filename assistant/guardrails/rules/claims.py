@@ -49,11 +49,13 @@ from assistant.guardrails.rules.claim_refs import (
     without_open,
 )
 from assistant.guardrails.rules.claim_reports import reports, yes_answers
+from assistant.guardrails.rules.claim_verbs import elided_closings, separable_closings, topic_unopened
 from assistant.guardrails.rules.explained import explains_asking_rule
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 _NEAR = 7  # tokens between a closing word and the claim it acts on
+_THAT = frozenset({"que", "qu", "che", "dass"})
 _TAKE = frozenset({"take", "taking"})  # "take (it) back": a claim withdrawn only when the buyer is asked to
 # Words that name a remedy, offered or withheld ("if the claim is still open, we cannot reship")
 _REMEDY_WORDS = ("offer_verb", "r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
@@ -98,10 +100,15 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
-                if negation_in(doc, max(c0, a - 4), a):
+                # "no hace falta que la retires", "non è necessario che la ritiri": the negation governs the "that"
+                # clause the verb opens, a few words further back
+                back = 7 if any(w in _THAT for w in doc.words[max(c0, a - 3):a]) else 4
+                if negation_in(doc, max(c0, a - back), a):
                     asks = doc.find("request", max(c0, a - 4), a)
                     if not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0]):
                         continue  # "you do not need to close the claim", "we won't ask you to withdraw it"
+                if cls == "close" and doc.words[a + 1:a + 2] == ["wir"]:
+                    continue  # "Sobald Sie es erhalten haben, schließen wir den Garantiefall ab": we, after the verb
                 cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
                 # a closing noun has no subject of its own: "we only need the closure of the case" still asks
                 if cls == "close" and not cjk and not closing_noun(doc.words[a]) \
@@ -364,7 +371,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
              + _state_questions(data, claims) + _dropped_subject(data, claims)
              + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns)
-             + fused_closings(data, claims) + unopened_pointing_back(data, claims, pronouns))
+             + fused_closings(data, claims) + unopened_pointing_back(data, claims, pronouns)
+             + separable_closings(data, claims) + topic_unopened(data, claims) + elided_closings(data, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

@@ -50,7 +50,8 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"dropped|now (?:\$|€|£)?\d+|"
                           r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
                           r"discount code|subscribe|aktion\w*|gutschein|rabatt|cupon|descuento|"
-                          r"buono|sconto|reduction|bon de reduction|code promo)s?\b|"
+                          r"buono|sconto|reduction|bon de reduction|code promo|offerte|ofertas|angebote|black friday|"
+                          r"cyber monday|prime day|soldes|rebajas|saldi|ausverkauf)s?\b|"
                           r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント|"
                           # "Spare 10 % beim Kauf von 2 Artikeln", "Compre 3 y pague 2", "prendi 3 paghi 2"
                           r"\bspare\b|\bsparen\b|\b(?:compre|pague|paghi|prendi|achetez|payez|kaufe|zahle|buy|pay)\s\d\b"))
@@ -181,7 +182,7 @@ def marketing_content(data: RuleInput) -> list[Violation]:
         out.append(data.folded("marketing_content", a, b))
     covered = [(v.start, v.end) for v in out]
     shop_asked = _SHOP_QUESTION.search(buyer) is not None
-    for a, b in promo_sentences(data, asked):
+    for a, b in promo_sentences(data, _EXPLAINABLE.search(buyer) is not None):
         s = doc.sentences[doc.sentence_of(a)]
         elsewhere = doc.has("link", s.tok_start, s.tok_end) or "www" in doc.words[s.tok_start:s.tok_end]
         if shop_asked and not elsewhere:

@@ -19,6 +19,7 @@ from assistant.guardrails.breakdown import breakdowns
 from assistant.guardrails.clauses import negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
+from assistant.guardrails.price_labels import TOTALLING
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.sentences import option_of
 from assistant.guardrails.text import Doc
@@ -164,17 +165,22 @@ def _money(data: RuleInput) -> list[Violation]:
         # "a full refund plus an extra $20": the price and more ("in total" is not a full refund; "a full refund,
         # or keep it and we refund 3" offers the two apart)
         fulls = [b for a, b in doc.find("r_refund", s.tok_start, s.tok_end)
-                 if doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 2))]
+                 if doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 3))]
         # "erhalten den vollen Kaufpreis von 79,00 € zurück und zusätzlich 15,00 €": the full price named as
         # the amount, in a sentence that offers money
         fulls += [m.tok for m in data.offers.all_money if price is not None and s.tok_start < m.tok < s.tok_end
                   and _is_price(m, price) and doc.has("r_full", max(s.tok_start, m.tok - 3), m.tok)
                   and doc.has("money_offer", s.tok_start, s.tok_end) and not negated(doc, m.tok)]
-        plus = [m for m in extra for f in fulls if m.tok > f and doc.has("additive", f, m.tok)
+        # "el reembolso íntegro más un 10 % adicional": a share on top of the price is more than it, price or not
+        on_top = [m for m in amounts if m.kind in ("percent", "fraction") and _EPS < m.value < 100 - _EPS]
+        plus = [m for m in extra + on_top for f in fulls if m.tok > f and doc.has("additive", f, m.tok)
                 and not doc.has("alternative", f, m.tok) and not doc.has("shipping_cost", m.tok, m.tok + 3)]
-        if price is not None and plus and not out:
-            block(plus[-1], f"A full refund plus {_fmt(plus[-1].value)} {currency} is more than the item price of "
-                            f"{_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
+        plus.sort(key=lambda m: m.tok)
+        if plus and (price is not None or plus[-1].kind != "amount") and not out:
+            more = f"{_fmt(plus[-1].value)} {currency}" if plus[-1].kind == "amount" else f"{_fmt(plus[-1].value)}%"
+            block(plus[-1], f"A full refund plus {more} is more than the item price"
+                  + (f" of {_fmt(price)}." if price is not None else "."),
+                  "Offer at most a full refund" + (f" of {_fmt(price)} {currency}." if price is not None else "."))
         whole = _sentence_total(data, [m for m in amounts if m.kind not in ("percent", "fraction")])
         if price is not None and whole > price + _EPS and not out and len(amounts) < 50 \
                 and not any(abs(whole - t) <= _EPS for t in with_postage):
@@ -182,7 +188,9 @@ def _money(data: RuleInput) -> list[Violation]:
                                f"of {_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
         total = _sentence_total(data, values)
         additive = doc.has("additive", s.tok_start, s.tok_end) or continues(doc, si)
-        running = running + total if additive and running else max(running, total)
+        # "a further $7.50, bringing the total refunded to $12.50": the sentence restates the running total itself
+        restated = bool(values) and _restates_total(doc, values[-1])
+        running = running + total if additive and running and not restated else max(running, total)
         already = bool(out)
         if values and (total > cap + _EPS or running > cap + _EPS) and not already:
             biggest = max(total, running)
@@ -276,9 +284,7 @@ _DEFINITE = frozenset({"the", "that", "this", "der", "die", "das", "den", "dem",
                        "lo", "i", "gli"})
 
 
-# words that introduce the sum of the amounts before: "makes", "comes to", "brings it to", "ergibt", "soit"
-_MAKES_TOTAL = frozenset({"makes", "make", "making", "comes", "brings", "bringing", "totals", "totalling", "totaling",
-                          "altogether", "ergibt", "ergeben", "insgesamt", "soit", "totale", "suman", "fanno"})
+_MAKES_TOTAL = TOTALLING
 
 
 def _postage(doc: Doc, m: Money) -> bool:
@@ -290,6 +296,11 @@ def _postage(doc: Doc, m: Money) -> bool:
 def _multiplied(data: RuleInput, m: Money) -> bool:
     """Whether the amount `m` is a rate already multiplied by its count (`times.times_paid`)."""
     return any(x.tok == m.tok and abs(x.value - m.value) > _EPS for x in data.offers.all_money)
+
+
+def _restates_total(doc: Doc, m: Money, lo: int = 0) -> bool:
+    """A word of totalling shortly before the amount: "makes the full $189.00", "bringing the total refunded to"."""
+    return any(w in _MAKES_TOTAL for w in doc.words[max(lo, m.tok - 6):m.tok])
 
 
 def _sentence_total(data: RuleInput, values: list[Money]) -> float:
@@ -322,7 +333,7 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
                 and not _AGAIN & set(doc.words[cur.tok + 1:cur.tok + 4]) \
                 and not doc.has("additive", cur.tok + 1, cur.tok + 4):
             continue  # "the £5 voucher ... and the £5 comes off at checkout": the same amount named again
-        if joined and any(w in _MAKES_TOTAL for w in doc.words[max(prev.tok + 1, cur.tok - 3):cur.tok]):
+        if joined and _restates_total(doc, cur, prev.tok + 1):
             groups[-1] = max(groups[-1], cur.value)  # "$181.01 plus this makes the full $189.00": the total
             continue
         if abs(cur.value - groups[-1]) <= _EPS and (cur is not values[1] or _multiplied(data, prev)):

@@ -19,9 +19,14 @@ from assistant.guardrails.text import Doc
 
 
 def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
-    """Token spans (from the first to the last marker) of sentences that invite to shop or announce a sale."""
+    """Token spans (from the first to the last marker) of sentences that invite to shop or announce a sale.
+
+    `asked`: the buyer asked about a promotion. The draft saying so ("you asked about the sale") counts only in
+    the sentence or the two before it: a "Great question!" about how to use the item does not make a P.S.
+    announcing new products an answer.
+    """
     doc = data.doc
-    if not (doc.spans("catalog") or (doc.spans("catalog_noun") and doc.spans("our"))):
+    if not (doc.spans("catalog") or ((doc.spans("catalog_noun") or doc.spans("r_new")) and doc.spans("our"))):
         return []
     remedy_sentences = data.offers.by_sentence
     out = []
@@ -34,7 +39,8 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
         # "20 % de descuento en toda nuestra tienda" reads as a partial refund too, but with no refund word and
         # the seller's whole catalog beside it, the discount is the store's sale, not a remedy for this order
         store_sale = remedy_sentences.get(si) == {"partial_refund"} and not doc.has("r_refund", lo, hi)
-        if not marker and not asked and (si not in remedy_sentences or store_sale):
+        asked_here = asked or doc.has("asked", doc.sentences[max(0, si - 2)].tok_start, hi)
+        if not marker and not asked_here and (si not in remedy_sentences or store_sale):
             marker = doc.find("sale_word", lo, hi) or _percent_off(doc, lo, hi)
         if marker:
             out.append((min(catalog[0][0], marker[0][0]), max(catalog[-1][1], marker[-1][1])))
@@ -47,5 +53,10 @@ def _percent_off(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _our_noun(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-    """'our new winter range': a catalog noun with the seller's possessive at most three words before it."""
-    return [(a, b) for a, b in doc.find("catalog_noun", lo, hi) if doc.has("our", max(lo, a - 3), a)]
+    """'our new winter range': a catalog noun with the seller's possessive at most three words before it.
+
+    "our new 2026 planners", "unsere neuen Modelle": the seller's new products, whatever they are called
+    (a remedy sentence, "our new replacement ships today", never reads its sale words).
+    """
+    return [(a, b) for a, b in doc.find("catalog_noun", lo, hi) if doc.has("our", max(lo, a - 3), a)] + \
+        [(a, b) for a, b in doc.find("r_new", lo, hi) if a > lo and "our" in doc.classes[a - 1]]

@@ -1,0 +1,88 @@
+"""Amounts that say what something costs rather than what is offered (read by `offer_money.tie_money`).
+
+- a price label: an amount alone in brackets right after the noun it prices ("swap it for our Matter hub
+  (A$99.00)"), with no refund or money word before it ("a partial refund (£30)" is offered);
+- money the buyer pays ("and pay only the $15.00 difference");
+- a known amount: a definite article before it ("the £5 voucher shown on the listing") in a sentence where nobody
+  gives anything (no refund word, no first person, no offering verb).
+"""
+
+from __future__ import annotations
+
+from assistant.guardrails.bisection import bisect_left
+from assistant.guardrails.money import Money
+from assistant.guardrails.text import Doc
+
+# words that introduce the sum of the amounts before: "makes", "comes to", "brings it to", "ergibt", "soit",
+# "así serían 20 €"
+TOTALLING = frozenset({"makes", "make", "making", "comes", "brings", "bringing", "totals", "totalling", "totaling",
+                       "altogether", "ergibt", "ergeben", "insgesamt", "soit", "totale", "suman", "fanno", "serian",
+                       "seria", "sarebbero", "sarebbe", "feront", "ferait", "waren", "macht", "machen"})
+_GIVEN = ("r_refund", "r_return", "money_offer")
+
+
+def running_total(doc: Doc, m: Money) -> bool:
+    """'te devolvemos otros 10 €, así serían 20 € en total': the sum of what is given, however it is worded after.
+
+    A totalling word up to three words before the amount, and money given earlier in the sentence.
+    """
+    s = doc.sentences[doc.sentence_of(m.tok)]
+    return any(w in TOTALLING for w in doc.words[max(s.tok_start, m.tok - 3):m.tok]) \
+        and any(doc.has(cls, s.tok_start, m.tok) for cls in _GIVEN)
+
+
+_RATE = frozenset({"je", "each", "per", "a", "par", "por", "cada", "ciascuno", "ciascuna", "pro", "la", "le", "il"})
+_MONEY_WORDS = ("r_refund", "money_offer", "r_partial", "incentive", "r_gift")
+_GIVING = ("r_refund", "first_person", "offer_verb", "send_verb", "r_gift")
+_DEFINITE = frozenset({"the", "this", "that", "le", "la", "les", "il", "lo", "el", "der", "die", "das", "den"})
+
+
+def price_label(doc: Doc, m: Money) -> bool:
+    """Whether `m` stands alone in brackets after a noun that is no money word.
+
+    A short word may come first inside the brackets: "55×55cm（現在3,280円）", "(now $55.00)".
+    """
+    before = doc.folded[max(0, m.start - 14):m.start]
+    opening = before.rfind("(")
+    inside = before[opening + 1:]
+    if opening < 0 or ")" in inside or any(c.isdigit() for c in inside) or len(inside.strip()) > 12 \
+            or set(inside.split()) & _RATE:
+        return False  # "(je 2,99 €)", "(each $4)": a rate, read by `times`
+    if not doc.folded[m.end:m.end + 2].lstrip().startswith(")"):
+        return False
+    bracket = m.start - len(before) + opening
+    noun = bisect_left(doc.starts, bracket) - 1  # the last token before the bracket
+    if noun < 0 or not any(c.isalpha() for c in doc.words[noun]) or doc.classes[noun] - {"thing"}:
+        return False  # "refund (£30)", "shipping (£4.99)" are read elsewhere; a plain noun names a product
+    s = doc.sentences[doc.sentence_of(m.tok)]
+    return not any(doc.has(cls, max(s.tok_start, noun - 4), noun + 1) for cls in _MONEY_WORDS)
+
+
+_PAY = frozenset({"pay", "paying", "pays", "zahlen", "zahlst", "payer", "payez", "paies", "pagar", "pagas", "paga",
+                  "pagare", "paghi"})
+
+
+def buyer_pays(doc: Doc, m: Money) -> bool:
+    """'swap it and pay only the $15.00 difference': money the buyer pays, with no "we" before the paying verb."""
+    s = doc.sentences[doc.sentence_of(m.tok)]
+    last = bisect_left(doc.starts, m.end)
+    near = doc.words[max(s.tok_start, m.tok - 2):m.tok] + doc.words[last:min(s.tok_end, last + 2)]
+    if not _DIFFERENCE & set(near):
+        return False  # "pay you £10 extra" is money given; only a difference is the buyer's to pay
+    for k in range(m.tok - 1, max(s.tok_start, m.tok - 4) - 1, -1):
+        if doc.words[k] in _PAY:
+            return not doc.has("first_person", max(s.tok_start, k - 3), k) and doc.words[k + 1] not in _YOU
+    return False
+
+
+_DIFFERENCE = frozenset({"difference", "balance", "differenz", "aufpreis", "diferencia", "differenza",
+                         "supplement", "supplemento", "suplemento"})
+_YOU = frozenset({"you", "ihnen", "dir", "vous", "te", "le", "ti", "gli"})
+
+
+def known_amount(doc: Doc, m: Money) -> bool:
+    """Whether `m` follows a definite article in a sentence that gives nothing."""
+    if m.tok == 0 or doc.words[m.tok - 1] not in _DEFINITE:
+        return False
+    s = doc.sentences[doc.sentence_of(m.tok)]
+    return not any(doc.has(cls, s.tok_start, s.tok_end) for cls in _GIVING)

@@ -1,0 +1,161 @@
+"""Verb forms that carry their object in themselves or split around it: the A-to-z rule in the informal register.
+
+Three structures the phrase-free detectors in `claims.py` and `claim_asks.py` did not read:
+- an imperative with the object pronoun fused on ("La pratica A-Z? Chiudila e ti mandiamo...", "ciérrala");
+  the infinitive form ("cerrarla") was already read by `_CLITIC`;
+- a claim named first and taken up by a pronoun before a negated opening verb ("la reclamación, no la abras",
+  "la réclamation, ne l'ouvre pas", "la richiesta, non aprirla");
+- a German separable verb whose particle closes the clause after the claim ("Mach den Antrag wieder zu").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.guardrails.clauses import clause_end
+from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.rules.claim_refs import asks_in, neutral_clause, permission, subject_is_not_buyer
+from assistant.guardrails.text import Doc
+
+# An infinitive with the object pronoun fused on: "solicitarla", "presentarla", "farlo", "aprirla"
+INFINITIVE_CLITIC = re.compile(r"(?:ar|er|ir|re)l[aeo]s?$")
+# An imperative with it fused on ends in a vowel and "la/lo/las/los" ("chiudi-la", "cierra-la"); "le" is left
+# out: it ends formal imperatives with no pronoun ("cancele", "anule")
+_IMPERATIVE_CLITIC = re.compile(r"[aeiou](l[ao]s?)$")
+# Articles and determiners after a verb: the verb has an object of its own ("cancela el pedido")
+_OWN_OBJECT = frozenset({"the", "your", "this", "that", "a", "an", "le", "la", "les", "el", "los", "las", "il", "lo",
+                         "gli", "un", "una", "uno", "une", "tu", "su", "tuo", "tua", "ton", "ta", "votre",
+                         "die", "der", "den", "das", "ihren", "deinen"})
+
+
+def fused_imperative(doc: Doc, k: int, cls: str) -> bool:
+    """Whether token `k` is a verb of class `cls` in the imperative with an object pronoun fused on.
+
+    The word less its pronoun must itself be a word of that class ("chiudila" -> "chiudi", "cierrala" ->
+    "cierra"), so a plain imperative that happens to end in "-la" ("cancela", "annulla") is not one.
+    """
+    found = _IMPERATIVE_CLITIC.search(doc.words[k])
+    if found is None or INFINITIVE_CLITIC.search(doc.words[k]):
+        return False
+    stem = doc.words[k][:found.start(1)]
+    if len(stem) < 4 or cls not in doc.lexicon.classes_of(stem):
+        return False
+    return k + 1 >= len(doc.words) or doc.words[k + 1] not in _OWN_OBJECT
+
+
+def fused_phrase(doc: Doc, a: int, b: int) -> bool:
+    """A closing phrase whose first word carries the pronoun: "déjalo estar", "lasciala perdere"."""
+    word = doc.words[a]
+    return b - a > 1 and (_IMPERATIVE_CLITIC.search(word) is not None or INFINITIVE_CLITIC.search(word) is not None)
+
+
+def fused(doc: Doc, k: int, cls: str) -> bool:
+    """A verb with its object pronoun fused on, infinitive or imperative."""
+    return INFINITIVE_CLITIC.search(doc.words[k]) is not None or fused_imperative(doc, k, cls)
+
+
+def claim_before(doc: Doc, claims: dict[int, int], k: int) -> int | None:
+    """The claim named earlier in token `k`'s own sentence, with no other noun between.
+
+    It is the topic a pronoun after it takes up ("la reclamación de la A a la Z, no la abras").
+    """
+    s = doc.sentences[doc.sentence_of(k)]
+    before = [c for c, end in claims.items() if s.tok_start <= c and end <= k]
+    if not before:
+        return None
+    claim = max(before)
+    return None if doc.has("thing", claims[claim], k) else claim
+
+
+_SEPARABLE = {"zu": ("mach",), "dicht": ("mach",)}  # "mach den Antrag zu", "macht den Fall dicht"
+
+
+def separable_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """'Mach den A-bis-z-Antrag bitte wieder zu': the stem before the claim, the particle ending the clause.
+
+    The buyer is the one asked (an imperative, a "bitte" or "Sie"), not the seller ("wir machen ... zu").
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    for obj, obj_end in objects.items():
+        s = doc.sentences[doc.sentence_of(obj)]
+        end = min(s.tok_end, clause_end(doc, obj_end - 1))
+        for k in range(obj_end, min(end, obj_end + 6)):
+            stems = _SEPARABLE.get(doc.words[k])
+            if stems is None or doc.folded[doc.ends[k]:doc.ends[k] + 1] not in ("", ",", ".", ";", "!", "\n", " "):
+                continue
+            if k + 1 < end and doc.words[k + 1] not in ("dann", "und", "damit"):
+                continue  # "zu" ending its clause: the particle, not the preposition ("zu Ihrem Antrag")
+            verbs = [j for j in range(s.tok_start, obj) if doc.words[j].startswith(stems)]
+            if not verbs or subject_is_not_buyer(doc, verbs[-1], s.tok_start) \
+                    or doc.words[verbs[-1] + 1:verbs[-1] + 2] == ["wir"]:
+                continue  # "wir machen den Fall zu", "machen wir den Fall zu": the seller does it
+            if not neutral_clause(doc, s.tok_start, end) and not permission(data, verbs[-1], k + 1):
+                out.append((verbs[-1], k + 1))
+            break
+    return out
+
+
+def topic_unopened(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'La richiesta di Garanzia dalla A alla Z, non aprirla, per favore': the claim named, then not to be opened.
+
+    A negation after the claim in its sentence, then an opening verb whose object is a pronoun (separate or
+    fused on) for that claim, in a request (a "please", or the imperative that a fused or bare pronoun form
+    makes: "no la abras", "ne l'ouvre pas").
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    for n, _ in doc.spans("negation"):
+        claim = claim_before(doc, claims, n)
+        if claim is None:
+            continue
+        s = doc.sentences[doc.sentence_of(n)]
+        verbs = [k for k in range(n + 1, min(s.tok_end, n + 4)) if "open" in doc.classes[k]]
+        if not verbs:
+            continue
+        verb = verbs[0]
+        pronoun = any("pronoun" in doc.classes[p] for p in range(n + 1, verb)) or fused(doc, verb, "open")
+        if not pronoun or subject_is_not_buyer(doc, n, s.tok_start):
+            continue
+        asked = asks_in(doc, s.tok_start, s.tok_end) or verb - n <= 2  # "no la abras": a negative imperative
+        if asked and not neutral_clause(doc, s.tok_start, s.tok_end) and not permission(data, n, verb + 1):
+            out.append((claim, verb + 1))
+    return out
+
+
+# Words after a closing verb that leave it with no object of its own: a preposition, a time, the sentence's end
+_NO_OBJECT_AFTER = frozenset({"in", "on", "from", "via", "through", "under", "once", "when", "after", "now", "today",
+                              "please", "for", "and", "then", "too", "as", "before"})
+
+
+_PRESS = frozenset({"click", "hit", "press", "tap", "select", "choose", "klicken", "cliquez", "clique", "haz",
+                    "pulsa", "clicca", "premi"})
+
+
+def elided_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'Don't worry about the A-Z claim; just click "withdraw" in Your Orders': a closing verb with no object.
+
+    Its object is the claim named in the sentence before (no other noun between), and the closing is asked
+    for (a request word, or the verb opening the sentence as an imperative), not done by the seller.
+    """
+    from assistant.guardrails.rules.claim_refs import antecedent, closing_noun, negation_in
+
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    starts = sorted(claims)
+    n = len(doc.words)
+    for a, b in doc.spans("close"):
+        if closing_noun(doc.words[a]) or (b < n and doc.words[b] not in _NO_OBJECT_AFTER
+                                          and doc.sentence_of(b) == doc.sentence_of(a)):
+            continue
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        claim = antecedent(doc, starts, si)
+        if claim is None or doc.has("thing", claims[claim], a) or doc.has("pronoun", s.tok_start, a):
+            continue
+        # a request word, the verb opening the sentence, or a button to press ("simply hit 'close'")
+        asked = asks_in(doc, s.tok_start, a) or a <= s.tok_start + 1 or doc.words[a - 1] in _PRESS
+        if asked and not negation_in(doc, max(s.tok_start, a - 3), a) \
+                and not subject_is_not_buyer(doc, a, s.tok_start) and not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((a, b))
+    return out
