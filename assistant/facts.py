@@ -184,12 +184,27 @@ def _any(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> 
 _WISH = (r"(?:want|wanna|need|wish|like|to|going|plan|planning|intend|quiero|queremos|necesito|deseo|voglio|"
          r"vogliamo|desidero|vorrei)")
 # "no"/"non" count only before a wish ("no quiero", "non voglio"): "still no refund" is a complaint, not a refusal
-_NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno need to|\bnicht|\bkeine?n?|\bpas|"
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\b(?:dont|doesnt|didnt|wont|cant)|\bnever|\bno need to|\bnicht|"
+                             r"\bkeine?n?|\bpas|"
                              rf"\b(?:no|non)(?=\s+{_WISH}\b))"
-                             rf"(?:\s+(?:{_WISH}|be|please|i|we|a|an|the|any|another|my|veux|voulons|souhaite|"
+                             rf"(?:\s+(?:{_WISH}|be|please|i|we|a|an|the|any|another|my|just|really|simply|veux|"
+                             r"voulons|souhaite|"
                              r"souhaitons|voudrais|mochte|möchte|mochten|möchten|will|wollen|ich|wir)){0,3}\s*$",
                              re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.,;!?\n]")
+_QUOTES = re.compile(r"[\"“”«»„]|(?<![\w])['‘’]|['‘’](?![\w])")
+
+
+_PARTIAL = re.compile(r"\b(?:partial|part|parziale|partiel|partielle|parcial|teil)\w*", re.IGNORECASE)
+
+
+def _partial_only(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> bool:
+    """Whether some match of the patterns is qualified as partial ("a partial refund", "rimborso parziale")."""
+    for p in hits.select(patterns):
+        for m in p.finditer(text):
+            if _PARTIAL.search(text[max(0, m.start() - 12):m.end() + 14]):
+                return True
+    return False
 
 
 def _said(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> str:
@@ -218,7 +233,9 @@ def _fold(text: str) -> str:
 def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: Path = FACTS_DIR) -> CaseFacts:
     """The facts of one buyer message; the same message always gives the same facts."""
     vocab, prefilter = _vocab_and_prefilter(vocab_dir)
-    text = _fold(message)
+    # quotation marks between words say nothing ("I don't want to 'keep it with a partial refund'"); apostrophes
+    # inside words stay
+    text = _QUOTES.sub(" ", _fold(message))
     hits = prefilter.scan(text)
     facts = CaseFacts(
         photos_attached=_any(vocab.photos, text, hits) and not _any(vocab.photos_not, text, hits),
@@ -259,6 +276,11 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     # send back, so "non voglio rispedire tutto" refuses a return, not a replacement)
     if said["cancellation"] == "negated" and "cancellation" not in facts.declines:
         facts.declines.append("cancellation")
+    # "I dont want a exchange", "don't just refund": an exchange or a refund asked for only in the negative is
+    # turned down (not a partial refund turned down: "non voglio un rimborso parziale" still wants the money)
+    for kind in ("exchange", "refund"):
+        if said[kind] == "negated" and kind not in facts.declines and not _partial_only(vocab.wants[kind], text, hits):
+            facts.declines.append(kind)  # type: ignore[arg-type]
     facts.wants = [w for w in WANTS if said[w] == "yes" and w not in facts.declines]
     if facts.arrival == "never_arrived" and "cancellation" in facts.wants and "refund" not in facts.wants:
         facts.wants.append("refund")

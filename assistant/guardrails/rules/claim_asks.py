@@ -185,8 +185,11 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
     for a, b in doc.spans("defer"):
         if negation_in(doc, max(clause_start(doc, a), a - 4), a):
             continue  # "you won't need to wait on them any longer" asks for no delay
+        if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE:
+            continue  # a noun: "sorry for the delay. We opened a case with Japan Post"
         for obj, obj_end in objects.items():
-            if b <= obj <= b + 4 and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
+            if b <= obj <= b + 4 and doc.sentence_of(obj) == doc.sentence_of(a) \
+                    and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
                 out.append((a, obj_end))
     for a, b in doc.spans("defer_after"):  # German puts the verb last: "mit einem Antrag noch warten"
         for obj, obj_end in objects.items():

@@ -61,6 +61,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         thanked_only = doc.has("thanks", s.tok_start, a) and not any(
             doc.has(cls, s.tok_start, s.tok_end) for cls in ("incentive", "review_ask", "review_change", "request"))
         # "Thank you for taking the time to share your feedback": thanks opening the sentence cover it too
+        # "Thank you so much for your kind words and for taking the time to leave feedback": a sentence opening with
+        # thanks, with nothing asked, paid or set as a condition, thanks for what was written, praise included
+        thanked_only = thanked_only or (doc.has("thanks", s.tok_start, min(s.tok_end, s.tok_start + 3)) and not any(
+            doc.has(cls, s.tok_start, s.tok_end)
+            for cls in ("incentive", "request", "condition", "review_change", "review_wish")))
         if (doc.has("thanks", max(s.tok_start, a - 5), a) and not traded) or thanked_only or (
                 doc.has("thanks", s.tok_start, min(a, s.tok_start + 2)) and not traded) or (
                 a > 0 and doc.words[a - 1] in _VERB_BEFORE and b - a == 1):
@@ -75,6 +80,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         for ca, cb in () if own_choice else doc.find("review_change", lo, hi):
             if ca in range(a, b) or subject_is_not_buyer(doc, ca, s.tok_start) or quoted(doc, ca):
                 continue  # "choose 'Edit'" names a button
+            if doc.words[ca].startswith("reflect") and ca < a:
+                continue  # "tell them whatever reflects your experience": the experience described, nothing changed
             if doc.has("independent", c0, hi) and not doc.has("condition", s.tok_start, s.tok_end):
                 continue
             if doc.has("negation", max(c0, ca - 3), ca):
