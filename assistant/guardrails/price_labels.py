@@ -15,10 +15,15 @@ from assistant.guardrails.text import Doc
 
 # words that introduce the sum of the amounts before: "makes", "comes to", "brings it to", "ergibt", "soit",
 # "así serían 20 €"
-TOTALLING = frozenset({"makes", "make", "making", "comes", "brings", "bringing", "totals", "totalling", "totaling",
+_TOTALLING = frozenset({"makes", "make", "making", "comes", "brings", "bringing", "totals", "totalling", "totaling",
                        "altogether", "ergibt", "ergeben", "insgesamt", "soit", "totale", "suman", "fanno", "serian",
                        "seria", "sarebbero", "sarebbe", "feront", "ferait", "waren", "macht", "machen"})
 _GIVEN = ("r_refund", "r_return", "money_offer")
+
+
+def totalled(doc: Doc, m: Money, lo: int) -> bool:
+    """A word of totalling in tokens `lo`..`m` before the amount: "makes the full $189.00", "bringing it to"."""
+    return any(w in _TOTALLING for w in doc.words[lo:m.tok])
 
 
 def running_total(doc: Doc, m: Money) -> bool:
@@ -27,8 +32,7 @@ def running_total(doc: Doc, m: Money) -> bool:
     A totalling word up to three words before the amount, and money given earlier in the sentence.
     """
     s = doc.sentences[doc.sentence_of(m.tok)]
-    return any(w in TOTALLING for w in doc.words[max(s.tok_start, m.tok - 3):m.tok]) \
-        and any(doc.has(cls, s.tok_start, m.tok) for cls in _GIVEN)
+    return totalled(doc, m, max(s.tok_start, m.tok - 3)) and any(doc.has(cls, s.tok_start, m.tok) for cls in _GIVEN)
 
 
 _RATE = frozenset({"je", "each", "per", "a", "par", "por", "cada", "ciascuno", "ciascuna", "pro", "la", "le", "il"})

@@ -26,8 +26,7 @@ from assistant.guardrails.rules.claim_refs import (
     split_closing,
     subject_is_not_buyer,
 )
-from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC as _CLITIC
-from assistant.guardrails.rules.claim_verbs import fused, fused_imperative, fused_phrase
+from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC, fused, fused_imperative, fused_phrase
 from assistant.guardrails.text import Doc
 
 _REACH = 8  # tokens between a request word and the claim it is about
@@ -264,7 +263,7 @@ def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, 
         if doc.has("thing", b, hi):
             continue
         named = any(b <= p < hi and not between for p, between in pronouns.items()) \
-            or any(_CLITIC.search(doc.words[k]) for k in range(b, hi)) or doc.has("open", b, hi)
+            or any(INFINITIVE_CLITIC.search(doc.words[k]) for k in range(b, hi)) or doc.has("open", b, hi)
         if named:
             out.append((a, hi))
     return out
@@ -354,7 +353,7 @@ def unopened_pointing_back(data: RuleInput, claims: dict[int, int],
         if not verbs or doc.words[verbs[0]] in _NOT_KEEPING_OUT:
             continue
         verb = verbs[0]
-        pointed = _CLITIC.search(doc.words[verb]) is not None \
+        pointed = INFINITIVE_CLITIC.search(doc.words[verb]) is not None \
             or any(p in pronouns and not pronouns[p] for p in range(n + 1, verb)) \
             or any(p in pronouns and not pronouns[p] for p in range(s.tok_start, n))
         if pointed and not neutral_clause(doc, s.tok_start, s.tok_end) and not permission(data, n, verb + 1):

@@ -57,9 +57,11 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
     # "cancel that thing with Amazon", "withdraw it with them at Amazon": what is closed with Amazon is a claim
     n = len(doc.words)
     for a, b in doc.spans("close"):
+        if closing_noun(doc.words[a]):
+            continue  # "the withdrawal with Amazon" names the act, it closes nothing
         for j in range(b + 1, min(n - 1, b + 4)):
             if doc.words[j] in _WITH and doc.has("amazon", j + 1, min(n, j + 3)) \
-                    and not doc.has("thing", b, j) and not doc.has("amazon", b, j) and not closing_noun(doc.words[a]):
+                    and not doc.has("thing", b, j) and not doc.has("amazon", b, j):
                 out.setdefault(b, j)
                 break
     return out

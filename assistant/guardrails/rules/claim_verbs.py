@@ -14,7 +14,15 @@ import re
 
 from assistant.guardrails.clauses import clause_end
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import asks_in, neutral_clause, permission, subject_is_not_buyer
+from assistant.guardrails.rules.claim_refs import (
+    antecedent,
+    asks_in,
+    closing_noun,
+    negation_in,
+    neutral_clause,
+    permission,
+    subject_is_not_buyer,
+)
 from assistant.guardrails.text import Doc
 
 # An infinitive with the object pronoun fused on: "solicitarla", "presentarla", "farlo", "aprirla"
@@ -138,8 +146,6 @@ def elided_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, 
     Its object is the claim named in the sentence before (no other noun between), and the closing is asked
     for (a request word, or the verb opening the sentence as an imperative), not done by the seller.
     """
-    from assistant.guardrails.rules.claim_refs import antecedent, closing_noun, negation_in
-
     doc = data.doc
     out: list[tuple[int, int]] = []
     starts = sorted(claims)

@@ -19,7 +19,7 @@ from assistant.guardrails.breakdown import breakdowns
 from assistant.guardrails.clauses import negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
-from assistant.guardrails.price_labels import TOTALLING
+from assistant.guardrails.price_labels import totalled
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.sentences import option_of
 from assistant.guardrails.text import Doc
@@ -284,7 +284,6 @@ _DEFINITE = frozenset({"the", "that", "this", "der", "die", "das", "den", "dem",
                        "lo", "i", "gli"})
 
 
-_MAKES_TOTAL = TOTALLING
 
 
 def _postage(doc: Doc, m: Money) -> bool:
@@ -299,8 +298,8 @@ def _multiplied(data: RuleInput, m: Money) -> bool:
 
 
 def _restates_total(doc: Doc, m: Money, lo: int = 0) -> bool:
-    """A word of totalling shortly before the amount: "makes the full $189.00", "bringing the total refunded to"."""
-    return any(w in _MAKES_TOTAL for w in doc.words[max(lo, m.tok - 6):m.tok])
+    """A word of totalling up to six words before the amount: "bringing what you've had back to $10.00"."""
+    return totalled(doc, m, max(lo, m.tok - 6))
 
 
 def _sentence_total(data: RuleInput, values: list[Money]) -> float:
