@@ -105,7 +105,7 @@ def test_thanks_and_questions_get_fitting_replies(pipeline: Pipeline) -> None:
 def test_unsure_triage_hedges_on_the_close_second_scenario(pipeline: Pipeline) -> None:
     # Worded so triage wavers between how_to_use and a problem: the reply must still apologise and offer
     # choices, as the problem scenario would require.
-    result = pipeline.run("the thermostat shows E4 since I wired it up, is it faulty or am I doing something wrong?")
+    result = pipeline.run("the thermostat shows error E4, is it defective or did I wire it wrong?")
     # Either reading may come first; what matters is that the other is a close second.
     assert {result.scenario, result.triage.runner_up} == {"how_to_use", "quality_issue"}
     assert result.triage.runner_up_confidence >= 0.5 * result.triage.confidence
