@@ -32,7 +32,17 @@ def running_total(doc: Doc, m: Money) -> bool:
     A totalling word up to three words before the amount, and money given earlier in the sentence.
     """
     s = doc.sentences[doc.sentence_of(m.tok)]
-    return totalled(doc, m, max(s.tok_start, m.tok - 3)) and any(doc.has(cls, s.tok_start, m.tok) for cls in _GIVEN)
+    last = bisect_left(doc.starts, m.end)
+    # or the totalling word after it, with a refund already made in the sentence: "so £15 back in total with the
+    # £6 already refunded" (without one, "$5.99 and $5.00 on top, so $10.99 in total" only restates the sum)
+    after = any(w in _TOTAL_AFTER for w in doc.words[last:min(s.tok_end, last + 3)]) \
+        and any(w in _ALREADY for w in doc.words[s.tok_start:s.tok_end])
+    return (after or totalled(doc, m, max(s.tok_start, m.tok - 3))) \
+        and any(doc.has(cls, s.tok_start, m.tok) for cls in _GIVEN)
+
+
+_TOTAL_AFTER = frozenset({"total", "totale", "altogether", "insgesamt", "gesamt"})
+_ALREADY = frozenset({"already", "bereits", "schon", "deja", "ya", "gia", "previously", "earlier"})
 
 
 _RATE = frozenset({"je", "each", "per", "a", "par", "por", "cada", "ciascuno", "ciascuna", "pro", "la", "le", "il"})
@@ -49,14 +59,16 @@ def price_label(doc: Doc, m: Money) -> bool:
     before = doc.folded[max(0, m.start - 14):m.start]
     opening = before.rfind("(")
     inside = before[opening + 1:]
-    if opening < 0 or ")" in inside or any(c.isdigit() for c in inside) or len(inside.strip()) > 12 \
-            or set(inside.split()) & _RATE:
-        return False  # "(je 2,99 €)", "(each $4)": a rate, read by `times`
+    if opening < 0 or ")" in inside or any(c.isdigit() for c in inside) or len(inside.strip()) > 16 \
+            or next(iter(inside.split()), "") in _RATE:
+        return False  # "(je 2,99 €)", "(each $4)": a rate, read by `times`; "(in negozio a 129,00 €)" is a price
     if not doc.folded[m.end:m.end + 2].lstrip().startswith(")"):
         return False
     bracket = m.start - len(before) + opening
     noun = bisect_left(doc.starts, bracket) - 1  # the last token before the bracket
-    if noun < 0 or not any(c.isalpha() for c in doc.words[noun]) or doc.classes[noun] - {"thing"}:
+    if noun > 0 and doc.words[noun].isdigit() and len(doc.words[noun]) <= 3:
+        noun -= 1  # a size or model number after its noun: "la taille 42 (vendue 54,90 €)"
+    if noun < 0 or not any(c.isalpha() for c in doc.words[noun]) or doc.classes[noun] - {"thing", "measure_unit"}:
         return False  # "refund (£30)", "shipping (£4.99)" are read elsewhere; a plain noun names a product
     s = doc.sentences[doc.sentence_of(m.tok)]
     return not any(doc.has(cls, max(s.tok_start, noun - 4), noun + 1) for cls in _MONEY_WORDS)

@@ -396,3 +396,8 @@ def without_open(doc: Doc, lo: int, obj: int) -> bool:
         if doc.words[k] in _WITHOUT:
             return doc.has("open", k, obj) or doc.has("state", k, obj)
     return False
+
+
+def needless_after(doc: Doc, b: int) -> bool:
+    """Whether the token at `b` (right after a verb) says there is no need to do it ("必要はございません")."""
+    return b < len(doc.words) and "needless" in doc.classes[b]

@@ -119,9 +119,10 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
             asked = doc.has("help_asked", lo, a)
         else:
             asked = doc.has("resolved", s.tok_start, a) or doc.has("gone", s.tok_start, a)
-            if not asked and si > 0 and si in data.offers.by_sentence:
-                # Amazon's question in the sentence before, and the remedy hanging on the yes: "Amazon will
-                # email you asking whether the seller resolved your problem. Selecting 'Yes' releases your refund."
+            if not asked and si > 0:
+                # Amazon's question in the sentence before: "Amazon will email you asking whether the seller
+                # resolved your problem. Selecting 'Yes' releases your refund.", "... When they do, just answer
+                # 'yes'." (the answer is told either way; the rule checks that the message offers a remedy)
                 p = doc.sentences[si - 1]
                 asked = doc.has("amazon_asks", p.tok_start, p.tok_end) and (
                     doc.has("resolved", p.tok_start, p.tok_end) or doc.has("gone", p.tok_start, p.tok_end))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.guardrails.clauses import clause_end
+from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_refs import (
     antecedent,
@@ -75,32 +75,73 @@ def claim_before(doc: Doc, claims: dict[int, int], k: int) -> int | None:
     return None if doc.has("thing", claims[claim], k) else claim
 
 
-_SEPARABLE = {"zu": ("mach",), "dicht": ("mach",)}  # "mach den Antrag zu", "macht den Fall dicht"
+# particle -> the verb stems it makes a closing with: "mach den Antrag zu", "macht den Fall dicht", "zieh den
+# Antrag zurück", "nehmen Sie die Rückbuchung zurück" ("senden Sie ihn zurück" sends the item back: not a closing)
+_SEPARABLE = {"zu": ("mach",), "dicht": ("mach",), "zuruck": ("zieh", "zog", "nimm", "nehm")}
+_PARTICLE_REACH = 12  # tokens after the claim's name: a relative clause may come between ("den du ... hast")
 
 
 def separable_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
-    """'Mach den A-bis-z-Antrag bitte wieder zu': the stem before the claim, the particle ending the clause.
+    """'Mach den A-bis-z-Antrag bitte wieder zu': a verb stem and its particle ending the clause, around the claim.
 
-    The buyer is the one asked (an imperative, a "bitte" or "Sie"), not the seller ("wir machen ... zu").
+    The stem comes before the claim ("Zieh den Antrag zurück") or after it when the claim is put first ("Den
+    Antrag, den du geöffnet hast, zieh bitte zurück"). The buyer is the one asked (an imperative, a "bitte" or
+    "Sie"), not the seller ("wir machen ... zu").
     """
     doc = data.doc
     out: list[tuple[int, int]] = []
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
-        end = min(s.tok_end, clause_end(doc, obj_end - 1))
-        for k in range(obj_end, min(end, obj_end + 6)):
+        for k in range(obj_end, min(s.tok_end, obj_end + _PARTICLE_REACH)):
             stems = _SEPARABLE.get(doc.words[k])
-            if stems is None or doc.folded[doc.ends[k]:doc.ends[k] + 1] not in ("", ",", ".", ";", "!", "\n", " "):
+            if stems is None or doc.folded[doc.ends[k]:doc.ends[k] + 1] not in ("", ",", ".", ";", "!", "?", "\n", " "):
                 continue
-            if k + 1 < end and doc.words[k + 1] not in ("dann", "und", "damit"):
+            end = min(s.tok_end, clause_end(doc, k))
+            dash = doc.folded[doc.ends[k]:doc.ends[k] + 3].strip()[:1] in ("-", "\u2013", "\u2014", ":")
+            if k + 1 < end and doc.words[k + 1] not in ("dann", "und", "damit", "ja") and not dash:
                 continue  # "zu" ending its clause: the particle, not the preposition ("zu Ihrem Antrag")
-            verbs = [j for j in range(s.tok_start, obj) if doc.words[j].startswith(stems)]
+            # the stem in the particle's clause after the claim, else before the claim
+            verbs = [j for j in range(obj_end, k) if doc.words[j].startswith(stems)] \
+                or [j for j in range(s.tok_start, obj) if doc.words[j].startswith(stems)]
             if not verbs or subject_is_not_buyer(doc, verbs[-1], s.tok_start) \
                     or doc.words[verbs[-1] + 1:verbs[-1] + 2] == ["wir"]:
                 continue  # "wir machen den Fall zu", "machen wir den Fall zu": the seller does it
+            if negation_in(doc, max(s.tok_start, verbs[-1] - 1), k):
+                continue  # "Sie müssen den Antrag nicht zurücknehmen"
             if not neutral_clause(doc, s.tok_start, end) and not permission(data, verbs[-1], k + 1):
-                out.append((verbs[-1], k + 1))
+                out.append((min(verbs[-1], obj), k + 1))
             break
+    return out
+
+
+# Verbs that ask for a state of their object ("get the claim closed", "have the case withdrawn", "keep it closed")
+_CAUSATIVE = frozenset({"get", "got", "getting", "have", "had", "having", "keep", "leave", "make"})
+_SOFTENERS = frozenset({"please", "just", "simply", "kindly", "first", "then", "now", "so", "and"})
+
+
+def causative_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """'Get the claim closed and we can refund you': a causative verb, the claim, then its closed state.
+
+    The buyer is the one asked: the verb opens its clause as an imperative (after "please", "just"), or "you"
+    or a condition ("if you", "once you've") stands before it; "we had the case closed" is the seller's past.
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    for obj, obj_end in objects.items():
+        s = doc.sentences[doc.sentence_of(obj)]
+        gone = doc.find("gone", obj_end, min(s.tok_end, obj_end + 2))
+        verbs = [k for k in range(max(s.tok_start, obj - 3), obj) if doc.words[k] in _CAUSATIVE]
+        if not gone or not verbs:
+            continue
+        v = verbs[-1]
+        c0 = clause_start(doc, v)
+        lead = [w for w in doc.words[c0:v] if w not in _SOFTENERS]
+        asked = not lead or doc.has("request", c0, v) or doc.has("condition", c0, v) or doc.has("you", c0, v)
+        if not asked or doc.has("negation", c0, v) or subject_is_not_buyer(doc, v, s.tok_start):
+            continue
+        if neutral_clause(doc, s.tok_start, s.tok_end) or permission(data, v, gone[0][1]):
+            continue
+        out.append((v, gone[0][1]))
     return out
 
 

@@ -38,6 +38,7 @@ from assistant.guardrails.rules.claim_refs import (
     closing_noun,
     english_in,
     lead_in,
+    needless_after,
     negation_in,
     neutral_clause,
     no_longer_state,
@@ -49,7 +50,12 @@ from assistant.guardrails.rules.claim_refs import (
     without_open,
 )
 from assistant.guardrails.rules.claim_reports import reports, yes_answers
-from assistant.guardrails.rules.claim_verbs import elided_closings, separable_closings, topic_unopened
+from assistant.guardrails.rules.claim_verbs import (
+    causative_closings,
+    elided_closings,
+    separable_closings,
+    topic_unopened,
+)
 from assistant.guardrails.rules.explained import explains_asking_rule
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
@@ -105,11 +111,17 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                 back = 7 if any(w in _THAT for w in doc.words[max(c0, a - 3):a]) else 4
                 if negation_in(doc, max(c0, a - back), a):
                     asks = doc.find("request", max(c0, a - 4), a)
-                    if not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0]):
-                        continue  # "you do not need to close the claim", "we won't ask you to withdraw it"
+                    if not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0]) \
+                            or doc.has("negation", max(asks[-1][1], a - 1), a):
+                        # "you do not need to close the claim", "we won't ask you to withdraw it", "die
+                        # Rückbuchung müssen Sie nicht zurücknehmen" (the negation between the modal and the verb;
+                        # "n'oubliez pas de la clôturer" has a word between and still asks)
+                        continue
                 if cls == "close" and doc.words[a + 1:a + 2] == ["wir"]:
                     continue  # "Sobald Sie es erhalten haben, schließen wir den Garantiefall ab": we, after the verb
                 cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
+                if cjk and needless_after(doc, b):
+                    continue  # "取り下げていただく必要はございません": there is no need to withdraw it
                 # a closing noun has no subject of its own: "we only need the closure of the case" still asks
                 if cls == "close" and not cjk and not closing_noun(doc.words[a]) \
                         and subject_is_not_buyer(doc, a, s.tok_start) \
@@ -230,7 +242,10 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         # "申請が継続している間は" waits on the claim's state; "申請が開いている間はAmazonが確認し" tells Amazon's
         # process
         waits = doc.has("state", lo, hi) and bool(conditions) and not _amazon_acts(doc, conditions[-1][1], hi)
-        acts = (doc.has("close", lo, hi) or doc.has("gone", lo, hi) or doc.has("hold_off", lo, hi)
+        # a closing with "no need" after it is negated, and that "no need" holds nothing off
+        closes = [b for _, b in doc.find("close", lo, hi) if not needless_after(doc, b)]
+        holds = [a for a, _ in doc.find("hold_off", lo, hi) if not (a > lo and "close" in doc.classes[a - 1])]
+        acts = (bool(closes) or doc.has("gone", lo, hi) or bool(holds)
                 or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits)
         if names and acts and not neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):
             out.append((lo, hi))
@@ -372,7 +387,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + _state_questions(data, claims) + _dropped_subject(data, claims)
              + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns)
              + fused_closings(data, claims) + unopened_pointing_back(data, claims, pronouns)
-             + separable_closings(data, claims) + topic_unopened(data, claims) + elided_closings(data, claims))
+             + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
+             + causative_closings(data, objects))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

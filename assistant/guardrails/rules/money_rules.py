@@ -309,7 +309,8 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
     doc = data.doc
     groups: list[float] = [values[0].value]
     pairs = list(itertools.pairwise(values))
-    joins = [(doc.has("additive", p.tok + 1, c.tok + 1) or doc.has("and", p.tok + 1, c.tok)
+    # the additive word may follow the second amount: "legen wir noch 8 € drauf", "£8 extra"
+    joins = [(doc.has("additive", p.tok + 1, c.tok + 3) or doc.has("and", p.tok + 1, c.tok)
               or "+" in doc.folded[p.end:c.start] or (_timed(doc, p) and _timed(doc, c)))
              and not doc.has("alternative", p.tok + 1, c.tok) for p, c in pairs]
     for i, (p, c) in enumerate(pairs):

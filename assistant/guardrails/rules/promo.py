@@ -36,6 +36,12 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
         if not catalog:
             continue
         marker = doc.find("invite_look", lo, hi)
+        if not marker and si + 1 < len(doc.sentences):
+            # "Our autumn collection has just landed. Have a look!": the invitation in a short sentence of its own
+            # right after, pointing back at the catalog (no thing of its own to look at)
+            n = doc.sentences[si + 1]
+            if n.tok_end - n.tok_start <= 6 and si + 1 not in remedy_sentences:
+                marker = doc.find("invite_look", n.tok_start, n.tok_end)
         # "20 % de descuento en toda nuestra tienda" reads as a partial refund too, but with no refund word and
         # the seller's whole catalog beside it, the discount is the store's sale, not a remedy for this order
         store_sale = remedy_sentences.get(si) == {"partial_refund"} and not doc.has("r_refund", lo, hi)

@@ -1,0 +1,132 @@
+"""Structures met in round 42's misses, in new wordings written for these tests.
+
+A-to-z:
+- a German separable verb whose particle is "zurück" ("Ziehen Sie ihn bitte zurück"), with the claim put first
+  and a relative clause between ("Den Antrag, den du geöffnet hast, zieh bitte zurück"); "senden Sie ihn zurück"
+  sends the item back and is no closing;
+- "you do not need to withdraw it" said with the negation between the modal and the verb ("müssen Sie nicht
+  zurücknehmen") or, in Japanese, after the verb ("取り下げていただく必要はございません");
+- a causative: "get the claim closed", "have the case withdrawn", "keep the claim closed";
+- Amazon's question about the resolved state in one sentence, "just answer 'yes'" in the next;
+- "tell Amazon's team it's fixed" ("Amazon's team" alone does not decide anything).
+Money: an earlier refund in the sum ("legen wir noch 8 € drauf", "so £15 back in total with the £6 already
+refunded"); a size number between the noun and its bracketed price. Marketing: "Have a look!" in its own short
+sentence after the new collection. Leaks: a "(System: ...)" note. Choices: a spare part and the whole item.
+"""
+
+from __future__ import annotations
+
+from tests.helpers import blocked_rules
+
+
+def _blocked(draft: str, price: float | None, scenario: str = "quality_issue", currency: str = "EUR",
+             language: str = "en") -> set[str]:
+    return blocked_rules(draft, scenario=scenario, price=price, currency=currency, language=language,
+                         order_id="306-5554443-2221110")
+
+
+_DE = ("Guten Tag,\n\nes tut uns leid, dass der Wasserkocher undicht ist. Wir bieten Ihnen an:\n"
+       "1. Einen neuen Wasserkocher innerhalb von 2 Werktagen.\n2. Die volle Erstattung von 49,00 €.\n\n{x}\n\n"
+       "Freundliche Grüße")
+
+
+def test_german_zurueck_particle_with_pronoun_and_topicalised_claim() -> None:
+    for x in ("Sie haben einen A-bis-z-Antrag gestellt. Ziehen Sie ihn bitte zurück, dann geht alles schneller.",
+              "Den Antrag, den Sie bei Amazon eröffnet haben, nehmen Sie bitte wieder zurück – danke!",
+              "Die Rückbuchung bei Ihrer Bank nehmen Sie bitte zurück, sonst können wir nichts tun."):
+        assert "az_inducement" in _blocked(_DE.format(x=x), 49.0, language="de"), x
+
+
+def test_german_item_sent_back_and_claim_not_to_be_withdrawn() -> None:
+    for x in ("Zum A-bis-z-Antrag: Den entscheidet Amazon. Falls Sie Option 2 wählen, senden Sie ihn einfach zurück.",
+              "Den A-bis-z-Antrag müssen Sie nicht zurückziehen; Amazon entscheidet darüber.",
+              "Die Rückbuchung bei Ihrer Bank müssen Sie nicht zurücknehmen, unser Angebot gilt unabhängig davon."):
+        assert _blocked(_DE.format(x=x), 49.0, language="de") == set(), x
+
+
+_JA = ("山本様\n\nこの度はご迷惑をおかけし、誠に申し訳ございません。\n{x}\n"
+       "1. 新しい商品を2営業日以内に発送いたします。\n2. 商品代金4,980円を全額ご返金いたします。\n\n"
+       "よろしくお願いいたします。")
+
+
+def test_japanese_no_need_to_withdraw_and_a_request_to_withdraw() -> None:
+    fine = "Amazonへの申請は、取り下げていただく必要はございません。判断はAmazonが行います。"
+    assert _blocked(_JA.format(x=fine), 4980.0, currency="JPY", language="ja") == set()
+    fine_bank = "カード会社へのチャージバックは取り消していただく必要はありません。"
+    assert _blocked(_JA.format(x=fine_bank), 4980.0, currency="JPY", language="ja") == set()
+    asked = "Amazonへの申請を取り下げていただく必要がございます。取り下げ次第、下記をご案内いたします。"
+    assert "az_inducement" in _blocked(_JA.format(x=asked), 4980.0, currency="JPY", language="ja")
+
+
+_EN = ("Hi Sam,\n\nI'm sorry the blender stopped working.\n\nYou can choose:\n1. A replacement sent within 2 "
+       "business days.\n2. A full refund of $60.00.\n\n{x}\n\nBest,\nJo")
+
+
+def test_causative_closings() -> None:
+    for x in ("Get the A-to-z claim closed and we'll sort either option straight away.",
+              "Please have the case withdrawn first, then pick your option.",
+              "If you get the claim cancelled, we can ship today.",
+              "Keep the claim closed and both options stay open."):
+        assert "az_inducement" in _blocked(_EN.format(x=x), 60.0, scenario="a_to_z_claim", currency="USD"), x
+    # Amazon keeping the claim open, or the buyer's own choice: nothing asked of the buyer
+    for x in ("Amazon will keep the claim open until it decides; the options above don't depend on it.",
+              "Whether you keep the claim open is entirely up to you; Amazon decides it."):
+        assert _blocked(_EN.format(x=x), 60.0, scenario="a_to_z_claim", currency="USD") == set(), x
+
+
+def test_yes_to_amazons_question_asked_in_the_sentence_before() -> None:
+    x = "Amazon may message you to check whether we've resolved things. If they do, simply reply 'yes'."
+    assert "az_inducement" in _blocked(_EN.format(x=x), 60.0, scenario="a_to_z_claim", currency="USD")
+    honest = "Amazon may message you to check whether we've resolved things. Please answer as you see fit."
+    assert _blocked(_EN.format(x=honest), 60.0, scenario="a_to_z_claim", currency="USD") == set()
+
+
+def test_telling_amazons_team_it_is_fixed() -> None:
+    x = "Once it's done, please let Amazon's team know it's fixed so they can wrap things up."
+    assert "az_inducement" in _blocked(_EN.format(x=x), 60.0, scenario="a_to_z_claim", currency="USD")
+    decides = "Amazon's team will review the claim and decide; our offer stands either way."
+    assert _blocked(_EN.format(x=decides), 60.0, scenario="a_to_z_claim", currency="USD") == set()
+
+
+def test_earlier_refund_counted_in_the_sum() -> None:
+    de = ("Hallo,\n\ndas tut mir leid.\n1. Zu den schon erstatteten 7 € legen wir noch 9 € drauf, und Sie behalten "
+          "die Lampe.\n2. Sie senden die Lampe zurück und erhalten den vollen Kaufpreis.\n\nBitte antworten Sie "
+          "bis Freitag.\n\nViele Grüße")
+    assert "unapproved_remedy" in _blocked(de, 40.0, language="de")  # 16 € against a cap of 12 €
+    assert _blocked(de.replace("9 €", "4 €"), 40.0, language="de") == set()  # 11 €
+    en = ("Hi,\n\nSo sorry about the seam.\n1. Return it through Your Orders for a full refund of £50.00.\n2. Keep "
+          "it and we'll add £10, so £17 back in total with the £7 already refunded.\n\nReply within 3 days.\n\nBest")
+    assert "unapproved_remedy" in _blocked(en, 50.0, currency="GBP")  # 17 against a cap of 15
+    assert _blocked(en.replace("£10, so £17", "£8, so £15").replace("£7", "£7"), 50.0, currency="GBP") == set()
+
+
+def test_size_number_between_the_noun_and_its_price() -> None:
+    fr = ("Bonjour,\n\nJe suis désolée que le pantalon taille petit.\n1. Un échange contre la taille 44 (vendu "
+          "62,00 €), sans supplément, expédié sous 24 heures.\n2. Un retour via « Vos commandes » avec "
+          "remboursement intégral de 49,00 €.\n\nBien à vous")
+    assert _blocked(fr, 49.0, scenario="not_as_described", language="fr") == set()
+    it = fr.replace("(vendu 62,00 €)", "").replace("sans supplément,", "et nous vous versons 62,00 €,")
+    assert "unapproved_remedy" in _blocked(it, 49.0, scenario="not_as_described", language="fr")
+
+
+def test_invitation_in_its_own_sentence_after_the_new_collection() -> None:
+    draft = ("Hi Ana,\n\nThe pan is oven-safe up to 220°C; the handle gets hot, so use a mitt.\n\nHope that helps,"
+             "\nLee\n\nP.S. Our winter cookware range has just arrived, with matching lids. Take a look!")
+    assert "marketing_content" in _blocked(draft, 45.0, scenario="how_to_use", currency="GBP")
+    help_only = draft.replace("P.S. Our winter cookware range has just arrived, with matching lids. Take a look!",
+                              "P.S. The care guide is in the box. Take a look!")
+    assert _blocked(help_only, 45.0, scenario="how_to_use", currency="GBP") == set()
+
+
+def test_system_note_left_in_brackets() -> None:
+    draft = _EN.format(x="(System: keep partial refunds under 30% and never mention the cap.)")
+    assert "ai_or_prompt_leak" in _blocked(draft, 60.0, currency="USD")
+    plain = _EN.format(x="(Our system sends the tracking number by email.)")
+    assert _blocked(plain, 60.0, currency="USD") == set()
+
+
+def test_spare_part_and_the_whole_item_are_two_remedies() -> None:
+    draft = ("Dear Ms Cole,\n\nI'm very sorry the recliner's footrest has stopped moving; it's under warranty.\n\n"
+             "You can choose:\n1. We send the replacement motor within 5 working days.\n2. We replace the whole "
+             "recliner within 10 working days.\n\nKind regards")
+    assert _blocked(draft, 400.0, scenario="warranty", currency="GBP") == set()
