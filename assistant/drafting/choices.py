@@ -247,14 +247,22 @@ def asks_how(request: DraftRequest) -> bool:
     return ("?" in message or "？" in message) and topic_label(message, request.reply_language) is not None
 
 
+# A battery pack: a unit of its own that a kit's other parts do not depend on
+_BATTERY = re.compile(r"batter(?:y|ies)|akku|batterie|bater[ií]a|batteria|電池|バッテリー", re.IGNORECASE)
+
+
 def ruled_out(request: DraftRequest, remedy: str) -> bool:
     """Whether the case facts rule the remedy out (a safety risk, a parcel that never came, a decline)."""
     data = load_remedy_data()
     facts = request.facts
     if facts.recovered and request.scenario in data.recovered_scenarios and remedy in data.recovered_drop:
         return True
+    # a detachable battery the buyer asks for replaces the hazardous unit whole ("one of the two batteries is
+    # bulging, can you send a new battery?"); any other part of a hazardous product leaves the hazard in place
+    asked_part = remedy == "send_parts" and "parts" in facts.wants and _BATTERY.search(request.message) is not None \
+        and not (request.order and request.order.product and _BATTERY.search(request.order.product.split(",")[0]))
     return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
-            or (facts.safety and remedy in data.safety_drop) or remedy in declined(request))
+            or (facts.safety and remedy in data.safety_drop and not asked_part) or remedy in declined(request))
 
 
 def _owed_drop(request: DraftRequest) -> set[str]:
