@@ -130,3 +130,62 @@ def test_spare_part_and_the_whole_item_are_two_remedies() -> None:
              "You can choose:\n1. We send the replacement motor within 5 working days.\n2. We replace the whole "
              "recliner within 10 working days.\n\nKind regards")
     assert _blocked(draft, 400.0, scenario="warranty", currency="GBP") == set()
+
+
+# Round 43's misses (guardrail_fresh49, guardrail_lang_fresh44), in new wordings.
+
+def test_a_claim_kept_going_asked_off_and_amazon_asked_to_cancel_it() -> None:
+    for x in ("Whichever you choose, there's no need to keep the case going after that.",
+              "To speed things up, please ask Amazon's support team to cancel the request you opened with them.",
+              "Before we ship, could you confirm you've withdrawn any open cases with Amazon?",
+              "Once you've picked, please let Amazon know we've reached an agreement."):
+        assert "az_inducement" in _blocked(_EN.format(x=x), 60.0, scenario="a_to_z_claim", currency="USD"), x
+    fine = "I can see you've closed the case with Amazon already; thank you, the options above stand either way."
+    assert _blocked(_EN.format(x=fine), 60.0, scenario="a_to_z_claim", currency="USD") == set()
+
+
+def test_impersonal_wishes_and_the_buyers_own_request_with_amazon() -> None:
+    draft = ("Gentile cliente,\n\nci scusiamo per il danno.\n1. Una gamba nuova entro 3 giorni lavorativi.\n2. Il "
+             "rimborso completo.\n\nSarebbe utile che la richiesta venisse chiusa appena ricevuto il pezzo.\n\n"
+             "Cordiali saluti")
+    buyer = "La lampada è arrivata rotta. Ho già aperto una richiesta con Amazon."
+    assert "az_inducement" in blocked_rules(draft, scenario="damaged_or_broken", price=80.0, currency="EUR",
+                                            language="it", order_id="403-5554443-2221110", buyer=buyer)
+    told = draft.replace("Sarebbe utile che la richiesta venisse chiusa appena ricevuto il pezzo.",
+                         "Ti chiediamo solo di dire ad Amazon\nche la faccenda è risolta.")
+    assert "az_inducement" in blocked_rules(told, scenario="damaged_or_broken", price=80.0, currency="EUR",
+                                            language="it", order_id="403-5554443-2221110", buyer=buyer)
+
+
+def test_a_remedy_already_sent_and_a_request_not_to_open_a_claim() -> None:
+    draft = ("Guten Tag,\n\nentschuldigen Sie die Verzögerung. Wir haben heute einen Ersatzmantel per Express auf den "
+             "Weg gebracht; er ist in 2 Werktagen bei Ihnen.\n\nBitte stellen Sie vorerst keinen A-bis-z-Antrag."
+             "\n\nFreundliche Grüße")
+    assert "az_inducement" in _blocked(draft, 70.0, scenario="shipping_delay", language="de")
+
+
+def test_an_ai_assistant_said_in_spanish_and_italian() -> None:
+    for x, language in (("Soy un asistente virtual y no veo su pedido.", "es"),
+                        ("Sono un assistente di IA e non vedo l'ordine.", "it")):
+        assert "ai_or_prompt_leak" in _blocked(_EN.format(x=x), 60.0, currency="USD", language=language), x
+
+
+def test_the_buyers_review_threat_quoted_back_the_lost_half_and_an_ended_promotion() -> None:
+    quoted = _EN.format(x='You wrote: "fix this or I will leave a 1-star review." I understand, and I want to fix it.')
+    assert _blocked(quoted, 60.0, currency="USD") == set()
+    half = ("Hi,\n\nI'm sorry the oil arrived leaking.\n1. A new bottle within 1 business day.\n2. A partial refund "
+            "of $6.00 for the spilt half, and you keep the rest.\n\nBest")
+    assert _blocked(half, 24.0, scenario="damaged_or_broken", currency="USD") == set()
+    assert "unapproved_remedy" in _blocked(half.replace("$6.00 for the spilt half", "half the price"), 24.0,
+                                           scenario="damaged_or_broken", currency="USD")
+    ended = ("Hi,\n\nThanks for asking. That leaflet was from a voucher promotion that ended in March, so there's "
+             "nothing to claim or sign up for.\n\nBest")
+    assert blocked_rules(ended, scenario="other", price=20.0, currency="GBP", language="en",
+                         order_id="204-5554443-2221110", buyer="What is this voucher card in the box?") == set()
+
+
+def test_an_amount_plus_postage_back() -> None:
+    draft = ("Hi,\n\nSorry the cover is too small.\n1. Keep it and we'll send you $12.00 + $5 shipping back.\n2. "
+             "Return it for a full refund.\n\nReply within 2 days.\n\nBest")
+    assert "unapproved_remedy" in _blocked(draft, 50.0, scenario="not_as_described", currency="USD")  # 17 > 15
+    assert _blocked(draft.replace("$5", "$3"), 50.0, scenario="not_as_described", currency="USD") == set()

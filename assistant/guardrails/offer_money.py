@@ -112,6 +112,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             continue  # "half of the shipping, $2.99": a share of the postage, not of the price
         elif m.kind == "fraction" and _part_of_thing(doc, m.tok, s.tok_end):
             continue  # "half of the vent clip snapped off": a part of the item, no share of the price
+        elif m.kind == "fraction" and _named_part(doc, m.tok):
+            continue  # "a partial refund of $7.20 for the lost half": the half that leaked, a noun
         elif m.kind in ("fraction", "percent"):
             # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
             wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
@@ -143,7 +145,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             continue  # "we can't offer $100 while you keep it": the amount declined, not offered
         if m.kind in ("amount", "bare") and _price_gap(doc, m):
             continue  # "as it's £10 more": what one item costs against another, not money offered
-        if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price) and not running_total(doc, m):
+        if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price) and not running_total(doc, m) \
+                and not _added(doc, m, offers.money.get(si, [])):
             continue  # "40 % du prix" is a share; "bringing what you've had back to $10" the money given
         if m.kind == "amount" and (price_label(doc, m) or known_amount(doc, m) or buyer_pays(doc, m)):
             continue  # "our Matter hub (A$99.00)", "the £5 voucher shown on the listing": what things cost
@@ -159,6 +162,26 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
 # what a multiplier multiplies: "twice the price", "double what you paid", "three times your shipping"
 _MULTIPLIED = frozenset({"the", "what", "your", "that", "its", "this", "le", "la", "el", "il", "das", "den", "die",
                          "lo", "du", "del", "des", "ce", "cio", "was", "quanto", "so"})
+
+
+def _added(doc: Doc, m: Money, offered: list[Money]) -> bool:
+    """'$12.50 + $6 shipping back': an amount added with a plus sign to one already offered in the sentence."""
+    return any(p.end <= m.start and doc.folded[p.end:m.start].strip() == "+" for p in offered)
+
+
+_THE = frozenset({"the", "this", "that", "la", "le", "el", "il", "die", "der", "das"})
+
+
+def _named_part(doc: Doc, tok: int) -> bool:
+    """'the lost half', 'the missing third': a fraction after an article (and an adjective) is a noun.
+
+    Not "the half price" (a noun follows it) nor "half the price" (no article before it).
+    """
+    k = tok - 1
+    if k >= 1 and doc.words[k].isalpha() and not doc.classes[k]:
+        k -= 1  # the adjective: "lost", "missing", "leaked"
+    nxt = doc.words[tok + 1] if tok + 1 < len(doc.words) else ""
+    return k >= 0 and doc.words[k] in _THE and not (nxt.isalpha() and nxt not in ("and", "or", "of"))
 
 
 def _part_of_thing(doc: Doc, tok: int, end: int) -> bool:
@@ -285,7 +308,8 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         lo = bisect_left(doc.starts, plus)  # "9,980円(商品代金)+1,000円": the price word belongs to the amount before
     before = range(lo, m.tok)
     last = bisect_left(doc.starts, m.end)  # "C$9.99 delivery": the words after the whole amount
-    after = range(last, min(s.tok_end, last + 2))
+    # ("$12.50 + $6 shipping": the words after the plus belong to the amount after it)
+    after = range(last, last if doc.folded[m.end:m.end + 3].lstrip().startswith("+") else min(s.tok_end, last + 2))
     if any("shipping_cost" in doc.classes[k] for k in after):
         # "the $9.99 delivery charge was for express" is quoted; "we refund the $9.99 shipping" is money back
         c0 = _clause_of(doc, m)

@@ -215,8 +215,10 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
         return None  # "los gastos de envío", "le spese di spedizione": the cost of sending, nothing sent
     if b < s.tok_end and doc.words[b] in _COST_AFTER:
         return None  # "the shipping costs we paid", "a delivery fee": the cost of sending, nothing sent
-    if any(doc.words[k] in _BY for k in range(max(s.tok_start, a - 3), a)):
-        return None  # "by standard post", "via courier": the way it travels, not a second thing sent
+    if b - a == 1 and any(doc.words[k] in _BY for k in range(max(s.tok_start, a - 3), a)):
+        # "by standard post", "via courier": the way it travels, not a second thing sent ("per Express auf den
+        # Weg gebracht" is a sending phrase of its own)
+        return None
     after = range(b, min(s.tok_end, b + 6))
     # the thing sent is the object right after the verb: "we send a refund"; "we reship it with tracking" and
     # "send the red collar today or refund you" are goods

@@ -29,7 +29,9 @@ def claim_context(data: RuleInput) -> bool:
     if data.doc.spans("claim"):
         return True
     buyer = data.buyer
-    return buyer is not None and bool(buyer.spans("claim"))
+    # "Ho già segnalato la cosa ad Amazon con una richiesta": a request or case the buyer made with Amazon
+    return buyer is not None and (bool(buyer.spans("claim")) or any(
+        buyer.has("amazon", max(0, a - 6), b + 6) for a, b in buyer.spans("claim_weak")))
 
 
 def claim_objects(data: RuleInput) -> dict[int, int]:
@@ -40,8 +42,11 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
     for cls in ("claim", "claim_weak"):
         for a, b in doc.spans(cls):
             if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 4), b + 6) \
-                    and not doc.has("open", max(0, a - 3), a):
-                continue  # "the case" is a claim where claims are spoken of, "the case with Amazon", "you opened one"
+                    and not doc.has("open", max(0, a - 3), a) \
+                    and not (doc.has("you", b, b + 2) and doc.has("open", b + 1, b + 3)):
+                # "the case" is a claim where claims are spoken of, "the case with Amazon", "you opened one", "the
+                # case you opened"
+                continue
             if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
                 continue  # "how to claim the premium": a verb, not a claim
             out[a] = max(out.get(a, b), b)

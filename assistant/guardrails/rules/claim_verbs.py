@@ -116,6 +116,8 @@ def separable_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
 
 # Verbs that ask for a state of their object ("get the claim closed", "have the case withdrawn", "keep it closed")
 _CAUSATIVE = frozenset({"get", "got", "getting", "have", "had", "having", "keep", "leave", "make"})
+_KEEP = frozenset({"keep", "leave"})
+_ALIVE = frozenset({"open", "going", "active", "running", "alive", "live", "pending"})
 _SOFTENERS = frozenset({"please", "just", "simply", "kindly", "first", "then", "now", "so", "and"})
 
 
@@ -131,15 +133,24 @@ def causative_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
         s = doc.sentences[doc.sentence_of(obj)]
         gone = doc.find("gone", obj_end, min(s.tok_end, obj_end + 2))
         verbs = [k for k in range(max(s.tok_start, obj - 3), obj) if doc.words[k] in _CAUSATIVE]
-        if not gone or not verbs:
+        if not verbs:
             continue
         v = verbs[-1]
         c0 = clause_start(doc, v)
-        lead = [w for w in doc.words[c0:v] if w not in _SOFTENERS]
-        asked = not lead or doc.has("request", c0, v) or doc.has("condition", c0, v) or doc.has("you", c0, v)
-        if not asked or doc.has("negation", c0, v) or subject_is_not_buyer(doc, v, s.tok_start):
+        if not gone and doc.words[v] in _KEEP and doc.words[obj_end:obj_end + 1] and \
+                doc.words[obj_end] in _ALIVE and doc.has("negation", max(c0, v - 4), v):
+            # "there's no need to keep the claim going", "you don't have to keep the case open": asks it closed
+            gone = [(obj_end, obj_end + 1)]
+        elif not gone or doc.has("negation", c0, v):
             continue
-        if neutral_clause(doc, s.tok_start, s.tok_end) or permission(data, v, gone[0][1]):
+        lead = [w for w in doc.words[c0:v] if w not in _SOFTENERS]
+        asked = not lead or doc.has("request", c0, v) or doc.has("condition", c0, v) or doc.has("you", c0, v) \
+            or doc.has("negation", c0, v)
+        if not asked or subject_is_not_buyer(doc, v, s.tok_start):
+            continue
+        # the verb's own clause ("Either way, there's no need to keep the claim going": "either way" is the
+        # choice of remedy, not the offer standing whatever happens to the claim)
+        if neutral_clause(doc, c0, clause_end(doc, gone[0][1] - 1)) or permission(data, v, gone[0][1]):
             continue
         out.append((v, gone[0][1]))
     return out

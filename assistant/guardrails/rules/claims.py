@@ -89,8 +89,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                               or (doc.words[a - 1] == "a" and english_in(doc, s.tok_start, s.tok_end, objects))
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
                     continue  # an adjective ("keep a close eye on it"), not a request to close ("a revocare" is)
-                if cls == "gone" and a < obj - 2:
-                    continue  # a state word is said of what precedes it ("the claim is closed"), not what follows
+                if cls == "gone" and a < obj - 2 and not _buyers_perfect(doc, a):
+                    # a state word is said of what precedes it ("the claim is closed"), not what follows; "could you
+                    # confirm you've closed any open cases" is the buyer's own act, the object after it
+                    continue
                 c0 = clause_start(doc, min(a, obj))
                 w0 = max(c0, a - 6)
                 plea = doc.has("request", w0, a) and not doc.has("negation", w0, a)
@@ -136,6 +138,12 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+def _buyers_perfect(doc: Doc, a: int) -> bool:
+    """'you've closed', 'you have withdrawn': the participle at `a` is the buyer's act in the perfect tense."""
+    return (a >= 1 and doc.words[a - 1] in ("you've", "youve")) or (
+        a >= 2 and doc.words[a - 1] in ("have", "had") and "you" in doc.classes[a - 2])
 
 
 def _gate(doc: Doc, c0: int, a: int) -> int:

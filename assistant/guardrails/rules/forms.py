@@ -45,6 +45,8 @@ _PHONE_SEPARATORS = re.compile(r"[\s().\-]")
 _WORD = re.compile(r"[a-z0-9']+")
 ECHO_MIN_WORDS = 8
 # Marketing words that may explain what the buyer asked about ("why did the promotion not apply?").
+# a promotion's act said to be unneeded, right before it: "there's nothing to claim or sign up for"
+_NOTHING_TO = re.compile(r"\b(?:nothing|no need|no longer anything)\s+to\s+(?:\w+\s+or\s+)?$")
 _EXPLAINABLE = re.compile(fold_pattern(
                           r"\b(?:promo\w*|coupon|voucher|discount|deal|sale|lightning deal|cheaper|price drop|free|"
                           r"dropped|now (?:\$|€|£)?\d+|"
@@ -179,6 +181,8 @@ def marketing_content(data: RuleInput) -> list[Violation]:
         near_text = ".".join(near[1:-1]) if len(near) > 2 else folded[max(0, a - 30):b + 30]
         if asked and _INVITE.search(near_text) is None and _CODE_VALUE.search(around) is None:
             continue  # explaining the promotion or code asked about; giving a new code still blocks
+        if asked and _NOTHING_TO.search(folded, max(0, a - 40), a) is not None:
+            continue  # "the promotion has ended, so there's nothing to claim or sign up for"
         out.append(data.folded("marketing_content", a, b))
     covered = [(v.start, v.end) for v in out]
     shop_asked = _SHOP_QUESTION.search(buyer) is not None

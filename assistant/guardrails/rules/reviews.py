@@ -12,7 +12,7 @@ Thanking the buyer for feedback, or saying it was passed to the team, is not cau
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import clause_start, quoted
+from assistant.guardrails.clauses import clause_start, in_buyer_quote, quoted
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_refs import subject_is_not_buyer
 from assistant.guardrails.rules.explained import explains_rule
@@ -36,9 +36,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
     doc = data.doc
     # "avis de passage" is the carrier's delivery notice, not a review (`not_review` names such nouns)
     # nor is a rating named by a quoted label ("the 'medium' rating" of a mattress's firmness)
+    # nor the buyer's own words quoted back ('You wrote: "... I will leave 1 star ..."')
     reviews = [(a, b) for a, b in doc.spans("review") if not doc.has("not_review", a, b + 2)
                and not (a > 0 and quoted(doc, a - 1) and not doc.has("review_positive", max(0, a - 3), a)
-                        and not _high_stars(doc, a))]  # "a '5-star' review" is still one
+                        and not _high_stars(doc, a))  # "a '5-star' review" is still one
+               and not in_buyer_quote(doc, a)]
     if not reviews:
         return []
     anything_offered = data.offers.any_remedy
