@@ -66,3 +66,19 @@ def test_a_pack_size_is_no_two_for_one() -> None:
     promo = draft.replace("Kind regards", "P.S. Everything in the shop is 2x1 this week!\n\nKind regards")
     assert "marketing_content" in blocked_rules(promo, scenario="warranty", price=84.99, currency="GBP",
                                                 language="en", order_id="203-5590027-4412869")
+
+
+# Round 50's judged misses (development), in new wordings.
+
+@pytest.mark.parametrize("message", [
+    "The driver left it at number 8, not 18. My neighbour brought it round last night, so I have it now.",
+    "Der Bote hat das Paket in den Regen gestellt. Die Ware ist zum Glück trocken geblieben.",
+])
+def test_a_parcel_the_buyer_has_after_a_delivery_mishap(message: str) -> None:
+    assert extract_facts(message).recovered
+
+
+def test_keeping_a_wrong_item_even_at_a_discount_turned_down() -> None:
+    facts = extract_facts("Mi è arrivata una lampada invece del tappeto. Non voglio tenere la lampada, nemmeno con "
+                          "uno sconto.")
+    assert "discount" in facts.declines

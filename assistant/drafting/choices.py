@@ -249,6 +249,8 @@ def asks_how(request: DraftRequest) -> bool:
 
 # A battery pack: a unit of its own that a kit's other parts do not depend on
 _BATTERY = re.compile(r"batter(?:y|ies)|akku|batterie|bater[ií]a|batteria|電池|バッテリー", re.IGNORECASE)
+# What a product name says it comes with ("Drill with 2.0Ah Battery") is not what the product is ("Power Bank")
+_WITH = re.compile(r",| with | mit | avec | con | incl| inkl|付き|、", re.IGNORECASE)
 
 
 def ruled_out(request: DraftRequest, remedy: str) -> bool:
@@ -260,7 +262,7 @@ def ruled_out(request: DraftRequest, remedy: str) -> bool:
     # a detachable battery the buyer asks for replaces the hazardous unit whole ("one of the two batteries is
     # bulging, can you send a new battery?"); any other part of a hazardous product leaves the hazard in place
     asked_part = remedy == "send_parts" and "parts" in facts.wants and _BATTERY.search(request.message) is not None \
-        and not (request.order and request.order.product and _BATTERY.search(request.order.product.split(",")[0]))
+        and not (request.order and request.order.product and _BATTERY.search(_WITH.split(request.order.product)[0]))
     return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
             or (facts.safety and remedy in data.safety_drop and not asked_part) or remedy in declined(request))
 
