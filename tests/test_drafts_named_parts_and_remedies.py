@@ -128,6 +128,17 @@ def test_a_spare_part_is_not_offered_for_a_product_that_is_a_hazard(pipeline: Pi
     assert "send_parts" not in choose_remedies(_request(pipeline, message, "quality_issue"))
 
 
+@pytest.mark.parametrize("message", [
+    "One of the two batteries in the kit is bulging and split. Can you send me a new battery? The tool is fine.",
+    "The glass lid arrived cracked and I won't use it on the hob, it could shatter. Can you just send a new lid?",
+])
+def test_a_hazardous_unit_asked_for_by_name_is_sent(pipeline: Pipeline, message: str) -> None:
+    # the unit replaces the hazardous piece whole, and the product is not that unit
+    order = OrderFacts(product="Cookware and Tool Set, 2 pc with Lids and Battery", price=99.0, currency="GBP")
+    request = _request(pipeline, message, "damaged_or_broken", order=order)
+    assert request.facts.safety and "send_parts" in choose_remedies(request)
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_wrong_item_is_offered_the_right_one_as_a_replacement(pipeline: Pipeline, language: str) -> None:
     message = {"en": "I ordered the blue mixing bowl set and got a set of cake tins instead.",

@@ -82,3 +82,22 @@ def test_keeping_a_wrong_item_even_at_a_discount_turned_down() -> None:
     facts = extract_facts("Mi è arrivata una lampada invece del tappeto. Non voglio tenere la lampada, nemmeno con "
                           "uno sconto.")
     assert "discount" in facts.declines
+
+
+# Round 51's judged misses (development), in new wordings.
+
+@pytest.mark.parametrize(("message", "declined"), [
+    ("The colour is nothing like the photos. Please don't offer me 15% off to keep it, I want to return it.",
+     "discount"),
+    ("The vase came in pieces. I'm not having another one posted, just refund me.", "replacement"),
+    ("The adapter whines and smells hot. I don't want the same adapter model again.", "replacement"),
+    ("El jarrón llegó roto. No hace falta que me envíen otro, prefiero el reembolso.", "replacement"),
+])
+def test_more_remedies_turned_down(message: str, declined: str) -> None:
+    assert declined in extract_facts(message).declines
+
+
+def test_a_cracked_glass_lid_for_the_hob_is_a_safety_case() -> None:
+    assert extract_facts("The glass lid of the saucepan arrived cracked and I'm not putting it on the hob, it "
+                         "could shatter.").safety
+

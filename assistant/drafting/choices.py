@@ -247,10 +247,25 @@ def asks_how(request: DraftRequest) -> bool:
     return ("?" in message or "？" in message) and topic_label(message, request.reply_language) is not None
 
 
-# A battery pack: a unit of its own that a kit's other parts do not depend on
-_BATTERY = re.compile(r"batter(?:y|ies)|akku|batterie|bater[ií]a|batteria|電池|バッテリー", re.IGNORECASE)
+# A detachable unit asked for by name ("can you send a new battery", "just send a new lid"): it replaces the
+# hazardous piece whole, unlike a part of the product itself ("a replacement part for it")
+_UNIT_ASKED = re.compile(
+    r"(?:send|new|replacement|spare|another|neue[nsr]?|nouveau|nouvelle|nuev[oa]|nuov[oa]|otr[oa])\s+"
+    r"(?:\w+\s+){0,2}?(?P<unit>batter(?:y|ies)|akku|batterie|bater[ií]a|batteria|lids?|deckel|couvercle|tapa|"
+    r"coperchio|charger|ladegerät|chargeur|cargador|caricatore)\b"
+    r"|(?P<unit_ja>電池|バッテリー|ふた|蓋|充電器)(?:だけ|のみ)", re.IGNORECASE)
 # What a product name says it comes with ("Drill with 2.0Ah Battery") is not what the product is ("Power Bank")
 _WITH = re.compile(r",| with | mit | avec | con | incl| inkl|付き|、", re.IGNORECASE)
+
+
+def _unit_asked(request: DraftRequest) -> bool:
+    """Whether the buyer asks for a detachable unit by name that is not what the product itself is."""
+    found = _UNIT_ASKED.search(request.message)
+    if found is None:
+        return False
+    unit = (found.group("unit") or found.group("unit_ja"))[:4].casefold()
+    product = request.order.product if request.order and request.order.product else ""
+    return unit not in _WITH.split(product)[0].casefold()
 
 
 def ruled_out(request: DraftRequest, remedy: str) -> bool:
@@ -261,10 +276,12 @@ def ruled_out(request: DraftRequest, remedy: str) -> bool:
         return True
     # a detachable battery the buyer asks for replaces the hazardous unit whole ("one of the two batteries is
     # bulging, can you send a new battery?"); any other part of a hazardous product leaves the hazard in place
-    asked_part = remedy == "send_parts" and "parts" in facts.wants and _BATTERY.search(request.message) is not None \
-        and not (request.order and request.order.product and _BATTERY.search(_WITH.split(request.order.product)[0]))
+    asked_part = remedy == "send_parts" and "parts" in facts.wants and _unit_asked(request)
+    # another model the buyer asks to swap to is a new unit, as safe as a replacement ("swap it for your 45W one")
+    asked_swap = remedy == "exchange" and "exchange" in facts.wants
     return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
-            or (facts.safety and remedy in data.safety_drop and not asked_part) or remedy in declined(request))
+            or (facts.safety and remedy in data.safety_drop and not (asked_part or asked_swap))
+            or remedy in declined(request))
 
 
 def _owed_drop(request: DraftRequest) -> set[str]:
