@@ -189,3 +189,45 @@ def test_an_amount_plus_postage_back() -> None:
              "Return it for a full refund.\n\nReply within 2 days.\n\nBest")
     assert "unapproved_remedy" in _blocked(draft, 50.0, scenario="not_as_described", currency="USD")  # 17 > 15
     assert _blocked(draft.replace("$5", "$3"), 50.0, scenario="not_as_described", currency="USD") == set()
+
+
+# Round 44's misses (guardrail_lang_fresh45), in new wordings.
+
+def test_round44_claims_in_five_languages() -> None:
+    de = _DE.format(x="Sie haben bei PayPal einen Konflikt eröffnet. Sobald Sie ihn schließen, geht alles raus.")
+    assert "az_inducement" in _blocked(de, 49.0, language="de")
+    it = ("Gentile cliente,\n\nci scusiamo.\n1. Un tablet nuovo entro 2 giorni lavorativi.\n2. Il rimborso completo."
+          "\n\nLe saremmo grati se non aprisse alcuna richiesta dalla A alla Z.\n\nCordiali saluti")
+    assert "az_inducement" in _blocked(it, 90.0, language="it")
+    ja = _JA.format(x="つきましては、Amazonへの申請はお見合わせいただけますと幸いです。")
+    assert "az_inducement" in _blocked(ja, 4980.0, currency="JPY", language="ja")
+
+
+def test_round44_seller_verbs_and_no_need_with_two_verbs() -> None:
+    it = ("Gentile cliente,\n\nci scusiamo per il danno.\n\nAbbiamo visto il Suo reclamo A-Z: decide Amazon.\n1. Una "
+          "ruota nuova entro 3 giorni lavorativi.\n2. Ritiriamo il carrello e Le rimborsiamo 120,00 €.\n\nSaluti")
+    assert _blocked(it, 120.0, scenario="a_to_z_claim", language="it") == set()
+    ja = _JA.format(x="申請を取り下げたり変更したりしていただく必要はございません。判断はAmazonが行います。")
+    assert _blocked(ja, 4980.0, currency="JPY", language="ja") == set()
+
+
+def test_round44_rates_totals_and_postage_added() -> None:
+    fr = ("Bonjour,\n\nDésolés pour les tasses.\n1. Vous gardez le lot et nous vous remboursons 2,50 € par tasse pour "
+          "les 4 tasses.\n2. Retour gratuit et remboursement intégral.\n\nRéponse sous 48 heures.\n\nCordialement")
+    assert "unapproved_remedy" in _blocked(fr, 30.0, scenario="not_as_described", language="fr")  # 10 > 9
+    es = ("Hola:\n\nSentimos el error.\n1. Le enviamos las 2 tazas que faltan en 3 días.\n2. Le reembolsamos 4,00 € "
+          "por cada taza, es decir, 8,00 € por las 2.\n\nUn saludo")
+    assert _blocked(es, 30.0, scenario="missing_items", language="es") == set()  # 8 within 9
+    ja = ("森様\n\n申し訳ございません。\n1. 正しい商品を2営業日以内にお送りします。\n2. そのままお使いの場合は、"
+          "1,200円に加え送料700円を返金いたします。\n\nケースストア")
+    assert "unapproved_remedy" in _blocked(ja, 4980.0, scenario="wrong_item", currency="JPY", language="ja")
+
+
+def test_round44_ai_in_japanese_and_a_price_drop_explained() -> None:
+    ja = _JA.format(x="AIとして商品を直接確認することはできません。")
+    assert "ai_or_prompt_leak" in _blocked(ja, 4980.0, currency="JPY", language="ja")
+    fr = ("Bonjour,\n\nMerci pour votre message. Le prix actuel correspond à une promotion ponctuelle pour une durée "
+          "limitée ; les prix sur Amazon varient.\n\nCordialement")
+    assert blocked_rules(fr, scenario="other", price=39.9, currency="EUR", language="fr",
+                         order_id="407-5554443-2221110",
+                         buyer="J'ai payé 39,90 € et maintenant c'est moins cher. Pourquoi ?") == set()

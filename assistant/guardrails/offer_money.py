@@ -275,7 +275,8 @@ def _clause_of(doc: Doc, m: Money) -> int:
     return c0
 
 
-_JA_AND = ("\u3068", "\u304a\u3088\u3072")  # "と", "および" (folded: voiced marks off)
+# "と", "および", "に加え(て)" (folded: voiced marks off)
+_JA_AND = ("\u3068", "\u304a\u3088\u3072", "\u306b\u52a0\u3048")
 
 
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:

@@ -99,11 +99,17 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     if k + 1 >= end or words[k] not in _PER:
         return _ja_per_unit(doc, tok)
     for j in range(k + 2, min(end, k + 10)):
-        if (words[j - 1] in _ALL_OF or words[j - 1] == "the") and (j + 1 >= end or words[j + 1] not in _TIME_NOUNS):
+        # ("9,00 € por las 2" is the price for the two: the article straight after "por" counts no rate)
+        if (words[j - 1] in _ALL_OF or (words[j - 1] in _THE_PLURAL and (j - 1 > k + 1 or words[j - 1] == "the"))) \
+                and (j + 1 >= end or words[j + 1] not in _TIME_NOUNS):
             count = _count(doc, words[j])  # not "en un plazo de 2 días"
             if count > 1:
                 return count
     return _counted_before(doc, tok, k, end)
+
+
+# the plural article before the count ("pour les 6 verres", "für die 6 Gläser", "bei 6 Gläsern")
+_THE_PLURAL = frozenset({"the", "les", "los", "las", "i", "gli", "le", "die", "den", "bei"})
 
 
 def _count_after(doc: Doc, k: int, end: int) -> int:

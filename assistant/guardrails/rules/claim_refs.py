@@ -405,4 +405,10 @@ def without_open(doc: Doc, lo: int, obj: int) -> bool:
 
 def needless_after(doc: Doc, b: int) -> bool:
     """Whether the token at `b` (right after a verb) says there is no need to do it ("必要はございません")."""
-    return b < len(doc.words) and "needless" in doc.classes[b]
+    if b < len(doc.words) and "needless" in doc.classes[b]:
+        return True
+    # a second verb joined to the first ("取り下げたり変更したりしていただく必要はございません")
+    return b + 1 < len(doc.words) and "needless" in doc.classes[b + 1] and not doc.classes[b] - _JOINED_VERB
+
+
+_JOINED_VERB = frozenset({"close", "review_change", "gone"})

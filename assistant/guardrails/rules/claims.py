@@ -100,6 +100,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                 # sentence opens with the request and the closing is how it is done
                 plea = plea or (doc.has("request", s.tok_start, s.tok_start + 2)
                                 and not doc.has("negation", s.tok_start, a) and doc.has("amazon", s.tok_start, a))
+                if doc.words[a].endswith(_WE_FORM) and not plea and doc.words[a + 1:a + 2] \
+                        and doc.words[a + 1] in DETERMINER and not doc.has("claim", a + 1, a + 3) \
+                        and not doc.has("claim_weak", a + 1, a + 3):
+                    continue  # "Ritiriamo il monopattino", "retiramos el paquete": we do it, to our own object
                 if doc.words[a] in _TAKE and not plea:
                     continue  # "we take it back free of charge" is the item; "would you mind taking it back?" asks
                 # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
@@ -138,6 +142,10 @@ def _close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+# First-person plural verb endings (Italian, Spanish, French): the seller is the subject
+_WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
 
 
 def _buyers_perfect(doc: Doc, a: int) -> bool:

@@ -49,7 +49,8 @@ ECHO_MIN_WORDS = 8
 _NOTHING_TO = re.compile(r"\b(?:nothing|no need|no longer anything)\s+to\s+(?:\w+\s+or\s+)?$")
 _EXPLAINABLE = re.compile(fold_pattern(
                           r"\b(?:promo\w*|coupon|voucher|discount|deal|sale|lightning deal|cheaper|price drop|free|"
-                          r"dropped|now (?:\$|€|£)?\d+|"
+                          r"dropped|now (?:\$|€|£)?\d+|moins cher|baisse|billiger|gunstiger|mas barato|rebajado|"
+                          r"piu economico|ribassato|est a \d+|値下け|安くなっ|"
                           r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
                           r"discount code|subscribe|aktion\w*|gutschein|rabatt|cupon|descuento|"
                           r"buono|sconto|reduction|bon de reduction|code promo|offerte|ofertas|angebote|black friday|"
