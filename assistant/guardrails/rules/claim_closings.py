@@ -1,0 +1,137 @@
+"""`az_inducement`: a closing verb acting on a claim object, asked of the buyer or waited on by a remedy.
+
+"Please withdraw the A-to-z claim", "once you close it, we refund", "could you confirm you've closed any open
+cases", "la richiesta, ritirala": a closing word (`close`) or a state of being gone (`gone`) within reach of a
+claim object. Not where the closing is negated ("you do not need to close it", "müssen Sie nicht
+zurücknehmen", "取り下げていただく必要はございません"), where someone else is the subject ("Amazon will close
+it", "we withdrew it from sale"), where it is the buyer's own choice, or where the clause says the offer does not
+depend on the claim. Read by `claims.az_inducement`.
+"""
+
+from __future__ import annotations
+
+from assistant.guardrails.clauses import clause_end, clause_start
+from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.rules.claim_refs import (
+    AMBIGUOUS,
+    DETERMINER,
+    asks_in,
+    closing_noun,
+    english_in,
+    lead_in,
+    needless_after,
+    negation_in,
+    neutral_clause,
+    permission,
+    subject_is_not_buyer,
+)
+from assistant.guardrails.text import Doc
+
+NEAR = 7  # tokens between a closing word and the claim it acts on
+_THAT = frozenset({"que", "qu", "che", "dass"})
+_TAKE = frozenset({"take", "taking"})  # "take (it) back": a claim withdrawn only when the buyer is asked to
+
+
+def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
+    """Token spans of closings asked of the buyer, or waited on, for each claim object (pronouns included)."""
+    doc = data.doc
+    out = []
+    for obj, obj_end in objects.items():
+        s = doc.sentences[doc.sentence_of(obj)]
+        # an order number ("the A-to-z status on order 204-7730194-2285136 shows as closed") is one thing, however
+        # many tokens its digit groups make
+        reach = obj_end + NEAR  # counted from the end of the claim's name ("the A to Z status ... shows resolved")
+        digits = sum(1 for k in range(obj_end, min(s.tok_end, reach + 4)) if doc.words[k].isdigit())
+        reach += digits + 1 if digits else 0  # the digit groups and the word that names them ("order")
+        lo, hi = max(s.tok_start, obj - NEAR), min(s.tok_end, reach)
+        for cls in ("close", "gone"):
+            for a, b in doc.find(cls, lo, hi):
+                if a == obj or (pronouns.get(obj) and doc.words[a] in AMBIGUOUS):
+                    continue
+                if obj in pronouns and obj > a + 2 and doc.words[a + 1] in DETERMINER:
+                    continue  # "close the app and open it": the verb has its own object
+                if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):
+                    continue  # "il ritiro gratuito": an article before the noun, not "it" being withdrawn
+                if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too")
+                              or (doc.words[a - 1] == "a" and english_in(doc, s.tok_start, s.tok_end, objects))
+                              or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
+                    continue  # an adjective ("keep a close eye on it"), not a request to close ("a revocare" is)
+                if cls == "gone" and a < obj - 2 and not _buyers_perfect(doc, a):
+                    # a state word is said of what precedes it ("the claim is closed"), not what follows; "could you
+                    # confirm you've closed any open cases" is the buyer's own act, the object after it
+                    continue
+                c0 = clause_start(doc, min(a, obj))
+                w0 = max(c0, a - 6)
+                plea = doc.has("request", w0, a) and not doc.has("negation", w0, a)
+                # "Merci de bien vouloir régulariser la situation auprès d'Amazon en clôturant le dossier": the
+                # sentence opens with the request and the closing is how it is done
+                plea = plea or (doc.has("request", s.tok_start, s.tok_start + 2)
+                                and not doc.has("negation", s.tok_start, a) and doc.has("amazon", s.tok_start, a))
+                if doc.words[a].endswith(_WE_FORM) and not plea and doc.words[a + 1:a + 2] \
+                        and doc.words[a + 1] in DETERMINER and not doc.has("claim", a + 1, a + 3) \
+                        and not doc.has("claim_weak", a + 1, a + 3):
+                    continue  # "Ritiriamo il monopattino", "retiramos el paquete": we do it, to our own object
+                if doc.words[a] in _TAKE and not plea:
+                    continue  # "we take it back free of charge" is the item; "would you mind taking it back?" asks
+                # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
+                plea = plea or (doc.has("condition", c0, a) and doc.sentence_of(a) in data.offers.by_sentence)
+                if neutral_clause(doc, _gate(doc, c0, a), clause_end(doc, max(b, obj_end) - 1)) and not plea:
+                    continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
+                if not plea and permission(data, a, b):
+                    continue  # "you can update or close the claim yourself": the buyer's own choice
+                # "no hace falta que la retires", "non è necessario che la ritiri": the negation governs the "that"
+                # clause the verb opens, a few words further back
+                back = 7 if any(w in _THAT for w in doc.words[max(c0, a - 3):a]) else 4
+                if negation_in(doc, max(c0, a - back), a):
+                    asks = doc.find("request", max(c0, a - 4), a)
+                    if not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0]) \
+                            or doc.has("negation", max(asks[-1][1], a - 1), a):
+                        # "you do not need to close the claim", "we won't ask you to withdraw it", "die
+                        # Rückbuchung müssen Sie nicht zurücknehmen" (the negation between the modal and the verb;
+                        # "n'oubliez pas de la clôturer" has a word between and still asks)
+                        continue
+                if cls == "close" and doc.words[a + 1:a + 2] == ["wir"]:
+                    continue  # "Sobald Sie es erhalten haben, schließen wir den Garantiefall ab": we, after the verb
+                cjk = not doc.words[a].isascii()  # Japanese puts the verb last and the condition after it
+                if cjk and needless_after(doc, b):
+                    continue  # "取り下げていただく必要はございません": there is no need to withdraw it
+                # a closing noun has no subject of its own: "we only need the closure of the case" still asks
+                if cls == "close" and not cjk and not closing_noun(doc.words[a]) \
+                        and subject_is_not_buyer(doc, a, s.tok_start) \
+                        and not doc.has("condition", s.tok_start, a):
+                    continue
+                if cls == "gone" and "close" not in doc.classes[a] and a < obj \
+                        and subject_is_not_buyer(doc, a, s.tok_start) \
+                        and not doc.has("condition", max(s.tok_start, a - 3), a):
+                    continue  # a past participle with its object after: "we ... have withdrawn it from sale"
+                head = lead_in(doc, doc.sentence_of(a))
+                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or asks_in(doc, head, s.tok_end)):
+                    continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
+                out.append((min(a, obj), max(b, obj_end)))
+    return out
+
+
+# First-person plural verb endings (Italian, Spanish, French): the seller is the subject
+_WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
+
+
+def _buyers_perfect(doc: Doc, a: int) -> bool:
+    """'you've closed', 'you have withdrawn': the participle at `a` is the buyer's act in the perfect tense."""
+    return (a >= 1 and doc.words[a - 1] in ("you've", "youve")) or (
+        a >= 2 and doc.words[a - 1] in ("have", "had") and "you" in doc.classes[a - 2])
+
+
+def _gate(doc: Doc, c0: int, a: int) -> int:
+    """Where the words that could make a closing at `a` neutral start: at the condition that introduces it.
+
+    "Either way we'll take care of it as soon as you close the claim": "either way" is about the options, said of
+    the main clause; the condition after it ties the remedy to the claim. "No matter if you close it" keeps its
+    marker, right before the condition.
+    """
+    conditions = doc.find("condition", c0, a)
+    if not conditions:
+        return c0
+    last = conditions[-1][0]
+    if any(x <= last <= y + 2 for x, y in doc.find("independent", c0, a)):
+        return c0
+    return last
