@@ -24,12 +24,12 @@ from assistant.drafting.choices import (
     likely_scenarios,
     mismatch,
     other_kind,
-    ruled_out,
 )
 from assistant.drafting.howto import general_steps, relevant_points, topic_label
 from assistant.drafting.locale import signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
+from assistant.drafting.ruled_out import ruled_out
 from assistant.drafting.specifics import issue_in_passing, specifics_sentence
 from assistant.facts import wanted_kind
 from assistant.guardrails import Guard, check_draft, find_remedies
