@@ -56,6 +56,9 @@ def test_the_echo_turns_pronouns_not_words_that_contain_them() -> None:
     assert turn("the photos show a heavy slubby weave", vocab).text == "the photos show a heavy slubby weave"
     assert "you have" in turn("I've checked the fuse", vocab).text
     assert turn("they were late twice", vocab).text == "they were late twice"
+    # words the buyer quotes stay as written; the buyer's own words around them are turned
+    assert turn("my tracking has said 'we've got it' since Monday", vocab).text == \
+        "your tracking has said 'we've got it' since Monday"
 
 
 def test_a_pack_size_is_no_two_for_one() -> None:

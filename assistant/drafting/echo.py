@@ -90,7 +90,10 @@ _DENIED = re.compile(r"\b(?:not|no|nothing|without|never|kein\w*|ohne|pas|aucun\
                      r"nessun\w*)\s+(?:a\s+|an\s+|any\s+|one\s+|single\s+|de\s+|d.|un\s+|una\s+)?$", re.I)
 # A short code or word in quotes ("shows "E2"", « OFF », 「ガリガリ」) is the buyer's specific: kept, without the
 # quotes.
-_QUOTED_WORD = re.compile(r"[\"“”„«»'‘’「『]\s?([\w.-]{1,12})\s?[\"“”«»'‘’」』]")
+# (not the "'we'" of "'we've got it'": a closing quote is not followed by a letter)
+_QUOTED_WORD = re.compile(r"(?:(?<!\w)[\"']|[“”„«»‘’「『])\s?([\w.-]{1,12})\s?(?:[\"'](?!\w)|[“”«»‘’」』])")
+# Words the buyer quotes ("the tracking says 'we've got it'") are restated as written: no person swapped in them
+_QUOTED_SPAN = re.compile(r"((?:(?<!\w)[\"']|[“„«‘「『]).{1,80}?(?:[\"'](?!\w)|[”»’」』]))")
 
 
 def _clean(piece: str, vocab: EchoVocab) -> str:
@@ -179,9 +182,11 @@ def turn(text: str, vocab: EchoVocab) -> Clause:
         return Clause(text, False)
     if vocab.negation is not None and vocab.negation.match(text):
         return Clause(text, False)  # a fragment ("not what I paid for") reads right only as a quote
-    out = text
-    for pattern, replacement in vocab.person:
-        out = pattern.sub(replacement, out)
+    pieces = _QUOTED_SPAN.split(text)  # odd pieces are quotes, kept as written
+    for i in range(0, len(pieces), 2):
+        for pattern, replacement in vocab.person:
+            pieces[i] = pattern.sub(replacement, pieces[i])
+    out = "".join(pieces)
     if out[:1].islower() and text[:1].isupper() and out.split(" ", 2)[1:2] == text.split(" ", 1)[:1]:
         # an article put back before the buyer's first word ("Listing says" -> "the Listing says"): that word
         # was capitalised only because it opened the sentence
