@@ -104,3 +104,20 @@ def test_a_cracked_glass_lid_for_the_hob_is_a_safety_case() -> None:
     assert extract_facts("The glass lid of the saucepan arrived cracked and I'm not putting it on the hob, it "
                          "could shatter.").safety
 
+
+
+# Round 52's judged misses (development), in new wordings.
+
+@pytest.mark.parametrize(("message", "declined"), [
+    ("Je voudrais être remboursée, pas une autre lampe.", "replacement"),
+    ("Honnêtement je n'en veux pas un autre, il casserait aussi.", "replacement"),
+    ("Behalten möchte ich den nicht, auch nicht mit Preisnachlass.", "discount"),
+    ("I don't really want another unit of the same, not after this.", "replacement"),
+])
+def test_round52_refusals(message: str, declined: str) -> None:
+    assert declined in extract_facts(message).declines
+
+
+def test_round52_glass_lid_and_photos_sent_through_the_order_page() -> None:
+    assert extract_facts("Il coperchio di vetro della pentola è arrivato crepato.").safety
+    assert extract_facts("The table top is scratched. Pictures uploaded via the order page.").photos_attached
