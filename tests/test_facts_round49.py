@@ -25,6 +25,17 @@ from tests.helpers import blocked_rules
     ("Wrong size sent. No exchange please, just refund me.", "exchange"),
     ("I already bought the cable at the shop down the road, so just refund me.", "replacement"),
     ("Der Bildschirm hat einen Sprung. Einen Preisnachlass möchte ich nicht, bitte ein neues Gerät.", "discount"),
+    # round 51
+    ("The colour is nothing like the photos. Please don't offer me 15% off to keep it, I want to return it.",
+     "discount"),
+    ("The vase came in pieces. I'm not having another one posted, just refund me.", "replacement"),
+    ("The adapter whines and smells hot. I don't want the same adapter model again.", "replacement"),
+    ("El jarrón llegó roto. No hace falta que me envíen otro, prefiero el reembolso.", "replacement"),
+    # round 52
+    ("Je voudrais être remboursée, pas une autre lampe.", "replacement"),
+    ("Honnêtement je n'en veux pas un autre, il casserait aussi.", "replacement"),
+    ("Behalten möchte ich den nicht, auch nicht mit Preisnachlass.", "discount"),
+    ("I don't really want another unit of the same, not after this.", "replacement"),
 ])
 def test_a_remedy_turned_down(message: str, declined: str) -> None:
     assert declined in extract_facts(message).declines
@@ -89,17 +100,6 @@ def test_keeping_a_wrong_item_even_at_a_discount_turned_down() -> None:
 
 # Round 51's judged misses (development), in new wordings.
 
-@pytest.mark.parametrize(("message", "declined"), [
-    ("The colour is nothing like the photos. Please don't offer me 15% off to keep it, I want to return it.",
-     "discount"),
-    ("The vase came in pieces. I'm not having another one posted, just refund me.", "replacement"),
-    ("The adapter whines and smells hot. I don't want the same adapter model again.", "replacement"),
-    ("El jarrón llegó roto. No hace falta que me envíen otro, prefiero el reembolso.", "replacement"),
-])
-def test_more_remedies_turned_down(message: str, declined: str) -> None:
-    assert declined in extract_facts(message).declines
-
-
 def test_a_cracked_glass_lid_for_the_hob_is_a_safety_case() -> None:
     assert extract_facts("The glass lid of the saucepan arrived cracked and I'm not putting it on the hob, it "
                          "could shatter.").safety
@@ -107,16 +107,6 @@ def test_a_cracked_glass_lid_for_the_hob_is_a_safety_case() -> None:
 
 
 # Round 52's judged misses (development), in new wordings.
-
-@pytest.mark.parametrize(("message", "declined"), [
-    ("Je voudrais être remboursée, pas une autre lampe.", "replacement"),
-    ("Honnêtement je n'en veux pas un autre, il casserait aussi.", "replacement"),
-    ("Behalten möchte ich den nicht, auch nicht mit Preisnachlass.", "discount"),
-    ("I don't really want another unit of the same, not after this.", "replacement"),
-])
-def test_round52_refusals(message: str, declined: str) -> None:
-    assert declined in extract_facts(message).declines
-
 
 def test_round52_glass_lid_and_photos_sent_through_the_order_page() -> None:
     assert extract_facts("Il coperchio di vetro della pentola è arrivato crepato.").safety

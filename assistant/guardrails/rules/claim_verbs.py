@@ -1,11 +1,14 @@
 """Verb forms that carry their object in themselves or split around it: the A-to-z rule in the informal register.
 
-Three structures the phrase-free detectors in `claims.py` and `claim_asks.py` did not read:
+Structures the phrase-free detectors in `claims.py`, `claim_closings.py` and `claim_asks.py` do not read:
 - an imperative with the object pronoun fused on ("La pratica A-Z? Chiudila e ti mandiamo...", "ciérrala");
   the infinitive form ("cerrarla") was already read by `_CLITIC`;
 - a claim named first and taken up by a pronoun before a negated opening verb ("la reclamación, no la abras",
   "la réclamation, ne l'ouvre pas", "la richiesta, non aprirla");
-- a German separable verb whose particle closes the clause after the claim ("Mach den Antrag wieder zu").
+- a German separable verb whose particle closes the clause around the claim ("Mach den Antrag wieder zu",
+  "Den Antrag, den du geöffnet hast, zieh bitte zurück");
+- a causative verb with the claim and its closed state ("get the claim closed"), or a live state kept under a
+  negation ("there's no need to keep the claim going").
 """
 
 from __future__ import annotations
