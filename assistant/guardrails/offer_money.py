@@ -310,7 +310,12 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     before = range(lo, m.tok)
     last = bisect_left(doc.starts, m.end)  # "C$9.99 delivery": the words after the whole amount
     # ("$12.50 + $6 shipping": the words after the plus belong to the amount after it)
-    after = range(last, last if doc.folded[m.end:m.end + 3].lstrip().startswith("+") else min(s.tok_end, last + 2))
+    stop = last if doc.folded[m.end:m.end + 3].lstrip().startswith("+") else min(s.tok_end, last + 2)
+    for k in range(last, stop):
+        if "additive" in doc.classes[k] or "alternative" in doc.classes[k]:
+            stop = k  # "500円、さらに送料分600円": the words after 'plus' belong to the next amount, as before it
+            break
+    after = range(last, stop)
     if any("shipping_cost" in doc.classes[k] for k in after):
         # "the $9.99 delivery charge was for express" is quoted; "we refund the $9.99 shipping" is money back
         c0 = _clause_of(doc, m)

@@ -339,7 +339,23 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
         nxt = doc.sentences[si + 1]
         if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 2)):
             return False  # "You can close it yourself. Then we refund you."
-    return True
+    return not remedy_follows(doc, b, s.tok_end)
+
+
+def remedy_follows(doc: Doc, b: int, end: int) -> bool:
+    """'you can withdraw it at any time, and we will then send ...': the seller's act comes right after a closing.
+
+    A word of sequence or immediacy after token `b` and a remedy or the seller after it, in the same sentence, make
+    the remedy a step after the closing ("vous pouvez la retirer ..., et nous lancerons aussitôt la solution");
+    "either way" or "regardless" after the closing keeps it independent.
+    """
+    then = next((k for k in range(b, end) if "sequence" in doc.classes[k] or doc.words[k] in _AT_ONCE), None)
+    return then is not None and any(doc.has(cls, b, end) for cls in _DEAL) and not neutral_clause(doc, then, end)
+
+
+# Words that put the seller's act right after the buyer's: "and we'll then / immediately send it".
+_AT_ONCE = frozenset({"immediately", "straightaway", "aussitot", "immediatement", "sofort", "umgehend",
+                      "unverzuglich", "inmediatamente", "enseguida", "subito", "immediatamente"})
 
 
 # First words of conditions that wait on an event: "once", "after", "as soon as", "sobald", "une fois", "dès que"...

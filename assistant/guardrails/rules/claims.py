@@ -147,7 +147,10 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         waits = doc.has("state", lo, hi) and bool(conditions) and not _amazon_acts(doc, conditions[-1][1], hi)
         # a closing with "no need" after it is negated, and that "no need" holds nothing off
         closes = [b for _, b in doc.find("close", lo, hi) if not needless_after(doc, b)]
-        holds = [a for a, _ in doc.find("hold_off", lo, hi) if not (a > lo and "close" in doc.classes[a - 1])]
+        # ... and is no hold-off either: the "no need" right after a closing, or after a second verb joined to it
+        # ("取り下げたり変更したりしていただく必要はありません"), the same reach as `needless_after`
+        holds = [a for a, _ in doc.find("hold_off", lo, hi)
+                 if not any(needless_after(doc, e) and e <= a for _, e in doc.find("close", max(lo, a - 2), a))]
         acts = (bool(closes) or doc.has("gone", lo, hi) or bool(holds)
                 or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits)
         if names and acts and not neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):
