@@ -85,7 +85,8 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("unit", ["[", "![", "**", "a@", "1 ", "refund 1 ", "it the claim close it ",
-                                  "review change your review "])
+                                  "review change your review ", "you said a review refund 1 ",
+                                  "refund 1 instead of 1 ", "refund fifty y cinco euros "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -89,3 +89,67 @@ def test_independence_lead_announces_options_not_steps() -> None:
           "1. Un tablet nuovo spedito entro 2 giorni lavorativi.\n2. Reso da «I miei ordini» con rimborso "
           "completo di 199,00 €.\n\nCordiali saluti")
     assert _blocked(it, 199.0, scenario="damaged_or_broken", language="it") == set()
+
+
+# Round 47's misses (fl47, f51), in new wordings: the buyer's review threat reported without quotes, "free of
+# charge" negating nothing, the claim's procedure named before the options, number words in compounds, one amount
+# said twice, a price compared with "instead of", a subjunctive "tell Amazon it is sorted".
+
+def _review_threat(lead: str, lang: str, price: float) -> set[str]:
+    bodies = {
+        "en": "Hi Jo,\n\nSorry the kettle clicks off early. {x} We want to fix it first:\n\n1. A new kettle within "
+              "24 hours.\n2. You keep it and we refund £9.00.\n\nBest,\nHomeCo",
+        "de": "Hallo Frau Kurz,\n\nes tut uns leid, dass der Toaster nicht bräunt. {x} Wir möchten das zuerst "
+              "lösen:\n\n1. Ein neuer Toaster innerhalb von 24 Stunden.\n2. Sie behalten ihn und erhalten 9,00 € "
+              "zurück.\n\nViele Grüße",
+        "it": "Gentile Sig. Neri,\n\nci dispiace per il tostapane. {x} Vogliamo prima risolvere il problema:\n\n"
+              "1. Un tostapane nuovo entro 24 ore.\n2. Lo tiene e le rimborsiamo 9,00 €.\n\nCordiali saluti",
+    }
+    return _blocked(bodies[lang].format(x=lead), price, scenario="quality_issue", language=lang,
+                    currency="GBP" if lang == "en" else "EUR")
+
+
+def test_review_threat_reported_without_quotes_is_the_buyers() -> None:
+    assert _review_threat("You told us you'd post a one-star review unless it's sorted quickly.", "en", 40.0) == set()
+    assert _review_threat("Sie erwähnen, dass Sie sonst eine Ein-Stern-Bewertung schreiben.", "de", 40.0) == set()
+    assert _review_threat("Ci dice che lascerà una recensione negativa da una stella.", "it", 40.0) == set()
+    # the seller speaking again after the report still trades
+    bad = "You mentioned a review - make it five stars and we will refund £5 more."
+    assert "review_manipulation" in _review_threat(bad, "en", 40.0)
+
+
+def test_free_of_charge_negates_no_remedy() -> None:
+    es = ("Hola, Sra. Vidal:\n\nSentimos mucho que falte una pieza. Le ofrecemos:\n1. Le enviamos la pieza que "
+          "falta en 3-4 días hábiles.\n2. Si lo prefiere, recogemos la silla sin coste alguno y le reembolsamos "
+          "el importe completo.\n\nUn saludo")
+    assert _blocked(es, 89.0, scenario="missing_items", language="es") == set()
+
+
+def test_claims_procedure_before_the_options_is_no_list_of_steps() -> None:
+    fr = ("Bonjour,\n\nToutes nos excuses pour la lampe arrivée cassée. Vous avez ouvert un litige PayPal. Cette "
+          "procédure suit son cours de son côté et ne modifie pas notre proposition :\n\n1. Une lampe neuve "
+          "expédiée sous 48 heures.\n2. Le remboursement intégral de 52,00 €.\n\nCordialement")
+    assert _blocked(fr, 52.0, scenario="damaged_or_broken", language="fr") == set()
+
+
+def test_number_words_in_compounds() -> None:
+    for text, lang in (("le reembolsamos treinta y ocho euros", "es"), ("le rimborsiamo quarantotto euro", "it"),
+                       ("wir erstatten Ihnen achtundvierzig Euro", "de"), ("we refund a hundred and five euros", "en")):
+        draft = f"Sorry for the trouble. 1. A new one within 3 days. 2. Keep it and {text}."
+        assert "unapproved_remedy" in _blocked(draft, 120.0, scenario="quality_issue", language=lang), text
+
+
+def test_one_amount_said_twice_and_a_compared_price() -> None:
+    es = ("Hola:\n\nLamentamos la avería. Puede elegir:\n1. El reembolso íntegro de treinta y cuatro euros con "
+          "cincuenta (34,50 €).\n2. Un aparato nuevo en 2 días laborables.\n\nUn saludo")
+    assert _blocked(es, 34.5, scenario="quality_issue", language="es") == set()
+    en = ("Hi Ana,\n\nGood question! Amazon's 'Save 15% on 2' promotion applies to this listing: the 15% comes "
+          "off at checkout, so two bottles come to $25.50 instead of $30.00.\n\nBest,\nPure Oils")
+    assert "unapproved_remedy" not in _blocked(en, 15.0, scenario="other", currency="USD")
+
+
+def test_subjunctive_tell_amazon_it_is_sorted() -> None:
+    it = ("Gentile Sig. Villa,\n\nci scusiamo per il disagio. Le proponiamo:\n1. Il cavo entro 48 ore.\n"
+          "2. Un rimborso di 9,00 €.\n\nSarebbe carino se dicesse ad Amazon che abbiamo già risolto tutto, così la "
+          "pratica si chiude.\n\nCordiali saluti")
+    assert "az_inducement" in _blocked(it, 40.0, scenario="a_to_z_claim", language="it")

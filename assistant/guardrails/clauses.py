@@ -116,6 +116,8 @@ def in_buyer_quote(doc: Doc, tok: int) -> bool:
 
     The quote may run past the short labels `quoted` knows and past the colon that ends the lead's sentence.
     """
+    if doc.spans("you_report") and _reported(doc, tok):
+        return True
     if not doc.spans("you_said"):
         return False  # most drafts quote nobody
     si = doc.sentence_of(tok)
@@ -131,6 +133,39 @@ def in_buyer_quote(doc: Doc, tok: int) -> bool:
     return doc.has("you_said", lo, bisect_left(doc.starts, start + max(opened)))
 
 
+def _reported(doc: Doc, tok: int) -> bool:
+    """Whether `tok` is in the buyer's words reported without quotes.
+
+    "You said you'd leave a 1-star review", "Sie schreiben, dass Sie ... verfassen würden", "Nos comenta que ...
+    dejará una reseña", "...とのこと". The reported clause runs from the verb of saying to the end of the sentence,
+    and stops where the seller speaks again (a first-person word: "we", "wir", "nous"), asks something, or a dash,
+    colon or semicolon ends it.
+    """
+    s = doc.sentences[doc.sentence_of(tok)]
+    # only the nearest verb of saying, within a bounded reach: linear on any input
+    said = doc.find("you_report", max(s.tok_start, tok - _REPORT_REACH), min(s.tok_end, tok + _REPORT_REACH))
+    before = [(a, b) for a, b in said if b <= tok and doc.words[a].isascii()]
+    after = [(a, b) for a, b in said if a > tok and not doc.words[a].isascii()]
+    if before:
+        lo, hi = before[-1][1], tok
+    elif after:
+        lo, hi = tok + 1, after[0][0]  # Japanese reports first: "1つ星のレビューを書くとのこと"
+    else:
+        return False
+    if any(doc.has(cls, lo, hi) for cls in ("first_person", "request", "contrast")):
+        return False
+    # a dash, colon or semicolon ends the report: "You mentioned a review - if you make it five stars ..."
+    start = doc.ends[lo - 1] if lo > 0 else 0
+    end = doc.starts[hi] if hi < len(doc.starts) else len(doc.folded)
+    return _REPORT_END.search(doc.folded, start, end) is None
+
+
+_REPORT_REACH = 40  # tokens between the verb of saying and a word of what was said
+
+
+_REPORT_END = re.compile(r"[;:()]|\s[-–—]\s")
+
+
 def negated(doc: Doc, tok: int) -> bool:
     """Whether a negation or the buyer's reported words stand in the clause just before `tok`.
 
@@ -144,4 +179,21 @@ def negated(doc: Doc, tok: int) -> bool:
         # ... within its own clause: "お送りする(工具不要で交換可能)" says no tool is needed, not no part sent
         return doc.has("negation", tok + 1, min(len(doc.words), tok + 3, clause_end(doc, tok)))
     lo = max(clause_start(doc, tok), tok - _NEG_WINDOW)
-    return any(doc.has(cls, lo, tok) for cls in ("negation", "you_said"))
+    if doc.has("you_said", lo, tok):
+        return True
+    # "sin coste", "senza spese", "without any extra charge": free, which negates nothing after it
+    return any(not _free(doc, k) for k, _ in doc.find("negation", lo, tok))
+
+
+_COST = frozenset({"cost", "costs", "charge", "charges", "fee", "fees", "coste", "costo", "costes", "gastos", "cargo",
+                   "spese", "spesa", "frais", "kosten", "gebuhr", "gebuhren", "aufpreis"})
+_EXTRA = frozenset({"any", "extra", "additional", "alguno", "adicional", "ulteriori", "aggiuntive", "alcun",
+                    "supplementaires", "zusatzliche", "weitere"})
+
+
+def _free(doc: Doc, k: int) -> bool:
+    """Whether the negation at token `k` only says "free" ("sin coste", "without any extra charge")."""
+    j = k + 1
+    while j < min(len(doc.words), k + 3) and doc.words[j] in _EXTRA:
+        j += 1
+    return j < len(doc.words) and doc.words[j] in _COST

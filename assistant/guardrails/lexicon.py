@@ -160,6 +160,30 @@ def _add(target: dict[str, set[str]], key: str, cls: str) -> None:
     target.setdefault(key, set()).add(cls)
 
 
+def _compounds(path: Path, spec: Any, numbers: dict[str, Any]) -> dict[str, float]:
+    """The numbers 21-99 a language writes as one word ("fünfundfünfzig", "cinquantacinque", "veintidós").
+
+    `spec` is the file's `number_compounds`: `form` with `{tens}` and `{ones}`, optional `tens` and `ones`
+    tables (default: the file's own numbers 20-90 and 1-9) and `elide` (drop the tens' last letter before a
+    vowel: "ventuno", "cinquantotto").
+    """
+    if spec is None:
+        return {}
+    if not isinstance(spec, dict) or not isinstance(spec.get("form"), str) \
+            or not all(part in spec["form"] for part in ("{tens}", "{ones}")):
+        raise KnowledgeError("must be a mapping with a 'form' holding {tens} and {ones}", path=str(path),
+                             field="number_compounds")
+    table = {_fold(str(k)): float(v) for k, v in numbers.items() if isinstance(v, int | float)}
+    tens = spec.get("tens") or {w: v for w, v in table.items() if 20 <= v <= 90 and v % 10 == 0}
+    ones = spec.get("ones") or {w: v for w, v in table.items() if 1 <= v <= 9}
+    out: dict[str, float] = {}
+    for tw, tv in tens.items():
+        for ow, ov in ones.items():
+            head = str(tw)[:-1] if spec.get("elide") and str(ow)[:1] in "aeiou" else str(tw)
+            out[_fold(spec["form"].format(tens=head, ones=ow))] = float(tv) + float(ov)
+    return out
+
+
 def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
     """Merge lexicon documents (already parsed YAML) into one `Lexicon`.
 
@@ -193,6 +217,7 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
             if not isinstance(table, dict) or not all(isinstance(v, int | float) for v in table.values()):
                 raise KnowledgeError("must map words to numbers", path=str(path), field=name)
             target.update({_fold(str(k)): float(v) for k, v in table.items()})
+        numbers.update(_compounds(path, doc.get("number_compounds"), doc.get("numbers") or {}))
         for word in numbers.keys() | fractions.keys():
             cls = "number" if word in numbers else "fraction"
             _add_entry(word, cls, words, stems, phrases, substrings, path, cls)  # "半額" by substring

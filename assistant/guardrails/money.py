@@ -305,9 +305,15 @@ def _spoken(doc: Doc, spans: list[tuple[int, int]], i: int) -> tuple[float, int,
     numbers = doc.lexicon.numbers
     total, current = 0.0, 0.0
     j, end = i, spans[i][1]
-    while j < len(spans) and spans[j][0] <= end + (1 if doc.words[end:end + 1] == ["and"] else 0):
+    while j < len(spans) and spans[j][0] <= end + (1 if doc.words[end:end + 1] and doc.words[end] in _JOINERS
+                                                   else 0):
         x, y = spans[j]
+        if x < end and j > i:
+            j += 1
+            continue  # a word inside a phrase already read: the "hundred" of "a hundred"
         value = numbers.get(" ".join(doc.words[x:y]), 0.0)
+        if x > end and not _joins(current, value):
+            break  # "dos y tres euros" are two numbers; "cincuenta y cinco", "cento e venti" are one
         if value in _MULTIPLIERS:
             current = max(current, 1.0) * value
             if value == 1000.0:
@@ -319,6 +325,20 @@ def _spoken(doc: Doc, spans: list[tuple[int, int]], i: int) -> tuple[float, int,
         end = y
         j += 1
     return total + current, j, end
+
+
+# Words that join the parts of one number: "hundred and five", "cincuenta y cinco", "cento e venti", "vingt et un".
+_JOINERS = frozenset({"and", "y", "e", "et", "und"})
+
+
+_CENTS_JOINERS = frozenset({"con", "e", "et", "und", "and", "y"})
+
+
+def _joins(current: float, value: float) -> bool:
+    """Whether `value` after a joining word goes on the number so far: tens then ones, hundreds then less."""
+    whole = current % 1000
+    return (whole >= 20 and whole % 10 == 0 and whole % 100 != 0 and value < 10) or (
+        whole >= 100 and whole % 100 == 0 and value < 100)
 
 
 def _number_words(doc: Doc, out: list[Money], taken: bytearray) -> None:
@@ -338,9 +358,12 @@ def _number_words(doc: Doc, out: list[Money], taken: bytearray) -> None:
             unit = doc.words[end]
         if unit in _CURRENCY_WORDS and value > 0:
             # "trente-quatre euros quatre-vingt-dix": the cents in words right after the currency word
-            if j < len(spans) and spans[j][0] == end + 1:
+            # ... or after "con"/"e"/"and": "cuarenta y nueve euros con noventa", "trentanove euro e novanta"
+            joined = end + 2 < len(doc.words) and doc.words[end + 1] in _CENTS_JOINERS
+            if j < len(spans) and (spans[j][0] == end + 1 or (joined and spans[j][0] == end + 2)):
                 cents, k, last = _spoken(doc, spans, j)
-                if 0 < cents < 100:
+                # "zwölf Euro und zwei Euro Versand": a second amount with its own currency word, no cents
+                if 0 < cents < 100 and not (last < len(doc.words) and doc.words[last] in _CURRENCY_WORDS):
                     value += cents / 100
                     end, j = last - 1, k
             _add(doc, out, taken, value, "amount", country or _currency(unit), doc.starts[a], doc.ends[end])

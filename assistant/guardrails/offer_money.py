@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.guardrails.clauses import clause_start, in_buyer_quote, negated
-from assistant.guardrails.money import Money
+from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.price_labels import buyer_pays, known_amount, price_label, running_total
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times import times_paid
@@ -141,6 +141,9 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                 continue
         if in_buyer_quote(doc, m.tok):
             continue  # 'You wrote: "I want $100 back"': the buyer's words, nothing offered
+        tied = offers.money.get(si)
+        if tied and tied[-1].value == m.value and doc.folded[tied[-1].end:m.start].strip() in _RESTATED:
+            continue  # "cuarenta y nueve euros con noventa (49,90 €)": one amount said twice
         if _declined(doc, m.tok, s.tok_start):
             continue  # "we can't offer $100 while you keep it": the amount declined, not offered
         if m.kind in ("amount", "bare") and _price_gap(doc, m):
@@ -158,6 +161,10 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             m = replace(m, value=max(0.0, price - m.value))  # "we refund everything except 5 €"
         offers.money.setdefault(si, []).append(m)
 
+
+_RESTATED = frozenset({"(", "[", "(=", "=", "-", "/"})  # what stands between an amount and its restatement
+_INSTEAD_OF = frozenset({("instead", "of"), ("rather", "than"), ("au", "lieu", "de"), ("statt",), ("anstatt",),
+                         ("en", "lugar", "de"), ("en", "vez", "de"), ("invece", "di"), ("anziche",)})
 
 # what a multiplier multiplies: "twice the price", "double what you paid", "three times your shipping"
 _MULTIPLIED = frozenset({"the", "what", "your", "that", "its", "this", "le", "la", "el", "il", "das", "den", "die",
@@ -282,6 +289,9 @@ _JA_AND = ("\u3068", "\u304a\u3088\u3072", "\u306b\u52a0\u3048")
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
+    if any(tuple(doc.words[max(s.tok_start, m.tok - n):m.tok]) in _INSTEAD_OF for n in (1, 2, 3)):
+        # "3 packs come to $48.60 instead of $54.00", "$20 instead of $10": the amount compared with is not given
+        return any(p.end <= m.start and p.tok >= m.tok - 6 and p.kind == "amount" for p in find_money(doc))
     # "5,99 € y 12 €": an amount joined by "and" straight to the one before shares its refund verb
     joined = m.tok >= 2 and "and" in doc.classes[m.tok - 1] and doc.words[m.tok - 2].isdigit()
     if (joined or doc.has("additive", max(s.tok_start, m.tok - 5), m.tok)) \

@@ -106,10 +106,11 @@ def _procedure(doc: Doc) -> bool:
     last = doc.sentences.index(lines[-1]) if lines else 0
     leads = doc.sentences[max(0, first - 2):first]
     around = [*leads, *doc.sentences[last + 1:last + 3]]
-    # ("La nostra proposta non dipende in alcun modo da questa procedura:" names the chargeback's procedure, to
-    # say the options below do not depend on it: no steps announced)
-    return any(doc.has("steps", s.tok_start, s.tok_end) and not doc.has("independent", s.tok_start, s.tok_end)
-               for s in leads) \
+    # ("La nostra proposta non dipende in alcun modo da questa procedura:", "Cette procédure suit son cours entre
+    # vous, votre banque et Amazon": the claim's procedure, named to say the options below do not depend on it)
+    claims_procedure = doc.has("claim", doc.sentences[max(0, first - 3)].tok_start, lead.tok_end)
+    return not claims_procedure and any(doc.has("steps", s.tok_start, s.tok_end)
+                                        and not doc.has("independent", s.tok_start, s.tok_end) for s in leads) \
         and not any(doc.has("alternative", s.tok_start, s.tok_end) for s in around)
 
 

@@ -97,8 +97,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
             hit = (s.tok_start, b)
         if hit is None and positive and anything_offered and doc.has("condition", s.tok_start, a):
             hit = (s.tok_start, b)  # "once you've left us a 5-star review, we'll send it": a remedy waiting on praise
-        if hit is None and positive and doc.has("incentive", s.tok_start, s.tok_end):
-            hit = (s.tok_start, s.tok_end)  # "pop up a five-star review and we'll refund £5"
+        if hit is None and positive and (doc.has("incentive", s.tok_start, s.tok_end) or si in data.offers.money):
+            hit = (s.tok_start, s.tok_end)  # "pop up a five-star review and we'll refund £5", "... and get £5 back"
         if hit is None and doc.has("incentive", s.tok_start, s.tok_end) and (
                 doc.has("link", max(s.tok_start, a - 5), a)
                 or (doc.has("link", s.tok_start, s.tok_end) and doc.has("review_ask", s.tok_start, s.tok_end))):
