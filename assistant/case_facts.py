@@ -57,6 +57,8 @@ class CaseFacts(BaseModel):
     lost: bool = False
     mismatch: Literal["size", "colour"] | None = None
     ordered: str | None = None
+    # A part the buyer asks for by a name the vocabulary does not list ("a replacement leg"): the reply names it.
+    named_part: str | None = None
     received: str | None = None
     # The size or colour the buyer asks to have instead ("can I swap them for a 10?").
     wanted: str | None = None

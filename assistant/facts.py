@@ -21,7 +21,9 @@ import yaml
 
 from assistant.errors import KnowledgeError
 from assistant.models import DECLINES, WANTS, CaseFacts, OrderFacts
+from assistant.named_parts import named_part
 from assistant.prefilter import ALL, Hits, Prefilter
+from assistant.refusals import refused_in_clause
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -281,6 +283,14 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     for kind in ("exchange", "refund"):
         if said[kind] == "negated" and kind not in facts.declines and not _partial_only(vocab.wants[kind], text, hits):
             facts.declines.append(kind)  # type: ignore[arg-type]
+    # "je ne veux pas qu'on m'en renvoie une autre": a replacement after a negated wish in its clause is refused
+    if said["replacement"] == "yes" and "replacement" not in facts.declines \
+            and refused_in_clause(hits.select(vocab.wants["replacement"]), text):
+        facts.declines.append("replacement")
+    # a part named outside the vocabulary's list ("mail me a replacement leg", "solo il pistone nuovo")
+    facts.named_part = named_part(text, order.product if order else None)
+    if facts.named_part:
+        said["parts"] = "yes"
     facts.wants = [w for w in WANTS if said[w] == "yes" and w not in facts.declines]
     if facts.arrival == "never_arrived" and "cancellation" in facts.wants and "refund" not in facts.wants:
         facts.wants.append("refund")

@@ -165,7 +165,9 @@ def specifics_sentence(phrases: Phrases, request: DraftRequest, said: str, *, ap
     found = find_specifics(request.message, phrases.language, echo.problem if echo else None, focus)
     text = said.casefold()
     sentences = []
-    parts = [p for p in found.parts if p.casefold() not in text]
+    # a part asked for by a name the vocabulary does not list ("il pistone nuovo"): named as the buyer wrote it
+    named = [request.facts.named_part] if request.facts.named_part and not found.parts else []
+    parts = [p for p in found.parts + named if p.casefold() not in text]
     if parts and request.scenario not in NO_PART_SCENARIOS:
         joined = templates.get("parts_join", ", ").join(parts)
         key = "parts_question" if asking else "parts_noted" if noting else "parts"

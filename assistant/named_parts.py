@@ -1,0 +1,67 @@
+"""A part of the product asked for by name, read by its structure instead of a list of part nouns.
+
+"can you just mail me a replacement leg?", "I only need the one leg", "se mi mandate solo il pistone nuovo":
+a sending verb (or "only need") with a noun that the product's own name does not hold is a part, not a whole new
+unit ("send me a new table" for a side table asks for the table). The facts vocabulary lists the parts it knows
+(`wants.parts` in assistant/data/facts); this reads the ones it does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Nouns that name no part: the thing itself, money, messages, the order.
+_NOT_PART = frozenset({
+    "one", "ones", "item", "items", "unit", "units", "product", "products", "order", "parcel", "package", "box",
+    "replacement", "refund", "label", "email", "message", "link", "photo", "photos", "picture", "tracking",
+    "update", "code", "invoice", "receipt", "answer", "reply", "response", "set", "pair", "version", "model",
+    "size", "colour", "color", "it", "them", "this", "that", "something", "anything", "money", "voucher",
+    "articolo", "prodotto", "pacco", "ordine", "rimborso", "altro", "altra", "uno", "una", "modello", "taglia",
+    "colore", "artikel", "produkt", "paket", "bestellung", "erstattung", "ersatz", "neues", "neuen", "article",
+    "produit", "colis", "commande", "remboursement", "autre", "modele", "taille", "couleur", "articulo",
+    "producto", "paquete", "pedido", "reembolso", "otro", "otra", "talla", "modelo",
+    # words that follow "a replacement" without being its noun: "send me a replacement asap"
+    "asap", "please", "today", "tomorrow", "soon", "now", "quickly", "instead", "too", "also", "as", "for", "with",
+    "to", "and", "or", "if", "so", "because", "since", "right", "immediately", "urgently", "then", "free", "at",
+    "by", "via", "in", "on", "per", "favor", "bitte", "svp", "stp", "grazie", "thanks", "thank",
+})
+
+_PATTERNS = (
+    # English: "mail me a replacement leg", "send us a new lid", "just send the spare cylinder"
+    re.compile(r"\b(?:send|mail|post|ship|get)\s+(?:me|us)?\s*(?:just\s+|only\s+)?(?:a|an|the|one)\s+"
+               r"(?:replacement|new|spare)\s+(?P<noun>[a-z]+)\b"),
+    # "I only need the one leg", "all I need is a new hinge"
+    re.compile(r"\b(?:only|just)\s+need\s+(?:the|a|an|one)\s+(?:one\s+|new\s+|replacement\s+|spare\s+)?"
+               r"(?P<noun>[a-z]+)\b"),
+    # Italian: "se mi mandate solo il pistone nuovo", "mi spedite un pistone nuovo"
+    re.compile(r"\bmi\s+(?:mandate|mandi|inviate|invii|spedite|spedisca)\s+(?:solo\s+|soltanto\s+)?"
+               r"(?:il|lo|la|un|uno|una)\s+(?P<noun>[a-z]+)\s+(?:nuovo|nuova|di ricambio)\b"),
+    # German: "schicken Sie mir nur ein neues Bein", French "envoyez-moi un nouveau pied", Spanish "envíenme una
+    # pata nueva"
+    re.compile(r"\b(?:schicken|senden)\s+sie\s+mir\s+(?:nur\s+)?(?:ein|einen|eine)\s+(?:neues|neuen|neue)\s+"
+               r"(?P<noun>[a-z]+)\b"),
+    re.compile(r"\benvoy(?:ez|er)[\s-]moi\s+(?:juste\s+|seulement\s+)?(?:un|une)\s+(?:nouveau|nouvelle|nouvel)\s+"
+               r"(?P<noun>[a-z]+)\b"),
+    re.compile(r"\b(?:env[ií]enme|enviarme|m[aá]ndenme|mandarme)\s+(?:solo\s+|solamente\s+)?(?:un|una)\s+"
+               r"(?P<noun>[a-z]+)\s+(?:nuevo|nueva|de repuesto)\b"),
+)
+
+
+def named_part(text: str, product: str | None) -> str | None:
+    """The part the folded message asks for by a name the product's name does not hold, or None."""
+    if not product:
+        return None  # without the product's name a noun cannot be told from the thing itself
+    own = {w[:5] for w in re.findall(r"[a-z]{3,}", _plain(product))}
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            noun = m.group("noun")
+            if len(noun) >= 3 and noun not in _NOT_PART and noun[:5] not in own:
+                return noun
+    return None
+
+
+def _plain(text: str) -> str:
+    """The product's name folded as the message is."""
+    from assistant.triage import fold
+
+    return fold(text)

@@ -1,0 +1,34 @@
+"""A remedy refused by a negated wish anywhere earlier in its clause.
+
+"je ne veux pas qu'on m'en renvoie une autre", "I really don't want you guys sending me another one", "no quiero
+que me manden otro": the words between the wish and the remedy vary without end, so the refusal is read from the
+clause's structure (a negated verb of wanting, then the remedy, no clause break between), not from one more pattern
+per wording. Used for a replacement, where the request patterns alone ("une autre", "another one") read it as asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A negated verb of wanting or needing, in the six languages.
+_NEGATED_WISH = re.compile(
+    r"\b(?:(?:do|did)\s*n.?t|do not|don.?t|won.?t|wouldn.?t|not)\s+(?:really\s+|even\s+)?(?:want|need|wish|like)\b"
+    r"|\bne\s+(?:veu[xt]|voulons|souhaite|souhaitons|voudrais)\s+(?:vraiment\s+)?pas\b"
+    r"|\bno\s+(?:quiero|queremos|necesito|deseo)\b"
+    r"|\bnon\s+(?:voglio|vogliamo|desidero|vorrei|mi\s+serve)\b"
+    r"|\b(?:will|möchte|mochte|möchten|mochten|wollen)\s+(?:ich\s+|wir\s+)?(?:wirklich\s+)?(?:kein|keine|keinen|nicht)\b"
+    r"|欲しくない|いりません|不要です")
+_CLAUSE_BREAK = re.compile(r"[.,;!?\n]|\b(?:but|mais|pero|ma|aber)\b")
+_REACH = 80  # characters from the wish to the remedy
+
+
+def refused_in_clause(patterns: list[re.Pattern[str]], text: str) -> bool:
+    """Whether the patterns match and every match follows a negated wish in its own clause."""
+    found = [m for p in patterns for m in p.finditer(text)]
+    if not found:
+        return False
+    for m in found:
+        lead = _CLAUSE_BREAK.split(text[max(0, m.start() - _REACH):m.start()])[-1]
+        if not _NEGATED_WISH.search(lead):
+            return False
+    return True
