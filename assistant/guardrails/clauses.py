@@ -12,7 +12,7 @@ from collections.abc import Callable
 from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.text import Doc
 
-__all__ = ["clause_end", "clause_start", "in_buyer_quote", "negated", "quoted"]
+__all__ = ["clause_end", "clause_start", "in_buyer_quote", "negated", "quoted", "reported"]
 
 # A comma or colon between digits groups a number ("1,800円", "10:30"), it ends no clause. The character class
 # comes first and the digit tests after it, so the engine skips ahead with a fast class test (a pattern that
@@ -116,7 +116,7 @@ def in_buyer_quote(doc: Doc, tok: int) -> bool:
 
     The quote may run past the short labels `quoted` knows and past the colon that ends the lead's sentence.
     """
-    if doc.spans("you_report") and _reported(doc, tok):
+    if doc.spans("you_report") and reported(doc, tok):
         return True
     if not doc.spans("you_said"):
         return False  # most drafts quote nobody
@@ -133,13 +133,14 @@ def in_buyer_quote(doc: Doc, tok: int) -> bool:
     return doc.has("you_said", lo, bisect_left(doc.starts, start + max(opened)))
 
 
-def _reported(doc: Doc, tok: int) -> bool:
+def reported(doc: Doc, tok: int) -> bool:
     """Whether `tok` is in the buyer's words reported without quotes.
 
     "You said you'd leave a 1-star review", "Sie schreiben, dass Sie ... verfassen würden", "Nos comenta que ...
     dejará una reseña", "...とのこと". The reported clause runs from the verb of saying to the end of the sentence,
-    and stops where the seller speaks again (a first-person word: "we", "wir", "nous"), asks something, or a dash,
-    colon or semicolon ends it.
+    and stops where the seller speaks again (a first-person word: "we", "wir", "nous"), asks something ("could
+    you please"; a bare modal is still the buyer's: "Ci chiede se deve chiudere il reclamo:"), or a dash, colon or
+    semicolon ends it.
     """
     s = doc.sentences[doc.sentence_of(tok)]
     # only the nearest verb of saying, within a bounded reach: linear on any input
@@ -152,14 +153,17 @@ def _reported(doc: Doc, tok: int) -> bool:
         lo, hi = tok + 1, after[0][0]  # Japanese reports first: "1つ星のレビューを書くとのこと"
     else:
         return False
-    if any(doc.has(cls, lo, hi) for cls in ("first_person", "request", "contrast")):
+    if any(doc.has(cls, lo, hi) for cls in ("first_person", "contrast")):
         return False
+    if any(doc.words[k] not in _MODALS for k, _ in doc.find("request", lo, hi)):
+        return False  # "Since you mentioned your bank, could you please call them": the seller asks again
     # a dash, colon or semicolon ends the report: "You mentioned a review - if you make it five stars ..."
     start = doc.ends[lo - 1] if lo > 0 else 0
     end = doc.starts[hi] if hi < len(doc.starts) else len(doc.folded)
     return _REPORT_END.search(doc.folded, start, end) is None
 
 
+_MODALS = frozenset({"must", "should", "deve", "debe", "doit", "muss", "mussen", "devo", "dovrebbe", "deberia"})
 _REPORT_REACH = 40  # tokens between the verb of saying and a word of what was said
 
 

@@ -35,13 +35,13 @@ def running_total(doc: Doc, m: Money) -> bool:
     last = bisect_left(doc.starts, m.end)
     # or the totalling word after it, with a refund already made in the sentence: "so £15 back in total with the
     # £6 already refunded" (without one, "$5.99 and $5.00 on top, so $10.99 in total" only restates the sum)
-    after = any(w in _TOTAL_AFTER for w in doc.words[last:min(s.tok_end, last + 3)]) \
+    after = any(w in TOTAL_AFTER for w in doc.words[last:min(s.tok_end, last + 3)]) \
         and any(w in _ALREADY for w in doc.words[s.tok_start:s.tok_end])
     return (after or totalled(doc, m, max(s.tok_start, m.tok - 3))) \
         and any(doc.has(cls, s.tok_start, m.tok) for cls in _GIVEN)
 
 
-_TOTAL_AFTER = frozenset({"total", "totale", "altogether", "insgesamt", "gesamt"})
+TOTAL_AFTER = frozenset({"total", "totale", "altogether", "insgesamt", "gesamt"})
 _ALREADY = frozenset({"already", "bereits", "schon", "deja", "ya", "gia", "previously", "earlier"})
 
 

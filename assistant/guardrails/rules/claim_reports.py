@@ -146,3 +146,29 @@ def _said_as_answer(doc: Doc, tok: int) -> bool:
     while at < size and folded[at] in _QUOTES:
         at += 1
     return at >= size or folded[at] in _CLAUSE_END
+
+
+def answered_closings(data: RuleInput) -> list[tuple[int, int]]:
+    """'Yes, close it and the refund goes out the same day': a yes to the buyer's own question about closing.
+
+    The buyer asked about closing their claim ("If I close the A-to-z claim, will I get my money back quicker?");
+    a reply that opens a sentence with yes and then closes "it" answers that question, though the draft itself
+    never names the claim. A negation before the closing ("Yes, and you don't need to close it") asks nothing.
+    """
+    doc = data.doc
+    if not doc.spans("yes_word") or not doc.spans("close"):
+        return []
+    buyer = data.buyer
+    if buyer is None or not any(buyer.has("close", max(0, a - 8), b + 8) for a, b in buyer.spans("claim")):
+        return []
+    out = []
+    for ya, _ in doc.spans("yes_word"):
+        s = doc.sentences[doc.sentence_of(ya)]
+        if ya > s.tok_start + 1:
+            continue  # the answer opens its sentence
+        for a, b in doc.find("close", ya + 1, s.tok_end):
+            if doc.has("pronoun", b, min(s.tok_end, b + 2)) and not doc.has("negation", ya, a) \
+                    and not neutral_clause(doc, ya, s.tok_end):
+                out.append((ya, b + 1))
+                break
+    return out

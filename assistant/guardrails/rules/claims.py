@@ -15,7 +15,7 @@ a carrier, a warranty claim or a product batch.
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import clause_end, clause_start
+from assistant.guardrails.clauses import clause_end, clause_start, reported
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_asks import (
     WAIT_NOUN_BEFORE,
@@ -43,7 +43,7 @@ from assistant.guardrails.rules.claim_refs import (
     weak_claim_in,
     without_open,
 )
-from assistant.guardrails.rules.claim_reports import reports, yes_answers
+from assistant.guardrails.rules.claim_reports import answered_closings, reports, yes_answers
 from assistant.guardrails.rules.claim_verbs import (
     causative_closings,
     elided_closings,
@@ -112,6 +112,16 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         if offers_here:
             out.append((obj, min(c1, obj_end + NEAR)))
     return out
+
+
+def _reported_closing(doc: Doc, a: int, b: int) -> bool:
+    """Whether every closing word in tokens [a, b) stands in the buyer's words reported back (clauses.reported).
+
+    Reported without quotes only: a quote after "you wrote" may be the words the seller dictates
+    ("「出品者と解決済み」とお伝え").
+    """
+    closings = [k for k, _ in doc.find("close", a, b)] + [k for k, _ in doc.find("gone", a, b)]
+    return bool(closings) and bool(doc.spans("you_report")) and all(reported(doc, k) for k in closings)
 
 
 def _amazon_acts(doc: Doc, main: int, end: int) -> bool:
@@ -286,7 +296,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     objects = {**{p: p + 1 for p in pronouns}, **claims}
     spans = (close_requests(data, objects, pronouns) + _hold_offs(data) + amazon_kept_out(data)
              + reports(data, objects)
-             + yes_answers(data, objects)
+             + yes_answers(data, objects) + answered_closings(data)
              + _conditioned(data, {o: e for o, e in objects.items() if not pronouns.get(o)})
              + deferrals(data, objects) + _verb_final(data)
              + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
@@ -303,6 +313,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
         s = doc.sentences[doc.sentence_of(a)]
         if a < last or explains_asking_rule(doc, s.start, s.end):
             continue  # "Amazon's policy does not allow sellers to ask you to withdraw a claim": the rule told
+        if _reported_closing(doc, a, b):
+            continue  # "Sie schreiben, dass Sie Ihren Antrag zurücknehmen würden, wenn ...": the buyer's own words
         last = b
         out.append(data.tokens("az_inducement", a, b))
     return out

@@ -57,6 +57,9 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     families = set().union(*by_sentence.values()) if by_sentence else set()
     items = _items(doc, by_sentence)
     listed = len(items) >= 2 and len(set().union(*items.values())) >= 2
+    if not listed and _part_and_whole(doc, items):
+        # "1. A new charging case 2. A complete replacement set of earbuds": a part, or the whole thing again
+        listed, families = True, families | {"send_parts"}
     if listed and _procedure(doc):
         listed = False  # "1. send us a video 2. our technician reviews it 3. then we ship the part": one path
     if not listed:
@@ -86,6 +89,25 @@ def _items(doc: Doc, by_sentence: dict[int, set[str]]) -> dict[int, set[str]]:
         if doc.sentences[first].list_item:
             items.setdefault(first, set()).update(fams)
     return items
+
+
+# Words that say the whole product is sent again, not a part of it.
+_WHOLE = frozenset({"complete", "whole", "entire", "komplett", "komplette", "kompletten", "komplettes", "ganze",
+                    "ganzen", "ganzes", "complet", "entier", "entiere", "completo", "completa", "entero",
+                    "entera", "intero", "intera"})
+
+
+def _part_and_whole(doc: Doc, items: dict[int, set[str]]) -> bool:
+    """Two or more options that each send new goods, some of them the complete product and some not."""
+    new_goods = [first for first, fams in items.items() if fams == {"replacement"}]
+    if len(new_goods) < 2:
+        return False
+    whole = 0
+    for first in new_goods:
+        _, last = option_of(doc, first)
+        lo, hi = doc.sentences[first].tok_start, doc.sentences[last].tok_end
+        whole += any(doc.words[k] in _WHOLE for k in range(lo, hi))
+    return 0 < whole < len(new_goods)
 
 
 def _procedure(doc: Doc) -> bool:

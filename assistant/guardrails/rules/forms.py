@@ -69,7 +69,9 @@ _SHOP_QUESTION = re.compile(fold_pattern(
     r"pagina web|su (?:propia )?tienda|otros (?:colores|modelos|productos)|"
     r"vostro sito|vostro negozio|altri (?:colori|modelli|prodotti))\b|ホームページ|公式サイト|他の(?:色|商品|サイズ)"))
 # An invitation to buy or come back, or a new code: never an explanation, even when the buyer asked about one.
-_INVITE = re.compile(r"\b(?:next|future|follow|newsletter|"
+# ("next" and "future" only before what is bought: "tick the box next to 'Apply £5 voucher'" explains)
+_INVITE = re.compile(r"\b(?:(?:next|future)\s(?:orders?|purchases?|time|visits?|buys?|month|week|season|year)|"
+                     r"launch(?:es|ing)|follow|newsletter|"
                      r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new|"
                      r"this\smonth\sonly|stock\sup|buy\s(?:\d+|one|two|three)\s(?:and\s)?get)\b")
 _CODE_VALUE = re.compile(r"\bcode:?\s(?=[a-z0-9]*[a-z])(?=[a-z0-9]{4})[a-z]*\d")

@@ -19,7 +19,7 @@ from assistant.guardrails.breakdown import breakdowns
 from assistant.guardrails.clauses import negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
-from assistant.guardrails.price_labels import totalled
+from assistant.guardrails.price_labels import TOTAL_AFTER, totalled
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.sentences import option_of
 from assistant.guardrails.text import Doc
@@ -298,8 +298,13 @@ def _multiplied(data: RuleInput, m: Money) -> bool:
 
 
 def _restates_total(doc: Doc, m: Money, lo: int = 0) -> bool:
-    """A word of totalling up to six words before the amount: "bringing what you've had back to $10.00"."""
-    return totalled(doc, m, max(lo, m.tok - 6))
+    """A word of totalling near the amount: the running total restated.
+
+    Up to six words before it ("bringing what you've had back to $10.00") or right after it ("a further $10 refund
+    ($18 in total)", "18 € insgesamt").
+    """
+    last = bisect_left(doc.starts, m.end)
+    return totalled(doc, m, max(lo, m.tok - 6)) or any(w in TOTAL_AFTER for w in doc.words[last:last + 2])
 
 
 def _sentence_total(data: RuleInput, values: list[Money]) -> float:

@@ -20,6 +20,8 @@ from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 _NEAR = 6
+_NEED_CHAIN = frozenset({"feel", "you", "need", "needs", "have", "has", "to", "should", "must", "obliged", "under",
+                         "any", "pressure", "obligation", "like", "it's", "its", "necessary"})
 _DETERMINERS = frozenset({"a", "an", "the", "your", "one", "some", "quick", "short", "honest", "star"})
 _VERB_BEFORE = frozenset({"will", "'ll", "to", "can", "may", "would", "should", "must", "amazon", "we", "i", "they",
                           "it", "who", "which", "she", "he",
@@ -38,6 +40,7 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
     # nor is a rating named by a quoted label ("the 'medium' rating" of a mattress's firmness)
     # nor the buyer's own words quoted back ('You wrote: "... I will leave 1 star ..."')
     reviews = [(a, b) for a, b in doc.spans("review") if not doc.has("not_review", a, b + 2)
+               and not _inside(doc, "not_review", a)  # "delivery feedback": the phrase starts before the word
                and not (a > 0 and quoted(doc, a - 1) and not doc.has("review_positive", max(0, a - 3), a)
                         and not _high_stars(doc, a))  # "a '5-star' review" is still one
                and not in_buyer_quote(doc, a)]
@@ -88,6 +91,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 continue
             if doc.has("negation", max(c0, ca - 3), ca):
                 continue
+            # "please don't feel you need to change anything on your review": the negation governs a chain of
+            # needing words before the verb
+            negs = doc.find("negation", max(c0, ca - 7), ca)
+            if negs and all(doc.words[k] in _NEED_CHAIN for k in range(negs[-1][1], ca)):
+                continue
             hit = (min(a, ca), max(b, cb))
             break
         positive = doc.has("review_positive", max(s.tok_start, a - 4), min(s.tok_end, b + 2)) or _high_stars(doc, a)
@@ -117,6 +125,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         for a, b in _changed_by_pronoun(doc, reviews, done):
             out.append(data.tokens("review_manipulation", a, b))
     return out
+
+
+def _inside(doc: Doc, cls: str, tok: int) -> bool:
+    """Whether token `tok` lies inside a phrase of a class that starts up to three tokens before it."""
+    return any(y > tok for x, y in doc.find(cls, max(0, tok - 3), tok))
 
 
 def _high_stars(doc: Doc, a: int) -> bool:
