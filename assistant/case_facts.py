@@ -11,7 +11,8 @@ from typing import Literal, get_args
 from pydantic import BaseModel, Field
 
 # `parts`: a spare or replacement part rather than a whole new unit ("could you just send the lid?").
-Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return", "parts"]
+# `discount`: keeping the item for part of the money back ("knock something off and I'll keep it").
+Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return", "parts", "discount"]
 WANTS: tuple[Want, ...] = get_args(Want)
 # What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything"),
 # or the cancellation of an order they still want ("please do not cancel").

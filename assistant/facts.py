@@ -284,9 +284,11 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
         if said[kind] == "negated" and kind not in facts.declines and not _partial_only(vocab.wants[kind], text, hits):
             facts.declines.append(kind)  # type: ignore[arg-type]
     # "je ne veux pas qu'on m'en renvoie une autre": a replacement after a negated wish in its clause is refused
-    if said["replacement"] == "yes" and "replacement" not in facts.declines \
-            and refused_in_clause(hits.select(vocab.wants["replacement"]), text):
-        facts.declines.append("replacement")
+    refusable: tuple[Literal["replacement", "return"], ...] = ("replacement", "return")
+    for refused in refusable:
+        if said[refused] == "yes" and refused not in facts.declines \
+                and refused_in_clause(hits.select(vocab.wants[refused]), text):
+            facts.declines.append(refused)
     # a part named outside the vocabulary's list ("mail me a replacement leg", "solo il pistone nuovo")
     facts.named_part = named_part(text, order.product if order else None)
     if facts.named_part:

@@ -27,6 +27,21 @@ _NOT_PART = frozenset({
 })
 
 _PATTERNS = (
+    # "just the X" after a sending verb, in the six languages' Latin-script five: "send me just the lid",
+    # "¿me podéis mandar solo el depósito?", "mandatemi solo il coperchio", "nur den Deckel schicken",
+    # "m'envoyer seulement le couvercle"
+    re.compile(r"\b(?:send|mail|post|ship)\s+(?:me\s+|us\s+)?(?:just|only)\s+(?:the|a|an|one)\s+"
+               r"(?:new\s+|replacement\s+|spare\s+)?(?P<noun>[a-z]+)\b"),
+    re.compile(r"\b(?:mandar|enviar|mandarme|enviarme|mand[aá]is|envi[aá]is|mandan|env[ií]an|env[ií]en|manden)\s+"
+               r"(?:solo|sólo|solamente|únicamente)\s+(?:el|la|un|una)\s+(?:nuev[oa]\s+)?(?P<noun>\w+)"),
+    re.compile(r"\b(?:mandare|inviare|spedire|mandarmi|inviarmi|spedirmi|mandate(?:mi)?|inviate(?:mi)?|"
+               r"spedite(?:mi)?)\s+(?:solo|soltanto|solamente)\s+(?:il|lo|la|l.|un|uno|una)\s*(?P<noun>\w+)"),
+    re.compile(r"\b(?:können|konnen|könnten|konnten|würden|wurden)\s+sie\s+mir\s+(?:nur\s+)?(?:einen|eine|ein)\s+"
+               r"(?:neuen|neue|neues)\s+(?P<noun>\w+)\s+(?:schicken|senden|zuschicken|zusenden)"),
+    re.compile(r"\b(?:nur|lediglich)\s+(?:den|die|das|einen|eine|ein)\s+(?:neuen\s+|neue\s+|neues\s+)?(?P<noun>\w+)\s+"
+               r"(?:schicken|senden|zuschicken|zusenden)"),
+    re.compile(r"\b(?:envoyer|m.envoyer|envoyez[\s-]moi)\s+(?:juste|seulement|uniquement)\s+(?:le|la|l.|un|une)\s*"
+               r"(?:nouveau\s+|nouvelle\s+)?(?P<noun>\w+)"),
     # English: "mail me a replacement leg", "send us a new lid", "just send the spare cylinder"
     re.compile(r"\b(?:send|mail|post|ship|get)\s+(?:me|us)?\s*(?:just\s+|only\s+)?(?:a|an|the|one)\s+"
                r"(?:replacement|new|spare)\s+(?P<noun>[a-z]+)\b"),
@@ -51,11 +66,13 @@ def named_part(text: str, product: str | None) -> str | None:
     """The part the folded message asks for by a name the product's name does not hold, or None."""
     if not product:
         return None  # without the product's name a noun cannot be told from the thing itself
-    own = {w[:5] for w in re.findall(r"[a-z]{3,}", _plain(product))}
+    name = _plain(product)
+    own = {w[:5] for w in re.findall(r"\w{3,}", name)}
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             noun = m.group("noun")
-            if len(noun) >= 3 and noun not in _NOT_PART and noun[:5] not in own:
+            # (a German compound holds the noun at its end: "Gitter" is the "Treppenschutzgitter" itself)
+            if len(noun) >= 3 and noun not in _NOT_PART and noun[:5] not in own and noun not in name:
                 return noun
     return None
 

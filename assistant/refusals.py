@@ -3,7 +3,8 @@
 "je ne veux pas qu'on m'en renvoie une autre", "I really don't want you guys sending me another one", "no quiero
 que me manden otro": the words between the wish and the remedy vary without end, so the refusal is read from the
 clause's structure (a negated verb of wanting, then the remedy, no clause break between), not from one more pattern
-per wording. Used for a replacement, where the request patterns alone ("une autre", "another one") read it as asked.
+per wording. Used for a replacement and a return, where the request patterns alone ("une autre", "another one",
+"zurückschicken") read them as asked.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ _NEGATED_WISH = re.compile(
     r"|\bnon\s+(?:voglio|vogliamo|desidero|vorrei|mi\s+serve)\b"
     r"|\b(?:will|möchte|mochte|möchten|mochten|wollen)\s+(?:ich\s+|wir\s+)?(?:wirklich\s+)?(?:kein|keine|keinen|nicht)\b"
     r"|欲しくない|いりません|不要です")
+# German may put the verb first and the negated wish after it: "Zurückschicken möchte ich es nicht".
+_NEGATED_AFTER = re.compile(r"^\s*(?:möchte|mochte|möchten|mochten|will|wollen)\s+(?:ich|wir)\s+(?:\w+\s+){0,2}?"
+                            r"(?:nicht|kein\w*)\b")
 _CLAUSE_BREAK = re.compile(r"[.,;!?\n]|\b(?:but|mais|pero|ma|aber)\b")
 _REACH = 80  # characters from the wish to the remedy
 
@@ -29,6 +33,7 @@ def refused_in_clause(patterns: list[re.Pattern[str]], text: str) -> bool:
         return False
     for m in found:
         lead = _CLAUSE_BREAK.split(text[max(0, m.start() - _REACH):m.start()])[-1]
-        if not _NEGATED_WISH.search(lead):
+        tail = _CLAUSE_BREAK.split(text[m.end():m.end() + _REACH])[0]
+        if not (_NEGATED_WISH.search(lead) or _NEGATED_AFTER.search(tail)):
             return False
     return True

@@ -37,3 +37,30 @@ def test_loose_button_battery_is_a_hazard() -> None:
     fine = extract_facts("It came with a spare button battery, which was nice. The owl's light flickers though.",
                          toy)
     assert not fine.safety
+
+
+def test_return_refused_with_the_negated_wish_after_the_verb() -> None:
+    facts = extract_facts("Zurücksenden will ich das Gerät nicht, es ist schon montiert.", _ORDER)
+    assert "return" in facts.declines and "return" not in facts.wants
+
+
+@pytest.mark.parametrize("message", [
+    "If you knock a few dollars off, I'll keep it.",
+    "Se mi fate uno sconticino lo tengo volentieri... no, meglio: uno sconto e lo tengo.",
+])
+def test_keeping_it_at_a_discount_is_asked(message: str) -> None:
+    assert "discount" in extract_facts(message, _ORDER).wants
+
+
+@pytest.mark.parametrize(("message", "hazard"), [
+    ("My son's ski helmet has a crack right across the top, he can't wear that.", True),
+    ("The helmet box was a bit dented but the helmet itself is fine.", False),
+    ("The car seat cover split at the seam, annoying.", False),
+    ("充電器の本体がふくれてきました。", True),
+])
+def test_cracked_protective_gear_and_kana_swelling(message: str, hazard: bool) -> None:
+    assert extract_facts(message, _ORDER).safety is hazard
+
+
+def test_japanese_size_named_then_the_swap_is_an_exchange() -> None:
+    assert "exchange" in extract_facts("Sサイズに交換をお願いできますか。", _ORDER).wants

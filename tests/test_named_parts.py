@@ -42,3 +42,19 @@ def test_the_named_part_is_kept_for_the_reply() -> None:
     facts = extract_facts("Il pistone non tiene più: se mi mandate solo il pistone nuovo lo cambio io.",
                           OrderFacts(product="Sedia da ufficio ergonomica", price=129.9, currency="EUR"))
     assert facts.named_part == "pistone" and "parts" in facts.wants
+
+
+@pytest.mark.parametrize(("message", "product", "part"), [
+    ("¿Me podéis mandar solo la jarra? La base funciona bien.", "Batidora de vaso 1,5 L", "jarra"),
+    ("Könnten Sie mir einen neuen Haltebügel schicken?", "Fahrradanhänger für Kinder", "haltebügel"),
+])
+def test_just_the_part_and_the_modal_request(message: str, product: str, part: str) -> None:
+    assert _facts_part(message, product) == part
+
+
+def test_a_german_compound_holds_the_product_itself() -> None:
+    assert _facts_part("Können Sie mir ein neues Gitter schicken?", "Treppenschutzgitter, weiß") is None
+
+
+def _facts_part(message: str, product: str) -> str | None:
+    return extract_facts(message, OrderFacts(product=product, price=80.0, currency="EUR")).named_part

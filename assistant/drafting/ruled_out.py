@@ -63,8 +63,10 @@ def declined(request: DraftRequest) -> set[str]:
     """
     said = turned_down_by_buyer(request)
     owed = owed_drop(request) if request.facts.refund_owed else set()
-    wants_drop = load_remedy_data().wants_drop
-    return said | owed | {r for w in request.facts.wants for r in wants_drop.get(w, [])}
+    data = load_remedy_data()
+    # ... unless the buyer also asks for it: "a swap, or knock something off and I'll keep it"
+    asked = {r for w in request.facts.wants for r in data.wants.get(w, [])}
+    return said | owed | ({r for w in request.facts.wants for r in data.wants_drop.get(w, [])} - asked)
 
 
 def turned_down_by_buyer(request: DraftRequest) -> set[str]:
