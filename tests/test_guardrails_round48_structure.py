@@ -83,3 +83,14 @@ def test_german_and_french_wishes_and_invitations() -> None:
           "remboursement intégral de 30,00 €.\n\nNous vous invitons ensuite à indiquer sur Amazon que votre "
           "réclamation est résolue.\n\nCordialement")
     assert "az_inducement" in _blocked(fr, 30.0, scenario="a_to_z_claim", currency="EUR", language="fr")
+
+
+def test_the_buyers_words_taken_up_by_a_request_and_a_claim_not_needed() -> None:
+    # round 49's first sight (f53): a reported closing the seller then asks for; "no need for the A-to-z"
+    took_up = ("Hi Jo,\n\nI'm sorry about the zip. We can send a new bag within 2 days or refund the full $60.\n\n"
+               "You mentioned you'd withdraw the A-to-z claim after the refund, so please go ahead with that then."
+               "\n\nBest")
+    assert "az_inducement" in _blocked(took_up, 60.0, scenario="a_to_z_claim")
+    not_needed = ("Hey Sam,\n\nSorry for the missing strap. No need for a chargeback, we've got you:\n\n1. The strap "
+                  "ships today.\n2. Or a full refund of $45.00.\n\nBest")
+    assert "az_inducement" in _blocked(not_needed, 45.0, scenario="missing_items")

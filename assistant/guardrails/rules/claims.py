@@ -15,7 +15,7 @@ a carrier, a warranty claim or a product batch.
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import clause_end, clause_start, reported
+from assistant.guardrails.clauses import MODALS, clause_end, clause_start, reported
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_asks import (
     WAIT_NOUN_BEFORE,
@@ -121,7 +121,13 @@ def _reported_closing(doc: Doc, a: int, b: int) -> bool:
     ("「出品者と解決済み」とお伝え").
     """
     closings = [k for k, _ in doc.find("close", a, b)] + [k for k, _ in doc.find("gone", a, b)]
-    return bool(closings) and bool(doc.spans("you_report")) and all(reported(doc, k) for k in closings)
+    if not closings or not doc.spans("you_report") or not all(reported(doc, k) for k in closings):
+        return False
+    # "You said you'd close the claim once the refund comes through, so please do go ahead with that": the seller
+    # takes the buyer's words up and asks
+    s = doc.sentences[doc.sentence_of(a)]
+    return not any(doc.words[k] not in MODALS for k, _ in doc.find("request", b, s.tok_end))
+
 
 
 def _amazon_acts(doc: Doc, main: int, end: int) -> bool:
@@ -198,9 +204,14 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
                     out.append((a, tail))
                 break
         else:
+            c0 = clause_start(doc, a)
+            # "No need for the AtoZ, we've got you": no verb, the claim itself is what is not needed
+            if doc.words[b - 1] == "for" and doc.has("claim", b, min(s.tok_end, b + 3)) \
+                    and not neutral_clause(doc, c0, min(s.tok_end, b + 3)):
+                out.append((a, min(s.tok_end, b + 3)))
+                continue
             # German puts the verb of refraining last, with no opening verb: "von einem Garantieantrag bei Amazon
             # vorerst abzusehen" (a negation such as "nicht notig" stays a statement: it needs an opening verb)
-            c0 = clause_start(doc, a)
             named = doc.has("claim", c0, a) or (doc.has("claim_weak", c0, a) and doc.has("amazon", c0, a))
             if doc.has("lang_de", s.tok_start, s.tok_end) and not doc.has("negation", a, b) \
                     and named and not neutral_clause(doc, c0, b):
