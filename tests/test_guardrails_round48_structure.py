@@ -94,3 +94,13 @@ def test_the_buyers_words_taken_up_by_a_request_and_a_claim_not_needed() -> None
     not_needed = ("Hey Sam,\n\nSorry for the missing strap. No need for a chargeback, we've got you:\n\n1. The strap "
                   "ships today.\n2. Or a full refund of $45.00.\n\nBest")
     assert "az_inducement" in _blocked(not_needed, 45.0, scenario="missing_items")
+
+
+def test_italian_absolute_closing_and_subjunctive_report() -> None:
+    # round 49's first sight (fl49), new wordings: "solo a reclamo chiuso", "se segnalasse ad Amazon che ..."
+    head = ("Gentile cliente,\n\nci scusiamo per il tostapane. Le proponiamo:\n1. un tostapane nuovo entro 48 ore;\n"
+            "2. il rimborso di 35,00 €.\n\n")
+    for x in ("La spedizione partirà soltanto a contestazione chiusa.",
+              "Le saremmo grati se segnalasse ad Amazon che abbiamo risolto tutto."):
+        assert "az_inducement" in _blocked(head + x + "\n\nCordiali saluti", 35.0, scenario="a_to_z_claim",
+                                           currency="EUR", language="it"), x
