@@ -290,7 +290,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
                 and refused_in_clause(hits.select(vocab.wants[refused]), text):
             facts.declines.append(refused)
     # a part named outside the vocabulary's list ("mail me a replacement leg", "solo il pistone nuovo")
-    facts.named_part = named_part(text, order.product if order else None)
+    facts.named_part = named_part(text, _fold(order.product) if order and order.product else None)
     if facts.named_part:
         said["parts"] = "yes"
     facts.wants = [w for w in WANTS if said[w] == "yes" and w not in facts.declines]

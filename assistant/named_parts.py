@@ -62,11 +62,10 @@ _PATTERNS = (
 )
 
 
-def named_part(text: str, product: str | None) -> str | None:
-    """The part the folded message asks for by a name the product's name does not hold, or None."""
-    if not product:
+def named_part(text: str, name: str | None) -> str | None:
+    """The part the folded message asks for by a name the product's name (folded the same way) does not hold."""
+    if not name:
         return None  # without the product's name a noun cannot be told from the thing itself
-    name = _plain(product)
     own = {w[:5] for w in re.findall(r"\w{3,}", name)}
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -75,10 +74,3 @@ def named_part(text: str, product: str | None) -> str | None:
             if len(noun) >= 3 and noun not in _NOT_PART and noun[:5] not in own and noun not in name:
                 return noun
     return None
-
-
-def _plain(text: str) -> str:
-    """The product's name folded as the message is."""
-    from assistant.triage import fold
-
-    return fold(text)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.text import Doc
 
-__all__ = ["MODALS", "clause_end", "clause_start", "in_buyer_quote", "negated", "quoted", "reported"]
+__all__ = ["clause_end", "clause_start", "in_buyer_quote", "negated", "quoted", "reported", "seller_asks"]
 
 # A comma or colon between digits groups a number ("1,800円", "10:30"), it ends no clause. The character class
 # comes first and the digit tests after it, so the engine skips ahead with a fast class test (a pattern that
@@ -155,7 +155,7 @@ def reported(doc: Doc, tok: int) -> bool:
         return False
     if any(doc.has(cls, lo, hi) for cls in ("first_person", "contrast")):
         return False
-    if any(doc.words[k] not in MODALS for k, _ in doc.find("request", lo, hi)):
+    if seller_asks(doc, lo, hi):
         return False  # "Since you mentioned your bank, could you please call them": the seller asks again
     # a dash, colon or semicolon ends the report: "You mentioned a review - if you make it five stars ..."
     start = doc.ends[lo - 1] if lo > 0 else 0
@@ -163,7 +163,12 @@ def reported(doc: Doc, tok: int) -> bool:
     return _REPORT_END.search(doc.folded, start, end) is None
 
 
-MODALS = frozenset({"must", "should", "deve", "debe", "doit", "muss", "mussen", "devo", "dovrebbe", "deberia"})
+def seller_asks(doc: Doc, lo: int, hi: int) -> bool:
+    """A request word in tokens [lo, hi) other than a bare modal, which may be the buyer's own ("deve chiudere")."""
+    return any(doc.words[k] not in _MODALS for k, _ in doc.find("request", lo, hi))
+
+
+_MODALS = frozenset({"must", "should", "deve", "debe", "doit", "muss", "mussen", "devo", "dovrebbe", "deberia"})
 _REPORT_REACH = 40  # tokens between the verb of saying and a word of what was said
 
 

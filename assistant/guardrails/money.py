@@ -329,9 +329,8 @@ def _spoken(doc: Doc, spans: list[tuple[int, int]], i: int) -> tuple[float, int,
 
 # Words that join the parts of one number: "hundred and five", "cincuenta y cinco", "cento e venti", "vingt et un".
 _JOINERS = frozenset({"and", "y", "e", "et", "und"})
-
-
-_CENTS_JOINERS = frozenset({"con", "e", "et", "und", "and", "y"})
+# ... and between a currency word and its cents: "cuarenta y nueve euros con noventa"
+_CENTS_JOINERS = _JOINERS | {"con"}
 
 
 def _joins(current: float, value: float) -> bool:

@@ -15,7 +15,7 @@ a carrier, a warranty claim or a product batch.
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import MODALS, clause_end, clause_start, reported
+from assistant.guardrails.clauses import clause_end, clause_start, reported, seller_asks
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_asks import (
     WAIT_NOUN_BEFORE,
@@ -126,8 +126,7 @@ def _reported_closing(doc: Doc, a: int, b: int) -> bool:
     # "You said you'd close the claim once the refund comes through, so please do go ahead with that": the seller
     # takes the buyer's words up and asks
     s = doc.sentences[doc.sentence_of(a)]
-    return not any(doc.words[k] not in MODALS for k, _ in doc.find("request", b, s.tok_end))
-
+    return not seller_asks(doc, b, s.tok_end)
 
 
 def _amazon_acts(doc: Doc, main: int, end: int) -> bool:
