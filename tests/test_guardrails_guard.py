@@ -86,7 +86,11 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("unit", ["[", "![", "**", "a@", "1 ", "refund 1 ", "it the claim close it ",
                                   "review change your review ", "you said a review refund 1 ",
-                                  "refund 1 instead of 1 ", "refund fifty y cinco euros "])
+                                  "refund 1 instead of 1 ", "refund fifty y cinco euros ",
+                                  # one long sentence naming a claim again and again: per-claim and per-span
+                                  # work that scanned every other claim or the whole sentence was quadratic
+                                  "if the claim is closed we refund ", "before opening the claim ",
+                                  "the claim on your order it close it "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -286,12 +286,23 @@ def _clause_of(doc: Doc, m: Money) -> int:
 _JA_AND = ("\u3068", "\u304a\u3088\u3072", "\u306b\u52a0\u3048")
 
 
+def _start(m: Money) -> int:
+    return m.start
+
+
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
     if any(tuple(doc.words[max(s.tok_start, m.tok - n):m.tok]) in _INSTEAD_OF for n in (1, 2, 3)):
         # "3 packs come to $48.60 instead of $54.00", "$20 instead of $10": the amount compared with is not given
-        return any(p.end <= m.start and p.tok >= m.tok - 6 and p.kind == "amount" for p in find_money(doc))
+        # (the amounts just before this one, found by bisection: a scan of them all per amount is quadratic)
+        found = doc._money if doc._money is not None else find_money(doc)
+        k = bisect_left(found, m.start, key=_start) - 1
+        while k >= 0 and found[k].tok >= m.tok - 6:
+            if found[k].end <= m.start and found[k].kind == "amount":
+                return True
+            k -= 1
+        return False
     # "5,99 € y 12 €": an amount joined by "and" straight to the one before shares its refund verb
     joined = m.tok >= 2 and "and" in doc.classes[m.tok - 1] and doc.words[m.tok - 2].isdigit()
     if (joined or doc.has("additive", max(s.tok_start, m.tok - 5), m.tok)) \

@@ -121,8 +121,9 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
     """
     doc = data.doc
     starts = sorted(claims)
-    things = [a for a, _ in doc.spans("thing")
-              if not any(0 <= a - end <= 3 and doc.words[end] in _QUALIFY for end in claims.values())]
+    # claim ends followed by a qualifying word ("the claim on ..."): a set, so each noun is checked in four lookups
+    qualified = {end for end in claims.values() if end < len(doc.words) and doc.words[end] in _QUALIFY}
+    things = [a for a, _ in doc.spans("thing") if not any(a - d in qualified for d in range(4))]
     things = sorted(things + _plain_nouns(doc, claims))
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):

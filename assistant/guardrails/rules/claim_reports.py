@@ -43,7 +43,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         s = doc.sentences[si]
         if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii():
             continue  # "when your message arrived", "the update": a noun, nobody is told anything
-        if b - a == 1 and doc.words[a] in _LET and "know" not in doc.words[b:min(s.tok_end, b + 4)]:
+        # ("let your bank and Amazon know": the one told may be two)
+        if b - a == 1 and doc.words[a] in _LET and "know" not in doc.words[b:min(s.tok_end, b + 6)]:
             continue  # "the policy lets the postage be deducted": a letting, no telling ("let Amazon know")
         # "a short note to Amazon saying we've sorted it": the telling names Amazon, and what follows is what is said
         to_amazon = doc.has("amazon", a, b + 1)  # "told amazon we're all good": Amazon named right after

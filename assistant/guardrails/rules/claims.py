@@ -15,6 +15,9 @@ a carrier, a warranty claim or a product batch.
 
 from __future__ import annotations
 
+import itertools
+
+from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start, reported, seller_asks
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_asks import (
@@ -57,10 +60,19 @@ from assistant.models import Violation
 # Words that name a remedy, offered or withheld ("if the claim is still open, we cannot reship")
 _REMEDY_WORDS = ("offer_verb", "r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
 
+def _inside(starts: list[int], furthest: list[int], tok: int) -> bool:
+    k = bisect_right(starts, tok) - 1
+    return k >= 0 and furthest[k] > tok
+
+
 def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
     """A remedy waiting on the claim's state: a condition whose clause names a claim and its state."""
     doc = data.doc
     out = []
+    # where each object starts, and the furthest any object reaching that far ends: a token lies inside some
+    # object when the furthest end of those starting at or before it lies beyond it (one bisection, not a scan)
+    starts = sorted(objects)
+    furthest = list(itertools.accumulate((objects[o] for o in starts), max))
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
@@ -69,7 +81,7 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # remedy for those with no open claim, a condition in all but the word
         lacking = without_open(doc, max(s.tok_start, obj - 4), obj)
         # a word inside a claim's own name is not a condition: the "bis" of "A-bis-z-Garantie"
-        if not lacking and all(any(o <= a < e for o, e in objects.items()) for a, _ in conditions):
+        if not lacking and all(_inside(starts, furthest, a) for a, _ in conditions):
             continue
         tail = min(c1 + 1, obj_end + NEAR)
         unopened = lacking or (doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj))
@@ -173,10 +185,27 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
     return out
 
 
+# "before" straight before an opening verb holds it off like "before you" does: "give us until Friday before
+# opening anything with Amazon", "avant d'ouvrir un litige", "antes de abrir una reclamación", "prima di aprire"
+_BEFORE = frozenset({"before", "avant", "antes", "prima"})
+_BEFORE_LINK = frozenset({"de", "d", "di"})
+
+
+def _before_opening(doc: Doc) -> list[tuple[int, int]]:
+    out = []
+    words = doc.words
+    for a, word in enumerate(words):
+        if word in _BEFORE:
+            k = a + 2 if a + 1 < len(words) and words[a + 1] in _BEFORE_LINK else a + 1
+            if doc.has("open", k, k + 1):
+                out.append((a, k))
+    return out
+
+
 def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     doc = data.doc
     out = []
-    for a, b in doc.spans("hold_off"):
+    for a, b in doc.spans("hold_off") + _before_opening(doc):
         if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE:
             continue  # a noun: "sorry for the wait"
         s = doc.sentences[doc.sentence_of(a)]
@@ -299,7 +328,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     if not (doc.spans("close") or doc.spans("gone") or doc.spans("hold_off") or doc.spans("tell")
             or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")
             or doc.spans("wait")
-            or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))):
+            or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))
+            or (doc.spans("condition") and doc.spans("open"))):  # "before contacting Amazon" (`_before_opening`)
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims else {}
@@ -319,9 +349,13 @@ def az_inducement(data: RuleInput) -> list[Violation]:
         return []
     out: list[Violation] = []
     last = -1
+    explains: dict[int, bool] = {}  # per sentence: a long one with many spans is read once (linear time)
     for a, b in sorted(spans):
-        s = doc.sentences[doc.sentence_of(a)]
-        if a < last or explains_asking_rule(doc, s.start, s.end):
+        si = doc.sentence_of(a)
+        if si not in explains:
+            s = doc.sentences[si]
+            explains[si] = explains_asking_rule(doc, s.start, s.end)
+        if a < last or explains[si]:
             continue  # "Amazon's policy does not allow sellers to ask you to withdraw a claim": the rule told
         if _reported_closing(doc, a, b):
             continue  # "Sie schreiben, dass Sie Ihren Antrag zurücknehmen würden, wenn ...": the buyer's own words
