@@ -12,7 +12,9 @@ from pydantic import BaseModel, Field
 
 # `parts`: a spare or replacement part rather than a whole new unit ("could you just send the lid?").
 # `discount`: keeping the item for part of the money back ("knock something off and I'll keep it").
-Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return", "parts", "discount"]
+# `repair`: the item repaired rather than replaced or refunded ("Preferirei la riparazione").
+Want = Literal["refund", "replacement", "exchange", "instructions", "cancellation", "return", "parts", "discount",
+               "repair"]
 WANTS: tuple[Want, ...] = get_args(Want)
 # What a buyer may say they do not want: one kind of remedy, or anything at all ("I don't need anything"),
 # or the cancellation of an order they still want ("please do not cancel").

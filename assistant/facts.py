@@ -191,7 +191,10 @@ _NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\b(?:dont|doesnt|didnt|wont|can
                              rf"\b(?:no|non)(?=\s+{_WISH}\b))"
                              rf"(?:\s+(?:{_WISH}|be|please|i|we|a|an|the|any|another|my|just|really|simply|veux|"
                              r"voulons|souhaite|"
-                             r"souhaitons|voudrais|mochte|möchte|mochten|möchten|will|wollen|ich|wir)){0,3}\s*$",
+                             r"souhaitons|voudrais|mochte|möchte|mochten|möchten|will|wollen|ich|wir|"
+                             # indefinite articles ("pas un remboursement partiel", "nicht einen neuen"); not "de" or
+                             # "le": "toujours pas de remboursement" and "je n'ai pas le remboursement" are complaints
+                             r"un|une|uno|una|ein|eine|einen)){0,3}\s*$",
                              re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.,;!?\n]")
 _QUOTES = re.compile(r"[\"“”«»„]|(?<![\w])['‘’]|['‘’](?![\w])")
@@ -278,11 +281,14 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     # send back, so "non voglio rispedire tutto" refuses a return, not a replacement)
     if said["cancellation"] == "negated" and "cancellation" not in facts.declines:
         facts.declines.append("cancellation")
-    # "I dont want a exchange", "don't just refund": an exchange or a refund asked for only in the negative is
-    # turned down (not a partial refund turned down: "non voglio un rimborso parziale" still wants the money)
-    for kind in ("exchange", "refund"):
-        if said[kind] == "negated" and kind not in facts.declines and not _partial_only(vocab.wants[kind], text, hits):
-            facts.declines.append(kind)  # type: ignore[arg-type]
+    # "I dont want a exchange", "don't just refund": an exchange, a refund or a return asked for only in the negative is
+    # turned down; a partial refund turned down ("non voglio un rimborso parziale") turns down the discount only
+    for kind in ("exchange", "refund", "return"):  # "I will not send it back"
+        if said[kind] == "negated" and kind not in facts.declines:
+            if not _partial_only(vocab.wants[kind], text, hits):
+                facts.declines.append(kind)  # type: ignore[arg-type]
+            elif kind == "refund" and "discount" not in facts.declines:
+                facts.declines.append("discount")  # "le bon chargeur, pas un remboursement partiel"
     # "je ne veux pas qu'on m'en renvoie une autre": a replacement after a negated wish in its clause is refused
     refusable: tuple[Literal["replacement", "return"], ...] = ("replacement", "return")
     for refused in refusable:

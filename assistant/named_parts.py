@@ -48,6 +48,14 @@ _PATTERNS = (
     # "I only need the one leg", "all I need is a new hinge"
     re.compile(r"\b(?:only|just)\s+need\s+(?:the|a|an|one)\s+(?:one\s+|new\s+|replacement\s+|spare\s+)?"
                r"(?P<noun>[a-z]+)\b"),
+    # Only the part swapped: "can you just replace the battery?", "Kann man nur den Akku tauschen?", "changer
+    # seulement la batterie", "cambiar solo la batería", "sostituire solo la batteria"
+    re.compile(r"\b(?:just|only)\s+(?:replace|swap|change)\s+(?:the|a)\s+(?P<noun>[a-z]+)\b"),
+    re.compile(r"\b(?:nur|lediglich|bloß|bloss)\s+(?:den|die|das)\s+(?P<noun>\w+)\s+"
+               r"(?:tauschen|austauschen|ersetzen|wechseln|auswechseln)"),
+    re.compile(r"\b(?:remplacer|changer)\s+(?:juste|seulement|uniquement)\s+(?:le|la|l.)\s*(?P<noun>\w+)"),
+    re.compile(r"\b(?:cambiar|reemplazar|sustituir)\s+(?:solo|sólo|solamente|únicamente)\s+(?:el|la)\s+(?P<noun>\w+)"),
+    re.compile(r"\b(?:sostituire|cambiare)\s+(?:solo|soltanto|solamente)\s+(?:il|lo|la|l.)\s*(?P<noun>\w+)"),
     # Italian: "se mi mandate solo il pistone nuovo", "mi spedite un pistone nuovo"
     re.compile(r"\bmi\s+(?:mandate|mandi|inviate|invii|spedite|spedisca)\s+(?:solo\s+|soltanto\s+)?"
                r"(?:il|lo|la|un|uno|una)\s+(?P<noun>[a-z]+)\s+(?:nuovo|nuova|di ricambio)\b"),
@@ -66,11 +74,13 @@ def named_part(text: str, name: str | None) -> str | None:
     """The part the folded message asks for by a name the product's name (folded the same way) does not hold."""
     if not name:
         return None  # without the product's name a noun cannot be told from the thing itself
-    own = {w[:5] for w in re.findall(r"\w{3,}", name)}
+    # A hyphenated compound names its thing last: the "Akku" of an "Akku-Staubsauger" is a part of it.
+    heads = re.sub(r"\b[^\W\d_]+-(?=[^\W\d_]{3,})", "", name)
+    own = {w[:5] for w in re.findall(r"\w{3,}", heads)}
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             noun = m.group("noun")
             # (a German compound holds the noun at its end: "Gitter" is the "Treppenschutzgitter" itself)
-            if len(noun) >= 3 and noun not in _NOT_PART and noun[:5] not in own and noun not in name:
+            if len(noun) >= 3 and noun not in _NOT_PART and noun[:5] not in own and noun not in heads:
                 return noun
     return None

@@ -163,6 +163,8 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         new_unit = next((r for r in first if r in ("replacement", "reship")), None)
         top = [refund, new_unit] if "refund" in facts.wants or not new_unit else [new_unit, refund]
         ordered = [r for r in top if r] + [r for r in ordered if r not in top]
+        if "full_refund" in ordered and "return_for_refund" in ordered:
+            ordered.remove("return_for_refund")  # the safety line says the item need not be sent back
     # A parcel still on its way that the buyer no longer wants is refused at the door (no return needed); an
     # address the buyer gave for a parcel still on its way is passed to the carrier.
     for fact, remedy, scenarios in ((facts.in_transit, "cancel_and_refund", ("unwanted_return",)),

@@ -167,6 +167,8 @@ class OfflineComposer:
         info = self._info_line(phrases, request)
         if info:
             paragraphs.append(info)
+        if facts.health_question and phrases.health_advice and not facts.safety:
+            paragraphs.append(phrases.health_advice)  # whatever the scenario: no medical advice, the doctor decides
         remedies = choose_remedies(request)
         beside = "new" if beside_new_unit(request, remedies) else (
             "refund" if beside_refund_owed(request, remedies) else None)

@@ -43,8 +43,10 @@ def ruled_out(request: DraftRequest, remedy: str) -> bool:
     asked_part = remedy == "send_parts" and "parts" in facts.wants and _unit_asked(request)
     # another model the buyer asks to swap to is a new unit, as safe as a replacement ("swap it for your 45W one")
     asked_swap = remedy == "exchange" and "exchange" in facts.wants
+    # a repair the buyer asks for takes the unit out of use until it is safe ("Preferirei la riparazione")
+    asked_repair = remedy == "repair" and "repair" in facts.wants
     return ((facts.arrival == "never_arrived" and remedy in data.never_arrived_drop)
-            or (facts.safety and remedy in data.safety_drop and not (asked_part or asked_swap))
+            or (facts.safety and remedy in data.safety_drop and not (asked_part or asked_swap or asked_repair))
             or remedy in declined(request))
 
 
