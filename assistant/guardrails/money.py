@@ -68,6 +68,11 @@ _NUM_TAIL = (r"\d{0,2}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"
              r"|\d*(?:[.,]\d{1,2})?(?!\d)")
 _BARE = re.compile(r"(?P<n>\d(?<![a-z0-9_.,$€£¥-]\d)(?:" + _NUM_TAIL + r"))"
                    r"(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
+# Minor units: "950p", "75 pence", "50 cents", "50 Cent", "90 céntimos": a hundredth of the unit. Digit first (see
+# `_DIGITS`); "p" only after one to three digits and not a video resolution ("720p", "1080p").
+_MINOR = re.compile(fold_literal(
+    r"(?P<n>\d(?<![a-z0-9_.,$€£¥-]\d)\d{0,3})\s?(?P<u>pence|cents?|centimes?|céntimos?|centesimi|ct|p)\b(?![.,]?\d)"))
+_RESOLUTIONS = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160"})
 _CURRENCY_MARKS = (
     ("CAD", ("cad", "c$", "ca$")), ("AUD", ("aud", "a$", "au$")),
     ("USD", ("usd", "dollar", "buck", "$")), ("EUR", ("eur", "euro", "€")),
@@ -217,6 +222,13 @@ def _find_money(doc: Doc) -> list[Money]:
         for m in _AMOUNT.finditer(folded, a, b):
             raw = m.group("a") or m.group("b")
             _add(doc, out, taken, parse_number(raw), "amount", _currency(m.group()), m.start(), m.end())
+    if "p" in folded or "cent" in folded or "ct" in folded:
+        for m in _MINOR.finditer(folded):
+            unit = m.group("u")
+            if unit == "p" and (len(m.group("n")) > 3 or m.group("n") in _RESOLUTIONS):
+                continue
+            _add(doc, out, taken, int(m.group("n")) / 100, "amount", "GBP" if unit in ("p", "pence") else None,
+                 m.start(), m.end())
     _number_words(doc, out, taken)
     if "fiver" in folded or "tenner" in folded:
         for i, word in enumerate(doc.words):

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.guardrails.clauses import clause_start, in_buyer_quote, negated
+from assistant.guardrails.clauses import clause_end, clause_start, in_buyer_quote, negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.price_labels import buyer_pays, known_amount, price_label, running_total
 from assistant.guardrails.text import Doc
@@ -141,6 +141,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                 continue
         if in_buyer_quote(doc, m.tok):
             continue  # 'You wrote: "I want $100 back"': the buyer's words, nothing offered
+        if m.kind in ("amount", "bare") and _deducted(doc, m.tok, s.tok_start):
+            continue  # "hemos descontado el coste real del envío, 4,50 €": money kept back, explained
         tied = offers.money.get(si)
         if tied and tied[-1].value == m.value and doc.folded[tied[-1].end:m.start].strip() in _RESTATED:
             continue  # "cuarenta y nueve euros con noventa (49,90 €)": one amount said twice
@@ -169,6 +171,19 @@ _INSTEAD_OF = frozenset({("instead", "of"), ("rather", "than"), ("au", "lieu", "
 # what a multiplier multiplies: "twice the price", "double what you paid", "three times your shipping"
 _MULTIPLIED = frozenset({"the", "what", "your", "that", "its", "this", "le", "la", "el", "il", "das", "den", "die",
                          "lo", "du", "del", "des", "ce", "cio", "was", "quanto", "so"})
+
+
+def _deducted(doc: Doc, tok: int, lo: int) -> bool:
+    """'we deducted the return postage, £4.50': an amount after a deducting word is money kept back, not given.
+
+    Not when a refund word stands between them or follows in the amount's clause ("the £4.50 deducted, which we
+    now refund"): money kept back and then given back is offered.
+    """
+    found = doc.find("deduct", max(lo, tok - 12), tok)
+    if not found:
+        return False
+    a = found[-1][0]
+    return not doc.has("r_refund", a, tok) and not doc.has("r_refund", tok + 1, clause_end(doc, tok))
 
 
 def _added(doc: Doc, m: Money, offered: list[Money]) -> bool:

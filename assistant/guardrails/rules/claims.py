@@ -188,6 +188,7 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
 # "before" straight before an opening verb holds it off like "before you" does: "give us until Friday before
 # opening anything with Amazon", "avant d'ouvrir un litige", "antes de abrir una reclamación", "prima di aprire"
 _BEFORE = frozenset({"before", "avant", "antes", "prima"})
+_ESCALATE = ("escalat", "eskalier")
 _BEFORE_LINK = frozenset({"de", "d", "di"})
 
 
@@ -206,13 +207,16 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     doc = data.doc
     out = []
     for a, b in doc.spans("hold_off") + _before_opening(doc):
-        if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE:
-            continue  # a noun: "sorry for the wait"
+        if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE and "negation" not in doc.classes[a]:
+            continue  # a noun: "sorry for the wait" (not a negation: "La invitiamo a non procedere")
         s = doc.sentences[doc.sentence_of(a)]
         if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
             continue  # "do not hesitate to contact Amazon" invites, it does not hold off
         if third_person_fact(doc, a, b, s.tok_end):
             continue  # "the warranty claim does not involve Amazon"
+        if doc.words[a] in ("not", "to") and doc.has("first_person", clause_start(doc, a), a) \
+                and not doc.has("you", clause_start(doc, a), a):
+            continue  # "we decided not to open a claim with the carrier": our own choice, nothing asked
         # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
         # recomendamos contactar con Amazon" recommends Amazon)
         if b - a == 1 and "negation" in doc.classes[a]:
@@ -225,7 +229,9 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         for oa, ob in doc.find("open", a, reach):
             tail = min(s.tok_end, ob + 7)
             head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
+            # escalating needs no object: "before you escalate anything" is taking it to Amazon
             if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or weak_claim_in(doc, ob, tail) \
+                    or doc.words[oa].startswith(_ESCALATE) \
                     or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \
                     or weak_claim_in(doc, b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"
                 if not neutral_clause(doc, clause_start(doc, a), tail):
@@ -247,6 +253,24 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     return out
 
 
+# "of" in the supported languages: what follows a closing noun with it is that noun's own object
+_OF_OBJECT = frozenset({"of", "di", "del", "dello", "della", "dei", "degli", "delle", "de", "du", "des", "d",
+                        "von", "vom", "der"})
+
+
+def _own_object(doc: Doc, b: int, end: int) -> bool:
+    """'dopo il ritiro gratuito di quello difettoso': the closing noun takes its own object, no claim.
+
+    An "of" within two words after the noun (an adjective may stand between), and no claim word in the four
+    words after it: the pickup of the faulty unit, not the withdrawal of the claim named before.
+    """
+    for k in range(b, min(end, b + 2)):
+        if doc.words[k] in _OF_OBJECT:
+            return not (doc.has("claim", k + 1, min(end, k + 5)) or doc.has("claim_weak", k + 1, min(end, k + 5))
+                        or doc.has("pronoun", k + 1, min(end, k + 3)))
+    return False
+
+
 def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
     """'Every A-to-z claim hurts us. A quick withdrawal would mean a lot'.
 
@@ -262,7 +286,7 @@ def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         si = doc.sentence_of(a)
         s = doc.sentences[si]
         claim = antecedent(doc, starts, si)  # none when its object is in its own sentence: other checks judge it
-        if claim is None or doc.has("thing", claims[claim], a):
+        if claim is None or doc.has("thing", claims[claim], a) or _own_object(doc, b, s.tok_end):
             continue
         asked = doc.has("request", s.tok_start, s.tok_end) or doc.has("condition", s.tok_start, s.tok_end)
         if asked and not doc.has("negation", max(s.tok_start, a - 4), a) \

@@ -33,7 +33,7 @@ _NO_RETURN = re.compile(r"\breturn (?:is )?(?:not )?required:? no\b|\bnothing (?
                         r"(?:it|them|anything)\b")
 # The buyer keeps the item: a refund then is a partial refund, whatever it is the price less of.
 _KEEP = re.compile(r"\bkeep (?:it|them|the)\b|\bbehalten\b|\bgarder\b|\bgardez\b|\bquedese\b|\bquedarse\b|"
-                   r"\btenga\b|\btenerl[oa]\b|お手元に残")
+                   r"\btenga\b|\btenerl[oa]\b|\btiene (?:il|lo|gli)\b|\btiene l'|お手元に残")
 
 _EPS = 0.005
 _RESTATED = 6  # tokens from a percentage to an amount that restates it ("10 %, also 4,38 €")
@@ -164,8 +164,12 @@ def _money(data: RuleInput) -> list[Violation]:
         extra = [m for m in amounts if m.kind not in ("percent", "fraction") and not _is_price(m, price)]
         # "a full refund plus an extra $20": the price and more ("in total" is not a full refund; "a full refund,
         # or keep it and we refund 3" offers the two apart)
-        fulls = [b for a, b in doc.find("r_refund", s.tok_start, s.tok_end)
-                 if doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 3))]
+        full_spans = [(a, b) for a, b in doc.find("r_refund", s.tok_start, s.tok_end)
+                      if doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 3))]
+        fulls = [b for _, b in full_spans]
+        # a full refund already paid ("we refunded the full £36.00 this morning, ... or refund an extra £5"):
+        # whatever is offered after it comes on top, whichever option it is
+        done = {b for a, b in full_spans if _paid_already(doc, a, s.tok_start)}
         # "erhalten den vollen Kaufpreis von 79,00 € zurück und zusätzlich 15,00 €": the full price named as
         # the amount, in a sentence that offers money
         fulls += [m.tok for m in data.offers.all_money if price is not None and s.tok_start < m.tok < s.tok_end
@@ -173,8 +177,11 @@ def _money(data: RuleInput) -> list[Violation]:
                   and doc.has("money_offer", s.tok_start, s.tok_end) and not negated(doc, m.tok)]
         # "el reembolso íntegro más un 10 % adicional": a share on top of the price is more than it, price or not
         on_top = [m for m in amounts if m.kind in ("percent", "fraction") and _EPS < m.value < 100 - _EPS]
-        plus = [m for m in extra + on_top for f in fulls if m.tok > f and doc.has("additive", f, m.tok)
-                and not doc.has("alternative", f, m.tok) and not doc.has("shipping_cost", m.tok, m.tok + 3)]
+        # (the additive word may follow the amount: "noch 5,00 € obendrauf", "$5 on top")
+        plus = [m for m in extra + on_top for f in fulls if m.tok > f
+                and doc.has("additive", f, min(s.tok_end, m.tok + 3))
+                and (f in done or not doc.has("alternative", f, m.tok))
+                and not doc.has("shipping_cost", m.tok, m.tok + 3)]
         plus.sort(key=lambda m: m.tok)
         if plus and (price is not None or plus[-1].kind != "amount") and not out:
             more = f"{_fmt(plus[-1].value)} {currency}" if plus[-1].kind == "amount" else f"{_fmt(plus[-1].value)}%"
@@ -222,6 +229,16 @@ def _breakdowns(data: RuleInput, net_refunds: list[float], cap: float, currency:
                             fix_hint=f"Offer at most {_fmt(cap)} {currency} in all as a partial refund, or a full "
                                      f"refund.")]
     return []
+
+
+_ALREADY = frozenset({"already", "bereits", "schon", "deja", "ya", "gia"})
+
+
+def _paid_already(doc: Doc, a: int, lo: int) -> bool:
+    """Whether the refund word at `a` tells a refund made: "we refunded", "we have refunded", "bereits erstattet"."""
+    word = doc.words[a]
+    return (word.endswith("ed") and doc.has("first_person", max(lo, a - 2), a)) \
+        or any(w in _ALREADY for w in doc.words[max(lo, a - 3):a + 2])
 
 
 def _comes_back(doc: Doc, si: int, tok: int) -> bool:
