@@ -61,8 +61,8 @@ _PATTERNS = (
                r"(?:il|lo|la|un|uno|una)\s+(?P<noun>[a-z]+)\s+(?:nuovo|nuova|di ricambio)\b"),
     # German: "schicken Sie mir nur ein neues Bein", French "envoyez-moi un nouveau pied", Spanish "envíenme una
     # pata nueva"
-    re.compile(r"\b(?:schicken|senden)\s+sie\s+mir\s+(?:nur\s+)?(?:ein|einen|eine)\s+(?:neues|neuen|neue)\s+"
-               r"(?P<noun>[a-z]+)\b"),
+    re.compile(r"\b(?:schicken|senden)\s+sie\s+mir\s+(?:nur\s+|einfach\s+|bitte\s+){0,2}(?:ein|einen|eine)\s+"
+               r"(?:neues|neuen|neue)\s+(?:(?:linke|rechte|obere|untere|vordere|hintere)[nrs]?\s+)?(?P<noun>[^\W\d_]+)\b"),
     re.compile(r"\benvoy(?:ez|er)[\s-]moi\s+(?:juste\s+|seulement\s+)?(?:un|une)\s+(?:nouveau|nouvelle|nouvel)\s+"
                r"(?P<noun>[a-z]+)\b"),
     re.compile(r"\b(?:env[ií]enme|enviarme|m[aá]ndenme|mandarme)\s+(?:solo\s+|solamente\s+)?(?:un|una)\s+"

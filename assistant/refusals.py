@@ -14,10 +14,13 @@ import re
 # A negated verb of wanting or needing, in the six languages.
 _NEGATED_WISH = re.compile(
     r"\b(?:(?:do|did)\s*n.?t|do not|don.?t|won.?t|wouldn.?t|not)\s+(?:really\s+|even\s+)?(?:want|need|wish|like)\b"
+    # a remedy the buyer asks us not to put forward: "please don't suggest sending it back"
+    r"|\b(?:do\s*n.?t|do not|don.?t)\s+(?:even\s+)?(?:suggest|offer|propose|tell me to|ask me to)\b"
     r"|\bne\s+(?:veu[xt]|voulons|souhaite|souhaitons|voudrais)\s+(?:vraiment\s+)?pas\b"
     r"|\bno\s+(?:quiero|queremos|necesito|deseo)\b"
     r"|\bnon\s+(?:voglio|vogliamo|desidero|vorrei|mi\s+serve)\b"
-    r"|\b(?:will|möchte|mochte|möchten|mochten|wollen)\s+(?:ich\s+|wir\s+)?(?:wirklich\s+)?(?:kein|keine|keinen|nicht)\b"
+    # (the object may stand between: "Ich will den ganzen Stuhl nicht wieder zerlegen und zurückschicken")
+    r"|\b(?:will|möchte|mochte|möchten|mochten|wollen)\s+(?:ich\s+|wir\s+)?(?:\w+\s+){0,4}?(?:kein|keine|keinen|nicht)\b"
     r"|欲しくない|いりません|不要です")
 # German may put the verb first and the negated wish after it: "Zurückschicken möchte ich es nicht".
 _NEGATED_AFTER = re.compile(r"^\s*(?:möchte|mochte|möchten|mochten|will|wollen)\s+(?:ich|wir)\s+(?:\w+\s+){0,2}?"
