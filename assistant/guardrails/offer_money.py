@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant.guardrails.clauses import clause_end, clause_start, in_buyer_quote, negated
 from assistant.guardrails.money import Money, find_money
-from assistant.guardrails.price_labels import buyer_pays, known_amount, price_label, running_total
+from assistant.guardrails.price_labels import buyer_pays, known_amount, order_total, price_label, running_total
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times import times_paid
 
@@ -153,7 +153,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         if m.kind not in ("fraction", "percent") and _quoted_price(doc, m, price) and not running_total(doc, m) \
                 and not _added(doc, m, offers.money.get(si, [])):
             continue  # "40 % du prix" is a share; "bringing what you've had back to $10" the money given
-        if m.kind == "amount" and (price_label(doc, m) or known_amount(doc, m) or buyer_pays(doc, m)):
+        if m.kind == "amount" and (price_label(doc, m) or known_amount(doc, m) or buyer_pays(doc, m)
+                                   or order_total(doc, m, money)):
             continue  # "our Matter hub (A$99.00)", "the £5 voucher shown on the listing": what things cost
         times = times_paid(doc, m.tok, s.tok_end, bisect_left(doc.starts, m.end)) if m.kind in ("amount", "bare") \
             else 1

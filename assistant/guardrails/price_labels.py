@@ -102,3 +102,33 @@ def known_amount(doc: Doc, m: Money) -> bool:
         return False
     s = doc.sentences[doc.sentence_of(m.tok)]
     return not any(doc.has(cls, s.tok_start, s.tok_end) for cls in _GIVING)
+
+
+_ORDER_NOUNS = frozenset({"order", "bestellung", "commande", "pedido", "ordine", "purchase", "achat", "compra",
+                          "acquisto", "einkauf"})
+_ORDER_OF = frozenset({"of", "uber", "de", "di", "von", "du", "del", "for", "fur", "pour", "por", "da"})
+
+
+def order_total(doc: Doc, m: Money, money: list[Money]) -> bool:
+    """Whether `m` is an order's total ("your order of $41.89") or part of its breakdown in brackets after it."""
+    if _total_after_order(doc, m.tok):
+        return True
+    before = doc.folded[max(0, m.start - 40):m.start]
+    opening = before.rfind("(")
+    if opening < 0 or ")" in before[opening:]:
+        return False
+    bracket = m.start - len(before) + opening
+    # the amount right before the bracket is the order's total: this one is a line of its breakdown
+    return any(p.end <= bracket and doc.folded[p.end:bracket].strip() == "" and _total_after_order(doc, p.tok)
+               for p in money if p.kind == "amount" and p.end <= bracket)
+
+
+def _total_after_order(doc: Doc, tok: int) -> bool:
+    k = tok - 1
+    if k < 1 or doc.words[k] not in _ORDER_OF:
+        return False
+    noun = k - 1
+    if doc.words[noun] not in _ORDER_NOUNS:
+        return False
+    s = doc.sentences[doc.sentence_of(tok)]
+    return not any(doc.has(cls, max(s.tok_start, noun - 4), noun) for cls in ("r_refund", "money_offer"))

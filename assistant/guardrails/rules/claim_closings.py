@@ -33,6 +33,11 @@ _THAT = frozenset({"que", "qu", "che", "dass"})
 _TAKE = frozenset({"take", "taking"})  # "take (it) back": a claim withdrawn only when the buyer is asked to
 
 
+# "ritiriamo quello difettoso", "retiramos ese paquete": a demonstrative object of our own, like an article
+_DEMONSTRATIVE = frozenset({"quello", "quella", "quelli", "quelle", "questo", "questa", "ese", "esa", "eso", "este",
+                            "esta", "celui", "celle", "cet", "cette", "diesen", "dieses", "diese", "that", "those"})
+
+
 def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     """Token spans of closings asked of the buyer, or waited on, for each claim object (pronouns included)."""
     doc = data.doc
@@ -69,7 +74,8 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 plea = plea or (doc.has("request", s.tok_start, s.tok_start + 2)
                                 and not doc.has("negation", s.tok_start, a) and doc.has("amazon", s.tok_start, a))
                 if doc.words[a].endswith(_WE_FORM) and not plea and doc.words[a + 1:a + 2] \
-                        and doc.words[a + 1] in DETERMINER and not doc.has("claim", a + 1, a + 3) \
+                        and (doc.words[a + 1] in DETERMINER or doc.words[a + 1] in _DEMONSTRATIVE) \
+                        and not doc.has("claim", a + 1, a + 3) \
                         and not doc.has("claim_weak", a + 1, a + 3):
                     continue  # "Ritiriamo il monopattino", "retiramos el paquete": we do it, to our own object
                 if doc.words[a] in _TAKE and not plea:

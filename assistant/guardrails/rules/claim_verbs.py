@@ -151,6 +151,8 @@ def causative_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
             or doc.has("negation", c0, v)
         if not asked or subject_is_not_buyer(doc, v, s.tok_start):
             continue
+        if doc.has("apology", s.tok_start, v) and "had" in doc.words[s.tok_start:v]:
+            continue  # "sorry that you had to go through a claim to get it resolved": what happened, regretted
         # the verb's own clause ("Either way, there's no need to keep the claim going": "either way" is the
         # choice of remedy, not the offer standing whatever happens to the claim)
         if neutral_clause(doc, c0, clause_end(doc, gone[0][1] - 1)) or permission(data, v, gone[0][1]):
