@@ -290,7 +290,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
             elif kind == "refund" and "discount" not in facts.declines:
                 facts.declines.append("discount")  # "le bon chargeur, pas un remboursement partiel"
     # "je ne veux pas qu'on m'en renvoie une autre": a replacement after a negated wish in its clause is refused
-    refusable: tuple[Literal["replacement", "return"], ...] = ("replacement", "return")
+    refusable: tuple[Literal["replacement", "return", "exchange"], ...] = ("replacement", "return", "exchange")
     for refused in refusable:
         if said[refused] == "yes" and refused not in facts.declines \
                 and refused_in_clause(hits.select(vocab.wants[refused]), text):

@@ -14,6 +14,8 @@ import re
 # A negated verb of wanting or needing, in the six languages.
 _NEGATED_WISH = re.compile(
     r"\b(?:(?:do|did)\s*n.?t|do not|don.?t|won.?t|wouldn.?t|not)\s+(?:really\s+|even\s+)?(?:want|need|wish|like)\b"
+    # a remedy turned down outright: "I am NOT taking a third one", "we won't accept another"
+    r"|\b(?:i\s*(?:am|.m)|we\s*(?:are|.re))\s+not\s+(?:taking|accepting|having)\b|\b(?:won.?t|will not)\s+accept\b"
     # a remedy the buyer asks us not to put forward: "please don't suggest sending it back"
     r"|\b(?:do\s*n.?t|do not|don.?t)\s+(?:even\s+)?(?:suggest|offer|propose|tell me to|ask me to)\b"
     r"|\bne\s+(?:veu[xt]|voulons|souhaite|souhaitons|voudrais)\s+(?:vraiment\s+)?pas\b"
@@ -25,7 +27,8 @@ _NEGATED_WISH = re.compile(
 # German may put the verb first and the negated wish after it: "Zurückschicken möchte ich es nicht".
 _NEGATED_AFTER = re.compile(r"^\s*(?:möchte|mochte|möchten|mochten|will|wollen)\s+(?:ich|wir)\s+(?:\w+\s+){0,2}?"
                             r"(?:nicht|kein\w*)\b")
-_CLAUSE_BREAK = re.compile(r"[.,;!?\n]|\b(?:but|mais|pero|ma|aber)\b")
+# (a dash between spaces starts a new clause too: "I don't want the same model again - could you swap it ...")
+_CLAUSE_BREAK = re.compile(r"[.,;!?\n]|\s[-–—]\s|\b(?:but|mais|pero|ma|aber)\b")
 _REACH = 80  # characters from the wish to the remedy
 
 

@@ -13,11 +13,14 @@ from assistant.drafting.phrases import load_remedy_data
 
 # A detachable unit asked for by name ("can you send a new battery", "just send a new lid"): it replaces the
 # hazardous piece whole, unlike a part of the product itself ("a replacement part for it")
+# (a water tank too: a cracked tank that leaks is swapped whole, "Mi potete mandare solo un serbatoio nuovo?")
+_UNITS = (r"batter(?:y|ies)|akku|batterie|bater[ií]a|batteria|lids?|deckel|couvercle|tapa|coperchio|charger|"
+          r"ladegerät|chargeur|cargador|caricatore|(?:water\s+)?tanks?|wassertank|réservoir|dep[oó]sito|serbatoio")
 _UNIT_ASKED = re.compile(
     r"(?:send|new|replacement|spare|another|neue[nsr]?|nouveau|nouvelle|nuev[oa]|nuov[oa]|otr[oa])\s+"
-    r"(?:\w+\s+){0,2}?(?P<unit>batter(?:y|ies)|akku|batterie|bater[ií]a|batteria|lids?|deckel|couvercle|tapa|"
-    r"coperchio|charger|ladegerät|chargeur|cargador|caricatore)\b"
-    r"|(?P<unit_ja>電池|バッテリー|ふた|蓋|充電器)(?:だけ|のみ)", re.IGNORECASE)
+    rf"(?:\w+\s+){{0,2}}?(?P<unit>{_UNITS})\b"
+    rf"|\b(?:un|una|uno|une)\s+(?P<unit_after>{_UNITS})\s+(?:nuov[oa]|nuev[oa]|neu[fv]e?|di ricambio|de repuesto)\b"
+    r"|(?P<unit_ja>電池|バッテリー|ふた|蓋|充電器|タンク)(?:だけ|のみ)", re.IGNORECASE)
 # What a product name says it comes with ("Drill with 2.0Ah Battery") is not what the product is ("Power Bank")
 _WITH = re.compile(r",| with | mit | avec | con | incl| inkl|付き|、", re.IGNORECASE)
 
@@ -27,7 +30,7 @@ def _unit_asked(request: DraftRequest) -> bool:
     found = _UNIT_ASKED.search(request.message)
     if found is None:
         return False
-    unit = (found.group("unit") or found.group("unit_ja"))[:4].casefold()
+    unit = (found.group("unit") or found.group("unit_after") or found.group("unit_ja"))[:4].casefold()
     product = request.order.product if request.order and request.order.product else ""
     return unit not in _WITH.split(product)[0].casefold()
 
