@@ -36,7 +36,8 @@ _PATTERNS = (
                r"(?:solo|sólo|solamente|únicamente)\s+(?:el|la|un|una)\s+(?:nuev[oa]\s+)?(?P<noun>\w+)"),
     re.compile(r"\b(?:mandare|inviare|spedire|mandarmi|inviarmi|spedirmi|mandate(?:mi)?|inviate(?:mi)?|"
                r"spedite(?:mi)?)\s+(?:solo|soltanto|solamente)\s+(?:il|lo|la|l.|un|uno|una)\s*(?P<noun>\w+)"),
-    re.compile(r"\b(?:können|konnen|könnten|konnten|würden|wurden)\s+sie\s+mir\s+(?:nur\s+)?(?:einen|eine|ein)\s+"
+    re.compile(r"\b(?:können|konnen|könnten|konnten|würden|wurden)\s+sie\s+mir\s+(?:nur\s+|einfach\s+|bitte\s+){0,2}"
+               r"(?:einen|eine|ein)\s+"
                r"(?:neuen|neue|neues)\s+(?P<noun>\w+)\s+(?:schicken|senden|zuschicken|zusenden)"),
     re.compile(r"\b(?:nur|lediglich)\s+(?:den|die|das|einen|eine|ein)\s+(?:neuen\s+|neue\s+|neues\s+)?(?P<noun>\w+)\s+"
                r"(?:schicken|senden|zuschicken|zusenden)"),
