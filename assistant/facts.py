@@ -23,7 +23,7 @@ from assistant.errors import KnowledgeError
 from assistant.models import DECLINES, WANTS, CaseFacts, OrderFacts
 from assistant.named_parts import named_part
 from assistant.prefilter import ALL, Hits, Prefilter
-from assistant.refusals import refused_in_clause
+from assistant.refusals import money_refused, refused_in_clause
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -212,28 +212,6 @@ def _partial_only(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits =
     return False
 
 
-# Money for keeping the item, however it is named, and a negation before it in its sentence ("I don't want a few
-# bucks back", "Don't bother offering me 10% off to keep it", "I'm not keeping a cracked TV for a partial refund",
-# "I do NOT want a gift card, a 'small token' or a partial refund") or, in German, after it ("Eine Teilerstattung
-# hilft mir nicht"). A question ("can you not just give me a partial refund?") asks for it.
-_DISCOUNT = (r"(?:partial refund|part refund|\d+\s?%\s?off|money off|a few (?:bucks|dollars|quid|pounds|euros) back|"
-             r"some money back|a discount|remboursement partiel|une r[ée]duction|une remise|reembolso parcial|"
-             r"un descuento|rimborso parziale|uno sconto|teilerstattung|einen rabatt|preisnachlass)")
-_DISCOUNT_NEGATED = re.compile(
-    r"(?:(?<!can you )(?<!could you )(?<!why )(?:\bnot|n[’']t|\bnever|\bdont|\bno|\bnon)\s+(?:\w+\s+){0,2}?"
-    r"(?:want|need|offer\w*|keep\w*|accept\w*|interested|voglio|quiero)\b"
-    # (a comma only before a list's next item: "a gift card, a 'small token' or a partial refund", not before a
-    # new clause: "I dont want send back, maybe you give me some money back")
-    r"|\bne\s+(?:veux|voulons|souhaite|souhaitons)\s+pas\b)(?:[^.,;!?\n]|,\s(?=(?:a|an|or|any|un|une|ein|eine)\s|(?:\w+\s){1,3}(?:or|ou|oder|o)\s))"
-    r"{0,60}?" + _DISCOUNT
-    + r"|\b" + _DISCOUNT + r"\W+(?:\w+\W+){0,3}?nicht\b", re.IGNORECASE)
-
-
-def _discount_refused(text: str) -> bool:
-    """Whether money for keeping the item is turned down in the message (see `_DISCOUNT_NEGATED`)."""
-    return _DISCOUNT_NEGATED.search(text) is not None
-
-
 def _said(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> str:
     """'yes' when some match of the patterns is said plainly, 'negated' when every one is negated, else 'no'."""
     found = [m for p in hits.select(patterns) for m in p.finditer(text)]
@@ -297,7 +275,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.service_question = _any(vocab.service, text, hits)
     _mismatch(facts, vocab, text, hits)
     facts.declines = [d for d in DECLINES if _any(vocab.declines[d], text, hits)]
-    if "discount" not in facts.declines and _discount_refused(text):
+    if "discount" not in facts.declines and money_refused(text):
         facts.declines.append("discount")
     said = {w: _said(vocab.wants[w], text, hits) for w in WANTS}
     # "I do not want to cancel", "not cancelling", "no quiero cancelar": a request said only negated is no request;

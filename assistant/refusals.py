@@ -3,8 +3,8 @@
 "je ne veux pas qu'on m'en renvoie une autre", "I really don't want you guys sending me another one", "no quiero
 que me manden otro": the words between the wish and the remedy vary without end, so the refusal is read from the
 clause's structure (a negated verb of wanting, then the remedy, no clause break between), not from one more pattern
-per wording. Used for a replacement and a return, where the request patterns alone ("une autre", "another one",
-"zurückschicken") read them as asked.
+per wording. Used for a replacement, a return and an exchange, where the request patterns alone ("une autre",
+"another one", "zurückschicken") read them as asked; `money_refused` reads money for keeping the item turned down.
 """
 
 from __future__ import annotations
@@ -43,3 +43,25 @@ def refused_in_clause(patterns: list[re.Pattern[str]], text: str) -> bool:
         if not (_NEGATED_WISH.search(lead) or _NEGATED_AFTER.search(tail)):
             return False
     return True
+
+
+# Money for keeping the item, however it is named, and a negation before it in its sentence ("I don't want a few
+# bucks back", "Don't bother offering me 10% off to keep it", "I'm not keeping a cracked TV for a partial refund",
+# "I do NOT want a gift card, a 'small token' or a partial refund") or, in German, after it ("Eine Teilerstattung
+# hilft mir nicht"). A question ("can you not just give me a partial refund?") asks for it.
+_DISCOUNT = (r"(?:partial refund|part refund|\d+\s?%\s?off|money off|a few (?:bucks|dollars|quid|pounds|euros) back|"
+             r"some money back|a discount|remboursement partiel|une r[ée]duction|une remise|reembolso parcial|"
+             r"un descuento|rimborso parziale|uno sconto|teilerstattung|einen rabatt|preisnachlass)")
+_DISCOUNT_NEGATED = re.compile(
+    r"(?:(?<!can you )(?<!could you )(?<!why )(?:\bnot|n[’']t|\bnever|\bdont|\bno|\bnon)\s+(?:\w+\s+){0,2}?"
+    r"(?:want|need|offer\w*|keep\w*|accept\w*|interested|voglio|quiero)\b"
+    # (a comma only before a list's next item: "a gift card, a 'small token' or a partial refund", not before a
+    # new clause: "I dont want send back, maybe you give me some money back")
+    r"|\bne\s+(?:veux|voulons|souhaite|souhaitons)\s+pas\b)(?:[^.,;!?\n]|,\s(?=(?:a|an|or|any|un|une|ein|eine)\s|(?:\w+\s){1,3}(?:or|ou|oder|o)\s))"
+    r"{0,60}?" + _DISCOUNT
+    + r"|\b" + _DISCOUNT + r"\W+(?:\w+\W+){0,3}?nicht\b", re.IGNORECASE)
+
+
+def money_refused(text: str) -> bool:
+    """Whether money for keeping the item is turned down in the message (see `_DISCOUNT_NEGATED`)."""
+    return _DISCOUNT_NEGATED.search(text) is not None
