@@ -90,7 +90,9 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # one long sentence naming a claim again and again: per-claim and per-span
                                   # work that scanned every other claim or the whole sentence was quadratic
                                   "if the claim is closed we refund ", "before opening the claim ",
-                                  "the claim on your order it close it "])
+                                  "the claim on your order it close it ",
+                                  # every amount in an open bracket looked for the order total before it
+                                  "we refund 1 € (1 € "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -8,6 +8,7 @@ Values are floats in the currency as written; the rules compare them with the or
 
 from __future__ import annotations
 
+import bisect as stdlib_bisect  # with `key=`; the local bisection module takes plain ints
 import math
 import re
 from collections.abc import Callable
@@ -185,10 +186,28 @@ def find_money(doc: Doc) -> list[Money]:
 
     Read once per text and kept on the `Doc` (the offers, the buyer's price and a rule all ask).
     """
+    return list(read_money(doc))
+
+
+def read_money(doc: Doc) -> list[Money]:
+    """`find_money` without its copy: the list kept on the `Doc`, for reading only (bisected per amount)."""
     found = doc._money
     if found is None:
         found = doc._money = _find_money(doc)
-    return list(found)
+    return found
+
+
+def last_before(money: list[Money], pos: int) -> int:
+    """The index of the last amount of `money` (in text order) that starts before folded offset `pos`, or -1.
+
+    Callers walk back from it to the amounts just before a position: a bisection, where a scan of every amount for
+    every amount is quadratic.
+    """
+    return stdlib_bisect.bisect_left(money, pos, key=_start) - 1
+
+
+def _start(m: Money) -> int:
+    return m.start
 
 
 def _add(doc: Doc, out: list[Money], taken: bytearray, value: float | None, kind: Kind, currency: str | None,
@@ -222,13 +241,12 @@ def _find_money(doc: Doc) -> list[Money]:
         for m in _AMOUNT.finditer(folded, a, b):
             raw = m.group("a") or m.group("b")
             _add(doc, out, taken, parse_number(raw), "amount", _currency(m.group()), m.start(), m.end())
-    if "p" in folded or "cent" in folded or "ct" in folded:
-        for m in _MINOR.finditer(folded):
-            unit = m.group("u")
-            if unit == "p" and (len(m.group("n")) > 3 or m.group("n") in _RESOLUTIONS):
-                continue
-            _add(doc, out, taken, int(m.group("n")) / 100, "amount", "GBP" if unit in ("p", "pence") else None,
-                 m.start(), m.end())
+    for m in _MINOR.finditer(folded):
+        unit = m.group("u")
+        if unit == "p" and (len(m.group("n")) > 3 or m.group("n") in _RESOLUTIONS):
+            continue
+        _add(doc, out, taken, int(m.group("n")) / 100, "amount", "GBP" if unit in ("p", "pence") else None,
+             m.start(), m.end())
     _number_words(doc, out, taken)
     if "fiver" in folded or "tenner" in folded:
         for i, word in enumerate(doc.words):

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.guardrails.clauses import clause_end, clause_start, in_buyer_quote, negated
-from assistant.guardrails.money import Money, find_money
+from assistant.guardrails.money import Money, last_before, read_money
 from assistant.guardrails.price_labels import buyer_pays, known_amount, order_total, price_label, running_total
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times import times_paid
@@ -154,7 +154,7 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                 and not _added(doc, m, offers.money.get(si, [])):
             continue  # "40 % du prix" is a share; "bringing what you've had back to $10" the money given
         if m.kind == "amount" and (price_label(doc, m) or known_amount(doc, m) or buyer_pays(doc, m)
-                                   or order_total(doc, m, money)):
+                                   or order_total(doc, m)):
             continue  # "our Matter hub (A$99.00)", "the £5 voucher shown on the listing": what things cost
         times = times_paid(doc, m.tok, s.tok_end, bisect_left(doc.starts, m.end)) if m.kind in ("amount", "bare") \
             else 1
@@ -302,18 +302,13 @@ def _clause_of(doc: Doc, m: Money) -> int:
 _JA_AND = ("\u3068", "\u304a\u3088\u3072", "\u306b\u52a0\u3048")
 
 
-def _start(m: Money) -> int:
-    return m.start
-
-
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
     if any(tuple(doc.words[max(s.tok_start, m.tok - n):m.tok]) in _INSTEAD_OF for n in (1, 2, 3)):
         # "3 packs come to $48.60 instead of $54.00", "$20 instead of $10": the amount compared with is not given
-        # (the amounts just before this one, found by bisection: a scan of them all per amount is quadratic)
-        found = doc._money if doc._money is not None else find_money(doc)
-        k = bisect_left(found, m.start, key=_start) - 1
+        found = read_money(doc)
+        k = last_before(found, m.start)
         while k >= 0 and found[k].tok >= m.tok - 6:
             if found[k].end <= m.start and found[k].kind == "amount":
                 return True

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from assistant.guardrails.bisection import bisect_left
-from assistant.guardrails.money import Money
+from assistant.guardrails.money import Money, last_before, read_money
 from assistant.guardrails.text import Doc
 
 # words that introduce the sum of the amounts before: "makes", "comes to", "brings it to", "ergibt", "soit",
@@ -42,7 +42,9 @@ def running_total(doc: Doc, m: Money) -> bool:
 
 
 TOTAL_AFTER = frozenset({"total", "totale", "altogether", "insgesamt", "gesamt"})
-_ALREADY = frozenset({"already", "bereits", "schon", "deja", "ya", "gia", "previously", "earlier"})
+# Words that say something was done before; a running total also takes "previously" and "earlier"
+ALREADY = frozenset({"already", "bereits", "schon", "deja", "ya", "gia"})
+_ALREADY = ALREADY | {"previously", "earlier"}
 
 
 _RATE = frozenset({"je", "each", "per", "a", "par", "por", "cada", "ciascuno", "ciascuna", "pro", "la", "le", "il"})
@@ -109,7 +111,7 @@ _ORDER_NOUNS = frozenset({"order", "bestellung", "commande", "pedido", "ordine",
 _ORDER_OF = frozenset({"of", "uber", "de", "di", "von", "du", "del", "for", "fur", "pour", "por", "da"})
 
 
-def order_total(doc: Doc, m: Money, money: list[Money]) -> bool:
+def order_total(doc: Doc, m: Money) -> bool:
     """Whether `m` is an order's total ("your order of $41.89") or part of its breakdown in brackets after it."""
     if _total_after_order(doc, m.tok):
         return True
@@ -118,9 +120,15 @@ def order_total(doc: Doc, m: Money, money: list[Money]) -> bool:
     if opening < 0 or ")" in before[opening:]:
         return False
     bracket = m.start - len(before) + opening
-    # the amount right before the bracket is the order's total: this one is a line of its breakdown
-    return any(p.end <= bracket and doc.folded[p.end:bracket].strip() == "" and _total_after_order(doc, p.tok)
-               for p in money if p.kind == "amount" and p.end <= bracket)
+    # the amount right before the bracket is the order's total: this one is a line of its breakdown (only the
+    # nearest amount can stand right before it; amounts never overlap)
+    money = read_money(doc)
+    k = last_before(money, bracket)
+    if k < 0:
+        return False
+    p = money[k]
+    return p.kind == "amount" and p.end <= bracket and doc.folded[p.end:bracket].strip() == "" \
+        and _total_after_order(doc, p.tok)
 
 
 def _total_after_order(doc: Doc, tok: int) -> bool:

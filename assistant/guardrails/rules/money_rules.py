@@ -19,7 +19,7 @@ from assistant.guardrails.breakdown import breakdowns
 from assistant.guardrails.clauses import negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
-from assistant.guardrails.price_labels import TOTAL_AFTER, totalled
+from assistant.guardrails.price_labels import ALREADY, TOTAL_AFTER, totalled
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.sentences import option_of
 from assistant.guardrails.text import Doc
@@ -231,14 +231,11 @@ def _breakdowns(data: RuleInput, net_refunds: list[float], cap: float, currency:
     return []
 
 
-_ALREADY = frozenset({"already", "bereits", "schon", "deja", "ya", "gia"})
-
-
 def _paid_already(doc: Doc, a: int, lo: int) -> bool:
     """Whether the refund word at `a` tells a refund made: "we refunded", "we have refunded", "bereits erstattet"."""
     word = doc.words[a]
     return (word.endswith("ed") and doc.has("first_person", max(lo, a - 2), a)) \
-        or any(w in _ALREADY for w in doc.words[max(lo, a - 3):a + 2])
+        or any(w in ALREADY for w in doc.words[max(lo, a - 3):a + 2])
 
 
 def _comes_back(doc: Doc, si: int, tok: int) -> bool:
