@@ -234,7 +234,26 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in after) \
             or doc.has("r_parts", b, after.stop):  # a phrase: "send the missing lamp"
         return "send_parts"
+    if _other_goods_instead(doc, b, s.tok_end):
+        return "exchange"
     return "reship"
+
+
+_INSTEAD = frozenset({"instead", "stattdessen", "invece"})
+_SAME_THING = frozenset({"it", "them", "this", "that", "one", "es", "sie", "lo", "la", "le", "li"})
+
+
+def _other_goods_instead(doc: Doc, b: int, end: int) -> bool:
+    """'We send our acacia board of the same size instead': other goods in place of the item, an exchange.
+
+    Not the item again ("we reship it instead") and not new goods named as such ("a replacement instead").
+    """
+    if b >= end or doc.words[b] in _SAME_THING:
+        return False
+    near = range(b, min(end, b + 3))
+    if any(c in doc.classes[k] for k in near for c in ("r_replacement", "r_reship", "r_new", "r_exchange")):
+        return False
+    return any(doc.words[k] in _INSTEAD and (k + 1 == end or doc.words[k + 1] != "of") for k in range(b, end))
 
 
 def _ja_not_sending(doc: Doc, a: int, b: int, end: int) -> bool:

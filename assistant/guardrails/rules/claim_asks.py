@@ -83,6 +83,9 @@ _NOT_KEEPING_OUT = frozenset({"worry", "hesitate", "inquieter", "hesiter", "preo
                               "preoccuparsi", "preoccupi", "esitare", "sorgen", "zogern", "apologise", "apologize"})
 
 
+_VERB_PARTICLES = frozenset({"through", "via", "with", "into", "in", "over", "to", "up", "out"})
+
+
 def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
     """'Inutile de mêler Amazon à tout ça', 'no hace falta meter a Amazon de por medio': any verb on Amazon.
 
@@ -113,7 +116,9 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
             continue
         end = clause_end(doc, verb)
         k = verb + 1
-        while k < min(end, verb + 3) and "filler" in doc.classes[k] and "amazon" not in doc.classes[k]:
+        # "no need to go through Amazon": a preposition of the verb's own may stand before Amazon
+        while k < min(end, verb + 3) and ("filler" in doc.classes[k] or doc.words[k] in _VERB_PARTICLES) \
+                and "amazon" not in doc.classes[k]:
             k += 1
         if k < end and "amazon" in doc.classes[k] and not neutral_clause(doc, clause_start(doc, a), end):
             out.append((a, k + 1))

@@ -79,8 +79,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     """A carrier claim, a warranty claim, a product batch: qualified by a `not_claim` word close by.
 
     Or a thing's part: "the case of the power bank", "das Gehäuse des Akkus" (a weak claim word followed by "of"
-    and no claim word; "the case of your A-to-z claim" stays one), or a thing named with a noun before it ("the
-    carry case").
+    and no claim word or Amazon; "the case of your A-to-z claim" stays one), or a thing named with a noun before it
+    ("the carry case").
     """
     s = doc.sentences[doc.sentence_of(a)]
     if doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4)):
@@ -90,8 +90,9 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
         return True  # "the original carry case", "a phone case": a noun before it makes it a thing
     if b - a == 1 and b + 1 < s.tok_end and doc.words[b] in _OF and "claim_weak" in doc.classes[a] \
             and "claim" not in doc.classes[a]:
+        # "la richiesta di rimborso su Amazon": a request made on Amazon is one, whatever it is "of"
         tail = range(b + 1, min(s.tok_end, b + 4))
-        return not any({"claim", "claim_weak"} & doc.classes[k] for k in tail)
+        return not any({"claim", "claim_weak", "amazon"} & doc.classes[k] for k in tail)
     return False
 
 

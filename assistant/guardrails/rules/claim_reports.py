@@ -28,6 +28,10 @@ _NOUN_BEFORE = frozenset({"your", "the", "a", "an", "my", "our", "this", "that",
 
 _LET = frozenset({"let", "lets", "letting"})
 _CLICK = frozenset({"click", "select", "tick", "press", "tap", "hit"})
+# Picking an option on a form: on Amazon's return form the option is a return reason ("no longer needed")
+_CHOOSE = frozenset({"choose", "choosing", "select", "selecting", "pick", "picking", "tick", "ticking", "mark",
+                     "marking"})
+_RETURN_WORDS = frozenset({"return", "returns", "returning", "return's"})
 
 
 def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -71,6 +75,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             continue
         if neutral_clause(doc, clause_start(doc, a), said[0][1]):
             continue
+        if _return_reason(doc, a, doc.sentences[max(0, si - 1)].tok_start, s.tok_end, objects):
+            continue
         if permission(data, a, b) and not doc.has("request", max(s.tok_start, a - 6), a):
             continue  # "if you wish, you can update the claim yourself once things are resolved"
         out.append((a, said[0][1]))
@@ -79,6 +85,17 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
 
 
 _THAT = frozenset({"that", "dass", "que", "qu", "che"})
+
+
+def _return_reason(doc: Doc, a: int, start: int, end: int, objects: dict[int, int]) -> bool:
+    """'Start the return in Your Orders, choosing "no longer needed"': a reason picked on the return form.
+
+    A reason for a return says nothing to Amazon about a claim; a claim named in the sentence, or the one before
+    it, keeps it a report ("on the claim page, select 'no longer needed'").
+    """
+    if doc.words[a] not in _CHOOSE or any(start <= o < end for o in objects):
+        return False
+    return any(w in _RETURN_WORDS for w in doc.words[start:end])
 
 
 def _said_of_seller(doc: Doc, b: int, end: int) -> bool:
