@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.money import Money, last_before, read_money
 from assistant.guardrails.text import Doc
@@ -113,7 +115,7 @@ _ORDER_OF = frozenset({"of", "uber", "de", "di", "von", "du", "del", "for", "fur
 
 def order_total(doc: Doc, m: Money) -> bool:
     """Whether `m` is an order's total ("your order of $41.89") or part of its breakdown in brackets after it."""
-    if _total_after_order(doc, m.tok):
+    if _total_after_order(doc, m.tok) or _line_total(doc, m):
         return True
     before = doc.folded[max(0, m.start - 40):m.start]
     opening = before.rfind("(")
@@ -129,6 +131,30 @@ def order_total(doc: Doc, m: Money) -> bool:
     p = money[k]
     return p.kind == "amount" and p.end <= bracket and doc.folded[p.end:bracket].strip() == "" \
         and _total_after_order(doc, p.tok)
+
+
+_TIMES = re.compile(r"(\d{1,3})\s*[x×*]\s*$")
+_THEN_TOTAL = re.compile(r"\s*(?:\(|=)\s*$")
+
+
+def _line_total(doc: Doc, m: Money) -> bool:
+    """'Your order was for 2 x $32.49 ($64.98)': a quantity times a price, and the product of the two, quoted."""
+    money = read_money(doc)
+    k = last_before(money, m.start)
+    if k < 0:
+        return False
+    p = money[k]
+    if p.end > m.start or not _THEN_TOTAL.fullmatch(doc.folded[p.end:m.start]):
+        return False
+    times = _TIMES.search(doc.folded[max(0, p.start - 8):p.start])
+    if times is None or abs(int(times.group(1)) * p.value - m.value) >= 0.005:
+        return False
+    # an order line quoted, not money offered: "we refund 2 x $9 ($18)" offers the $18
+    si = doc.sentence_of(m.tok)
+    lo = doc.sentences[si].tok_start
+    if si > 0 and doc.folded[doc.sentences[si - 1].start:doc.sentences[si - 1].end].rstrip().endswith(":"):
+        lo = doc.sentences[si - 1].tok_start  # "il rimborso dei pezzi mancanti: 4 × 3,00 € = 12,00 €"
+    return not any(doc.has(cls, lo, p.tok) for cls in ("r_refund", "money_offer"))
 
 
 def _total_after_order(doc: Doc, tok: int) -> bool:

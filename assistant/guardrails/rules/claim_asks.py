@@ -56,6 +56,8 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
             tail = range(obj_end, min(c1 + 1, max(tail.stop, after_ask + 3), s.tok_end))
         if _own_infinitive(doc, ask, after_ask, obj):
             continue  # "a photo is all we need to accept the claim": the seller's own verb, asked of nobody
+        if _thanks_for_done(doc, ask, after_ask):
+            continue  # "merci de nous avoir tenus informés de vos démarches": thanks for what was done
         if negation_in(doc, c0, c1 + 1):
             continue  # "we won't ask you to change the claim"; "für keine der Optionen müssen Sie ... ändern"
         zone = list(range(after_ask, obj)) if asks else []
@@ -68,6 +70,19 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
             continue
         out.append((min(ask, obj), max(obj_end, acts[-1] + 1)))
     return out
+
+
+_FR_CLITICS = frozenset({"nous", "m", "me", "vous", "l", "les", "le", "la", "t", "te", "en", "y"})
+
+
+def _thanks_for_done(doc: Doc, ask: int, after: int) -> bool:
+    """'Merci de nous avoir tenus informés': "merci de" before a past infinitive thanks, it asks nothing."""
+    if doc.words[ask] != "merci":
+        return False
+    k = after
+    while k < min(len(doc.words), after + 3) and doc.words[k] in _FR_CLITICS:
+        k += 1
+    return k < len(doc.words) and doc.words[k] in ("avoir", "etre")
 
 
 def _own_infinitive(doc: Doc, ask: int, after: int, obj: int) -> bool:

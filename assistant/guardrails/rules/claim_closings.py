@@ -25,6 +25,7 @@ from assistant.guardrails.rules.claim_refs import (
     permission,
     remedy_follows,
     subject_is_not_buyer,
+    timed_to_deal,
 )
 from assistant.guardrails.text import Doc
 
@@ -82,8 +83,10 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "we take it back free of charge" is the item; "would you mind taking it back?" asks
                 # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
                 plea = plea or (doc.has("condition", c0, a) and doc.sentence_of(a) in data.offers.by_sentence)
+                # (nor "feel free to cancel the dispute once the new one arrives": timed to our remedy)
                 if neutral_clause(doc, _gate(doc, c0, a), clause_end(doc, max(b, obj_end) - 1)) and not plea \
-                        and not remedy_follows(doc, max(b, obj_end), s.tok_end):
+                        and not remedy_follows(doc, max(b, obj_end), s.tok_end) \
+                        and not timed_to_deal(doc, max(b, obj_end), s.tok_end):
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice

@@ -334,14 +334,25 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
     # "once we agree, you can withdraw the claim", "after the refund lands you can close it": a closing timed to
     # the seller's act or the remedy is a step of the deal, not the buyer's own choice ("if you wish, you can
     # close it", "once the parcel has arrived and you feel it is resolved, you are welcome to close it" stay one)
-    for c, e in doc.find("condition", s.tok_start, a):
-        if doc.words[c] in _EVENT and any(doc.has(cls, e, min(a, e + 4)) for cls in _DEAL):
-            return False
+    if timed_to_deal(doc, s.tok_start, a) or timed_to_deal(doc, b, s.tok_end):
+        return False
     if si + 1 < len(doc.sentences):
         nxt = doc.sentences[si + 1]
         if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 2)):
             return False  # "You can close it yourself. Then we refund you."
     return not remedy_follows(doc, b, s.tok_end)
+
+
+def timed_to_deal(doc: Doc, lo: int, hi: int) -> bool:
+    """'once we agree', 'once the new one arrives': an event of the seller's or of the remedy between `lo` and `hi`.
+
+    Before a closing ("after the refund lands you can close it") or after it ("feel free to cancel the dispute once
+    the new one arrives"), it makes the closing a step of the deal.
+    """
+    for c, e in doc.find("condition", lo, hi):
+        if doc.words[c] in _EVENT and any(doc.has(cls, e, min(hi, e + 4)) for cls in _DEAL):
+            return True
+    return False
 
 
 def remedy_follows(doc: Doc, b: int, end: int) -> bool:

@@ -137,8 +137,31 @@ def _reported_closing(doc: Doc, a: int, b: int) -> bool:
         return False
     # "You said you'd close the claim once the refund comes through, so please do go ahead with that": the seller
     # takes the buyer's words up and asks
-    s = doc.sentences[doc.sentence_of(a)]
-    return not seller_asks(doc, b, s.tok_end)
+    si = doc.sentence_of(a)
+    s = doc.sentences[si]
+    if seller_asks(doc, b, s.tok_end):
+        return False
+    # "... you'd retract the claim once the money landed. Could you do that today?": asked in the next sentence,
+    # the act named by a verb of doing
+    if si + 1 < len(doc.sentences):
+        nxt = doc.sentences[si + 1]
+        if seller_asks(doc, nxt.tok_start, nxt.tok_end) and any(
+                _does_it(doc.words, k, nxt.tok_end) for k in range(nxt.tok_start, nxt.tok_end)):
+            return False
+    return True
+
+
+# A verb of doing that stands for an act named before: "do that", "go ahead", "le faire", "hacerlo", "das erledigen"
+_DO = frozenset({"do", "doing"})
+_IT = frozenset({"that", "it", "so", "this"})
+_DO_IT = frozenset({"faire", "hacerlo", "farlo", "tun", "erledigen"})
+
+
+def _does_it(words: list[str], k: int, end: int) -> bool:
+    w = words[k]
+    if w in _DO:  # not "please do let us know"
+        return k + 1 < end and words[k + 1] in _IT
+    return w in _DO_IT or (w == "ahead" and k > 0 and words[k - 1] == "go")
 
 
 def _amazon_acts(doc: Doc, main: int, end: int) -> bool:
