@@ -310,6 +310,8 @@ def _offering(doc: Doc, si: int) -> bool:
     if _offer_cue(doc, si):
         return True
     s = doc.sentences[si]
+    if doc.has("apology", s.tok_start, s.tok_end) and not doc.has("send_verb", s.tok_start, s.tok_end):
+        return False  # "We're sorry to see the split leg": the seller regrets the part, it sends nothing
     # the seller as subject; "you told us the charger sparked" has the seller only as an object
     return any(doc.words[k] not in ("us", "me") for k, _ in doc.find("first_person", s.tok_start, s.tok_end))
 
@@ -330,10 +332,13 @@ def _free_sending(doc: Doc, a: int, b: int) -> bool:
     if doc.words[a:b] != _FREE_OF_CHARGE:
         return False
     s = doc.sentences[doc.sentence_of(a)]
-    return any(doc.has(cls, s.tok_start, s.tok_end) for cls in _SENDING)
+    # ... or what a delivery costs: "2. Express delivery, arriving within 2 working days, also free of charge"
+    return any(doc.has(cls, s.tok_start, s.tok_end) for cls in _SENDING) \
+        or any(doc.words[k] in _DELIVERY for k in range(s.tok_start, a))
 
 
 _FREE_OF_CHARGE = ["free", "of", "charge"]  # not "a free brush", "a complimentary trimmer": gifts sent
+_DELIVERY = frozenset({"delivery", "shipping", "postage", "courier", "collection", "pickup", "dispatch"})
 _SENDING = ("send_verb", "r_replacement", "r_reship", "r_exchange", "r_parts", "r_return")
 
 

@@ -33,6 +33,7 @@ from assistant.guardrails.rules.claim_asks import (
     waits_on_named,
 )
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
+from assistant.guardrails.rules.claim_openings import needless_openings
 from assistant.guardrails.rules.claim_refs import (
     antecedent,
     claim_objects,
@@ -213,6 +214,8 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
 _BEFORE = frozenset({"before", "avant", "antes", "prima"})
 _ESCALATE = ("escalat", "eskalier")
 _BEFORE_LINK = frozenset({"de", "d", "di"})
+# The object of a claim word used as a verb ("dispute the charge", "chargeback it")
+_VERB_OBJECT = frozenset({"the", "it", "this", "your", "my", "any", "a", "them"})  # not "dispute that ...": contest
 
 
 def _before_opening(doc: Doc) -> list[tuple[int, int]]:
@@ -224,6 +227,18 @@ def _before_opening(doc: Doc) -> list[tuple[int, int]]:
             if doc.has("open", k, k + 1):
                 out.append((a, k))
     return out
+
+
+_TAKE_ON = frozenset({"take", "taking", "push", "pushing", "carry", "carrying"})
+_FURTHER = frozenset({"further", "forward", "forwards"})
+
+
+def _taken_further(doc: Doc, k: int, end: int) -> bool:
+    """'take the a to z any further': a claim between a verb of carrying on and "further" or "forward"."""
+    stop = next((j for j in range(k + 2, min(end, k + 8)) if doc.words[j] in _FURTHER), None)
+    if stop is None or doc.has("not_claim", k + 1, stop):
+        return False  # "the carrier claim"
+    return doc.has("claim", k + 1, stop) or weak_claim_in(doc, k + 1, stop)
 
 
 def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
@@ -248,6 +263,21 @@ def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             reach = min(s.tok_end, b + 12)
         else:
             reach = min(s.tok_end, b + 5)
+        # the claim inside the verb: "not to take the a to z any further", "not to push the dispute forward"
+        pushed = next((k for k in range(a, reach) if doc.words[k] in _TAKE_ON and _taken_further(doc, k, s.tok_end)),
+                      None)
+        ours = doc.has("first_person", clause_start(doc, a), a) and not doc.has("you", clause_start(doc, a), a)
+        if pushed is not None and not ours \
+                and not neutral_clause(doc, clause_start(doc, a), min(s.tok_end, pushed + 8)):
+            out.append((a, min(s.tok_end, pushed + 8)))
+            continue
+        # the claim word is the verb: "please don't dispute the charge with your card company"
+        # (not after a bare "no", which makes it a noun: "there's no dispute the seller can't fix")
+        if b < reach and "claim" in doc.classes[b] and b + 1 < s.tok_end and doc.words[b + 1] in _VERB_OBJECT \
+                and doc.words[a:b] != ["no"] and not ours \
+                and doc.words[b].isascii() and not neutral_clause(doc, clause_start(doc, a), min(s.tok_end, b + 7)):
+            out.append((a, min(s.tok_end, b + 7)))
+            continue
         # from the hold-off's own start: "before going" holds the opening verb of "going to Amazon" itself
         for oa, ob in doc.find("open", a, reach):
             tail = min(s.tok_end, ob + 7)
@@ -391,7 +421,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns)
              + fused_closings(data, claims) + unopened_pointing_back(data, claims, pronouns)
              + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
-             + causative_closings(data, objects))
+             + causative_closings(data, objects) + needless_openings(data))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

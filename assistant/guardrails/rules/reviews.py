@@ -112,8 +112,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 or (doc.has("link", s.tok_start, s.tok_end) and doc.has("review_ask", s.tok_start, s.tok_end))):
             hit = (s.tok_start, s.tok_end)  # "a $10 gift card for an honest review"
         as_noun = a > 0 and doc.words[a - 1] in _DETERMINERS  # "we'd love a review": the buyer writes it
+        # (the independence may be said in the next sentence: "... tell Amazon about your experience; that is your
+        # choice and it won't change our offer")
+        after = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) else s.tok_end
         if hit is None and anything_offered and (as_noun or not subject_is_not_buyer(doc, a, s.tok_start)) \
-                and not doc.has("independent", s.tok_start, s.tok_end) and (
+                and not doc.has("independent", s.tok_start, after) and (
                 doc.has("review_ask", max(s.tok_start, a - 5), a) or (doc.has("review_wish", s.tok_start, s.tok_end)
                                                                       and doc.words[a] != "feedback")):
             hit = (s.tok_start, b)  # a review asked for in the same message as a remedy: a trade
