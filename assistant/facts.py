@@ -23,7 +23,7 @@ from assistant.errors import KnowledgeError
 from assistant.models import DECLINES, WANTS, CaseFacts, OrderFacts
 from assistant.named_parts import named_part
 from assistant.prefilter import ALL, Hits, Prefilter
-from assistant.refusals import money_refused, refused_in_clause
+from assistant.refusals import fallback_only, money_refused, refused_in_clause
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -274,7 +274,8 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     facts.wanted = wanted.group("value").strip() if wanted else None
     facts.service_question = _any(vocab.service, text, hits)
     _mismatch(facts, vocab, text, hits)
-    facts.declines = [d for d in DECLINES if _any(vocab.declines[d], text, hits)]
+    facts.declines = [d for d in DECLINES if _any(vocab.declines[d], text, hits)
+                      and not fallback_only(hits.select(vocab.declines[d]), text)]
     if "discount" not in facts.declines and money_refused(text):
         facts.declines.append("discount")
     said = {w: _said(vocab.wants[w], text, hits) for w in WANTS}

@@ -71,10 +71,35 @@ _PATTERNS = (
 )
 
 
+_WITH = re.compile(r"\s(?:with|mit|avec|con|including|incl|inkl|inklusive)\s|,|\(|\s[-–—|]\s")
+
+
+# The English patterns, whose noun may be followed by a second one ("a new glass shelf", "the spare gas lift"); in
+# the others a verb or an adjective follows ("einen neuen Deckel schicken", "il pistone nuovo").
+_EN_PATTERNS = frozenset(p for p in _PATTERNS
+                         if p.pattern.startswith((r"\b(?:send|mail", r"\b(?:only|just)", r"\b(?:just|only)")))
+_NEXT_WORD = re.compile(r"[ ](?P<w>[a-z]{3,})\b")
+
+
+def _second_noun(text: str, at: int) -> str:
+    """' shelf' after 'glass' in "send me a new glass shelf?"; empty when a function word or nothing follows."""
+    m = _NEXT_WORD.match(text, at)
+    return f" {m.group('w')}" if m and m.group("w") not in _NOT_PART and m.group("w") not in _FUNCTION else ""
+
+
+_FUNCTION = frozenset({"that", "which", "who", "the", "from", "you", "your", "our", "off", "out", "back", "again",
+                       "please", "asap", "straight", "under", "before", "after", "this", "next", "when", "since",
+                       "because", "but", "not", "just", "only", "instead", "into", "onto", "about", "would", "could",
+                       "will", "can", "its", "his", "her", "their", "them", "they", "there", "here", "one", "all"})
+
+
 def named_part(text: str, name: str | None) -> str | None:
     """The part the folded message asks for by a name the product's name (folded the same way) does not hold."""
     if not name:
         return None  # without the product's name a noun cannot be told from the thing itself
+    # What comes with the thing is a part of it: the batteries of a "Drill Kit with 2 Batteries", the "Wassertank"
+    # of a "Kaffeevollautomat mit Milchaufschäumer, 1,8 l Wassertank".
+    name = _WITH.split(name, maxsplit=1)[0]
     # A hyphenated compound names its thing last: the "Akku" of an "Akku-Staubsauger" is a part of it.
     heads = re.sub(r"\b[^\W\d_]+-(?=[^\W\d_]{3,})", "", name)
     own = {w[:5] for w in re.findall(r"\w{3,}", heads)}
@@ -83,5 +108,5 @@ def named_part(text: str, name: str | None) -> str | None:
             noun = m.group("noun")
             # (a German compound holds the noun at its end: "Gitter" is the "Treppenschutzgitter" itself)
             if len(noun) >= 3 and noun not in _NOT_PART and noun[:5] not in own and noun not in heads:
-                return noun
+                return noun + _second_noun(text, m.end("noun")) if pattern in _EN_PATTERNS else noun
     return None

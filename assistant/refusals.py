@@ -62,6 +62,43 @@ _DISCOUNT_NEGATED = re.compile(
     + r"|\b" + _DISCOUNT + r"\W+(?:\w+\W+){0,3}?nicht\b", re.IGNORECASE)
 
 
+# An amount offered for keeping the item, named by its figure ("$10 back", "the £8 thing", "5 € de descuento",
+# "$5 to keep it"), or the keeping itself ("keeping it is no use to me"): a figure alone is not money for keeping
+# ("I paid $7 shipping"), so a word of keeping, giving back or offering must follow it.
+_AMOUNT = r"(?:[$£€¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|euros?\b|eur\b|dollars?\b|bucks\b|pounds?\b|quid\b|usd\b|gbp\b|円))"
+_KEEP_MONEY = (r"(?:(?:the\s+)?" + _AMOUNT + r"\s+(?:back|off|to keep|for keeping|thing|offer|discount|credit|refund|"
+               r"de descuento|de r[ée]duction|di sconto|zur[üu]ck|rabatt)|keeping (?:it|them|the \w+))")
+# A verdict after it in its clause: "won't work for us", "is no use to me", "no me interesa", "hilft mir nicht".
+_VERDICT_AFTER = (r"(?:won.?t work|will not work|doesn.?t work|does not work|is no use|is of no use|is no good|"
+                  r"no good|not interested|isn.?t an option|is not an option|doesn.?t help|won.?t help|not acceptable|"
+                  r"isn.?t acceptable|no me interesa|no me sirve|no es una opci[óo]n|ne m.int[ée]resse pas|"
+                  r"ne me convient pas|non mi interessa|non mi serve|non fa per me|hilft mir nicht|"
+                  r"interessiert mich nicht|kommt nicht in frage|bringt mir nichts)")
+_FIGURE_REFUSED = re.compile(
+    r"(?:(?:(?<!can you )(?<!could you )(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+){0,2}?"
+    r"(?:want|need|accept\w*|interested(?:\s+in)?|take|taking|quiero|voglio)\b"
+    r"|\bne\s+(?:veux|voulons|souhaite|souhaitons)\s+pas\b)[^.,;!?\n]{0,30}?" + _KEEP_MONEY
+    + r"|" + _KEEP_MONEY + r"[^.;!?\n]{0,40}?\b" + _VERDICT_AFTER
+    + r"|\b" + _DISCOUNT + r"\W+(?:\w+\W+){0,2}?" + _VERDICT_AFTER + ")", re.IGNORECASE)
+
+
 def money_refused(text: str) -> bool:
-    """Whether money for keeping the item is turned down in the message (see `_DISCOUNT_NEGATED`)."""
-    return _DISCOUNT_NEGATED.search(text) is not None
+    """Whether money for keeping the item is turned down in the message.
+
+    Named as a kind of money (`_DISCOUNT_NEGATED`) or by its figure or by the keeping (`_FIGURE_REFUSED`).
+    """
+    return _DISCOUNT_NEGATED.search(text) is not None or _FIGURE_REFUSED.search(text) is not None
+
+
+# A preference said only as the fallback of a condition: "If you can't get a navy M to me before then, I'd rather
+# just have my money back" wants the navy M first; the refund is what to do if it cannot come.
+_FALLBACK_LEAD = re.compile(
+    r"\bif\b[^.!?\n]{0,80}?(?:\bnot\b|n[’']t\b|\bcannot\b|\bunable\b|\bimpossible\b|\btoo late\b)[^.!?\n]*$"
+    r"|\b(?:otherwise|failing that|if not)\b[^.!?\n]*$"
+    r"|\b(?:sinon|si no|si non|altrimenti|sonst|andernfalls)\b[^.!?\n]*$", re.IGNORECASE)
+
+
+def fallback_only(patterns: list[re.Pattern[str]], text: str) -> bool:
+    """Whether the patterns match and every match is the fallback of a condition earlier in its sentence."""
+    found = [m for p in patterns for m in p.finditer(text)]
+    return bool(found) and all(_FALLBACK_LEAD.search(text[max(0, m.start() - 160):m.start()]) for m in found)

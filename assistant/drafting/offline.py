@@ -282,8 +282,11 @@ class OfflineComposer:
             variant = f"{kind}_wanted" if wanted else kind
         if remedy == "tracking_update" and request.facts.missed_delivery:
             variant = "redeliver"  # a card left, a depot far away: another attempt, not just the status
+        part = None
         if remedy == "send_parts" and request.scenario != "missing_items":
             variant = "spare"  # a part for the damaged or faulty one, not a missing one
+            part = _as_written(request.message, request.facts.named_part)
+            variant = "spare_named" if part else variant  # the part the buyer asked for, by their word
         deducted = stated_deduction(request.message, request.order, request.policy) \
             if remedy == "partial_refund" and request.scenario == "shipping_cost_dispute" else None
         if remedy == "partial_refund" and request.scenario == "shipping_cost_dispute" and request.facts.seller_fault:
@@ -312,7 +315,16 @@ class OfflineComposer:
             wanted = wanted.upper()  # "xl" -> "XL"; a colour ("red") keeps its case
         elif wanted and kind == "model":
             wanted = re.sub(r"(gb|tb)$", lambda m: m.group(1).upper(), wanted)  # "64gb" -> "64GB"
-        return text.format(amount=amount or "", wanted=wanted or "", topic=topic or "")
+        return text.format(amount=amount or "", wanted=wanted or "", topic=topic or "", part=part or "")
+
+
+def _as_written(message: str, folded: str | None) -> str | None:
+    """The buyer's own word for a part the facts hold folded ("wassertank" -> "Wassertank")."""
+    if not folded:
+        return None
+    from assistant.triage import fold
+
+    return next((w for w in re.findall(r"[^\W\d_]+", message) if fold(w) == folded), folded)
 
 
 def _offers(text: str, guard: Guard | None) -> set[str]:
