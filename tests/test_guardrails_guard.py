@@ -92,7 +92,11 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "if the claim is closed we refund ", "before opening the claim ",
                                   "the claim on your order it close it ",
                                   # every amount in an open bracket looked for the order total before it
-                                  "we refund 1 € (1 € "])
+                                  "we refund 1 € (1 € ",
+                                  # round 52-54 structures: a return reason per choice, a closing timed to the deal,
+                                  # a claim taken further, an order line quoted
+                                  "return it choosing no longer needed ", "regardless close the claim once we ",
+                                  "not to take the claim any further ", "2 x 1 € (2 € "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

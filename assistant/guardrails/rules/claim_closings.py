@@ -86,7 +86,7 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 # (nor "feel free to cancel the dispute once the new one arrives": timed to our remedy)
                 if neutral_clause(doc, _gate(doc, c0, a), clause_end(doc, max(b, obj_end) - 1)) and not plea \
                         and not remedy_follows(doc, max(b, obj_end), s.tok_end) \
-                        and not timed_to_deal(doc, max(b, obj_end), s.tok_end):
+                        and not timed_to_deal(doc, max(b, obj_end), min(s.tok_end, max(b, obj_end) + NEAR)):
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
@@ -139,10 +139,15 @@ def _gate(doc: Doc, c0: int, a: int) -> int:
     the main clause; the condition after it ties the remedy to the claim. "No matter if you close it" keeps its
     marker, right before the condition.
     """
-    conditions = doc.find("condition", c0, a)
+    # the nearest condition, looked for near the closing first: a long clause full of conditions would make a
+    # whole-clause list per closing quadratic (a find costs what it returns)
+    conditions = doc.find("condition", max(c0, a - _GATE_NEAR), a) or doc.find("condition", c0, a)
     if not conditions:
         return c0
     last = conditions[-1][0]
-    if any(x <= last <= y + 2 for x, y in doc.find("independent", c0, a)):
+    if any(x <= last <= y + 2 for x, y in doc.find("independent", max(c0, last - _GATE_NEAR), min(a, last + 3))):
         return c0
     return last
+
+
+_GATE_NEAR = 40  # tokens

@@ -334,7 +334,7 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
     # "once we agree, you can withdraw the claim", "after the refund lands you can close it": a closing timed to
     # the seller's act or the remedy is a step of the deal, not the buyer's own choice ("if you wish, you can
     # close it", "once the parcel has arrived and you feel it is resolved, you are welcome to close it" stay one)
-    if timed_to_deal(doc, s.tok_start, a) or timed_to_deal(doc, b, s.tok_end):
+    if timed_to_deal(doc, s.tok_start, a) or timed_to_deal(doc, b, min(s.tok_end, b + _DEAL_REACH)):
         return False
     if si + 1 < len(doc.sentences):
         nxt = doc.sentences[si + 1]
@@ -377,6 +377,7 @@ _EVENT = frozenset({"once", "after", "as", "sobald", "nachdem", "une", "des", "a
 
 
 _DEAL = ("first_person", "r_refund", "r_replacement", "r_reship", "send_verb")
+_DEAL_REACH = 12  # tokens after a closing where an event of the deal still times it ("... once the new one arrives")
 
 
 def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:

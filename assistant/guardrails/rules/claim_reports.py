@@ -31,7 +31,6 @@ _CLICK = frozenset({"click", "select", "tick", "press", "tap", "hit"})
 # Picking an option on a form: on Amazon's return form the option is a return reason ("no longer needed")
 _CHOOSE = frozenset({"choose", "choosing", "select", "selecting", "pick", "picking", "tick", "ticking", "mark",
                      "marking"})
-_RETURN_WORDS = frozenset({"return", "returns", "returning", "return's"})
 
 
 def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -95,7 +94,7 @@ def _return_reason(doc: Doc, a: int, start: int, end: int, objects: dict[int, in
     """
     if doc.words[a] not in _CHOOSE or any(start <= o < end for o in objects):
         return False
-    return any(w in _RETURN_WORDS for w in doc.words[start:end])
+    return doc.has("r_return", start, end)  # a lookup, not a scan: linear on a long sentence of choices
 
 
 def _said_of_seller(doc: Doc, b: int, end: int) -> bool:

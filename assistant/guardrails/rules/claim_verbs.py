@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_refs import (
@@ -65,16 +66,19 @@ def fused(doc: Doc, k: int, cls: str) -> bool:
     return INFINITIVE_CLITIC.search(doc.words[k]) is not None or fused_imperative(doc, k, cls)
 
 
-def claim_before(doc: Doc, claims: dict[int, int], k: int) -> int | None:
+def claim_before(doc: Doc, claims: dict[int, int], k: int, starts: list[int]) -> int | None:
     """The claim named earlier in token `k`'s own sentence, with no other noun between.
 
-    It is the topic a pronoun after it takes up ("la reclamación de la A a la Z, no la abras").
+    It is the topic a pronoun after it takes up ("la reclamación de la A a la Z, no la abras"). `starts` are the
+    claims' first tokens, sorted: the nearest is found by bisection, not by reading every claim (linear time).
     """
     s = doc.sentences[doc.sentence_of(k)]
-    before = [c for c, end in claims.items() if s.tok_start <= c and end <= k]
-    if not before:
+    i = bisect_right(starts, k) - 1
+    while i >= 0 and starts[i] >= s.tok_start and claims[starts[i]] > k:
+        i -= 1  # a claim whose name runs past `k`
+    if i < 0 or starts[i] < s.tok_start:
         return None
-    claim = max(before)
+    claim = starts[i]
     return None if doc.has("thing", claims[claim], k) else claim
 
 
@@ -170,13 +174,14 @@ def topic_unopened(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
     """
     doc = data.doc
     out: list[tuple[int, int]] = []
+    starts = sorted(claims)
     for n, _ in doc.spans("negation"):
-        claim = claim_before(doc, claims, n)
-        if claim is None:
-            continue
         s = doc.sentences[doc.sentence_of(n)]
         verbs = [k for k in range(n + 1, min(s.tok_end, n + 4)) if "open" in doc.classes[k]]
         if not verbs:
+            continue
+        claim = claim_before(doc, claims, n, starts)
+        if claim is None:
             continue
         verb = verbs[0]
         pronoun = any("pronoun" in doc.classes[p] for p in range(n + 1, verb)) or fused(doc, verb, "open")
