@@ -333,11 +333,21 @@ def _parts(clause: str, cue: re.Pattern[str]) -> list[str]:
 def clause_with(message: str, vocab: EchoVocab, patterns: tuple[re.Pattern[str], ...], fold) -> Clause | None:
     """The safe clause in which one of `patterns` (matched on the folded text) occurs, e.g. the new address."""
     limit = MAX_CLAUSE.get(vocab.language, MAX_DEFAULT) + 40
-    for sentence in _SENTENCES.split(message.strip()):
-        text = _clean(sentence.strip(), vocab)
-        if any(p.search(fold(text)) for p in patterns) and len(text) <= limit and _safe(text, vocab, _ADDRESS_NUMBER):
-            return turn(text, vocab)
-    return None
+    found = [text for sentence in _SENTENCES.split(message.strip())
+             if (text := _clean(sentence.strip(), vocab))
+             and any(p.search(fold(text)) for p in patterns) and len(text) <= limit
+             and _safe(_STREET_COURT.sub(r"\1", text), vocab, _ADDRESS_NUMBER)]
+    # "Amazon still had my old address - the order shipped to 1420 Maple Ave. It needs to go to 88 Linden Court":
+    # the address named as the old one is not the one to restate when another follows
+    fresh = [text for text in found if not _OLD_ADDRESS.search(fold(text))]
+    return turn((fresh or found)[0], vocab) if found else None
+
+
+# "88 Linden Court": a street, not the court a threat names (the skip list's "court")
+_STREET_COURT = re.compile(r"\b([A-Z][a-z]+) Court\b")
+_OLD_ADDRESS = re.compile(r"\b(?:old address|previous address|former address|shipped to|was sent to|went to|on file|"
+                          r"alte[nr]? adresse|bisherige[nr]? adresse|ancienne adresse|direcci[oó]n antigua|"
+                          r"antigua direcci[oó]n|vecchio indirizzo|indirizzo vecchio)\b")
 
 
 __all__ = ["ECHO_DIR", "Clause", "EchoVocab", "alternation", "candidates", "clause_with", "load_echo_vocab", "pick",
