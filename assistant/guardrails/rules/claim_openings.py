@@ -1,4 +1,8 @@
-"""Opening a claim or going to Amazon named as the subject of needlessness.
+"""Opening a claim or going to Amazon, held off or called needless.
+
+`hold_offs`: the buyer asked not to open, involve or escalate, or to wait before doing so ("please don't file an
+A-to-z claim", "before opening anything with Amazon", "not to take the a to z any further", "don't dispute the
+charge"). `needless_openings`: the act named as the subject of needlessness.
 
 "Escalating to Amazon really won't be necessary, so please don't": the act is the subject and its needlessness
 the predicate, the reverse of "there's no need to escalate to Amazon" (`claim_asks.amazon_kept_out`). A clause
@@ -10,7 +14,9 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import neutral_clause
+from assistant.guardrails.rules.claim_asks import WAIT_NOUN_BEFORE, third_person_fact
+from assistant.guardrails.rules.claim_refs import neutral_clause, weak_claim_in
+from assistant.guardrails.text import Doc
 
 # Words of need, in the Latin-script languages ("won't be necessary", "ist nicht nötig", "no será necesario").
 _NEEDED = frozenset({"necessary", "needed", "required", "notig", "notwendig", "erforderlich", "necessaire",
@@ -33,4 +39,105 @@ def needless_openings(data: RuleInput) -> list[tuple[int, int]]:
                 if not neutral_clause(doc, c0, c1):
                     out.append((oa, k + 1))
                 break
+    return out
+
+
+_HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitare", "zogern", "zogere"})
+
+
+# "before" straight before an opening verb holds it off like "before you" does: "give us until Friday before
+# opening anything with Amazon", "avant d'ouvrir un litige", "antes de abrir una reclamación", "prima di aprire"
+_BEFORE = frozenset({"before", "avant", "antes", "prima"})
+_ESCALATE = ("escalat", "eskalier")
+_BEFORE_LINK = frozenset({"de", "d", "di"})
+# The object of a claim word used as a verb ("dispute the charge", "chargeback it")
+_VERB_OBJECT = frozenset({"the", "it", "this", "your", "my", "any", "a", "them"})  # not "dispute that ...": contest
+
+
+def _before_opening(doc: Doc) -> list[tuple[int, int]]:
+    out = []
+    words = doc.words
+    for a, word in enumerate(words):
+        if word in _BEFORE:
+            k = a + 2 if a + 1 < len(words) and words[a + 1] in _BEFORE_LINK else a + 1
+            if doc.has("open", k, k + 1):
+                out.append((a, k))
+    return out
+
+
+_TAKE_ON = frozenset({"take", "taking", "push", "pushing", "carry", "carrying"})
+_FURTHER = frozenset({"further", "forward", "forwards"})
+
+
+def _taken_further(doc: Doc, k: int, end: int) -> bool:
+    """'take the a to z any further': a claim between a verb of carrying on and "further" or "forward"."""
+    stop = next((j for j in range(k + 2, min(end, k + 8)) if doc.words[j] in _FURTHER), None)
+    if stop is None or doc.has("not_claim", k + 1, stop):
+        return False  # "the carrier claim"
+    return doc.has("claim", k + 1, stop) or weak_claim_in(doc, k + 1, stop)
+
+
+def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
+    """Token spans of a hold-off word before an opening act on Amazon, a claim or the bank."""
+    doc = data.doc
+    out = []
+    for a, b in doc.spans("hold_off") + _before_opening(doc):
+        if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE and "negation" not in doc.classes[a]:
+            continue  # a noun: "sorry for the wait" (not a negation: "La invitiamo a non procedere")
+        s = doc.sentences[doc.sentence_of(a)]
+        if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
+            continue  # "do not hesitate to contact Amazon" invites, it does not hold off
+        if third_person_fact(doc, a, b, s.tok_end):
+            continue  # "the warranty claim does not involve Amazon"
+        if doc.words[a] in ("not", "to") and doc.has("first_person", clause_start(doc, a), a) \
+                and not doc.has("you", clause_start(doc, a), a):
+            continue  # "we decided not to open a claim with the carrier": our own choice, nothing asked
+        # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
+        # recomendamos contactar con Amazon" recommends Amazon)
+        if b - a == 1 and "negation" in doc.classes[a]:
+            reach = min(s.tok_end, b + 3, clause_end(doc, a))
+        elif doc.has("lang_de", s.tok_start, s.tok_end):  # verb last: "sehen Sie davon ab, einen Antrag ... zu stellen"
+            reach = min(s.tok_end, b + 12)
+        else:
+            reach = min(s.tok_end, b + 5)
+        # the claim inside the verb: "not to take the a to z any further", "not to push the dispute forward"
+        pushed = next((k for k in range(a, reach) if doc.words[k] in _TAKE_ON and _taken_further(doc, k, s.tok_end)),
+                      None)
+        ours = doc.has("first_person", clause_start(doc, a), a) and not doc.has("you", clause_start(doc, a), a)
+        if pushed is not None and not ours \
+                and not neutral_clause(doc, clause_start(doc, a), min(s.tok_end, pushed + 8)):
+            out.append((a, min(s.tok_end, pushed + 8)))
+            continue
+        # the claim word is the verb: "please don't dispute the charge with your card company"
+        # (not after a bare "no", which makes it a noun: "there's no dispute the seller can't fix")
+        if b < reach and "claim" in doc.classes[b] and b + 1 < s.tok_end and doc.words[b + 1] in _VERB_OBJECT \
+                and doc.words[a:b] != ["no"] and not ours \
+                and doc.words[b].isascii() and not neutral_clause(doc, clause_start(doc, a), min(s.tok_end, b + 7)):
+            out.append((a, min(s.tok_end, b + 7)))
+            continue
+        # from the hold-off's own start: "before going" holds the opening verb of "going to Amazon" itself
+        for oa, ob in doc.find("open", a, reach):
+            tail = min(s.tok_end, ob + 7)
+            head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
+            # escalating needs no object: "before you escalate anything" is taking it to Amazon
+            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or weak_claim_in(doc, ob, tail) \
+                    or doc.words[oa].startswith(_ESCALATE) \
+                    or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \
+                    or weak_claim_in(doc, b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"
+                if not neutral_clause(doc, clause_start(doc, a), tail):
+                    out.append((a, tail))
+                break
+        else:
+            c0 = clause_start(doc, a)
+            # "No need for the AtoZ, we've got you": no verb, the claim itself is what is not needed
+            if doc.words[b - 1] == "for" and doc.has("claim", b, min(s.tok_end, b + 3)) \
+                    and not neutral_clause(doc, c0, min(s.tok_end, b + 3)):
+                out.append((a, min(s.tok_end, b + 3)))
+                continue
+            # German puts the verb of refraining last, with no opening verb: "von einem Garantieantrag bei Amazon
+            # vorerst abzusehen" (a negation such as "nicht notig" stays a statement: it needs an opening verb)
+            named = doc.has("claim", c0, a) or (doc.has("claim_weak", c0, a) and doc.has("amazon", c0, a))
+            if doc.has("lang_de", s.tok_start, s.tok_end) and not doc.has("negation", a, b) \
+                    and named and not neutral_clause(doc, c0, b):
+                out.append((c0, b))
     return out

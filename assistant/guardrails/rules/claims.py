@@ -21,19 +21,17 @@ from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start, reported, seller_asks
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_asks import (
-    WAIT_NOUN_BEFORE,
     amazon_kept_out,
     claim_asks,
     deferrals,
     fused_closings,
     split_closings,
-    third_person_fact,
     unopened_pointing_back,
     unopened_wishes,
     waits_on_named,
 )
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
-from assistant.guardrails.rules.claim_openings import needless_openings
+from assistant.guardrails.rules.claim_openings import hold_offs, needless_openings
 from assistant.guardrails.rules.claim_refs import (
     antecedent,
     claim_objects,
@@ -44,7 +42,6 @@ from assistant.guardrails.rules.claim_refs import (
     no_longer_state,
     pronoun_objects,
     reach_start,
-    weak_claim_in,
     without_open,
 )
 from assistant.guardrails.rules.claim_reports import answered_closings, reports, yes_answers
@@ -173,7 +170,6 @@ def _amazon_acts(doc: Doc, main: int, end: int) -> bool:
     return not any(doc.has(cls, main, end) for cls in _REMEDY_WORDS if cls not in ("send_verb", "offer_verb"))
 
 
-_HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitare", "zogern", "zogere"})
 
 
 def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
@@ -208,102 +204,6 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
             out.append((lo, hi))
     return out
 
-
-# "before" straight before an opening verb holds it off like "before you" does: "give us until Friday before
-# opening anything with Amazon", "avant d'ouvrir un litige", "antes de abrir una reclamación", "prima di aprire"
-_BEFORE = frozenset({"before", "avant", "antes", "prima"})
-_ESCALATE = ("escalat", "eskalier")
-_BEFORE_LINK = frozenset({"de", "d", "di"})
-# The object of a claim word used as a verb ("dispute the charge", "chargeback it")
-_VERB_OBJECT = frozenset({"the", "it", "this", "your", "my", "any", "a", "them"})  # not "dispute that ...": contest
-
-
-def _before_opening(doc: Doc) -> list[tuple[int, int]]:
-    out = []
-    words = doc.words
-    for a, word in enumerate(words):
-        if word in _BEFORE:
-            k = a + 2 if a + 1 < len(words) and words[a + 1] in _BEFORE_LINK else a + 1
-            if doc.has("open", k, k + 1):
-                out.append((a, k))
-    return out
-
-
-_TAKE_ON = frozenset({"take", "taking", "push", "pushing", "carry", "carrying"})
-_FURTHER = frozenset({"further", "forward", "forwards"})
-
-
-def _taken_further(doc: Doc, k: int, end: int) -> bool:
-    """'take the a to z any further': a claim between a verb of carrying on and "further" or "forward"."""
-    stop = next((j for j in range(k + 2, min(end, k + 8)) if doc.words[j] in _FURTHER), None)
-    if stop is None or doc.has("not_claim", k + 1, stop):
-        return False  # "the carrier claim"
-    return doc.has("claim", k + 1, stop) or weak_claim_in(doc, k + 1, stop)
-
-
-def _hold_offs(data: RuleInput) -> list[tuple[int, int]]:
-    doc = data.doc
-    out = []
-    for a, b in doc.spans("hold_off") + _before_opening(doc):
-        if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE and "negation" not in doc.classes[a]:
-            continue  # a noun: "sorry for the wait" (not a negation: "La invitiamo a non procedere")
-        s = doc.sentences[doc.sentence_of(a)]
-        if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
-            continue  # "do not hesitate to contact Amazon" invites, it does not hold off
-        if third_person_fact(doc, a, b, s.tok_end):
-            continue  # "the warranty claim does not involve Amazon"
-        if doc.words[a] in ("not", "to") and doc.has("first_person", clause_start(doc, a), a) \
-                and not doc.has("you", clause_start(doc, a), a):
-            continue  # "we decided not to open a claim with the carrier": our own choice, nothing asked
-        # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
-        # recomendamos contactar con Amazon" recommends Amazon)
-        if b - a == 1 and "negation" in doc.classes[a]:
-            reach = min(s.tok_end, b + 3, clause_end(doc, a))
-        elif doc.has("lang_de", s.tok_start, s.tok_end):  # verb last: "sehen Sie davon ab, einen Antrag ... zu stellen"
-            reach = min(s.tok_end, b + 12)
-        else:
-            reach = min(s.tok_end, b + 5)
-        # the claim inside the verb: "not to take the a to z any further", "not to push the dispute forward"
-        pushed = next((k for k in range(a, reach) if doc.words[k] in _TAKE_ON and _taken_further(doc, k, s.tok_end)),
-                      None)
-        ours = doc.has("first_person", clause_start(doc, a), a) and not doc.has("you", clause_start(doc, a), a)
-        if pushed is not None and not ours \
-                and not neutral_clause(doc, clause_start(doc, a), min(s.tok_end, pushed + 8)):
-            out.append((a, min(s.tok_end, pushed + 8)))
-            continue
-        # the claim word is the verb: "please don't dispute the charge with your card company"
-        # (not after a bare "no", which makes it a noun: "there's no dispute the seller can't fix")
-        if b < reach and "claim" in doc.classes[b] and b + 1 < s.tok_end and doc.words[b + 1] in _VERB_OBJECT \
-                and doc.words[a:b] != ["no"] and not ours \
-                and doc.words[b].isascii() and not neutral_clause(doc, clause_start(doc, a), min(s.tok_end, b + 7)):
-            out.append((a, min(s.tok_end, b + 7)))
-            continue
-        # from the hold-off's own start: "before going" holds the opening verb of "going to Amazon" itself
-        for oa, ob in doc.find("open", a, reach):
-            tail = min(s.tok_end, ob + 7)
-            head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
-            # escalating needs no object: "before you escalate anything" is taking it to Amazon
-            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or weak_claim_in(doc, ob, tail) \
-                    or doc.words[oa].startswith(_ESCALATE) \
-                    or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \
-                    or weak_claim_in(doc, b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"
-                if not neutral_clause(doc, clause_start(doc, a), tail):
-                    out.append((a, tail))
-                break
-        else:
-            c0 = clause_start(doc, a)
-            # "No need for the AtoZ, we've got you": no verb, the claim itself is what is not needed
-            if doc.words[b - 1] == "for" and doc.has("claim", b, min(s.tok_end, b + 3)) \
-                    and not neutral_clause(doc, c0, min(s.tok_end, b + 3)):
-                out.append((a, min(s.tok_end, b + 3)))
-                continue
-            # German puts the verb of refraining last, with no opening verb: "von einem Garantieantrag bei Amazon
-            # vorerst abzusehen" (a negation such as "nicht notig" stays a statement: it needs an opening verb)
-            named = doc.has("claim", c0, a) or (doc.has("claim_weak", c0, a) and doc.has("amazon", c0, a))
-            if doc.has("lang_de", s.tok_start, s.tok_end) and not doc.has("negation", a, b) \
-                    and named and not neutral_clause(doc, c0, b):
-                out.append((c0, b))
-    return out
 
 
 # "of" in the supported languages: what follows a closing noun with it is that noun's own object
@@ -406,12 +306,12 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")
             or doc.spans("wait")
             or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))
-            or (doc.spans("condition") and doc.spans("open"))):  # "before contacting Amazon" (`_before_opening`)
+            or (doc.spans("condition") and doc.spans("open"))):  # "before contacting Amazon" (claim_openings)
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
-    spans = (close_requests(data, objects, pronouns) + _hold_offs(data) + amazon_kept_out(data)
+    spans = (close_requests(data, objects, pronouns) + hold_offs(data) + amazon_kept_out(data)
              + reports(data, objects)
              + yes_answers(data, objects) + answered_closings(data)
              + _conditioned(data, {o: e for o, e in objects.items() if not pronouns.get(o)})
