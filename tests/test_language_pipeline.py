@@ -98,7 +98,7 @@ def test_composed_wording_is_in_the_language_with_its_apology_and_numbered_choic
 def test_every_wording_file_has_the_same_keys_and_valid_placeholders() -> None:
     assert set(available_languages()) >= set(LANGUAGES)
     allowed = {"product", "order_id", "amount", "hours", "item", "clause", "ordered", "received", "address", "wanted",
-               "parts", "courier", "person", "topic", "codes"}
+               "parts", "part", "courier", "person", "topic", "codes"}
     for language in LANGUAGES:
         phrases = load_phrases(language)
         assert phrases is not None and phrases.language == language
