@@ -215,3 +215,13 @@ def test_app_command_serves_the_app(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+    # stopping `reply-assistant app` stops the server: nothing goes on serving, orphaned, on the port
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+        except OSError:
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail(f"the app still answers on port {port} after `reply-assistant app` was stopped")

@@ -39,8 +39,17 @@ def command(args: argparse.Namespace) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run Streamlit in the foreground until it stops (Ctrl-C stops both)."""
+    """Become Streamlit (exec): a stop signal sent to `reply-assistant app` stops the server itself.
+
+    A child process would outlive a SIGTERM sent to this one (a process manager's stop, a test's terminate) and go
+    on serving, orphaned, on the port.
+    """
     argv = command(args)
     print(f"starting the app on http://{args.address}:{args.port} (Ctrl-C stops it)", file=sys.stderr)
+    sys.stderr.flush()
     # Run from the project folder so Streamlit finds `.streamlit/config.toml` beside the app.
-    return subprocess.call(argv, cwd=REPO_ROOT, env=dict(os.environ))
+    os.chdir(REPO_ROOT)
+    if os.name != "posix":  # no exec that keeps the process on Windows: run it as a child there
+        return subprocess.call(argv, env=dict(os.environ))
+    os.execv(argv[0], argv)
+    return 0  # not reached
