@@ -52,12 +52,14 @@ def refused_in_clause(patterns: list[re.Pattern[str]], text: str) -> bool:
 _DISCOUNT = (r"(?:partial refund|part refund|\d+\s?%\s?off|money off|a few (?:bucks|dollars|quid|pounds|euros) back|"
              r"some money back|a discount|remboursement partiel|une r[ée]duction|une remise|reembolso parcial|"
              r"un descuento|rimborso parziale|uno sconto|teilerstattung|einen rabatt|preisnachlass)")
+# French "do not want", in both money readings below
+_FR_NOT_WANT = r"\bne\s+(?:veux|voulons|souhaite|souhaitons)\s+pas\b"
 _DISCOUNT_NEGATED = re.compile(
     r"(?:(?<!can you )(?<!could you )(?<!why )(?:\bnot|n[’']t|\bnever|\bdont|\bno|\bnon)\s+(?:\w+\s+){0,2}?"
     r"(?:want|need|offer\w*|keep\w*|accept\w*|interested|voglio|quiero)\b"
     # (a comma only before a list's next item: "a gift card, a 'small token' or a partial refund", not before a
     # new clause: "I dont want send back, maybe you give me some money back")
-    r"|\bne\s+(?:veux|voulons|souhaite|souhaitons)\s+pas\b)(?:[^.,;!?\n]|,\s(?=(?:a|an|or|any|un|une|ein|eine)\s|(?:\w+\s){1,3}(?:or|ou|oder|o)\s))"
+    r"|" + _FR_NOT_WANT + r")(?:[^.,;!?\n]|,\s(?=(?:a|an|or|any|un|une|ein|eine)\s|(?:\w+\s){1,3}(?:or|ou|oder|o)\s))"
     r"{0,60}?" + _DISCOUNT
     + r"|\b" + _DISCOUNT + r"\W+(?:\w+\W+){0,3}?nicht\b", re.IGNORECASE)
 
@@ -77,7 +79,7 @@ _VERDICT_AFTER = (r"(?:won.?t work|will not work|doesn.?t work|does not work|is 
 _FIGURE_REFUSED = re.compile(
     r"(?:(?:(?<!can you )(?<!could you )(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+){0,2}?"
     r"(?:want|need|accept\w*|interested(?:\s+in)?|take|taking|quiero|voglio)\b"
-    r"|\bne\s+(?:veux|voulons|souhaite|souhaitons)\s+pas\b)[^.,;!?\n]{0,30}?" + _KEEP_MONEY
+    r"|" + _FR_NOT_WANT + r")[^.,;!?\n]{0,30}?" + _KEEP_MONEY
     + r"|" + _KEEP_MONEY + r"[^.;!?\n]{0,40}?\b" + _VERDICT_AFTER
     + r"|\b" + _DISCOUNT + r"\W+(?:\w+\W+){0,2}?" + _VERDICT_AFTER + ")", re.IGNORECASE)
 

@@ -89,9 +89,11 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             continue  # "do not hesitate to contact Amazon" invites, it does not hold off
         if third_person_fact(doc, a, b, s.tok_end):
             continue  # "the warranty claim does not involve Amazon"
-        if doc.words[a] in ("not", "to") and doc.has("first_person", clause_start(doc, a), a) \
-                and not doc.has("you", clause_start(doc, a), a):
-            continue  # "we decided not to open a claim with the carrier": our own choice, nothing asked
+        c0 = clause_start(doc, a)
+        # the seller the subject, and no "you": "we decided not to open a claim with the carrier", our own choice
+        ours = doc.has("first_person", c0, a) and not doc.has("you", c0, a)
+        if doc.words[a] in ("not", "to") and ours:
+            continue
         # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
         # recomendamos contactar con Amazon" recommends Amazon)
         if b - a == 1 and "negation" in doc.classes[a]:
@@ -103,32 +105,29 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         # the claim inside the verb: "not to take the a to z any further", "not to push the dispute forward"
         pushed = next((k for k in range(a, reach) if doc.words[k] in _TAKE_ON and _taken_further(doc, k, s.tok_end)),
                       None)
-        ours = doc.has("first_person", clause_start(doc, a), a) and not doc.has("you", clause_start(doc, a), a)
-        if pushed is not None and not ours \
-                and not neutral_clause(doc, clause_start(doc, a), min(s.tok_end, pushed + 8)):
+        if pushed is not None and not ours and not neutral_clause(doc, c0, min(s.tok_end, pushed + 8)):
             out.append((a, min(s.tok_end, pushed + 8)))
             continue
         # the claim word is the verb: "please don't dispute the charge with your card company"
         # (not after a bare "no", which makes it a noun: "there's no dispute the seller can't fix")
         if b < reach and "claim" in doc.classes[b] and b + 1 < s.tok_end and doc.words[b + 1] in _VERB_OBJECT \
                 and doc.words[a:b] != ["no"] and not ours \
-                and doc.words[b].isascii() and not neutral_clause(doc, clause_start(doc, a), min(s.tok_end, b + 7)):
+                and doc.words[b].isascii() and not neutral_clause(doc, c0, min(s.tok_end, b + 7)):
             out.append((a, min(s.tok_end, b + 7)))
             continue
         # from the hold-off's own start: "before going" holds the opening verb of "going to Amazon" itself
         for oa, ob in doc.find("open", a, reach):
             tail = min(s.tok_end, ob + 7)
-            head = max(clause_start(doc, a), a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
+            head = max(c0, a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             # escalating needs no object: "before you escalate anything" is taking it to Amazon
             if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or weak_claim_in(doc, ob, tail) \
                     or doc.words[oa].startswith(_ESCALATE) \
                     or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \
                     or weak_claim_in(doc, b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"
-                if not neutral_clause(doc, clause_start(doc, a), tail):
+                if not neutral_clause(doc, c0, tail):
                     out.append((a, tail))
                 break
         else:
-            c0 = clause_start(doc, a)
             # "No need for the AtoZ, we've got you": no verb, the claim itself is what is not needed
             if doc.words[b - 1] == "for" and doc.has("claim", b, min(s.tok_end, b + 3)) \
                     and not neutral_clause(doc, c0, min(s.tok_end, b + 3)):
