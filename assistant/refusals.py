@@ -49,7 +49,8 @@ def refused_in_clause(patterns: list[re.Pattern[str]], text: str) -> bool:
 # bucks back", "Don't bother offering me 10% off to keep it", "I'm not keeping a cracked TV for a partial refund",
 # "I do NOT want a gift card, a 'small token' or a partial refund") or, in German, after it ("Eine Teilerstattung
 # hilft mir nicht"). A question ("can you not just give me a partial refund?") asks for it.
-_DISCOUNT = (r"(?:partial refund|part refund|\d+\s?%\s?off|money off|a few (?:bucks|dollars|quid|pounds|euros) back|"
+_DISCOUNT = (r"(?:partial refund|part refund|\d+\s?%\s?off|money off|(?:money|something|a bit) knocked off|"
+             r"a few (?:bucks|dollars|quid|pounds|euros) back|"
              r"some money back|a discount|remboursement partiel|une r[ée]duction|une remise|reembolso parcial|"
              r"un descuento|rimborso parziale|uno sconto|teilerstattung|einen rabatt|preisnachlass)")
 # French "do not want", in both money readings below

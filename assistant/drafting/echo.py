@@ -130,9 +130,14 @@ def _pieces(sentence: str, limit: int, vocab: EchoVocab) -> list[str]:
     # cut too: the fact in it can be restated without the request the choices answer.
     if len(sentence) <= limit and _safe(sentence, vocab, remedy=True) and not vocab.remedy.search(sentence):
         return [sentence]
-    # A long run without commas (a rambling or non-native message) is cut at "and", "but" as well.
-    return [q for p in _PIECES.split(sentence) if p
+    # A long run without commas (a rambling or non-native message) is cut at "and", "but" as well. A comma inside
+    # brackets cuts nothing ("the buds I got (model TW-220, black) started crackling"): it is held while cutting.
+    held = _ASIDE.sub(lambda m: m.group(0).replace(",", _HELD), sentence)
+    return [q.replace(_HELD, ",") for p in _PIECES.split(held) if p
             for q in ([p] if len(p) <= limit and _safe(p, vocab, remedy=True) else _cut(p, limit)) if q]
+
+
+_HELD = "\x1f"  # a comma inside brackets while a sentence is cut (a control character no message keeps)
 
 
 def _cut(piece: str, limit: int) -> list[str]:

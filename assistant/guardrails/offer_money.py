@@ -99,9 +99,10 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
             if nxt in _NOT_MONEY_AFTER or not (back or worded or cents_before_refund):
                 continue
-        elif m.kind == "fraction" and m.value > 100 and " " not in doc.folded[m.start:m.end].strip() \
+        elif m.kind == "fraction" and m.value > 100 and _how_often(doc.folded[m.start:m.end].strip()) \
                 and _word_after(doc, m.tok, m.end) not in _MULTIPLIED:
-            continue  # "if you end up refunded twice", "never charged twice": how often, not twice the price
+            # "if you end up refunded twice", "switch it off and on three times": how often, not twice the price
+            continue
         elif m.kind == "fraction" and _word_after(doc, m.tok, m.end) in _ORDINAL_NOUNS:
             continue  # "a third option", "the third time": an ordinal before a noun counts, it is no share
         elif m.kind == "fraction" and doc.words[min(m.tok + 1, len(doc.words) - 1)] in ("a", "an") \
@@ -172,6 +173,11 @@ _INSTEAD_OF = frozenset({("instead", "of"), ("rather", "than"), ("au", "lieu", "
 # what a multiplier multiplies: "twice the price", "double what you paid", "three times your shipping"
 _MULTIPLIED = frozenset({"the", "what", "your", "that", "its", "this", "le", "la", "el", "il", "das", "den", "die",
                          "lo", "du", "del", "des", "ce", "cio", "was", "quanto", "so"})
+
+
+def _how_often(phrase: str) -> bool:
+    """A multiplier that may only count ("twice", "three times"), unlike "double what" or "double the price"."""
+    return " " not in phrase or phrase.endswith("times")
 
 
 def _deducted(doc: Doc, tok: int, lo: int) -> bool:

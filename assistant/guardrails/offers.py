@@ -114,6 +114,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
                 continue  # "Sorry the screws were missing" names the part; it does not send it
             if cls == "r_parts" and b == a + 1 and b < len(doc.words) and doc.words[b] in _OBJECTS:
                 continue  # "plug it back in", "cap them tightly": the word is a verb here, not a part
+            if cls == "r_parts" and _accompanies(doc, a):
+                continue  # "it ships today with the battery included": what comes with the goods sent
             _add(offers, doc, remedy, a, b, seen)
     for a, b in doc.spans("r_refund"):
         if negated(doc, a):
@@ -231,14 +233,25 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
         return None  # not "send the lead free of charge": what the sending costs
     # a part named as the thing sent ("we send a new blade and seal"): `part_noun` counts only here, as the
     # object of the seller's sending verb, so "the blade is dull; we send a new mixer" stays a reship
-    if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in after) \
-            or doc.has("r_parts", b, after.stop):  # a phrase: "send the missing lamp"
+    # (the thing sent stands before "with": "it ships today with the battery included" sends the item again)
+    sent = next((range(b, k) for k in after if doc.words[k] in _WITH), after)
+    if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in sent) \
+            or doc.has("r_parts", b, sent.stop):  # a phrase: "send the missing lamp"
         return "send_parts"
     if _other_goods_instead(doc, b, s.tok_end):
         return "exchange"
     return "reship"
 
 
+def _accompanies(doc: Doc, a: int) -> bool:
+    """'with the battery', 'without a charger': a part named as what comes with other goods."""
+    k = a - 1
+    if k > 0 and doc.words[k] in _ARTICLES:
+        k -= 1
+    return k >= 0 and doc.words[k] in _WITH
+
+
+_ARTICLES = frozenset({"the", "a", "an", "its", "their"})
 _INSTEAD = frozenset({"instead", "stattdessen", "invece"})
 _SAME_THING = frozenset({"it", "them", "this", "that", "one", "es", "sie", "lo", "la", "le", "li"})
 
@@ -275,6 +288,7 @@ _JA_BUYER_SENDS = ("くたさ", "いたた", "頂")
 _JA_NOUN_PARTICLES = frozenset("かはのを")
 _WE_ENDINGS = ("emos", "amos", "imos", "iamo", "ons")
 _BY = frozenset({"by", "via", "per"})
+_WITH = frozenset({"with", "without", "including"})
 _OF = frozenset({"de", "di", "d", "del", "della", "du", "des", "of"})
 _COSTS = frozenset({"gastos", "gasto", "costes", "coste", "costos", "costo", "spese", "spesa", "costi", "frais",
                     "tarifa", "tarifas", "tariffa", "tariffe", "cost", "costs"})

@@ -18,7 +18,22 @@ def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
 
     `after` is the first token after the whole amount ("50 USD" is two tokens).
     """
-    return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after))
+    return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after),
+               _ja_each_time(doc, after, end))
+
+
+_JA_EACH = fold_literal("ずつ")
+_JA_TIMES = fold_literal("回")
+
+
+def _ja_each_time(doc: Doc, after: int | None, end: int) -> int:
+    """'2,000円ずつ2回に分けて返金': an amount each time, paid the number of times after it."""
+    if after is None or after >= end or after < 1 or doc.folded.isascii():
+        return 1
+    if not doc.folded[doc.ends[after - 1]:doc.starts[after]].rstrip().endswith(_JA_EACH) \
+            or not doc.folded.startswith(_JA_TIMES, doc.ends[after]):
+        return 1
+    return _count(doc, doc.words[after])
 
 
 # "three instalments of £7", "drei Raten zu je 7 €", "trois versements de 7 €": the amount is paid N times

@@ -26,7 +26,13 @@ from assistant.guardrails.rules.claim_refs import (
     split_closing,
     subject_is_not_buyer,
 )
-from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC, fused, fused_imperative, fused_phrase
+from assistant.guardrails.rules.claim_verbs import (
+    INFINITIVE_CLITIC,
+    fused,
+    fused_imperative,
+    fused_phrase,
+    other_antecedent,
+)
 from assistant.guardrails.text import Doc
 
 _REACH = 8  # tokens between a request word and the claim it is about
@@ -336,7 +342,8 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         s = doc.sentences[si]
         before = [c for c in starts if s.tok_start <= c < a]
         claim = before[-1] if before else antecedent(doc, starts, si)
-        if claim is None or doc.has("thing", claims[claim], a) or subject_is_not_buyer(doc, a, s.tok_start):
+        if claim is None or other_antecedent(doc, claim, claims[claim], a) \
+                or subject_is_not_buyer(doc, a, s.tok_start):
             continue
         # an imperative with the pronoun fused on is itself the request ("Chiudila e ti mandiamo la cover")
         asked = asks_in(doc, s.tok_start, a) or doc.has("condition", s.tok_start, a) \

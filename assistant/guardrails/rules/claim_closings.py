@@ -59,10 +59,11 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "close the app and open it": the verb has its own object
                 if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):
                     continue  # "il ritiro gratuito": an article before the noun, not "it" being withdrawn
-                if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too")
+                if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too", "another")
                               or (doc.words[a - 1] == "a" and english_in(doc, s.tok_start, s.tok_end, objects))
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
-                    continue  # an adjective ("keep a close eye on it"), not a request to close ("a revocare" is)
+                    continue  # an adjective or noun ("keep a close eye on it", "give it another go"), not a request
+                    # to close ("a revocare" is)
                 if cls == "gone" and a < obj - 2 and not _buyers_perfect(doc, a):
                     # a state word is said of what precedes it ("the claim is closed"), not what follows; "could you
                     # confirm you've closed any open cases" is the buyer's own act, the object after it

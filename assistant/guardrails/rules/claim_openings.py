@@ -42,6 +42,16 @@ def needless_openings(data: RuleInput) -> list[tuple[int, int]]:
     return out
 
 
+# what joins a word of need to the act it is about: "necesario que acuda", "nécessaire de saisir", "necessario che"
+_NEED_LINK = frozenset({"que", "de", "d", "che", "di", "to", "zu"})
+
+
+def _need_then_act(doc: Doc, b: int, end: int) -> bool:
+    """A word of need within two tokens after a bare negation, then a linking word ('no sea necesario que')."""
+    return any(doc.words[k] in _NEEDED and k + 1 < end and doc.words[k + 1] in _NEED_LINK
+               for k in range(b, min(end, b + 2)))
+
+
 _HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitare", "zogern", "zogere"})
 
 
@@ -96,7 +106,10 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             continue
         # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
         # recomendamos contactar con Amazon" recommends Amazon)
-        if b - a == 1 and "negation" in doc.classes[a]:
+        if b - a == 1 and "negation" in doc.classes[a] and _need_then_act(doc, b, s.tok_end):
+            # "no sea necesario que acuda a la garantía de Amazon": the need negated, then the act it is about
+            reach = min(s.tok_end, b + 6)
+        elif b - a == 1 and "negation" in doc.classes[a]:
             reach = min(s.tok_end, b + 3, clause_end(doc, a))
         elif doc.has("lang_de", s.tok_start, s.tok_end):  # verb last: "sehen Sie davon ab, einen Antrag ... zu stellen"
             reach = min(s.tok_end, b + 12)

@@ -59,6 +59,9 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             # "You confirm the chargeback with your bank is withdrawn": a claim named and gone after the telling
             said = [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12))
                     if any(b <= o < g for o in objects)]
+        if not said and doc.has("amazon", a, min(s.tok_end, b + 3)):
+            # "a quick note to Amazon to close things off": what Amazon is asked to do is the closing itself
+            said = [(g, h) for g, h in doc.find("close", b, min(s.tok_end, b + 7)) if doc.words[g - 1] == "to"]
         # "once Amazon has heard from you that ...": the subject is the listener, the buyer still does the telling
         heard = doc.words[b - 2:b] == ["from", "you"]
         if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard):

@@ -66,6 +66,30 @@ def fused(doc: Doc, k: int, cls: str) -> bool:
     return INFINITIVE_CLITIC.search(doc.words[k]) is not None or fused_imperative(doc, k, cls)
 
 
+def _other_gender(verb: str) -> tuple[str, ...] | None:
+    """The noun endings a fused pronoun cannot take up: -o for "-la(s)", -a for "-lo(s)"; None for others."""
+    clitic = verb[-3:] if verb.endswith("s") else verb[-2:]
+    return ("o", "os") if clitic in ("la", "las") else ("a", "as") if clitic in ("lo", "los") else None
+
+
+def _of_gender(noun: str, endings: tuple[str, ...] | None) -> bool:
+    """Whether a noun ends as `endings` say: a word, not the "a" of "A-Z" or another letter."""
+    return endings is not None and len(noun) > 3 and noun.endswith(endings)
+
+
+def other_antecedent(doc: Doc, claim: int, lo: int, verb: int) -> bool:
+    """Whether the fused pronoun stands for something other than the claim.
+
+    The claim's gender disagrees, or a noun that may have its gender stands between the claim and the verb.
+    Spanish and Italian pronouns agree in gender: "cerrarla" (feminine) cannot take up "el reembolso" or "l'invio"
+    ending in -o, and "cancelarlo" cannot take up "la disputa"; nouns of the other gender between do not count.
+    """
+    other = _other_gender(doc.words[verb])
+    if other is not None and _of_gender(doc.words[claim], other):
+        return True
+    return any(other is None or not doc.words[t].endswith(other) for t, _ in doc.find("thing", lo, verb))
+
+
 def claim_before(doc: Doc, claims: dict[int, int], k: int, starts: list[int]) -> int | None:
     """The claim named earlier in token `k`'s own sentence, with no other noun between.
 
@@ -118,6 +142,33 @@ def separable_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
             if not neutral_clause(doc, s.tok_start, end) and not permission(data, verbs[-1], k + 1):
                 out.append((min(verbs[-1], obj), k + 1))
             break
+    return out + _pronoun_taken_back(data, sorted(objects))
+
+
+_OBJECT_PRONOUNS = frozenset({"sie", "ihn", "es", "diese", "diesen"})
+
+
+def _pronoun_taken_back(data: RuleInput, starts: list[int]) -> list[tuple[int, int]]:
+    """'Sie haben eine Reklamation eingereicht. ... Nehmen Sie sie einfach zurück': a claim taken back by pronoun.
+
+    The formal imperative, a pronoun for the claim named in a sentence before, and the particle ending the clause.
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    for k, _ in doc.spans("r_return"):
+        if doc.words[k] != "zuruck" or not starts:
+            continue
+        si = doc.sentence_of(k)
+        s = doc.sentences[si]
+        if clause_end(doc, k) > k + 1 and doc.words[k + 1] not in ("dann", "und", "damit"):
+            continue
+        c0 = clause_start(doc, k)
+        verb = next((j for j in range(c0, k - 2) if doc.words[j].startswith(_SEPARABLE["zuruck"])
+                     and doc.words[j + 1] == "sie" and doc.words[j + 2] in _OBJECT_PRONOUNS), None)
+        claim = antecedent(doc, starts, si)
+        if verb is None or claim is None or negation_in(doc, verb, k) or neutral_clause(doc, s.tok_start, s.tok_end):
+            continue
+        out.append((verb, k + 1))
     return out
 
 
@@ -221,6 +272,8 @@ def elided_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, 
         claim = antecedent(doc, starts, si)
         if claim is None or doc.has("thing", claims[claim], a) or doc.has("pronoun", s.tok_start, a):
             continue
+        if fused(doc, a, "close") and _of_gender(doc.words[claim], _other_gender(doc.words[a])):
+            continue  # "ha abierto una disputa. ¿Podría retirarlo?": "-lo" cannot take up the feminine claim
         # a request word, the verb opening the sentence, or a button to press ("simply hit 'close'")
         asked = asks_in(doc, s.tok_start, a) or a <= s.tok_start + 1 or doc.words[a - 1] in _PRESS
         if asked and not negation_in(doc, max(s.tok_start, a - 3), a) \

@@ -60,7 +60,7 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     if not listed and _part_and_whole(doc, items):
         # "1. A new charging case 2. A complete replacement set of earbuds": a part, or the whole thing again
         listed, families = True, families | {"send_parts"}
-    if listed and _procedure(doc):
+    if listed and _procedure(doc) and not _keep_or_not(items):
         listed = False  # "1. send us a video 2. our technician reviews it 3. then we ship the part": one path
     if not listed:
         for si, fams in by_sentence.items():
@@ -79,6 +79,15 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     result = (len(families), listed, prose)
     data.settings["choices"] = result
     return result
+
+
+def _keep_or_not(items: dict[int, set[str]]) -> bool:
+    """One item pays for keeping the goods and another takes them back or sends new ones: options, not steps.
+
+    No two steps of one path can be both ("1. Return it for a full refund 2. Keep it and we refund €5").
+    """
+    kept = [first for first, fams in items.items() if "partial_refund" in fams]
+    return bool(kept) and any(fams - {"partial_refund"} for first, fams in items.items() if first not in kept)
 
 
 def _items(doc: Doc, by_sentence: dict[int, set[str]]) -> dict[int, set[str]]:

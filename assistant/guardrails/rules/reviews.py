@@ -82,9 +82,12 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         hit = None
         # "If you'd like to remove it yourself: open Your reviews and choose Delete" leaves the change to the buyer
         own_choice = not anything_offered and not traded and _left_to_buyer(doc, si)
-        for ca, cb in () if own_choice else doc.find("review_change", lo, hi):
+        for ca, cb in () if own_choice else doc.find("review_change", lo, hi) + _split_change(doc, a, b, s.tok_start,
+                                                                                            s.tok_end):
             if ca in range(a, b) or subject_is_not_buyer(doc, ca, s.tok_start) or quoted(doc, ca):
                 continue  # "choose 'Edit'" names a button
+            if ca > b and doc.words[ca - 1] == "to" and subject_is_not_buyer(doc, a, s.tok_start):
+                continue  # "we read every review to improve": our purpose, said of reviews in general
             if doc.words[ca].startswith("reflect") and ca < a:
                 continue  # "tell them whatever reflects your experience": the experience described, nothing changed
             if doc.has("independent", c0, hi) and not doc.has("condition", s.tok_start, s.tok_end):
@@ -98,7 +101,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 continue
             hit = (min(a, ca), max(b, cb))
             break
-        positive = doc.has("review_positive", max(s.tok_start, a - 4), min(s.tok_end, b + 2)) or _high_stars(doc, a)
+        positive = doc.has("review_positive", max(s.tok_start, a - 4), min(s.tok_end, b + 2)) or _high_stars(doc, a) \
+            or _stars_after(doc, b, s.tok_end)
         if hit is None and positive and (
                 doc.has("request", s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
                 or doc.has("review_wish", s.tok_start, s.tok_end)):
@@ -130,6 +134,23 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
     return out
 
 
+# A phrasal verb split around its object: "take the review down", "pull your feedback off".
+_SPLIT_VERBS = frozenset({"take", "taking", "took", "pull", "pulling", "get", "getting"})
+_SPLIT_PARTICLES = frozenset({"down", "off"})
+
+
+def _split_change(doc: Doc, a: int, b: int, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The verb of a change split around the review object [a, b) as a span, or nothing."""
+    if b >= hi or doc.words[b] not in _SPLIT_PARTICLES:
+        return []
+    for k in range(a - 1, max(lo, a - 4) - 1, -1):
+        if doc.words[k] in _SPLIT_VERBS:
+            return [(k, k + 1)]
+        if doc.words[k] not in _DETERMINERS and doc.words[k] not in ("that", "this", "my", "our", "its"):
+            return []
+    return []
+
+
 def _inside(doc: Doc, cls: str, tok: int) -> bool:
     """Whether token `tok` lies inside a phrase of a class that starts up to three tokens before it."""
     return any(y > tok for x, y in doc.find(cls, max(0, tok - 3), tok))
@@ -141,6 +162,19 @@ def _high_stars(doc: Doc, a: int) -> bool:
         word = doc.words[k]
         value = float(word) if word.isdigit() else doc.lexicon.numbers.get(word)
         if value is not None and 4 <= value <= 5:
+            return True
+    return False
+
+
+_STARS = frozenset({"stars", "star", "stelle", "stella", "sterne", "sternen", "etoiles", "estrellas"})
+
+
+def _stars_after(doc: Doc, b: int, end: int) -> bool:
+    """'una recensione a 5 stelle', 'a review with five stars': four or five stars right after a review word."""
+    for k in range(b, min(end - 1, b + 3)):
+        word = doc.words[k]
+        value = float(word) if word.isdigit() else doc.lexicon.numbers.get(word)
+        if value is not None and 4 <= value <= 5 and doc.words[k + 1] in _STARS:
             return True
     return False
 
