@@ -107,7 +107,11 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         colour_words = [str(w).casefold() for w in data.get("colour_words") or []]
         size_words = [str(w).casefold() for w in data.get("size_words") or []]
         colours.update(colour_words)
-        alternatives = sorted((re.escape(w) for w in colour_words + size_words), key=len, reverse=True)
+        alternatives = sorted((re.escape(w) for w in colour_words + size_words if len(w) > 2), key=len, reverse=True)
+        # a size of one or two letters ("s", "xl") is a word of its own, never the end of one ("das", "soll")
+        short = sorted(re.escape(w) for w in colour_words + size_words if len(w) <= 2)
+        if short:
+            alternatives.append(r"(?<![^\W\d_])(?:" + "|".join(short) + ")")
         words = "|".join(alternatives) or "(?!)"
         for key in ("photos_attached", "new_address_given", "never_arrived", "arrived_damaged", "size_mismatch",
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",

@@ -15,7 +15,10 @@ import re
 _NEGATED_WISH = re.compile(
     r"\b(?:(?:do|did)\s*n.?t|do not|don.?t|won.?t|wouldn.?t|not)\s+(?:really\s+|even\s+)?(?:want|need|wish|like)\b"
     # a remedy turned down outright: "I am NOT taking a third one", "we won't accept another"
-    r"|\b(?:i\s*(?:am|.m)|we\s*(?:are|.re))\s+not\s+(?:taking|accepting|having)\b|\b(?:won.?t|will not)\s+accept\b"
+    r"|\b(?:i\s*(?:am|.m)|we\s*(?:are|.re))\s+not\s+(?:taking|accepting|having|sending)\b"
+    r"|\b(?:won.?t|will not)\s+accept\b"
+    # "I won't be having another one of the same thing"
+    r"|\b(?:won.?t|will not)\s+be\s+(?:having|taking|accepting|getting)\b"
     # a remedy the buyer asks us not to put forward: "please don't suggest sending it back"
     r"|\b(?:do\s*n.?t|do not|don.?t)\s+(?:even\s+)?(?:suggest|offer|propose|tell me to|ask me to)\b"
     r"|\bne\s+(?:veu[xt]|voulons|souhaite|souhaitons|voudrais)\s+(?:vraiment\s+)?pas\b"
@@ -33,14 +36,18 @@ _REACH = 80  # characters from the wish to the remedy
 
 
 def refused_in_clause(patterns: list[re.Pattern[str]], text: str) -> bool:
-    """Whether the patterns match and every match follows a negated wish in its own clause."""
+    """Whether the patterns match and every match is refused in its own clause.
+
+    A negated wish before it, or a verdict after it ("Cambiarlas por otras no me interesa", "Das Service
+    zurückzuschicken kommt nicht in Frage").
+    """
     found = [m for p in patterns for m in p.finditer(text)]
     if not found:
         return False
     for m in found:
         lead = _CLAUSE_BREAK.split(text[max(0, m.start() - _REACH):m.start()])[-1]
         tail = _CLAUSE_BREAK.split(text[m.end():m.end() + _REACH])[0]
-        if not (_NEGATED_WISH.search(lead) or _NEGATED_AFTER.search(tail)):
+        if not (_NEGATED_WISH.search(lead) or _NEGATED_AFTER.search(tail) or _VERDICT.search(tail)):
             return False
     return True
 
@@ -76,7 +83,15 @@ _VERDICT_AFTER = (r"(?:won.?t work|will not work|doesn.?t work|does not work|is 
                   r"no good|not interested|isn.?t an option|is not an option|doesn.?t help|won.?t help|not acceptable|"
                   r"isn.?t acceptable|no me interesa|no me sirve|no es una opci[óo]n|ne m.int[ée]resse pas|"
                   r"ne me convient pas|non mi interessa|non mi serve|non fa per me|hilft mir nicht|"
-                  r"interessiert mich nicht|kommt nicht in frage|bringt mir nichts)")
+                  r"interessiert mich nicht|kommt nicht in frage|bringt mir nichts|is out of the question|"
+                  r"est hors de question|"
+                  r"no es opci[óo]n|non [èe] un.opzione|non se ne parla)")
+# A verdict on a remedy right after it (within a few words, no "because" between): "Cambiarlas por otras no me
+# interesa". Not "doesn't work" and the like, which are said of the item ("a replacement, as this one doesn't work").
+_VERDICT = re.compile(r"^(?:(?!\b(?:because|since|as|weil|da|porque|perch[ée]|car|parce)\b)[^.!?\n]){0,30}?\b(?:"
+                      r"no me interesa|kommt (?:gar )?nicht in frage|not interested|is out of the question|"
+                      r"is(?:n.?t| not) an option|non mi interessa|ne m.int[ée]resse pas|no es (?:una )?opci[óo]n|"
+                      r"est hors de question|non se ne parla|interessiert mich nicht|not acceptable)", re.IGNORECASE)
 _FIGURE_REFUSED = re.compile(
     r"(?:(?:(?<!can you )(?<!could you )(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+){0,2}?"
     r"(?:want|need|accept\w*|interested(?:\s+in)?|take|taking|quiero|voglio)\b"

@@ -41,8 +41,10 @@ _ORDER_REF = re.compile(r"\s*(?:\b(?:for|on|of|zur|zu|für|pour|de|para|del|per|
                         r"\.?\s+){0,3}|注文番号[:：]?\s*)#?\d{3}-\d{7}-\d{7}(?:\s*の)?", re.I)
 _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
 _POSTAL_MARKS = frozenset("〒")
-# A sentence ends after . ! ? and a space, but not after a date written with dots ("am 02.03. den Akku").
-_SENTENCES = re.compile(r"(?<=[!?])\s+|(?<=[^\d]\.)\s+|(?<=\d\.)(?<!\d\.\d\.)(?<!\d\.\d\d\.)\s+"
+# A sentence ends after . ! ? and a space, but not after a date written with dots ("am 02.03. den Akku", "am 12.
+# Mai").
+_MONTHS = r"(?:Jan|Feb|Mär|Mar|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)"
+_SENTENCES = re.compile(r"(?<=[!?])\s+|(?<=[^\d]\.)\s+|(?<=\d\.)(?<!\d\.\d\.)(?<!\d\.\d\d\.)\s+(?!" + _MONTHS + r")"
                         r"|\n+|(?<=[。！？])")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 # A short aside that is a measure ("(240V)", "(size 10)", "(2.4 GHz)", "(40x20x25 cm)") is the buyer's specific,

@@ -99,6 +99,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
             if nxt in _NOT_MONEY_AFTER or not (back or worded or cents_before_refund):
                 continue
+        elif m.kind == "fraction" and m.value > 100 and _multiplies_amount(doc, m, money):
+            continue  # "twice the $5 we mentioned": the amount after it is what is doubled (`times.times_paid`)
         elif m.kind == "fraction" and m.value > 100 and _how_often(doc.folded[m.start:m.end].strip()) \
                 and _word_after(doc, m.tok, m.end) not in _MULTIPLIED:
             # "if you end up refunded twice", "switch it off and on three times": how often, not twice the price
@@ -172,7 +174,13 @@ _INSTEAD_OF = frozenset({("instead", "of"), ("rather", "than"), ("au", "lieu", "
 
 # what a multiplier multiplies: "twice the price", "double what you paid", "three times your shipping"
 _MULTIPLIED = frozenset({"the", "what", "your", "that", "its", "this", "le", "la", "el", "il", "das", "den", "die",
-                         "lo", "du", "del", "des", "ce", "cio", "was", "quanto", "so"})
+                         "lo", "du", "del", "des", "ce", "cio", "was", "quanto", "so", "dell", "della", "dello", "de"})
+
+
+def _multiplies_amount(doc: Doc, m: Money, money: list[Money]) -> bool:
+    """Whether an amount follows a multiplier within a few words: 'twice the $5', 'double our usual $6'."""
+    return any(x.kind == "amount" and m.end <= x.start and x.tok - m.tok <= 5
+               and doc.sentence_of(x.tok) == doc.sentence_of(m.tok) for x in money)
 
 
 def _how_often(phrase: str) -> bool:

@@ -19,7 +19,55 @@ def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     `after` is the first token after the whole amount ("50 USD" is two tokens).
     """
     return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after),
-               _ja_each_time(doc, after, end))
+               _ja_each_time(doc, after, end), _rate_before(doc, tok)) * _multiplier_before(doc, tok)
+
+
+_OUT_OF = frozenset({"of", "von", "de", "di", "sur", "su", "out"})
+_RATE_WORDS = frozenset({"pro", "per", "je", "par", "por", "each", "every", "jedes", "jeden", "jede", "chaque",
+                         "cada", "ogni"})
+
+
+def _rate_before(doc: Doc, tok: int) -> int:
+    """'pro zerbrochenem Glas 4,50 €', 'per broken mug $4': a rate named before the amount, times a count.
+
+    The count is the one stated for that noun earlier in the draft ('vier neue Gläser', 'the three mugs').
+    """
+    words = doc.words
+    noun = tok - 1
+    if noun < 2 or not words[noun].isalpha() or len(words[noun]) < 3:
+        return 1
+    if any(c in doc.folded[doc.ends[noun]:doc.starts[tok]] for c in "(=:,;"):
+        return 1  # "$8.50 per stand ($17.00)": the total restated, not a rate
+    lead = next((k for k in (noun - 1, noun - 2) if k >= 0 and words[k] in _RATE_WORDS), None)
+    if lead is None:
+        return 1
+    stem = words[noun][:4]
+    for k in range(lead - 1, max(-1, lead - 80), -1):  # the nearest count of that noun before the rate
+        if words[k].startswith(stem) and k != noun:
+            for j in (k - 1, k - 2, k - 3):
+                if j >= 0 and (words[j].isdigit() or words[j] in doc.lexicon.numbers) and words[j + 1] != "of" \
+                        and not (j > 0 and words[j - 1] in _OUT_OF):  # "vier von sechs": six is the whole set
+                    count = _count(doc, words[j])
+                    if count > 1:
+                        return count
+    return 1
+
+
+# "double our usual $6 goodwill refund", "twice the $5", "das Doppelte der 10 €": a multiplier before the amount,
+# with only articles, possessives and adjectives of habit between
+_MULTIPLIERS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "doppelt": 2, "doppelte": 2, "doppelten": 2,
+                "doble": 2, "doppio": 2, "triplo": 3}
+_BEFORE_AMOUNT = frozenset({"the", "our", "your", "usual", "normal", "standard", "regular", "a", "that", "this",
+                            "de", "du", "des", "le", "el", "il", "del", "dell", "der", "die", "das", "unserer",
+                            "unseren", "nostro", "nuestro", "notre", "habituel", "habitual", "solito", "ublichen"})
+
+
+def _multiplier_before(doc: Doc, tok: int) -> int:
+    """How many times a multiplier word right before the amount (articles and adjectives of habit between) says."""
+    k = tok - 1
+    while k >= 0 and tok - k <= 4 and doc.words[k] in _BEFORE_AMOUNT:
+        k -= 1
+    return _MULTIPLIERS.get(doc.words[k], 1) if k >= 0 else 1
 
 
 _JA_EACH = fold_literal("ずつ")
@@ -44,6 +92,8 @@ _INSTALMENT_NOUNS = frozenset({"instalments", "installments", "payments", "trans
                                # "two refunds of 10 euros each", "due rimborsi di 10 euro ciascuno"
                                "refunds", "erstattungen", "ruckerstattungen", "remboursements", "reembolsos",
                                "rimborsi"})
+_MONTHLY_AFTER = frozenset({"mensuales", "mensual", "semanales", "mensili", "settimanali", "mensuels", "mensuelles",
+                            "hebdomadaires", "monatliche", "monatlichen", "wochentliche", "wochentlichen"})
 _INSTALMENT_LINKS = frozenset({"of", "von", "zu", "je", "de", "d", "a", "da", "di", "each", "per"})
 
 
@@ -52,6 +102,8 @@ def _instalments(doc: Doc, tok: int) -> int:
     k = tok - 1
     while k >= 0 and tok - k <= 3 and doc.words[k] in _INSTALMENT_LINKS:
         k -= 1  # "of", "zu je", "de"
+    if k < tok - 1 and k >= 1 and doc.words[k] in _MONTHLY_AFTER:
+        k -= 1  # "tres plazos mensuales de 50 €", "tre rate mensili da 50 €": the adjective after the noun
     if k == tok - 1 or k < 1 or doc.words[k] not in _INSTALMENT_NOUNS:
         return 1
     j = k - 1
@@ -233,6 +285,8 @@ def _ja_per_unit(doc: Doc, tok: int) -> int:
 def _per_period(doc: Doc, tok: int, end: int) -> int:
     """'£5 a month for the next four months': an amount per period, paid for N periods (else 1)."""
     words = doc.words
+    if tok + 3 < end and words[tok + 1] in _ON and words[tok + 2] in _EACH:
+        tok += 1  # "$5 for every day it was late, 6 days in total"
     if tok + 2 >= end or words[tok + 1] not in ("a", "per", "each", "every", "pro", "par", "al") \
             or words[tok + 2] not in _PERIODS:
         return 1

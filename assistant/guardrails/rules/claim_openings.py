@@ -52,6 +52,32 @@ def _need_then_act(doc: Doc, b: int, end: int) -> bool:
                for k in range(b, min(end, b + 2)))
 
 
+# "no reason to keep the claim", "keinen Grund mehr, an Ihrem A-z-Antrag festzuhalten": holding on to a claim said to
+# have no reason left is a wish that it be dropped
+_REASONS = frozenset({"reason", "grund", "raison", "motivo", "ragione"})
+_KEEP_ON = frozenset({"keep", "keeping", "maintain", "pursue", "pursuing", "continue", "festhalten", "festzuhalten",
+                      "aufrechterhalten", "aufrechtzuerhalten", "maintenir", "poursuivre", "mantener", "proseguir",
+                      "mantenere", "proseguire", "portare"})
+
+
+def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
+    """Token spans of 'no reason (left) to keep/hold on to' a claim named within the same clause."""
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    for n, _ in doc.spans("negation"):
+        s = doc.sentences[doc.sentence_of(n)]
+        reason = next((k for k in range(n, min(s.tok_end, n + 3)) if doc.words[k] in _REASONS), None)
+        if reason is None:
+            continue
+        keep = next((k for k in range(reason + 1, min(s.tok_end, reason + 10)) if doc.words[k] in _KEEP_ON), None)
+        if keep is None:
+            continue
+        lo, hi = max(reason + 1, keep - 6), min(s.tok_end, keep + 5)
+        if (doc.has("claim", lo, hi) or weak_claim_in(doc, lo, hi)) and not neutral_clause(doc, s.tok_start, hi):
+            out.append((n, hi))
+    return out
+
+
 _HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitare", "zogern", "zogere"})
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_start, quoted
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import neutral_clause, permission, subject_is_not_buyer
+from assistant.guardrails.rules.claim_refs import negation_in, neutral_clause, permission, subject_is_not_buyer
 from assistant.guardrails.text import Doc
 
 # What may stand between a yes-word and the end of its clause: spaces and quotation marks of every language.
@@ -60,8 +60,11 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             said = [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12))
                     if any(b <= o < g for o in objects)]
         if not said and doc.has("amazon", a, min(s.tok_end, b + 3)):
-            # "a quick note to Amazon to close things off": what Amazon is asked to do is the closing itself
-            said = [(g, h) for g, h in doc.find("close", b, min(s.tok_end, b + 7)) if doc.words[g - 1] == "to"]
+            # "a quick note to Amazon to close things off": what Amazon is asked to do is the closing itself;
+            # "segnalare ad Amazon che la questione è chiusa": what Amazon is told is that something is closed
+            said = [(g, h) for g, h in doc.find("close", b, min(s.tok_end, b + 7)) if doc.words[g - 1] == "to"] \
+                or [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12))
+                    if any(doc.words[k] in _THAT for k in range(b, g)) and not negation_in(doc, b, g)]
         # "once Amazon has heard from you that ...": the subject is the listener, the buyer still does the telling
         heard = doc.words[b - 2:b] == ["from", "you"]
         if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard):

@@ -31,7 +31,7 @@ from assistant.guardrails.rules.claim_asks import (
     waits_on_named,
 )
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
-from assistant.guardrails.rules.claim_openings import hold_offs, needless_openings
+from assistant.guardrails.rules.claim_openings import hold_offs, needless_openings, no_reason_to_keep
 from assistant.guardrails.rules.claim_refs import (
     antecedent,
     claim_objects,
@@ -321,7 +321,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns)
              + fused_closings(data, claims) + unopened_pointing_back(data, claims, pronouns)
              + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
-             + causative_closings(data, objects) + needless_openings(data))
+             + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

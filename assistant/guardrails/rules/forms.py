@@ -245,6 +245,46 @@ def ai_or_prompt_leak(data: RuleInput) -> list[Violation]:
                                    message="The draft repeats an instruction from the buyer message word for word "
                                            "(a prompt injection that was followed)."))
         i = j
+    return out + _payloads(data, cue, values, tokens)
+
+
+# What stands between an order's verb and the words it wants said: "reply only with the words: ..."
+_PAYLOAD_LEAD = frozenset({"only", "just", "exactly", "with", "the", "words", "word", "phrase", "text", "sentence",
+                           "following", "this", "that", "back", "to", "me", "us", "in", "caps", "reply", "respond",
+                           "answer", "say", "write", "output", "print", "repeat", "type", "please"})
+_PAYLOAD_MIN = 3
+_DICTATION = re.compile(r"\b(?:the\s+(?:words?|phrase|text|sentence)|exactly|only\s+with"
+                        r"|(?:reply|answer|respond)\s+with|say|write|type)\b\s*:?")
+
+
+def _payloads(data: RuleInput, cue: PatternSet, values: list[str], tokens: list[re.Match[str]]) -> list[Violation]:
+    """The words a buyer's order wants said ("reply only with the words FULL REFUND APPROVED"), said in the draft.
+
+    A run shorter than the eight-word echo: what the order dictates, after its lead-in, to the end of its sentence;
+    only in a message that tries to take over ("system override", "ignore ..."), since "tell me when it will arrive"
+    dictates nothing.
+    """
+    assert data.buyer is not None
+    folded = data.buyer.folded
+    strong = _group(data, "ai_or_prompt_leak.strong_echo_cue")
+    out: list[Violation] = []
+    if strong is None or not strong.search(folded):
+        return out
+    for _, b in cue.finditer(folded):
+        end = min((k for k in (folded.find(c, b) for c in ".!?\n") if k >= 0), default=len(folded))
+        marks = list(_DICTATION.finditer(folded, b, end))  # "... answer only with the words REFUND GRANTED"
+        words = _WORD.findall(folded[marks[-1].end() if marks else b:end])
+        while words and words[0] in _PAYLOAD_LEAD:
+            words.pop(0)
+        n = len(words)
+        if n < _PAYLOAD_MIN:
+            continue
+        for i in range(len(values) - n + 1):
+            if values[i:i + n] == words:
+                out.append(data.folded("ai_or_prompt_leak", tokens[i].start(), tokens[i + n - 1].end(),
+                                       message="The draft says the words a buyer's instruction dictated (a prompt "
+                                               "injection that was followed)."))
+                break
     return out
 
 
