@@ -45,7 +45,7 @@ MODULES: tuple[str, ...] = (
     "prefilter",
     "patterns", "registry",
     "rules.claim_asks", "rules.claim_closings", "rules.claim_numbers", "rules.claim_refs", "rules.claim_reports",
-    "rules.claim_verbs", "rules.claim_openings",
+    "rules.claim_verbs", "rules.claim_openings", "rules.claim_pronouns",
     "rules.claims",
     "rules.elements", "rules.forms",
     "rules.money_rules", "rules.unverified",

@@ -23,16 +23,9 @@ from assistant.guardrails.rules.claim_refs import (
     negation_in,
     neutral_clause,
     permission,
-    split_closing,
     subject_is_not_buyer,
 )
-from assistant.guardrails.rules.claim_verbs import (
-    INFINITIVE_CLITIC,
-    fused,
-    fused_imperative,
-    fused_phrase,
-    other_antecedent,
-)
+from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC
 from assistant.guardrails.text import Doc
 
 _REACH = 8  # tokens between a request word and the claim it is about
@@ -100,7 +93,7 @@ def _own_infinitive(doc: Doc, ask: int, after: int, obj: int) -> bool:
 
 
 # Verbs after "no need to" that do not keep Amazon out: "no need to worry about Amazon's decision"
-_NOT_KEEPING_OUT = frozenset({"worry", "hesitate", "inquieter", "hesiter", "preocuparse", "preocupe", "dudar",
+NOT_KEEPING_OUT = frozenset({"worry", "hesitate", "inquieter", "hesiter", "preocuparse", "preocupe", "dudar",
                               "preoccuparsi", "preoccupi", "esitare", "sorgen", "zogern", "apologise", "apologize"})
 
 
@@ -132,7 +125,7 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
         if third_person_fact(doc, a, b, n):
             continue
         verb = b + 1 if b < n and "filler" in doc.classes[b] else b
-        if verb >= n or doc.words[verb] in _NOT_KEEPING_OUT \
+        if verb >= n or doc.words[verb] in NOT_KEEPING_OUT \
                 or any(cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "defer")):
             continue
         end = clause_end(doc, verb)
@@ -304,85 +297,3 @@ def _waits_with(doc: Doc, lo: int, claim: int) -> bool:
 
 _WAIT_WITH = frozenset({"mit", "with"})
 _BESIDE_WAIT = frozenset({"filler", "you", "request"})  # "Warten Sie bitte mit dem ..."
-
-
-def split_closings(data: RuleInput, pronouns: dict[int, bool]) -> list[tuple[int, int]]:
-    """'Once you've taken it down on your side, your choice goes through': a pronoun inside a closing phrase.
-
-    The pronoun stands for the claim ("take it down", "call it off"); the closing is asked for or set as a
-    condition, with the buyer doing it.
-    """
-    doc = data.doc
-    out = []
-    for p, between in pronouns.items():
-        if not split_closing(doc, p, claim_only=between):  # a noun between: only a claim is taken down
-            continue
-        s = doc.sentences[doc.sentence_of(p)]
-        lo = max(s.tok_start, p - 8)
-        if (doc.has("condition", lo, p) or asks_in(doc, lo, p)) and not subject_is_not_buyer(doc, p - 1, s.tok_start) \
-                and not neutral_clause(doc, s.tok_start, s.tok_end):
-            out.append((p - 1, p + 2))
-    return out
-
-
-def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
-    """'Has abierto una reclamación A-Z. ¿Podrías cerrarla?': a closing verb with the pronoun fused on.
-
-    The pronoun stands for the claim named in its sentence or the ones before (with no other noun between);
-    the closing is asked for, set as a condition or put as a question, and not done by the seller.
-    """
-    doc = data.doc
-    out: list[tuple[int, int]] = []
-    starts = sorted(claims)
-    for a, b in doc.spans("close"):
-        phrase = fused_phrase(doc, a, b)
-        if not phrase and (b - a != 1 or not fused(doc, a, "close")):
-            continue
-        si = doc.sentence_of(a)
-        s = doc.sentences[si]
-        before = [c for c in starts if s.tok_start <= c < a]
-        claim = before[-1] if before else antecedent(doc, starts, si)
-        if claim is None or other_antecedent(doc, claim, claims[claim], a) \
-                or subject_is_not_buyer(doc, a, s.tok_start):
-            continue
-        # an imperative with the pronoun fused on is itself the request ("Chiudila e ti mandiamo la cover")
-        asked = asks_in(doc, s.tok_start, a) or doc.has("condition", s.tok_start, a) \
-            or doc.folded[s.start:s.end].rstrip().endswith("?") or fused_imperative(doc, a, "close") \
-            or (phrase and a == s.tok_start)
-        if asked and not negation_in(doc, max(s.tok_start, a - 3), a) and not neutral_clause(doc, s.tok_start,
-                                                                                              s.tok_end):
-            out.append((a, b))
-    return out
-
-
-def unopened_pointing_back(data: RuleInput, claims: dict[int, int],
-                           pronouns: dict[int, bool]) -> list[tuple[int, int]]:
-    """'Sie erwähnen eine Rückbuchung. Diese bitten wir Sie nicht zu veranlassen': a claim not to be started.
-
-    A request in a sentence that names no claim, a negation, and right after it the verb of starting one with a
-    pronoun for the claim named before: "ne pas l'engager", "que no lo inicie", "di non richiederlo" (the
-    pronoun fused on), or German's demonstrative before the negation and the verb after "zu".
-    """
-    doc = data.doc
-    out: list[tuple[int, int]] = []
-    starts = sorted(claims)
-    for n, _ in doc.spans("negation"):
-        si = doc.sentence_of(n)
-        s = doc.sentences[si]
-        claim = antecedent(doc, starts, si)
-        if claim is None or doc.has("thing", claims[claim], n) or not asks_in(doc, s.tok_start, s.tok_end):
-            continue
-        after = range(n + 1, min(s.tok_end, n + 4))
-        verbs = [k for k in after if "open" in doc.classes[k]]
-        if not verbs and doc.has("lang_de", s.tok_start, s.tok_end) and n + 2 < s.tok_end \
-                and doc.words[n + 1] == "zu":
-            verbs = [n + 2]  # "nicht zu veranlassen": German's verb after "zu", whatever it is
-        if not verbs or doc.words[verbs[0]] in _NOT_KEEPING_OUT:
-            continue
-        verb = verbs[0]
-        pointed = INFINITIVE_CLITIC.search(doc.words[verb]) is not None \
-            or any(p in pronouns and not pronouns[p] for p in range(n + 1, verb)) \
-            or any(p in pronouns and not pronouns[p] for p in range(s.tok_start, n))
-        if pointed and not neutral_clause(doc, s.tok_start, s.tok_end) and not permission(data, n, verb + 1):
-            out.append((n, verb + 1))
-    return out

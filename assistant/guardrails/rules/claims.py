@@ -24,14 +24,12 @@ from assistant.guardrails.rules.claim_asks import (
     amazon_kept_out,
     claim_asks,
     deferrals,
-    fused_closings,
-    split_closings,
-    unopened_pointing_back,
     unopened_wishes,
     waits_on_named,
 )
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
 from assistant.guardrails.rules.claim_openings import hold_offs, needless_openings, no_reason_to_keep
+from assistant.guardrails.rules.claim_pronouns import fused_closings, split_closings, unopened_pointing_back
 from assistant.guardrails.rules.claim_refs import (
     antecedent,
     claim_objects,
