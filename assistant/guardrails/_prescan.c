@@ -151,7 +151,8 @@ static int percent_hint(const view *v, Py_ssize_t a, Py_ssize_t b) {
 }
 
 /* Whether `_AMOUNT_HINT` matches inside text[a:b] (where `b` is the end for `\b`): a currency sign, or a currency
-   word ("dollars?", "euros?", "pounds?", "rupees?" with an optional s) followed by a word boundary. */
+   word ("dollars?", "euros?", "pounds?", "rupees?" with an optional s) followed by a word boundary, or an ISO code
+   followed by a digit. */
 static int amount_hint(const view *v, Py_ssize_t a, Py_ssize_t b) {
     static const char *words[] = {"usd", "eur", "gbp", "jpy", "cad", "aud", "chf", "inr", "rs", "dollar", "bucks",
                                   "euro", "pound", "quid", "sterling", "yen", "rupee"};
@@ -171,8 +172,8 @@ static int amount_hint(const view *v, Py_ssize_t a, Py_ssize_t b) {
             }
             Py_ssize_t j = i + (Py_ssize_t)strlen(words[w]);
             /* `\b` after the word's last letter: the window's end or a non-word character; with `s?`, also after
-               one more "s" */
-            if (j >= b || !is_word_char(AT(v, j))) {
+               one more "s"; an ISO code (the first nine words) may touch its number ("usd19.99") */
+            if (j >= b || !is_word_char(AT(v, j)) || (w < 9 && AT(v, j) >= '0' && AT(v, j) <= '9')) {
                 return 1;
             }
             if (plural[w] && AT(v, j) == 's' && (j + 1 >= b || !is_word_char(AT(v, j + 1)))) {

@@ -32,7 +32,8 @@ _BEFORE, _AFTER = 8, 24
 
 Kind = Literal["amount", "percent", "fraction", "bare"]
 
-_SYM_BEFORE = r"(?:us\$|usd\s?\$|c\$|ca\$|a\$|au\$|\$|€|£|¥|￥|₹|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs)\b\.?)"
+# (an ISO code may touch its number: "USD19.99")
+_SYM_BEFORE = r"(?:us\$|usd\s?\$|c\$|ca\$|a\$|au\$|\$|€|£|¥|￥|₹|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs)(?![a-z])\.?)"
 _SYM_AFTER = (r"(?:\$|€|£|¥|円|₹|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|dollars?|bucks|euros?|pounds?|quid|sterling|yen|"
               r"rupees?)\b)")
 _NUM = (r"\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"  # 1.234,56 / 1,234.56 / 2.000
@@ -60,7 +61,7 @@ _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?P<n>[1-9])\s?/\s?(?P<d>[2-9]|10)(?![\
 # a window without it cannot hold a match, so that pattern's scan of the window (tried at every position, see
 # `_BEFORE`) is skipped. Each hint matches a superset of what it guards, so a false alarm only costs the scan.
 _AMOUNT_HINT = re.compile(r"[$€£¥￥₹円]|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs|dollars?|bucks|euros?|pounds?|quid|"
-                          r"sterling|yen|rupees?)\b")
+                          r"sterling|yen|rupees?)\b|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs)(?=[0-9])")
 _PERCENT_HINT = re.compile(fold_literal(r"[%割]|p(?:er|ct|rozent|our|or)|パーセント"))
 # `_NUM` with its first digit read first (`\d{1,3}` is `\d\d{0,2}`, `\d+` is `\d\d*`: the same matches, tried in the
 # same order), so `_BARE` opens with a digit (see `_DIGITS`).

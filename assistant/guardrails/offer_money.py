@@ -184,8 +184,11 @@ def _multiplies_amount(doc: Doc, m: Money, money: list[Money]) -> bool:
 
 
 def _how_often(phrase: str) -> bool:
-    """A multiplier that may only count ("twice", "three times"), unlike "double what" or "double the price"."""
-    return " " not in phrase or phrase.endswith("times")
+    """A multiplier that may only count ("twice", "three times").
+
+    Unlike "double what", "double the price" or "倍額" (double the amount).
+    """
+    return (" " not in phrase and not phrase.endswith("額")) or phrase.endswith("times")
 
 
 def _deducted(doc: Doc, tok: int, lo: int) -> bool:
@@ -245,7 +248,8 @@ def _declined(doc: Doc, tok: int, lo: int) -> bool:
     """
     for k in range(max(lo, tok - 2), tok):
         if "offer_verb" in doc.classes[k] or "r_refund" in doc.classes[k]:
-            return doc.has("negation", max(lo, k - 2), k)
+            # in the verb's own clause: "Si prefiere no esperar, le abonamos 1,50 €" declines nothing
+            return doc.has("negation", max(lo, k - 2, clause_start(doc, k)), k)
     return False
 
 

@@ -167,6 +167,12 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
             continue  # "the correct address", "la dirección correcta", "a new label": nothing new is sent
         if _offer_cue(doc, si) and not negated(doc, a):
             _add(offers, doc, "replacement", a, b, seen)
+    # a remedy already on its way is one the message gives: "we've also sent a second set by express today" (not
+    # "we sent it on Monday", the order itself)
+    for a, b in doc.spans("sent_goods"):
+        if doc.has("first_person", max(0, a - 3), a) and not negated(doc, a) and any(
+                doc.has(cls, b, min(len(doc.words), b + 3)) for cls in ("additive", "r_new", "r_replacement")):
+            _add(offers, doc, "reship", a, b, seen)
 
 
 def _add(offers: Offers, doc: Doc, remedy: str, a: int, b: int, seen: set[tuple[str, int]]) -> None:
@@ -299,7 +305,7 @@ _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
 _PEOPLE = frozenset({"customer", "customers", "buyer", "buyers", "client", "clients", "shopper", "shoppers"})
 _NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
                         "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
-                        "payment", "refund", "voucher", "back",
+                        "payment", "refund", "voucher", "back", "office", "offices",  # "any Post Office"
                         # the same in the other languages: an answer, a message, a label, an invoice is no parcel
                         "antwort", "nachricht", "etikett", "rechnung",
                         "informationen", "reponse", "messages", "etiquette", "lien", "facture", "informations",

@@ -41,8 +41,17 @@ def _rate_before(doc: Doc, tok: int) -> int:
     lead = next((k for k in (noun - 1, noun - 2) if k >= 0 and words[k] in _RATE_WORDS), None)
     if lead is None:
         return 1
+    return _stated_count(doc, noun, lead)
+
+
+def _stated_count(doc: Doc, noun: int, before: int) -> int:
+    """The nearest count stated for the noun at token `noun` before token `before`, else 1.
+
+    A number up to three words before a word of the same stem: "vier neue Gläser", "las 12 piezas".
+    """
+    words = doc.words
     stem = words[noun][:4]
-    for k in range(lead - 1, max(-1, lead - 80), -1):  # the nearest count of that noun before the rate
+    for k in range(before - 1, max(-1, before - 80), -1):
         if words[k].startswith(stem) and k != noun:
             for j in (k - 1, k - 2, k - 3):
                 if j >= 0 and (words[j].isdigit() or words[j] in doc.lexicon.numbers) and words[j + 1] != "of" \
@@ -172,7 +181,11 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
             count = _count(doc, words[j])  # not "en un plazo de 2 días"
             if count > 1:
                 return count
-    return _counted_before(doc, tok, k, end)
+    counted = _counted_before(doc, tok, k, end)
+    if counted == 1 and k + 1 < end and words[k + 1].isalpha() and len(words[k + 1]) > 3:
+        # "1,50 € por cada pieza que falta" after "le mandamos las 12 piezas": the count stated earlier
+        counted = _stated_count(doc, k + 1, tok)
+    return counted
 
 
 # the plural article before the count ("pour les 6 verres", "für die 6 Gläser", "bei 6 Gläsern")

@@ -159,7 +159,9 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             tail = min(s.tok_end, ob + 7)
             head = max(c0, a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             # escalating needs no object: "before you escalate anything" is taking it to Amazon
-            if doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or weak_claim_in(doc, ob, tail) \
+            # ("if you agree not to file one": "one" takes up the claim named earlier in the sentence)
+            one = ob < s.tok_end and doc.words[ob] in ("one", "any") and doc.has("claim", s.tok_start, a)
+            if one or doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or weak_claim_in(doc, ob, tail) \
                     or doc.words[oa].startswith(_ESCALATE) \
                     or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \
                     or weak_claim_in(doc, b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"

@@ -85,6 +85,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     s = doc.sentences[doc.sentence_of(a)]
     if doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4)):
         return True
+    if b - a == 1 and a > 0 and doc.words[a] == "case" and doc.words[a - 1] == "in":
+        return True  # "in case something inside is loose": a conjunction
     if b - a == 1 and a > s.tok_start and doc.words[a] in ("case", "cases") and not doc.classes[a - 1] \
             and doc.words[a - 1].isalpha() and len(doc.words[a - 1]) > 2 and doc.words[a - 1] not in _NOT_NOUNS:
         return True  # "the original carry case", "a phone case": a noun before it makes it a thing
@@ -252,7 +254,9 @@ def reach_start(doc: Doc, si: int) -> int:
     while k > 0 and left > 0:
         k -= 1
         sentence = doc.sentences[k]
-        if not sentence.list_item and sentence.tok_end - sentence.tok_start > 2:
+        # (a sentence cut at a semicolon goes on in the next: "Nous sommes désolés ; d'après votre description, ...")
+        if not sentence.list_item and sentence.tok_end - sentence.tok_start > 2 \
+                and not doc.folded[sentence.start:sentence.end].rstrip().endswith(";"):
             left -= 1
     return doc.sentences[k].tok_start
 
