@@ -53,3 +53,16 @@ def blocked_rules(draft: str, *, scenario: str, price: float | None, currency: s
     context = CheckContext(scenario=scenario, buyer_message=buyer, reply_language=language,
                            order=OrderFacts(product="Item", price=price, currency=currency, order_id=order_id))
     return {v.rule for v in guard(Settings()).check(draft, context).blocking}
+
+
+
+# The two choices a structure test puts beside the sentence it is about (a lamp at 60.00 USD: cap 18.00).
+LAMP_OPTIONS = ("I'm sorry the lamp flickers. We can:\n1. Send a new lamp within 2 business days.\n2. Refund the "
+                "full $60.00.")
+
+
+def blocked(draft: str, scenario: str = "quality_issue", currency: str = "USD", language: str = "en",
+            price: float = 60.0, buyer: str = "") -> set[str]:
+    """`blocked_rules` for the structure tests' usual order: one item at 60.00, a fixed order id."""
+    return blocked_rules(draft, scenario=scenario, price=price, currency=currency, language=language, buyer=buyer,
+                         order_id="113-2201945-6673018")

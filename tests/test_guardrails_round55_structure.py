@@ -12,17 +12,8 @@ part that comes "with" the goods sent is no part sent.
 
 from __future__ import annotations
 
-from tests.helpers import blocked_rules
-
-
-def _blocked(draft: str, scenario: str = "quality_issue", currency: str = "USD", language: str = "en",
-             price: float = 60.0) -> set[str]:
-    return blocked_rules(draft, scenario=scenario, price=price, currency=currency, language=language,
-                         order_id="113-2201945-6673018")
-
-
-_OPTIONS = ("I'm sorry the lamp flickers. We can:\n1. Send a new lamp within 2 business days.\n2. Refund the full "
-            "$60.00.")
+from tests.helpers import LAMP_OPTIONS as _OPTIONS
+from tests.helpers import blocked as _blocked
 
 
 def test_a_note_to_amazon_asking_it_to_close() -> None:

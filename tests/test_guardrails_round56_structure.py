@@ -12,17 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import blocked_rules
-
-
-def _blocked(draft: str, scenario: str = "quality_issue", currency: str = "USD", language: str = "en",
-             price: float = 60.0, buyer: str = "") -> set[str]:
-    return blocked_rules(draft, scenario=scenario, price=price, currency=currency, language=language,
-                         order_id="113-2201945-6673018", buyer=buyer)
-
-
-_OPTIONS = ("I'm sorry the lamp flickers. We can:\n1. Send a new lamp within 2 business days.\n2. Refund the full "
-            "$60.00.")
+from tests.helpers import LAMP_OPTIONS as _OPTIONS
+from tests.helpers import blocked as _blocked
 
 
 @pytest.mark.parametrize(("line", "blocked"), [

@@ -10,15 +10,9 @@ sentence cut at a semicolon goes on in the next, so a pronoun four sentences on 
 
 from __future__ import annotations
 
+from tests.helpers import LAMP_OPTIONS as _OPTIONS
+from tests.helpers import blocked as _blocked
 from tests.helpers import blocked_rules
-
-
-def _blocked(draft: str, scenario: str = "quality_issue", price: float = 60.0) -> set[str]:
-    return blocked_rules(draft, scenario=scenario, price=price, currency="USD", order_id="113-2201945-6673018")
-
-
-_OPTIONS = ("I'm sorry the lamp flickers. We can:\n1. Send a new lamp within 2 business days.\n2. Refund the full "
-            "$60.00.")
 
 
 def test_a_remedy_already_sent_counts() -> None:
