@@ -43,3 +43,10 @@ def test_a_how_to_names_the_setting_wanted(language: str, message: str, expected
     # (judged rounds 61-62: "come si fa?" and "Which button do I press?" name nothing; the wish names the setting)
     first = pick(message, load_echo_vocab(language), "question", scenario="how_to_use")[0]
     assert any(expected in c.text for c in first)
+
+
+def test_judged_round_64_facts() -> None:
+    # a non-stick coating flaking into food is a hazard; a corrected floor and door is the address given
+    assert extract_facts("The non-stick coating is flaking off two of the pans, bits end up in the eggs.").safety
+    assert extract_facts("Al hacer el pedido puse 2ºA y es 2ºC, misma calle. ¿Podéis avisar al transportista?"
+                         ).new_address_given

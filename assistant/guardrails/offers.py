@@ -204,7 +204,9 @@ def _sent(doc: Doc, a: int, b: int) -> str | None:
     lo = max(s.tok_start, a - 3) if doc.words[a].isascii() and "lang_en" in doc.classes[max(s.tok_start, a - 1)] \
         else max(s.tok_start, a - 16)
     if a - 1 > s.tok_start and doc.words[a - 1] in _AND:
-        lo = max(s.tok_start, a - 16)  # "we collect it ... and deliver the gold one": the subject is shared
+        # "we collect it ... and deliver the gold one", "we can post you a lid on its own, which should arrive
+        # within 3 working days, or send a complete new grinder": the subject is shared
+        lo = max(s.tok_start, a - 24)
     first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
     first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
     # the verb's own first-person plural ending: "que le enviemos", "vous envoyons", "le spediamo"

@@ -49,7 +49,8 @@ def _bounds_py(folded: str) -> list[int]:
 
 # Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：", "【A】".
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|\(?[a-h][.)]|[\-*•·▪►✓・]|[【\[〔<][a-h1-9][】\]〕>][:：]?|"
-                          r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix)\s+(?:\d|[a-d]\b|one|two|three)"
+                          r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix|soluzione|solucion|solution|"
+                          r"losung|vorschlag|proposta|propuesta|proposition)\s+(?:\d|[a-d]\b|one|two|three)"
                           r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff]))\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
@@ -63,7 +64,7 @@ _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 # (tests/test_guardrails_prechecks.py keeps both tables in step with the pattern).
 _MARKER_FIRST: Final = frozenset("(-*•·▪►✓・【[〔<オ方")
 _MARKER_NEXT: Final = {"a": ".)案:：", "b": ".)案:：", "c": ".)案:：h", "d": ".)案:：", "e": ".)", "f": ".)", "g": ".)",
-                       "h": ".)", "m": "o", "o": "p", "p": "o", "v": "a"}
+                       "h": ".)", "m": "o", "o": "p", "p": "or", "v": "ao", "s": "o", "l": "o"}
 _INLINE_LAST: Final = frozenset("abcdefgh")
 
 

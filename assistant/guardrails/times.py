@@ -19,7 +19,26 @@ def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     `after` is the first token after the whole amount ("50 USD" is two tokens).
     """
     return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after),
-               _ja_each_time(doc, after, end), _rate_before(doc, tok)) * _multiplier_before(doc, tok)
+               _ja_each_time(doc, after, end), _rate_before(doc, tok), _periods_before(doc, tok)) \
+        * _multiplier_before(doc, tok)
+
+
+_EACH_TIME = frozenset({"jeweils", "each", "every", "chaque", "cada", "ogni", "ciascuno", "ciascuna", "je"})
+
+
+def _periods_before(doc: Doc, tok: int) -> int:
+    """'in den nächsten drei Monaten jeweils 7,50 €': a count of periods before the amount, paid each time.
+
+    A word of "each" must stand right before the amount, so "within 3 days, €7.50" multiplies nothing.
+    """
+    words = doc.words
+    lo = doc.sentences[doc.sentence_of(tok)].tok_start
+    if not any(words[k] in _EACH_TIME for k in range(max(lo, tok - 2), tok)):
+        return 1
+    for k in range(tok - 1, max(lo, tok - 5), -1):
+        if words[k] in _PERIOD_PLURALS and k - 1 >= lo:
+            return _count(doc, words[k - 1])
+    return 1
 
 
 _OUT_OF = frozenset({"of", "von", "de", "di", "sur", "su", "out"})
