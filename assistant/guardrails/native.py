@@ -40,7 +40,8 @@ PACKAGE = "assistant.guardrails"
 # The hot modules (see BENCHMARKS.md). Not compiled: `guard.py` (pydantic models), `policy.py`, `paths.py`,
 # `compiled.py` (start-up only) and this file.
 MODULES: tuple[str, ...] = (
-    "bisection", "normalize", "lexicon", "sentences", "classes", "text", "clauses", "money", "offer_money", "offers",
+    "bisection", "normalize", "lexicon", "sentences", "classes", "text", "clauses", "money", "offer_money", "sending",
+    "offers",
     "breakdown", "times", "price_labels",
     "prefilter",
     "patterns", "registry",
