@@ -77,6 +77,14 @@ def _of_gender(noun: str, endings: tuple[str, ...] | None) -> bool:
     return endings is not None and len(noun) > 3 and noun.endswith(endings)
 
 
+def gender_disagrees(doc: Doc, claim: int, verb: int) -> bool:
+    """Whether the pronoun fused on the verb at `verb` cannot take up the claim word at `claim`.
+
+    "retirarlo" cannot take up "la disputa"; a pronoun with no gender ending disagrees with nothing.
+    """
+    return _of_gender(doc.words[claim], _other_gender(doc.words[verb]))
+
+
 def other_antecedent(doc: Doc, claim: int, lo: int, verb: int) -> bool:
     """Whether the fused pronoun stands for something other than the claim.
 
@@ -84,9 +92,9 @@ def other_antecedent(doc: Doc, claim: int, lo: int, verb: int) -> bool:
     Spanish and Italian pronouns agree in gender: "cerrarla" (feminine) cannot take up "el reembolso" or "l'invio"
     ending in -o, and "cancelarlo" cannot take up "la disputa"; nouns of the other gender between do not count.
     """
-    other = _other_gender(doc.words[verb])
-    if other is not None and _of_gender(doc.words[claim], other):
+    if gender_disagrees(doc, claim, verb):
         return True
+    other = _other_gender(doc.words[verb])
     return any(other is None or not doc.words[t].endswith(other) for t, _ in doc.find("thing", lo, verb))
 
 
@@ -272,7 +280,7 @@ def elided_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, 
         claim = antecedent(doc, starts, si)
         if claim is None or doc.has("thing", claims[claim], a) or doc.has("pronoun", s.tok_start, a):
             continue
-        if fused(doc, a, "close") and _of_gender(doc.words[claim], _other_gender(doc.words[a])):
+        if fused(doc, a, "close") and gender_disagrees(doc, claim, a):
             continue  # "ha abierto una disputa. ¿Podría retirarlo?": "-lo" cannot take up the feminine claim
         # a request word, the verb opening the sentence, or a button to press ("simply hit 'close'")
         asked = asks_in(doc, s.tok_start, a) or a <= s.tok_start + 1 or doc.words[a - 1] in _PRESS
