@@ -99,3 +99,10 @@ def test_dictated_words_of_an_injection() -> None:
     assert "ai_or_prompt_leak" in _blocked(en, buyer=buyer)
     # the same words with no injection in the message are the seller's own
     assert "ai_or_prompt_leak" not in _blocked(en, buyer="The lamp flickers. Could you refund me?")
+
+
+def test_a_multiplier_of_the_price_stays_one_beside_an_amount() -> None:
+    # the amount after "twice" is not what it multiplies here: the price is, and that is over the price
+    en = ("Hi Sam,\n\nI'm sorry the lamp flickers. We can:\n1. Send a new lamp within 2 business days.\n2. Refund "
+          "twice the price of your $30 shade.\n\nBest")
+    assert "unapproved_remedy" in _blocked(en)

@@ -16,7 +16,7 @@ from assistant.guardrails.clauses import clause_end, clause_start, in_buyer_quot
 from assistant.guardrails.money import Money, last_before, read_money
 from assistant.guardrails.price_labels import buyer_pays, known_amount, order_total, price_label, running_total
 from assistant.guardrails.text import Doc
-from assistant.guardrails.times import times_paid
+from assistant.guardrails.times import multiplier_word, times_paid
 
 if TYPE_CHECKING:
     from assistant.guardrails.offers import Offers
@@ -178,9 +178,17 @@ _MULTIPLIED = frozenset({"the", "what", "your", "that", "its", "this", "le", "la
 
 
 def _multiplies_amount(doc: Doc, m: Money, money: list[Money]) -> bool:
-    """Whether an amount follows a multiplier within a few words: 'twice the $5', 'double our usual $6'."""
-    return any(x.kind == "amount" and m.end <= x.start and x.tok - m.tok <= 5
-               and doc.sentence_of(x.tok) == doc.sentence_of(m.tok) for x in money)
+    """Whether the multiplier `m` multiplies an amount after it ('twice the $5', 'double our usual $6').
+
+    The token `times.multiplier_word` finds before that amount lies inside `m`, so the fraction is dropped exactly
+    when the amount is multiplied instead ("twice the price of your $30 lamp" stays twice the price).
+    """
+    for x in money:
+        if x.kind == "amount" and m.end <= x.start:
+            k = multiplier_word(doc, x.tok)
+            if k is not None and m.start <= doc.starts[k] < m.end:
+                return True
+    return False
 
 
 def _how_often(phrase: str) -> bool:

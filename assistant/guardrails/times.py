@@ -90,12 +90,21 @@ _BEFORE_AMOUNT = frozenset({"the", "our", "your", "usual", "normal", "standard",
                             "unseren", "nostro", "nuestro", "notre", "habituel", "habitual", "solito", "ublichen"})
 
 
-def _multiplier_before(doc: Doc, tok: int) -> int:
-    """How many times a multiplier word right before the amount (articles and adjectives of habit between) says."""
+def multiplier_word(doc: Doc, tok: int) -> int | None:
+    """The token of a multiplier word right before the amount at `tok` (articles and adjectives of habit between).
+
+    `offer_money.tie_money` reads the same token: a multiplier that multiplies an amount is no share of the price.
+    """
     k = tok - 1
     while k >= 0 and tok - k <= 4 and doc.words[k] in _BEFORE_AMOUNT:
         k -= 1
-    return _MULTIPLIERS.get(doc.words[k], 1) if k >= 0 else 1
+    return k if k >= 0 and doc.words[k] in _MULTIPLIERS else None
+
+
+def _multiplier_before(doc: Doc, tok: int) -> int:
+    """How many times the multiplier word before the amount at `tok` says (1 with none)."""
+    k = multiplier_word(doc, tok)
+    return 1 if k is None else _MULTIPLIERS[doc.words[k]]
 
 
 _JA_EACH = fold_literal("ずつ")
