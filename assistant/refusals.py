@@ -78,20 +78,19 @@ _DISCOUNT_NEGATED = re.compile(
 _AMOUNT = r"(?:[$£€¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|euros?\b|eur\b|dollars?\b|bucks\b|pounds?\b|quid\b|usd\b|gbp\b|円))"
 _KEEP_MONEY = (r"(?:(?:the\s+)?" + _AMOUNT + r"\s+(?:back|off|to keep|for keeping|thing|offer|discount|credit|refund|"
                r"de descuento|de r[ée]duction|di sconto|zur[üu]ck|rabatt)|keeping (?:it|them|the \w+))")
+# Verdicts on a remedy itself: "no me interesa", "kommt nicht in Frage", "is not an option". Both readings below use
+# them; money for keeping the item may also be turned down by what it does ("won't work for us", "hilft mir nicht").
+_REMEDY_VERDICTS = (r"no me interesa|kommt nicht in frage|not interested|is out of the question|"
+                    r"is(?:n.?t| not) an option|non mi interessa|ne m.int[ée]resse pas|no es (?:una )?opci[óo]n|"
+                    r"est hors de question|non se ne parla|interessiert mich nicht|not acceptable")
 # A verdict after it in its clause: "won't work for us", "is no use to me", "no me interesa", "hilft mir nicht".
 _VERDICT_AFTER = (r"(?:won.?t work|will not work|doesn.?t work|does not work|is no use|is of no use|is no good|"
-                  r"no good|not interested|isn.?t an option|is not an option|doesn.?t help|won.?t help|not acceptable|"
-                  r"isn.?t acceptable|no me interesa|no me sirve|no es una opci[óo]n|ne m.int[ée]resse pas|"
-                  r"ne me convient pas|non mi interessa|non mi serve|non fa per me|hilft mir nicht|"
-                  r"interessiert mich nicht|kommt nicht in frage|bringt mir nichts|is out of the question|"
-                  r"est hors de question|"
-                  r"no es opci[óo]n|non [èe] un.opzione|non se ne parla)")
+                  r"no good|doesn.?t help|won.?t help|isn.?t acceptable|no me sirve|ne me convient pas|non mi serve|"
+                  r"non fa per me|hilft mir nicht|bringt mir nichts|non [èe] un.opzione|" + _REMEDY_VERDICTS + ")")
 # A verdict on a remedy right after it (within a few words, no "because" between): "Cambiarlas por otras no me
 # interesa". Not "doesn't work" and the like, which are said of the item ("a replacement, as this one doesn't work").
 _VERDICT = re.compile(r"^(?:(?!\b(?:because|since|as|weil|da|porque|perch[ée]|car|parce)\b)[^.!?\n]){0,30}?\b(?:"
-                      r"no me interesa|kommt (?:gar )?nicht in frage|not interested|is out of the question|"
-                      r"is(?:n.?t| not) an option|non mi interessa|ne m.int[ée]resse pas|no es (?:una )?opci[óo]n|"
-                      r"est hors de question|non se ne parla|interessiert mich nicht|not acceptable)", re.IGNORECASE)
+                      r"kommt gar nicht in frage|" + _REMEDY_VERDICTS + ")", re.IGNORECASE)
 _FIGURE_REFUSED = re.compile(
     r"(?:(?:(?<!can you )(?<!could you )(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+){0,2}?"
     r"(?:want|need|accept\w*|interested(?:\s+in)?|take|taking|quiero|voglio)\b"
