@@ -62,6 +62,8 @@ class CaseFacts(BaseModel):
     ordered: str | None = None
     # A part the buyer asks for by a name the vocabulary does not list ("a replacement leg"): the reply names it.
     named_part: str | None = None
+    # The item the buyer names when the order gives no product ("a jigsaw puzzle set"): the reply names it too.
+    item_named: str | None = None
     received: str | None = None
     # The size or colour the buyer asks to have instead ("can I swap them for a 10?").
     wanted: str | None = None

@@ -56,6 +56,7 @@ class _Vocab:
     service: tuple[re.Pattern[str], ...] = ()
     lost: tuple[re.Pattern[str], ...] = ()
     wanted: tuple[re.Pattern[str], ...] = ()
+    item_named: tuple[re.Pattern[str], ...] = ()
     recovered: tuple[re.Pattern[str], ...] = ()
     settled: tuple[re.Pattern[str], ...] = ()
     refund_owed: tuple[re.Pattern[str], ...] = ()
@@ -120,7 +121,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
                     "refund_owed", "seller_fault", "in_transit", "delivered", "free_returns", "restocking_fee",
                     "invoice_request", "suspicious_message", "arrived_late", "health_question",
                     "missed_delivery", "cancel_ignored",
-                    "return_window"):
+                    "return_window", "item_named"):
             merged.setdefault(key, []).extend(_compile(_list(data, key, path), path, key, words))
         for want in data.get("wants") or {}:
             if want not in wants:
@@ -153,6 +154,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         suspicious_message=tuple(merged["suspicious_message"]),
         health_question=tuple(merged["health_question"]), missed_delivery=tuple(merged["missed_delivery"]),
         cancel_ignored=tuple(merged["cancel_ignored"]), return_window=tuple(merged["return_window"]),
+        item_named=tuple(merged["item_named"]),
     )
 
 
@@ -233,6 +235,21 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -
     return min(found, key=lambda m: m.start()) if found else None
 
 
+# Words that name no item of their own ("I ordered the blue one", "I bought a size 10"): the reply says "item".
+_GENERIC_ITEMS = frozenset({"one", "ones", "item", "items", "thing", "things", "product", "products", "order", "it",
+                            "something", "size", "colour", "color", "pair", "artikel", "produkt", "sache", "article",
+                            "produit", "chose", "articulo", "artículo", "producto", "cosa", "articolo", "prodotto",
+                            "pezzo", "paket", "pacco", "paquete", "colis", "parcel", "package", "bestellung",
+                            "commande", "pedido", "ordine"})
+
+
+def _item_named(vocab: _Vocab, text: str, hits: Hits) -> str | None:
+    """The item the buyer names ("I ordered a jigsaw puzzle set for ..."), folded; None when only a generic word."""
+    found = _first(vocab.item_named, text, hits)
+    value = found.group("value").strip() if found else ""
+    return value if value and value.split()[-1] not in _GENERIC_ITEMS else None
+
+
 def _fold(text: str) -> str:
     from assistant.triage import fold
 
@@ -277,6 +294,8 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     wanted = _first(vocab.wanted, text, hits)
     facts.wanted = wanted.group("value").strip() if wanted else None
     facts.service_question = _any(vocab.service, text, hits)
+    if not (order and order.product):
+        facts.item_named = _item_named(vocab, text, hits)
     _mismatch(facts, vocab, text, hits)
     facts.declines = [d for d in DECLINES if _any(vocab.declines[d], text, hits)
                       and not fallback_only(hits.select(vocab.declines[d]), text)]

@@ -158,3 +158,35 @@ def test_the_japanese_gap_written_space_first_finds_the_same_spaces() -> None:
         found += normalize._CJK_GAP.search(text) is not None
     assert found > 1_000
     assert normalize.normalize("取 り 下 げ て a b").folded == "取り下けて a b"  # (the fold drops the voicing marks)
+
+
+def test_every_keep_and_no_return_alternative_holds_a_string_the_precheck_looks_for() -> None:
+    from assistant.guardrails.heads import _alternatives
+    from assistant.guardrails.rules import money_rules
+
+    for pattern, holds in ((money_rules._KEEP, money_rules.KEEP_HOLDS),
+                           (money_rules._NO_RETURN, money_rules.NO_RETURN_HOLDS)):
+        alternatives = _alternatives(pattern.pattern)
+        assert alternatives is not None and len(alternatives) >= 3
+        for alternative in alternatives:
+            # a string the alternative spells out literally, so every match of it holds that string
+            literal = alternative.replace("\\b", "")
+            assert any(s in literal for s in holds), (alternative, holds)
+
+
+def test_the_keep_and_no_return_prechecks_never_hide_a_match() -> None:
+    from assistant.guardrails.rules import money_rules
+
+    rng = random.Random(11)
+    pieces = ["keep", " ", "it", "them", "the", "behalten", "gardez", "quedese", "tiene", "il", "l'", "お手元に残",
+              "return", "is", "not", "required", ":", "no", "nothing", "send", "need", "to", "don't", "do",
+              "needn't", "anything", "x", "\n", "no need to ", "don't send ", "needn't return ", "nothing ",
+              "return is not required: no", "do not have to post ", "keep the", "tenerla", "quedarse"]
+    hits = [0, 0]
+    for _ in range(50_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        keep, nothing = money_rules._KEEP.search(text) is not None, money_rules._NO_RETURN.search(text) is not None
+        assert money_rules.keeps(text) == keep and money_rules.no_return(text) == nothing, text
+        hits[0] += keep
+        hits[1] += nothing
+    assert min(hits) > 100

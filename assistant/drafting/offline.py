@@ -132,8 +132,9 @@ class OfflineComposer:
                                         else (kind == "complaint", kind == "complaint"))
         paragraphs = [phrases.greeting]
         context = ""
-        if not kind or (request.order and (request.order.product or request.order.order_id)):
-            context = self._context_line(phrases, request.order)
+        product = _product(request)
+        if not kind or product or (request.order and request.order.order_id):
+            context = self._context_line(phrases, request.order, product)
         paragraphs.append(phrases.sentence_join.join(p for p in (context, said) if p))
         opener = [self._opener(phrases, request, kind)]
         if scenario == "a_to_z_claim" and facts.claim:
@@ -149,7 +150,7 @@ class OfflineComposer:
             opener.append(phrases.thanks_issue)  # the small fault mentioned in passing is not ignored
         paragraphs.append(" ".join(opener))
         if facts.safety:
-            paragraphs.append(phrases.safety.format(item=self._item(phrases, request.order)))
+            paragraphs.append(phrases.safety.format(item=product or phrases.item_word))
         if (scenario == "how_to_use" or kind == "question") and not facts.safety:
             paragraphs += self._how_to(phrases, request)
             if facts.health_question and phrases.health_advice:
@@ -257,15 +258,11 @@ class OfflineComposer:
         return other_kind(request)
 
     @staticmethod
-    def _item(phrases: Phrases, order: OrderFacts | None) -> str:
-        return order.product if order and order.product else phrases.item_word
-
-    @staticmethod
-    def _context_line(phrases: Phrases, order: OrderFacts | None) -> str:
-        if order and order.product and order.order_id:
-            return phrases.context.product_and_order.format(product=order.product, order_id=order.order_id)
-        if order and order.product:
-            return phrases.context.product.format(product=order.product)
+    def _context_line(phrases: Phrases, order: OrderFacts | None, product: str | None) -> str:
+        if product and order and order.order_id:
+            return phrases.context.product_and_order.format(product=product, order_id=order.order_id)
+        if product:
+            return phrases.context.product.format(product=product)
         if order and order.order_id:
             return phrases.context.order.format(order_id=order.order_id)
         return phrases.context.none
@@ -316,6 +313,24 @@ class OfflineComposer:
         elif wanted and kind == "model":
             wanted = re.sub(r"(gb|tb)$", lambda m: m.group(1).upper(), wanted)  # "64gb" -> "64GB"
         return text.format(amount=amount or "", wanted=wanted or "", topic=topic or "", part=part or "")
+
+
+def _product(request: DraftRequest) -> str | None:
+    """The product's name: the order's, else the buyer's own words for the item ("your jigsaw puzzle set")."""
+    if request.order and request.order.product:
+        return request.order.product
+    named = request.facts.item_named
+    if not named:
+        return None
+    from assistant.triage import fold
+
+    # the buyer's words as written (case and accents), found word by word in the message
+    words = list(re.finditer(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", request.message))
+    want = named.split()
+    for i in range(len(words) - len(want) + 1):
+        if all(fold(words[i + k].group()) == w for k, w in enumerate(want)):
+            return request.message[words[i].start():words[i + len(want) - 1].end()]
+    return named
 
 
 def _as_written(message: str, folded: str | None) -> str | None:

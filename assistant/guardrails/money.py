@@ -242,12 +242,13 @@ def _find_money(doc: Doc) -> list[Money]:
         for m in _AMOUNT.finditer(folded, a, b):
             raw = m.group("a") or m.group("b")
             _add(doc, out, taken, parse_number(raw), "amount", _currency(m.group()), m.start(), m.end())
-    for m in _MINOR.finditer(folded):
-        unit = m.group("u")
-        if unit == "p" and (len(m.group("n")) > 3 or m.group("n") in _RESOLUTIONS):
-            continue
-        _add(doc, out, taken, int(m.group("n")) / 100, "amount", "GBP" if unit in ("p", "pence") else None,
-             m.start(), m.end())
+    for a, b in windows:  # (every `_MINOR` match opens with a digit and ends within `_AFTER` of its digits)
+        for m in _MINOR.finditer(folded, a, b):
+            unit = m.group("u")
+            if unit == "p" and (len(m.group("n")) > 3 or m.group("n") in _RESOLUTIONS):
+                continue
+            _add(doc, out, taken, int(m.group("n")) / 100, "amount", "GBP" if unit in ("p", "pence") else None,
+                 m.start(), m.end())
     _number_words(doc, out, taken)
     if "fiver" in folded or "tenner" in folded:
         for i, word in enumerate(doc.words):

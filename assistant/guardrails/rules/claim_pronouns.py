@@ -8,11 +8,14 @@ remedy (the rule checks that).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
 from assistant.guardrails.rules.claim_refs import (
     antecedent,
     asks_in,
+    closed_once_resolved,
     negation_in,
     neutral_clause,
     permission,
@@ -24,6 +27,7 @@ from assistant.guardrails.rules.claim_verbs import (
     fused,
     fused_imperative,
     fused_phrase,
+    gender_disagrees,
     other_antecedent,
 )
 
@@ -64,7 +68,14 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         s = doc.sentences[si]
         before = [c for c in starts if s.tok_start <= c < a]
         claim = before[-1] if before else antecedent(doc, starts, si)
-        if claim is None or other_antecedent(doc, claim, claims[claim], a) \
+        # "Quando tutto sarà sistemato, potrebbe ritirarla?": closed once all is resolved, the pronoun reaches the
+        # claim however far back, whatever nouns stand between (its gender must still agree)
+        resolved = closed_once_resolved(doc, a, s.tok_start, fused=True)
+        if resolved and claim is None:
+            i = bisect_left(starts, s.tok_start) - 1
+            claim = starts[i] if i >= 0 else None
+        if claim is None or (gender_disagrees(doc, claim, a) if resolved
+                             else other_antecedent(doc, claim, claims[claim], a)) \
                 or subject_is_not_buyer(doc, a, s.tok_start):
             continue
         # an imperative with the pronoun fused on is itself the request ("Chiudila e ti mandiamo la cover")

@@ -148,6 +148,7 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
                                     and not doc.has("thing", s.tok_start, a))
         # "we'd ask that you take it down": a phrase said only of a claim reaches it as far back
         claim_only = claim_only or split_closing(doc, a, claim_only=True)
+        claim_only = claim_only or closed_once_resolved(doc, a, s.tok_start)
         first = 0 if claim_only else reach_start(doc, si)
         i = bisect_left(starts, a) - 1
         if i >= 0 and starts[i] >= first:
@@ -155,6 +156,25 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             # a verb done only to a claim leaves no doubt, whatever nouns stand between
             out[a] = not claim_only and j < len(things) and things[j] < a
     return out
+
+
+def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> bool:
+    """'Once everything is sorted, you can close it': a pronoun closed once the case is resolved.
+
+    The pronoun at `a` follows a condition that the case is resolved, in its sentence from `lo` (`fused`: the token
+    at `a` is the closing verb with the pronoun on it).
+
+    Once all is settled nothing else is closed or withdrawn: the pronoun stands for the claim named before, however
+    many paragraphs back ("Wenn alles erledigt ist, ... wenn Sie diesen dann wieder schließen könnten").
+    """
+    condition = doc.find("condition", lo, a)
+    if not condition or not doc.has("resolved", condition[0][1], a):
+        return False
+    if fused:
+        return True
+    end = doc.sentences[doc.sentence_of(a)].tok_end
+    return any(k != a and ("close" in doc.classes[k] or "gone" in doc.classes[k]) and doc.words[k] not in _PARTICLES
+               for k in range(max(lo, a - 1), min(end, a + 5)))
 
 
 def _plain_nouns(doc: Doc, claims: dict[int, int]) -> list[int]:

@@ -174,7 +174,8 @@ def marketing_content(data: RuleInput) -> list[Violation]:
         return []
     buyer = data.buyer.folded if data.buyer is not None else ""
     # Explaining a promotion or voucher the buyer asked about is not marketing; offering a new one still is.
-    asked = _EXPLAINABLE.search(buyer) is not None or bool(data.doc.spans("asked"))
+    explainable = _EXPLAINABLE.search(buyer) is not None
+    asked = explainable or bool(data.doc.spans("asked"))
     folded = data.doc.folded
     out = []
     for a, b in spans:
@@ -189,7 +190,7 @@ def marketing_content(data: RuleInput) -> list[Violation]:
         out.append(data.folded("marketing_content", a, b))
     covered = [(v.start, v.end) for v in out]
     shop_asked = _SHOP_QUESTION.search(buyer) is not None
-    for a, b in promo_sentences(data, _EXPLAINABLE.search(buyer) is not None):
+    for a, b in promo_sentences(data, explainable):
         s = doc.sentences[doc.sentence_of(a)]
         elsewhere = doc.has("link", s.tok_start, s.tok_end) or "www" in doc.words[s.tok_start:s.tok_end]
         if shop_asked and not elsewhere:

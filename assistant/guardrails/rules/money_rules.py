@@ -35,6 +35,23 @@ _NO_RETURN = re.compile(r"\breturn (?:is )?(?:not )?required:? no\b|\bnothing (?
 _KEEP = re.compile(r"\bkeep (?:it|them|the)\b|\bbehalten\b|\bgarder\b|\bgardez\b|\bquedese\b|\bquedarse\b|"
                    r"\btenga\b|\btenerl[oa]\b|\btiene (?:il|lo|gli)\b|\btiene l'|お手元に残")
 
+# Strings every match of `_KEEP` / `_NO_RETURN` holds (one per alternative): both open with `\b` and
+# alternatives, which Python's engine tries at every position of the text (about 100 µs on a 1-kB draft); a few
+# substring scans first skip the call where no match can be (tests/test_guardrails_prechecks.py keeps these in step).
+KEEP_HOLDS = ("keep ", "behalten", "garde", "qued", "tenga", "tenerl", "tiene ", "お手元に残")
+NO_RETURN_HOLDS = ("required", "nothing", "no need to ", "don", "do not", "needn")
+
+
+def keeps(text: str) -> bool:
+    """Whether `_KEEP` matches `text`."""
+    return any(s in text for s in KEEP_HOLDS) and _KEEP.search(text) is not None
+
+
+def no_return(text: str) -> bool:
+    """Whether `_NO_RETURN` matches `text`."""
+    return any(s in text for s in NO_RETURN_HOLDS) and _NO_RETURN.search(text) is not None
+
+
 _EPS = 0.005
 _RESTATED = 6  # tokens from a percentage to an amount that restates it ("10 %, also 4,38 €")
 _ENFORCED = frozenset(REMEDY_IDS) - {"manual_or_guide", "tracking_update", "address_update_attempt"}
@@ -100,7 +117,7 @@ def _money(data: RuleInput) -> list[Violation]:
     # keep the item.
     net_refunds: list[float] = []
     if price is not None and any(not negated(doc, a) for a, _ in doc.spans("r_return")) \
-            and not _KEEP.search(doc.folded) and not _NO_RETURN.search(doc.folded):
+            and not keeps(doc.folded) and not no_return(doc.folded):
         net_refunds = [price - m.value for m in find_money(doc)
                        if m.kind == "amount" and _EPS < m.value < price * 0.5]
     # the price with a delivery charge the draft names ("£49.99 for the set plus £4.99 delivery")
@@ -196,7 +213,8 @@ def _money(data: RuleInput) -> list[Violation]:
         total = _sentence_total(data, values)
         additive = doc.has("additive", s.tok_start, s.tok_end) or continues(doc, si)
         # "a further $7.50, bringing the total refunded to $12.50": the sentence restates the running total itself
-        restated = bool(values) and _restates_total(doc, values[-1])
+        restated = bool(values) and (_restates_total(doc, values[-1])
+                                     or all(_named_before(doc, data.offers.all_money, m, s.start) for m in values))
         running = running + total if additive and running and not restated else max(running, total)
         already = bool(out)
         if values and (total > cap + _EPS or running > cap + _EPS) and not already:
@@ -259,7 +277,7 @@ def _comes_back(doc: Doc, si: int, tok: int) -> bool:
     goods = [a for a, _ in doc.find("r_return", lo, hi) if "r_refund" not in doc.classes[a]
              and not any(a - 3 <= t <= a + 4 for t in money)]  # "le devolvemos 10 €", "zwanzig Euro zurück"
     return any(not negated(doc, a) for a in goods) \
-        and not doc.has("r_partial", lo, hi) and not _KEEP.search(text) and not _NO_RETURN.search(text)
+        and not doc.has("r_partial", lo, hi) and not keeps(text) and not no_return(text)
 
 
 def _is_price(m: Money, price: float | None) -> bool:
@@ -319,6 +337,23 @@ def _restates_total(doc: Doc, m: Money, lo: int = 0) -> bool:
     """
     last = bisect_left(doc.starts, m.end)
     return totalled(doc, m, max(lo, m.tok - 6)) or any(w in TOTAL_AFTER for w in doc.words[last:last + 2])
+
+
+# Determiners that point back: "refund the $8.50 as well" after "the $8.50 is the shipping we paid" is that money
+_BACK = frozenset({"the", "that", "this", "those", "these", "said", "diese", "diesen", "dieser", "die", "den", "der",
+                   "le", "la", "les", "ce", "ces", "cette", "el", "los", "las", "ese", "esa", "esos", "il", "lo", "i",
+                   "gli", "quel", "quello", "quella", "quei", "その"})
+
+
+# ... unless paid once more: "we'll refund the $10 again"
+_AGAIN = frozenset({"again", "twice", "erneut", "nochmal", "nochmals", "encore", "nuevo", "nuevamente", "ancora",
+                    "nuovo"})
+
+
+def _named_before(doc: Doc, money: list[Money], m: Money, start: int) -> bool:
+    """The amount is one named before `start` (an earlier sentence), pointed back to: the same money, no more."""
+    return m.tok > 0 and doc.words[m.tok - 1] in _BACK and not _AGAIN & set(doc.words[m.tok + 1:m.tok + 4]) \
+        and any(o.start < start and o.kind == m.kind and abs(o.value - m.value) <= _EPS for o in money)
 
 
 def _sentence_total(data: RuleInput, values: list[Money]) -> float:
