@@ -14,7 +14,10 @@ from assistant.guardrails import sentences
 # Continuations completing each branch of `_LIST_MARKER` after its first character.
 _TAILS = ("", " ", ". ", ") ", "1. ", "a. ", "a) ", "12. ", "1】 ", "a] ", "〕", "> ", "ption 1 ", "ariante a ",
           "oglichkeit two ", "ossibilite b ", "hoix c ", "pcion 2 ", "pzione three ", " - ", "- ", "案 ", "案: ",
-          "あ", " あ", ":あ", "：あ", "フション1 ", "法a：", "1案", "\u3000")
+          "あ", " あ", ":あ", "：あ", "フション1 ", "法a：", "1案", "\u3000", "irst option: ", "econd choice. ",
+          "hird solution) ", "rste moglichkeit: ", "weite variante: ", "ritte losung: ", "remiere option: ",
+          "euxieme option : ", "rimera opcion: ", "egunda alternativa: ", "ercera opcion: ", "erza opzione: ",
+          "roisieme choix: ", "rima soluzione: ", "econda opzione: ")
 
 
 def test_no_list_marker_opens_with_a_character_the_precheck_rejects() -> None:

@@ -38,7 +38,10 @@ _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 # Messages triaged `other` that are not a problem: a thank-you note, or a question (asked directly or as "I would
 # like to know whether ...") that the agent must answer with facts.
 _THANKS = re.compile(r"\b(?:thank|thanks|thx|love it|lovely|great product|works great|happy with|delighted"
-                     r"|danke|dank|merci|gracias|grazie)\b|ありがとう|感謝", re.I)
+                     r"|danke|dank|merci|gracias|grazie"
+                     # "tout est parfait sauf l'emballage": praise, with at most a small point in passing
+                     r"|(?:all|everything|it)(?:.s| is) perfect|tout est parfait|alles (?:ist )?perfekt|todo (?:está )?"
+                     r"perfecto|tutto (?:è )?perfetto)\b|ありがとう|感謝", re.I)
 _ASKS = re.compile(r"\b(?:i(?:.d| would) like to know|i want to know|i(?:.m| am) wondering|i wonder"
                    r"|(?:möchte|würde|wollte) (?:gerne? )?wissen|ich frage mich|(?:voudrais|aimerais|souhaiterais)"
                    r" savoir|je me demande|(?:quisiera|quería|me gustaría) saber|(?:vorrei|volevo) sapere"

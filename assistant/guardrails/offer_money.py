@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from assistant.guardrails.clauses import clause_end, clause_start, in_buyer_quote, negated
 from assistant.guardrails.money import Money, last_before, read_money
-from assistant.guardrails.price_labels import buyer_pays, known_amount, order_total, price_label, running_total
+from assistant.guardrails.price_labels import (
+    buyer_pays,
+    difference_between,
+    known_amount,
+    order_total,
+    price_label,
+    running_total,
+)
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times import multiplier_word, times_paid
 
@@ -70,6 +77,7 @@ def _word_after(doc: Doc, tok: int, end: int) -> str:
 
 def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
     """Tie each amount to the sentence that offers it, leaving out prices quoted from the order."""
+    gaps: set[int] = set()  # starts of the second amounts of differences ("between $79 and $49")
     for m in money:
         si = doc.sentence_of(m.tok)
         s = doc.sentences[si]
@@ -144,6 +152,12 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                 continue
         if in_buyer_quote(doc, m.tok):
             continue  # 'You wrote: "I want $100 back"': the buyer's words, nothing offered
+        if m.start in gaps:
+            continue  # the second price of a difference refunded, read with the first
+        if m.kind in ("amount", "bare") and (other := difference_between(doc, m, money)) is not None:
+            gaps.add(other.start)  # "the difference between the $79 you paid and the $49 price": $30 offered
+            offers.money.setdefault(si, []).append(replace(m, value=abs(m.value - other.value)))
+            continue
         if m.kind in ("amount", "bare") and _deducted(doc, m.tok, s.tok_start):
             continue  # "hemos descontado el coste real del envío, 4,50 €": money kept back, explained
         tied = offers.money.get(si)

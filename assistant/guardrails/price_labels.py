@@ -4,7 +4,9 @@
   (A$99.00)"), with no refund or money word before it ("a partial refund (£30)" is offered);
 - money the buyer pays ("and pay only the $15.00 difference");
 - a known amount: a definite article before it ("the £5 voucher shown on the listing") in a sentence where nobody
-  gives anything (no refund word, no first person, no offering verb).
+  gives anything (no refund word, no first person, no offering verb);
+- the two prices of a difference refunded ("we refund the difference between the $79 you paid and the $49 price"):
+  what is offered is the one amount between them (`difference_between`).
 """
 
 from __future__ import annotations
@@ -166,3 +168,34 @@ def _total_after_order(doc: Doc, tok: int) -> bool:
         return False
     s = doc.sentences[doc.sentence_of(tok)]
     return not any(doc.has(cls, max(s.tok_start, noun - 4), noun) for cls in ("r_refund", "money_offer"))
+
+
+_BETWEEN = frozenset({"between", "zwischen", "entre", "tra", "fra"})
+_AND = frozenset({"and", "und", "et", "y", "e"})
+_THE = frozenset({"the", "den", "dem", "der", "le", "la", "les", "el", "los", "il", "lo", "i", "what", "was", "ce"})
+
+
+def difference_between(doc: Doc, m: Money, money: list[Money]) -> Money | None:
+    """The second amount of "refund the difference between <m> and <it>", when `m` is the first; else None.
+
+    Arithmetic, as a share or an instalment is: the money offered is the gap between the two amounts, which are
+    prices, not money given. Only with a refund word before the difference ("you pay the difference between ..."
+    is the buyer's to pay, `buyer_pays`).
+    """
+    s = doc.sentences[doc.sentence_of(m.tok)]
+    k = m.tok - 1
+    while k > s.tok_start and doc.words[k] in _THE:
+        k -= 1
+    if k <= s.tok_start or doc.words[k] not in _BETWEEN:
+        return None
+    diff = [j for j in range(max(s.tok_start, k - 3), k) if doc.words[j] in _DIFFERENCE]
+    if not diff or not doc.has("r_refund", max(s.tok_start, diff[0] - 6), diff[0]):
+        return None
+    i = last_before(money, m.end) + 1  # the amounts after `m`, nearest first
+    while i < len(money) and money[i].start < m.end:
+        i += 1
+    if i < len(money) and money[i].tok < min(s.tok_end, m.tok + 12) and money[i].kind in ("amount", "bare") \
+            and any(doc.words[j] in _AND for j in range(m.tok + 1, money[i].tok)):
+        return money[i]
+    return None
+

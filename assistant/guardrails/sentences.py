@@ -51,20 +51,27 @@ def _bounds_py(folded: str) -> list[int]:
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|\(?[a-h][.)]|[\-*•·▪►✓・]|[【\[〔<][a-h1-9][】\]〕>][:：]?|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix|soluzione|solucion|solution|"
                           r"losung|vorschlag|proposta|propuesta|proposition)\s+(?:\d|[a-d]\b|one|two|three)"
-                          r"[.):]?|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff]))\s*")
+                          r"[.):]?|"
+                          # "First option:", "Zweite Möglichkeit:", "Deuxième option :", "Segunda opción:"
+                          r"(?:first|second|third|erste|zweite|dritte|premiere|deuxieme|seconde|troisieme|primera|"
+                          r"segunda|tercera|prima|seconda|terza)\s+(?:option|choice|possibility|solution|moglichkeit|"
+                          r"variante|losung|alternative|opcion|opzione|soluzione|solucion|possibilite|choix|"
+                          r"alternativa)\s?[.):]|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])|[a-d]案[:：]?|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff]))\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
 _MARKER_MAX = 200
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 # Every character a `_LIST_MARKER` match can open with whatever follows it, besides decimal digits; and the
 # letters that open one only before certain characters (`[a-h][.)]`, `[a-d]案`, `[a-d][:：]`, the option words:
-# "option", "opcion", "opzione", "variante", "moglichkeit", "possibilite", "choix"). Most sentences open with
+# "option", "opcion", "opzione", "variante", "moglichkeit", "possibilite", "choix", and the ordinals before them:
+# "first", "second", "third", "erste", "zweite", "deuxieme", "troisieme", "tercera", "terza"). Most sentences open with
 # another character, or with one of these letters in a plain word ("please", "have", "once"), and this test costs
 # far less than a call into the regex engine, so the pattern runs only where it may match
 # (tests/test_guardrails_prechecks.py keeps both tables in step with the pattern).
 _MARKER_FIRST: Final = frozenset("(-*•·▪►✓・【[〔<オ方")
-_MARKER_NEXT: Final = {"a": ".)案:：", "b": ".)案:：", "c": ".)案:：h", "d": ".)案:：", "e": ".)", "f": ".)", "g": ".)",
-                       "h": ".)", "m": "o", "o": "p", "p": "or", "v": "ao", "s": "o", "l": "o"}
+_MARKER_NEXT: Final = {"a": ".)案:：", "b": ".)案:：", "c": ".)案:：h", "d": ".)案:：re", "e": ".)r", "f": ".)i",
+                       "g": ".)", "h": ".)", "m": "o", "o": "p", "p": "or", "v": "ao", "s": "oe", "l": "o", "t": "hre",
+                       "z": "w"}
 _INLINE_LAST: Final = frozenset("abcdefgh")
 
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import (
-    antecedent,
+from assistant.guardrails.rules.claim_clauses import (
     asks_in,
     negation_in,
     neutral_clause,
     permission,
     subject_is_not_buyer,
 )
+from assistant.guardrails.rules.claim_refs import antecedent
 from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC
 from assistant.guardrails.text import Doc
 

@@ -12,13 +12,9 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import (
-    AMBIGUOUS,
-    DETERMINER,
+from assistant.guardrails.rules.claim_clauses import (
     asks_in,
-    closing_noun,
     english_in,
-    lead_in,
     needless_after,
     negation_in,
     neutral_clause,
@@ -27,6 +23,7 @@ from assistant.guardrails.rules.claim_refs import (
     subject_is_not_buyer,
     timed_to_deal,
 )
+from assistant.guardrails.rules.claim_refs import AMBIGUOUS, DETERMINER, closing_noun, lead_in
 from assistant.guardrails.text import Doc
 
 NEAR = 7  # tokens between a closing word and the claim it acts on

@@ -7,15 +7,17 @@ charge"). `needless_openings`: the act named as the subject of needlessness.
 "Escalating to Amazon really won't be necessary, so please don't": the act is the subject and its needlessness
 the predicate, the reverse of "there's no need to escalate to Amazon" (`claim_asks.amazon_kept_out`). A clause
 with the buyer or the seller before the act ("you won't need to escalate", "we won't need to open a case") is
-left to the hold-off detectors, which read who does what.
+left to the hold-off detectors, which read who does what. `asked_not_to`: a request, then a negation, then any verb
+with Amazon right after it ("would you consider not escalating to Amazon?", "pourriez-vous ne pas contacter Amazon").
 """
 
 from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_asks import WAIT_NOUN_BEFORE, third_person_fact
-from assistant.guardrails.rules.claim_refs import neutral_clause, weak_claim_in
+from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT, WAIT_NOUN_BEFORE, third_person_fact
+from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
+from assistant.guardrails.rules.claim_refs import weak_claim_in
 from assistant.guardrails.text import Doc
 
 # Words of need, in the Latin-script languages ("won't be necessary", "ist nicht nötig", "no será necesario").
@@ -181,3 +183,37 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
                     and named and not neutral_clause(doc, c0, b):
                 out.append((c0, b))
     return out
+
+
+# What may stand between the verb and Amazon: "escalating to Amazon", "not going through Amazon", "a Amazon"
+_TO_AMAZON = frozenset({"to", "through", "via", "with", "at", "a", "ad", "bei", "an", "aupres", "de", "con", "the",
+                        "this", "it", "that"})  # ("reporting this to Amazon")
+
+
+def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
+    """'Could you please not contact Amazon?': the buyer asked not to do anything whatever with Amazon.
+
+    A request in the clause before a negation, any verb right after it (the `open` class lists only the verbs
+    writers used so far) and Amazon right after the verb. Not a request negated itself ("we won't ask you not
+    to ..." asks nothing) nor a clause that says the offer does not depend on it.
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    n = len(doc.words)
+    for a, b in doc.spans("negation"):
+        c0, c1 = clause_start(doc, a), clause_end(doc, a)
+        if not asks_in(doc, c0, a) or doc.has("negation", c0, a):
+            continue
+        verb = b + 1 if b < n and doc.words[b] == "pas" else b  # "ne pas contacter"
+        # (a closing verb is the closing detectors' to read: "müssen Sie nicht zurücknehmen" is "need not withdraw")
+        if verb >= c1 or doc.words[verb] in NOT_KEEPING_OUT or any(
+                cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "negation", "close")):
+            continue
+        k = verb + 1
+        while k < min(c1, verb + 3) and doc.words[k] in _TO_AMAZON:
+            k += 1
+        # Amazon by name ("Ihre Bank" is in the `amazon` class too: the bank decides a chargeback)
+        if k < c1 and doc.words[k].startswith("amazon") and not neutral_clause(doc, c0, c1):
+            out.append((a, k + 1))
+    return out
+

@@ -12,16 +12,14 @@ from bisect import bisect_left
 
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
-from assistant.guardrails.rules.claim_refs import (
-    antecedent,
+from assistant.guardrails.rules.claim_clauses import (
     asks_in,
-    closed_once_resolved,
     negation_in,
     neutral_clause,
     permission,
-    split_closing,
     subject_is_not_buyer,
 )
+from assistant.guardrails.rules.claim_refs import antecedent, closed_once_resolved, split_closing
 from assistant.guardrails.rules.claim_verbs import (
     INFINITIVE_CLITIC,
     fused,

@@ -10,7 +10,6 @@ structure (`text.Doc`) and word classes only.
 from __future__ import annotations
 
 from assistant.guardrails.bisection import bisect_left, bisect_right
-from assistant.guardrails.clauses import clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_numbers import number_objects
@@ -295,120 +294,6 @@ def antecedent(doc: Doc, starts: list[int], si: int) -> int | None:
     return starts[i - 1]
 
 
-def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
-    """'we close', 'Amazon will close': the nearest subject before the verb, in its clause, is not the buyer."""
-    lo = max(lo, clause_start(doc, verb))  # "damit wir starten können, vermerken Sie bitte...": another clause
-    for k in range(verb - 1, max(lo, verb - 4) - 1, -1):
-        cls = doc.classes[k]
-        person = _person(doc, k)
-        if person is not None:
-            return person  # "we close it"; "you help us turn off the A-Z" has "us" as an object
-        if "amazon" in cls and k > 0 and (doc.words[k - 1] in _PREPOSITIONS or "you" in doc.classes[k - 1]):
-            continue  # "den Fall bei Amazon zurücknehmen", "bei Ihrer Bank": Amazon is where or whose, not who
-        if "amazon" in cls and k > 0 and (doc.words[k - 1] in _GIVE or "send_verb" in doc.classes[k - 1]):
-            continue  # "drop Amazon a note telling them ...": Amazon is who is told, not who tells
-        if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX):
-            return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
-    # verbs joined by "and" share their subject: "we tested the same lot and have withdrawn it from sale"
-    joins = [k for k in range(max(lo, verb - 4), verb) if "and" in doc.classes[k]]
-    if joins:
-        for k in range(joins[0] - 1, max(lo, joins[0] - 6) - 1, -1):
-            person = _person(doc, k)
-            if person is not None:
-                return person
-    return False
-
-
-def _person(doc: Doc, k: int) -> bool | None:
-    """Who token `k` says does the verb after it: the seller (True), the buyer (False), or nobody it names (None).
-
-    The buyer is a "you", a request or a condition; an object form ("us", "uns") names nobody.
-    """
-    cls = doc.classes[k]
-    if "you" in cls or "request" in cls or "condition" in cls:
-        return False
-    if "first_person" in cls and doc.words[k] not in _OBJECT_FORMS:
-        return True
-    return None
-
-
-# Verbs whose first object is the one told: "drop Amazon a line", "give your bank a call", "write Amazon a note".
-_GIVE = frozenset({"drop", "give", "write", "shoot", "leave", "message", "email", "e-mail"})
-_OBJECT_FORMS = frozenset({"us", "me", "uns", "mich", "mir", "ci", "ce", "nos"})
-_PREPOSITIONS = frozenset({"with", "to", "at", "on", "from", "by", "via", "bei", "mit", "an", "auf", "gegenuber",
-                           "avec", "aupres", "a", "chez", "con", "ante", "en", "presso", "su", "da"})
-# Words between a subject and its verb: "Amazon will close", "the bank has withdrawn".
-_AUX = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall", "has", "have", "had",
-                  "is", "was", "does", "did", "then", "itself", "alone", "'ll", "wird", "kann", "hat", "va", "peut",
-                  "a", "puede", "ha", "puo", "decide", "decides"})
-
-
-def permission(data: RuleInput, a: int, b: int) -> bool:
-    """'You can close it yourself': left to the buyer.
-
-    Only in a sentence that offers nothing and is not followed by a remedy that waits on it.
-    """
-    doc = data.doc
-    si = doc.sentence_of(a)
-    s = doc.sentences[si]
-    if not (doc.has("permission", max(s.tok_start, a - 4), a) or doc.has("permission", b, min(s.tok_end, b + 8))):
-        return False
-    if si in data.offers.by_sentence:
-        return False
-    # "once we agree, you can withdraw the claim", "after the refund lands you can close it": a closing timed to
-    # the seller's act or the remedy is a step of the deal, not the buyer's own choice ("if you wish, you can
-    # close it", "once the parcel has arrived and you feel it is resolved, you are welcome to close it" stay one)
-    if timed_to_deal(doc, s.tok_start, a) or timed_to_deal(doc, b, min(s.tok_end, b + _DEAL_REACH)):
-        return False
-    if si + 1 < len(doc.sentences):
-        nxt = doc.sentences[si + 1]
-        if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 2)):
-            return False  # "You can close it yourself. Then we refund you."
-    return not remedy_follows(doc, b, s.tok_end)
-
-
-def timed_to_deal(doc: Doc, lo: int, hi: int) -> bool:
-    """'once we agree', 'once the new one arrives': an event of the seller's or of the remedy between `lo` and `hi`.
-
-    Before a closing ("after the refund lands you can close it") or after it ("feel free to cancel the dispute once
-    the new one arrives"), it makes the closing a step of the deal.
-    """
-    for c, e in doc.find("condition", lo, hi):
-        if doc.words[c] in _EVENT and any(doc.has(cls, e, min(hi, e + 4)) for cls in _DEAL):
-            return True
-    return False
-
-
-def remedy_follows(doc: Doc, b: int, end: int) -> bool:
-    """'you can withdraw it at any time, and we will then send ...': the seller's act comes right after a closing.
-
-    A word of sequence or immediacy after token `b` and a remedy or the seller after it, in the same sentence, make
-    the remedy a step after the closing ("vous pouvez la retirer ..., et nous lancerons aussitôt la solution");
-    "either way" or "regardless" after the closing keeps it independent.
-    """
-    then = next((k for k in range(b, end) if "sequence" in doc.classes[k] or doc.words[k] in _AT_ONCE), None)
-    return then is not None and any(doc.has(cls, b, end) for cls in _DEAL) and not neutral_clause(doc, then, end)
-
-
-# Words that put the seller's act right after the buyer's: "and we'll then / immediately send it".
-_AT_ONCE = frozenset({"immediately", "straightaway", "aussitot", "immediatement", "sofort", "umgehend",
-                      "unverzuglich", "inmediatamente", "enseguida", "subito", "immediatamente"})
-
-
-# First words of conditions that wait on an event: "once", "after", "as soon as", "sobald", "une fois", "dès que"...
-_EVENT = frozenset({"once", "after", "as", "sobald", "nachdem", "une", "des", "apres", "una", "en", "tan", "despues",
-                    "non", "appena", "dopo", "quando", "cuando", "lorsque", "lorsqu", "quand", "when"})
-
-
-_DEAL = ("first_person", "r_refund", "r_replacement", "r_reship", "send_verb")
-_DEAL_REACH = 12  # tokens after a closing where an event of the deal still times it ("... once the new one arrives")
-
-
-def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
-    """The span says the offer does not depend on the claim, or that Amazon decides it."""
-    return doc.has("independent", lo, hi) or doc.has("amazon_decides", lo, hi)
-
-
 # Noun endings of the closing words ("withdrawal", "closure", "Schließung", "Rücknahme", "annulation",
 # "retirada", "cancellazione"): a noun names the act without a subject doing it.
 _NOUN_ENDINGS = ("al", "ure", "ion", "ing", "ung", "nahme", "ement", "cion", "zione", "ada", "ura")
@@ -421,48 +306,3 @@ def closing_noun(word: str) -> bool:
 
 # Closing nouns too short for an ending to tell: "il ritiro", "el retiro", "le retrait", "el cierre"
 _SHORT_NOUNS = frozenset({"ritiro", "retiro", "retrait", "cierre", "annullamento", "storno"})
-
-
-def no_longer_state(doc: Doc, lo: int) -> list[tuple[int, int]]:
-    """'Cuando ya no figure como abierta': a state negated right after the condition is a closed state."""
-    hi = min(doc.sentences[doc.sentence_of(lo)].tok_end, lo + 8)
-    negated = doc.find("negation", lo, hi) or doc.find("cease", lo, hi)  # "en cuanto deje de estar activa"
-    return [st for st in doc.find("state", lo, hi) if negated and negated[0][0] < st[0]][:1]
-
-
-def asks_in(doc: Doc, lo: int, hi: int) -> bool:
-    """A request in [lo, hi) that is not negated: "we won't ask you to change it" asks nothing."""
-    return any(not doc.has("negation", max(lo, a - 2), a) for a, _ in doc.find("request", lo, hi))
-
-
-def negation_in(doc: Doc, lo: int, hi: int) -> bool:
-    """A negation word in [lo, hi) that is not part of a condition ("non appena" is "as soon as")."""
-    conditions = doc.find("condition", max(0, lo - 2), hi)
-    return any(not any(c0 <= n < c1 for c0, c1 in conditions) for n, _ in doc.find("negation", lo, hi))
-
-
-def english_in(doc: Doc, lo: int, hi: int, objects: dict[int, int]) -> bool:
-    """An English word in [lo, hi) outside the claims' own names (the "to" of "il reclamo A-to-z" is not one)."""
-    return any(not any(o <= k < e for o, e in objects.items()) for k, _ in doc.find("lang_en", lo, hi))
-
-
-_WITHOUT = frozenset({"without", "ohne", "sans", "sin", "senza"})
-
-
-def without_open(doc: Doc, lo: int, obj: int) -> bool:
-    """'without an open claim', 'ohne offenen Antrag': the words before a claim's name set it aside as open."""
-    for k in range(lo, obj):
-        if doc.words[k] in _WITHOUT:
-            return doc.has("open", k, obj) or doc.has("state", k, obj)
-    return False
-
-
-def needless_after(doc: Doc, b: int) -> bool:
-    """Whether the token at `b` (right after a verb) says there is no need to do it ("必要はございません")."""
-    if b < len(doc.words) and "needless" in doc.classes[b]:
-        return True
-    # a second verb joined to the first ("取り下げたり変更したりしていただく必要はございません")
-    return b + 1 < len(doc.words) and "needless" in doc.classes[b + 1] and not doc.classes[b] - _JOINED_VERB
-
-
-_JOINED_VERB = frozenset({"close", "review_change", "gone"})

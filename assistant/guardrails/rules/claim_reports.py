@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_start, quoted
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import negation_in, neutral_clause, permission, subject_is_not_buyer
+from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, permission, subject_is_not_buyer
 from assistant.guardrails.text import Doc
 
 # What may stand between a yes-word and the end of its clause: spaces and quotation marks of every language.
@@ -23,7 +23,7 @@ _CLAUSE_END = ".,;:!?)\n。、"
 # Tokens after the telling verb where what is said may stand: "indicarle a su banco que el cargo es correcto y
 # que el problema ya está resuelto" says it fifteen words on
 _SAID = 16
-_NOUN_BEFORE = frozenset({"your", "the", "a", "an", "my", "our", "this", "that", "his", "her", "their"})
+_NOUN_BEFORE = frozenset({"your", "the", "a", "an", "my", "our", "this", "that", "his", "her", "their", "no", "any"})
 
 
 _LET = frozenset({"let", "lets", "letting"})
@@ -55,6 +55,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
                 and not (b < s.tok_end and quoted(doc, b)) and not _said_of_seller(doc, b, s.tok_end):
             continue  # "let us know": the buyer tells the seller (a quoted 'I no longer need help' is a button)
         said = doc.find("resolved", a, min(s.tok_end, b + _SAID))  # "please click Yes" says it in the verb
+        # "... is not okay", "it isn't sorted yet": a resolved state denied right before it is no resolved state
+        said = [(g, h) for g, h in said if not doc.has("negation", max(b, g - 2), g)]
         if not said:
             # "You confirm the chargeback with your bank is withdrawn": a claim named and gone after the telling
             said = [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12))

@@ -18,15 +18,14 @@ import re
 from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_refs import (
-    antecedent,
+from assistant.guardrails.rules.claim_clauses import (
     asks_in,
-    closing_noun,
     negation_in,
     neutral_clause,
     permission,
     subject_is_not_buyer,
 )
+from assistant.guardrails.rules.claim_refs import antecedent, closing_noun
 from assistant.guardrails.text import Doc
 
 # An infinitive with the object pronoun fused on: "solicitarla", "presentarla", "farlo", "aprirla"
@@ -154,6 +153,7 @@ def separable_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
 
 
 _OBJECT_PRONOUNS = frozenset({"sie", "ihn", "es", "diese", "diesen"})
+_WITHDRAW = ("zieh", "zog")  # "zurückziehen", withdraw, said of a claim (not of goods: "zurücknehmen")
 
 
 def _pronoun_taken_back(data: RuleInput, starts: list[int]) -> list[tuple[int, int]]:
@@ -168,12 +168,18 @@ def _pronoun_taken_back(data: RuleInput, starts: list[int]) -> list[tuple[int, i
             continue
         si = doc.sentence_of(k)
         s = doc.sentences[si]
-        if clause_end(doc, k) > k + 1 and doc.words[k + 1] not in ("dann", "und", "damit"):
+        if clause_end(doc, k) > k + 1 and doc.words[k + 1] not in ("dann", "und", "damit") \
+                and doc.folded[doc.ends[k]:doc.ends[k] + 1] not in (",", ";"):  # ("zurück, sobald ...")
             continue
         c0 = clause_start(doc, k)
         verb = next((j for j in range(c0, k - 2) if doc.words[j].startswith(_SEPARABLE["zuruck"])
                      and doc.words[j + 1] == "sie" and doc.words[j + 2] in _OBJECT_PRONOUNS), None)
         claim = antecedent(doc, starts, si)
+        if claim is None and verb is not None and doc.words[verb].startswith(_WITHDRAW):
+            # "Ziehen Sie ihn bitte zurück": only a claim is withdrawn (goods are taken back, "nehmen"), so the
+            # pronoun reaches the claim named before, however far back
+            i = bisect_right(starts, s.tok_start) - 1
+            claim = starts[i] if i >= 0 else None
         if verb is None or claim is None or negation_in(doc, verb, k) or neutral_clause(doc, s.tok_start, s.tok_end):
             continue
         out.append((verb, k + 1))

@@ -27,21 +27,17 @@ from assistant.guardrails.rules.claim_asks import (
     unopened_wishes,
     waits_on_named,
 )
-from assistant.guardrails.rules.claim_closings import NEAR, close_requests
-from assistant.guardrails.rules.claim_openings import hold_offs, needless_openings, no_reason_to_keep
-from assistant.guardrails.rules.claim_pronouns import fused_closings, split_closings, unopened_pointing_back
-from assistant.guardrails.rules.claim_refs import (
-    antecedent,
-    claim_objects,
-    closing_noun,
+from assistant.guardrails.rules.claim_clauses import (
     needless_after,
     negation_in,
     neutral_clause,
     no_longer_state,
-    pronoun_objects,
-    reach_start,
     without_open,
 )
+from assistant.guardrails.rules.claim_closings import NEAR, close_requests
+from assistant.guardrails.rules.claim_openings import asked_not_to, hold_offs, needless_openings, no_reason_to_keep
+from assistant.guardrails.rules.claim_pronouns import fused_closings, split_closings, unopened_pointing_back
+from assistant.guardrails.rules.claim_refs import antecedent, claim_objects, closing_noun, pronoun_objects, reach_start
 from assistant.guardrails.rules.claim_reports import answered_closings, reports, yes_answers
 from assistant.guardrails.rules.claim_verbs import (
     causative_closings,
@@ -304,7 +300,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or doc.spans("yes_word") or doc.spans("state") or doc.spans("defer") or doc.spans("defer_after")
             or doc.spans("wait")
             or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))
-            or (doc.spans("condition") and doc.spans("open"))):  # "before contacting Amazon" (claim_openings)
+            or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
+            or (doc.spans("request") and doc.spans("negation") and doc.spans("amazon"))):  # "could you not ..."
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims else {}
@@ -319,7 +316,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns)
              + fused_closings(data, claims) + unopened_pointing_back(data, claims, pronouns)
              + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
-             + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data))
+             + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
+             + asked_not_to(data))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_start, in_buyer_quote, quoted
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_refs import subject_is_not_buyer
+from assistant.guardrails.rules.claim_clauses import subject_is_not_buyer
 from assistant.guardrails.rules.explained import explains_rule
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
