@@ -97,7 +97,10 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             # verb last: "Ihnen 18,00 zurückerstatten" (a figure with cents right before the refund verb)
             cents_before_refund = not refund_before and _CENTS.search(doc.folded, m.start, m.end) is not None \
                 and doc.has("r_refund", m.tok + 1, min(s.tok_end, m.tok + 3))
-            if not refund_before and not cents_before_refund and not (
+            # "we send back 25.00 as a partial refund", "pay you back 12": money given back, the number after it
+            back_before = m.tok > 0 and doc.words[m.tok - 1] == "back" \
+                and doc.has("first_person", max(s.tok_start, m.tok - 4), m.tok - 1)
+            if not refund_before and not cents_before_refund and not back_before and not (
                     back and doc.has("money_offer", max(s.tok_start, m.tok - 5), m.tok)):
                 continue  # a bare number is money only right after a refund word ("a refund of 30", "9.99 back")
             k, stop = m.tok + 1, min(len(doc.words), m.tok + 6)
@@ -105,7 +108,7 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                 k += 1  # "24-48 hours", "2 to 3 days": the unit comes after the range
             nxt = doc.words[k] if k < len(doc.words) else ""
             worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
-            if nxt in _NOT_MONEY_AFTER or not (back or worded or cents_before_refund):
+            if nxt in _NOT_MONEY_AFTER or not (back or back_before or worded or cents_before_refund):
                 continue
         elif m.kind == "fraction" and m.value > 100 and _multiplies_amount(doc, m, money):
             continue  # "twice the $5 we mentioned": the amount after it is what is doubled (`times.times_paid`)

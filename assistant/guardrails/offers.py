@@ -248,7 +248,9 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
     # option before the word of choice is another one
     before = doc.find("alternative", min(lo, c0), a)
     begin = before[-1][1] if before else min(lo, c0)
-    if any(not a <= x < b and not negated(doc, x) for x, _ in doc.find("r_return", begin, stop)):
+    # ("we send back 25.00": the seller sending money back, no return of the goods)
+    if any(not a <= x < b and not negated(doc, x) and not doc.has("first_person", max(s.tok_start, x - 2), x)
+           for x, _ in doc.find("r_return", begin, stop)):
         return "return_for_refund"  # "send it back through Your Orders for a full refund" ("le devolvemos 6 €" is
         # the refund word itself, not a return)
     here = offers.money.get(doc.sentence_of(a), [])

@@ -128,10 +128,10 @@ _INSTALMENT_NOUNS = frozenset({"instalments", "installments", "payments", "trans
                                "transferencias", "rate", "pagamenti", "versamenti", "bonifici",
                                # "two refunds of 10 euros each", "due rimborsi di 10 euro ciascuno"
                                "refunds", "erstattungen", "ruckerstattungen", "remboursements", "reembolsos",
-                               "rimborsi"})
+                               "rimborsi", "teilerstattungen", "teilbetragen", "teilbetrage", "tranchen", "tranches"})
 _MONTHLY_AFTER = frozenset({"mensuales", "mensual", "semanales", "mensili", "settimanali", "mensuels", "mensuelles",
                             "hebdomadaires", "monatliche", "monatlichen", "wochentliche", "wochentlichen"})
-_INSTALMENT_LINKS = frozenset({"of", "von", "zu", "je", "de", "d", "a", "da", "di", "each", "per"})
+_INSTALMENT_LINKS = frozenset({"of", "von", "zu", "je", "jeweils", "de", "d", "a", "da", "di", "each", "per"})
 
 
 def _instalments(doc: Doc, tok: int) -> int:

@@ -70,6 +70,8 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
     doc = data.doc
     si = doc.sentence_of(a)
     s = doc.sentences[si]
+    if doc.has("hope", s.tok_start, a):
+        return False  # "Hopefully that settles it and you can withdraw it": the seller's wish, no free choice
     if not (doc.has("permission", max(s.tok_start, a - 4), a) or doc.has("permission", b, min(s.tok_end, b + 8))):
         return False
     if si in data.offers.by_sentence:

@@ -36,6 +36,22 @@ _DEMONSTRATIVE = frozenset({"quello", "quella", "quelli", "quelle", "questo", "q
                             "esta", "celui", "celle", "cet", "cette", "diesen", "dieses", "diese", "that", "those"})
 
 
+# Relative pronouns that open a clause describing the claim: "den Antrag, den Sie gestellt haben, ..."
+_RELATIVE = frozenset({"den", "die", "das", "der", "dem", "welchen", "welche", "which", "that", "que", "qui", "che",
+                       "lequel", "laquelle", "cui", "il", "la", "el"})
+_RELATIVE_MAX = 12  # tokens of such a clause
+
+
+def _past_relative(doc: Doc, end: int, hi: int) -> int:
+    """The token after a relative clause set off by commas right after the claim's name ending at `end`, else `end`."""
+    if end >= hi or doc.words[end] not in _RELATIVE or "," not in doc.folded[doc.ends[end - 1]:doc.starts[end]]:
+        return end
+    for k in range(end + 1, min(hi, end + _RELATIVE_MAX)):
+        if "," in doc.folded[doc.ends[k - 1]:doc.starts[k]]:
+            return k
+    return end
+
+
 def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     """Token spans of closings asked of the buyer, or waited on, for each claim object (pronouns included)."""
     doc = data.doc
@@ -44,7 +60,9 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
         s = doc.sentences[doc.sentence_of(obj)]
         # an order number ("the A-to-z status on order 204-7730194-2285136 shows as closed") is one thing, however
         # many tokens its digit groups make
-        reach = obj_end + NEAR  # counted from the end of the claim's name ("the A to Z status ... shows resolved")
+        # counted from the end of the claim's name ("the A to Z status ... shows resolved"), or of a relative clause
+        # set off by commas after it ("den Garantieantrag, den Sie bei Amazon gestellt haben, ... zu schließen")
+        reach = _past_relative(doc, obj_end, s.tok_end) + NEAR
         digits = sum(1 for k in range(obj_end, min(s.tok_end, reach + 4)) if doc.words[k].isdigit())
         reach += digits + 1 if digits else 0  # the digit groups and the word that names them ("order")
         lo, hi = max(s.tok_start, obj - NEAR), min(s.tok_end, reach)

@@ -138,7 +138,7 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         # "Once it has been withdrawn on your side": only a claim is withdrawn, so the pronoun reaches any claim
         # named before it in the draft, however many paragraphs back
         s = doc.sentences[si]
-        claim_only = any(doc.words[k].startswith(_CLAIM_ONLY) for k in range(max(s.tok_start, a - 4),
+        claim_only = any(doc.words[k].startswith(CLAIM_ONLY) for k in range(max(s.tok_start, a - 4),
                                                                               min(s.tok_end, a + 5)))
         # "We'll go ahead as soon as that's been dropped": a pronoun closed or gone in a condition that gates the
         # offer stands for the claim named before, however far back (what is offered is not what gets dropped)
@@ -242,7 +242,7 @@ def split_closing(doc: Doc, p: int, claim_only: bool = False) -> bool:
 
 
 # Verbs done only to a claim or request, never to an item or a parcel ("retirer", "ritirare" also mean collect)
-_CLAIM_ONLY = tuple(fold_literal(w) for w in (
+CLAIM_ONLY = tuple(fold_literal(w) for w in (
     "withdr", "retract", "rescind", "revok", "zuruckzieh", "zuruckgezog", "取り下げ", "取下げ", "撤回"))
 
 

@@ -25,7 +25,7 @@ from assistant.guardrails.rules.claim_clauses import (
     permission,
     subject_is_not_buyer,
 )
-from assistant.guardrails.rules.claim_refs import antecedent, closing_noun
+from assistant.guardrails.rules.claim_refs import CLAIM_ONLY, antecedent, closing_noun
 from assistant.guardrails.text import Doc
 
 # An infinitive with the object pronoun fused on: "solicitarla", "presentarla", "farlo", "aprirla"
@@ -278,11 +278,19 @@ def elided_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, 
     starts = sorted(claims)
     n = len(doc.words)
     for a, b in doc.spans("close"):
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        after = min(s.tok_end, b + 4)
+        if doc.words[a].startswith(CLAIM_ONLY) and starts and starts[0] < a and doc.has("request", b, after) \
+                and not negation_in(doc, a, after) and not neutral_clause(doc, s.tok_start, s.tok_end) \
+                and not subject_is_not_buyer(doc, a, s.tok_start):
+            # "お取り下げのほど、よろしくお願いいたします": a verb said only of a claim, the request after it (verb
+            # final): its object is the claim named before, however far back and whatever nouns between
+            out.append((a, b))
+            continue
         if closing_noun(doc.words[a]) or (b < n and doc.words[b] not in _NO_OBJECT_AFTER
                                           and doc.sentence_of(b) == doc.sentence_of(a)):
             continue
-        si = doc.sentence_of(a)
-        s = doc.sentences[si]
         claim = antecedent(doc, starts, si)
         if claim is None or doc.has("thing", claims[claim], a) or doc.has("pronoun", s.tok_start, a):
             continue

@@ -254,8 +254,11 @@ def _state_questions(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
         if not (doc.has("state", s.tok_start, s.tok_end) or doc.has("gone", s.tok_start, s.tok_end)):
             continue
         nxt = doc.sentences[si + 1]
+        # "Do you still need the claim now that we've offered a refund? If not, feel free to close it": the
+        # answer closes it, in a message that offers a remedy (the rule checks that)
         if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 3)) and (
-                si + 1 in data.offers.by_sentence or doc.has("offer_verb", nxt.tok_start, nxt.tok_end)):
+                si + 1 in data.offers.by_sentence or doc.has("offer_verb", nxt.tok_start, nxt.tok_end)
+                or doc.has("close", nxt.tok_start, nxt.tok_end)):
             out.append((obj, nxt.tok_end))
     return out
 
