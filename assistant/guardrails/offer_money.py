@@ -128,6 +128,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             continue  # "half of the vent clip snapped off": a part of the item, no share of the price
         elif m.kind == "fraction" and _named_part(doc, m.tok):
             continue  # "a partial refund of $7.20 for the lost half": the half that leaked, a noun
+        elif m.kind == "percent" and _property_after(doc, m):
+            continue  # "the same 75% layout", "100% cotton": a property of the goods, named by the noun after it
         elif m.kind in ("fraction", "percent"):
             # "half a turn", "set the humidity to 50 %": a share is money only beside a money word
             wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
@@ -206,6 +208,23 @@ def _multiplies_amount(doc: Doc, m: Money, money: list[Money]) -> bool:
             if k is not None and m.start <= doc.starts[k] < m.end:
                 return True
     return False
+
+
+def _property_after(doc: Doc, m: Money) -> bool:
+    """A percentage right before a noun the lexicon does not know ("75% layout", "100% cotton").
+
+    Money shares are followed by a money word ("20% refund", "15 % Rabatt"), a link word ("of", "off", "du") or
+    nothing, or come right after a refund word; a plain noun makes the percentage a property of the goods.
+    """
+    k = bisect_left(doc.starts, m.end)
+    if k >= len(doc.words) or doc.sentence_of(k) != doc.sentence_of(m.tok) or doc.folded[m.end:doc.starts[k]].strip():
+        return False
+    word = doc.words[k]
+    if not (len(word) > 3 and word.isalpha() and not doc.classes[k]):
+        return False
+    # a refund word just before the share makes it money whatever follows ("we refund 25% today")
+    s = doc.sentences[doc.sentence_of(m.tok)]
+    return not any(doc.has(cls, max(s.tok_start, m.tok - 4), m.tok) for cls in ("r_refund", "r_partial", "money_offer"))
 
 
 def _how_often(phrase: str) -> bool:

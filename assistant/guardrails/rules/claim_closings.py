@@ -110,7 +110,8 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 # clause the verb opens, a few words further back
                 back = 7 if any(w in _THAT for w in doc.words[max(c0, a - 3):a]) else 4
                 if negation_in(doc, max(c0, a - back), a):
-                    asks = doc.find("request", max(c0, a - 4), a)
+                    # (a request phrase holding the negation opens a word or two further back: "n'hésitez pas à")
+                    asks = doc.find("request", max(c0, a - back - 2), a)
                     if not asks or doc.has("negation", max(c0, asks[0][0] - 2), asks[0][0]) \
                             or doc.has("negation", max(asks[-1][1], a - 1), a):
                         # "you do not need to close the claim", "we won't ask you to withdraw it", "die

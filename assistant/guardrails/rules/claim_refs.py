@@ -167,8 +167,8 @@ def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> b
     many paragraphs back ("Wenn alles erledigt ist, ... wenn Sie diesen dann wieder schließen könnten").
     """
     condition = doc.find("condition", lo, a)
-    if not condition or not doc.has("resolved", condition[0][1], a):
-        return False
+    if not condition or not (doc.has("resolved", condition[0][1], a) or doc.has("arrived", condition[0][1], a)):
+        return False  # (the remedy arrived: "Cuando le llegue la cuchilla ..., ciérrela")
     if fused:
         return True
     end = doc.sentences[doc.sentence_of(a)].tok_end

@@ -182,7 +182,8 @@ def _money(data: RuleInput) -> list[Violation]:
         # "a full refund plus an extra $20": the price and more ("in total" is not a full refund; "a full refund,
         # or keep it and we refund 3" offers the two apart)
         full_spans = [(a, b) for a, b in doc.find("r_refund", s.tok_start, s.tok_end)
-                      if doc.has("r_full", max(s.tok_start, a - 2), a) or doc.has("r_full", b, min(s.tok_end, b + 3))]
+                      if doc.has("r_full", max(s.tok_start, a - 2), b) or doc.has("r_full", b, min(s.tok_end, b + 3))]
+        # (the refund word may be the full refund itself: "全額返金に加えて、2,000円")
         fulls = [b for _, b in full_spans]
         # a full refund already paid ("we refunded the full £36.00 this morning, ... or refund an extra £5"):
         # whatever is offered after it comes on top, whichever option it is
