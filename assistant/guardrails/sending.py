@@ -35,10 +35,12 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
         return None  # "send us a video": the buyer sends
     # "Senden Sie uns", "pourriez-vous nous envoyer", "può inviarci", "enviarnos": sent to the seller, by the buyer
     if (b + 1 < s.tok_end and doc.words[b] == "sie" and doc.words[b + 1] == "uns") \
-            or (a > s.tok_start and doc.words[a - 1] in ("nous", "ci", "uns")) \
+            or (a > s.tok_start and doc.words[a - 1] in ("nous", "ci", "uns")
+                and not (doc.words[a - 1] == "nous" and doc.words[a].endswith("ons"))) \
             or doc.words[a].endswith(_TO_US_ENDINGS) \
             or any(doc.words[k] == "sie" and doc.words[k + 1] == "uns" for k in range(max(s.tok_start, a - 16), a - 1)):
-        return None  # German puts the verb last: "Könnten Sie uns bitte die Adresse senden?"
+        return None  # German puts the verb last: "Könnten Sie uns bitte die Adresse senden?" ("nous expédions":
+        # "nous" is the subject of a verb in "-ons")
     if not first_person and not s.list_item:
         return None
     if a - 2 >= s.tok_start and doc.words[a - 1] in _OF and doc.words[a - 2] in _COSTS:

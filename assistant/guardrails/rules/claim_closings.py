@@ -23,7 +23,7 @@ from assistant.guardrails.rules.claim_clauses import (
     subject_is_not_buyer,
     timed_to_deal,
 )
-from assistant.guardrails.rules.claim_refs import AMBIGUOUS, DETERMINER, closing_noun, lead_in
+from assistant.guardrails.rules.claim_refs import AMBIGUOUS, DETERMINER, closing_noun, free_service, lead_in
 from assistant.guardrails.text import Doc
 
 NEAR = 7  # tokens between a closing word and the claim it acts on
@@ -74,6 +74,8 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "close the app and open it": the verb has its own object
                 if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):
                     continue  # "il ritiro gratuito": an article before the noun, not "it" being withdrawn
+                if free_service(doc, a, b):
+                    continue  # "Le rimborsiamo ... dopo il ritiro gratuito": the free collection of the goods
                 if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too", "another")
                               or (doc.words[a - 1] == "a" and english_in(doc, s.tok_start, s.tok_end, objects))
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):

@@ -79,7 +79,8 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         # an imperative with the pronoun fused on is itself the request ("Chiudila e ti mandiamo la cover")
         asked = asks_in(doc, s.tok_start, a) or doc.has("condition", s.tok_start, a) \
             or doc.folded[s.start:s.end].rstrip().endswith("?") or fused_imperative(doc, a, "close") \
-            or (phrase and a == s.tok_start)
+            or (phrase and a == s.tok_start) \
+            or (a == s.tok_start and asks_in(doc, a + 1, s.tok_end))  # "Retírela cuando ..., por favor"
         if asked and not negation_in(doc, max(s.tok_start, a - 3), a) and not neutral_clause(doc, s.tok_start,
                                                                                               s.tok_end):
             out.append((a, b))

@@ -166,12 +166,14 @@ def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> b
     Once all is settled nothing else is closed or withdrawn: the pronoun stands for the claim named before, however
     many paragraphs back ("Wenn alles erledigt ist, ... wenn Sie diesen dann wieder schließen könnten").
     """
+    end = doc.sentences[doc.sentence_of(a)].tok_end
     condition = doc.find("condition", lo, a)
-    if not condition or not (doc.has("resolved", condition[0][1], a) or doc.has("arrived", condition[0][1], a)):
+    after = doc.find("condition", a + 1, end)  # "Retírela cuando reciba el reembolso": the condition after the verb
+    if not any(doc.has("resolved", e, hi) or doc.has("arrived", e, hi)
+               for (_, e), hi in [*((c, a) for c in condition[:1]), *((c, end) for c in after[:1])]):
         return False  # (the remedy arrived: "Cuando le llegue la cuchilla ..., ciérrela")
     if fused:
         return True
-    end = doc.sentences[doc.sentence_of(a)].tok_end
     return any(k != a and ("close" in doc.classes[k] or "gone" in doc.classes[k]) and doc.words[k] not in _PARTICLES
                for k in range(max(lo, a - 1), min(end, a + 5)))
 
@@ -306,3 +308,15 @@ def closing_noun(word: str) -> bool:
 
 # Closing nouns too short for an ending to tell: "il ritiro", "el retiro", "le retrait", "el cierre"
 _SHORT_NOUNS = frozenset({"ritiro", "retiro", "retrait", "cierre", "annullamento", "storno"})
+
+
+# Words after a closing noun that make it a service of the seller's: "il ritiro gratuito", "le retrait gratuit", "la
+# recogida gratuita", "die kostenlose Abholung": a free collection of the goods, never a claim withdrawn
+_FREE = frozenset({"gratuito", "gratuita", "gratis", "gratuit", "gratuite", "gratuitement", "kostenlos", "free",
+                   "domicilio", "presso"})
+
+
+def free_service(doc: Doc, a: int, b: int) -> bool:
+    """Whether the closing noun at tokens a-b is named as a free service ("dopo il ritiro gratuito")."""
+    return closing_noun(doc.words[a]) and b < len(doc.words) and doc.words[b] in _FREE
+

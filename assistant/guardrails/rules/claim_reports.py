@@ -71,8 +71,9 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         heard = doc.words[b - 2:b] == ["from", "you"]
         if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard):
             continue
-        if "with" in doc.words[b - 1:b + 1] and not quoted(doc, said[0][0]):
+        if "with" in doc.words[b - 1:b + 1] and not quoted(doc, said[0][0]) and not doc.has("amazon", b, b + 2):
             continue  # "reply with the word 'resolved'" says a word; "reply with the option you prefer" chooses
+            # ("confirm with Amazon that you no longer need help" tells Amazon)
         # "reply 'yes' here" answers us: a yes in the verb itself needs Amazon or a claim in its own sentence
         # (a button is clicked on Amazon's page, never in a reply to us: "Please click 'Yes' on that email")
         in_verb = said[0][0] < b and doc.words[a] not in _CLICK

@@ -37,7 +37,14 @@ from assistant.guardrails.rules.claim_clauses import (
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
 from assistant.guardrails.rules.claim_openings import asked_not_to, hold_offs, needless_openings, no_reason_to_keep
 from assistant.guardrails.rules.claim_pronouns import fused_closings, split_closings, unopened_pointing_back
-from assistant.guardrails.rules.claim_refs import antecedent, claim_objects, closing_noun, pronoun_objects, reach_start
+from assistant.guardrails.rules.claim_refs import (
+    antecedent,
+    claim_objects,
+    closing_noun,
+    free_service,
+    pronoun_objects,
+    reach_start,
+)
 from assistant.guardrails.rules.claim_reports import answered_closings, reports, yes_answers
 from assistant.guardrails.rules.claim_verbs import (
     causative_closings,
@@ -233,7 +240,8 @@ def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         si = doc.sentence_of(a)
         s = doc.sentences[si]
         claim = antecedent(doc, starts, si)  # none when its object is in its own sentence: other checks judge it
-        if claim is None or doc.has("thing", claims[claim], a) or _own_object(doc, b, s.tok_end):
+        if claim is None or doc.has("thing", claims[claim], a) or _own_object(doc, b, s.tok_end) \
+                or free_service(doc, a, b):
             continue
         asked = doc.has("request", s.tok_start, s.tok_end) or doc.has("condition", s.tok_start, s.tok_end)
         if asked and not doc.has("negation", max(s.tok_start, a - 4), a) \
