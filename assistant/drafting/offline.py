@@ -319,27 +319,29 @@ def _product(request: DraftRequest) -> str | None:
     """The product's name: the order's, else the buyer's own words for the item ("your jigsaw puzzle set")."""
     if request.order and request.order.product:
         return request.order.product
-    named = request.facts.item_named
-    if not named:
-        return None
-    from assistant.triage import fold
-
-    # the buyer's words as written (case and accents), found word by word in the message
-    words = list(re.finditer(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", request.message))
-    want = named.split()
-    for i in range(len(words) - len(want) + 1):
-        if all(fold(words[i + k].group()) == w for k, w in enumerate(want)):
-            return request.message[words[i].start():words[i + len(want) - 1].end()]
-    return named
+    return _as_written(request.message, request.facts.item_named)
 
 
 def _as_written(message: str, folded: str | None) -> str | None:
-    """The buyer's own word for a part the facts hold folded ("wassertank" -> "Wassertank")."""
+    """The buyer's own words for a word or phrase the facts hold folded ("wassertank" -> "Wassertank").
+
+    Found word by word in the message (case and accents as written); the folded form when it is not there.
+    """
     if not folded:
         return None
     from assistant.triage import fold
 
-    return next((w for w in re.findall(r"[^\W\d_]+", message) if fold(w) == folded), folded)
+    want = _WORDS.findall(folded)
+    if not want:
+        return folded
+    words = list(_WORDS.finditer(message))
+    for i in range(len(words) - len(want) + 1):
+        if all(fold(words[i + k].group()) == w for k, w in enumerate(want)):
+            return message[words[i].start():words[i + len(want) - 1].end()]
+    return folded
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _offers(text: str, guard: Guard | None) -> set[str]:

@@ -160,18 +160,25 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
 def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> bool:
     """'Once everything is sorted, you can close it': a pronoun closed once the case is resolved.
 
-    The pronoun at `a` follows a condition that the case is resolved, in its sentence from `lo` (`fused`: the token
-    at `a` is the closing verb with the pronoun on it).
+    The pronoun at `a` follows a condition that the case is resolved or that the remedy has arrived, or such a
+    condition follows it, in its sentence from `lo` (`fused`: the token at `a` is the closing verb with the pronoun
+    on it).
 
     Once all is settled nothing else is closed or withdrawn: the pronoun stands for the claim named before, however
     many paragraphs back ("Wenn alles erledigt ist, ... wenn Sie diesen dann wieder schließen könnten").
     """
     end = doc.sentences[doc.sentence_of(a)].tok_end
-    condition = doc.find("condition", lo, a)
-    after = doc.find("condition", a + 1, end)  # "Retírela cuando reciba el reembolso": the condition after the verb
-    if not any(doc.has("resolved", e, hi) or doc.has("arrived", e, hi)
-               for (_, e), hi in [*((c, a) for c in condition[:1]), *((c, end) for c in after[:1])]):
-        return False  # (the remedy arrived: "Cuando le llegue la cuchilla ..., ciérrela")
+    # what the first condition before the pronoun says up to it, or the first one after it ("Retírela cuando reciba
+    # el reembolso") up to the sentence's end: the case resolved, or the remedy arrived ("Cuando le llegue ...")
+    said = []  # (first token after the condition word, end of what it covers)
+    before = doc.find("condition", lo, a)
+    if before:
+        said.append((before[0][1], a))
+    after = doc.find("condition", a + 1, end)
+    if after:
+        said.append((after[0][1], end))
+    if not any(doc.has("resolved", e, hi) or doc.has("arrived", e, hi) for e, hi in said):
+        return False
     if fused:
         return True
     return any(k != a and ("close" in doc.classes[k] or "gone" in doc.classes[k]) and doc.words[k] not in _PARTICLES
