@@ -99,12 +99,22 @@ _FIGURE_REFUSED = re.compile(
     + r"|\b" + _DISCOUNT + r"\W+(?:\w+\W+){0,2}?" + _VERDICT_AFTER + ")", re.IGNORECASE)
 
 
+# Keeping the item turned down outright: "I'm not keeping a broken table", "I won't keep it" (not the box or the
+# receipt: "I didn't keep the packaging" says what is left to send it back in)
+_KEEP_REFUSED = re.compile(
+    r"\b(?:i'?m|i am|we'?re|we are)\s+(?:definitely\s+|certainly\s+)?not\s+keeping\b"
+    r"|\b(?:won[’']?t|will not|don[’']?t want to|do not want to|refuse to|can[’']?t|cannot)\s+keep\b"
+    r"(?!\s+(?:the\s+|my\s+|any\s+)?(?:box|packaging|package|receipt|carton|wrapping|label)\b)", re.IGNORECASE)
+
+
 def money_refused(text: str) -> bool:
     """Whether money for keeping the item is turned down in the message.
 
-    Named as a kind of money (`_DISCOUNT_NEGATED`) or by its figure or by the keeping (`_FIGURE_REFUSED`).
+    Named as a kind of money (`_DISCOUNT_NEGATED`) or by its figure or by the keeping (`_FIGURE_REFUSED`), or the
+    keeping itself turned down (`_KEEP_REFUSED`): no money is offered for what the buyer will not keep.
     """
-    return _DISCOUNT_NEGATED.search(text) is not None or _FIGURE_REFUSED.search(text) is not None
+    return _DISCOUNT_NEGATED.search(text) is not None or _FIGURE_REFUSED.search(text) is not None \
+        or _KEEP_REFUSED.search(text) is not None
 
 
 # A preference said only as the fallback of a condition: "If you can't get a navy M to me before then, I'd rather

@@ -33,6 +33,7 @@ HEDGE_RATIO = 0.25
 NO_REMEDY_SCENARIOS = {"other", "shipping_cost_dispute"}
 PRODUCT_SCENARIOS = {"quality_issue", "not_as_described", "unwanted_return", "damaged_or_broken", "missing_items",
                      "wrong_item", "warranty", "lost_package", "delivery_problem", "shipping_delay"}
+DELIVERY_SCENARIOS = {"lost_package", "delivery_problem", "shipping_delay"}
 MISMATCH_SCENARIOS = {"not_as_described", "wrong_item", "unwanted_return", "a_to_z_claim"}
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
 # Messages triaged `other` that are not a problem: a thank-you note, or a question (asked directly or as "I would
@@ -137,6 +138,11 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     if scenario == "a_to_z_claim":
         underlying = claim_underlying(request)
         base = list(data.preference.get(underlying, [])) if underlying else []
+        if "replacement" in facts.wants and facts.arrival != "never_arrived" and underlying in PRODUCT_SCENARIOS \
+                and underlying not in DELIVERY_SCENARIOS:
+            # "if you can just send the right ones I'm fine": what they asked for (a parcel that never came is
+            # sent again, `reship`, below)
+            base.insert(0, "replacement")
         # The buyer escalated: a full refund is always among the choices, after the best fix for the problem.
         preference = ([r for r in base[:1] if r != "full_refund"] + ["full_refund"]
                       + [r for r in base[1:] + preference if r != "full_refund"])

@@ -114,7 +114,7 @@ def find_specifics(message: str, language: str, problem: re.Pattern[str] | None 
 # A person who only saw or said something ("my neighbour saw the van drive off") is a witness, not someone the
 # trouble befell: no apology to them.
 _WITNESS = re.compile(r"\s+(?:also\s+|even\s+)?(?:saw|sees|noticed|heard|watched|spotted|says|said|told|confirmed|"
-                      r"can confirm|checked|looked|hat gesehen|sah|a vu|vio|ha visto|ha detto)", re.IGNORECASE)
+                      r"can confirm|checked|looked|hat gesehen|sah|a vu|vio|ha visto|ha detto)\b", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:

@@ -125,10 +125,20 @@ class Guard:
             # The buyer's stated price first, so the offers are read once, with the price they are judged by.
             buyer = build_doc(ctx.buyer_message, self.lexicon)
             price = _buyer_price(buyer)
+        built: list[Doc | None] = [buyer]
+        if ctx.buyer_message:
+            message, lexicon = ctx.buyer_message, self.lexicon
+
+            def buyer_doc() -> Doc | None:
+                if built[0] is None:
+                    built[0] = build_doc(message, lexicon)
+                return built[0]
+
+            doc.buyer = buyer_doc  # a rate's count the draft leaves to the buyer's words (`times.py`)
         data = RuleInput(doc=doc, offers=analyse(doc, price), context=ctx, policy=policy,
                          patterns=self.patterns, price=price)
-        if buyer is not None:
-            data.given_buyer(buyer)  # already built
+        if built[0] is not None:
+            data.given_buyer(built[0])  # already built
         violations: list[Violation] = []
         passed: list[str] = []
         run: list[str] = []

@@ -97,6 +97,41 @@ def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
     return k >= lo and (folded[k] in _INLINE_LAST or folded[k].isdecimal())
 
 
+# A list marker inside a line: "1) ", "(2) ", "b. " after a space or at the start.
+_INLINE_ITEM = re.compile(r"(?<!\S)\(?(\d{1,2}|[a-h])[.)]\s")
+
+
+def _follows(label: str, before: str) -> bool:
+    """Whether list label `label` comes straight after `before` ("2" after "1", "b" after "a")."""
+    if label.isdecimal() and before.isdecimal():
+        return int(label) == int(before) + 1
+    return len(label) == len(before) == 1 and label.isalpha() and ord(label) == ord(before) + 1
+
+
+def _inline_items(folded: str, cuts: list[int]) -> list[int]:
+    """The cuts, plus one before each inline marker that goes on from the marker before it in its sentence.
+
+    "Options: 1) a new set 2) $8 and you keep these 3) a full refund" holds three items, each read apart (the
+    amounts in them are alternatives, not one sum). A chain opens only at the start of a sentence: "we can 1) send
+    a new lamp or 2) refund you" stays one sentence, its "or" joining the choices; a lone "2." opens nothing.
+    """
+    found = [(m.start(), m.group(1)) for m in _INLINE_ITEM.finditer(folded)]
+    if len(found) < 2:
+        return cuts
+    extra: list[int] = []
+    k = 0
+    for i in range(1, len(found)):
+        at, label = found[i]
+        prev_at, prev = found[i - 1]
+        while k + 1 < len(cuts) and cuts[k + 1] <= prev_at:
+            k += 1
+        # the marker before it lies in the same sentence and opens it, or opened an item cut here
+        opens = prev_at in extra or not folded[cuts[k]:prev_at].strip()
+        if opens and _follows(label, prev) and not (k + 1 < len(cuts) and cuts[k + 1] <= at) and at > cuts[k]:
+            extra.append(at)
+    return sorted(set(cuts + extra)) if extra else cuts
+
+
 @dataclass
 class Sentence:
     """A sentence (or list line) as a range of tokens and a span of the folded text."""
@@ -163,6 +198,8 @@ def split_sentences(doc: Doc, folded: str) -> None:
         if char == "." and _dotted_word_end(doc, folded, pos):
             continue  # "w.i.t.h.d.r.a.w. the claim": the last dot of letters spelt out with dots
         cuts.append(pos + 1)
+    if ") " in folded or ". " in folded:
+        cuts = _inline_items(folded, cuts)
     cuts.append(len(folded))
     # the first token at or after each cut
     first_token = _first_tokens_c(doc.starts, cuts) if _first_tokens_c is not None else _first_tokens_py(doc.starts,

@@ -59,17 +59,44 @@ def _rate_before(doc: Doc, tok: int) -> int:
         return 1  # "$8.50 per stand ($17.00)": the total restated, not a rate
     lead = next((k for k in (noun - 1, noun - 2) if k >= 0 and words[k] in _RATE_WORDS), None)
     if lead is None:
-        return 1
+        return _each_of(doc, noun)
     return _stated_count(doc, noun, lead)
+
+
+def _each_of(doc: Doc, noun: int) -> int:
+    """'für jedes der sechs fehlenden Gläser 3,50 €', 'for each of the 6 missing mugs $4': the count after 'each'.
+
+    A word of "each", an article, the count and at most one adjective before the noun right before the amount.
+    """
+    words = doc.words
+    for k in range(noun - 1, max(-1, noun - 3), -1):
+        if not (words[k].isdigit() or words[k] in doc.lexicon.numbers):
+            continue
+        if any(c in doc.folded[doc.ends[k]:doc.starts[noun]] for c in "(=:,;"):
+            return 1  # "per ciascuna delle 4 punte, cioè 12 €": the total after the rate
+        j = k - 1  # "of the", "der", "des", "de las", "dei": the words joining "each" to the count
+        while j >= 0 and k - j <= 3 and (words[j] in _ALL_OF or words[j] in _THE_PLURAL or words[j] in _ONE):
+            j -= 1
+        if j < k - 1 and j >= 0 and words[j] in _EACH:
+            return _count(doc, words[k])
+    return 1
 
 
 def _stated_count(doc: Doc, noun: int, before: int) -> int:
     """The nearest count stated for the noun at token `noun` before token `before`, else 1.
 
-    A number up to three words before a word of the same stem: "vier neue Gläser", "las 12 piezas".
+    A number up to three words before a word of the same stem: "vier neue Gläser", "las 12 piezas". With none in
+    the draft, the buyer's own count ("Cinq assiettes sur six sont arrivées cassées" for "4 € par assiette").
     """
+    count = _count_for(doc, doc.words[noun][:4], before, noun)
+    if count == 1 and doc.buyer is not None and (buyer := doc.buyer()) is not None:
+        count = _count_for(buyer, doc.words[noun][:4], len(buyer.words), -1)
+    return count
+
+
+def _count_for(doc: Doc, stem: str, before: int, noun: int) -> int:
+    """The nearest count (2 to 24) up to three words before a word starting with `stem`, before token `before`."""
     words = doc.words
-    stem = words[noun][:4]
     for k in range(before - 1, max(-1, before - 80), -1):
         if words[k].startswith(stem) and k != noun:
             for j in (k - 1, k - 2, k - 3):

@@ -28,6 +28,7 @@ from assistant.guardrails.rules.claim_verbs import (
     gender_disagrees,
     other_antecedent,
 )
+from assistant.guardrails.text import Doc
 
 
 def split_closings(data: RuleInput, pronouns: dict[int, bool]) -> list[tuple[int, int]]:
@@ -68,7 +69,10 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         claim = before[-1] if before else antecedent(doc, starts, si)
         # "Quando tutto sarà sistemato, potrebbe ritirarla?": closed once all is resolved, the pronoun reaches the
         # claim however far back, whatever nouns stand between (its gender must still agree)
-        resolved = closed_once_resolved(doc, a, s.tok_start, fused=True)
+        # "anúlelo primero con su banco": closed with the bank or Amazon, the pronoun can only be the claim
+        # (not with a thing named in its own sentence: "el pedido, cancélelo en Amazon")
+        resolved = closed_once_resolved(doc, a, s.tok_start, fused=True) or (
+            _with_keeper(doc, b, s.tok_end) and not doc.has("thing", s.tok_start, a))
         if resolved and claim is None:
             i = bisect_left(starts, s.tok_start) - 1
             claim = starts[i] if i >= 0 else None
@@ -85,6 +89,19 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
                                                                                               s.tok_end):
             out.append((a, b))
     return out
+
+
+# the word before the bank or Amazon after a closing verb: "con su banco", "bei Amazon", "auprès d'Amazon"
+_WITH = frozenset({"with", "on", "at", "con", "mit", "bei", "aupres", "avec", "presso", "sur", "en", "di", "de",
+                   "d"})
+
+
+def _with_keeper(doc: Doc, b: int, end: int) -> bool:
+    """Whether the closing ending at token `b` is done with the bank or Amazon ("con su banco")."""
+    for k in range(b, min(end, b + 3)):
+        if "amazon" in doc.classes[k]:
+            return (k > b and doc.words[k - 1] in _WITH) or (k > b + 1 and doc.words[k - 2] in _WITH)
+    return False
 
 
 def unopened_pointing_back(data: RuleInput, claims: dict[int, int],

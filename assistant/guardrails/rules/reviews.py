@@ -204,7 +204,10 @@ def _changed_by_pronoun(doc: Doc, reviews: list[tuple[int, int]], done: set[int]
                 or doc.has("permission", s.tok_start, s.tok_end):
             continue  # "update it" may be the claim, or left to the buyer
         # German puts the verb last: "Wenn Sie diese nach der Lösung anpassen würden"
-        pronoun = doc.find("pronoun", ca, min(s.tok_end, cb + 3)) or doc.find("pronoun", max(s.tok_start, ca - 6), ca)
+        # (a pronoun before the verb is its object only in its clause: in "If it helps, assembly comes down to three
+        # steps" the "it" is another clause's subject)
+        pronoun = doc.find("pronoun", ca, min(s.tok_end, cb + 3)) \
+            or doc.find("pronoun", max(s.tok_start, ca - 6, clause_start(doc, ca)), ca)
         asked = doc.has("condition", s.tok_start, ca) or doc.has("request", s.tok_start, ca)
         if pronoun and asked and not doc.has("negation", max(s.tok_start, ca - 3), ca) \
                 and not subject_is_not_buyer(doc, ca, s.tok_start):
