@@ -240,7 +240,7 @@ _GENERIC_ITEMS = frozenset({"one", "ones", "item", "items", "thing", "things", "
                             "something", "size", "colour", "color", "pair", "artikel", "produkt", "sache", "article",
                             "produit", "chose", "articulo", "artículo", "producto", "cosa", "articolo", "prodotto",
                             "pezzo", "paket", "pacco", "paquete", "colis", "parcel", "package", "bestellung",
-                            "commande", "pedido", "ordine"})
+                            "commande", "pedido", "ordine", "商品", "品物", "注文品"})
 
 
 def _item_named(vocab: _Vocab, text: str, hits: Hits) -> str | None:

@@ -143,9 +143,30 @@ def asks_in(doc: Doc, lo: int, hi: int) -> bool:
 
 
 def negation_in(doc: Doc, lo: int, hi: int) -> bool:
-    """A negation word in [lo, hi) that is not part of a condition ("non appena" is "as soon as")."""
+    """A negation word in [lo, hi) that is not part of a condition ("non appena" is "as soon as").
+
+    Nor French "ne ... que", which restricts and does not deny: "le remboursement ne sera débloqué qu'à la clôture
+    du litige" is released only then.
+    """
     conditions = doc.find("condition", max(0, lo - 2), hi)
-    return any(not any(c0 <= n < c1 for c0, c1 in conditions) for n, _ in doc.find("negation", lo, hi))
+    return any(not any(c0 <= n < c1 for c0, c1 in conditions) and not _restrictive(doc, n)
+               for n, _ in doc.find("negation", lo, hi))
+
+
+_ONLY = frozenset({"qu", "que"})
+_FR_NOT = frozenset({"pas", "plus", "jamais", "rien", "aucun", "aucune", "guere", "point"})
+
+
+def _restrictive(doc: Doc, n: int) -> bool:
+    """Whether the negation word at `n` is the "ne" of "ne ... que" (only), with no "pas" or "plus" between."""
+    if doc.words[n] not in ("ne", "n"):
+        return False
+    for k in range(n + 1, min(len(doc.words), n + 5)):
+        if doc.words[k] in _FR_NOT:
+            return False
+        if doc.words[k] in _ONLY:
+            return True
+    return False
 
 
 def english_in(doc: Doc, lo: int, hi: int, objects: dict[int, int]) -> bool:

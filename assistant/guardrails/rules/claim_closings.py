@@ -52,6 +52,24 @@ def _past_relative(doc: Doc, end: int, hi: int) -> int:
     return end
 
 
+# The word joining a closing noun to what it closes: "ritiro di quello danneggiato", "retrait du colis"
+_OF_NOUN = frozenset({"of", "di", "del", "della", "dello", "dei", "degli", "delle", "de", "du", "des", "von", "der"})
+
+
+def _names_its_object(doc: Doc, a: int, b: int, obj: int) -> bool:
+    """Whether the closing noun at [a, b) names its own object after it, and that object is no claim."""
+    if not closing_noun(doc.words[a]) or b + 1 >= len(doc.words) or doc.words[b] not in _OF_NOUN \
+            or a == 0 or doc.words[a - 1] not in _BEFORE_NOUN:
+        return False  # (a noun after an article or a preposition: "soit clôturé de votre côté" is a participle)
+    after = range(b + 1, min(len(doc.words), b + 6))
+    return obj not in after and not any(doc.has(cls, b + 1, after.stop) for cls in ("claim", "claim_weak", "amazon"))
+
+
+_BEFORE_NOUN = frozenset({"il", "lo", "la", "le", "l", "el", "the", "a", "an", "un", "una", "uno", "une", "con", "with",
+                          "after", "upon", "dopo", "apres", "despues", "tras", "nach", "mit", "der", "die", "das",
+                          "den", "dem", "al", "del", "du", "au", "avec"})
+
+
 def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     """Token spans of closings asked of the buyer, or waited on, for each claim object (pronouns included)."""
     doc = data.doc
@@ -76,6 +94,10 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "il ritiro gratuito": an article before the noun, not "it" being withdrawn
                 if free_service(doc, a, b):
                     continue  # "Le rimborsiamo ... dopo il ritiro gratuito": the free collection of the goods
+                if cls == "close" and b == obj and closing_noun(doc.words[a]) and doc.words[a].isascii():
+                    continue  # "your cancellation request reached us": a noun naming the kind of request
+                if _names_its_object(doc, a, b, obj):
+                    continue  # "con ritiro di quello danneggiato": the collection of the goods, named after it
                 if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too", "another")
                               or (doc.words[a - 1] == "a" and english_in(doc, s.tok_start, s.tok_end, objects))
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):

@@ -84,6 +84,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     s = doc.sentences[doc.sentence_of(a)]
     if doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4)):
         return True
+    if any(x < a and b <= y for x, y in doc.find("case_idiom", max(s.tok_start, a - 3), a)):
+        return True  # "müssen Sie in keinem Fall zurückschicken": "in no case", no case of anyone's
     if b - a == 1 and a > 0 and doc.words[a] == "case" and doc.words[a - 1] == "in":
         return True  # "in case something inside is loose": a conjunction
     if b - a == 1 and a > s.tok_start and doc.words[a] in ("case", "cases") and not doc.classes[a - 1] \

@@ -195,9 +195,10 @@ def _money(data: RuleInput) -> list[Violation]:
                   and doc.has("money_offer", s.tok_start, s.tok_end) and not negated(doc, m.tok)]
         # "el reembolso íntegro más un 10 % adicional": a share on top of the price is more than it, price or not
         on_top = [m for m in amounts if m.kind in ("percent", "fraction") and _EPS < m.value < 100 - _EPS]
-        # (the additive word may follow the amount: "noch 5,00 € obendrauf", "$5 on top")
+        # (the additive word may follow the amount: "noch 5,00 € obendrauf", "$5 on top", "20 € für den Ärger
+        # obendrauf")
         plus = [m for m in extra + on_top for f in fulls if m.tok > f
-                and doc.has("additive", f, min(s.tok_end, m.tok + 3))
+                and doc.has("additive", f, min(s.tok_end, m.tok + 5))
                 and (f in done or not doc.has("alternative", f, m.tok))
                 and not doc.has("shipping_cost", m.tok, m.tok + 3)]
         plus.sort(key=lambda m: m.tok)

@@ -111,6 +111,9 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
             hit = (s.tok_start, b)  # "once you've left us a 5-star review, we'll send it": a remedy waiting on praise
         if hit is None and positive and (doc.has("incentive", s.tok_start, s.tok_end) or si in data.offers.money):
             hit = (s.tok_start, s.tok_end)  # "pop up a five-star review and we'll refund £5", "... and get £5 back"
+        if hit is None and si in data.offers.money and doc.has("review_ask", max(s.tok_start, a - 4), a) \
+                and not negated_before(doc, a, s.tok_start):
+            hit = (s.tok_start, s.tok_end)  # "we give £5 back to every customer who leaves a review": money for it
         if hit is None and doc.has("incentive", s.tok_start, s.tok_end) and (
                 doc.has("link", max(s.tok_start, a - 5), a)
                 or (doc.has("link", s.tok_start, s.tok_end) and doc.has("review_ask", s.tok_start, s.tok_end))):
@@ -120,7 +123,7 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         # choice and it won't change our offer")
         after = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) else s.tok_end
         if hit is None and anything_offered and (as_noun or not subject_is_not_buyer(doc, a, s.tok_start)) \
-                and not doc.has("independent", s.tok_start, after) and (
+                and not doc.has("independent", s.tok_start, after) and not negated_before(doc, a, s.tok_start) and (
                 doc.has("review_ask", max(s.tok_start, a - 5), a) or (doc.has("review_wish", s.tok_start, s.tok_end)
                                                                       and doc.words[a] != "feedback")):
             hit = (s.tok_start, b)  # a review asked for in the same message as a remedy: a trade
@@ -149,6 +152,19 @@ def _split_change(doc: Doc, a: int, b: int, lo: int, hi: int) -> list[tuple[int,
         if doc.words[k] not in _DETERMINERS and doc.words[k] not in ("that", "this", "my", "our", "its"):
             return []
     return []
+
+
+def negated_before(doc: Doc, a: int, lo: int) -> bool:
+    """A negation in the review word's clause before it ("we don't pay anyone to leave a review").
+
+    Not one that asks all the same: "don't forget to leave a review", "n'hésitez pas à laisser un avis".
+    """
+    return any(not _REMINDERS & set(doc.words[n + 1:n + 3])
+               for n, _ in doc.find("negation", max(lo, clause_start(doc, a), a - 8), a))
+
+
+_REMINDERS = frozenset({"forget", "hesitate", "miss", "oubliez", "hesitez", "olvide", "olvides", "dude", "dudes",
+                        "vergessen", "zogern", "dimentichi", "dimenticare", "esiti", "esitate"})
 
 
 def _inside(doc: Doc, cls: str, tok: int) -> bool:
