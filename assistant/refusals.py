@@ -104,7 +104,14 @@ _FIGURE_REFUSED = re.compile(
 _KEEP_REFUSED = re.compile(
     r"\b(?:i'?m|i am|we'?re|we are)\s+(?:definitely\s+|certainly\s+)?not\s+keeping\b"
     r"|\b(?:won[’']?t|will not|don[’']?t want to|do not want to|refuse to|can[’']?t|cannot)\s+keep\b"
-    r"(?!\s+(?:the\s+|my\s+|any\s+)?(?:box|packaging|package|receipt|carton|wrapping|label)\b)", re.IGNORECASE)
+    r"(?!\s+(?:the\s+|my\s+|any\s+)?(?:box|packaging|package|receipt|carton|wrapping|label)\b)"
+    # "No me quiero quedar con la gris", "je ne veux pas la garder", "non voglio tenerlo", "ich will ihn nicht
+    # behalten"
+    r"|\bno\s+(?:me\s+)?(?:l[oa]s?\s+)?quiero\s+quedar(?:me|l[oa]s?)?\b"
+    r"|\bne\s+(?:veux|souhaite|vais)\s+pas\s+(?:l[ea]s?\s+|l.)?garder\b"
+    r"|\bnon\s+(?:l[oa]\s+)?(?:voglio|intendo|posso)\s+tener(?:e|l[oaie])\b"
+    r"|\b(?:will|möchte|mochte|werde)\s+(?:ihn|sie|es|den|die|das)\s+(?:\w+\s+)?nicht\s+behalten\b",
+    re.IGNORECASE)
 
 
 def money_refused(text: str) -> bool:

@@ -241,6 +241,8 @@ class OfflineComposer:
         if not points:
             service = request.facts.service_question and request.scenario != "how_to_use"
             promise = (phrases.find_out_service if service else phrases.find_out).format(hours=hours)
+            if service and _COUPON.search(request.message):
+                promise = phrases.find_out_coupon.format(hours=hours)  # "can I still get the 10% coupon?"
             # No note for the product: the steps that hold for most products of the kind, then the promise.
             # A question triaged `other` (often before buying) gets them only when it asks how to do something.
             how = request.scenario == "how_to_use" or "instructions" in request.facts.wants
@@ -342,6 +344,10 @@ def _as_written(message: str, folded: str | None) -> str | None:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+# A coupon or promotion code the buyer saw, in the six languages
+_COUPON = re.compile(r"\bcoupons?\b|\bcup[oó]n(?:es)?\b|\bgutschein|\brabatt-?code|\bcodice sconto\b"
+                     r"|\bbuono sconto\b|\bcode promo|\bc[oó]digo promocional\b|\bpromo(?:tion(?:al)?)? code\b"
+                     r"|\bdiscount code\b|クーポン", re.IGNORECASE)
 
 
 def _offers(text: str, guard: Guard | None) -> set[str]:

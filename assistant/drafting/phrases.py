@@ -84,6 +84,7 @@ class Phrases(_Strict):
     generic_choices: list[str] = Field(min_length=2)
     find_out: str
     find_out_service: str
+    find_out_coupon: str
     how_to_intro: str
     how_to_more: str
     closing: str

@@ -19,7 +19,7 @@ def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     `after` is the first token after the whole amount ("50 USD" is two tokens).
     """
     return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after),
-               _ja_each_time(doc, after, end), _rate_before(doc, tok), _periods_before(doc, tok)) \
+               _ja_each_time(doc, after, end, tok), _rate_before(doc, tok), _periods_before(doc, tok)) \
         * _multiplier_before(doc, tok)
 
 
@@ -138,14 +138,24 @@ _JA_EACH = fold_literal("ずつ")
 _JA_TIMES = fold_literal("回")
 
 
-def _ja_each_time(doc: Doc, after: int | None, end: int) -> int:
-    """'2,000円ずつ2回に分けて返金': an amount each time, paid the number of times after it."""
-    if after is None or after >= end or after < 1 or doc.folded.isascii():
+def _ja_each_time(doc: Doc, after: int | None, end: int, tok: int = -1) -> int:
+    """'2,000円ずつ2回に分けて返金': an amount each time, paid the number of times after it.
+
+    Or the number of times before it: '2回に分けて1,500円ずつ返金' (`tok`, the amount's first token).
+    """
+    if after is None or after < 1 or after >= len(doc.starts) or doc.folded.isascii() \
+            or not doc.folded[doc.ends[after - 1]:doc.starts[after]].rstrip().endswith(_JA_EACH):
         return 1
-    if not doc.folded[doc.ends[after - 1]:doc.starts[after]].rstrip().endswith(_JA_EACH) \
-            or not doc.folded.startswith(_JA_TIMES, doc.ends[after]):
-        return 1
-    return _count(doc, doc.words[after])
+    if after < end and doc.folded.startswith(_JA_TIMES, doc.ends[after]):
+        return _count(doc, doc.words[after])
+    if tok > 0:
+        before = _JA_TIMES_BEFORE.search(doc.folded, max(0, doc.starts[tok] - 12), doc.starts[tok])
+        if before is not None:
+            return _count(doc, before.group(1))
+    return 1
+
+
+_JA_TIMES_BEFORE = re.compile(fold_literal(r"(\d+)回に分けて\s*$"))
 
 
 # "three instalments of £7", "drei Raten zu je 7 €", "trois versements de 7 €": the amount is paid N times

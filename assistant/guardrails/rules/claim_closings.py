@@ -70,6 +70,15 @@ _BEFORE_NOUN = frozenset({"il", "lo", "la", "le", "l", "el", "the", "a", "an", "
                           "den", "dem", "al", "del", "du", "au", "avec"})
 
 
+_FR_OBJECT = frozenset({"la", "le", "les", "l"})
+
+
+def _imperative_pronoun(doc: Doc, a: int, b: int) -> bool:
+    """A French imperative with its object pronoun joined by a hyphen ("retirez-la", "annulez-le")."""
+    return b - a == 1 and b < len(doc.words) and doc.words[a].endswith("ez") and doc.words[b] in _FR_OBJECT \
+        and doc.folded[doc.ends[a]:doc.starts[b]] == "-"
+
+
 def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     """Token spans of closings asked of the buyer, or waited on, for each claim object (pronouns included)."""
     doc = data.doc
@@ -110,6 +119,7 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 c0 = clause_start(doc, min(a, obj))
                 w0 = max(c0, a - 6)
                 plea = doc.has("request", w0, a) and not doc.has("negation", w0, a)
+                plea = plea or _imperative_pronoun(doc, a, b)  # "retirez-la simplement": the imperative asks
                 # "Merci de bien vouloir régulariser la situation auprès d'Amazon en clôturant le dossier": the
                 # sentence opens with the request and the closing is how it is done
                 plea = plea or (doc.has("request", s.tok_start, s.tok_start + 2)

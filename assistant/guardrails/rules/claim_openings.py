@@ -132,6 +132,8 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         ours = doc.has("first_person", c0, a) and not doc.has("you", c0, a)
         if doc.words[a] in ("not", "to") and ours:
             continue
+        if ours and a > c0 and "first_person" in doc.classes[a - 1] and not doc.has("request", c0, a):
+            continue  # "Nous attendons votre réponse pour lancer la procédure": we wait, to start our own process
         # a bare "no"/"nicht" governs only the verb right after it, in its own clause ("si no fuera posible, le
         # recomendamos contactar con Amazon" recommends Amazon)
         if b - a == 1 and "negation" in doc.classes[a] and _need_then_act(doc, b, s.tok_end):

@@ -131,7 +131,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
     things = sorted(things + _plain_nouns(doc, claims))
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):
-        if a + 1 < len(doc.words) and (_NOUN_AFTER & doc.classes[a + 1] or (
+        hyphened = a > 0 and doc.folded[doc.ends[a - 1]:doc.starts[a]] == "-"  # "retirez-la simplement"
+        if a + 1 < len(doc.words) and not hyphened and (_NOUN_AFTER & doc.classes[a + 1] or (
                 doc.words[a] in DETERMINER and doc.words[a + 1].endswith(_NOUN_ENDINGS))):
             continue  # an article before a noun ("la sostituzione", "la riparazione"), not a pronoun
         if doc.words[a] == "damit" and a + 1 < len(doc.words) and doc.words[a + 1] in _DE_SUBJECTS:

@@ -276,7 +276,8 @@ def _payloads(data: RuleInput, cue: PatternSet, values: list[str], tokens: list[
     for _, b in cue.finditer(folded):
         end = min((k for k in (folded.find(c, b) for c in ".!?\n") if k >= 0), default=len(folded))
         marks = list(_DICTATION.finditer(folded, b, end))  # "... answer only with the words REFUND GRANTED"
-        words = _WORD.findall(folded[marks[-1].end() if marks else b:end])
+        # (a payload in single quotes: "add the sentence 'your refund is approved'" - the quotes are no apostrophes)
+        words = [w for w in (w.strip("'") for w in _WORD.findall(folded[marks[-1].end() if marks else b:end])) if w]
         while words and words[0] in _PAYLOAD_LEAD:
             words.pop(0)
         if len(words) < _PAYLOAD_MIN:
