@@ -101,6 +101,18 @@ def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
 _INLINE_ITEM = re.compile(r"(?<!\S)\(?(\d{1,2}|[a-h])[.)]\s")
 
 
+# A chain of inline markers holds a second one after a space: " 2) ", " 2. ", "(2) ", " b) ", " b. ". Most drafts
+# have none (their list items open lines), and five substring tests cost far less than the regex scan, which
+# matched every word ending in a-h before ". " (0.35 M of 3.06 M instructions per check). A chain going on inline
+# from a "2." that opens a line ("...\n2. a mat 3. a refund") is left out with it.
+_SECOND = (" 2) ", " 2. ", "(2) ", " b) ", " b. ")
+
+
+def _may_chain(folded: str) -> bool:
+    """False when `folded` holds no inline marker that could go on from a first one."""
+    return any(m in folded for m in _SECOND)
+
+
 def _follows(label: str, before: str) -> bool:
     """Whether list label `label` comes straight after `before` ("2" after "1", "b" after "a")."""
     if label.isdecimal() and before.isdecimal():
@@ -198,7 +210,7 @@ def split_sentences(doc: Doc, folded: str) -> None:
         if char == "." and _dotted_word_end(doc, folded, pos):
             continue  # "w.i.t.h.d.r.a.w. the claim": the last dot of letters spelt out with dots
         cuts.append(pos + 1)
-    if ") " in folded or ". " in folded:
+    if _may_chain(folded):
         cuts = _inline_items(folded, cuts)
     cuts.append(len(folded))
     # the first token at or after each cut
