@@ -433,6 +433,8 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
                 k -= 1
             if k >= max(c0, m.tok - 5) and "r_refund" in doc.classes[k]:
                 back = k
+            elif k - 1 >= max(c0, m.tok - 6) and "you" in doc.classes[k] and "r_refund" in doc.classes[k - 1]:
+                back = k - 1  # "wir erstatten Ihnen einen Betrag von 950,00 €": the buyer the refund's object
             elif _fee_refunded(doc, m, max(c0, m.tok - _FEE_REACH)):
                 return False
         ahead = min(s.tok_end, last + 3)
