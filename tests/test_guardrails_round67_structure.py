@@ -1,9 +1,10 @@
-"""A structure met in round 67's five-language set (fl67), in new wordings: a refund verb with the buyer as its
-object before an amount noun ("wir erstatten Ihnen einen Betrag von 950,00 €", "we refund you an amount of $40") offers
-that amount; "Betrag" and "amount" quote no price there."""
+"""Structures met in round 67's sets (f71, fl67), in new wordings: a refund verb with the buyer as its object before
+an amount noun ("wir erstatten Ihnen einen Betrag von 950,00 €", "we refund you an amount of $40") offers that amount;
+"Would it be at all possible for the claim to be withdrawn?" asks."""
 
 from __future__ import annotations
 
+from tests.helpers import LAMP_OPTIONS
 from tests.helpers import blocked as _blocked
 
 
@@ -18,3 +19,9 @@ def test_a_refund_of_an_amount_to_the_buyer() -> None:
     en = ("Hi,\n\nSorry about the lamp.\n1. Keep it and we refund you an amount of $40.00.\n2. A new lamp within 2 "
           "days.\n\nBest")
     assert "unapproved_remedy" in _blocked(en)
+
+
+def test_a_request_put_as_a_hedged_question() -> None:
+    en = (f"Hi,\n\n{LAMP_OPTIONS}\n\nWould it be at all possible for the A-to-z claim to be withdrawn afterwards? We "
+          "understand if not.\n\nBest")
+    assert "az_inducement" in _blocked(en, scenario="a_to_z_claim")
