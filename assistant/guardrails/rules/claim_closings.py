@@ -23,7 +23,14 @@ from assistant.guardrails.rules.claim_clauses import (
     subject_is_not_buyer,
     timed_to_deal,
 )
-from assistant.guardrails.rules.claim_refs import AMBIGUOUS, DETERMINER, closing_noun, free_service, lead_in
+from assistant.guardrails.rules.claim_refs import (
+    AMBIGUOUS,
+    DETERMINER,
+    closing_noun,
+    free_service,
+    hyphen_joined,
+    lead_in,
+)
 from assistant.guardrails.text import Doc
 
 NEAR = 7  # tokens between a closing word and the claim it acts on
@@ -75,8 +82,7 @@ _FR_OBJECT = frozenset({"la", "le", "les", "l"})
 
 def _imperative_pronoun(doc: Doc, a: int, b: int) -> bool:
     """A French imperative with its object pronoun joined by a hyphen ("retirez-la", "annulez-le")."""
-    return b - a == 1 and b < len(doc.words) and doc.words[a].endswith("ez") and doc.words[b] in _FR_OBJECT \
-        and doc.folded[doc.ends[a]:doc.starts[b]] == "-"
+    return b - a == 1 and hyphen_joined(doc, b) and doc.words[a].endswith("ez") and doc.words[b] in _FR_OBJECT
 
 
 def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:

@@ -92,15 +92,15 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
 
 
 # the word before the bank or Amazon after a closing verb: "con su banco", "bei Amazon", "auprès d'Amazon"
-_WITH = frozenset({"with", "on", "at", "con", "mit", "bei", "aupres", "avec", "presso", "sur", "en", "di", "de",
-                   "d"})
+_WITH_KEEPER = frozenset({"with", "on", "at", "con", "mit", "bei", "aupres", "avec", "presso", "sur", "en", "di",
+                          "de", "d"})
 
 
 def _with_keeper(doc: Doc, b: int, end: int) -> bool:
     """Whether the closing ending at token `b` is done with the bank or Amazon ("con su banco")."""
     for k in range(b, min(end, b + 3)):
         if "amazon" in doc.classes[k]:
-            return (k > b and doc.words[k - 1] in _WITH) or (k > b + 1 and doc.words[k - 2] in _WITH)
+            return (k > b and doc.words[k - 1] in _WITH_KEEPER) or (k > b + 1 and doc.words[k - 2] in _WITH_KEEPER)
     return False
 
 

@@ -131,8 +131,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
     things = sorted(things + _plain_nouns(doc, claims))
     out: dict[int, bool] = {}
     for a, _ in doc.spans("pronoun"):
-        hyphened = a > 0 and doc.folded[doc.ends[a - 1]:doc.starts[a]] == "-"  # "retirez-la simplement"
-        if a + 1 < len(doc.words) and not hyphened and (_NOUN_AFTER & doc.classes[a + 1] or (
+        # (after a hyphen it is the pronoun, whatever follows: "retirez-la simplement")
+        if a + 1 < len(doc.words) and not hyphen_joined(doc, a) and (_NOUN_AFTER & doc.classes[a + 1] or (
                 doc.words[a] in DETERMINER and doc.words[a + 1].endswith(_NOUN_ENDINGS))):
             continue  # an article before a noun ("la sostituzione", "la riparazione"), not a pronoun
         if doc.words[a] == "damit" and a + 1 < len(doc.words) and doc.words[a + 1] in _DE_SUBJECTS:
@@ -158,6 +158,11 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             # a verb done only to a claim leaves no doubt, whatever nouns stand between
             out[a] = not claim_only and j < len(things) and things[j] < a
     return out
+
+
+def hyphen_joined(doc: Doc, k: int) -> bool:
+    """Whether token `k` is joined to the token before it by a hyphen ("retirez-la": "la" to "retirez")."""
+    return 0 < k < len(doc.words) and doc.folded[doc.ends[k - 1]:doc.starts[k]] == "-"
 
 
 def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> bool:
