@@ -33,7 +33,9 @@ def _sentence(phrases: Phrases, clause: Clause | str, *, also: bool, asked: bool
     if asked and clause.indirect and templates.asked_indirect:
         return templates.asked_indirect.format(clause=clause.text)
     if asked:
-        return (templates.also_asked if also else templates.asked).format(clause=clause.text)
+        said = (templates.also_asked if also else templates.asked).format(clause=clause.text)
+        # A question asked as a wish ("I'd like to set up no-go zones") has no question mark to end the sentence.
+        return said if clause.text.endswith(("?", "？")) or phrases.language == "ja" else said + "."
     if clause.turned:
         return (templates.also_told if also else templates.told).format(clause=clause.text)
     return (templates.also_quoted if also else templates.quoted).format(clause=clause.text)

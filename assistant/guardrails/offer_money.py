@@ -444,9 +444,19 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
                 break
         # "an Amazon gift voucher worth £20", "ein Gutschein im Wert von 20 €": the value of a voucher given
         voucher = any({"incentive", "money_offer"} <= doc.classes[k] for k in range(max(s.tok_start, m.tok - 3), m.tok))
-        return not (doc.has("r_refund", back, m.tok) or doc.has("r_refund", last, ahead) or voucher) \
-            or negated(doc, m.tok)
+        return not (doc.has("r_refund", back, m.tok) or doc.has("r_refund", last, ahead) or voucher
+                    or _on_us(doc, last, s.tok_end)) or negated(doc, m.tok)
     return False
+
+
+# "the original shipping of $6.99 is on us as well", "les frais de 5,99 € sont à nos frais": we pay the amount quoted
+_ON_US = (("on", "us"), ("on", "the", "house"), ("a", "nos", "frais"), ("a", "nuestro", "cargo"),
+          ("a", "carico", "nostro"), ("a", "nostro", "carico"), ("geht", "auf", "uns"))
+
+
+def _on_us(doc: Doc, last: int, end: int) -> bool:
+    """A phrase of our paying within four words after the amount."""
+    return any(tuple(doc.words[k:k + len(p)]) == p for k in range(last, min(end, last + 4)) for p in _ON_US)
 
 
 def continues(doc: Doc, si: int, colon: bool = False) -> bool:

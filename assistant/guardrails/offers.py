@@ -126,6 +126,12 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         goods = sent(doc, a, b)
         if goods is not None and not negated(doc, a):
             _add(offers, doc, goods, a, b, seen)
+    for si in _received_options(doc):
+        # "1. Receive a 1 kg bag of medium roast within 3 working days": an option put from the buyer's side
+        k = _first_word(doc, si)
+        goods = sent(doc, k, k + 1)
+        if goods is not None:
+            _add(offers, doc, goods, k, k + 1, seen)
     for a, b in doc.spans("r_return"):
         if b < len(doc.words) and doc.words[b] in _PEOPLE:
             continue  # "returning customers" are people who buy again, not a return
@@ -153,6 +159,25 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
     _new_goods(doc, offers, seen)
     offers.mentions.sort(key=lambda m: m.start)
     return offers
+
+
+# A list option opening on the buyer receiving ("Receive a new bag", "Recevoir un sac neuf")
+_RECEIVE = frozenset({"receive", "recevoir", "recibir", "ricevere"})
+
+
+def _first_word(doc: Doc, si: int) -> int:
+    """The first token of sentence `si` after its list number ("1.", "a)")."""
+    s = doc.sentences[si]
+    k = s.tok_start
+    while k < s.tok_end - 1 and (doc.words[k].isdigit() or len(doc.words[k]) == 1):
+        k += 1
+    return k
+
+
+def _received_options(doc: Doc) -> list[int]:
+    """List items whose first word is the buyer receiving something."""
+    return [si for si, s in enumerate(doc.sentences)
+            if s.list_item and s.tok_end - s.tok_start > 2 and doc.words[_first_word(doc, si)] in _RECEIVE]
 
 
 def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:

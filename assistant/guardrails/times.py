@@ -355,9 +355,23 @@ def _ja_per_unit(doc: Doc, tok: int) -> int:
         return 1
     # "割れていた3個(1個あたり800円)": the count right before the bracket that holds the rate
     counted = _JA_COUNTED.search(doc.folded, max(0, doc.starts[tok] - 16), doc.starts[tok])
-    found = counted or _JA_MISSING.search(doc.folded)
+    # "割れたグラス1個につき300円" with "割れたグラス6個を新たに": the count the draft gives the same noun
+    rate = _JA_ONE.search(doc.folded, max(0, doc.starts[tok] - 12), doc.starts[tok])
+    named = None
+    if rate and len(rate.group(1)) >= 2:
+        named = next((m for m in re.finditer(re.escape(rate.group(1)) + _JA_N, doc.folded) if m.group(1) != "1"), None)
+    found = counted or named or _JA_MISSING.search(doc.folded) or _JA_BROKEN.search(doc.folded)
+    if not found and doc.buyer is not None and (buyer := doc.buyer()) is not None:
+        found = _JA_MISSING.search(buyer.folded) or _JA_BROKEN.search(buyer.folded)  # "12個中6個が割れていました"
     count = int(next(g for g in found.groups() if g)) if found else 1
     return count if 1 < count <= 24 else 1
+
+
+# the noun (its last three characters) right before "1個につき", and a count after that noun
+_JA_ONE = re.compile(fold_literal(r"([^\s\d、。（）()]{2,3})1(?:個|点|本|枚|つ)(?:あたり|につき|ごとに)"))
+_JA_N = fold_literal(r"(\d+)(?:個|点|本|枚|つ)")
+# "6個が割れていました", "3枚破損": pieces broken (with "不足", pieces missing: `_JA_MISSING`)
+_JA_BROKEN = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)(?:が|も)?(?:割れ|破損|欠け|壊れ)"))
 
 
 def _per_period(doc: Doc, tok: int, end: int) -> int:

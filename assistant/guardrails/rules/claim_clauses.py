@@ -127,7 +127,19 @@ _DEAL_REACH = 12  # tokens after a closing where an event of the deal still time
 
 def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
     """The span says the offer does not depend on the claim, or that Amazon decides it."""
-    return doc.has("independent", lo, hi) or doc.has("amazon_decides", lo, hi)
+    return any(not _wondering(doc, a) for a, _ in doc.find("independent", lo, hi)) or doc.has("amazon_decides", lo, hi)
+
+
+# "I was wondering whether you might ...": an indirect question asks; "whether you keep it or not" is neutral
+_WONDER = frozenset({"wonder", "wondering", "wondered", "ask", "asking", "asked"})
+
+
+def _wondering(doc: Doc, a: int) -> bool:
+    """'Whether' after a word of wondering, an aside between allowed ("wondering, and please say no, whether")."""
+    if doc.words[a] != "whether":
+        return False
+    lo = max(doc.sentences[doc.sentence_of(a)].tok_start, a - 12)
+    return any(w in _WONDER for w in doc.words[lo:a])
 
 
 def no_longer_state(doc: Doc, lo: int) -> list[tuple[int, int]]:

@@ -1,4 +1,6 @@
-"""`az_inducement`: closings whose object is a pronoun for a claim named earlier.
+"""`az_inducement`: closings whose object is a pronoun for a claim named earlier, or split around the claim.
+
+"Whether you might be open to taking the claim back" (an English phrasal verb around the claim's name),
 
 "Once you've taken it down on your side ..." (the pronoun inside a closing phrase), "¿Podrías cerrarla?" (the
 pronoun fused on the verb, agreeing in gender with the claim), "Diese bitten wir Sie nicht zu veranlassen" (a claim
@@ -48,6 +50,40 @@ def split_closings(data: RuleInput, pronouns: dict[int, bool]) -> list[tuple[int
                 and not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((p - 1, p + 2))
     return out
+
+
+# Words of the claim's noun phrase between a phrasal verb and the claim noun: "taking the A-to-z claim back"
+_CLAIM_NP = frozenset({"the", "your", "this", "that", "a", "an", "open", "amazon's", "amazons", "a-to-z", "atoz", "a-z",
+                       "guarantee", "dispute", "card", "bank"})
+
+
+def split_claim_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'Would you be open to taking the claim back': an English phrasal verb split around the claim's name.
+
+    The verb and its particle make a closing phrase ("take back", "call off", "take down"); the closing is
+    asked for or set as a condition, the buyer doing it, not negated.
+    """
+    doc = data.doc
+    out = []
+    for obj, obj_end in claims.items():
+        if obj_end >= len(doc.words) or doc.words[obj_end] not in _SPLIT_PARTICLES:
+            continue
+        v = obj - 1
+        while v > max(0, obj - 5) and doc.words[v] in _CLAIM_NP:
+            v -= 1
+        if v < 0 or v == obj - 1 or "close" not in doc.lexicon.pair_classes(doc.words[v], doc.words[obj_end]):
+            continue
+        s = doc.sentences[doc.sentence_of(v)]
+        lo = max(s.tok_start, v - 8)
+        asked = doc.has("condition", lo, v) or asks_in(doc, lo, v)
+        negated = negation_in(doc, max(s.tok_start, v - 3), v)
+        if asked and not negated and not subject_is_not_buyer(doc, v, s.tok_start) \
+                and not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((v, obj_end + 1))
+    return out
+
+
+_SPLIT_PARTICLES = frozenset({"back", "off", "down"})
 
 
 def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:

@@ -176,7 +176,10 @@ def _pronoun_taken_back(data: RuleInput, starts: list[int]) -> list[tuple[int, i
         verb = next((j for j in range(c0, k - 2) if doc.words[j].startswith(_SEPARABLE["zuruck"])
                      and doc.words[j + 1] == "sie" and doc.words[j + 2] in _OBJECT_PRONOUNS), None)
         claim = antecedent(doc, starts, si)
-        if claim is None and verb is not None and doc.words[verb].startswith(_WITHDRAW):
+        # "Nehmen Sie diesen bitte wieder zurück" opening its clause: the buyer, asked, takes back what the buyer
+        # made (the claim); goods are taken back by the seller ("wir nehmen ihn zurück")
+        asked = verb is not None and (verb == c0 or doc.words[verb - 1] in ("bitte", "dann", "einfach"))
+        if claim is None and verb is not None and (doc.words[verb].startswith(_WITHDRAW) or asked):
             # "Ziehen Sie ihn bitte zurück": only a claim is withdrawn (goods are taken back, "nehmen"), so the
             # pronoun reaches the claim named before, however far back
             i = bisect_right(starts, s.tok_start) - 1

@@ -36,7 +36,12 @@ from assistant.guardrails.rules.claim_clauses import (
 )
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
 from assistant.guardrails.rules.claim_openings import asked_not_to, hold_offs, needless_openings, no_reason_to_keep
-from assistant.guardrails.rules.claim_pronouns import fused_closings, split_closings, unopened_pointing_back
+from assistant.guardrails.rules.claim_pronouns import (
+    fused_closings,
+    split_claim_closings,
+    split_closings,
+    unopened_pointing_back,
+)
 from assistant.guardrails.rules.claim_refs import (
     antecedent,
     claim_objects,
@@ -325,7 +330,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
              + _state_questions(data, claims) + _dropped_subject(data, claims)
              + waits_on_named(data, claims, pronouns) + split_closings(data, pronouns)
-             + fused_closings(data, claims) + unopened_pointing_back(data, claims, pronouns)
+             + split_claim_closings(data, claims) + fused_closings(data, claims)
+             + unopened_pointing_back(data, claims, pronouns)
              + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
              + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
              + asked_not_to(data))

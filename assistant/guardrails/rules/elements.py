@@ -142,7 +142,12 @@ def _procedure(doc: Doc) -> bool:
     claims_procedure = doc.has("claim", doc.sentences[max(0, first - 3)].tok_start, lead.tok_end)
     return not claims_procedure and any(doc.has("steps", s.tok_start, s.tok_end)
                                         and not doc.has("independent", s.tok_start, s.tok_end) for s in leads) \
-        and not any(doc.has("alternative", s.tok_start, s.tok_end) for s in around)
+        and not any(not _instead_of(doc, x) for s in around for x, _ in doc.find("alternative", s.tok_start, s.tok_end))
+
+
+def _instead_of(doc: Doc, a: int) -> bool:
+    """'You got the blue one instead of green': the error described, no alternative offered."""
+    return doc.words[a] == "instead" and doc.words[a + 1:a + 2] == ["of"]
 
 
 def _ui_choice(doc: Doc, a: int) -> bool:

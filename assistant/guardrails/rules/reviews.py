@@ -102,7 +102,7 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
             hit = (min(a, ca), max(b, cb))
             break
         positive = doc.has("review_positive", max(s.tok_start, a - 4), min(s.tok_end, b + 2)) or _high_stars(doc, a) \
-            or _stars_after(doc, b, s.tok_end)
+            or _stars_after(doc, b, s.tok_end) or _stars_counted_back(doc, a, b, s.tok_end)
         if hit is None and positive and (
                 doc.has("request", s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
                 or doc.has("review_wish", s.tok_start, s.tok_end)):
@@ -193,6 +193,21 @@ def _stars_after(doc: Doc, b: int, end: int) -> bool:
         if value is not None and 4 <= value <= 5 and doc.words[k + 1] in _STARS:
             return True
     return False
+
+
+def _stars_counted_back(doc: Doc, a: int, b: int, end: int) -> bool:
+    """'You know what the stars are for - customers leaving five of them': four or five of the stars named before."""
+    if doc.words[a] not in _STARS:
+        return False
+    for k in range(b, min(end - 2, b + 8)):
+        word = doc.words[k]
+        value = float(word) if word.isdigit() else doc.lexicon.numbers.get(word)
+        if value is not None and 4 <= value <= 5 and doc.words[k + 1] == "of" and doc.words[k + 2] in _THEM:
+            return True
+    return False
+
+
+_THEM = frozenset({"them", "those", "these"})
 
 
 def _left_to_buyer(doc: Doc, si: int) -> bool:
