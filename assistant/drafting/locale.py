@@ -11,6 +11,7 @@ the reply language's own (a German reply on amazon.co.uk is formatted de_DE, in 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from babel.dates import format_date
@@ -66,3 +67,16 @@ def prompt_language(language: str) -> str:
     """How the draft prompt names the reply language and its register."""
     lang = registry().languages.get(language) or registry().languages[DEFAULT_LANGUAGE]
     return lang.prompt
+
+
+# Words English speakers split on ("parcel" in Britain, "package" in America): the reply uses the buyer's own.
+_PARCEL = re.compile(r"\b([Pp])arcel(s?)\b")
+_SAYS_PACKAGE = re.compile(r"\bpackages?\b", re.IGNORECASE)
+_SAYS_PARCEL = re.compile(r"\bparcels?\b", re.IGNORECASE)
+
+
+def buyer_words(text: str, language: str, message: str) -> str:
+    """The reply with the buyer's word for the parcel: "package" to a buyer who says only "package"."""
+    if language != "en" or not _SAYS_PACKAGE.search(message) or _SAYS_PARCEL.search(message):
+        return text
+    return _PARCEL.sub(lambda m: ("P" if m.group(1) == "P" else "p") + "ackage" + m.group(2), text)

@@ -26,7 +26,7 @@ from assistant.drafting.choices import (
     other_kind,
 )
 from assistant.drafting.howto import general_steps, relevant_points, topic_label
-from assistant.drafting.locale import signature
+from assistant.drafting.locale import buyer_words, signature
 from assistant.drafting.phrases import Phrases, load_phrases
 from assistant.drafting.restate import restatements
 from assistant.drafting.ruled_out import ruled_out
@@ -73,7 +73,13 @@ class OfflineComposer:
         return any(n.apology != "none" for n in needs), any(n.choices != "none" for n in needs)
 
     def compose(self, request: DraftRequest) -> str:
-        """The reply text: with the buyer's specifics restated when the reply still passes, else without."""
+        """The reply text: with the buyer's specifics restated when the reply still passes, else without.
+
+        In the buyer's own word for the parcel ("package" to a buyer who says "package").
+        """
+        return buyer_words(self._restated(request), request.reply_language, request.message)
+
+    def _restated(self, request: DraftRequest) -> str:
         context = CheckContext(scenario=request.scenario, buyer_message=request.message, order=request.order,
                                policy=request.policy, reply_language=request.reply_language)
         kind = self._other_kind(request) if request.scenario == "other" else None

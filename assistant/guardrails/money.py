@@ -34,7 +34,8 @@ Kind = Literal["amount", "percent", "fraction", "bare"]
 
 # (an ISO code may touch its number: "USD19.99")
 _SYM_BEFORE = r"(?:us\$|usd\s?\$|c\$|ca\$|a\$|au\$|\$|€|£|¥|￥|₹|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs)(?![a-z])\.?)"
-_SYM_AFTER = (r"(?:\$|€|£|¥|円|₹|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|dollars?|bucks|euros?|pounds?|quid|sterling|yen|"
+# (a sign touching the digits after it is theirs: "② ￥2,000" is no "2 ¥")
+_SYM_AFTER = (r"(?:[$€£¥₹](?!\d)|円|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|dollars?|bucks|euros?|pounds?|quid|sterling|yen|"
               r"rupees?)\b)")
 _NUM = (r"\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"  # 1.234,56 / 1,234.56 / 2.000
         r"|\d{1,3}(?:\s\d{3})+(?:,\d{1,2})?(?=\s?[€$£¥円e])"  # 1 234,56 € (space thousands, currency next)

@@ -137,7 +137,9 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             level = _is_level(doc, m.tok)
             money_words = ("r_refund", "money_offer", "r_partial") if level \
                 else ("r_refund", "money_offer", "price_quote", "r_partial")
-            if not any(doc.has(c, *wide) for c in money_words):
+            hits = [a for c in money_words for a, _ in doc.find(c, *wide)]
+            # "at 50% the unit switches itself off": "off" is a share's money word only right after it ("50% off")
+            if not hits or all(doc.words[a] == "off" and a != m.tok + 1 for a in hits):
                 continue
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))

@@ -350,7 +350,7 @@ def _two_words(joined: str, lexicon: Lexicon | None) -> int:
     """
     if lexicon is None or len(joined) < 6 or lexicon.classes_of(joined):
         return 0
-    for cut in range(3, len(joined) - 2):
+    for cut in range(2, len(joined) - 2):  # (from two letters: "n o  a b r a s" is "no abras")
         if lexicon.classes_of(joined[:cut]) and lexicon.classes_of(joined[cut:]):
             return cut
     # a word followed by a letter of the next ("r e c l a m o A/Z"): the letter starts what follows

@@ -139,12 +139,12 @@ _JA_TIMES = fold_literal("回")
 
 
 def _ja_each_time(doc: Doc, after: int | None, end: int, tok: int = -1) -> int:
-    """'2,000円ずつ2回に分けて返金': an amount each time, paid the number of times after it.
+    """'2,000円ずつ2回に分けて返金', '￥2,000ずつ、2回に分けて': an amount each time, paid the number of times after it.
 
     Or the number of times before it: '2回に分けて1,500円ずつ返金' (`tok`, the amount's first token).
     """
     if after is None or after < 1 or after >= len(doc.starts) or doc.folded.isascii() \
-            or not doc.folded[doc.ends[after - 1]:doc.starts[after]].rstrip().endswith(_JA_EACH):
+            or not doc.folded[doc.ends[after - 1]:doc.starts[after]].rstrip(" \u3001,").endswith(_JA_EACH):
         return 1
     if after < end and doc.folded.startswith(_JA_TIMES, doc.ends[after]):
         return _count(doc, doc.words[after])

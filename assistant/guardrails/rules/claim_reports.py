@@ -198,3 +198,36 @@ def answered_closings(data: RuleInput) -> list[tuple[int, int]]:
                 out.append((ya, b + 1))
                 break
     return out
+
+
+# "Could you kindly ask Amazon to stop their investigation": the buyer asked to have Amazon end what it is doing
+_ASK_AMAZON = frozenset({"ask", "tell", "request", "get"})
+# (not "cancel": "ask Amazon to cancel the order" is the order, not the case)
+_STOP = frozenset({"stop", "end", "halt", "drop", "pause", "suspend", "discontinue", "close", "withdraw"})
+
+
+def amazon_asked_to_stop(data: RuleInput) -> list[tuple[int, int]]:
+    """'Could you ask Amazon to stop their investigation once you've picked an option?': Amazon told to stop.
+
+    What Amazon stops is its handling of the buyer's claim, whatever the draft calls it; asked of the buyer (a
+    request or a condition before the verb), not negated, the buyer the subject.
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    for a, _ in doc.spans("amazon"):
+        if a < 1 or a + 2 >= len(doc.words) or doc.words[a - 1] not in _ASK_AMAZON or doc.words[a + 1] != "to":
+            continue
+        verb = a + 2 if doc.words[a + 2] in _STOP else a + 3
+        if verb >= len(doc.words) or doc.words[verb] not in _STOP:
+            continue
+        s = doc.sentences[doc.sentence_of(a)]
+        lo = max(s.tok_start, a - 8)
+        if (doc.has("request", lo, a) or doc.has("condition", s.tok_start, s.tok_end)) \
+                and not negation_in(doc, lo, a) and not subject_is_not_buyer(doc, a - 1, s.tok_start) \
+                and not neutral_clause(doc, s.tok_start, s.tok_end) and not permission(data, a - 1, verb + 1):
+            out.append((a - 1, verb + 1))
+    if out and not (doc.spans("claim") or doc.spans("claim_weak")):
+        buyer = data.buyer  # a case the buyer opened, named in the message only ("Amazon is investigating my claim")
+        if buyer is None or not buyer.spans("claim"):
+            return []
+    return out

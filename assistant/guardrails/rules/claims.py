@@ -50,7 +50,7 @@ from assistant.guardrails.rules.claim_refs import (
     pronoun_objects,
     reach_start,
 )
-from assistant.guardrails.rules.claim_reports import answered_closings, reports, yes_answers
+from assistant.guardrails.rules.claim_reports import amazon_asked_to_stop, answered_closings, reports, yes_answers
 from assistant.guardrails.rules.claim_verbs import (
     causative_closings,
     elided_closings,
@@ -317,7 +317,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or doc.spans("wait")
             or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
-            or (doc.spans("request") and doc.spans("negation") and doc.spans("amazon"))):  # "could you not ..."
+            or (doc.spans("request") and doc.spans("negation") and doc.spans("amazon"))  # "could you not ..."
+            or (doc.spans("amazon_asks") and doc.spans("amazon"))):  # "ask Amazon to stop" (amazon_asked_to_stop)
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims else {}
@@ -334,7 +335,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + unopened_pointing_back(data, claims, pronouns)
              + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
              + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
-             + asked_not_to(data))
+             + asked_not_to(data) + amazon_asked_to_stop(data))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []
