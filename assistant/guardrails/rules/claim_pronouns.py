@@ -112,9 +112,13 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         if resolved and claim is None:
             i = bisect_left(starts, s.tok_start) - 1
             claim = starts[i] if i >= 0 else None
-        if claim is None or (gender_disagrees(doc, claim, a) if resolved
-                             else other_antecedent(doc, claim, claims[claim], a)) \
-                or subject_is_not_buyer(doc, a, s.tok_start):
+        # "Una volta ricevuta la soluzione, potrebbe ritirarlo?" in a draft that names no claim, to a buyer who
+        # opened one: the claim is the one the buyer's message names
+        theirs = resolved and not starts and _buyer_claim(data)
+        if not theirs and (claim is None or (gender_disagrees(doc, claim, a) if resolved
+                                             else other_antecedent(doc, claim, claims[claim], a))):
+            continue
+        if subject_is_not_buyer(doc, a, s.tok_start):
             continue
         # an imperative with the pronoun fused on is itself the request ("Chiudila e ti mandiamo la cover")
         asked = asks_in(doc, s.tok_start, a) or doc.has("condition", s.tok_start, a) \
@@ -125,6 +129,12 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
                                                                                               s.tok_end):
             out.append((a, b))
     return out
+
+
+def _buyer_claim(data: RuleInput) -> bool:
+    """Whether the buyer's message names a claim (an A-to-z claim, a chargeback)."""
+    buyer = data.buyer
+    return buyer is not None and bool(buyer.spans("claim"))
 
 
 # the word before the bank or Amazon after a closing verb: "con su banco", "bei Amazon", "auprès d'Amazon"
