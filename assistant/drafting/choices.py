@@ -152,6 +152,8 @@ def choose_remedies(request: DraftRequest) -> list[str]:
         preference.remove("exchange")
         preference.insert(0, "exchange")
     ordered: list[str] = [r for r in dict.fromkeys(preference) if r in allowed]
+    if scenario == "address_change" and not _cheap_enough(request, data.address_reship_max):
+        ordered = [r for r in ordered if r != "reship"]
     if len(ordered) < 2 and requirements_for(scenario).choices != "none":
         # A seller narrowed the scenario to remedies the playbook does not prefer: offer what is left.
         ordered += [r for r in (*data.fallback, *allowed) if r in allowed and r not in ordered]
@@ -230,6 +232,13 @@ def choose_remedies(request: DraftRequest) -> list[str]:
     if "prompt_injection" not in request.triage.flags:
         chosen = asked_first(request, chosen)
     return chosen
+
+
+def _cheap_enough(request: DraftRequest, limits: dict[str, float]) -> bool:
+    """Whether the order's price is at or under the limit for its currency (unknown price or currency: no)."""
+    order = request.order
+    limit = limits.get(order.currency or "") if order else None
+    return bool(order and order.price and limit is not None and order.price <= limit)
 
 
 def _wanted(request: DraftRequest, allowed: list[str], ordered: list[str], chosen: list[str]) -> str | None:

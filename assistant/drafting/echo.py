@@ -92,6 +92,8 @@ def _aside(match: re.Match[str]) -> str:
 # Right before a fault word: a negation that denies it ("not a dent", "no scratches at all", "sin ningún golpe").
 _DENIED = re.compile(r"\b(?:not|no|nothing|without|never|kein\w*|ohne|pas|aucun\w*|sans|sin|ning[uú]n\w*|senza|"
                      r"nessun\w*)\s+(?:a\s+|an\s+|any\s+|one\s+|single\s+|de\s+|d.|un\s+|una\s+)?$", re.I)
+# Right after a fault word, in Japanese: the negation that denies it ("傷はありませんでした": there was no scratch).
+_DENIED_AFTER = re.compile(r"(?:は|も)?(?:ありません|ありませんでした|なかった|無かった|ない|無い)")
 # A short code or word in quotes ("shows "E2"", « OFF », 「ガリガリ」) is the buyer's specific: kept, without the
 # quotes.
 # (not the "'we'" of "'we've got it'": a closing quote is not followed by a letter)
@@ -171,7 +173,7 @@ def candidates(message: str, vocab: EchoVocab, cue: re.Pattern[str], *, remedy: 
             # twice ("hot ... hot enough") is one fact.
             # A fault word denied ("not a dent", "no scratches", "keine Delle") is the absence of that fault.
             said = {m.group(0).casefold() for m in cue.finditer(text + ("?" if asked else ""))
-                    if not _DENIED.search(text, 0, m.start())}
+                    if not _DENIED.search(text, 0, m.start()) and not _DENIED_AFTER.match(text, m.end())}
             strong = sum(2 * vocab.cue_weight(word, scenario) for word in said)
             hits = strong + (len(weak.findall(text)) if weak else 0)
             if vocab.tried is not None and vocab.tried.match(text):

@@ -157,6 +157,9 @@ class RemedyData(_Strict):
     refund_owed_drop: list[RemedyId] = []
     # A complaint triaged `other` whose facts name no underlying scenario: these, best first.
     other_complaint: list[RemedyId] = []
+    # A new address after shipment: a second parcel only for an item priced at most this (per currency), as the
+    # playbook says; a dear or unpriced item gets the redirection attempt alone.
+    address_reship_max: dict[str, float] = {}
 
 
 def _load(path: Path, model: type[BaseModel]) -> BaseModel:

@@ -91,6 +91,11 @@ def _stated_count(doc: Doc, noun: int, before: int) -> int:
     count = _count_for(doc, doc.words[noun][:4], before, noun)
     if count == 1 and doc.buyer is not None and (buyer := doc.buyer()) is not None:
         count = _count_for(buyer, doc.words[noun][:4], len(buyer.words), -1)
+        adjective = doc.words[noun + 1] if noun + 1 < len(doc.words) else ""
+        if count == 1 and adjective.isalpha() and len(adjective) >= 5 \
+                and not doc.classes[noun + 1] & {"filler", "and", "link", "condition"}:
+            # "2,50 € par assiette ébréchée" after "8 sont arrivées ébréchées": the buyer counts the state
+            count = _count_for(buyer, adjective[:4], len(buyer.words), -1)
     return count
 
 
@@ -370,8 +375,9 @@ def _ja_per_unit(doc: Doc, tok: int) -> int:
 # the noun (its last three characters) right before "1個につき", and a count after that noun
 _JA_ONE = re.compile(fold_literal(r"([^\s\d、。（）()]{2,3})1(?:個|点|本|枚|つ)(?:あたり|につき|ごとに)"))
 _JA_N = fold_literal(r"(\d+)(?:個|点|本|枚|つ)")
-# "6個が割れていました", "3枚破損": pieces broken (with "不足", pieces missing: `_JA_MISSING`)
-_JA_BROKEN = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)(?:が|も)?(?:割れ|破損|欠け|壊れ)"))
+# "6個が割れていました", "3枚破損", "8個が点きません": pieces broken (with "不足", pieces missing: `_JA_MISSING`)
+_JA_BROKEN = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)(?:が|も)?"
+                                     r"(?:割れ|破損|欠け|壊れ|点きません|点かな|点灯しな|動かな|不良)"))
 
 
 def _per_period(doc: Doc, tok: int, end: int) -> int:

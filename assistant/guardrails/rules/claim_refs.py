@@ -46,8 +46,9 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
                 # "the case" is a claim where claims are spoken of, "the case with Amazon", "you opened one", "the
                 # case you opened"
                 continue
-            if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"):
-                continue  # "how to claim the premium": a verb, not a claim
+            if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"
+                                            and not (a > 1 and doc.words[a - 2] in _TO_PREPOSITION)):
+                continue  # "how to claim the premium": a verb, not a claim ("subject to claim closure" is a noun)
             out[a] = max(out.get(a, b), b)
     for a, b in number_objects(data).items():
         if not any(x <= a < y + 2 for x, y in out.items()):
@@ -72,6 +73,9 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
 
 
 _WITH = frozenset({"with", "at", "through", "via"})
+# Words that make "to" a preposition before a noun: "subject to claim closure", "due to the claim"
+_TO_PREPOSITION = frozenset({"subject", "due", "owing", "prior", "thanks", "related", "according", "contingent",
+                             "conditional", "linked", "tied", "pending"})
 
 
 def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
@@ -94,12 +98,14 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     if b - a == 1 and b + 1 < s.tok_end and doc.words[b] in _OF and "claim_weak" in doc.classes[a] \
             and "claim" not in doc.classes[a]:
         # "la richiesta di rimborso su Amazon": a request made on Amazon is one, whatever it is "of"
+        # ("le dossier de votre côté": a side, no thing the case belongs to)
         tail = range(b + 1, min(s.tok_end, b + 4))
-        return not any({"claim", "claim_weak", "amazon"} & doc.classes[k] for k in tail)
+        return not any({"claim", "claim_weak", "amazon"} & doc.classes[k] or doc.words[k] in _SIDE for k in tail)
     return False
 
 
 _OF = frozenset({"of", "des", "du", "de", "del", "della", "dello", "di"})
+_SIDE = frozenset({"cote", "part", "lado", "parte", "seite"})
 _DE_SUBJECTS = frozenset({"sie", "du", "wir", "ihr", "er", "es", "man", "ich"})
 _NOT_NOUNS = frozenset({"such", "same", "whole", "entire", "current", "existing", "new", "old", "other"})
 
