@@ -19,8 +19,34 @@ def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     `after` is the first token after the whole amount ("50 USD" is two tokens).
     """
     return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after),
-               _ja_each_time(doc, after, end, tok), _rate_before(doc, tok), _periods_before(doc, tok)) \
+               _ja_each_time(doc, after, end, tok), _rate_before(doc, tok), _periods_before(doc, tok),
+               _times_before(doc, tok, end, after)) \
         * _multiplier_before(doc, tok)
+
+
+# "versé en trois fois, 10 € par mois", "in drei Raten, je 10 €": the number of payments before an amount paid
+# each time (a word of period or of each right after it)
+_TIMES_NOUNS = frozenset({"fois", "versements", "mensualites", "tranches", "raten", "teilbetragen", "tranchen",
+                          "veces", "plazos", "pagos", "cuotas", "volte", "rate", "tranche", "instalments",
+                          "installments", "payments", "goes"})
+_TIMES_IN = frozenset({"en", "in", "a"})
+
+
+def _times_before(doc: Doc, tok: int, end: int, after: int | None) -> int:
+    """'en trois fois, 10 € par mois': N payments named before the amount, which is paid each period or each time."""
+    words = doc.words
+    k = after if after is not None and after > tok else tok + 1
+    while k < end and words[k].isdigit():
+        k += 1
+    each = k + 1 < end and ((words[k] in ("a", "per", "par", "pro", "al") and words[k + 1] in _PERIODS)
+                            or words[k] in _EACH)
+    if not each:
+        return 1
+    lo = max(doc.sentences[doc.sentence_of(tok)].tok_start, tok - 8)
+    for j in range(tok - 1, lo + 1, -1):
+        if words[j] in _TIMES_NOUNS and words[j - 2] in _TIMES_IN:
+            return _count(doc, words[j - 1])
+    return 1
 
 
 _EACH_TIME = frozenset({"jeweils", "each", "every", "chaque", "cada", "ogni", "ciascuno", "ciascuna", "je"})

@@ -166,7 +166,7 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 # a closing noun has no subject of its own: "we only need the closure of the case" still asks
                 if cls == "close" and not cjk and not closing_noun(doc.words[a]) \
                         and subject_is_not_buyer(doc, a, s.tok_start) \
-                        and not doc.has("condition", s.tok_start, a):
+                        and not doc.has("condition", s.tok_start, a) and not _same_asked(doc, b, s.tok_end):
                     continue
                 if cls == "gone" and "close" not in doc.classes[a] and a < obj \
                         and subject_is_not_buyer(doc, a, s.tok_start) \
@@ -177,6 +177,17 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+def _same_asked(doc: Doc, b: int, end: int) -> bool:
+    """'Our account manager recommends that buyers retract their A-to-z ..., so we'd ask the same of you'.
+
+    Others' closing, then a request for the same from the buyer later in the sentence.
+    """
+    for k in range(b, end - 2):
+        if doc.words[k] == "same" and doc.words[k + 1] in ("of", "from") and "you" in doc.classes[k + 2]:
+            return doc.has("request", b, k) or doc.has("amazon_asks", b, k)
+    return False
 
 
 # First-person plural verb endings (Italian, Spanish, French): the seller is the subject

@@ -86,7 +86,10 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     ("the carry case").
     """
     s = doc.sentences[doc.sentence_of(a)]
-    if doc.has("not_claim", max(s.tok_start, a - 3), min(s.tok_end, b + 4)):
+    hi = min(s.tok_end, b + 4)
+    # (not past a condition: "retract their A-to-z once a warranty fix is agreed" is no warranty claim)
+    hi = next((k for k in range(b, hi) if "condition" in doc.classes[k]), hi)
+    if doc.has("not_claim", max(s.tok_start, a - 3), hi):
         return True
     if any(x < a and b <= y for x, y in doc.find("case_idiom", max(s.tok_start, a - 3), a)):
         return True  # "müssen Sie in keinem Fall zurückschicken": "in no case", no case of anyone's

@@ -190,8 +190,10 @@ def _money(data: RuleInput) -> list[Violation]:
         done = {b for a, b in full_spans if _paid_already(doc, a, s.tok_start)}
         # "erhalten den vollen Kaufpreis von 79,00 € zurück und zusätzlich 15,00 €": the full price named as
         # the amount, in a sentence that offers money
+        # ("Nous vous remboursons les 69,00 €": the price right after the refund verb is the full refund too)
         fulls += [m.tok for m in data.offers.all_money if price is not None and s.tok_start < m.tok < s.tok_end
-                  and _is_price(m, price) and doc.has("r_full", max(s.tok_start, m.tok - 3), m.tok)
+                  and _is_price(m, price) and (doc.has("r_full", max(s.tok_start, m.tok - 3), m.tok)
+                                               or doc.has("r_refund", max(s.tok_start, m.tok - 3), m.tok))
                   and doc.has("money_offer", s.tok_start, s.tok_end) and not negated(doc, m.tok)]
         # "el reembolso íntegro más un 10 % adicional": a share on top of the price is more than it, price or not
         on_top = [m for m in amounts if m.kind in ("percent", "fraction") and _EPS < m.value < 100 - _EPS]
