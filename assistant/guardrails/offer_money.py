@@ -138,11 +138,11 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             money_words = ("r_refund", "money_offer", "r_partial") if level \
                 else ("r_refund", "money_offer", "price_quote", "r_partial")
             hits = [a for c in money_words for a, _ in doc.find(c, *wide)]
-            # "et, pour le dérangement, la moitié en plus": a share on top, in a sentence that refunds
-            on_top = doc.has("additive", m.tok + 1, min(s.tok_end, m.tok + 3)) \
-                and doc.has("r_refund", s.tok_start, m.tok)
-            # "at 50% the unit switches itself off": "off" is a share's money word only right after it ("50% off")
-            if not on_top and (not hits or all(doc.words[a] == "off" and a != m.tok + 1 for a in hits)):
+            # "at 50% the unit switches itself off": "off" is a share's money word only right after it ("50% off");
+            # with none, a share on top in a sentence that refunds still is ("..., la moitié en plus")
+            if (not hits or all(doc.words[a] == "off" and a != m.tok + 1 for a in hits)) \
+                    and not (doc.has("additive", m.tok + 1, min(s.tok_end, m.tok + 3))
+                             and doc.has("r_refund", s.tok_start, m.tok)):
                 continue
         elif not (s.list_item or any(doc.has(c, s.tok_start, s.tok_end)
                                      for c in ("money_offer", "r_refund", "r_gift", "offer_verb", "additive"))

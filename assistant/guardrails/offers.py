@@ -126,9 +126,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         goods = sent(doc, a, b)
         if goods is not None and not negated(doc, a):
             _add(offers, doc, goods, a, b, seen)
-    for si in _received_options(doc):
+    for k in _received_options(doc):
         # "1. Receive a 1 kg bag of medium roast within 3 working days": an option put from the buyer's side
-        k = _first_word(doc, si)
         goods = sent(doc, k, k + 1)
         if goods is not None:
             _add(offers, doc, goods, k, k + 1, seen)
@@ -175,9 +174,9 @@ def _first_word(doc: Doc, si: int) -> int:
 
 
 def _received_options(doc: Doc) -> list[int]:
-    """List items whose first word is the buyer receiving something."""
-    return [si for si, s in enumerate(doc.sentences)
-            if s.list_item and s.tok_end - s.tok_start > 2 and doc.words[_first_word(doc, si)] in _RECEIVE]
+    """The first word of each list item that opens on the buyer receiving something."""
+    firsts = [_first_word(doc, si) for si, s in enumerate(doc.sentences) if s.list_item and s.tok_end - s.tok_start > 2]
+    return [k for k in firsts if doc.words[k] in _RECEIVE]
 
 
 def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:

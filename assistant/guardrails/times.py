@@ -38,8 +38,7 @@ def _times_before(doc: Doc, tok: int, end: int, after: int | None) -> int:
     k = after if after is not None and after > tok else tok + 1
     while k < end and words[k].isdigit():
         k += 1
-    each = k + 1 < end and ((words[k] in ("a", "per", "par", "pro", "al") and words[k + 1] in _PERIODS)
-                            or words[k] in _EACH)
+    each = k + 1 < end and ((words[k] in _PER_PERIOD and words[k + 1] in _PERIODS) or words[k] in _EACH)
     if not each:
         return 1
     lo = max(doc.sentences[doc.sentence_of(tok)].tok_start, tok - 8)
@@ -235,6 +234,8 @@ _ON = frozenset({"on", "for", "auf", "fur", "pour", "sur", "para", "por", "per",
 _EACH = frozenset({"each", "every", "jede", "jeden", "jedes", "chaque", "chacun", "chacune", "cada", "ciascuno",
                    "ciascuna", "ognuno", "ognuna"})
 _PER = frozenset({"per", "a", "pro", "par", "por", "al", "je"}) | _EACH
+# before a period word: "£5 a month", "10 € par mois", "each week"
+_PER_PERIOD = frozenset({"a", "per", "each", "every", "pro", "par", "al"})
 
 
 def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
@@ -411,8 +412,7 @@ def _per_period(doc: Doc, tok: int, end: int) -> int:
     words = doc.words
     if tok + 3 < end and words[tok + 1] in _ON and words[tok + 2] in _EACH:
         tok += 1  # "$5 for every day it was late, 6 days in total"
-    if tok + 2 >= end or words[tok + 1] not in ("a", "per", "each", "every", "pro", "par", "al") \
-            or words[tok + 2] not in _PERIODS:
+    if tok + 2 >= end or words[tok + 1] not in _PER_PERIOD or words[tok + 2] not in _PERIODS:
         return 1
     for k in range(tok + 3, min(end, tok + 12)):
         if words[k] in _PERIOD_PLURALS and k >= 1:

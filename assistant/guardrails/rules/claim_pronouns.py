@@ -21,7 +21,7 @@ from assistant.guardrails.rules.claim_clauses import (
     permission,
     subject_is_not_buyer,
 )
-from assistant.guardrails.rules.claim_refs import antecedent, closed_once_resolved, split_closing
+from assistant.guardrails.rules.claim_refs import antecedent, buyer_names_claim, closed_once_resolved, split_closing
 from assistant.guardrails.rules.claim_verbs import (
     INFINITIVE_CLITIC,
     fused,
@@ -114,7 +114,7 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
             claim = starts[i] if i >= 0 else None
         # "Una volta ricevuta la soluzione, potrebbe ritirarlo?" in a draft that names no claim, to a buyer who
         # opened one: the claim is the one the buyer's message names
-        theirs = resolved and not starts and _buyer_claim(data)
+        theirs = resolved and not starts and buyer_names_claim(data)
         if not theirs and (claim is None or (gender_disagrees(doc, claim, a) if resolved
                                              else other_antecedent(doc, claim, claims[claim], a))):
             continue
@@ -129,12 +129,6 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
                                                                                               s.tok_end):
             out.append((a, b))
     return out
-
-
-def _buyer_claim(data: RuleInput) -> bool:
-    """Whether the buyer's message names a claim (an A-to-z claim, a chargeback)."""
-    buyer = data.buyer
-    return buyer is not None and bool(buyer.spans("claim"))
 
 
 # the word before the bank or Amazon after a closing verb: "con su banco", "bei Amazon", "auprès d'Amazon"

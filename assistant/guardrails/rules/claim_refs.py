@@ -27,10 +27,17 @@ def claim_context(data: RuleInput) -> bool:
         return True
     if data.doc.spans("claim"):
         return True
+    if buyer_names_claim(data):
+        return True
     buyer = data.buyer
     # "Ho già segnalato la cosa ad Amazon con una richiesta": a request or case the buyer made with Amazon
-    return buyer is not None and (bool(buyer.spans("claim")) or any(
-        buyer.has("amazon", max(0, a - 6), b + 6) for a, b in buyer.spans("claim_weak")))
+    return buyer is not None and any(buyer.has("amazon", max(0, a - 6), b + 6) for a, b in buyer.spans("claim_weak"))
+
+
+def buyer_names_claim(data: RuleInput) -> bool:
+    """Whether the buyer's message names a claim (an A-to-z claim, a chargeback)."""
+    buyer = data.buyer
+    return buyer is not None and bool(buyer.spans("claim"))
 
 
 def claim_objects(data: RuleInput) -> dict[int, int]:

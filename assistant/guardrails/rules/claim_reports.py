@@ -14,6 +14,7 @@ from __future__ import annotations
 from assistant.guardrails.clauses import clause_start, quoted
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, permission, subject_is_not_buyer
+from assistant.guardrails.rules.claim_refs import buyer_names_claim
 from assistant.guardrails.text import Doc
 
 # What may stand between a yes-word and the end of its clause: spaces and quotation marks of every language.
@@ -214,9 +215,7 @@ def amazon_asked_to_stop(data: RuleInput) -> list[tuple[int, int]]:
     """
     doc = data.doc
     out: list[tuple[int, int]] = []
-    for a, _ in doc.spans("amazon"):
-        if a < 1 or a + 2 >= len(doc.words) or doc.words[a - 1] not in _ASK_AMAZON or doc.words[a + 1] != "to":
-            continue
+    for a in _amazon_asked(doc):
         verb = a + 2 if doc.words[a + 2] in _STOP else a + 3
         if verb >= len(doc.words) or doc.words[verb] not in _STOP:
             continue
@@ -226,8 +225,18 @@ def amazon_asked_to_stop(data: RuleInput) -> list[tuple[int, int]]:
                 and not negation_in(doc, lo, a) and not subject_is_not_buyer(doc, a - 1, s.tok_start) \
                 and not neutral_clause(doc, s.tok_start, s.tok_end) and not permission(data, a - 1, verb + 1):
             out.append((a - 1, verb + 1))
-    if out and not (doc.spans("claim") or doc.spans("claim_weak")):
-        buyer = data.buyer  # a case the buyer opened, named in the message only ("Amazon is investigating my claim")
-        if buyer is None or not buyer.spans("claim"):
-            return []
+    # (a case the buyer opened may be named in the message only: "Amazon is investigating my claim")
+    if out and not (doc.spans("claim") or doc.spans("claim_weak")) and not buyer_names_claim(data):
+        return []
     return out
+
+
+def _amazon_asked(doc: Doc) -> list[int]:
+    """Tokens of Amazon after a word of asking and before "to" ("ask Amazon to ..."): `amazon_asked_to_stop`'s cue."""
+    return [a for a, _ in doc.spans("amazon")
+            if a > 0 and a + 2 < len(doc.words) and doc.words[a - 1] in _ASK_AMAZON and doc.words[a + 1] == "to"]
+
+
+def may_ask_amazon_to_stop(doc: Doc) -> bool:
+    """Whether `amazon_asked_to_stop` can find anything (the rule's cheap precheck)."""
+    return bool(_amazon_asked(doc))

@@ -50,7 +50,13 @@ from assistant.guardrails.rules.claim_refs import (
     pronoun_objects,
     reach_start,
 )
-from assistant.guardrails.rules.claim_reports import amazon_asked_to_stop, answered_closings, reports, yes_answers
+from assistant.guardrails.rules.claim_reports import (
+    amazon_asked_to_stop,
+    answered_closings,
+    may_ask_amazon_to_stop,
+    reports,
+    yes_answers,
+)
 from assistant.guardrails.rules.claim_verbs import (
     causative_closings,
     elided_closings,
@@ -318,7 +324,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
             or (doc.spans("request") and doc.spans("negation") and doc.spans("amazon"))  # "could you not ..."
-            or (doc.spans("amazon_asks") and doc.spans("amazon"))):  # "ask Amazon to stop" (amazon_asked_to_stop)
+            or may_ask_amazon_to_stop(doc)):
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims else {}
