@@ -284,7 +284,8 @@ def product_note_matches(chunk: Chunk, message: str, order: OrderFacts | None) -
     """A product note fits the case when the buyer's product is the note's product.
 
     The note's head noun (the last distinctive word before "with", e.g. "lamp" in "LED Desk Lamp with touch
-    dimmer") must appear in the message or in the order's product name.
+    dimmer") must appear in the order's product name, or in the message when the order names no product: the
+    order says which product it is ("die orange Lampe" of an espresso machine is no desk lamp).
     """
     if not chunk.product:
         return False
@@ -292,9 +293,10 @@ def product_note_matches(chunk: Chunk, message: str, order: OrderFacts | None) -
     head = [w for w in _name_words(head_part) if w]
     names = head_part.split()
     noun = names[-1].rstrip("s") if names else ""
-    seen = _name_words(message) | (_name_words(order.product) if order and order.product else set())
+    named = order.product if order and order.product else message
+    seen = _name_words(named)
     if bool(noun and noun in seen) or (len(head) > 1 and len(set(head) & seen) >= 2):
         return True
     # The names buyers use in other languages ("Schreibtischlampe", "lampe de bureau", "デスクライト").
-    text = " ".join([message, order.product if order and order.product else ""]).casefold()
+    text = named.casefold()
     return any(name.casefold() in text for note in chunk.languages.values() for name in note.names if name)

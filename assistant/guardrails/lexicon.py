@@ -201,6 +201,10 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
         if not isinstance(classes, dict):
             raise KnowledgeError("'classes' must map class names to lists of words", path=str(path),
                                  field="classes")
+        prefixes = doc.get("separable_prefixes", [])
+        if not isinstance(prefixes, list) or not all(isinstance(p, str) and p.strip() for p in prefixes):
+            raise KnowledgeError("must be a list of prefixes", path=str(path), field="separable_prefixes")
+        prefixes = sorted((_fold(p) for p in prefixes), key=len, reverse=True)
         for cls, entries in classes.items():
             if isinstance(entries, list):  # a bare number in YAML ("100") is a word too
                 entries = [str(e) if isinstance(e, int | float) and not isinstance(e, bool) else e for e in entries]
@@ -210,6 +214,9 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
             for entry in entries:
                 folded = _fold(entry)
                 _add_entry(folded, str(cls), words, stems, phrases, substrings, path, cls)
+                infixed = _zu_infix(folded, prefixes)
+                if infixed:
+                    _add_entry(infixed, str(cls), words, stems, phrases, substrings, path, cls)
                 if "n't" in folded:  # typed without the apostrophe: "pls dont open", "it doesnt"
                     _add_entry(folded.replace("n't", "nt"), str(cls), words, stems, phrases, substrings, path, cls)
         for name, target in (("numbers", numbers), ("fractions", fractions)):
@@ -236,6 +243,21 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
         fractions=fractions,
         stem_lengths=tuple(sorted({len(s) for s in stems}, reverse=True)),
     )
+
+
+def _zu_infix(entry: str, prefixes: list[str]) -> str | None:
+    """'anpassen' -> 'anzupassen': a separable verb's infinitive with "zu" between its prefix and its stem.
+
+    German writes "bitten, Ihre Rezension anzupassen" and "zurückzuziehen": each verb of a file that lists its
+    `separable_prefixes` also matches in that form, so the file lists the verb once. Single words only.
+    """
+    if " " in entry:
+        return None
+    for prefix in prefixes:  # longest first: "zuruck" before "zu"
+        rest = entry[len(prefix):]
+        if entry.startswith(prefix) and len(rest.rstrip("*")) >= 4 and not rest.startswith("zu"):
+            return prefix + "zu" + rest
+    return None
 
 
 def _add_entry(entry: str, cls: str, words: dict[str, set[str]], stems: dict[str, set[str]],

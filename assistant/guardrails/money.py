@@ -37,9 +37,9 @@ _SYM_BEFORE = r"(?:us\$|usd\s?\$|c\$|ca\$|a\$|au\$|\$|€|£|¥|￥|₹|(?:usd|e
 # (a sign touching the digits after it is theirs: "② ￥2,000" is no "2 ¥")
 _SYM_AFTER = (r"(?:[$€£¥₹](?!\d)|円|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|dollars?|bucks|euros?|pounds?|quid|sterling|yen|"
               r"rupees?)\b)")
-_NUM = (r"\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"  # 1.234,56 / 1,234.56 / 2.000
+_NUM = (r"\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,2}|[.,][-–]{1,2})?(?!\d)"  # 1.234,56 / 1,234.56 / 2.000
         r"|\d{1,3}(?:\s\d{3})+(?:,\d{1,2})?(?=\s?[€$£¥円e])"  # 1 234,56 € (space thousands, currency next)
-        r"|\d+(?:[.,]\d{1,2})?(?!\d)")
+        r"|\d+(?:[.,]\d{1,2}|[.,][-–]{1,2})?(?!\d)")  # "45,- €", "45.–": whole units
 # Not after a Latin letter or digit; after a Japanese character is fine ("今回1,500円").
 _AMOUNT = re.compile(
     rf"(?<![a-z0-9_.,]){_SYM_BEFORE}\s?(?P<a>{_NUM})|(?<![a-z0-9_.,])(?P<b>{_NUM})\s?{_SYM_AFTER}"
@@ -66,9 +66,9 @@ _AMOUNT_HINT = re.compile(r"[$€£¥￥₹円]|(?:usd|eur|gbp|jpy|cad|aud|chf|i
 _PERCENT_HINT = re.compile(fold_literal(r"[%割]|p(?:er|ct|rozent|our|or)|パーセント"))
 # `_NUM` with its first digit read first (`\d{1,3}` is `\d\d{0,2}`, `\d+` is `\d\d*`: the same matches, tried in the
 # same order), so `_BARE` opens with a digit (see `_DIGITS`).
-_NUM_TAIL = (r"\d{0,2}(?:[.,']\d{3})+(?:[.,]\d{1,2})?(?!\d)"
+_NUM_TAIL = (r"\d{0,2}(?:[.,']\d{3})+(?:[.,]\d{1,2}|[.,][-–]{1,2})?(?!\d)"
              r"|\d{0,2}(?:\s\d{3})+(?:,\d{1,2})?(?=\s?[€$£¥円e])"
-             r"|\d*(?:[.,]\d{1,2})?(?!\d)")
+             r"|\d*(?:[.,]\d{1,2}|[.,][-–]{1,2})?(?!\d)")
 _BARE = re.compile(r"(?P<n>\d(?<![a-z0-9_.,$€£¥-]\d)(?:" + _NUM_TAIL + r"))"
                    r"(?![\w%€$£¥円°×x]|[.,]\d|\s?(?:°|x\b|cm|mm|kg))")
 # Minor units: "950p", "75 pence", "50 cents", "50 Cent", "90 céntimos": a hundredth of the unit. Digit first (see
@@ -134,6 +134,8 @@ def _ja_numeral(text: str) -> int:
 def parse_number(raw: str) -> float | None:
     """A number as written with either decimal convention ("2.000" -> 2000, "19,90" -> 19.9)."""
     s = raw.replace(" ", "").replace("'", "").replace("\u202f", "")
+    if s[-1:] in ("-", "–"):
+        s = s.rstrip("-–")[:-1]  # "45,-": whole units, the dash stands for no cents
     dots, commas = s.count("."), s.count(",")
     if dots and commas:
         decimal = "." if s.rfind(".") > s.rfind(",") else ","

@@ -236,6 +236,7 @@ _EACH = frozenset({"each", "every", "jede", "jeden", "jedes", "chaque", "chacun"
 _PER = frozenset({"per", "a", "pro", "par", "por", "al", "je"}) | _EACH
 # before a period word: "£5 a month", "10 € par mois", "each week"
 _PER_PERIOD = frozenset({"a", "per", "each", "every", "pro", "par", "al"})
+_MONEY_NOUNS = frozenset({"credit", "back", "off", "payment", "discount", "rebate", "gutschrift", "avoir", "abono"})
 
 
 def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
@@ -410,6 +411,10 @@ _JA_BROKEN = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)(?:が|も)?"
 def _per_period(doc: Doc, tok: int, end: int) -> int:
     """'£5 a month for the next four months': an amount per period, paid for N periods (else 1)."""
     words = doc.words
+    if tok + 1 < end and words[tok + 1].isdigit() and doc.folded[doc.ends[tok]:doc.ends[tok] + 1] in (".", ","):
+        tok += 1  # the cents: "£5.00 a month" is two tokens
+    if tok + 2 < end and (words[tok + 1] in _MONEY_NOUNS or doc.has("r_refund", tok + 1, tok + 2)):
+        tok += 1  # "a £5 refund each month for the next three months": the money's noun before its period
     if tok + 3 < end and words[tok + 1] in _ON and words[tok + 2] in _EACH:
         tok += 1  # "$5 for every day it was late, 6 days in total"
     if tok + 2 >= end or words[tok + 1] not in _PER_PERIOD or words[tok + 2] not in _PERIODS:

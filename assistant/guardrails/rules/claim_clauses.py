@@ -16,7 +16,8 @@ from assistant.guardrails.text import Doc
 
 def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
     """'we close', 'Amazon will close': the nearest subject before the verb, in its clause, is not the buyer."""
-    lo = max(lo, clause_start(doc, verb))  # "damit wir starten können, vermerken Sie bitte...": another clause
+    # "damit wir starten können, vermerken Sie bitte...": another clause
+    sentence, lo = lo, max(lo, clause_start(doc, verb))
     for k in range(verb - 1, max(lo, verb - 4) - 1, -1):
         cls = doc.classes[k]
         person = _person(doc, k)
@@ -26,7 +27,9 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
             continue  # "den Fall bei Amazon zurücknehmen", "bei Ihrer Bank": Amazon is where or whose, not who
         if "amazon" in cls and k > 0 and (doc.words[k - 1] in _GIVE or "send_verb" in doc.classes[k - 1]):
             continue  # "drop Amazon a note telling them ...": Amazon is who is told, not who tells
-        if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX):
+        if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX) \
+                and not (doc.words[k + 1] == "a" and _english(doc, sentence, verb)):
+            # ("a" is the French "has" only in French: "pop Amazon a quick note letting them know" is English)
             return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
     # verbs joined by "and" share their subject: "we tested the same lot and have withdrawn it from sale"
     joins = [k for k in range(max(lo, verb - 4), verb) if "and" in doc.classes[k]]
@@ -36,6 +39,11 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
             if person is not None:
                 return person
     return False
+
+
+def _english(doc: Doc, lo: int, hi: int) -> bool:
+    """An English sentence: English function words in the draft and no French ones in the sentence."""
+    return doc.has("lang_en") and not doc.has("lang_fr", lo, hi)
 
 
 def _person(doc: Doc, k: int) -> bool | None:

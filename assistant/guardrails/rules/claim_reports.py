@@ -45,8 +45,11 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             continue  # "reply" inside "reply yes": the longer phrase is the one said
         si = doc.sentence_of(a)
         s = doc.sentences[si]
-        if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii():
-            continue  # "when your message arrived", "the update": a noun, nobody is told anything
+        if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii() \
+                and not doc.has("amazon", a, b):
+            # "when your message arrived", "the update": a noun, nobody is told anything ("an update to Amazon
+            # that it is resolved" names who is told)
+            continue
         # ("let your bank and Amazon know": the one told may be two)
         if b - a == 1 and doc.words[a] in _LET and "know" not in doc.words[b:min(s.tok_end, b + 6)]:
             continue  # "the policy lets the postage be deducted": a letting, no telling ("let Amazon know")
@@ -68,9 +71,18 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             said = [(g, h) for g, h in doc.find("close", b, min(s.tok_end, b + 7)) if doc.words[g - 1] == "to"] \
                 or [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12))
                     if any(doc.words[k] in _THAT for k in range(b, g)) and not negation_in(doc, b, g)]
+        if not said:
+            # "indicara a Amazon que ya no hace falta seguir adelante", "tell Amazon there's no need to take it any
+            # further": going on with it, denied, is the claim dropped
+            said = [(g, h) for g, h in doc.find("go_on", b, min(s.tok_end, b + 12))
+                    if doc.has("negation", max(b, g - 4), g)]
         # "once Amazon has heard from you that ...": the subject is the listener, the buyer still does the telling
         heard = doc.words[b - 2:b] == ["from", "you"]
-        if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard):
+        # "we would need an update to Amazon that it is resolved - if you could send it": a telling noun is the
+        # buyer's when the sentence asks the buyer to send it, whoever needs it
+        asked = doc.has("amazon", a, b) and (doc.has("request", s.tok_start, s.tok_end)
+                                             or _buyer_sends(doc, s.tok_start, s.tok_end))
+        if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard and not asked):
             continue
         if "with" in doc.words[b - 1:b + 1] and not quoted(doc, said[0][0]) and not doc.has("amazon", b, b + 2):
             continue  # "reply with the word 'resolved'" says a word; "reply with the option you prefer" chooses
@@ -94,6 +106,11 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
 
 
 _THAT = frozenset({"that", "dass", "que", "qu", "che"})
+
+
+def _buyer_sends(doc: Doc, lo: int, hi: int) -> bool:
+    """'if you could send it', 'could you pass that on': the buyer as the subject of a sending verb."""
+    return any(doc.has("send_verb", k + 1, min(hi, k + 4)) for k, _ in doc.find("you", lo, hi))
 
 
 def _return_reason(doc: Doc, a: int, start: int, end: int, objects: dict[int, int]) -> bool:

@@ -86,6 +86,10 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                                                                                             s.tok_end):
             if ca in range(a, b) or subject_is_not_buyer(doc, ca, s.tok_start) or quoted(doc, ca):
                 continue  # "choose 'Edit'" names a button
+            if ca > b + 2 and _other_object(doc, cb, s.tok_end):
+                # "pasado tu comentario al equipo para que revise las fotos": the photos are changed (not "your
+                # feedback reflected the outcome": the review right before the verb is what changes)
+                continue
             if ca > b and doc.words[ca - 1] == "to" and subject_is_not_buyer(doc, a, s.tok_start):
                 continue  # "we read every review to improve": our purpose, said of reviews in general
             if doc.words[ca].startswith("reflect") and ca < a:
@@ -152,6 +156,18 @@ def _split_change(doc: Doc, a: int, b: int, lo: int, hi: int) -> list[tuple[int,
         if doc.words[k] not in _DETERMINERS and doc.words[k] not in ("that", "this", "my", "our", "its"):
             return []
     return []
+
+
+# Articles that open a change verb's own object ("revise las fotos", "update the listing")
+_ARTICLES = frozenset({"the", "las", "los", "el", "la", "les", "le", "il", "lo", "gli", "i", "die", "das", "den",
+                       "der", "des", "our", "unsere", "nuestras", "nuestros", "nos", "nostre", "nostri"})
+
+
+def _other_object(doc: Doc, cb: int, end: int) -> bool:
+    """A change verb after the review word whose own object follows it and is no review ("revise las fotos")."""
+    if cb + 1 >= end or doc.words[cb] not in _ARTICLES or not doc.words[cb + 1].isalpha():
+        return False
+    return not doc.has("review", cb + 1, min(end, cb + 4)) and not doc.has("pronoun", cb + 1, cb + 2)
 
 
 def negated_before(doc: Doc, a: int, lo: int) -> bool:
