@@ -58,6 +58,8 @@ class CaseFacts(BaseModel):
     main_item_missing: bool = False
     # The buyer says the parcel was lost (by the carrier, in transit): the reply says "lost" too.
     lost: bool = False
+    # The tracking shows the parcel as delivered, and it never came: the reply says so ("shows as delivered").
+    marked_delivered: bool = False
     mismatch: Literal["size", "colour"] | None = None
     ordered: str | None = None
     # A part the buyer asks for by a name the vocabulary does not list ("a replacement leg"): the reply names it.

@@ -63,6 +63,7 @@ class _Vocab:
     seller_fault: tuple[re.Pattern[str], ...] = ()
     in_transit: tuple[re.Pattern[str], ...] = ()
     delivered: tuple[re.Pattern[str], ...] = ()
+    marked_delivered: tuple[re.Pattern[str], ...] = ()
     free_returns: tuple[re.Pattern[str], ...] = ()
     restocking_fee: tuple[re.Pattern[str], ...] = ()
     invoice_request: tuple[re.Pattern[str], ...] = ()
@@ -118,7 +119,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
                     "service_question", "photos_not", "address_not", "lost", "wanted", "recovered", "settled",
-                    "refund_owed", "seller_fault", "in_transit", "delivered", "free_returns", "restocking_fee",
+                    "refund_owed", "seller_fault", "in_transit", "delivered", "marked_delivered", "free_returns",
+                    "restocking_fee",
                     "invoice_request", "suspicious_message", "arrived_late", "health_question",
                     "missed_delivery", "cancel_ignored",
                     "return_window", "item_named"):
@@ -149,6 +151,7 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         wanted=tuple(merged["wanted"]), recovered=tuple(merged["recovered"]), settled=tuple(merged["settled"]),
         refund_owed=tuple(merged["refund_owed"]), seller_fault=tuple(merged["seller_fault"]),
         in_transit=tuple(merged["in_transit"]), delivered=tuple(merged["delivered"]),
+        marked_delivered=tuple(merged["marked_delivered"]),
         free_returns=tuple(merged["free_returns"]), restocking_fee=tuple(merged["restocking_fee"]),
         invoice_request=tuple(merged["invoice_request"]), arrived_late=tuple(merged["arrived_late"]),
         suspicious_message=tuple(merged["suspicious_message"]),
@@ -192,7 +195,9 @@ def _any(patterns: tuple[re.Pattern[str], ...], text: str, hits: Hits = ALL) -> 
 _WISH = (r"(?:want|wanna|need|wish|like|to|going|plan|planning|intend|quiero|queremos|necesito|deseo|voglio|"
          r"vogliamo|desidero|vorrei)")
 # "no"/"non" count only before a wish ("no quiero", "non voglio"): "still no refund" is a complaint, not a refusal
-_NEGATED_BEFORE = re.compile(r"(?:\bnot|n['’]t|\b(?:dont|doesnt|didnt|wont|cant)|\bnever|\bno need to|\bnicht|"
+# ("if not, I need my money back", "falls nicht, ...": an elliptical "if not" is a fallback, not a refusal)
+_NEGATED_BEFORE = re.compile(r"(?:(?<!\bif\s)(?<!\bor\s)\bnot|n['’]t|\b(?:dont|doesnt|didnt|wont|cant)|\bnever|"
+                             r"\bno need to|(?<!\bfalls\s)(?<!\bwenn\s)\bnicht|"
                              r"\bkeine?n?|\bpas|"
                              rf"\b(?:no|non)(?=\s+{_WISH}\b))"
                              rf"(?:\s+(?:{_WISH}|be|please|i|we|a|an|the|any|another|my|just|really|simply|veux|"
@@ -273,6 +278,8 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
         facts.arrival = "never_arrived"
     elif _any(vocab.arrived_damaged, text, hits):
         facts.arrival = "arrived_damaged"
+    # "tracking says delivered, nothing here": the reply says it shows as delivered, not that it is late
+    facts.marked_delivered = facts.arrival == "never_arrived" and _any(vocab.marked_delivered, text, hits)
     facts.main_item_missing = _any(vocab.main_missing, text, hits)
     facts.lost = _any(vocab.lost, text, hits)
     facts.recovered = _any(vocab.recovered, text, hits)

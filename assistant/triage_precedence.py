@@ -89,6 +89,9 @@ class Precedence:
     def decide(self, text: str, best: str, background: list[Span]) -> str:
         """The scenario `best` yields to, or `best` itself; `text` is the plain folded message."""
         hits = self.prefilter.scan(text)
+        if best == "other" and any(rule.name == "presales" and _applies(rule, text, hits, background)
+                                   for rule in self.rules):
+            return best  # a question before buying stays one, whatever it asks ("do I need to season it first?")
         return next((rule.scenario for rule in self.rules
                      if best in rule.over and _applies(rule, text, hits, background)), best)
 

@@ -96,7 +96,11 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # round 52-54 structures: a return reason per choice, a closing timed to the deal,
                                   # a claim taken further, an order line quoted
                                   "return it choosing no longer needed ", "regardless close the claim once we ",
-                                  "not to take the claim any further ", "2 x 1 € (2 € "])
+                                  "not to take the claim any further ", "2 x 1 € (2 € ",
+                                  # round 72-73 structures: Amazon telling, a telling noun, both states named
+                                  "amazon will tell you when the case is closed ",
+                                  "an update to amazon that it is resolved if you could send it ",
+                                  "whether the claim is closed or open we refund ", "with the claim closed we "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -210,8 +210,8 @@ class OfflineComposer:
         if request.scenario == "other":
             return phrases.opener("other", "settled" if kind == "thanks" and facts.settled else None, kind)
         # A parcel the buyer found after all is not spoken of as lost or missing.
-        delivery: tuple[str | None, ...] = (None, None) if facts.recovered else (
-            "lost" if facts.lost else None, facts.arrival)
+        delivery: tuple[str | None, ...] = (None, None, None) if facts.recovered else (
+            "marked_delivered" if facts.marked_delivered else None, "lost" if facts.lost else None, facts.arrival)
         variants = (*delivery, "arrived_late" if facts.arrived_late else None,
                     "main" if facts.main_item_missing else None, mismatch(request),
                     "cancel_ignored" if facts.cancel_ignored else None,

@@ -47,9 +47,10 @@ def _bounds_py(folded: str) -> list[int]:
     return [m.start() for m in _BOUND.finditer(folded)]
 
 
-# Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：", "【A】"; not a quantity or a range
-# ("1〜2日でお届け", "3日以内"; "①日本製" is an item).
-_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|\(?[a-h][.)]|[\-*•·▪►✓・]|[【\[〔<][a-h1-9][】\]〕>][:：]?|"
+# Japanese lists: "①" (a digit after NFKC) straight before the text, "A案：", "【A】", "【方法1】"; not a
+# quantity or a range ("1〜2日でお届け", "3日以内"; "①日本製" is an item).
+_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|\(?[a-h][.)]|[\-*•·▪►✓・]|"
+                          r"[【\[〔<](?:方法|案|オフション|選択肢)?[a-h1-9][】\]〕>][:：]?|"
                           r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix|soluzione|solucion|solution|"
                           r"losung|vorschlag|proposta|propuesta|proposition)\s+(?:\d|[a-d]\b|one|two|three)"
                           r"[.):]?|"

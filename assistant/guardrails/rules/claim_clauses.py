@@ -23,9 +23,10 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
         person = _person(doc, k)
         if person is not None:
             return person  # "we close it"; "you help us turn off the A-Z" has "us" as an object
-        if "amazon" in cls and k > 0 and (doc.words[k - 1] in _PREPOSITIONS or "you" in doc.classes[k - 1]):
+        # (the word before Amazon in its own clause: "refund you. Amazon will tell you" has Amazon as subject)
+        if "amazon" in cls and k > lo and (doc.words[k - 1] in _PREPOSITIONS or "you" in doc.classes[k - 1]):
             continue  # "den Fall bei Amazon zurücknehmen", "bei Ihrer Bank": Amazon is where or whose, not who
-        if "amazon" in cls and k > 0 and (doc.words[k - 1] in _GIVE or "send_verb" in doc.classes[k - 1]):
+        if "amazon" in cls and k > lo and (doc.words[k - 1] in _GIVE or "send_verb" in doc.classes[k - 1]):
             continue  # "drop Amazon a note telling them ...": Amazon is who is told, not who tells
         if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX) \
                 and not (doc.words[k + 1] == "a" and _english(doc, sentence, verb)):
@@ -108,6 +109,9 @@ def timed_to_deal(doc: Doc, lo: int, hi: int) -> bool:
     return False
 
 
+_THEN_REACH = 16
+
+
 def remedy_follows(doc: Doc, b: int, end: int) -> bool:
     """'you can withdraw it at any time, and we will then send ...': the seller's act comes right after a closing.
 
@@ -115,7 +119,9 @@ def remedy_follows(doc: Doc, b: int, end: int) -> bool:
     the remedy a step after the closing ("vous pouvez la retirer ..., et nous lancerons aussitôt la solution");
     "either way" or "regardless" after the closing keeps it independent.
     """
-    then = next((k for k in range(b, end) if "sequence" in doc.classes[k] or doc.words[k] in _AT_ONCE), None)
+    # (right after: within `_THEN_REACH` tokens, so a long sentence is not scanned to its end for every closing)
+    then = next((k for k in range(b, min(end, b + _THEN_REACH))
+                 if "sequence" in doc.classes[k] or doc.words[k] in _AT_ONCE), None)
     return then is not None and any(doc.has(cls, b, end) for cls in _DEAL) and not neutral_clause(doc, then, end)
 
 
@@ -135,7 +141,19 @@ _DEAL_REACH = 12  # tokens after a closing where an event of the deal still time
 
 def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
     """The span says the offer does not depend on the claim, or that Amazon decides it."""
-    return any(not _wondering(doc, a) for a, _ in doc.find("independent", lo, hi)) or doc.has("amazon_decides", lo, hi)
+    return any(not _wondering(doc, a) for a, _ in doc.find("independent", lo, hi)) \
+        or doc.has("amazon_decides", lo, hi) or _either_state(doc, lo, hi)
+
+
+_WHETHER_REACH = 12
+
+
+def _either_state(doc: Doc, lo: int, hi: int) -> bool:
+    """'Whether the claim is closed or still open, we ship today': both states named, so neither is waited on."""
+    # near the clause's start, where it opens the alternative: a find over a whole long clause per candidate
+    # would be quadratic
+    found = doc.find("whether", lo, min(hi, lo + _WHETHER_REACH))
+    return bool(found) and not _wondering(doc, found[0][0]) and doc.has("alternative", found[0][0] + 1, hi)
 
 
 # "I was wondering whether you might ...": an indirect question asks; "whether you keep it or not" is neutral
@@ -214,3 +232,37 @@ def needless_after(doc: Doc, b: int) -> bool:
 
 
 _JOINED_VERB = frozenset({"close", "review_change", "gone"})
+
+
+# What opens a clause of a claim and its state with no verb ("with the claim closed", "a reclamo chiuso", "con la
+# reclamación cerrada", "avec le dossier clos"), and the articles that may stand between it and the claim
+_ABSOLUTE = frozenset({"with", "a", "con", "avec"})
+_DETERMINERS = frozenset({"the", "your", "that", "this", "il", "la", "el", "le", "l", "lo", "su", "votre", "ce",
+                          "cette", "quel", "quella", "esa", "ese", "suo", "sua"})
+
+
+def absolute_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'With the claim closed, we'll ship it', 'A reclamo chiuso procediamo': what follows waits on the closing.
+
+    A claim and a closed state with no verb between them open the sentence or clause, after one of `_ABSOLUTE`
+    (bare, "Claim closed, we ...", only with a comma after the state: "the claim closed yesterday" is a verb).
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    for obj, end in claims.items():
+        if end >= len(doc.words) or "gone" not in doc.classes[end]:
+            continue
+        s = doc.sentences[doc.sentence_of(obj)]
+        k = obj - 1
+        while k >= s.tok_start and (doc.words[k] in _DETERMINERS or {"claim", "claim_weak"} & doc.classes[k]):
+            k -= 1  # ("con la richiesta A-Z chiusa": the claim's name may be two)
+        if k >= s.tok_start and not (doc.words[k] in _ABSOLUTE and clause_start(doc, k) == k):
+            continue
+        if k < s.tok_start and doc.folded[doc.ends[end]:doc.ends[end] + 1] != ",":
+            continue
+        if end + 1 >= s.tok_end or negation_in(doc, end + 1, s.tok_end) or neutral_clause(doc, s.tok_start, s.tok_end):
+            continue
+        if doc.has("alternative", end + 1, end + 2) or doc.has("independent", s.tok_start, s.tok_end):
+            continue  # "with the claim closed or open", "ob mit oder ohne": nothing waits on it
+        out.append((obj, end + 1))
+    return out

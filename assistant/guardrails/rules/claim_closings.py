@@ -175,8 +175,16 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 head = lead_in(doc, doc.sentence_of(a))
                 if cls == "gone" and not (doc.has("condition", head, s.tok_end) or asks_in(doc, head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
+                if cls == "gone" and _amazon_tells(doc, max(s.tok_start, min(a, obj) - NEAR), min(a, obj)) \
+                        and doc.sentence_of(a) not in data.offers.by_sentence:
+                    continue  # "Amazon will tell you when the case is closed": Amazon informs, nothing waits on it
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+def _amazon_tells(doc: Doc, lo: int, hi: int) -> bool:
+    """Amazon as the subject of a telling verb before `hi`: "Amazon will let you know when ..."."""
+    return any(doc.has("tell", k + 1, min(hi, k + 4)) for k, _ in doc.find("amazon", lo, hi))
 
 
 def _same_asked(doc: Doc, b: int, end: int) -> bool:

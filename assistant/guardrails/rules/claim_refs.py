@@ -98,6 +98,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     hi = next((k for k in range(b, hi) if "condition" in doc.classes[k]), hi)
     if doc.has("not_claim", max(s.tok_start, a - 3), hi):
         return True
+    if a > s.tok_start and doc.words[a - 1] in _THIRD_PERSON:
+        return True  # "Nous avons signalé l'incident au transporteur. Sa réclamation interne est close": the carrier's
     if any(x < a and b <= y for x, y in doc.find("case_idiom", max(s.tok_start, a - 3), a)):
         return True  # "müssen Sie in keinem Fall zurückschicken": "in no case", no case of anyone's
     if b - a == 1 and a > 0 and doc.words[a] == "case" and doc.words[a - 1] == "in":
@@ -115,6 +117,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
 
 
 _OF = frozenset({"of", "des", "du", "de", "del", "della", "dello", "di"})
+# Possessives that never address the buyer (French says "votre", English "your"): someone else's claim
+_THIRD_PERSON = frozenset({"sa", "son", "ses", "leur", "leurs", "its"})
 _SIDE = frozenset({"cote", "part", "lado", "parte", "seite"})
 _DE_SUBJECTS = frozenset({"sie", "du", "wir", "ihr", "er", "es", "man", "ich"})
 _NOT_NOUNS = frozenset({"such", "same", "whole", "entire", "current", "existing", "new", "old", "other"})

@@ -11,6 +11,7 @@ Two shapes, both in a message that offers a remedy (the rule checks that):
 
 from __future__ import annotations
 
+from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.clauses import clause_start, quoted
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, permission, subject_is_not_buyer
@@ -39,16 +40,20 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
     doc = data.doc
     out = []
     spans = doc.spans("tell")
-    longest = {a: max(y for x, y in spans if x == a) for a, _ in spans}
+    starts = sorted(objects)
+    longest: dict[int, int] = {}  # one pass: a max over every span per span is quadratic on a long draft
+    for x, y in spans:
+        if y > longest.get(x, -1):
+            longest[x] = y
     for a, b in spans:
         if b < longest[a]:
             continue  # "reply" inside "reply yes": the longer phrase is the one said
         si = doc.sentence_of(a)
         s = doc.sentences[si]
         if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii() \
-                and not doc.has("amazon", a, b):
+                and not doc.has("amazon", a, b) and not doc.has("amazon", max(s.tok_start, a - 3), a):
             # "when your message arrived", "the update": a noun, nobody is told anything ("an update to Amazon
-            # that it is resolved" names who is told)
+            # that it is resolved", "give your bank a heads-up that" name who is told)
             continue
         # ("let your bank and Amazon know": the one told may be two)
         if b - a == 1 and doc.words[a] in _LET and "know" not in doc.words[b:min(s.tok_end, b + 6)]:
@@ -63,14 +68,16 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         said = [(g, h) for g, h in said if not doc.has("negation", max(b, g - 2), g)]
         if not said:
             # "You confirm the chargeback with your bank is withdrawn": a claim named and gone after the telling
-            said = [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12))
-                    if any(b <= o < g for o in objects)]
+            said = [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12)) if _object_in(starts, b, g)]
         if not said and doc.has("amazon", a, min(s.tok_end, b + 3)):
             # "a quick note to Amazon to close things off": what Amazon is asked to do is the closing itself;
             # "segnalare ad Amazon che la questione è chiusa": what Amazon is told is that something is closed
             said = [(g, h) for g, h in doc.find("close", b, min(s.tok_end, b + 7)) if doc.words[g - 1] == "to"] \
                 or [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12))
                     if any(doc.words[k] in _THAT for k in range(b, g)) and not negation_in(doc, b, g)]
+        if not said:
+            # "message Amazon to say the issue's closed": the matter itself said to be closed
+            said = [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 8)) if _matter_gone(doc, b, g)]
         if not said:
             # "indicara a Amazon que ya no hace falta seguir adelante", "tell Amazon there's no need to take it any
             # further": going on with it, denied, is the claim dropped
@@ -80,8 +87,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         heard = doc.words[b - 2:b] == ["from", "you"]
         # "we would need an update to Amazon that it is resolved - if you could send it": a telling noun is the
         # buyer's when the sentence asks the buyer to send it, whoever needs it
-        asked = doc.has("amazon", a, b) and (doc.has("request", s.tok_start, s.tok_end)
-                                             or _buyer_sends(doc, s.tok_start, s.tok_end))
+        near = max(s.tok_start, a - _SAID), min(s.tok_end, b + _SAID)
+        asked = doc.has("amazon", a, b) and (doc.has("request", s.tok_start, s.tok_end) or _buyer_sends(doc, *near))
         if not said or (subject_is_not_buyer(doc, a, s.tok_start) and not heard and not asked):
             continue
         if "with" in doc.words[b - 1:b + 1] and not quoted(doc, said[0][0]) and not doc.has("amazon", b, b + 2):
@@ -91,12 +98,12 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         # (a button is clicked on Amazon's page, never in a reply to us: "Please click 'Yes' on that email")
         in_verb = said[0][0] < b and doc.words[a] not in _CLICK
         lo = s.tok_start if in_verb else doc.sentences[max(0, si - 1)].tok_start
-        listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)
+        listener = doc.has("amazon", lo, s.tok_end) or _object_in(starts, lo, s.tok_end)
         if not listener:
             continue
         if neutral_clause(doc, clause_start(doc, a), said[0][1]):
             continue
-        if _return_reason(doc, a, doc.sentences[max(0, si - 1)].tok_start, s.tok_end, objects):
+        if _return_reason(doc, a, doc.sentences[max(0, si - 1)].tok_start, s.tok_end, starts):
             continue
         if permission(data, a, b) and not doc.has("request", max(s.tok_start, a - 6), a):
             continue  # "if you wish, you can update the claim yourself once things are resolved"
@@ -108,18 +115,38 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
 _THAT = frozenset({"that", "dass", "que", "qu", "che"})
 
 
+# The matter itself, as the subject of a closed state: "the issue's closed", "everything is closed"
+_MATTERS = frozenset({"issue", "matter", "problem", "everything", "case", "complaint", "question", "things"})
+_COPULAS = frozenset({"is", "was", "has", "been", "are", "were"})
+
+
+def _object_in(starts: list[int], lo: int, hi: int) -> bool:
+    """A claim object starting in [lo, hi): a bisection of the sorted starts, not a scan of every object."""
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _matter_gone(doc: Doc, lo: int, g: int) -> bool:
+    """The gone word at `g` says the matter is closed: "the issue's closed", "the matter has been closed"."""
+    k = g - 1
+    while k > lo and doc.words[k] in _COPULAS:
+        k -= 1
+    word = doc.words[k]
+    return k < g and (word.removesuffix("'s") in _MATTERS if k == g - 1 else word in _MATTERS)
+
+
 def _buyer_sends(doc: Doc, lo: int, hi: int) -> bool:
     """'if you could send it', 'could you pass that on': the buyer as the subject of a sending verb."""
     return any(doc.has("send_verb", k + 1, min(hi, k + 4)) for k, _ in doc.find("you", lo, hi))
 
 
-def _return_reason(doc: Doc, a: int, start: int, end: int, objects: dict[int, int]) -> bool:
+def _return_reason(doc: Doc, a: int, start: int, end: int, starts: list[int]) -> bool:
     """'Start the return in Your Orders, choosing "no longer needed"': a reason picked on the return form.
 
     A reason for a return says nothing to Amazon about a claim; a claim named in the sentence, or the one before
     it, keeps it a report ("on the claim page, select 'no longer needed'").
     """
-    if doc.words[a] not in _CHOOSE or any(start <= o < end for o in objects):
+    if doc.words[a] not in _CHOOSE or _object_in(starts, start, end):
         return False
     return doc.has("r_return", start, end)  # a lookup, not a scan: linear on a long sentence of choices
 
@@ -145,6 +172,7 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
     """
     doc = data.doc
     out = []
+    starts = sorted(objects)
     answers = [(ya, yb, False) for ya, yb in doc.spans("yes_word")] + [(na, nb, True) for na, nb in
                                                                         doc.spans("no_word")]
     for ya, yb, no in answers:
@@ -171,7 +199,7 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
                 asked = doc.has("amazon_asks", p.tok_start, p.tok_end) and (
                     doc.has("resolved", p.tok_start, p.tok_end) or doc.has("gone", p.tok_start, p.tok_end))
                 lo = p.tok_start if asked else lo
-        listener = doc.has("amazon", lo, s.tok_end) or any(lo <= o < s.tok_end for o in objects)
+        listener = doc.has("amazon", lo, s.tok_end) or _object_in(starts, lo, s.tok_end)
         if asked and listener and not neutral_clause(doc, clause_start(doc, a), yb):
             out.append((a, yb))
     return out

@@ -46,9 +46,11 @@ def fused_imperative(doc: Doc, k: int, cls: str) -> bool:
     "cierra"), so a plain imperative that happens to end in "-la" ("cancela", "annulla") is not one.
     """
     found = _IMPERATIVE_CLITIC.search(doc.words[k])
-    if found is None or INFINITIVE_CLITIC.search(doc.words[k]):
+    if found is None:
         return False
     stem = doc.words[k][:found.start(1)]
+    if stem.endswith("r") and INFINITIVE_CLITIC.search(doc.words[k]):
+        return False  # "retirarla" is an infinitive; "retírela" (the formal imperative "retire") is not
     if len(stem) < 4 or cls not in doc.lexicon.classes_of(stem):
         return False
     return k + 1 >= len(doc.words) or doc.words[k + 1] not in _OWN_OBJECT
