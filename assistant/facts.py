@@ -24,6 +24,7 @@ from assistant.models import DECLINES, WANTS, CaseFacts, OrderFacts
 from assistant.named_parts import named_part
 from assistant.prefilter import ALL, Hits, Prefilter
 from assistant.refusals import fallback_only, money_refused, refused_in_clause
+from assistant.voltage import wrong_voltage
 
 FACTS_DIR = Path(__file__).resolve().parent / "data" / "facts"
 _FLAGS = re.IGNORECASE | re.MULTILINE
@@ -255,6 +256,23 @@ def _item_named(vocab: _Vocab, text: str, hits: Hits) -> str | None:
     return value if value and value.split()[-1] not in _GENERIC_ITEMS else None
 
 
+# "the box came with the cable and the manual but NO walkie talkies": a word of the order's product right after a
+# word of absence is the product itself missing (a product word, not a colour, a size or a property)
+_ABSENT = re.compile(r"\b(?:no|without|missing|minus|keine?n?|ohne|sans|aucune?|sin|ning[uú]n[oa]?|senza|nessun[oa]?)"
+                     r"\s+(?:[^\W\d_]+\s+)?([^\W\d_]{5,})")
+_NOT_PRODUCT_WORDS = frozenset({"rechargeable", "portable", "wireless", "electric", "stainless", "steel", "black",
+                                "white", "large", "small", "medium", "premium", "cordless", "digital", "smart",
+                                "children", "adult", "pieces", "piece", "edition", "version", "model", "round",
+                                "square", "green", "brown", "silver", "inches", "litre", "liter", "cotton"})
+
+
+def _product_missing(text: str, product: str) -> bool:
+    """Whether the buyer says the order's product itself is not there ("NO walkie talkies in it")."""
+    head = re.split(r"\b(?:with|and|for|mit|und|avec|et|con|y|e|per|pour|para|für)\b|[,(/|-]", product)[0]
+    words = {w.rstrip("s") for w in re.findall(r"[^\W\d_]{5,}", head)} - _NOT_PRODUCT_WORDS  # not "with a case"
+    return any(m.group(1).rstrip("s") in words for m in _ABSENT.finditer(text))
+
+
 def _fold(text: str) -> str:
     from assistant.triage import fold
 
@@ -280,7 +298,8 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
         facts.arrival = "arrived_damaged"
     # "tracking says delivered, nothing here": the reply says it shows as delivered, not that it is late
     facts.marked_delivered = facts.arrival == "never_arrived" and _any(vocab.marked_delivered, text, hits)
-    facts.main_item_missing = _any(vocab.main_missing, text, hits)
+    facts.main_item_missing = _any(vocab.main_missing, text, hits) or bool(
+        order and order.product and _product_missing(text, _fold(order.product)))
     facts.lost = _any(vocab.lost, text, hits)
     facts.recovered = _any(vocab.recovered, text, hits)
     facts.settled = _any(vocab.settled, text, hits)
@@ -344,6 +363,8 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     hit = _first(vocab.safety, safety_text, hits if safety_text == text else ALL)
     if hit:
         facts.safety, facts.safety_evidence = True, hit.group(0).strip()
+    elif facts.arrival != "never_arrived" and wrong_voltage(message, order):  # (in use only once it came)
+        facts.safety, facts.safety_evidence = True, "voltage"
     return facts
 
 

@@ -117,6 +117,9 @@ class Money:
         setattr_(self, "tok", tok)
 
 
+# "ご購入金額の2倍": a multiple of the price
+_JA_MULTIPLE = re.compile(fold_literal(
+    r"(?:金額|代金|価格|料金|支払額|お支払い額)の\s?([0-9一二三四五六七八九十]{1,2})倍"))
 _JA_FRACTION = re.compile(r"([0-9一二三四五六七八九十]{1,3})分の([0-9一二三四五六七八九十]{1,3})")
 _JA_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 
@@ -268,6 +271,11 @@ def _find_money(doc: Doc) -> list[Money]:
             d, n = _ja_numeral(m.group(1)), _ja_numeral(m.group(2))
             if 0 < n < d:
                 _add(doc, out, taken, round(100.0 * n / d, 2), "fraction", None, m.start(), m.end())
+    if "倍" in folded:  # "ご購入金額の2倍", "代金の二倍": a multiple of the price, in percent like "twice"
+        for m in _JA_MULTIPLE.finditer(folded):
+            n = _ja_numeral(m.group(1))
+            if n > 1:
+                _add(doc, out, taken, 100.0 * n, "fraction", None, m.start(), m.end())
     for a, b in doc.spans("fraction"):
         if doc.has("measure_unit", b, b + 1) or (b < len(doc.words) and doc.words[b] in ("a", "an")
                                                   and doc.has("measure_unit", b + 1, b + 2)):

@@ -235,8 +235,10 @@ def _property_after(doc: Doc, m: Money) -> bool:
 def _how_often(phrase: str) -> bool:
     """A multiplier that may only count ("twice", "three times").
 
-    Unlike "double what", "double the price" or "倍額" (double the amount).
+    Unlike "double what", "double the price", "倍額" (double the amount) or "金額の2倍" (twice the amount).
     """
+    if "の" in phrase and phrase.endswith("倍"):
+        return False
     return (" " not in phrase and not phrase.endswith("額")) or phrase.endswith("times")
 
 

@@ -192,6 +192,12 @@ _TO_AMAZON = frozenset({"to", "through", "via", "with", "at", "a", "ad", "bei", 
                         "this", "it", "that"})  # ("reporting this to Amazon")
 
 
+# Not a `negation` word everywhere ("if the A-to-z didn't go ahead" is read by the wish detectors), but a negation of
+# the act asked for here
+_PAST_NOT = frozenset({"didn't", "didnt"})
+_ANYTHING = frozenset({"anything", "something", "any", "further", "etwas", "rien", "nada", "niente", "nulla"})
+
+
 def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
     """'Could you please not contact Amazon?': the buyer asked not to do anything whatever with Amazon.
 
@@ -202,7 +208,10 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
     doc = data.doc
     out: list[tuple[int, int]] = []
     n = len(doc.words)
-    for a, b in doc.spans("negation"):
+    negations = doc.spans("negation")
+    if "didn" in doc.folded:  # "we'd be grateful if you didn't file anything with Amazon": a wish in the past form
+        negations = sorted([*negations, *((k, k + 1) for k, w in enumerate(doc.words) if w in _PAST_NOT)])
+    for a, b in negations:
         c0, c1 = clause_start(doc, a), clause_end(doc, a)
         if not asks_in(doc, c0, a) or doc.has("negation", c0, a):
             continue
@@ -212,8 +221,8 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
                 cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "negation", "close")):
             continue
         k = verb + 1
-        while k < min(c1, verb + 3) and doc.words[k] in _TO_AMAZON:
-            k += 1
+        while k < min(c1, verb + 4) and (doc.words[k] in _TO_AMAZON or doc.words[k] in _ANYTHING):
+            k += 1  # "if you didn't file anything with Amazon": an object that names nothing may come between
         # Amazon by name ("Ihre Bank" is in the `amazon` class too: the bank decides a chargeback)
         if k < c1 and doc.words[k].startswith("amazon") and not neutral_clause(doc, c0, c1):
             out.append((a, k + 1))

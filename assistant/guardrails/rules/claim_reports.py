@@ -25,6 +25,7 @@ _CLAUSE_END = ".,;:!?)\n。、"
 # Tokens after the telling verb where what is said may stand: "indicarle a su banco que el cargo es correcto y
 # que el problema ya está resuelto" says it fifteen words on
 _SAID = 16
+_INFINITIVE = ("are", "ere", "ire", "ar", "er", "ir")
 _NOUN_BEFORE = frozenset({"your", "the", "a", "an", "my", "our", "this", "that", "his", "her", "their", "no", "any"})
 
 
@@ -51,9 +52,11 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         si = doc.sentence_of(a)
         s = doc.sentences[si]
         if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii() \
-                and not doc.has("amazon", a, b) and not doc.has("amazon", max(s.tok_start, a - 3), a):
+                and not doc.has("amazon", a, b) and not doc.has("amazon", max(s.tok_start, a - 3), a) \
+                and not (doc.words[a - 1] == "a" and doc.words[a].endswith(_INFINITIVE)):
             # "when your message arrived", "the update": a noun, nobody is told anything ("an update to Amazon
-            # that it is resolved", "give your bank a heads-up that" name who is told)
+            # that it is resolved", "give your bank a heads-up that" name who is told; in "la invitiamo a informare
+            # la sua banca" the Italian "a" before an infinitive is no article)
             continue
         # ("let your bank and Amazon know": the one told may be two)
         if b - a == 1 and doc.words[a] in _LET and "know" not in doc.words[b:min(s.tok_end, b + 6)]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from assistant.guardrails.lexicon import has_cjk
+from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.offers import FAMILY
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.sentences import Sentence, option_of
@@ -104,6 +105,8 @@ def _items(doc: Doc, by_sentence: dict[int, set[str]]) -> dict[int, set[str]]:
 _WHOLE = frozenset({"complete", "whole", "entire", "komplett", "komplette", "kompletten", "komplettes", "ganze",
                     "ganzen", "ganzes", "complet", "entier", "entiere", "completo", "completa", "entero",
                     "entera", "intero", "intera"})
+# Japanese, found in the option's text (no spaces): "本体の新品交換" is the whole product again
+_WHOLE_JA = tuple(fold_literal(w) for w in ("本体", "一式", "丸ごと", "まるごと", "セットごと"))
 
 
 def _part_and_whole(doc: Doc, items: dict[int, set[str]]) -> bool:
@@ -115,7 +118,8 @@ def _part_and_whole(doc: Doc, items: dict[int, set[str]]) -> bool:
     for first in new_goods:
         _, last = option_of(doc, first)
         lo, hi = doc.sentences[first].tok_start, doc.sentences[last].tok_end
-        whole += any(doc.words[k] in _WHOLE for k in range(lo, hi))
+        text = doc.folded[doc.sentences[first].start:doc.sentences[last].end]
+        whole += any(doc.words[k] in _WHOLE for k in range(lo, hi)) or any(w in text for w in _WHOLE_JA)
     return 0 < whole < len(new_goods)
 
 
