@@ -100,7 +100,9 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # round 72-73 structures: Amazon telling, a telling noun, both states named
                                   "amazon will tell you when the case is closed ",
                                   "an update to amazon that it is resolved if you could send it ",
-                                  "whether the claim is closed or open we refund ", "with the claim closed we "])
+                                  "whether the claim is closed or open we refund ", "with the claim closed we ",
+                                  # round 75: a level in an aside (every closed bracket before a word was walked)
+                                  "keep it (steady above 50%) and we refund 1 ", "( we refund 1 and close the claim "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -77,6 +77,9 @@ def quoted(doc: Doc, tok: int) -> bool:
     return any(a < at < b for a, b in spans)
 
 
+_ASIDES = 6
+
+
 def clause_start(doc: Doc, tok: int) -> int:
     """The first token of the clause holding `tok` (after the last comma, colon, dash or contrast word)."""
     s = doc.sentences[doc.sentence_of(tok)]
@@ -85,8 +88,14 @@ def clause_start(doc: Doc, tok: int) -> int:
     i = bisect_right(breaks, at) - 1
     folded = doc.folded
     # a bracket closed before the word was an aside inside the clause ("3割（1,800円）を返金"), not its start
-    while i >= 0 and folded[breaks[i] - 1] == "(" and folded.find(")", breaks[i], at) != -1:
+    # (a few asides at most: past `_ASIDES` the clause starts with the sentence, so a long run stays linear)
+    asides = 0
+    while i >= 0 and folded[breaks[i] - 1] == "(" and folded.find(")", breaks[i], min(at, breaks[i] + 400)) != -1:
         i -= 1
+        asides += 1
+        if asides > _ASIDES:
+            i = -1
+            break
     start_char = max(s.start, breaks[i]) if i >= 0 else s.start
     first = max(s.tok_start, bisect_left(doc.starts, start_char))
     for k in range(tok - 1, max(first, tok - _CLAUSE_REACH) - 1, -1):

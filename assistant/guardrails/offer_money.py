@@ -75,6 +75,22 @@ def _word_after(doc: Doc, tok: int, end: int) -> str:
     return doc.words[k]
 
 
+def _aside(doc: Doc, m: Money, lo: int, hi: int) -> bool:
+    """Whether `m` stands in brackets (within folded offsets lo..hi) that hold no money word of their own."""
+    text = doc.folded
+    opened = text.rfind("(", lo, m.start)
+    if opened == -1 or text.find(")", opened, m.start) != -1:
+        return False
+    closed = text.find(")", m.end, hi)
+    if closed == -1:
+        return False
+    a, b = bisect_left(doc.starts, opened), bisect_left(doc.starts, closed)
+    return not any(doc.has(cls, a, b) for cls in ("r_refund", "money_offer", "price_quote"))
+
+
+_MORE = frozenset({"another", "further", "additional"})
+
+
 def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None) -> None:
     """Tie each amount to the sentence that offers it, leaving out prices quoted from the order."""
     gaps: set[int] = set()  # starts of the second amounts of differences ("between $79 and $49")
@@ -94,6 +110,9 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                 k += 1
             back = k < len(doc.words) and doc.words[k] == "back"  # "keep it and receive 9.99 back"
             refund_before = any("r_refund" in doc.classes[k] for k in before)
+            # "we refund 9.99 now and another 9.99 at the end of the month": more of the money already offered
+            more = m.tok > 0 and doc.words[m.tok - 1] in _MORE and si in offers.money
+            refund_before = refund_before or more
             # verb last: "Ihnen 18,00 zurückerstatten" (a figure with cents right before the refund verb)
             cents_before_refund = not refund_before and _CENTS.search(doc.folded, m.start, m.end) is not None \
                 and doc.has("r_refund", m.tok + 1, min(s.tok_end, m.tok + 3))
@@ -108,7 +127,7 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
                 k += 1  # "24-48 hours", "2 to 3 days": the unit comes after the range
             nxt = doc.words[k] if k < len(doc.words) else ""
             worded = any("r_refund" in doc.classes[k] or "money_offer" in doc.classes[k] for k in before)
-            if nxt in _NOT_MONEY_AFTER or not (back or back_before or worded or cents_before_refund):
+            if nxt in _NOT_MONEY_AFTER or not (back or back_before or worded or cents_before_refund or more):
                 continue
         elif m.kind == "fraction" and m.value > 100 and _multiplies_amount(doc, m, money):
             continue  # "twice the $5 we mentioned": the amount after it is what is doubled (`times.times_paid`)
@@ -135,6 +154,8 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             wide = max(s.tok_start, m.tok - 6), min(s.tok_end, m.tok + 7)
             # "charged above 50%" is a level, not a share of the price: a comparison before it wants a refund word
             level = _is_level(doc, m.tok)
+            if level and _aside(doc, m, s.start, s.end):
+                continue  # "keep the lamp (it's steady above 50%) and we'll refund $13.50": a level in an aside
             money_words = ("r_refund", "money_offer", "r_partial") if level \
                 else ("r_refund", "money_offer", "price_quote", "r_partial")
             hits = [a for c in money_words for a, _ in doc.find(c, *wide)]

@@ -173,19 +173,21 @@ def _ja_each_time(doc: Doc, after: int | None, end: int, tok: int = -1) -> int:
 
     Or the number of times before it: '2回に分けて1,500円ずつ返金' (`tok`, the amount's first token).
     """
-    if after is None or after < 1 or after >= len(doc.starts) or doc.folded.isascii() \
-            or not doc.folded[doc.ends[after - 1]:doc.starts[after]].rstrip(" \u3001,").endswith(_JA_EACH):
+    if doc.folded.isascii():
         return 1
-    if after < end and doc.folded.startswith(_JA_TIMES, doc.ends[after]):
+    each = after is not None and 1 <= after < len(doc.starts) \
+        and doc.folded[doc.ends[after - 1]:doc.starts[after]].rstrip(" \u3001,").endswith(_JA_EACH)
+    if each and after is not None and after < end and doc.folded.startswith(_JA_TIMES, doc.ends[after]):
         return _count(doc, doc.words[after])
     if tok > 0:
-        before = _JA_TIMES_BEFORE.search(doc.folded, max(0, doc.starts[tok] - 12), doc.starts[tok])
-        if before is not None:
+        # "3回に分けて各2,000円": the number of times before it, "each" said before the amount or "ずつ" after it
+        before = _JA_TIMES_BEFORE.search(doc.folded, max(0, doc.starts[tok] - 14), doc.starts[tok])
+        if before is not None and (each or before.group(2)):
             return _count(doc, before.group(1))
     return 1
 
 
-_JA_TIMES_BEFORE = re.compile(fold_literal(r"(\d+)回に分けて\s*$"))
+_JA_TIMES_BEFORE = re.compile(fold_literal(r"(\d+)回に分けて[\s、,]*(各|それぞれ|毎回)?\s*[￥¥]?\s*$"))
 
 
 # "three instalments of £7", "drei Raten zu je 7 €", "trois versements de 7 €": the amount is paid N times

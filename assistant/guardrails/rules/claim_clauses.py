@@ -168,6 +168,12 @@ def _wondering(doc: Doc, a: int) -> bool:
     return any(w in _WONDER for w in doc.words[lo:a])
 
 
+def wonders_in(doc: Doc, lo: int, hi: int) -> bool:
+    """'I was wondering whether you might ...': a word of wondering then "whether" or "if" in [lo, hi) asks."""
+    return any(w in _WONDER and doc.words[k + 1:k + 2] in (["whether"], ["if"])
+               for k, w in enumerate(doc.words[lo:hi], lo))
+
+
 def no_longer_state(doc: Doc, lo: int) -> list[tuple[int, int]]:
     """'Cuando ya no figure como abierta': a state negated right after the condition is a closed state."""
     hi = min(doc.sentences[doc.sentence_of(lo)].tok_end, lo + 8)

@@ -187,12 +187,15 @@ def _amazon_tells(doc: Doc, lo: int, hi: int) -> bool:
     return any(doc.has("tell", k + 1, min(hi, k + 4)) for k, _ in doc.find("amazon", lo, hi))
 
 
+_SAME_REACH = 24
+
+
 def _same_asked(doc: Doc, b: int, end: int) -> bool:
     """'Our account manager recommends that buyers retract their A-to-z ..., so we'd ask the same of you'.
 
     Others' closing, then a request for the same from the buyer later in the sentence.
     """
-    for k in range(b, end - 2):
+    for k in range(b, min(end - 2, b + _SAME_REACH)):  # near the closing: a scan to the sentence's end is quadratic
         if doc.words[k] == "same" and doc.words[k + 1] in ("of", "from") and "you" in doc.classes[k + 2]:
             return doc.has("request", b, k) or doc.has("amazon_asks", b, k)
     return False

@@ -20,6 +20,7 @@ from assistant.guardrails.rules.claim_clauses import (
     neutral_clause,
     permission,
     subject_is_not_buyer,
+    wonders_in,
 )
 from assistant.guardrails.rules.claim_refs import antecedent, buyer_names_claim, closed_once_resolved, split_closing
 from assistant.guardrails.rules.claim_verbs import (
@@ -75,7 +76,7 @@ def split_claim_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[
             continue
         s = doc.sentences[doc.sentence_of(v)]
         lo = max(s.tok_start, v - 8)
-        asked = doc.has("condition", lo, v) or asks_in(doc, lo, v)
+        asked = doc.has("condition", lo, v) or asks_in(doc, lo, v) or wonders_in(doc, lo, v)
         negated = negation_in(doc, max(s.tok_start, v - 3), v)
         if asked and not negated and not subject_is_not_buyer(doc, v, s.tok_start) \
                 and not neutral_clause(doc, s.tok_start, s.tok_end):

@@ -205,7 +205,10 @@ def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> b
     after = doc.find("condition", a + 1, end)
     if after:
         said.append((after[0][1], end))
-    if not any(doc.has("resolved", e, hi) or doc.has("arrived", e, hi) for e, hi in said):
+    # "En retour, pourriez-vous la clôturer ?", "¿Podría cerrarla después?": a trade named before the closing, or
+    # the closing put after the remedy, is as plain as a condition that all is resolved
+    traded = doc.has("in_return", lo, a) or doc.has("sequence", a + 1, min(end, a + 3))
+    if not traded and not any(doc.has("resolved", e, hi) or doc.has("arrived", e, hi) for e, hi in said):
         return False
     if fused:
         return True

@@ -182,6 +182,10 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
         si = doc.sentence_of(ya)
         s = doc.sentences[si]
         verbs = doc.find("tell", max(s.tok_start, ya - 4), ya)
+        if not verbs and not no and _said_as_answer(doc, ya) and _yes_wanted(doc, s.tok_start, ya, s.tok_end):
+            # 'When Amazon emails you to ask whether your issue has been solved, a quick "yes" from you would help
+            # us': the answer named as a noun, Amazon's question before it in the sentence
+            verbs = [(ya, yb)]
         if not verbs or not _said_as_answer(doc, ya):
             continue
         a = verbs[-1][0]
@@ -206,6 +210,13 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
         if asked and listener and not neutral_clause(doc, clause_start(doc, a), yb):
             out.append((a, yb))
     return out
+
+
+def _yes_wanted(doc: Doc, lo: int, ya: int, hi: int) -> bool:
+    """Amazon asking whether it is resolved before a quoted yes, and the yes wished for or asked of the buyer."""
+    return doc.has("amazon", lo, ya) and doc.has("amazon_asks", lo, ya) \
+        and (doc.has("resolved", lo, ya) or doc.has("gone", lo, ya)) \
+        and (doc.has("request", ya, hi) or doc.has("review_wish", ya, hi) or doc.has("you", ya, min(hi, ya + 4)))
 
 
 def _said_as_answer(doc: Doc, tok: int) -> bool:
