@@ -286,6 +286,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     # inside words stay
     text = _QUOTES.sub(" ", _fold(message))
     hits = prefilter.scan(text)
+    product = _fold(order.product) if order and order.product else None  # folded once, read twice below
     facts = CaseFacts(
         photos_attached=_any(vocab.photos, text, hits) and not _any(vocab.photos_not, text, hits),
         # the buyer's own address, as on the order, in a parcel delivered elsewhere: not a new one
@@ -299,7 +300,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     # "tracking says delivered, nothing here": the reply says it shows as delivered, not that it is late
     facts.marked_delivered = facts.arrival == "never_arrived" and _any(vocab.marked_delivered, text, hits)
     facts.main_item_missing = _any(vocab.main_missing, text, hits) or bool(
-        order and order.product and _product_missing(text, _fold(order.product)))
+        product and _product_missing(text, product))
     facts.lost = _any(vocab.lost, text, hits)
     facts.recovered = _any(vocab.recovered, text, hits)
     facts.settled = _any(vocab.settled, text, hits)
@@ -348,7 +349,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
                 and refused_in_clause(hits.select(vocab.wants[refused]), text):
             facts.declines.append(refused)
     # a part named outside the vocabulary's list ("mail me a replacement leg", "solo il pistone nuovo")
-    facts.named_part = named_part(text, _fold(order.product) if order and order.product else None)
+    facts.named_part = named_part(text, product)
     if facts.named_part:
         said["parts"] = "yes"
     facts.wants = [w for w in WANTS if said[w] == "yes" and w not in facts.declines]

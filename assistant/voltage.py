@@ -24,10 +24,12 @@ def _volts(text: str) -> set[int]:
 
 def wrong_voltage(message: str, order: OrderFacts | None) -> bool:
     """Whether the buyer quotes a mains voltage far from the one the order's product or marketplace uses."""
+    if order is None or _VOLTS.search(message) is None:
+        return False  # (every message passes here: most name no voltage, and need no sentence split)
     # (said of the item, not asked: "does it work on 110V when I travel?" is a question before a trip)
     said = {v for sentence in _SENTENCE.findall(message) if not sentence.rstrip().endswith("?")
             for v in _volts(sentence)}
-    if not said or order is None:
+    if not said:
         return False
     expected = _volts(order.product or "")
     if not expected and order.marketplace:

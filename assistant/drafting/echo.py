@@ -40,8 +40,9 @@ _ORDER_REF = re.compile(r"\s*(?:\b(?:for|on|of|zur|zu|für|pour|de|para|del|per|
                         r"commande|pedido|ordine|la|el|mia|ma|meine[rn]?|no|nr|n°|number|nummer|numéro|número|numero)"
                         r"\.?\s+){0,3}|注文番号[:：]?\s*)#?\d{3}-\d{7}-\d{7}(?:\s*の)?", re.I)
 _ADDRESS_NUMBER = re.compile(r"\d{7,}|\+\d")
-# (and the degree signs of a temperature the buyer gives: "à 60 °C", "40℃")
-_POSTAL_MARKS = frozenset("〒°℃℉")
+# Symbols kept in a restated clause: the postal mark of a Japanese address, and the degree signs of a temperature
+# the buyer gives ("à 60 °C", "40℃")
+_KEPT_SYMBOLS = frozenset("〒°℃℉")
 # A sentence ends after . ! ? and a space, but not after a date written with dots ("am 02.03. den Akku", "am 12.
 # Mai").
 _MONTHS = r"(?:Jan|Feb|Mär|Mar|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)"
@@ -82,7 +83,7 @@ def _safe(piece: str, vocab: EchoVocab, numbers: re.Pattern[str] = _LONG_NUMBER,
     # Symbols (emoji), private-use and format characters (bidi overrides, zero-width joiners) stay out.
     # The postal mark of a Japanese address (〒) is a symbol too, but part of the address the buyer gave; a degree
     # sign is part of a temperature.
-    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs", "Cf", "Cc") and ch not in _POSTAL_MARKS
+    return not any(unicodedata.category(ch) in ("So", "Sk", "Co", "Cs", "Cf", "Cc") and ch not in _KEPT_SYMBOLS
                    for ch in piece)
 
 

@@ -43,7 +43,10 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
 
 
 def _english(doc: Doc, lo: int, hi: int) -> bool:
-    """An English sentence: English function words in the draft and no French ones in the sentence."""
+    """An English sentence: English function words in the draft and no French ones in the sentence.
+
+    Not `english_in`, which wants an English word in the span itself: "pop Amazon a quick note" has none.
+    """
     return doc.has("lang_en") and not doc.has("lang_fr", lo, hi)
 
 

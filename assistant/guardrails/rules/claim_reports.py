@@ -135,7 +135,7 @@ def _matter_gone(doc: Doc, lo: int, g: int) -> bool:
     while k > lo and doc.words[k] in _COPULAS:
         k -= 1
     word = doc.words[k]
-    return k < g and (word.removesuffix("'s") in _MATTERS if k == g - 1 else word in _MATTERS)
+    return word.removesuffix("'s") in _MATTERS if k == g - 1 else word in _MATTERS
 
 
 def _buyer_sends(doc: Doc, lo: int, hi: int) -> bool:
