@@ -102,7 +102,10 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "an update to amazon that it is resolved if you could send it ",
                                   "whether the claim is closed or open we refund ", "with the claim closed we ",
                                   # round 75: a level in an aside (every closed bracket before a word was walked)
-                                  "keep it (steady above 50%) and we refund 1 ", "( we refund 1 and close the claim "])
+                                  "keep it (steady above 50%) and we refund 1 ", "( we refund 1 and close the claim ",
+                                  # round 76: every sending verb looked for "instead" to the sentence's end
+                                  "cancélela y le enviamos, ",
+                                  "close it and we send a refund once the review is gone "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

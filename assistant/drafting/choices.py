@@ -77,9 +77,22 @@ def other_kind(request: DraftRequest) -> str | None:
     if request.facts.settled and not request.facts.wants:
         return "thanks"  # "never mind, I found it": thanked and closed, nothing offered
     complaint = _complaint(request)
-    if _THANKS.search(message) and not request.triage.flags and not complaint:
+    if _THANKS.search(message) and not request.triage.flags and not complaint and not _thanks_only_signed(request):
         return "thanks"
     return "complaint" if complaint else None
+
+
+def _thanks_only_signed(request: DraftRequest) -> bool:
+    """Whether the thanks is only a sign-off on a problem ("... ci sono quelle da 55+45 ... Grazie, Marco").
+
+    The thank-you reply says the buyer is pleased; a message with a problem cue and no good news gives no ground
+    for that, so it is not answered as praise.
+    """
+    from assistant.drafting.echo import load_echo_vocab
+
+    vocab = load_echo_vocab(request.reply_language)
+    return vocab is not None and bool(vocab.problem.search(request.message)) \
+        and not vocab.positive.search(request.message)
 
 
 def _complaint(request: DraftRequest) -> bool:

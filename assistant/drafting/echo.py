@@ -271,7 +271,8 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
         # What does not work ("the app will not connect") names the case better than a bare "how do I set it up?".
         asked = {c[2].rstrip(" ?？") for c in main}
         # strongest problem statement first (candidates come best first): "the monitor shows E2" over "I am 78"
-        ranked = [c[2] for c in candidates(message, vocab, vocab.problem)
+        # (the scenario's focus counts: in a how-to, what the buyer cannot get the item to do outranks a size word)
+        ranked = [c[2] for c in candidates(message, vocab, _focused(vocab.problem, vocab, scenario), scenario=scenario)
                   if not c[2].endswith(("?", "？")) and c[2].rstrip(" ?？") not in asked]
         statements = set(ranked)
         support = [c for c in support if c not in statements] + list(dict.fromkeys(ranked))

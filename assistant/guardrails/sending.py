@@ -83,6 +83,7 @@ def accompanies(doc: Doc, a: int) -> bool:
 
 _ARTICLES = frozenset({"the", "a", "an", "its", "their"})
 _INSTEAD = frozenset({"instead", "stattdessen", "invece"})
+_INSTEAD_REACH = 16  # tokens after a sending verb in which "instead" still says what is sent
 _SAME_THING = frozenset({"it", "them", "this", "that", "one", "es", "sie", "lo", "la", "le", "li"})
 
 
@@ -96,7 +97,9 @@ def _other_goods_instead(doc: Doc, b: int, end: int) -> bool:
     near = range(b, min(end, b + 3))
     if any(c in doc.classes[k] for k in near for c in ("r_replacement", "r_reship", "r_new", "r_exchange")):
         return False
-    return any(doc.words[k] in _INSTEAD and (k + 1 == end or doc.words[k + 1] != "of") for k in range(b, end))
+    # (within a clause's reach: a scan to the sentence's end for every verb is quadratic on a run-on draft)
+    return any(doc.words[k] in _INSTEAD and (k + 1 == end or doc.words[k + 1] != "of")
+               for k in range(b, min(end, b + _INSTEAD_REACH)))
 
 
 def _ja_not_sending(doc: Doc, a: int, b: int, end: int) -> bool:

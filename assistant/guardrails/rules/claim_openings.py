@@ -129,7 +129,8 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             continue  # "the warranty claim does not involve Amazon"
         c0 = clause_start(doc, a)
         # the seller the subject, and no "you": "we decided not to open a claim with the carrier", our own choice
-        ours = doc.has("first_person", c0, a) and not doc.has("you", c0, a)
+        # ("we'd ask that you not push it": the "you" inside the hold-off makes it the buyer's)
+        ours = doc.has("first_person", c0, a) and not doc.has("you", c0, b)
         if doc.words[a] in ("not", "to") and ours:
             continue
         if ours and a > c0 and "first_person" in doc.classes[a - 1] and not doc.has("request", c0, a):

@@ -150,6 +150,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
     things = [a for a, _ in doc.spans("thing") if not any(a - d in qualified for d in range(4))]
     things = sorted(things + _plain_nouns(doc, claims))
     out: dict[int, bool] = {}
+    # a draft that names no claim, to a buyer whose message names one: a pronoun said only of a claim is theirs
+    theirs = not starts and buyer_names_claim(data)
     for a, _ in doc.spans("pronoun"):
         # (after a hyphen it is the pronoun, whatever follows: "retirez-la simplement")
         if a + 1 < len(doc.words) and not hyphen_joined(doc, a) and (_NOUN_AFTER & doc.classes[a + 1] or (
@@ -177,12 +179,41 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             j = bisect_right(things, starts[i])
             # a verb done only to a claim leaves no doubt, whatever nouns stand between
             out[a] = not claim_only and j < len(things) and things[j] < a
+        elif theirs and not doc.has("thing", s.tok_start, a) and (claim_only or _promised_closing(doc, a, s.tok_end)) \
+                and not (doc.has("r_cancel", max(0, a - 1), a + 2) and doc.has("r_cancel", 0, s.tok_start)):
+            # "Se Le va bene, la ritiri dal Suo account e Le spediamo la lampada domani" (not "2. Cancel the order.
+            # ... cancel it and we'll refund you": a cancellation offered before is what "cancel it" points back to)
+            out[a] = False
     return out
+
+
+def _promised_closing(doc: Doc, a: int, end: int) -> bool:
+    """'la ritiri ... e Le spediamo': the pronoun at `a` right before or after a closing verb, then "and we send"."""
+    k = a + 1 if a + 1 < end and "close" in doc.classes[a + 1] else a - 1
+    return k >= 0 and "close" in doc.classes[k] and doc.words[k] not in _PARTICLES \
+        and _and_we_give(doc, max(a, k) + 1, min(end, max(a, k) + 1 + _PROMISE_REACH))
 
 
 def hyphen_joined(doc: Doc, k: int) -> bool:
     """Whether token `k` is joined to the token before it by a hyphen ("retirez-la": "la" to "retirez")."""
     return 0 < k < len(doc.words) and doc.folded[doc.ends[k - 1]:doc.starts[k]] == "-"
+
+
+_PROMISE_REACH = 10  # tokens after a closing in which "and we send" still answers it
+_GIVING = ("send_verb", "offer_verb", "r_refund", "r_reship")  # what the seller's promise after "and" does
+
+
+def _and_we_give(doc: Doc, lo: int, hi: int) -> bool:
+    """'Cancélela ... y le enviamos la cámara': an imperative and the seller's promise after "and".
+
+    "Do this and we will do that" is a condition in every language: what the seller gives is the price of the
+    closing, as plain as "once resolved".
+    """
+    for k, _ in doc.find("and", lo, hi):
+        we = [j for j in range(k + 1, min(hi, k + 3)) if "first_person" in doc.classes[j]]
+        if we and any(doc.has(cls, we[0], min(hi, we[0] + 3)) for cls in _GIVING):
+            return True
+    return False
 
 
 def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> bool:
@@ -207,7 +238,8 @@ def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> b
         said.append((after[0][1], end))
     # "En retour, pourriez-vous la clôturer ?", "¿Podría cerrarla después?": a trade named before the closing, or
     # the closing put after the remedy, is as plain as a condition that all is resolved
-    traded = doc.has("in_return", lo, a) or doc.has("sequence", a + 1, min(end, a + 3))
+    traded = doc.has("in_return", lo, a) or doc.has("sequence", a + 1, min(end, a + 3)) \
+        or (fused and _and_we_give(doc, a + 1, min(end, a + _PROMISE_REACH)))
     if not traded and not any(doc.has("resolved", e, hi) or doc.has("arrived", e, hi) for e, hi in said):
         return False
     if fused:

@@ -45,6 +45,7 @@ from assistant.guardrails.rules.claim_pronouns import (
 )
 from assistant.guardrails.rules.claim_refs import (
     antecedent,
+    buyer_names_claim,
     claim_objects,
     closing_noun,
     free_service,
@@ -328,7 +329,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or may_ask_amazon_to_stop(doc)):
         return []
     claims = claim_objects(data)
-    pronouns = pronoun_objects(data, claims) if claims else {}
+    pronouns = pronoun_objects(data, claims) if claims or buyer_names_claim(data) else {}
     objects = {**{p: p + 1 for p in pronouns}, **claims}
     spans = (close_requests(data, objects, pronouns) + hold_offs(data) + amazon_kept_out(data)
              + reports(data, objects)

@@ -154,7 +154,7 @@ def _money(data: RuleInput) -> list[Violation]:
                 continue  # a full refund
             elif any(abs(v - net) <= _EPS for net in net_refunds):
                 continue  # the price less a named deduction, for goods coming back
-            elif price is not None and _comes_back(doc, si, m.tok):
+            elif price is not None and _comes_back(doc, si, m.tok) and not _gift(doc, m):
                 continue  # "1. Return the unused gate. Refund: 4,900 yen for the returned gate": no keep-it refund
             elif v > cap + 1e-6 and not (price is None and full_marked):  # 12.00 is over 30% of 39.99
                 block(m, f"The draft offers {_fmt(v)} {currency}, above the policy cap of {_fmt(cap)} {currency}.",
@@ -282,6 +282,14 @@ def _comes_back(doc: Doc, si: int, tok: int) -> bool:
              and not any(a - 3 <= t <= a + 4 for t in money)]  # "le devolvemos 10 €", "zwanzig Euro zurück"
     return any(not negated(doc, a) for a in goods) \
         and not doc.has("r_partial", lo, hi) and not keeps(text) and not no_return(text)
+
+
+def _gift(doc: Doc, m: Money) -> bool:
+    """Whether an amount is the value of a gift or voucher ("a $50 gift card", "a voucher worth £20").
+
+    A gift comes on top of whatever the goods coming back earn: it is never the refund for them.
+    """
+    return doc.has("r_gift", m.tok + 1, m.tok + 4) or doc.has("r_gift", max(0, m.tok - 3), m.tok)
 
 
 def _is_price(m: Money, price: float | None) -> bool:

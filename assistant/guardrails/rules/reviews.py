@@ -12,7 +12,7 @@ Thanking the buyer for feedback, or saying it was passed to the team, is not cau
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import clause_start, in_buyer_quote, quoted
+from assistant.guardrails.clauses import clause_end, clause_start, in_buyer_quote, quoted
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_clauses import subject_is_not_buyer
 from assistant.guardrails.rules.explained import explains_rule
@@ -20,6 +20,7 @@ from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 _NEAR = 6
+_GONE_REACH = 5  # tokens after a review in which its removal ("has been taken off") is said
 _NEED_CHAIN = frozenset({"feel", "you", "need", "needs", "have", "has", "to", "should", "must", "obliged", "under",
                          "any", "pressure", "obligation", "like", "it's", "its", "necessary"})
 _DETERMINERS = frozenset({"a", "an", "the", "your", "one", "some", "quick", "short", "honest", "star"})
@@ -113,6 +114,12 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
             hit = (s.tok_start, b)
         if hit is None and positive and anything_offered and doc.has("condition", s.tok_start, a):
             hit = (s.tok_start, b)  # "once you've left us a 5-star review, we'll send it": a remedy waiting on praise
+        # ("If a review is removed, that is Amazon's decision" says what Amazon does: the seller waits on nothing)
+        if hit is None and anything_offered and doc.has("condition", s.tok_start, a) \
+                and doc.has("first_person", s.tok_start, s.tok_end) and not doc.has("amazon", s.tok_start, a) \
+                and doc.has("gone", b, min(clause_end(doc, a), b + _GONE_REACH)) \
+                and not doc.has("negation", s.tok_start, min(s.tok_end, b + _GONE_REACH)):
+            hit = (s.tok_start, b)  # "as soon as the negative feedback has been taken off": a remedy waiting on it
         if hit is None and positive and (doc.has("incentive", s.tok_start, s.tok_end) or si in data.offers.money):
             hit = (s.tok_start, s.tok_end)  # "pop up a five-star review and we'll refund £5", "... and get £5 back"
         if hit is None and si in data.offers.money and doc.has("review_ask", max(s.tok_start, a - 4), a) \
