@@ -105,7 +105,10 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "keep it (steady above 50%) and we refund 1 ", "( we refund 1 and close the claim ",
                                   # round 76: every sending verb looked for "instead" to the sentence's end
                                   "cancélela y le enviamos, ",
-                                  "close it and we send a refund once the review is gone "])
+                                  "close it and we send a refund once the review is gone ",
+                                  # round 77: a request closed for a promise, a German demonstrative, a rate per piece
+                                  "cancel the request and we send 1 € ", "könnten sie die bitte zurücknehmen ",
+                                  "1,50 € per ogni paio "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

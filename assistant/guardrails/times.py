@@ -197,7 +197,9 @@ _INSTALMENT_NOUNS = frozenset({"instalments", "installments", "payments", "trans
                                "transferencias", "rate", "pagamenti", "versamenti", "bonifici",
                                # "two refunds of 10 euros each", "due rimborsi di 10 euro ciascuno"
                                "refunds", "erstattungen", "ruckerstattungen", "remboursements", "reembolsos",
-                               "rimborsi", "teilerstattungen", "teilbetragen", "teilbetrage", "tranchen", "tranches"})
+                               "rimborsi", "teilerstattungen", "teilbetragen", "teilbetrage", "tranchen", "tranches",
+                               # "tres abonos de 10 €", "two credits of £5": credits paid one by one
+                               "abonos", "credits", "gutschriften", "avoirs", "accrediti", "bonos", "vouchers"})
 _MONTHLY_AFTER = frozenset({"mensuales", "mensual", "semanales", "mensili", "settimanali", "mensuels", "mensuelles",
                             "hebdomadaires", "monatliche", "monatlichen", "wochentliche", "wochentlichen"})
 _INSTALMENT_LINKS = frozenset({"of", "von", "zu", "je", "jeweils", "de", "d", "a", "da", "di", "each", "per"})
@@ -234,7 +236,7 @@ _ALL_OF = frozenset({"of", "all", "for", "alle", "tous", "toutes", "todos", "tod
                      "di", "dei", "delle", "der"})
 _ON = frozenset({"on", "for", "auf", "fur", "pour", "sur", "para", "por", "per", "su"})
 _EACH = frozenset({"each", "every", "jede", "jeden", "jedes", "chaque", "chacun", "chacune", "cada", "ciascuno",
-                   "ciascuna", "ognuno", "ognuna"})
+                   "ciascuna", "ognuno", "ognuna", "ogni"})
 _PER = frozenset({"per", "a", "pro", "par", "por", "al", "je"}) | _EACH
 # before a period word: "£5 a month", "10 € par mois", "each week"
 _PER_PERIOD = frozenset({"a", "per", "each", "every", "pro", "par", "al"})
@@ -349,7 +351,9 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int, strict: bool = False
     k = per + 1 if per + 1 < end and words[per + 1] in _EACH else per  # "per ogni calice"
     if not strict and k + 1 < end and words[k + 1] in _ARTICLES:
         return 1  # "4,00 € per le matite mancanti": for all of them, no rate
-    stems = [w[:_STEM] for w in words[k + 1:min(end, k + 3)] if w.isalpha() and len(w) >= 3]  # "bol", "mug"
+    # (a four-letter noun keeps three: Italian "paio" and its plural "paia")
+    stems = [w[:min(_STEM, max(3, len(w) - 1))] for w in words[k + 1:min(end, k + 3)]
+             if w.isalpha() and len(w) >= 3]  # "bol", "mug"
     if not stems:
         return 1
     # the count whose noun phrase shares most of the rate's words: "2 missing refills" for "per missing refill",
@@ -375,12 +379,15 @@ _STEM = 4  # letters a noun and its plural share ("tasse", "tasses"; "calice", "
 # "不足分1個あたり300円" with "容器が5個不足": a rate per piece, and the count of pieces missing named elsewhere
 # (written as the folded text reads them: voiced marks off, "が" is "か")
 _JA_RATE = tuple(fold_literal(w) for w in ("あたり", "につき", "ごとに"))
-_JA_MISSING = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)(?:が|の)?不足|"
-                                      r"不足(?:分|している)?(?:の)?(\d+)(?:個|点|本|枚|つ)|"
-                                      r"(\d+)(?:個|点|本|枚|つ)分"))  # "5個分": five pieces' worth
+# the counters of pieces: 個 (things), 点 (items), 本 (long things), 枚 (flat things), つ, 客 (cups, glasses), 組
+# (sets), 足 (pairs of socks or shoes), 台 (machines), 冊 (books), 袋 (bags), 箱 (boxes), 缶 (tins), 脚 (chairs)
+_JA_PIECE = "(?:個|点|本|枚|つ|客|組|足|台|冊|袋|箱|缶|脚)"
+_JA_MISSING = re.compile(fold_literal(rf"(\d+){_JA_PIECE}(?:が|の)?不足|"
+                                      rf"不足(?:分|している)?(?:の)?(\d+){_JA_PIECE}|"
+                                      rf"(\d+){_JA_PIECE}分"))  # "5個分": five pieces' worth
 
 
-_JA_COUNTED = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)\s*[(（]\s*1(?:個|点|本|枚|つ)(?:あたり|につき)"))
+_JA_COUNTED = re.compile(fold_literal(rf"(\d+){_JA_PIECE}\s*[(（]\s*1{_JA_PIECE}(?:あたり|につき)"))
 
 
 def _ja_per_unit(doc: Doc, tok: int) -> int:
@@ -403,10 +410,10 @@ def _ja_per_unit(doc: Doc, tok: int) -> int:
 
 
 # the noun (its last three characters) right before "1個につき", and a count after that noun
-_JA_ONE = re.compile(fold_literal(r"([^\s\d、。（）()]{2,3})1(?:個|点|本|枚|つ)(?:あたり|につき|ごとに)"))
-_JA_N = fold_literal(r"(\d+)(?:個|点|本|枚|つ)")
+_JA_ONE = re.compile(fold_literal(rf"([^\s\d、。（）()]{{2,3}})1{_JA_PIECE}(?:あたり|につき|ごとに)"))
+_JA_N = fold_literal(rf"(\d+){_JA_PIECE}")
 # "6個が割れていました", "3枚破損", "8個が点きません": pieces broken (with "不足", pieces missing: `_JA_MISSING`)
-_JA_BROKEN = re.compile(fold_literal(r"(\d+)(?:個|点|本|枚|つ)(?:が|も)?"
+_JA_BROKEN = re.compile(fold_literal(rf"(\d+){_JA_PIECE}(?:が|も)?"
                                      r"(?:割れ|破損|欠け|壊れ|点きません|点かな|点灯しな|動かな|不良)"))
 
 

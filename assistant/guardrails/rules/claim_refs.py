@@ -12,6 +12,7 @@ from __future__ import annotations
 from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.rules.claim_demonstratives import german_demonstratives
 from assistant.guardrails.rules.claim_numbers import number_objects
 from assistant.guardrails.text import Doc
 
@@ -40,6 +41,15 @@ def buyer_names_claim(data: RuleInput) -> bool:
     return buyer is not None and bool(buyer.spans("claim"))
 
 
+def _traded_away(doc: Doc, a: int, b: int) -> bool:
+    """'cancel the return request ... and we'll send the $12': a request closed, then the seller's promise.
+
+    A request the buyer made (on Amazon: they cannot close the seller's) that the seller pays to see closed is an
+    Amazon request, whatever else the message speaks of.
+    """
+    return doc.has("close", max(0, a - 3), a) and _and_we_give(doc, b, min(len(doc.words), b + _PROMISE_REACH))
+
+
 def claim_objects(data: RuleInput) -> dict[int, int]:
     """Every claim object named in the draft (pronouns excluded): first token -> end token."""
     doc = data.doc
@@ -49,7 +59,8 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
         for a, b in doc.spans(cls):
             if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 4), b + 6) \
                     and not doc.has("open", max(0, a - 3), a) \
-                    and not (doc.has("you", b, b + 2) and doc.has("open", b + 1, b + 3)):
+                    and not (doc.has("you", b, b + 2) and doc.has("open", b + 1, b + 3)) \
+                    and not _traded_away(doc, a, b):
                 # "the case" is a claim where claims are spoken of, "the case with Amazon", "you opened one", "the
                 # case you opened"
                 continue
@@ -152,7 +163,7 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
     out: dict[int, bool] = {}
     # a draft that names no claim, to a buyer whose message names one: a pronoun said only of a claim is theirs
     theirs = not starts and buyer_names_claim(data)
-    for a, _ in doc.spans("pronoun"):
+    for a, _ in sorted(doc.spans("pronoun") + german_demonstratives(doc)):
         # (after a hyphen it is the pronoun, whatever follows: "retirez-la simplement")
         if a + 1 < len(doc.words) and not hyphen_joined(doc, a) and (_NOUN_AFTER & doc.classes[a + 1] or (
                 doc.words[a] in DETERMINER and doc.words[a + 1].endswith(_NOUN_ENDINGS))):
@@ -229,13 +240,13 @@ def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> b
     end = doc.sentences[doc.sentence_of(a)].tok_end
     # what the first condition before the pronoun says up to it, or the first one after it ("Retírela cuando reciba
     # el reembolso") up to the sentence's end: the case resolved, or the remedy arrived ("Cuando le llegue ...")
-    said = []  # (first token after the condition word, end of what it covers)
+    said = []  # (the condition word, end of what it covers)
     before = doc.find("condition", lo, a)
     if before:
-        said.append((before[0][1], a))
+        said.append((before[0][0], a))  # (from its start: "dès réception" is one phrase)
     after = doc.find("condition", a + 1, end)
     if after:
-        said.append((after[0][1], end))
+        said.append((after[0][0], end))
     # "En retour, pourriez-vous la clôturer ?", "¿Podría cerrarla después?": a trade named before the closing, or
     # the closing put after the remedy, is as plain as a condition that all is resolved
     traded = doc.has("in_return", lo, a) or doc.has("sequence", a + 1, min(end, a + 3)) \
