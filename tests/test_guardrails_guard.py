@@ -108,7 +108,9 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "close it and we send a refund once the review is gone ",
                                   # round 77: a request closed for a promise, a German demonstrative, a rate per piece
                                   "cancel the request and we send 1 € ", "könnten sie die bitte zurücknehmen ",
-                                  "1,50 € per ogni paio "])
+                                  "1,50 € per ogni paio ",
+                                  # round 78: "the Amazon one" after a claim, a lone "ne", a count "out of" a whole
+                                  "a claim retract the amazon one ", "te ne mandiamo ", "2 out of 6 cups $1 per cup "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -21,6 +21,10 @@ _ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 _MEASURE = re.compile(r"^\d+(?:v|mm|cm|m|km|kg|g|mg|ml|l|w|kw|mah|wh|gb|tb|mb|hz|k|x|p|st|nd|rd|th|am|pm|h|hr|hrs|"
                       r"min|mins|s|ft|oz|lb|lbs|in|yr|yrs|pcs|pc|er|e|eme|°c|°f)$", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{2,4}$")
+# A UK or Canadian postcode's second half right after a code ("TR11 3AB", "M4C 1B5"): the code is a postcode's
+# first half
+_POSTCODE_HALF = re.compile(r"\s\d[A-Z]{2}\b|\s\d[A-Z]\d\b")
+_POSTCODE_FIRST = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 
 
 def identifiers(message: str, order_id: str | None = None) -> list[str]:
@@ -38,6 +42,8 @@ def identifiers(message: str, order_id: str | None = None) -> list[str]:
             continue
         if code.isdigit() and len(code) in (10, 11) and code.startswith("0"):
             continue  # a phone number, which a reply must not repeat
+        if _POSTCODE_FIRST.match(code) and _POSTCODE_HALF.match(message, match.end()):
+            continue  # the outward half of a postcode ("TR11 3AB"), part of an address, no reference
         if code not in found:
             found.append(code)
     return found[:MAX_IDS]

@@ -202,7 +202,20 @@ def negated(doc: Doc, tok: int) -> bool:
     if doc.has("you_said", lo, tok):
         return True
     # "sin coste", "senza spese", "without any extra charge": free, which negates nothing after it
-    return any(not _free(doc, k) for k, _ in doc.find("negation", lo, tok))
+    return any(not _free(doc, k) and not _lone_ne(doc, k, tok) for k, _ in doc.find("negation", lo, tok))
+
+
+# French negates in two parts ("ne ... pas"); a "ne" with no second part before the word is Italian's "of it"
+# ("te ne spediamo uno nuovo": we send you a new one)
+_NE = frozenset({"ne", "n"})
+_NE_SECOND = frozenset({"pas", "plus", "jamais", "rien", "aucun", "aucune", "personne", "guere", "point", "ni", "que"})
+
+
+def _lone_ne(doc: Doc, k: int, tok: int) -> bool:
+    """Whether the negation at `k` is a French "ne" with no second part between it and `tok` (or just after)."""
+    if doc.words[k] not in _NE:
+        return False
+    return not any(doc.words[j] in _NE_SECOND for j in range(k + 1, min(len(doc.words), max(tok, k + 1) + 2)))
 
 
 _COST = frozenset({"cost", "costs", "charge", "charges", "fee", "fees", "coste", "costo", "costes", "gastos", "cargo",

@@ -113,15 +113,19 @@ def _stated_count(doc: Doc, noun: int, before: int) -> int:
     A number up to three words before a word of the same stem: "vier neue Gläser", "las 12 piezas". With none in
     the draft, the buyer's own count ("Cinq assiettes sur six sont arrivées cassées" for "4 € par assiette").
     """
-    count = _count_for(doc, doc.words[noun][:4], before, noun)
+    count = _count_for(doc, _stem(doc.words[noun]), before, noun)
     if count == 1 and doc.buyer is not None and (buyer := doc.buyer()) is not None:
-        count = _count_for(buyer, doc.words[noun][:4], len(buyer.words), -1)
+        count = _count_for(buyer, _stem(doc.words[noun]), len(buyer.words), -1)
         adjective = doc.words[noun + 1] if noun + 1 < len(doc.words) else ""
         if count == 1 and adjective.isalpha() and len(adjective) >= 5 \
                 and not doc.classes[noun + 1] & {"filler", "and", "link", "condition"}:
             # "2,50 € par assiette ébréchée" after "8 sont arrivées ébréchées": the buyer counts the state
             count = _count_for(buyer, adjective[:4], len(buyer.words), -1)
     return count
+
+
+def _is_count(doc: Doc, word: str) -> bool:
+    return word.isdigit() or word in doc.lexicon.numbers
 
 
 def _count_for(doc: Doc, stem: str, before: int, noun: int) -> int:
@@ -131,7 +135,9 @@ def _count_for(doc: Doc, stem: str, before: int, noun: int) -> int:
         if words[k].startswith(stem) and k != noun:
             for j in (k - 1, k - 2, k - 3):
                 if j >= 0 and (words[j].isdigit() or words[j] in doc.lexicon.numbers) and words[j + 1] != "of" \
-                        and not (j > 0 and words[j - 1] in _OUT_OF):  # "vier von sechs": six is the whole set
+                        and not (j > 1 and words[j - 1] in _OUT_OF and (_is_count(doc, words[j - 2]) or (
+                            j > 2 and words[j - 2] == "out" and _is_count(doc, words[j - 3])))):
+                    # "vier von sechs": six is the whole set (not "el pack de 2 lámparas": both lamps)
                     count = _count(doc, words[j])
                     if count > 1:
                         return count
@@ -200,6 +206,8 @@ _INSTALMENT_NOUNS = frozenset({"instalments", "installments", "payments", "trans
                                "rimborsi", "teilerstattungen", "teilbetragen", "teilbetrage", "tranchen", "tranches",
                                # "tres abonos de 10 €", "two credits of £5": credits paid one by one
                                "abonos", "credits", "gutschriften", "avoirs", "accrediti", "bonos", "vouchers"})
+# German builds its own words of payment ("Teilgutschriften", "Ratenzahlungen"): their endings say what they are
+_DE_INSTALMENTS = ("zahlungen", "gutschriften", "erstattungen", "uberweisungen", "betrage", "betragen")
 _MONTHLY_AFTER = frozenset({"mensuales", "mensual", "semanales", "mensili", "settimanali", "mensuels", "mensuelles",
                             "hebdomadaires", "monatliche", "monatlichen", "wochentliche", "wochentlichen"})
 _INSTALMENT_LINKS = frozenset({"of", "von", "zu", "je", "jeweils", "de", "d", "a", "da", "di", "each", "per"})
@@ -212,7 +220,7 @@ def _instalments(doc: Doc, tok: int) -> int:
         k -= 1  # "of", "zu je", "de"
     if k < tok - 1 and k >= 1 and doc.words[k] in _MONTHLY_AFTER:
         k -= 1  # "tres plazos mensuales de 50 €", "tre rate mensili da 50 €": the adjective after the noun
-    if k == tok - 1 or k < 1 or doc.words[k] not in _INSTALMENT_NOUNS:
+    if k == tok - 1 or k < 1 or not (doc.words[k] in _INSTALMENT_NOUNS or doc.words[k].endswith(_DE_INSTALMENTS)):
         return 1
     j = k - 1
     if doc.words[j] in ("monthly", "weekly") and j >= 1:
@@ -284,10 +292,27 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
             if count > 1:
                 return count
     counted = _counted_before(doc, tok, k, end)
-    if counted == 1 and k + 1 < end and words[k + 1].isalpha() and len(words[k + 1]) > 3:
+    noun = _rated_noun(doc, k + 1, end)
+    if counted == 1 and noun is not None:
         # "1,50 € por cada pieza que falta" after "le mandamos las 12 piezas": the count stated earlier
-        counted = _stated_count(doc, k + 1, tok)
+        # ("5 € a pezzo per ogni coperchio mancante", "12,50 € por unidad de lámpara": the noun after the unit)
+        counted = _stated_count(doc, noun, tok)
     return counted
+
+
+# Words of a unit that name no thing of their own: the rate's noun comes after them ("a pezzo per ogni coperchio")
+_UNITS = frozenset({"unit", "piece", "unidad", "pieza", "unite", "unita", "pezzo", "stuck", "einheit"})
+
+
+def _rated_noun(doc: Doc, k: int, end: int) -> int | None:
+    """The token of the noun a rate is paid for, from token `k`: past unit words and the words joining them."""
+    words = doc.words
+    for j in range(k, min(end, k + 5)):
+        word = words[j]
+        if word in _UNITS or word in _PER or word in _EACH or word in _ALL_OF or word in ("del", "della", "du"):
+            continue
+        return j if word.isalpha() and len(word) > 3 else None
+    return None
 
 
 # the plural article before the count ("pour les 6 verres", "für die 6 Gläser", "bei 6 Gläsern")
@@ -351,9 +376,7 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int, strict: bool = False
     k = per + 1 if per + 1 < end and words[per + 1] in _EACH else per  # "per ogni calice"
     if not strict and k + 1 < end and words[k + 1] in _ARTICLES:
         return 1  # "4,00 € per le matite mancanti": for all of them, no rate
-    # (a four-letter noun keeps three: Italian "paio" and its plural "paia")
-    stems = [w[:min(_STEM, max(3, len(w) - 1))] for w in words[k + 1:min(end, k + 3)]
-             if w.isalpha() and len(w) >= 3]  # "bol", "mug"
+    stems = [_stem(w) for w in words[k + 1:min(end, k + 3)] if w.isalpha() and len(w) >= 3]  # "bol", "mug"
     if not stems:
         return 1
     # the count whose noun phrase shares most of the rate's words: "2 missing refills" for "per missing refill",
@@ -365,8 +388,19 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int, strict: bool = False
             continue
         shared = sum(1 for stem in stems if any(w.startswith(stem) for w in words[j + 1:j + 3]))
         if shared > best_shared:
-            best, best_shared = count, shared
+            # "two out of six shades": the noun is counted by the part before "out of", six is the whole set
+            part = _part_before(doc, j)
+            best, best_shared = (count if part is None else part), shared
     return best
+
+
+def _part_before(doc: Doc, j: int) -> int | None:
+    """The count before "of"/"out of"/"von"/"sur" that makes the count at `j` a whole set ("one" is 1), else None."""
+    words = doc.words
+    k = j - 2 if j > 1 and words[j - 1] in _OUT_OF else -1
+    if k >= 1 and words[k] == "out":
+        k -= 1
+    return _count(doc, words[k]) if k >= 0 and _is_count(doc, words[k]) else None
 
 
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "i", "gli", "il", "lo", "los", "las", "el", "die", "der", "den",
@@ -376,6 +410,12 @@ _PIECES = frozenset({"stuck", "stueck", "stk", "exemplare", "pieces", "piece", "
                      "piezas", "unidades", "articles", "artikel", "paar", "paires"})
 _ONE = frozenset({"one", "un", "une", "uno", "una", "unidad", "unita", "unite", "stuck"})  # "cada una", "l'uno"
 _STEM = 4  # letters a noun and its plural share ("tasse", "tasses"; "calice", "calici")
+
+
+def _stem(word: str) -> str:
+    """The letters a noun shares with its plural: four, or three of a four-letter word ("paio", "paia"; "vite")."""
+    return word[:min(_STEM, max(3, len(word) - 1))]
+
 # "不足分1個あたり300円" with "容器が5個不足": a rate per piece, and the count of pieces missing named elsewhere
 # (written as the folded text reads them: voiced marks off, "が" is "か")
 _JA_RATE = tuple(fold_literal(w) for w in ("あたり", "につき", "ごとに"))

@@ -87,7 +87,14 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
                     and not doc.has("thing", b, j) and not doc.has("amazon", b, j):
                 out.setdefault(b, j)
                 break
+        # "retract the Amazon one": the one with Amazon, a claim ("the Amazon one" after a claim named before)
+        k = b + 1 if b < n and doc.words[b] in DETERMINER else b
+        if k + 1 < n and "amazon" in doc.classes[k] and doc.words[k + 1] in _ONE_WORDS and doc.has("claim", 0, a):
+            out.setdefault(k, k + 2)
     return out
+
+
+_ONE_WORDS = frozenset({"one", "ones"})
 
 
 _WITH = frozenset({"with", "at", "through", "via"})

@@ -125,6 +125,12 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         if hit is None and si in data.offers.money and doc.has("review_ask", max(s.tok_start, a - 4), a) \
                 and not negated_before(doc, a, s.tok_start):
             hit = (s.tok_start, s.tok_end)  # "we give £5 back to every customer who leaves a review": money for it
+        # (not "feel free to share your experience": free to do it, no gift)
+        gifts = [k for k, _ in incentives if not (doc.words[k] == "free" and k + 1 < s.tok_end
+                                                  and doc.words[k + 1] == "to")]
+        if hit is None and gifts and doc.has("review_ask", s.tok_start, s.tok_end) \
+                and not doc.has("negation", s.tok_start, s.tok_end) and not doc.has("thanks", s.tok_start, s.tok_end):
+            hit = (s.tok_start, s.tok_end)  # "Wer uns eine Rezension schreibt, bekommt ein Kabel gratis": a gift for it
         if hit is None and doc.has("incentive", s.tok_start, s.tok_end) and (
                 doc.has("link", max(s.tok_start, a - 5), a)
                 or (doc.has("link", s.tok_start, s.tok_end) and doc.has("review_ask", s.tok_start, s.tok_end))):
