@@ -420,8 +420,9 @@ def _stem(word: str) -> str:
 # (written as the folded text reads them: voiced marks off, "が" is "か")
 _JA_RATE = tuple(fold_literal(w) for w in ("あたり", "につき", "ごとに"))
 # the counters of pieces: 個 (things), 点 (items), 本 (long things), 枚 (flat things), つ, 客 (cups, glasses), 組
-# (sets), 足 (pairs of socks or shoes), 台 (machines), 冊 (books), 袋 (bags), 箱 (boxes), 缶 (tins), 脚 (chairs)
-_JA_PIECE = "(?:個|点|本|枚|つ|客|組|足|台|冊|袋|箱|缶|脚)"
+# (sets), 足 (pairs of socks or shoes), 台 (machines), 冊 (books), 袋 (bags), 箱 (boxes), 缶 (tins), 脚 (chairs),
+# 巻 (rolls, volumes)
+_JA_PIECE = "(?:個|点|本|枚|つ|客|組|足|台|冊|袋|箱|缶|脚|巻)"
 _JA_MISSING = re.compile(fold_literal(rf"(\d+){_JA_PIECE}(?:が|の)?不足|"
                                       rf"不足(?:分|している)?(?:の)?(\d+){_JA_PIECE}|"
                                       rf"(\d+){_JA_PIECE}分"))  # "5個分": five pieces' worth

@@ -66,7 +66,11 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         if not to_amazon and doc.has("first_person", b, min(s.tok_end, b + 2)) \
                 and not (b < s.tok_end and quoted(doc, b)) and not _said_of_seller(doc, b, s.tok_end):
             continue  # "let us know": the buyer tells the seller (a quoted 'I no longer need help' is a button)
-        said = doc.find("resolved", a, min(s.tok_end, b + _SAID))  # "please click Yes" says it in the verb
+        # a telling that ends on a colon says it in the next sentence ("coméntaselo a Amazon: que ya está todo
+        # solucionado")
+        end = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) and \
+            doc.folded[s.start:s.end].rstrip().endswith(":") else s.tok_end
+        said = doc.find("resolved", a, min(end, b + _SAID))  # "please click Yes" says it in the verb
         # "... is not okay", "it isn't sorted yet": a resolved state denied right before it is no resolved state
         said = [(g, h) for g, h in said if not doc.has("negation", max(b, g - 2), g)]
         if not said:
