@@ -110,7 +110,9 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "cancel the request and we send 1 € ", "könnten sie die bitte zurücknehmen ",
                                   "1,50 € per ogni paio ",
                                   # round 78: "the Amazon one" after a claim, a lone "ne", a count "out of" a whole
-                                  "a claim retract the amazon one ", "te ne mandiamo ", "2 out of 6 cups $1 per cup "])
+                                  "a claim retract the amazon one ", "te ne mandiamo ", "2 out of 6 cups $1 per cup ",
+                                  # every rate looked for its noun's count from the draft's start
+                                  "2 cups, we refund 1 € per cup "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

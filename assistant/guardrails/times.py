@@ -382,7 +382,8 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int, strict: bool = False
     # the count whose noun phrase shares most of the rate's words: "2 missing refills" for "per missing refill",
     # not "8 refills instead of 10"; the first of equals
     best, best_shared = 1, 0
-    for j in range(tok):
+    # (within a reach before the amount: a scan from the draft's start for every amount is quadratic on a long one)
+    for j in range(max(0, tok - _COUNT_REACH), tok):
         count = _count(doc, words[j]) if words[j].isdigit() or words[j] in doc.lexicon.numbers else 1
         if count <= 1:
             continue
@@ -392,6 +393,9 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int, strict: bool = False
             part = _part_before(doc, j)
             best, best_shared = (count if part is None else part), shared
     return best
+
+
+_COUNT_REACH = 200  # tokens before a rate in which the count of its noun is looked for (a long draft's worth)
 
 
 def _part_before(doc: Doc, j: int) -> int | None:
