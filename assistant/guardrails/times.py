@@ -113,9 +113,10 @@ def _stated_count(doc: Doc, noun: int, before: int) -> int:
     A number up to three words before a word of the same stem: "vier neue Gläser", "las 12 piezas". With none in
     the draft, the buyer's own count ("Cinq assiettes sur six sont arrivées cassées" for "4 € par assiette").
     """
-    count = _count_for(doc, _stem(doc.words[noun]), before, noun)
+    stem = _stem(doc.words[noun])
+    count = _count_for(doc, stem, before, noun)
     if count == 1 and doc.buyer is not None and (buyer := doc.buyer()) is not None:
-        count = _count_for(buyer, _stem(doc.words[noun]), len(buyer.words), -1)
+        count = _count_for(buyer, stem, len(buyer.words), -1)
         adjective = doc.words[noun + 1] if noun + 1 < len(doc.words) else ""
         if count == 1 and adjective.isalpha() and len(adjective) >= 5 \
                 and not doc.classes[noun + 1] & {"filler", "and", "link", "condition"}:
@@ -134,10 +135,8 @@ def _count_for(doc: Doc, stem: str, before: int, noun: int) -> int:
     for k in range(before - 1, max(-1, before - 80), -1):
         if words[k].startswith(stem) and k != noun:
             for j in (k - 1, k - 2, k - 3):
-                if j >= 0 and (words[j].isdigit() or words[j] in doc.lexicon.numbers) and words[j + 1] != "of" \
-                        and not (j > 1 and words[j - 1] in _OUT_OF and (_is_count(doc, words[j - 2]) or (
-                            j > 2 and words[j - 2] == "out" and _is_count(doc, words[j - 3])))):
-                    # "vier von sechs": six is the whole set (not "el pack de 2 lámparas": both lamps)
+                # "vier von sechs": six is the whole set (not "el pack de 2 lámparas": both lamps)
+                if j >= 0 and _is_count(doc, words[j]) and words[j + 1] != "of" and _part_before(doc, j) is None:
                     count = _count(doc, words[j])
                     if count > 1:
                         return count
