@@ -76,11 +76,17 @@ class _Vocab:
     return_window: tuple[re.Pattern[str], ...] = ()
 
 
+# A size written as numbers ("20 x 20 cm", "15x15x8", "500 ml", "64 GB"), for `{measure}` in the ordered and
+# received patterns. Lengths alone are left out: "a 5 cm crack" is damage, not the size that came.
+_MEASURE = (r"\d+(?:[.,]\d+)?\s?[x×]\s?\d+(?:[.,]\d+)?(?:\s?[x×]\s?\d+(?:[.,]\d+)?)?(?:\s?(?:cm|mm|m|in)\b)?"
+            r"|\d+(?:[.,]\d+)?\s?(?:ml|cl|gb|tb|mah)\b")
+
+
 def _compile(patterns: list[str], path: Path, field: str, words: str = "") -> tuple[re.Pattern[str], ...]:
     out = []
     for pattern in patterns:
         try:
-            out.append(re.compile(pattern.replace("{words}", words), _FLAGS))
+            out.append(re.compile(pattern.replace("{words}", words).replace("{measure}", _MEASURE), _FLAGS))
         except re.error as exc:
             raise KnowledgeError(f"invalid pattern {pattern!r}: {exc}", path=str(path), field=field) from exc
     return tuple(out)
@@ -374,7 +380,7 @@ def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str, hits: Hits = ALL) -> N
     facts.ordered = ordered.group("value") if ordered else None
     received = [m.group("value") for p in hits.select(vocab.received) for m in p.finditer(text)
                 if not ordered or m.start() > ordered.start()]
-    received = [r for r in received if r != facts.ordered]
+    received = [r for r in received if _plain(r) != _plain(facts.ordered)]
     facts.received = received[0] if received else None
     if _any(vocab.colour_mismatch, text, hits):
         facts.mismatch = "colour"
@@ -384,6 +390,12 @@ def _mismatch(facts: CaseFacts, vocab: _Vocab, text: str, hits: Hits = ALL) -> N
         # Compound colours ("salbeigrün", "dunkelblau") end with a colour word.
         colour = any(facts.ordered.endswith(word) for word in vocab.colour_words if len(word) > 2)
         facts.mismatch = "colour" if colour or facts.ordered in vocab.colour_words else "size"
+
+
+def _plain(value: str | None) -> str:
+    """A value to compare: a size in numbers by its numbers alone ("20x20" is "20 x 20 cm")."""
+    numbers = re.findall(r"\d+(?:[.,]\d+)?", value or "")
+    return " ".join(numbers) if numbers else (value or "")
 
 
 _CAPACITY = re.compile(r"\d\s?(?:gb|tb|mah|ml)$", re.I)

@@ -103,7 +103,9 @@ def _complaint(request: DraftRequest) -> bool:
     from assistant.drafting.echo import load_echo_vocab
 
     vocab = load_echo_vocab(request.reply_language)
-    if vocab is None or not vocab.problem.search(request.message):
+    # a size that came other than the one ordered ("commandé ... 20 x 20 cm", "reçu ... 15 x 15 cm") is a problem
+    mismatched = request.facts.mismatch is not None and request.facts.received is not None
+    if vocab is None or not (mismatched or vocab.problem.search(request.message)):
         return False
     return bool((vocab.request and any(vocab.request.search(part.strip())
                                       for part in re.split(r"[.!?。！？\n]+|,\s*", request.message)))

@@ -329,6 +329,9 @@ def _names_something(text: str, cue: re.Pattern[str], vocab: EchoVocab) -> bool:
 
 def _question(text: str, vocab: EchoVocab) -> Clause:
     """A question quoted as asked, or turned round in indirect speech once its lead-in is gone."""
+    inside = vocab.embedded.search(text) if vocab.embedded else None
+    if inside and vocab.indirect and vocab.indirect.match(inside.group("q")):
+        text = inside.group("q")  # "I can't find how to switch it to Fahrenheit": the question is the "how to"
     if vocab.indirect and vocab.indirect.match(text):
         turned = turn(text.rstrip(" ?"), vocab)
         if turned.turned:

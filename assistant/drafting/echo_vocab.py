@@ -45,6 +45,9 @@ class EchoVocab:
     # What the buyer already tried ("I tried another socket"): background to the fault, it counts half.
     tried: re.Pattern[str] | None = None
     indirect: re.Pattern[str] | None = None
+    # A question inside a statement ("I can't find how to switch it to Fahrenheit"): the group `q` is the
+    # question itself ("how to switch it to Fahrenheit"), restated as asked.
+    embedded: re.Pattern[str] | None = None
     lower_first: frozenset[str] = frozenset()
     # Where the address itself starts in a sentence that gives one (a named group `v`).
     address_value: tuple[re.Pattern[str], ...] = ()
@@ -92,7 +95,7 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
     item_subjects = _pairs(data, "item_subjects", path)
     seller = alternation([data["seller"]], path, "seller") if data.get("seller") else None
     optional = {key: alternation([data[key]], path, key) if data.get(key) else None
-                for key in ("subjectless", "request", "indirect", "postcode", "tried")}
+                for key in ("subjectless", "request", "indirect", "postcode", "tried", "embedded")}
     values = data.get("address_value") or []
     if not isinstance(values, list) or not all(isinstance(v, str) and "(?P<v>" in v for v in values):
         raise KnowledgeError("must be a list of patterns with a group (?P<v>...)", path=str(path),
@@ -109,7 +112,7 @@ def load_echo_vocab(language: str, directory: Path = ECHO_DIR) -> EchoVocab | No
                      focus=focus,
                      address_value=address_value,
                      request=optional["request"], indirect=optional["indirect"], postcode=optional["postcode"],
-                     tried=optional["tried"],
+                     tried=optional["tried"], embedded=optional["embedded"],
                      lower_first=frozenset(str(w).casefold() for w in data.get("lower_first") or []),
                      subject=str(data.get("subject") or ""), item_subjects=tuple(item_subjects), **fields)
 

@@ -42,7 +42,7 @@ PACKAGE = "assistant.guardrails"
 MODULES: tuple[str, ...] = (
     "bisection", "normalize", "lexicon", "sentences", "classes", "text", "clauses", "money", "offer_money", "sending",
     "offers",
-    "breakdown", "times", "price_labels",
+    "breakdown", "times", "times_ja", "price_labels",
     "prefilter",
     "patterns", "registry",
     "rules.claim_asks", "rules.claim_clauses", "rules.claim_closings", "rules.claim_demonstratives",

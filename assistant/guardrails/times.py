@@ -11,6 +11,7 @@ import re
 
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.text import Doc
+from assistant.guardrails.times_ja import ja_each_time, ja_per_unit, ja_periods_before
 
 
 def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
@@ -19,9 +20,44 @@ def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     `after` is the first token after the whole amount ("50 USD" is two tokens).
     """
     return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after),
-               _ja_each_time(doc, after, end, tok), _rate_before(doc, tok), _periods_before(doc, tok),
-               _times_before(doc, tok, end, after)) \
+               ja_each_time(doc, after, end, tok), _rate_before(doc, tok), _periods_before(doc, tok),
+               _times_before(doc, tok, end, after), _each_of_earlier(doc, tok), _times_sign_after(doc, tok, after)) \
         * _multiplier_before(doc, tok)
+
+
+def _each_of_earlier(doc: Doc, tok: int) -> int:
+    """'Für jedes der 6 fehlenden Gläser erstatten wir Ihnen 7,50 €', 'for each of the 6 mugs we refund $4'.
+
+    "Each of" and a count earlier in the amount's clause, the verb between them and the amount.
+    """
+    words = doc.words
+    lo = max(doc.sentences[doc.sentence_of(tok)].tok_start, tok - _EACH_OF_REACH)
+    for k in range(tok - 1, lo, -1):
+        if not _is_count(doc, words[k]) or (words[k - 1] not in _ALL_OF and words[k - 1] not in _THE_PLURAL):
+            continue
+        j = k - 1
+        while j > lo and k - j <= 3 and (words[j] in _ALL_OF or words[j] in _THE_PLURAL):
+            j -= 1
+        # (not a total restated after a comma: "2 € pour chacun des 3 crochets, soit 6 €", "cioè 12 €")
+        between = doc.folded[doc.ends[k]:doc.starts[tok]]
+        comma = between.rfind(",")
+        restated = comma >= 0 and len(between[comma + 1:].split()) <= 2
+        if words[j] in _EACH and not restated and not any(c in between for c in ";:("):
+            return _count(doc, words[k])
+    return 1
+
+
+_EACH_OF_REACH = 12  # tokens from "each of the N" to the amount paid for each
+
+
+# "300円×12個分", "€4 x 6": a multiplication sign and a count right after the amount
+_TIMES_SIGN = re.compile(fold_literal(r"\s?(?:円|[€$£¥])?\s?[×x]\s?(\d{1,2})(?!\d|[.,]\d)"))
+
+
+def _times_sign_after(doc: Doc, tok: int, after: int | None) -> int:
+    last = (after if after is not None and after > tok else tok + 1) - 1
+    found = _TIMES_SIGN.match(doc.folded, doc.ends[last])
+    return _count(doc, found.group(1)) if found else 1
 
 
 # "versé en trois fois, 10 € par mois", "in drei Raten, je 10 €": the number of payments before an amount paid
@@ -54,16 +90,27 @@ _EACH_TIME = frozenset({"jeweils", "each", "every", "chaque", "cada", "ogni", "c
 def _periods_before(doc: Doc, tok: int) -> int:
     """'in den nächsten drei Monaten jeweils 7,50 €': a count of periods before the amount, paid each time.
 
-    A word of "each" must stand right before the amount, so "within 3 days, €7.50" multiplies nothing.
+    A word of "each" must stand between the periods and the amount ("drei Monate lang jeweils zum Monatsanfang
+    eine Erstattung von 20 €"), so "within 3 days, €7.50" multiplies nothing.
     """
     words = doc.words
-    lo = doc.sentences[doc.sentence_of(tok)].tok_start
-    if not any(words[k] in _EACH_TIME for k in range(max(lo, tok - 2), tok)):
-        return 1
-    for k in range(tok - 1, max(lo, tok - 5), -1):
+    s = doc.sentences[doc.sentence_of(tok)]
+    lo = s.tok_start
+    for k in range(tok - 1, max(lo, tok - _PERIODS_REACH), -1):
+        if not words[k].isalpha():
+            return ja_periods_before(doc, tok)  # another number between: not the periods of this amount
         if words[k] in _PERIOD_PLURALS and k - 1 >= lo:
-            return _count(doc, words[k - 1])
-    return 1
+            # or "each month" just after it: "for the next three months ... €20 at the start of each month"
+            after = range(tok + 1, min(s.tok_end, tok + 8) - 1)
+            if any(words[j] in _EACH_TIME for j in range(k + 1, tok)) \
+                    or any(words[j] in _EACH_TIME and words[j + 1] in _PERIODS for j in after):
+                return _count(doc, words[k - 1])
+            break
+    return ja_periods_before(doc, tok)
+
+
+_PERIODS_REACH = 11  # tokens from the count of periods to the amount: "drei Monate lang jeweils zum Monatsanfang ..."
+
 
 
 _OUT_OF = frozenset({"of", "von", "de", "di", "sur", "su", "out"})
@@ -169,30 +216,7 @@ def _multiplier_before(doc: Doc, tok: int) -> int:
     return 1 if k is None else _MULTIPLIERS[doc.words[k]]
 
 
-_JA_EACH = fold_literal("ずつ")
-_JA_TIMES = fold_literal("回")
 
-
-def _ja_each_time(doc: Doc, after: int | None, end: int, tok: int = -1) -> int:
-    """'2,000円ずつ2回に分けて返金', '￥2,000ずつ、2回に分けて': an amount each time, paid the number of times after it.
-
-    Or the number of times before it: '2回に分けて1,500円ずつ返金' (`tok`, the amount's first token).
-    """
-    if doc.folded.isascii():
-        return 1
-    each = after is not None and 1 <= after < len(doc.starts) \
-        and doc.folded[doc.ends[after - 1]:doc.starts[after]].rstrip(" \u3001,").endswith(_JA_EACH)
-    if each and after is not None and after < end and doc.folded.startswith(_JA_TIMES, doc.ends[after]):
-        return _count(doc, doc.words[after])
-    if tok > 0:
-        # "3回に分けて各2,000円": the number of times before it, "each" said before the amount or "ずつ" after it
-        before = _JA_TIMES_BEFORE.search(doc.folded, max(0, doc.starts[tok] - 14), doc.starts[tok])
-        if before is not None and (each or before.group(2)):
-            return _count(doc, before.group(1))
-    return 1
-
-
-_JA_TIMES_BEFORE = re.compile(fold_literal(r"(\d+)回に分けて[\s、,]*(各|それぞれ|毎回)?\s*[￥¥]?\s*$"))
 
 
 # "three instalments of £7", "drei Raten zu je 7 €", "trois versements de 7 €": the amount is paid N times
@@ -282,7 +306,7 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
         if counted > 1:
             return counted
     if k + 1 >= end or words[k] not in _PER:
-        return _ja_per_unit(doc, tok)
+        return ja_per_unit(doc, tok)
     for j in range(k + 2, min(end, k + 10)):
         # ("9,00 € por las 2" is the price for the two: the article straight after "por" counts no rate)
         if (words[j - 1] in _ALL_OF or (words[j - 1] in _THE_PLURAL and (j - 1 > k + 1 or words[j - 1] == "the"))) \
@@ -419,46 +443,7 @@ def _stem(word: str) -> str:
     """The letters a noun shares with its plural: four, or three of a four-letter word ("paio", "paia"; "vite")."""
     return word[:min(_STEM, max(3, len(word) - 1))]
 
-# "不足分1個あたり300円" with "容器が5個不足": a rate per piece, and the count of pieces missing named elsewhere
-# (written as the folded text reads them: voiced marks off, "が" is "か")
-_JA_RATE = tuple(fold_literal(w) for w in ("あたり", "につき", "ごとに"))
-# the counters of pieces: 個 (things), 点 (items), 本 (long things), 枚 (flat things), つ, 客 (cups, glasses), 組
-# (sets), 足 (pairs of socks or shoes), 台 (machines), 冊 (books), 袋 (bags), 箱 (boxes), 缶 (tins), 脚 (chairs),
-# 巻 (rolls, volumes)
-_JA_PIECE = "(?:個|点|本|枚|つ|客|組|足|台|冊|袋|箱|缶|脚|巻)"
-_JA_MISSING = re.compile(fold_literal(rf"(\d+){_JA_PIECE}(?:が|の)?不足|"
-                                      rf"不足(?:分|している)?(?:の)?(\d+){_JA_PIECE}|"
-                                      rf"(\d+){_JA_PIECE}分"))  # "5個分": five pieces' worth
 
-
-_JA_COUNTED = re.compile(fold_literal(rf"(\d+){_JA_PIECE}\s*[(（]\s*1{_JA_PIECE}(?:あたり|につき)"))
-
-
-def _ja_per_unit(doc: Doc, tok: int) -> int:
-    """'不足分1個あたり300円': the rate times the pieces the draft says are missing."""
-    before = doc.folded[max(0, doc.starts[tok] - 4):doc.starts[tok]]
-    if doc.folded.isascii() or not before.endswith(_JA_RATE):
-        return 1
-    # "割れていた3個(1個あたり800円)": the count right before the bracket that holds the rate
-    counted = _JA_COUNTED.search(doc.folded, max(0, doc.starts[tok] - 16), doc.starts[tok])
-    # "割れたグラス1個につき300円" with "割れたグラス6個を新たに": the count the draft gives the same noun
-    rate = _JA_ONE.search(doc.folded, max(0, doc.starts[tok] - 12), doc.starts[tok])
-    named = None
-    if rate and len(rate.group(1)) >= 2:
-        named = next((m for m in re.finditer(re.escape(rate.group(1)) + _JA_N, doc.folded) if m.group(1) != "1"), None)
-    found = counted or named or _JA_MISSING.search(doc.folded) or _JA_BROKEN.search(doc.folded)
-    if not found and doc.buyer is not None and (buyer := doc.buyer()) is not None:
-        found = _JA_MISSING.search(buyer.folded) or _JA_BROKEN.search(buyer.folded)  # "12個中6個が割れていました"
-    count = int(next(g for g in found.groups() if g)) if found else 1
-    return count if 1 < count <= 24 else 1
-
-
-# the noun (its last three characters) right before "1個につき", and a count after that noun
-_JA_ONE = re.compile(fold_literal(rf"([^\s\d、。（）()]{{2,3}})1{_JA_PIECE}(?:あたり|につき|ごとに)"))
-_JA_N = fold_literal(rf"(\d+){_JA_PIECE}")
-# "6個が割れていました", "3枚破損", "8個が点きません": pieces broken (with "不足", pieces missing: `_JA_MISSING`)
-_JA_BROKEN = re.compile(fold_literal(rf"(\d+){_JA_PIECE}(?:が|も)?"
-                                     r"(?:割れ|破損|欠け|壊れ|点きません|点かな|点灯しな|動かな|不良)"))
 
 
 def _per_period(doc: Doc, tok: int, end: int) -> int:

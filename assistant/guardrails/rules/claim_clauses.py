@@ -221,14 +221,18 @@ def english_in(doc: Doc, lo: int, hi: int, objects: dict[int, int]) -> bool:
     return any(not any(o <= k < e for o, e in objects.items()) for k, _ in doc.find("lang_en", lo, hi))
 
 
-_WITHOUT = frozenset({"without", "ohne", "sans", "sin", "senza"})
+# ("absence": "en l'absence de réclamation en cours", "in the absence of an open claim")
+_WITHOUT = frozenset({"without", "ohne", "sans", "sin", "senza", "absence", "ausencia", "assenza"})
 
 
 def without_open(doc: Doc, lo: int, obj: int) -> bool:
-    """'without an open claim', 'ohne offenen Antrag': the words before a claim's name set it aside as open."""
+    """'without an open claim', 'ohne offenen Antrag': the words before a claim's name set it aside as open.
+
+    Or its state just after it: "en l'absence de réclamation en cours", "sin reclamación abierta".
+    """
     for k in range(lo, obj):
         if doc.words[k] in _WITHOUT:
-            return doc.has("open", k, obj) or doc.has("state", k, obj)
+            return doc.has("open", k, obj) or doc.has("state", k, obj) or doc.has("state", obj + 1, obj + 3)
     return False
 
 

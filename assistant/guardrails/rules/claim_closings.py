@@ -85,6 +85,12 @@ def _imperative_pronoun(doc: Doc, a: int, b: int) -> bool:
     return b - a == 1 and hyphen_joined(doc, b) and doc.words[a].endswith("ez") and doc.words[b] in _FR_OBJECT
 
 
+# Prepositions and articles: between a word and a closing verb after it, they make the word an article of a noun
+# ("di", "de" may join a verb to its infinitive: "Le chiediamo di chiuderla")
+_NOUN_PHRASE_LINKS = frozenset({"per", "para", "pour", "por", "del", "della", "dello", "dei", "con", "avec", "sur",
+                                "il", "el", "du", "des"})
+
+
 def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     """Token spans of closings asked of the buyer, or waited on, for each claim object (pronouns included)."""
     doc = data.doc
@@ -107,6 +113,12 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "close the app and open it": the verb has its own object
                 if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):
                     continue  # "il ritiro gratuito": an article before the noun, not "it" being withdrawn
+                if obj in pronouns and ((cls == "close" and doc.words[obj] == "il") or (obj < a and any(
+                        w in _NOUN_PHRASE_LINKS for w in doc.words[obj + 1:a]))):
+                    # "il corriere ritira il vecchio": "il" is a subject (French) or an article (Italian), never
+                    # what is closed; and no preposition comes between a pronoun and its verb, so in "la data più
+                    # comoda per il ritiro" "la" is the article of another noun
+                    continue
                 if free_service(doc, a, b):
                     continue  # "Le rimborsiamo ... dopo il ritiro gratuito": the free collection of the goods
                 if cls == "close" and b == obj and closing_noun(doc.words[a]) and doc.words[a].isascii():

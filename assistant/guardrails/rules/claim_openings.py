@@ -18,6 +18,7 @@ from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT, WAIT_NOUN_BEFORE, third_person_fact
 from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
 from assistant.guardrails.rules.claim_refs import weak_claim_in
+from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC
 from assistant.guardrails.text import Doc
 
 # Words of need, in the Latin-script languages ("won't be necessary", "ist nicht nötig", "no será necesario").
@@ -115,6 +116,31 @@ def _taken_further(doc: Doc, k: int, end: int) -> bool:
     return doc.has("claim", k + 1, stop) or weak_claim_in(doc, k + 1, stop)
 
 
+# A word standing for "one of them" as the opening verb's object: "don't open one", "n'en ouvrez pas", "non ne
+# apra", "no abra ninguna". Partitive and indefinite only: "don't open it" may be the parcel.
+_ONE_AFTER = frozenset({"one", "any", "another", "ninguna", "ninguno", "nessuna", "nessuno", "aucune", "aucun"})
+_ONE_BEFORE = frozenset({"en", "ne"})
+
+
+def _elided_claim(doc: Doc, oa: int, ob: int, end: int) -> bool:
+    """The opening verb at `oa`..`ob` has a pronoun for its object.
+
+    A partitive or indefinite one, or one fused on ("Antes de abrirla", "prima di aprirla").
+    """
+    return (ob < end and doc.words[ob] in _ONE_AFTER) or (oa > 0 and doc.words[oa - 1] in _ONE_BEFORE) \
+        or (ob - oa == 1 and INFINITIVE_CLITIC.search(doc.words[oa]) is not None)
+
+
+def _claim_just_before(doc: Doc, a: int) -> bool:
+    """A claim named before token `a` in its sentence or in the sentence before.
+
+    "Une réclamation A à Z ? N'en ouvrez surtout pas", "An A-to-z claim? Please don't open one".
+    """
+    si = doc.sentence_of(a)
+    lo = doc.sentences[si - 1].tok_start if si > 0 else doc.sentences[si].tok_start
+    return doc.has("claim", lo, a)
+
+
 def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     """Token spans of a hold-off word before an opening act on Amazon, a claim or the bank."""
     doc = data.doc
@@ -165,7 +191,7 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             head = max(c0, a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             # escalating needs no object: "before you escalate anything" is taking it to Amazon
             # ("if you agree not to file one": "one" takes up the claim named earlier in the sentence)
-            one = ob < s.tok_end and doc.words[ob] in ("one", "any") and doc.has("claim", s.tok_start, a)
+            one = _elided_claim(doc, oa, ob, s.tok_end) and _claim_just_before(doc, a)
             if one or doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or weak_claim_in(doc, ob, tail) \
                     or doc.words[oa].startswith(_ESCALATE) \
                     or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \

@@ -113,6 +113,11 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         if resolved and claim is None:
             i = bisect_left(starts, s.tok_start) - 1
             claim = starts[i] if i >= 0 else None
+        if resolved and claim is not None and gender_disagrees(doc, claim, a):
+            # closed once resolved, the pronoun reaches back to the last claim word of its gender: "su caso de la
+            # Garantía ... ciérrelo" (the head noun), "una reclamación ... su caso ... retírela"
+            agreeing = [c for c in starts if c < claim and not gender_disagrees(doc, c, a)]
+            claim = agreeing[-1] if agreeing else claim
         # "Una volta ricevuta la soluzione, potrebbe ritirarlo?" in a draft that names no claim, to a buyer who
         # opened one: the claim is the one the buyer's message names
         theirs = resolved and not starts and buyer_names_claim(data)

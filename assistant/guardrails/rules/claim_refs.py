@@ -10,6 +10,7 @@ structure (`text.Doc`) and word classes only.
 from __future__ import annotations
 
 from assistant.guardrails.bisection import bisect_left, bisect_right
+from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_demonstratives import german_demonstratives
@@ -190,7 +191,7 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
                                     and not doc.has("thing", s.tok_start, a))
         # "we'd ask that you take it down": a phrase said only of a claim reaches it as far back
         claim_only = claim_only or split_closing(doc, a, claim_only=True)
-        claim_only = claim_only or closed_once_resolved(doc, a, s.tok_start)
+        claim_only = claim_only or closed_once_resolved(doc, a, s.tok_start) or _asked_bare_closing(doc, a, s.tok_start)
         first = 0 if claim_only else reach_start(doc, si)
         i = bisect_left(starts, a) - 1
         if i >= 0 and starts[i] >= first:
@@ -203,6 +204,23 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             # ... cancel it and we'll refund you": a cancellation offered before is what "cancel it" points back to)
             out[a] = False
     return out
+
+
+def _asked_bare_closing(doc: Doc, a: int, start: int) -> bool:
+    """'Would you be willing to pull it?': the buyer asked to close a pronoun that ends its clause.
+
+    With nothing after the pronoun ("pull it out", "drop it off at the depot", "close it with tape") the verb
+    is done to the pronoun alone, and what a buyer is asked to close, pull or drop is the claim named before.
+    """
+    if a < 1 or "close" not in doc.classes[a - 1] or doc.words[a - 1] in _PARTICLES:
+        return False
+    if clause_end(doc, a) != a + 1 and doc.words[a + 1] not in _CLAUSE_NEXT:
+        return False
+    c0 = clause_start(doc, a)
+    return any(not doc.has("negation", max(c0, r - 2), a) for r, _ in doc.find("request", c0, a))
+
+
+_CLAUSE_NEXT = frozenset({"if", "and", "so", "then", "please", "for"})
 
 
 def _promised_closing(doc: Doc, a: int, end: int) -> bool:

@@ -105,7 +105,7 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         # (a button is clicked on Amazon's page, never in a reply to us: "Please click 'Yes' on that email")
         in_verb = said[0][0] < b and doc.words[a] not in _CLICK
         lo = s.tok_start if in_verb else doc.sentences[max(0, si - 1)].tok_start
-        listener = doc.has("amazon", lo, s.tok_end) or _object_in(starts, lo, s.tok_end)
+        listener = doc.has("amazon", lo, s.tok_end) or _object_in(starts, lo, s.tok_end) or _there(doc, a, starts)
         if not listener:
             continue
         if neutral_clause(doc, clause_start(doc, a), said[0][1]):
@@ -120,6 +120,15 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
 
 
 _THAT = frozenset({"that", "dass", "que", "qu", "che"})
+# "wären Sie so nett, dort kurz Bescheid zu geben": a place word by the telling points back to Amazon or the claim
+_THERE = frozenset({"dort", "dorthin", "there", "alli", "ahi", "li"})
+
+
+def _there(doc: Doc, a: int, starts: list[int]) -> bool:
+    """A place word within three tokens before the telling at `a`, with Amazon or a claim named before it."""
+    s = doc.sentences[doc.sentence_of(a)]
+    return any(doc.words[k] in _THERE for k in range(max(s.tok_start, a - 3), a)) \
+        and (doc.has("amazon", 0, s.tok_start) or _object_in(starts, 0, s.tok_start))
 
 
 # The matter itself, as the subject of a closed state: "the issue's closed", "everything is closed"
@@ -210,7 +219,7 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
                 asked = doc.has("amazon_asks", p.tok_start, p.tok_end) and (
                     doc.has("resolved", p.tok_start, p.tok_end) or doc.has("gone", p.tok_start, p.tok_end))
                 lo = p.tok_start if asked else lo
-        listener = doc.has("amazon", lo, s.tok_end) or _object_in(starts, lo, s.tok_end)
+        listener = doc.has("amazon", lo, s.tok_end) or _object_in(starts, lo, s.tok_end) or _there(doc, a, starts)
         if asked and listener and not neutral_clause(doc, clause_start(doc, a), yb):
             out.append((a, yb))
     return out

@@ -19,6 +19,7 @@ import itertools
 
 from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start, reported, seller_asks
+from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_asks import (
     amazon_kept_out,
@@ -70,6 +71,7 @@ from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 # Words that name a remedy, offered or withheld ("if the claim is still open, we cannot reship")
+_BARE_OR = frozenset({"or", "o", "ou", "oder", "oppure", "either", "entweder", "soit", "sinon", "otherwise"})
 _REMEDY_WORDS = ("offer_verb", "r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
 
 def _inside(starts: list[int], furthest: list[int], tok: int) -> bool:
@@ -124,8 +126,11 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
             continue  # "lorsqu'une réclamation est ouverte, Amazon nous demande nos informations": its process told
         # a remedy withheld while the claim is open ("tant que le dossier reste ouvert, ni l'envoi ni le
         # remboursement") waits on it as much as one promised once it closes
+        # ("cualquiera de las dos queda bloqueada mientras ...": the options offered, taken up by a word of choice,
+        # not a bare "or": "with or without an open claim, it ships today" is no option)
         offers_here = doc.sentence_of(obj) in data.offers.by_sentence or any(
-            doc.has(cls, s.tok_start, s.tok_end) for cls in _REMEDY_WORDS)
+            doc.has(cls, s.tok_start, s.tok_end) for cls in _REMEDY_WORDS) or any(
+            doc.words[a] not in _BARE_OR for a, _ in doc.find("alternative", s.tok_start, s.tok_end))
         # "we are unable to action anything while the claim remains open": the seller withholding every remedy
         offers_here = offers_here or (doc.has("first_person", s.tok_start, obj)
                                       and doc.has("negation", s.tok_start, obj))
@@ -186,6 +191,9 @@ def _amazon_acts(doc: Doc, main: int, end: int) -> bool:
 
 
 
+_WITHOUT_RESERVE = tuple(fold_literal(w) for w in ("なく", "なさらず", "せず"))
+
+
 def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
     """Japanese puts the verb last and the condition after it: judge its sentences as a bag of classes."""
     doc = data.doc
@@ -210,8 +218,10 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         closes = [b for _, b in doc.find("close", lo, hi) if not needless_after(doc, b)]
         # ... and is no hold-off either: the "no need" right after a closing, or after a second verb joined to it
         # ("取り下げたり変更したりしていただく必要はありません"), the same reach as `needless_after`
-        holds = [a for a, _ in doc.find("hold_off", lo, hi)
-                 if not any(needless_after(doc, e) and e <= a for _, e in doc.find("close", max(lo, a - 2), a))]
+        # (nor "ご遠慮なく", "without holding back": an invitation, like "do not hesitate")
+        holds = [a for a, b in doc.find("hold_off", lo, hi)
+                 if not any(needless_after(doc, e) and e <= a for _, e in doc.find("close", max(lo, a - 2), a))
+                 and not doc.folded.startswith(_WITHOUT_RESERVE, doc.ends[b - 1])]
         acts = (bool(closes) or doc.has("gone", lo, hi) or bool(holds)
                 or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits)
         if names and acts and not neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):

@@ -72,7 +72,7 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
         ordered = sorted(by_sentence)
         for k, si in enumerate(ordered):
             s = doc.sentences[si]
-            alt = doc.has("alternative", s.tok_start, s.tok_end)
+            alt = doc.has("alternative", s.tok_start, s.tok_end) or _alternative_lead(doc, si)
             if alt and len(by_sentence[si]) >= 2:
                 prose = True
             elif alt and k > 0 and si - ordered[k - 1] <= 2 and by_sentence[si] - by_sentence[ordered[k - 1]]:
@@ -80,6 +80,15 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     result = (len(families), listed, prose)
     data.settings["choices"] = result
     return result
+
+
+def _alternative_lead(doc: Doc, si: int) -> bool:
+    """'Otra opción: puede quedarse la funda ...': a lead-in ending on a colon names the next sentence an option."""
+    if si == 0:
+        return False
+    lead = doc.sentences[si - 1]
+    return doc.folded[lead.start:lead.end].rstrip().endswith(":") and doc.has("alternative", lead.tok_start,
+                                                                               lead.tok_end)
 
 
 def _keep_or_not(items: dict[int, set[str]]) -> bool:
