@@ -112,7 +112,12 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # round 78: "the Amazon one" after a claim, a lone "ne", a count "out of" a whole
                                   "a claim retract the amazon one ", "te ne mandiamo ", "2 out of 6 cups $1 per cup ",
                                   # every rate looked for its noun's count from the draft's start
-                                  "2 cups, we refund 1 € per cup "])
+                                  "2 cups, we refund 1 € per cup ",
+                                  # round 80-81: a claim as a topic, periods paid each time, a button pressed for a
+                                  # remedy, a closing after a promise, "each of the N" before an amount
+                                  "a claim? don't open one ", "for three months each month we refund 1 € ",
+                                  "the claim withdraw button pressing it lets us refund ",
+                                  "we refund you now and you close it ", "for each of the 6 cups we refund 1 € "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -252,16 +252,22 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
     if kind == "problem" and vocab.request:
         main = [c for c in main if not vocab.request.search(c[2])]
     if kind == "question":
+        # a question of three words that names nothing ("¿Qué está pasando?", "What's going on?") says less than
+        # the problem around it
+        problem = _focused(vocab.problem, vocab, scenario)
+        main = [c for c in main if " " not in c[2] or len(c[2].split()) > _EMPTY_QUESTION_WORDS
+                or len(c[2]) > _EMPTY_QUESTION_CHARS or _names_something(c[2], problem, vocab)]
         if not main:  # no question as such ("I would appreciate your guidance"): restate the problem
             return [] if second else pick(message, vocab, "problem", remedy_words=remedy_words, scenario=scenario,
                                           second=True)
         main = sorted(main, key=lambda c: c[1])
     if not main:  # a complaint with no problem clause, only questions: restate what the buyer asked
-        if second or kind != "problem":
+        if kind != "problem":
             return []
-        questions = pick(message, vocab, "question", scenario=scenario, second=True)
+        questions = [] if second else pick(message, vocab, "question", scenario=scenario, second=True)
         # A late or lost parcel with nothing to restate but an occasion or a deadline ("it's my son's
-        # birthday present"): that is what the reply must show it heard.
+        # birthday present"): that is what the reply must show it heard (also after a question that named
+        # nothing: "¡¡El cole empieza el lunes!! ¿Qué está pasando?").
         occasion = [c[2] for c in candidates(message, vocab, vocab.support)][:1] if scenario in TIMED else []
         return questions or [[turn(c, vocab)] for o in occasion for c in [o, *_parts(o, vocab.support)]]
     first = main[0][2]
@@ -296,6 +302,10 @@ def pick(message: str, vocab: EchoVocab, kind: str, *, remedy_words: bool = Fals
         return [[turn(c, vocab) if c in statements else _question(c, vocab) for c in option] for option in options]
     # In a complaint, a clause the buyer asked ("why was 15 taken off?") is restated as a question.
     return [[_question(c, vocab) if c.endswith("?") else turn(c, vocab) for c in option] for option in options]
+
+
+_EMPTY_QUESTION_WORDS = 3
+_EMPTY_QUESTION_CHARS = 25  # (and short: "iPhone 16 Proの急速充電に対応していますか？" is three "words")
 
 
 # A question that names nothing itself: it ends on a word pointing back ("could you provide one?", "is that possible?")

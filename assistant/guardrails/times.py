@@ -55,9 +55,19 @@ _TIMES_SIGN = re.compile(fold_literal(r"\s?(?:円|[€$£¥])?\s?[×x]\s?(\d{1,2
 
 
 def _times_sign_after(doc: Doc, tok: int, after: int | None) -> int:
+    """The count after a multiplication sign right after the amount (`after`: its first token after it)."""
     last = (after if after is not None and after > tok else tok + 1) - 1
     found = _TIMES_SIGN.match(doc.folded, doc.ends[last])
-    return _count(doc, found.group(1)) if found else 1
+    if found:
+        return _count(doc, found.group(1))
+    # an amount with no digit of its own ("千円×5個分"): the sign stands just before the token after it
+    if after is not None and 0 < after < len(doc.words) and doc.words[after].isdigit() \
+            and doc.folded[doc.ends[after - 1]:doc.starts[after]].rstrip().endswith(_SIGN):
+        return _count(doc, doc.words[after])
+    return 1
+
+
+_SIGN = "\u00d7"  # ×
 
 
 # "versé en trois fois, 10 € par mois", "in drei Raten, je 10 €": the number of payments before an amount paid
@@ -162,6 +172,8 @@ def _stated_count(doc: Doc, noun: int, before: int) -> int:
     """
     stem = _stem(doc.words[noun])
     count = _count_for(doc, stem, before, noun)
+    if count == 1:  # "pro zerbrochenem Glas 6,00 €, bei drei Gläsern also": the count later in the sentence
+        count = _count_for(doc, stem, doc.sentences[doc.sentence_of(noun)].tok_end, noun)
     if count == 1 and doc.buyer is not None and (buyer := doc.buyer()) is not None:
         count = _count_for(buyer, stem, len(buyer.words), -1)
         adjective = doc.words[noun + 1] if noun + 1 < len(doc.words) else ""
@@ -424,10 +436,17 @@ _COUNT_REACH = 200  # tokens before a rate in which the count of its noun is loo
 def _part_before(doc: Doc, j: int) -> int | None:
     """The count before "of"/"out of"/"von"/"sur" that makes the count at `j` a whole set ("one" is 1), else None."""
     words = doc.words
-    k = j - 2 if j > 1 and words[j - 1] in _OUT_OF else -1
+    of = j - 1
+    if of > 1 and words[of] in _ARTICLES and words[of - 1] in _OUT_OF:
+        of -= 1  # "tres de los seis vasos", "two of the six mugs"
+    k = of - 1 if of > 0 and (words[of] in _OUT_OF or words[of] in _OF_THE) else -1
     if k >= 1 and words[k] == "out":
         k -= 1
     return _count(doc, words[k]) if k >= 0 and _is_count(doc, words[k]) else None
+
+
+# "of the" in one word: "vier der sechs Gläser", "trois des six verres", "tre dei sei bicchieri"
+_OF_THE = frozenset({"der", "des", "dei", "delle", "degli"})
 
 
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "i", "gli", "il", "lo", "los", "las", "el", "die", "der", "den",

@@ -198,7 +198,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             j = bisect_right(things, starts[i])
             # a verb done only to a claim leaves no doubt, whatever nouns stand between
             out[a] = not claim_only and j < len(things) and things[j] < a
-        elif theirs and not doc.has("thing", s.tok_start, a) and (claim_only or _promised_closing(doc, a, s.tok_end)) \
+        elif theirs and (_closing_after_promise(doc, a, s.tok_start) or (
+                not doc.has("thing", s.tok_start, a) and (claim_only or _promised_closing(doc, a, s.tok_end)))) \
                 and not (doc.has("r_cancel", max(0, a - 1), a + 2) and doc.has("r_cancel", 0, s.tok_start)):
             # "Se Le va bene, la ritiri dal Suo account e Le spediamo la lampada domani" (not "2. Cancel the order.
             # ... cancel it and we'll refund you": a cancellation offered before is what "cancel it" points back to)
@@ -221,6 +222,30 @@ def _asked_bare_closing(doc: Doc, a: int, start: int) -> bool:
 
 
 _CLAUSE_NEXT = frozenset({"if", "and", "so", "then", "please", "for"})
+
+
+_PLACE_AFTER = frozenset({"down", "off", "back", "out", "at", "in", "to", "into", "with", "en", "a", "al", "dans",
+                          "bei", "im", "nel"})  # a particle or a place after the verb and its pronoun
+
+
+def _closing_after_promise(doc: Doc, a: int, start: int) -> bool:
+    """'le hacemos el reembolso ahora y usted la cierra después': the seller's promise, "and you", then a pronoun.
+
+    The pronoun is closed after the promise (the promise before it this time, the same trade as
+    `_promised_closing`).
+    """
+    k = a + 1 if a + 1 < len(doc.words) and "close" in doc.classes[a + 1] else a - 1
+    if k < 0 or "close" not in doc.classes[k] or doc.words[k] in _PARTICLES:
+        return False
+    last = max(a, k)
+    if last + 1 < len(doc.words) and doc.words[last + 1] in _PLACE_AFTER:
+        return False  # "and you drop it off at the post office": the parcel
+    first = min(a, k)
+    you = next((j for j in range(first - 1, max(start, first - 3) - 1, -1) if "you" in doc.classes[j]), None)
+    if you is None or you < 1 or "and" not in doc.classes[you - 1]:
+        return False
+    return any("first_person" in doc.classes[j] and any(doc.has(cls, j, min(you, j + 5)) for cls in _GIVING)
+               for j in range(max(start, you - _PROMISE_REACH * 2), you - 1))  # (bounded: linear on a run-on draft)
 
 
 def _promised_closing(doc: Doc, a: int, end: int) -> bool:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.patterns import PatternSet, fold_pattern
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_numbers import known_claim_numbers
 from assistant.guardrails.rules.promo import promo_sentences
+from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
 _DIGIT = re.compile(r"\d")
@@ -187,6 +189,8 @@ def marketing_content(data: RuleInput) -> list[Violation]:
             continue  # explaining the promotion or code asked about; giving a new code still blocks
         if asked and _NOTHING_TO.search(folded, max(0, a - 40), a) is not None:
             continue  # "the promotion has ended, so there's nothing to claim or sign up for"
+        if folded[max(0, a - 5):a] == "from " and _token_sentence(doc, a) in data.offers.by_sentence:
+            continue  # "we send you a linen shade from our other range at no charge": where the remedy comes from
         out.append(data.folded("marketing_content", a, b))
     covered = [(v.start, v.end) for v in out]
     shop_asked = _SHOP_QUESTION.search(buyer) is not None
@@ -199,6 +203,11 @@ def marketing_content(data: RuleInput) -> list[Violation]:
         if not _overlaps(v.start, v.end, covered):
             out.append(v)
     return sorted(out, key=lambda v: v.start)
+
+
+def _token_sentence(doc: Doc, at: int) -> int:
+    """The sentence of the token starting at or before character `at` of the folded text."""
+    return doc.sentence_of(max(0, bisect_right(doc.starts, at) - 1))
 
 
 @rule("unfilled_placeholder", severity="block", order=9,
