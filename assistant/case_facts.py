@@ -52,6 +52,8 @@ class CaseFacts(BaseModel):
     """What the buyer's message (and the order facts) already tell us."""
 
     photos_attached: bool = False
+    # the buyer said photos would not show the fault ("Fotos bringen hier nichts, ist ein Verbindungsproblem")
+    photos_useless: bool = False
     new_address_given: bool = False
     order_number_given: bool = False
     arrival: Literal["never_arrived", "arrived_damaged"] | None = None
@@ -110,6 +112,8 @@ class CaseFacts(BaseModel):
         lines = []
         if self.photos_attached:
             lines.append("The buyer already attached photos: do not ask for photos.")
+        elif self.photos_useless:
+            lines.append("The buyer says photos would not show the fault: do not ask for photos.")
         if self.new_address_given:
             lines.append("The buyer already gave the new address: do not ask for it; confirm you will pass it on.")
         if self.order_number_given:

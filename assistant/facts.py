@@ -47,6 +47,7 @@ class _Vocab:
     wants: dict[str, tuple[re.Pattern[str], ...]]
     declines: dict[str, tuple[re.Pattern[str], ...]]
     photos_not: tuple[re.Pattern[str], ...]
+    photos_useless: tuple[re.Pattern[str], ...]
     address_not: tuple[re.Pattern[str], ...]
     claim_mentioned: tuple[re.Pattern[str], ...]
     claim_opened: tuple[re.Pattern[str], ...]
@@ -125,7 +126,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         for key in ("photos_attached", "new_address_given", "never_arrived", "arrived_damaged", "size_mismatch",
                     "colour_mismatch", "claim_mentioned", "claim_opened", "claim_threatened", "safety",
                     "safety_not", "order_number", "ordered", "received", "main_item_missing",
-                    "service_question", "photos_not", "address_not", "lost", "wanted", "recovered", "settled",
+                    "service_question", "photos_not", "photos_useless", "address_not", "lost", "wanted", "recovered",
+                    "settled",
                     "refund_owed", "seller_fault", "in_transit", "delivered", "marked_delivered", "free_returns",
                     "restocking_fee",
                     "invoice_request", "suspicious_message", "arrived_late", "health_question",
@@ -149,7 +151,8 @@ def load_vocab(directory: Path = FACTS_DIR) -> _Vocab:
         ordered=tuple(merged["ordered"]), received=tuple(merged["received"]), colour_words=frozenset(colours),
         size_mismatch=tuple(merged["size_mismatch"]), colour_mismatch=tuple(merged["colour_mismatch"]),
         wants={w: tuple(p) for w, p in wants.items()}, declines={d: tuple(p) for d, p in declines.items()},
-        photos_not=tuple(merged["photos_not"]), address_not=tuple(merged["address_not"]),
+        photos_not=tuple(merged["photos_not"]), photos_useless=tuple(merged["photos_useless"]),
+        address_not=tuple(merged["address_not"]),
         claim_mentioned=tuple(merged["claim_mentioned"]),
         claim_opened=tuple(merged["claim_opened"]), claim_threatened=tuple(merged["claim_threatened"]),
         safety=tuple(merged["safety"]), safety_not=tuple(merged["safety_not"]),
@@ -295,6 +298,7 @@ def extract_facts(message: str, order: OrderFacts | None = None, *, vocab_dir: P
     product = _fold(order.product) if order and order.product else None  # folded once, read twice below
     facts = CaseFacts(
         photos_attached=_any(vocab.photos, text, hits) and not _any(vocab.photos_not, text, hits),
+        photos_useless=_any(vocab.photos_useless, text, hits),
         # the buyer's own address, as on the order, in a parcel delivered elsewhere: not a new one
         new_address_given=_any(vocab.address, text, hits) and not _any(vocab.address_not, text, hits),
         order_number_given=bool(order and order.order_id) or _any(vocab.order_number, text, hits),

@@ -117,7 +117,10 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # remedy, a closing after a promise, "each of the N" before an amount
                                   "a claim? don't open one ", "for three months each month we refund 1 € ",
                                   "the claim withdraw button pressing it lets us refund ",
-                                  "we refund you now and you close it ", "for each of the 6 cups we refund 1 € "])
+                                  "we refund you now and you close it ", "for each of the 6 cups we refund 1 € ",
+                                  # round 82: money back after an amount, a German "dass" clause, a closing button
+                                  "sie erhalten 5 € zurück ", "wir bitten, dass der antrag zurückgenommen wird ",
+                                  "hit the cancel button to close the claim "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

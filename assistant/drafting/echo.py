@@ -26,8 +26,9 @@ MAX_CLAUSE = {"ja": 60}
 MAX_DEFAULT = 150
 MIN_CLAUSE = 8
 # Never echoed in any language: links, e-mail, long digit runs (phones, order ids), markup and placeholders.
+# ("#" before a digit is a number sign: "bag #6 isn't in there")
 _UNSAFE_FORM = re.compile(
-    r"https?:|www\.|\.(?:com|net|org|de|fr|es|it|jp|co)\b|@|[\[\]{}<>#*_`|\\]|\"|“|”|„"
+    r"https?:|www\.|\.(?:com|net|org|de|fr|es|it|jp|co)\b|@|[\[\]{}<>*_`|\\]|#(?!\d)|\"|“|”|„"
     r"|«|»|「|」|『|』|\$|€|£|¥|￥|\b(?:usd|eur|gbp|jpy)\b"
     # a share of a material or of a charge is the buyer's specific ("100% cotton", "holds 30% charge"); a share of
     # money is not restated ("20% off", "50% refund")

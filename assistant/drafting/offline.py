@@ -228,7 +228,7 @@ class OfflineComposer:
         if facts.new_address_given:
             lines.append(phrases.given["address"])
         wanted = phrases.asks_by_scenario.get(request.scenario)
-        given = facts.new_address_given if wanted == "address" else facts.photos_attached
+        given = facts.new_address_given if wanted == "address" else (facts.photos_attached or facts.photos_useless)
         if wanted and not given and not facts.safety and facts.arrival != "never_arrived":
             lines.append(phrases.ask[wanted])
         return " ".join(lines)

@@ -47,7 +47,8 @@ def _bounds_py(folded: str) -> list[int]:
     return [m.start() for m in _BOUND.finditer(folded)]
 
 
-# Japanese lists: "①" (a digit after NFKC) straight before the text or an amount ("② 12,800円を"), "A案：", "案1：",
+# Japanese lists: "①" (a digit after NFKC) straight before the text, an amount ("② 12,800円を") or a Latin word
+# run into Japanese ("② Amazonを通じて"), "A案：", "案1：",
 # "【A】", "【方法1】"; not a quantity or a range ("1〜2日でお届け", "3日以内"; "①日本製" is an item).
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|\(?[a-h][.)]|[\-*•·▪►✓・]|"
                           r"[【\[〔<](?:方法|案|オフション|選択肢)?[a-h1-9][】\]〕>][:：]?|"
@@ -58,7 +59,7 @@ _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|\(?[a-h][.)]|[\-*•·�
                           r"(?:first|second|third|erste|zweite|dritte|premiere|deuxieme|seconde|troisieme|primera|"
                           r"segunda|tercera|prima|seconda|terza)\s+(?:option|choice|possibility|solution|moglichkeit|"
                           r"variante|losung|alternative|opcion|opzione|soluzione|solucion|possibilite|choix|"
-                          r"alternativa)\s?[.):]|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])(?![〜~]|日(?!本))|[a-d]案[:：]?|案[a-d1-9][:：]|\d{1,2}\s(?=\d[\d,]*円)|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff0-9]))\s*")
+                          r"alternativa)\s?[.):]|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])(?![〜~]|日(?!本))|[a-d]案[:：]?|案[a-d1-9][:：]|\d{1,2}\s(?=\d[\d,]*円)|\d{1,2}\s(?=[a-z]{2,12}[\u3000-\u30ff\u4e00-\u9fff])|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff0-9]))\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
 _MARKER_MAX = 200

@@ -254,6 +254,10 @@ _DETERMINERS = frozenset({"the", "your", "that", "this", "il", "la", "el", "le",
                           "cette", "quel", "quella", "esa", "ese", "suo", "sua"})
 
 
+# What a sentence names when it speaks of the remedy without offering it again ("La lampada nuova partirà ...")
+_GOODS_WORDS = ("r_refund", "send_verb", "r_new", "r_replacement", "r_reship")
+
+
 def absolute_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
     """'With the claim closed, we'll ship it', 'A reclamo chiuso procediamo': what follows waits on the closing.
 
@@ -269,7 +273,14 @@ def absolute_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int
         k = obj - 1
         while k >= s.tok_start and (doc.words[k] in _DETERMINERS or {"claim", "claim_weak"} & doc.classes[k]):
             k -= 1  # ("con la richiesta A-Z chiusa": the claim's name may be two)
-        if k >= s.tok_start and not (doc.words[k] in _ABSOLUTE and clause_start(doc, k) == k):
+        # (or closing the sentence after a remedy: "Il rimborso sarà disposto a pratica A-Z chiusa.")
+        closing = end + 1 == s.tok_end and (doc.sentence_of(obj) in data.offers.by_sentence
+                                             or any(doc.has(cls, s.tok_start, obj) for cls in _GOODS_WORDS))
+        if k >= s.tok_start and not (doc.words[k] in _ABSOLUTE and (clause_start(doc, k) == k or closing)):
+            continue
+        if closing and k >= s.tok_start and clause_start(doc, k) != k:
+            if not neutral_clause(doc, s.tok_start, s.tok_end) and not doc.has("independent", s.tok_start, s.tok_end):
+                out.append((k, end + 1))
             continue
         if k < s.tok_start and doc.folded[doc.ends[end]:doc.ends[end] + 1] != ",":
             continue

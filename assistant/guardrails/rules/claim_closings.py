@@ -91,6 +91,11 @@ _NOUN_PHRASE_LINKS = frozenset({"per", "para", "pour", "por", "del", "della", "d
                                 "il", "el", "du", "des"})
 
 
+def _yours(doc: Doc, a: int) -> bool:
+    """The buyer does the closing verb at `a`: "you" right before it ("as soon as you take back the claim")."""
+    return a > 0 and "you" in doc.classes[a - 1]
+
+
 def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     """Token spans of closings asked of the buyer, or waited on, for each claim object (pronouns included)."""
     doc = data.doc
@@ -147,8 +152,10 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                         and not doc.has("claim", a + 1, a + 3) \
                         and not doc.has("claim_weak", a + 1, a + 3):
                     continue  # "Ritiriamo il monopattino", "retiramos el paquete": we do it, to our own object
-                if doc.words[a] in _TAKE and not plea:
-                    continue  # "we take it back free of charge" is the item; "would you mind taking it back?" asks
+                if doc.words[a] in _TAKE and not plea and not (obj > a and obj not in pronouns and _yours(doc, a)):
+                    # "we take it back free of charge" is the item; "would you mind taking it back?" asks; "as soon as
+                    # you take back the claim" is the buyer's act on the claim itself
+                    continue
                 # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
                 plea = plea or (doc.has("condition", c0, a) and doc.sentence_of(a) in data.offers.by_sentence)
                 # (nor "feel free to cancel the dispute once the new one arrives": timed to our remedy)

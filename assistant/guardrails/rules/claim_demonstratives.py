@@ -8,6 +8,7 @@ An adjective in lower case may still come before a noun ("die neue Lampe"), so o
 
 from __future__ import annotations
 
+from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
 from assistant.guardrails.text import Doc
 
 _DEMONSTRATIVES = frozenset({"die", "den", "das"})
@@ -32,3 +33,33 @@ def german_demonstratives(doc: Doc) -> list[tuple[int, int]]:
         if lower and (words[nxt] in _FOLLOWERS or "close" in doc.classes[nxt]):
             out.append((k, k + 1))
     return out
+
+
+# German subordinate clauses put the verb last: "dass die Garantieanfrage bei Amazon nach Erhalt der Lösung auf Ihrer
+# Seite zurückgenommen wird" closes the claim ten words after naming it.
+_DASS = frozenset({"dass", "daß"})
+
+
+def dass_closings(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """Token spans of a claim closed at the end of the "dass" clause that names it, asked for before the clause."""
+    if not doc.spans("lang_de"):
+        return []
+    out = []
+    for obj, end in claims.items():
+        s = doc.sentences[doc.sentence_of(obj)]
+        dass = next((k for k in range(obj - 1, max(s.tok_start, obj - 4) - 1, -1) if doc.words[k] in _DASS), None)
+        if dass is None or not asks_in(doc, s.tok_start, dass):
+            continue
+        stop = min(s.tok_end, end + _DASS_REACH)
+        last = next((k for k in range(stop - 1, end - 1, -1) if {"close", "gone"} & doc.classes[k]), None)
+        if last is None or doc.has("negation", end, last) or neutral_clause(doc, s.tok_start, s.tok_end):
+            continue
+        # "von Amazon geprüft und geschlossen": Amazon closes it; "wir bitten um Verständnis, dass ...": asks nothing
+        by_amazon = any(doc.words[k] in ("von", "durch") and "amazon" in doc.classes[k + 1] for k in range(end, last))
+        for_patience = all(doc.words[b:b + 1] == ["um"] for _, b in doc.find("request", s.tok_start, dass))
+        if not by_amazon and not for_patience:
+            out.append((dass, last + 1))
+    return out
+
+
+_DASS_REACH = 14  # tokens from the claim to the verb at the end of its clause

@@ -38,6 +38,7 @@ from assistant.guardrails.rules.claim_clauses import (
     without_open,
 )
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
+from assistant.guardrails.rules.claim_demonstratives import dass_closings
 from assistant.guardrails.rules.claim_openings import asked_not_to, hold_offs, needless_openings, no_reason_to_keep
 from assistant.guardrails.rules.claim_pronouns import (
     fused_closings,
@@ -355,7 +356,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
              + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
              + asked_not_to(data) + amazon_asked_to_stop(data) + absolute_closings(data, claims)
-             + button_closings(data))
+             + button_closings(data) + dass_closings(doc, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []
