@@ -120,7 +120,9 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "we refund you now and you close it ", "for each of the 6 cups we refund 1 € ",
                                   # round 82: money back after an amount, a German "dass" clause, a closing button
                                   "sie erhalten 5 € zurück ", "wir bitten, dass der antrag zurückgenommen wird ",
-                                  "hit the cancel button to close the claim "])
+                                  "hit the cancel button to close the claim ",
+                                  # round 83: a claim given up, a rate per part
+                                  "la réclamation, merci d'y renoncer ", "für jedes fehlende teil 3 € "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

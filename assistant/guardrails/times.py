@@ -174,6 +174,10 @@ def _stated_count(doc: Doc, noun: int, before: int) -> int:
     count = _count_for(doc, stem, before, noun)
     if count == 1:  # "pro zerbrochenem Glas 6,00 €, bei drei Gläsern also": the count later in the sentence
         count = _count_for(doc, stem, doc.sentences[doc.sentence_of(noun)].tok_end, noun)
+    if count == 1 and doc.words[noun] in _GENERIC:
+        # "für jedes fehlende Teil 5,00 €" after "die sechs Bodenträger": a word for any piece counts the pieces
+        # the draft counted last
+        count = _last_count(doc, before)
     if count == 1 and doc.buyer is not None and (buyer := doc.buyer()) is not None:
         count = _count_for(buyer, stem, len(buyer.words), -1)
         adjective = doc.words[noun + 1] if noun + 1 < len(doc.words) else ""
@@ -182,6 +186,23 @@ def _stated_count(doc: Doc, noun: int, before: int) -> int:
             # "2,50 € par assiette ébréchée" after "8 sont arrivées ébréchées": the buyer counts the state
             count = _count_for(buyer, adjective[:4], len(buyer.words), -1)
     return count
+
+
+# Words for a piece of anything: a rate "per part" pays for the pieces the draft counted, whatever they are called
+_GENERIC = frozenset({"teil", "stuck", "artikel", "part", "piece", "item", "article", "pieza", "articulo",
+                      "pezzo", "articolo", "unite", "unidad", "unita"})
+
+
+def _last_count(doc: Doc, before: int) -> int:
+    """The last count (2 to 24) before token `before` that counts things (a noun after it, not days or hours)."""
+    words = doc.words
+    for k in range(before - 1, max(-1, before - 60), -1):
+        if _is_count(doc, words[k]) and k + 1 < len(words) and words[k + 1].isalpha() \
+                and words[k + 1] not in _TIME_NOUNS:
+            count = _count(doc, words[k])
+            if count > 1:
+                return count
+    return 1
 
 
 def _is_count(doc: Doc, word: str) -> bool:

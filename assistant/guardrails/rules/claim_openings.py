@@ -14,9 +14,10 @@ with Amazon right after it ("would you consider not escalating to Amazon?", "pou
 from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
+from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT, WAIT_NOUN_BEFORE, third_person_fact
-from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
+from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause, permission
 from assistant.guardrails.rules.claim_refs import weak_claim_in
 from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC
 from assistant.guardrails.text import Doc
@@ -255,3 +256,31 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
             out.append((a, k + 1))
     return out
 
+
+
+# A clitic for "it" fused before a verb of giving something up: "merci d'y renoncer", "se ci rinunciasse"
+_CLITIC_IT = frozenset({"y", "ci"})
+_RENOUNCE = tuple(fold_literal(w) for w in ("renonc", "rinunc", "renunc"))
+_WISH_REACH = 20  # tokens either side of the clitic in which the request or wish is looked for
+
+
+def renounced(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """Token spans of "y renoncer" / "ci rinunciasse" asked of the buyer, a claim named before in the draft.
+
+    What a buyer is asked to give up, with the claim named before and nothing else to give up, is the claim.
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    if not claims:
+        return out
+    first = min(claims)
+    for k in range(max(1, first), len(doc.words) - 1):
+        if doc.words[k] not in _CLITIC_IT or not doc.words[k + 1].startswith(_RENOUNCE):
+            continue
+        s = doc.sentences[doc.sentence_of(k)]
+        lo, hi = max(s.tok_start, k - _WISH_REACH), min(s.tok_end, k + _WISH_REACH)  # (bounded: linear on a run-on)
+        wished = asks_in(doc, lo, hi) or doc.has("condition", lo, k)
+        if wished and not doc.has("negation", max(s.tok_start, k - 4), k) and not permission(data, k, k + 2) \
+                and not neutral_clause(doc, lo, hi):
+            out.append((k, k + 2))
+    return out

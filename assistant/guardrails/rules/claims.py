@@ -39,7 +39,13 @@ from assistant.guardrails.rules.claim_clauses import (
 )
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
 from assistant.guardrails.rules.claim_demonstratives import dass_closings
-from assistant.guardrails.rules.claim_openings import asked_not_to, hold_offs, needless_openings, no_reason_to_keep
+from assistant.guardrails.rules.claim_openings import (
+    asked_not_to,
+    hold_offs,
+    needless_openings,
+    no_reason_to_keep,
+    renounced,
+)
 from assistant.guardrails.rules.claim_pronouns import (
     fused_closings,
     split_claim_closings,
@@ -356,7 +362,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
              + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
              + asked_not_to(data) + amazon_asked_to_stop(data) + absolute_closings(data, claims)
-             + button_closings(data) + dass_closings(doc, claims))
+             + button_closings(data) + dass_closings(doc, claims) + renounced(data, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []
