@@ -29,7 +29,18 @@ _DIRECT = {
 }
 # A return offered on its own ("start a return from Your Orders") is a return for a refund.
 _RETURN_ALONE = "return_for_refund"
-MONEY_BACK = frozenset({"zuruck", "back", "retour"})  # a bare "back" after an amount: the money comes back
+_MONEY_BACK = frozenset({"zuruck", "back", "retour"})
+
+
+def money_back(doc: Doc, a: int, amounts: list[int]) -> bool:
+    """A bare "back" at token `a` after an amount (its first token in `amounts`) in its clause: the money comes back.
+
+    "Sie erhalten 5 € pro zerbrochenem Becher für alle vier Becher zurück" gives money back; no goods are sent back.
+    """
+    if doc.words[a] not in _MONEY_BACK:
+        return False
+    c0 = clause_start(doc, a)
+    return any(c0 <= t < a for t in amounts)
 REFUND_REMEDIES = ("partial_refund", "full_refund", "return_for_refund", "cancel_and_refund")
 # Remedies the same act under two names, for counting distinct choices.
 FAMILY = {"reship": "replacement"}
@@ -142,8 +153,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             continue  # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund
         if negated(doc, a):
             continue
-        c0 = clause_start(doc, a)
-        if b - a == 1 and doc.words[a] in MONEY_BACK and any(c0 <= m.tok < a for m in offers.money.get(si, [])):
+        if b - a == 1 and money_back(doc, a, [m.tok for m in offers.money.get(si, [])]):
             continue  # "Sie erhalten 5 € pro Becher ... zurück": money back, not the goods sent back
         if here & set(REFUND_REMEDIES):
             # "10 € erstatten, oder Sie senden ihn zurück" (or the return first, the refund after "oder"): a return

@@ -257,7 +257,6 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
     return out
 
 
-
 # A clitic for "it" fused before a verb of giving something up: "merci d'y renoncer", "se ci rinunciasse"
 _CLITIC_IT = frozenset({"y", "ci"})
 _RENOUNCE = tuple(fold_literal(w) for w in ("renonc", "rinunc", "renunc"))

@@ -234,8 +234,8 @@ def _closing_after_promise(doc: Doc, a: int, start: int) -> bool:
     The pronoun is closed after the promise (the promise before it this time, the same trade as
     `_promised_closing`).
     """
-    k = a + 1 if a + 1 < len(doc.words) and "close" in doc.classes[a + 1] else a - 1
-    if k < 0 or "close" not in doc.classes[k] or doc.words[k] in _PARTICLES:
+    k = _closing_beside(doc, a, len(doc.words))
+    if k is None:
         return False
     last = max(a, k)
     if last + 1 < len(doc.words) and doc.words[last + 1] in _PLACE_AFTER:
@@ -248,11 +248,16 @@ def _closing_after_promise(doc: Doc, a: int, start: int) -> bool:
                for j in range(max(start, you - _PROMISE_REACH * 2), you - 1))  # (bounded: linear on a run-on draft)
 
 
+def _closing_beside(doc: Doc, a: int, end: int) -> int | None:
+    """The closing verb right after the pronoun at `a` (before `end`), else right before it; None if neither."""
+    k = a + 1 if a + 1 < end and "close" in doc.classes[a + 1] else a - 1
+    return k if k >= 0 and "close" in doc.classes[k] and doc.words[k] not in _PARTICLES else None
+
+
 def _promised_closing(doc: Doc, a: int, end: int) -> bool:
     """'la ritiri ... e Le spediamo': the pronoun at `a` right before or after a closing verb, then "and we send"."""
-    k = a + 1 if a + 1 < end and "close" in doc.classes[a + 1] else a - 1
-    return k >= 0 and "close" in doc.classes[k] and doc.words[k] not in _PARTICLES \
-        and _and_we_give(doc, max(a, k) + 1, min(end, max(a, k) + 1 + _PROMISE_REACH))
+    k = _closing_beside(doc, a, end)
+    return k is not None and _and_we_give(doc, max(a, k) + 1, min(end, max(a, k) + 1 + _PROMISE_REACH))
 
 
 def hyphen_joined(doc: Doc, k: int) -> bool:

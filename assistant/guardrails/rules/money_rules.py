@@ -16,10 +16,10 @@ import re
 from bisect import bisect_left
 
 from assistant.guardrails.breakdown import breakdowns
-from assistant.guardrails.clauses import clause_start, negated
+from assistant.guardrails.clauses import negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
-from assistant.guardrails.offers import MONEY_BACK
+from assistant.guardrails.offers import money_back
 from assistant.guardrails.price_labels import ALREADY, TOTAL_AFTER, totalled
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.sentences import option_of
@@ -281,8 +281,7 @@ def _comes_back(doc: Doc, si: int, tok: int) -> bool:
     money = [m.tok for m in find_money(doc) if m.kind == "amount" and lo <= m.tok < hi]
     goods = [a for a, _ in doc.find("r_return", lo, hi) if "r_refund" not in doc.classes[a]
              and not any(a - 3 <= t <= a + 4 for t in money)  # "le devolvemos 10 €", "zwanzig Euro zurück"
-             # "Sie erhalten 5 € pro zerbrochenem Becher für alle vier Becher zurück": the amount earlier in the clause
-             and not (doc.words[a] in MONEY_BACK and any(clause_start(doc, a) <= t < a for t in money))]
+             and not money_back(doc, a, money)]  # "... für alle vier Becher zurück": the amount earlier in its clause
     return any(not negated(doc, a) for a in goods) \
         and not doc.has("r_partial", lo, hi) and not keeps(text) and not no_return(text)
 
