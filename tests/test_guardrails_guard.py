@@ -122,7 +122,12 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "sie erhalten 5 € zurück ", "wir bitten, dass der antrag zurückgenommen wird ",
                                   "hit the cancel button to close the claim ",
                                   # round 83: a claim given up, a rate per part
-                                  "la réclamation, merci d'y renoncer ", "für jedes fehlende teil 3 € "])
+                                  "la réclamation, merci d'y renoncer ", "für jedes fehlende teil 3 € ",
+                                  # round 84: a contrast before a claim's state, a claim put to bed, a German
+                                  # pronoun before its verb, a rate for each one of the pieces, "keep" tried
+                                  "either way, but only without an open claim ", "put the claim to bed if you ",
+                                  "könnten sie ihn bitte zurückziehen, ", "3 € por cada una de las copas ",
+                                  "keep keep it "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

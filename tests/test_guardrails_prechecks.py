@@ -175,6 +175,8 @@ def test_every_keep_and_no_return_alternative_holds_a_string_the_precheck_looks_
             # a string the alternative spells out literally, so every match of it holds that string
             literal = alternative.replace("\\b", "")
             assert any(s in literal for s in holds), (alternative, holds)
+            if pattern is money_rules._KEEP:  # `keeps` tries the pattern only where a hold starts
+                assert any(literal.startswith(s) for s in holds), (alternative, holds)
 
 
 def test_the_keep_and_no_return_prechecks_never_hide_a_match() -> None:
@@ -184,7 +186,8 @@ def test_the_keep_and_no_return_prechecks_never_hide_a_match() -> None:
     pieces = ["keep", " ", "it", "them", "the", "behalten", "gardez", "quedese", "tiene", "il", "l'", "お手元に残",
               "return", "is", "not", "required", ":", "no", "nothing", "send", "need", "to", "don't", "do",
               "needn't", "anything", "x", "\n", "no need to ", "don't send ", "needn't return ", "nothing ",
-              "return is not required: no", "do not have to post ", "keep the", "tenerla", "quedarse"]
+              "return is not required: no", "do not have to post ", "keep the", "tenerla", "quedarse", "ykeep it",
+              "keep keep ", "tiene l'", "お手元に残"]
     hits = [0, 0]
     for _ in range(50_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))

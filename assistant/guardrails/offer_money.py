@@ -392,6 +392,15 @@ def _clause_of(doc: Doc, m: Money) -> int:
 _JA_AND = ("\u3068", "\u304a\u3088\u3072", "\u306b\u52a0\u3048")
 
 
+_PAYS = frozenset({"r_refund", "money_offer"})
+_PAYER = _PAYS | {"you", "first_person"}
+
+
+def _we_pay(doc: Doc, k: int, c0: int) -> bool:
+    """A refund word at `k`, or a word of paying with us as its subject ("wir überweisen"; not "you would pay")."""
+    return "r_refund" in doc.classes[k] or doc.has("first_person", max(c0, k - 3), k)
+
+
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
     """'the €60 you paid', 'your order total of $60', 'orders over $25': a figure quoted, not offered."""
     s = doc.sentences[doc.sentence_of(m.tok)]
@@ -453,16 +462,23 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
             c0 = s.tok_start  # "ご返金額:9,980円(商品代金)": a label before a colon names the amount after it
         back = max(c0, m.tok - 6) if quote_after else \
             max(s.tok_start, m.tok - 2)
+        paid = False
         if price is not None and abs(m.value - price) > 0.005:
             # "we'll refund the price difference of AUD 18.00": a refund verb whose object is the amount's noun
             # phrase (no "you paid" between them) offers it
+            # (a verb of paying counts as a refund's: "wir überweisen Ihnen 1.234,50 € - den Kaufpreis plus ...")
             k = m.tok - 1
-            while k >= max(c0, m.tok - 5) and not ({"you", "first_person", "r_refund"} & doc.classes[k]):
+            while k >= max(c0, m.tok - 5) and not (_PAYER & doc.classes[k]):
                 k -= 1
-            if k >= max(c0, m.tok - 5) and "r_refund" in doc.classes[k]:
-                back = k
-            elif k - 1 >= max(c0, m.tok - 6) and "you" in doc.classes[k] and "r_refund" in doc.classes[k - 1]:
-                back = k - 1  # "wir erstatten Ihnen einen Betrag von 950,00 €": the buyer the refund's object
+            if k >= max(c0, m.tok - 5) and _PAYS & doc.classes[k] and _we_pay(doc, k, c0):
+                back, paid = k, True
+            elif k - 1 >= max(c0, m.tok - 6) and "you" in doc.classes[k] and (
+                    "r_refund" in doc.classes[k - 1] or ("money_offer" in doc.classes[k - 1] and k + 1 == m.tok
+                                                         and _we_pay(doc, k - 1, c0))):
+                # "wir erstatten Ihnen einen Betrag von 950,00 €": the buyer the refund's object; a word of paying
+                # only with the amount right after the buyer ("überweisen Ihnen 1.234,50 €", not "the voucher you
+                # were charged £24.99")
+                back, paid = k - 1, True
             elif _fee_refunded(doc, m, max(c0, m.tok - _FEE_REACH)):
                 return False
         ahead = min(s.tok_end, last + 3)
@@ -472,7 +488,7 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
                 break
         # "an Amazon gift voucher worth £20", "ein Gutschein im Wert von 20 €": the value of a voucher given
         voucher = any({"incentive", "money_offer"} <= doc.classes[k] for k in range(max(s.tok_start, m.tok - 3), m.tok))
-        return not (doc.has("r_refund", back, m.tok) or doc.has("r_refund", last, ahead) or voucher
+        return not (doc.has("r_refund", back, m.tok) or paid or doc.has("r_refund", last, ahead) or voucher
                     or _on_us(doc, last, s.tok_end)) or negated(doc, m.tok)
     return False
 

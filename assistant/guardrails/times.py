@@ -329,7 +329,12 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
         # l'uno)": a rate with no noun after it pays for the pieces counted just before it, or named right after
         # it ("je 3,50 € für die 4 fehlenden Träger", "3 € por cada una de las 5 piezas")
         counted = _count_in_sentence(doc, tok)
-        return counted if counted > 1 else _count_after(doc, k, end)
+        counted = counted if counted > 1 else _count_after(doc, k, end)
+        if counted == 1 and words[k] in _EACH and (noun := _rated_noun(doc, k, end)) is not None:
+            # "3 € por cada una de las copas que faltan" after "le enviamos las 8 copas que faltan": the count
+            # the draft stated for the noun named after "each one of"
+            counted = _stated_count(doc, noun, tok)
+        return counted
     if tok > 1 and words[tok - 2] == "je" and words[tok - 1].isalpha() and not doc.classes[tok - 1]:
         # "erstatten wir dir je Halterung 4 €": the rate's noun between "je" and the amount
         return _counted_before(doc, tok, tok - 3, tok, strict=True)
@@ -363,10 +368,14 @@ _UNITS = frozenset({"unit", "piece", "unidad", "pieza", "unite", "unita", "pezzo
 def _rated_noun(doc: Doc, k: int, end: int) -> int | None:
     """The token of the noun a rate is paid for, from token `k`: past unit words and the words joining them."""
     words = doc.words
-    for j in range(k, min(end, k + 5)):
+    each = False
+    for j in range(k, min(end, k + 6)):
         word = words[j]
         if word in _UNITS or word in _PER or word in _EACH or word in _ALL_OF or word in ("del", "della", "du"):
+            each = each or word in _EACH
             continue
+        if each and (word in _ONE or word in _OF_CONTENT or word in _OF_THE or word in _ARTICLES):
+            continue  # "por cada una de las copas que faltan" (not "per le matite mancanti": for all of them)
         return j if word.isalpha() and len(word) > 3 else None
     return None
 
@@ -408,6 +417,8 @@ def _count_in_sentence(doc: Doc, tok: int) -> int:
         after = doc.folded[doc.ends[j]:doc.ends[j] + 1]
         if j == start and after in (".", ")"):
             return 1  # the list item's own number
+        if after == ":":
+            continue  # "Opción 2:", "Option 2:": an option's label, not a count of pieces
         if doc.words[j + 1] in _TIME_NOUNS or not doc.words[j + 1].isalpha():
             continue
         if j - 3 >= start and doc.words[j - 1] in _OF_CONTENT and _count(doc, doc.words[j - 3]) > 1:

@@ -32,6 +32,11 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
                 and not (doc.words[k + 1] == "a" and _english(doc, sentence, verb)):
             # ("a" is the French "has" only in French: "pop Amazon a quick note letting them know" is English)
             return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
+        # "Correos ha cerrado la reclamación", "the carrier has closed its claim": a carrier, insurer or maker closes
+        # its own (not after a preposition: "withdraw it with the carrier")
+        if "not_claim" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX) \
+                and not (k > lo and doc.words[k - 1] in _PREPOSITIONS):
+            return True
     # verbs joined by "and" share their subject: "we tested the same lot and have withdrawn it from sale"
     joins = [k for k in range(max(lo, verb - 4), verb) if "and" in doc.classes[k]]
     if joins:

@@ -95,14 +95,17 @@ _VERB_OBJECT = frozenset({"the", "it", "this", "your", "my", "any", "a", "them"}
 
 
 def _before_opening(doc: Doc) -> list[tuple[int, int]]:
-    out = []
+    """(a, k): "before" at token `a` and an opening verb at `k`, straight after it or after "de"/"di"."""
+    # Read from the opening verbs (a few per draft), not from every word: the same pairs, in the order of `a`.
+    # The word after "before" decides where the verb must be: after a "de" it is the next word but one.
     words = doc.words
-    for a, word in enumerate(words):
-        if word in _BEFORE:
-            k = a + 2 if a + 1 < len(words) and words[a + 1] in _BEFORE_LINK else a + 1
-            if doc.has("open", k, k + 1):
-                out.append((a, k))
-    return out
+    out: set[tuple[int, int]] = set()
+    for k, _ in doc.spans("open"):
+        if k >= 1 and words[k - 1] in _BEFORE and words[k] not in _BEFORE_LINK:
+            out.add((k - 1, k))
+        if k >= 2 and words[k - 2] in _BEFORE and words[k - 1] in _BEFORE_LINK:
+            out.add((k - 2, k))
+    return sorted(out)
 
 
 _TAKE_ON = frozenset({"take", "taking", "push", "pushing", "carry", "carrying"})

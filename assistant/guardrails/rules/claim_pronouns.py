@@ -67,12 +67,21 @@ def split_claim_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[
     doc = data.doc
     out = []
     for obj, obj_end in claims.items():
-        if obj_end >= len(doc.words) or doc.words[obj_end] not in _SPLIT_PARTICLES:
+        if obj_end >= len(doc.words):
+            continue
+        rest = _laid_to_rest(doc, obj_end)
+        if not rest and doc.words[obj_end] not in _SPLIT_PARTICLES:
             continue
         v = obj - 1
         while v > max(0, obj - 5) and doc.words[v] in _CLAIM_NP:
             v -= 1
-        if v < 0 or v == obj - 1 or "close" not in doc.lexicon.pair_classes(doc.words[v], doc.words[obj_end]):
+        if v < 0 or v == obj - 1:
+            continue
+        if rest:
+            if not doc.words[v].startswith(_PUT_TO_REST):
+                continue
+            obj_end += 1  # the span ends after "bed" / "rest"
+        elif "close" not in doc.lexicon.pair_classes(doc.words[v], doc.words[obj_end]):
             continue
         s = doc.sentences[doc.sentence_of(v)]
         lo = max(s.tok_start, v - 8)
@@ -85,6 +94,13 @@ def split_claim_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[
 
 
 _SPLIT_PARTICLES = frozenset({"back", "off", "down"})
+# "put the claim to bed", "lay the dispute to rest": the idiom's verb, and its two closing words after the claim
+_PUT_TO_REST = ("put", "lay", "laid", "laying")
+
+
+def _laid_to_rest(doc: Doc, k: int) -> bool:
+    """Whether tokens `k`, `k + 1` are "to bed" or "to rest"."""
+    return doc.words[k] == "to" and k + 1 < len(doc.words) and doc.words[k + 1] in ("bed", "rest")
 
 
 def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:

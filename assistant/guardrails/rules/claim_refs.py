@@ -183,7 +183,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         # named before it in the draft, however many paragraphs back
         s = doc.sentences[si]
         claim_only = any(doc.words[k].startswith(CLAIM_ONLY) for k in range(max(s.tok_start, a - 4),
-                                                                              min(s.tok_end, a + 5)))
+                                                                              min(s.tok_end, a + 5))) \
+            or _withdrawn_last(doc, a)
         # "We'll go ahead as soon as that's been dropped": a pronoun closed or gone in a condition that gates the
         # offer stands for the claim named before, however far back (what is offered is not what gets dropped)
         # (not with a noun before it in its own sentence: "keep an eye on this order until it is resolved")
@@ -213,12 +214,50 @@ def _asked_bare_closing(doc: Doc, a: int, start: int) -> bool:
     With nothing after the pronoun ("pull it out", "drop it off at the depot", "close it with tape") the verb
     is done to the pronoun alone, and what a buyer is asked to close, pull or drop is the claim named before.
     """
+    if _verb_final_closing(doc, a):
+        # "Wäre es Ihnen danach möglich, ihn zurückzuziehen?": the request opens the sentence, the pronoun and the
+        # verb close the infinitive clause after it
+        c0 = start
+    elif _bare_after_verb(doc, a):
+        c0 = clause_start(doc, a)
+    else:
+        return False
+    return any(not doc.has("negation", max(c0, r - 2), a) for r, _ in doc.find("request", c0, a))
+
+
+def _bare_after_verb(doc: Doc, a: int) -> bool:
+    """'pull it?': the pronoun at `a` right after a closing verb, ending its clause (or before "if", "and", ...)."""
     if a < 1 or "close" not in doc.classes[a - 1] or doc.words[a - 1] in _PARTICLES:
         return False
-    if clause_end(doc, a) != a + 1 and doc.words[a + 1] not in _CLAUSE_NEXT:
+    return clause_end(doc, a) == a + 1 or doc.words[a + 1] in _CLAUSE_NEXT
+
+
+# German object pronouns a claim noun takes (der Antrag, Fall, Anspruch: ihn, diesen; die Reklamation, Beschwerde,
+# Rückbuchung: sie, diese). Not "es": das Paket is sent back, not withdrawn, but "es" stands for too much else.
+_DE_CLAIM_PRONOUNS = frozenset({"ihn", "diesen", "sie", "diese"})
+
+
+def _withdrawn_last(doc: Doc, a: int) -> bool:
+    """'Könnten Sie ihn im Anschluss bei Amazon bitte zurückziehen?': a German pronoun, its verb at the clause end.
+
+    The verb is one done only to a claim (`CLAIM_ONLY`), however many adverbials stand between (within reach).
+    """
+    if doc.words[a] not in _DE_CLAIM_PRONOUNS:
         return False
-    c0 = clause_start(doc, a)
-    return any(not doc.has("negation", max(c0, r - 2), a) for r, _ in doc.find("request", c0, a))
+    end = clause_end(doc, a)
+    return end - a <= _VERB_LAST_REACH and doc.words[end - 1].startswith(CLAIM_ONLY)
+
+
+_VERB_LAST_REACH = 9
+
+
+def _verb_final_closing(doc: Doc, a: int) -> bool:
+    """'..., ihn zurückzuziehen?': a German pronoun right before a closing verb that ends its clause.
+
+    German puts the verb last, so the pronoun comes first; the verb ending the clause has no other object.
+    """
+    return doc.words[a] in _DE_CLAIM_PRONOUNS and a + 1 < len(doc.words) and "close" in doc.classes[a + 1] \
+        and clause_end(doc, a + 1) == a + 2
 
 
 _CLAUSE_NEXT = frozenset({"if", "and", "so", "then", "please", "for"})

@@ -87,6 +87,9 @@ def _inside(starts: list[int], furthest: list[int], tok: int) -> bool:
     return k >= 0 and furthest[k] > tok
 
 
+_CONTRAST_REACH = 30  # tokens before a claim in which a contrast word sets off what comes before it
+
+
 def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
     """A remedy waiting on the claim's state: a condition whose clause names a claim and its state."""
     doc = data.doc
@@ -120,8 +123,13 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # withheld while it is open; Amazon deciding the claim does not make the withholding neutral
         withheld = any(any(doc.has(cls, k, min(s.tok_end, k + 6)) for cls in _REMEDY_WORDS)
                        for k, _ in doc.find("negation", c1, s.tok_end))
-        if doc.has("independent", s.tok_start, s.tok_end) or (
-                not withheld and neutral_clause(doc, s.tok_start, s.tok_end)):
+        # "We're happy to help either way, but ... only on orders without an open claim": the words before a
+        # contrast do not make what it turns to independent of the claim
+        # (the nearest within reach: a find over a run-on sentence for every claim in it would be quadratic)
+        contrasts = doc.find("contrast", max(s.tok_start, obj - _CONTRAST_REACH), obj)
+        free_from = contrasts[-1][1] if contrasts else s.tok_start
+        if doc.has("independent", free_from, s.tok_end) or (
+                not withheld and neutral_clause(doc, free_from, s.tok_end)):
             continue
         states = doc.find("state", obj_end, tail)
         # the main clause starts after the condition's comma, or right after its state word ("while a claim is
@@ -227,8 +235,9 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         # ... and is no hold-off either: the "no need" right after a closing, or after a second verb joined to it
         # ("取り下げたり変更したりしていただく必要はありません"), the same reach as `needless_after`
         # (nor "ご遠慮なく", "without holding back": an invitation, like "do not hesitate")
-        holds = [a for a, b in doc.find("hold_off", lo, hi)
-                 if not any(needless_after(doc, e) and e <= a for _, e in doc.find("close", max(lo, a - 2), a))
+        # (nor a hold-off with its own "no need" after it: "申請を控えていただく必要もございません")
+        holds = [a for a, b in doc.find("hold_off", lo, hi) if not needless_after(doc, b)
+                 and not any(needless_after(doc, e) and e <= a for _, e in doc.find("close", max(lo, a - 2), a))
                  and not doc.folded.startswith(_WITHOUT_RESERVE, doc.ends[b - 1])]
         acts = (bool(closes) or doc.has("gone", lo, hi) or bool(holds)
                 or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits)
