@@ -127,7 +127,9 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # pronoun before its verb, a rate for each one of the pieces, "keep" tried
                                   "either way, but only without an open claim ", "put the claim to bed if you ",
                                   "könnten sie ihn bitte zurückziehen, ", "3 € por cada una de las copas ",
-                                  "keep keep it "])
+                                  "keep keep it ",
+                                  # round 85: no reason to leave a claim open, a carrier telling us of its claim
+                                  "no reason to leave the claim open ", "poste ci ha comunicato che il reclamo "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

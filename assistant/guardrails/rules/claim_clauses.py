@@ -34,7 +34,9 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
             return True  # "Amazon will close it"; not "call your card issuer and withdraw the chargeback"
         # "Correos ha cerrado la reclamación", "the carrier has closed its claim": a carrier, insurer or maker closes
         # its own (not after a preposition: "withdraw it with the carrier")
-        if "not_claim" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX) \
+        # ("Poste ci ha comunicato che ...": an object pronoun and an auxiliary may stand between)
+        if "not_claim" in cls and all(doc.words[j] in _AUX or doc.words[j] in _OBJECT_CLITICS
+                                      for j in range(k + 1, verb)) \
                 and not (k > lo and doc.words[k - 1] in _PREPOSITIONS):
             return True
     # verbs joined by "and" share their subject: "we tested the same lot and have withdrawn it from sale"
@@ -73,6 +75,8 @@ _GIVE = frozenset({"drop", "give", "write", "shoot", "leave", "message", "email"
 _OBJECT_FORMS = frozenset({"us", "me", "uns", "mich", "mir", "ci", "ce", "nos"})
 _PREPOSITIONS = frozenset({"with", "to", "at", "on", "from", "by", "via", "bei", "mit", "an", "auf", "gegenuber",
                            "avec", "aupres", "a", "chez", "con", "ante", "en", "presso", "su", "da"})
+# Object pronouns between a subject and its verb in French, Spanish and Italian: "Poste ci ha comunicato"
+_OBJECT_CLITICS = frozenset({"ci", "ce", "nos", "nous", "mi", "me", "vi", "ne"})
 # Words between a subject and its verb: "Amazon will close", "the bank has withdrawn".
 _AUX = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall", "has", "have", "had",
                   "is", "was", "does", "did", "then", "itself", "alone", "'ll", "wird", "kann", "hat", "va", "peut",

@@ -63,6 +63,10 @@ _KEEP_ON = frozenset({"keep", "keeping", "maintain", "pursue", "pursuing", "cont
                       "aufrechterhalten", "aufrechtzuerhalten", "maintenir", "poursuivre", "mantener", "proseguir",
                       "mantenere", "proseguire", "portare"})
 
+# "leave" beside a word of the claim's state: "keinen Grund mehr, den Claim offen zu lassen", "to leave it open"
+_LEAVE = frozenset({"leave", "leaving", "lassen", "laisser", "dejar", "dejarla", "dejarlo", "lasciare", "lasciarla",
+                    "lasciarlo"})
+
 
 def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
     """Token spans of 'no reason (left) to keep/hold on to' a claim named within the same clause."""
@@ -73,7 +77,8 @@ def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
         reason = next((k for k in range(n, min(s.tok_end, n + 3)) if doc.words[k] in _REASONS), None)
         if reason is None:
             continue
-        keep = next((k for k in range(reason + 1, min(s.tok_end, reason + 10)) if doc.words[k] in _KEEP_ON), None)
+        keep = next((k for k in range(reason + 1, min(s.tok_end, reason + 10)) if doc.words[k] in _KEEP_ON
+                     or (doc.words[k] in _LEAVE and doc.has("state", max(0, k - 2), k + 3))), None)
         if keep is None:
             continue
         lo, hi = max(reason + 1, keep - 6), min(s.tok_end, keep + 5)

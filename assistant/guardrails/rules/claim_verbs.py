@@ -199,6 +199,9 @@ _ALIVE = frozenset({"open", "going", "active", "running", "alive", "live", "pend
 _SOFTENERS = frozenset({"please", "just", "simply", "kindly", "first", "then", "now", "so", "and"})
 
 
+_LEAD_REACH = 40  # words before a causative verb read for who asks it
+
+
 def causative_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
     """'Get the claim closed and we can refund you': a causative verb, the claim, then its closed state.
 
@@ -221,12 +224,14 @@ def causative_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
             gone = [(obj_end, obj_end + 1)]
         elif not gone or doc.has("negation", c0, v):
             continue
-        lead = [w for w in doc.words[c0:v] if w not in _SOFTENERS]
+        # (the words right before the verb: a clause with no break runs from the sentence's start, and a scan of it
+        # for every claim is quadratic on a run-on draft; forty words of softeners alone do not occur)
+        lead = [w for w in doc.words[max(c0, v - _LEAD_REACH):v] if w not in _SOFTENERS]
         asked = not lead or doc.has("request", c0, v) or doc.has("condition", c0, v) or doc.has("you", c0, v) \
             or doc.has("negation", c0, v)
         if not asked or subject_is_not_buyer(doc, v, s.tok_start):
             continue
-        if doc.has("apology", s.tok_start, v) and "had" in doc.words[s.tok_start:v]:
+        if doc.has("apology", s.tok_start, v) and "had" in doc.words[max(s.tok_start, v - _LEAD_REACH):v]:
             continue  # "sorry that you had to go through a claim to get it resolved": what happened, regretted
         # the verb's own clause ("Either way, there's no need to keep the claim going": "either way" is the
         # choice of remedy, not the offer standing whatever happens to the claim)
