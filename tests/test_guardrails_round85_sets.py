@@ -1,5 +1,6 @@
 """Structures met in round 85's sets (f89, fl90, fl91), in new wordings, none copied from the sets:
 - "no reason any more to leave the claim open" ("keinen Grund mehr, ... offen zu lassen");
+- a button that closes the claim "hit" or "tapped" like one clicked;
 - German "die Sache" taken back at Amazon is the claim;
 - fewer false blocks: a carrier that tells us its complaint was closed ("GLS ci ha comunicato che il reclamo è
   stato chiuso"); "siamo mortificati" is an apology.
@@ -35,3 +36,13 @@ def test_fewer_false_blocks() -> None:
     found = _blocked(it, scenario="lost_package", currency="EUR", language="it",
                      buyer="Il pacco risulta consegnato ma non è arrivato. Ho fatto reclamo a GLS.")
     assert "az_inducement" not in found and "missing_apology" not in found
+
+
+def test_a_closing_button_hit_or_tapped() -> None:
+    for verb in ("Hit", "Tap"):
+        draft = (f"Hi,\n\n{LAMP_OPTIONS}\n\n{verb} 'I no longer need help' in the A-to-z case and the lamp goes out "
+                 "the same day.\n\nBest")
+        assert "az_inducement" in _blocked(draft, scenario="a_to_z_claim", buyer="I opened an A-to-z claim."), verb
+    hit = f"Hi,\n\n{LAMP_OPTIONS}\n\nIf the box is hit in transit again, tap 'Reply' and we resend.\n\nBest"
+    assert "az_inducement" not in _blocked(hit, scenario="a_to_z_claim", buyer="I opened an A-to-z claim.")
+
