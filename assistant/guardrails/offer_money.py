@@ -392,13 +392,13 @@ def _clause_of(doc: Doc, m: Money) -> int:
 _JA_AND = ("\u3068", "\u304a\u3088\u3072", "\u306b\u52a0\u3048")
 
 
-_PAYS = frozenset({"r_refund", "money_offer"})
-_PAYER = _PAYS | {"you", "first_person"}
+_PAYER = frozenset({"r_refund", "money_offer", "you", "first_person"})
 
 
 def _we_pay(doc: Doc, k: int, c0: int) -> bool:
     """A refund word at `k`, or a word of paying with us as its subject ("wir überweisen"; not "you would pay")."""
-    return "r_refund" in doc.classes[k] or doc.has("first_person", max(c0, k - 3), k)
+    classes = doc.classes[k]
+    return "r_refund" in classes or ("money_offer" in classes and doc.has("first_person", max(c0, k - 3), k))
 
 
 def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
@@ -470,11 +470,10 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
             k = m.tok - 1
             while k >= max(c0, m.tok - 5) and not (_PAYER & doc.classes[k]):
                 k -= 1
-            if k >= max(c0, m.tok - 5) and _PAYS & doc.classes[k] and _we_pay(doc, k, c0):
+            if k >= max(c0, m.tok - 5) and _we_pay(doc, k, c0):
                 back, paid = k, True
             elif k - 1 >= max(c0, m.tok - 6) and "you" in doc.classes[k] and (
-                    "r_refund" in doc.classes[k - 1] or ("money_offer" in doc.classes[k - 1] and k + 1 == m.tok
-                                                         and _we_pay(doc, k - 1, c0))):
+                    "r_refund" in doc.classes[k - 1] or (k + 1 == m.tok and _we_pay(doc, k - 1, c0))):
                 # "wir erstatten Ihnen einen Betrag von 950,00 €": the buyer the refund's object; a word of paying
                 # only with the amount right after the buyer ("überweisen Ihnen 1.234,50 €", not "the voucher you
                 # were charged £24.99")
