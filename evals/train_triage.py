@@ -36,7 +36,7 @@ TRAIN_SETS = ("triage_dev", "triage_holdout", "triage_holdout2", "triage_holdout
               "triage_lang_train", "triage_long_train", "triage_train_en1", "triage_train_lang1")
 # Judged files already measured once are development data: their buyer messages and scenarios train too.
 # A judged file not yet measured must stay out (its first-sight figure would mean nothing afterwards).
-JUDGED_TRAIN = tuple(f"judged_fresh{n}" for n in range(1, 86))
+JUDGED_TRAIN = tuple(f"judged_fresh{n}" for n in range(1, 96))
 HELD_OUT = ("reference", "reference_lang", "triage_holdout4")
 
 

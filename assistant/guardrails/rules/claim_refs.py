@@ -13,6 +13,7 @@ from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.rules.claim_attached import attached_objects
 from assistant.guardrails.rules.claim_demonstratives import german_demonstratives
 from assistant.guardrails.rules.claim_numbers import number_objects
 from assistant.guardrails.text import Doc
@@ -69,6 +70,10 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
                                             and not (a > 1 and doc.words[a - 2] in _TO_PREPOSITION)):
                 continue  # "how to claim the premium": a verb, not a claim ("subject to claim closure" is a noun)
             out[a] = max(out.get(a, b), b)
+    if weak_ok:  # "mit dem Schritt über Amazon", "la cosa con Amazon": a noun tied to Amazon where a claim is spoken of
+        for a, b in attached_objects(doc).items():
+            if not _not_a_claim(doc, a, b):
+                out.setdefault(a, b)
     for a, b in number_objects(data).items():
         if not any(x <= a < y + 2 for x, y in out.items()):
             out.setdefault(a, b)  # named by its number alone (after its claim word, the claim word is the object)

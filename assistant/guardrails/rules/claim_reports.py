@@ -90,6 +90,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             # further": going on with it, denied, is the claim dropped
             said = [(g, h) for g, h in doc.find("go_on", b, min(s.tok_end, b + 12))
                     if doc.has("negation", max(b, g - 4), g)]
+        if not said:
+            said = _told_to_amazon(doc, a, b, s.tok_start, end)
         # "once Amazon has heard from you that ...": the subject is the listener, the buyer still does the telling
         heard = doc.words[b - 2:b] == ["from", "you"]
         # "we would need an update to Amazon that it is resolved - if you could send it": a telling noun is the
@@ -134,6 +136,41 @@ def _there(doc: Doc, a: int, starts: list[int]) -> bool:
 # The matter itself, as the subject of a closed state: "the issue's closed", "everything is closed"
 _MATTERS = frozenset({"issue", "matter", "problem", "everything", "case", "complaint", "question", "things"})
 _COPULAS = frozenset({"is", "was", "has", "been", "are", "were"})
+
+
+# Marks of an infinitive asked for right before the telling verb ("nous vous saurions gré de faire savoir à Amazon")
+_TO = frozenset({"to", "de", "d", "di", "zu", "a", "ad"})
+# What may open the clause told after "let Amazon know" without a "that" ("know there's nothing left to look at")
+_CLAUSE_OPENERS = frozenset({"there's", "there", "it's", "it", "everything", "everything's", "all", "this", "we",
+                             "we've", "we're", "you", "you've", "you're", "the"})
+
+
+def _told_to_amazon(doc: Doc, a: int, b: int, lo: int, end: int) -> list[tuple[int, int]]:
+    """What the buyer is asked to tell Amazon, whatever it says: "faire savoir à Amazon que ...".
+
+    The seller has nothing to ask the buyer to tell Amazon in a message with a remedy but that the matter is
+    settled, and the ways of saying it are open-ended ("a trouvé une issue favorable", "ci siamo già accordati",
+    "there's nothing left for them to look at"): the shape is the evidence, not the words said. Amazon is named
+    right after the telling verb (or after "let ... know"), a clause opens after it, and the telling is asked for
+    (a request in the sentence, or an infinitive after "to" / "de" / "di"). A telling reported in the past
+    ("you told Amazon that ...") asks nothing.
+    """
+    k = b
+    if doc.words[a] in _LET:
+        know = next((i for i in range(b, min(end, b + 6)) if doc.words[i] == "know"), -1)
+        if know < 0 or not doc.has("amazon", b, know):
+            return []
+        k = know + 1
+        opens = k < end and (doc.words[k] in _THAT or doc.words[k] in _CLAUSE_OPENERS)
+    else:
+        if not doc.has("amazon", b, min(end, b + 3)):
+            return []
+        k = next((i for i in range(b, min(end, b + 4)) if doc.words[i] in _THAT), -1)
+        opens = k >= 0
+    if not opens:
+        return []
+    asked = doc.has("request", lo, end) or (a > lo and doc.words[a - 1] in _TO)
+    return [(k, min(end, k + 6))] if asked else []
 
 
 def _object_in(starts: list[int], lo: int, hi: int) -> bool:

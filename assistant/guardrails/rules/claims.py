@@ -28,6 +28,7 @@ from assistant.guardrails.rules.claim_asks import (
     unopened_wishes,
     waits_on_named,
 )
+from assistant.guardrails.rules.claim_attached import not_pursued
 from assistant.guardrails.rules.claim_buttons import button_closings
 from assistant.guardrails.rules.claim_clauses import (
     absolute_closings,
@@ -371,7 +372,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
              + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
              + asked_not_to(data) + amazon_asked_to_stop(data) + absolute_closings(data, claims)
-             + button_closings(data) + dass_closings(doc, claims) + renounced(data, claims))
+             + button_closings(data) + dass_closings(doc, claims) + renounced(data, claims)
+             + not_pursued(doc, claims))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

@@ -1,0 +1,77 @@
+"""Claim objects named by where they stand, not by a claim word: "the step with Amazon", "la cosa con Amazon".
+
+Sellers who avoid the word "claim" still have to point at it, and the pointing has a shape: a noun tied to
+Amazon or the bank by a preposition of dealings ("mit dem Schritt über Amazon", "votre projet auprès d'Amazon",
+"ese paso con Amazon", "the Amazon side of things"). Where the message speaks of a claim at all, that noun is the
+claim, whatever the noun is: the shape generalises where a list of nouns would not. Nouns that name something
+else the buyer has with Amazon (an order, a review, an account) are left out by their word classes.
+"""
+
+from __future__ import annotations
+
+from assistant.guardrails.bisection import bisect_left
+from assistant.guardrails.rules.claim_clauses import subject_is_not_buyer
+from assistant.guardrails.text import Doc
+
+# Prepositions of dealings with someone: "with Amazon", "bei Amazon", "auprès d'Amazon". Not the ones of a place on
+# the site ("on Amazon", "sur Amazon", "su Amazon"), which name pages and reviews more often than claims.
+_DEALINGS = frozenset({"with", "at", "through", "via", "bei", "uber", "mit", "aupres", "chez", "con", "presso",
+                       "tramite", "ante"})
+# French and Italian elisions between the preposition and Amazon ("auprès d'Amazon")
+_ELIDED = frozenset({"d", "de", "di", "da", "ad", "a"})
+# "the Amazon side of things", "the Amazon end": Amazon's part of the matter
+_SIDE = frozenset({"side", "end", "part", "seite", "cote", "lado", "parte"})
+# Nouns tied to Amazon that are not a claim: the buyer's account, the listing, Amazon's pages and messages
+_NOT_CLAIM = frozenset({"account", "konto", "compte", "cuenta", "conto", "page", "seite", "pagina", "listing",
+                        "angebot", "annonce", "anuncio", "inserzione", "message", "messages", "nachricht",
+                        "mensaje", "messaggio", "messagerie", "shopping", "experience", "purchases", "everything",
+                        "contact", "chat", "support", "service", "team", "help", "hilfe", "aide", "ayuda", "aiuto",
+                        "them", "us", "you", "ihnen", "uns", "nous", "vous", "nosotros", "usted", "noi", "lei"})
+# The only word classes the noun may have: a weak claim word, or none that means anything (any other class - an
+# order, a review, a refund, a verb - makes it something else)
+_NEUTRAL = frozenset({"claim_weak", "filler", "open_end", "claim_verb_ok"})
+
+
+def attached_objects(doc: Doc) -> dict[int, int]:
+    """Nouns tied to Amazon by a preposition of dealings: first token -> end token (the caller checks context)."""
+    out: dict[int, int] = {}
+    words = doc.words
+    for x, y in doc.spans("amazon"):
+        if y < len(words) and words[y] in _SIDE and (x == 0 or words[x - 1] in ("the", "die", "le", "el", "il", "la")):
+            out[x] = y + 1  # "the Amazon side of things"
+            continue
+        p = x - 1
+        if p > 0 and words[p] in _ELIDED and words[p - 1] in _DEALINGS:
+            p -= 1
+        if p < 1 or words[p] not in _DEALINGS:
+            continue
+        n = p - 1
+        word = words[n]
+        if len(word) < 3 or not word.isalpha() or word in _NOT_CLAIM \
+                or any(c not in _NEUTRAL and not c.startswith("lang_") for c in doc.classes[n]):
+            continue
+        if doc.sentence_of(n) != doc.sentence_of(x):
+            continue
+        out[n] = y
+    return out
+
+
+def not_pursued(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """Going on with a claim, denied, is dropping it ("ne pas donner suite à votre projet auprès d'Amazon").
+
+    Also "di non proseguire con la segnalazione", "not to pursue the dispute".
+
+    A negation within three tokens before a `go_on` verb, and a claim object within four tokens after it (past a
+    preposition), with the buyer as the one who would go on (not "Amazon will not pursue it").
+    """
+    out: list[tuple[int, int]] = []
+    starts = sorted(objects)
+    for g, h in doc.spans("go_on"):
+        s = doc.sentences[doc.sentence_of(g)]
+        if not doc.has("negation", max(s.tok_start, g - 3), g):
+            continue
+        i = bisect_left(starts, h)  # a bisection, not a scan of every object: linear on a long draft
+        o = starts[i] if i < len(starts) and starts[i] < min(s.tok_end, h + 4) else None
+        if o is not None and not subject_is_not_buyer(doc, g, s.tok_start):
+            out.append((g, objects[o]))
+    return out
