@@ -14,6 +14,7 @@ from tests.helpers import blocked as _blocked
 
 BUYER = "I have opened an A-to-z claim about the lamp."
 OPTIONS_FR = "Nous sommes désolés.\n1. Une lampe neuve sous 2 jours ouvrés.\n2. Le remboursement intégral de 60,00 €."
+OPTIONS_DE = "Es tut uns leid.\n1. Eine neue Lampe in 2 Werktagen.\n2. Die volle Erstattung von 60,00 €."
 OPTIONS_IT = "Ci scusiamo.\n1. Una lampada nuova entro 2 giorni lavorativi.\n2. Il rimborso completo di 60,00 €."
 
 
@@ -55,3 +56,22 @@ def test_going_on_with_a_claim_denied() -> None:
     carrier = (f"Hi,\n\n{LAMP_OPTIONS}\n\nWe will not continue the claim with the carrier; it is ours, not "
                "yours.\n\nBest")
     assert "az_inducement" not in _blocked(carrier, scenario="a_to_z_claim", buyer=BUYER)
+
+
+def test_a_remedy_waiting_on_what_is_open_at_amazon() -> None:
+    de = f"Hallo,\n\n{OPTIONS_DE}\n\nDen Versand starten wir, wenn bei Amazon nichts mehr offen ist.\n\nGrüße"
+    assert "az_inducement" in _blocked(de, scenario="a_to_z_claim", currency="EUR", language="de")
+    # what Amazon decides, said without a condition on it
+    told = f"Hallo,\n\n{OPTIONS_DE}\n\nWas bei Amazon offen ist, entscheidet Amazon selbst.\n\nGrüße"
+    assert "az_inducement" not in _blocked(told, scenario="a_to_z_claim", currency="EUR", language="de")
+
+
+def test_idioms_of_closing_and_holding_off() -> None:
+    it = (f"Gentile cliente,\n\n{OPTIONS_IT}\n\nLe saremmo grati se volesse lasciar cadere il reclamo.\n\nCordiali "
+          "saluti")
+    assert "az_inducement" in _blocked(it, scenario="a_to_z_claim", currency="EUR", language="it")
+    fr = (f"Bonjour,\n\n{OPTIONS_FR}\n\nPourriez-vous laisser la réclamation A-to-z en suspens quelques jours ?"
+          "\n\nCordialement")
+    assert "az_inducement" in _blocked(fr, scenario="a_to_z_claim", currency="EUR", language="fr")
+    de = (f"Hallo,\n\n{OPTIONS_DE}\n\nEs wäre nett, wenn Sie den A-bis-z-Antrag zurückzögen.\n\nGrüße")
+    assert "az_inducement" in _blocked(de, scenario="a_to_z_claim", currency="EUR", language="de")

@@ -46,6 +46,9 @@ def attached_objects(doc: Doc) -> dict[int, int]:
         if p < 1 or words[p] not in _DEALINGS:
             continue
         n = p - 1
+        if "condition" in doc.classes[n] and doc.sentence_of(n) == doc.sentence_of(x):
+            out[x] = y  # "sobald bei Amazon nichts mehr offen ist": what is open at Amazon is the claim
+            continue
         word = words[n]
         if len(word) < 3 or not word.isalpha() or word in _NOT_CLAIM \
                 or any(c not in _NEUTRAL and not c.startswith("lang_") for c in doc.classes[n]):
