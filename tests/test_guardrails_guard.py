@@ -132,7 +132,9 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "no reason to leave the claim open ", "poste ci ha comunicato che il reclamo ",
                                   # round 87: a that-clause told to Amazon, a noun tied to Amazon, going on denied
                                   "please let amazon know that we ", "the step with amazon ",
-                                  "not pursue the case with amazon ", "wenn bei amazon offen "])
+                                  "not pursue the case with amazon ", "wenn bei amazon offen ",
+                                  # round 88: a degree after "wait", going on with the bank denied
+                                  "wait this long ", "ne pas poursuivre aupres de votre banque "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

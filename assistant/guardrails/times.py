@@ -33,7 +33,8 @@ def _each_of_earlier(doc: Doc, tok: int) -> int:
     words = doc.words
     lo = max(doc.sentences[doc.sentence_of(tok)].tok_start, tok - _EACH_OF_REACH)
     for k in range(tok - 1, lo, -1):
-        if not _is_count(doc, words[k]) or (words[k - 1] not in _ALL_OF and words[k - 1] not in _THE_PLURAL):
+        both = words[k] in _BOTH
+        if not (both or _is_count(doc, words[k])) or (words[k - 1] not in _ALL_OF and words[k - 1] not in _THE_PLURAL):
             continue
         j = k - 1
         while j > lo and k - j <= 3 and (words[j] in _ALL_OF or words[j] in _THE_PLURAL):
@@ -43,10 +44,13 @@ def _each_of_earlier(doc: Doc, tok: int) -> int:
         comma = between.rfind(",")
         restated = comma >= 0 and len(between[comma + 1:].split()) <= 2
         if words[j] in _EACH and not restated and not any(c in between for c in ";:("):
-            return _count(doc, words[k])
+            return 2 if both else _count(doc, words[k])
     return 1
 
 
+# "each of the two" said with a word for both ("für jeden der beiden Bezüge"): two only after "each of the", never
+# as a count on its own ("die beiden heilen Gläser" leaves the broken ones to be counted elsewhere)
+_BOTH = frozenset({"beiden", "beide", "both", "ambos", "ambas", "entrambi", "entrambe", "deux"})
 _EACH_OF_REACH = 12  # tokens from "each of the N" to the amount paid for each
 
 
@@ -390,8 +394,17 @@ def _count_after(doc: Doc, k: int, end: int) -> int:
     for j in range(k, min(end, k + 6)):
         if (words[j].isdigit() or words[j] in doc.lexicon.numbers) and j > 0 and words[j - 1] in _FOR_THE \
                 and j + 1 < end and words[j + 1].isalpha() and words[j + 1] not in _TIME_NOUNS:
-            return max(1, _count(doc, words[j]))
+            return max(1, _piece_count(doc, words[j]))
     return 1
+
+
+def _piece_count(doc: Doc, word: str) -> int:
+    """How many pieces a count word or number says, up to 999.
+
+    Pieces come by the fifty ("0,15 € por cada una de las 50 cápsulas"), payments (`_count`) by the few.
+    """
+    value = float(word) if word.isdigit() and len(word) <= 3 else doc.lexicon.numbers.get(word, 1.0)
+    return int(value) if value == int(value) and 1 < value <= 999 else 1
 
 
 _FOR_THE = frozenset({"the", "die", "den", "der", "les", "las", "los", "le", "i", "gli", "for", "fur", "pour",

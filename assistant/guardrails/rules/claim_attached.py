@@ -13,12 +13,15 @@ from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.rules.claim_clauses import subject_is_not_buyer
 from assistant.guardrails.text import Doc
 
-# Prepositions of dealings with someone: "with Amazon", "bei Amazon", "auprès d'Amazon". Not the ones of a place on
-# the site ("on Amazon", "sur Amazon", "su Amazon"), which name pages and reviews more often than claims.
+# Prepositions of dealings with someone: "with Amazon", "bei Amazon", "auprès d'Amazon", "der Schritt zu Amazon".
+# Not the ones of a place on the site ("on Amazon", "sur Amazon", "su Amazon"), which name pages and reviews more
+# often than claims.
 _DEALINGS = frozenset({"with", "at", "through", "via", "bei", "uber", "mit", "aupres", "chez", "con", "presso",
-                       "tramite", "ante"})
+                       "tramite", "ante", "zu"})
 # French and Italian elisions between the preposition and Amazon ("auprès d'Amazon")
 _ELIDED = frozenset({"d", "de", "di", "da", "ad", "a"})
+# A possessive between the preposition and the bank ("den Weg über Ihre Kartengesellschaft", "con su banco")
+_YOUR = frozenset({"your", "ihre", "ihrer", "ihrem", "ihren", "votre", "vos", "su", "sus", "sua", "la", "il"})
 # "the Amazon side of things", "the Amazon end": Amazon's part of the matter
 _SIDE = frozenset({"side", "end", "part", "seite", "cote", "lado", "parte"})
 # Nouns tied to Amazon that are not a claim: the buyer's account, the listing, Amazon's pages and messages
@@ -41,8 +44,8 @@ def attached_objects(doc: Doc) -> dict[int, int]:
             out[x] = y + 1  # "the Amazon side of things"
             continue
         p = x - 1
-        if p > 0 and words[p] in _ELIDED and words[p - 1] in _DEALINGS:
-            p -= 1
+        if p > 0 and (words[p] in _ELIDED or words[p] in _YOUR) and words[p - 1] in _DEALINGS:
+            p -= 1  # "auprès d'Amazon", "über Ihre Kartengesellschaft"
         if p < 1 or words[p] not in _DEALINGS:
             continue
         n = p - 1
@@ -75,6 +78,18 @@ def not_pursued(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
             continue
         i = bisect_left(starts, h)  # a bisection, not a scan of every object: linear on a long draft
         o = starts[i] if i < len(starts) and starts[i] < min(s.tok_end, h + 4) else None
-        if o is not None and not subject_is_not_buyer(doc, g, s.tok_start):
-            out.append((g, objects[o]))
+        end = objects[o] if o is not None else _with_amazon(doc, h, min(s.tok_end, h + 5))
+        if end and not subject_is_not_buyer(doc, g, s.tok_start):
+            out.append((g, end))
     return out
+
+
+def _with_amazon(doc: Doc, lo: int, hi: int) -> int:
+    """One past Amazon or the bank named after a preposition of dealings in [lo, hi), or 0.
+
+    "ne pas donner suite auprès de votre banque": going on with the bank is the chargeback.
+    """
+    for k in range(lo, hi):
+        if doc.words[k] in _DEALINGS:
+            return next((y for x, y in doc.find("amazon", k + 1, min(hi + 2, k + 4))), 0)
+    return 0

@@ -101,6 +101,9 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
 
 
 _ONE_WORDS = frozenset({"one", "ones"})
+# Words after "this" / "that" that make it a degree ("this long", "that much"), not a pronoun
+_DEGREE = frozenset({"long", "much", "many", "far", "late", "early", "soon", "often", "bad", "badly", "quickly",
+                     "slow", "slowly", "hard", "big", "small", "little"})
 
 
 _WITH = frozenset({"with", "at", "through", "via"})
@@ -181,6 +184,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         if a + 1 < len(doc.words) and not hyphen_joined(doc, a) and (_NOUN_AFTER & doc.classes[a + 1] or (
                 doc.words[a] in DETERMINER and doc.words[a + 1].endswith(_NOUN_ENDINGS))):
             continue  # an article before a noun ("la sostituzione", "la riparazione"), not a pronoun
+        if a + 1 < len(doc.words) and doc.words[a] in ("this", "that") and doc.words[a + 1] in _DEGREE:
+            continue  # "you shouldn't have had to wait this long": a degree, no thing pointed at
         if doc.words[a] == "damit" and a + 1 < len(doc.words) and doc.words[a + 1] in _DE_SUBJECTS:
             continue  # "Damit Sie nicht warten müssen": the conjunction "so that", not "with it"
         si = doc.sentence_of(a)

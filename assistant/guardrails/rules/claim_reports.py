@@ -140,6 +140,10 @@ _COPULAS = frozenset({"is", "was", "has", "been", "are", "were"})
 
 # Marks of an infinitive asked for right before the telling verb ("nous vous saurions gré de faire savoir à Amazon")
 _TO = frozenset({"to", "de", "d", "di", "zu", "a", "ad"})
+# "it will be enough to tell Amazon that ...": a telling asked for as all that is needed ("basterà comunicare ad
+# Amazon che ...", "bastaría con que le hiciera saber a Amazon que ...", "il suffira d'écrire à Amazon que ...")
+_SUFFICE = frozenset({"basta", "bastara", "bastaria", "bastera", "basterebbe", "suffit", "suffira", "suffirait",
+                      "genugt", "genugt es", "reicht", "enough", "suffice", "suffices"})
 # What may open the clause told after "let Amazon know" without a "that" ("know there's nothing left to look at")
 _CLAUSE_OPENERS = frozenset({"there's", "there", "it's", "it", "everything", "everything's", "all", "this", "we",
                              "we've", "we're", "you", "you've", "you're", "the"})
@@ -169,7 +173,8 @@ def _told_to_amazon(doc: Doc, a: int, b: int, lo: int, end: int) -> list[tuple[i
         opens = k >= 0
     if not opens:
         return []
-    asked = doc.has("request", lo, end) or (a > lo and doc.words[a - 1] in _TO)
+    asked = doc.has("request", lo, end) or (a > lo and doc.words[a - 1] in _TO) \
+        or any(doc.words[k] in _SUFFICE for k in range(max(lo, a - 6), a))
     return [(k, min(end, k + 6))] if asked else []
 
 
