@@ -41,6 +41,8 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
             or any(doc.words[k] == "sie" and doc.words[k + 1] == "uns" for k in range(max(s.tok_start, a - 16), a - 1)):
         return None  # German puts the verb last: "Könnten Sie uns bitte die Adresse senden?" ("nous expédions":
         # "nous" is the subject of a verb in "-ons")
+    if not first_person and any(doc.words[k] == "sie" for k in (a - 1, b) if s.tok_start <= k < s.tok_end):
+        return None  # "2. Sie schicken den Artikel ... zurück": the buyer sends it back, nothing is reshipped
     if not first_person and not s.list_item:
         return None
     if a - 2 >= s.tok_start and doc.words[a - 1] in _OF and doc.words[a - 2] in _COSTS:
