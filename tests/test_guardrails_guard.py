@@ -134,7 +134,9 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "please let amazon know that we ", "the step with amazon ",
                                   "not pursue the case with amazon ", "wenn bei amazon offen ",
                                   # round 88: a degree after "wait", going on with the bank denied
-                                  "wait this long ", "ne pas poursuivre aupres de votre banque "])
+                                  "wait this long ", "ne pas poursuivre aupres de votre banque ",
+                                  # round 89: the Amazon side of things, an article before a relative
+                                  "put the amazon side of things to rest if you ", "7,50 €, lo que "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -322,7 +322,8 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     if k + 1 < end and words[k] in _ON and words[k + 1] in _EACH:
         k += 1  # "$10 on each of the two mats", "5 € pour chacune des 3 tasses"
     one_after = k + 1 >= end or not words[k + 1].isalpha() or words[k + 1] in _ONE
-    if k < end and words[k] in _RATE_ARTICLES and not (k + 1 < end and words[k + 1] in _ONE):
+    if k < end and words[k] in _RATE_ARTICLES and not (k + 1 < end and (words[k + 1] in _ONE
+                                                                      or words[k + 1] in _RELATIVE)):
         # "1,99 € le cintre", "3,00 € la unidad": an article and the noun counted earlier make the amount a rate
         return _counted_before(doc, tok, k, end, strict=True)
     # "je 2,99 €"; "3 betroffene Stück à 5,50 €", "3 pièces à 5 €": "à" after the noun of pieces counted
@@ -385,6 +386,8 @@ def _rated_noun(doc: Doc, k: int, end: int) -> int | None:
 
 
 # the plural article before the count ("pour les 6 verres", "für die 6 Gläser", "bei 6 Gläsern")
+# "7,80 €, lo que le resulte más cómodo": an article before a relative pronoun opens a clause, names no piece
+_RELATIVE = frozenset({"que", "qui", "che", "cual", "quoi"})
 _THE_PLURAL = frozenset({"the", "les", "los", "las", "i", "gli", "le", "die", "den", "bei"})
 
 

@@ -93,3 +93,9 @@ def _with_amazon(doc: Doc, lo: int, hi: int) -> int:
         if doc.words[k] in _DEALINGS:
             return next((y for x, y in doc.find("amazon", k + 1, min(hi + 2, k + 4))), 0)
     return 0
+
+
+def names_amazon_side(doc: Doc) -> bool:
+    """Whether "the Amazon side" (or end, part) is named: a claim with no claim word, for the rule's quick exit."""
+    words = doc.words
+    return any(y < len(words) and words[y] in _SIDE for _, y in doc.spans("amazon"))

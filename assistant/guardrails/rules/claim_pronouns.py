@@ -67,6 +67,8 @@ def split_claim_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[
     doc = data.doc
     out = []
     for obj, obj_end in claims.items():
+        if obj_end + 2 < len(doc.words) and doc.words[obj_end] == "of" and doc.words[obj_end + 1] in _OF_THINGS:
+            obj_end += 2  # "put the Amazon side of things to bed": the claim's noun phrase runs on
         if obj_end >= len(doc.words):
             continue
         rest = _laid_to_rest(doc, obj_end)
@@ -94,6 +96,7 @@ def split_claim_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[
 
 
 _SPLIT_PARTICLES = frozenset({"back", "off", "down"})
+_OF_THINGS = frozenset({"things", "it", "this", "that"})
 # "put the claim to bed", "lay the dispute to rest": the idiom's verb, and its two closing words after the claim
 _PUT_TO_REST = ("put", "lay", "laid", "laying")
 

@@ -28,7 +28,7 @@ from assistant.guardrails.rules.claim_asks import (
     unopened_wishes,
     waits_on_named,
 )
-from assistant.guardrails.rules.claim_attached import not_pursued
+from assistant.guardrails.rules.claim_attached import names_amazon_side, not_pursued
 from assistant.guardrails.rules.claim_buttons import button_closings
 from assistant.guardrails.rules.claim_clauses import (
     absolute_closings,
@@ -354,7 +354,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
             or (doc.spans("request") and doc.spans("negation") and doc.spans("amazon"))  # "could you not ..."
-            or may_ask_amazon_to_stop(doc)):
+            or may_ask_amazon_to_stop(doc) or names_amazon_side(doc)):
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims or buyer_names_claim(data) else {}
