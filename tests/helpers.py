@@ -59,6 +59,13 @@ def blocked_rules(draft: str, *, scenario: str, price: float | None, currency: s
 # The two choices a structure test puts beside the sentence it is about (a lamp at 60.00 USD: cap 18.00).
 LAMP_OPTIONS = ("I'm sorry the lamp flickers. We can:\n1. Send a new lamp within 2 business days.\n2. Refund the "
                 "full $60.00.")
+# The same two choices in the other languages (a lamp at 60,00 EUR: cap 18,00), and a buyer who opened a claim.
+LAMP_OPTIONS_DE = "Es tut uns leid.\n1. Eine neue Lampe in 2 Werktagen.\n2. Die volle Erstattung von 60,00 €."
+LAMP_OPTIONS_ES = "Lo sentimos.\n1. Una lámpara nueva en 2 días hábiles.\n2. El reembolso completo de 60,00 €."
+LAMP_OPTIONS_FR = ("Nous sommes désolés.\n1. Une lampe neuve sous 2 jours ouvrés.\n2. Le remboursement intégral de "
+                   "60,00 €.")
+LAMP_OPTIONS_IT = "Ci scusiamo.\n1. Una lampada nuova entro 2 giorni lavorativi.\n2. Il rimborso completo di 60,00 €."
+CLAIM_BUYER = "I have opened an A-to-z claim about the lamp."
 
 
 def blocked(draft: str, scenario: str = "quality_issue", currency: str = "USD", language: str = "en",

@@ -8,37 +8,31 @@
 
 from __future__ import annotations
 
-from tests.helpers import LAMP_OPTIONS
+from tests.helpers import CLAIM_BUYER, LAMP_OPTIONS, LAMP_OPTIONS_DE, LAMP_OPTIONS_ES, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT
 from tests.helpers import blocked as _blocked
-
-BUYER = "I have opened an A-to-z claim about the lamp."
-OPTIONS_DE = "Es tut uns leid.\n1. Eine neue Lampe in 2 Werktagen.\n2. Die volle Erstattung von 60,00 €."
-OPTIONS_ES = "Lo sentimos.\n1. Una lámpara nueva en 2 días hábiles.\n2. El reembolso completo de 60,00 €."
-OPTIONS_FR = "Nous sommes désolés.\n1. Une lampe neuve sous 2 jours ouvrés.\n2. Le remboursement intégral de 60,00 €."
-OPTIONS_IT = "Ci scusiamo.\n1. Una lampada nuova entro 2 giorni lavorativi.\n2. Il rimborso completo di 60,00 €."
 
 
 def test_waiting_this_long_is_no_claim() -> None:
     draft = (f"Hi,\n\nSorry you had to open a claim; I'm sorry you had to wait this long for an answer.\n\n"
              f"{LAMP_OPTIONS}\n\nAmazon decides the claim.\n\nBest")
-    assert "az_inducement" not in _blocked(draft, scenario="a_to_z_claim", buyer=BUYER)
+    assert "az_inducement" not in _blocked(draft, scenario="a_to_z_claim", buyer=CLAIM_BUYER)
     held = f"Hi,\n\n{LAMP_OPTIONS}\n\nYou opened a claim. Could you wait on it until the lamp arrives?\n\nBest"
-    assert "az_inducement" in _blocked(held, scenario="a_to_z_claim", buyer=BUYER)
+    assert "az_inducement" in _blocked(held, scenario="a_to_z_claim", buyer=CLAIM_BUYER)
 
 
 def test_a_telling_asked_for_as_all_that_is_needed() -> None:
-    it = (f"Gentile cliente,\n\n{OPTIONS_IT}\n\nRicevuta la lampada, basterà scrivere ad Amazon che ci siamo "
+    it = (f"Gentile cliente,\n\n{LAMP_OPTIONS_IT}\n\nRicevuta la lampada, basterà scrivere ad Amazon che ci siamo "
           "sentiti.\n\nCordiali saluti")
     assert "az_inducement" in _blocked(it, scenario="a_to_z_claim", currency="EUR", language="it")
 
 
 def test_the_claim_named_by_its_way_to_amazon_or_the_bank() -> None:
-    de = (f"Hallo,\n\n{OPTIONS_DE}\n\nMit dem Gang zu Amazon könnten Sie bitte noch eine Woche warten.\n\nGrüße")
+    de = (f"Hallo,\n\n{LAMP_OPTIONS_DE}\n\nMit dem Gang zu Amazon könnten Sie bitte noch eine Woche warten.\n\nGrüße")
     assert "az_inducement" in _blocked(de, scenario="a_to_z_claim", currency="EUR", language="de")
-    fr = (f"Bonjour,\n\n{OPTIONS_FR}\n\nNous vous prions de ne pas poursuivre auprès de votre banque.\n\n"
+    fr = (f"Bonjour,\n\n{LAMP_OPTIONS_FR}\n\nNous vous prions de ne pas poursuivre auprès de votre banque.\n\n"
           "Cordialement")
     assert "az_inducement" in _blocked(fr, scenario="a_to_z_claim", currency="EUR", language="fr")
-    es = f"Hola,\n\n{OPTIONS_ES}\n\nLe rogamos que deje correr lo de Amazon.\n\nSaludos"
+    es = f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nLe rogamos que deje correr lo de Amazon.\n\nSaludos"
     assert "az_inducement" in _blocked(es, scenario="a_to_z_claim", currency="EUR", language="es")
 
 

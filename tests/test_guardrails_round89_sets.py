@@ -6,17 +6,15 @@
 
 from __future__ import annotations
 
-from tests.helpers import LAMP_OPTIONS
+from tests.helpers import CLAIM_BUYER, LAMP_OPTIONS
 from tests.helpers import blocked as _blocked
-
-BUYER = "I have opened an A-to-z claim about the lamp."
 
 
 def test_idioms_split_around_the_claim() -> None:
     side = f"Hi,\n\n{LAMP_OPTIONS}\n\nOnce it arrives, could you put the Amazon side of things to rest?\n\nBest"
-    assert "az_inducement" in _blocked(side, scenario="a_to_z_claim", buyer=BUYER)
+    assert "az_inducement" in _blocked(side, scenario="a_to_z_claim", buyer=CLAIM_BUYER)
     told = f"Hi,\n\n{LAMP_OPTIONS}\n\nThe Amazon side of things is theirs to decide.\n\nBest"
-    assert "az_inducement" not in _blocked(told, scenario="a_to_z_claim", buyer=BUYER)
+    assert "az_inducement" not in _blocked(told, scenario="a_to_z_claim", buyer=CLAIM_BUYER)
 
 
 def test_an_amazon_ie_link_is_amazons() -> None:
