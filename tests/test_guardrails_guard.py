@@ -136,7 +136,9 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # round 88: a degree after "wait", going on with the bank denied
                                   "wait this long ", "ne pas poursuivre aupres de votre banque ",
                                   # round 89: the Amazon side of things, an article before a relative
-                                  "put the amazon side of things to rest if you ", "7,50 €, lo que "])
+                                  "put the amazon side of things to rest if you ", "7,50 €, lo que ",
+                                  # round 91: "if you can" is a condition
+                                  "if you can cancel the claim, "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

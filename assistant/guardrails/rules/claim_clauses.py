@@ -97,6 +97,9 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
         return False
     if si in data.offers.by_sentence:
         return False
+    if any(doc.has("condition", max(s.tok_start, x - 2), x)
+           for x, _ in doc.find("permission", max(s.tok_start, a - 4), a)):
+        return False  # "If you can cancel your A-to-z request, we'll get your choice moving": a condition, no leave
     # "once we agree, you can withdraw the claim", "after the refund lands you can close it": a closing timed to
     # the seller's act or the remedy is a step of the deal, not the buyer's own choice ("if you wish, you can
     # close it", "once the parcel has arrived and you feel it is resolved, you are welcome to close it" stay one)
