@@ -50,7 +50,7 @@ def _each_of_earlier(doc: Doc, tok: int) -> int:
 
 # "each of the two" said with a word for both ("für jeden der beiden Bezüge"): two only after "each of the", never
 # as a count on its own ("die beiden heilen Gläser" leaves the broken ones to be counted elsewhere)
-_BOTH = frozenset({"beiden", "beide", "both", "ambos", "ambas", "entrambi", "entrambe", "deux"})
+_BOTH = frozenset({"beiden", "beide", "both", "ambos", "ambas", "entrambi", "entrambe"})
 _EACH_OF_REACH = 12  # tokens from "each of the N" to the amount paid for each
 
 
@@ -288,10 +288,14 @@ def _instalments(doc: Doc, tok: int) -> int:
     return _count(doc, doc.words[j])
 
 
-def _count(doc: Doc, word: str) -> int:
-    """How many payments a count word or number says (2 to 24, in any language of the lexicon), else 1."""
-    value = float(word) if word.isdigit() and len(word) <= 2 else doc.lexicon.numbers.get(word, 1.0)
-    return int(value) if value == int(value) and 1 < value <= 24 else 1
+def _count(doc: Doc, word: str, most: int = 24) -> int:
+    """How many times a count word or number says (2 to `most`, in any language of the lexicon), else 1.
+
+    Payments come by the few (24 at most: "within 48 hours" is no count); pieces by the fifty ("0,15 € por cada
+    una de las 50 cápsulas": `_count_after` passes 999).
+    """
+    value = float(word) if word.isdigit() and len(word) <= len(str(most)) else doc.lexicon.numbers.get(word, 1.0)
+    return int(value) if value == int(value) and 1 < value <= most else 1
 
 
 _PERIODS = frozenset({"month", "week", "day", "monat", "woche", "mois", "semaine", "mes", "semana", "mese",
@@ -397,17 +401,8 @@ def _count_after(doc: Doc, k: int, end: int) -> int:
     for j in range(k, min(end, k + 6)):
         if (words[j].isdigit() or words[j] in doc.lexicon.numbers) and j > 0 and words[j - 1] in _FOR_THE \
                 and j + 1 < end and words[j + 1].isalpha() and words[j + 1] not in _TIME_NOUNS:
-            return max(1, _piece_count(doc, words[j]))
+            return max(1, _count(doc, words[j], most=999))
     return 1
-
-
-def _piece_count(doc: Doc, word: str) -> int:
-    """How many pieces a count word or number says, up to 999.
-
-    Pieces come by the fifty ("0,15 € por cada una de las 50 cápsulas"), payments (`_count`) by the few.
-    """
-    value = float(word) if word.isdigit() and len(word) <= 3 else doc.lexicon.numbers.get(word, 1.0)
-    return int(value) if value == int(value) and 1 < value <= 999 else 1
 
 
 _FOR_THE = frozenset({"the", "die", "den", "der", "les", "las", "los", "le", "i", "gli", "for", "fur", "pour",

@@ -143,7 +143,7 @@ _TO = frozenset({"to", "de", "d", "di", "zu", "a", "ad"})
 # "it will be enough to tell Amazon that ...": a telling asked for as all that is needed ("basterà comunicare ad
 # Amazon che ...", "bastaría con que le hiciera saber a Amazon que ...", "il suffira d'écrire à Amazon que ...")
 _SUFFICE = frozenset({"basta", "bastara", "bastaria", "bastera", "basterebbe", "suffit", "suffira", "suffirait",
-                      "genugt", "genugt es", "reicht", "enough", "suffice", "suffices"})
+                      "genugt", "reicht", "enough", "suffice", "suffices"})
 # What may open the clause told after "let Amazon know" without a "that" ("know there's nothing left to look at")
 _CLAUSE_OPENERS = frozenset({"there's", "there", "it's", "it", "everything", "everything's", "all", "this", "we",
                              "we've", "we're", "you", "you've", "you're", "the"})
@@ -159,7 +159,6 @@ def _told_to_amazon(doc: Doc, a: int, b: int, lo: int, end: int) -> list[tuple[i
     (a request in the sentence, or an infinitive after "to" / "de" / "di"). A telling reported in the past
     ("you told Amazon that ...") asks nothing.
     """
-    k = b
     if doc.words[a] in _LET:
         know = next((i for i in range(b, min(end, b + 6)) if doc.words[i] == "know"), -1)
         if know < 0 or not doc.has("amazon", b, know):
@@ -174,7 +173,7 @@ def _told_to_amazon(doc: Doc, a: int, b: int, lo: int, end: int) -> list[tuple[i
     if not opens:
         return []
     asked = doc.has("request", lo, end) or (a > lo and doc.words[a - 1] in _TO) \
-        or any(doc.words[k] in _SUFFICE for k in range(max(lo, a - 6), a))
+        or any(doc.words[j] in _SUFFICE for j in range(max(lo, a - 6), a))
     return [(k, min(end, k + 6))] if asked else []
 
 
