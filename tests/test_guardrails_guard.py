@@ -138,7 +138,11 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # round 89: the Amazon side of things, an article before a relative
                                   "put the amazon side of things to rest if you ", "7,50 €, lo que ",
                                   # round 91: "if you can" is a condition
-                                  "if you can cancel the claim, "])
+                                  "if you can cancel the claim, ",
+                                  # round 92: Amazon kept out, an act undone, compounds, rates for all five
+                                  "wenn sie amazon aussen vor lassen ", "vous etes passe par amazon. si vous revenez "
+                                  "en arriere ", "kartenreklamation dejarlo sin efecto ", "4 € a pezzo per tutti e ",
+                                  "have a lamp shipped as a gift or "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

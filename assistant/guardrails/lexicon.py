@@ -184,6 +184,33 @@ def _compounds(path: Path, spec: Any, numbers: dict[str, Any]) -> dict[str, floa
     return out
 
 
+def _noun_compounds(path: Path, spec: Any) -> list[tuple[str, str]]:
+    """German nouns written as one word: every modifier before every head ("Garantie" + "Beschwerde").
+
+    `spec` is the file's `noun_compounds`: a list of `{class, modifiers, heads}`; each modifier + head (also with
+    the linking "s": "Kartenzahlungsreklamation") becomes a stem of `class` ("garantiebeschwerde*" finds
+    "Garantiebeschwerden"). A writer who never uses the word "A-to-z" still writes "Ihre Garantiebeschwerde":
+    the parts name the claim, so the file lists the parts, not every word they make.
+    """
+    if spec is None:
+        return []
+    if not isinstance(spec, list):
+        raise KnowledgeError("must be a list of {class, modifiers, heads}", path=str(path), field="noun_compounds")
+    out: list[tuple[str, str]] = []
+    for i, item in enumerate(spec):
+        lists_ok = isinstance(item, dict) and all(
+            isinstance(item.get(k), list) and item[k] and all(isinstance(w, str) and w.strip() for w in item[k])
+            for k in ("modifiers", "heads"))
+        if not lists_ok or set(item) != {"class", "modifiers", "heads"} or not isinstance(item.get("class"), str):
+            raise KnowledgeError("each item needs exactly 'class' (a name), 'modifiers' and 'heads' (lists of "
+                                 "words)", path=str(path), field=f"noun_compounds[{i}]")
+        for modifier in item["modifiers"]:
+            for head in item["heads"]:
+                m, h = _fold(modifier).replace(" ", ""), _fold(head).replace(" ", "")
+                out += [(item["class"], f"{m}{h}*"), (item["class"], f"{m}s{h}*")]
+    return out
+
+
 def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
     """Merge lexicon documents (already parsed YAML) into one `Lexicon`.
 
@@ -205,6 +232,10 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
         if not isinstance(prefixes, list) or not all(isinstance(p, str) and p.strip() for p in prefixes):
             raise KnowledgeError("must be a list of prefixes", path=str(path), field="separable_prefixes")
         prefixes = sorted((_fold(p) for p in prefixes), key=len, reverse=True)
+        clitics = doc.get("infinitive_clitics", [])
+        if not isinstance(clitics, list) or not all(isinstance(c, str) and c.strip().isalpha() for c in clitics):
+            raise KnowledgeError("must be a list of pronouns (letters only)", path=str(path),
+                                 field="infinitive_clitics")
         for cls, entries in classes.items():
             if isinstance(entries, list):  # a bare number in YAML ("100") is a word too
                 entries = [str(e) if isinstance(e, int | float) and not isinstance(e, bool) else e for e in entries]
@@ -217,6 +248,8 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
                 infixed = _zu_infix(folded, prefixes)
                 if infixed:
                     _add_entry(infixed, str(cls), words, stems, phrases, substrings, path, cls)
+                for fused in _clitic_forms(folded, clitics):
+                    _add_entry(fused, str(cls), words, stems, phrases, substrings, path, cls)
                 if "n't" in folded:  # typed without the apostrophe: "pls dont open", "it doesnt"
                     _add_entry(folded.replace("n't", "nt"), str(cls), words, stems, phrases, substrings, path, cls)
         for name, target in (("numbers", numbers), ("fractions", fractions)):
@@ -225,6 +258,8 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
                 raise KnowledgeError("must map words to numbers", path=str(path), field=name)
             target.update({_fold(str(k)): float(v) for k, v in table.items()})
         numbers.update(_compounds(path, doc.get("number_compounds"), doc.get("numbers") or {}))
+        for cls, entry in _noun_compounds(path, doc.get("noun_compounds")):
+            _add_entry(entry, cls, words, stems, phrases, substrings, path, "noun_compounds")
         for word in numbers.keys() | fractions.keys():
             cls = "number" if word in numbers else "fraction"
             _add_entry(word, cls, words, stems, phrases, substrings, path, cls)  # "半額" by substring
@@ -258,6 +293,25 @@ def _zu_infix(entry: str, prefixes: list[str]) -> str | None:
         if entry.startswith(prefix) and len(rest.rstrip("*")) >= 4 and not rest.startswith("zu"):
             return prefix + "zu" + rest
     return None
+
+
+def _clitic_forms(entry: str, clitics: list[str]) -> list[str]:
+    """'dejar sin efecto' -> 'dejarlo sin efecto': a phrase led by an infinitive, with a pronoun fused on.
+
+    Spanish and Italian fuse the object pronoun onto the infinitive ("¿le importaría dejarlo sin efecto?",
+    "potrebbe lasciarla cadere"); one token's lookup undoes that (`_CLITIC_INFINITIVE`), but a phrase is matched
+    word by word, so each phrase of a file that lists its `infinitive_clitics` also gets its fused forms.
+    Italian drops the infinitive's final "e" ("lasciare" -> "lasciarla"). Phrases only: single words are
+    the lookup's.
+    """
+    first, _, rest = entry.partition(" ")
+    if not rest or first.endswith("*"):
+        return []
+    if first.endswith(("are", "ere", "ire")):
+        first = first[:-1]
+    elif not first.endswith(("ar", "er", "ir")):
+        return []
+    return [f"{first}{c} {rest}" for c in clitics]
 
 
 def _add_entry(entry: str, cls: str, words: dict[str, set[str]], stems: dict[str, set[str]],

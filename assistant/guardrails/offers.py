@@ -121,7 +121,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         for a, b in doc.spans(cls):
             if negated(doc, a):
                 continue
-            if cls == "r_gift" and (_gifted_item(doc, a) or _free_sending(doc, a, b)):
+            if cls == "r_gift" and ((_gifted_item(doc, a) and not _seller_sends(doc, a)) or _free_sending(doc, a, b)):
                 continue
             if cls == "r_parts" and not _offering(doc, doc.sentence_of(a)):
                 continue  # "Sorry the screws were missing" names the part; it does not send it
@@ -209,9 +209,17 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
     # a remedy already on its way is one the message gives: "we've also sent a second set by express today" (not
     # "we sent it on Monday", the order itself)
     for a, b in doc.spans("sent_goods"):
-        if doc.has("first_person", max(0, a - 3), a) and not negated(doc, a) and any(
-                doc.has(cls, b, min(len(doc.words), b + 3)) for cls in ("additive", "r_new", "r_replacement")):
+        if negated(doc, a):
+            continue
+        already = doc.has("first_person", max(0, a - 3), a) and any(
+            doc.has(cls, b, min(len(doc.words), b + 3)) for cls in ("additive", "r_new", "r_replacement"))
+        # "you can either have the fitted sheet shipped today": the buyer has the goods sent, the seller sends
+        had = any(doc.words[k] in _HAVE_DONE for k in range(max(0, a - 6), a)) and doc.has("you", max(0, a - 8), a)
+        if already or had:
             _add(offers, doc, "reship", a, b, seen)
+
+
+_HAVE_DONE = frozenset({"have", "get"})
 
 
 def _add(offers: Offers, doc: Doc, remedy: str, a: int, b: int, seen: set[tuple[str, int]]) -> None:
@@ -273,6 +281,12 @@ def _gifted_item(doc: Doc, tok: int) -> bool:
                                                                                               "wrap", "wrapping",
                                                                                               "receipt", "message",
                                                                                               "box", "order"})
+
+
+def _seller_sends(doc: Doc, tok: int) -> bool:
+    """'we'll send you a small matching saucer as a gift': the seller sends the gift (not 'bought it as a gift')."""
+    c0 = clause_start(doc, tok)
+    return doc.has("send_verb", c0, tok) and doc.has("first_person", c0, tok)
 
 
 def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) -> str:

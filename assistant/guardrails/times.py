@@ -359,6 +359,8 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
         if (words[j - 1] in _ALL_OF or (words[j - 1] in _THE_PLURAL and (j - 1 > k + 1 or words[j - 1] == "the"))) \
                 and (j + 1 >= end or words[j + 1] not in _TIME_NOUNS):
             count = _count(doc, words[j])  # not "en un plazo de 2 días"
+            if words[j] == "e" and words[j - 1] in ("tutti", "tutte") and j + 1 < end:
+                count = _count(doc, words[j + 1])  # "per tutti e cinque": Italian's "all five" has an "e"
             if count > 1:
                 return count
     counted = _counted_before(doc, tok, k, end)

@@ -99,3 +99,4 @@ def names_amazon_side(doc: Doc) -> bool:
     """Whether "the Amazon side" (or end, part) is named: a claim with no claim word, for the rule's quick exit."""
     words = doc.words
     return any(y < len(words) and words[y] in _SIDE for _, y in doc.spans("amazon"))
+

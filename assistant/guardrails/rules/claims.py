@@ -21,6 +21,7 @@ from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start, reported, seller_asks
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput, rule
+from assistant.guardrails.rules.claim_acts import act_undone, kept_out
 from assistant.guardrails.rules.claim_asks import (
     amazon_kept_out,
     claim_asks,
@@ -354,7 +355,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
             or (doc.spans("request") and doc.spans("negation") and doc.spans("amazon"))  # "could you not ..."
-            or may_ask_amazon_to_stop(doc) or names_amazon_side(doc)):
+            or doc.spans("keep_out") or may_ask_amazon_to_stop(doc) or names_amazon_side(doc)):
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims or buyer_names_claim(data) else {}
@@ -373,7 +374,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
              + asked_not_to(data) + amazon_asked_to_stop(data) + absolute_closings(data, claims)
              + button_closings(data) + dass_closings(doc, claims) + renounced(data, claims)
-             + not_pursued(doc, claims))
+             + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

@@ -1,0 +1,78 @@
+"""Amazon as the thing kept out, and the buyer's going to Amazon as the thing undone: claims with no claim noun.
+
+Two shapes where a seller asks about a claim without naming one: Amazon itself as the object of keeping out
+("Amazon bis dahin außen vor lassen"), and the buyer's own act of going to Amazon, named in one sentence and
+undone by "that" in the next ("Vous avez choisi de passer par Amazon ... faire marche arrière sur ce point").
+"""
+
+from __future__ import annotations
+
+from assistant.guardrails.clauses import clause_end, clause_start
+from assistant.guardrails.rules.claim_clauses import neutral_clause, subject_is_not_buyer
+from assistant.guardrails.rules.claim_refs import closing_noun
+from assistant.guardrails.text import Doc
+
+
+def kept_out(doc: Doc) -> list[tuple[int, int]]:
+    """Amazon (or the bank) as the object of "keeping out", asked of the buyer: "Amazon bis dahin außen vor lassen".
+
+    Also "Amazon aus dem Spiel lassen", "tenir Amazon à l'écart", "dejar a Amazon al margen", "lasciare Amazon
+    fuori". German puts the object first and the verb last, so the `keep_out` words ("außen vor", "heraushalten")
+    carry no Amazon of their own: Amazon within five tokens before them (or two after, "tenere fuori Amazon"), in
+    one clause that asks or sets a condition of the buyer ("wenn Sie ...", "könnten Sie ..."), and does not say the
+    offer stands either way.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in doc.spans("keep_out"):
+        lo, hi = clause_start(doc, a), clause_end(doc, a)
+        amazon = [x for x, _ in doc.find("amazon", max(lo, a - 5), min(hi, b + 2)) if x < a or x >= b]
+        # the subject before Amazon (Amazon itself is the object: "tenir Amazon à l'écart" is no "Amazon a ...")
+        if not amazon or neutral_clause(doc, lo, hi) or subject_is_not_buyer(doc, min(amazon[0], a), lo):
+            continue
+        if doc.has("you", lo, hi) or doc.has("request", lo, hi) or doc.has("condition", lo, hi):
+            out.append((min(amazon[0], a), max(b, amazon[-1] + 1)))
+    return out
+
+
+# Nouns that stand for a step taken rather than a thing: "faire marche arrière sur ce point", "undo that step"
+_STEP = frozenset({"point", "punkt", "punto", "step", "schritt", "paso", "passo", "demarche", "decision",
+                   "entscheidung", "decisione", "choice", "choix", "scelta", "eleccion", "wahl"})
+_PLAIN = frozenset({"filler", "pronoun", "open_end", "claim_verb_ok"})
+
+
+def act_undone(doc: Doc) -> list[tuple[int, int]]:
+    """The buyer's going to Amazon, then undoing "that", asked for.
+
+    "Vous avez choisi de passer par Amazon ... Si vous acceptiez de faire marche arrière sur ce point, nous
+    pourrions ...".
+
+    The claim is named by the act (an `open` verb with the buyer before it and Amazon after it, in the sentence
+    of the closing or the one before it, stated, not offered as a choice); the closing has no object of its own
+    but a pronoun or a step ("ce point", "that decision"), and the buyer is asked or the closing is a condition.
+    """
+    out: list[tuple[int, int]] = []
+    words, n = doc.words, len(doc.words)
+    for a, b in doc.spans("close"):
+        if closing_noun(words[a]):
+            continue
+        si = doc.sentence_of(a)
+        lo, hi = clause_start(doc, a), clause_end(doc, a)
+        if not (doc.has("you", lo, hi) or doc.has("request", lo, hi) or doc.has("condition", lo, hi)) \
+                or neutral_clause(doc, lo, hi) or subject_is_not_buyer(doc, a, lo):
+            continue
+        k = b
+        while k < min(hi, b + 4) and (words[k] in _STEP or all(
+                c in _PLAIN or c.startswith("lang_") for c in doc.classes[k])):
+            k += 1
+        if k < min(hi, b + 4):
+            continue  # an object of its own ("annuler votre commande")
+        first = doc.sentences[max(0, si - 1)].tok_start
+        for x, y in doc.find("open", first, a):
+            s = doc.sentences[doc.sentence_of(x)]
+            # Amazon after the verb, or before it where the verb comes last ("haben Sie sich an Amazon gewandt")
+            if doc.has("you", s.tok_start, x) and doc.has("amazon", max(s.tok_start, x - 3), min(n, y + 3)) \
+                    and not doc.has("permission", s.tok_start, s.tok_end) \
+                    and not doc.has("condition", s.tok_start, s.tok_end):
+                out.append((a, b))
+                break
+    return out
