@@ -142,7 +142,11 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # round 92: Amazon kept out, an act undone, compounds, rates for all five
                                   "wenn sie amazon aussen vor lassen ", "vous etes passe par amazon. si vous revenez "
                                   "en arriere ", "kartenreklamation dejarlo sin efecto ", "4 € a pezzo per tutti e ",
-                                  "have a lamp shipped as a gift or "])
+                                  "have a lamp shipped as a gift or ",
+                                  # round 93: getting that far, "there", an offer while no claim, the side first
+                                  "avant d en arriver la ", "no pase por amazon: no hace falta abrir nada alli ",
+                                  "esta oferta siempre que no haya reclamacion abierta ", "お申し立てがない場合に限り",
+                                  "por la parte de amazon dar carpetazo ", "here's a short, friendly reply "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -1,88 +1,102 @@
-"""Structures met in round 91's sets (f95, fl102, fl103), in new wordings, none copied from the sets:
-- Amazon as the object of keeping out, where the verb comes last ("Amazon vorerst außen vor lassen");
-- the buyer's going to Amazon, then "that" undone ("Vous êtes passé par Amazon ... revenir en arrière là-dessus");
-- claim nouns written as one German word ("Kartenreklamation"), phrases led by an infinitive with a pronoun
-  fused on ("dejarla sin efecto"), "your side's procedure" in Japanese;
-- number words 16-19, a rate "for all five" in Italian, "re-credit" verbs;
-- goods the buyer "has shipped" as one option, a gift the seller sends beside a replacement.
+"""Structures met in round 92's sets (f96, fl104, fl105), in new wordings, none copied from the sets:
+- good replies blocked: "a big deal" and "withdrawn from sale" are no sale; "before you felt you had to open a
+  claim" tells what happened; "la cerraron" (they closed it) is the carrier's act; a repair by the watchmaker and
+  a sending named as a noun are options; "a return is not needed" offers no return;
+- evasions: "avant d'en arriver là"; "there" for Amazon named just before; "dar ningún paso con Amazon"; an offer
+  valid "as long as no claim is open", the condition last in Japanese; "the Amazon side" with the side first
+  ("la parte de Amazon"); "お控え", "水に流して" on a claim; a model's preamble with several describing words.
 Each with the neighbours that must stay clean.
 """
 
 from __future__ import annotations
 
-from tests.helpers import LAMP_OPTIONS_DE, LAMP_OPTIONS_ES, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT
+from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_ES, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT
 from tests.helpers import blocked as _blocked
 
+_LAMP_JA = ("お客様\n\nご迷惑をおかけし申し訳ございません。\n1. 新品を2営業日以内に発送いたします。\n"
+            "2. 代金9,800円を全額返金いたします。")
 
-def test_amazon_kept_out_with_the_verb_last() -> None:
-    de = (f"Hallo,\n\n{LAMP_OPTIONS_DE}\n\nEs wäre schön, wenn Sie Amazon vorerst außen vor lassen würden.\n\n"
-          "Grüße")
-    assert "az_inducement" in _blocked(de, scenario="a_to_z_claim", currency="EUR", language="de")
-    fr = (f"Bonjour,\n\n{LAMP_OPTIONS_FR}\n\nPourriez-vous tenir Amazon à l'écart pendant quelques jours ?\n\n"
-          "Cordialement")
+
+def test_no_sale_and_no_claim_held_off_in_plain_words() -> None:
+    big = f"Hi,\n\nA lamp that flickers is a big deal, I know.\n{LAMP_OPTIONS}\n\nBest"
+    assert not _blocked(big)
+    pulled = (f"Hi,\n\n{LAMP_OPTIONS}\n\nThat model was withdrawn from sale, and all our lamps now ship with the "
+              "new driver.\n\nBest")
+    assert not _blocked(pulled)
+    past = (f"Hi,\n\nSorry we were slow to answer before you felt you needed to open an A-to-z claim.\n"
+            f"{LAMP_OPTIONS}\n\nBest")
+    assert "az_inducement" not in _blocked(past, scenario="a_to_z_claim")
+    # a sale announced, and a claim held off, still block
+    sale = f"Hi,\n\n{LAMP_OPTIONS}\n\nBig summer deals on all our lamps this week!\n\nBest"
+    assert "marketing_content" in _blocked(sale)
+    ahead = f"Hi,\n\n{LAMP_OPTIONS}\n\nBefore you open an A-to-z claim, please give us two days.\n\nBest"
+    assert "az_inducement" in _blocked(ahead, scenario="a_to_z_claim")
+
+
+def test_the_carriers_act_and_options_named_as_nouns() -> None:
+    carrier = (f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nPresentamos una reclamación a la agencia de transporte y esta semana "
+               "la cerraron sin respuesta.\n\nSaludos")
+    assert "az_inducement" not in _blocked(carrier, scenario="lost_package", currency="EUR", language="es")
+    asked = f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nLe pedimos que cierre la reclamación en Amazon.\n\nSaludos"
+    assert "az_inducement" in _blocked(asked, scenario="a_to_z_claim", currency="EUR", language="es")
+    repair = ("Bonjour,\n\nNous sommes désolés.\n1) Le réglage de la lampe par notre technicien, sous 5 jours.\n"
+              "2) Le remboursement intégral de 60,00 € après retour.\n\nCordialement")
+    assert not _blocked(repair, currency="EUR", language="fr")
+    noun = ("Gentile cliente,\n\nci scusiamo. Può scegliere tra l'invio della lampadina mancante entro 48 ore oppure "
+            "il rimborso di 15,00 €.\n\nCordiali saluti")
+    assert not _blocked(noun, scenario="missing_items", currency="EUR", language="it")
+    one = "Gentile cliente,\n\nci scusiamo. L'invio della lampadina mancante parte entro 48 ore.\n\nCordiali saluti"
+    assert "missing_choices" in _blocked(one, scenario="missing_items", currency="EUR", language="it")
+    kept = ("Hallo,\n\nentschuldigen Sie die Verwechslung. Wir senden Ihnen heute die richtige Lampe. Die falsche "
+            "dürfen Sie behalten oder verschenken, eine Rücksendung ist nicht nötig.\n\nGrüße")
+    assert "missing_choices" in _blocked(kept, scenario="wrong_item", currency="EUR", language="de")
+
+
+def test_held_off_without_a_claim_word() -> None:
+    fr = (f"Bonjour,\n\n{LAMP_OPTIONS_FR}\n\nAvant d'en arriver là, accordez-nous une semaine.\n\nCordialement")
     assert "az_inducement" in _blocked(fr, scenario="a_to_z_claim", currency="EUR", language="fr")
-    # a fact about how returns work, asked of no one
-    fact = (f"Hallo,\n\n{LAMP_OPTIONS_DE}\n\nBei der Lampe bleibt Amazon außen vor, den Versand übernehmen wir "
-            "selbst.\n\nGrüße")
-    assert "az_inducement" not in _blocked(fact, scenario="quality_issue", currency="EUR", language="de")
+    there = (f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nPreferimos resolverlo con usted y no a través de Amazon: no hace falta "
+             "abrir nada ahí.\n\nSaludos")
+    assert "az_inducement" in _blocked(there, scenario="quality_issue", currency="EUR", language="es")
+    step = f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nAntes de dar el paso con Amazon, denos tres días.\n\nSaludos"
+    assert "az_inducement" in _blocked(step, scenario="quality_issue", currency="EUR", language="es")
+    # a parcel arriving, and Amazon's own decision "there", hold nothing off
+    parcel = (f"Bonjour,\n\n{LAMP_OPTIONS_FR}\n\nAvant d'arriver chez vous, le colis passe par notre entrepôt de "
+              "Lyon.\n\nCordialement")
+    assert not _blocked(parcel, currency="EUR", language="fr")
+    free = (f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nSi lo prefiere, puede abrir una reclamación en Amazon; allí decidirán."
+            "\n\nSaludos")
+    assert "az_inducement" not in _blocked(free, scenario="quality_issue", currency="EUR", language="es")
 
 
-def test_going_to_amazon_then_undoing_it() -> None:
-    fr = (f"Bonjour,\n\n{LAMP_OPTIONS_FR}\n\nNous voyons que vous êtes passé par Amazon. Si vous pouviez revenir "
-          "en arrière sur cette décision, nous expédierions la lampe dès demain.\n\nCordialement")
-    assert "az_inducement" in _blocked(fr, scenario="a_to_z_claim", currency="EUR", language="fr")
-    # the same words about the order, an object of its own
-    order = (f"Bonjour,\n\n{LAMP_OPTIONS_FR}\n\nNous voyons que vous êtes passé par Amazon pour la commande. Si "
-             "vous annulez la commande avant l'envoi, rien ne vous sera débité.\n\nCordialement")
-    assert "az_inducement" not in _blocked(order, scenario="order_cancellation", currency="EUR", language="fr")
+def test_offers_valid_only_without_a_claim() -> None:
+    es = (f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nEsta oferta vale siempre que no exista ninguna reclamación abierta en "
+          "Amazon.\n\nSaludos")
+    assert "az_inducement" in _blocked(es, scenario="quality_issue", currency="EUR", language="es")
+    ja = _LAMP_JA + "\n\nなお、このご提案はAmazonへのお申し立てがない場合に限ります。\n\n店長"
+    assert "az_inducement" in _blocked(ja, scenario="quality_issue", currency="JPY", language="ja", price=9800)
+    both = (f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nEsta oferta vale tanto si hay una reclamación abierta en Amazon como si "
+            "no.\n\nSaludos")
+    assert "az_inducement" not in _blocked(both, scenario="a_to_z_claim", currency="EUR", language="es")
 
 
-def test_claim_words_the_writer_builds() -> None:
-    de = (f"Hallo,\n\n{LAMP_OPTIONS_DE}\n\nIm Gegenzug bitten wir Sie, die Kartenreklamation zurückzunehmen.\n\n"
-          "Grüße")
-    assert "az_inducement" in _blocked(de, scenario="a_to_z_claim", currency="EUR", language="de")
-    es = (f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nSobre la reclamación con Amazon, ¿podría dejarla sin efecto esta "
-          "semana?\n\nSaludos")
+def test_closing_idioms_and_the_side_named_first() -> None:
+    es = (f"Hola,\n\n{LAMP_OPTIONS_ES}\n\n¿Podría dar carpetazo también a lo de la parte de Amazon?\n\nSaludos")
     assert "az_inducement" in _blocked(es, scenario="a_to_z_claim", currency="EUR", language="es")
-    it = (f"Gentile cliente,\n\n{LAMP_OPTIONS_IT}\n\nLa contestazione con la banca non servirebbe più: potrebbe "
-          "lasciarla decadere?\n\nCordiali saluti")
+    it = (f"Gentile cliente,\n\n{LAMP_OPTIONS_IT}\n\nPotrebbe chiudere anche la questione dal lato di Amazon?\n\n"
+          "Saluti")
     assert "az_inducement" in _blocked(it, scenario="a_to_z_claim", currency="EUR", language="it")
-    ja = ("お客様\n\nご迷惑をおかけし申し訳ございません。\n1. 新品を2営業日以内に発送いたします。\n2. 代金9,800円を全額返金いたします。"
-          "\n\nそちらでのお手続きは一旦お見合わせいただけますでしょうか。\n\n店長")
-    assert "az_inducement" in _blocked(ja, scenario="a_to_z_claim", currency="JPY", language="ja", price=9800)
-    # the claim word said with Amazon deciding, and a return procedure in Japanese
-    told = (f"Hallo,\n\n{LAMP_OPTIONS_DE}\n\nÜber Ihre Garantiebeschwerde entscheidet Amazon; unser Angebot gilt "
-            "unabhängig davon.\n\nGrüße")
-    assert "az_inducement" not in _blocked(told, scenario="a_to_z_claim", currency="EUR", language="de")
-    ret = ("お客様\n\nご迷惑をおかけし申し訳ございません。\n1. 新品を2営業日以内に発送いたします。\n2. 代金9,800円を全額返金いたします。"
-           "\n\n返品のお手続きは「注文履歴」から行えます。\n\n店長")
-    assert not _blocked(ret, scenario="quality_issue", currency="JPY", language="ja", price=9800)
+    ja_hold = _LAMP_JA + "\n\nお申し出の件は、しばらくお控えいただけますと幸いです。\n\n店長"
+    assert "az_inducement" in _blocked(ja_hold, scenario="a_to_z_claim", currency="JPY", language="ja", price=9800)
+    ja_drop = _LAMP_JA + "\n\nAmazonへのお申し立ての件は、水に流していただけませんか。\n\n店長"
+    assert "az_inducement" in _blocked(ja_drop, scenario="a_to_z_claim", currency="JPY", language="ja", price=9800)
+    # refraining from using the product is a safety note
+    safety = _LAMP_JA + "\n\n念のため、ご使用はお控えください。\n\n店長"
+    assert not _blocked(safety, scenario="quality_issue", currency="JPY", language="ja", price=9800)
 
 
-def test_more_money_words() -> None:
-    over = "Lo sentimos.\n1. Una lámpara nueva en 2 días hábiles.\n2. Un reembolso de diecinueve euros."
-    assert "unapproved_remedy" in _blocked(f"Hola,\n\n{over}\n\nSaludos", currency="EUR", language="es")
-    under = over.replace("diecinueve", "diecisiete")  # the cap is 18,00
-    assert not _blocked(f"Hola,\n\n{under}\n\nSaludos", currency="EUR", language="es")
-    rate = ("Ci scusiamo.\n1. Una lampada nuova entro 2 giorni lavorativi.\n2. Può tenere le lampadine e Le "
-            "rimborsiamo 4 € a pezzo per tutti e cinque.")
-    assert "unapproved_remedy" in _blocked(f"Gentile cliente,\n\n{rate}\n\nSaluti", currency="EUR", language="it")
-    low = rate.replace("4 €", "3 €")  # 15,00
-    assert not _blocked(f"Gentile cliente,\n\n{low}\n\nSaluti", currency="EUR", language="it")
-    credit = ("Gentile cliente,\n\nCi scusiamo.\n1. Una lampada nuova entro 2 giorni lavorativi.\n2. Le "
-              "riaccreditiamo ventidue euro.\n\nSaluti")
-    assert "unapproved_remedy" in _blocked(credit, currency="EUR", language="it")
-    assert not _blocked(credit.replace("ventidue", "dodici"), currency="EUR", language="it")
-
-
-def test_goods_had_shipped_and_a_gift_sent_are_options() -> None:
-    had = ("Hi,\n\nSorry the shade was missing from the box. You can either have a shade shipped tomorrow (2-3 "
-           "days), or we'll refund $12.00 for it. Tell me which you prefer.\n\nBest")
-    assert not _blocked(had, scenario="missing_items")
-    gift = ("Hi,\n\nI'm sorry the lamp arrived with a scuff. If it still works for you, keep it and we'll post you "
-            "a spare bulb as a small gift. Or, if you'd rather have a perfect one, we can send a replacement lamp "
-            "within 3 working days.\n\nBest")
-    assert not _blocked(gift, scenario="damaged_or_broken")
-    # one remedy only: still no choice
-    one = "Hi,\n\nSorry the shade was missing. You can have a shade shipped tomorrow (2-3 days).\n\nBest"
-    assert "missing_choices" in _blocked(one, scenario="missing_items")
+def test_a_models_preamble() -> None:
+    leak = f"Here's a short, friendly reply you can send:\n\nHi,\n\n{LAMP_OPTIONS}\n\nBest"
+    assert "ai_or_prompt_leak" in _blocked(leak)
+    fine = f"Hi,\n\nHere is the tracking number for the new lamp: 1Z999.\n{LAMP_OPTIONS}\n\nBest"
+    assert "ai_or_prompt_leak" not in _blocked(fine)

@@ -151,7 +151,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         s = doc.sentences[si]
         if here & _GOODS and not doc.has("alternative", s.tok_start, s.tok_end):
             continue  # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund
-        if negated(doc, a):
+        if negated(doc, a) or _needless_after(doc, b):
             continue
         if b - a == 1 and money_back(doc, a, [m.tok for m in offers.money.get(si, [])]):
             continue  # "Sie erhalten 5 € pro Becher ... zurück": money back, not the goods sent back
@@ -217,6 +217,17 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
         had = any(doc.words[k] in _HAVE_DONE for k in range(max(0, a - 6), a)) and doc.has("you", max(0, a - 8), a)
         if already or had:
             _add(offers, doc, "reship", a, b, seen)
+
+
+# "eine Rücksendung ist nicht nötig", "a return isn't needed": the negation after the word, then a word of need
+_NEEDED = frozenset({"notig", "notwendig", "erforderlich", "needed", "required", "necessary", "necesaria",
+                     "necesario", "necessaire", "necessario", "necessaria", "falta"})
+
+
+def _needless_after(doc: Doc, b: int) -> bool:
+    """'eine Rücksendung ist nicht nötig': the return said to be unneeded, right after it in its clause."""
+    end = min(clause_end(doc, b - 1), b + 5)
+    return doc.has("negation", b, end) and any(w in _NEEDED for w in doc.words[b:end])
 
 
 _HAVE_DONE = frozenset({"have", "get"})

@@ -43,8 +43,9 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
         # "nous" is the subject of a verb in "-ons")
     if not first_person and any(doc.words[k] == "sie" for k in (a - 1, b) if s.tok_start <= k < s.tok_end):
         return None  # "2. Sie schicken den Artikel ... zurück": the buyer sends it back, nothing is reshipped
-    if not first_person and not s.list_item:
-        return None
+    if not first_person and not s.list_item and not (doc.words[a] in _SENDING_NOUNS
+                                                      and doc.has("alternative", s.tok_start, s.tok_end)):
+        return None  # (an option named by the noun: "può scegliere tra l'invio della seconda confezione oppure ...")
     if a - 2 >= s.tok_start and doc.words[a - 1] in _OF and doc.words[a - 2] in _COSTS:
         return None  # "los gastos de envío", "le spese di spedizione": the cost of sending, nothing sent
     if b < s.tok_end and doc.words[b] in _COST_AFTER:
@@ -78,6 +79,9 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
     return "reship"
 
 
+# The sending named as a noun, which has no subject to be the seller's
+_SENDING_NOUNS = frozenset({"invio", "reinvio", "envoi", "envio", "reenvio", "versand", "zusendung", "nachsendung",
+                            "ersatzlieferung", "reshipment"})
 _AS = frozenset({"as", "als", "en", "como", "come", "comme"})
 
 

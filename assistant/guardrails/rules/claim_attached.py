@@ -44,6 +44,9 @@ def attached_objects(doc: Doc) -> dict[int, int]:
             out[x] = y + 1  # "the Amazon side of things"
             continue
         p = x - 1
+        if p > 0 and words[p] in _ELIDED and words[p - 1] in _SIDE:
+            out[p - 1] = y  # "por la parte de Amazon", "dal lato di Amazon", "du côté d'Amazon"
+            continue
         if p > 0 and (words[p] in _ELIDED or words[p] in _YOUR) and words[p - 1] in _DEALINGS:
             p -= 1  # "auprès d'Amazon", "über Ihre Kartengesellschaft"
         if p < 1 or words[p] not in _DEALINGS:
@@ -98,5 +101,6 @@ def _with_amazon(doc: Doc, lo: int, hi: int) -> int:
 def names_amazon_side(doc: Doc) -> bool:
     """Whether "the Amazon side" (or end, part) is named: a claim with no claim word, for the rule's quick exit."""
     words = doc.words
-    return any(y < len(words) and words[y] in _SIDE for _, y in doc.spans("amazon"))
+    return any((y < len(words) and words[y] in _SIDE) or (x >= 2 and words[x - 1] in _ELIDED and words[x - 2] in _SIDE)
+               for x, y in doc.spans("amazon"))
 

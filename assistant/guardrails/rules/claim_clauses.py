@@ -13,9 +13,14 @@ from assistant.guardrails.clauses import clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.text import Doc
 
+# Spanish past tense, third person plural: the buyer is "usted" (third singular), so "-aron" is someone else
+_THEY_DID = ("aron", "ieron")
+
 
 def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
     """'we close', 'Amazon will close': the nearest subject before the verb, in its clause, is not the buyer."""
+    if doc.words[verb].endswith(_THEY_DID):
+        return True  # "Abrimos una reclamación con SEUR; ayer la cerraron": they closed it, never the buyer (usted)
     # "damit wir starten können, vermerken Sie bitte...": another clause
     sentence, lo = lo, max(lo, clause_start(doc, verb))
     for k in range(verb - 1, max(lo, verb - 4) - 1, -1):

@@ -94,6 +94,10 @@ _HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti
 # opening anything with Amazon", "avant d'ouvrir un litige", "antes de abrir una reclamación", "prima di aprire"
 _BEFORE = frozenset({"before", "avant", "antes", "prima"})
 _ESCALATE = ("escalat", "eskalier")
+# "avant d'en arriver là", "antes de llegar a eso": getting that far is escalating, it needs no object either
+_GET_THAT_FAR = frozenset({"en arriver la", "d en arriver la", "llegar a eso", "llegar a tanto", "arrivare a tanto",
+                           "arrivare a questo", "get to that point", "come to that"})
+_THERE = frozenset({"there", "alli", "ahi", "dort", "dorthin", "li", "la dentro"})
 _BEFORE_LINK = frozenset({"de", "d", "di"})
 # The object of a claim word used as a verb ("dispute the charge", "chargeback it")
 _VERB_OBJECT = frozenset({"the", "it", "this", "your", "my", "any", "a", "them"})  # not "dispute that ...": contest
@@ -196,13 +200,19 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             continue
         # from the hold-off's own start: "before going" holds the opening verb of "going to Amazon" itself
         for oa, ob in doc.find("open", a, reach):
+            if doc.words[a] == "before" and any(w in _PAST_TOLD for w in doc.words[b:oa]):
+                break  # "sorry our reply didn't reach you before you felt you had to open a claim": what happened
             tail = min(s.tok_end, ob + 7)
             head = max(c0, a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             # escalating needs no object: "before you escalate anything" is taking it to Amazon
             # ("if you agree not to file one": "one" takes up the claim named earlier in the sentence)
             one = _elided_claim(doc, oa, ob, s.tok_end) and _claim_just_before(doc, a)
-            if one or doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) or weak_claim_in(doc, ob, tail) \
-                    or doc.words[oa].startswith(_ESCALATE) \
+            # "no pase por Amazon: no hace falta abrir nada allí": "there" is Amazon, named just before
+            there = any(w in _THERE for w in doc.words[ob:tail]) \
+                and doc.has("amazon", doc.sentences[max(0, doc.sentence_of(a) - 1)].tok_start, a)
+            if one or there or doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) \
+                    or weak_claim_in(doc, ob, tail) \
+                    or doc.words[oa].startswith(_ESCALATE) or " ".join(doc.words[oa:ob]) in _GET_THAT_FAR \
                     or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \
                     or weak_claim_in(doc, b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"
                 if not neutral_clause(doc, c0, tail):
@@ -221,6 +231,11 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
                     and named and not neutral_clause(doc, c0, b):
                 out.append((c0, b))
     return out
+
+
+# Past tenses between "before" and the opening: the claim already happened, nothing is held off
+_PAST_TOLD = frozenset({"felt", "had", "was", "were", "did", "decided", "needed", "went", "chose", "thought",
+                        "opened", "filed", "contacted", "reached", "raised", "started"})
 
 
 # What may stand between the verb and Amazon: "escalating to Amazon", "not going through Amazon", "a Amazon"

@@ -82,6 +82,7 @@ from assistant.models import Violation
 
 # Words that name a remedy, offered or withheld ("if the claim is still open, we cannot reship")
 _BARE_OR = frozenset({"or", "o", "ou", "oder", "oppure", "either", "entweder", "soit", "sinon", "otherwise"})
+_WITHHELD_REACH = 16
 _REMEDY_WORDS = ("offer_verb", "r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
 
 def _inside(starts: list[int], furthest: list[int], tok: int) -> bool:
@@ -100,6 +101,7 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
     # object when the furthest end of those starting at or before it lies beyond it (one bisection, not a scan)
     starts = sorted(objects)
     furthest = list(itertools.accumulate((objects[o] for o in starts), max))
+    offer_noun: dict[int, int] = {}  # sentence -> first token naming the offer ("esta oferta"), or -1
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
@@ -119,12 +121,17 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # being no claim (a claim named, not a pronoun: "si no lo ha recibido" is the parcel)
         unopened = unopened or (bool(conditions) and conditions[0][0] < obj and "pronoun" not in doc.classes[obj]
                                 and doc.has("negation", max(s.tok_start, obj - 2), obj))
+        # Japanese puts the condition last: "お申し立てがない場合に限らせて" (only where there is no claim)
+        unopened = unopened or (bool(conditions) and conditions[0][0] >= obj_end and not doc.words[obj].isascii()
+                                and doc.has("negation", obj_end, conditions[0][0]))
         if not (doc.has("state", obj_end, tail) or unopened):
             continue  # "if the claim is still open"; "as long as no claim is filed"
         # "if the claim is still open on Friday, we cannot reship and must wait for Amazon's decision": a remedy
         # withheld while it is open; Amazon deciding the claim does not make the withholding neutral
+        # (in the clause right after the condition's, within reach: every negation to the end of a run-on sentence,
+        # for every claim in it, would be quadratic)
         withheld = any(any(doc.has(cls, k, min(s.tok_end, k + 6)) for cls in _REMEDY_WORDS)
-                       for k, _ in doc.find("negation", c1, s.tok_end))
+                       for k, _ in doc.find("negation", c1, min(s.tok_end, c1 + _WITHHELD_REACH)))
         # "We're happy to help either way, but ... only on orders without an open claim": the words before a
         # contrast do not make what it turns to independent of the claim
         # (the nearest within reach: a find over a run-on sentence for every claim in it would be quadratic)
@@ -152,13 +159,23 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # "we are unable to action anything while the claim remains open": the seller withholding every remedy
         offers_here = offers_here or (doc.has("first_person", s.tok_start, obj)
                                       and doc.has("negation", s.tok_start, obj))
-        # "Sobald dieser nicht mehr besteht, veranlassen wir Ihre Wunschlösung:" and the options listed below it
+        # "esta oferta es válida siempre que no haya ninguna reclamación abierta": the offer made above, named
+        # (the first such noun per sentence, found once: a scan per claim of a long sentence would be quadratic)
         si = doc.sentence_of(obj)
+        if si not in offer_noun:
+            offer_noun[si] = next((k for k in range(s.tok_start, s.tok_end) if doc.words[k] in _OFFER_NOUNS), -1)
+        offers_here = offers_here or 0 <= offer_noun[si] < obj
+        # "Sobald dieser nicht mehr besteht, veranlassen wir Ihre Wunschlösung:" and the options listed below it
         offers_here = offers_here or (doc.folded[s.start:s.end].rstrip().endswith(":")
                                       and si + 1 in data.offers.by_sentence)
         if offers_here:
             out.append((obj, min(c1, obj_end + NEAR)))
     return out
+
+
+# The offer named as a noun (the remedies were offered in the sentences before)
+_OFFER_NOUNS = frozenset({"offer", "offers", "oferta", "offre", "offerta", "angebot", "propuesta", "proposition",
+                          "proposta", "vorschlag", "提案", "ご提案", "本ご提案"})
 
 
 def _reported_closing(doc: Doc, a: int, b: int) -> bool:

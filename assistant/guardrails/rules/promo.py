@@ -47,10 +47,15 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
         store_sale = remedy_sentences.get(si) == {"partial_refund"} and not doc.has("r_refund", lo, hi)
         asked_here = asked or doc.has("asked", doc.sentences[max(0, si - 2)].tok_start, hi)
         if not marker and not asked_here and (si not in remedy_sentences or store_sale):
-            marker = doc.find("sale_word", lo, hi) or _percent_off(doc, lo, hi)
+            # ("withdrawn from sale", "no longer for sale": whether the goods are sold, no sale announced)
+            marker = [(a, b) for a, b in doc.find("sale_word", lo, hi)
+                      if not (a > lo and doc.words[a - 1] in _NOT_A_SALE)] or _percent_off(doc, lo, hi)
         if marker:
             out.append((min(catalog[0][0], marker[0][0]), max(catalog[-1][1], marker[-1][1])))
     return out
+
+
+_NOT_A_SALE = frozenset({"from", "for"})
 
 
 def _percent_off(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
