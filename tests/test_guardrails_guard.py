@@ -146,7 +146,11 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # round 93: getting that far, "there", an offer while no claim, the side first
                                   "avant d en arriver la ", "no pase por amazon: no hace falta abrir nada alli ",
                                   "esta oferta siempre que no haya reclamacion abierta ", "お申し立てがない場合に限り",
-                                  "por la parte de amazon dar carpetazo ", "here's a short, friendly reply "])
+                                  "por la parte de amazon dar carpetazo ", "here's a short, friendly reply ",
+                                  # round 94: abbreviations, "Schließen Sie", a labelled option, nothing open
+                                  "bzw. der ", "schliessen sie nach erhalt der ware ihren ",
+                                  "an option called \"issue resolved\". if you select it, we ",
+                                  "en cuanto no quede nada abierto en amazon ", "netzkabelglasdeckel "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -70,11 +70,21 @@ except ImportError:
 
 def quoted(doc: Doc, tok: int) -> bool:
     """Whether `tok` stands inside a short quoted label."""
-    spans = doc._quoted_spans
-    if spans is None:
-        spans = doc._quoted_spans = _quoted_scan(doc.folded)
-    at = doc.starts[tok]
-    return any(a < at < b for a, b in spans)
+    starts, reach = doc._quoted_starts, doc._quoted_reach
+    if starts is None or reach is None:
+        spans = doc._quoted_spans
+        if spans is None:
+            spans = doc._quoted_spans = _quoted_scan(doc.folded)
+        spans = sorted(spans)
+        starts = doc._quoted_starts = [a for a, _ in spans]
+        reach = doc._quoted_reach = []
+        furthest = -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            reach.append(furthest)
+    # one bisection, not a scan of every label: a draft of many quoted labels stays linear
+    i = bisect_left(starts, doc.starts[tok]) - 1  # the last label opening before the token
+    return i >= 0 and reach[i] > doc.starts[tok]
 
 
 _ASIDES = 6

@@ -28,7 +28,7 @@ from typing import Any
 from assistant.guardrails.lexicon import LANGUAGES, LEXICON_DIR, Lexicon, build_lexicon, read_yaml
 from assistant.userdirs import default_cache_dir
 
-FORMAT = 1
+FORMAT = 2
 _HERE = Path(__file__).resolve().parent
 # The code that turns the YAML files into the compiled data: a change to it changes the data.
 _CODE = (_HERE / "lexicon.py", _HERE / "normalize.py", _HERE / "compiled.py")
@@ -131,7 +131,15 @@ def _lexicon_from(data: dict[str, Any]) -> Lexicon:
         numbers=numbers(data["numbers"]),
         fractions=numbers(data["fractions"]),
         stem_lengths=tuple(stem_lengths),
+        heads=frozenset(_words(data["heads"])),
+        head_lengths=tuple(sorted({len(h) for h in _words(data["heads"])}, reverse=True)),
     )
+
+
+def _words(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise TypeError("heads must be a list of words")
+    return value
 
 
 def _lexicon_json(lexicon: Lexicon) -> dict[str, Any]:
@@ -144,6 +152,7 @@ def _lexicon_json(lexicon: Lexicon) -> dict[str, Any]:
         "numbers": lexicon.numbers,
         "fractions": lexicon.fractions,
         "stem_lengths": list(lexicon.stem_lengths),
+        "heads": sorted(lexicon.heads),
     }
 
 

@@ -120,6 +120,8 @@ class Guard:
         if self._scanner is not None:
             self._scanner.main = doc.folded
         price = ctx.order.price if ctx.order and ctx.order.price else None
+        if ctx.order and ctx.order.product:
+            doc.product = ctx.order.product
         buyer: Doc | None = None
         if price is None and ctx.buyer_message:
             # The buyer's stated price first, so the offers are read once, with the price they are judged by.

@@ -50,6 +50,10 @@ class Lexicon:
     numbers: dict[str, float] = field(default_factory=dict)
     fractions: dict[str, float] = field(default_factory=dict)
     stem_lengths: tuple[int, ...] = ()
+    # German compounds: a word ending in one of these heads (three letters or more before it) has the head's
+    # classes ("Glasdeckel" is a "Deckel"); head lengths longest first
+    heads: frozenset[str] = frozenset()
+    head_lengths: tuple[int, ...] = ()
     _substring_re: re.Pattern[str] | None = None
     # word -> classes, filled on first lookup; on the instance, so a rebuilt lexicon never sees stale entries
     _cache: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -133,6 +137,11 @@ def _lookup(lexicon: Lexicon, word: str) -> frozenset[str]:
             # "mandarti", "rimborsarvi", "enviarte": an infinitive with its pronoun fused on is that infinitive
             # (Italian drops the infinitive's final "e": "mandar-ti" is "mandare")
             found = _lookup(lexicon, clitic.group(1) + "e") or _lookup(lexicon, clitic.group(1))
+    if not found and lexicon.heads and word.isalpha():
+        for size in lexicon.head_lengths:
+            if len(word) >= size + 3 and word[-size:] in lexicon.heads:
+                found = lexicon.words.get(word[-size:], _EMPTY)
+                break
     if not found and word.endswith("'s") and len(word) > 3:
         # "the claim's still open", "the seller's": a noun with "'s" is that noun (not "it's", "that's": the
         # pronoun's own entries decide those)
@@ -223,7 +232,12 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
     substrings: dict[str, set[str]] = {}
     numbers: dict[str, float] = {}
     fractions: dict[str, float] = {}
+    heads: set[str] = set()
     for path, doc in docs:
+        listed = doc.get("compound_heads", [])
+        if not isinstance(listed, list) or not all(isinstance(h, str) and h.strip().isalpha() for h in listed):
+            raise KnowledgeError("must be a list of single words", path=str(path), field="compound_heads")
+        heads.update(_fold(h) for h in listed)
         classes = doc.get("classes", {})
         if not isinstance(classes, dict):
             raise KnowledgeError("'classes' must map class names to lists of words", path=str(path),
@@ -277,6 +291,8 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
         numbers=numbers,
         fractions=fractions,
         stem_lengths=tuple(sorted({len(s) for s in stems}, reverse=True)),
+        heads=frozenset(h for h in heads if h in words),
+        head_lengths=tuple(sorted({len(h) for h in heads if h in words}, reverse=True)),
     )
 
 

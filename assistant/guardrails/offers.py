@@ -141,6 +141,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
     for k in _received_options(doc):
         # "1. Receive a 1 kg bag of medium roast within 3 working days": an option put from the buyer's side
         goods = sent(doc, k, k + 1)
+        if goods is None and not doc.sentences[doc.sentence_of(k)].list_item:
+            goods = "replacement"  # in prose, the buyer's side has no seller to send: the goods come again
         if goods is not None:
             _add(offers, doc, goods, k, k + 1, seen)
     for a, b in doc.spans("r_return"):
@@ -188,9 +190,21 @@ def _first_word(doc: Doc, si: int) -> int:
 
 
 def _received_options(doc: Doc) -> list[int]:
-    """The first word of each list item that opens on the buyer receiving something."""
+    """The first word of each list item that opens on the buyer receiving something.
+
+    Also, in prose, receiving as one side of a choice: "Puede elegir entre recibir la funda de 150 ..., o bien
+    devolverla" (an alternative in the sentence, and no money in the words received).
+    """
     firsts = [_first_word(doc, si) for si, s in enumerate(doc.sentences) if s.list_item and s.tok_end - s.tok_start > 2]
-    return [k for k in firsts if doc.words[k] in _RECEIVE]
+    out = [k for k in firsts if doc.words[k] in _RECEIVE]
+    for k, word in enumerate(doc.words):
+        if word in _RECEIVE and k not in out:
+            s = doc.sentences[doc.sentence_of(k)]
+            if doc.has("alternative", s.tok_start, s.tok_end) and not any(
+                    doc.has(cls, k + 1, min(s.tok_end, k + 5)) for cls in ("r_refund", "money_offer", "r_gift")) \
+                    and not negated(doc, k):
+                out.append(k)
+    return out
 
 
 def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:

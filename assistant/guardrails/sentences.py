@@ -212,6 +212,11 @@ def split_sentences(doc: Doc, folded: str) -> None:
             continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
         if char == "." and _dotted_word_end(doc, folded, pos):
             continue  # "w.i.t.h.d.r.a.w. the claim": the last dot of letters spelt out with dots
+        if char == "." and pos < last and _abbreviation(folded, pos):
+            nxt = text.to_original(pos + 1, pos + 2)[0]
+            rest = original[nxt:nxt + 3].lstrip()
+            if rest[:1].islower() or rest[:1].isdigit():
+                continue  # "nach Erhalt der Ware bzw. der Erstattung": an abbreviation, the sentence goes on
         cuts.append(pos + 1)
     if _may_chain(folded):
         cuts = _inline_items(folded, cuts)
@@ -237,6 +242,25 @@ def split_sentences(doc: Doc, folded: str) -> None:
         sentences.append(Sentence(a, b, t0, t1, item))
     if not sentences:
         sentences.append(Sentence(0, len(folded), 0, len(doc.words)))
+
+
+# Abbreviations a sentence goes on after (folded, without their dot): "bzw.", "ggf.", "z.B.", "e.g.", "Nr."
+_ABBREVIATIONS = frozenset({"bzw", "ggf", "evtl", "ca", "usw", "etc", "nr", "vgl", "inkl", "zzgl", "abzgl", "mr", "mrs",
+                            "ms", "dr", "sr", "sra", "sig", "dott", "ecc", "env", "approx", "cf", "mme", "no", "z.b",
+                            "e.g", "i.e", "d.h", "u.a"})
+
+
+def _abbreviation(folded: str, pos: int) -> bool:
+    """Whether the dot at `pos` ends one of `_ABBREVIATIONS` (a word of at most six letters before it)."""
+    j = pos
+    while j > 0 and pos - j < 6 and folded[j - 1].isalpha():
+        j -= 1
+    if j > 0 and (folded[j - 1].isalnum() or j == pos):
+        return False
+    word = folded[j:pos]
+    if word in _ABBREVIATIONS:
+        return True
+    return j >= 2 and folded[j - 1] == "." and folded[max(0, j - 3):pos] in _ABBREVIATIONS  # "z.b", "e.g"
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\r?\n")

@@ -101,9 +101,15 @@ class Doc:
     _money: list[Any] | None = field(default=None, repr=False, compare=False)
     _clause_breaks: list[int] | None = field(default=None, repr=False, compare=False)
     _quoted_spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    # their starts, and the furthest end of any span starting at or before each (`clauses.quoted`)
+    _quoted_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _quoted_reach: list[int] | None = field(default=None, repr=False, compare=False)
     # The buyer message's structure, built when first asked (set by the guard): a count the draft leaves to the
     # buyer's words ("4 € par assiette cassée" after "Cinq assiettes ... sont arrivées cassées", `times.py`)
     buyer: Callable[[], Doc | None] | None = field(default=None, init=False, repr=False, compare=False)
+    # The order's product title as written (set by the guard): the pieces a pack holds ("Lot de 3 cadres" for
+    # "5 € par cadre", `times.py`)
+    product: str = field(default="", init=False, repr=False, compare=False)
 
     # Written out (the dataclass keeps a class's own): compiled, this is native code, where the `__init__` that
     # `dataclass` generates stays interpreted Python (about 7,000 instructions per Doc, two Docs per check). The
@@ -127,7 +133,10 @@ class Doc:
         self._money = _money
         self._clause_breaks = _clause_breaks
         self._quoted_spans = _quoted_spans
+        self._quoted_starts = None
+        self._quoted_reach = None
         self.buyer = None
+        self.product = ""
 
     @property
     def folded(self) -> str:

@@ -12,6 +12,7 @@ import re
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times_ja import ja_each_time, ja_per_unit, ja_periods_before
+from assistant.guardrails.titles import title_count
 
 
 def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
@@ -189,6 +190,8 @@ def _stated_count(doc: Doc, noun: int, before: int) -> int:
                 and not doc.classes[noun + 1] & {"filler", "and", "link", "condition"}:
             # "2,50 € par assiette ébréchée" after "8 sont arrivées ébréchées": the buyer counts the state
             count = _count_for(buyer, adjective[:4], len(buyer.words), -1)
+    if count == 1 and doc.product:
+        count = title_count(doc.product, stem, doc.words[noun] in _GENERIC)
     return count
 
 

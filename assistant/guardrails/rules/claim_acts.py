@@ -69,10 +69,34 @@ def act_undone(doc: Doc) -> list[tuple[int, int]]:
         first = doc.sentences[max(0, si - 1)].tok_start
         for x, y in doc.find("open", first, a):
             s = doc.sentences[doc.sentence_of(x)]
-            # Amazon after the verb, or before it where the verb comes last ("haben Sie sich an Amazon gewandt")
-            if doc.has("you", s.tok_start, x) and doc.has("amazon", max(s.tok_start, x - 3), min(n, y + 3)) \
+            # Amazon after the verb, or before it where the verb comes last ("haben Sie sich an Amazon gewandt");
+            # the buyer the one who went (named, or in the verb: "quello che ha aperto con Amazon"), not the seller
+            if (doc.has("you", s.tok_start, x) or not doc.has("first_person", max(s.tok_start, x - 4), x)) \
+                    and doc.has("amazon", max(s.tok_start, x - 3), min(n, y + 3)) \
                     and not doc.has("permission", s.tok_start, s.tok_end) \
                     and not doc.has("condition", s.tok_start, s.tok_end):
                 out.append((a, b))
                 break
+    return out
+
+
+# "nothing", "no claim at all": every language's word for none of anything
+_NOTHING = frozenset({"nothing", "none", "nada", "nichts", "kein", "keine", "keinen", "rien", "aucun", "aucune",
+                      "niente", "nulla", "nessun", "nessuna", "nessuno", "ningun", "ninguna", "ninguno"})
+
+
+def nothing_open_at_amazon(doc: Doc) -> list[tuple[int, int]]:
+    """A remedy waiting on nothing being open at Amazon: "en cuanto no quede nada abierto por su parte en Amazon".
+
+    A condition, then a word for nothing ("nada", "nichts", "rien") and a word of a claim's state ("abierto",
+    "offen") in its clause, with Amazon in that clause: what is open at Amazon is the claim, whatever it is called.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in doc.spans("state"):
+        lo, hi = clause_start(doc, a), clause_end(doc, a)
+        if not doc.has("condition", max(lo - 1, 0), a) \
+                or not any(w in _NOTHING for w in doc.words[max(lo, a - 4):a]):
+            continue  # (not "returned as 'no longer needed'": nothing at all is open, not a state that ended)
+        if doc.has("amazon", lo, hi) and not neutral_clause(doc, lo, hi):
+            out.append((max(lo, a - 4), b))
     return out

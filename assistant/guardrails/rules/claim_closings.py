@@ -34,6 +34,7 @@ from assistant.guardrails.rules.claim_refs import (
 from assistant.guardrails.text import Doc
 
 NEAR = 7  # tokens between a closing word and the claim it acts on
+_IMPERATIVE_REACH = 16  # the same, for a German "Schließen Sie ..." with its object at the clause's end
 _THAT = frozenset({"que", "qu", "che", "dass"})
 _TAKE = frozenset({"take", "taking"})  # "take (it) back": a claim withdrawn only when the buyer is asked to
 
@@ -110,8 +111,13 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
         digits = sum(1 for k in range(obj_end, min(s.tok_end, reach + 4)) if doc.words[k].isdigit())
         reach += digits + 1 if digits else 0  # the digit groups and the word that names them ("order")
         lo, hi = max(s.tok_start, obj - NEAR), min(s.tok_end, reach)
+        # German's polite imperative puts the verb first and the object last, with anything between ("Bitte
+        # schließen Sie nach Erhalt der Ware bzw. der Erstattung Ihren A-bis-z-Garantieantrag"): a closing verb
+        # with "Sie" right after it reaches its object in the same clause from further back
+        first = [(a, b) for a, b in doc.find("close", max(s.tok_start, obj - _IMPERATIVE_REACH), lo)
+                 if b < obj and doc.words[b] == "sie" and clause_start(doc, a) == clause_start(doc, obj)]
         for cls in ("close", "gone"):
-            for a, b in doc.find(cls, lo, hi):
+            for a, b in (first + doc.find(cls, lo, hi)) if cls == "close" else doc.find(cls, lo, hi):
                 if a == obj or (pronouns.get(obj) and doc.words[a] in AMBIGUOUS):
                     continue
                 if obj in pronouns and obj > a + 2 and doc.words[a + 1] in DETERMINER:

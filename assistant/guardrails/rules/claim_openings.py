@@ -208,7 +208,8 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             # ("if you agree not to file one": "one" takes up the claim named earlier in the sentence)
             one = _elided_claim(doc, oa, ob, s.tok_end) and _claim_just_before(doc, a)
             # "no pase por Amazon: no hace falta abrir nada allí": "there" is Amazon, named just before
-            there = any(w in _THERE for w in doc.words[ob:tail]) \
+            # (French puts it before the verb: "que vous n'y ouvriez rien")
+            there = (any(w in _THERE for w in doc.words[ob:tail]) or "y" in doc.words[b:oa]) \
                 and doc.has("amazon", doc.sentences[max(0, doc.sentence_of(a) - 1)].tok_start, a)
             if one or there or doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) \
                     or weak_claim_in(doc, ob, tail) \

@@ -240,7 +240,7 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
             # 'When Amazon emails you to ask whether your issue has been solved, a quick "yes" from you would help
             # us': the answer named as a noun, Amazon's question before it in the sentence
             verbs = [(ya, yb)]
-        if not verbs or not _said_as_answer(doc, ya):
+        if not verbs or not _said_as_answer(doc, ya, yb - 1):
             continue
         a = verbs[-1][0]
         if doc.has("first_person", verbs[-1][1], ya) or subject_is_not_buyer(doc, a, s.tok_start):
@@ -273,15 +273,18 @@ def _yes_wanted(doc: Doc, lo: int, ya: int, hi: int) -> bool:
         and (doc.has("request", ya, hi) or doc.has("review_wish", ya, hi) or doc.has("you", ya, min(hi, ya + 4)))
 
 
-def _said_as_answer(doc: Doc, tok: int) -> bool:
-    """Whether the yes-word at `tok` is quoted ("reply 'yes' and") or ends its clause ("answer yes;")."""
+def _said_as_answer(doc: Doc, tok: int, last: int = -1) -> bool:
+    """Whether the yes-word at `tok` is quoted ("reply 'yes' and") or ends its clause ("answer yes;").
+
+    `last`: the answer's last token when it is several words ("confirm that we have, so ..."), else `tok`.
+    """
     folded = doc.folded
     at = doc.starts[tok] - 1
     while at >= 0 and folded[at] == " ":  # look back without copying the text before it
         at -= 1
     if at >= 0 and folded[at] in _QUOTES:
         return True
-    at = doc.ends[tok]
+    at = doc.ends[last if last >= 0 else tok]
     size = len(folded)
     while at < size and folded[at] in _QUOTES:
         at += 1

@@ -21,7 +21,7 @@ from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start, reported, seller_asks
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_acts import act_undone, kept_out
+from assistant.guardrails.rules.claim_acts import act_undone, kept_out, nothing_open_at_amazon
 from assistant.guardrails.rules.claim_asks import (
     amazon_kept_out,
     claim_asks,
@@ -30,7 +30,7 @@ from assistant.guardrails.rules.claim_asks import (
     waits_on_named,
 )
 from assistant.guardrails.rules.claim_attached import names_amazon_side, not_pursued
-from assistant.guardrails.rules.claim_buttons import button_closings
+from assistant.guardrails.rules.claim_buttons import button_closings, labelled_options
 from assistant.guardrails.rules.claim_clauses import (
     absolute_closings,
     needless_after,
@@ -106,6 +106,8 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
         conditions = doc.find("condition", max(s.tok_start, c0 - 1), obj) + doc.find("condition", obj_end, c1)
+        # "nach zwei Wochen", "after 3 days": a time, not a condition
+        conditions = [(a, b) for a, b in conditions if not _duration(doc, b)]
         # "customers who sort it out with us, without an open A-to-z case, get their refund within 24 hours": a
         # remedy for those with no open claim, a condition in all but the word
         lacking = without_open(doc, max(s.tok_start, obj - 4), obj)
@@ -174,8 +176,21 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
 
 
 # The offer named as a noun (the remedies were offered in the sentences before)
+# (Japanese "ご提案" is an `offer_verb`, which the check reads already)
 _OFFER_NOUNS = frozenset({"offer", "offers", "oferta", "offre", "offerta", "angebot", "propuesta", "proposition",
-                          "proposta", "vorschlag", "提案", "ご提案", "本ご提案"})
+                          "proposta", "vorschlag"})
+
+
+_TIME_UNITS = ("day", "week", "month", "hour", "tag", "woche", "monat", "stunde", "werktag", "jour", "semaine",
+               "mois", "heure", "dia", "semana", "mes", "hora", "giorn", "settiman", "mese", "ore", "business",
+               "working")
+
+
+def _duration(doc: Doc, k: int) -> bool:
+    """'nach zwei Wochen', 'after 3 days': a count of time at token `k`, after a condition word that is a time."""
+    words = doc.words
+    return k + 1 < len(words) and (words[k].isdigit() or "number" in doc.classes[k]) \
+        and words[k + 1].startswith(_TIME_UNITS)
 
 
 def _reported_closing(doc: Doc, a: int, b: int) -> bool:
@@ -260,7 +275,10 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
                  and not doc.folded.startswith(_WITHOUT_RESERVE, doc.ends[b - 1])]
         acts = (bool(closes) or doc.has("gone", lo, hi) or bool(holds)
                 or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits)
-        if names and acts and not neutral_clause(doc, lo, hi) and not doc.has("not_claim", lo, hi):
+        # (a carrier's or maker's process named in the sentence makes it theirs, unless Amazon itself stands right
+        # before the hold-off: "調査結果が出る金曜日まで、Amazonへのご連絡は少しお待ち")
+        amazon_held = any(a > lo and "amazon" in doc.classes[a - 1] for a in holds)
+        if names and acts and not neutral_clause(doc, lo, hi) and (amazon_held or not doc.has("not_claim", lo, hi)):
             out.append((lo, hi))
     return out
 
@@ -390,8 +408,9 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + separable_closings(data, objects) + topic_unopened(data, claims) + elided_closings(data, claims)
              + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
              + asked_not_to(data) + amazon_asked_to_stop(data) + absolute_closings(data, claims)
-             + button_closings(data) + dass_closings(doc, claims) + renounced(data, claims)
-             + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc))
+             + button_closings(data) + labelled_options(data) + dass_closings(doc, claims) + renounced(data, claims)
+             + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc)
+             + nothing_open_at_amazon(doc))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []
