@@ -150,7 +150,10 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   # round 94: abbreviations, "Schließen Sie", a labelled option, nothing open
                                   "bzw. der ", "schliessen sie nach erhalt der ware ihren ",
                                   "an option called \"issue resolved\". if you select it, we ",
-                                  "en cuanto no quede nada abierto en amazon ", "netzkabelglasdeckel "])
+                                  "en cuanto no quede nada abierto en amazon ", "netzkabelglasdeckel ",
+                                  # round 95: a carrier's report, a plea beside a negated claim, "côté Amazon"
+                                  "seur nos dice que ha cerrado la reclamacion ", "no a-to-z, please ",
+                                  "passer l'eponge cote amazon ", "ご使用はお控えください "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

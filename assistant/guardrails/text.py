@@ -102,8 +102,8 @@ class Doc:
     _clause_breaks: list[int] | None = field(default=None, repr=False, compare=False)
     _quoted_spans: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
     # their starts, and the furthest end of any span starting at or before each (`clauses.quoted`)
-    _quoted_starts: list[int] | None = field(default=None, repr=False, compare=False)
-    _quoted_reach: list[int] | None = field(default=None, repr=False, compare=False)
+    _quoted_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _quoted_reach: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     # The buyer message's structure, built when first asked (set by the guard): a count the draft leaves to the
     # buyer's words ("4 € par assiette cassée" after "Cinq assiettes ... sont arrivées cassées", `times.py`)
     buyer: Callable[[], Doc | None] | None = field(default=None, init=False, repr=False, compare=False)

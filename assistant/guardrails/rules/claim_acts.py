@@ -100,3 +100,27 @@ def nothing_open_at_amazon(doc: Doc) -> list[tuple[int, int]]:
         if doc.has("amazon", lo, hi) and not neutral_clause(doc, lo, hi):
             out.append((max(lo, a - 4), b))
     return out
+
+
+# "No", "none of" right before a claim word: "No AtoZ, please", "Niente AtoZ, per favore", "Bitte keinen Antrag"
+_NO_BEFORE = frozenset({"no", "niente", "nessun", "nessuna", "kein", "keine", "keinen", "aucune", "aucun", "pas",
+                        "nada", "ningun", "ninguna", "sin"})
+
+
+def no_claim_please(doc: Doc) -> list[tuple[int, int]]:
+    """'Niente AtoZ, per favore: ci pensiamo noi.': a claim word negated, with a plea in its sentence.
+
+    No verb asks for anything; the "no" before the claim and the "please" beside it are the request not to open one.
+    Not "no claim is needed for a return" (no plea), not "please note no claim is needed" (a verb between the plea
+    and the "no": the plea is for something else).
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in doc.spans("claim"):
+        if a == 0 or doc.words[a - 1] not in _NO_BEFORE:
+            continue
+        s = doc.sentences[doc.sentence_of(a)]
+        after = doc.find("request", b, min(s.tok_end, b + 4))
+        before = [(x, y) for x, y in doc.find("request", max(s.tok_start, a - 3), a - 1) if y == a - 1]
+        if (after or before) and not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((a - 1, after[0][1] if after else b))
+    return out

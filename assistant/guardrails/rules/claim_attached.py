@@ -47,6 +47,9 @@ def attached_objects(doc: Doc) -> dict[int, int]:
         if p > 0 and words[p] in _ELIDED and words[p - 1] in _SIDE:
             out[p - 1] = y  # "por la parte de Amazon", "dal lato di Amazon", "du côté d'Amazon"
             continue
+        if p >= 0 and words[p] == "cote":
+            out[p] = y  # "côté Amazon" (French drops the "de")
+            continue
         if p > 0 and (words[p] in _ELIDED or words[p] in _YOUR) and words[p - 1] in _DEALINGS:
             p -= 1  # "auprès d'Amazon", "über Ihre Kartengesellschaft"
         if p < 1 or words[p] not in _DEALINGS:
@@ -102,5 +105,5 @@ def names_amazon_side(doc: Doc) -> bool:
     """Whether "the Amazon side" (or end, part) is named: a claim with no claim word, for the rule's quick exit."""
     words = doc.words
     return any((y < len(words) and words[y] in _SIDE) or (x >= 2 and words[x - 1] in _ELIDED and words[x - 2] in _SIDE)
-               for x, y in doc.spans("amazon"))
+               or (x >= 1 and words[x - 1] == "cote") for x, y in doc.spans("amazon"))
 

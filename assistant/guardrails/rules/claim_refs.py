@@ -112,6 +112,27 @@ _TO_PREPOSITION = frozenset({"subject", "due", "owing", "prior", "thanks", "rela
                              "conditional", "linked", "tied", "pending"})
 
 
+def _carriers_report(doc: Doc, a: int) -> bool:
+    """Whether the claim word at `a` is a carrier's own claim, reported.
+
+    A carrier (a `not_claim` word) named earlier in the sentence, or in the one before a colon, with nothing of the
+    buyer's, Amazon's or a request between it and the claim word.
+    """
+    si = doc.sentence_of(a)
+    lo = doc.sentences[si].tok_start
+    start = doc.sentences[si].start
+    k = start - 1
+    while k > 0 and start - k < 8 and doc.folded[k].isspace():  # (a few spaces back, never the whole text before)
+        k -= 1
+    if si > 0 and k >= 0 and doc.folded[k] == ":":
+        lo = doc.sentences[si - 1].tok_start  # "Colissimo nous a répondu : ... la réclamation a été clôturée"
+    carriers = doc.find("not_claim", max(lo, a - 40), a)
+    if not carriers:
+        return False
+    return not any(cls in doc.classes[k] for k in range(carriers[-1][1], a)
+                   for cls in ("you", "amazon", "request", "condition", "claim"))
+
+
 def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     """A carrier claim, a warranty claim, a product batch: qualified by a `not_claim` word close by.
 
@@ -125,6 +146,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
     hi = next((k for k in range(b, hi) if "condition" in doc.classes[k]), hi)
     if doc.has("not_claim", max(s.tok_start, a - 3), hi):
         return True
+    if _carriers_report(doc, a):
+        return True  # "Correos nos ha comunicado que ha cerrado la reclamación": the carrier told of its own
     if a > s.tok_start and doc.words[a - 1] in _THIRD_PERSON:
         return True  # "Nous avons signalé l'incident au transporteur. Sa réclamation interne est close": the carrier's
     if any(x < a and b <= y for x, y in doc.find("case_idiom", max(s.tok_start, a - 3), a)):

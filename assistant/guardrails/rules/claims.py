@@ -21,7 +21,7 @@ from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start, reported, seller_asks
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_acts import act_undone, kept_out, nothing_open_at_amazon
+from assistant.guardrails.rules.claim_acts import act_undone, kept_out, no_claim_please, nothing_open_at_amazon
 from assistant.guardrails.rules.claim_asks import (
     amazon_kept_out,
     claim_asks,
@@ -193,6 +193,14 @@ def _duration(doc: Doc, k: int) -> bool:
         and words[k + 1].startswith(_TIME_UNITS)
 
 
+_USE = "使用"  # (no sound marks: the same folded)
+
+
+def _of_use(doc: Doc, a: int) -> bool:
+    """'ご使用はお控えください': refraining from using the product, a safety note, not from a claim."""
+    return _USE in doc.folded[max(0, doc.starts[a] - 4):doc.starts[a]]
+
+
 def _reported_closing(doc: Doc, a: int, b: int) -> bool:
     """Whether every closing word in tokens [a, b) stands in the buyer's words reported back (clauses.reported).
 
@@ -265,12 +273,12 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         # process
         waits = doc.has("state", lo, hi) and bool(conditions) and not _amazon_acts(doc, conditions[-1][1], hi)
         # a closing with "no need" after it is negated, and that "no need" holds nothing off
-        closes = [b for _, b in doc.find("close", lo, hi) if not needless_after(doc, b)]
+        closes = [b for a, b in doc.find("close", lo, hi) if not needless_after(doc, b) and not _of_use(doc, a)]
         # ... and is no hold-off either: the "no need" right after a closing, or after a second verb joined to it
         # ("取り下げたり変更したりしていただく必要はありません"), the same reach as `needless_after`
         # (nor "ご遠慮なく", "without holding back": an invitation, like "do not hesitate")
         # (nor a hold-off with its own "no need" after it: "申請を控えていただく必要もございません")
-        holds = [a for a, b in doc.find("hold_off", lo, hi) if not needless_after(doc, b)
+        holds = [a for a, b in doc.find("hold_off", lo, hi) if not needless_after(doc, b) and not _of_use(doc, a)
                  and not any(needless_after(doc, e) and e <= a for _, e in doc.find("close", max(lo, a - 2), a))
                  and not doc.folded.startswith(_WITHOUT_RESERVE, doc.ends[b - 1])]
         acts = (bool(closes) or doc.has("gone", lo, hi) or bool(holds)
@@ -410,7 +418,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + asked_not_to(data) + amazon_asked_to_stop(data) + absolute_closings(data, claims)
              + button_closings(data) + labelled_options(data) + dass_closings(doc, claims) + renounced(data, claims)
              + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc)
-             + nothing_open_at_amazon(doc))
+             + nothing_open_at_amazon(doc) + no_claim_please(doc))
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []
