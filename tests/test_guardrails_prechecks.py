@@ -69,7 +69,8 @@ def test_no_list_marker_opens_with_a_word_the_precheck_rejects() -> None:
     # the letters that open a marker only as a whole option word or ordinal: each word cut short, misspelt or
     # missing a letter, before continuations that complete either branch
     words = [*sentences._OPTION_WORDS, *sentences._ORDINALS]
-    assert sorted(w for group in sentences._MARKER_WORDS.values() for w in group) == sorted(words)
+    assert sorted(w for seconds in sentences._MARKER_WORDS.values() for group in seconds.values()
+                  for w in group) == sorted(words)
     tails = ("", " ", " 1 ", " 2. ", " a ", " b) ", " one ", " two: ", " option: ", " choice. ", " variante: ",
              " opcion) ", "s 1 ", "  3 ")
     rejected = 0

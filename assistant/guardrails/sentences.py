@@ -35,6 +35,14 @@ try:
     _first_tokens_c = _scan.first_tokens
 except ImportError:
     pass
+# `_may_chain` in C (`_prescan.c`): one pass instead of five substring searches of the whole text
+_may_chain_c: Callable[[str], bool] | None = None
+try:
+    from assistant.guardrails import _prescan
+
+    _may_chain_c = _prescan.may_chain
+except ImportError:
+    pass
 
 
 def _first_tokens_py(starts: list[int], cuts: list[int]) -> list[int]:
@@ -78,7 +86,10 @@ _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
 _MARKER_FIRST: Final = frozenset("(-*•·▪►✓・【[〔<オ方案")
 _MARKER_NEXT: Final = {"a": ".)案:：", "b": ".)案:：", "c": ".)案:：", "d": ".)案:：", "e": ".)", "f": ".)", "g": ".)",
                        "h": ".)"}
-_MARKER_WORDS: Final = {c: tuple(w for w in (*_OPTION_WORDS, *_ORDINALS) if w[0] == c)
+# first letter -> second letter -> the words opening with both ("t" -> "h" -> ("third",)): a plain word stops at a
+# dictionary lookup ("please", "so"), and a full comparison is left for the few that open like one ("the", "this")
+_MARKER_WORDS: Final = {c: {d: tuple(w for w in (*_OPTION_WORDS, *_ORDINALS) if w[:2] == c + d)
+                            for d in sorted({w[1] for w in (*_OPTION_WORDS, *_ORDINALS) if w[0] == c})}
                         for c in sorted({w[0] for w in (*_OPTION_WORDS, *_ORDINALS)})}
 _INLINE_LAST: Final = frozenset("abcdefgh")
 
@@ -88,13 +99,14 @@ def _may_open_marker(text: str, i: int) -> bool:
     if i >= len(text):
         return False
     c = text[i]
-    if c in _MARKER_FIRST or c.isdecimal():
-        return True
     follow = _MARKER_NEXT.get(c)
     if follow is not None and i + 1 < len(text) and text[i + 1] in follow:
         return True
-    words = _MARKER_WORDS.get(c)
-    return words is not None and text.startswith(words, i)
+    seconds = _MARKER_WORDS.get(c)
+    if seconds is not None:  # (a letter of these tables is no decimal digit and not in `_MARKER_FIRST`)
+        words = seconds.get(text[i + 1]) if i + 1 < len(text) else None
+        return words is not None and text.startswith(words, i)
+    return follow is None and (c in _MARKER_FIRST or c.isdecimal())
 
 
 def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
@@ -221,7 +233,7 @@ def split_sentences(doc: Doc, folded: str) -> None:
         if char == "." and _dotted_word_end(doc, folded, pos):
             continue  # "w.i.t.h.d.r.a.w. the claim": the last dot of letters spelt out with dots
         cuts.append(pos + 1)
-    if _may_chain(folded):
+    if _may_chain_c(folded) if _may_chain_c is not None else _may_chain(folded):
         cuts = _inline_items(folded, cuts)
     cuts.append(len(folded))
     # the first token at or after each cut
