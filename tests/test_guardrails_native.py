@@ -281,7 +281,7 @@ def test_the_c_class_index_keeps_equal_class_names_that_are_different_objects_to
 
 @pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
 def test_the_c_prescans_return_what_the_patterns_return() -> None:
-    from assistant.guardrails import clauses, money
+    from assistant.guardrails import clauses, money, sentences
     from assistant.guardrails.normalize import NormalizedText
     from assistant.guardrails.rules import forms
 
@@ -293,22 +293,28 @@ def test_the_c_prescans_return_what_the_patterns_return() -> None:
               "prozent", "pour", "por", "p", "\u30d1\u30fc\u30bb\u30f3\u30c8", "\u30d1\u30fc", "$", "\u20ac",
               "\u00a3", "\u00a5", "\uffe5", "\u20b9", "\u5186", "usd", "eur", "rs", "dollars", "euro", "pounds",
               "rupee", "yen", "sterling", "s", "x", "_", "\u00e9", ".", "\n", "'", "'", "\"", "\u00ab", "\u00bb",
-              "\u201e", "\u201c", "\u300c", "\u300d", "it's", "ab", "abcdefghijklmnopqrstuvwxyz0123456789"]
+              "\u201e", "\u201c", "\u300c", "\u300d", "it's", "ab", "abcdefghijklmnopqrstuvwxyz0123456789",
+              "2", "b", ")", " 2) ", "(2) ", " b. ", "2.", "(b) ", "pence", "cents", "ct", "\u0663"]
     texts = _texts()[::2]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(20_000)]
-    hits = [0, 0, 0, 0, 0]
+    hits = [0, 0, 0, 0, 0, 0, 0]
     for raw in texts:
         for folded in (raw, NormalizedText(raw).folded):
             assert scan.clause_breaks(folded) == clauses._breaks_py(folded), folded
             assert scan.quoted_spans(folded) == clauses._quoted_py(folded), folded
             assert scan.has_at_word(folded) == forms._at_word_py(folded), folded
             assert scan.count_words(raw) == len(raw.split()), raw
+            assert scan.may_chain(folded) == sentences._may_chain(folded), folded
+            hits[5] += scan.may_chain(folded)
             windows = money._windows_py(folded)
             # the windows the check uses, and every (a, b) of a short text, edges and empty windows included
             if len(folded) <= 12:
                 windows += [(a, b) for a in range(len(folded) + 1) for b in range(a, len(folded) + 1)]
             got = scan.money_hints(folded, windows)
             assert got == money._hinted_py(folded, windows), folded
+            minor = scan.minor_hints(folded, windows)
+            assert minor == money._minor_hinted_py(folded, windows), folded
+            hits[6] += len(minor) > 0
             hits[0] += len(scan.clause_breaks(folded)) > 0
             hits[1] += scan.has_at_word(folded)
             hits[2] += len(got[0]) > 0
@@ -317,6 +323,8 @@ def test_the_c_prescans_return_what_the_patterns_return() -> None:
     assert min(hits) > 500, hits
     with pytest.raises(TypeError):
         scan.money_hints("12", [(0, 1, 2)])
-    for name in ("clause_breaks", "has_at_word", "count_words", "quoted_spans"):
+    with pytest.raises(TypeError):
+        scan.minor_hints("12", [(0, 1, 2)])
+    for name in ("clause_breaks", "has_at_word", "count_words", "quoted_spans", "may_chain"):
         with pytest.raises(TypeError):
             getattr(scan, name)(b"bytes")

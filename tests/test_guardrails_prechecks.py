@@ -24,7 +24,8 @@ def test_no_list_marker_opens_with_a_character_the_precheck_rejects() -> None:
     rejected = 0
     for code in range(0x10000):
         c = chr(code)
-        if c in sentences._MARKER_NEXT or sentences._may_open_marker(c + " ", 0) or 0xD800 <= code <= 0xDFFF:
+        if c in sentences._MARKER_NEXT or c in sentences._MARKER_WORDS or sentences._may_open_marker(c + " ", 0) \
+                or 0xD800 <= code <= 0xDFFF:
             continue
         rejected += 1
         for tail in _TAILS:
@@ -47,7 +48,7 @@ def test_no_list_marker_opens_with_a_letter_and_a_character_the_precheck_rejects
                                 *range(0x6848, 0x6850), *range(0xFF00, 0xFF60)]}
     seconds |= set(sentences._LIST_MARKER.pattern)
     rejected = 0
-    for first in [*sentences._MARKER_NEXT, *"ijklnqrstuwxyz"]:
+    for first in "abcdefghijklmnopqrstuvwxyz":
         assert not sentences._may_open_marker(first, 0)  # alone, at the end of the text
         assert sentences._LIST_MARKER.match(first) is None
         for second in seconds:
@@ -59,8 +60,35 @@ def test_no_list_marker_opens_with_a_letter_and_a_character_the_precheck_rejects
                 assert sentences._LIST_MARKER.match(text) is None, repr(text)
                 assert sentences._LIST_MARKER.fullmatch(text + " ") is None, repr(text)
     assert rejected > 20_000
-    for word in ("please", "have", "once", "ok", "we", "apologies", "could", "maybe", "very"):
+    for word in ("please", "have", "once", "ok", "we", "apologies", "could", "maybe", "very", "the", "this", "thank",
+                 "so", "sorry", "thanks", "opening", "premium"):
         assert not sentences._may_open_marker(word, 0)
+
+
+def test_no_list_marker_opens_with_a_word_the_precheck_rejects() -> None:
+    # the letters that open a marker only as a whole option word or ordinal: each word cut short, misspelt or
+    # missing a letter, before continuations that complete either branch
+    words = [*sentences._OPTION_WORDS, *sentences._ORDINALS]
+    assert sorted(w for seconds in sentences._MARKER_WORDS.values() for group in seconds.values()
+                  for w in group) == sorted(words)
+    tails = ("", " ", " 1 ", " 2. ", " a ", " b) ", " one ", " two: ", " option: ", " choice. ", " variante: ",
+             " opcion) ", "s 1 ", "  3 ")
+    rejected = 0
+    for word in words:
+        for tail in tails[2:]:
+            assert sentences._may_open_marker(word + tail, 0)
+            assert sentences._may_open_marker("x\n" + word + tail, 2)
+        for cut in range(1, len(word)):
+            for c in "abcdefghijklmnopqrstuvwxyz .):1":
+                for text in (word[:cut] + c + word[cut + 1:], word[:cut] + c + word[cut:], word[:cut] + word[cut + 1:],
+                             word[:cut]):
+                    if sentences._may_open_marker(text, 0):
+                        continue
+                    rejected += 1
+                    for tail in tails:
+                        assert sentences._LIST_MARKER.match(text + tail) is None, repr(text + tail)
+                        assert sentences._LIST_MARKER.fullmatch(text + tail + " ") is None, repr(text + tail)
+    assert rejected > 20_000
 
 
 def test_the_inline_marker_precheck_never_hides_a_match() -> None:

@@ -1,8 +1,9 @@
 /* Direct scans that replace three regular expressions the check runs on every draft: the clause breaks
    (`clauses._CLAUSE_BREAK`), the spelled-out "at" of an email address (`rules/forms._AT_WORD`) and the money
-   hints (`money._PERCENT_HINT`, `money._AMOUNT_HINT`) tested on each digit window, the quoted labels
-   (`clauses._QUOTED`); and the draft's word count
-   (`len(text.split())`, which builds a list of every word only to count it).
+   hints (`money._PERCENT_HINT`, `money._AMOUNT_HINT`, `money._MINOR_HINT`) tested on each digit window, the
+   quoted labels (`clauses._QUOTED`); the draft's word count
+   (`len(text.split())`, which builds a list of every word only to count it); and the five substring tests of
+   `sentences._may_chain`.
 
    Why C: each regex is tried at many positions of a 1-kB draft (the "at" and the hints have no literal first
    character Python's engine can skip ahead to, the clause breaks return one match object per comma), about
@@ -224,6 +225,54 @@ fail:
     return NULL;
 }
 
+/* minor_hints(text, windows) -> [window]: the windows (a, b) of `windows`, in order, inside which `_MINOR_HINT`,
+   `\d\s?[pc]`, matches (`pattern.search(text, a, b) is not None`): a digit, maybe a whitespace character, then the
+   first letter of every minor unit `money._MINOR` reads (pence, cents, centimes, centimos, centesimi, ct, p). */
+static PyObject *minor_hints(PyObject *self, PyObject *args) {
+    PyObject *text, *windows;
+    view v;
+    if (!PyArg_ParseTuple(args, "UO!:minor_hints", &text, &PyList_Type, &windows)
+        || str_view(text, "minor_hints", &v) < 0) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(windows); k++) {
+        PyObject *window = PyList_GET_ITEM(windows, k);
+        Py_ssize_t a, b;
+        if (!PyTuple_Check(window) || !PyArg_ParseTuple(window, "nn:minor_hints", &a, &b)) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "minor_hints(): windows must be (start, end) tuples");
+            }
+            Py_DECREF(out);
+            return NULL;
+        }
+        /* slice bounds as Python clamps them */
+        a = a < 0 ? 0 : (a > v.n ? v.n : a);
+        b = b < a ? a : (b > v.n ? v.n : b);
+        for (Py_ssize_t i = a; i + 1 < b; i++) {
+            if (!Py_UNICODE_ISDECIMAL(AT(&v, i))) {
+                continue;
+            }
+            Py_ssize_t j = i + 1;
+            if (Py_UNICODE_ISSPACE(AT(&v, j)) && j + 1 < b) {
+                j++;
+            }
+            Py_UCS4 c = AT(&v, j);
+            if (c == 'p' || c == 'c') {
+                if (PyList_Append(out, window) < 0) {
+                    Py_DECREF(out);
+                    return NULL;
+                }
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 /* The end of a quoted label opening at `i` with `open` and closing with `close`: at most `most` and at least
    `least` characters, none of them the closing mark or a line break, then the closing mark; -1 when there is none.
    (The pattern's greedy run cannot hold its closing mark, so backing off never finds a shorter match.) */
@@ -313,12 +362,35 @@ static PyObject *count_words(PyObject *self, PyObject *arg) {
     return PyLong_FromSsize_t(count);
 }
 
+/* may_chain(text) -> bool: `any(m in text for m in sentences._SECOND)`, whether " 2) ", " 2. ", "(2) ", " b) " or
+   " b. " stands in the text: one pass that stops at the ") " or ". " of a candidate, where five substring
+   searches read a 1-kB draft five times (about 40,000 instructions per check). */
+static PyObject *may_chain(PyObject *self, PyObject *arg) {
+    view v;
+    if (str_view(arg, "may_chain", &v) < 0) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 2; i + 1 < v.n; i++) {
+        Py_UCS4 c = AT(&v, i);
+        if ((c != ')' && c != '.') || AT(&v, i + 1) != ' ') {
+            continue;
+        }
+        Py_UCS4 label = AT(&v, i - 1), before = AT(&v, i - 2);
+        if ((label == '2' || label == 'b') && (before == ' ' || (before == '(' && label == '2' && c == ')'))) {
+            Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"clause_breaks", clause_breaks, METH_O, "Ends of the clause breaks of a folded text (clauses._CLAUSE_BREAK)."},
     {"has_at_word", has_at_word, METH_O, "Whether a spelled-out 'at' stands in a text (rules/forms._AT_WORD)."},
     {"quoted_spans", quoted_spans, METH_O, "Spans of the short quoted labels of a text (clauses._QUOTED)."},
     {"count_words", count_words, METH_O, "len(text.split()), without the list."},
     {"money_hints", money_hints, METH_VARARGS, "The digit windows holding a percent and a currency hint."},
+    {"minor_hints", minor_hints, METH_VARARGS, "The digit windows where a minor unit may follow a digit."},
+    {"may_chain", may_chain, METH_O, "Whether an inline list marker could go on a chain (sentences._may_chain)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -35,6 +35,14 @@ try:
     _first_tokens_c = _scan.first_tokens
 except ImportError:
     pass
+# `_may_chain` in C (`_prescan.c`): one pass instead of five substring searches of the whole text
+_may_chain_c: Callable[[str], bool] | None = None
+try:
+    from assistant.guardrails import _prescan
+
+    _may_chain_c = _prescan.may_chain
+except ImportError:
+    pass
 
 
 def _first_tokens_py(starts: list[int], cuts: list[int]) -> list[int]:
@@ -50,31 +58,39 @@ def _bounds_py(folded: str) -> list[int]:
 # Japanese lists: "①" (a digit after NFKC) straight before the text, an amount ("② 12,800円を") or a Latin word
 # run into Japanese ("② Amazonを通じて"), "A案：", "案1：",
 # "【A】", "【方法1】"; not a quantity or a range ("1〜2日でお届け", "3日以内"; "①日本製" is an item).
+# The words that open an option label ("Option 2", "Variante b") and the ordinals before an option word ("First
+# option:", "Zweite Möglichkeit:", "Deuxième option :", "Segunda opción:"): in the pattern, and whole in the precheck.
+_OPTION_WORDS: Final = ("option", "opcion", "opzione", "variante", "moglichkeit", "possibilite", "choix", "soluzione",
+                        "solucion", "solution", "losung", "vorschlag", "proposta", "propuesta", "proposition")
+_ORDINALS: Final = ("first", "second", "third", "erste", "zweite", "dritte", "premiere", "deuxieme", "seconde",
+                    "troisieme", "primera", "segunda", "tercera", "prima", "seconda", "terza")
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|\(?[a-h][.)]|[\-*•·▪►✓・]|"
                           r"[【\[〔<](?:方法|案|オフション|選択肢)?[a-h1-9][】\]〕>][:：]?|"
-                          r"(?:option|opcion|opzione|variante|moglichkeit|possibilite|choix|soluzione|solucion|solution|"
-                          r"losung|vorschlag|proposta|propuesta|proposition)\s+(?:\d|[a-d]\b|one|two|three)"
+                          r"(?:" + "|".join(_OPTION_WORDS) + r")\s+(?:\d|[a-d]\b|one|two|three)"
                           r"[.):]?|"
-                          # "First option:", "Zweite Möglichkeit:", "Deuxième option :", "Segunda opción:"
-                          r"(?:first|second|third|erste|zweite|dritte|premiere|deuxieme|seconde|troisieme|primera|"
-                          r"segunda|tercera|prima|seconda|terza)\s+(?:option|choice|possibility|solution|moglichkeit|"
+                          r"(?:" + "|".join(_ORDINALS) + r")\s+(?:option|choice|possibility|solution|moglichkeit|"
                           r"variante|losung|alternative|opcion|opzione|soluzione|solucion|possibilite|choix|"
                           r"alternativa)\s?[.):]|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])(?![〜~]|日(?!本))|[a-d]案[:：]?|案[a-d1-9][:：]|\d{1,2}\s(?=\d[\d,]*円)|\d{1,2}\s(?=[a-z]{2,12}[\u3000-\u30ff\u4e00-\u9fff])|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff0-9]))\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
 _MARKER_MAX = 200
 _INLINE_MARKER = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-h])$")
-# Every character a `_LIST_MARKER` match can open with whatever follows it, besides decimal digits; and the
-# letters that open one only before certain characters (`[a-h][.)]`, `[a-d]案`, `[a-d][:：]`, the option words:
-# "option", "opcion", "opzione", "variante", "moglichkeit", "possibilite", "choix", and the ordinals before them:
-# "first", "second", "third", "erste", "zweite", "deuxieme", "troisieme", "tercera", "terza"). Most sentences open with
-# another character, or with one of these letters in a plain word ("please", "have", "once"), and this test costs
-# far less than a call into the regex engine, so the pattern runs only where it may match
-# (tests/test_guardrails_prechecks.py keeps both tables in step with the pattern).
+# Every character a `_LIST_MARKER` match can open with whatever follows it, besides decimal digits; the letters
+# that open one only before certain characters (`[a-h][.)]`, `[a-d]案`, `[a-d][:：]`); and the letters that open one
+# only as a whole option word or ordinal (`_OPTION_WORDS`, `_ORDINALS`). Most sentences open with another
+# character, or with one of these letters in a plain word ("please", "have", "once", "the", "this", "thank"), and
+# these tests cost far less than a call into the regex engine (several thousand instructions, most of them for a
+# call that fails), so the pattern runs only where it may match (tests/test_guardrails_prechecks.py keeps the
+# tables in step with the pattern). Whole words, not two letters: "th" (for "third") let every "the", "this" and
+# "thank you" through, about 9 failing calls per check.
 _MARKER_FIRST: Final = frozenset("(-*•·▪►✓・【[〔<オ方案")
-_MARKER_NEXT: Final = {"a": ".)案:：", "b": ".)案:：", "c": ".)案:：h", "d": ".)案:：re", "e": ".)r", "f": ".)i",
-                       "g": ".)", "h": ".)", "m": "o", "o": "p", "p": "or", "v": "ao", "s": "oe", "l": "o", "t": "hre",
-                       "z": "w"}
+_MARKER_NEXT: Final = {"a": ".)案:：", "b": ".)案:：", "c": ".)案:：", "d": ".)案:：", "e": ".)", "f": ".)", "g": ".)",
+                       "h": ".)"}
+# first letter -> second letter -> the words opening with both ("t" -> "h" -> ("third",)): a plain word stops at a
+# dictionary lookup ("please", "so"), and a full comparison is left for the few that open like one ("the", "this")
+_MARKER_WORDS: Final = {c: {d: tuple(w for w in (*_OPTION_WORDS, *_ORDINALS) if w[:2] == c + d)
+                            for d in sorted({w[1] for w in (*_OPTION_WORDS, *_ORDINALS) if w[0] == c})}
+                        for c in sorted({w[0] for w in (*_OPTION_WORDS, *_ORDINALS)})}
 _INLINE_LAST: Final = frozenset("abcdefgh")
 
 
@@ -83,10 +99,14 @@ def _may_open_marker(text: str, i: int) -> bool:
     if i >= len(text):
         return False
     c = text[i]
-    if c in _MARKER_FIRST or c.isdecimal():
-        return True
     follow = _MARKER_NEXT.get(c)
-    return follow is not None and i + 1 < len(text) and text[i + 1] in follow
+    if follow is not None and i + 1 < len(text) and text[i + 1] in follow:
+        return True
+    seconds = _MARKER_WORDS.get(c)
+    if seconds is not None:  # (a letter of these tables is no decimal digit and not in `_MARKER_FIRST`)
+        words = seconds.get(text[i + 1]) if i + 1 < len(text) else None
+        return words is not None and text.startswith(words, i)
+    return follow is None and (c in _MARKER_FIRST or c.isdecimal())
 
 
 def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
@@ -218,7 +238,7 @@ def split_sentences(doc: Doc, folded: str) -> None:
             if rest[:1].islower() or rest[:1].isdigit():
                 continue  # "nach Erhalt der Ware bzw. der Erstattung": an abbreviation, the sentence goes on
         cuts.append(pos + 1)
-    if _may_chain(folded):
+    if _may_chain_c(folded) if _may_chain_c is not None else _may_chain(folded):
         cuts = _inline_items(folded, cuts)
     cuts.append(len(folded))
     # the first token at or after each cut
