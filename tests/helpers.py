@@ -65,6 +65,9 @@ LAMP_OPTIONS_ES = "Lo sentimos.\n1. Una lámpara nueva en 2 días hábiles.\n2. 
 LAMP_OPTIONS_FR = ("Nous sommes désolés.\n1. Une lampe neuve sous 2 jours ouvrés.\n2. Le remboursement intégral de "
                    "60,00 €.")
 LAMP_OPTIONS_IT = "Ci scusiamo.\n1. Una lampada nuova entro 2 giorni lavorativi.\n2. Il rimborso completo di 60,00 €."
+# In Japanese, for an order of 9,800 yen (the structure tests pass price=9800)
+LAMP_OPTIONS_JA = ("お客様\n\nご迷惑をおかけし申し訳ございません。\n1. 新品を2営業日以内に発送いたします。\n"
+                   "2. 代金9,800円を全額返金いたします。")
 CLAIM_BUYER = "I have opened an A-to-z claim about the lamp."
 
 

@@ -13,12 +13,15 @@ Each with the neighbours that must stay clean.
 
 from __future__ import annotations
 
-from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_DE, LAMP_OPTIONS_ES, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT
+from tests.helpers import (
+    LAMP_OPTIONS,
+    LAMP_OPTIONS_DE,
+    LAMP_OPTIONS_ES,
+    LAMP_OPTIONS_FR,
+    LAMP_OPTIONS_IT,
+    LAMP_OPTIONS_JA,
+)
 from tests.helpers import blocked as _blocked
-
-# the two choices in Japanese, for an order of 9,800 yen
-_LAMP_JA = ("お客様\n\nご迷惑をおかけし申し訳ございません。\n1. 新品を2営業日以内に発送いたします。\n"
-            "2. 代金9,800円を全額返金いたします。")
 
 
 def test_if_you_can_is_a_condition_not_leave() -> None:
@@ -61,13 +64,13 @@ def test_claim_words_the_writer_builds() -> None:
     it = (f"Gentile cliente,\n\n{LAMP_OPTIONS_IT}\n\nLa contestazione con la banca non servirebbe più: potrebbe "
           "lasciarla decadere?\n\nCordiali saluti")
     assert "az_inducement" in _blocked(it, scenario="a_to_z_claim", currency="EUR", language="it")
-    ja = _LAMP_JA + "\n\nそちらでのお手続きは一旦お見合わせいただけますでしょうか。\n\n店長"
+    ja = LAMP_OPTIONS_JA + "\n\nそちらでのお手続きは一旦お見合わせいただけますでしょうか。\n\n店長"
     assert "az_inducement" in _blocked(ja, scenario="a_to_z_claim", currency="JPY", language="ja", price=9800)
     # the claim word said with Amazon deciding, and a return procedure in Japanese
     told = (f"Hallo,\n\n{LAMP_OPTIONS_DE}\n\nÜber Ihre Garantiebeschwerde entscheidet Amazon; unser Angebot gilt "
             "unabhängig davon.\n\nGrüße")
     assert "az_inducement" not in _blocked(told, scenario="a_to_z_claim", currency="EUR", language="de")
-    ret = _LAMP_JA + "\n\n返品のお手続きは「注文履歴」から行えます。\n\n店長"
+    ret = LAMP_OPTIONS_JA + "\n\n返品のお手続きは「注文履歴」から行えます。\n\n店長"
     assert not _blocked(ret, scenario="quality_issue", currency="JPY", language="ja", price=9800)
 
 

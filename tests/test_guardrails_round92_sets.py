@@ -10,11 +10,8 @@ Each with the neighbours that must stay clean.
 
 from __future__ import annotations
 
-from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_ES, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT
+from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_ES, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT, LAMP_OPTIONS_JA
 from tests.helpers import blocked as _blocked
-
-_LAMP_JA = ("お客様\n\nご迷惑をおかけし申し訳ございません。\n1. 新品を2営業日以内に発送いたします。\n"
-            "2. 代金9,800円を全額返金いたします。")
 
 
 def test_no_sale_and_no_claim_held_off_in_plain_words() -> None:
@@ -73,7 +70,7 @@ def test_offers_valid_only_without_a_claim() -> None:
     es = (f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nEsta oferta vale siempre que no exista ninguna reclamación abierta en "
           "Amazon.\n\nSaludos")
     assert "az_inducement" in _blocked(es, scenario="quality_issue", currency="EUR", language="es")
-    ja = _LAMP_JA + "\n\nなお、このご提案はAmazonへのお申し立てがない場合に限ります。\n\n店長"
+    ja = LAMP_OPTIONS_JA + "\n\nなお、このご提案はAmazonへのお申し立てがない場合に限ります。\n\n店長"
     assert "az_inducement" in _blocked(ja, scenario="quality_issue", currency="JPY", language="ja", price=9800)
     both = (f"Hola,\n\n{LAMP_OPTIONS_ES}\n\nEsta oferta vale tanto si hay una reclamación abierta en Amazon como si "
             "no.\n\nSaludos")
@@ -86,12 +83,12 @@ def test_closing_idioms_and_the_side_named_first() -> None:
     it = (f"Gentile cliente,\n\n{LAMP_OPTIONS_IT}\n\nPotrebbe chiudere anche la questione dal lato di Amazon?\n\n"
           "Saluti")
     assert "az_inducement" in _blocked(it, scenario="a_to_z_claim", currency="EUR", language="it")
-    ja_hold = _LAMP_JA + "\n\nお申し出の件は、しばらくお控えいただけますと幸いです。\n\n店長"
+    ja_hold = LAMP_OPTIONS_JA + "\n\nお申し出の件は、しばらくお控えいただけますと幸いです。\n\n店長"
     assert "az_inducement" in _blocked(ja_hold, scenario="a_to_z_claim", currency="JPY", language="ja", price=9800)
-    ja_drop = _LAMP_JA + "\n\nAmazonへのお申し立ての件は、水に流していただけませんか。\n\n店長"
+    ja_drop = LAMP_OPTIONS_JA + "\n\nAmazonへのお申し立ての件は、水に流していただけませんか。\n\n店長"
     assert "az_inducement" in _blocked(ja_drop, scenario="a_to_z_claim", currency="JPY", language="ja", price=9800)
     # refraining from using the product is a safety note
-    safety = _LAMP_JA + "\n\n念のため、ご使用はお控えください。\n\n店長"
+    safety = LAMP_OPTIONS_JA + "\n\n念のため、ご使用はお控えください。\n\n店長"
     assert not _blocked(safety, scenario="quality_issue", currency="JPY", language="ja", price=9800)
 
 

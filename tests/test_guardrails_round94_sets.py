@@ -9,11 +9,15 @@ Each with the neighbours that must stay clean.
 
 from __future__ import annotations
 
-from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_DE, LAMP_OPTIONS_ES, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT
+from tests.helpers import (
+    LAMP_OPTIONS,
+    LAMP_OPTIONS_DE,
+    LAMP_OPTIONS_ES,
+    LAMP_OPTIONS_FR,
+    LAMP_OPTIONS_IT,
+    LAMP_OPTIONS_JA,
+)
 from tests.helpers import blocked as _blocked
-
-_LAMP_JA = ("お客様\n\nご迷惑をおかけし申し訳ございません。\n1. 新品を2営業日以内に発送いたします。\n"
-            "2. 代金9,800円を全額返金いたします。")
 
 
 def test_a_carriers_claim_reported() -> None:
@@ -33,10 +37,10 @@ def test_independent_offers_and_safety_notes() -> None:
     de = (f"Hallo,\n\n{LAMP_OPTIONS_DE}\n\nIhr Antrag nach der A-bis-z-Garantie läuft weiter; unser Angebot hängt "
           "in keiner Weise davon ab.\n\nGrüße")
     assert "az_inducement" not in _blocked(de, scenario="a_to_z_claim", currency="EUR", language="de")
-    ja = (_LAMP_JA + "\n\n保証申請につきましてはAmazonが判断いたします。"
+    ja = (LAMP_OPTIONS_JA + "\n\n保証申請につきましてはAmazonが判断いたします。"
           "念のため、新品が届くまでご使用はお控えください。\n\n店長")
     assert "az_inducement" not in _blocked(ja, scenario="a_to_z_claim", currency="JPY", language="ja", price=9800)
-    held = _LAMP_JA + "\n\n保証申請は、新品が届くまでお控えください。\n\n店長"
+    held = LAMP_OPTIONS_JA + "\n\n保証申請は、新品が届くまでお控えください。\n\n店長"
     assert "az_inducement" in _blocked(held, scenario="a_to_z_claim", currency="JPY", language="ja", price=9800)
 
 
