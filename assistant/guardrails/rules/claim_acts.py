@@ -37,6 +37,7 @@ def kept_out(doc: Doc) -> list[tuple[int, int]]:
 # Nouns that stand for a step taken rather than a thing: "faire marche arrière sur ce point", "undo that step"
 _STEP = frozenset({"point", "punkt", "punto", "step", "schritt", "paso", "passo", "demarche", "decision",
                    "entscheidung", "decisione", "choice", "choix", "scelta", "eleccion", "wahl"})
+_ACT_REACH = 40  # tokens back from the closing in which the buyer's going to Amazon is looked for
 _PLAIN = frozenset({"filler", "pronoun", "open_end", "claim_verb_ok"})
 
 
@@ -66,7 +67,8 @@ def act_undone(doc: Doc) -> list[tuple[int, int]]:
             k += 1
         if k < min(hi, b + 4):
             continue  # an object of its own ("annuler votre commande")
-        first = doc.sentences[max(0, si - 1)].tok_start
+        # (within reach: every opening from the sentence before, for every closing of a run-on text, is quadratic)
+        first = max(doc.sentences[max(0, si - 1)].tok_start, a - _ACT_REACH)
         for x, y in doc.find("open", first, a):
             s = doc.sentences[doc.sentence_of(x)]
             # Amazon after the verb, or before it where the verb comes last ("haben Sie sich an Amazon gewandt");
@@ -119,8 +121,19 @@ def no_claim_please(doc: Doc) -> list[tuple[int, int]]:
         if a == 0 or doc.words[a - 1] not in _NO_BEFORE:
             continue
         s = doc.sentences[doc.sentence_of(a)]
-        after = doc.find("request", b, min(s.tok_end, b + 4))
-        before = [(x, y) for x, y in doc.find("request", max(s.tok_start, a - 3), a - 1) if y == a - 1]
+        # a plea word itself ("please", "bitte", "per favore"), not any request ("können Sie ..." after "Falls Sie
+        # noch keinen A-bis-z-Antrag gestellt haben" is leave given)
+        after = [(x, y) for x, y in doc.find("request", b, min(s.tok_end, b + 4)) if _plea(doc, x, y)]
+        before = [(x, y) for x, y in doc.find("request", max(s.tok_start, a - 3), a - 1)
+                  if y == a - 1 and _plea(doc, x, y)]
         if (after or before) and not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((a - 1, after[0][1] if after else b))
     return out
+
+
+_PLEA_WORDS = frozenset({"please", "pls", "plz", "bitte", "favor", "favore", "plait", "svp"})
+
+
+def _plea(doc: Doc, x: int, y: int) -> bool:
+    """Whether the request span [x, y) holds a word of pleading ("please", "per favore", "s'il vous plaît")."""
+    return any(w in _PLEA_WORDS for w in doc.words[x:y])

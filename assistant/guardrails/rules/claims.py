@@ -105,7 +105,8 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
-        conditions = doc.find("condition", max(s.tok_start, c0 - 1), obj) + doc.find("condition", obj_end, c1)
+        # the nearest few on each side (every condition of a run-on clause, for every claim in it, is quadratic)
+        conditions = doc.find("condition", max(s.tok_start, c0 - 1), obj)[-3:] + doc.find("condition", obj_end, c1)[:3]
         # "nach zwei Wochen", "after 3 days": a time, not a condition
         conditions = [(a, b) for a, b in conditions if not _duration(doc, b)]
         # "customers who sort it out with us, without an open A-to-z case, get their refund within 24 hours": a
