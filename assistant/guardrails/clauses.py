@@ -12,7 +12,8 @@ from collections.abc import Callable
 from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.text import Doc
 
-__all__ = ["clause_end", "clause_start", "in_buyer_quote", "negated", "quoted", "reported", "seller_asks"]
+__all__ = ["after_colon", "clause_end", "clause_start", "in_buyer_quote", "negated", "quoted", "reported",
+           "seller_asks"]
 
 # A comma or colon between digits groups a number ("1,800円", "10:30"), it ends no clause. The character class
 # comes first and the digit tests after it, so the engine skips ahead with a fast class test (a pattern that
@@ -130,6 +131,20 @@ def clause_end(doc: Doc, tok: int) -> int:
 _OPEN_CLOSE = (("«", "»"), ("「", "」"), ("“", "”"))
 
 
+def after_colon(doc: Doc, si: int) -> bool:
+    """Whether the text before sentence `si` ends in a colon, past any whitespace: that sentence is a lead-in to it.
+
+    Walks back over the whitespace only (not `doc.folded[:start].rstrip()`, a copy of all the text before, per call).
+    """
+    if si == 0:
+        return False
+    folded = doc.folded
+    k = doc.sentences[si].start - 1
+    while k >= 0 and folded[k].isspace():
+        k -= 1
+    return k >= 0 and folded[k] == ":"
+
+
 def in_buyer_quote(doc: Doc, tok: int) -> bool:
     """Whether `tok` stands inside the buyer's words quoted after "you wrote:" ("Sie schreiben: „...“").
 
@@ -141,7 +156,7 @@ def in_buyer_quote(doc: Doc, tok: int) -> bool:
         return False  # most drafts quote nobody
     si = doc.sentence_of(tok)
     start = doc.sentences[si].start
-    if si > 0 and doc.folded[:start].rstrip().endswith(":"):
+    if after_colon(doc, si):
         start = doc.sentences[si - 1].start
     seg = doc.folded[start:doc.starts[tok]]
     opened = [seg.rfind('"')] if seg.count('"') % 2 else []

@@ -120,6 +120,7 @@ def _lexicon_from(data: dict[str, Any]) -> Lexicon:
             raise TypeError("numbers must map words to numbers")
         return {str(k): float(v) for k, v in value.items()}
 
+    heads = _words(data["heads"])
     stem_lengths = data["stem_lengths"]
     if not all(isinstance(n, int) and n > 0 for n in stem_lengths):
         raise TypeError("stem lengths must be positive integers")
@@ -131,8 +132,8 @@ def _lexicon_from(data: dict[str, Any]) -> Lexicon:
         numbers=numbers(data["numbers"]),
         fractions=numbers(data["fractions"]),
         stem_lengths=tuple(stem_lengths),
-        heads=frozenset(_words(data["heads"])),
-        head_lengths=tuple(sorted({len(h) for h in _words(data["heads"])}, reverse=True)),
+        heads=frozenset(heads),
+        head_lengths=tuple(sorted({len(h) for h in heads}, reverse=True)),
     )
 
 

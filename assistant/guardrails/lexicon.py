@@ -277,6 +277,7 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
         for word in numbers.keys() | fractions.keys():
             cls = "number" if word in numbers else "fraction"
             _add_entry(word, cls, words, stems, phrases, substrings, path, cls)  # "半額" by substring
+    known = {h for h in heads if h in words}  # a head gives its own classes, so it must have some
     frozen_phrases: dict[str, dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]] = {}
     for first, tails in phrases.items():
         by_second = frozen_phrases.setdefault(first, {})
@@ -291,8 +292,8 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
         numbers=numbers,
         fractions=fractions,
         stem_lengths=tuple(sorted({len(s) for s in stems}, reverse=True)),
-        heads=frozenset(h for h in heads if h in words),
-        head_lengths=tuple(sorted({len(h) for h in heads if h in words}, reverse=True)),
+        heads=frozenset(known),
+        head_lengths=tuple(sorted({len(h) for h in known}, reverse=True)),
     )
 
 

@@ -15,7 +15,7 @@ from assistant.guardrails.normalize import fold_literal
 _PACK = re.compile(
     r"\b(\d{1,2})\s?er[\s-]?(?:set|pack|packung)\b"
     r"|\b(?:set|pack|lot|lote|juego|kit|box|confezione|packung|satz)\s(?:of|de|di|da|von|mit|aus)\s(\d{1,2})\b"
-    r"|\b(\d{1,2})[\s-]?(?:pcs|pc|pack|pieces|piece|pieces|piezas|pezzi|paia|pares|paires|pairs|stuck|stk|teilig|"
+    r"|\b(\d{1,2})[\s-]?(?:pcs|pc|pack|pieces|piece|piezas|pezzi|paia|pares|paires|pairs|stuck|stk|teilig|"
     r"unidades|uds|unites|count|ct)\b"
     r"|(\d{1,2})(?:個|枚|本|足|組|点)(?:セット|入り|入)")
 _NUMBER_NOUN = re.compile(r"\b(\d{1,2})\s([a-z]+)")

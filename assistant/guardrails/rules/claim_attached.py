@@ -43,13 +43,11 @@ def attached_objects(doc: Doc) -> dict[int, int]:
         if y < len(words) and words[y] in _SIDE and (x == 0 or words[x - 1] in ("the", "die", "le", "el", "il", "la")):
             out[x] = y + 1  # "the Amazon side of things"
             continue
+        side = _side_before(words, x)
+        if side >= 0:
+            out[side] = y  # "por la parte de Amazon", "du côté d'Amazon", "côté Amazon"
+            continue
         p = x - 1
-        if p > 0 and words[p] in _ELIDED and words[p - 1] in _SIDE:
-            out[p - 1] = y  # "por la parte de Amazon", "dal lato di Amazon", "du côté d'Amazon"
-            continue
-        if p >= 0 and words[p] == "cote":
-            out[p] = y  # "côté Amazon" (French drops the "de")
-            continue
         if p > 0 and (words[p] in _ELIDED or words[p] in _YOUR) and words[p - 1] in _DEALINGS:
             p -= 1  # "auprès d'Amazon", "über Ihre Kartengesellschaft"
         if p < 1 or words[p] not in _DEALINGS:
@@ -104,6 +102,14 @@ def _with_amazon(doc: Doc, lo: int, hi: int) -> int:
 def names_amazon_side(doc: Doc) -> bool:
     """Whether "the Amazon side" (or end, part) is named: a claim with no claim word, for the rule's quick exit."""
     words = doc.words
-    return any((y < len(words) and words[y] in _SIDE) or (x >= 2 and words[x - 1] in _ELIDED and words[x - 2] in _SIDE)
-               or (x >= 1 and words[x - 1] == "cote") for x, y in doc.spans("amazon"))
+    return any((y < len(words) and words[y] in _SIDE) or _side_before(words, x) >= 0 for x, y in doc.spans("amazon"))
+
+
+def _side_before(words: list[str], x: int) -> int:
+    """The first token of a side named before Amazon at token `x` ("la parte de Amazon", "côté Amazon"), or -1."""
+    if x >= 2 and words[x - 1] in _ELIDED and words[x - 2] in _SIDE:
+        return x - 2  # "por la parte de Amazon", "dal lato di Amazon", "du côté d'Amazon"
+    if x >= 1 and words[x - 1] == "cote":
+        return x - 1  # "côté Amazon" (French drops the "de")
+    return -1
 

@@ -35,12 +35,19 @@ def button_closings(data: RuleInput) -> list[tuple[int, int]]:
         s = doc.sentences[si]
         if not doc.has("claim", s.tok_start, s.tok_end):
             continue
-        last = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) else s.tok_end
-        # (within a reach: a scan to the next sentence's end for every closing is quadratic on a run-on draft)
-        press = next((k for k in range(b, min(last, b + _PRESS_REACH)) if doc.words[k].startswith(_PRESS)), None)
+        press, last = _pressed(doc, si, b)
         if press is not None and _releases(doc, press, min(last, press + _REACH)):
             out.append((a, min(last, press + _REACH)))
     return out
+
+
+def _pressed(doc: Doc, si: int, b: int) -> tuple[int | None, int]:
+    """The first word pressing a control from token `b` on, and the end of the sentence after `si` (the reach)."""
+    s = doc.sentences[si]
+    last = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) else s.tok_end
+    # (within a reach: a scan to the next sentence's end for every closing is quadratic on a run-on draft)
+    press = next((k for k in range(b, min(last, b + _PRESS_REACH)) if doc.words[k].startswith(_PRESS)), None)
+    return press, last
 
 
 def _releases(doc: Doc, lo: int, hi: int) -> bool:
@@ -66,8 +73,7 @@ def labelled_options(data: RuleInput) -> list[tuple[int, int]]:
             s = doc.sentences[si]
             if control is None or not doc.has("claim", s.tok_start, s.tok_end):
                 continue
-            last = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) else s.tok_end
-            press = next((k for k in range(b, min(last, b + _PRESS_REACH)) if doc.words[k].startswith(_PRESS)), None)
+            press, last = _pressed(doc, si, b)
             if press is not None and doc.has("condition", max(s.tok_start, press - 3), press) \
                     and doc.has("first_person", press, min(n, last, press + _REACH)):
                 out.append((control, min(last, press + _REACH)))

@@ -10,7 +10,7 @@ structure (`text.Doc`) and word classes only.
 from __future__ import annotations
 
 from assistant.guardrails.bisection import bisect_left, bisect_right
-from assistant.guardrails.clauses import clause_end, clause_start
+from assistant.guardrails.clauses import after_colon, clause_end, clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_attached import attached_objects
@@ -118,15 +118,8 @@ def _carriers_report(doc: Doc, a: int) -> bool:
     A carrier (a `not_claim` word) named earlier in the sentence, or in the one before a colon, with nothing of the
     buyer's, Amazon's or a request between it and the claim word.
     """
-    si = doc.sentence_of(a)
-    lo = doc.sentences[si].tok_start
-    start = doc.sentences[si].start
-    k = start - 1
-    while k > 0 and start - k < 8 and doc.folded[k].isspace():  # (a few spaces back, never the whole text before)
-        k -= 1
-    if si > 0 and k >= 0 and doc.folded[k] == ":":
-        lo = doc.sentences[si - 1].tok_start  # "Colissimo nous a répondu : ... la réclamation a été clôturée"
-    carriers = doc.find("not_claim", max(lo, a - 40), a)
+    # ("Colissimo nous a répondu : ... la réclamation a été clôturée": the sentence before a colon leads in)
+    carriers = doc.find("not_claim", max(lead_in(doc, doc.sentence_of(a)), a - 40), a)
     if not carriers:
         return False
     return not any(cls in doc.classes[k] for k in range(carriers[-1][1], a)
@@ -467,10 +460,7 @@ _QUALIFY = frozenset({"on", "for", "about", "regarding", "concerning", "sur", "p
 
 def lead_in(doc: Doc, si: int) -> int:
     """First token of a sentence, or of the one before it when that ends in a colon ("we need: the claim closed")."""
-    s = doc.sentences[si]
-    if si > 0 and doc.folded[:s.start].rstrip().endswith(":"):
-        return doc.sentences[si - 1].tok_start
-    return s.tok_start
+    return doc.sentences[si - 1].tok_start if after_colon(doc, si) else doc.sentences[si].tok_start
 
 
 def reach_start(doc: Doc, si: int) -> int:
