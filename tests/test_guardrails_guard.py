@@ -153,7 +153,14 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "en cuanto no quede nada abierto en amazon ", "netzkabelglasdeckel ",
                                   # round 95: a carrier's report, a plea beside a negated claim, "côté Amazon"
                                   "seur nos dice que ha cerrado la reclamacion ", "no a-to-z, please ",
-                                  "passer l'eponge cote amazon ", "ご使用はお控えください "])
+                                  "passer l'eponge cote amazon ", "ご使用はお控えください ",
+                                  # round 96: run-on paragraphs of golden drafts (a fuzzer found these
+                                  # quadratic), "lassen ... fallen", the act before the refraining, a hold
+                                  "1 possiamo rispedirlo oggi 2 possiamo rimborsarle l'intero importo ",
+                                  "2 or a full refund of $29 99, no return needed ",
+                                  "ご希望の対応をお選びください 2 3,980円を全額返金（商品のご返送は不要です） ",
+                                  "die ruckbuchung lassen sie bitte fallen ", "amazonへのご連絡はお控え",
+                                  "申請は保留に", "avant de vous tourner vers amazon "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

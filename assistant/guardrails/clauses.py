@@ -112,7 +112,9 @@ def clause_start(doc: Doc, tok: int) -> int:
     for k in range(tok - 1, max(first, tok - _CLAUSE_REACH) - 1, -1):
         if "contrast" in doc.classes[k]:
             return k + 1
-    return min(first, tok)
+    # bounded as `clause_end` is: a run-on draft with no comma is one "clause", and every rule that reads its
+    # clause from the start would read the whole draft again for each word
+    return min(max(first, tok - _CLAUSE_REACH), tok)
 
 
 def clause_end(doc: Doc, tok: int) -> int:
@@ -132,17 +134,10 @@ _OPEN_CLOSE = (("«", "»"), ("「", "」"), ("“", "”"))
 
 
 def after_colon(doc: Doc, si: int) -> bool:
-    """Whether the text before sentence `si` ends in a colon, past any whitespace: that sentence is a lead-in to it.
-
-    Walks back over the whitespace only (not `doc.folded[:start].rstrip()`, a copy of all the text before, per call).
-    """
+    """Whether the text before sentence `si` ends in a colon, past any whitespace: that sentence is a lead-in to it."""
     if si == 0:
         return False
-    folded = doc.folded
-    k = doc.sentences[si].start - 1
-    while k >= 0 and folded[k].isspace():
-        k -= 1
-    return k >= 0 and folded[k] == ":"
+    return doc.last_char(0, doc.sentences[si].start) == ":"
 
 
 def in_buyer_quote(doc: Doc, tok: int) -> bool:
@@ -158,13 +153,39 @@ def in_buyer_quote(doc: Doc, tok: int) -> bool:
     start = doc.sentences[si].start
     if after_colon(doc, si):
         start = doc.sentences[si - 1].start
-    seg = doc.folded[start:doc.starts[tok]]
-    opened = [seg.rfind('"')] if seg.count('"') % 2 else []
-    opened += [seg.rfind(a) for a, b in _OPEN_CLOSE if seg.count(a) > seg.count(b)]
+    # the quote marks between the sentence's start and the word, counted by bisection (slicing and counting the
+    # text per word was quadratic on a run-on sentence)
+    marks = _quote_marks(doc)
+    end = doc.starts[tok]
+
+    def count(mark: str) -> int:
+        at = marks[mark]
+        return bisect_left(at, end) - bisect_left(at, start)
+
+    def last(mark: str) -> int:
+        at = marks[mark]
+        return at[bisect_left(at, end) - 1]  # only asked when `count(mark)` > 0
+
+    opened = [last('"')] if count('"') % 2 else []
+    opened += [last(a) for a, b in _OPEN_CLOSE if count(a) > count(b)]
     if not opened:
         return False
     lo = bisect_left(doc.starts, start)
-    return doc.has("you_said", lo, bisect_left(doc.starts, start + max(opened)))
+    return doc.has("you_said", lo, bisect_left(doc.starts, max(opened)))
+
+
+_MARKS = ('"', *(m for pair in _OPEN_CLOSE for m in pair))
+
+
+def _quote_marks(doc: Doc) -> dict[str, list[int]]:
+    """Where each quote mark of `_MARKS` stands in the folded text, found once per draft."""
+    found = doc._quote_marks
+    if found is None:
+        found = doc._quote_marks = {m: [] for m in _MARKS}
+        for k, ch in enumerate(doc.folded):
+            if ch in found:
+                found[ch].append(k)
+    return found
 
 
 def reported(doc: Doc, tok: int) -> bool:

@@ -458,7 +458,7 @@ def _quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         # reaches back over the clause as shipping does ("wir erstatten Ihnen die 5,95 € Versandkosten"), and a
         # refund verb right after it counts too ("送料800円を返金", "5,95 € Versandkosten zurückerstatten").
         c0 = _clause_of(doc, m)
-        if doc.folded[s.start:m.start].rstrip().endswith(":"):
+        if doc.last_char(s.start, m.start) == ":":
             c0 = s.tok_start  # "ご返金額:9,980円(商品代金)": a label before a colon names the amount after it
         back = max(c0, m.tok - 6) if quote_after else \
             max(s.tok_start, m.tok - 2)
@@ -510,5 +510,5 @@ def continues(doc: Doc, si: int, colon: bool = False) -> bool:
     if si <= 0:
         return False
     p, here = doc.sentences[si - 1], doc.sentences[si]
-    return doc.folded[p.start:p.end].rstrip().endswith((",", ":") if colon else (",",)) \
-        or doc.folded[here.start:here.end].lstrip().startswith("+")
+    return doc.last_char(p.start, p.end) in ((",", ":") if colon else (",",)) \
+        or doc.first_char(here.start, here.end) == "+"

@@ -20,6 +20,7 @@ from assistant.guardrails.sending import FREE_OF_CHARGE, NOT_GOODS, accompanies,
 from assistant.guardrails.text import Doc
 
 _LOCAL = 8
+_RETURN_REACH = 40  # tokens back from a refund to the return it follows ("return it ..., and we refund you")
 _EPS = 0.005
 # remedy class -> remedy id, for the classes that map one to one
 _DIRECT = {
@@ -33,14 +34,14 @@ _MONEY_BACK = frozenset({"zuruck", "back", "retour"})
 
 
 def money_back(doc: Doc, a: int, amounts: list[int]) -> bool:
-    """A bare "back" at token `a` after an amount (its first token in `amounts`) in its clause: the money comes back.
+    """A bare "back" at token `a` after an amount (its first token in sorted `amounts`) in its clause: money back.
 
     "Sie erhalten 5 € pro zerbrochenem Becher für alle vier Becher zurück" gives money back; no goods are sent back.
     """
     if doc.words[a] not in _MONEY_BACK:
         return False
-    c0 = clause_start(doc, a)
-    return any(c0 <= t < a for t in amounts)
+    i = bisect_left(amounts, clause_start(doc, a))  # `amounts` sorted: a run-on sentence holds thousands
+    return i < len(amounts) and amounts[i] < a
 REFUND_REMEDIES = ("partial_refund", "full_refund", "return_for_refund", "cancel_and_refund")
 # Remedies the same act under two names, for counting distinct choices.
 FAMILY = {"reship": "replacement"}
@@ -145,6 +146,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             goods = "replacement"  # in prose, the buyer's side has no seller to send: the goods come again
         if goods is not None:
             _add(offers, doc, goods, k, k + 1, seen)
+    money_toks: dict[int, list[int]] = {}  # each sentence's amounts, sorted once
     for a, b in doc.spans("r_return"):
         if b < len(doc.words) and doc.words[b] in _PEOPLE:
             continue  # "returning customers" are people who buy again, not a return
@@ -155,7 +157,9 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             continue  # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund
         if negated(doc, a) or _needless_after(doc, b):
             continue
-        if b - a == 1 and money_back(doc, a, [m.tok for m in offers.money.get(si, [])]):
+        if b - a == 1 and si not in money_toks:
+            money_toks[si] = sorted(m.tok for m in offers.money.get(si, []))
+        if b - a == 1 and money_back(doc, a, money_toks[si]):
             continue  # "Sie erhalten 5 € pro Becher ... zurück": money back, not the goods sent back
         if here & set(REFUND_REMEDIES):
             # "10 € erstatten, oder Sie senden ihn zurück" (or the return first, the refund after "oder"): a return
@@ -343,7 +347,9 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
             return "partial_refund"
     if amounts and price is None and not doc.has("r_full", lo, hi):
         return "partial_refund"
-    if any(not a <= x < b and not negated(doc, x) for x, _ in doc.find("r_return", s.tok_start, a)):
+    # (the returns within a clause's reach before it: every return of a run-on sentence, per refund, is quadratic)
+    if any(not a <= x < b and not negated(doc, x)
+           for x, _ in doc.find("r_return", max(s.tok_start, a - _RETURN_REACH), a)):
         return "return_for_refund"  # "You return the item through Your Orders, and we refund you when it arrives"
     return "full_refund"
 

@@ -154,7 +154,7 @@ def _line_total(doc: Doc, m: Money) -> bool:
     # an order line quoted, not money offered: "we refund 2 x $9 ($18)" offers the $18
     si = doc.sentence_of(m.tok)
     lo = doc.sentences[si].tok_start
-    if si > 0 and doc.folded[doc.sentences[si - 1].start:doc.sentences[si - 1].end].rstrip().endswith(":"):
+    if si > 0 and doc.last_char(doc.sentences[si - 1].start, doc.sentences[si - 1].end) == ":":
         lo = doc.sentences[si - 1].tok_start  # "il rimborso dei pezzi mancanti: 4 × 3,00 € = 12,00 €"
     return not any(doc.has(cls, lo, p.tok) for cls in ("r_refund", "money_offer"))
 

@@ -104,6 +104,8 @@ class Doc:
     # their starts, and the furthest end of any span starting at or before each (`clauses.quoted`)
     _quoted_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _quoted_reach: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    # quote mark -> its positions in the folded text, found once (clauses.in_buyer_quote counts them per word)
+    _quote_marks: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
     # The buyer message's structure, built when first asked (set by the guard): a count the draft leaves to the
     # buyer's words ("4 € par assiette cassée" after "Cinq assiettes ... sont arrivées cassées", `times.py`)
     buyer: Callable[[], Doc | None] | None = field(default=None, init=False, repr=False, compare=False)
@@ -135,6 +137,7 @@ class Doc:
         self._quoted_spans = _quoted_spans
         self._quoted_starts = None
         self._quoted_reach = None
+        self._quote_marks = None
         self.buyer = None
         self.product = ""
 
@@ -166,6 +169,47 @@ class Doc:
         if not firsts:
             return []
         return self.index[cls][bisect_left(firsts, lo):bisect_left(firsts, hi)]
+
+    def last_char(self, start: int, end: int) -> str:
+        """The last character of the text [start, end) that is not whitespace ("" if none).
+
+        "Does this sentence end in a colon?" walks back over the whitespace only: slicing and stripping the sentence
+        copies it, once per question, and in a run-on draft (one sentence) that made a rule quadratic.
+        """
+        folded = self.text.folded
+        k = min(end, len(folded)) - 1
+        while k >= start and folded[k].isspace():
+            k -= 1
+        return folded[k] if k >= start else ""
+
+    def first_char(self, start: int, end: int) -> str:
+        """The first character of the text [start, end) that is not whitespace ("" if none)."""
+        folded = self.text.folded
+        k, end = start, min(end, len(folded))
+        while k < end and folded[k].isspace():
+            k += 1
+        return folded[k] if k < end else ""
+
+    def span_range(self, cls: str, lo: int, hi: int) -> range:
+        """Indices into `spans(cls)` of the spans starting in tokens [lo, hi).
+
+        For a rule that wants the first, the last or the nearest few of a long run (a run-on draft is one sentence
+        of thousands of tokens): `find` copies them all, once per question, which made such rules quadratic.
+        """
+        firsts = self._firsts.get(cls)
+        if firsts is None:
+            firsts = self._first_tokens(cls)
+        return range(bisect_left(firsts, lo), bisect_left(firsts, hi))
+
+    def first(self, cls: str, lo: int, hi: int) -> tuple[int, int] | None:
+        """The first span of a class starting in tokens [lo, hi), if any."""
+        r = self.span_range(cls, lo, hi)
+        return self.index[cls][r.start] if r else None
+
+    def last(self, cls: str, lo: int, hi: int) -> tuple[int, int] | None:
+        """The last span of a class starting in tokens [lo, hi), if any."""
+        r = self.span_range(cls, lo, hi)
+        return self.index[cls][r.stop - 1] if r else None
 
     def _first_tokens(self, cls: str) -> list[int]:
         # The first token of each span of a class, kept per class: rules ask `has`/`find` many times per draft,

@@ -15,6 +15,8 @@ one already caught by the closing-word detectors) and fires on none of the ~4,30
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import (
@@ -40,6 +42,7 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
     """Requests whose verb on a named claim object is none of the harmless ones."""
     doc = data.doc
     out: list[tuple[int, int]] = []
+    starts = sorted(claims)
     for obj, obj_end in claims.items():
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
         s = doc.sentences[doc.sentence_of(obj)]
@@ -63,7 +66,7 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
         zone += [k for k in tail if not ask <= k < after_ask]
         if not zone:
             continue
-        covered = _covered(data, claims, zone[0], zone[-1] + 1)
+        covered = _covered(data, claims, starts, zone[0], zone[-1] + 1)
         acts = [k for k in zone if k not in covered and not doc.words[k].isdigit()]
         if not acts or neutral_clause(doc, c0, c1) or permission(data, acts[0], acts[-1] + 1):
             continue
@@ -184,16 +187,24 @@ def unopened_wishes(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, 
     return out
 
 
-def _covered(data: RuleInput, claims: dict[int, int], lo: int, hi: int) -> set[int]:
+def _covered(data: RuleInput, claims: dict[int, int], starts: list[int], lo: int, hi: int) -> set[int]:
     """Tokens in [lo, hi) inside a harmless word or phrase, or inside a claim's own name ("A-to-z")."""
+    # only the spans that can reach [lo, hi), found by bisection: a scan of every span, for every claim of a run-on
+    # draft, was quadratic (no word or phrase of the lexicon, nor a claim's name, is _SPAN_MAX tokens long)
     covered: set[int] = set()
+    doc = data.doc
     for cls in _HARMLESS:
-        for a, b in data.doc.spans(cls):
-            if a < hi and b > lo:
+        for a, b in doc.find(cls, max(0, lo - _SPAN_MAX), hi):
+            if b > lo:
                 covered.update(range(a, b))
-    for a, b in claims.items():
-        covered.update(range(a, b))
+    for i in range(bisect_left(starts, lo - _SPAN_MAX), bisect_left(starts, hi)):
+        a = starts[i]
+        if claims[a] > lo:
+            covered.update(range(a, claims[a]))
     return covered
+
+
+_SPAN_MAX = 24
 
 
 def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -268,12 +279,13 @@ def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, 
         if subject_is_not_buyer(doc, a, s.tok_start) or neutral_clause(doc, s.tok_start, s.tok_end) \
                 or negation_in(doc, max(s.tok_start, a - 3), a):
             continue  # the seller waits; the offer said not to depend on it; "you don't have to wait before ..."
-        ahead = [c for c in starts if b < c <= b + _WAIT_REACH and c < s.tok_end]
-        if ahead and doc.has("open", b, ahead[0]) and not doc.has("thing", b, ahead[0]):
-            out.append((a, claims[ahead[0]]))  # "aspettare a chiedere il chargeback", "wait before filing a claim"
+        k = bisect_right(starts, b)  # the first claim after the verb, within reach and the sentence
+        ahead = starts[k] if k < len(starts) and starts[k] <= b + _WAIT_REACH and starts[k] < s.tok_end else None
+        if ahead is not None and doc.has("open", b, ahead) and not doc.has("thing", b, ahead):
+            out.append((a, claims[ahead]))  # "aspettare a chiedere il chargeback", "wait before filing a claim"
             continue
-        if ahead and _waits_with(doc, b, ahead[0]):
-            out.append((a, claims[ahead[0]]))  # "Warten Sie mit der Rückbuchung, bis ...", "hold on with the claim"
+        if ahead is not None and _waits_with(doc, b, ahead):
+            out.append((a, claims[ahead]))  # "Warten Sie mit der Rückbuchung, bis ...", "hold on with the claim"
             continue
         claim = antecedent(doc, starts, si)
         if claim is None or doc.has("thing", claims[claim], a):

@@ -161,7 +161,8 @@ _DEAL_REACH = 12  # tokens after a closing where an event of the deal still time
 
 def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
     """The span says the offer does not depend on the claim, or that Amazon decides it."""
-    return any(not _wondering(doc, a) for a, _ in doc.find("independent", lo, hi)) \
+    spans = doc.spans("independent")
+    return any(not _wondering(doc, spans[i][0]) for i in doc.span_range("independent", lo, hi)) \
         or doc.has("amazon_decides", lo, hi) or _either_state(doc, lo, hi)
 
 

@@ -121,8 +121,9 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
             continue
         si = doc.sentence_of(a)
         s = doc.sentences[si]
-        before = [c for c in starts if s.tok_start <= c < a]
-        claim = before[-1] if before else antecedent(doc, starts, si)
+        # the last claim named in this sentence before the pronoun (bisected: a run-on draft is one long sentence)
+        k = bisect_left(starts, a) - 1
+        claim = starts[k] if k >= 0 and starts[k] >= s.tok_start else antecedent(doc, starts, si)
         # "Quando tutto sarà sistemato, potrebbe ritirarla?": closed once all is resolved, the pronoun reaches the
         # claim however far back, whatever nouns stand between (its gender must still agree)
         # "anúlelo primero con su banco": closed with the bank or Amazon, the pronoun can only be the claim
@@ -135,8 +136,10 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         if resolved and claim is not None and gender_disagrees(doc, claim, a):
             # closed once resolved, the pronoun reaches back to the last claim word of its gender: "su caso de la
             # Garantía ... ciérrelo" (the head noun), "una reclamación ... su caso ... retírela"
-            agreeing = [c for c in starts if c < claim and not gender_disagrees(doc, c, a)]
-            claim = agreeing[-1] if agreeing else claim
+            k = bisect_left(starts, claim) - 1
+            while k >= 0 and gender_disagrees(doc, starts[k], a):
+                k -= 1
+            claim = starts[k] if k >= 0 else claim
         # "Una volta ricevuta la soluzione, potrebbe ritirarlo?" in a draft that names no claim, to a buyer who
         # opened one: the claim is the one the buyer's message names
         theirs = resolved and not starts and buyer_names_claim(data)
@@ -147,7 +150,7 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
             continue
         # an imperative with the pronoun fused on is itself the request ("Chiudila e ti mandiamo la cover")
         asked = asks_in(doc, s.tok_start, a) or doc.has("condition", s.tok_start, a) \
-            or doc.folded[s.start:s.end].rstrip().endswith("?") or fused_imperative(doc, a, "close") \
+            or doc.last_char(s.start, s.end) == "?" or fused_imperative(doc, a, "close") \
             or (phrase and a == s.tok_start) \
             or (a == s.tok_start and asks_in(doc, a + 1, s.tok_end))  # "Retírela cuando ..., por favor"
         if asked and not negation_in(doc, max(s.tok_start, a - 3), a) and not neutral_clause(doc, s.tok_start,

@@ -361,12 +361,12 @@ def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> b
     # what the first condition before the pronoun says up to it, or the first one after it ("Retírela cuando reciba
     # el reembolso") up to the sentence's end: the case resolved, or the remedy arrived ("Cuando le llegue ...")
     said = []  # (the condition word, end of what it covers)
-    before = doc.find("condition", lo, a)
+    before = doc.first("condition", lo, a)
     if before:
-        said.append((before[0][0], a))  # (from its start: "dès réception" is one phrase)
-    after = doc.find("condition", a + 1, end)
+        said.append((before[0], a))  # (from its start: "dès réception" is one phrase)
+    after = doc.first("condition", a + 1, end)
     if after:
-        said.append((after[0][0], end))
+        said.append((after[0], end))
     # "En retour, pourriez-vous la clôturer ?", "¿Podría cerrarla después?": a trade named before the closing, or
     # the closing put after the remedy, is as plain as a condition that all is resolved
     traded = doc.has("in_return", lo, a) or doc.has("sequence", a + 1, min(end, a + 3)) \
@@ -475,7 +475,7 @@ def reach_start(doc: Doc, si: int) -> int:
         sentence = doc.sentences[k]
         # (a sentence cut at a semicolon goes on in the next: "Nous sommes désolés ; d'après votre description, ...")
         if not sentence.list_item and sentence.tok_end - sentence.tok_start > 2 \
-                and not doc.folded[sentence.start:sentence.end].rstrip().endswith(";"):
+                and doc.last_char(sentence.start, sentence.end) != ";":
             left -= 1
     return doc.sentences[k].tok_start
 

@@ -69,7 +69,7 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         # a telling that ends on a colon says it in the next sentence ("coméntaselo a Amazon: que ya está todo
         # solucionado")
         end = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) and \
-            doc.folded[s.start:s.end].rstrip().endswith(":") else s.tok_end
+            doc.last_char(s.start, s.end) == ":" else s.tok_end
         said = doc.find("resolved", a, min(end, b + _SAID))  # "please click Yes" says it in the verb
         # "... is not okay", "it isn't sorted yet": a resolved state denied right before it is no resolved state
         said = [(g, h) for g, h in said if not doc.has("negation", max(b, g - 2), g)]

@@ -106,7 +106,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
         # the nearest few on each side (every condition of a run-on clause, for every claim in it, is quadratic)
-        conditions = doc.find("condition", max(s.tok_start, c0 - 1), obj)[-3:] + doc.find("condition", obj_end, c1)[:3]
+        near, after = doc.span_range("condition", max(s.tok_start, c0 - 1), obj), \
+            doc.span_range("condition", obj_end, c1)
+        spans = doc.spans("condition")
+        conditions = [spans[i] for i in near[-3:]] + [spans[i] for i in after[:3]]
         # "nach zwei Wochen", "after 3 days": a time, not a condition
         conditions = [(a, b) for a, b in conditions if not _duration(doc, b)]
         # "customers who sort it out with us, without an open A-to-z case, get their refund within 24 hours": a
@@ -169,7 +172,7 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
             offer_noun[si] = next((k for k in range(s.tok_start, s.tok_end) if doc.words[k] in _OFFER_NOUNS), -1)
         offers_here = offers_here or 0 <= offer_noun[si] < obj
         # "Sobald dieser nicht mehr besteht, veranlassen wir Ihre Wunschlösung:" and the options listed below it
-        offers_here = offers_here or (doc.folded[s.start:s.end].rstrip().endswith(":")
+        offers_here = offers_here or (doc.last_char(s.start, s.end) == ":"
                                       and si + 1 in data.offers.by_sentence)
         if offers_here:
             out.append((obj, min(c1, obj_end + NEAR)))
@@ -343,7 +346,7 @@ def _state_questions(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
     for obj in claims:
         si = doc.sentence_of(obj)
         s = doc.sentences[si]
-        if si + 1 >= len(doc.sentences) or not doc.folded[s.start:s.end].rstrip().endswith("?"):
+        if si + 1 >= len(doc.sentences) or doc.last_char(s.start, s.end) != "?":
             continue
         if not (doc.has("state", s.tok_start, s.tok_end) or doc.has("gone", s.tok_start, s.tok_end)):
             continue

@@ -87,7 +87,7 @@ def _alternative_lead(doc: Doc, si: int) -> bool:
     if si == 0:
         return False
     lead = doc.sentences[si - 1]
-    return doc.folded[lead.start:lead.end].rstrip().endswith(":") and doc.has("alternative", lead.tok_start,
+    return doc.last_char(lead.start, lead.end) == ":" and doc.has("alternative", lead.tok_start,
                                                                                lead.tok_end)
 
 
@@ -172,8 +172,10 @@ def _ui_choice(doc: Doc, a: int) -> bool:
 
 def _opens_line(doc: Doc, s: Sentence) -> bool:
     """Whether a sentence starts its own line (not the second sentence of an item: "2. Return it; once ...")."""
-    before = doc.folded[:s.start].rstrip(" \t")
-    return not before or before.endswith("\n")
+    folded, k = doc.folded, s.start - 1
+    while k >= 0 and folded[k] in " \t":  # walks back: copying all the text before, per sentence, was quadratic
+        k -= 1
+    return k < 0 or folded[k] == "\n"
 
 
 def _after_the_return(doc: Doc, si: int) -> bool:

@@ -66,6 +66,7 @@ def no_return(text: str) -> bool:
 
 
 _EPS = 0.005
+_PLUS_REACH = 40  # tokens from a full refund to an amount on top of it ("a full refund, and for the trouble, 5 € more")
 _RESTATED = 6  # tokens from a percentage to an amount that restates it ("10 %, also 4,38 €")
 _ENFORCED = frozenset(REMEDY_IDS) - {"manual_or_guide", "tracking_update", "address_update_attempt"}
 SAME_AS = {"replacement": ("exchange", "reship"), "reship": ("replacement",), "exchange": ("replacement",),
@@ -212,10 +213,13 @@ def _money(data: RuleInput) -> list[Violation]:
         on_top = [m for m in amounts if m.kind in ("percent", "fraction") and _EPS < m.value < 100 - _EPS]
         # (the additive word may follow the amount: "noch 5,00 € obendrauf", "$5 on top", "20 € für den Ärger
         # obendrauf")
-        plus = [m for m in extra + on_top for f in fulls if m.tok > f
-                and doc.has("additive", f, min(s.tok_end, m.tok + 5))
-                and (f in done or not doc.has("alternative", f, m.tok))
-                and not doc.has("shipping_cost", m.tok, m.tok + 3)]
+        # (each amount against the full refunds within reach before it: every pair in a run-on sentence is
+        # quadratic)
+        fulls.sort()
+        plus = [m for m in extra + on_top if not doc.has("shipping_cost", m.tok, m.tok + 3)
+                and any(doc.has("additive", f, min(s.tok_end, m.tok + 5))
+                        and (f in done or not doc.has("alternative", f, m.tok))
+                        for f in fulls[bisect_left(fulls, m.tok - _PLUS_REACH):bisect_left(fulls, m.tok)])]
         plus.sort(key=lambda m: m.tok)
         if plus and (price is not None or plus[-1].kind != "amount") and not out:
             more = f"{_fmt(plus[-1].value)} {currency}" if plus[-1].kind == "amount" else f"{_fmt(plus[-1].value)}%"
@@ -290,7 +294,7 @@ def _comes_back(doc: Doc, si: int, tok: int) -> bool:
     text = doc.folded[doc.starts[lo] if lo < len(doc.starts) else sentences[last].end:sentences[last].end]
     # a word of returning goods, not money given back ("devolverle veinte euros"); nothing of
     # keeping the item ("quedárselo", "そのままお使い" are `r_partial`) or of a partial refund
-    money = [m.tok for m in find_money(doc) if m.kind == "amount" and lo <= m.tok < hi]
+    money = sorted(m.tok for m in find_money(doc) if m.kind == "amount" and lo <= m.tok < hi)
     goods = [a for a, _ in doc.find("r_return", lo, hi) if "r_refund" not in doc.classes[a]
              and not any(a - 3 <= t <= a + 4 for t in money)  # "le devolvemos 10 €", "zwanzig Euro zurück"
              and not money_back(doc, a, money)]  # "... für alle vier Becher zurück": the amount earlier in its clause
