@@ -199,7 +199,12 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             out.append((a, min(s.tok_end, b + 7)))
             continue
         # from the hold-off's own start: "before going" holds the opening verb of "going to Amazon" itself
-        for oa, ob in doc.find("open", a, reach):
+        # Japanese puts the act before the hold-off: "Amazonへのお問い合わせはお控えいただけますと"
+        # (a verb of refraining, not a need: "申請を取り下げていただく必要はありません" needs no withdrawal; and not
+        # itself said to be needless: "申請を控えていただく必要もございません")
+        first = max(c0, a - 3) if not doc.words[a].isascii() and "close" in doc.classes[a] \
+            and not doc.has("needless", b, min(s.tok_end, b + 2)) else a
+        for oa, ob in doc.find("open", first, reach):
             if doc.words[a] == "before" and any(w in _PAST_TOLD for w in doc.words[b:oa]):
                 break  # "sorry our reply didn't reach you before you felt you had to open a claim": what happened
             tail = min(s.tok_end, ob + 7)

@@ -122,7 +122,9 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         unopened = lacking or (doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj))
         # "as long as the claim is not escalated / taken any further": whatever the verb, the remedy waits on
         # the claim not doing something
-        unopened = unopened or (bool(conditions) and conditions[0][0] < obj and negation_in(doc, obj_end, tail))
+        # (not a need denied after the act: "ご提案をお受けいただく場合も、申請を控えていただく必要はございません")
+        unopened = unopened or (bool(conditions) and conditions[0][0] < obj and negation_in(doc, obj_end, tail)
+                                and not doc.has("needless", obj_end, tail))
         # "only once there is nothing pending with Amazon", "once no claim is open": the remedy waits on there
         # being no claim (a claim named, not a pronoun: "si no lo ha recibido" is the parcel)
         unopened = unopened or (bool(conditions) and conditions[0][0] < obj and "pronoun" not in doc.classes[obj]
