@@ -23,9 +23,10 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
     # German puts the verb last: "Wir können Ihnen das richtige Set zusenden".
     lo = max(s.tok_start, a - 3) if doc.words[a].isascii() and "lang_en" in doc.classes[max(s.tok_start, a - 1)] \
         else max(s.tok_start, a - 16)
-    if a - 1 > s.tok_start and doc.words[a - 1] in _AND:
+    if _coordinated(doc, a, s.tok_start):
         # "we collect it ... and deliver the gold one", "we can post you a lid on its own, which should arrive
-        # within 3 working days, or send a complete new grinder": the subject is shared
+        # within 3 working days, or send a complete new grinder", "nous pouvons, au choix, vous envoyer un joint
+        # ..., ou bien vous expédier un fer neuf": the subject is shared
         lo = max(s.tok_start, a - 24)
     first_person = any("first_person" in doc.classes[k] for k in range(lo, min(s.tok_end, b + 2)))
     first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
@@ -138,7 +139,17 @@ _OF = frozenset({"de", "di", "d", "del", "della", "du", "des", "of"})
 _COSTS = frozenset({"gastos", "gasto", "costes", "coste", "costos", "costo", "spese", "spesa", "costi", "frais",
                     "tarifa", "tarifas", "tariffa", "tariffe", "cost", "costs"})
 _COST_AFTER = frozenset({"cost", "costs", "fee", "fees", "charge", "charges", "kosten", "gebuhr", "gebuhren"})
-_AND = frozenset({"and", "or", "then"})
+_AND = frozenset({"and", "or", "then", "ou", "et", "puis", "oder", "und", "o", "y", "oppure", "e", "poi"})
+# Pronouns that stand between the "or" and the verb: "ou bien vous expédier", "oder Ihnen ... senden", "o le enviamos"
+_CLITICS = frozenset({"vous", "lui", "leur", "te", "ihnen", "dir", "le", "les", "la", "lo", "ti", "gli", "vi", "bien"})
+
+
+def _coordinated(doc: Doc, a: int, lo: int) -> bool:
+    """Whether the verb at `a` follows "and"/"or" (past its pronouns, "ou bien"): it shares the subject before."""
+    k = a - 1
+    while k > lo and k >= a - 3 and doc.words[k] in _CLITICS:
+        k -= 1
+    return k > lo and doc.words[k] in _AND
 NOT_GOODS = frozenset({"label", "labels", "link", "message", "email", "e-mail", "photo", "photos", "update",
                         "details", "instructions", "code", "invoice", "confirmation", "reply", "note", "money",
                         "payment", "refund", "voucher", "back", "office", "offices",  # "any Post Office"

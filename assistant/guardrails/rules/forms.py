@@ -191,6 +191,8 @@ def marketing_content(data: RuleInput) -> list[Violation]:
             continue  # "the promotion has ended, so there's nothing to claim or sign up for"
         if folded[max(0, a - 5):a] == "from " and _token_sentence(doc, a) in data.offers.by_sentence:
             continue  # "we send you a linen shade from our other range at no charge": where the remedy comes from
+        if _AVAILABLE.fullmatch(folded, a, b) and _token_sentence(doc, a) in data.offers.by_sentence:
+            continue  # "exchange it for the blue one, which is back in stock and ships today": the remedy can go
         out.append(data.folded("marketing_content", a, b))
     covered = [(v.start, v.end) for v in out]
     shop_asked = _SHOP_QUESTION.search(buyer) is not None
@@ -203,6 +205,9 @@ def marketing_content(data: RuleInput) -> list[Violation]:
         if not _overlaps(v.start, v.end, covered):
             out.append(v)
     return sorted(out, key=lambda v: v.start)
+
+
+_AVAILABLE = re.compile(r"back\sin\sstock")
 
 
 def _token_sentence(doc: Doc, at: int) -> int:
