@@ -160,7 +160,10 @@ def test_catastrophic_seller_pattern_runs_in_linear_time(tmp_path: Path) -> None
                                   "2 or a full refund of $29 99, no return needed ",
                                   "ご希望の対応をお選びください 2 3,980円を全額返金（商品のご返送は不要です） ",
                                   "die ruckbuchung lassen sie bitte fallen ", "amazonへのご連絡はお控え",
-                                  "申請は保留に", "avant de vous tourner vers amazon "])
+                                  "申請は保留に", "avant de vous tourner vers amazon ",
+                                  # round 97: a deferral read against every claim, a refraining against the
+                                  # sentence's start
+                                  "die sache ruhen zu lassen, ", "von dem antrag sehen sie bitte ab "])
 def test_checks_are_linear_on_hostile_input(unit: str) -> None:
     """Doubling a hostile input at most roughly doubles the time (a quadratic step would quadruple it)."""
     guard = Guard()

@@ -301,9 +301,14 @@ def _zu_infix(entry: str, prefixes: list[str]) -> str | None:
     """'anpassen' -> 'anzupassen': a separable verb's infinitive with "zu" between its prefix and its stem.
 
     German writes "bitten, Ihre Rezension anzupassen" and "zurückzuziehen": each verb of a file that lists its
-    `separable_prefixes` also matches in that form, so the file lists the verb once. Single words only.
+    `separable_prefixes` also matches in that form, so the file lists the verb once. A phrase ending in its verb
+    gets "zu" before the verb ("die Sache ruhen zu lassen").
     """
     if " " in entry:
+        # a phrase ending in its infinitive takes "zu" before it: "ruhen lassen" -> "ruhen zu lassen"
+        head, _, verb = entry.rpartition(" ")
+        if prefixes and verb.endswith("en") and len(verb) >= 4 and not head.endswith(" zu") and head != "zu":
+            return f"{head} zu {verb}"
         return None
     for prefix in prefixes:  # longest first: "zuruck" before "zu"
         rest = entry[len(prefix):]

@@ -26,6 +26,10 @@ def kept_out(doc: Doc) -> list[tuple[int, int]]:
     for a, b in doc.spans("keep_out"):
         lo, hi = clause_start(doc, a), clause_end(doc, a)
         amazon = [x for x, _ in doc.find("amazon", max(lo, a - 5), min(hi, b + 2)) if x < a or x >= b]
+        if b < hi and doc.words[b] == "zu" and lo > doc.sentences[doc.sentence_of(a)].tok_start:
+            # "Wäre es Ihnen möglich, Amazon dafür außen vor zu lassen?": an infinitive clause is asked, or set
+            # as a condition, in the clause before it
+            lo = clause_start(doc, lo - 1)
         # the subject before Amazon (Amazon itself is the object: "tenir Amazon à l'écart" is no "Amazon a ...")
         if not amazon or neutral_clause(doc, lo, hi) or subject_is_not_buyer(doc, min(amazon[0], a), lo):
             continue

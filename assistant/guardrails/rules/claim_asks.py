@@ -211,18 +211,20 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
     """'hold off on the A-to-z claim', 'pause the claim'."""
     doc = data.doc
     out = []
+    # the objects near each deferral, by bisection (every object for every deferral was quadratic on a run-on draft)
+    starts = sorted(objects)
     for a, b in doc.spans("defer"):
         if negation_in(doc, max(clause_start(doc, a), a - 4), a):
             continue  # "you won't need to wait on them any longer" asks for no delay
         if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE:
             continue  # a noun: "sorry for the delay. We opened a case with Japan Post"
-        for obj, obj_end in objects.items():
-            if b <= obj <= b + 4 and doc.sentence_of(obj) == doc.sentence_of(a) \
-                    and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, obj_end - 1)):
-                out.append((a, obj_end))
+        for obj in starts[bisect_left(starts, b):bisect_right(starts, b + 4)]:
+            if doc.sentence_of(obj) == doc.sentence_of(a) \
+                    and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, objects[obj] - 1)):
+                out.append((a, objects[obj]))
     for a, b in doc.spans("defer_after"):  # German puts the verb last: "mit einem Antrag noch warten"
-        for obj, obj_end in objects.items():
-            if obj_end <= a <= obj_end + 8 and doc.sentence_of(obj) == doc.sentence_of(a):
+        for obj in starts[bisect_left(starts, a - 8 - _SPAN_MAX):bisect_right(starts, a)]:
+            if objects[obj] <= a <= objects[obj] + 8 and doc.sentence_of(obj) == doc.sentence_of(a):
                 out.append((obj, b))
     out += _refrain_de(doc, objects)
     return out
@@ -244,8 +246,8 @@ def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
         if doc.folded[doc.ends[k]:doc.ends[k] + 1] not in ("", ",", ".", ";", "!", "\n"):
             continue  # the particle closes its clause ("ab, wir kümmern uns"), unlike "ab morgen"
         s = doc.sentences[doc.sentence_of(obj)]
-        if any(doc.words[j].startswith(_REFRAIN_STEMS) for j in range(s.tok_start, obj)) \
-                and doc.has("request", s.tok_start, obj):
+        lo = max(s.tok_start, obj - _SPAN_MAX)  # (within reach: from the sentence's start, per claim, is quadratic)
+        if any(doc.words[j].startswith(_REFRAIN_STEMS) for j in range(lo, obj)) and doc.has("request", lo, obj):
             out.append((s.tok_start, k + 1))
     return out
 
