@@ -181,10 +181,14 @@ def _quote_marks(doc: Doc) -> dict[str, list[int]]:
     """Where each quote mark of `_MARKS` stands in the folded text, found once per draft."""
     found = doc._quote_marks
     if found is None:
-        found = doc._quote_marks = {m: [] for m in _MARKS}
-        for k, ch in enumerate(doc.folded):
-            if ch in found:
-                found[ch].append(k)
+        found = doc._quote_marks = {}
+        folded = doc.folded
+        for mark in _MARKS:  # str.find from mark to mark: a Python loop over every character cost 2% of a check
+            at, k = [], folded.find(mark)
+            while k != -1:
+                at.append(k)
+                k = folded.find(mark, k + 1)
+            found[mark] = at
     return found
 
 
