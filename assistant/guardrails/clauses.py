@@ -12,14 +12,14 @@ from collections.abc import Callable
 from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.text import Doc
 
-__all__ = ["after_colon", "clause_end", "clause_start", "in_buyer_quote", "negated", "quoted", "reported",
-           "seller_asks"]
+__all__ = ["CLAUSE_REACH", "after_colon", "clause_end", "clause_start", "in_buyer_quote", "negated", "quoted",
+           "reported", "seller_asks"]
 
 # A comma or colon between digits groups a number ("1,800円", "10:30"), it ends no clause. The character class
 # comes first and the digit tests after it, so the engine skips ahead with a fast class test (a pattern that
 # opens with a look-behind is tried at every position: five times slower).
 _CLAUSE_BREAK = re.compile(r"[,:;(\u2014\u3001](?:(?<=[;(\u2014\u3001])|(?<![0-9][,:])|(?![0-9]))")
-_CLAUSE_REACH = 40  # tokens: a "clause" longer than this is junk, and bounding it keeps checks linear
+CLAUSE_REACH = 40  # tokens: a "clause" longer than this is junk, and bounding it keeps checks linear
 _NEG_WINDOW = 5
 
 
@@ -109,12 +109,12 @@ def clause_start(doc: Doc, tok: int) -> int:
             break
     start_char = max(s.start, breaks[i]) if i >= 0 else s.start
     first = max(s.tok_start, bisect_left(doc.starts, start_char))
-    for k in range(tok - 1, max(first, tok - _CLAUSE_REACH) - 1, -1):
+    for k in range(tok - 1, max(first, tok - CLAUSE_REACH) - 1, -1):
         if "contrast" in doc.classes[k]:
             return k + 1
     # bounded as `clause_end` is: a run-on draft with no comma is one "clause", and every rule that reads its
     # clause from the start would read the whole draft again for each word
-    return min(max(first, tok - _CLAUSE_REACH), tok)
+    return min(max(first, tok - CLAUSE_REACH), tok)
 
 
 def clause_end(doc: Doc, tok: int) -> int:
@@ -124,7 +124,7 @@ def clause_end(doc: Doc, tok: int) -> int:
     i = bisect_right(breaks, doc.ends[tok])
     stop = min(breaks[i] - 1, s.end) if i < len(breaks) else s.end
     end = tok + 1
-    limit = min(s.tok_end, tok + _CLAUSE_REACH)
+    limit = min(s.tok_end, tok + CLAUSE_REACH)
     while end < limit and doc.starts[end] < stop and "contrast" not in doc.classes[end]:
         end += 1
     return end

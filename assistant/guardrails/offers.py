@@ -13,14 +13,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from assistant.guardrails.clauses import clause_end, clause_start, negated
+from assistant.guardrails.clauses import CLAUSE_REACH, clause_end, clause_start, negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import tie_money
 from assistant.guardrails.sending import FREE_OF_CHARGE, NOT_GOODS, accompanies, sent
 from assistant.guardrails.text import Doc
 
 _LOCAL = 8
-_RETURN_REACH = 40  # tokens back from a refund to the return it follows ("return it ..., and we refund you")
 _EPS = 0.005
 # remedy class -> remedy id, for the classes that map one to one
 _DIRECT = {
@@ -349,7 +348,7 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
         return "partial_refund"
     # (the returns within a clause's reach before it: every return of a run-on sentence, per refund, is quadratic)
     if any(not a <= x < b and not negated(doc, x)
-           for x, _ in doc.find("r_return", max(s.tok_start, a - _RETURN_REACH), a)):
+           for x, _ in doc.find("r_return", max(s.tok_start, a - CLAUSE_REACH), a)):
         return "return_for_refund"  # "You return the item through Your Orders, and we refund you when it arrives"
     return "full_refund"
 

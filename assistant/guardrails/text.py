@@ -206,11 +206,6 @@ class Doc:
         r = self.span_range(cls, lo, hi)
         return self.index[cls][r.start] if r else None
 
-    def last(self, cls: str, lo: int, hi: int) -> tuple[int, int] | None:
-        """The last span of a class starting in tokens [lo, hi), if any."""
-        r = self.span_range(cls, lo, hi)
-        return self.index[cls][r.stop - 1] if r else None
-
     def _first_tokens(self, cls: str) -> list[int]:
         # The first token of each span of a class, kept per class: rules ask `has`/`find` many times per draft,
         # and a plain bisection beats one through a key function.

@@ -231,6 +231,7 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
 
 
 _REFRAIN_STEMS = ("seh", "sieh")  # "absehen" split: "sehen Sie von einem Antrag ab"
+_REFRAIN_REACH = 24  # tokens back from the claim to the stem: "sehen Sie bis zur Lieferung ... von einem Antrag ab"
 
 
 def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -246,7 +247,7 @@ def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
         if doc.folded[doc.ends[k]:doc.ends[k] + 1] not in ("", ",", ".", ";", "!", "\n"):
             continue  # the particle closes its clause ("ab, wir kümmern uns"), unlike "ab morgen"
         s = doc.sentences[doc.sentence_of(obj)]
-        lo = max(s.tok_start, obj - _SPAN_MAX)  # (within reach: from the sentence's start, per claim, is quadratic)
+        lo = max(s.tok_start, obj - _REFRAIN_REACH)  # (from the sentence's start, per claim, is quadratic)
         if any(doc.words[j].startswith(_REFRAIN_STEMS) for j in range(lo, obj)) and doc.has("request", lo, obj):
             out.append((s.tok_start, k + 1))
     return out

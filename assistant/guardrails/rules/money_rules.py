@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 
 from assistant.guardrails.breakdown import breakdowns
-from assistant.guardrails.clauses import negated
+from assistant.guardrails.clauses import CLAUSE_REACH, negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
 from assistant.guardrails.offers import money_back
@@ -66,7 +66,6 @@ def no_return(text: str) -> bool:
 
 
 _EPS = 0.005
-_PLUS_REACH = 40  # tokens from a full refund to an amount on top of it ("a full refund, and for the trouble, 5 € more")
 _RESTATED = 6  # tokens from a percentage to an amount that restates it ("10 %, also 4,38 €")
 _ENFORCED = frozenset(REMEDY_IDS) - {"manual_or_guide", "tracking_update", "address_update_attempt"}
 SAME_AS = {"replacement": ("exchange", "reship"), "reship": ("replacement",), "exchange": ("replacement",),
@@ -213,13 +212,13 @@ def _money(data: RuleInput) -> list[Violation]:
         on_top = [m for m in amounts if m.kind in ("percent", "fraction") and _EPS < m.value < 100 - _EPS]
         # (the additive word may follow the amount: "noch 5,00 € obendrauf", "$5 on top", "20 € für den Ärger
         # obendrauf")
-        # (each amount against the full refunds within reach before it: every pair in a run-on sentence is
-        # quadratic)
+        # (each amount against the full refunds within a clause's reach before it: every pair in a run-on
+        # sentence is quadratic)
         fulls.sort()
         plus = [m for m in extra + on_top if not doc.has("shipping_cost", m.tok, m.tok + 3)
                 and any(doc.has("additive", f, min(s.tok_end, m.tok + 5))
                         and (f in done or not doc.has("alternative", f, m.tok))
-                        for f in fulls[bisect_left(fulls, m.tok - _PLUS_REACH):bisect_left(fulls, m.tok)])]
+                        for f in fulls[bisect_left(fulls, m.tok - CLAUSE_REACH):bisect_left(fulls, m.tok)])]
         plus.sort(key=lambda m: m.tok)
         if plus and (price is not None or plus[-1].kind != "amount") and not out:
             more = f"{_fmt(plus[-1].value)} {currency}" if plus[-1].kind == "amount" else f"{_fmt(plus[-1].value)}%"
