@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def cases(extra: list[str]) -> list[dict]:
+def cases(extra: list[str], variants_too: bool = True) -> list[dict]:
     """Every input: the eval files' drafts and messages, the extra drafts, and variants of each."""
     out: list[dict] = []
     for path in sorted(ROOT.glob("evals/golden/*.jsonl")) + sorted(ROOT.glob("evals/cases/*.jsonl")):
@@ -48,7 +48,7 @@ def cases(extra: list[str]) -> list[dict]:
                         "buyer_message": item.get("message") or "", "order": item.get("order"),
                         "reply_language": None})
     variants = []
-    for c in out:
+    for c in out if variants_too else ():
         d = c["draft"]
         variants.append({**c, "id": c["id"] + "/bare", "scenario": None, "buyer_message": "", "order": None})
         variants.append({**c, "id": c["id"] + "/no-order", "order": None})
@@ -117,15 +117,21 @@ def main() -> int:
     parser.add_argument("base", type=Path)
     parser.add_argument("new", type=Path)
     parser.add_argument("--extra", action="append", default=[], help="JSON file with an 'items' list of drafts")
+    # for a change meant to alter behaviour: review every difference, not only the first 20
+    parser.add_argument("--diffs", type=Path, help="write every differing pair, in full, to this JSON Lines file")
+    parser.add_argument("--no-variants", action="store_true", help="the inputs as written only (7x fewer, faster)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "inputs.jsonl"
-        items = cases(args.extra)
+        items = cases(args.extra, variants_too=not args.no_variants)
         inputs.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in items), encoding="utf-8")
         children = [(tree, start(tree, inputs, Path(tmp) / f"{n}.jsonl"), Path(tmp) / f"{n}.jsonl")
                     for n, tree in enumerate((args.base, args.new))]  # both at once: two cores
         base, new = (finish(*child) for child in children)
     diffs = [(a, b) for a, b in zip(base, new, strict=True) if a != b]
+    if args.diffs:
+        args.diffs.write_text("".join(json.dumps({"base": json.loads(a), "new": json.loads(b)}, ensure_ascii=False)
+                                      + "\n" for a, b in diffs), encoding="utf-8")
     for a, b in diffs[:20]:
         print("- " + a[:1500] + "\n+ " + b[:1500] + "\n")
     print(f"{len(items)} inputs, {len(diffs)} differ")

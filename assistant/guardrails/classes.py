@@ -93,3 +93,40 @@ def classify(doc: Doc) -> None:
     doc.index = index
     for cls in touched:  # word spans are appended in token order; only phrase spans can be out of order
         index[cls].sort()
+    _adverb_readings(doc)
+
+
+# Words that are a conjunction where a clause starts and a particle or adverb after certain words, where they
+# lose the class (word -> (class, the words before it that make it a particle)):
+# - "appena" is "as soon as" ("appena arriva, ...") and "just" after an auxiliary ("il corriere ci ha appena
+#   comunicato ...", "è appena arrivato"): no condition there ("e", also "and", is left out);
+# - "doch" is "but" opening a clause and a modal particle after a pronoun ("ziehen Sie sie doch bitte zurück",
+#   "schreiben Sie uns doch"): no contrast, so it does not cut the clause in two.
+_PARTICLE_AFTER: dict[str, tuple[str, frozenset[str]]] = {
+    "appena": ("condition", frozenset({"ho", "hai", "ha", "abbiamo", "avete", "hanno", "sono", "siamo", "siete",
+                                       "era", "erano", "avevo", "aveva", "avevamo", "avevano"})),
+    "doch": ("contrast", frozenset({"sie", "ihn", "es", "uns", "ihnen", "ihr", "du", "dich", "dir", "mir", "mich",
+                                    "wir", "das", "den", "die", "diese", "diesen"})),
+}
+
+
+def _adverb_readings(doc: Doc) -> None:
+    """Drop the class of a word where it stands as a particle (see `_PARTICLE_AFTER`)."""
+    words = doc.words
+    for cls in ("condition", "contrast"):
+        spans = doc.index.get(cls)
+        if not spans:
+            continue
+        keep = []
+        for a, b in spans:
+            reading = _PARTICLE_AFTER.get(words[a]) if b - a == 1 and a > 0 else None
+            if reading is not None and reading[0] == cls and words[a - 1] in reading[1]:
+                doc.classes[a] = doc.classes[a] - {cls}
+            else:
+                keep.append((a, b))
+        if len(keep) == len(spans):
+            continue
+        if keep:
+            doc.index[cls] = keep
+        else:
+            del doc.index[cls]

@@ -358,6 +358,10 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     if k + 1 >= end or words[k] not in _PER:
         return ja_per_unit(doc, tok)
     for j in range(k + 2, min(end, k + 10)):
+        if "and" in doc.classes[j - 1] or _semicolon_before(doc, j):
+            # "5,00 € par verre manquant, et vous gardez les deux verres reçus": the pieces counted after an "and"
+            # or a semicolon are another clause's (a comma alone is not: "3 € par vis, pour les 8 vis")
+            break
         # ("9,00 € por las 2" is the price for the two: the article straight after "por" counts no rate)
         if (words[j - 1] in _ALL_OF or (words[j - 1] in _THE_PLURAL and (j - 1 > k + 1 or words[j - 1] == "the"))) \
                 and (j + 1 >= end or words[j + 1] not in _TIME_NOUNS):
@@ -373,6 +377,12 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
         # ("5 € a pezzo per ogni coperchio mancante", "12,50 € por unidad de lámpara": the noun after the unit)
         counted = _stated_count(doc, noun, tok)
     return counted
+
+
+def _semicolon_before(doc: Doc, j: int) -> bool:
+    """Whether a semicolon or colon stands between token `j` and the token before it."""
+    gap = doc.folded[doc.ends[j - 1]:doc.starts[j]]
+    return ";" in gap or ":" in gap
 
 
 # Words of a unit that name no thing of their own: the rate's noun comes after them ("a pezzo per ogni coperchio")

@@ -117,6 +117,8 @@ def _before_opening(doc: Doc) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+# German "no" as an article ("keinen Fall", "keine Beschwerde"): it negates the act of the verb at the clause's end
+_KEIN = frozenset({"kein", "keine", "keinen", "keinem", "keiner"})
 _TAKE_ON = frozenset({"take", "taking", "push", "pushing", "carry", "carrying"})
 _FURTHER = frozenset({"further", "forward", "forwards"})
 
@@ -179,6 +181,9 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         if b - a == 1 and "negation" in doc.classes[a] and _need_then_act(doc, b, s.tok_end):
             # "no sea necesario que acuda a la garantía de Amazon": the need negated, then the act it is about
             reach = min(s.tok_end, b + 6)
+        elif b - a == 1 and doc.words[a] in _KEIN and (doc.has("claim", b, b + 3) or doc.has("claim_weak", b, b + 1)):
+            # "Sie müssen keinen Fall bei Amazon eröffnen": "kein" is the claim's article, the verb comes last
+            reach = min(s.tok_end, b + 12, clause_end(doc, a))
         elif b - a == 1 and "negation" in doc.classes[a]:
             reach = min(s.tok_end, b + 3, clause_end(doc, a))
         elif doc.has("lang_de", s.tok_start, s.tok_end):  # verb last: "sehen Sie davon ab, einen Antrag ... zu stellen"

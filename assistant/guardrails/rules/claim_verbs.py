@@ -158,6 +158,7 @@ def separable_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
 
 
 _OBJECT_PRONOUNS = frozenset({"sie", "ihn", "es", "diese", "diesen"})
+_CLAUSE_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "("})
 _WITHDRAW = ("zieh", "zog")  # "zurückziehen", withdraw, said of a claim (not of goods: "zurücknehmen")
 
 
@@ -173,8 +174,9 @@ def _pronoun_taken_back(data: RuleInput, starts: list[int]) -> list[tuple[int, i
             continue
         si = doc.sentence_of(k)
         s = doc.sentences[si]
+        # ("zurück, sobald ...", "zurück – das würde uns sehr helfen": a comma or a dash ends the clause too)
         if clause_end(doc, k) > k + 1 and doc.words[k + 1] not in ("dann", "und", "damit") \
-                and doc.folded[doc.ends[k]:doc.ends[k] + 1] not in (",", ";"):  # ("zurück, sobald ...")
+                and doc.first_char(doc.ends[k], doc.starts[k + 1]) not in _CLAUSE_MARKS:
             continue
         c0 = clause_start(doc, k)
         verb = next((j for j in range(c0, k - 2) if doc.words[j].startswith(_SEPARABLE["zuruck"])
