@@ -12,8 +12,8 @@ from collections.abc import Callable
 from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.text import Doc
 
-__all__ = ["CLAUSE_REACH", "after_colon", "clause_end", "clause_start", "in_buyer_quote", "negated", "quoted",
-           "reported", "seller_asks"]
+__all__ = ["CLAUSE_REACH", "after_colon", "clause_end", "clause_start", "in_buyer_quote", "negated", "past_relative",
+           "quoted", "reported", "seller_asks"]
 
 # A comma or colon between digits groups a number ("1,800円", "10:30"), it ends no clause. The character class
 # comes first and the digit tests after it, so the engine skips ahead with a fast class test (a pattern that
@@ -281,3 +281,19 @@ def _free(doc: Doc, k: int) -> bool:
     while j < min(len(doc.words), k + 3) and doc.words[j] in _EXTRA:
         j += 1
     return j < len(doc.words) and doc.words[j] in _COST
+
+
+# Relative pronouns that open a clause describing the claim: "den Antrag, den Sie gestellt haben, ..."
+_RELATIVE = frozenset({"den", "die", "das", "der", "dem", "welchen", "welche", "which", "that", "que", "qui", "che",
+                       "lequel", "laquelle", "cui", "il", "la", "el"})
+_RELATIVE_MAX = 12  # tokens of such a clause
+
+
+def past_relative(doc: Doc, end: int, hi: int) -> int:
+    """The token after a relative clause set off by commas right after the claim's name ending at `end`, else `end`."""
+    if end >= hi or doc.words[end] not in _RELATIVE or "," not in doc.folded[doc.ends[end - 1]:doc.starts[end]]:
+        return end
+    for k in range(end + 1, min(hi, end + _RELATIVE_MAX)):
+        if "," in doc.folded[doc.ends[k - 1]:doc.starts[k]]:
+            return k
+    return end

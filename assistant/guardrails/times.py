@@ -379,6 +379,15 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     return counted
 
 
+# Words that open another clause or choice, never the noun (or adjective) a rate is paid for
+_NOT_NOUN = frozenset({"alternative", "and", "condition", "sequence", "contrast"})
+
+
+def _comma_before(doc: Doc, j: int) -> bool:
+    """Whether a comma stands between token `j` and the token before it."""
+    return "," in doc.folded[doc.ends[j - 1]:doc.starts[j]]
+
+
 def _semicolon_before(doc: Doc, j: int) -> bool:
     """Whether a semicolon or colon stands between token `j` and the token before it."""
     gap = doc.folded[doc.ends[j - 1]:doc.starts[j]]
@@ -438,6 +447,9 @@ def _count_in_sentence(doc: Doc, tok: int) -> int:
     start = doc.sentences[doc.sentence_of(tok)].tok_start
     for j in range(tok - 1, start - 1, -1):
         word = doc.words[j]
+        if word in _BOTH and j - 2 >= start and doc.words[j - 1] in _THE_PLURAL and doc.words[j - 2] in _ON \
+                and j + 1 < tok:
+            return 2  # "für die beiden fehlenden Gläser je 5,50 €": the two the rate is paid for, named with it
         if not (word.isdigit() or word in doc.lexicon.numbers) or j + 1 >= tok:
             continue
         after = doc.folded[doc.ends[j]:doc.ends[j] + 1]
@@ -469,7 +481,10 @@ def _counted_before(doc: Doc, tok: int, per: int, end: int, strict: bool = False
     k = per + 1 if per + 1 < end and words[per + 1] in _EACH else per  # "per ogni calice"
     if not strict and k + 1 < end and words[k + 1] in _ARTICLES:
         return 1  # "4,00 € per le matite mancanti": for all of them, no rate
-    stems = [_stem(w) for w in words[k + 1:min(end, k + 3)] if w.isalpha() and len(w) >= 3]  # "bol", "mug"
+    # (the second word only in the same phrase: "remboursé des 49,90 € à réception, soit nous ..." has "soit" open
+    # the next choice, not name a noun "deux possibilités : soit" counted)
+    phrase = [k + 1] if k + 2 >= end or _comma_before(doc, k + 2) or doc.classes[k + 2] & _NOT_NOUN else [k + 1, k + 2]
+    stems = [_stem(words[j]) for j in phrase if j < end and words[j].isalpha() and len(words[j]) >= 3]  # "bol", "mug"
     if not stems:
         return 1
     # the count whose noun phrase shares most of the rate's words: "2 missing refills" for "per missing refill",

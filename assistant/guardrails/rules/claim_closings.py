@@ -10,7 +10,7 @@ depend on the claim. Read by `claims.az_inducement`.
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import clause_end, clause_start
+from assistant.guardrails.clauses import clause_end, clause_start, past_relative
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import (
     asks_in,
@@ -42,22 +42,6 @@ _TAKE = frozenset({"take", "taking"})  # "take (it) back": a claim withdrawn onl
 # "ritiriamo quello difettoso", "retiramos ese paquete": a demonstrative object of our own, like an article
 _DEMONSTRATIVE = frozenset({"quello", "quella", "quelli", "quelle", "questo", "questa", "ese", "esa", "eso", "este",
                             "esta", "celui", "celle", "cet", "cette", "diesen", "dieses", "diese", "that", "those"})
-
-
-# Relative pronouns that open a clause describing the claim: "den Antrag, den Sie gestellt haben, ..."
-_RELATIVE = frozenset({"den", "die", "das", "der", "dem", "welchen", "welche", "which", "that", "que", "qui", "che",
-                       "lequel", "laquelle", "cui", "il", "la", "el"})
-_RELATIVE_MAX = 12  # tokens of such a clause
-
-
-def _past_relative(doc: Doc, end: int, hi: int) -> int:
-    """The token after a relative clause set off by commas right after the claim's name ending at `end`, else `end`."""
-    if end >= hi or doc.words[end] not in _RELATIVE or "," not in doc.folded[doc.ends[end - 1]:doc.starts[end]]:
-        return end
-    for k in range(end + 1, min(hi, end + _RELATIVE_MAX)):
-        if "," in doc.folded[doc.ends[k - 1]:doc.starts[k]]:
-            return k
-    return end
 
 
 # The word joining a closing noun to what it closes: "ritiro di quello danneggiato", "retrait du colis"
@@ -107,7 +91,7 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
         # many tokens its digit groups make
         # counted from the end of the claim's name ("the A to Z status ... shows resolved"), or of a relative clause
         # set off by commas after it ("den Garantieantrag, den Sie bei Amazon gestellt haben, ... zu schließen")
-        reach = _past_relative(doc, obj_end, s.tok_end) + NEAR
+        reach = past_relative(doc, obj_end, s.tok_end) + NEAR
         digits = sum(1 for k in range(obj_end, min(s.tok_end, reach + 4)) if doc.words[k].isdigit())
         reach += digits + 1 if digits else 0  # the digit groups and the word that names them ("order")
         lo, hi = max(s.tok_start, obj - NEAR), min(s.tok_end, reach)
@@ -132,8 +116,12 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue
                 if free_service(doc, a, b):
                     continue  # "Le rimborsiamo ... dopo il ritiro gratuito": the free collection of the goods
-                if cls == "close" and b == obj and closing_noun(doc.words[a]) and doc.words[a].isascii():
-                    continue  # "your cancellation request reached us": a noun naming the kind of request
+                if cls == "close" and b == obj and closing_noun(doc.words[a]) and doc.words[a].isascii() \
+                        and not (obj in pronouns and a == clause_start(doc, a)):
+                    # "your cancellation request reached us": a noun naming the kind of request (a gerund opening its
+                    # clause with a pronoun after it takes it as its object: "Closing it on your side would let us
+                    # ..."; not "with the return window closing it makes sense", where "it" opens the next clause)
+                    continue
                 if _names_its_object(doc, a, b, obj):
                     continue  # "con ritiro di quello danneggiato": the collection of the goods, named after it
                 if a > 0 and (doc.words[a - 1] in ("an", "very", "so", "too", "another")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.guardrails.bisection import bisect_right
-from assistant.guardrails.clauses import clause_end, clause_start
+from assistant.guardrails.clauses import clause_end, clause_start, past_relative
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import (
     asks_in,
@@ -135,7 +135,9 @@ def separable_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
     out: list[tuple[int, int]] = []
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
-        for k in range(obj_end, min(s.tok_end, obj_end + _PARTICLE_REACH)):
+        # (counted past a relative clause set off by commas: "Den Vorgang, den Sie bei Amazon eröffnet haben,
+        # nehmen Sie danach bitte einfach wieder zurück")
+        for k in range(obj_end, min(s.tok_end, past_relative(doc, obj_end, s.tok_end) + _PARTICLE_REACH)):
             stems = _SEPARABLE.get(doc.words[k])
             if stems is None or doc.folded[doc.ends[k]:doc.ends[k] + 1] not in ("", ",", ".", ";", "!", "?", "\n", " "):
                 continue

@@ -264,6 +264,7 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if doc.folded.isascii():
         return out  # every token is cut from the folded text, so no sentence holds a non-ASCII word
+    theirs = not doc.spans("claim") and buyer_names_claim(data)
     for si, s in enumerate(doc.sentences):
         lo, hi = s.tok_start, s.tok_end
         if hi <= lo or all(doc.words[k].isascii() for k in range(lo, hi)):
@@ -274,6 +275,9 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         # the subject dropped: "Amazonに申請をされているとのこと。取り下げていただき次第、..." (claim just before)
         # (list lines of options between them do not count against the reach)
         names = names or (si > 0 and doc.has("condition", lo, hi) and doc.has("claim", reach_start(doc, si), lo))
+        # a pronoun, with no claim in the draft, for the one the buyer's message names ("保証申請を出しました" then
+        # "先日の件はなかったことに"), as `pronoun_objects` reads it in the other languages
+        names = names or (doc.has("pronoun", lo, hi) and theirs)
         conditions = doc.find("condition", lo, hi)
         # "申請が継続している間は" waits on the claim's state; "申請が開いている間はAmazonが確認し" tells Amazon's
         # process

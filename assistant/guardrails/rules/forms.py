@@ -60,8 +60,11 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント|"
                           # "Spare 10 % beim Kauf von 2 Artikeln", "Compre 3 y pague 2", "prendi 3 paghi 2": every
                           # person of "buy" and "pay" ("compra 3 y paga 2", "achète 2, paie 1"), "3 for 2", "3 por 2"
-                          r"\bspare\b|\bsparen\b|\b(?:compr[aei]|pag(?:a|ue|hi)|prend[ie]|achet(?:e|ez)|pa(?:ie|yez)|"
-                          r"kauf(?:e|en)?|zahl(?:e|en)?|nimm|buy|pay|get)\s\d\b|\b\d\s?(?:for|por|pour|per|fur)\s?\d\b"))
+                          # "save" in every language ("Risparmia il 15%", "économisez"), "buying 2" ("acquistando 2")
+                          r"\bspare\b|\bsparen\b|\brisparmi\w*|\beconomis\w*|"
+                          r"\b(?:compr[aei]|pag(?:a|ue|hi)|prend[ie]|achet(?:e|ez)|pa(?:ie|yez)|"
+                          r"kauf(?:e|en)?|zahl(?:e|en)?|nimm|buy|pay|get|buying|acquist(?:a|i|ando)|comprando|achetant)"
+                          r"\s\d\b|\b\d\s?(?:for|por|pour|per|fur)\s?\d\b"))
 # The buyer asks about the seller's shop or other products ("do you have your own website?", "other colours?"):
 # pointing them to the seller's Amazon storefront answers the question, it is no unasked-for marketing.
 _SHOP_QUESTION = re.compile(fold_pattern(
