@@ -46,6 +46,8 @@ _OF = frozenset({"of", "von", "de", "di", "del", "du"})
 _AMOUNT_NOUNS = frozenset({"amount", "sum", "hohe", "betrag", "summe", "montant", "somme", "importe", "cantidad",
                            "importo", "somma", "valore"})
 # Nouns an ordinal ("third", "quarter") counts rather than shares: "a third option", "the third time"
+# The price word right after a fraction that makes it a sale's price ("half price", "moitié prix", "halben Preis")
+_PRICE_AFTER = frozenset({"price", "prix", "precio", "prezzo", "preis"})
 _ORDINAL_NOUNS = frozenset({"option", "options", "choice", "choices", "alternative", "way", "possibility", "time",
                             "times", "party", "attempt", "day", "week", "month", "item", "one"})
 _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
@@ -134,6 +136,11 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         elif m.kind == "fraction" and m.value > 100 and _how_often(doc.folded[m.start:m.end].strip()) \
                 and _word_after(doc, m.tok, m.end) not in _MULTIPLIED:
             # "if you end up refunded twice", "switch it off and on three times": how often, not twice the price
+            continue
+        elif m.kind == "fraction" and _word_after(doc, m.tok, m.end) in _PRICE_AFTER \
+                and not any(doc.has(c, s.tok_start, s.tok_end) for c in ("r_refund", "r_partial", "money_offer")):
+            # "le second est facturé à moitié prix": a sale's price level, explained (not "tenerlo a metà prezzo",
+            # which keeps the item for half its price: a partial refund)
             continue
         elif m.kind == "fraction" and _word_after(doc, m.tok, m.end) in _ORDINAL_NOUNS:
             continue  # "a third option", "the third time": an ordinal before a noun counts, it is no share

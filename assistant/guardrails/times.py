@@ -212,6 +212,11 @@ def _last_count(doc: Doc, before: int) -> int:
     return 1
 
 
+def _list_label(doc: Doc, j: int) -> bool:
+    """Whether the number at token `j` labels a list item ("2. se i piatti fondi ..."), counting nothing."""
+    return doc.sentences[doc.sentence_of(j)].tok_start == j and doc.folded[doc.ends[j]:doc.ends[j] + 1] in (".", ")")
+
+
 def _is_count(doc: Doc, word: str) -> bool:
     return word.isdigit() or word in doc.lexicon.numbers
 
@@ -223,7 +228,8 @@ def _count_for(doc: Doc, stem: str, before: int, noun: int) -> int:
         if words[k].startswith(stem) and k != noun:
             for j in (k - 1, k - 2, k - 3):
                 # "vier von sechs": six is the whole set (not "el pack de 2 lámparas": both lamps)
-                if j >= 0 and _is_count(doc, words[j]) and words[j + 1] != "of" and _part_before(doc, j) is None:
+                if j >= 0 and _is_count(doc, words[j]) and words[j + 1] != "of" and _part_before(doc, j) is None \
+                        and not _list_label(doc, j):
                     count = _count(doc, words[j])
                     if count > 1:
                         return count
@@ -233,7 +239,7 @@ def _count_for(doc: Doc, stem: str, before: int, noun: int) -> int:
 # "double our usual $6 goodwill refund", "twice the $5", "das Doppelte der 10 €": a multiplier before the amount,
 # with only articles, possessives and adjectives of habit between
 _MULTIPLIERS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "doppelt": 2, "doppelte": 2, "doppelten": 2,
-                "doble": 2, "doppio": 2, "triplo": 3}
+                "doble": 2, "doppio": 2, "triplo": 3, "zweimal": 2, "dreimal": 3, "viermal": 4}
 _BEFORE_AMOUNT = frozenset({"the", "our", "your", "usual", "normal", "standard", "regular", "a", "that", "this",
                             "de", "du", "des", "le", "el", "il", "del", "dell", "der", "die", "das", "unserer",
                             "unseren", "nostro", "nuestro", "notre", "habituel", "habitual", "solito", "ublichen"})

@@ -8,8 +8,8 @@ undone by "that" in the next ("Vous avez choisi de passer par Amazon ... faire m
 from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
-from assistant.guardrails.rules.claim_clauses import neutral_clause, subject_is_not_buyer
-from assistant.guardrails.rules.claim_refs import closing_noun
+from assistant.guardrails.rules.claim_clauses import asks_in, negation_in, neutral_clause, subject_is_not_buyer
+from assistant.guardrails.rules.claim_refs import closing_noun, weak_claim_in
 from assistant.guardrails.text import Doc
 
 
@@ -141,3 +141,116 @@ _PLEA_WORDS = frozenset({"please", "pls", "plz", "bitte", "favor", "favore", "pl
 def _plea(doc: Doc, x: int, y: int) -> bool:
     """Whether the request span [x, y) holds a word of pleading ("please", "per favore", "s'il vous plaît")."""
     return any(w in _PLEA_WORDS for w in doc.words[x:y])
+
+
+# "before" in the languages, and the word that joins it to its verb ("antes de", "prima di", "avant de")
+_BEFORE = frozenset({"before", "antes", "prima", "avant", "bevor", "ehe"})
+_BEFORE_LINK = frozenset({"de", "d", "di"})
+# A preposition that makes Amazon where an act is done: "with Amazon", "con Amazon", "bei Amazon", "auprès d'Amazon"
+_WITH = frozenset({"with", "through", "via", "to", "at", "con", "por", "a", "ad", "presso", "su", "bei", "uber", "an",
+                   "aupres", "chez", "par", "d"})
+_WITHOUT = frozenset({"without", "sin", "senza", "sans", "ohne"})
+_HELD_REACH = 6  # tokens from "before" (or the word of holding off) to Amazon: "antes de dar ese paso con Amazon"
+
+
+def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
+    """Any act with Amazon held off, asked of the buyer: the verb is whatever the writer chose.
+
+    "¿Podría esperar ... antes de dar ese paso con Amazon?", "think it over before going any further with Amazon",
+    "could you hold off with Amazon until ...", "potrebbe soprassedere con Amazon": "before" and a verb of its own,
+    or a word of holding off, then Amazon after a preposition within a few words, in a clause that asks (a request
+    or a wait before "before", or the question itself) and does not say the offer stands either way.
+    """
+    out: list[tuple[int, int]] = []
+    for m, _ in doc.spans("amazon"):
+        if m < 2 or doc.words[m - 1] not in _WITH:
+            continue
+        s = doc.sentences[doc.sentence_of(m)]
+        lo = max(s.tok_start, m - _HELD_REACH)
+        # a word of holding off, putting off or waiting ("hold off", "soprassedere", "wait") that is no bare "not"
+        held = sorted(a for cls in ("hold_off", "defer", "wait") for a, _ in doc.find(cls, lo, m - 1)
+                      if "negation" not in doc.classes[a])
+        before = next((a for a in range(m - 3, lo - 1, -1) if doc.words[a] in _BEFORE
+                       and (doc.words[a + 1] in _BEFORE_LINK or doc.words[a] != "avant")), None)
+        # "without you having to go through Amazon", "sin que tenga que pasar por Amazon": wished for the sentence
+        without = next((a for a in range(m - 2, lo - 1, -1) if doc.words[a] in _WITHOUT), None)
+        start = before if before is not None else (held[0] if held else without)
+        if start is None or negation_in(doc, max(s.tok_start, start - 3), start) or _goods_or_amazons(doc, start, m):
+            continue
+        c0 = clause_start(doc, start)
+        if start == without:
+            c0 = s.tok_start  # a "without" clause is wished for by the clause before it
+        asked = asks_in(doc, c0, start + 1) or doc.has("wait", c0, start) or (
+            before is not None and doc.has("hold_off", c0, start))
+        if asked and not subject_is_not_buyer(doc, start, c0) and not neutral_clause(doc, c0, clause_end(doc, m)):
+            out.append((start, m + 1))
+    return out
+
+
+_GOODS = frozenset({"thing", "r_return", "send_verb", "sent_goods"})
+_IT = frozenset({"it", "them"})
+
+
+def _goods_or_amazons(doc: Doc, start: int, m: int) -> bool:
+    """Whether the act before Amazon at `m` is done to the goods, or Amazon names whose thing it is: a return.
+
+    "before you hand it to Amazon's courier", "before returning the lamp to Amazon": no claim.
+    """
+    if doc.words[m].endswith("'s") or (m + 1 < len(doc.words) and doc.classes[m + 1] & _GOODS):
+        return True
+    between = range(start + 1, m)
+    return any(doc.classes[k] & _GOODS or doc.words[k] in _IT for k in between) \
+        and not any(doc.words[k] in ("further", "forward") for k in between)
+
+
+# German passive auxiliaries after a participle: "eingeschaltet werden müsste", "eingereicht wird" (folded:
+# "würde" reads "wurde", so the past "wurde" is told from it by the original's umlaut)
+_PASSIVE = frozenset({"werden", "wird", "musste", "muss", "wurde", "wurden"})
+_PAST_PASSIVE = frozenset({"wurde", "wurden"})
+_DE_PREFIXES = ("zuruck", "hinzu", "weiter", "ein", "auf", "an", "ab", "aus", "bei", "mit", "nach", "vor")
+# tokens from the negation to the participle: "nicht extra eingeschaltet", "gar nicht erst eingereicht"
+_PASSIVE_REACH = 5
+
+
+def passive_unopened(doc: Doc) -> list[tuple[int, int]]:
+    """German's wish in the passive that Amazon not be brought in or a claim not be filed.
+
+    "Es wäre schön, wenn Amazon dafür nicht extra eingeschaltet werden müsste", "wenn ... die Beschwerde bei Amazon
+    gar nicht erst eingereicht wird": a negation, the participle of an opening verb (read back to its infinitive in
+    the lexicon) and a passive auxiliary, Amazon or a claim named before the negation, in a clause of condition or
+    request that does not say the offer stands either way.
+    """
+    out: list[tuple[int, int]] = []
+    if not doc.spans("lang_de"):
+        return out
+    words = doc.words
+    for n, _ in doc.spans("negation"):
+        c0, c1 = clause_start(doc, n), clause_end(doc, n)
+        k = next((k for k in range(n + 1, min(c1 - 1, n + _PASSIVE_REACH)) if words[k + 1] in _PASSIVE
+                  and _opening_participle(doc, words[k])), None)
+        if k is None or (words[k + 1] in _PAST_PASSIVE and "\u00fc" not in _original(doc, k + 1)):
+            continue
+        named = doc.has("amazon", c0, n) or doc.has("claim", c0, n) or weak_claim_in(doc, c0, n)
+        if named and (doc.has("condition", c0, n) or asks_in(doc, c0, n)) and not neutral_clause(doc, c0, c1):
+            out.append((n, k + 2))
+    return out
+
+
+def _opening_participle(doc: Doc, word: str) -> bool:
+    """Whether a German past participle is an opening verb's ("eingeschaltet" of "einschalten", "eröffnet")."""
+    if len(word) < 6 or not word.endswith("t"):
+        return False
+    stem = word[:-1]
+    prefix = next((p for p in _DE_PREFIXES if stem.startswith(p + "ge")), None)
+    if prefix is not None:
+        stem = prefix + stem[len(prefix) + 2:]  # "eingeschaltet" -> "einschalt"
+    elif stem.startswith("ge"):
+        stem = stem[2:]  # "gestellt" -> "stell"
+    return any("open" in doc.lexicon.classes_of(stem + ending) for ending in ("en", "n"))
+
+
+def _original(doc: Doc, k: int) -> str:
+    """Token `k` as the agent wrote it."""
+    a, b = doc.text.to_original(doc.starts[k], doc.ends[k])
+    return doc.text.original[a:b].lower()
+

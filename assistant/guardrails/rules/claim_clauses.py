@@ -33,6 +33,9 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
             continue  # "den Fall bei Amazon zurücknehmen", "bei Ihrer Bank": Amazon is where or whose, not who
         if "amazon" in cls and k > lo and (doc.words[k - 1] in _GIVE or "send_verb" in doc.classes[k - 1]):
             continue  # "drop Amazon a note telling them ...": Amazon is who is told, not who tells
+        if "amazon" in cls and k + 2 == verb and doc.words[k + 1] == "to" and k > 0 \
+                and doc.words[k - 1] in ("for", "to"):
+            return True  # "that's for Amazon to settle", "it's up to Amazon to close it": Amazon does the verb
         if "amazon" in cls and (k + 1 == verb or doc.words[k + 1] in _AUX) \
                 and not (doc.words[k + 1] == "a" and _english(doc, sentence, verb)):
             # ("a" is the French "has" only in French: "pop Amazon a quick note letting them know" is English)

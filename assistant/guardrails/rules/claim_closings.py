@@ -129,6 +129,8 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                               or (cls == "close" and doc.words[a - 1] in ("be", "is", "are", "was"))):
                     continue  # an adjective or noun ("keep a close eye on it", "give it another go"), not a request
                     # to close ("a revocare" is)
+                if cls == "gone" and doc.words[a] in _GO and doc.words[b:b + 1] and doc.words[b] in _TOWARDS:
+                    continue  # "your case has gone to our quality team": moved on to someone, not closed
                 if cls == "gone" and a < obj - 2 and not _buyers_perfect(doc, a):
                     # a state word is said of what precedes it ("the claim is closed"), not what follows; "could you
                     # confirm you've closed any open cases" is the buyer's own act, the object after it
@@ -193,6 +195,10 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "Amazon will tell you when the case is closed": Amazon informs, nothing waits on it
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+_GO = frozenset({"go", "gone", "went", "goes"})
+_TOWARDS = frozenset({"to", "into", "through", "via", "over"})
 
 
 def _amazon_tells(doc: Doc, lo: int, hi: int) -> bool:

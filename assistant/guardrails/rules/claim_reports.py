@@ -30,6 +30,8 @@ _NOUN_BEFORE = frozenset({"your", "the", "a", "an", "my", "our", "this", "that",
 
 
 _LET = frozenset({"let", "lets", "letting"})
+# A first-person plural verb right before the telling ("faremo sapere", "haremos saber", "ferons savoir")
+_WE_CAUSE = ("remo", "iamo", "emos", "amos", "rons")
 _CLICK = frozenset({"click", "select", "tick", "press", "tap", "hit"})
 # Picking an option on a form: on Amazon's return form the option is a return reason ("no longer needed")
 _CHOOSE = frozenset({"choose", "choosing", "select", "selecting", "pick", "picking", "tick", "ticking", "mark",
@@ -58,6 +60,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             # that it is resolved", "give your bank a heads-up that" name who is told; in "la invitiamo a informare
             # la sua banca" the Italian "a" before an infinitive is no article)
             continue
+        if a > 0 and len(doc.words[a - 1]) > 5 and doc.words[a - 1].endswith(_WE_CAUSE):
+            continue  # "Le faremo sapere se ...", "le haremos saber": the seller makes it known, to the buyer
         # ("let your bank and Amazon know": the one told may be two)
         if b - a == 1 and doc.words[a] in _LET and "know" not in doc.words[b:min(s.tok_end, b + 6)]:
             continue  # "the policy lets the postage be deducted": a letting, no telling ("let Amazon know")

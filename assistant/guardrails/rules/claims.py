@@ -21,7 +21,14 @@ from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import clause_end, clause_start, reported, seller_asks
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_acts import act_undone, kept_out, no_claim_please, nothing_open_at_amazon
+from assistant.guardrails.rules.claim_acts import (
+    act_undone,
+    held_off_at_amazon,
+    kept_out,
+    no_claim_please,
+    nothing_open_at_amazon,
+    passive_unopened,
+)
 from assistant.guardrails.rules.claim_asks import (
     amazon_kept_out,
     claim_asks,
@@ -427,7 +434,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
              + asked_not_to(data) + amazon_asked_to_stop(data) + absolute_closings(data, claims)
              + button_closings(data) + labelled_options(data) + dass_closings(doc, claims) + renounced(data, claims)
-             + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc)
+             + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc) + held_off_at_amazon(doc)
+             + passive_unopened(doc)
              + nothing_open_at_amazon(doc) + no_claim_please(doc))
     if not spans or not data.offers.any_remedy:
         return []

@@ -80,7 +80,7 @@ _SHOP_QUESTION = re.compile(fold_pattern(
 _INVITE = re.compile(r"\b(?:(?:next|future)\s(?:orders?|purchases?|time|visits?|buys?|month|week|season|year)|"
                      r"launch(?:es|ing)|follow|newsletter|"
                      r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new|"
-                     r"this\smonth\sonly|stock\sup|buy\s(?:\d+|one|two|three)\s(?:and\s)?get)\b")
+                     r"this\smonth\sonly|stock\sup|buy\s(?:\d+|one|two|three),?\s(?:and\s)?get)\b")
 _CODE_VALUE = re.compile(r"\bcode:?\s(?=[a-z0-9]*[a-z])(?=[a-z0-9]{4})[a-z]*\d")
 
 
