@@ -109,6 +109,29 @@ def _may_open_marker(text: str, i: int) -> bool:
     return follow is None and (c in _MARKER_FIRST or c.isdecimal())
 
 
+# Words that join two option numbers named in prose: "just reply with 1 or 2. The claim ..." (not "... $49.00 or 2.
+# swap it": after an amount the "2." opens the second item)
+_JOINING = frozenset({"or", "and", "o", "y", "e", "ou", "et", "oder", "und"})
+
+
+def _number_in_prose(folded: str, pos: int) -> bool:
+    """Whether the number ending right before `pos` follows another small number and a joining word ("1 or 2.")."""
+    k = pos - 1
+    while k >= 0 and folded[k].isdecimal():
+        k -= 1
+    if k < 1 or folded[k] != " ":
+        return False
+    j = k
+    while j > 0 and folded[j - 1].isalpha():
+        j -= 1
+    if folded[j:k] not in _JOINING or j < 2 or folded[j - 1] != " ":
+        return False
+    i = j - 1
+    while i > 0 and folded[i - 1].isdecimal():
+        i -= 1
+    return 1 <= j - 1 - i <= 2 and (i == 0 or folded[i - 1].isspace())
+
+
 def _may_end_inline(folded: str, lo: int, pos: int) -> bool:
     """False when `_INLINE_MARKER.search(folded, lo, pos)` cannot match.
 
@@ -228,7 +251,8 @@ def split_sentences(doc: Doc, folded: str) -> None:
                                and _may_open_marker(seg := folded[cuts[-1]:pos + 1].strip(), 0)
                                and _LIST_MARKER.fullmatch(seg + " ") is not None)
                               or (_may_end_inline(folded, lo := max(cuts[-1], pos - 6), pos)
-                                  and _INLINE_MARKER.search(folded, lo, pos) is not None)):
+                                  and _INLINE_MARKER.search(folded, lo, pos) is not None
+                                  and not _number_in_prose(folded, pos))):
             continue  # "1." opening a list item, also inline: "Sorry! 1. A replacement 2. A refund"
         if char == "." and _dotted_word_end(doc, folded, pos):
             continue  # "w.i.t.h.d.r.a.w. the claim": the last dot of letters spelt out with dots

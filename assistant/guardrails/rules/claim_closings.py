@@ -138,6 +138,8 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 c0 = clause_start(doc, min(a, obj))
                 w0 = max(c0, a - 6)
                 plea = doc.has("request", w0, a) and not doc.has("negation", w0, a)
+                if doc.words[c0] in _NOTHING and a - c0 <= _NOTHING_REACH and not doc.has("condition", c0, a):
+                    continue  # "Nothing in this offer requires you to change or withdraw your claim": none asked
                 plea = plea or _imperative_pronoun(doc, a, b)  # "retirez-la simplement": the imperative asks
                 # "Merci de bien vouloir régulariser la situation auprès d'Amazon en clôturant le dossier": the
                 # sentence opens with the request and the closing is how it is done
@@ -197,6 +199,10 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
     return out
 
 
+# A negative pronoun opening the clause as its subject: whatever it says of a closing, it asks for none
+_NOTHING = frozenset({"nothing", "nobody", "none", "niente", "nulla", "nessuno", "rien", "personne", "nada", "nadie",
+                      "nichts", "niemand"})
+_NOTHING_REACH = 12  # tokens from it to the closing: "Nothing in this offer requires you to change or withdraw"
 _GO = frozenset({"go", "gone", "went", "goes"})
 _TOWARDS = frozenset({"to", "into", "through", "via", "over"})
 

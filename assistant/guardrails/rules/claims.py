@@ -385,10 +385,18 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
     for si, s in enumerate(doc.sentences):
         head = min(s.tok_end, s.tok_start + 3)
         if not doc.has("condition", s.tok_start, head):
+            at = _closed_at_amazon(doc, s.tok_start, s.tok_end)
+            if at is not None:  # "El reembolso saldrá en cuanto figure como cerrado en Amazon": mid-sentence
+                claim = antecedent(doc, starts, si)
+                if claim is not None and not neutral_clause(doc, clause_start(doc, at), clause_end(doc, at)):
+                    out.append((at, at + 1))
             continue
         gone = doc.find("gone", s.tok_start, min(s.tok_end, s.tok_start + 8)) or no_longer_state(doc, s.tok_start)
         if not gone or doc.has("pronoun", s.tok_start, gone[0][0]):
             continue
+        if doc.has("first_person", s.tok_start, gone[0][0]) \
+                or doc.has("not_claim", gone[0][1], min(s.tok_end, gone[0][1] + 4)):
+            continue  # "After more reports we have withdrawn the batch from sale": a subject and an object of its own
         claim = antecedent(doc, starts, si)
         if claim is None:
             continue
@@ -398,6 +406,23 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
             continue
         out.append((s.tok_start, gone[0][1]))
     return out
+
+
+_AT = frozenset({"en", "on", "at", "bei", "su", "sur", "in", "auf", "chez"})
+
+
+def _closed_at_amazon(doc: Doc, lo: int, hi: int) -> int | None:
+    """A closed state with no subject of its own, 'at Amazon', right after a condition: the token of the state.
+
+    "... en cuanto figure como cerrado en Amazon", "once shown as closed on Amazon": what is closed at Amazon is the
+    claim named before, however the sentence names nothing else.
+    """
+    for _, d in doc.find("condition", lo, hi):
+        for g, h in doc.find("gone", d, min(hi, d + 4)):
+            if h + 1 < hi and doc.words[h] in _AT and "amazon" in doc.classes[h + 1] \
+                    and not any(doc.has(cls, d, g) for cls in ("pronoun", "first_person", "you", "thing", "claim")):
+                return g
+    return None
 
 
 @rule("az_inducement", severity="block", order=1,
