@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.rules.claim_clauses import asks_in, negation_in, neutral_clause, subject_is_not_buyer
+from assistant.guardrails.rules.claim_openings import BEFORE, BEFORE_LINK
 from assistant.guardrails.rules.claim_refs import closing_noun, weak_claim_in
 from assistant.guardrails.text import Doc
 
@@ -143,9 +144,9 @@ def _plea(doc: Doc, x: int, y: int) -> bool:
     return any(w in _PLEA_WORDS for w in doc.words[x:y])
 
 
-# "before" in the languages, and the word that joins it to its verb ("antes de", "prima di", "avant de")
-_BEFORE = frozenset({"before", "antes", "prima", "avant", "bevor", "ehe"})
-_BEFORE_LINK = frozenset({"de", "d", "di"})
+# "before" in the languages (German's too, whose verb comes last: "bevor Sie ... Amazon"); the word that joins it to
+# its verb ("antes de", "prima di", "avant de") is `BEFORE_LINK`
+_BEFORE = BEFORE | {"bevor", "ehe"}
 # A preposition that makes Amazon where an act is done: "with Amazon", "con Amazon", "bei Amazon", "auprès d'Amazon"
 _WITH = frozenset({"with", "through", "via", "to", "at", "con", "por", "a", "ad", "presso", "su", "bei", "uber", "an",
                    "aupres", "chez", "par", "d"})
@@ -168,13 +169,13 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
         s = doc.sentences[doc.sentence_of(m)]
         lo = max(s.tok_start, m - _HELD_REACH)
         # a word of holding off, putting off or waiting ("hold off", "soprassedere", "wait") that is no bare "not"
-        held = sorted(a for cls in ("hold_off", "defer", "wait") for a, _ in doc.find(cls, lo, m - 1)
-                      if "negation" not in doc.classes[a])
+        held = min((a for cls in ("hold_off", "defer", "wait") for a, _ in doc.find(cls, lo, m - 1)
+                    if "negation" not in doc.classes[a]), default=None)
         before = next((a for a in range(m - 3, lo - 1, -1) if doc.words[a] in _BEFORE
-                       and (doc.words[a + 1] in _BEFORE_LINK or doc.words[a] != "avant")), None)
+                       and (doc.words[a + 1] in BEFORE_LINK or doc.words[a] != "avant")), None)
         # "without you having to go through Amazon", "sin que tenga que pasar por Amazon": wished for the sentence
         without = next((a for a in range(m - 2, lo - 1, -1) if doc.words[a] in _WITHOUT), None)
-        start = before if before is not None else (held[0] if held else without)
+        start = before if before is not None else (held if held is not None else without)
         if start is None or negation_in(doc, max(s.tok_start, start - 3), start) or _goods_or_amazons(doc, start, m):
             continue
         c0 = clause_start(doc, start)
@@ -228,7 +229,7 @@ def passive_unopened(doc: Doc) -> list[tuple[int, int]]:
         c0, c1 = clause_start(doc, n), clause_end(doc, n)
         k = next((k for k in range(n + 1, min(c1 - 1, n + _PASSIVE_REACH)) if words[k + 1] in _PASSIVE
                   and _opening_participle(doc, words[k])), None)
-        if k is None or (words[k + 1] in _PAST_PASSIVE and "\u00fc" not in _original(doc, k + 1)):
+        if k is None or (words[k + 1] in _PAST_PASSIVE and "\u00fc" not in _original_word(doc, k + 1)):
             continue
         named = doc.has("amazon", c0, n) or doc.has("claim", c0, n) or weak_claim_in(doc, c0, n)
         if named and (doc.has("condition", c0, n) or asks_in(doc, c0, n)) and not neutral_clause(doc, c0, c1):
@@ -249,8 +250,8 @@ def _opening_participle(doc: Doc, word: str) -> bool:
     return any("open" in doc.lexicon.classes_of(stem + ending) for ending in ("en", "n"))
 
 
-def _original(doc: Doc, k: int) -> str:
-    """Token `k` as the agent wrote it."""
-    a, b = doc.text.to_original(doc.starts[k], doc.ends[k])
+def _original_word(doc: Doc, k: int) -> str:
+    """Token `k` as the agent wrote it, in lower case."""
+    a, b = doc.original_span(k, k + 1)
     return doc.text.original[a:b].lower()
 

@@ -92,13 +92,13 @@ _HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti
 
 # "before" straight before an opening verb holds it off like "before you" does: "give us until Friday before
 # opening anything with Amazon", "avant d'ouvrir un litige", "antes de abrir una reclamación", "prima di aprire"
-_BEFORE = frozenset({"before", "avant", "antes", "prima"})
+BEFORE = frozenset({"before", "avant", "antes", "prima"})
 _ESCALATE = ("escalat", "eskalier")
 # "avant d'en arriver là", "antes de llegar a eso": getting that far is escalating, it needs no object either
 _GET_THAT_FAR = frozenset({"en arriver la", "d en arriver la", "llegar a eso", "llegar a tanto", "arrivare a tanto",
                            "arrivare a questo", "get to that point", "come to that"})
 _THERE = frozenset({"there", "alli", "ahi", "dort", "dorthin", "li", "la dentro"})
-_BEFORE_LINK = frozenset({"de", "d", "di"})
+BEFORE_LINK = frozenset({"de", "d", "di"})
 # The object of a claim word used as a verb ("dispute the charge", "chargeback it")
 _VERB_OBJECT = frozenset({"the", "it", "this", "your", "my", "any", "a", "them"})  # not "dispute that ...": contest
 
@@ -110,9 +110,9 @@ def _before_opening(doc: Doc) -> list[tuple[int, int]]:
     words = doc.words
     out: set[tuple[int, int]] = set()
     for k, _ in doc.spans("open"):
-        if k >= 1 and words[k - 1] in _BEFORE and words[k] not in _BEFORE_LINK:
+        if k >= 1 and words[k - 1] in BEFORE and words[k] not in BEFORE_LINK:
             out.add((k - 1, k))
-        if k >= 2 and words[k - 2] in _BEFORE and words[k - 1] in _BEFORE_LINK:
+        if k >= 2 and words[k - 2] in BEFORE and words[k - 1] in BEFORE_LINK:
             out.add((k - 2, k))
     return sorted(out)
 
