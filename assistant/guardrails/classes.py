@@ -130,3 +130,48 @@ def _adverb_readings(doc: Doc) -> None:
             doc.index[cls] = keep
         else:
             del doc.index[cls]
+
+
+# German's polite imperative is the infinitive opening its clause with "Sie" after it ("Eröffnen Sie keinen Fall
+# bei Amazon", "Ziehen Sie ihn zurück"): a request like "bitte" is, without the word. Verb-first with "Sie" is
+# also a question (a "?" ends the sentence) or, with a modal or auxiliary, a condition ("Sollten Sie ...",
+# "Haben Sie Fragen, ...") or a polite question in a statement's dress: those are left alone.
+_DE_NOT_IMPERATIVE = frozenset({
+    "haben", "sind", "sein", "werden", "wurden", "wuerden", "konnen", "konnten", "sollten", "sollen", "mussen",
+    "mussten", "durfen", "durften", "mochten", "mogen", "wollen", "wollten", "hatten", "waren", "bitten", "danken",
+})
+# What may stand before the verb in its clause: nothing or a joining word (after "bitte" the clause has its request)
+_DE_BEFORE_VERB = frozenset({"und", "oder", "aber", "also", "dann", "jetzt", "einfach", "nun"})
+
+
+def imperative_readings(doc: Doc) -> None:
+    """Give the German polite imperative's verb the `request` class (see `_DE_NOT_IMPERATIVE`).
+
+    Runs after the sentence split: the verb opens a sentence, a list line, or a clause after ":", ";" or a dash.
+    """
+    words, starts, ends = doc.words, doc.starts, doc.ends
+    if "lang_de" not in doc.index:
+        return
+    folded = doc.text.folded
+    added: list[tuple[int, int]] = []
+    for s in doc.sentences:
+        if s.tok_end - s.tok_start < 3 or "?" in folded[s.start:s.end]:
+            continue
+        for k in range(s.tok_start, s.tok_end - 1):
+            word = words[k]
+            if words[k + 1] != "sie" or not word.endswith("n") or not word.isalpha() or word in _DE_NOT_IMPERATIVE:
+                continue
+            if doc.classes[k] and not doc.classes[k] <= _VERB_CLASSES:
+                continue  # a word of another kind ("wenn", "denn", "ihnen")
+            if k > s.tok_start and words[k - 1] not in _DE_BEFORE_VERB and not any(
+                    c in ":;–—" for c in folded[ends[k - 1]:starts[k]]):
+                continue  # mid-clause: "dass wir Ihnen ... senden, wenn Sie ..." is no request
+            added.append((k, k + 1))
+            doc.classes[k] = doc.classes[k] | {"request"}
+    if added:
+        doc.index["request"] = sorted([*doc.index.get("request", []), *added])
+
+
+# Classes a German verb may carry in the lexicon (anything else says the word is no verb)
+_VERB_CLASSES = frozenset({"claim_verb_ok", "open", "close", "offer_verb", "lang_de", "open_end", "tell", "hold_off",
+                           "send", "refund_verb", "return_verb"})

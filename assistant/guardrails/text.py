@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.classes import classify as _classify
+from assistant.guardrails.classes import imperative_readings
 from assistant.guardrails.lexicon import Lexicon, has_cjk
 from assistant.guardrails.normalize import NormalizedText
 from assistant.guardrails.sentences import Sentence, split_sentences
@@ -252,6 +253,7 @@ def _build(text: NormalizedText, lexicon: Lexicon) -> Doc:
     _tokenize(doc, folded)
     _classify(doc)
     split_sentences(doc, folded)
+    imperative_readings(doc)
     return doc
 
 

@@ -146,6 +146,21 @@ def _elided_claim(doc: Doc, oa: int, ob: int, end: int) -> bool:
         or (ob - oa == 1 and INFINITIVE_CLITIC.search(doc.words[oa]) is not None)
 
 
+# An object pronoun before the verb in Spanish, French and Italian ("no hace falta que la abra", "inutile de
+# l'ouvrir"): the claim named just before, unless a thing (the parcel, the box) was named after it
+_CLITIC_OBJECT = frozenset({"la", "lo", "l"})
+
+
+def _clitic_object(doc: Doc, oa: int) -> bool:
+    """An object pronoun before the opening verb at `oa` that can only stand for the claim named before it."""
+    if oa == 0 or doc.words[oa - 1] not in _CLITIC_OBJECT:
+        return False
+    si = doc.sentence_of(oa)
+    lo = doc.sentences[si - 1].tok_start if si > 0 else doc.sentences[si].tok_start
+    claims = doc.find("claim", lo, oa - 1)
+    return bool(claims) and not doc.has("thing", claims[-1][1], oa - 1)
+
+
 def _claim_just_before(doc: Doc, a: int) -> bool:
     """A claim named before token `a` in its sentence or in the sentence before.
 
@@ -216,7 +231,7 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             head = max(c0, a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
             # escalating needs no object: "before you escalate anything" is taking it to Amazon
             # ("if you agree not to file one": "one" takes up the claim named earlier in the sentence)
-            one = _elided_claim(doc, oa, ob, s.tok_end) and _claim_just_before(doc, a)
+            one = (_elided_claim(doc, oa, ob, s.tok_end) or _clitic_object(doc, oa)) and _claim_just_before(doc, a)
             # "no pase por Amazon: no hace falta abrir nada allí": "there" is Amazon, named just before
             # (French puts it before the verb: "que vous n'y ouvriez rien")
             there = (any(w in _THERE for w in doc.words[ob:tail]) or "y" in doc.words[b:oa]) \
@@ -288,7 +303,40 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
         # Amazon by name ("Ihre Bank" is in the `amazon` class too: the bank decides a chargeback)
         if k < c1 and doc.words[k].startswith("amazon") and not neutral_clause(doc, c0, c1):
             out.append((a, k + 1))
+            continue
+        # Amazon or the bank a little further on, after the act's own object ("que no dé ese paso con el banco"),
+        # or named as the sentence's topic before the request ("Quanto alla banca, La preghiamo di non procedere")
+        amazon = _amazon_near(doc, verb, c1) if k >= c1 or not doc.words[k].startswith("amazon") else None
+        if amazon is not None and not neutral_clause(doc, c0, c1):
+            out.append((a, max(e for _, e in doc.find("amazon", amazon, amazon + 1))))  # to the name's end
+        elif c1 - verb <= _BARE_ACT and _amazon_topic(doc, c0) and not neutral_clause(doc, c0, c1):
+            out.append((a, c1))  # the act has no object of its own: it is done with the topic ("non procedere")
     return out
+
+
+_BARE_ACT = 3  # tokens from the verb to its clause's end: an act with no object ("di non procedere", "go ahead")
+_AMAZON_REACH = 6  # tokens after the verb: its object ("ese paso", "that step") then Amazon
+# an object that is the goods, or the seller as the act's receiver: the act is on the item, not with Amazon
+_ON_GOODS = frozenset({"it", "them", "us", "lo", "los", "las", "nos", "ihn", "sie", "uns", "le", "les", "nous",
+                       "ce", "ci", "li"})
+
+
+def _amazon_near(doc: Doc, verb: int, end: int) -> int | None:
+    """Amazon or the bank after the verb at `verb` in its clause, no thing (the parcel, the item) between."""
+    for k in range(verb + 1, min(end, verb + _AMAZON_REACH)):
+        if "amazon" in doc.classes[k]:
+            return k
+        if "thing" in doc.classes[k] or doc.words[k] in _ON_GOODS:
+            return None  # "please don't send the lamp back to Amazon", "don't post it to us": an act on the goods
+    return None
+
+
+def _amazon_topic(doc: Doc, c0: int) -> bool:
+    """Amazon or the bank as the topic that opens the sentence, cut off by a comma: "As for your bank, please ..."."""
+    s = doc.sentences[doc.sentence_of(c0)]
+    if c0 == s.tok_start or c0 - s.tok_start > 5 or "," not in doc.text.folded[doc.ends[c0 - 1]:doc.starts[c0]]:
+        return False
+    return doc.has("amazon", s.tok_start, c0)
 
 
 # A clitic for "it" fused before a verb of giving something up: "merci d'y renoncer", "se ci rinunciasse"
