@@ -57,6 +57,8 @@ def _bounds_py(folded: str) -> list[int]:
 
 # Japanese lists: "①" (a digit after NFKC) straight before the text, an amount ("② 12,800円を") or a Latin word
 # run into Japanese ("② Amazonを通じて"), "A案：", "案1：",
+# "2．3,280円を全額ご返金", "1．26.5cmの商品" (a full-width stop, folded to "."): "2.3,280" and "1.26.5cm" are no
+# numbers, so the "2." is a marker (a date, "1.12.2026", is followed by no unit);
 # "【A】", "【方法1】"; not a quantity or a range ("1〜2日でお届け", "3日以内"; "①日本製" is an item).
 # The words that open an option label ("Option 2", "Variante b") and the ordinals before an option word ("First
 # option:", "Zweite Möglichkeit:", "Deuxième option :", "Segunda opción:"): in the pattern, and whole in the precheck.
@@ -64,7 +66,8 @@ _OPTION_WORDS: Final = ("option", "opcion", "opzione", "variante", "moglichkeit"
                         "solucion", "solution", "losung", "vorschlag", "proposta", "propuesta", "proposition")
 _ORDINALS: Final = ("first", "second", "third", "erste", "zweite", "dritte", "premiere", "deuxieme", "seconde",
                     "troisieme", "primera", "segunda", "tercera", "prima", "seconda", "terza")
-_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|\(?[a-h][.)]|[\-*•·▪►✓・]|"
+_LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|"
+                          r"\d{1,2}\.(?=\d{1,3}(?:,\d{3})+(?![\d,.])|\d{1,2}\.\d+[a-z\u3000-\u30ff\u4e00-\u9fff])|\(?[a-h][.)]|[\-*•·▪►✓・]|"
                           r"[【\[〔<](?:方法|案|オフション|選択肢)?[a-h1-9][】\]〕>][:：]?|"
                           r"(?:" + "|".join(_OPTION_WORDS) + r")\s+(?:\d|[a-d]\b|one|two|three)"
                           r"[.):]?|"

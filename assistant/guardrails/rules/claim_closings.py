@@ -106,6 +106,15 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue
                 if obj in pronouns and obj > a + 2 and doc.words[a + 1] in DETERMINER:
                     continue  # "close the app and open it": the verb has its own object
+                if obj in pronouns and obj < clause_start(doc, a) and b < s.tok_end and doc.words[b] in DETERMINER \
+                        and not doc.has("claim", b, b + 3) and not doc.has("claim_weak", b, b + 3):
+                    # "... this month, and we have withdrawn that batch": the pronoun in a clause before, the verb's
+                    # own object after it
+                    continue
+                if obj in pronouns and obj + 1 < a and "not_claim" in doc.classes[obj + 1]:
+                    continue  # "le transporteur a été clôturé": an article before the carrier, no pronoun
+                if doc.words[a] == "end" and doc.words[b:b + 1] == ["up"]:
+                    continue  # "we want you to end up with a jug that works": "end up" is to come out, no closing
                 if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):
                     continue  # "il ritiro gratuito": an article before the noun, not "it" being withdrawn
                 if obj in pronouns and ((cls == "close" and doc.words[obj] == "il") or (obj < a and any(

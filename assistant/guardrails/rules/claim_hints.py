@@ -11,12 +11,18 @@ nothing.
 A claim that must do something first, whatever the verb: "the claim will need to come down first", "la
 reclamación tendrá que desaparecer primero". The remedy waits on the claim's state; only Amazon acting on it
 ("will need to be reviewed by Amazon first") leaves it to Amazon.
+
+A need denied before the act ("it is not necessary to contact Amazon", "il n'est pas nécessaire de saisir
+Amazon"): whatever the hold-off words say, an act on Amazon or a claim said to be unneeded, in a message that
+offers a remedy, keeps Amazon out.
 """
 
 from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end
+from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
 from assistant.guardrails.rules.claim_clauses import neutral_clause
+from assistant.guardrails.rules.claim_openings import NEED_LINK, NEEDED
 from assistant.guardrails.rules.claim_refs import weak_claim_in
 from assistant.guardrails.text import Doc
 
@@ -65,4 +71,33 @@ def claim_first(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
         first = next((k for k in range(must + 1, end) if doc.words[k] in _FIRST), None)
         if first is not None and not neutral_clause(doc, obj, end):
             out.append((obj, first + 1))
+    return out
+
+
+_NEED_REACH = 3  # tokens from the negation to the word of need: "not really necessary", "pas nécessaire"
+_NEED = NEEDED | {"need", "besoin", "bisogno", "necesidad"}  # ("no need for you to", "pas besoin de")
+
+
+def needless_acts(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of a denied need, then a link and an act of opening on Amazon or a claim (see the docstring)."""
+    out: list[tuple[int, int]] = []
+    for a, b in doc.spans("negation"):
+        end = min(clause_end(doc, a) + 1, doc.sentences[doc.sentence_of(a)].tok_end)
+        need = next((k for k in range(b, min(end, b + _NEED_REACH)) if doc.words[k] in _NEED), None)
+        if need is None:
+            continue
+        link = need + 1
+        while link < end and doc.words[link] in (",", "for", "you", "per", "lei"):
+            link += 1  # "not necessary for you to", "non è necessario per Lei"
+        if link >= end or (doc.words[link] not in NEED_LINK and not doc.words[link].startswith("amazon")):
+            continue
+        acts = doc.find("open", link, min(end, link + 6))
+        if not acts or doc.words[acts[0][0]] in NOT_KEEPING_OUT:
+            continue
+        tail = min(end, acts[0][1] + 4)
+        names = doc.find("amazon", link, tail)
+        if not doc.has("not_claim", link, tail):
+            names = names + doc.find("claim", link, tail)
+        if names and not neutral_clause(doc, need, end):  # (from the need: "not" is itself an `independent` word)
+            out.append((a, max(e for _, e in names)))  # to the end of the name: "no need to open an A-to-z claim"
     return out

@@ -23,7 +23,7 @@ from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC
 from assistant.guardrails.text import Doc
 
 # Words of need, in the Latin-script languages ("won't be necessary", "ist nicht nötig", "no será necesario").
-_NEEDED = frozenset({"necessary", "needed", "required", "notig", "notwendig", "erforderlich", "necessaire",
+NEEDED = frozenset({"necessary", "needed", "required", "notig", "notwendig", "erforderlich", "necessaire",
                      "necesario", "necesaria", "necessario", "necessaria"})
 _NEGATION_REACH = 4  # tokens between the negation and the word of need: "won't really be necessary"
 
@@ -39,7 +39,7 @@ def needless_openings(data: RuleInput) -> list[tuple[int, int]]:
         if any(doc.has(cls, c0, oa) for cls in ("you", "first_person", "hold_off", "request", "negation")):
             continue  # the act has a subject of its own, or is already held off
         for k in range(ob, c1):
-            if doc.words[k] in _NEEDED and doc.has("negation", max(ob, k - _NEGATION_REACH), k):
+            if doc.words[k] in NEEDED and doc.has("negation", max(ob, k - _NEGATION_REACH), k):
                 if not neutral_clause(doc, c0, c1):
                     out.append((oa, k + 1))
                 break
@@ -47,12 +47,12 @@ def needless_openings(data: RuleInput) -> list[tuple[int, int]]:
 
 
 # what joins a word of need to the act it is about: "necesario que acuda", "nécessaire de saisir", "necessario che"
-_NEED_LINK = frozenset({"que", "de", "d", "che", "di", "to", "zu"})
+NEED_LINK = frozenset({"que", "de", "d", "che", "di", "to", "zu"})
 
 
 def _need_then_act(doc: Doc, b: int, end: int) -> bool:
     """A word of need within two tokens after a bare negation, then a linking word ('no sea necesario que')."""
-    return any(doc.words[k] in _NEEDED and k + 1 < end and doc.words[k + 1] in _NEED_LINK
+    return any(doc.words[k] in NEEDED and k + 1 < end and doc.words[k + 1] in NEED_LINK
                for k in range(b, min(end, b + 2)))
 
 

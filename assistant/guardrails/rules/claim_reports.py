@@ -26,7 +26,10 @@ _CLAUSE_END = ".,;:!?)\n。、"
 # que el problema ya está resuelto" says it fifteen words on
 _SAID = 16
 _INFINITIVE = ("are", "ere", "ire", "ar", "er", "ir")
-_NOUN_BEFORE = frozenset({"your", "the", "a", "an", "my", "our", "this", "that", "his", "her", "their", "no", "any"})
+_NOUN_BEFORE = frozenset({"your", "the", "a", "an", "my", "our", "this", "that", "his", "her", "their", "no", "any",
+                          "pour", "per", "para"})  # "Pour information, ...": for information (no infinitive)
+# Prepositions that take an infinitive in the Romance languages: "la invitiamo a informare", "pour informer Amazon"
+_BEFORE_INFINITIVE = frozenset({"a", "pour", "per", "para"})
 
 
 _LET = frozenset({"let", "lets", "letting"})
@@ -55,13 +58,15 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         s = doc.sentences[si]
         if a > s.tok_start and doc.words[a - 1] in _NOUN_BEFORE and doc.words[a].isascii() \
                 and not doc.has("amazon", a, b) and not doc.has("amazon", max(s.tok_start, a - 3), a) \
-                and not (doc.words[a - 1] == "a" and doc.words[a].endswith(_INFINITIVE)):
+                and not (doc.words[a - 1] in _BEFORE_INFINITIVE and doc.words[a].endswith(_INFINITIVE)):
             # "when your message arrived", "the update": a noun, nobody is told anything ("an update to Amazon
             # that it is resolved", "give your bank a heads-up that" name who is told; in "la invitiamo a informare
             # la sua banca" the Italian "a" before an infinitive is no article)
             continue
         if a > 0 and len(doc.words[a - 1]) > 5 and doc.words[a - 1].endswith(_WE_CAUSE):
             continue  # "Le faremo sapere se ...", "le haremos saber": the seller makes it known, to the buyer
+        if b - a == 1 and len(doc.words[a]) > 7 and doc.words[a].endswith((*_WE_CAUSE, "ons")):
+            continue  # "Le comunichiamo che ...", "nous vous informons que": the seller tells, in its own verb
         # ("let your bank and Amazon know": the one told may be two)
         if b - a == 1 and doc.words[a] in _LET and "know" not in doc.words[b:min(s.tok_end, b + 6)]:
             continue  # "the policy lets the postage be deducted": a letting, no telling ("let Amazon know")

@@ -48,7 +48,7 @@ from assistant.guardrails.rules.claim_clauses import (
 )
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
 from assistant.guardrails.rules.claim_demonstratives import dass_closings
-from assistant.guardrails.rules.claim_hints import claim_first, doubted_involvement
+from assistant.guardrails.rules.claim_hints import claim_first, doubted_involvement, needless_acts
 from assistant.guardrails.rules.claim_openings import (
     asked_not_to,
     hold_offs,
@@ -441,6 +441,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
             or (doc.spans("request") and doc.spans("negation") and doc.spans("amazon"))  # "could you not ..."
+            or (doc.spans("negation") and doc.spans("open") and doc.spans("amazon"))  # "not necessary to contact"
             or doc.spans("keep_out") or doc.spans("doubt") or may_ask_amazon_to_stop(doc) or names_amazon_side(doc)):
         return []
     claims = claim_objects(data)
@@ -462,6 +463,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + button_closings(data) + labelled_options(data) + dass_closings(doc, claims) + renounced(data, claims)
              + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc) + held_off_at_amazon(doc)
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
+             + needless_acts(doc)
              + nothing_open_at_amazon(doc) + no_claim_please(doc))
     if not spans or not data.offers.any_remedy:
         return []
