@@ -102,6 +102,7 @@ def classify(doc: Doc) -> None:
 #   comunicato ...", "è appena arrivato"): no condition there ("e", also "and", is left out);
 # - "doch" is "but" opening a clause and a modal particle after a pronoun ("ziehen Sie sie doch bitte zurück",
 #   "schreiben Sie uns doch"): no contrast, so it does not cut the clause in two.
+# Spanish "sí" (yes: "eso sí", "sí, claro") folds to "si" (if): written with its accent, it is no condition.
 _PARTICLE_AFTER: dict[str, tuple[str, frozenset[str]]] = {
     "appena": ("condition", frozenset({"ho", "hai", "ha", "abbiamo", "avete", "hanno", "sono", "siamo", "siete",
                                        "era", "erano", "avevo", "aveva", "avevamo", "avevano"})),
@@ -110,17 +111,24 @@ _PARTICLE_AFTER: dict[str, tuple[str, frozenset[str]]] = {
 }
 
 
+def _accented(doc: Doc, a: int) -> bool:
+    """Whether token `a` is written with an accent: Spanish "sí" (yes, "eso sí") is no "si" (if)."""
+    x, y = doc.original_span(a, a + 1)
+    return doc.text.original[x:y] in ("sí", "Sí", "SÍ")
+
+
 def _adverb_readings(doc: Doc) -> None:
     """Drop the class of a word where it stands as a particle (see `_PARTICLE_AFTER`)."""
     words = doc.words
-    for cls in ("condition", "contrast"):
+    for cls in ("condition", "contrast", "link"):
         spans = doc.index.get(cls)
         if not spans:
             continue
         keep = []
         for a, b in spans:
             reading = _PARTICLE_AFTER.get(words[a]) if b - a == 1 and a > 0 else None
-            if reading is not None and reading[0] == cls and words[a - 1] in reading[1]:
+            if (reading is not None and reading[0] == cls and words[a - 1] in reading[1]) \
+                    or (cls != "contrast" and b - a == 1 and words[a] == "si" and _accented(doc, a)):
                 doc.classes[a] = doc.classes[a] - {cls}
             else:
                 keep.append((a, b))

@@ -15,15 +15,20 @@ reclamación tendrá que desaparecer primero". The remedy waits on the claim's s
 A need denied before the act ("it is not necessary to contact Amazon", "il n'est pas nécessaire de saisir
 Amazon"): whatever the hold-off words say, an act on Amazon or a claim said to be unneeded, in a message that
 offers a remedy, keeps Amazon out.
+
+The step the buyer announced, named by what they said of it ("the step you mentioned", "el paso que comenta",
+"procedere come ci ha scritto", "mit dem Schritt, den Sie erwähnt haben"), waited on: when the buyer's message
+names a claim, that step is the claim, and asking them to wait before it holds it off.
 """
 
 from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end
+from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
 from assistant.guardrails.rules.claim_clauses import neutral_clause
 from assistant.guardrails.rules.claim_openings import NEED_LINK, NEEDED
-from assistant.guardrails.rules.claim_refs import weak_claim_in
+from assistant.guardrails.rules.claim_refs import buyer_names_claim, weak_claim_in
 from assistant.guardrails.text import Doc
 
 
@@ -75,7 +80,8 @@ def claim_first(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
 
 
 _NEED_REACH = 3  # tokens from the negation to the word of need: "not really necessary", "pas nécessaire"
-_NEED = NEEDED | {"need", "besoin", "bisogno", "necesidad"}  # ("no need for you to", "pas besoin de")
+# ("no need for you to", "pas besoin de", "non serve che", "no hace falta que")
+_NEED = NEEDED | {"need", "besoin", "bisogno", "necesidad", "serve", "servira", "servirebbe", "falta"}
 
 
 def needless_acts(doc: Doc) -> list[tuple[int, int]]:
@@ -87,11 +93,12 @@ def needless_acts(doc: Doc) -> list[tuple[int, int]]:
         if need is None:
             continue
         link = need + 1
-        while link < end and doc.words[link] in (",", "for", "you", "per", "lei"):
+        while link < end and doc.words[link] in (",", "for", "you", "per", "lei", "usted"):
             link += 1  # "not necessary for you to", "non è necessario per Lei"
-        if link >= end or (doc.words[link] not in NEED_LINK and not doc.words[link].startswith("amazon")):
+        if link >= end or (doc.words[link] not in NEED_LINK and not doc.words[link].startswith("amazon")
+                           and "open" not in doc.classes[link]):
             continue
-        acts = doc.find("open", link, min(end, link + 6))
+        acts = doc.find("open", link, min(end, link + 6))  # (the link may be the act: "non serve rivolgersi")
         if not acts or doc.words[acts[0][0]] in NOT_KEEPING_OUT:
             continue
         tail = min(end, acts[0][1] + 4)
@@ -100,4 +107,39 @@ def needless_acts(doc: Doc) -> list[tuple[int, int]]:
             names = names + doc.find("claim", link, tail)
         if names and not neutral_clause(doc, need, end):  # (from the need: "not" is itself an `independent` word)
             out.append((a, max(e for _, e in names)))  # to the end of the name: "no need to open an A-to-z claim"
+    return out
+
+
+# What the buyer said of a step they announced: "you mentioned", "den Sie erwähnt haben", "que comenta", "come ci ha
+# scritto", "que vous évoquez"
+_MENTIONED = frozenset({"mentioned", "mentioning", "erwahnt", "erwahnten", "angekundigt", "comenta",
+                        "menciona", "mencionado", "menciono", "plantea", "scritto", "detto", "accennato", "mentionne",
+                        "mentionnee", "evoque", "evoquee", "evoquez", "envisagez"})
+_HOLD_CLASSES = ("wait", "defer")
+_HOLD_BEFORE = frozenset({"before", "antes", "prima", "avant", "bevor"})
+_THANKS = frozenset({"thank", "thanks", "grazie", "ringraziamo", "ringrazio", "merci", "remercions", "danke", "danken",
+                     "gracias", "agradecemos"})
+_BEFORE_NEXT = frozenset({"di", "de", "d", "you", "que", "che", "dass", "sie"})
+_HOLD_REACH = 10  # tokens between the wait and what the buyer said of the step, either way
+
+
+def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
+    """Token spans of a wait or a hold-off on the step the buyer announced, the buyer's message naming a claim."""
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    said = [k for k, w in enumerate(doc.words) if w in _MENTIONED]
+    if not said or not buyer_names_claim(data):
+        return out
+    for k in said:
+        s = doc.sentences[doc.sentence_of(k)]
+        if any(w in _THANKS for w in doc.words[s.tok_start:k]):
+            continue  # "La ringraziamo per averci scritto prima di ...": thanks for what the buyer wrote
+        lo, hi = max(s.tok_start, k - _HOLD_REACH), min(s.tok_end, k + _HOLD_REACH)
+        holds = [a for cls in _HOLD_CLASSES for a, _ in doc.find(cls, lo, hi)]
+        # "before" opening what comes first ("prima di procedere", "before taking"); not the adverb ("come Le ho
+        # scritto prima", as written before)
+        holds += [j for j in range(lo, hi - 1) if doc.words[j] in _HOLD_BEFORE
+                  and (doc.words[j + 1] in _BEFORE_NEXT or doc.words[j + 1].endswith("ing"))]
+        if holds and not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((min(*holds, k), max(*holds, k) + 1))
     return out

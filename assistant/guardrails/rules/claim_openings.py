@@ -272,6 +272,7 @@ _TO_AMAZON = frozenset({"to", "through", "via", "with", "at", "a", "ad", "bei", 
 # Not a `negation` word everywhere ("if the A-to-z didn't go ahead" is read by the wish detectors), but a negation of
 # the act asked for here
 _PAST_NOT = frozenset({"didn't", "didnt"})
+_CLITICS = frozenset({"lo", "la", "le", "les", "l", "y", "en", "ne", "ci", "se", "si", "me", "te", "nos"})
 _ANYTHING = frozenset({"anything", "something", "any", "further", "etwas", "rien", "nada", "niente", "nulla"})
 
 
@@ -293,6 +294,8 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
         if not asks_in(doc, c0, a) or doc.has("negation", c0, a):
             continue
         verb = b + 1 if b < n and doc.words[b] == "pas" else b  # "ne pas contacter"
+        while verb < c1 - 1 and doc.words[verb] in _CLITICS:
+            verb += 1  # "que no lo gestione a través de su banco": the object pronoun before the verb
         # (a closing verb is the closing detectors' to read: "müssen Sie nicht zurücknehmen" is "need not withdraw")
         if verb >= c1 or doc.words[verb] in NOT_KEEPING_OUT or any(
                 cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "negation", "close")):
@@ -348,17 +351,23 @@ _WISH_REACH = 20  # tokens either side of the clitic in which the request or wis
 def renounced(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
     """Token spans of "y renoncer" / "ci rinunciasse" asked of the buyer, a claim named before in the draft.
 
-    What a buyer is asked to give up, with the claim named before and nothing else to give up, is the claim.
+    What a buyer is asked to give up, with the claim named before and nothing else to give up, is the claim; with
+    Amazon or the bank named in that sentence or the one before, it is going to them.
     """
     doc = data.doc
     out: list[tuple[int, int]] = []
-    if not claims:
+    banks = doc.spans("amazon")
+    if not claims and not banks:
         return out
-    first = min(claims)
+    # given up: a claim named before, or Amazon or the bank ("que votre banque n'en soit pas saisie ... d'y renoncer")
+    first = min([*claims, *(a for a, _ in banks)])
     for k in range(max(1, first), len(doc.words) - 1):
         if doc.words[k] not in _CLITIC_IT or not doc.words[k + 1].startswith(_RENOUNCE):
             continue
-        s = doc.sentences[doc.sentence_of(k)]
+        si = doc.sentence_of(k)
+        s = doc.sentences[si]
+        if not any(o < k for o in claims) and not doc.has("amazon", doc.sentences[max(0, si - 1)].tok_start, k):
+            continue  # Amazon or the bank only when named in this sentence or the one before
         lo, hi = max(s.tok_start, k - _WISH_REACH), min(s.tok_end, k + _WISH_REACH)  # (bounded: linear on a run-on)
         wished = asks_in(doc, lo, hi) or doc.has("condition", lo, k)
         if wished and not doc.has("negation", max(s.tok_start, k - 4), k) and not permission(data, k, k + 2) \

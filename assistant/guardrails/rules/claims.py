@@ -48,7 +48,12 @@ from assistant.guardrails.rules.claim_clauses import (
 )
 from assistant.guardrails.rules.claim_closings import NEAR, close_requests
 from assistant.guardrails.rules.claim_demonstratives import dass_closings
-from assistant.guardrails.rules.claim_hints import claim_first, doubted_involvement, needless_acts
+from assistant.guardrails.rules.claim_hints import (
+    announced_step_held,
+    claim_first,
+    doubted_involvement,
+    needless_acts,
+)
 from assistant.guardrails.rules.claim_openings import (
     asked_not_to,
     hold_offs,
@@ -463,7 +468,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + button_closings(data) + labelled_options(data) + dass_closings(doc, claims) + renounced(data, claims)
              + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc) + held_off_at_amazon(doc)
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
-             + needless_acts(doc)
+             + needless_acts(doc) + announced_step_held(data)
              + nothing_open_at_amazon(doc) + no_claim_please(doc))
     if not spans or not data.offers.any_remedy:
         return []
