@@ -113,6 +113,10 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue
                 if obj in pronouns and obj + 1 < a and "not_claim" in doc.classes[obj + 1]:
                     continue  # "le transporteur a été clôturé": an article before the carrier, no pronoun
+                if doc.words[a] == "over" and a > 0 and doc.words[a - 1] not in _BE and b < s.tok_end \
+                        and (doc.words[b] in DETERMINER or "pronoun" in doc.classes[b]) \
+                        and doc.text.folded[doc.ends[a]:doc.starts[b]].isspace():
+                    continue  # "sorry you had to open a claim over it": a preposition with its object, not "it's over"
                 if doc.words[a] == "end" and doc.words[b:b + 1] == ["up"]:
                     continue  # "we want you to end up with a jug that works": "end up" is to come out, no closing
                 if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):
@@ -213,6 +217,8 @@ _NOTHING = frozenset({"nothing", "nobody", "none", "niente", "nulla", "nessuno",
                       "nichts", "niemand"})
 _NOTHING_REACH = 12  # tokens from it to the closing: "Nothing in this offer requires you to change or withdraw"
 _GO = frozenset({"go", "gone", "went", "goes"})
+# "is over" is a state; "over" after anything else, with an object after it, is a preposition ("a claim over it")
+_BE = frozenset({"is", "was", "be", "been", "are", "were", "it's", "that's", "its", "thats", "being", "all"})
 _TOWARDS = frozenset({"to", "into", "through", "via", "over"})
 
 
