@@ -111,12 +111,6 @@ _PARTICLE_AFTER: dict[str, tuple[str, frozenset[str]]] = {
 }
 
 
-def _accented(doc: Doc, a: int) -> bool:
-    """Whether token `a` is written with an accent: Spanish "sí" (yes, "eso sí") is no "si" (if)."""
-    x, y = doc.original_span(a, a + 1)
-    return doc.text.original[x:y] in ("sí", "Sí", "SÍ")
-
-
 def _adverb_readings(doc: Doc) -> None:
     """Drop the class of a word where it stands as a particle (see `_PARTICLE_AFTER`)."""
     words = doc.words
@@ -128,7 +122,7 @@ def _adverb_readings(doc: Doc) -> None:
         for a, b in spans:
             reading = _PARTICLE_AFTER.get(words[a]) if b - a == 1 and a > 0 else None
             if (reading is not None and reading[0] == cls and words[a - 1] in reading[1]) \
-                    or (cls != "contrast" and b - a == 1 and words[a] == "si" and _accented(doc, a)):
+                    or (cls != "contrast" and b - a == 1 and words[a] == "si" and doc.original_word(a) == "sí"):
                 doc.classes[a] = doc.classes[a] - {cls}
             else:
                 keep.append((a, b))
@@ -150,6 +144,9 @@ _DE_NOT_IMPERATIVE = frozenset({
 })
 # What may stand before the verb in its clause: nothing or a joining word (after "bitte" the clause has its request)
 _DE_BEFORE_VERB = frozenset({"und", "oder", "aber", "also", "dann", "jetzt", "einfach", "nun"})
+# Classes a German verb may carry in the lexicon (anything else says the word is no verb)
+_VERB_CLASSES = frozenset({"claim_verb_ok", "open", "close", "offer_verb", "lang_de", "open_end", "tell", "hold_off",
+                           "send", "refund_verb", "return_verb"})
 
 
 def imperative_readings(doc: Doc) -> None:
@@ -163,7 +160,7 @@ def imperative_readings(doc: Doc) -> None:
     folded = doc.text.folded
     added: list[tuple[int, int]] = []
     for s in doc.sentences:
-        if s.tok_end - s.tok_start < 3 or "?" in folded[s.start:s.end]:
+        if s.tok_end - s.tok_start < 3 or folded.find("?", s.start, s.end) != -1:
             continue
         for k in range(s.tok_start, s.tok_end - 1):
             word = words[k]
@@ -178,8 +175,3 @@ def imperative_readings(doc: Doc) -> None:
             doc.classes[k] = doc.classes[k] | {"request"}
     if added:
         doc.index["request"] = sorted([*doc.index.get("request", []), *added])
-
-
-# Classes a German verb may carry in the lexicon (anything else says the word is no verb)
-_VERB_CLASSES = frozenset({"claim_verb_ok", "open", "close", "offer_verb", "lang_de", "open_end", "tell", "hold_off",
-                           "send", "refund_verb", "return_verb"})

@@ -67,7 +67,8 @@ _OPTION_WORDS: Final = ("option", "opcion", "opzione", "variante", "moglichkeit"
 _ORDINALS: Final = ("first", "second", "third", "erste", "zweite", "dritte", "premiere", "deuxieme", "seconde",
                     "troisieme", "primera", "segunda", "tercera", "prima", "seconda", "terza")
 _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|"
-                          r"\d{1,2}\.(?=\d{1,3}(?:,\d{3})+(?![\d,.])|\d{1,2}\.\d+[a-z\u3000-\u30ff\u4e00-\u9fff])|\(?[a-h][.)]|[\-*•·▪►✓・]|"
+                          r"\d{1,2}\.(?=\d{1,3}(?:,\d{3})+(?![\d,.])|\d{1,2}\.\d+[a-z\u3000-\u30ff\u4e00-\u9fff])|"
+                          r"\(?[a-h][.)]|[\-*•·▪►✓・]|"
                           r"[【\[〔<](?:方法|案|オフション|選択肢)?[a-h1-9][】\]〕>][:：]?|"
                           r"(?:" + "|".join(_OPTION_WORDS) + r")\s+(?:\d|[a-d]\b|one|two|three)"
                           r"[.):]?|"

@@ -224,6 +224,11 @@ class Doc:
         """The original-text span of tokens [tok_a, tok_b)."""
         return self.text.to_original(self.starts[tok_a], self.ends[tok_b - 1])
 
+    def original_word(self, tok: int) -> str:
+        """Token `tok` as the agent wrote it, in lower case (accents and umlauts kept: "sí", "zurückzögen")."""
+        a, b = self.original_span(tok, tok + 1)
+        return self.text.original[a:b].lower()
+
     def char_span(self, a: int, b: int) -> tuple[int, int]:
         """The original-text span of a folded span."""
         return self.text.to_original(a, b)

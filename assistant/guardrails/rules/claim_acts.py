@@ -229,7 +229,7 @@ def passive_unopened(doc: Doc) -> list[tuple[int, int]]:
         c0, c1 = clause_start(doc, n), clause_end(doc, n)
         k = next((k for k in range(n + 1, min(c1 - 1, n + _PASSIVE_REACH)) if words[k + 1] in _PASSIVE
                   and _opening_participle(doc, words[k])), None)
-        if k is None or (words[k + 1] in _PAST_PASSIVE and "\u00fc" not in _original_word(doc, k + 1)):
+        if k is None or (words[k + 1] in _PAST_PASSIVE and "\u00fc" not in doc.original_word(k + 1)):
             continue
         named = doc.has("amazon", c0, n) or doc.has("claim", c0, n) or weak_claim_in(doc, c0, n)
         if named and (doc.has("condition", c0, n) or asks_in(doc, c0, n)) and not neutral_clause(doc, c0, c1):
@@ -248,10 +248,4 @@ def _opening_participle(doc: Doc, word: str) -> bool:
     elif stem.startswith("ge"):
         stem = stem[2:]  # "gestellt" -> "stell"
     return any("open" in doc.lexicon.classes_of(stem + ending) for ending in ("en", "n"))
-
-
-def _original_word(doc: Doc, k: int) -> str:
-    """Token `k` as the agent wrote it, in lower case."""
-    a, b = doc.original_span(k, k + 1)
-    return doc.text.original[a:b].lower()
 

@@ -27,7 +27,7 @@ from assistant.guardrails.clauses import clause_end
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
 from assistant.guardrails.rules.claim_clauses import neutral_clause
-from assistant.guardrails.rules.claim_openings import NEED_LINK, NEEDED
+from assistant.guardrails.rules.claim_openings import BEFORE, BEFORE_LINK, NEED_LINK, NEEDED
 from assistant.guardrails.rules.claim_refs import buyer_names_claim, weak_claim_in
 from assistant.guardrails.text import Doc
 
@@ -116,10 +116,10 @@ _MENTIONED = frozenset({"mentioned", "mentioning", "erwahnt", "erwahnten", "ange
                         "menciona", "mencionado", "menciono", "plantea", "scritto", "detto", "accennato", "mentionne",
                         "mentionnee", "evoque", "evoquee", "evoquez", "envisagez"})
 _HOLD_CLASSES = ("wait", "defer")
-_HOLD_BEFORE = frozenset({"before", "antes", "prima", "avant", "bevor"})
+_HOLD_BEFORE = BEFORE | {"bevor"}
 _THANKS = frozenset({"thank", "thanks", "grazie", "ringraziamo", "ringrazio", "merci", "remercions", "danke", "danken",
                      "gracias", "agradecemos"})
-_BEFORE_NEXT = frozenset({"di", "de", "d", "you", "que", "che", "dass", "sie"})
+_BEFORE_NEXT = BEFORE_LINK | {"you", "que", "che", "dass", "sie"}  # what follows a "before" that opens a clause
 _HOLD_REACH = 10  # tokens between the wait and what the buyer said of the step, either way
 
 
