@@ -89,6 +89,7 @@ from assistant.guardrails.rules.claim_verbs import (
     separable_closings,
     topic_unopened,
 )
+from assistant.guardrails.rules.claim_wishes import wished_ends
 from assistant.guardrails.rules.explained import explains_asking_rule
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
@@ -447,6 +448,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
             or (doc.spans("request") and doc.spans("negation") and doc.spans("amazon"))  # "could you not ..."
             or (doc.spans("negation") and doc.spans("open") and doc.spans("amazon"))  # "not necessary to contact"
+            or (doc.spans("negation") and doc.spans("go_on"))  # "nicht weiter verfolgt" (claim_wishes)
+            or (doc.spans("expect") and (doc.spans("claim") or doc.spans("amazon")))
             or doc.spans("keep_out") or doc.spans("doubt") or may_ask_amazon_to_stop(doc) or names_amazon_side(doc)):
         return []
     claims = claim_objects(data)
@@ -470,6 +473,9 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data)
              + nothing_open_at_amazon(doc) + no_claim_please(doc))
+    # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence
+    # stays the closer reading's ("Please close the A-to-z claim", not "Please close")
+    spans = spans or wished_ends(doc)
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []
