@@ -111,8 +111,33 @@ _PARTICLE_AFTER: dict[str, tuple[str, frozenset[str]]] = {
 }
 
 
+# "go" is gone ("the claim can go") except as the infinitive of a choice of way: "which way you'd like to go"
+_GO_CHOSEN = frozenset({"like", "want", "prefer", "wish", "way", "how", "where", "which", "choose", "decide"})
+
+
+def _going_somewhere(doc: Doc) -> None:
+    """Drop `gone` from "go" after "like to", "want to", "way to" (see `_GO_CHOSEN`)."""
+    spans = doc.index.get("gone")
+    if not spans:
+        return
+    words = doc.words
+    keep = []
+    for a, b in spans:
+        if b - a == 1 and words[a] == "go" and a > 1 and words[a - 1] == "to" and words[a - 2] in _GO_CHOSEN:
+            doc.classes[a] = doc.classes[a] - {"gone"}
+        else:
+            keep.append((a, b))
+    if len(keep) == len(spans):
+        return
+    if keep:
+        doc.index["gone"] = keep
+    else:
+        del doc.index["gone"]
+
+
 def _adverb_readings(doc: Doc) -> None:
     """Drop the class of a word where it stands as a particle (see `_PARTICLE_AFTER`)."""
+    _going_somewhere(doc)
     words = doc.words
     for cls in ("condition", "contrast", "link"):
         spans = doc.index.get(cls)

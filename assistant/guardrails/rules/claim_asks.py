@@ -227,6 +227,19 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
             if objects[obj] <= a <= objects[obj] + 8 and doc.sentence_of(obj) == doc.sentence_of(a):
                 out.append((obj, b))
     out += _refrain_de(doc, objects)
+    # a claim object right before a verb of refraining, asked for: "wir bitten Sie, davon abzusehen" (the pronoun for
+    # the claim named before)
+    by_end = {e: o for o, e in objects.items()}
+    for a, b in doc.spans("hold_off"):
+        before = by_end.get(a)
+        if before is None or b - a != 1 or "negation" in doc.classes[a] \
+                or doc.sentence_of(before) != doc.sentence_of(a):
+            continue  # (one verb: not a phrase such as "between us" after "sort it")
+        obj = before
+        c0 = clause_start(doc, obj)
+        s0 = doc.sentences[doc.sentence_of(a)].tok_start
+        if doc.has("request", s0, obj) and not neutral_clause(doc, c0, clause_end(doc, a)):
+            out.append((obj, b))
     return out
 
 

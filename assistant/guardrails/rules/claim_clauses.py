@@ -101,7 +101,10 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
     s = doc.sentences[si]
     if doc.has("hope", s.tok_start, a):
         return False  # "Hopefully that settles it and you can withdraw it": the seller's wish, no free choice
-    if not (doc.has("permission", max(s.tok_start, a - 4), a) or doc.has("permission", b, min(s.tok_end, b + 8))):
+    # after the claim, a word of leave said of the seller is no leave: "keinen A-z-Fall - wir kümmern uns selbst darum"
+    after = [x for x, _ in doc.find("permission", b, min(s.tok_end, b + 8))
+             if not doc.has("first_person", max(b, x - 3), x)]
+    if not (doc.has("permission", max(s.tok_start, a - 4), a) or after):
         return False
     if si in data.offers.by_sentence:
         return False

@@ -143,3 +143,28 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
         if holds and not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((min(*holds, k), max(*holds, k) + 1))
     return out
+
+
+# A remedy limited to orders with no open claim, said as a rule of the shop: "can only be processed for orders that no
+# longer have an open claim", "we only honour warranty service on orders without an open A-to-z claim"
+_ONLY = frozenset({"only", "nur", "solo", "solamente", "unicamente", "uniquement", "seulement", "soltanto",
+                   "esclusivamente", "exclusively"})
+_ONLY_REACH = 24  # tokens from "only" to the open state: "can only be processed for orders that no longer have an"
+_STATE_NEG_REACH = 4  # tokens from "without" / "no longer have" to the open state
+_STATE_CLAIM_REACH = 4  # tokens from the open state to the claim it is said of ("an open A-to-z claim")
+
+
+def claim_free_only(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans from "only" to an open claim that is negated: the remedy limited to orders without one."""
+    out: list[tuple[int, int]] = []
+    for a, b in doc.spans("state"):
+        s = doc.sentences[doc.sentence_of(a)]
+        # bounded, like a clause: a run-on draft full of open states must stay linear
+        only = next((k for k in range(max(s.tok_start, a - _ONLY_REACH), a) if doc.words[k] in _ONLY), None)
+        if only is None or not doc.has("negation", max(only, a - _STATE_NEG_REACH), a):
+            continue
+        end = min(s.tok_end, b + _STATE_CLAIM_REACH)
+        claims = [y for x, y in doc.find("claim", b, end)]
+        if claims and not doc.has("not_claim", b, end) and not doc.has("amazon_decides", s.tok_start, s.tok_end):
+            out.append((only, claims[0]))
+    return out

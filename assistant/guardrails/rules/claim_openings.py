@@ -228,7 +228,9 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             if doc.words[a] == "before" and any(w in _PAST_TOLD for w in doc.words[b:oa]):
                 break  # "sorry our reply didn't reach you before you felt you had to open a claim": what happened
             tail = min(s.tok_end, ob + 7)
-            head = max(c0, a - 4)  # verb-final: "Sie mussen Amazon gar nicht einschalten"
+            # verb-final: "Sie mussen Amazon gar nicht einschalten"; in German the whole clause before it, where the
+            # object may open it ("Einen Garantieantrag bei Amazon brauchen Sie dafür übrigens nicht zu stellen")
+            head = c0 if doc.has("lang_de", s.tok_start, s.tok_end) else max(c0, a - 4)
             # escalating needs no object: "before you escalate anything" is taking it to Amazon
             # ("if you agree not to file one": "one" takes up the claim named earlier in the sentence)
             one = (_elided_claim(doc, oa, ob, s.tok_end) or _clitic_object(doc, oa)) and _claim_just_before(doc, a)

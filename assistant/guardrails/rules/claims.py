@@ -51,6 +51,7 @@ from assistant.guardrails.rules.claim_demonstratives import dass_closings
 from assistant.guardrails.rules.claim_hints import (
     announced_step_held,
     claim_first,
+    claim_free_only,
     doubted_involvement,
     needless_acts,
 )
@@ -472,7 +473,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc) + held_off_at_amazon(doc)
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data)
-             + nothing_open_at_amazon(doc) + no_claim_please(doc))
+             + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence
     # stays the closer reading's ("Please close the A-to-z claim", not "Please close")
     spans = spans or wished_ends(doc)

@@ -75,11 +75,21 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
             alt = doc.has("alternative", s.tok_start, s.tok_end) or _alternative_lead(doc, si)
             if alt and len(by_sentence[si]) >= 2:
                 prose = True
-            elif alt and k > 0 and si - ordered[k - 1] <= 2 and by_sentence[si] - by_sentence[ordered[k - 1]]:
+            elif alt and k > 0 and si - ordered[k - 1] <= _reach(doc, si) \
+                    and by_sentence[si] - by_sentence[ordered[k - 1]]:
                 prose = True  # "We can reship today. Alternatively, we refund you in full."
     result = (len(families), listed, prose)
     data.settings["choices"] = result
     return result
+
+
+_ALT_REACH = 2  # sentences from the last remedy to the sentence that gives its alternative
+_ALT_OPENING_REACH = 5  # ... when the word of alternative opens it ("Alternatively, ..."), past the return's steps
+
+
+def _reach(doc: Doc, si: int) -> int:
+    s = doc.sentences[si]
+    return _ALT_OPENING_REACH if doc.has("alternative", s.tok_start, s.tok_start + 1) else _ALT_REACH
 
 
 def _alternative_lead(doc: Doc, si: int) -> bool:
