@@ -82,7 +82,7 @@ def breakdowns(doc: Doc, price: float | None) -> list[Breakdown]:
             if _DEDUCTION.search(line) or (_MINUS.search(text, x, m.start) and text[x:m.start].strip() not in
                                           ("-", "−", "–")):
                 clean = False
-            if _has(doc, "alternative", x, y):
+            if _has(doc, "alternative", x, y) or (not _TOTAL.search(line) and _an_option(doc, x, y)):
                 clean = False
             if _TOTAL.search(line):
                 totals.append(m)
@@ -141,6 +141,15 @@ def _lines(text: str) -> list[tuple[int, int]]:
             return out
         out.append((start, end))
         start = end + 1
+
+
+def _an_option(doc: Doc, a: int, b: int) -> bool:
+    """A line that sends the goods back or refunds in full is an option of its own, no part of a sum.
+
+    "- Devolverla desde «Mis pedidos» y recibir el reembolso íntegro de 89,00 €" under "le proponemos:".
+    """
+    lo, hi = bisect_left(doc.starts, a), bisect_left(doc.starts, b)
+    return doc.has("r_return", lo, hi) or any(doc.words[k].isalpha() for k, _ in doc.find("r_full", lo, hi))
 
 
 def _has(doc: Doc, cls: str, a: int, b: int) -> bool:

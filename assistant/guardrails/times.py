@@ -23,7 +23,7 @@ def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after),
                ja_each_time(doc, after, end, tok), _rate_before(doc, tok), _periods_before(doc, tok),
                _times_before(doc, tok, end, after), _each_of_earlier(doc, tok), _times_sign_after(doc, tok, after),
-               _times_word_after(doc, after, end)) \
+               _times_word_after(doc, after, end), _count_times_before(doc, tok)) \
         * _multiplier_before(doc, tok)
 
 
@@ -258,23 +258,27 @@ def multiplier_word(doc: Doc, tok: int) -> int | None:
 
 
 def _multiplier_before(doc: Doc, tok: int) -> int:
-    """How many times the multiplier before the amount at `tok` says (1 with none).
-
-    A word ("twice", "doppelt") or a count and a word of times ("deux fois 9 €", "three times €9"); not "2 x $32.49",
-    the way an order's lines are quoted.
-    """
+    """How many times the multiplier word before the amount at `tok` says (1 with none): "twice", "doppelt"."""
     k = multiplier_word(doc, tok)
-    if k is not None:
-        return _MULTIPLIERS[doc.words[k]]
+    return 1 if k is None else _MULTIPLIERS[doc.words[k]]
+
+
+def _count_times_before(doc: Doc, tok: int) -> int:
+    """A count and a word of times right before the amount: "deux fois 9 €", "three times $9".
+
+    Nothing but a currency sign between ("versé en deux fois, 50 € maintenant puis 50 €" pays in two parts, each
+    said); one reading of the count among the others of `times_paid` ("en trois fois 10 € par mois" is paid three
+    times, not nine).
+    """
     k = tok - 1
-    # right before it, nothing between ("versé en deux fois, 50 € maintenant puis 50 €" pays in two parts, each said)
     if k >= 1 and doc.words[k] in _TIMES_WORDS and _is_count(doc, doc.words[k - 1]) \
-            and not doc.folded[doc.ends[k]:doc.starts[tok]].strip(" $€£¥") and doc.words[k - 2:k - 1] != ["en"]:
+            and not doc.folded[doc.ends[k]:doc.starts[tok]].strip(" $€£¥"):
         return _count(doc, doc.words[k - 1])
     return 1
 
 
-# "deux fois 9 €", "three times €9", "zwei mal 9 €", "dos veces 9 €", "due volte 9 €"
+# "deux fois 9 €", "three times €9", "zwei mal 9 €", "dos veces 9 €", "due volte 9 €" (not "2 x $32.49", the way an
+# order's lines are quoted)
 _TIMES_WORDS = frozenset({"times", "fois", "mal", "veces", "volte"})
 # ... and after the amount: "€9 twice", "9 € deux fois", "9 € zweimal"
 _TIMES_AFTER = {"twice": 2, "zweimal": 2, "dreimal": 3}

@@ -81,7 +81,8 @@ def claim_first(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
 
 _NEED_REACH = 3  # tokens from the negation to the word of need: "not really necessary", "pas nécessaire"
 # ("no need for you to", "pas besoin de", "non serve che", "no hace falta que")
-_NEED = NEEDED | {"need", "besoin", "bisogno", "necesidad", "serve", "servira", "servirebbe", "falta"}
+_NEED = NEEDED | {"need", "besoin", "bisogno", "necesidad", "serve", "servira", "servirebbe", "falta", "utile", "util",
+                  "useful"}  # ("il n'est pas utile de faire intervenir Amazon": of no use is no need)
 
 
 def needless_acts(doc: Doc) -> list[tuple[int, int]]:
