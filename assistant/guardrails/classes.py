@@ -135,6 +135,17 @@ def _going_somewhere(doc: Doc) -> None:
         del doc.index["gone"]
 
 
+def _adverb_pero(doc: Doc, a: int) -> bool:
+    """Italian "però" right after a word, nothing but a space before it, is "however", no clause's start.
+
+    "Le chiederemmo però di evitare ...": the request reaches past it. Spanish "pero" (but), written without the
+    accent, stays a contrast. (Sentences are not split yet here: the space alone says the word goes on a clause.)
+    """
+    if doc.words[a] != "pero" or doc.original_word(a) != "però":
+        return False
+    return doc.folded[doc.ends[a - 1]:doc.starts[a]] == " "
+
+
 def _adverb_readings(doc: Doc) -> None:
     """Drop the class of a word where it stands as a particle (see `_PARTICLE_AFTER`)."""
     _going_somewhere(doc)
@@ -147,7 +158,8 @@ def _adverb_readings(doc: Doc) -> None:
         for a, b in spans:
             reading = _PARTICLE_AFTER.get(words[a]) if b - a == 1 and a > 0 else None
             if (reading is not None and reading[0] == cls and words[a - 1] in reading[1]) \
-                    or (cls != "contrast" and b - a == 1 and words[a] == "si" and doc.original_word(a) == "sí"):
+                    or (cls != "contrast" and b - a == 1 and words[a] == "si" and doc.original_word(a) == "sí") \
+                    or (cls == "contrast" and b - a == 1 and a > 0 and _adverb_pero(doc, a)):
                 doc.classes[a] = doc.classes[a] - {cls}
             else:
                 keep.append((a, b))

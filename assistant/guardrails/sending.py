@@ -7,6 +7,7 @@ video", "the shipping costs", "a prepaid label", "it ships today with the batter
 
 from __future__ import annotations
 
+from assistant.guardrails.clauses import clause_end
 from assistant.guardrails.text import Doc
 
 
@@ -65,8 +66,9 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
     if words & NOT_GOODS or any(c in doc.classes[k] for k in near for c in ("r_refund", "r_guide", "r_tracking")) \
             or any("r_gift" in doc.classes[k] and doc.words[k:k + 3] != FREE_OF_CHARGE for k in near):
         return None  # not "send the lead free of charge": what the sending costs
+    # (in the clause of the sending: "we'll post a tray today, and as a small gift we'll add pens" sends both)
     if any(doc.words[k] in _AS and doc.has("r_gift", k + 1, min(s.tok_end, k + 4))
-           for k in range(b, min(s.tok_end, b + 8))):
+           for k in range(b, min(s.tok_end, b + 8, clause_end(doc, b - 1)))):
         return None  # "we'll send you a small matching saucer as a gift": a gift, found by its own word
     # a part named as the thing sent ("we send a new blade and seal"): `part_noun` counts only here, as the
     # object of the seller's sending verb, so "the blade is dull; we send a new mixer" stays a reship

@@ -24,6 +24,8 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
     # "damit wir starten können, vermerken Sie bitte...": another clause
     sentence, lo = lo, max(lo, clause_start(doc, verb))
     for k in range(verb - 1, max(lo, verb - 4) - 1, -1):
+        if doc.words[k] in _THAT_CLAUSE:
+            break  # "abbiamo però bisogno che annulli lo storno": the verb's subject is inside the "che" clause
         cls = doc.classes[k]
         person = _person(doc, k)
         if person is not None:
@@ -55,6 +57,9 @@ def subject_is_not_buyer(doc: Doc, verb: int, lo: int) -> bool:
             if person is not None:
                 return person
     return False
+
+
+_THAT_CLAUSE = frozenset({"che", "que", "dass"})
 
 
 def _english(doc: Doc, lo: int, hi: int) -> bool:

@@ -54,7 +54,13 @@ def _names_its_object(doc: Doc, a: int, b: int, obj: int) -> bool:
             or a == 0 or doc.words[a - 1] not in _BEFORE_NOUN:
         return False  # (a noun after an article or a preposition: "soit clôturé de votre côté" is a participle)
     after = range(b + 1, min(len(doc.words), b + 6))
-    return obj not in after and not any(doc.has(cls, b + 1, after.stop) for cls in ("claim", "claim_weak", "amazon"))
+    # "il ritiro del materasso e l'invio di uno nuovo": an elided article after "and" opens the next noun, no pronoun
+    article = obj in after and doc.words[obj] == "l" and doc.words[obj - 1] in _AND
+    return (obj not in after or article) \
+        and not any(doc.has(cls, b + 1, after.stop) for cls in ("claim", "claim_weak", "amazon"))
+
+
+_AND = frozenset({"e", "et", "y", "and", "ed"})
 
 
 _BEFORE_NOUN = frozenset({"il", "lo", "la", "le", "l", "el", "the", "a", "an", "un", "una", "uno", "une", "con", "with",

@@ -63,6 +63,9 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             # that it is resolved", "give your bank a heads-up that" name who is told; in "la invitiamo a informare
             # la sua banca" the Italian "a" before an infinitive is no article)
             continue
+        if doc.words[a].endswith("ed") and doc.has("not_claim", s.tok_start, a) \
+                and not any(doc.has(c, s.tok_start, a) for c in ("you", "condition", "request")):
+            continue  # "Our carrier has closed its case and confirmed the parcel cannot be located": told to us
         if a > 0 and len(doc.words[a - 1]) > 5 and doc.words[a - 1].endswith(_WE_CAUSE):
             continue  # "Le faremo sapere se ...", "le haremos saber": the seller makes it known, to the buyer
         if b - a == 1 and len(doc.words[a]) > 7 and doc.words[a].endswith((*_WE_CAUSE, "ons")):
