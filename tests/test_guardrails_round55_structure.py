@@ -17,13 +17,14 @@ from tests.helpers import blocked as _blocked
 
 
 def test_a_note_to_amazon_asking_it_to_close() -> None:
-    en = (f"Hi Sam,\n\n{_OPTIONS}\n\nWhen you have a moment, a short line to Amazon to wrap things up would help "
+    en = (f"Hi Sam,\n\n{_OPTIONS}\n\nWhen you have a moment, a short line to Amazon to share the photos would help "
           "us a lot.\n\nBest")
-    assert "az_inducement" not in _blocked(en)  # "wrap up" is no closing verb of the lexicon: the control
-    closing = en.replace("to wrap things up", "to close everything off")
+    assert "az_inducement" not in _blocked(en)  # a note with no closing in it: the control
+    closing = en.replace("to share the photos", "to close everything off")
     assert "az_inducement" in _blocked(closing)
+    assert "az_inducement" in _blocked(en.replace("to share the photos", "to wrap things up"))  # (since round 109)
     # a note to Amazon that asks it to decide asks for no closing
-    neutral = en.replace("a short line to Amazon to wrap things up would help us a lot",
+    neutral = en.replace("a short line to Amazon to share the photos would help us a lot",
                          "you can add a note to Amazon to explain what happened")
     assert _blocked(neutral) == set()
 
