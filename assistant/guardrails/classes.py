@@ -115,24 +115,51 @@ _PARTICLE_AFTER: dict[str, tuple[str, frozenset[str]]] = {
 _GO_CHOSEN = frozenset({"like", "want", "prefer", "wish", "way", "how", "where", "which", "choose", "decide"})
 
 
-def _going_somewhere(doc: Doc) -> None:
-    """Drop `gone` from "go" after "like to", "want to", "way to" (see `_GO_CHOSEN`)."""
-    spans = doc.index.get("gone")
+def _drop_class(doc: Doc, cls: str, reads_otherwise: Callable[[Doc, str, int, int], bool]) -> None:
+    """Take `cls` off every span of it for which `reads_otherwise(doc, cls, a, b)` holds (classes and index)."""
+    spans = doc.index.get(cls)
     if not spans:
         return
-    words = doc.words
     keep = []
     for a, b in spans:
-        if b - a == 1 and words[a] == "go" and a > 1 and words[a - 1] == "to" and words[a - 2] in _GO_CHOSEN:
-            doc.classes[a] = doc.classes[a] - {"gone"}
+        if reads_otherwise(doc, cls, a, b):
+            doc.classes[a] = doc.classes[a] - {cls}
         else:
             keep.append((a, b))
     if len(keep) == len(spans):
         return
     if keep:
-        doc.index["gone"] = keep
+        doc.index[cls] = keep
     else:
-        del doc.index["gone"]
+        del doc.index[cls]
+
+
+def _going_somewhere(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """"go" after "like to", "want to", "way to" (see `_GO_CHOSEN`): no claim gone."""
+    words = doc.words
+    return b - a == 1 and words[a] == "go" and a > 1 and words[a - 1] == "to" and words[a - 2] in _GO_CHOSEN
+
+
+# Verbs of hesitating: negated, they invite ("don't hesitate to contact Amazon", "Zögern Sie bitte nicht, sich an
+# Amazon zu wenden", "n'hésitez pas", "no dude en", "non esiti"); the negation negates nothing the buyer is to do.
+HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitate", "esitare", "zogern",
+                      "zogere"})
+_HESITATE_BEFORE = 3  # tokens from the verb to a negation after it: "Zögern Sie bitte nicht", "hésitez pas"
+_HESITATE_AFTER = 2  # tokens from a negation to the verb after it: "do not hesitate", "non esiti"
+
+
+def _invitation(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """A negation (or a hold-off phrase: "bitte nicht") of a verb of hesitating (see `HESITATE`)."""
+    words = doc.words
+    return any(w in HESITATE for w in words[max(0, a - _HESITATE_BEFORE):a]) or any(
+        w in HESITATE for w in words[b:b + _HESITATE_AFTER])
+
+
+def _in_claim_name(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """German "bis" in the guarantee's name ("A-bis-z-Garantie", "A bis Z"): no "until"."""
+    words = doc.words
+    return b - a == 1 and words[a] == "bis" and 0 < a < len(words) - 1 and words[a - 1] == "a" \
+        and words[a + 1] == "z"
 
 
 def _adverb_pero(doc: Doc, a: int) -> bool:
@@ -146,29 +173,23 @@ def _adverb_pero(doc: Doc, a: int) -> bool:
     return doc.folded[doc.ends[a - 1]:doc.starts[a]] == " "
 
 
-def _adverb_readings(doc: Doc) -> None:
-    """Drop the class of a word where it stands as a particle (see `_PARTICLE_AFTER`)."""
-    _going_somewhere(doc)
+def _particle(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """A word that stands as a particle here (see `_PARTICLE_AFTER`), or Spanish "sí" (yes), or Italian "però"."""
     words = doc.words
+    reading = _PARTICLE_AFTER.get(words[a]) if b - a == 1 and a > 0 else None
+    return (reading is not None and reading[0] == cls and words[a - 1] in reading[1]) \
+        or (cls != "contrast" and b - a == 1 and words[a] == "si" and doc.original_word(a) == "sí") \
+        or (cls == "contrast" and b - a == 1 and a > 0 and _adverb_pero(doc, a))
+
+
+def _adverb_readings(doc: Doc) -> None:
+    """Drop a word's class where its context reads it otherwise: particles, a way to go, an invitation, a name."""
+    _drop_class(doc, "gone", _going_somewhere)
+    _drop_class(doc, "negation", _invitation)
+    _drop_class(doc, "hold_off", _invitation)  # "bitte nicht" is a hold-off phrase of its own
+    _drop_class(doc, "condition", _in_claim_name)
     for cls in ("condition", "contrast", "link"):
-        spans = doc.index.get(cls)
-        if not spans:
-            continue
-        keep = []
-        for a, b in spans:
-            reading = _PARTICLE_AFTER.get(words[a]) if b - a == 1 and a > 0 else None
-            if (reading is not None and reading[0] == cls and words[a - 1] in reading[1]) \
-                    or (cls != "contrast" and b - a == 1 and words[a] == "si" and doc.original_word(a) == "sí") \
-                    or (cls == "contrast" and b - a == 1 and a > 0 and _adverb_pero(doc, a)):
-                doc.classes[a] = doc.classes[a] - {cls}
-            else:
-                keep.append((a, b))
-        if len(keep) == len(spans):
-            continue
-        if keep:
-            doc.index[cls] = keep
-        else:
-            del doc.index[cls]
+        _drop_class(doc, cls, _particle)
 
 
 # German's polite imperative is the infinitive opening its clause with "Sie" after it ("Eröffnen Sie keinen Fall
@@ -212,3 +233,13 @@ def imperative_readings(doc: Doc) -> None:
             doc.classes[k] = doc.classes[k] | {"request"}
     if added:
         doc.index["request"] = sorted([*doc.index.get("request", []), *added])
+    _drop_class(doc, "request", _modal_condition)
+
+
+# "Sollten Sie ... wollen, ...": "sollten" opening its sentence with "Sie" after it is "should you", a condition,
+# never "you should"
+def _modal_condition(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """"Sollten"/"sollte" opening a sentence, "Sie" after it (see the comment above)."""
+    words = doc.words
+    return words[a] in ("sollten", "sollte") and a + 1 < len(words) and words[a + 1] == "sie" \
+        and doc.sentences[doc.sentence_of(a)].tok_start == a

@@ -222,7 +222,7 @@ def reported(doc: Doc, tok: int) -> bool:
     # a dash, colon or semicolon ends the report: "You mentioned a review - if you make it five stars ..."
     start = doc.ends[lo - 1] if lo > 0 else 0
     end = doc.starts[hi] if hi < len(doc.starts) else len(doc.folded)
-    return _REPORT_END.search(doc.folded, start, end) is None
+    return REPORT_END.search(doc.folded, start, end) is None
 
 
 def seller_asks(doc: Doc, lo: int, hi: int) -> bool:
@@ -234,7 +234,7 @@ _MODALS = frozenset({"must", "should", "deve", "debe", "doit", "muss", "mussen",
 _REPORT_REACH = 40  # tokens between the verb of saying and a word of what was said
 
 
-_REPORT_END = re.compile(r"[;:()]|\s[-–—]\s")
+REPORT_END = re.compile(r"[;:()]|\s[-–—]\s")
 
 
 def negated(doc: Doc, tok: int) -> bool:

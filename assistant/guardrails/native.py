@@ -50,7 +50,7 @@ MODULES: tuple[str, ...] = (
     "rules.claim_numbers", "rules.claim_refs",
     "rules.claim_reports",
     "rules.claim_verbs", "rules.claim_openings", "rules.claim_pronouns",
-    "rules.claim_acts", "rules.claim_attached", "rules.claim_hints", "rules.claim_wishes",
+    "rules.claim_acts", "rules.claim_attached", "rules.claim_hints", "rules.claim_wishes", "rules.claim_neutral",
     "rules.claims",
     "rules.elements", "rules.forms", "rules.explained", "rules.promo",
     "rules.money_rules", "rules.unverified",

@@ -50,8 +50,9 @@ def _each_of_earlier(doc: Doc, tok: int) -> int:
     return 1
 
 
-# "each of the two" said with a word for both ("für jeden der beiden Bezüge"): two only after "each of the", never
-# as a count on its own ("die beiden heilen Gläser" leaves the broken ones to be counted elsewhere)
+# "each of the two" said with a word for both ("für jeden der beiden Bezüge"): two only after "each of the" or a rate
+# ("$6.50 per bottle for both bottles"), never as a count on its own ("die beiden heilen Gläser" leaves the broken
+# ones to be counted elsewhere)
 _BOTH = frozenset({"beiden", "beide", "both", "ambos", "ambas", "entrambi", "entrambe"})
 _EACH_OF_REACH = 12  # tokens from "each of the N" to the amount paid for each
 
@@ -404,9 +405,12 @@ def _per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
             # or a semicolon are another clause's (a comma alone is not: "3 € par vis, pour les 8 vis")
             break
         # ("9,00 € por las 2" is the price for the two: the article straight after "por" counts no rate)
+        # (a time after a count is a delay, "en un plazo de 2 días", except after "each of": "$27.50 for each of
+        # the two months")
         if (words[j - 1] in _ALL_OF or (words[j - 1] in _THE_PLURAL and (j - 1 > k + 1 or words[j - 1] == "the"))) \
-                and (j + 1 >= end or words[j + 1] not in _TIME_NOUNS):
-            count = _count(doc, words[j])  # not "en un plazo de 2 días"
+                and (j + 1 >= end or words[j + 1] not in _TIME_NOUNS or words[k] in _EACH):
+            # "$6.50 per bottle for both bottles": "both" is two after a rate
+            count = 2 if words[j] in _BOTH else _count(doc, words[j])
             if words[j] == "e" and words[j - 1] in ("tutti", "tutte") and j + 1 < end:
                 count = _count(doc, words[j + 1])  # "per tutti e cinque": Italian's "all five" has an "e"
             if count > 1:

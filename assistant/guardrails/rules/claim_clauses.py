@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_start
 from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.rules.claim_neutral import keep_or_close
 from assistant.guardrails.text import Doc
 
 # Spanish past tense, third person plural: the buyer is "usted" (third singular), so "-aron" is someone else
@@ -174,7 +175,7 @@ def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
     """The span says the offer does not depend on the claim, or that Amazon decides it."""
     spans = doc.spans("independent")
     return any(not _wondering(doc, spans[i][0]) for i in doc.span_range("independent", lo, hi)) \
-        or doc.has("amazon_decides", lo, hi) or _either_state(doc, lo, hi)
+        or doc.has("amazon_decides", lo, hi) or _either_state(doc, lo, hi) or keep_or_close(doc, lo, hi)
 
 
 _WHETHER_REACH = 12
@@ -206,9 +207,14 @@ def wonders_in(doc: Doc, lo: int, hi: int) -> bool:
                for k, w in enumerate(doc.words[lo:hi], lo))
 
 
+# tokens from the condition to the state: German puts it last ("sobald der Vorgang bei Amazon nicht mehr als offen
+# geführt wird")
+_NO_LONGER_REACH = 10
+
+
 def no_longer_state(doc: Doc, lo: int) -> list[tuple[int, int]]:
     """'Cuando ya no figure como abierta': a state negated right after the condition is a closed state."""
-    hi = min(doc.sentences[doc.sentence_of(lo)].tok_end, lo + 8)
+    hi = min(doc.sentences[doc.sentence_of(lo)].tok_end, lo + _NO_LONGER_REACH)
     negated = doc.find("negation", lo, hi) or doc.find("cease", lo, hi)  # "en cuanto deje de estar activa"
     return [st for st in doc.find("state", lo, hi) if negated and negated[0][0] < st[0]][:1]
 

@@ -13,6 +13,7 @@ with Amazon right after it ("would you consider not escalating to Amazon?", "pou
 
 from __future__ import annotations
 
+from assistant.guardrails.classes import HESITATE
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
@@ -85,9 +86,6 @@ def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
         if (doc.has("claim", lo, hi) or weak_claim_in(doc, lo, hi)) and not neutral_clause(doc, s.tok_start, hi):
             out.append((n, hi))
     return out
-
-
-_HESITATE = frozenset({"hesitate", "hesitez", "hesiter", "dude", "dudar", "esiti", "esitare", "zogern", "zogere"})
 
 
 # "before" straight before an opening verb holds it off like "before you" does: "give us until Friday before
@@ -179,7 +177,7 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE and "negation" not in doc.classes[a]:
             continue  # a noun: "sorry for the wait" (not a negation: "La invitiamo a non procedere")
         s = doc.sentences[doc.sentence_of(a)]
-        if any(w in _HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
+        if any(w in HESITATE for w in doc.words[b:min(s.tok_end, b + 4)]):
             continue  # "do not hesitate to contact Amazon" invites, it does not hold off
         if third_person_fact(doc, a, b, s.tok_end):
             continue  # "the warranty claim does not involve Amazon"

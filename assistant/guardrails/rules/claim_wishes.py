@@ -56,10 +56,10 @@ def _amazon_subject(doc: Doc, lo: int, end: int) -> bool:
 
 
 def _end_of(doc: Doc, lo: int, hi: int) -> tuple[int, bool] | None:
-    """The first end of something in [lo, hi): its token and whether Amazon could be its subject.
+    """The first end of something in [lo, hi): its token and whether Amazon as its subject leaves it to Amazon.
 
-    A closing not negated, or a negated going on, opening or open state; an opening ("ne soit pas sollicitée") has
-    Amazon or the bank for its object, never for its subject.
+    A closing not negated ("if Amazon closed the claim": Amazon's to decide), or a negated going on, opening or open
+    state, which ends the claim whoever is its subject ("if Amazon didn't need to take this further").
     """
     for k in range(lo, hi):
         cls = doc.classes[k]
@@ -74,7 +74,9 @@ def _end_of(doc: Doc, lo: int, hi: int) -> tuple[int, bool] | None:
                 if doc.words[j] in NOT_KEEPING_OUT or any(w in NOT_KEEPING_OUT for w in doc.words[max(0, k - 2):k]):
                     break  # "do not hesitate to contact Amazon", "zögern Sie nicht, Amazon zu kontaktieren": invited
                 if any(c in doc.classes[j] for c in _NOT_GOING_ON):
-                    return j, "open" not in doc.classes[j]
+                    # wished not to go on, the claim ends whoever would take it further: "we'd be grateful if
+                    # Amazon didn't need to take this any further" wishes the buyer's claim away
+                    return j, False
     return None
 
 

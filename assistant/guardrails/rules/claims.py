@@ -55,6 +55,7 @@ from assistant.guardrails.rules.claim_hints import (
     doubted_involvement,
     needless_acts,
 )
+from assistant.guardrails.rules.claim_neutral import regretted
 from assistant.guardrails.rules.claim_openings import (
     asked_not_to,
     hold_offs,
@@ -196,10 +197,11 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
     return out
 
 
-# The offer named as a noun (the remedies were offered in the sentences before)
-# (Japanese "ご提案" is an `offer_verb`, which the check reads already)
+# The offer named as a noun, or its options ("Beide Varianten geben wir frei, sobald ..."): the remedies were offered
+# in the sentences before (Japanese "ご提案" is an `offer_verb`, which the check reads already)
 _OFFER_NOUNS = frozenset({"offer", "offers", "oferta", "offre", "offerta", "angebot", "propuesta", "proposition",
-                          "proposta", "vorschlag"})
+                          "proposta", "vorschlag", "options", "optionen", "varianten", "opciones", "opzioni",
+                          "alternatives", "alternativen", "alternativas", "alternative"})
 
 
 _TIME_UNITS = ("day", "week", "month", "hour", "tag", "woche", "monat", "stunde", "werktag", "jour", "semaine",
@@ -207,9 +209,15 @@ _TIME_UNITS = ("day", "week", "month", "hour", "tag", "woche", "monat", "stunde"
                "working")
 
 
+# "bis heute", "until now", "hasta hoy": a condition word before the present day is a time ("still not arrived")
+_NOW = frozenset({"heute", "jetzt", "dato", "today", "now", "hoy", "ahora", "oggi", "ora", "aujourd", "maintenant"})
+
+
 def _duration(doc: Doc, k: int) -> bool:
-    """'nach zwei Wochen', 'after 3 days': a count of time at token `k`, after a condition word that is a time."""
+    """'nach zwei Wochen', 'after 3 days', 'bis heute': a time at token `k`, after a condition word that is a time."""
     words = doc.words
+    if k < len(words) and words[k] in _NOW:
+        return True
     return k + 1 < len(words) and (words[k].isdigit() or "number" in doc.classes[k]) \
         and words[k + 1].startswith(_TIME_UNITS)
 
@@ -491,6 +499,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             continue  # "Amazon's policy does not allow sellers to ask you to withdraw a claim": the rule told
         if _reported_closing(doc, a, b):
             continue  # "Sie schreiben, dass Sie Ihren Antrag zurücknehmen würden, wenn ...": the buyer's own words
+        if regretted(doc, a):
+            continue  # "désolés que vous ayez dû ... ouvrir une réclamation": a fact the seller regrets
         last = b
         out.append(data.tokens("az_inducement", a, b))
     return out

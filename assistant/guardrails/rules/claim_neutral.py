@@ -1,0 +1,67 @@
+"""What the A-to-z rule leaves alone: a fact regretted, and keeping or closing a claim named as two choices.
+
+An apology's complement states a fact: "Nous sommes désolés que vous ayez dû attendre notre réponse au point
+d'ouvrir une réclamation", "es tut uns leid, dass Sie einen Antrag stellen mussten", "we're sorry you had to open a
+claim": what follows "sorry that" happened; the seller regrets it and asks nothing. The complement runs from the word
+after the apology ("that", "dass", "que", "che", or "you" in "sorry you ...") to the span, and stops being one where
+the seller asks something, a condition or a contrast starts a new thought ("sorry that the refund can only go out
+once the claim is closed"), or a semicolon, colon, bracket or dash ends it.
+
+Keeping and closing named as two choices ("Vous pouvez la maintenir ou la clore", "Mantener o cerrar la
+reclamación es decisión suya") asks for neither; a remedy timed to one of them is still read by the other readings.
+"""
+
+from __future__ import annotations
+
+from assistant.guardrails.clauses import REPORT_END, seller_asks
+from assistant.guardrails.text import Doc
+
+_COMPLEMENT = frozenset({"that", "dass", "que", "qu", "che", "ch", "you", "your"})
+_ADVERBS = 2  # words between the apology and its complement: "sincèrement", "so very"
+_REGRET_REACH = 24  # tokens from the apology to the span: one complement, not the rest of a run-on sentence
+
+
+def regretted(doc: Doc, tok: int) -> bool:
+    """Whether token `tok` stands in the complement of an apology (see the module docstring)."""
+    s = doc.sentences[doc.sentence_of(tok)]
+    apologies = doc.find("apology", max(s.tok_start, tok - _REGRET_REACH), tok)
+    if not apologies:
+        return False
+    # the complement's first word, an adverb or two after the apology allowed ("nous regrettons sincèrement que")
+    lo = next((k for k in range(apologies[-1][1], min(tok, apologies[-1][1] + _ADVERBS + 1))
+               if doc.words[k] in _COMPLEMENT), tok)
+    if lo >= tok or any(doc.classes[k] for k in range(apologies[-1][1], lo)):
+        return False
+    if seller_asks(doc, lo, tok + 1) or doc.has("condition", lo, tok + 1) or doc.has("contrast", lo, tok + 1):
+        return False
+    end = doc.ends[tok]
+    return REPORT_END.search(doc.folded, doc.ends[lo - 1], end) is None
+
+
+# Verbs of keeping a claim: "keep it or close it", "la maintenir ou la clore", "mantener o cerrar la reclamación",
+# "se mantenere o chiudere la richiesta", "ob Sie ihn aufrechterhalten oder zurückziehen"
+_KEEP_CLAIM = frozenset({"keep", "maintain", "maintenir", "conserver", "garder", "mantener", "mantenerla", "mantenere",
+                         "aufrechterhalten", "aufrechtzuerhalten", "beibehalten", "beizubehalten"})
+_KEEP_OR_CLOSE_GAP = 2  # tokens between the verbs and "or": pronouns, particles, "open" ("keep it open or close it")
+_KEEP_OR_CLOSE_REACH = 4  # tokens before the clause where the pair may start ("Vous pouvez la maintenir | ou la clore")
+
+
+def _gap_ok(doc: Doc, lo: int, hi: int) -> bool:
+    """Only pronouns, particles and words of state between the paired verbs and their "or"."""
+    return hi - lo <= _KEEP_OR_CLOSE_GAP and all(
+        doc.classes[k] & {"pronoun", "filler", "state"} for k in range(lo, hi))
+
+
+def keep_or_close(doc: Doc, lo: int, hi: int) -> bool:
+    """Keeping and closing the claim named as two choices, so neither is asked for (see `_KEEP_CLAIM`)."""
+    words = doc.words
+    for k, _ in doc.find("alternative", max(0, lo - _KEEP_OR_CLOSE_REACH), hi):
+        before = range(max(0, k - _KEEP_OR_CLOSE_GAP - 1), k)
+        after = range(k + 1, min(len(words), k + _KEEP_OR_CLOSE_GAP + 2))
+        keep_first = any(words[j] in _KEEP_CLAIM and _gap_ok(doc, j + 1, k) for j in before) and any(
+            "close" in doc.classes[j] and _gap_ok(doc, k + 1, j) for j in after)
+        close_first = any("close" in doc.classes[j] and _gap_ok(doc, j + 1, k) for j in before) and any(
+            words[j] in _KEEP_CLAIM and _gap_ok(doc, k + 1, j) for j in after)
+        if keep_first or close_first:
+            return True
+    return False
