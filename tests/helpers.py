@@ -76,3 +76,8 @@ def blocked(draft: str, scenario: str = "quality_issue", currency: str = "USD", 
     """`blocked_rules` for the structure tests' usual order: one item at 60.00, a fixed order id."""
     return blocked_rules(draft, scenario=scenario, price=price, currency=currency, language=language, buyer=buyer,
                          order_id="113-2201945-6673018")
+
+
+def az_blocked(draft: str, **kwargs: Any) -> bool:
+    """Whether the A-to-z rule blocks `draft` in a reply to an a_to_z_claim message (`blocked`'s order)."""
+    return "az_inducement" in blocked(draft, scenario="a_to_z_claim", **kwargs)

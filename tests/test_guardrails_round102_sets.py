@@ -10,8 +10,6 @@ Each with the neighbours that must stay clean.
 
 from __future__ import annotations
 
-from typing import Any
-
 from tests.helpers import (
     LAMP_OPTIONS,
     LAMP_OPTIONS_DE,
@@ -20,13 +18,11 @@ from tests.helpers import (
     LAMP_OPTIONS_IT,
     LAMP_OPTIONS_JA,
 )
-from tests.helpers import blocked as _blocked
+from tests.helpers import az_blocked as _az
 
 _CLAIM = "I have opened an A-to-z claim about the lamp."
 
 
-def _az(draft: str, **kwargs: Any) -> bool:
-    return "az_inducement" in _blocked(draft, scenario="a_to_z_claim", **kwargs)
 
 
 def _de(body: str) -> bool:

@@ -11,16 +11,13 @@ Each with the neighbours that must stay clean.
 
 from __future__ import annotations
 
-from typing import Any
-
 from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT
+from tests.helpers import az_blocked as _az
 from tests.helpers import blocked as _blocked
 
 _CLAIM = "I have opened an A-to-z claim about the lamp."
 
 
-def _az(draft: str, **kwargs: Any) -> bool:
-    return "az_inducement" in _blocked(draft, scenario="a_to_z_claim", **kwargs)
 
 
 def test_pronoun_in_an_earlier_clause_and_end_up() -> None:

@@ -11,17 +11,14 @@ Each with the neighbours that must stay clean.
 
 from __future__ import annotations
 
-from typing import Any
-
 from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_DE, LAMP_OPTIONS_ES, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT
+from tests.helpers import az_blocked as _az
 from tests.helpers import blocked as _blocked
 
 _CLAIM = "I have opened an A-to-z claim about the lamp."
 _THREAT = "If this is not fixed I will open an A-to-z claim."
 
 
-def _az(draft: str, **kwargs: Any) -> bool:
-    return "az_inducement" in _blocked(draft, scenario="a_to_z_claim", **kwargs)
 
 
 def test_wait_before_the_step_the_buyer_announced() -> None:

@@ -9,12 +9,11 @@ With the neighbours that must stay blocked, and those that must pass.
 
 from __future__ import annotations
 
-from typing import Any
-
 from assistant.guardrails import default_guard
 from assistant.guardrails.rules.claim_wishes import wished_ends
 from assistant.guardrails.text import build_doc
 from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_DE, LAMP_OPTIONS_ES, LAMP_OPTIONS_FR, LAMP_OPTIONS_IT
+from tests.helpers import az_blocked as _az
 from tests.helpers import blocked as _blocked
 
 _CLAIM = "I have opened an A-to-z claim about the lamp."
@@ -32,8 +31,6 @@ def test_over_as_a_preposition() -> None:
         assert "az_inducement" in _blocked(draft, scenario="a_to_z_claim", buyer=_CLAIM), waits
 
 
-def _az(draft: str, **kwargs: Any) -> bool:
-    return "az_inducement" in _blocked(draft, scenario="a_to_z_claim", **kwargs)
 
 
 def test_wished_end_whoever_acts() -> None:

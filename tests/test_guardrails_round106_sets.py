@@ -14,13 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_DE
+from tests.helpers import az_blocked as _az
 from tests.helpers import blocked as _blocked
 
 _CLAIM = "I have opened an A-to-z claim about the lamp."
 
 
-def _az(draft: str, **kwargs: Any) -> bool:
-    return "az_inducement" in _blocked(draft, scenario="a_to_z_claim", **kwargs)
 
 
 def test_remedy_limited_to_orders_without_an_open_claim() -> None:

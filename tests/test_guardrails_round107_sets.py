@@ -13,11 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from tests.helpers import LAMP_OPTIONS, LAMP_OPTIONS_DE, LAMP_OPTIONS_FR
+from tests.helpers import az_blocked as _az
 from tests.helpers import blocked as _blocked
-
-
-def _az(draft: str, **kwargs: Any) -> bool:
-    return "az_inducement" in _blocked(draft, scenario="a_to_z_claim", **kwargs)
 
 
 def test_claim_named_by_matter_or_by_what_was_filed() -> None:

@@ -21,42 +21,37 @@ from tests.helpers import (
     LAMP_OPTIONS_IT,
     LAMP_OPTIONS_JA,
 )
+from tests.helpers import az_blocked as _az
 from tests.helpers import blocked as _blocked
-
-AZ = "a_to_z_claim"
-
-
-def _az(draft: str, language: str = "en", currency: str = "USD", price: float = 60.0) -> bool:
-    return "az_inducement" in _blocked(draft, scenario=AZ, currency=currency, language=language, price=price)
 
 
 def test_an_invitation_to_contact_amazon_is_no_hold_off() -> None:
     invited = f"{LAMP_OPTIONS_DE}\n\nZögern Sie bitte nicht, sich bei Fragen zu Ihrem Antrag an Amazon zu wenden."
-    assert not _az(invited, "de", "EUR")
+    assert not _az(invited, language="de", currency="EUR")
     held_off = f"{LAMP_OPTIONS_DE}\n\nWenden Sie sich wegen Ihres Antrags bitte nicht an Amazon."
-    assert _az(held_off, "de", "EUR")
+    assert _az(held_off, language="de", currency="EUR")
 
 
 def test_keeping_or_closing_named_as_choices_asks_for_neither() -> None:
     fr = (f"{LAMP_OPTIONS_FR}\n\nVous avez ouvert une réclamation A à Z. Vous êtes libre de la garder ouverte ou de "
           "la fermer, notre offre reste la même.")
-    assert not _az(fr, "fr", "EUR")
+    assert not _az(fr, language="fr", currency="EUR")
     es = (f"{LAMP_OPTIONS_ES}\n\nMantener o retirar su reclamación de la Garantía de la A a la Z depende solo de "
           "usted.")
-    assert not _az(es, "es", "EUR")
+    assert not _az(es, language="es", currency="EUR")
     # the choice named, then the remedy timed to one of them: still an inducement
     timed = (f"{LAMP_OPTIONS_ES}\n\nMantener o retirar su reclamación de la Garantía de la A a la Z depende de "
              "usted, pero el reembolso sale cuando la reclamación esté cerrada.")
-    assert _az(timed, "es", "EUR")
+    assert _az(timed, language="es", currency="EUR")
 
 
 def test_a_claim_in_an_apologys_complement_is_a_fact() -> None:
     fr = (f"{LAMP_OPTIONS_FR}\n\nNous regrettons sincèrement que vous ayez dû patienter au point d'ouvrir une "
           "réclamation A à Z.")
-    assert not _az(fr, "fr", "EUR")
+    assert not _az(fr, language="fr", currency="EUR")
     de = (f"{LAMP_OPTIONS_DE}\n\nEs tut uns leid, dass die Lampe bis heute nicht da ist und Sie einen Antrag auf "
           "die A-bis-z-Garantie stellen mussten.")
-    assert not _az(de, "de", "EUR")
+    assert not _az(de, language="de", currency="EUR")
     asked = (f"{LAMP_OPTIONS}\n\nWe're sorry you had to open an A-to-z claim, and would ask you to withdraw it "
              "now that this is settled.")
     assert _az(asked)
@@ -65,9 +60,9 @@ def test_a_claim_in_an_apologys_complement_is_a_fact() -> None:
 def test_german_sollten_sie_opening_a_sentence_is_a_condition() -> None:
     allowed = (f"{LAMP_OPTIONS_DE}\n\nSollten Sie dennoch die A-bis-z-Garantie in Anspruch nehmen wollen, steht "
                "Ihnen das natürlich zu.")
-    assert not _az(allowed, "de", "EUR")
+    assert not _az(allowed, language="de", currency="EUR")
     told = f"{LAMP_OPTIONS_DE}\n\nSie sollten Ihren A-bis-z-Antrag jetzt zurückziehen."
-    assert _az(told, "de", "EUR")
+    assert _az(told, language="de", currency="EUR")
 
 
 def test_a_wish_that_a_claim_go_no_further_ends_it() -> None:
@@ -76,25 +71,25 @@ def test_a_wish_that_a_claim_go_no_further_ends_it() -> None:
     assert _az(en)
     fr = (f"{LAMP_OPTIONS_FR}\n\nNous aimerions que votre réclamation auprès d'Amazon n'aille pas plus loin, "
           "puisque tout est réglé.")
-    assert _az(fr, "fr", "EUR")
+    assert _az(fr, language="fr", currency="EUR")
     es = f"{LAMP_OPTIONS_ES}\n\nNos gustaría que lo de Amazon no vaya a más ahora que está resuelto."
-    assert _az(es, "es", "EUR")
+    assert _az(es, language="es", currency="EUR")
 
 
 def test_more_words_of_ending_a_claim() -> None:
     es = f"{LAMP_OPTIONS_ES}\n\nCon esto, ya puede dar por zanjada la reclamación ante Amazon."
-    assert _az(es, "es", "EUR")
+    assert _az(es, language="es", currency="EUR")
     it = (f"{LAMP_OPTIONS_IT}\n\nPreferiremmo che il problema non fosse portato all'attenzione di Amazon: lo "
           "risolviamo noi.")
-    assert _az(it, "it", "EUR")
+    assert _az(it, language="it", currency="EUR")
     ja = f"{LAMP_OPTIONS_JA}\n\nAmazonへのお問い合わせは、これで終了としていただけますと幸いです。"
-    assert _az(ja, "ja", "JPY", 9800)
+    assert _az(ja, language="ja", currency="JPY", price=9800)
 
 
 def test_the_offers_options_named_as_a_noun_wait_on_the_claim() -> None:
     draft = (f"{LAMP_OPTIONS_DE}\n\nBeide Varianten stehen Ihnen zur Verfügung, sobald der Vorgang bei Amazon nicht "
              "mehr als offen gilt.")
-    assert _az(draft, "de", "EUR")
+    assert _az(draft, language="de", currency="EUR")
 
 
 def test_a_rate_for_both_or_for_each_of_the_months() -> None:

@@ -70,7 +70,9 @@ def _end_of(doc: Doc, lo: int, hi: int) -> tuple[int, bool] | None:
                     and doc.words[k - 1] not in _ARTICLES:
                 return k, True
         elif "negation" in cls or doc.words[k].endswith("n't"):  # (the lexicon's negations leave out "didn't")
-            for j in range(k + 1, min(hi, k + 1 + _NEG_REACH)):
+            # French "pas" follows its verb: "que vous n'en arriviez pas là", "qu'elle n'aille pas plus loin"
+            before = range(max(lo, k - 2), k) if doc.words[k] == "pas" else range(0)
+            for j in [*before, *range(k + 1, min(hi, k + 1 + _NEG_REACH))]:
                 if doc.words[j] in NOT_KEEPING_OUT or any(w in NOT_KEEPING_OUT for w in doc.words[max(0, k - 2):k]):
                     break  # "do not hesitate to contact Amazon", "zögern Sie nicht, Amazon zu kontaktieren": invited
                 if any(c in doc.classes[j] for c in _NOT_GOING_ON):
@@ -85,7 +87,7 @@ def _end_of(doc: Doc, lo: int, hi: int) -> tuple[int, bool] | None:
 _NOT_WISH = frozenset({"first", "just", "beforehand", "in advance", "vorher", "zuerst", "zunachst", "nur noch",
                        "primero", "previamente", "prima", "preventivamente", "d abord", "au prealable", "puo", "deve",
                        "debe", "podria", "potrebbe", "konnen sie", "pouvez vous", "puede usted", "can you"})
-_WISH_REACH = 16  # tokens from the end of the wish to the end it wishes for
+_WISH_REACH = 20  # tokens from the end of the wish to the end it wishes for (a condition may stand between)
 
 
 def _wish(doc: Doc, a: int, b: int) -> bool:
@@ -114,7 +116,15 @@ def wished_ends(doc: Doc) -> list[tuple[int, int]]:
             end = found[0]
             # the claim in the wish's complement, or in the clause of its end ("Den Fall bei Amazon legen Sie bitte
             # zu den Akten")
-            if not (_claim_named(doc, b, hi) or _claim_named(doc, clause_start(doc, end), end)):
+            # or a pronoun in the complement pointing back to a claim named earlier in the sentence ("an open claim
+            # weighs heavily on us, so it would mean a great deal if this one didn't need to stay open")
+            # (or what a colon after it goes on to name: "que vous n'en arriviez pas là : une réclamation ...")
+            s = doc.sentences[si]
+            colon = doc.last_char(s.start, s.end) == ":" and si + 1 < len(doc.sentences)
+            if not (_claim_named(doc, b, hi) or _claim_named(doc, clause_start(doc, end), end)
+                    or (doc.has("pronoun", b, end) and doc.has("claim", s.tok_start, a)
+                        and not doc.has("not_claim", s.tok_start, a))
+                    or (colon and _claim_named(doc, doc.sentences[si + 1].tok_start, doc.sentences[si + 1].tok_end))):
                 continue
             if neutral_clause(doc, doc.sentences[si].tok_start, hi) or doc.has("review", b, hi):
                 continue  # (a review left "en Amazon" once all is "resuelto" is the review rule's)

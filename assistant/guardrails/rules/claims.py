@@ -99,7 +99,10 @@ from assistant.models import Violation
 # Words that name a remedy, offered or withheld ("if the claim is still open, we cannot reship")
 _BARE_OR = frozenset({"or", "o", "ou", "oder", "oppure", "either", "entweder", "soit", "sinon", "otherwise"})
 _WITHHELD_REACH = 16
+_WITHHELD_VERB = 8  # tokens from the negation to the remedy it withholds: "won't be able to release the shipment"
 _REMEDY_WORDS = ("offer_verb", "r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
+# ... and the goods a remedy sends, withheld: "our warehouse won't be able to release the shipment"
+_WITHHELD_WORDS = (*_REMEDY_WORDS, "thing")
 
 def _inside(starts: list[int], furthest: list[int], tok: int) -> bool:
     k = bisect_right(starts, tok) - 1
@@ -154,7 +157,7 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # withheld while it is open; Amazon deciding the claim does not make the withholding neutral
         # (in the clause right after the condition's, within reach: every negation to the end of a run-on sentence,
         # for every claim in it, would be quadratic)
-        withheld = any(any(doc.has(cls, k, min(s.tok_end, k + 6)) for cls in _REMEDY_WORDS)
+        withheld = any(any(doc.has(cls, k, min(s.tok_end, k + _WITHHELD_VERB)) for cls in _WITHHELD_WORDS)
                        for k, _ in doc.find("negation", c1, min(s.tok_end, c1 + _WITHHELD_REACH)))
         # "We're happy to help either way, but ... only on orders without an open claim": the words before a
         # contrast do not make what it turns to independent of the claim
@@ -177,7 +180,7 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # remboursement") waits on it as much as one promised once it closes
         # ("cualquiera de las dos queda bloqueada mientras ...": the options offered, taken up by a word of choice,
         # not a bare "or": "with or without an open claim, it ships today" is no option)
-        offers_here = doc.sentence_of(obj) in data.offers.by_sentence or any(
+        offers_here = withheld or doc.sentence_of(obj) in data.offers.by_sentence or any(
             doc.has(cls, s.tok_start, s.tok_end) for cls in _REMEDY_WORDS) or any(
             doc.words[a] not in _BARE_OR for a, _ in doc.find("alternative", s.tok_start, s.tok_end))
         # "we are unable to action anything while the claim remains open": the seller withholding every remedy
@@ -197,11 +200,13 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
     return out
 
 
-# The offer named as a noun, or its options ("Beide Varianten geben wir frei, sobald ..."): the remedies were offered
+# The offer named as a noun, or its options ("Beide Varianten geben wir frei, sobald ...", "Beides veranlassen wir,
+# sobald ..."): the remedies were offered
 # in the sentences before (Japanese "ご提案" is an `offer_verb`, which the check reads already)
 _OFFER_NOUNS = frozenset({"offer", "offers", "oferta", "offre", "offerta", "angebot", "propuesta", "proposition",
                           "proposta", "vorschlag", "options", "optionen", "varianten", "opciones", "opzioni",
-                          "alternatives", "alternativen", "alternativas", "alternative"})
+                          "alternatives", "alternativen", "alternativas", "alternative", "beides", "ambas", "ambos",
+                          "entrambe", "entrambi"})
 
 
 _TIME_UNITS = ("day", "week", "month", "hour", "tag", "woche", "monat", "stunde", "werktag", "jour", "semaine",

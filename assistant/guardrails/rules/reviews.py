@@ -135,6 +135,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 doc.has("link", max(s.tok_start, a - 5), a)
                 or (doc.has("link", s.tok_start, s.tok_end) and doc.has("review_ask", s.tok_start, s.tok_end))):
             hit = (s.tok_start, s.tok_end)  # "a $10 gift card for an honest review"
+        # (the buyer's review, not the seller's own rating: "retract the claim so we can keep our seller rating")
+        if hit is None and (anything_offered or doc.has("incentive", s.tok_start, s.tok_end)) \
+                and doc.has("in_return", s.tok_start, s.tok_end) and not doc.has("negation", s.tok_start, s.tok_end) \
+                and not doc.has("our", max(s.tok_start, a - 2), a) and doc.words[a - 1] not in _SELLERS:
+            hit = (s.tok_start, s.tok_end)  # "all we ask in return for the gift is an honest review": a trade
         as_noun = a > 0 and doc.words[a - 1] in _DETERMINERS  # "we'd love a review": the buyer writes it
         # (the independence may be said in the next sentence: "... tell Amazon about your experience; that is your
         # choice and it won't change our offer")
@@ -152,6 +157,9 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         for a, b in _changed_by_pronoun(doc, reviews, done):
             out.append(data.tokens("review_manipulation", a, b))
     return out
+
+
+_SELLERS = frozenset({"seller", "store", "shop", "verkaufer", "vendeur", "vendedor", "venditore"})
 
 
 # A phrasal verb split around its object: "take the review down", "pull your feedback off".
