@@ -87,7 +87,9 @@ def fold_char(char: str) -> str:
     """Normalise one non-ASCII character; may return '' (removed) or several characters (ligatures)."""
     out = unicodedata.normalize("NFKC", char).translate(_BEFORE_FOLD).casefold()
     if out.isdigit() and "CIRCLED" in unicodedata.name(char, ""):
-        return out + " "  # "③1,000円を返金": a list marker, never the first digit of the amount after it
+        # "③1,000円を返金", "① Mサイズを本日発送": a list marker as "1." is, never the first digit of the amount
+        # after it
+        return out + ". "
     if not out.isascii():
         out = "".join(c for c in unicodedata.normalize("NFD", out) if not unicodedata.combining(c))
         out = out.translate(_AFTER_FOLD)

@@ -41,22 +41,32 @@ def regretted(doc: Doc, tok: int) -> bool:
 # Verbs of keeping a claim: "keep it or close it", "la maintenir ou la clore", "mantener o cerrar la reclamación",
 # "se mantenere o chiudere la richiesta", "ob Sie ihn aufrechterhalten oder zurückziehen"
 _KEEP_CLAIM = frozenset({"keep", "maintain", "maintenir", "conserver", "garder", "mantener", "mantenerla", "mantenere",
-                         "aufrechterhalten", "aufrechtzuerhalten", "beibehalten", "beizubehalten"})
+                         "tenere", "aufrechterhalten", "aufrechtzuerhalten", "beibehalten", "beizubehalten"})
 _KEEP_OR_CLOSE_GAP = 2  # tokens between the verbs and "or": pronouns, particles, "open" ("keep it open or close it")
+_KEEP_OR_CLOSE_GAP_NAMED = 12  # ... or the claim named whole ("su reclamación de la Garantía de la A a la Z")
+_GAP_CLASSES = frozenset({"pronoun", "filler", "state", "you", "claim", "claim_weak"})
 _KEEP_OR_CLOSE_REACH = 4  # tokens before the clause where the pair may start ("Vous pouvez la maintenir | ou la clore")
 
 
 def _gap_ok(doc: Doc, lo: int, hi: int) -> bool:
-    """Only pronouns, particles and words of state between the paired verbs and their "or"."""
-    return hi - lo <= _KEEP_OR_CLOSE_GAP and all(
-        doc.classes[k] & {"pronoun", "filler", "state"} for k in range(lo, hi))
+    """Only pronouns, particles, words of state or the claim itself between the paired verbs and their "or".
+
+    "keep it open or close it", "mantener su reclamación de la Garantía de la A a la Z o retirarla".
+    """
+    if hi - lo > _KEEP_OR_CLOSE_GAP_NAMED:
+        return False
+    named = doc.find("claim", max(0, lo - 1), hi)
+    if hi - lo <= _KEEP_OR_CLOSE_GAP:
+        return all(doc.classes[k] & _GAP_CLASSES for k in range(lo, hi))
+    return bool(named) and all(
+        doc.classes[k] & _GAP_CLASSES or any(a <= k < b for a, b in named) for k in range(lo, hi))
 
 
 def keep_or_close(doc: Doc, lo: int, hi: int) -> bool:
     """Keeping and closing the claim named as two choices, so neither is asked for (see `_KEEP_CLAIM`)."""
     words = doc.words
     for k, _ in doc.find("alternative", max(0, lo - _KEEP_OR_CLOSE_REACH), hi):
-        before = range(max(0, k - _KEEP_OR_CLOSE_GAP - 1), k)
+        before = range(max(0, k - _KEEP_OR_CLOSE_GAP_NAMED - 1), k)
         after = range(k + 1, min(len(words), k + _KEEP_OR_CLOSE_GAP + 2))
         keep_first = any(words[j] in _KEEP_CLAIM and _gap_ok(doc, j + 1, k) for j in before) and any(
             "close" in doc.classes[j] and _gap_ok(doc, k + 1, j) for j in after)

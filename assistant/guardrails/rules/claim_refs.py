@@ -23,6 +23,10 @@ DETERMINER = frozenset({"the", "your", "this", "that", "our", "a", "an", "le", "
                          "el", "il", "lo"})
 
 
+_THREAT_REACH = 4  # tokens between Amazon and the buyer's verb of going to it ("mich direkt an Amazon zu wenden")
+_FIRST_PERSON_REACH = 6  # tokens from the buyer's "I" to Amazon ("Ich überlege, mich direkt an Amazon")
+
+
 def claim_context(data: RuleInput) -> bool:
     """Whether the message speaks of a claim at all (then "the case" or "the request" is that claim)."""
     ctx = data.context
@@ -34,7 +38,22 @@ def claim_context(data: RuleInput) -> bool:
         return True
     buyer = data.buyer
     # "Ho già segnalato la cosa ad Amazon con una richiesta": a request or case the buyer made with Amazon
-    return buyer is not None and any(buyer.has("amazon", max(0, a - 6), b + 6) for a, b in buyer.spans("claim_weak"))
+    if buyer is None:
+        return False
+    if any(buyer.has("amazon", max(0, a - 6), b + 6) for a, b in buyer.spans("claim_weak")):
+        return True
+    # "Ich überlege, mich direkt an Amazon zu wenden", "I will go to Amazon": the buyer (a first person before
+    # Amazon) going to Amazon, threatened or done; not "Amazon told me to contact you" (the seller contacted)
+    return any(_goes_to_amazon(buyer, a, b) for a, b in buyer.spans("amazon"))
+
+
+def _goes_to_amazon(buyer: Doc, a: int, b: int) -> bool:
+    """A first person before Amazon at [a, b) and a verb of going to it near, not aimed at "you" (the seller)."""
+    si = buyer.sentence_of(a)
+    lo, hi = max(buyer.sentences[si].tok_start, a - _THREAT_REACH), min(buyer.sentences[si].tok_end, b + _THREAT_REACH)
+    if not buyer.has("first_person", max(buyer.sentences[si].tok_start, a - _FIRST_PERSON_REACH), a):
+        return False
+    return any(k + 1 >= len(buyer.words) or "you" not in buyer.classes[k + 1] for k, _ in buyer.find("open", lo, hi))
 
 
 def buyer_names_claim(data: RuleInput) -> bool:

@@ -324,7 +324,12 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         # (a carrier's or maker's process named in the sentence makes it theirs, unless Amazon itself stands right
         # before the hold-off: "調査結果が出る金曜日まで、Amazonへのご連絡は少しお待ち")
         amazon_held = any(a > lo and "amazon" in doc.classes[a - 1] for a in holds)
-        if names and acts and not neutral_clause(doc, lo, hi) and (amazon_held or not doc.has("not_claim", lo, hi)):
+        # "続けるか取り下げるかはお客様のご判断ですが、取り下げていただけると助かります": what a contrast turns to
+        # after the neutral words is judged on its own
+        contrasts = doc.find("contrast", lo, hi)
+        free_from = contrasts[-1][1] if contrasts and any(x >= contrasts[-1][1] for x in [*closes, *holds]) else lo
+        if names and acts and not neutral_clause(doc, free_from, hi) \
+                and (amazon_held or not doc.has("not_claim", lo, hi)):
             out.append((lo, hi))
     return out
 

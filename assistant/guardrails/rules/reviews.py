@@ -146,8 +146,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         after = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) else s.tok_end
         if hit is None and anything_offered and (as_noun or not subject_is_not_buyer(doc, a, s.tok_start)) \
                 and not doc.has("independent", s.tok_start, after) and not negated_before(doc, a, s.tok_start) and (
-                doc.has("review_ask", max(s.tok_start, a - 5), a) or (doc.has("review_wish", s.tok_start, s.tok_end)
-                                                                      and doc.words[a] != "feedback")):
+                _buyer_asked(doc, max(s.tok_start, a - 5), a) or (doc.has("review_wish", s.tok_start, s.tok_end)
+                                                                  and doc.words[a] != "feedback")):
             hit = (s.tok_start, b)  # a review asked for in the same message as a remedy: a trade
 
         if hit is not None and hit[1] > hit[0]:
@@ -160,6 +160,14 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
 
 
 _SELLERS = frozenset({"seller", "store", "shop", "verkaufer", "vendeur", "vendedor", "venditore"})
+
+
+def _buyer_asked(doc: Doc, lo: int, hi: int) -> bool:
+    """A word of asking for a review in [lo, hi) whose subject is not "we" right before it.
+
+    "Wir geben Ihr Feedback an unser Produktteam weiter": "geben" is the seller passing the feedback on.
+    """
+    return any(k == 0 or "first_person" not in doc.classes[k - 1] for k, _ in doc.find("review_ask", lo, hi))
 
 
 # A phrasal verb split around its object: "take the review down", "pull your feedback off".
