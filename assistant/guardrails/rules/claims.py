@@ -201,8 +201,8 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
 
 
 # The offer named as a noun, or its options ("Beide Varianten geben wir frei, sobald ...", "Beides veranlassen wir,
-# sobald ..."): the remedies were offered
-# in the sentences before (Japanese "ご提案" is an `offer_verb`, which the check reads already)
+# sobald ..."): the remedies were offered in the sentences before (Japanese "ご提案" is an `offer_verb`, which the
+# check reads already)
 _OFFER_NOUNS = frozenset({"offer", "offers", "oferta", "offre", "offerta", "angebot", "propuesta", "proposition",
                           "proposta", "vorschlag", "options", "optionen", "varianten", "opciones", "opzioni",
                           "alternatives", "alternativen", "alternativas", "alternative", "beides", "ambas", "ambos",
