@@ -183,6 +183,11 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
             c0 = s.tok_start  # a "without" clause is wished for by the clause before it
         asked = asks_in(doc, c0, start + 1) or doc.has("wait", c0, start) or (
             before is not None and doc.has("hold_off", c0, start))
+        if not asked and start == before and c0 == s.tok_start:
+            # "Antes de dar ese paso con Amazon, le pedimos que ...": a "before" clause opening the sentence is
+            # asked by the clause after it
+            after = clause_end(doc, m)
+            asked = after < s.tok_end and asks_in(doc, after, clause_end(doc, after))
         if asked and not subject_is_not_buyer(doc, start, c0) and not neutral_clause(doc, c0, clause_end(doc, m)):
             out.append((start, m + 1))
     return out

@@ -55,15 +55,17 @@ def _gap_ok(doc: Doc, lo: int, hi: int) -> bool:
     """
     if hi - lo > _KEEP_OR_CLOSE_GAP_NAMED:
         return False
-    named = doc.find("claim", max(0, lo - 1), hi)
     if hi - lo <= _KEEP_OR_CLOSE_GAP:
         return all(doc.classes[k] & _GAP_CLASSES for k in range(lo, hi))
+    named = doc.find("claim", max(0, lo - 1), hi)
     return bool(named) and all(
         doc.classes[k] & _GAP_CLASSES or any(a <= k < b for a, b in named) for k in range(lo, hi))
 
 
 def keep_or_close(doc: Doc, lo: int, hi: int) -> bool:
     """Keeping and closing the claim named as two choices, so neither is asked for (see `_KEEP_CLAIM`)."""
+    if not doc.spans("close"):
+        return False  # no verb of closing in the draft: nothing to pair (the common case, on the hot path)
     words = doc.words
     for k, _ in doc.find("alternative", max(0, lo - _KEEP_OR_CLOSE_REACH), hi):
         before = range(max(0, k - _KEEP_OR_CLOSE_GAP_NAMED - 1), k)

@@ -112,6 +112,9 @@ def _inside(starts: list[int], furthest: list[int], tok: int) -> bool:
 _CONTRAST_REACH = 30  # tokens before a claim in which a contrast word sets off what comes before it
 
 
+_COMPLEMENT = frozenset({"dass", "que", "qu", "che"})  # words opening a "that" clause after a comma
+
+
 def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
     """A remedy waiting on the claim's state: a condition whose clause names a claim and its state."""
     doc = data.doc
@@ -124,6 +127,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
+        if c0 > s.tok_start and doc.words[c0] in _COMPLEMENT:
+            # "sobald Amazon uns bestätigt, dass keine Beschwerde mehr offen ist": the condition governs the
+            # "that" clause after its comma
+            c0 = clause_start(doc, c0 - 1)
         # the nearest few on each side (every condition of a run-on clause, for every claim in it, is quadratic)
         near, after = doc.span_range("condition", max(s.tok_start, c0 - 1), obj), \
             doc.span_range("condition", obj_end, c1)

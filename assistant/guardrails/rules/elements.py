@@ -72,7 +72,10 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
         ordered = sorted(by_sentence)
         for k, si in enumerate(ordered):
             s = doc.sentences[si]
-            alt = doc.has("alternative", s.tok_start, s.tok_end) or _alternative_lead(doc, si)
+            # a listed step that selects a quoted menu item ("2. Choose the return option and select 'Damaged on
+            # arrival'") is part of the return, not an alternative to the remedy before it
+            alt = any(not (s.list_item and _ui_choice(doc, x))
+                      for x, _ in doc.find("alternative", s.tok_start, s.tok_end)) or _alternative_lead(doc, si)
             if alt and len(by_sentence[si]) >= 2:
                 prose = True
             elif alt and k > 0 and si - ordered[k - 1] <= _reach(doc, si) \
