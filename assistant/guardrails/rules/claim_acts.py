@@ -151,6 +151,8 @@ _BEFORE = BEFORE | {"bevor", "ehe"}
 _WITH = frozenset({"with", "through", "via", "to", "at", "con", "por", "a", "ad", "presso", "su", "bei", "uber", "an",
                    "aupres", "chez", "par", "d"})
 _WITHOUT = frozenset({"without", "sin", "senza", "sans", "ohne"})
+_DE_MODALS = frozenset({"konnten", "wurden", "mochten", "konnen", "wollen", "wurde", "konnte"})
+_SIE = frozenset({"sie"})  # the polite "you" right before "bei Amazon": a German verb-final clause
 _HELD_REACH = 6  # tokens from "before" (or the word of holding off) to Amazon: "antes de dar ese paso con Amazon"
 
 
@@ -176,6 +178,17 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
         # "without you having to go through Amazon", "sin que tenga que pasar por Amazon": wished for the sentence
         without = next((a for a in range(m - 2, lo - 1, -1) if doc.words[a] in _WITHOUT), None)
         start = before if before is not None else (held if held is not None else without)
+        if start is None and doc.words[m - 2] in _SIE:
+            # German puts the verb last: "wäre es nett, wenn Sie bei Amazon bis dahin noch die Füße stillhalten" (a
+            # word of waiting or putting off that ends Amazon's clause, asked by the clause before it)
+            end = clause_end(doc, m)
+            last = end - 1 if end - 1 > m and doc.words[end - 1] in _DE_MODALS else end  # "... stillhalten könnten"
+            if any(b == last for cls in ("wait", "defer") for _, b in doc.find(cls, m + 1, end)):
+                c0 = clause_start(doc, m)
+                if c0 > s.tok_start and asks_in(doc, clause_start(doc, c0 - 1), c0) \
+                        and not neutral_clause(doc, c0, end):
+                    out.append((c0, end))
+            continue
         if start is None or negation_in(doc, max(s.tok_start, start - 3), start) or _goods_or_amazons(doc, start, m):
             continue
         c0 = clause_start(doc, start)

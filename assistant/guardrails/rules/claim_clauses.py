@@ -167,7 +167,7 @@ _EVENT = frozenset({"once", "after", "as", "sobald", "nachdem", "une", "des", "a
                     "non", "appena", "dopo", "quando", "cuando", "lorsque", "lorsqu", "quand", "when"})
 
 
-_DEAL = ("first_person", "r_refund", "r_replacement", "r_reship", "send_verb")
+_DEAL = ("first_person", "r_refund", "r_replacement", "r_reship", "r_new", "send_verb")  # "sobald das neue Kissen"
 _DEAL_REACH = 12  # tokens after a closing where an event of the deal still times it ("... once the new one arrives")
 
 

@@ -164,10 +164,12 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 # sentence opens with the request and the closing is how it is done
                 plea = plea or (doc.has("request", s.tok_start, s.tok_start + 2)
                                 and not doc.has("negation", s.tok_start, a) and doc.has("amazon", s.tok_start, a))
-                if doc.words[a].endswith(_WE_FORM) and not plea and doc.words[a + 1:a + 2] \
-                        and (doc.words[a + 1] in DETERMINER or doc.words[a + 1] in _DEMONSTRATIVE) \
-                        and not doc.has("claim", a + 1, a + 3) \
-                        and not doc.has("claim_weak", a + 1, a + 3):
+                # (an adverb may stand between: "ritiriamo gratuitamente quella difettosa")
+                nxt = a + 2 if doc.words[a + 1:a + 2] and doc.words[a + 1].endswith(_ADVERB) else a + 1
+                if doc.words[a].endswith(_WE_FORM) and not plea and doc.words[nxt:nxt + 1] \
+                        and (doc.words[nxt] in DETERMINER or doc.words[nxt] in _DEMONSTRATIVE) \
+                        and not doc.has("claim", nxt, nxt + 2) \
+                        and not doc.has("claim_weak", nxt, nxt + 2):
                     continue  # "Ritiriamo il monopattino", "retiramos el paquete": we do it, to our own object
                 if doc.words[a] in _TAKE and not plea and not (obj > a and obj not in pronouns and _yours(doc, a)):
                     # "we take it back free of charge" is the item; "would you mind taking it back?" asks; "as soon as
@@ -249,6 +251,7 @@ def _same_asked(doc: Doc, b: int, end: int) -> bool:
 
 # First-person plural verb endings (Italian, Spanish, French): the seller is the subject
 _WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
+_ADVERB = ("mente", "ment")  # Italian and Spanish, French adverbs: "gratuitamente", "gratuitement"
 
 
 def _buyers_perfect(doc: Doc, a: int) -> bool:

@@ -95,6 +95,9 @@ _ESCALATE = ("escalat", "eskalier")
 # "avant d'en arriver là", "antes de llegar a eso": getting that far is escalating, it needs no object either
 _GET_THAT_FAR = frozenset({"en arriver la", "d en arriver la", "llegar a eso", "llegar a tanto", "arrivare a tanto",
                            "arrivare a questo", "get to that point", "come to that"})
+# "hold off on filing anything": what is filed, held off, is a claim whatever it is called
+_FILE = frozenset({"file", "filing"})
+_ANYTHING = frozenset({"anything", "something"})
 _THERE = frozenset({"there", "alli", "ahi", "dort", "dorthin", "li", "la dentro"})
 BEFORE_LINK = frozenset({"de", "d", "di"})
 # The object of a claim word used as a verb ("dispute the charge", "chargeback it")
@@ -239,6 +242,7 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             if one or there or doc.has("amazon", oa, tail) or doc.has("claim", oa, tail) \
                     or weak_claim_in(doc, ob, tail) \
                     or doc.words[oa].startswith(_ESCALATE) or " ".join(doc.words[oa:ob]) in _GET_THAT_FAR \
+                    or (doc.words[oa] in _FILE and doc.words[ob:ob + 1] and doc.words[ob] in _ANYTHING) \
                     or doc.has("amazon", head, a) or doc.has("amazon", b, oa) or doc.has("claim", b, oa) \
                     or weak_claim_in(doc, b, oa):  # verb last: "davon ab, einen Antrag ... zu stellen"
                 if not neutral_clause(doc, c0, tail):

@@ -14,6 +14,7 @@ from assistant.guardrails.clauses import after_colon, clause_end, clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_attached import attached_objects
+from assistant.guardrails.rules.claim_clauses import timed_to_deal
 from assistant.guardrails.rules.claim_demonstratives import german_demonstratives
 from assistant.guardrails.rules.claim_numbers import number_objects
 from assistant.guardrails.text import Doc
@@ -162,6 +163,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
         return True  # "Correos nos ha comunicado que ha cerrado la reclamación": the carrier told of its own
     if a > s.tok_start and doc.words[a - 1] in _THIRD_PERSON:
         return True  # "Nous avons signalé l'incident au transporteur. Sa réclamation interne est close": the carrier's
+    if a > s.tok_start and doc.words[a - 1] in _OURS:
+        return True  # "das entspricht nicht unserem Anspruch": our standard; the buyer's claim is never the seller's
     if any(x < a and b <= y for x, y in doc.find("case_idiom", max(s.tok_start, a - 3), a)):
         return True  # "müssen Sie in keinem Fall zurückschicken": "in no case", no case of anyone's
     if b - a == 1 and a > 0 and doc.words[a] == "case" and doc.words[a - 1] == "in":
@@ -181,6 +184,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
 _OF = frozenset({"of", "des", "du", "de", "del", "della", "dello", "di"})
 # Possessives that never address the buyer (French says "votre", English "your"): someone else's claim
 _THIRD_PERSON = frozenset({"sa", "son", "ses", "leur", "leurs", "its"})
+_OURS = frozenset({"our", "unser", "unsere", "unserem", "unseren", "unserer", "unseres", "notre", "nos", "nuestro",
+                   "nuestra", "nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre"})
 _SIDE = frozenset({"cote", "part", "lado", "parte", "seite"})
 _DE_SUBJECTS = frozenset({"sie", "du", "wir", "ihr", "er", "es", "man", "ich"})
 _NOT_NOUNS = frozenset({"such", "same", "whole", "entire", "current", "existing", "new", "old", "other"})
@@ -244,7 +249,7 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             j = bisect_right(things, starts[i])
             # a verb done only to a claim leaves no doubt, whatever nouns stand between
             out[a] = not claim_only and j < len(things) and things[j] < a
-        elif theirs and (_closing_after_promise(doc, a, s.tok_start) or (
+        elif theirs and (_closing_after_promise(doc, a, s.tok_start) or _closing_timed_to_deal(doc, a, s.tok_end) or (
                 not doc.has("thing", s.tok_start, a) and (claim_only or _promised_closing(doc, a, s.tok_end)))) \
                 and not (doc.has("r_cancel", max(0, a - 1), a + 2) and doc.has("r_cancel", 0, s.tok_start)):
             # "Se Le va bene, la ritiri dal Suo account e Le spediamo la lampada domani" (not "2. Cancel the order.
@@ -336,6 +341,17 @@ def _closing_beside(doc: Doc, a: int, end: int) -> int | None:
     """The closing verb right after the pronoun at `a` (before `end`), else right before it; None if neither."""
     k = a + 1 if a + 1 < end and "close" in doc.classes[a + 1] else a - 1
     return k if k >= 0 and "close" in doc.classes[k] and doc.words[k] not in _PARTICLES else None
+
+
+def _closing_timed_to_deal(doc: Doc, a: int, end: int) -> bool:
+    """'ihn wieder zurückzunehmen, sobald das neue Kissen bei Ihnen ist': a pronoun closed once the remedy arrives.
+
+    What is taken back when the new goods arrive is not the goods: the closing is a step of the deal
+    (`timed_to_deal`), so the pronoun is the claim the buyer's message names.
+    """
+    # (a word may stand between: "ihn wieder zurückzunehmen")
+    k = next((j for j in range(a + 1, min(end, a + 3)) if "close" in doc.classes[j]), None)
+    return k is not None and timed_to_deal(doc, k + 1, min(end, k + 1 + _PROMISE_REACH))
 
 
 def _promised_closing(doc: Doc, a: int, end: int) -> bool:

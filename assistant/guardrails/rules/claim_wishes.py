@@ -97,7 +97,13 @@ def _wish(doc: Doc, a: int, b: int) -> bool:
     """
     if " ".join(doc.words[a:b]) in _NOT_WISH or doc.has("negation", max(0, a - 2), a):
         return False
-    return not (b < len(doc.words) and "apology" in doc.classes[b])
+    # "Please know that Amazon's A-to-z Guarantee also protects this order": what the buyer is asked is to know
+    return not (b < len(doc.words) and ("apology" in doc.classes[b] or doc.words[b] in _KNOWING))
+
+
+# Verbs of knowing after a request word: the request tells, it does not wish for anything ("please note", "bitte
+# beachten Sie", "veuillez noter", "sappia che")
+_KNOWING = frozenset({"know", "note", "understand", "beachten", "noter", "notare", "sappia"})
 
 
 def wished_ends(doc: Doc) -> list[tuple[int, int]]:

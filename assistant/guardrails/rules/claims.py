@@ -213,7 +213,9 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
 _OFFER_NOUNS = frozenset({"offer", "offers", "oferta", "offre", "offerta", "angebot", "propuesta", "proposition",
                           "proposta", "vorschlag", "options", "optionen", "varianten", "opciones", "opzioni",
                           "alternatives", "alternativen", "alternativas", "alternative", "beides", "ambas", "ambos",
-                          "entrambe", "entrambi"})
+                          "entrambe", "entrambi",
+                          # the carrying out of the choice: "Die Umsetzung erfolgt, sobald ..."
+                          "umsetzung", "abwicklung"})
 
 
 _TIME_UNITS = ("day", "week", "month", "hour", "tag", "woche", "monat", "stunde", "werktag", "jour", "semaine",

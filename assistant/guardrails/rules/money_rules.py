@@ -206,7 +206,9 @@ def _money(data: RuleInput) -> list[Violation]:
         # ("Nous vous remboursons les 69,00 €": the price right after the refund verb is the full refund too)
         fulls += [m.tok for m in data.offers.all_money if price is not None and s.tok_start < m.tok < s.tok_end
                   and _is_price(m, price) and (doc.has("r_full", max(s.tok_start, m.tok - 3), m.tok)
-                                               or doc.has("r_refund", max(s.tok_start, m.tok - 3), m.tok))
+                                               or doc.has("r_refund", max(s.tok_start, m.tok - 3), m.tok)
+                                               # "代金4,980円の全額に加え": the word of whole after the price
+                                               or doc.has("r_full", m.tok + 1, min(s.tok_end, m.tok + 3)))
                   and doc.has("money_offer", s.tok_start, s.tok_end) and not negated(doc, m.tok)]
         # "el reembolso íntegro más un 10 % adicional": a share on top of the price is more than it, price or not
         on_top = [m for m in amounts if m.kind in ("percent", "fraction") and _EPS < m.value < 100 - _EPS]
