@@ -221,6 +221,11 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
         s = doc.sentences[si]
         if any(doc.words[k] in NOT_GOODS for k in range(max(s.tok_start, a - 5), min(s.tok_end, b + 3))):
             continue  # "the correct address", "la dirección correcta", "a new label": nothing new is sent
+        if any(x < a < y and x > 0 and doc.words[x - 1] == "to"
+               for x, y in doc.find("resolved", max(s.tok_start, a - 4), a)):
+            # "To put it right, please start a return": the last word of an idiom of making amends, as the purpose of
+            # what follows (not "we will put it right for you", a promise the offline composer makes as an option)
+            continue
         if _offer_cue(doc, si) and not negated(doc, a):
             _add(offers, doc, "replacement", a, b, seen)
     # a remedy already on its way is one the message gives: "we've also sent a second set by express today" (not

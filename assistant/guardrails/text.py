@@ -303,7 +303,9 @@ def _word(word: str, lexicon: Lexicon) -> str:
     """A token as a word: digits read as letters when that makes a lexicon word ("cl0se")."""
     if word.isalpha() or word.isascii() is False:
         return word
-    if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+    # (one letter and two digits or more is a model number, not a word: "A54" is no "asa"; "t0" of "A-t0-z" is "to")
+    digits = sum(c.isdigit() for c in word)
+    if digits and (sum(c.isalpha() for c in word) >= 2 or digits == 1) and any(c.isalpha() for c in word):
         leet = word.translate(_LEET)
         if not lexicon.classes_of(leet):
             leet = word.translate(_LEET_L)  # "rec1amacion": a one for an l

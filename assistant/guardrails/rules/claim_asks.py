@@ -227,6 +227,7 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
             if objects[obj] <= a <= objects[obj] + 8 and doc.sentence_of(obj) == doc.sentence_of(a):
                 out.append((obj, b))
     out += _refrain_de(doc, objects)
+    out += _left_until(doc, objects)
     # a claim object right before a verb of refraining, asked for: "wir bitten Sie, davon abzusehen" (the pronoun for
     # the claim named before)
     by_end = {e: o for o, e in objects.items()}
@@ -240,6 +241,25 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
         s0 = doc.sentences[doc.sentence_of(a)].tok_start
         if doc.has("request", s0, obj) and not neutral_clause(doc, c0, clause_end(doc, a)):
             out.append((obj, b))
+    return out
+
+
+# "leave the claim idea until after Friday", "park the A-to-z until then": a claim left for later is put off
+_LEAVE = frozenset({"leave", "park", "shelve", "save"})
+_UNTIL = frozenset({"until", "till"})
+
+
+def _left_until(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """A verb of leaving a word or two before a claim object, and "until" a word or two after it, asked for."""
+    out = []
+    for obj, end in objects.items():
+        verb = next((k for k in range(obj - 1, max(-1, obj - 3), -1) if doc.words[k] in _LEAVE), None)
+        until = next((k for k in range(end, min(len(doc.words), end + 2)) if doc.words[k] in _UNTIL), None)
+        if verb is None or until is None or doc.sentence_of(verb) != doc.sentence_of(until):
+            continue
+        c0 = clause_start(doc, verb)
+        if asks_in(doc, max(c0, verb - 6), verb + 1) and not neutral_clause(doc, c0, clause_end(doc, until)):
+            out.append((verb, until + 1))
     return out
 
 

@@ -83,9 +83,17 @@ def not_pursued(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
         i = bisect_left(starts, h)  # a bisection, not a scan of every object: linear on a long draft
         o = starts[i] if i < len(starts) and starts[i] < min(s.tok_end, h + 4) else None
         end = objects[o] if o is not None else _with_amazon(doc, h, min(s.tok_end, h + 5))
+        if not end and g > s.tok_start and doc.words[g - 1] in _CLITIC \
+                and starts[:i] and starts[i - 1] >= s.tok_start:
+            # "une démarche auprès de votre banque ..., et nous vous saurions gré de ne pas y donner suite": French
+            # "y" before the verb takes up the claim named earlier in the sentence
+            end = h
         if end and not subject_is_not_buyer(doc, g, s.tok_start):
             out.append((g, end))
     return out
+
+
+_CLITIC = frozenset({"y"})
 
 
 def _with_amazon(doc: Doc, lo: int, hi: int) -> int:

@@ -40,8 +40,10 @@ def regretted(doc: Doc, tok: int) -> bool:
 
 # Verbs of keeping a claim: "keep it or close it", "la maintenir ou la clore", "mantener o cerrar la reclamación",
 # "se mantenere o chiudere la richiesta", "ob Sie ihn aufrechterhalten oder zurückziehen"
+# ("leave it open or close it", "la laisser ouverte ou la clôturer": leaving it is keeping it)
 _KEEP_CLAIM = frozenset({"keep", "maintain", "maintenir", "conserver", "garder", "mantener", "mantenerla", "mantenere",
-                         "tenere", "aufrechterhalten", "aufrechtzuerhalten", "beibehalten", "beizubehalten"})
+                         "tenere", "aufrechterhalten", "aufrechtzuerhalten", "beibehalten", "beizubehalten", "leave",
+                         "laisser", "dejar", "dejarla", "lasciare", "lasciarla", "lassen"})
 _KEEP_OR_CLOSE_GAP = 2  # tokens between the verbs and "or": pronouns, particles, "open" ("keep it open or close it")
 _KEEP_OR_CLOSE_GAP_NAMED = 12  # ... or the claim named whole ("su reclamación de la Garantía de la A a la Z")
 _GAP_CLASSES = frozenset({"pronoun", "filler", "state", "you", "claim", "claim_weak"})

@@ -29,7 +29,7 @@ _THING_REACH = 4  # tokens before a word of closing where an order or an item is
 _ENDED_REACH = 4  # tokens before a word of closing in which a negation undoes it: "that it not be closed"
 # prepositions that make Amazon or the bank the place of the claim, not the one acting on it
 _PLACE = frozenset({"with", "on", "at", "to", "via", "through", "bei", "an", "gegenuber", "ante", "con", "en", "a",
-                    "presso", "d", "aupres", "chez", "sur", "beim", "im", "am"})
+                    "presso", "d", "aupres", "chez", "sur", "beim", "im", "am", "su"})
 
 
 def _claim_named(doc: Doc, lo: int, hi: int) -> bool:
@@ -48,7 +48,8 @@ def _amazon_subject(doc: Doc, lo: int, end: int) -> bool:
     """Amazon or the bank just before the end, with no preposition of place before it: it is the one acting."""
     for a, _ in doc.find("amazon", max(lo, end - _SUBJECT_REACH), end):
         p = a - 1
-        while p >= lo and ("amazon" in doc.classes[p] or doc.words[p] in _BETWEEN):
+        # (a place word first: Italian "su Amazon" is "on Amazon", though "su" is also "your")
+        while p >= lo and doc.words[p] not in _PLACE and ("amazon" in doc.classes[p] or doc.words[p] in _BETWEEN):
             p -= 1
         if p < lo or doc.words[p] not in _PLACE:
             return True
