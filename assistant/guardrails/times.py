@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times_ja import ja_each_time, ja_per_unit, ja_periods_before
@@ -23,7 +24,7 @@ def times_paid(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
     return max(_instalments(doc, tok), _per_period(doc, tok, end), _per_unit(doc, tok, end, after),
                ja_each_time(doc, after, end, tok), _rate_before(doc, tok), _periods_before(doc, tok),
                _times_before(doc, tok, end, after), _each_of_earlier(doc, tok), _times_sign_after(doc, tok, after),
-               _times_word_after(doc, after, end), _count_times_before(doc, tok)) \
+               _times_word_after(doc, after, end), _count_times_before(doc, tok), _times_sign_before(doc, tok)) \
         * _multiplier_before(doc, tok)
 
 
@@ -75,6 +76,21 @@ def _times_sign_after(doc: Doc, tok: int, after: int | None) -> int:
 
 
 _SIGN = "\u00d7"  # ×
+# "We refund 2 x £6", "un rimborso di 2 × 7,90 €": the count and the sign right before the amount
+_REFUND_REACH = 4  # tokens from the refund word to the count: "un rimborso di 2 x 7,90 €"
+_TIMES_SIGN_BEFORE = re.compile(fold_literal(r"(?<![\d.,])(\d{1,2})\s?[×x]\s?(?:[€$£¥]\s?)?$"))
+
+
+def _times_sign_before(doc: Doc, tok: int) -> int:
+    """The count before a multiplication sign right before the amount at token `tok`."""
+    at = doc.starts[tok]
+    found = _TIMES_SIGN_BEFORE.search(doc.folded, max(0, at - 8), at)
+    if not found:
+        return 1
+    # refunded so many times ("we refund 2 x £6"), not an order quoted ("your order was for 2 x $32.49")
+    count = bisect_right(doc.starts, found.start(1)) - 1
+    lo = max(doc.sentences[doc.sentence_of(tok)].tok_start, count - _REFUND_REACH)
+    return _count(doc, found.group(1)) if doc.has("r_refund", lo, count) else 1
 
 
 # "versé en trois fois, 10 € par mois", "in drei Raten, je 10 €": the number of payments before an amount paid

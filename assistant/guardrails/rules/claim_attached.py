@@ -71,7 +71,7 @@ def not_pursued(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
 
     Also "di non proseguire con la segnalazione", "not to pursue the dispute".
 
-    A negation within three tokens before a `go_on` verb, and a claim object within four tokens after it (past a
+    A negation within three tokens before a `go_on` verb, and a claim object within five tokens after it (past a
     preposition), with the buyer as the one who would go on (not "Amazon will not pursue it").
     """
     out: list[tuple[int, int]] = []
@@ -81,7 +81,8 @@ def not_pursued(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
         if not doc.has("negation", max(s.tok_start, g - 3), g):
             continue
         i = bisect_left(starts, h)  # a bisection, not a scan of every object: linear on a long draft
-        o = starts[i] if i < len(starts) and starts[i] < min(s.tok_end, h + 4) else None
+        # (past a preposition and a noun of its own: "donner suite à votre projet de réclamation")
+        o = starts[i] if i < len(starts) and starts[i] < min(s.tok_end, h + _PURSUED_REACH) else None
         end = objects[o] if o is not None else _with_amazon(doc, h, min(s.tok_end, h + 5))
         if not end and g > s.tok_start and doc.words[g - 1] in _CLITIC \
                 and starts[:i] and starts[i - 1] >= s.tok_start:
@@ -94,6 +95,7 @@ def not_pursued(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
 
 
 _CLITIC = frozenset({"y"})
+_PURSUED_REACH = 5  # tokens from the verb of going on to the claim it would go on with
 
 
 def _with_amazon(doc: Doc, lo: int, hi: int) -> int:

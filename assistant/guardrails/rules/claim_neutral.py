@@ -43,7 +43,9 @@ def regretted(doc: Doc, tok: int) -> bool:
 # ("leave it open or close it", "la laisser ouverte ou la clôturer": leaving it is keeping it)
 _KEEP_CLAIM = frozenset({"keep", "maintain", "maintenir", "conserver", "garder", "mantener", "mantenerla", "mantenere",
                          "tenere", "aufrechterhalten", "aufrechtzuerhalten", "beibehalten", "beizubehalten", "leave",
-                         "laisser", "dejar", "dejarla", "lasciare", "lasciarla", "lassen"})
+                         "laisser", "dejar", "dejarla", "lasciare", "lasciarla", "lassen", "mainteniez", "maintenez",
+                         "gardiez", "conserviez", "mantenga", "mantiene"})
+_THAT = frozenset({"que", "qu", "che"})
 _KEEP_OR_CLOSE_GAP = 2  # tokens between the verbs and "or": pronouns, particles, "open" ("keep it open or close it")
 _KEEP_OR_CLOSE_GAP_NAMED = 12  # ... or the claim named whole ("su reclamación de la Garantía de la A a la Z")
 _GAP_CLASSES = frozenset({"pronoun", "filler", "state", "you", "claim", "claim_weak"})
@@ -60,8 +62,13 @@ def _gap_ok(doc: Doc, lo: int, hi: int) -> bool:
     if hi - lo <= _KEEP_OR_CLOSE_GAP:
         return all(doc.classes[k] & _GAP_CLASSES for k in range(lo, hi))
     named = doc.find("claim", max(0, lo - 1), hi)
-    return bool(named) and all(
-        doc.classes[k] & _GAP_CLASSES or any(a <= k < b for a, b in named) for k in range(lo, hi))
+    if not named:
+        return False
+    # the claim's whole name, from its first claim word to its last ("votre réclamation au titre de la garantie A à Z",
+    # "votre demande au titre de la garantie A à Z")
+    weak = doc.find("claim_weak", max(0, lo - 1), hi)
+    first, last = min(named[0][0], weak[0][0] if weak else hi), named[-1][1]
+    return all(doc.classes[k] & _GAP_CLASSES or first <= k < last for k in range(lo, hi))
 
 
 def keep_or_close(doc: Doc, lo: int, hi: int) -> bool:
@@ -71,11 +78,13 @@ def keep_or_close(doc: Doc, lo: int, hi: int) -> bool:
     words = doc.words
     for k, _ in doc.find("alternative", max(0, lo - _KEEP_OR_CLOSE_REACH), hi):
         before = range(max(0, k - _KEEP_OR_CLOSE_GAP_NAMED - 1), k)
-        after = range(k + 1, min(len(words), k + _KEEP_OR_CLOSE_GAP + 2))
+        # ("que vous la mainteniez ou que vous la clôturiez": the "that" repeated after "or")
+        first = k + 2 if words[k + 1:k + 2] and words[k + 1] in _THAT else k + 1
+        after = range(first, min(len(words), first + _KEEP_OR_CLOSE_GAP + 1))
         keep_first = any(words[j] in _KEEP_CLAIM and _gap_ok(doc, j + 1, k) for j in before) and any(
-            "close" in doc.classes[j] and _gap_ok(doc, k + 1, j) for j in after)
+            "close" in doc.classes[j] and _gap_ok(doc, first, j) for j in after)
         close_first = any("close" in doc.classes[j] and _gap_ok(doc, j + 1, k) for j in before) and any(
-            words[j] in _KEEP_CLAIM and _gap_ok(doc, k + 1, j) for j in after)
+            words[j] in _KEEP_CLAIM and _gap_ok(doc, first, j) for j in after)
         if keep_first or close_first:
             return True
     return False

@@ -82,6 +82,9 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
             if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 4), b + 6) \
                     and not doc.has("open", max(0, a - 3), a) \
                     and not (doc.has("you", b, b + 2) and doc.has("open", b + 1, b + 3)) \
+                    and not (b < len(doc.words) and doc.words[b] in _RELATIVE
+                             and any(w in _OPENED for w in doc.words[b + 1:b + 3])
+                             and doc.has("amazon", b + 2, b + _OPENED_AT_AMAZON)) \
                     and not _traded_away(doc, a, b):
                 # "the case" is a claim where claims are spoken of, "the case with Amazon", "you opened one", "the
                 # case you opened"
@@ -184,6 +187,11 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
 _OF = frozenset({"of", "des", "du", "de", "del", "della", "dello", "di"})
 # Possessives that never address the buyer (French says "votre", English "your"): someone else's claim
 _THIRD_PERSON = frozenset({"sa", "son", "ses", "leur", "leurs", "its"})
+_RELATIVE = frozenset({"que", "qu", "che"})  # "el caso que abrió con ...": the case the buyer opened
+# tokens from the relative to Amazon: "que abrió con el servicio de atención al cliente de Amazon"
+_OPENED_AT_AMAZON = 12
+_OPENED = frozenset({"abrio", "abierto", "presento", "presentado", "inicio", "iniciado", "ouvert", "ouverte", "ouvrie",
+                     "depose", "deposee", "aperto", "aperta", "avviato", "avviata"})
 _OURS = frozenset({"our", "unser", "unsere", "unserem", "unseren", "unserer", "unseres", "notre", "nos", "nuestro",
                    "nuestra", "nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre"})
 _SIDE = frozenset({"cote", "part", "lado", "parte", "seite"})

@@ -81,6 +81,7 @@ _INVITE = re.compile(r"\b(?:(?:next|future)\s(?:orders?|purchases?|time|visits?|
                      r"launch(?:es|ing)|follow|newsletter|"
                      r"check\sout|browse|visit|sign\sup|join|don't\smiss|this\sweek\sonly|today\sonly|new|"
                      r"this\smonth\sonly|stock\sup|buy\s(?:\d+|one|two|three),?\s(?:and\s)?get)\b")
+_SENTENCE_MAX = 400  # characters of a sentence read for an invitation (a run-on line is not one)
 _CODE_VALUE = re.compile(r"\bcode:?\s(?=[a-z0-9]*[a-z])(?=[a-z0-9]{4})[a-z]*\d")
 
 
@@ -190,7 +191,12 @@ def marketing_content(data: RuleInput) -> list[Violation]:
         # the words around the promotion tell an explanation from an invitation ("a discount on our new blend")
         near = folded[max(0, a - 30):b + 30].split(".")
         near_text = ".".join(near[1:-1]) if len(near) > 2 else folded[max(0, a - 30):b + 30]
-        if asked and _INVITE.search(near_text) is None and _CODE_VALUE.search(around) is None:
+        # (a code: the rest of its sentence too, "use code BLENDTHANKS at checkout for money off your next order")
+        sentence = doc.sentences[_token_sentence(doc, a)]
+        whole = folded[sentence.start:sentence.end] if "code" in folded[a:b] \
+            and sentence.end - sentence.start < _SENTENCE_MAX else ""
+        if asked and _INVITE.search(near_text) is None and _INVITE.search(whole) is None \
+                and _CODE_VALUE.search(around) is None:
             continue  # explaining the promotion or code asked about; giving a new code still blocks
         if asked and _NOTHING_TO.search(folded, max(0, a - 40), a) is not None:
             continue  # "the promotion has ended, so there's nothing to claim or sign up for"
