@@ -182,12 +182,29 @@ def _particle(doc: Doc, cls: str, a: int, b: int) -> bool:
         or (cls == "contrast" and b - a == 1 and a > 0 and _adverb_pero(doc, a))
 
 
+def _german_also(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """German "also" is "so, that is" ("wir erstatten 7,47 €, also 30 % des Kaufpreises"), English's "also" adds.
+
+    Read as German among German words with no English one near (sentences are not split yet: a window).
+    """
+    if b - a != 1 or doc.words[a] != "also":
+        return False
+    lo, hi = max(0, a - _LANG_WINDOW), min(len(doc.words), a + _LANG_WINDOW)
+    near = [doc.classes[k] for k in range(lo, hi)]
+    return any("lang_de" in c for c in near) and not any("lang_en" in c for c in near)
+
+
+_LANG_WINDOW = 8
+
+
 def _adverb_readings(doc: Doc) -> None:
     """Drop a word's class where its context reads it otherwise: particles, a way to go, an invitation, a name."""
     _drop_class(doc, "gone", _going_somewhere)
     _drop_class(doc, "negation", _invitation)
     _drop_class(doc, "hold_off", _invitation)  # "bitte nicht" is a hold-off phrase of its own
     _drop_class(doc, "condition", _in_claim_name)
+    if "lang_de" in doc.index:
+        _drop_class(doc, "additive", _german_also)
     for cls in ("condition", "contrast", "link"):
         _drop_class(doc, cls, _particle)
 

@@ -283,6 +283,12 @@ def _free(doc: Doc, k: int) -> bool:
     return j < len(doc.words) and doc.words[j] in _COST
 
 
+# The words that open a "that" clause and are nothing else (English "that" is also a pronoun and a determiner:
+# `THAT` adds it where a clause is certain to follow), and the Romance "that" that also opens a relative clause
+COMPLEMENTIZERS = frozenset({"dass", "que", "qu", "che"})
+THAT = COMPLEMENTIZERS | {"that"}
+ROMANCE_THAT = frozenset({"que", "qu", "che"})
+
 # Relative pronouns that open a clause describing the claim: "den Antrag, den Sie gestellt haben, ..."
 _RELATIVE = frozenset({"den", "die", "das", "der", "dem", "welchen", "welche", "which", "that", "que", "qui", "che",
                        "lequel", "laquelle", "cui", "il", "la", "el"})

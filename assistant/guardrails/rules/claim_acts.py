@@ -152,7 +152,6 @@ _WITH = frozenset({"with", "through", "via", "to", "at", "con", "por", "a", "ad"
                    "aupres", "chez", "par", "d"})
 _WITHOUT = frozenset({"without", "sin", "senza", "sans", "ohne"})
 _DE_MODALS = frozenset({"konnten", "wurden", "mochten", "konnen", "wollen", "wurde", "konnte"})
-_SIE = frozenset({"sie"})  # the polite "you" right before "bei Amazon": a German verb-final clause
 _HELD_REACH = 6  # tokens from "before" (or the word of holding off) to Amazon: "antes de dar ese paso con Amazon"
 
 
@@ -178,7 +177,8 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
         # "without you having to go through Amazon", "sin que tenga que pasar por Amazon": wished for the sentence
         without = next((a for a in range(m - 2, lo - 1, -1) if doc.words[a] in _WITHOUT), None)
         start = before if before is not None else (held if held is not None else without)
-        if start is None and doc.words[m - 2] in _SIE:
+        # the polite "you" right before "bei Amazon": a German verb-final clause
+        if start is None and doc.words[m - 2] == "sie":
             # German puts the verb last: "wäre es nett, wenn Sie bei Amazon bis dahin noch die Füße stillhalten" (a
             # word of waiting or putting off that ends Amazon's clause, asked by the clause before it)
             end = clause_end(doc, m)

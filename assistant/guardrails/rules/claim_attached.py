@@ -84,17 +84,16 @@ def not_pursued(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
         # (past a preposition and a noun of its own: "donner suite à votre projet de réclamation")
         o = starts[i] if i < len(starts) and starts[i] < min(s.tok_end, h + _PURSUED_REACH) else None
         end = objects[o] if o is not None else _with_amazon(doc, h, min(s.tok_end, h + 5))
-        if not end and g > s.tok_start and doc.words[g - 1] in _CLITIC \
-                and starts[:i] and starts[i - 1] >= s.tok_start:
+        if not end and g > s.tok_start and doc.words[g - 1] == "y" and starts[:i] and starts[i - 1] >= s.tok_start \
+                and doc.has("lang_fr", s.tok_start, s.tok_end):
             # "une démarche auprès de votre banque ..., et nous vous saurions gré de ne pas y donner suite": French
-            # "y" before the verb takes up the claim named earlier in the sentence
+            # "y" before the verb takes up the claim named earlier in the sentence (in French: Spanish "y" is "and")
             end = h
         if end and not subject_is_not_buyer(doc, g, s.tok_start):
             out.append((g, end))
     return out
 
 
-_CLITIC = frozenset({"y"})
 _PURSUED_REACH = 5  # tokens from the verb of going on to the claim it would go on with
 
 

@@ -10,7 +10,7 @@ depend on the claim. Read by `claims.az_inducement`.
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import clause_end, clause_start, past_relative
+from assistant.guardrails.clauses import COMPLEMENTIZERS, clause_end, clause_start, past_relative
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import (
     asks_in,
@@ -35,7 +35,6 @@ from assistant.guardrails.text import Doc
 
 NEAR = 7  # tokens between a closing word and the claim it acts on
 _IMPERATIVE_REACH = 16  # the same, for a German "Schließen Sie ..." with its object at the clause's end
-_THAT = frozenset({"que", "qu", "che", "dass"})
 _TAKE = frozenset({"take", "taking"})  # "take (it) back": a claim withdrawn only when the buyer is asked to
 
 
@@ -136,10 +135,11 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 if free_service(doc, a, b):
                     continue  # "Le rimborsiamo ... dopo il ritiro gratuito": the free collection of the goods
                 if cls == "close" and b == obj and closing_noun(doc.words[a]) and doc.words[a].isascii() \
-                        and not (obj in pronouns and a == clause_start(doc, a)):
+                        and not (obj in pronouns and (a == clause_start(doc, a) or _gerund_after(doc, a))):
                     # "your cancellation request reached us": a noun naming the kind of request (a gerund opening its
-                    # clause with a pronoun after it takes it as its object: "Closing it on your side would let us
-                    # ..."; not "with the return window closing it makes sense", where "it" opens the next clause)
+                    # clause, or after a preposition, with a pronoun after it takes it as its object: "Closing it on
+                    # your side would let us ...", "thanks in advance for closing it"; not "with the return window
+                    # closing it makes sense", where "it" opens the next clause)
                     continue
                 if _names_its_object(doc, a, b, obj):
                     continue  # "con ritiro di quello danneggiato": the collection of the goods, named after it
@@ -186,7 +186,7 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "you can update or close the claim yourself": the buyer's own choice
                 # "no hace falta que la retires", "non è necessario che la ritiri": the negation governs the "that"
                 # clause the verb opens, a few words further back
-                back = 7 if any(w in _THAT for w in doc.words[max(c0, a - 3):a]) else 4
+                back = 7 if any(w in COMPLEMENTIZERS for w in doc.words[max(c0, a - 3):a]) else 4
                 if negation_in(doc, max(c0, a - back), a):
                     # (a request phrase holding the negation opens a word or two further back: "n'hésitez pas à")
                     asks = doc.find("request", max(c0, a - back - 2), a)
@@ -252,6 +252,15 @@ def _same_asked(doc: Doc, b: int, end: int) -> bool:
 # First-person plural verb endings (Italian, Spanish, French): the seller is the subject
 _WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
 _ADVERB = ("mente", "ment")  # Italian and Spanish, French adverbs: "gratuitamente", "gratuitement"
+
+
+# Prepositions before a gerund that make it a verb ("for closing it", "by withdrawing it")
+_GERUND_PREPS = frozenset({"for", "by", "after", "before", "about", "upon", "on", "from"})
+
+
+def _gerund_after(doc: Doc, a: int) -> bool:
+    """An "-ing" word at `a` right after a preposition: a verb ("for closing it"), not a noun."""
+    return a > 0 and doc.words[a].endswith("ing") and doc.words[a - 1] in _GERUND_PREPS
 
 
 def _buyers_perfect(doc: Doc, a: int) -> bool:

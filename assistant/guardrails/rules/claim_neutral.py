@@ -13,7 +13,7 @@ reclamación es decisión suya") asks for neither; a remedy timed to one of them
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import REPORT_END, seller_asks
+from assistant.guardrails.clauses import REPORT_END, ROMANCE_THAT, seller_asks
 from assistant.guardrails.text import Doc
 
 _COMPLEMENT = frozenset({"that", "dass", "que", "qu", "che", "ch", "you", "your"})
@@ -45,7 +45,6 @@ _KEEP_CLAIM = frozenset({"keep", "maintain", "maintenir", "conserver", "garder",
                          "tenere", "aufrechterhalten", "aufrechtzuerhalten", "beibehalten", "beizubehalten", "leave",
                          "laisser", "dejar", "dejarla", "lasciare", "lasciarla", "lassen", "mainteniez", "maintenez",
                          "gardiez", "conserviez", "mantenga", "mantiene"})
-_THAT = frozenset({"que", "qu", "che"})
 _KEEP_OR_CLOSE_GAP = 2  # tokens between the verbs and "or": pronouns, particles, "open" ("keep it open or close it")
 _KEEP_OR_CLOSE_GAP_NAMED = 12  # ... or the claim named whole ("su reclamación de la Garantía de la A a la Z")
 _GAP_CLASSES = frozenset({"pronoun", "filler", "state", "you", "claim", "claim_weak"})
@@ -79,7 +78,7 @@ def keep_or_close(doc: Doc, lo: int, hi: int) -> bool:
     for k, _ in doc.find("alternative", max(0, lo - _KEEP_OR_CLOSE_REACH), hi):
         before = range(max(0, k - _KEEP_OR_CLOSE_GAP_NAMED - 1), k)
         # ("que vous la mainteniez ou que vous la clôturiez": the "that" repeated after "or")
-        first = k + 2 if words[k + 1:k + 2] and words[k + 1] in _THAT else k + 1
+        first = k + 2 if words[k + 1:k + 2] and words[k + 1] in ROMANCE_THAT else k + 1
         after = range(first, min(len(words), first + _KEEP_OR_CLOSE_GAP + 1))
         keep_first = any(words[j] in _KEEP_CLAIM and _gap_ok(doc, j + 1, k) for j in before) and any(
             "close" in doc.classes[j] and _gap_ok(doc, first, j) for j in after)

@@ -10,7 +10,7 @@ structure (`text.Doc`) and word classes only.
 from __future__ import annotations
 
 from assistant.guardrails.bisection import bisect_left, bisect_right
-from assistant.guardrails.clauses import after_colon, clause_end, clause_start
+from assistant.guardrails.clauses import ROMANCE_THAT, after_colon, clause_end, clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_attached import attached_objects
@@ -82,7 +82,7 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
             if cls == "claim_weak" and not weak_ok and not doc.has("amazon", max(0, a - 4), b + 6) \
                     and not doc.has("open", max(0, a - 3), a) \
                     and not (doc.has("you", b, b + 2) and doc.has("open", b + 1, b + 3)) \
-                    and not (b < len(doc.words) and doc.words[b] in _RELATIVE
+                    and not (b < len(doc.words) and doc.words[b] in ROMANCE_THAT
                              and any(w in _OPENED for w in doc.words[b + 1:b + 3])
                              and doc.has("amazon", b + 2, b + _OPENED_AT_AMAZON)) \
                     and not _traded_away(doc, a, b):
@@ -187,7 +187,6 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
 _OF = frozenset({"of", "des", "du", "de", "del", "della", "dello", "di"})
 # Possessives that never address the buyer (French says "votre", English "your"): someone else's claim
 _THIRD_PERSON = frozenset({"sa", "son", "ses", "leur", "leurs", "its"})
-_RELATIVE = frozenset({"que", "qu", "che"})  # "el caso que abrió con ...": the case the buyer opened
 # tokens from the relative to Amazon: "que abrió con el servicio de atención al cliente de Amazon"
 _OPENED_AT_AMAZON = 12
 _OPENED = frozenset({"abrio", "abierto", "presento", "presentado", "inicio", "iniciado", "ouvert", "ouverte", "ouvrie",
@@ -236,6 +235,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             continue  # "you shouldn't have had to wait this long": a degree, no thing pointed at
         if doc.words[a] == "damit" and a + 1 < len(doc.words) and doc.words[a + 1] in _DE_SUBJECTS:
             continue  # "Damit Sie nicht warten müssen": the conjunction "so that", not "with it"
+        if _relative_to_noun(doc, a):
+            continue  # "a doorbell that keeps dropping Wi-Fi": the noun right before is what "that" stands for
         si = doc.sentence_of(a)
         # "Once it has been withdrawn on your side": only a claim is withdrawn, so the pronoun reaches any claim
         # named before it in the draft, however many paragraphs back
@@ -264,6 +265,23 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             # ... cancel it and we'll refund you": a cancellation offered before is what "cancel it" points back to)
             out[a] = False
     return out
+
+
+# Relative pronouns, and the articles that open the noun phrase right before one
+_RELATIVE_EN = frozenset({"that", "which"})
+_NOUN_OPENERS = frozenset({"a", "an", "the", "this", "that", "your", "our", "my", "any", "every", "each"})
+
+
+def _relative_to_noun(doc: Doc, a: int) -> bool:
+    """'A doorbell that keeps dropping Wi-Fi': "that" right after an article's noun the lexicon does not class.
+
+    The noun is its antecedent, whatever claim was named before; a claim noun has a class ("the claim that you
+    opened" is the claim itself, found as such).
+    """
+    if doc.words[a] not in _RELATIVE_EN or a < 2 or doc.classes[a - 1] or not doc.words[a - 1].isalpha():
+        return False
+    # the article right before the noun: in "your bank shows that" the word before "that" is a verb
+    return doc.words[a - 2] in _NOUN_OPENERS
 
 
 def _asked_bare_closing(doc: Doc, a: int, start: int) -> bool:
@@ -460,7 +478,13 @@ def _gating_close(doc: Doc, a: int, lo: int, hi: int) -> bool:
             and doc.has("offer_verb", a + 1, hi):
         return True  # "Once you've closed it, we'll get your option moving": the verb before, an offer after
     return bool(closing) and doc.has("condition", max(lo, a - 6), a) \
-        and not any(k + 1 < len(doc.words) and doc.words[k + 1] in ("off", "at", "to") for k in closing)
+        and not any(k + 1 < len(doc.words) and doc.words[k + 1] in _MOTION for k in closing)
+
+
+# "drop off", "go to", "won't go above 144Hz", "drops below 20%": a word of going with a direction or a measure
+# after it moves something; a claim is not gone that way
+_MOTION = frozenset({"off", "at", "to", "above", "below", "beyond", "over", "under", "past", "up", "into", "through",
+                     "higher", "lower", "faster", "slower"})
 
 
 def _closed_before(doc: Doc, k: int) -> bool:

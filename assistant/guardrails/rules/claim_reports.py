@@ -12,7 +12,7 @@ Two shapes, both in a message that offers a remedy (the rule checks that):
 from __future__ import annotations
 
 from assistant.guardrails.bisection import bisect_left
-from assistant.guardrails.clauses import clause_start, quoted
+from assistant.guardrails.clauses import THAT, clause_start, quoted
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, permission, subject_is_not_buyer
 from assistant.guardrails.rules.claim_refs import buyer_names_claim
@@ -93,7 +93,7 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             # "segnalare ad Amazon che la questione è chiusa": what Amazon is told is that something is closed
             said = [(g, h) for g, h in doc.find("close", b, min(s.tok_end, b + 7)) if doc.words[g - 1] == "to"] \
                 or [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 12))
-                    if any(doc.words[k] in _THAT for k in range(b, g)) and not negation_in(doc, b, g)]
+                    if any(doc.words[k] in THAT for k in range(b, g)) and not negation_in(doc, b, g)]
         if not said:
             # "message Amazon to say the issue's closed": the matter itself said to be closed
             said = [(g, h) for g, h in doc.find("gone", b, min(s.tok_end, b + 8)) if _matter_gone(doc, b, g)]
@@ -102,6 +102,11 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             # further": going on with it, denied, is the claim dropped
             said = [(g, h) for g, h in doc.find("go_on", b, min(s.tok_end, b + 12))
                     if doc.has("negation", max(b, g - 4), g)]
+        if not said:
+            # "call your card provider and confirm the charge is valid": a charge said to be in order is the card
+            # dispute dropped, whatever the adjective ("que el cargo es correcto", "dass die Abbuchung berechtigt war")
+            said = [(g, h) for g, h in doc.find("charge_valid", b, min(s.tok_end, b + _SAID))
+                    if doc.has("charge_noun", max(b, g - 4), g) and not doc.has("negation", max(b, g - 3), g)]
         if not said:
             said = _told_to_amazon(doc, a, b, s.tok_start, end)
         # "once Amazon has heard from you that ...": the subject is the listener, the buyer still does the telling
@@ -133,7 +138,6 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
 
 
 
-_THAT = frozenset({"that", "dass", "que", "qu", "che"})
 # "wären Sie so nett, dort kurz Bescheid zu geben": a place word by the telling points back to Amazon or the claim
 _THERE = frozenset({"dort", "dorthin", "there", "alli", "ahi", "li"})
 
@@ -176,11 +180,11 @@ def _told_to_amazon(doc: Doc, a: int, b: int, lo: int, end: int) -> list[tuple[i
         if know < 0 or not doc.has("amazon", b, know):
             return []
         k = know + 1
-        opens = k < end and (doc.words[k] in _THAT or doc.words[k] in _CLAUSE_OPENERS)
+        opens = k < end and (doc.words[k] in THAT or doc.words[k] in _CLAUSE_OPENERS)
     else:
         if not doc.has("amazon", b, min(end, b + 3)):
             return []
-        k = next((i for i in range(b, min(end, b + 4)) if doc.words[i] in _THAT), -1)
+        k = next((i for i in range(b, min(end, b + 4)) if doc.words[i] in THAT), -1)
         opens = k >= 0
     if not opens:
         return []
@@ -225,7 +229,7 @@ def _said_of_seller(doc: Doc, b: int, end: int) -> bool:
 
     A verb follows it; "tell us" and "let the seller know" have none.
     """
-    if b < end and doc.words[b] in _THAT:
+    if b < end and doc.words[b] in THAT:
         return True  # "ein kurzes Update, dass wir uns geeinigt haben": what is said opens after the telling
     k = next((k for k, _ in doc.find("first_person", b, min(end, b + 2))), b)
     if doc.words[k].startswith(("we'", "i'")):

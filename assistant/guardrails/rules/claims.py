@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 
 from assistant.guardrails.bisection import bisect_right
-from assistant.guardrails.clauses import clause_end, clause_start, reported, seller_asks
+from assistant.guardrails.clauses import COMPLEMENTIZERS, clause_end, clause_start, reported, seller_asks
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_acts import (
@@ -85,6 +85,7 @@ from assistant.guardrails.rules.claim_reports import (
     reports,
     yes_answers,
 )
+from assistant.guardrails.rules.claim_together import closed_together
 from assistant.guardrails.rules.claim_verbs import (
     causative_closings,
     elided_closings,
@@ -112,7 +113,6 @@ def _inside(starts: list[int], furthest: list[int], tok: int) -> bool:
 _CONTRAST_REACH = 30  # tokens before a claim in which a contrast word sets off what comes before it
 
 
-_COMPLEMENT = frozenset({"dass", "que", "qu", "che"})  # words opening a "that" clause after a comma
 
 
 def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
@@ -127,7 +127,7 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
     for obj, obj_end in objects.items():
         s = doc.sentences[doc.sentence_of(obj)]
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
-        if c0 > s.tok_start and doc.words[c0] in _COMPLEMENT:
+        if c0 > s.tok_start and doc.words[c0] in COMPLEMENTIZERS:
             # "sobald Amazon uns bestätigt, dass keine Beschwerde mehr offen ist": the condition governs the
             # "that" clause after its comma
             c0 = clause_start(doc, c0 - 1)
@@ -202,6 +202,13 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # "Sobald dieser nicht mehr besteht, veranlassen wir Ihre Wunschlösung:" and the options listed below it
         offers_here = offers_here or (doc.last_char(s.start, s.end) == ":"
                                       and si + 1 in data.offers.by_sentence)
+        # "... erst freigegeben, wenn der Vorgang bei Amazon nicht mehr als offen geführt wird. Danach erfolgt der
+        # Versand": the next sentence opens with a word of sequence and offers the remedy that waits on the claim
+        # (or sends it: "Danach erfolgt der Versand", the dispatch of what was chosen above)
+        if not offers_here and si + 1 < len(doc.sentences):
+            nxt = doc.sentences[si + 1]
+            offers_here = doc.has("sequence", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 2)) and (
+                si + 1 in data.offers.by_sentence or doc.has("send_verb", nxt.tok_start, nxt.tok_end))
         if offers_here:
             out.append((obj, min(c1, obj_end + NEAR)))
     return out
@@ -500,7 +507,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc) + held_off_at_amazon(doc)
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data)
-             + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc))
+             + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence
     # stays the closer reading's ("Please close the A-to-z claim", not "Please close")
     spans = spans or wished_ends(doc)

@@ -169,6 +169,23 @@ def _phones(data: RuleInput, taken: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+def _explained(doc: Doc, a: int, b: int) -> bool:
+    """No invitation around the pattern span [a, b) (folded offsets): it explains what the buyer asked about."""
+    folded = doc.folded
+    around = folded[max(0, a - 30):b + 30]
+    # the words around the promotion tell an explanation from an invitation ("a discount on our new blend")
+    near = around.split(".")
+    near_text = ".".join(near[1:-1]) if len(near) > 2 else around
+    if _INVITE.search(near_text) is not None or _CODE_VALUE.search(around) is not None:
+        return False
+    if "code" not in folded[a:b]:
+        return True
+    # a code: the rest of its sentence too, "use code BLENDTHANKS at checkout for money off your next order"
+    sentence = doc.sentences[_token_sentence(doc, a)]
+    return sentence.end - sentence.start >= _SENTENCE_MAX \
+        or _INVITE.search(folded[sentence.start:sentence.end]) is None
+
+
 @rule("marketing_content", severity="block", order=8,
       message="The draft contains marketing (coupons, promo codes, promotions, other products, follow or "
               "subscribe requests); Buyer-Seller Messaging allows only what is needed to complete the order.",
@@ -187,16 +204,7 @@ def marketing_content(data: RuleInput) -> list[Violation]:
     folded = data.doc.folded
     out = []
     for a, b in spans:
-        around = folded[max(0, a - 30):b + 30]
-        # the words around the promotion tell an explanation from an invitation ("a discount on our new blend")
-        near = folded[max(0, a - 30):b + 30].split(".")
-        near_text = ".".join(near[1:-1]) if len(near) > 2 else folded[max(0, a - 30):b + 30]
-        # (a code: the rest of its sentence too, "use code BLENDTHANKS at checkout for money off your next order")
-        sentence = doc.sentences[_token_sentence(doc, a)]
-        whole = folded[sentence.start:sentence.end] if "code" in folded[a:b] \
-            and sentence.end - sentence.start < _SENTENCE_MAX else ""
-        if asked and _INVITE.search(near_text) is None and _INVITE.search(whole) is None \
-                and _CODE_VALUE.search(around) is None:
+        if asked and _explained(doc, a, b):
             continue  # explaining the promotion or code asked about; giving a new code still blocks
         if asked and _NOTHING_TO.search(folded, max(0, a - 40), a) is not None:
             continue  # "the promotion has ended, so there's nothing to claim or sign up for"

@@ -59,7 +59,9 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         c0 = clause_start(doc, a)
         # a word of the thanks itself is no incentive: the "avoir" (store credit) of "merci d'avoir"
         thanks = doc.find("thanks", s.tok_start, s.tok_end)
-        incentives = doc.find("incentive", s.tok_start, s.tok_end)
+        # (not the seller's own: "the team who pack our gift boxes" is given nothing, nor is the buyer)
+        incentives = [(k, e) for k, e in doc.find("incentive", s.tok_start, s.tok_end)
+                      if not doc.has("our", max(s.tok_start, k - 1), k)]
         traded = any(not any(t0 <= x < t1 for t0, t1 in thanks) for x, _ in incentives) \
             or doc.has("review_positive", s.tok_start, s.tok_end)
         # a sentence that thanks for a review already written ("thank you for your kind words and your review -
@@ -71,7 +73,7 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         # thanks, with nothing asked, paid or set as a condition, thanks for what was written, praise included
         thanked_only = thanked_only or (doc.has("thanks", s.tok_start, min(s.tok_end, s.tok_start + 3)) and not any(
             doc.has(cls, s.tok_start, s.tok_end)
-            for cls in ("incentive", "request", "condition", "review_change", "review_wish")))
+            for cls in ("request", "condition", "review_change", "review_wish")) and not incentives)
         if (doc.has("thanks", max(s.tok_start, a - 5), a) and not traded) or thanked_only or (
                 doc.has("thanks", s.tok_start, min(a, s.tok_start + 2)) and not traded) or (
                 a > 0 and doc.words[a - 1] in _VERB_BEFORE and b - a == 1):
@@ -120,7 +122,7 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 and doc.has("gone", b, min(clause_end(doc, a), b + _GONE_REACH)) \
                 and not doc.has("negation", s.tok_start, min(s.tok_end, b + _GONE_REACH)):
             hit = (s.tok_start, b)  # "as soon as the negative feedback has been taken off": a remedy waiting on it
-        if hit is None and positive and (doc.has("incentive", s.tok_start, s.tok_end) or si in data.offers.money):
+        if hit is None and positive and (incentives or si in data.offers.money):
             hit = (s.tok_start, s.tok_end)  # "pop up a five-star review and we'll refund £5", "... and get £5 back"
         if hit is None and si in data.offers.money and doc.has("review_ask", max(s.tok_start, a - 4), a) \
                 and not negated_before(doc, a, s.tok_start):
