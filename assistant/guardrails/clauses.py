@@ -206,8 +206,10 @@ def reported(doc: Doc, tok: int) -> bool:
     said = doc.find("you_report", max(s.tok_start, tok - _REPORT_REACH), min(s.tok_end, tok + _REPORT_REACH))
     # (not said by someone of ours: "Il nostro responsabile amministrativo mi chiede di riferirLe che ...", nor
     # a message passed on to the buyer: "Il titolare mi chiede di riferirle che ...", whoever sends it)
+    # (nor a writing set as a condition: "if you write a review, we'll add $10" is the buyer's act to come)
     before = [(a, b) for a, b in said if b <= tok and doc.words[a].isascii()
-              and not doc.has("first_person", max(s.tok_start, a - 4), a) and not doc.has("relay", b, min(tok, b + 4))]
+              and not doc.has("first_person", max(s.tok_start, a - 4), a) and not doc.has("relay", b, min(tok, b + 4))
+              and not doc.has("condition", max(s.tok_start, a - 2), a)]
     after = [(a, b) for a, b in said if a > tok and not doc.words[a].isascii()]
     if before:
         lo, hi = before[-1][1], tok

@@ -21,6 +21,7 @@ from assistant.guardrails.price_labels import (
     order_total,
     price_label,
     running_total,
+    share_base,
 )
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times import multiplier_word, times_paid
@@ -55,8 +56,11 @@ _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
 _COMPARE = frozenset({"above", "below", "over", "under", "least", "than", "uber", "unter", "dessus", "sopra",
                       "encima"})
 # a level reached ("charge it to about 80%", "keep it at 50%"): like a comparison, a level wants a refund word
-_LEVEL_TO = frozenset({"to", "at"})
-_ROUGHLY = frozenset({"about", "around", "roughly", "approximately", "approx", "nearly", "almost"})
+# (also after a verb of reaching: "permet d'atteindre environ 50 % en 30 minutes", "reaches 80% in an hour")
+_LEVEL_TO = frozenset({"to", "at", "auf", "al", "all", "reach", "reaches", "reaching", "atteindre", "atteint",
+                       "erreichen", "erreicht", "alcanzar", "alcanza", "raggiungere", "raggiunge"})
+_ROUGHLY = frozenset({"about", "around", "roughly", "approximately", "approx", "nearly", "almost", "environ",
+                      "presque", "etwa", "rund", "fast", "circa", "ca", "unos", "aproximadamente", "casi", "quasi"})
 
 
 def _is_level(doc: Doc, tok: int) -> bool:
@@ -211,6 +215,12 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
         if m.kind == "amount" and (price_label(doc, m) or known_amount(doc, m) or buyer_pays(doc, m)
                                    or order_total(doc, m)):
             continue  # "our Matter hub (A$99.00)", "the £5 voucher shown on the listing": what things cost
+        share = share_base(doc, m, money) if m.kind == "amount" else None
+        if share is not None:
+            if price is None or abs(m.value - price) <= 0.005:
+                continue  # "(30% of £120.00)": the price the share is worked out from
+            # "30% of your £54.98 order total": the share of another total is the money offered
+            m = replace(m, value=round(m.value * share.value / 100, 2))  # (fractions are kept as percentages)
         times = times_paid(doc, m.tok, s.tok_end, bisect_left(doc.starts, m.end)) if m.kind in ("amount", "bare") \
             else 1
         if times > 1:

@@ -168,8 +168,12 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
                 continue
         _add(offers, doc, _RETURN_ALONE, a, b, seen)
     for si, amounts in offers.money.items():
-        # money offered with no refund word ("we'll send you $10 for the trouble") is a partial refund
-        if not offers.by_sentence.get(si, set()) & set(REFUND_REMEDIES):
+        # money offered with no refund word ("we'll send you $10 for the trouble") is a partial refund; so is money
+        # after a word of choice with no refund word of its own ("return them for a full $21.00 refund, or keep them
+        # with $6.30 back"), beside the refund offered before the choice
+        if offers.by_sentence.get(si, set()) & set(REFUND_REMEDIES):
+            amounts = _other_option_money(doc, si, amounts)
+        if amounts:
             first = amounts[0]
             kind = "full_refund" if price and any(abs(x.value - price) < _EPS for x in amounts
                                                   if x.kind != "percent") else "partial_refund"
@@ -177,6 +181,23 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
     _new_goods(doc, offers, seen)
     offers.mentions.sort(key=lambda m: m.start)
     return offers
+
+
+def _other_option_money(doc: Doc, si: int, amounts: list[Money]) -> list[Money]:
+    """The other option's money in sentence `si`, or nothing.
+
+    The amounts after the sentence's last word of choice, when a refund word comes before that word and none (nor a
+    return) between it and them.
+    """
+    s = doc.sentences[si]
+    last = amounts[-1]
+    alts = doc.find("alternative", s.tok_start, last.tok)
+    if not alts or not doc.has("r_refund", s.tok_start, alts[-1][0]):
+        return []
+    lo = alts[-1][1]
+    if doc.has("r_refund", lo, last.tok + 1) or doc.has("r_return", lo, last.tok + 1):
+        return []
+    return [m for m in amounts if m.tok >= lo]
 
 
 # A list option opening on the buyer receiving ("Receive a new bag", "Recevoir un sac neuf")

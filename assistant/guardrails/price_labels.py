@@ -6,7 +6,8 @@
 - a known amount: a definite article before it ("the £5 voucher shown on the listing") in a sentence where nobody
   gives anything (no refund word, no first person, no offering verb);
 - the two prices of a difference refunded ("we refund the difference between the $79 you paid and the $49 price"):
-  what is offered is the one amount between them (`difference_between`).
+  what is offered is the one amount between them (`difference_between`);
+- the base of a share ("a partial refund of £36.00 (30% of £120.00)"): what the share is worked out from.
 """
 
 from __future__ import annotations
@@ -199,3 +200,27 @@ def difference_between(doc: Doc, m: Money, money: list[Money]) -> Money | None:
         return money[i]
     return None
 
+
+# The word that joins a share to what it is a share of ("30% of £120.00", "30 % des Kaufpreises von 24,90 €")
+_SHARE_OF = frozenset({"of", "von", "vom", "des", "de", "du", "di", "del", "della", "dello", "dei"})
+_SHARE_REACH = 4  # tokens from the share to the amount: "des Kaufpreises von", "of the original"
+
+
+def share_base(doc: Doc, m: Money, money: list[Money]) -> Money | None:
+    """The share right before `m` when `m` is what it is taken of ("£36.00 (30% of £120.00)"), else None.
+
+    A percentage or fraction, then a word of "of" first, then only a few words that give nothing (no refund or
+    money word, no "we"), then the amount: what the share is worked out from, not more money offered.
+    """
+    k = last_before(money, m.start)
+    if k < 0 or money[k].kind not in ("percent", "fraction"):
+        return None
+    after = bisect_left(doc.starts, money[k].end)
+    if after >= m.tok or m.tok - after > _SHARE_REACH or doc.words[after] not in _SHARE_OF:
+        return None
+    if any(doc.classes[j] & _GIVING_CLASSES for j in range(after, m.tok)):
+        return None
+    return money[k]
+
+
+_GIVING_CLASSES = frozenset({"r_refund", "money_offer", "first_person", "additive"})

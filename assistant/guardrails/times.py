@@ -484,9 +484,12 @@ def _count_after(doc: Doc, k: int, end: int) -> int:
     """'für die 4 fehlenden Träger', 'de las 5 piezas': the pieces a rate pays for, counted right after it."""
     words = doc.words
     for j in range(k, min(end, k + 6)):
-        if (words[j].isdigit() or words[j] in doc.lexicon.numbers) and j > 0 and words[j - 1] in _FOR_THE \
-                and j + 1 < end and words[j + 1].isalpha() and words[j + 1] not in _TIME_NOUNS:
+        if not ((words[j].isdigit() or words[j] in doc.lexicon.numbers) and j > 0 and words[j - 1] in _FOR_THE):
+            continue
+        if j + 1 < end and words[j + 1].isalpha() and words[j + 1] not in _TIME_NOUNS:
             return max(1, _count(doc, words[j], most=999))
+        if (j + 1 >= end or not words[j + 1].isalpha()) and any(words[i] in _EACH for i in range(k, j)):
+            return max(1, _count(doc, words[j], most=999))  # "5 € por cada una de las cuatro": the noun left out
     return 1
 
 
