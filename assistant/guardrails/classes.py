@@ -174,12 +174,16 @@ def _adverb_pero(doc: Doc, a: int) -> bool:
 
 
 def _particle(doc: Doc, cls: str, a: int, b: int) -> bool:
-    """A word that stands as a particle here (see `_PARTICLE_AFTER`), or Spanish "sí" (yes), or Italian "però"."""
+    """A word that stands as a particle here: see `_PARTICLE_AFTER`, Spanish "sí", Italian "però".
+
+    Also "however you see fit": in whatever way, no contrast opening a clause.
+    """
     words = doc.words
     reading = _PARTICLE_AFTER.get(words[a]) if b - a == 1 and a > 0 else None
     return (reading is not None and reading[0] == cls and words[a - 1] in reading[1]) \
         or (cls != "contrast" and b - a == 1 and words[a] == "si" and doc.original_word(a) == "sí") \
-        or (cls == "contrast" and b - a == 1 and a > 0 and _adverb_pero(doc, a))
+        or (cls == "contrast" and b - a == 1 and a > 0 and _adverb_pero(doc, a)) \
+        or (cls == "contrast" and words[a] == "however" and a + 1 < len(words) and words[a + 1] == "you")
 
 
 def _german_also(doc: Doc, cls: str, a: int, b: int) -> bool:
@@ -197,12 +201,23 @@ def _german_also(doc: Doc, cls: str, a: int, b: int) -> bool:
 _LANG_WINDOW = 8
 
 
+def _until_a_day(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """German "bis" before a day ("dann ist die Sache bis Freitag erledigt"): a time limit, no condition."""
+    return b - a == 1 and doc.words[a] == "bis" and b < len(doc.words) \
+        and (doc.words[b] in _DE_DAYS or doc.words[b].isdigit())
+
+
+_DE_DAYS = frozenset({"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "morgen",
+                      "ubermorgen", "heute", "spatestens", "ende", "mitte", "anfang"})
+
+
 def _adverb_readings(doc: Doc) -> None:
     """Drop a word's class where its context reads it otherwise: particles, a way to go, an invitation, a name."""
     _drop_class(doc, "gone", _going_somewhere)
     _drop_class(doc, "negation", _invitation)
     _drop_class(doc, "hold_off", _invitation)  # "bitte nicht" is a hold-off phrase of its own
     _drop_class(doc, "condition", _in_claim_name)
+    _drop_class(doc, "condition", _until_a_day)
     if "lang_de" in doc.index:
         _drop_class(doc, "additive", _german_also)
     for cls in ("condition", "contrast", "link"):

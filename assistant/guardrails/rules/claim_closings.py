@@ -211,6 +211,8 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                         and not doc.has("condition", max(s.tok_start, a - 3), a):
                     continue  # a past participle with its object after: "we ... have withdrawn it from sale"
                 head = lead_in(doc, doc.sentence_of(a))
+                if cls == "gone" and _matter_done_then(doc, obj, a):
+                    continue  # "Geben Sie uns Bescheid ..., dann ist die Sache bis Freitag erledigt": our promise
                 if cls == "gone" and not (doc.has("condition", head, s.tok_end) or asks_in(doc, head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 if cls == "gone" and _amazon_tells(doc, max(s.tok_start, min(a, obj) - NEAR), min(a, obj)) \
@@ -218,6 +220,19 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "Amazon will tell you when the case is closed": Amazon informs, nothing waits on it
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+def _matter_done_then(doc: Doc, obj: int, a: int) -> bool:
+    """A weak claim noun ("die Sache", "the matter") done in a clause opened by "then": the seller's promise.
+
+    The clause follows what the buyer is asked (to tell us a choice); "then the matter is done by Friday" says
+    what we will have done, not what the buyer must close. A claim by its name stays read.
+    """
+    cls = doc.classes[obj]
+    if "claim_weak" not in cls or "claim" in cls:
+        return False
+    c0 = clause_start(doc, min(a, obj))
+    return doc.has("sequence", c0, min(c0 + 2, obj)) and not doc.has("condition", c0, a)
 
 
 # A negative pronoun opening the clause as its subject: whatever it says of a closing, it asks for none

@@ -237,6 +237,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             continue  # "Damit Sie nicht warten müssen": the conjunction "so that", not "with it"
         if _relative_to_noun(doc, a):
             continue  # "a doorbell that keeps dropping Wi-Fi": the noun right before is what "that" stands for
+        if _arrives(doc, a):
+            continue  # "the A-to-z Guarantee protects you if it doesn't arrive": goods arrive, a claim does not
         si = doc.sentence_of(a)
         # "Once it has been withdrawn on your side": only a claim is withdrawn, so the pronoun reaches any claim
         # named before it in the draft, however many paragraphs back
@@ -282,6 +284,20 @@ def _relative_to_noun(doc: Doc, a: int) -> bool:
         return False
     # the article right before the noun: in "your bank shows that" the word before "that" is a verb
     return doc.words[a - 2] in _NOUN_OPENERS
+
+
+def _arrives(doc: Doc, a: int) -> bool:
+    """A word of arriving right after the pronoun at `a`, past a negation or an auxiliary ("it hasn't arrived")."""
+    for k in range(a + 1, min(len(doc.words), a + 3)):
+        if "arrived" in doc.classes[k]:
+            return True
+        if not (doc.classes[k] & _BEFORE_VERB or doc.words[k] in _AUXILIARIES):
+            return False
+    return False
+
+
+_BEFORE_VERB = frozenset({"negation", "hold_off"})
+_AUXILIARIES = frozenset({"has", "hasn't", "hasnt", "had", "is", "was", "will", "won't", "still", "finally", "ever"})
 
 
 def _asked_bare_closing(doc: Doc, a: int, start: int) -> bool:

@@ -78,6 +78,9 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         if not to_amazon and doc.has("first_person", b, min(s.tok_end, b + 2)) \
                 and not (b < s.tok_end and quoted(doc, b)) and not _said_of_seller(doc, b, s.tok_end):
             continue  # "let us know": the buyer tells the seller (a quoted 'I no longer need help' is a button)
+        us = next((k for k in range(max(clause_start(doc, a), a - 4), a) if doc.words[k] == "uns"), None)
+        if not to_amazon and us is not None and not doc.has("amazon", us, b):
+            continue  # "Geben Sie uns bitte kurz Bescheid": German puts who is told before the telling
         # a telling that ends on a colon says it in the next sentence ("coméntaselo a Amazon: que ya está todo
         # solucionado")
         end = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) and \
@@ -252,7 +255,10 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
         si = doc.sentence_of(ya)
         s = doc.sentences[si]
         verbs = doc.find("tell", max(s.tok_start, ya - 4), ya)
-        if not verbs and not no and _said_as_answer(doc, ya) and _yes_wanted(doc, s.tok_start, ya, s.tok_end):
+        # (or in the sentence before: "Amazon usually emails buyers to ask whether ... resolved. When that email
+        # comes, a quick 'yes, resolved' would mean a lot to us")
+        asked_from = doc.sentences[si - 1].tok_start if si > 0 else s.tok_start
+        if not verbs and not no and _said_as_answer(doc, ya) and _yes_wanted(doc, asked_from, ya, s.tok_end):
             # 'When Amazon emails you to ask whether your issue has been solved, a quick "yes" from you would help
             # us': the answer named as a noun, Amazon's question before it in the sentence
             verbs = [(ya, yb)]

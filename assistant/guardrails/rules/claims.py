@@ -38,6 +38,7 @@ from assistant.guardrails.rules.claim_asks import (
 )
 from assistant.guardrails.rules.claim_attached import names_amazon_side, not_pursued
 from assistant.guardrails.rules.claim_buttons import button_closings, labelled_options
+from assistant.guardrails.rules.claim_case import state_taken_back
 from assistant.guardrails.rules.claim_clauses import (
     absolute_closings,
     needless_after,
@@ -155,6 +156,11 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # being no claim (a claim named, not a pronoun: "si no lo ha recibido" is the parcel)
         unopened = unopened or (bool(conditions) and conditions[0][0] < obj and "pronoun" not in doc.classes[obj]
                                 and doc.has("negation", max(s.tok_start, obj - 2), obj))
+        # "so long as Amazon no longer has an active claim on the order": a state word right before the claim, a
+        # negation between the condition and it
+        before = [a for a, _ in conditions if a < obj]
+        unopened = unopened or (bool(before) and doc.has("state", max(s.tok_start, obj - 2), obj)
+                                and doc.has("negation", before[-1] + 1, obj))
         # Japanese puts the condition last: "お申し立てがない場合に限らせて" (only where there is no claim)
         unopened = unopened or (bool(conditions) and conditions[0][0] >= obj_end and not doc.words[obj].isascii()
                                 and doc.has("negation", obj_end, conditions[0][0]))
@@ -217,10 +223,10 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
 # The offer named as a noun, or its options ("Beide Varianten geben wir frei, sobald ...", "Beides veranlassen wir,
 # sobald ..."): the remedies were offered in the sentences before (Japanese "ご提案" is an `offer_verb`, which the
 # check reads already)
-_OFFER_NOUNS = frozenset({"offer", "offers", "oferta", "offre", "offerta", "angebot", "propuesta", "proposition",
-                          "proposta", "vorschlag", "options", "optionen", "varianten", "opciones", "opzioni",
-                          "alternatives", "alternativen", "alternativas", "alternative", "beides", "ambas", "ambos",
-                          "entrambe", "entrambi",
+_OFFER_NOUNS = frozenset({"offer", "offers", "option", "both", "oferta", "offre", "offerta", "angebot", "propuesta",
+                          "proposition", "proposta", "vorschlag", "options", "optionen", "varianten", "opciones",
+                          "opzioni", "alternatives", "alternativen", "alternativas", "alternative", "beides", "ambas",
+                          "ambos", "entrambe", "entrambi",
                           # the carrying out of the choice: "Die Umsetzung erfolgt, sobald ..."
                           "umsetzung", "abwicklung"})
 
@@ -507,7 +513,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc) + held_off_at_amazon(doc)
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data)
-             + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc))
+             + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)
+             + state_taken_back(data))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence
     # stays the closer reading's ("Please close the A-to-z claim", not "Please close")
     spans = spans or wished_ends(doc)
