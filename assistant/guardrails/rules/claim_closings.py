@@ -23,6 +23,7 @@ from assistant.guardrails.rules.claim_clauses import (
     subject_is_not_buyer,
     timed_to_deal,
 )
+from assistant.guardrails.rules.claim_neutral import keep_or_close
 from assistant.guardrails.rules.claim_refs import (
     AMBIGUOUS,
     DETERMINER,
@@ -177,6 +178,8 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue
                 # "Once Amazon closes the case, we refund": Amazon decides, but the remedy waits on it
                 plea = plea or (doc.has("condition", c0, a) and doc.sentence_of(a) in data.offers.by_sentence)
+                if keep_or_close(doc, c0, clause_end(doc, max(b, obj_end) - 1)):
+                    continue  # "può lasciarlo aperto o chiuderlo": keeping or closing named as choices, even asked
                 # (nor "feel free to cancel the dispute once the new one arrives": timed to our remedy)
                 if neutral_clause(doc, _gate(doc, c0, a), clause_end(doc, max(b, obj_end) - 1)) and not plea \
                         and not remedy_follows(doc, max(b, obj_end), s.tok_end) \
@@ -213,13 +216,24 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 head = lead_in(doc, doc.sentence_of(a))
                 if cls == "gone" and _matter_done_then(doc, obj, a):
                     continue  # "Geben Sie uns Bescheid ..., dann ist die Sache bis Freitag erledigt": our promise
-                if cls == "gone" and not (doc.has("condition", head, s.tok_end) or asks_in(doc, head, s.tok_end)):
+                if cls == "gone" and a > obj and doc.words[a - 1] in _WAS and doc.has("thanks", s.tok_start, obj):
+                    # "thank you for coming back even after the A-to-z claim was settled": a past fact thanked for (not
+                    # "if the dispute was dropped", "once Amazon tells us the claim was cancelled")
+                    continue
+                # "Any open request you have with Amazon can be closed now": a modal passive suggests the closing
+                suggested = a >= 2 and a > obj and doc.words[a - 1] == "be" and doc.words[a - 2] in _MODALS
+                if cls == "gone" and not (suggested or doc.has("condition", head, s.tok_end)
+                                          or asks_in(doc, head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
                 if cls == "gone" and _amazon_tells(doc, max(s.tok_start, min(a, obj) - NEAR), min(a, obj)) \
                         and doc.sentence_of(a) not in data.offers.by_sentence:
                     continue  # "Amazon will tell you when the case is closed": Amazon informs, nothing waits on it
                 out.append((min(a, obj), max(b, obj_end)))
     return out
+
+
+_WAS = frozenset({"was", "were"})
+_MODALS = frozenset({"can", "could", "may", "might", "should"})
 
 
 def _matter_done_then(doc: Doc, obj: int, a: int) -> bool:

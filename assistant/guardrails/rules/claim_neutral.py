@@ -44,7 +44,8 @@ def regretted(doc: Doc, tok: int) -> bool:
 _KEEP_CLAIM = frozenset({"keep", "maintain", "maintenir", "conserver", "garder", "mantener", "mantenerla", "mantenere",
                          "tenere", "aufrechterhalten", "aufrechtzuerhalten", "beibehalten", "beizubehalten", "leave",
                          "laisser", "dejar", "dejarla", "lasciare", "lasciarla", "lassen", "mainteniez", "maintenez",
-                         "gardiez", "conserviez", "mantenga", "mantiene"})
+                         "gardiez", "conserviez", "mantenga", "mantiene", "lasciarlo", "mantenerlo", "tenerlo",
+                         "dejarlo"})
 _KEEP_OR_CLOSE_GAP = 2  # tokens between the verbs and "or": pronouns, particles, "open" ("keep it open or close it")
 _KEEP_OR_CLOSE_GAP_NAMED = 12  # ... or the claim named whole ("su reclamación de la Garantía de la A a la Z")
 _GAP_CLASSES = frozenset({"pronoun", "filler", "state", "you", "claim", "claim_weak"})

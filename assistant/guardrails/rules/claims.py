@@ -172,6 +172,9 @@ def _conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, in
         # for every claim in it, would be quadratic)
         withheld = any(any(doc.has(cls, k, min(s.tok_end, k + _WITHHELD_VERB)) for cls in _WITHHELD_WORDS)
                        for k, _ in doc.find("negation", c1, min(s.tok_end, c1 + _WITHHELD_REACH)))
+        # "If the claim is still open on Monday, we'll have to wait for Amazon's decision. If not, your choice goes
+        # out the same day": the sentence after releases the remedy on the other state
+        withheld = withheld or _released_otherwise(data, doc.sentence_of(obj))
         # "We're happy to help either way, but ... only on orders without an open claim": the words before a
         # contrast do not make what it turns to independent of the claim
         # (the nearest within reach: a find over a run-on sentence for every claim in it would be quadratic)
@@ -229,6 +232,25 @@ _OFFER_NOUNS = frozenset({"offer", "offers", "option", "both", "oferta", "offre"
                           "ambos", "entrambe", "entrambi",
                           # the carrying out of the choice: "Die Umsetzung erfolgt, sobald ..."
                           "umsetzung", "abwicklung"})
+
+
+def _released_otherwise(data: RuleInput, si: int) -> bool:
+    """The sentence after `si` opens with "if not" / "otherwise" and offers, sends or names the buyer's choice."""
+    doc = data.doc
+    if si + 1 >= len(doc.sentences):
+        return False
+    nxt = doc.sentences[si + 1]
+    words = tuple(doc.words[nxt.tok_start:nxt.tok_start + 2])
+    if words not in _IF_NOT and words[:1] not in _OTHERWISE:
+        return False
+    return si + 1 in data.offers.by_sentence or doc.has("send_verb", nxt.tok_start, nxt.tok_end) \
+        or any(doc.has(cls, nxt.tok_start, nxt.tok_end) for cls in _REMEDY_WORDS) \
+        or any(w in _CHOICE for w in doc.words[nxt.tok_start:nxt.tok_end])
+
+
+_IF_NOT = frozenset({("if", "not"), ("falls", "nicht"), ("wenn", "nicht"), ("si", "no"), ("se", "no")})
+_OTHERWISE = frozenset({("otherwise",), ("sonst",), ("andernfalls",), ("sinon",), ("altrimenti",)})
+_CHOICE = frozenset({"choice", "option", "wahl", "choix", "eleccion", "opcion", "scelta", "opzione"})
 
 
 _TIME_UNITS = ("day", "week", "month", "hour", "tag", "woche", "monat", "stunde", "werktag", "jour", "semaine",
