@@ -328,3 +328,17 @@ def test_the_c_prescans_return_what_the_patterns_return() -> None:
     for name in ("clause_breaks", "has_at_word", "count_words", "quoted_spans", "may_chain"):
         with pytest.raises(TypeError):
             getattr(scan, name)(b"bytes")
+
+
+# Modules the check does not spend its time in: pydantic models and settings (guard, policy), start-up only
+# (compiled, paths), the build itself (native) and the packages' `__init__`s.
+_NOT_COMPILED = {"__init__", "guard", "policy", "compiled", "paths", "native", "rules.__init__"}
+
+
+def test_every_module_the_check_runs_is_compiled() -> None:
+    """A new rule module left out of `MODULES` runs as plain Python and slows every check without a sign."""
+    root = Path(native.__file__).parent
+    found = {str(p.relative_to(root).with_suffix("")).replace("/", ".") for p in root.rglob("*.py")
+             if "_native" not in p.parts}
+    assert sorted(found - set(native.MODULES) - _NOT_COMPILED) == []
+    assert sorted(set(native.MODULES) - found) == []

@@ -23,15 +23,9 @@ from assistant.guardrails.rules.claim_clauses import (
     subject_is_not_buyer,
     timed_to_deal,
 )
+from assistant.guardrails.rules.claim_closing_shapes import AMBIGUOUS, hyphen_joined
 from assistant.guardrails.rules.claim_neutral import keep_or_close
-from assistant.guardrails.rules.claim_refs import (
-    AMBIGUOUS,
-    DETERMINER,
-    closing_noun,
-    free_service,
-    hyphen_joined,
-    lead_in,
-)
+from assistant.guardrails.rules.claim_refs import DETERMINER, closing_noun, free_service, lead_in
 from assistant.guardrails.text import Doc
 
 NEAR = 7  # tokens between a closing word and the claim it acts on
@@ -167,7 +161,7 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                                 and not doc.has("negation", s.tok_start, a) and doc.has("amazon", s.tok_start, a))
                 # (an adverb may stand between: "ritiriamo gratuitamente quella difettosa")
                 nxt = a + 2 if doc.words[a + 1:a + 2] and doc.words[a + 1].endswith(_ADVERB) else a + 1
-                if doc.words[a].endswith(_WE_FORM) and not plea and doc.words[nxt:nxt + 1] \
+                if doc.words[a].endswith(WE_FORM) and not plea and doc.words[nxt:nxt + 1] \
                         and (doc.words[nxt] in DETERMINER or doc.words[nxt] in _DEMONSTRATIVE) \
                         and not doc.has("claim", nxt, nxt + 2) \
                         and not doc.has("claim_weak", nxt, nxt + 2):
@@ -279,7 +273,7 @@ def _same_asked(doc: Doc, b: int, end: int) -> bool:
 
 
 # First-person plural verb endings (Italian, Spanish, French): the seller is the subject
-_WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
+WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
 _ADVERB = ("mente", "ment")  # Italian and Spanish, French adverbs: "gratuitamente", "gratuitement"
 
 

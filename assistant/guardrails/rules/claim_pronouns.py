@@ -22,7 +22,8 @@ from assistant.guardrails.rules.claim_clauses import (
     subject_is_not_buyer,
     wonders_in,
 )
-from assistant.guardrails.rules.claim_refs import antecedent, buyer_names_claim, closed_once_resolved, split_closing
+from assistant.guardrails.rules.claim_closing_shapes import closed_once_resolved, split_closing
+from assistant.guardrails.rules.claim_refs import antecedent, buyer_names_claim
 from assistant.guardrails.rules.claim_verbs import (
     INFINITIVE_CLITIC,
     fused,

@@ -1,21 +1,19 @@
-"""What the A-to-z rule acts on: claim objects and what points back to them.
+"""What the A-to-z rule acts on: the claim objects a draft names, and how far back a sentence may point to one.
 
-Claim objects, the pronouns and closing nouns that point back to them, who the
-subject of a verb is, and the wordings that leave a claim to the buyer or to Amazon.
-
-Split from `claims.py` so that file holds the detectors and the rule; everything here reads the draft's
-structure (`text.Doc`) and word classes only.
+Claim objects (an A-to-z claim, a case, a dispute, a chargeback, a claim's number), the closing nouns said of
+them, and the reach of a back-reference. Which pronouns point back to a claim is `claim_pronoun_refs.py`; the
+closing shapes a pronoun sits in are `claim_closing_shapes.py`. Split from `claims.py` so that file holds the
+detectors and the rule; everything here reads the draft's structure (`text.Doc`) and word classes only.
 """
 
 from __future__ import annotations
 
-from assistant.guardrails.bisection import bisect_left, bisect_right
-from assistant.guardrails.clauses import ROMANCE_THAT, after_colon, clause_end, clause_start
+from assistant.guardrails.bisection import bisect_left
+from assistant.guardrails.clauses import ROMANCE_THAT, after_colon
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_attached import attached_objects
-from assistant.guardrails.rules.claim_clauses import timed_to_deal
-from assistant.guardrails.rules.claim_demonstratives import german_demonstratives
+from assistant.guardrails.rules.claim_closing_shapes import PROMISE_REACH, and_we_give
 from assistant.guardrails.rules.claim_numbers import number_objects
 from assistant.guardrails.text import Doc
 
@@ -69,7 +67,7 @@ def _traded_away(doc: Doc, a: int, b: int) -> bool:
     A request the buyer made (on Amazon: they cannot close the seller's) that the seller pays to see closed is an
     Amazon request, whatever else the message speaks of.
     """
-    return doc.has("close", max(0, a - 3), a) and _and_we_give(doc, b, min(len(doc.words), b + _PROMISE_REACH))
+    return doc.has("close", max(0, a - 3), a) and and_we_give(doc, b, min(len(doc.words), b + PROMISE_REACH))
 
 
 def claim_objects(data: RuleInput) -> dict[int, int]:
@@ -124,9 +122,6 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
 
 
 _ONE_WORDS = frozenset({"one", "ones"})
-# Words after "this" / "that" that make it a degree ("this long", "that much"), not a pronoun
-_DEGREE = frozenset({"long", "much", "many", "far", "late", "early", "soon", "often", "bad", "badly", "quickly",
-                     "slow", "slowly", "hard", "big", "small", "little"})
 
 
 _WITH = frozenset({"with", "at", "through", "via"})
@@ -194,7 +189,6 @@ _OPENED = frozenset({"abrio", "abierto", "presento", "presentado", "inicio", "in
 _OURS = frozenset({"our", "unser", "unsere", "unserem", "unseren", "unserer", "unseres", "notre", "nos", "nuestro",
                    "nuestra", "nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre"})
 _SIDE = frozenset({"cote", "part", "lado", "parte", "seite"})
-_DE_SUBJECTS = frozenset({"sie", "du", "wir", "ihr", "er", "es", "man", "ich"})
 _NOT_NOUNS = frozenset({"such", "same", "whole", "entire", "current", "existing", "new", "old", "other"})
 
 
@@ -203,342 +197,9 @@ def weak_claim_in(doc: Doc, lo: int, hi: int) -> bool:
     return any(not _not_a_claim(doc, x, y) for x, y in doc.find("claim_weak", lo, hi))
 
 
-# Closing words that fit an order or an item as well as a claim: with another noun between the claim and the
-# pronoun ("You opened a claim about the order. We can cancel it"), the pronoun is that noun.
-AMBIGUOUS = frozenset({"cancel", "cancels", "cancelling", "canceling", "cancellation", "cancelled", "canceled",
-                        "remove", "removed", "removing", "end", "ended", "over", "off", "sorted", "resolved",
-                        "settled", "clear", "cleared", "drop", "dropped", "finished", "undone", "reverse", "pull",
-                        "pulling", "pulled"})  # "pulling it in one go" is a zip
-
-
-def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
-    """Pronouns with a claim object within reach before them -> whether another noun stands in between.
-
-    A noun in a phrase that qualifies the claim ("the claim on your order", "la réclamation pour cette
-    commande") does not stand in between: it is part of the claim's own description.
-    """
-    doc = data.doc
-    starts = sorted(claims)
-    # claim ends followed by a qualifying word ("the claim on ..."): a set, so each noun is checked in four lookups
-    qualified = {end for end in claims.values() if end < len(doc.words) and doc.words[end] in _QUALIFY}
-    things = [a for a, _ in doc.spans("thing") if not any(a - d in qualified for d in range(4))]
-    things = sorted(things + _plain_nouns(doc, claims))
-    out: dict[int, bool] = {}
-    # a draft that names no claim, to a buyer whose message names one: a pronoun said only of a claim is theirs
-    theirs = not starts and buyer_names_claim(data)
-    for a, _ in sorted(doc.spans("pronoun") + german_demonstratives(doc)):
-        # (after a hyphen it is the pronoun, whatever follows: "retirez-la simplement")
-        if a + 1 < len(doc.words) and not hyphen_joined(doc, a) and (_NOUN_AFTER & doc.classes[a + 1] or (
-                doc.words[a] in DETERMINER and doc.words[a + 1].endswith(_NOUN_ENDINGS))):
-            continue  # an article before a noun ("la sostituzione", "la riparazione"), not a pronoun
-        if a + 1 < len(doc.words) and doc.words[a] in ("this", "that") and doc.words[a + 1] in _DEGREE:
-            continue  # "you shouldn't have had to wait this long": a degree, no thing pointed at
-        if doc.words[a] == "damit" and a + 1 < len(doc.words) and doc.words[a + 1] in _DE_SUBJECTS:
-            continue  # "Damit Sie nicht warten müssen": the conjunction "so that", not "with it"
-        if _relative_to_noun(doc, a):
-            continue  # "a doorbell that keeps dropping Wi-Fi": the noun right before is what "that" stands for
-        if _arrives(doc, a):
-            continue  # "the A-to-z Guarantee protects you if it doesn't arrive": goods arrive, a claim does not
-        si = doc.sentence_of(a)
-        # "Once it has been withdrawn on your side": only a claim is withdrawn, so the pronoun reaches any claim
-        # named before it in the draft, however many paragraphs back
-        s = doc.sentences[si]
-        claim_only = any(doc.words[k].startswith(CLAIM_ONLY) for k in range(max(s.tok_start, a - 4),
-                                                                              min(s.tok_end, a + 5))) \
-            or _withdrawn_last(doc, a)
-        # "We'll go ahead as soon as that's been dropped": a pronoun closed or gone in a condition that gates the
-        # offer stands for the claim named before, however far back (what is offered is not what gets dropped)
-        # (not with a noun before it in its own sentence: "keep an eye on this order until it is resolved")
-        claim_only = claim_only or (_gating_close(doc, a, s.tok_start, s.tok_end)
-                                    and not doc.has("thing", s.tok_start, a))
-        # "we'd ask that you take it down": a phrase said only of a claim reaches it as far back
-        claim_only = claim_only or split_closing(doc, a, claim_only=True)
-        claim_only = claim_only or closed_once_resolved(doc, a, s.tok_start) or _asked_bare_closing(doc, a, s.tok_start)
-        first = 0 if claim_only else reach_start(doc, si)
-        i = bisect_left(starts, a) - 1
-        if i >= 0 and starts[i] >= first:
-            j = bisect_right(things, starts[i])
-            # a verb done only to a claim leaves no doubt, whatever nouns stand between
-            out[a] = not claim_only and j < len(things) and things[j] < a
-        elif theirs and (_closing_after_promise(doc, a, s.tok_start) or _closing_timed_to_deal(doc, a, s.tok_end) or (
-                not doc.has("thing", s.tok_start, a) and (claim_only or _promised_closing(doc, a, s.tok_end)))) \
-                and not (doc.has("r_cancel", max(0, a - 1), a + 2) and doc.has("r_cancel", 0, s.tok_start)):
-            # "Se Le va bene, la ritiri dal Suo account e Le spediamo la lampada domani" (not "2. Cancel the order.
-            # ... cancel it and we'll refund you": a cancellation offered before is what "cancel it" points back to)
-            out[a] = False
-    return out
-
-
-# Relative pronouns, and the articles that open the noun phrase right before one
-_RELATIVE_EN = frozenset({"that", "which"})
-_NOUN_OPENERS = frozenset({"a", "an", "the", "this", "that", "your", "our", "my", "any", "every", "each"})
-
-
-def _relative_to_noun(doc: Doc, a: int) -> bool:
-    """'A doorbell that keeps dropping Wi-Fi': "that" right after an article's noun the lexicon does not class.
-
-    The noun is its antecedent, whatever claim was named before; a claim noun has a class ("the claim that you
-    opened" is the claim itself, found as such).
-    """
-    if doc.words[a] not in _RELATIVE_EN or a < 2 or doc.classes[a - 1] or not doc.words[a - 1].isalpha():
-        return False
-    # the article right before the noun: in "your bank shows that" the word before "that" is a verb
-    return doc.words[a - 2] in _NOUN_OPENERS
-
-
-def _arrives(doc: Doc, a: int) -> bool:
-    """A word of arriving right after the pronoun at `a`, past a negation or an auxiliary ("it hasn't arrived")."""
-    for k in range(a + 1, min(len(doc.words), a + 3)):
-        if "arrived" in doc.classes[k]:
-            return True
-        if not (doc.classes[k] & _BEFORE_VERB or doc.words[k] in _AUXILIARIES):
-            return False
-    return False
-
-
-_BEFORE_VERB = frozenset({"negation", "hold_off"})
-_AUXILIARIES = frozenset({"has", "hasn't", "hasnt", "had", "is", "was", "will", "won't", "still", "finally", "ever"})
-
-
-def _asked_bare_closing(doc: Doc, a: int, start: int) -> bool:
-    """'Would you be willing to pull it?': the buyer asked to close a pronoun that ends its clause.
-
-    With nothing after the pronoun ("pull it out", "drop it off at the depot", "close it with tape") the verb
-    is done to the pronoun alone, and what a buyer is asked to close, pull or drop is the claim named before.
-    """
-    if _verb_final_closing(doc, a):
-        # "Wäre es Ihnen danach möglich, ihn zurückzuziehen?": the request opens the sentence, the pronoun and the
-        # verb close the infinitive clause after it
-        c0 = start
-    elif _bare_after_verb(doc, a):
-        c0 = clause_start(doc, a)
-    else:
-        return False
-    return any(not doc.has("negation", max(c0, r - 2), a) for r, _ in doc.find("request", c0, a))
-
-
-def _bare_after_verb(doc: Doc, a: int) -> bool:
-    """'pull it?': the pronoun at `a` right after a closing verb, ending its clause (or before "if", "and", ...)."""
-    if a < 1 or "close" not in doc.classes[a - 1] or doc.words[a - 1] in _PARTICLES:
-        return False
-    return clause_end(doc, a) == a + 1 or doc.words[a + 1] in _CLAUSE_NEXT
-
-
-# German object pronouns a claim noun takes (der Antrag, Fall, Anspruch: ihn, diesen; die Reklamation, Beschwerde,
-# Rückbuchung: sie, diese). Not "es": das Paket is sent back, not withdrawn, but "es" stands for too much else.
-_DE_CLAIM_PRONOUNS = frozenset({"ihn", "diesen", "sie", "diese"})
-
-
-def _withdrawn_last(doc: Doc, a: int) -> bool:
-    """'Könnten Sie ihn im Anschluss bei Amazon bitte zurückziehen?': a German pronoun, its verb at the clause end.
-
-    The verb is one done only to a claim (`CLAIM_ONLY`), however many adverbials stand between (within reach).
-    """
-    if doc.words[a] not in _DE_CLAIM_PRONOUNS:
-        return False
-    end = clause_end(doc, a)
-    return end - a <= _VERB_LAST_REACH and doc.words[end - 1].startswith(CLAIM_ONLY)
-
-
-_VERB_LAST_REACH = 9
-
-
-def _verb_final_closing(doc: Doc, a: int) -> bool:
-    """'..., ihn zurückzuziehen?': a German pronoun right before a closing verb that ends its clause.
-
-    German puts the verb last, so the pronoun comes first; the verb ending the clause has no other object.
-    """
-    return doc.words[a] in _DE_CLAIM_PRONOUNS and a + 1 < len(doc.words) and "close" in doc.classes[a + 1] \
-        and clause_end(doc, a + 1) == a + 2
-
-
-_CLAUSE_NEXT = frozenset({"if", "and", "so", "then", "please", "for"})
-
-
-_PLACE_AFTER = frozenset({"down", "off", "back", "out", "at", "in", "to", "into", "with", "en", "a", "al", "dans",
-                          "bei", "im", "nel"})  # a particle or a place after the verb and its pronoun
-
-
-def _closing_after_promise(doc: Doc, a: int, start: int) -> bool:
-    """'le hacemos el reembolso ahora y usted la cierra después': the seller's promise, "and you", then a pronoun.
-
-    The pronoun is closed after the promise (the promise before it this time, the same trade as
-    `_promised_closing`).
-    """
-    k = _closing_beside(doc, a, len(doc.words))
-    if k is None:
-        return False
-    last = max(a, k)
-    if last + 1 < len(doc.words) and doc.words[last + 1] in _PLACE_AFTER:
-        return False  # "and you drop it off at the post office": the parcel
-    first = min(a, k)
-    you = next((j for j in range(first - 1, max(start, first - 3) - 1, -1) if "you" in doc.classes[j]), None)
-    if you is None or you < 1 or "and" not in doc.classes[you - 1]:
-        return False
-    return any("first_person" in doc.classes[j] and any(doc.has(cls, j, min(you, j + 5)) for cls in _GIVING)
-               for j in range(max(start, you - _PROMISE_REACH * 2), you - 1))  # (bounded: linear on a run-on draft)
-
-
-def _closing_beside(doc: Doc, a: int, end: int) -> int | None:
-    """The closing verb right after the pronoun at `a` (before `end`), else right before it; None if neither."""
-    k = a + 1 if a + 1 < end and "close" in doc.classes[a + 1] else a - 1
-    return k if k >= 0 and "close" in doc.classes[k] and doc.words[k] not in _PARTICLES else None
-
-
-def _closing_timed_to_deal(doc: Doc, a: int, end: int) -> bool:
-    """'ihn wieder zurückzunehmen, sobald das neue Kissen bei Ihnen ist': a pronoun closed once the remedy arrives.
-
-    What is taken back when the new goods arrive is not the goods: the closing is a step of the deal
-    (`timed_to_deal`), so the pronoun is the claim the buyer's message names.
-    """
-    # (a word may stand between: "ihn wieder zurückzunehmen")
-    k = next((j for j in range(a + 1, min(end, a + 3)) if "close" in doc.classes[j]), None)
-    return k is not None and timed_to_deal(doc, k + 1, min(end, k + 1 + _PROMISE_REACH))
-
-
-def _promised_closing(doc: Doc, a: int, end: int) -> bool:
-    """'la ritiri ... e Le spediamo': the pronoun at `a` right before or after a closing verb, then "and we send"."""
-    k = _closing_beside(doc, a, end)
-    return k is not None and _and_we_give(doc, max(a, k) + 1, min(end, max(a, k) + 1 + _PROMISE_REACH))
-
-
-def hyphen_joined(doc: Doc, k: int) -> bool:
-    """Whether token `k` is joined to the token before it by a hyphen ("retirez-la": "la" to "retirez")."""
-    return 0 < k < len(doc.words) and doc.folded[doc.ends[k - 1]:doc.starts[k]] == "-"
-
-
-_PROMISE_REACH = 10  # tokens after a closing in which "and we send" still answers it
-_GIVING = ("send_verb", "offer_verb", "r_refund", "r_reship")  # what the seller's promise after "and" does
-
-
-def _and_we_give(doc: Doc, lo: int, hi: int) -> bool:
-    """'Cancélela ... y le enviamos la cámara': an imperative and the seller's promise after "and".
-
-    "Do this and we will do that" is a condition in every language: what the seller gives is the price of the
-    closing, as plain as "once resolved".
-    """
-    for k, _ in doc.find("and", lo, hi):
-        we = [j for j in range(k + 1, min(hi, k + 3)) if "first_person" in doc.classes[j]]
-        if we and any(doc.has(cls, we[0], min(hi, we[0] + 3)) for cls in _GIVING):
-            return True
-    return False
-
-
-def closed_once_resolved(doc: Doc, a: int, lo: int, *, fused: bool = False) -> bool:
-    """'Once everything is sorted, you can close it': a pronoun closed once the case is resolved.
-
-    The pronoun at `a` follows a condition that the case is resolved or that the remedy has arrived, or such a
-    condition follows it, in its sentence from `lo` (`fused`: the token at `a` is the closing verb with the pronoun
-    on it).
-
-    Once all is settled nothing else is closed or withdrawn: the pronoun stands for the claim named before, however
-    many paragraphs back ("Wenn alles erledigt ist, ... wenn Sie diesen dann wieder schließen könnten").
-    """
-    end = doc.sentences[doc.sentence_of(a)].tok_end
-    # what the first condition before the pronoun says up to it, or the first one after it ("Retírela cuando reciba
-    # el reembolso") up to the sentence's end: the case resolved, or the remedy arrived ("Cuando le llegue ...")
-    said = []  # (the condition word, end of what it covers)
-    before = doc.first("condition", lo, a)
-    if before:
-        said.append((before[0], a))  # (from its start: "dès réception" is one phrase)
-    after = doc.first("condition", a + 1, end)
-    if after:
-        said.append((after[0], end))
-    # "En retour, pourriez-vous la clôturer ?", "¿Podría cerrarla después?": a trade named before the closing, or
-    # the closing put after the remedy, is as plain as a condition that all is resolved
-    traded = doc.has("in_return", lo, a) or doc.has("sequence", a + 1, min(end, a + 3)) \
-        or (fused and _and_we_give(doc, a + 1, min(end, a + _PROMISE_REACH)))
-    if not traded and not any(doc.has("resolved", e, hi) or doc.has("arrived", e, hi) for e, hi in said):
-        return False
-    if fused:
-        return True
-    return any(k != a and ("close" in doc.classes[k] or "gone" in doc.classes[k]) and doc.words[k] not in _PARTICLES
-               for k in range(max(lo, a - 1), min(end, a + 5)))
-
-
-def _plain_nouns(doc: Doc, claims: dict[int, int]) -> list[int]:
-    """'the lamp', 'the 9V adapter': a word of no class just after an article is a noun the lexicon does not know.
-
-    Only in a sentence after the first claim's (in the claim's own sentence a noun describes it: "the claim
-    about the lamp", "ouverte de votre côté"): these stand between a claim and a pronoun as `thing` words do.
-    """
-    if not claims:
-        return []
-    first = doc.sentences[doc.sentence_of(min(claims))].tok_end
-    out = []
-    n = len(doc.words)
-    for k in range(first, n):
-        if doc.words[k - 1] not in _ARTICLES:
-            continue
-        # the noun may follow a modifier or two: "the 9V adapter", "the DC IN socket"
-        for j in range(k, min(n, k + 3)):
-            if not doc.classes[j] and doc.words[j].isalpha() and len(doc.words[j]) > 2:
-                out.append(j)
-                break
-    return out
-
-
-# the determiners without "a"/"an" ("a lot", "a while" name nothing), and more possessives
-_ARTICLES = (DETERMINER - {"a", "an"}) | {"den", "ihr", "ihre", "ihren", "votre", "su", "suo", "sua"}
-
-
-def _gating_close(doc: Doc, a: int, lo: int, hi: int) -> bool:
-    """A condition word before the pronoun at `a` and a closing or gone word right after it, not "dropped off"."""
-    after = range(a + 1, min(hi, a + 5))
-    # a bare particle closes nothing: "turn it off" is a lamp ("take it down" is `split_closing`)
-    closing = [k for k in after if ("close" in doc.classes[k] or "gone" in doc.classes[k])
-               and doc.words[k] not in _PARTICLES]
-    if split_closing(doc, a, claim_only=True):  # "once you've taken it down" (not "if it flickers, turn it off")
-        return doc.has("condition", max(lo, a - 6), a)
-    if a > lo and _closed_before(doc, a - 1) and doc.has("condition", max(lo, a - 6), a - 1) \
-            and doc.has("offer_verb", a + 1, hi):
-        return True  # "Once you've closed it, we'll get your option moving": the verb before, an offer after
-    return bool(closing) and doc.has("condition", max(lo, a - 6), a) \
-        and not any(k + 1 < len(doc.words) and doc.words[k + 1] in _MOTION for k in closing)
-
-
-# "drop off", "go to", "won't go above 144Hz", "drops below 20%": a word of going with a direction or a measure
-# after it moves something; a claim is not gone that way
-_MOTION = frozenset({"off", "at", "to", "above", "below", "beyond", "over", "under", "past", "up", "into", "through",
-                     "higher", "lower", "faster", "slower"})
-
-
-def _closed_before(doc: Doc, k: int) -> bool:
-    """A closing word at `k` that fits a claim and hardly goods ("closed", "withdrawn"; not "cancelled", "cleared")."""
-    cls = doc.classes[k]
-    return ("close" in cls or "gone" in cls) and doc.words[k] not in AMBIGUOUS and doc.words[k] not in _PARTICLES
-
-
-# Particles of the closing phrases a pronoun splits: "take it down", "call it off", "back it out"
-_PARTICLES = frozenset({"down", "off", "back", "out"})
-
-
-def split_closing(doc: Doc, p: int, claim_only: bool = False) -> bool:
-    """'Once you've taken it down', 'call it off': a closing phrase with the pronoun at `p` inside it.
-
-    With `claim_only`, only the phrases said of a claim and hardly of goods ("take it down", "call it off"; a
-    lamp is turned off too).
-    """
-    if p == 0 or p + 1 >= len(doc.words) or doc.words[p + 1] not in _PARTICLES:
-        return False
-    if claim_only and not ((doc.words[p - 1].startswith(("tak", "took")) and doc.words[p + 1] == "down")
-                           or (doc.words[p - 1].startswith("call") and doc.words[p + 1] == "off")):
-        return False
-    return "close" in doc.lexicon.pair_classes(doc.words[p - 1], doc.words[p + 1])
-
-
 # Verbs done only to a claim or request, never to an item or a parcel ("retirer", "ritirare" also mean collect)
 CLAIM_ONLY = tuple(fold_literal(w) for w in (
     "withdr", "retract", "rescind", "revok", "zuruckzieh", "zuruckgezog", "取り下げ", "取下げ", "撤回"))
-
-
-# Word classes that only nouns have: a "pronoun" right before one is an article
-# (remedy classes hold verbs too: "la remplacer", "diese zurück", so they cannot tell)
-# A possessive after it says the same ("il nostro centro", "la vostra"): "our" comes only before a noun.
-_NOUN_AFTER = frozenset({"thing", "claim", "claim_weak", "our"})
-# Prepositions that attach a noun to the claim before it ("the claim on your order")
-_QUALIFY = frozenset({"on", "for", "about", "regarding", "concerning", "sur", "pour", "concernant", "zu", "zur",
-                      "zum", "fur", "bezuglich", "para", "sobre", "per", "su", "relativa", "relativo"})
 
 
 def lead_in(doc: Doc, si: int) -> int:
@@ -579,12 +240,12 @@ def antecedent(doc: Doc, starts: list[int], si: int) -> int | None:
 
 # Noun endings of the closing words ("withdrawal", "closure", "Schließung", "Rücknahme", "annulation",
 # "retirada", "cancellazione"): a noun names the act without a subject doing it.
-_NOUN_ENDINGS = ("al", "ure", "ion", "ing", "ung", "nahme", "ement", "cion", "zione", "ada", "ura")
+NOUN_ENDINGS = ("al", "ure", "ion", "ing", "ung", "nahme", "ement", "cion", "zione", "ada", "ura")
 
 
 def closing_noun(word: str) -> bool:
     """Whether a closing word is a noun (by its ending), in any supported language."""
-    return word.endswith(_NOUN_ENDINGS) or word in _SHORT_NOUNS
+    return word.endswith(NOUN_ENDINGS) or word in _SHORT_NOUNS
 
 
 # Closing nouns too short for an ending to tell: "il ritiro", "el retiro", "le retrait", "el cierre"

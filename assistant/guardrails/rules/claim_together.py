@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.rules.claim_clauses import neutral_clause
-from assistant.guardrails.rules.claim_refs import AMBIGUOUS
+from assistant.guardrails.rules.claim_closing_shapes import AMBIGUOUS
+from assistant.guardrails.rules.claim_closings import WE_FORM
 from assistant.guardrails.text import Doc
 
-# First-person plural verb endings (Italian, Spanish, French), with an Italian or Spanish clitic after them
+# The first-person plural verb endings (`claim_closings.WE_FORM`) with an Italian or Spanish clitic after them
 # ("mettiamoci", "cerrémoslo"): the seller and the buyer together, or the seller alone
-_WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
-_WE_CLITIC = tuple(f + c for f in _WE_FORM for c in ("ci", "vi", "la", "lo", "le", "ne", "nos"))
+_WE_CLITIC = tuple(f + c for f in WE_FORM for c in ("ci", "vi", "la", "lo", "le", "ne", "nos"))
 # English: "let's close", "let us put it behind us", "we can / could / will close"
 _LET_US = frozenset({"let's", "lets"})
 _WE_MODALS = frozenset({"can", "could", "will", "ll", "shall", "should", "would", "might", "may"})
@@ -74,9 +74,9 @@ def _we_before(doc: Doc, a: int, lo: int) -> int | None:
     chiediamo di annullare lo storno" we ask and the buyer would cancel: the other readings find that.
     """
     words = doc.words
-    if len(words[a]) > 5 and (words[a].endswith(_WE_FORM) or words[a].endswith(_WE_CLITIC)):
+    if len(words[a]) > 5 and (words[a].endswith(WE_FORM) or words[a].endswith(_WE_CLITIC)):
         return a  # "chiudiamo", "chiudiamola"
-    if a - 1 >= lo and len(words[a - 1]) > 5 and (words[a - 1].endswith(_WE_FORM) or words[a - 1].endswith(_WE_CLITIC)):
+    if a - 1 >= lo and len(words[a - 1]) > 5 and (words[a - 1].endswith(WE_FORM) or words[a - 1].endswith(_WE_CLITIC)):
         return a - 1  # the verb of an idiom whose object is the closing: "(ci) mettiamo(ci) una pietra sopra"
     for k in range(a - 1, lo - 1, -1):
         w = words[k]
