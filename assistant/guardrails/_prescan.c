@@ -43,8 +43,9 @@ static inline int is_ascii_digit(Py_UCS4 c) {
 }
 
 /* Python's `\w` in a str pattern (what `\b` tests). */
+/* A character that goes on a Latin word: a currency word before "を" ("5,000 JPYを") still ends there. */
 static inline int is_word_char(Py_UCS4 c) {
-    return c == '_' || Py_UNICODE_ISALNUM(c);
+    return c == '_' || (c < 128 && Py_UNICODE_ISALNUM(c));
 }
 
 /* Whether the ASCII `word` stands at `i` and ends at or before `end`. */
@@ -151,9 +152,9 @@ static int percent_hint(const view *v, Py_ssize_t a, Py_ssize_t b) {
     return 0;
 }
 
-/* Whether `_AMOUNT_HINT` matches inside text[a:b] (where `b` is the end for `\b`): a currency sign, or a currency
-   word ("dollars?", "euros?", "pounds?", "rupees?" with an optional s) followed by a word boundary, or an ISO code
-   followed by a digit. */
+/* Whether `_AMOUNT_HINT` matches inside text[a:b] (where `b` ends the words): a currency sign, or a currency
+   word ("dollars?", "euros?", "pounds?", "rupees?" with an optional s) followed by no Latin letter or digit, or an
+   ISO code followed by a digit. */
 static int amount_hint(const view *v, Py_ssize_t a, Py_ssize_t b) {
     static const char *words[] = {"usd", "eur", "gbp", "jpy", "cad", "aud", "chf", "inr", "rs", "dollar", "bucks",
                                   "euro", "pound", "quid", "sterling", "yen", "rupee"};
@@ -172,8 +173,8 @@ static int amount_hint(const view *v, Py_ssize_t a, Py_ssize_t b) {
                 continue;
             }
             Py_ssize_t j = i + (Py_ssize_t)strlen(words[w]);
-            /* `\b` after the word's last letter: the window's end or a non-word character; with `s?`, also after
-               one more "s"; an ISO code (the first nine words) may touch its number ("usd19.99") */
+            /* the word's end after its last letter: the window's end or no Latin word character; with `s?`, also
+               after one more "s"; an ISO code (the first nine words) may touch its number ("usd19.99") */
             if (j >= b || !is_word_char(AT(v, j)) || (w < 9 && AT(v, j) >= '0' && AT(v, j) <= '9')) {
                 return 1;
             }

@@ -35,8 +35,9 @@ Kind = Literal["amount", "percent", "fraction", "bare"]
 # (an ISO code may touch its number: "USD19.99")
 _SYM_BEFORE = r"(?:us\$|usd\s?\$|c\$|ca\$|a\$|au\$|\$|€|£|¥|￥|₹|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs)(?![a-z])\.?)"
 # (a sign touching the digits after it is theirs: "② ￥2,000" is no "2 ¥")
+# (a word ends at anything but a Latin letter or digit: "5,000 JPYを返金" is yen, though "を" is a word character)
 _SYM_AFTER = (r"(?:[$€£¥₹](?!\d)|円|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|dollars?|bucks|euros?|pounds?|quid|sterling|yen|"
-              r"rupees?)\b)")
+              r"rupees?)(?![a-z0-9_]))")
 _NUM = (r"\d{1,3}(?:[.,']\d{3})+(?:[.,]\d{1,2}|[.,][-–]{1,2})?(?!\d)"  # 1.234,56 / 1,234.56 / 2.000
         r"|\d{1,3}(?:\s\d{3})+(?:,\d{1,2})?(?=\s?[€$£¥円e])"  # 1 234,56 € (space thousands, currency next)
         r"|\d+(?:[.,]\d{1,2}|[.,][-–]{1,2})?(?!\d)")  # "45,- €", "45.–": whole units
@@ -62,7 +63,7 @@ _DIGIT_FRACTION = re.compile(r"(?<![\d/])(?P<n>[1-9])\s?/\s?(?P<d>[2-9]|10)(?![\
 # a window without it cannot hold a match, so that pattern's scan of the window (tried at every position, see
 # `_BEFORE`) is skipped. Each hint matches a superset of what it guards, so a false alarm only costs the scan.
 _AMOUNT_HINT = re.compile(r"[$€£¥￥₹円]|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs|dollars?|bucks|euros?|pounds?|quid|"
-                          r"sterling|yen|rupees?)\b|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs)(?=[0-9])")
+                          r"sterling|yen|rupees?)(?![a-z0-9_])|(?:usd|eur|gbp|jpy|cad|aud|chf|inr|rs)(?=[0-9])")
 _PERCENT_HINT = re.compile(fold_literal(r"[%割]|p(?:er|ct|rozent|our|or)|パーセント"))
 # A digit then the first letter of every minor unit `_MINOR` reads, maybe after one whitespace character: most digit
 # windows hold none, and `_MINOR` is tried at each of their digits (about 1% of a check, one scan object per window).

@@ -268,9 +268,16 @@ _NEEDED = frozenset({"notig", "notwendig", "erforderlich", "needed", "required",
 
 
 def _needless_after(doc: Doc, b: int) -> bool:
-    """'eine Rücksendung ist nicht nötig': the return said to be unneeded, right after it in its clause."""
+    """'eine Rücksendung ist nicht nötig': the return said to be unneeded, right after it in its clause.
+
+    Or not worth it: "as sending it back would cost you more time than it's worth".
+    """
     end = min(clause_end(doc, b - 1), b + 5)
-    return doc.has("negation", b, end) and any(w in _NEEDED for w in doc.words[b:end])
+    return (doc.has("negation", b, end) and any(w in _NEEDED for w in doc.words[b:end])) \
+        or doc.has("not_worth", b, min(clause_end(doc, b - 1), b + _WORTH_REACH))
+
+
+_WORTH_REACH = 10  # tokens from the return to "than it's worth"
 
 
 _HAVE_DONE = frozenset({"have", "get"})

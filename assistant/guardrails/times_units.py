@@ -148,7 +148,7 @@ def count_word(doc: Doc, word: str, most: int = 24) -> int:
 
 
 ALL_OF = frozenset({"of", "all", "for", "alle", "tous", "toutes", "todos", "todas", "tutti", "tutte", "des", "de",
-                     "di", "dei", "delle", "der"})
+                     "di", "dei", "degli", "delle", "der"})
 
 
 ON = frozenset({"on", "for", "auf", "fur", "pour", "sur", "para", "por", "per", "su"})

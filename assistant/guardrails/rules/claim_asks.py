@@ -286,6 +286,7 @@ def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
     return out
 
 
+_WAIT_NEGATED = 5  # tokens from a negation to the wait it negates, in its clause
 _WAIT_REACH = 8  # tokens after the waiting word where what is waited on stands
 # Words before a waiting word that make it a noun ("sorry for the wait", "la espera"); `_hold_offs` reads the
 # same, and the waits on a claim also take the Romance articles "l'", "un", "una"
@@ -312,8 +313,9 @@ def waits_on_named(data: RuleInput, claims: dict[int, int], pronouns: dict[int, 
             continue  # a noun: "sorry for the wait", "la espera"
         si = doc.sentence_of(a)
         s = doc.sentences[si]
+        # (a negation up to the clause's start, within reach: "Non vogliamo però farLa aspettare")
         if subject_is_not_buyer(doc, a, s.tok_start) or neutral_clause(doc, s.tok_start, s.tok_end) \
-                or negation_in(doc, max(s.tok_start, a - 3), a):
+                or negation_in(doc, max(s.tok_start, clause_start(doc, a), a - _WAIT_NEGATED), a):
             continue  # the seller waits; the offer said not to depend on it; "you don't have to wait before ..."
         k = bisect_right(starts, b)  # the first claim after the verb, within reach and the sentence
         ahead = starts[k] if k < len(starts) and starts[k] <= b + _WAIT_REACH and starts[k] < s.tok_end else None

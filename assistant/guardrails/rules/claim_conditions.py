@@ -41,6 +41,7 @@ def _inside(starts: list[int], furthest: list[int], tok: int) -> bool:
     return k >= 0 and furthest[k] > tok
 
 
+_AT_AMAZON = 3  # tokens after a claim's name in which "at Amazon" qualifies it ("auprès d'Amazon", "bei Amazon")
 _CONTRAST_REACH = 30  # tokens before a claim in which a contrast word sets off what comes before it
 
 
@@ -73,7 +74,10 @@ def conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
         # a word inside a claim's own name is not a condition: the "bis" of "A-bis-z-Garantie"
         if not lacking and all(_inside(starts, furthest, a) for a, _ in conditions):
             continue
-        tail = min(c1 + 1, obj_end + NEAR)
+        # (past "at Amazon" after the claim: "votre dossier auprès d'Amazon n'apparaîtra plus comme ouvert")
+        named_end = next((k + 1 for k in range(obj_end, min(c1, obj_end + _AT_AMAZON)) if "amazon" in doc.classes[k]),
+                         obj_end)
+        tail = min(c1 + 1, named_end + NEAR)
         unopened = lacking or (doc.has("open", obj_end, tail) and doc.has("negation", max(s.tok_start, c0 - 1), obj))
         # "as long as the claim is not escalated / taken any further": whatever the verb, the remedy waits on
         # the claim not doing something
@@ -136,6 +140,8 @@ def conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
         if si not in offer_noun:
             offer_noun[si] = next((k for k in range(s.tok_start, s.tok_end) if doc.words[k] in _OFFER_NOUNS), -1)
         offers_here = offers_here or 0 <= offer_noun[si] < obj
+        # "Nous déclencherons l'une ou l'autre dès que ...": the options offered above, named as one or the other
+        offers_here = offers_here or doc.has("either_option", s.tok_start, s.tok_end)
         # "Sobald dieser nicht mehr besteht, veranlassen wir Ihre Wunschlösung:" and the options listed below it
         offers_here = offers_here or (doc.last_char(s.start, s.end) == ":"
                                       and si + 1 in data.offers.by_sentence)

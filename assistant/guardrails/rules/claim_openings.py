@@ -228,6 +228,8 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         for oa, ob in doc.find("open", first, reach):
             if doc.words[a] == "before" and any(w in _PAST_TOLD for w in doc.words[b:oa]):
                 break  # "sorry our reply didn't reach you before you felt you had to open a claim": what happened
+            if ob < s.tok_end and doc.words[ob] in _PAST_AUX and not doc.has("request", c0, a):
+                break  # "Da Amazon nicht eingeschaltet wurde, ...": a participle and a past auxiliary tell a fact
             tail = min(s.tok_end, ob + 7)
             # verb-final: "Sie mussen Amazon gar nicht einschalten"; in German the whole clause before it, where the
             # object may open it ("Einen Garantieantrag bei Amazon brauchen Sie dafür übrigens nicht zu stellen")
@@ -263,6 +265,8 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     return out
 
 
+# German past auxiliaries after a participle at the clause's end ("eingeschaltet wurde", "gestellt worden")
+_PAST_AUX = frozenset({"wurde", "wurden", "worden", "war", "waren"})
 # Past tenses between "before" and the opening: the claim already happened, nothing is held off
 _PAST_TOLD = frozenset({"felt", "had", "was", "were", "did", "decided", "needed", "went", "chose", "thought",
                         "opened", "filed", "contacted", "reached", "raised", "started"})

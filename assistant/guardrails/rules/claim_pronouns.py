@@ -31,6 +31,7 @@ from assistant.guardrails.rules.claim_verbs import (
     fused_phrase,
     gender_disagrees,
     other_antecedent,
+    thing_may_agree,
 )
 from assistant.guardrails.text import Doc
 
@@ -143,7 +144,9 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
             claim = starts[k] if k >= 0 else claim
         # "Una volta ricevuta la soluzione, potrebbe ritirarlo?" in a draft that names no claim, to a buyer who
         # opened one: the claim is the one the buyer's message names
-        theirs = resolved and not starts and buyer_names_claim(data)
+        # (not with a noun between that the pronoun may take up: "Quando avrà ricevuto il vassoio, ... ritirarlo")
+        theirs = resolved and not starts and buyer_names_claim(data) and not thing_may_agree(doc, s.tok_start, a,
+                                                                                             plain=True)
         if not theirs and (claim is None or (gender_disagrees(doc, claim, a) if resolved
                                              else other_antecedent(doc, claim, claims[claim], a))):
             continue

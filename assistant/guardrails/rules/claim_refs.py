@@ -56,9 +56,20 @@ def _goes_to_amazon(buyer: Doc, a: int, b: int) -> bool:
 
 
 def buyer_names_claim(data: RuleInput) -> bool:
-    """Whether the buyer's message names a claim (an A-to-z claim, a chargeback)."""
+    """Whether the buyer's message names a claim (an A-to-z claim, a chargeback).
+
+    Or a request or case the buyer opened at Amazon: "Ho aperto una richiesta su Amazon", "I opened a case with
+    Amazon" (a word of opening before it, Amazon named after it).
+    """
     buyer = data.buyer
-    return buyer is not None and bool(buyer.spans("claim"))
+    if buyer is None:
+        return False
+    return bool(buyer.spans("claim")) or any(
+        buyer.has("open", max(0, a - _OPENED_REACH), a) and buyer.has("amazon", b, b + _OPENED_REACH)
+        for a, b in buyer.spans("claim_weak"))
+
+
+_OPENED_REACH = 4  # tokens from the word of opening to the request, and from it to Amazon
 
 
 def _traded_away(doc: Doc, a: int, b: int) -> bool:

@@ -93,10 +93,26 @@ def other_antecedent(doc: Doc, claim: int, lo: int, verb: int) -> bool:
     Spanish and Italian pronouns agree in gender: "cerrarla" (feminine) cannot take up "el reembolso" or "l'invio"
     ending in -o, and "cancelarlo" cannot take up "la disputa"; nouns of the other gender between do not count.
     """
-    if gender_disagrees(doc, claim, verb):
-        return True
+    return gender_disagrees(doc, claim, verb) or thing_may_agree(doc, lo, verb)
+
+
+def thing_may_agree(doc: Doc, lo: int, verb: int, *, plain: bool = False) -> bool:
+    """Whether a noun between `lo` and the verb may be what its fused pronoun takes up (not of the other gender).
+
+    The nouns are the lexicon's `thing` words; with `plain`, also a word of no class right after an article
+    ("il vassoio"), a noun the lexicon does not know.
+    """
     other = _other_gender(doc.words[verb])
-    return any(other is None or not doc.words[t].endswith(other) for t, _ in doc.find("thing", lo, verb))
+    nouns = [t for t, _ in doc.find("thing", lo, verb)]
+    if plain:
+        nouns += [k for k in range(lo + 1, verb) if doc.words[k - 1] in _ARTICLES and not doc.classes[k]
+                  and doc.words[k].isalpha() and len(doc.words[k]) > 2]
+    return any(other is None or not doc.words[t].endswith(other) for t in nouns)
+
+
+# Masculine definite articles of the languages that fuse a pronoun on the verb (Italian, Spanish): never pronouns
+# themselves ("la", "le" are), never the start of a time ("una volta", "una vez")
+_ARTICLES = frozenset({"il", "lo", "gli", "el", "los"})
 
 
 def claim_before(doc: Doc, claims: dict[int, int], k: int, starts: list[int]) -> int | None:

@@ -17,6 +17,7 @@ closer reading of the rule found anything (see `claims.az_inducement`).
 
 from __future__ import annotations
 
+from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.clauses import clause_start
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
 from assistant.guardrails.rules.claim_clauses import neutral_clause
@@ -88,6 +89,7 @@ def _end_of(doc: Doc, lo: int, hi: int) -> tuple[int, bool] | None:
 _NOT_WISH = frozenset({"first", "just", "beforehand", "in advance", "vorher", "zuerst", "zunachst", "nur noch",
                        "primero", "previamente", "prima", "preventivamente", "d abord", "au prealable", "puo", "deve",
                        "debe", "podria", "potrebbe", "konnen sie", "pouvez vous", "puede usted", "can you"})
+_QUALIFIED = 3  # tokens after a request or case in which it is said to be open or at Amazon ("in corso", "bei Amazon")
 _WISH_REACH = 20  # tokens from the end of the wish to the end it wishes for (a condition may stand between)
 
 
@@ -107,10 +109,22 @@ def _wish(doc: Doc, a: int, b: int) -> bool:
 _KNOWING = frozenset({"know", "note", "understand", "beachten", "noter", "notare", "sappia"})
 
 
-def wished_ends(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans from a wish to the end of a claim object, Amazon or the bank it wishes for (see the docstring)."""
+def wished_ends(doc: Doc, claims: dict[int, int] | None = None) -> list[tuple[int, int]]:
+    """Token spans from a wish to the end of a claim object, Amazon or the bank it wishes for (see the docstring).
+
+    `claims`: the claim objects the draft names (`claim_refs.claim_objects`); a request or a case counts as named
+    when said to be open or at Amazon: "la richiesta in corso" is the claim when the buyer's message names one, "die
+    Sache" alone is the matter ("dann ist die Sache bis Freitag erledigt": our promise).
+    """
     out: list[tuple[int, int]] = []
     done: set[int] = set()
+    starts = sorted(o for o, e in (claims or {}).items() if "claim" in doc.classes[o] or any(
+        doc.has(cls, e, min(len(doc.words), e + _QUALIFIED)) for cls in ("state", "amazon", "open")))
+
+    def named(lo: int, hi: int) -> bool:
+        i = bisect_left(starts, lo)
+        return _claim_named(doc, lo, hi) or (i < len(starts) and starts[i] < hi)
+
     for cls in ("request", "expect"):
         for a, b in doc.spans(cls):
             si = doc.sentence_of(a)
@@ -128,10 +142,10 @@ def wished_ends(doc: Doc) -> list[tuple[int, int]]:
             # (or what a colon after it goes on to name: "que vous n'en arriviez pas là : une réclamation ...")
             s = doc.sentences[si]
             colon = doc.last_char(s.start, s.end) == ":" and si + 1 < len(doc.sentences)
-            if not (_claim_named(doc, b, hi) or _claim_named(doc, clause_start(doc, end), end)
+            if not (named(b, hi) or named(clause_start(doc, end), end)
                     or (doc.has("pronoun", b, end) and doc.has("claim", s.tok_start, a)
                         and not doc.has("not_claim", s.tok_start, a))
-                    or (colon and _claim_named(doc, doc.sentences[si + 1].tok_start, doc.sentences[si + 1].tok_end))):
+                    or (colon and named(doc.sentences[si + 1].tok_start, doc.sentences[si + 1].tok_end))):
                 continue
             if neutral_clause(doc, doc.sentences[si].tok_start, hi) or doc.has("review", b, hi):
                 continue  # (a review left "en Amazon" once all is "resuelto" is the review rule's)

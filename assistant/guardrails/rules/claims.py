@@ -351,7 +351,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + state_taken_back(data))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence
     # stays the closer reading's ("Please close the A-to-z claim", not "Please close")
-    spans = spans or wished_ends(doc)
+    spans = spans or wished_ends(doc, claims)
     if not spans or not data.offers.any_remedy:
         return []
     out: list[Violation] = []

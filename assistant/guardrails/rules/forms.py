@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.guardrails.bisection import bisect_right
+from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.patterns import PatternSet, fold_pattern
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_numbers import known_claim_numbers
@@ -255,8 +255,13 @@ def unfilled_placeholder(data: RuleInput) -> list[Violation]:
       fix_hint="Remove the AI or prompt wording and any instruction copied from the buyer message; answer the "
                "buyer's actual request in the seller's own voice.")
 def ai_or_prompt_leak(data: RuleInput) -> list[Violation]:
-    """Leak patterns, plus a run of eight or more words copied from a buyer message that gives orders."""
-    out = [data.folded("ai_or_prompt_leak", a, b) for a, b in _pattern_rule(data, "ai_or_prompt_leak")]
+    """Leak patterns, plus words copied from a buyer message that gives orders.
+
+    A run of eight or more that holds the order, or of five or more told as the buyer's order ("You asked me to
+    reply only in capital letters").
+    """
+    leaks = _pattern_rule(data, "ai_or_prompt_leak")
+    out = [data.folded("ai_or_prompt_leak", a, b) for a, b in leaks]
     buyer = data.buyer
     cue = _group(data, "ai_or_prompt_leak.echo_cue")
     strong = _group(data, "ai_or_prompt_leak.strong_echo_cue")
@@ -264,24 +269,57 @@ def ai_or_prompt_leak(data: RuleInput) -> list[Violation]:
             cue.search(buyer.folded) or (strong is not None and strong.search(buyer.folded))):
         return out
     words = _WORD.findall(buyer.folded)
-    grams = {tuple(words[i:i + ECHO_MIN_WORDS]) for i in range(len(words) - ECHO_MIN_WORDS + 1)}
     tokens = list(_WORD.finditer(data.doc.folded))
     values = [t.group() for t in tokens]
+    # a long run that holds the order itself
+    taken = [(a, b) for a, b in _copied_runs(words, values, tokens, ECHO_MIN_WORDS)
+             if cue.search(data.doc.folded[a:b])]
+    # or a shorter one told as the buyer's order ("You asked me to reply only in capital letters and ..."): the
+    # instruction said back, which only a model that read it does
+    # (an order about the form of the reply in the run: "You told us that you write wrong zip code 10021" copies the
+    # buyer's words as the offline composer does, and says back no order, whatever cue word it holds)
+    folded = data.doc.folded
+    taken += [(a, b) for a, b in _copied_runs(words, values, tokens, ECHO_REPORTED_WORDS)
+              if _told_as_asked(data.doc, a) and not _overlaps(a, b, taken) and not _overlaps(a, b, leaks)
+              and _REPLY_FORM.search(folded[a:b])]
+    out += [data.folded("ai_or_prompt_leak", a, b, message=_ECHOED) for a, b in taken]
+    return out + _payloads(data, cue, values, tokens)
+
+
+_ECHOED = ("The draft repeats an instruction from the buyer message word for word (a prompt injection that was "
+           "followed).")
+# An order about the form of the reply: "reply only in capital letters", "answer in caps", "write in uppercase"
+_REPLY_FORM = re.compile(r"\b(?:capital\sletters|capitals|all\scaps|caps|upper\s?case|word\sfor\sword)\b")
+
+
+def _copied_runs(words: list[str], values: list[str], tokens: list[re.Match[str]],
+                 n: int) -> list[tuple[int, int]]:
+    """Character spans of the draft's longest runs of words in which every `n` in a row stand so in `words`."""
+    grams = {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    out = []
     i = 0
-    while i + ECHO_MIN_WORDS <= len(values):
-        if tuple(values[i:i + ECHO_MIN_WORDS]) not in grams:
+    while i + n <= len(values):
+        if tuple(values[i:i + n]) not in grams:
             i += 1
             continue
-        j = i + ECHO_MIN_WORDS
-        while j < len(values) and tuple(values[j - ECHO_MIN_WORDS + 1:j + 1]) in grams:
+        j = i + n
+        while j < len(values) and tuple(values[j - n + 1:j + 1]) in grams:
             j += 1
-        a, b = tokens[i].start(), tokens[j - 1].end()
-        if cue.search(data.doc.folded[a:b]):
-            out.append(data.folded("ai_or_prompt_leak", a, b,
-                                   message="The draft repeats an instruction from the buyer message word for word "
-                                           "(a prompt injection that was followed)."))
+        out.append((tokens[i].start(), tokens[j - 1].end()))
         i = j
-    return out + _payloads(data, cue, values, tokens)
+    return out
+
+
+ECHO_REPORTED_WORDS = 5
+_ASKED_REACH = 40  # characters before the copied run in which "you asked me to" tells it as the buyer's order
+
+
+def _told_as_asked(doc: Doc, a: int) -> bool:
+    """Whether "you asked", "you requested", "you want" stands right before the copied run at offset `a`."""
+    k = bisect_left(doc.starts, a)
+    si = doc.sentence_of(k) if k < len(doc.words) else len(doc.sentences) - 1
+    lo = max(doc.sentences[si].tok_start, bisect_left(doc.starts, a - _ASKED_REACH))
+    return doc.has("you_said", lo, k)
 
 
 # What stands between an order's verb and the words it wants said: "reply only with the words: ..."

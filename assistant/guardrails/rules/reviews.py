@@ -85,8 +85,9 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         hit = None
         # "If you'd like to remove it yourself: open Your reviews and choose Delete" leaves the change to the buyer
         own_choice = not anything_offered and not traded and _left_to_buyer(doc, si)
-        for ca, cb in () if own_choice else doc.find("review_change", lo, hi) + _split_change(doc, a, b, s.tok_start,
-                                                                                            s.tok_end):
+        changes = doc.find("review_change", lo, hi) + _split_change(doc, a, b, s.tok_start, s.tok_end) \
+            + _changed_pronoun(doc, b, hi, s.tok_end)
+        for ca, cb in () if own_choice else changes:
             if ca in range(a, b) or subject_is_not_buyer(doc, ca, s.tok_start) or quoted(doc, ca):
                 continue  # "choose 'Edit'" names a button
             if ca > b + 2 and _other_object(doc, cb, s.tok_end):
@@ -187,6 +188,35 @@ def _split_change(doc: Doc, a: int, b: int, lo: int, hi: int) -> list[tuple[int,
         if doc.words[k] not in _DETERMINERS and doc.words[k] not in ("that", "this", "my", "our", "its"):
             return []
     return []
+
+
+_PRONOUN_REACH = 12  # tokens from the review to a change verb whose pronoun takes it up
+
+
+def _changed_pronoun(doc: Doc, b: int, hi: int, end: int) -> list[tuple[int, int]]:
+    """'sehen Sie Ihre Rezension ... mit anderen Augen und passen sie an': a change of a pronoun, further on.
+
+    A change verb past the review's near reach, in its sentence, with a pronoun in or right after it and no other
+    noun between the review ending at `b` and it: the pronoun takes up the review.
+    """
+    out = []
+    for ca, cb in doc.find("review_change", hi, min(end, b + _PRONOUN_REACH)):
+        it = any(("pronoun" in doc.classes[k] or doc.words[k] in _DE_IT) and not _before_noun(doc, k, end)
+                 for k in range(ca, min(end, cb + 1)))
+        if it and not doc.has("thing", b, ca):
+            out.append((ca, cb))
+    return out
+
+
+def _before_noun(doc: Doc, k: int, end: int) -> bool:
+    """Whether the "pronoun" at `k` is an article: a noun (a word of no class, or a thing) right after it."""
+    if k + 1 >= end or not doc.words[k + 1].isalpha():
+        return False
+    return not doc.classes[k + 1] or "thing" in doc.classes[k + 1]
+
+
+# German "sie" (the review, die Rezension) is also the polite "you": after a change verb it is the object either way
+_DE_IT = frozenset({"sie", "diese", "ihn", "diesen", "es"})
 
 
 # Articles that open a change verb's own object ("revise las fotos", "update the listing")
