@@ -151,6 +151,8 @@ def quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         # "refund the full price of $60" still offers $60: the refund word decides. A cost word after the amount
         # reaches back over the clause as shipping does ("wir erstatten Ihnen die 5,95 € Versandkosten"), and a
         # refund verb right after it counts too ("送料800円を返金", "5,95 € Versandkosten zurückerstatten").
+        if _refund_of_price(doc, before):
+            return negated(doc, m.tok)  # "le remboursement du prix de 49,99 €": the price is what is refunded
         c0 = _clause_of(doc, m)
         if doc.last_char(s.start, m.start) == ":":
             c0 = s.tok_start  # "ご返金額:9,980円(商品代金)": a label before a colon names the amount after it
@@ -183,6 +185,23 @@ def quoted_price(doc: Doc, m: Money, price: float | None) -> bool:
         voucher = any({"incentive", "money_offer"} <= doc.classes[k] for k in range(max(s.tok_start, m.tok - 3), m.tok))
         return not (doc.has("r_refund", back, m.tok) or paid or doc.has("r_refund", last, ahead) or voucher
                     or _on_us(doc, last, s.tok_end)) or negated(doc, m.tok)
+    return False
+
+
+# Words between a refund and the price it refunds: "a refund of the price", "remboursement du prix", "Erstattung des
+# Kaufpreises", "reembolso del precio", "rimborso del prezzo"
+_OF_THE = frozenset({"of", "the", "your", "du", "de", "des", "la", "le", "votre", "del", "el", "su", "della", "dello",
+                     "il", "suo", "der", "den", "ihres", "ihren"})
+
+
+def _refund_of_price(doc: Doc, before: range) -> bool:
+    """A word of price before the amount whose noun phrase a refund word opens ("a refund of the price of $49.99")."""
+    for p, _ in doc.find("price_quote", before.start, before.stop):
+        j = p - 1
+        while j >= max(0, p - 3) and doc.words[j] in _OF_THE:
+            j -= 1
+        if j >= 0 and j < p - 1 and "r_refund" in doc.classes[j]:
+            return True
     return False
 
 

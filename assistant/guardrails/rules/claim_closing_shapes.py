@@ -161,6 +161,23 @@ def split_closing(doc: Doc, p: int, claim_only: bool = False) -> bool:
     if p == 0 or p + 1 >= len(doc.words) or doc.words[p + 1] not in PARTICLES:
         return False
     if claim_only and not ((doc.words[p - 1].startswith(("tak", "took")) and doc.words[p + 1] == "down")
-                           or (doc.words[p - 1].startswith("call") and doc.words[p + 1] == "off")):
+                           or (doc.words[p - 1].startswith("call") and doc.words[p + 1] == "off")
+                           or _taken_back_by_you(doc, p)):
         return False
     return "close" in doc.lexicon.pair_classes(doc.words[p - 1], doc.words[p + 1])
+
+
+_YOU_REACH = 5  # tokens before "take" in which the buyer is its subject ("once you've had a chance to take it back")
+
+
+def _taken_back_by_you(doc: Doc, p: int) -> bool:
+    """'once you've had a chance to take it back': the buyer takes back the pronoun at `p`, with no place after.
+
+    Goods are taken back by the seller, or by the buyer to a place ("take it back to the post office"); what the
+    buyer takes back with no place is something said or filed.
+    """
+    if not (doc.words[p - 1].startswith(("tak", "took")) and doc.words[p + 1] == "back"):
+        return False
+    if p + 2 < len(doc.words) and doc.words[p + 2] in _PLACE_AFTER:
+        return False
+    return doc.has("you", max(0, p - 1 - _YOU_REACH), p - 1) and not doc.has("first_person", max(0, p - 3), p - 1)

@@ -113,10 +113,11 @@ def needless_acts(doc: Doc) -> list[tuple[int, int]]:
 
 # What the buyer said of a step they announced: "you mentioned", "den Sie erwähnt haben", "que comenta", "come ci ha
 # scritto", "que vous évoquez"
-_MENTIONED = frozenset({"mentioned", "mentioning", "erwahnt", "erwahnten", "angekundigt", "comenta",
+_MENTIONED = frozenset({"mentioned", "mentioning", "erwahnt", "erwahnten", "angekundigt", "angekundigten", "comenta",
                         "menciona", "mencionado", "menciono", "plantea", "scritto", "detto", "accennato", "mentionne",
                         "mentionnee", "evoque", "evoquee", "evoquez", "envisagez"})
 _HOLD_CLASSES = ("wait", "defer")
+_SHORT = 4  # letters of the class's little words ("n", "ne", "avoid" stays), which mark no verb of refraining
 _HOLD_BEFORE = BEFORE | {"bevor"}
 _THANKS = frozenset({"thank", "thanks", "grazie", "ringraziamo", "ringrazio", "merci", "remercions", "danke", "danken",
                      "gracias", "agradecemos"})
@@ -137,6 +138,9 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
             continue  # "La ringraziamo per averci scritto prima di ...": thanks for what the buyer wrote
         lo, hi = max(s.tok_start, k - _HOLD_REACH), min(s.tok_end, k + _HOLD_REACH)
         holds = [a for cls in _HOLD_CLASSES for a, _ in doc.find(cls, lo, hi)]
+        # a verb of refraining ("von dem angekündigten Schritt ... absehen"): one word of the class, not a negation
+        holds += [a for a, b in doc.find("hold_off", lo, hi)
+                  if b - a == 1 and "negation" not in doc.classes[a] and len(doc.words[a]) > _SHORT]
         # "before" opening what comes first ("prima di procedere", "before taking"); not the adverb ("come Le ho
         # scritto prima", as written before)
         holds += [j for j in range(lo, hi - 1) if doc.words[j] in _HOLD_BEFORE

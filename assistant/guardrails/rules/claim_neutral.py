@@ -71,6 +71,18 @@ def _gap_ok(doc: Doc, lo: int, hi: int) -> bool:
     return all(doc.classes[k] & _GAP_CLASSES or first <= k < last for k in range(lo, hi))
 
 
+# Verbs of choosing or deciding, with the word that links them to the act chosen
+_CHOOSING = frozenset({"choose", "decide", "prefer", "choisissiez", "choisissez", "decidiez", "decidez", "preferiez",
+                       "elija", "decida", "prefiera", "scelga", "preferisca", "entscheiden"})
+_TO = frozenset({"to", "de", "d", "di", "zu"})
+
+
+def _chosen(doc: Doc, lo: int, hi: int) -> bool:
+    """Only gap words, a verb of choosing and its "to" between `lo` and the closing at `hi`."""
+    return all(doc.classes[k] & _GAP_CLASSES or doc.words[k] in _CHOOSING or doc.words[k] in _TO
+               for k in range(lo, hi))
+
+
 def keep_or_close(doc: Doc, lo: int, hi: int) -> bool:
     """Keeping and closing the claim named as two choices, so neither is asked for (see `_KEEP_CLAIM`)."""
     if not doc.spans("close"):
@@ -80,9 +92,12 @@ def keep_or_close(doc: Doc, lo: int, hi: int) -> bool:
         before = range(max(0, k - _KEEP_OR_CLOSE_GAP_NAMED - 1), k)
         # ("que vous la mainteniez ou que vous la clôturiez": the "that" repeated after "or")
         first = k + 2 if words[k + 1:k + 2] and words[k + 1] in ROMANCE_THAT else k + 1
-        after = range(first, min(len(words), first + _KEEP_OR_CLOSE_GAP + 1))
+        # ("ou que vous choisissiez de la clore", "or you decide to close it": a verb of choosing before the closing)
+        chooses = any(w in _CHOOSING for w in words[first:first + _KEEP_OR_CLOSE_GAP + 1])
+        after = range(first, min(len(words), first + _KEEP_OR_CLOSE_GAP + 1 + (2 if chooses else 0)))
         keep_first = any(words[j] in _KEEP_CLAIM and _gap_ok(doc, j + 1, k) for j in before) and any(
-            "close" in doc.classes[j] and _gap_ok(doc, first, j) for j in after)
+            "close" in doc.classes[j] and (_gap_ok(doc, first, j) or (chooses and _chosen(doc, first, j)))
+            for j in after)
         close_first = any("close" in doc.classes[j] and _gap_ok(doc, j + 1, k) for j in before) and any(
             words[j] in _KEEP_CLAIM and _gap_ok(doc, first, j) for j in after)
         if keep_first or close_first:

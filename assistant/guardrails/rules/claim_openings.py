@@ -228,8 +228,12 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         for oa, ob in doc.find("open", first, reach):
             if doc.words[a] == "before" and any(w in _PAST_TOLD for w in doc.words[b:oa]):
                 break  # "sorry our reply didn't reach you before you felt you had to open a claim": what happened
-            if ob < s.tok_end and doc.words[ob] in _PAST_AUX and not doc.has("request", c0, a):
-                break  # "Da Amazon nicht eingeschaltet wurde, ...": a participle and a past auxiliary tell a fact
+            if doc.words[oa] in _PARTICIPLES and not doc.has("request", c0, a) and (
+                    (ob < s.tok_end and doc.words[ob] in _PAST_AUX)
+                    or any(w in _HAVE for w in doc.words[c0:min(s.tok_end, clause_end(doc, oa) + 1)])):
+                # "Da Amazon nicht eingeschaltet wurde", "Wir haben Amazon nicht eingeschaltet", "Falls Sie Amazon
+                # noch nicht eingeschaltet haben": a participle in a past tense tells a fact
+                break
             tail = min(s.tok_end, ob + 7)
             # verb-final: "Sie mussen Amazon gar nicht einschalten"; in German the whole clause before it, where the
             # object may open it ("Einen Garantieantrag bei Amazon brauchen Sie dafür übrigens nicht zu stellen")
@@ -265,8 +269,11 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
     return out
 
 
-# German past auxiliaries after a participle at the clause's end ("eingeschaltet wurde", "gestellt worden")
+# German participles of involving, and the auxiliaries that make them a past tense ("eingeschaltet wurde", "haben
+# ... eingeschaltet"); with "wird" or "werden" they are a passive act ("bevor Amazon eingeschaltet wird")
+_PARTICIPLES = frozenset({"eingeschaltet", "einbezogen", "hinzugezogen"})
 _PAST_AUX = frozenset({"wurde", "wurden", "worden", "war", "waren"})
+_HAVE = frozenset({"haben", "hat", "habe", "hatten", "hatte", "hast", "habt"})
 # Past tenses between "before" and the opening: the claim already happened, nothing is held off
 _PAST_TOLD = frozenset({"felt", "had", "was", "were", "did", "decided", "needed", "went", "chose", "thought",
                         "opened", "filed", "contacted", "reached", "raised", "started"})
