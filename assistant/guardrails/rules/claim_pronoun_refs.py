@@ -20,7 +20,14 @@ from assistant.guardrails.rules.claim_closing_shapes import (
     split_closing,
 )
 from assistant.guardrails.rules.claim_demonstratives import german_demonstratives
-from assistant.guardrails.rules.claim_refs import CLAIM_ONLY, DETERMINER, NOUN_ENDINGS, buyer_names_claim, reach_start
+from assistant.guardrails.rules.claim_refs import (
+    CLAIM_ONLY,
+    DETERMINER,
+    NOUN_ENDINGS,
+    buyer_names_claim,
+    reach_start,
+    unknown_noun,
+)
 from assistant.guardrails.text import Doc
 
 # Words after "this" / "that" that make it a degree ("this long", "that much"), not a pronoun
@@ -195,7 +202,7 @@ def _plain_nouns(doc: Doc, claims: dict[int, int]) -> list[int]:
             continue
         # the noun may follow a modifier or two: "the 9V adapter", "the DC IN socket"
         for j in range(k, min(n, k + 3)):
-            if not doc.classes[j] and doc.words[j].isalpha() and len(doc.words[j]) > 2:
+            if unknown_noun(doc, j):
                 out.append(j)
                 break
     return out

@@ -178,8 +178,8 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
         return True  # "müssen Sie in keinem Fall zurückschicken": "in no case", no case of anyone's
     if b - a == 1 and a > 0 and doc.words[a] == "case" and doc.words[a - 1] == "in":
         return True  # "in case something inside is loose": a conjunction
-    if b - a == 1 and a > s.tok_start and doc.words[a] in ("case", "cases") and not doc.classes[a - 1] \
-            and doc.words[a - 1].isalpha() and len(doc.words[a - 1]) > 2 and doc.words[a - 1] not in _NOT_NOUNS:
+    if b - a == 1 and a > s.tok_start and doc.words[a] in ("case", "cases") and unknown_noun(doc, a - 1) \
+            and doc.words[a - 1] not in _NOT_NOUNS:
         return True  # "the original carry case", "a phone case": a noun before it makes it a thing
     if b - a == 1 and b + 1 < s.tok_end and doc.words[b] in _OF and "claim_weak" in doc.classes[a] \
             and "claim" not in doc.classes[a]:
@@ -201,6 +201,11 @@ _OURS = frozenset({"our", "unser", "unsere", "unserem", "unseren", "unserer", "u
                    "nuestra", "nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre"})
 _SIDE = frozenset({"cote", "part", "lado", "parte", "seite"})
 _NOT_NOUNS = frozenset({"such", "same", "whole", "entire", "current", "existing", "new", "old", "other"})
+
+
+def unknown_noun(doc: Doc, k: int) -> bool:
+    """A word of three letters or more that the lexicon puts in no class: a noun it does not know ("the 9V adapter")."""
+    return not doc.classes[k] and doc.words[k].isalpha() and len(doc.words[k]) > 2
 
 
 def weak_claim_in(doc: Doc, lo: int, hi: int) -> bool:

@@ -25,7 +25,7 @@ from assistant.guardrails.rules.claim_clauses import (
     permission,
     subject_is_not_buyer,
 )
-from assistant.guardrails.rules.claim_refs import CLAIM_ONLY, antecedent, closing_noun
+from assistant.guardrails.rules.claim_refs import CLAIM_ONLY, antecedent, closing_noun, unknown_noun
 from assistant.guardrails.text import Doc
 
 # An infinitive with the object pronoun fused on: "solicitarla", "presentarla", "farlo", "aprirla"
@@ -105,8 +105,7 @@ def thing_may_agree(doc: Doc, lo: int, verb: int, *, plain: bool = False) -> boo
     other = _other_gender(doc.words[verb])
     nouns = [t for t, _ in doc.find("thing", lo, verb)]
     if plain:
-        nouns += [k for k in range(lo + 1, verb) if doc.words[k - 1] in _ARTICLES and not doc.classes[k]
-                  and doc.words[k].isalpha() and len(doc.words[k]) > 2]
+        nouns += [k for k in range(lo + 1, verb) if doc.words[k - 1] in _ARTICLES and unknown_noun(doc, k)]
     return any(other is None or not doc.words[t].endswith(other) for t in nouns)
 
 
