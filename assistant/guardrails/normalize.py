@@ -262,10 +262,10 @@ def _normalize(text: str, visual: bool = False) -> tuple[str, list[int] | None]:
     if text.isascii():
         # Fast path: for ASCII, NFKC and look-alike mapping are no-ops and lower() equals casefold().
         return _collapse(text.lower().replace("`", "'"), range(len(text)))
-    if "一" in text:
-        # the kanji for "one" between katakana is a long-vowel mark spelt with a look-alike ("クロ一ズ"): same
-        # length, so offsets stay
-        text = _KANJI_ONE.sub("ー", text)
+    if _KANJI_LOOKALIKE.search(text) is not None:
+        # a kanji between katakana is a katakana letter spelt with a look-alike ("クロ一ズ" with the kanji for
+        # "one", "ク口ーズ" with the kanji for "mouth"): same length, so offsets stay
+        text = _KANJI_LOOKALIKE.sub(lambda m: _KANA_OF[m.group()], text)
     order = _visual_order(text) if visual else None
     if order is not None:  # fold what the reader sees, and map each folded character back through the reordering
         folded_visual, vmap = _normalize("".join(text[i] for i in order))
@@ -291,7 +291,9 @@ def _normalize(text: str, visual: bool = False) -> tuple[str, list[int] | None]:
     return _join_cjk(folded, fmap if fmap is not None else list(range(len(folded))))
 
 
-_KANJI_ONE = re.compile(r"(?<=[\u30a1-\u30fa])一(?=[\u30a1-\u30fa])")
+_KANA_OF = {"一": "ー", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "二": "ニ", "八": "ハ", "才": "オ",
+            "千": "チ"}
+_KANJI_LOOKALIKE = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[一口工力夕卜二八才千](?=[\u30a1-\u30fa\u30fc])")
 _RLO, _PDF = "\u202e", "\u202c"
 
 

@@ -127,6 +127,8 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
                 continue  # "Sorry the screws were missing" names the part; it does not send it
             if cls == "r_parts" and b == a + 1 and b < len(doc.words) and doc.words[b] in _OBJECTS:
                 continue  # "plug it back in", "cap them tightly": the word is a verb here, not a part
+            if cls == "r_parts" and b == a + 1 and doc.has("r_partial", a, b):
+                continue  # "refund part of the price": a share of the money, no part sent
             if cls == "r_parts" and accompanies(doc, a):
                 continue  # "it ships today with the battery included": what comes with the goods sent
             _add(offers, doc, remedy, a, b, seen)

@@ -24,6 +24,9 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
     # German puts the verb last: "Wir können Ihnen das richtige Set zusenden".
     lo = max(s.tok_start, a - 3) if doc.words[a].isascii() and "lang_en" in doc.classes[max(s.tok_start, a - 1)] \
         else max(s.tok_start, a - 16)
+    if doc.words[a] == "in":
+        # "we can pop a pack of two in the post to you": the sending said after its object, the subject before both
+        lo = max(s.tok_start, a - 10)
     if _coordinated(doc, a, s.tok_start):
         # "we collect it ... and deliver the gold one", "we can post you a lid on its own, which should arrive
         # within 3 working days, or send a complete new grinder", "nous pouvons, au choix, vous envoyer un joint
@@ -56,6 +59,12 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
         # "by standard post", "via courier": the way it travels, not a second thing sent ("per Express auf den
         # Weg gebracht" is a sending phrase of its own)
         return None
+    if doc.words[a] == "in":  # "pop a pack of two in the post": the thing sent stands before the sending
+        if any(doc.has(cls, s.tok_start, a) for cls in ("r_gift", "apology", "thanks")):
+            return None  # "as a thank-you, we'll pop a free candle in the post to you": a gift, found by its words
+        before = range(max(lo, a - 5), a)
+        return "send_parts" if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in before) \
+            else "reship"
     after = range(b, min(s.tok_end, b + 6))
     # the thing sent is the object right after the verb: "we send a refund"; "we reship it with tracking" and
     # "send the red collar today or refund you" are goods

@@ -324,6 +324,23 @@ def blank_between(doc: Doc, a: int, b: int) -> bool:
     return _BLANK_LINE.search(doc.text.original, x, y) is not None
 
 
+def opens_line(doc: Doc, s: Sentence) -> bool:
+    """Whether a sentence starts its own line (not the second sentence of an item: "2. Return it; once ...")."""
+    folded, k = doc.folded, s.start - 1
+    while k >= 0 and folded[k] in " \t":  # walks back: copying all the text before, per sentence, was quadratic
+        k -= 1
+    return k < 0 or folded[k] == "\n"
+
+
+def item_of(doc: Doc, si: int) -> int:
+    """The first sentence of the list item sentence `si` belongs to (its lines and its later sentences), or -1."""
+    k = si
+    while k > 0 and doc.sentences[k].list_item and not opens_line(doc, doc.sentences[k]):
+        k -= 1  # "1. ... sofort 5 €; nach Eingang Ihrer Fotos ... 12 €": the item goes on after the semicolon
+    first = option_of(doc, k)[0]
+    return first if doc.sentences[first].list_item else -1
+
+
 def option_of(doc: Doc, si: int) -> tuple[int, int]:
     """The first and last sentence of the option sentence `si` belongs to.
 

@@ -214,7 +214,7 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
     # the objects near each deferral, by bisection (every object for every deferral was quadratic on a run-on draft)
     starts = sorted(objects)
     for a, b in doc.spans("defer"):
-        if negation_in(doc, max(clause_start(doc, a), a - 4), a):
+        if negation_in(doc, max(clause_start(doc, a), a - 4), a) or _denied_ask(doc, a):
             continue  # "you won't need to wait on them any longer" asks for no delay
         if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE:
             continue  # a noun: "sorry for the delay. We opened a case with Japan Post"
@@ -242,6 +242,15 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
         if doc.has("request", s0, obj) and not neutral_clause(doc, c0, clause_end(doc, a)):
             out.append((obj, b))
     return out
+
+
+def _denied_ask(doc: Doc, a: int) -> bool:
+    """A request right before the word at `a`, itself denied: "please don't feel you have to wait on it".
+
+    The negation stands before the whole "you have to", however far that puts it from the verb it denies.
+    """
+    c0 = clause_start(doc, a)
+    return any(r1 == a and negation_in(doc, max(c0, r0 - 3), r0) for r0, r1 in doc.find("request", max(c0, a - 6), a))
 
 
 # "leave the claim idea until after Friday", "park the A-to-z until then": a claim left for later is put off

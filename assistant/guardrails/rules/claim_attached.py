@@ -32,7 +32,8 @@ _NOT_CLAIM = frozenset({"account", "konto", "compte", "cuenta", "conto", "page",
                         "them", "us", "you", "ihnen", "uns", "nous", "vous", "nosotros", "usted", "noi", "lei"})
 # The only word classes the noun may have: a weak claim word, or none that means anything (any other class - an
 # order, a review, a refund, a verb - makes it something else)
-_NEUTRAL = frozenset({"claim_weak", "filler", "open_end", "claim_verb_ok"})
+# (and "anything": "no tramite nada con su banco", "anything with Amazon")
+_NEUTRAL = frozenset({"claim_weak", "filler", "open_end", "claim_verb_ok", "anything"})
 
 
 def attached_objects(doc: Doc) -> dict[int, int]:

@@ -126,7 +126,33 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
         nxt = doc.sentences[si + 1]
         if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 2)):
             return False  # "You can close it yourself. Then we refund you."
-    return not remedy_follows(doc, b, s.tok_end)
+    end = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) else s.tok_end
+    return not remedy_follows(doc, b, s.tok_end) and not awaited_report(doc, b, end)
+
+
+_REPORT_REACH = 3  # tokens from the telling to the condition that times it: "Bescheid, wenn das erledigt ist"
+# First-person plural verb endings: "spediamo", "enviamos", "expédions" (the seller acting, no pronoun needed)
+WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
+
+
+def awaited_report(doc: Doc, lo: int, hi: int) -> bool:
+    """'... you can close it. Let us know once that's done and we start': the seller waits on word of the closing.
+
+    A telling to the seller, timed by a condition right after it ("ci avvisi quando è fatto", "ご一報いただき次第")
+    or taking the closing up by a pronoun right before it ("en cuanto nos lo confirme"), and the seller acting after
+    it: what the buyer was left free to do is what the remedy waits for.
+    """
+    # (the verb's own ending says "we" only outside English, where "options" and "questions" end the same way)
+    verb_we = not doc.has("lang_en", lo, hi)
+    for a, b in doc.find("tell", lo, hi):
+        # the seller's act counted after the condition: "tell us when you've chosen" has its "us" before it
+        timing = doc.find("condition", b, min(hi, b + _REPORT_REACH))
+        start = timing[0][1] if timing else b if doc.has("pronoun", max(lo, a - 1), a) else -1
+        if start >= 0 and any("first_person" in doc.classes[k]
+                              or (verb_we and len(doc.words[k]) > 5 and doc.words[k].endswith(WE_FORM))
+                              for k in range(start, hi)):
+            return True
+    return False
 
 
 def timed_to_deal(doc: Doc, lo: int, hi: int) -> bool:

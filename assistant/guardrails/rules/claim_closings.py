@@ -13,7 +13,9 @@ from __future__ import annotations
 from assistant.guardrails.clauses import COMPLEMENTIZERS, clause_end, clause_start, past_relative
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import (
+    WE_FORM,
     asks_in,
+    awaited_report,
     english_in,
     needless_after,
     negation_in,
@@ -161,8 +163,11 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                                 and not doc.has("negation", s.tok_start, a) and doc.has("amazon", s.tok_start, a))
                 # (an adverb may stand between: "ritiriamo gratuitamente quella difettosa")
                 nxt = a + 2 if doc.words[a + 1:a + 2] and doc.words[a + 1].endswith(_ADVERB) else a + 1
+                # (an elided "l'" after a finite verb is the article: "ritiriamo l'altro", "nous retirons l'ancien";
+                # a pronoun object comes before the verb, "la ritiriamo")
                 if doc.words[a].endswith(WE_FORM) and not plea and doc.words[nxt:nxt + 1] \
-                        and (doc.words[nxt] in DETERMINER or doc.words[nxt] in _DEMONSTRATIVE) \
+                        and (doc.words[nxt] in DETERMINER or doc.words[nxt] in _DEMONSTRATIVE
+                             or doc.words[nxt] == "l") \
                         and not doc.has("claim", nxt, nxt + 2) \
                         and not doc.has("claim_weak", nxt, nxt + 2):
                     continue  # "Ritiriamo il monopattino", "retiramos el paquete": we do it, to our own object
@@ -175,9 +180,11 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 if keep_or_close(doc, c0, clause_end(doc, max(b, obj_end) - 1)):
                     continue  # "può lasciarlo aperto o chiuderlo": keeping or closing named as choices, even asked
                 # (nor "feel free to cancel the dispute once the new one arrives": timed to our remedy)
+                # (nor "close it whenever you like. Tell us when that's done and we ship": the remedy waits on it)
                 if neutral_clause(doc, _gate(doc, c0, a), clause_end(doc, max(b, obj_end) - 1)) and not plea \
                         and not remedy_follows(doc, max(b, obj_end), s.tok_end) \
-                        and not timed_to_deal(doc, max(b, obj_end), min(s.tok_end, max(b, obj_end) + NEAR)):
+                        and not timed_to_deal(doc, max(b, obj_end), min(s.tok_end, max(b, obj_end) + NEAR)) \
+                        and not awaited_report(doc, max(b, obj_end), _next_end(doc, doc.sentence_of(a))):
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
@@ -226,6 +233,11 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
     return out
 
 
+def _next_end(doc: Doc, si: int) -> int:
+    """The end of the sentence after `si` (or of `si`, the last)."""
+    return doc.sentences[min(len(doc.sentences) - 1, si + 1)].tok_end
+
+
 _WAS = frozenset({"was", "were"})
 _MODALS = frozenset({"can", "could", "may", "might", "should"})
 
@@ -272,8 +284,6 @@ def _same_asked(doc: Doc, b: int, end: int) -> bool:
     return False
 
 
-# First-person plural verb endings (Italian, Spanish, French): the seller is the subject
-WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
 _ADVERB = ("mente", "ment")  # Italian and Spanish, French adverbs: "gratuitamente", "gratuitement"
 
 

@@ -65,8 +65,10 @@ _KEEP_ON = frozenset({"keep", "keeping", "maintain", "pursue", "pursuing", "cont
                       "mantenere", "proseguire", "portare"})
 
 # "leave" beside a word of the claim's state: "keinen Grund mehr, den Claim offen zu lassen", "to leave it open"
+# ("tenere aperta la pratica", "garder le dossier ouvert", "offen halten": keeping, said with the state)
 _LEAVE = frozenset({"leave", "leaving", "lassen", "laisser", "dejar", "dejarla", "dejarlo", "lasciare", "lasciarla",
-                    "lasciarlo"})
+                    "lasciarlo", "tenere", "tenerla", "tenerlo", "garder", "tener", "halten"})
+_REASON_REACH = 5  # tokens from the negation to the reason: "non ci sia più motivo", "no longer any reason"
 
 
 def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
@@ -75,7 +77,7 @@ def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for n, _ in doc.spans("negation"):
         s = doc.sentences[doc.sentence_of(n)]
-        reason = next((k for k in range(n, min(s.tok_end, n + 3)) if doc.words[k] in _REASONS), None)
+        reason = next((k for k in range(n, min(s.tok_end, n + _REASON_REACH)) if doc.words[k] in _REASONS), None)
         if reason is None:
             continue
         keep = next((k for k in range(reason + 1, min(s.tok_end, reason + 10)) if doc.words[k] in _KEEP_ON
@@ -116,6 +118,29 @@ def _before_opening(doc: Doc) -> list[tuple[int, int]]:
         if k >= 2 and words[k - 2] in BEFORE and words[k - 1] in BEFORE_LINK:
             out.add((k - 2, k))
     return sorted(out)
+
+
+_BEFORE_WORDS = BEFORE | {"bevor", "ehe"}
+
+
+def _openings(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Opening verbs in [lo, hi), and acts left unnamed: a verb of doing right before "anything" ("do anything")."""
+    acts = [(a, b) for a, b in doc.find("act_verb", lo, hi) if doc.has("anything", b, b + 1)]
+    return sorted(doc.find("open", lo, hi) + acts) if acts else doc.find("open", lo, hi)
+
+
+def _asked_around(doc: Doc, si: int) -> bool:
+    """A request in sentence `si`, or in the sentence before when it ends on a colon ("Petite demande : avant ...")."""
+    s = doc.sentences[si]
+    if asks_in(doc, s.tok_start, s.tok_end):
+        return True
+    p = doc.sentences[si - 1] if si > 0 else None
+    return p is not None and doc.last_char(p.start, p.end) == ":" and asks_in(doc, p.tok_start, p.tok_end)
+
+
+def _past_anything(doc: Doc, k: int) -> int:
+    """Token `k`, or the end of an indefinite object starting there ("quoi que ce soit", "anything")."""
+    return max((b for _, b in doc.find("anything", k, k + 1)), default=k)
 
 
 # German "no" as an article ("keinen Fall", "keine Beschwerde"): it negates the act of the verb at the clause's end
@@ -225,7 +250,10 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
         # itself said to be needless: "申請を控えていただく必要もございません")
         first = max(c0, a - 3) if not doc.words[a].isascii() and "close" in doc.classes[a] \
             and not doc.has("needless", b, min(s.tok_end, b + 2)) else a
-        for oa, ob in doc.find("open", first, reach):
+        # (an act left unnamed only after "before", and asked: "you don't need to do anything with the claim" frees
+        # the buyer, "Before you take any step with Amazon, we will have replied" tells)
+        before = any(w in _BEFORE_WORDS for w in doc.words[a:b]) and _asked_around(doc, doc.sentence_of(a))
+        for oa, ob in (_openings(doc, first, reach) if before else doc.find("open", first, reach)):
             if doc.words[a] == "before" and any(w in _PAST_TOLD for w in doc.words[b:oa]):
                 break  # "sorry our reply didn't reach you before you felt you had to open a claim": what happened
             if doc.words[oa] in _PARTICIPLES and not doc.has("request", c0, a) and (
@@ -234,7 +262,8 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
                 # "Da Amazon nicht eingeschaltet wurde", "Wir haben Amazon nicht eingeschaltet", "Falls Sie Amazon
                 # noch nicht eingeschaltet haben": a participle in a past tense tells a fact
                 break
-            tail = min(s.tok_end, ob + 7)
+            # (counted past an indefinite object: "avant d'entreprendre quoi que ce soit du côté d'Amazon")
+            tail = min(s.tok_end, _past_anything(doc, ob) + 7)
             # verb-final: "Sie mussen Amazon gar nicht einschalten"; in German the whole clause before it, where the
             # object may open it ("Einen Garantieantrag bei Amazon brauchen Sie dafür übrigens nicht zu stellen")
             head = c0 if doc.has("lang_de", s.tok_start, s.tok_end) else max(c0, a - 4)

@@ -16,6 +16,7 @@ from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
 from assistant.guardrails.rules.claim_clauses import (
     asks_in,
+    awaited_report,
     negation_in,
     neutral_clause,
     permission,
@@ -35,6 +36,8 @@ from assistant.guardrails.rules.claim_verbs import (
 )
 from assistant.guardrails.text import Doc
 
+_PLEA_REACH = 12  # tokens from a plea or condition to the pronoun inside the closing phrase
+
 
 def split_closings(data: RuleInput, pronouns: dict[int, bool]) -> list[tuple[int, int]]:
     """'Once you've taken it down on your side, your choice goes through': a pronoun inside a closing phrase.
@@ -48,7 +51,8 @@ def split_closings(data: RuleInput, pronouns: dict[int, bool]) -> list[tuple[int
         if not split_closing(doc, p, claim_only=between):  # a noun between: only a claim is taken down
             continue
         s = doc.sentences[doc.sentence_of(p)]
-        lo = max(s.tok_start, p - 8)
+        # (the plea may open a second verb back: "grateful if you could go back to that and take it down")
+        lo = max(s.tok_start, p - _PLEA_REACH)
         if (doc.has("condition", lo, p) or asks_in(doc, lo, p)) and not subject_is_not_buyer(doc, p - 1, s.tok_start) \
                 and not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((p - 1, p + 2))
@@ -156,7 +160,9 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         asked = asks_in(doc, s.tok_start, a) or doc.has("condition", s.tok_start, a) \
             or doc.last_char(s.start, s.end) == "?" or fused_imperative(doc, a, "close") \
             or (phrase and a == s.tok_start) \
-            or (a == s.tok_start and asks_in(doc, a + 1, s.tok_end))  # "Retírela cuando ..., por favor"
+            or (a == s.tok_start and asks_in(doc, a + 1, s.tok_end)) \
+            or awaited_report(doc, b, doc.sentences[min(len(doc.sentences) - 1, si + 1)].tok_end)
+        # ("Retírela cuando ..., por favor"; "puede cerrarlo cuando quiera; en cuanto nos lo confirme, nos ponemos")
         if asked and not negation_in(doc, max(s.tok_start, a - 3), a) and not neutral_clause(doc, s.tok_start,
                                                                                               s.tok_end):
             out.append((a, b))

@@ -15,7 +15,7 @@ from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.clauses import THAT, clause_start, quoted
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, permission, subject_is_not_buyer
-from assistant.guardrails.rules.claim_refs import buyer_names_claim
+from assistant.guardrails.rules.claim_refs import buyer_names_claim, reach_start
 from assistant.guardrails.text import Doc
 
 # What may stand between a yes-word and the end of its clause: spaces and quotation marks of every language.
@@ -127,7 +127,8 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         # (a button is clicked on Amazon's page, never in a reply to us: "Please click 'Yes' on that email")
         in_verb = said[0][0] < b and doc.words[a] not in _CLICK
         lo = s.tok_start if in_verb else doc.sentences[max(0, si - 1)].tok_start
-        listener = doc.has("amazon", lo, s.tok_end) or _object_in(starts, lo, s.tok_end) or _there(doc, a, starts)
+        listener = doc.has("amazon", lo, s.tok_end) or _object_in(starts, lo, s.tok_end) or _there(doc, a, starts) \
+            or (doc.words[a] in _LET and _amazon_taken_up(doc, b))
         if not listener:
             continue
         if neutral_clause(doc, clause_start(doc, a), said[0][1]):
@@ -180,7 +181,7 @@ def _told_to_amazon(doc: Doc, a: int, b: int, lo: int, end: int) -> list[tuple[i
     """
     if doc.words[a] in _LET:
         know = next((i for i in range(b, min(end, b + 6)) if doc.words[i] == "know"), -1)
-        if know < 0 or not doc.has("amazon", b, know):
+        if know < 0 or not (doc.has("amazon", b, know) or _amazon_taken_up(doc, b)):
             return []
         k = know + 1
         opens = k < end and (doc.words[k] in THAT or doc.words[k] in _CLAUSE_OPENERS)
@@ -194,6 +195,18 @@ def _told_to_amazon(doc: Doc, a: int, b: int, lo: int, end: int) -> list[tuple[i
     asked = doc.has("request", lo, end) or (a > lo and doc.words[a - 1] in _TO) \
         or any(doc.words[j] in _SUFFICE for j in range(max(lo, a - 6), a))
     return [(k, min(end, k + 6))] if asked else []
+
+
+def _amazon_taken_up(doc: Doc, b: int) -> bool:
+    """'let them know', where "them" is Amazon: named last before it, within a pronoun's reach (`reach_start`).
+
+    ("Thanks for also raising it with Amazon. ... could you let them know there's nothing more they need to do?")
+    A carrier or courier named after Amazon is what "them" takes up instead.
+    """
+    if b + 1 >= len(doc.words) or doc.words[b + 1] != "know" or "pronoun" not in doc.classes[b]:
+        return False
+    named = [m for m, _ in doc.find("amazon", reach_start(doc, doc.sentence_of(b)), b)]
+    return bool(named) and not doc.has("not_claim", named[-1], b)
 
 
 def _object_in(starts: list[int], lo: int, hi: int) -> bool:

@@ -14,12 +14,11 @@ warranty case once it arrives").
 from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
-from assistant.guardrails.rules.claim_clauses import neutral_clause
+from assistant.guardrails.rules.claim_clauses import WE_FORM, neutral_clause
 from assistant.guardrails.rules.claim_closing_shapes import AMBIGUOUS
-from assistant.guardrails.rules.claim_closings import WE_FORM
 from assistant.guardrails.text import Doc
 
-# The first-person plural verb endings (`claim_closings.WE_FORM`) with an Italian or Spanish clitic after them
+# The first-person plural verb endings (`claim_clauses.WE_FORM`) with an Italian or Spanish clitic after them
 # ("mettiamoci", "cerrémoslo"): the seller and the buyer together, or the seller alone
 _WE_CLITIC = tuple(f + c for f in WE_FORM for c in ("ci", "vi", "la", "lo", "le", "ne", "nos"))
 # English: "let's close", "let us put it behind us", "we can / could / will close"

@@ -133,7 +133,9 @@ def claim_before(doc: Doc, claims: dict[int, int], k: int, starts: list[int]) ->
 # particle -> the verb stems it makes a closing with: "mach den Antrag zu", "macht den Fall dicht", "zieh den
 # Antrag zurück", "nehmen Sie die Rückbuchung zurück" ("senden Sie ihn zurück" sends the item back: not a closing)
 _SEPARABLE = {"zu": ("mach",), "dicht": ("mach",), "zuruck": ("zieh", "zog", "nimm", "nehm"),
-              "ab": ("sehen", "sieh"),  # "Von einem Antrag sehen Sie bitte ab": refrain from it
+              # "Von einem Antrag sehen Sie bitte ab": refrain from it; "blasen Sie die Rückbuchung ... ab", "brechen
+              # Sie den Antrag ab": call it off
+              "ab": ("sehen", "sieh", "blas", "brech", "brich"),
               # "lassen" with the infinitive last does the same: "Die Rückbuchung ... lassen Sie bitte fallen"
               "fallen": ("lass", "liess"), "ruhen": ("lass", "liess")}
 _PARTICLE_REACH = 12  # tokens after the claim's name: a relative clause may come between ("den du ... hast")

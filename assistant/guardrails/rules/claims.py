@@ -176,8 +176,11 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         holds = [a for a, b in doc.find("hold_off", lo, hi) if not needless_after(doc, b) and not _of_use(doc, a)
                  and not any(needless_after(doc, e) and e <= a for _, e in doc.find("close", max(lo, a - 2), a))
                  and not doc.folded.startswith(_WITHOUT_RESERVE, doc.ends[b - 1])]
+        # "申請として扱われ続けることのないよう、ご配慮いただけますと": going on, denied right after, asked for
+        stopped = doc.has("request", lo, hi) and any(doc.has("negation", b, min(hi, b + 2))
+                                                      for _, b in doc.find("go_on", lo, hi))
         acts = (bool(closes) or doc.has("gone", lo, hi) or bool(holds)
-                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits)
+                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits or stopped)
         # (a carrier's or maker's process named in the sentence makes it theirs, unless Amazon itself stands right
         # before the hold-off: "調査結果が出る金曜日まで、Amazonへのご連絡は少しお待ち")
         amazon_held = any(a > lo and "amazon" in doc.classes[a - 1] for a in holds)
@@ -291,6 +294,16 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
 
 
 _AT = frozenset({"en", "on", "at", "bei", "su", "sur", "in", "auf", "chez"})
+_AT_AMAZON = _AT | {"aupres", "presso", "with"}
+
+
+def _at_amazon(doc: Doc, p: int) -> bool:
+    """A pronoun placed at Amazon or the bank right after it: "sobald er bei Amazon nicht mehr als offen geführt wird".
+
+    Goods and deliveries are not kept at Amazon, so the pronoun is the claim even with another noun between it and
+    the claim it takes up ("Den Versand veranlassen wir, sobald er ...").
+    """
+    return p + 2 < len(doc.words) and doc.words[p + 1] in _AT_AMAZON and doc.has("amazon", p + 2, p + 4)
 
 
 def _closed_at_amazon(doc: Doc, lo: int, hi: int) -> int | None:
@@ -333,7 +346,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     spans = (close_requests(data, objects, pronouns) + hold_offs(data) + amazon_kept_out(data)
              + reports(data, objects)
              + yes_answers(data, objects) + answered_closings(data)
-             + conditioned(data, {o: e for o, e in objects.items() if not pronouns.get(o)})
+             + conditioned(data, {o: e for o, e in objects.items() if not pronouns.get(o) or _at_amazon(doc, o)})
              + deferrals(data, objects) + _verb_final(data)
              + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
              + _state_questions(data, claims) + _dropped_subject(data, claims)

@@ -16,7 +16,7 @@ from assistant.guardrails.lexicon import has_cjk
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.offers import FAMILY
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.sentences import Sentence, option_of
+from assistant.guardrails.sentences import opens_line, option_of
 from assistant.guardrails.text import Doc
 from assistant.models import INFORMATIONAL_REMEDIES, Severity, Violation
 from assistant.scenarios import requirements_for
@@ -74,8 +74,12 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
             s = doc.sentences[si]
             # a listed step that selects a quoted menu item ("2. Choose the return option and select 'Damaged on
             # arrival'") is part of the return, not an alternative to the remedy before it
-            alt = any(not (s.list_item and _ui_choice(doc, x))
+            alt = any(not (s.list_item and _ui_choice(doc, x)) and not _voiced(doc, x)
                       for x, _ in doc.find("alternative", s.tok_start, s.tok_end)) or _alternative_lead(doc, si)
+            # (the choice put in the sentence right after the two remedies: "...一部返金いたしますし、...全額返金
+            # いたします。どちらでもご都合のよい方をお選びください")
+            alt = alt or (len(by_sentence[si]) >= 2 and si + 1 < len(doc.sentences) and si + 1 not in by_sentence
+                          and _choice_after(doc, si + 1))
             if alt and len(by_sentence[si]) >= 2:
                 prose = True
             elif alt and k > 0 and si - ordered[k - 1] <= _reach(doc, si) \
@@ -84,6 +88,24 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     result = (len(families), listed, prose)
     data.settings["choices"] = result
     return result
+
+
+def _voiced(doc: Doc, x: int) -> bool:
+    """Japanese "が、" (but), which folding (voicing marks dropped) makes the "か、" (or) of an either/or.
+
+    "ご不便をおかけいたしますが、26.0cmの商品を本日発送いたします" offers one thing, not a choice.
+    """
+    return not doc.words[x].isascii() and doc.original_word(x).startswith("が")
+
+
+# Words of alternative that join two things in their own sentence, and so put no choice to a sentence before them
+_CONJUNCTIONS = frozenset({"or", "o", "ou", "oder", "oppure", "u"})
+
+
+def _choice_after(doc: Doc, si: int) -> bool:
+    """Sentence `si` puts a choice ("whichever suits you", "どちらでもご都合のよい方をお選びください"), not an "or"."""
+    s = doc.sentences[si]
+    return any(doc.words[x] not in _CONJUNCTIONS for x, _ in doc.find("alternative", s.tok_start, s.tok_end))
 
 
 _ALT_REACH = 2  # sentences from the last remedy to the sentence that gives its alternative
@@ -156,7 +178,7 @@ def _procedure(doc: Doc) -> bool:
     lead = doc.sentences[max(0, first - 1)]  # "choose one of the following:" announces options
     if any(not _ui_choice(doc, x) for s in [lead, *lines] for x, _ in doc.find("alternative", s.tok_start, s.tok_end)):
         return False
-    if any(doc.has("sequence", s.tok_start, min(s.tok_end, s.tok_start + 4)) for s in lines[1:] if _opens_line(doc, s)):
+    if any(doc.has("sequence", s.tok_start, min(s.tok_end, s.tok_start + 4)) for s in lines[1:] if opens_line(doc, s)):
         return True
     # "Wir tauschen das Gerät aus und gehen dabei so vor:", "手順は以下のとおりです。": the lead announces steps, and
     # nothing around the list asks the buyer to choose ("welche Variante Ihnen lieber ist")
@@ -181,14 +203,6 @@ def _ui_choice(doc: Doc, a: int) -> bool:
     before = doc.folded[max(0, doc.starts[a] - 3):doc.starts[a]]
     after = doc.folded[doc.ends[a]:doc.ends[a] + 40].split(".")[0]  # "wählen Sie bei dieser Bestellung „Artikel ..."
     return any(q in before for q in "」\"'“”»") or any(q in after for q in "「\"'“”«„")
-
-
-def _opens_line(doc: Doc, s: Sentence) -> bool:
-    """Whether a sentence starts its own line (not the second sentence of an item: "2. Return it; once ...")."""
-    folded, k = doc.folded, s.start - 1
-    while k >= 0 and folded[k] in " \t":  # walks back: copying all the text before, per sentence, was quadratic
-        k -= 1
-    return k < 0 or folded[k] == "\n"
 
 
 def _after_the_return(doc: Doc, si: int) -> bool:

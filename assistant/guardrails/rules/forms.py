@@ -15,7 +15,7 @@ from assistant.guardrails.bisection import bisect_left, bisect_right
 from assistant.guardrails.patterns import PatternSet, fold_pattern
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_numbers import known_claim_numbers
-from assistant.guardrails.rules.promo import promo_sentences
+from assistant.guardrails.rules.promo import promo_sentences, sale_to_come
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
 
@@ -178,10 +178,12 @@ def _explained(doc: Doc, a: int, b: int) -> bool:
     near_text = ".".join(near[1:-1]) if len(near) > 2 else around
     if _INVITE.search(near_text) is not None or _CODE_VALUE.search(around) is not None:
         return False
+    sentence = doc.sentences[_token_sentence(doc, a)]
+    if sale_to_come(doc, sentence.tok_start, sentence.tok_end):
+        return False  # a sale still to come explains no price the buyer saw: "our summer sale starts Friday"
     if "code" not in folded[a:b]:
         return True
     # a code: the rest of its sentence too, "use code BLENDTHANKS at checkout for money off your next order"
-    sentence = doc.sentences[_token_sentence(doc, a)]
     return sentence.end - sentence.start >= _SENTENCE_MAX \
         or _INVITE.search(folded[sentence.start:sentence.end]) is None
 

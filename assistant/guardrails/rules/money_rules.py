@@ -22,7 +22,7 @@ from assistant.guardrails.offer_money import continues
 from assistant.guardrails.offers import money_back
 from assistant.guardrails.price_labels import ALREADY, TOTAL_AFTER, totalled
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.sentences import option_of
+from assistant.guardrails.sentences import item_of, option_of
 from assistant.guardrails.text import Doc
 from assistant.inputs import share_in_cents
 from assistant.models import REMEDY_IDS, Violation
@@ -114,6 +114,8 @@ def _money(data: RuleInput) -> list[Violation]:
                 else policy.default_currency)
     out: list[Violation] = []
     running = 0.0
+    last_option = -1  # the list item of the last sentence with money (-1: outside any list)
+    totals: dict[int, float] = {}  # the running total of each list item left, and of the text outside the list
 
     def block(m: Money, message: str, hint: str) -> None:
         out.append(data.folded("unapproved_remedy", m.start, m.end, message=message, fix_hint=hint))
@@ -234,6 +236,17 @@ def _money(data: RuleInput) -> list[Violation]:
                                f"of {_fmt(price)}.", f"Offer at most a full refund of {_fmt(price)} {currency}.")
         total = _sentence_total(data, values)
         additive = doc.has("additive", s.tok_start, s.tok_end) or continues(doc, si)
+        # another list item is another option: its money adds up on its own ("1. ... refund the £3 you spent. 2.
+        # Refund £4 plus the £3 you spent"), unless the item opens by adding ("2. A further £5"); a sentence after
+        # the list may add to any option ("Bei Variante 1 legen wir noch 8 € drauf"), so it adds to the largest
+        option = item_of(doc, si)
+        if option != last_option:
+            totals[last_option] = running
+            if option < 0:
+                running = max(totals.values())
+            elif not doc.has("additive", s.tok_start, min(s.tok_end, s.tok_start + 4)):
+                running = totals.get(option, 0.0)
+            last_option = option
         # "a further $7.50, bringing the total refunded to $12.50": the sentence restates the running total itself
         restated = bool(values) and (_restates_total(doc, values[-1])
                                      or all(_named_before(doc, data.offers.all_money, m, s.start) for m in values))

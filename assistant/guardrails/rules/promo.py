@@ -45,7 +45,9 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
         # "20 % de descuento en toda nuestra tienda" reads as a partial refund too, but with no refund word and
         # the seller's whole catalog beside it, the discount is the store's sale, not a remedy for this order
         store_sale = remedy_sentences.get(si) == {"partial_refund"} and not doc.has("r_refund", lo, hi)
-        asked_here = asked or doc.has("asked", doc.sentences[max(0, si - 2)].tok_start, hi)
+        # (a sale still to come answers no question about a price: "our summer sale starts Friday with 20% off")
+        asked_here = (asked or doc.has("asked", doc.sentences[max(0, si - 2)].tok_start, hi)) \
+            and not sale_to_come(doc, lo, hi)
         if not marker and not asked_here and (si not in remedy_sentences or store_sale):
             # ("withdrawn from sale", "no longer for sale": whether the goods are sold, no sale announced)
             marker = [(a, b) for a, b in doc.find("sale_word", lo, hi)
@@ -56,6 +58,16 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
 
 
 _NOT_A_SALE = frozenset({"from", "for"})
+
+
+def sale_to_come(doc: Doc, lo: int, hi: int) -> bool:
+    """The seller's own sale said to start: "our summer sale starts Friday", "unsere Herbstaktion startet".
+
+    A sale still to come answers no question about a price the buyer saw ("a Prime Day deal that starts ..." is
+    Amazon's, and explains one).
+    """
+    return any(doc.has("our", max(lo, a - 3), a) and doc.has("upcoming", b, min(hi, b + 2))
+               for a, b in doc.find("sale_word", lo, hi))
 
 
 def _percent_off(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
