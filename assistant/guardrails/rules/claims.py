@@ -173,7 +173,9 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         # ("取り下げたり変更したりしていただく必要はありません"), the same reach as `needless_after`
         # (nor "ご遠慮なく", "without holding back": an invitation, like "do not hesitate")
         # (nor a hold-off with its own "no need" after it: "申請を控えていただく必要もございません")
+        # ("申請ではなく", instead of the claim, holds it off only when asked: "保証申請ではなく当店の保証です" tells)
         holds = [a for a, b in doc.find("hold_off", lo, hi) if not needless_after(doc, b) and not _of_use(doc, a)
+                 and (doc.words[a] != _INSTEAD or doc.has("request", lo, hi))
                  and not any(needless_after(doc, e) and e <= a for _, e in doc.find("close", max(lo, a - 2), a))
                  and not doc.folded.startswith(_WITHOUT_RESERVE, doc.ends[b - 1])]
         # "申請として扱われ続けることのないよう、ご配慮いただけますと": going on, denied right after, asked for
@@ -228,13 +230,30 @@ def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         s = doc.sentences[si]
         claim = antecedent(doc, starts, si)  # none when its object is in its own sentence: other checks judge it
         if claim is None or doc.has("thing", claims[claim], a) or _own_object(doc, b, s.tok_end) \
-                or free_service(doc, a, b):
+                or free_service(doc, a, b) or _named_service(doc, a, s.tok_start):
             continue
         asked = doc.has("request", s.tok_start, s.tok_end) or doc.has("condition", s.tok_start, s.tok_end)
         if asked and not doc.has("negation", max(s.tok_start, a - 4), a) \
                 and not doc.has("amazon_decides", s.tok_start, s.tok_end):
             out.append((a, b))
     return out
+
+
+_INSTEAD = fold_literal("ではなく")
+
+
+def _named_service(doc: Doc, a: int, lo: int) -> bool:
+    """The closing noun at `a` said earlier in its sentence as a free service or with its own object.
+
+    "con ritiro gratuito del vecchio ..., oppure rimborsarLe l'intero importo dopo il ritiro": the second "ritiro" is
+    the same collection of the goods.
+    """
+    for k in range(lo, a):
+        if doc.words[k] == doc.words[a]:
+            end = next((e for _, e in doc.find("close", k, k + 1)), k + 1)
+            if free_service(doc, k, end) or _own_object(doc, end, a):
+                return True
+    return False
 
 
 def _state_questions(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
@@ -297,13 +316,19 @@ _AT = frozenset({"en", "on", "at", "bei", "su", "sur", "in", "auf", "chez"})
 _AT_AMAZON = _AT | {"aupres", "presso", "with"}
 
 
-def _at_amazon(doc: Doc, p: int) -> bool:
-    """A pronoun placed at Amazon or the bank right after it: "sobald er bei Amazon nicht mehr als offen geführt wird".
+def _only_a_claim(doc: Doc, p: int) -> bool:
+    """A pronoun that can only be the claim: placed at Amazon or the bank, or said to be open, right after it.
 
-    Goods and deliveries are not kept at Amazon, so the pronoun is the claim even with another noun between it and
-    the claim it takes up ("Den Versand veranlassen wir, sobald er ...").
+    "sobald er bei Amazon nicht mehr als offen geführt wird": goods and deliveries are not kept at Amazon, so the
+    pronoun is the claim even with another noun between it and the claim it takes up ("Den Versand veranlassen
+    wir, sobald er ...").
     """
-    return p + 2 < len(doc.words) and doc.words[p + 1] in _AT_AMAZON and doc.has("amazon", p + 2, p + 4)
+    if p + 2 < len(doc.words) and doc.words[p + 1] in _AT_AMAZON and doc.has("amazon", p + 2, p + 4):
+        return True
+    # the same for a claim's own state said of the pronoun right after it, outside English (where "it" is anything
+    # and "open" is said of a box): "En cuanto nos confirme que ya no la tiene abierta, tramitamos la opción"
+    s = doc.sentences[doc.sentence_of(p)]
+    return not doc.has("lang_en", s.tok_start, s.tok_end) and doc.has("state", p + 1, min(s.tok_end, p + 4))
 
 
 def _closed_at_amazon(doc: Doc, lo: int, hi: int) -> int | None:
@@ -346,7 +371,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
     spans = (close_requests(data, objects, pronouns) + hold_offs(data) + amazon_kept_out(data)
              + reports(data, objects)
              + yes_answers(data, objects) + answered_closings(data)
-             + conditioned(data, {o: e for o, e in objects.items() if not pronouns.get(o) or _at_amazon(doc, o)})
+             + conditioned(data, {o: e for o, e in objects.items() if not pronouns.get(o) or _only_a_claim(doc, o)})
              + deferrals(data, objects) + _verb_final(data)
              + claim_asks(data, claims) + unopened_wishes(data, claims) + _bare_closings(data, claims)
              + _state_questions(data, claims) + _dropped_subject(data, claims)

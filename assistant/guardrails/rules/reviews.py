@@ -220,8 +220,11 @@ _DE_IT = frozenset({"sie", "diese", "ihn", "diesen", "es"})
 
 
 # Articles that open a change verb's own object ("revise las fotos", "update the listing")
+# (and demonstratives: "para que revise este lote" checks the batch)
 _ARTICLES = frozenset({"the", "las", "los", "el", "la", "les", "le", "il", "lo", "gli", "i", "die", "das", "den",
-                       "der", "des", "our", "unsere", "nuestras", "nuestros", "nos", "nostre", "nostri"})
+                       "der", "des", "our", "unsere", "nuestras", "nuestros", "nos", "nostre", "nostri",
+                       "this", "these", "este", "esta", "estos", "estas", "ese", "esa", "ce", "cet", "cette", "ces",
+                       "questo", "questa", "questi", "queste", "dieser", "diese", "dieses", "diesen"})
 
 
 def _other_object(doc: Doc, cb: int, end: int) -> bool:
