@@ -325,10 +325,11 @@ def _only_a_claim(doc: Doc, p: int) -> bool:
     """
     if p + 2 < len(doc.words) and doc.words[p + 1] in _AT_AMAZON and doc.has("amazon", p + 2, p + 4):
         return True
-    # the same for a claim's own state said of the pronoun right after it, outside English (where "it" is anything
-    # and "open" is said of a box): "En cuanto nos confirme que ya no la tiene abierta, tramitamos la opción"
+    # the same for a claim's own state said of the pronoun, a verb between, outside English (where "it" is anything
+    # and "open" is said of a box): "En cuanto nos confirme que ya no la tiene abierta, tramitamos la opción" (not
+    # "en cuanto el almacén esté abierto", where the folded "esté" reads as the pronoun "este")
     s = doc.sentences[doc.sentence_of(p)]
-    return not doc.has("lang_en", s.tok_start, s.tok_end) and doc.has("state", p + 1, min(s.tok_end, p + 4))
+    return not doc.has("lang_en", s.tok_start, s.tok_end) and doc.has("state", p + 2, min(s.tok_end, p + 4))
 
 
 def _closed_at_amazon(doc: Doc, lo: int, hi: int) -> int | None:
