@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.rules.claim_clauses import asks_in, negation_in, neutral_clause, subject_is_not_buyer
-from assistant.guardrails.rules.claim_openings import BEFORE, BEFORE_LINK
+from assistant.guardrails.rules.claim_openings import BEFORE_ANY, BEFORE_LINK
 from assistant.guardrails.rules.claim_refs import closing_noun, weak_claim_in
 from assistant.guardrails.text import Doc
 
@@ -146,7 +146,6 @@ def _plea(doc: Doc, x: int, y: int) -> bool:
 
 # "before" in the languages (German's too, whose verb comes last: "bevor Sie ... Amazon"); the word that joins it to
 # its verb ("antes de", "prima di", "avant de") is `BEFORE_LINK`
-_BEFORE = BEFORE | {"bevor", "ehe"}
 # A preposition that makes Amazon where an act is done: "with Amazon", "con Amazon", "bei Amazon", "auprès d'Amazon"
 _WITH = frozenset({"with", "through", "via", "to", "at", "con", "por", "a", "ad", "presso", "su", "bei", "uber", "an",
                    "aupres", "chez", "par", "d"})
@@ -172,7 +171,7 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
         # a word of holding off, putting off or waiting ("hold off", "soprassedere", "wait") that is no bare "not"
         held = min((a for cls in ("hold_off", "defer", "wait") for a, _ in doc.find(cls, lo, m - 1)
                     if "negation" not in doc.classes[a]), default=None)
-        before = next((a for a in range(m - 3, lo - 1, -1) if doc.words[a] in _BEFORE
+        before = next((a for a in range(m - 3, lo - 1, -1) if doc.words[a] in BEFORE_ANY
                        and (doc.words[a + 1] in BEFORE_LINK or doc.words[a] != "avant")), None)
         # "without you having to go through Amazon", "sin que tenga que pasar por Amazon": wished for the sentence
         without = next((a for a in range(m - 2, lo - 1, -1) if doc.words[a] in _WITHOUT), None)

@@ -126,13 +126,17 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
         nxt = doc.sentences[si + 1]
         if doc.has("condition", nxt.tok_start, min(nxt.tok_end, nxt.tok_start + 2)):
             return False  # "You can close it yourself. Then we refund you."
-    end = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) else s.tok_end
-    return not remedy_follows(doc, b, s.tok_end) and not awaited_report(doc, b, end)
+    return not remedy_follows(doc, b, s.tok_end) and not awaited_report(doc, b, next_sentence_end(doc, si))
 
 
 _REPORT_REACH = 3  # tokens from the telling to the condition that times it: "Bescheid, wenn das erledigt ist"
 # First-person plural verb endings: "spediamo", "enviamos", "expédions" (the seller acting, no pronoun needed)
 WE_FORM = ("iamo", "amos", "emos", "imos", "ons")
+
+
+def next_sentence_end(doc: Doc, si: int) -> int:
+    """The end of the sentence after `si` (or of `si` itself, the last): how far an awaited report may stand."""
+    return doc.sentences[min(len(doc.sentences) - 1, si + 1)].tok_end
 
 
 def awaited_report(doc: Doc, lo: int, hi: int) -> bool:

@@ -20,6 +20,7 @@ from assistant.guardrails.rules.claim_clauses import (
     needless_after,
     negation_in,
     neutral_clause,
+    next_sentence_end,
     permission,
     remedy_follows,
     subject_is_not_buyer,
@@ -184,7 +185,7 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 if neutral_clause(doc, _gate(doc, c0, a), clause_end(doc, max(b, obj_end) - 1)) and not plea \
                         and not remedy_follows(doc, max(b, obj_end), s.tok_end) \
                         and not timed_to_deal(doc, max(b, obj_end), min(s.tok_end, max(b, obj_end) + NEAR)) \
-                        and not awaited_report(doc, max(b, obj_end), _next_end(doc, doc.sentence_of(a))):
+                        and not awaited_report(doc, max(b, obj_end), next_sentence_end(doc, doc.sentence_of(a))):
                     continue  # "whether or not you close the claim" is neutral; "please close it, either way" is not
                 if not plea and permission(data, a, b):
                     continue  # "you can update or close the claim yourself": the buyer's own choice
@@ -231,11 +232,6 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "Amazon will tell you when the case is closed": Amazon informs, nothing waits on it
                 out.append((min(a, obj), max(b, obj_end)))
     return out
-
-
-def _next_end(doc: Doc, si: int) -> int:
-    """The end of the sentence after `si` (or of `si`, the last)."""
-    return doc.sentences[min(len(doc.sentences) - 1, si + 1)].tok_end
 
 
 _WAS = frozenset({"was", "were"})

@@ -93,13 +93,14 @@ def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
 # "before" straight before an opening verb holds it off like "before you" does: "give us until Friday before
 # opening anything with Amazon", "avant d'ouvrir un litige", "antes de abrir una reclamación", "prima di aprire"
 BEFORE = frozenset({"before", "avant", "antes", "prima"})
+# with the German conjunctions, which take no "de" and stand before a whole clause ("bevor Sie Amazon einschalten")
+BEFORE_ANY = BEFORE | {"bevor", "ehe"}
 _ESCALATE = ("escalat", "eskalier")
 # "avant d'en arriver là", "antes de llegar a eso": getting that far is escalating, it needs no object either
 _GET_THAT_FAR = frozenset({"en arriver la", "d en arriver la", "llegar a eso", "llegar a tanto", "arrivare a tanto",
                            "arrivare a questo", "get to that point", "come to that"})
 # "hold off on filing anything": what is filed, held off, is a claim whatever it is called
 _FILE = frozenset({"file", "filing"})
-_ANYTHING = frozenset({"anything", "something"})
 _THERE = frozenset({"there", "alli", "ahi", "dort", "dorthin", "li", "la dentro"})
 BEFORE_LINK = frozenset({"de", "d", "di"})
 # The object of a claim word used as a verb ("dispute the charge", "chargeback it")
@@ -118,9 +119,6 @@ def _before_opening(doc: Doc) -> list[tuple[int, int]]:
         if k >= 2 and words[k - 2] in BEFORE and words[k - 1] in BEFORE_LINK:
             out.add((k - 2, k))
     return sorted(out)
-
-
-_BEFORE_WORDS = BEFORE | {"bevor", "ehe"}
 
 
 def _openings(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -252,7 +250,7 @@ def hold_offs(data: RuleInput) -> list[tuple[int, int]]:
             and not doc.has("needless", b, min(s.tok_end, b + 2)) else a
         # (an act left unnamed only after "before", and asked: "you don't need to do anything with the claim" frees
         # the buyer, "Before you take any step with Amazon, we will have replied" tells)
-        before = any(w in _BEFORE_WORDS for w in doc.words[a:b]) and _asked_around(doc, doc.sentence_of(a))
+        before = any(w in BEFORE_ANY for w in doc.words[a:b]) and _asked_around(doc, doc.sentence_of(a))
         for oa, ob in (_openings(doc, first, reach) if before else doc.find("open", first, reach)):
             if doc.words[a] == "before" and any(w in _PAST_TOLD for w in doc.words[b:oa]):
                 break  # "sorry our reply didn't reach you before you felt you had to open a claim": what happened

@@ -19,6 +19,7 @@ from assistant.guardrails.rules.claim_clauses import (
     awaited_report,
     negation_in,
     neutral_clause,
+    next_sentence_end,
     permission,
     subject_is_not_buyer,
     wonders_in,
@@ -161,7 +162,7 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
             or doc.last_char(s.start, s.end) == "?" or fused_imperative(doc, a, "close") \
             or (phrase and a == s.tok_start) \
             or (a == s.tok_start and asks_in(doc, a + 1, s.tok_end)) \
-            or awaited_report(doc, b, doc.sentences[min(len(doc.sentences) - 1, si + 1)].tok_end)
+            or awaited_report(doc, b, next_sentence_end(doc, si))
         # ("Retírela cuando ..., por favor"; "puede cerrarlo cuando quiera; en cuanto nos lo confirme, nos ponemos")
         if asked and not negation_in(doc, max(s.tok_start, a - 3), a) and not neutral_clause(doc, s.tok_start,
                                                                                               s.tok_end):
