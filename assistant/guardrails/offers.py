@@ -186,20 +186,34 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
 
 
 def _other_option_money(doc: Doc, si: int, amounts: list[Money]) -> list[Money]:
-    """The other option's money in sentence `si`, or nothing.
+    """The money of the options in sentence `si` that name no refund of their own, or nothing.
 
-    The amounts after the sentence's last word of choice, when a refund word comes before that word and none (nor a
-    return) between it and them.
+    The sentence is cut at its words of choice. An option with amounts and neither a refund nor a return word of its
+    own offers that money beside the refund another option names: "return them for a full $21.00 refund, or keep
+    them with $6.30 back" (the last option: read up to its last amount), "keep it with £4.80 back, or send it back
+    via Your Orders for a full refund" (an option before a word of choice that keeps the goods, the refund after).
     """
     s = doc.sentences[si]
     last = amounts[-1]
     alts = doc.find("alternative", s.tok_start, last.tok)
-    if not alts or not doc.has("r_refund", s.tok_start, alts[-1][0]):
+    if not alts:
         return []
+    out: list[Money] = []
     lo = alts[-1][1]
-    if doc.has("r_refund", lo, last.tok + 1) or doc.has("r_return", lo, last.tok + 1):
-        return []
-    return [m for m in amounts if m.tok >= lo]
+    if doc.has("r_refund", s.tok_start, alts[-1][0]) and not doc.has("r_refund", lo, last.tok + 1) \
+            and not doc.has("r_return", lo, last.tok + 1):
+        out = [m for m in amounts if m.tok >= lo]
+    # the options before the last word of choice, each up to the next one, that keep the goods ("keep it with £4.80
+    # back"), when a refund stands after it (not the price quoted before the choices: "For order ... (£59.99), we can
+    # offer either ...", nor a difference the buyer pays: "exchange it (there's a £6.00 difference) or refund")
+    starts = [s.tok_start] + [b for _, b in alts[:-1]]
+    for (a, _), start in zip(alts, starts, strict=True):
+        own = amounts[bisect_left(amounts, start, key=_tok_of):bisect_left(amounts, a, key=_tok_of)]
+        if own and doc.has("r_partial", start, a) and doc.has("r_refund", a, s.tok_end) \
+                and not doc.has("r_refund", start, a) \
+                and not any(not money_back(doc, x, [m.tok for m in own]) for x, _ in doc.find("r_return", start, a)):
+            out += own
+    return sorted(out, key=_tok_of)
 
 
 # A list option opening on the buyer receiving ("Receive a new bag", "Recevoir un sac neuf")

@@ -55,9 +55,11 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
         return None  # "los gastos de envío", "le spese di spedizione": the cost of sending, nothing sent
     if b < s.tok_end and doc.words[b] in _COST_AFTER:
         return None  # "the shipping costs we paid", "a delivery fee": the cost of sending, nothing sent
-    if b - a == 1 and any(doc.words[k] in _BY for k in range(max(s.tok_start, a - 3), a)):
+    if b - a == 1 and any(doc.words[k] in _BY for k in range(max(s.tok_start, a - 3), a)) \
+            and not (doc.words[a].endswith("en") and doc.has("lang_de", s.tok_start, s.tok_end)):
         # "by standard post", "via courier": the way it travels, not a second thing sent ("per Express auf den
-        # Weg gebracht" is a sending phrase of its own)
+        # Weg gebracht" is a sending phrase of its own; German puts the verb after the way: "erneut per Express
+        # schicken" sends)
         return None
     if doc.words[a] == "in":  # "pop a pack of two in the post": the thing sent stands before the sending
         if any(doc.has(cls, s.tok_start, a) for cls in ("r_gift", "apology", "thanks")):

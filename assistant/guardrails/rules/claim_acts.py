@@ -195,6 +195,11 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
             c0 = s.tok_start  # a "without" clause is wished for by the clause before it
         asked = asks_in(doc, c0, start + 1) or doc.has("wait", c0, start) or (
             before is not None and doc.has("hold_off", c0, start))
+        aside = _aside_before(doc, c0, s.tok_start)
+        if not asked and aside is not None:
+            # "Nous vous saurions gré, en attendant, de patienter avant toute démarche auprès d'Amazon": the request
+            # stands before a short aside set off by commas, and its clause goes on after it
+            asked = asks_in(doc, aside, start + 1) or doc.has("expect", aside, c0)
         if not asked and start == before and c0 == s.tok_start:
             # "Antes de dar ese paso con Amazon, le pedimos que ...": a "before" clause opening the sentence is
             # asked by the clause after it
@@ -203,6 +208,19 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
         if asked and not subject_is_not_buyer(doc, start, c0) and not neutral_clause(doc, c0, clause_end(doc, m)):
             out.append((start, m + 1))
     return out
+
+
+_ASIDE = 3  # tokens at most in an aside between commas ("en attendant", "in the meantime", "bien entendu")
+
+
+def _aside_before(doc: Doc, c0: int, first: int) -> int | None:
+    """The start of the clause before a short aside that ends at `c0`, or None when none stands there."""
+    if c0 - 1 <= first:
+        return None
+    a0 = clause_start(doc, c0 - 1)
+    if not first < a0 or c0 - a0 > _ASIDE or doc.has("first_person", a0, c0) or doc.has("you", a0, c0):
+        return None
+    return clause_start(doc, a0 - 1)
 
 
 _GOODS = frozenset({"thing", "r_return", "send_verb", "sent_goods"})

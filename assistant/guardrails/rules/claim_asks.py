@@ -46,6 +46,8 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
     for obj, obj_end in claims.items():
         c0, c1 = clause_start(doc, obj), clause_end(doc, obj_end - 1)
         s = doc.sentences[doc.sentence_of(obj)]
+        if not doc.words[obj].isascii():
+            out += _ja_asked_about(doc, obj, obj_end, s.tok_end)
         german = doc.has("lang_de", s.tok_start, s.tok_end)
         tail = range(obj_end, min(c1 + 1, obj_end + _VERB_LAST, s.tok_end)) if german else range(0)
         asks = doc.find("request", max(c0, obj - _REACH), obj)
@@ -72,6 +74,30 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
             continue
         out.append((min(ask, obj), max(obj_end, acts[-1] + 1)))
     return out
+
+
+# "regarding": "お申し立てにつきましても、ご配慮いただけますと" asks something of the claim with a verb the
+# lexicon has no token for ("ご配慮", "ご対応", "お取り計らい")
+_JA_REGARDING = ("につき", "について", "に関して", "に関し", "に関する")
+
+
+def _ja_asked_about(doc: Doc, obj: int, obj_end: int, end: int) -> list[tuple[int, int]]:
+    """A Japanese request about the claim object ("regarding" after it), with an unnamed verb before the request.
+
+    Japanese asks after the object and its verb, and its words are tokens only where the lexicon has them: a request
+    right after a claim named with "regarding", and no token between (no harmless verb, no condition, no telling),
+    asks for an act the lexicon does not name. Only after a resolution timed before it ("本件が解決いたしましたら"):
+    the same words with nothing settled first ask about the claim itself.
+    """
+    if obj_end >= end or "request" not in doc.classes[obj_end]:
+        return []
+    if not doc.text.folded[doc.ends[obj_end - 1]:doc.starts[obj_end]].startswith(_JA_REGARDING):
+        return []
+    start = doc.sentences[doc.sentence_of(obj)].tok_start
+    settled = any(doc.has("condition", b, min(obj, b + 2)) for _, b in doc.find("resolved", start, obj))
+    if not settled or negation_in(doc, obj_end, min(end, obj_end + 3)):
+        return []
+    return [(obj, obj_end + 1)]
 
 
 _FR_CLITICS = frozenset({"nous", "m", "me", "vous", "l", "les", "le", "la", "t", "te", "en", "y"})

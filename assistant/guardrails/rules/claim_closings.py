@@ -114,6 +114,11 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     # "... this month, and we have withdrawn that batch": the pronoun in a clause before, the verb's
                     # own object after it
                     continue
+                if obj >= b and clause_start(doc, obj) >= b and any(
+                        doc.has(c, clause_start(doc, a), a) for c in ("claim", "claim_weak", "thing")):
+                    # "Notre réclamation auprès de Colissimo est déjà close, vous n'avez aucune démarche à faire":
+                    # the closing is said of its own clause's noun; the object stands in a later clause
+                    continue
                 if obj in pronouns and obj + 1 < a and "not_claim" in doc.classes[obj + 1]:
                     continue  # "le transporteur a été clôturé": an article before the carrier, no pronoun
                 if doc.words[a] == "over" and a > 0 and doc.words[a - 1] not in _BE and b < s.tok_end \
@@ -284,11 +289,14 @@ _ADVERB = ("mente", "ment")  # Italian and Spanish, French adverbs: "gratuitamen
 
 
 # Prepositions before a gerund that make it a verb ("for closing it", "by withdrawing it")
-_GERUND_PREPS = frozenset({"for", "by", "after", "before", "about", "upon", "on", "from"})
+# Words after which an "-ing" word is a verb: prepositions ("for closing it") and the verbs that take a gerund as
+# their object ("would you mind closing it", "we'd appreciate you withdrawing it")
+_GERUND_PREPS = frozenset({"for", "by", "after", "before", "about", "upon", "on", "from",
+                           "mind", "appreciate", "consider", "considering", "recommend", "suggest", "you", "your"})
 
 
 def _gerund_after(doc: Doc, a: int) -> bool:
-    """An "-ing" word at `a` right after a preposition: a verb ("for closing it"), not a noun."""
+    """An "-ing" word at `a` right after a preposition or a verb taking a gerund: a verb ("for closing it")."""
     return a > 0 and doc.words[a].endswith("ing") and doc.words[a - 1] in _GERUND_PREPS
 
 

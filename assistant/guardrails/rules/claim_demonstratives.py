@@ -35,6 +35,25 @@ def german_demonstratives(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# French takes a thing named before up with "en" ("of it") or "y" ("to it") right before the verb: "merci de bien
+# vouloir vous en abstenir" (of the chargeback), "merci d'y renoncer"
+_FR_CLITICS = frozenset({"en", "y"})
+
+
+def french_clitics(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of "en"/"y" used as a pronoun object right before a closing verb (none outside French text)."""
+    if not doc.spans("lang_fr"):
+        return []
+    out = []
+    for a, _ in doc.spans("close"):
+        if a == 0 or doc.words[a - 1] not in _FR_CLITICS or doc.sentence_of(a - 1) != doc.sentence_of(a):
+            continue
+        s = doc.sentences[doc.sentence_of(a)]
+        if doc.has("lang_fr", s.tok_start, s.tok_end):  # Spanish "y" is "and", Spanish "en" is "in"
+            out.append((a - 1, a))
+    return out
+
+
 # German subordinate clauses put the verb last: "dass die Garantieanfrage bei Amazon nach Erhalt der Lösung auf Ihrer
 # Seite zurückgenommen wird" closes the claim ten words after naming it.
 _DASS = frozenset({"dass", "daß"})

@@ -19,7 +19,7 @@ from assistant.guardrails.rules.claim_closing_shapes import (
     promised_closing,
     split_closing,
 )
-from assistant.guardrails.rules.claim_demonstratives import german_demonstratives
+from assistant.guardrails.rules.claim_demonstratives import french_clitics, german_demonstratives
 from assistant.guardrails.rules.claim_refs import (
     CLAIM_ONLY,
     DETERMINER,
@@ -53,7 +53,7 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
     out: dict[int, bool] = {}
     # a draft that names no claim, to a buyer whose message names one: a pronoun said only of a claim is theirs
     theirs = not starts and buyer_names_claim(data)
-    for a, _ in sorted(doc.spans("pronoun") + german_demonstratives(doc)):
+    for a, _ in sorted(doc.spans("pronoun") + german_demonstratives(doc) + french_clitics(doc)):
         # (after a hyphen it is the pronoun, whatever follows: "retirez-la simplement")
         if a + 1 < len(doc.words) and not hyphen_joined(doc, a) and (_NOUN_AFTER & doc.classes[a + 1] or (
                 doc.words[a] in DETERMINER and doc.words[a + 1].endswith(NOUN_ENDINGS))):
