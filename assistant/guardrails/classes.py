@@ -201,6 +201,19 @@ def _german_also(doc: Doc, cls: str, a: int, b: int) -> bool:
 _LANG_WINDOW = 8
 
 
+# "ask that ...", "request that ...": the writer's request, whatever adverb stands before the verb ("we'd
+# respectfully ask that the claim be stood down"), except where someone named just before asks ("Amazon may ask
+# that you send photos")
+_ASK_THAT = frozenset({"ask", "asking", "request", "requesting"})
+_ASKER_REACH = 3
+
+
+def _third_party_asks(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """'Amazon may ask that ...': an "ask that" request whose asker, named right before it, is not the writer."""
+    return b - a == 2 and doc.words[a] in _ASK_THAT and doc.words[a + 1] == "that" \
+        and doc.has("amazon", max(0, a - _ASKER_REACH), a)
+
+
 def _until_a_day(doc: Doc, cls: str, a: int, b: int) -> bool:
     """German "bis" before a day ("dann ist die Sache bis Freitag erledigt"): a time limit, no condition."""
     return b - a == 1 and doc.words[a] == "bis" and b < len(doc.words) \
@@ -218,6 +231,7 @@ def _adverb_readings(doc: Doc) -> None:
     _drop_class(doc, "hold_off", _invitation)  # "bitte nicht" is a hold-off phrase of its own
     _drop_class(doc, "condition", _in_claim_name)
     _drop_class(doc, "condition", _until_a_day)
+    _drop_class(doc, "request", _third_party_asks)
     if "lang_de" in doc.index:
         _drop_class(doc, "additive", _german_also)
     for cls in ("condition", "contrast", "link"):

@@ -39,7 +39,12 @@ def money_back(doc: Doc, a: int, amounts: list[int]) -> bool:
     """
     if doc.words[a] not in _MONEY_BACK:
         return False
-    i = bisect_left(amounts, clause_start(doc, a))  # `amounts` sorted: a run-on sentence holds thousands
+    c0 = clause_start(doc, a)
+    if c0 == a:
+        # the verb's particle alone after an aside set off by commas ("erhalten 20 % des Kaufpreises, also 5,18 €,
+        # zurück"): its clause is the sentence's
+        c0 = doc.sentences[doc.sentence_of(a)].tok_start
+    i = bisect_left(amounts, c0)  # `amounts` sorted: a run-on sentence holds thousands
     return i < len(amounts) and amounts[i] < a
 REFUND_REMEDIES = ("partial_refund", "full_refund", "return_for_refund", "cancel_and_refund")
 # Remedies the same act under two names, for counting distinct choices.

@@ -18,6 +18,28 @@ AMBIGUOUS = frozenset({"cancel", "cancels", "cancelling", "canceling", "cancella
                         "pulling", "pulled"})  # "pulling it in one go" is a zip
 
 
+# What the buyer can cancel besides a claim: "cancel it" takes up one of these when one stands between (not the
+# remedies offered: the buyer does not cancel a refund or a replacement to get it)
+_CANCELLABLE = frozenset({"order", "orders", "purchase", "delivery", "shipment", "dispatch", "subscription", "payment",
+                          "booking", "transaction", "request"})
+_CANCEL = frozenset({"cancel", "cancels", "cancelling", "canceling", "cancelled", "canceled"})
+
+
+def cancelled_claim(doc: Doc, claim: int, pronoun: int, a: int) -> bool:
+    """'Once you've cancelled it, we'll send ...': "cancel" on a pronoun that can only take up the claim before it.
+
+    The verb right before the pronoun, in a condition that an offer follows, and nothing that can be cancelled (an
+    order, a delivery, a return) named between the claim at `claim` and the pronoun: the nouns between ("the serial
+    number", "a fault") are not what is cancelled, so the pronoun reaches the claim however far back it stands.
+    """
+    if doc.words[a] not in _CANCEL or not a < pronoun <= a + 1 or claim >= a:
+        return False
+    s = doc.sentences[doc.sentence_of(a)]
+    if not doc.has("condition", max(s.tok_start, a - 4), a) or not doc.has("offer_verb", pronoun + 1, s.tok_end):
+        return False
+    return not any(doc.words[k] in _CANCELLABLE for k in range(claim + 1, pronoun))
+
+
 _PLACE_AFTER = frozenset({"down", "off", "back", "out", "at", "in", "to", "into", "with", "en", "a", "al", "dans",
                           "bei", "im", "nel"})  # a particle or a place after the verb and its pronoun
 

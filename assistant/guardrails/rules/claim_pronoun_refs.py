@@ -11,6 +11,7 @@ from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_closing_shapes import (
     PARTICLES,
+    cancelled_claim,
     closed_once_resolved,
     closing_after_promise,
     closing_timed_to_deal,
@@ -81,8 +82,9 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         # "we'd ask that you take it down": a phrase said only of a claim reaches it as far back
         claim_only = claim_only or split_closing(doc, a, claim_only=True)
         claim_only = claim_only or closed_once_resolved(doc, a, s.tok_start) or _asked_bare_closing(doc, a, s.tok_start)
-        first = 0 if claim_only else reach_start(doc, si)
         i = bisect_left(starts, a) - 1
+        claim_only = claim_only or (i >= 0 and a > 0 and cancelled_claim(doc, starts[i], a, a - 1))
+        first = 0 if claim_only else reach_start(doc, si)
         if i >= 0 and starts[i] >= first:
             j = bisect_right(things, starts[i])
             # a verb done only to a claim leaves no doubt, whatever nouns stand between

@@ -16,6 +16,7 @@ from assistant.guardrails.clauses import THAT, clause_start, quoted
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, permission, subject_is_not_buyer
 from assistant.guardrails.rules.claim_refs import buyer_names_claim, reach_start
+from assistant.guardrails.sentences import Sentence
 from assistant.guardrails.text import Doc
 
 # What may stand between a yes-word and the end of its clause: spaces and quotation marks of every language.
@@ -275,7 +276,7 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
             # 'When Amazon emails you to ask whether your issue has been solved, a quick "yes" from you would help
             # us': the answer named as a noun, Amazon's question before it in the sentence
             verbs = [(ya, yb)]
-        if not verbs or not _said_as_answer(doc, ya, yb - 1):
+        if not verbs or not (_said_as_answer(doc, ya, yb - 1) or _answer_as_subject(doc, verbs[-1][0], yb, s)):
             continue
         a = verbs[-1][0]
         if doc.has("first_person", verbs[-1][1], ya) or subject_is_not_buyer(doc, a, s.tok_start):
@@ -299,6 +300,12 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
         if asked and listener and not neutral_clause(doc, clause_start(doc, a), yb):
             out.append((a, yb))
     return out
+
+
+def _answer_as_subject(doc: Doc, a: int, yb: int, s: Sentence) -> bool:
+    """'Replying that we have really helps us': the answer inside a gerund opening the sentence, wished for after."""
+    return a == s.tok_start and doc.words[a].endswith("ing") \
+        and (doc.has("review_wish", yb, min(s.tok_end, yb + 3)) or doc.has("expect", yb, min(s.tok_end, yb + 3)))
 
 
 def _yes_wanted(doc: Doc, lo: int, ya: int, hi: int) -> bool:

@@ -163,6 +163,11 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         # a pronoun, with no claim in the draft, for the one the buyer's message names ("保証申請を出しました" then
         # "先日の件はなかったことに"), as `pronoun_objects` reads it in the other languages
         names = names or (doc.has("pronoun", lo, hi) and theirs)
+        # the claim said needless in the sentence before, then a wait asked: "保証のお手続きは不要です。まずは当店からの
+        # 対応をお待ちいただけますでしょうか" holds the claim off
+        if not names and si > 0:
+            p = doc.sentences[si - 1]
+            names = doc.has("needless", p.tok_start, p.tok_end) and doc.has("claim", p.tok_start, p.tok_end)
         conditions = doc.find("condition", lo, hi)
         # "申請が継続している間は" waits on the claim's state; "申請が開いている間はAmazonが確認し" tells Amazon's
         # process
