@@ -40,6 +40,24 @@ def cancelled_claim(doc: Doc, claim: int, pronoun: int, a: int) -> bool:
     return not any(doc.words[k] in _CANCELLABLE for k in range(claim + 1, pronoun))
 
 
+# Verbs of proposing or advising, by stem: "nous vous proposons de classer l'affaire", "Le consigliamo di chiuderla"
+_PROPOSE = ("propos", "propon", "conseill", "consigli", "sugger", "suger", "recommand", "recomend", "aconsej")
+_TO_YOU = frozenset({"vous", "le", "la", "les", "vi", "ti", "te"})
+_INFINITIVE_LINK = frozenset({"de", "d", "di"})
+
+
+def proposed_to_buyer(doc: Doc, c0: int, a: int) -> bool:
+    """'Nous vous proposons ensuite de classer l'affaire': a closing infinitive proposed or advised to the buyer.
+
+    The verb at `a` right after "de"/"di", and a verb of proposing with the buyer as its object before it ("vous
+    proposons", "Le proponiamo"), in the clause from `c0`: a request, however the offer is worded.
+    """
+    if a == 0 or doc.words[a - 1] not in _INFINITIVE_LINK:
+        return False
+    return any(doc.words[k].startswith(_PROPOSE) and doc.words[k - 1] in _TO_YOU
+               for k in range(max(c0, a - 6, 1), a - 1))
+
+
 _PLACE_AFTER = frozenset({"down", "off", "back", "out", "at", "in", "to", "into", "with", "en", "a", "al", "dans",
                           "bei", "im", "nel"})  # a particle or a place after the verb and its pronoun
 

@@ -83,9 +83,9 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
         if not to_amazon and us is not None and not doc.has("amazon", us, b):
             continue  # "Geben Sie uns bitte kurz Bescheid": German puts who is told before the telling
         # a telling that ends on a colon says it in the next sentence ("coméntaselo a Amazon: que ya está todo
-        # solucionado")
+        # solucionado"), unless a list of options follows ("Bitte wählen Sie:\n1. Sie erhalten ...")
         end = doc.sentences[si + 1].tok_end if si + 1 < len(doc.sentences) and \
-            doc.last_char(s.start, s.end) == ":" else s.tok_end
+            doc.last_char(s.start, s.end) == ":" and not doc.sentences[si + 1].list_item else s.tok_end
         said = doc.find("resolved", a, min(end, b + _SAID))  # "please click Yes" says it in the verb
         # "... is not okay", "it isn't sorted yet": a resolved state denied right before it is no resolved state
         said = [(g, h) for g, h in said if not doc.has("negation", max(b, g - 2), g)]

@@ -182,7 +182,10 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         holds = [a for a, b in doc.find("hold_off", lo, hi) if not needless_after(doc, b) and not _of_use(doc, a)
                  and (doc.words[a] != _INSTEAD or doc.has("request", lo, hi))
                  and not any(needless_after(doc, e) and e <= a for _, e in doc.find("close", max(lo, a - 2), a))
-                 and not doc.folded.startswith(_WITHOUT_RESERVE, doc.ends[b - 1])]
+                 and not doc.folded.startswith(_WITHOUT_RESERVE, doc.ends[b - 1])
+                 # (nor a contact with the seller said unneeded: "当店へのご連絡は不要です" leaves Amazon alone)
+                 and not (a > lo and "first_person" in doc.classes[a - 1]
+                          and doc.folded.startswith("へ", doc.ends[a - 1]))]
         # "申請として扱われ続けることのないよう、ご配慮いただけますと": going on, denied right after, asked for
         stopped = doc.has("request", lo, hi) and any(doc.has("negation", b, min(hi, b + 2))
                                                       for _, b in doc.find("go_on", lo, hi))

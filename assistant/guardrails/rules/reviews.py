@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start, in_buyer_quote, quoted
 from assistant.guardrails.registry import RuleInput, rule
-from assistant.guardrails.rules.claim_clauses import subject_is_not_buyer
+from assistant.guardrails.rules.claim_clauses import negation_in, subject_is_not_buyer
 from assistant.guardrails.rules.explained import explains_rule
 from assistant.guardrails.text import Doc
 from assistant.models import Violation
@@ -100,7 +100,7 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 continue  # "tell them whatever reflects your experience": the experience described, nothing changed
             if doc.has("independent", c0, hi) and not doc.has("condition", s.tok_start, s.tok_end):
                 continue
-            if doc.has("negation", max(c0, ca - 3), ca):
+            if negation_in(doc, max(c0, ca - 3), ca):  # (not "non appena", "as soon as": a condition)
                 continue
             # "please don't feel you need to change anything on your review": the negation governs a chain of
             # needing words before the verb
