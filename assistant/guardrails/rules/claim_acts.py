@@ -172,7 +172,8 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
         held = min((a for cls in ("hold_off", "defer", "wait") for a, _ in doc.find(cls, lo, m - 1)
                     if "negation" not in doc.classes[a]), default=None)
         before = next((a for a in range(m - 3, lo - 1, -1) if doc.words[a] in BEFORE_ANY
-                       and (doc.words[a + 1] in BEFORE_LINK or doc.words[a] != "avant")), None)
+                       and (doc.words[a + 1] in BEFORE_LINK or doc.words[a] != "avant"
+                            or doc.words[a + 1] in _ANY_FR)), None)
         # "without you having to go through Amazon", "sin que tenga que pasar por Amazon": wished for the sentence
         without = next((a for a in range(m - 2, lo - 1, -1) if doc.words[a] in _WITHOUT), None)
         start = before if before is not None else (held if held is not None else without)
@@ -210,6 +211,9 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# "avant toute démarche auprès d'Amazon": a bare "avant" before "any" is the act's "before" too ("avant, nous ..."
+# is earlier, no act)
+_ANY_FR = frozenset({"toute", "tout", "toutes", "tous"})
 _ASIDE = 3  # tokens at most in an aside between commas ("en attendant", "in the meantime", "bien entendu")
 
 

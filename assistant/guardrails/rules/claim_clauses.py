@@ -105,8 +105,10 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
     doc = data.doc
     si = doc.sentence_of(a)
     s = doc.sentences[si]
-    if doc.has("hope", s.tok_start, a):
-        return False  # "Hopefully that settles it and you can withdraw it": the seller's wish, no free choice
+    if doc.has("hope", s.tok_start, a) or doc.has("expect", b, s.tok_end):
+        # "Hopefully that settles it and you can withdraw it", "können Sie ... ad acta legen – darüber würden wir uns
+        # sehr freuen": the seller's wish, no free choice
+        return False
     # after the claim, a word of leave said of the seller is no leave: "keinen A-z-Fall - wir kümmern uns selbst darum"
     after = [x for x, _ in doc.find("permission", b, min(s.tok_end, b + 8))
              if not doc.has("first_person", max(b, x - 3), x)]
