@@ -288,6 +288,8 @@ def _free(doc: Doc, k: int) -> bool:
 # The words that open a "that" clause and are nothing else (English "that" is also a pronoun and a determiner:
 # `THAT` adds it where a clause is certain to follow), and the Romance "that" that also opens a relative clause
 COMPLEMENTIZERS = frozenset({"dass", "que", "qu", "che"})
+# The word that joins a verb (or "before") to the infinitive after it: "avant de", "prima di", "proposons de"
+INFINITIVE_LINK = frozenset({"de", "d", "di"})
 THAT = COMPLEMENTIZERS | {"that"}
 ROMANCE_THAT = frozenset({"que", "qu", "che"})
 

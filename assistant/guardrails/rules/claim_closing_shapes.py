@@ -7,6 +7,7 @@ draft's structure (`text.Doc`) and word classes only.
 
 from __future__ import annotations
 
+from assistant.guardrails.clauses import INFINITIVE_LINK
 from assistant.guardrails.rules.claim_clauses import timed_to_deal
 from assistant.guardrails.text import Doc
 
@@ -43,7 +44,6 @@ def cancelled_claim(doc: Doc, claim: int, pronoun: int, a: int) -> bool:
 # Verbs of proposing or advising, by stem: "nous vous proposons de classer l'affaire", "Le consigliamo di chiuderla"
 _PROPOSE = ("propos", "propon", "conseill", "consigli", "sugger", "suger", "recommand", "recomend", "aconsej")
 _TO_YOU = frozenset({"vous", "le", "la", "les", "vi", "ti", "te"})
-_INFINITIVE_LINK = frozenset({"de", "d", "di"})
 
 
 def proposed_to_buyer(doc: Doc, c0: int, a: int) -> bool:
@@ -52,7 +52,7 @@ def proposed_to_buyer(doc: Doc, c0: int, a: int) -> bool:
     The verb at `a` right after "de"/"di", and a verb of proposing with the buyer as its object before it ("vous
     proposons", "Le proponiamo"), in the clause from `c0`: a request, however the offer is worded.
     """
-    if a == 0 or doc.words[a - 1] not in _INFINITIVE_LINK:
+    if a == 0 or doc.words[a - 1] not in INFINITIVE_LINK:
         return False
     return any(doc.words[k].startswith(_PROPOSE) and doc.words[k - 1] in _TO_YOU
                for k in range(max(c0, a - 6, 1), a - 1))

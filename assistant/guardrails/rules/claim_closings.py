@@ -163,7 +163,8 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 if doc.words[c0] in _NOTHING and a - c0 <= _NOTHING_REACH and not doc.has("condition", c0, a):
                     continue  # "Nothing in this offer requires you to change or withdraw your claim": none asked
                 plea = plea or _imperative_pronoun(doc, a, b)  # "retirez-la simplement": the imperative asks
-                plea = plea or proposed_to_buyer(doc, c0, a)  # "nous vous proposons de classer l'affaire"
+                proposed = proposed_to_buyer(doc, c0, a)  # "nous vous proposons de classer l'affaire"
+                plea = plea or proposed
                 # "Merci de bien vouloir régulariser la situation auprès d'Amazon en clôturant le dossier": the
                 # sentence opens with the request and the closing is how it is done
                 plea = plea or (doc.has("request", s.tok_start, s.tok_start + 2)
@@ -214,7 +215,7 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "取り下げていただく必要はございません": there is no need to withdraw it
                 # a closing noun has no subject of its own: "we only need the closure of the case" still asks
                 if cls == "close" and not cjk and not closing_noun(doc.words[a]) \
-                        and subject_is_not_buyer(doc, a, s.tok_start) and not proposed_to_buyer(doc, c0, a) \
+                        and subject_is_not_buyer(doc, a, s.tok_start) and not proposed \
                         and not doc.has("condition", s.tok_start, a) and not _same_asked(doc, b, s.tok_end):
                     continue
                 if cls == "gone" and "close" not in doc.classes[a] and a < obj \

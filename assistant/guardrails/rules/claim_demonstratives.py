@@ -37,7 +37,7 @@ def german_demonstratives(doc: Doc) -> list[tuple[int, int]]:
 
 # French takes a thing named before up with "en" ("of it") or "y" ("to it") right before the verb: "merci de bien
 # vouloir vous en abstenir" (of the chargeback), "merci d'y renoncer"
-_FR_CLITICS = frozenset({"en", "y"})
+_FR_ADVERBIAL_PRONOUNS = frozenset({"en", "y"})
 
 
 def french_clitics(doc: Doc) -> list[tuple[int, int]]:
@@ -46,7 +46,7 @@ def french_clitics(doc: Doc) -> list[tuple[int, int]]:
         return []
     out = []
     for a, _ in doc.spans("close"):
-        if a == 0 or doc.words[a - 1] not in _FR_CLITICS or doc.sentence_of(a - 1) != doc.sentence_of(a):
+        if a == 0 or doc.words[a - 1] not in _FR_ADVERBIAL_PRONOUNS or doc.sentence_of(a - 1) != doc.sentence_of(a):
             continue
         s = doc.sentences[doc.sentence_of(a)]
         if doc.has("lang_fr", s.tok_start, s.tok_end):  # Spanish "y" is "and", Spanish "en" is "in"

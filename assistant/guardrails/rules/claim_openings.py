@@ -14,7 +14,7 @@ with Amazon right after it ("would you consider not escalating to Amazon?", "pou
 from __future__ import annotations
 
 from assistant.guardrails.classes import HESITATE
-from assistant.guardrails.clauses import clause_end, clause_start
+from assistant.guardrails.clauses import INFINITIVE_LINK, clause_end, clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT, WAIT_NOUN_BEFORE, third_person_fact
@@ -102,7 +102,7 @@ _GET_THAT_FAR = frozenset({"en arriver la", "d en arriver la", "llegar a eso", "
 # "hold off on filing anything": what is filed, held off, is a claim whatever it is called
 _FILE = frozenset({"file", "filing"})
 _THERE = frozenset({"there", "alli", "ahi", "dort", "dorthin", "li", "la dentro"})
-BEFORE_LINK = frozenset({"de", "d", "di"})
+BEFORE_LINK = INFINITIVE_LINK  # "antes de", "prima di", "avant d'"
 # The object of a claim word used as a verb ("dispute the charge", "chargeback it")
 _VERB_OBJECT = frozenset({"the", "it", "this", "your", "my", "any", "a", "them"})  # not "dispute that ...": contest
 
