@@ -26,9 +26,23 @@ _TOTALLING = frozenset({"makes", "make", "making", "comes", "brings", "bringing"
 _GIVEN = ("r_refund", "r_return", "money_offer")
 
 
+# Two words that say "in all": "in tutto 64,90 €", "en total 64,99 €", "au total", "in total $64.99"
+_IN_ALL = frozenset({("in", "tutto"), ("in", "totale"), ("in", "total"), ("en", "total"), ("au", "total"),
+                     ("im", "ganzen")})
+
+
 def totalled(doc: Doc, m: Money, lo: int) -> bool:
     """A word of totalling in tokens `lo`..`m` before the amount: "makes the full $189.00", "bringing it to"."""
     return any(w in _TOTALLING for w in doc.words[lo:m.tok])
+
+
+def in_all_before(doc: Doc, m: Money, lo: int) -> bool:
+    """"in all" in tokens `lo`..`m` right before the amount: "più 4,90 € di spedizione, in tutto 64,90 €".
+
+    Only where amounts already add up: "you paid $64.98 in total ($59.99 for the holder ...)" quotes a price.
+    """
+    words = doc.words
+    return any((words[k], words[k + 1]) in _IN_ALL for k in range(max(0, lo), m.tok - 1))
 
 
 def running_total(doc: Doc, m: Money) -> bool:

@@ -39,6 +39,23 @@ def kept_out(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def kept_between_us(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
+    """A claim object kept "between us", asked or wished: "it would help us if this one could stay between us".
+
+    The claim (or a pronoun for it) stands in the clause before the `between_us` words; keeping it between the
+    seller and the buyer is keeping it from Amazon.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in doc.spans("between_us"):
+        c0 = clause_start(doc, a)
+        objs = [o for o in objects if c0 <= o < a]
+        if not objs or negation_in(doc, c0, a) or neutral_clause(doc, c0, clause_end(doc, a)):
+            continue
+        if asks_in(doc, doc.sentences[doc.sentence_of(a)].tok_start, a) or doc.has("condition", c0, a):
+            out.append((min(objs), b))
+    return out
+
+
 # Nouns that stand for a step taken rather than a thing: "faire marche arrière sur ce point", "undo that step"
 _STEP = frozenset({"point", "punkt", "punto", "step", "schritt", "paso", "passo", "demarche", "decision",
                    "entscheidung", "decisione", "choice", "choix", "scelta", "eleccion", "wahl"})

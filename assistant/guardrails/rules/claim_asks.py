@@ -245,6 +245,10 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
         if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE:
             continue  # a noun: "sorry for the delay. We opened a case with Japan Post"
         for obj in starts[bisect_left(starts, b):bisect_right(starts, b + 4)]:
+            if doc.words[obj] in _ROMANCE_CLITICS and doc.folded[doc.ends[obj - 1]:doc.starts[obj]] != "-":
+                # Italian and Spanish put a pronoun before the verb or on it ("la rimandi", "rimandarla"):
+                # "ci rimanda la borraccia e Le rimborsiamo" has an article, then the next verb's pronoun
+                continue
             if doc.sentence_of(obj) == doc.sentence_of(a) \
                     and not neutral_clause(doc, clause_start(doc, a), clause_end(doc, objects[obj] - 1)):
                 out.append((a, objects[obj]))
@@ -268,6 +272,10 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
         if doc.has("request", s0, obj) and not neutral_clause(doc, c0, clause_end(doc, a)):
             out.append((obj, b))
     return out
+
+
+# Italian and Spanish object pronouns, never after a finite verb on their own (French only after a hyphen)
+_ROMANCE_CLITICS = frozenset({"la", "lo", "le", "las", "los", "les", "li", "gli"})
 
 
 def _denied_ask(doc: Doc, a: int) -> bool:
@@ -308,7 +316,13 @@ def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
     Its particle "ab" closes the clause right after the claim, its stem stands earlier in the sentence.
     """
     out = []
-    for obj, obj_end in objects.items():
+    # "Über Ihre Kreditkartenfirma müssen Sie nichts mehr unternehmen. Bitte sehen Sie auch davon ab, ...": "davon"
+    # with Amazon or the bank named in its sentence or the one before and no claim noun, is the step with them
+    # (not one that points ahead to an infinitive: "sehen Sie davon ab, das Gerät weiter zu benutzen")
+    banks = [k for k, w in enumerate(doc.words) if w == "davon" and k not in objects
+             and doc.has("amazon", doc.sentences[max(0, doc.sentence_of(k) - 1)].tok_start, k)
+             and not _infinitive_after(doc, k)] if "davon" in doc.folded else []
+    for obj, obj_end in [*objects.items(), *((k, k + 1) for k in banks)]:
         k = obj_end
         if k >= len(doc.words) or doc.words[k] != "ab" or doc.words[k - 1:k] == ["bis"]:
             continue
@@ -319,6 +333,12 @@ def _refrain_de(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
         if any(doc.words[j].startswith(_REFRAIN_STEMS) for j in range(lo, obj)) and doc.has("request", lo, obj):
             out.append((s.tok_start, k + 1))
     return out
+
+
+def _infinitive_after(doc: Doc, k: int) -> bool:
+    """A "zu" infinitive later in the sentence of token `k` ("..., das Gerät weiter zu benutzen", "anzurufen")."""
+    end = doc.sentences[doc.sentence_of(k)].tok_end
+    return any(w == "zu" or (len(w) > 6 and "zu" in w[2:-3] and w.endswith("en")) for w in doc.words[k + 1:end])
 
 
 _WAIT_NEGATED = 5  # tokens from a negation to the wait it negates, in its clause

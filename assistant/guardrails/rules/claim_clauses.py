@@ -112,7 +112,9 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
     # after the claim, a word of leave said of the seller is no leave: "keinen A-z-Fall - wir kümmern uns selbst darum"
     after = [x for x, _ in doc.find("permission", b, min(s.tok_end, b + 8))
              if not doc.has("first_person", max(b, x - 3), x)]
-    if not (doc.has("permission", max(s.tok_start, a - 4), a) or after):
+    # ("You can leave it open ..., or close it yourself": the leave before the "or" that joins the closing to it)
+    joined = a > s.tok_start and doc.words[a - 1] in _OR and doc.has("permission", s.tok_start, a - 1)
+    if not (doc.has("permission", max(s.tok_start, a - 4), a) or after or joined):
         return False
     if si in data.offers.by_sentence:
         return False
@@ -131,6 +133,21 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
     return not remedy_follows(doc, b, s.tok_end) and not awaited_report(doc, b, next_sentence_end(doc, si))
 
 
+_PERMITTED_REACH = 6  # tokens from a closing to the condition after it ("close it yourself if ...")
+
+
+def permitted_closing(data: RuleInput, lo: int, cond: int) -> bool:
+    """The closing right before the condition at `cond` (after `lo`) is left to the buyer (`permission`).
+
+    The condition is then the buyer's own reason for it, no condition on a remedy: "you can leave it open ..., or
+    close it yourself if you feel it's no longer needed". (Only the nearest closing: every closing of a run-on
+    sentence, for every condition in it, would be quadratic.)
+    """
+    closings = data.doc.find("close", max(lo, cond - _PERMITTED_REACH), cond)
+    return bool(closings) and permission(data, *closings[-1])
+
+
+_OR = frozenset({"or", "oder", "ou", "o", "oppure"})
 _REPORT_REACH = 3  # tokens from the telling to the condition that times it: "Bescheid, wenn das erledigt ist"
 # First-person plural verb endings: "spediamo", "enviamos", "expédions" (the seller acting, no pronoun needed)
 WE_FORM = ("iamo", "amos", "emos", "imos", "ons")

@@ -221,3 +221,16 @@ def _taken_back_by_you(doc: Doc, p: int) -> bool:
     if p + 2 < len(doc.words) and doc.words[p + 2] in _PLACE_AFTER:
         return False
     return doc.has("you", max(0, p - 1 - _YOU_REACH), p - 1) and not doc.has("first_person", max(0, p - 3), p - 1)
+
+
+# German modals of what should be done, and the passive's "werden" a few words after the participle
+_DE_MODALS = frozenset({"sollte", "sollten", "soll", "muss", "musste", "mussten"})  # ("müsste" folds to "musste")
+_PASSIVE_REACH = 3
+
+
+def modal_passive(doc: Doc, c0: int, a: int) -> bool:
+    """A German passive of what should be done with the claim: "sollte die Beanstandung ... erledigt gemeldet werden".
+
+    No one is named as doing it, but in a reply offering a remedy it is the buyer who is meant.
+    """
+    return any(w in _DE_MODALS for w in doc.words[c0:a]) and "werden" in doc.words[a + 1:a + 1 + _PASSIVE_REACH]

@@ -22,11 +22,17 @@ from assistant.guardrails.rules.claim_clauses import (
     neutral_clause,
     next_sentence_end,
     permission,
+    permitted_closing,
     remedy_follows,
     subject_is_not_buyer,
     timed_to_deal,
 )
-from assistant.guardrails.rules.claim_closing_shapes import AMBIGUOUS, hyphen_joined, proposed_to_buyer
+from assistant.guardrails.rules.claim_closing_shapes import (
+    AMBIGUOUS,
+    hyphen_joined,
+    modal_passive,
+    proposed_to_buyer,
+)
 from assistant.guardrails.rules.claim_neutral import keep_or_close
 from assistant.guardrails.rules.claim_refs import DETERMINER, closing_noun, free_service, lead_in
 from assistant.guardrails.text import Doc
@@ -164,7 +170,7 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     continue  # "Nothing in this offer requires you to change or withdraw your claim": none asked
                 plea = plea or _imperative_pronoun(doc, a, b)  # "retirez-la simplement": the imperative asks
                 proposed = proposed_to_buyer(doc, c0, a)  # "nous vous proposons de classer l'affaire"
-                plea = plea or proposed
+                plea = plea or proposed or modal_passive(doc, c0, a)  # "sollte ... als erledigt gemeldet werden"
                 # "Merci de bien vouloir régulariser la situation auprès d'Amazon en clôturant le dossier": the
                 # sentence opens with the request and the closing is how it is done
                 plea = plea or (doc.has("request", s.tok_start, s.tok_start + 2)
@@ -230,10 +236,15 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                     # "if the dispute was dropped", "once Amazon tells us the claim was cancelled")
                     continue
                 # "Any open request you have with Amazon can be closed now": a modal passive suggests the closing
-                suggested = a >= 2 and a > obj and doc.words[a - 1] == "be" and doc.words[a - 2] in _MODALS
+                # ("Danach sollte die Beanstandung ... als erledigt gemeldet werden": German puts the modal first)
+                suggested = (a >= 2 and a > obj and doc.words[a - 1] == "be" and doc.words[a - 2] in _MODALS) \
+                    or modal_passive(doc, c0, a)
                 if cls == "gone" and not (suggested or doc.has("condition", head, s.tok_end)
                                           or asks_in(doc, head, s.tok_end)):
                     continue  # a statement of fact ("the claim was closed by Amazon"), not a condition
+                conds = doc.find("condition", max(s.tok_start, a - NEAR), a) if cls == "gone" else []
+                if conds and permitted_closing(data, s.tok_start, conds[-1][0]):
+                    continue  # "..., or close it yourself if you feel it's no longer needed": the buyer's reason
                 if cls == "gone" and _amazon_tells(doc, max(s.tok_start, min(a, obj) - NEAR), min(a, obj)) \
                         and doc.sentence_of(a) not in data.offers.by_sentence:
                     continue  # "Amazon will tell you when the case is closed": Amazon informs, nothing waits on it
@@ -255,7 +266,8 @@ def _matter_done_then(doc: Doc, obj: int, a: int) -> bool:
     if "claim_weak" not in cls or "claim" in cls:
         return False
     c0 = clause_start(doc, min(a, obj))
-    return doc.has("sequence", c0, min(c0 + 2, obj)) and not doc.has("condition", c0, a)
+    return doc.has("sequence", c0, min(c0 + 2, obj)) and not doc.has("condition", c0, a) \
+        and not modal_passive(doc, c0, a)  # ("Danach sollte die Beanstandung ... erledigt gemeldet werden" asks)
 
 
 # A negative pronoun opening the clause as its subject: whatever it says of a closing, it asks for none

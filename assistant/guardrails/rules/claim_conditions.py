@@ -14,7 +14,7 @@ import itertools
 from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import COMPLEMENTIZERS, clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, without_open
+from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, permitted_closing, without_open
 from assistant.guardrails.rules.claim_closings import NEAR
 from assistant.guardrails.text import Doc
 
@@ -98,6 +98,8 @@ def conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
                                 and doc.has("negation", obj_end, conditions[0][0]))
         if not (doc.has("state", obj_end, tail) or unopened):
             continue  # "if the claim is still open"; "as long as no claim is filed"
+        if before and permitted_closing(data, s.tok_start, before[-1]):
+            continue  # "..., or close it yourself if you feel it's no longer needed": no remedy waits on it
         # "if the claim is still open on Friday, we cannot reship and must wait for Amazon's decision": a remedy
         # withheld while it is open; Amazon deciding the claim does not make the withholding neutral
         # (in the clause right after the condition's, within reach: every negation to the end of a run-on sentence,

@@ -315,6 +315,9 @@ _TO_AMAZON = frozenset({"to", "through", "via", "with", "at", "a", "ad", "bei", 
 # the act asked for here
 _PAST_NOT = frozenset({"didn't", "didnt"})
 _CLITICS = frozenset({"lo", "la", "le", "les", "l", "y", "en", "ne", "ci", "se", "si", "me", "te", "nos"})
+# "do" with its pronoun before it ("que no lo hiciera", "de ne pas le faire", "di non farlo" is one word): the
+# act named before, done with Amazon or the bank
+_DO = ("hic", "hag", "hac", "hiz", "fai", "fac", "fass", "far")
 _ANYTHING = frozenset({"anything", "something", "any", "further", "etwas", "rien", "nada", "niente", "nulla"})
 
 
@@ -338,6 +341,10 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
         verb = b + 1 if b < n and doc.words[b] == "pas" else b  # "ne pas contacter"
         while verb < c1 - 1 and doc.words[verb] in _CLITICS:
             verb += 1  # "que no lo gestione a través de su banco": the object pronoun before the verb
+        if verb > b and verb < n and doc.words[verb].startswith(_DO) and not neutral_clause(doc, c0, c1) \
+                and _act_with_amazon(doc, doc.sentences[max(0, doc.sentence_of(a) - 1)].tok_start, a):
+            out.append((a, verb + 1))  # "No hace falta que reclame nada en Amazon; ... que no lo hiciera": that act
+            continue
         # (a closing verb is the closing detectors' to read: "müssen Sie nicht zurücknehmen" is "need not withdraw")
         if verb >= c1 or doc.words[verb] in NOT_KEEPING_OUT or any(
                 cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "negation", "close")):
@@ -364,6 +371,11 @@ _AMAZON_REACH = 6  # tokens after the verb: its object ("ese paso", "that step")
 # an object that is the goods, or the seller as the act's receiver: the act is on the item, not with Amazon
 _ON_GOODS = frozenset({"it", "them", "us", "lo", "los", "las", "nos", "ihn", "sie", "uns", "le", "les", "nous",
                        "ce", "ci", "li"})
+
+
+def _act_with_amazon(doc: Doc, lo: int, hi: int) -> bool:
+    """Amazon or the bank named in [lo, hi) with an act or a claim there: what a "do it" may point back to."""
+    return doc.has("amazon", lo, hi) and any(doc.has(c, lo, hi) for c in ("open", "claim", "claim_weak", "anything"))
 
 
 def _amazon_near(doc: Doc, verb: int, end: int) -> int | None:

@@ -21,6 +21,7 @@ from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.rules.claim_acts import (
     act_undone,
     held_off_at_amazon,
+    kept_between_us,
     kept_out,
     no_claim_please,
     nothing_open_at_amazon,
@@ -368,11 +369,13 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or doc.spans("wait")
             or ((doc.spans("request") or doc.spans("condition")) and (doc.spans("claim") or doc.spans("claim_weak")))
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
-            or (doc.spans("request") and doc.spans("negation") and doc.spans("amazon"))  # "could you not ..."
+            or (doc.spans("request") and (doc.spans("negation") or "didn" in doc.folded)
+                and doc.spans("amazon"))  # "could you not ...", "we'd be grateful if you didn't ..." (asked_not_to)
             or (doc.spans("negation") and doc.spans("open") and doc.spans("amazon"))  # "not necessary to contact"
             or (doc.spans("negation") and doc.spans("go_on"))  # "nicht weiter verfolgt" (claim_wishes)
             or (doc.spans("expect") and (doc.spans("claim") or doc.spans("amazon")))
-            or doc.spans("keep_out") or doc.spans("doubt") or may_ask_amazon_to_stop(doc) or names_amazon_side(doc)):
+            or doc.spans("keep_out") or doc.spans("between_us") or doc.spans("doubt") or may_ask_amazon_to_stop(doc)
+            or names_amazon_side(doc)):
         return []
     claims = claim_objects(data)
     pronouns = pronoun_objects(data, claims) if claims or buyer_names_claim(data) else {}
@@ -391,7 +394,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + causative_closings(data, objects) + needless_openings(data) + no_reason_to_keep(data)
              + asked_not_to(data) + amazon_asked_to_stop(data) + absolute_closings(data, claims)
              + button_closings(data) + labelled_options(data) + dass_closings(doc, claims) + renounced(data, claims)
-             + not_pursued(doc, claims) + kept_out(doc) + act_undone(doc) + held_off_at_amazon(doc)
+             + not_pursued(doc, claims) + kept_out(doc) + kept_between_us(doc, objects) + act_undone(doc)
+             + held_off_at_amazon(doc)
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data)
              + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)

@@ -20,7 +20,7 @@ from assistant.guardrails.clauses import CLAUSE_REACH, negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
 from assistant.guardrails.offers import money_back
-from assistant.guardrails.price_labels import ALREADY, TOTAL_AFTER, totalled
+from assistant.guardrails.price_labels import ALREADY, TOTAL_AFTER, in_all_before, totalled
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.sentences import item_of, option_of
 from assistant.guardrails.text import Doc
@@ -380,7 +380,8 @@ def _restates_total(doc: Doc, m: Money, lo: int = 0) -> bool:
     ($18 in total)", "18 € insgesamt").
     """
     last = bisect_left(doc.starts, m.end)
-    return totalled(doc, m, max(lo, m.tok - 6)) or any(w in TOTAL_AFTER for w in doc.words[last:last + 2])
+    return totalled(doc, m, max(lo, m.tok - 6)) or in_all_before(doc, m, max(lo, m.tok - 3)) \
+        or any(w in TOTAL_AFTER for w in doc.words[last:last + 2])
 
 
 # Determiners that point back: "refund the $8.50 as well" after "the $8.50 is the shipping we paid" is that money
@@ -413,8 +414,10 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
              and not doc.has("alternative", p.tok + 1, c.tok) for p, c in pairs]
     for i, (p, c) in enumerate(pairs):
         # Japanese lists amounts before the one verb that pays them: "Aとして1,000円、Bとして800円を返金" and
-        # "1,000円と800円を返金" add up, unless an alternative word follows ("…のいずれか").
-        if not joins[i] and _JA_LIST.match(doc.folded, p.end) and not doc.has("alternative", p.tok + 1, c.tok + 3):
+        # "1,000円と800円を返金" add up, unless an alternative word follows in the sentence ("…のいずれか"; not
+        # the next sentence's "お選びください")
+        end = min(c.tok + 3, doc.sentences[doc.sentence_of(c.tok)].tok_end)
+        if not joins[i] and _JA_LIST.match(doc.folded, p.end) and not doc.has("alternative", p.tok + 1, end):
             joins[i] = True
     for i in range(len(pairs) - 2, -1, -1):  # "$8 for the dent, $8 for the scratch and $5": a list ending in "and"
         p, c = pairs[i]

@@ -52,6 +52,10 @@ def promo_sentences(data: RuleInput, asked: bool) -> list[tuple[int, int]]:
             # ("withdrawn from sale", "no longer for sale": whether the goods are sold, no sale announced)
             marker = [(a, b) for a, b in doc.find("sale_word", lo, hi)
                       if not (a > lo and doc.words[a - 1] in _NOT_A_SALE)] or _percent_off(doc, lo, hi)
+            if not marker:
+                # "con il codice SCONTO10 avrà il 10% su tutto il nostro catalogo": a share off the whole catalog
+                marker = [(m.tok, m.tok + 1) for m in data.offers.all_money
+                          if m.kind == "percent" and lo <= m.tok < hi and m.value < 100]
         if marker:
             out.append((min(catalog[0][0], marker[0][0]), max(catalog[-1][1], marker[-1][1])))
     return out

@@ -94,6 +94,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 # "pasado tu comentario al equipo para que revise las fotos": the photos are changed (not "your
                 # feedback reflected the outcome": the review right before the verb is what changes)
                 continue
+            if ca < a and _relative_subject(doc, ca):
+                continue  # "one batch, which has since been withdrawn from sale, and your feedback ...": the batch
             if ca > b and doc.words[ca - 1] == "to" and subject_is_not_buyer(doc, a, s.tok_start):
                 continue  # "we read every review to improve": our purpose, said of reviews in general
             if doc.words[ca].startswith("reflect") and ca < a:
@@ -160,6 +162,20 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         for a, b in _changed_by_pronoun(doc, reviews, done):
             out.append(data.tokens("review_manipulation", a, b))
     return out
+
+
+# Relative pronouns that are a clause's subject ("which has been withdrawn", "qui a été retiré"): never the buyer
+_RELATIVE = frozenset({"which", "qui", "welche", "welcher", "welches", "cual", "quale"})
+
+
+def _relative_subject(doc: Doc, verb: int) -> bool:
+    """A relative pronoun is the subject of the change verb (a few words before it, no person between)."""
+    for k in range(verb - 1, max(0, verb - 5) - 1, -1):
+        if doc.words[k] in _RELATIVE:
+            return True
+        if "you" in doc.classes[k] or "first_person" in doc.classes[k]:
+            return False
+    return False
 
 
 _SELLERS = frozenset({"seller", "store", "shop", "verkaufer", "vendeur", "vendedor", "venditore"})
@@ -317,7 +333,9 @@ def _changed_by_pronoun(doc: Doc, reviews: list[tuple[int, int]], done: set[int]
         # German puts the verb last: "Wenn Sie diese nach der Lösung anpassen würden"
         # (a pronoun before the verb is its object only in its clause: in "If it helps, assembly comes down to three
         # steps" the "it" is another clause's subject)
-        pronoun = doc.find("pronoun", ca, min(s.tok_end, cb + 3)) \
+        # (not an article: "Ese lote ya se ha retirado de la venta")
+        pronoun = [(a, b) for a, b in doc.find("pronoun", ca, min(s.tok_end, cb + 3))
+                   if not (doc.words[a] in _ARTICLES and _before_noun(doc, a, s.tok_end))] \
             or doc.find("pronoun", max(s.tok_start, ca - 6, clause_start(doc, ca)), ca)
         asked = doc.has("condition", s.tok_start, ca) or doc.has("request", s.tok_start, ca)
         if pronoun and asked and not doc.has("negation", max(s.tok_start, ca - 3), ca) \
