@@ -216,6 +216,12 @@ def per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
                 count = count_word(doc, words[j + 1])  # "per tutti e cinque": Italian's "all five" has an "e"
             if count > 1:
                 return count
+    if words[k] in EACH and k + 2 < end and words[k + 1] in ALL_OF \
+            and (each_noun := _rated_noun(doc, k + 2, end)) is not None \
+            and (stated := _stated_count(doc, each_noun, tok)) > 1:
+        # "3,00 € per ciascuna delle tazzine mancanti" after "l'invio delle quattro tazzine mancanti": each of
+        # those the draft counted (four), not of the twelve in the set named first
+        return stated
     counted = _counted_before(doc, tok, k, end)
     noun = _rated_noun(doc, k + 1, end)
     if counted == 1 and noun is not None:

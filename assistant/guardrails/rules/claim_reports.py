@@ -111,6 +111,9 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             # dispute dropped, whatever the adjective ("que el cargo es correcto", "dass die Abbuchung berechtigt war")
             said = [(g, h) for g, h in doc.find("charge_valid", b, min(s.tok_end, b + _SAID))
                     if doc.has("charge_noun", max(b, g - 4), g) and not doc.has("negation", max(b, g - 3), g)]
+        if not said and to_amazon:
+            # "tell Amazon there's nothing more for them to look into": nothing left for Amazon to do
+            said = _nothing_left(doc, b, min(s.tok_end, b + _SAID))
         if not said:
             said = _told_to_amazon(doc, a, b, s.tok_start, end)
         # "once Amazon has heard from you that ...": the subject is the listener, the buyer still does the telling
@@ -168,6 +171,17 @@ _SUFFICE = frozenset({"basta", "bastara", "bastaria", "bastera", "basterebbe", "
 # What may open the clause told after "let Amazon know" without a "that" ("know there's nothing left to look at")
 _CLAUSE_OPENERS = frozenset({"there's", "there", "it's", "it", "everything", "everything's", "all", "this", "we",
                              "we've", "we're", "you", "you've", "you're", "the"})
+
+
+# "nothing" and a word of "more" or "left" beside it: "nothing more", "nothing left", "plus rien", "nichts mehr"
+_NOTHING = frozenset({"nothing", "nichts", "rien", "nada", "niente", "nulla"})
+_MORE = frozenset({"more", "else", "further", "left", "mehr", "weiter", "plus", "mas", "piu", "altro"})
+
+
+def _nothing_left(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """'nothing more', 'nothing left', 'il n'y a plus rien', 'nichts mehr' in tokens [lo, hi)."""
+    return [(k, k + 1) for k in range(lo, hi) if doc.words[k] in _NOTHING
+            and any(w in _MORE for w in doc.words[max(lo, k - 1):k + 2])]
 
 
 def _told_to_amazon(doc: Doc, a: int, b: int, lo: int, end: int) -> list[tuple[int, int]]:

@@ -311,10 +311,15 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
                 or doc.has("not_claim", gone[0][1], min(s.tok_end, gone[0][1] + 4)):
             continue  # "After more reports we have withdrawn the batch from sale": a subject and an object of its own
         claim = antecedent(doc, starts, si)
+        gone_clause = clause_end(doc, gone[0][0])  # "ganz wie Sie möchten" later is about the choice, not the claim
         if claim is None:
+            # a draft that names no claim, to a buyer who opened one: "En cuanto figure como cerrada en su cuenta,
+            # procederemos" (a closing participle with no subject: goods are not closed)
+            if not starts and "close" in doc.classes[gone[0][0]] and buyer_names_claim(data) \
+                    and not neutral_clause(doc, s.tok_start, gone_clause):
+                out.append((s.tok_start, gone[0][1]))
             continue
         after_claim = doc.sentences[doc.sentence_of(claim)].tok_end
-        gone_clause = clause_end(doc, gone[0][0])  # "ganz wie Sie möchten" later is about the choice, not the claim
         if doc.has("thing", after_claim, s.tok_start) or neutral_clause(doc, s.tok_start, gone_clause):
             continue
         out.append((s.tok_start, gone[0][1]))

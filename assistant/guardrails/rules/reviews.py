@@ -117,6 +117,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 doc.has("request", s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
                 or doc.has("review_wish", s.tok_start, s.tok_end)):
             hit = (s.tok_start, b)
+        if hit is None and anything_offered and _asked_not_to_write(doc, a, c0):
+            hit = (s.tok_start, b)  # "we'd kindly ask you not to leave the negative review": asked to stay silent
         if hit is None and positive and anything_offered and doc.has("condition", s.tok_start, a):
             hit = (s.tok_start, b)  # "once you've left us a 5-star review, we'll send it": a remedy waiting on praise
         # ("If a review is removed, that is Amazon's decision" says what Amazon does: the seller waits on nothing)
@@ -257,6 +259,25 @@ def negated_before(doc: Doc, a: int, lo: int) -> bool:
     """
     return any(not _REMINDERS & set(doc.words[n + 1:n + 3])
                for n, _ in doc.find("negation", max(lo, clause_start(doc, a), a - 8), a))
+
+
+_ASK_REACH = 4  # tokens from the writing verb to the review it writes ("leave the negative review")
+_NOT_THEN = frozenset({"to", "just", "please", "ever"})  # words between "not" and the verb it denies
+
+
+def _asked_not_to_write(doc: Doc, a: int, c0: int) -> bool:
+    """A request, then a negation right before the verb that writes the review: "please don't leave a review".
+
+    Not a need denied ("don't feel you have to leave a review": words between the negation and the verb), a
+    reminder ("don't forget to leave"), nor a request itself denied ("we won't ask you to leave a review").
+    """
+    for v, _ in doc.find("review_ask", max(c0, a - _ASK_REACH), a):
+        negs = [n for n, e in doc.find("negation", max(c0, v - 3), v)
+                if all(w in _NOT_THEN for w in doc.words[e:v])]
+        # (the chain's first word: "do not" is one negation and "not" another)
+        if negs and doc.has("request", c0, negs[0]) and not doc.has("negation", c0, negs[0]):
+            return True
+    return False
 
 
 _REMINDERS = frozenset({"forget", "hesitate", "miss", "oubliez", "hesitez", "olvide", "olvides", "dude", "dudes",
