@@ -185,6 +185,8 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
     loader.exec_module(scan)
     checked = spaced_hits = 0
     spaced, mixed = re.compile(text._SPACED), re.compile(text._MIXED)
+    dotted = text._native(r"[a-z][.*_][a-z]")  # the RE2 search `text._dotted` runs without the C module
+    dotted_hits = 0
     for raw in _texts():
         for folded in (raw, NormalizedText(raw).folded):
             assert scan.split_tokens(folded) == text._split_tokens_py(folded), folded
@@ -193,9 +195,17 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
             assert scan.sentence_bounds(folded) == sentences._bounds_py(folded), folded
             assert scan.has_spaced(folded) == (spaced.search(folded) is not None), folded
             assert scan.has_mixed(folded) == (mixed.search(folded) is not None), folded
+            assert scan.has_dotted(folded) == dotted(folded), folded
             spaced_hits += scan.has_spaced(folded)
+            dotted_hits += scan.has_dotted(folded)
             checked += 1
-    assert checked > 40_000 and spaced_hits > 100
+    assert checked > 40_000 and spaced_hits > 100 and dotted_hits > 100
+    # a lone surrogate: RE2 cannot take the text, and both answer True (the slow path)
+    rng = random.Random(5)
+    for raw in ["\ud800", "a.b\udfff", "\udc00x", "é\ud83d.z", *("".join(rng.choice("a.*_Z\u3042\ud800é")
+                                                                       for _ in range(rng.randint(0, 8)))
+                                                             for _ in range(3_000))]:
+        assert scan.has_dotted(raw) == dotted(raw), raw
     # the class index, with the token cache emptied before each side, so the C side's misses (`miss`) run too;
     # one lexicon for both, so both read the same frozensets (equal sets built apart may iterate apart)
     lexicon = Guard().lexicon
@@ -207,9 +217,15 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
         want = classes._classes_py(words, lexicon)
         # the index's key order too
         assert (got[0], list(got[1].items()), got[2]) == (want[0], list(want[1].items()), want[2]), words
+    # past the shared (i, i + 1) tuples' 16,384 offsets, and twice over the shared ones
+    words = ["refund", "the", "claim", "zzqx"] * 4_500
+    for _ in range(2):
+        got = scan.classify(words, lexicon._token_cache, lexicon.token_classes, lexicon.phrases)
+        want = classes._classes_py(words, lexicon)
+        assert (got[0], list(got[1].items()), got[2]) == (want[0], list(want[1].items()), want[2])
     with pytest.raises(TypeError):
         scan.classify(["a"], {"a": "not a frozenset"}, len, {})
-    for name in ("split_tokens", "whitespace_runs", "sentence_bounds", "has_spaced", "has_mixed"):
+    for name in ("split_tokens", "whitespace_runs", "sentence_bounds", "has_spaced", "has_mixed", "has_dotted"):
         with pytest.raises(TypeError):
             getattr(scan, name)(b"bytes")
 

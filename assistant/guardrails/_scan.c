@@ -437,6 +437,26 @@ static PyObject *span_tuple(Py_ssize_t a, Py_ssize_t b) {
     return span;
 }
 
+/* A word's span (i, i + 1), one shared tuple per offset below `INT_CACHE` kept once made, as the ints are: a
+   tuple is immutable, so a shared one is the same value, and the index no longer builds and frees one tuple per
+   classed token per check (about a tenth of `classify`'s instructions, with the frees). */
+static PyObject *unit_cache[INT_CACHE];
+
+static PyObject *unit_span(Py_ssize_t i) {
+    if (i < 0 || i >= INT_CACHE) {
+        return span_tuple(i, i + 1);
+    }
+    PyObject *span = unit_cache[i];
+    if (span == NULL) {
+        span = unit_cache[i] = span_tuple(i, i + 1);
+        if (span == NULL) {
+            return NULL;
+        }
+    }
+    Py_INCREF(span);
+    return span;
+}
+
 /* The index's span lists by class object, for one `classify` call. A class name is mostly the same str object
    in every frozenset holding it (the lexicon's), so after its first dict lookup a class is found by its address:
    one dict lookup per token and class was about a fifth of this function's instructions. Equal names held by
@@ -559,7 +579,7 @@ static PyObject *classify(PyObject *self, PyObject *args) {
             goto fail;
         }
         if (PySet_GET_SIZE(found) > 0) {
-            PyObject *span = span_tuple(i, i + 1);
+            PyObject *span = unit_span(i);
             if (span == NULL) {
                 goto fail;
             }
@@ -672,6 +692,37 @@ static PyObject *has_mixed(PyObject *self, PyObject *arg) {
     return kind == PyUnicode_1BYTE_KIND ? has_mixed_in(arg, PyUnicode_1BYTE_KIND, data, n) : has_mixed_in(arg, kind, data, n);
 }
 
+/* Whether `text._dotted` answers True: `[a-z][.*_][a-z]` (RE2, on the text's UTF-8) matches, or the text holds
+   a lone surrogate, which RE2 cannot take as UTF-8 and the Python function then answers True for (the slow path).
+   A direct scan: the RE2 call goes through the wrapper's Python code and copies the text to UTF-8 per call. */
+static inline int is_lower_ascii(Py_UCS4 c) {
+    return c >= 'a' && c <= 'z';
+}
+
+ALWAYS_INLINE PyObject *has_dotted_in(PyObject *arg, int kind, const void *data, Py_ssize_t n) {
+    int found = 0;
+    for (Py_ssize_t i = 0; i + 2 < n && !found; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i + 1);
+        found = (c == '.' || c == '*' || c == '_') && is_lower_ascii(PyUnicode_READ(kind, data, i))
+            && is_lower_ascii(PyUnicode_READ(kind, data, i + 2));
+    }
+    for (Py_ssize_t i = 0; kind != PyUnicode_1BYTE_KIND && i < n && !found; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        found = c >= 0xD800 && c <= 0xDFFF;
+    }
+    return PyBool_FromLong(found);
+}
+
+static PyObject *has_dotted(PyObject *self, PyObject *arg) {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "has_dotted", &kind, &data, &n) < 0) {
+        return NULL;
+    }
+    return kind == PyUnicode_1BYTE_KIND ? has_dotted_in(arg, PyUnicode_1BYTE_KIND, data, n) : has_dotted_in(arg, kind, data, n);
+}
+
 static PyMethodDef methods[] = {
     {"whitespace_runs", whitespace_runs, METH_O, "The whitespace runs a fold collapses: [(start, end)]."},
     {"sentence_bounds", sentence_bounds, METH_O, "Where a sentence may end: [position]."},
@@ -679,6 +730,7 @@ static PyMethodDef methods[] = {
     {"digit_windows", digit_windows, METH_VARARGS, "Windows around the digit runs of a text, merged."},
     {"has_spaced", has_spaced, METH_O, "Whether three single characters are spaced out (text._SPACED)."},
     {"has_mixed", has_mixed, METH_O, "Whether a digit and a letter touch (text._MIXED)."},
+    {"has_dotted", has_dotted, METH_O, "Whether two letters touch a dot, star or underscore (text._dotted)."},
     {"first_tokens", first_tokens, METH_VARARGS, "The first token at or after each cut: [int]."},
     {"classify", classify, METH_VARARGS, "Word classes of tokens: (classes, index, phrase openings)."},
     {NULL, NULL, 0, NULL},
