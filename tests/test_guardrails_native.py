@@ -358,3 +358,37 @@ def test_every_module_the_check_runs_is_compiled() -> None:
              if "_native" not in p.parts}
     assert sorted(found - set(native.MODULES) - _NOT_COMPILED) == []
     assert sorted(set(native.MODULES) - found) == []
+
+
+@pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
+def test_the_c_class_index_reads_a_changed_cache_or_phrase_table_again() -> None:
+    # `classify` keeps each word's answers by the word's address beside its dict's version tag: a dict changed
+    # between calls (or during one, by `miss`), or another dict, must be read again
+    scan: Any = _built("_scan")
+    x, y, empty = frozenset({"x"}), frozenset({"y"}), frozenset()
+    cache: dict[str, frozenset[str]] = {"alpha": x}
+    phrases: dict[str, Any] = {}
+
+    def miss(word: str) -> frozenset[str]:
+        cache[word] = empty
+        return empty
+
+    words = ["alpha", "beta", "alpha"]
+    for _ in range(3):
+        got = scan.classify(words, cache, miss, phrases)
+        assert got[0] == [x, empty, x] and got[1] == {"x": [(0, 1), (2, 3)]} and got[2] == []
+    cache["alpha"] = y
+    assert scan.classify(words, cache, miss, phrases)[0] == [y, empty, y]
+    phrases["alpha"] = {"beta": []}
+    assert scan.classify(words, cache, miss, phrases)[2] == [0]
+    phrases["alpha"] = {"gamma": []}
+    assert scan.classify(words, cache, miss, phrases)[2] == []
+    del phrases["alpha"]
+    assert scan.classify(words, cache, miss, phrases)[2] == []
+    other = {**cache, "alpha": x}
+    assert scan.classify(words, other, miss, phrases)[0] == [x, empty, x]
+    assert scan.classify(words, cache, miss, phrases)[0] == [y, empty, y]
+    many = [f"w{i}" for i in range(20_000)]  # more words than the table keeps
+    assert scan.classify(many + words, cache, miss, phrases)[0] == [empty] * 20_000 + [y, empty, y]
+    cache.clear()
+    assert scan.classify(words, cache, miss, phrases)[0] == [empty] * 3

@@ -545,6 +545,56 @@ static int index_add(PyObject *index, class_table *table, PyObject *found, PyObj
 #endif
 }
 
+/* Each word's dictionary answers kept by the word's address, across checks: its classes (`cache[word]`) and its
+   phrase entry (`phrases.get(word)`), each beside the version tag its dict had when read. A dict's version tag
+   changes with every change to it and is never given to two states of any dict (CPython 3.11 hands them out from
+   one global counter), so an equal tag says the dict is as it was and its value is still the one it holds: the
+   answer is reused without a lookup (two dict lookups per token were most of `classify`'s remaining work). The
+   words are held (a held object's address is never reused); the table is emptied when half full. Python 3.12
+   deprecates the tag and later versions drop it: there every token takes the lookups, as before. Only touched
+   with the GIL held; nothing between finding a slot and using it runs Python code. */
+#if PY_VERSION_HEX < 0x030C0000
+#define WORD_MEMO 1
+#define MEMO_SLOTS 8192
+typedef struct {
+    PyObject *word;
+    uint64_t cache_tag;  /* 0: not read (every dict's tag is above 0) */
+    PyObject *found;     /* borrowed from the cache dict */
+    uint64_t phrases_tag;
+    PyObject *by_second; /* borrowed from the phrases dict; NULL when the word is no key of it */
+} memo_slot;
+static memo_slot memo[MEMO_SLOTS];
+static Py_ssize_t memo_used = 0;
+
+static inline uint64_t dict_tag(PyObject *dict) {
+    return ((PyDictObject *)dict)->ma_version_tag;
+}
+
+/* The slot of `word`: its own, or a new one holding it. */
+static memo_slot *memo_slot_of(PyObject *word) {
+    size_t slot = ((size_t)word >> 4) & (MEMO_SLOTS - 1);
+    while (memo[slot].word != NULL) {
+        if (memo[slot].word == word) {
+            return &memo[slot];
+        }
+        slot = (slot + 1) & (MEMO_SLOTS - 1);
+    }
+    if (memo_used >= MEMO_SLOTS / 2) {
+        for (Py_ssize_t i = 0; i < MEMO_SLOTS; i++) {
+            PyObject *held = memo[i].word;
+            memset(&memo[i], 0, sizeof memo[i]);
+            Py_XDECREF(held);  /* (a str's release runs no Python code) */
+        }
+        memo_used = 0;
+        slot = ((size_t)word >> 4) & (MEMO_SLOTS - 1);
+    }
+    Py_INCREF(word);
+    memo[slot].word = word;
+    memo_used++;
+    return &memo[slot];
+}
+#endif
+
 static PyObject *classify(PyObject *self, PyObject *args) {
     PyObject *words, *cache, *miss, *phrases;
     if (!PyArg_ParseTuple(args, "O!O!OO!:classify", &PyList_Type, &words, &PyDict_Type, &cache, &miss,
@@ -560,7 +610,27 @@ static PyObject *classify(PyObject *self, PyObject *args) {
     memset(&table, 0, sizeof table);
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *word = PyList_GET_ITEM(words, i);
-        PyObject *found = PyDict_GetItemWithError(cache, word);
+        PyObject *found = NULL;
+#ifdef WORD_MEMO
+        int memo_it = PyUnicode_CheckExact(word);
+        uint64_t tag = dict_tag(cache);
+        if (memo_it) {
+            memo_slot *known = memo_slot_of(word);
+            if (known->cache_tag == tag) {
+                found = known->found;
+            }
+        }
+        if (found == NULL) {
+            found = PyDict_GetItemWithError(cache, word);
+            if (found != NULL && memo_it && dict_tag(cache) == tag) {
+                memo_slot *known = memo_slot_of(word);  /* (found again: the lookup may have run Python code) */
+                known->cache_tag = tag;
+                known->found = found;
+            }
+        }
+#else
+        found = PyDict_GetItemWithError(cache, word);
+#endif
         if (found != NULL) {
             Py_INCREF(found);
         } else if (PyErr_Occurred()) {
@@ -591,7 +661,24 @@ static PyObject *classify(PyObject *self, PyObject *args) {
         }
     }
     for (Py_ssize_t i = 0; i + 1 < PyList_GET_SIZE(words); i++) {
-        PyObject *by_second = PyDict_GetItemWithError(phrases, PyList_GET_ITEM(words, i));
+        PyObject *word = PyList_GET_ITEM(words, i), *by_second = NULL;
+#ifdef WORD_MEMO
+        int memo_it = PyUnicode_CheckExact(word);
+        uint64_t tag = dict_tag(phrases);
+        memo_slot *known = memo_it ? memo_slot_of(word) : NULL;
+        if (known != NULL && known->phrases_tag == tag) {
+            by_second = known->by_second;
+        } else {
+            by_second = PyDict_GetItemWithError(phrases, word);
+            if ((by_second != NULL || !PyErr_Occurred()) && memo_it && dict_tag(phrases) == tag) {
+                known = memo_slot_of(word);  /* (found again: the lookup may have run Python code) */
+                known->phrases_tag = tag;
+                known->by_second = by_second;
+            }
+        }
+#else
+        by_second = PyDict_GetItemWithError(phrases, word);
+#endif
         if (by_second == NULL) {
             if (PyErr_Occurred()) {
                 goto fail;
