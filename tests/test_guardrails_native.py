@@ -185,6 +185,8 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
     loader.exec_module(scan)
     checked = spaced_hits = 0
     spaced, mixed = re.compile(text._SPACED), re.compile(text._MIXED)
+    dotted = text._native(r"[a-z][.*_][a-z]")  # the RE2 search `text._dotted` runs without the C module
+    dotted_hits = 0
     for raw in _texts():
         for folded in (raw, NormalizedText(raw).folded):
             assert scan.split_tokens(folded) == text._split_tokens_py(folded), folded
@@ -193,9 +195,17 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
             assert scan.sentence_bounds(folded) == sentences._bounds_py(folded), folded
             assert scan.has_spaced(folded) == (spaced.search(folded) is not None), folded
             assert scan.has_mixed(folded) == (mixed.search(folded) is not None), folded
+            assert scan.has_dotted(folded) == dotted(folded), folded
             spaced_hits += scan.has_spaced(folded)
+            dotted_hits += scan.has_dotted(folded)
             checked += 1
-    assert checked > 40_000 and spaced_hits > 100
+    assert checked > 40_000 and spaced_hits > 100 and dotted_hits > 100
+    # a lone surrogate: RE2 cannot take the text, and both answer True (the slow path)
+    rng = random.Random(5)
+    for raw in ["\ud800", "a.b\udfff", "\udc00x", "é\ud83d.z", *("".join(rng.choice("a.*_Z\u3042\ud800é")
+                                                                       for _ in range(rng.randint(0, 8)))
+                                                             for _ in range(3_000))]:
+        assert scan.has_dotted(raw) == dotted(raw), raw
     # the class index, with the token cache emptied before each side, so the C side's misses (`miss`) run too;
     # one lexicon for both, so both read the same frozensets (equal sets built apart may iterate apart)
     lexicon = Guard().lexicon
@@ -207,9 +217,15 @@ def test_the_c_scans_return_what_the_python_ones_return() -> None:
         want = classes._classes_py(words, lexicon)
         # the index's key order too
         assert (got[0], list(got[1].items()), got[2]) == (want[0], list(want[1].items()), want[2]), words
+    # past the shared (i, i + 1) tuples' 16,384 offsets, and twice over the shared ones
+    words = ["refund", "the", "claim", "zzqx"] * 4_500
+    for _ in range(2):
+        got = scan.classify(words, lexicon._token_cache, lexicon.token_classes, lexicon.phrases)
+        want = classes._classes_py(words, lexicon)
+        assert (got[0], list(got[1].items()), got[2]) == (want[0], list(want[1].items()), want[2])
     with pytest.raises(TypeError):
         scan.classify(["a"], {"a": "not a frozenset"}, len, {})
-    for name in ("split_tokens", "whitespace_runs", "sentence_bounds", "has_spaced", "has_mixed"):
+    for name in ("split_tokens", "whitespace_runs", "sentence_bounds", "has_spaced", "has_mixed", "has_dotted"):
         with pytest.raises(TypeError):
             getattr(scan, name)(b"bytes")
 
@@ -342,3 +358,37 @@ def test_every_module_the_check_runs_is_compiled() -> None:
              if "_native" not in p.parts}
     assert sorted(found - set(native.MODULES) - _NOT_COMPILED) == []
     assert sorted(set(native.MODULES) - found) == []
+
+
+@pytest.mark.skipif(native.status()[0] != "current", reason="no compiled build (make native needs a C compiler)")
+def test_the_c_class_index_reads_a_changed_cache_or_phrase_table_again() -> None:
+    # `classify` keeps each word's answers by the word's address beside its dict's version tag: a dict changed
+    # between calls (or during one, by `miss`), or another dict, must be read again
+    scan: Any = _built("_scan")
+    x, y, empty = frozenset({"x"}), frozenset({"y"}), frozenset()
+    cache: dict[str, frozenset[str]] = {"alpha": x}
+    phrases: dict[str, Any] = {}
+
+    def miss(word: str) -> frozenset[str]:
+        cache[word] = empty
+        return empty
+
+    words = ["alpha", "beta", "alpha"]
+    for _ in range(3):
+        got = scan.classify(words, cache, miss, phrases)
+        assert got[0] == [x, empty, x] and got[1] == {"x": [(0, 1), (2, 3)]} and got[2] == []
+    cache["alpha"] = y
+    assert scan.classify(words, cache, miss, phrases)[0] == [y, empty, y]
+    phrases["alpha"] = {"beta": []}
+    assert scan.classify(words, cache, miss, phrases)[2] == [0]
+    phrases["alpha"] = {"gamma": []}
+    assert scan.classify(words, cache, miss, phrases)[2] == []
+    del phrases["alpha"]
+    assert scan.classify(words, cache, miss, phrases)[2] == []
+    other = {**cache, "alpha": x}
+    assert scan.classify(words, other, miss, phrases)[0] == [x, empty, x]
+    assert scan.classify(words, cache, miss, phrases)[0] == [y, empty, y]
+    many = [f"w{i}" for i in range(20_000)]  # more words than the table keeps
+    assert scan.classify(many + words, cache, miss, phrases)[0] == [empty] * 20_000 + [y, empty, y]
+    cache.clear()
+    assert scan.classify(words, cache, miss, phrases)[0] == [empty] * 3

@@ -437,6 +437,26 @@ static PyObject *span_tuple(Py_ssize_t a, Py_ssize_t b) {
     return span;
 }
 
+/* A word's span (i, i + 1), one shared tuple per offset below `INT_CACHE` kept once made, as the ints are: a
+   tuple is immutable, so a shared one is the same value, and the index no longer builds and frees one tuple per
+   classed token per check (about a tenth of `classify`'s instructions, with the frees). */
+static PyObject *unit_cache[INT_CACHE];
+
+static PyObject *unit_span(Py_ssize_t i) {
+    if (i < 0 || i >= INT_CACHE) {
+        return span_tuple(i, i + 1);
+    }
+    PyObject *span = unit_cache[i];
+    if (span == NULL) {
+        span = unit_cache[i] = span_tuple(i, i + 1);
+        if (span == NULL) {
+            return NULL;
+        }
+    }
+    Py_INCREF(span);
+    return span;
+}
+
 /* The index's span lists by class object, for one `classify` call. A class name is mostly the same str object
    in every frozenset holding it (the lexicon's), so after its first dict lookup a class is found by its address:
    one dict lookup per token and class was about a fifth of this function's instructions. Equal names held by
@@ -525,6 +545,56 @@ static int index_add(PyObject *index, class_table *table, PyObject *found, PyObj
 #endif
 }
 
+/* Each word's dictionary answers kept by the word's address, across checks: its classes (`cache[word]`) and its
+   phrase entry (`phrases.get(word)`), each beside the version tag its dict had when read. A dict's version tag
+   changes with every change to it and is never given to two states of any dict (CPython 3.11 hands them out from
+   one global counter), so an equal tag says the dict is as it was and its value is still the one it holds: the
+   answer is reused without a lookup (two dict lookups per token were most of `classify`'s remaining work). The
+   words are held (a held object's address is never reused); the table is emptied when half full. Python 3.12
+   deprecates the tag and later versions drop it: there every token takes the lookups, as before. Only touched
+   with the GIL held; nothing between finding a slot and using it runs Python code. */
+#if PY_VERSION_HEX < 0x030C0000
+#define WORD_MEMO 1
+#define MEMO_SLOTS 8192
+typedef struct {
+    PyObject *word;
+    uint64_t cache_tag;  /* 0: not read (every dict's tag is above 0) */
+    PyObject *found;     /* borrowed from the cache dict */
+    uint64_t phrases_tag;
+    PyObject *by_second; /* borrowed from the phrases dict; NULL when the word is no key of it */
+} memo_slot;
+static memo_slot memo[MEMO_SLOTS];
+static Py_ssize_t memo_used = 0;
+
+static inline uint64_t dict_tag(PyObject *dict) {
+    return ((PyDictObject *)dict)->ma_version_tag;
+}
+
+/* The slot of `word`: its own, or a new one holding it. */
+static memo_slot *memo_slot_of(PyObject *word) {
+    size_t slot = ((size_t)word >> 4) & (MEMO_SLOTS - 1);
+    while (memo[slot].word != NULL) {
+        if (memo[slot].word == word) {
+            return &memo[slot];
+        }
+        slot = (slot + 1) & (MEMO_SLOTS - 1);
+    }
+    if (memo_used >= MEMO_SLOTS / 2) {
+        for (Py_ssize_t i = 0; i < MEMO_SLOTS; i++) {
+            PyObject *held = memo[i].word;
+            memset(&memo[i], 0, sizeof memo[i]);
+            Py_XDECREF(held);  /* (a str's release runs no Python code) */
+        }
+        memo_used = 0;
+        slot = ((size_t)word >> 4) & (MEMO_SLOTS - 1);
+    }
+    Py_INCREF(word);
+    memo[slot].word = word;
+    memo_used++;
+    return &memo[slot];
+}
+#endif
+
 static PyObject *classify(PyObject *self, PyObject *args) {
     PyObject *words, *cache, *miss, *phrases;
     if (!PyArg_ParseTuple(args, "O!O!OO!:classify", &PyList_Type, &words, &PyDict_Type, &cache, &miss,
@@ -540,7 +610,27 @@ static PyObject *classify(PyObject *self, PyObject *args) {
     memset(&table, 0, sizeof table);
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *word = PyList_GET_ITEM(words, i);
-        PyObject *found = PyDict_GetItemWithError(cache, word);
+        PyObject *found = NULL;
+#ifdef WORD_MEMO
+        int memo_it = PyUnicode_CheckExact(word);
+        uint64_t tag = dict_tag(cache);
+        if (memo_it) {
+            memo_slot *known = memo_slot_of(word);
+            if (known->cache_tag == tag) {
+                found = known->found;
+            }
+        }
+        if (found == NULL) {
+            found = PyDict_GetItemWithError(cache, word);
+            if (found != NULL && memo_it && dict_tag(cache) == tag) {
+                memo_slot *known = memo_slot_of(word);  /* (found again: the lookup may have run Python code) */
+                known->cache_tag = tag;
+                known->found = found;
+            }
+        }
+#else
+        found = PyDict_GetItemWithError(cache, word);
+#endif
         if (found != NULL) {
             Py_INCREF(found);
         } else if (PyErr_Occurred()) {
@@ -559,7 +649,7 @@ static PyObject *classify(PyObject *self, PyObject *args) {
             goto fail;
         }
         if (PySet_GET_SIZE(found) > 0) {
-            PyObject *span = span_tuple(i, i + 1);
+            PyObject *span = unit_span(i);
             if (span == NULL) {
                 goto fail;
             }
@@ -571,7 +661,24 @@ static PyObject *classify(PyObject *self, PyObject *args) {
         }
     }
     for (Py_ssize_t i = 0; i + 1 < PyList_GET_SIZE(words); i++) {
-        PyObject *by_second = PyDict_GetItemWithError(phrases, PyList_GET_ITEM(words, i));
+        PyObject *word = PyList_GET_ITEM(words, i), *by_second = NULL;
+#ifdef WORD_MEMO
+        int memo_it = PyUnicode_CheckExact(word);
+        uint64_t tag = dict_tag(phrases);
+        memo_slot *known = memo_it ? memo_slot_of(word) : NULL;
+        if (known != NULL && known->phrases_tag == tag) {
+            by_second = known->by_second;
+        } else {
+            by_second = PyDict_GetItemWithError(phrases, word);
+            if ((by_second != NULL || !PyErr_Occurred()) && memo_it && dict_tag(phrases) == tag) {
+                known = memo_slot_of(word);  /* (found again: the lookup may have run Python code) */
+                known->phrases_tag = tag;
+                known->by_second = by_second;
+            }
+        }
+#else
+        by_second = PyDict_GetItemWithError(phrases, word);
+#endif
         if (by_second == NULL) {
             if (PyErr_Occurred()) {
                 goto fail;
@@ -672,6 +779,37 @@ static PyObject *has_mixed(PyObject *self, PyObject *arg) {
     return kind == PyUnicode_1BYTE_KIND ? has_mixed_in(arg, PyUnicode_1BYTE_KIND, data, n) : has_mixed_in(arg, kind, data, n);
 }
 
+/* Whether `text._dotted` answers True: `[a-z][.*_][a-z]` (RE2, on the text's UTF-8) matches, or the text holds
+   a lone surrogate, which RE2 cannot take as UTF-8 and the Python function then answers True for (the slow path).
+   A direct scan: the RE2 call goes through the wrapper's Python code and copies the text to UTF-8 per call. */
+static inline int is_lower_ascii(Py_UCS4 c) {
+    return c >= 'a' && c <= 'z';
+}
+
+ALWAYS_INLINE PyObject *has_dotted_in(PyObject *arg, int kind, const void *data, Py_ssize_t n) {
+    int found = 0;
+    for (Py_ssize_t i = 0; i + 2 < n && !found; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i + 1);
+        found = (c == '.' || c == '*' || c == '_') && is_lower_ascii(PyUnicode_READ(kind, data, i))
+            && is_lower_ascii(PyUnicode_READ(kind, data, i + 2));
+    }
+    for (Py_ssize_t i = 0; kind != PyUnicode_1BYTE_KIND && i < n && !found; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        found = c >= 0xD800 && c <= 0xDFFF;
+    }
+    return PyBool_FromLong(found);
+}
+
+static PyObject *has_dotted(PyObject *self, PyObject *arg) {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (str_view(arg, "has_dotted", &kind, &data, &n) < 0) {
+        return NULL;
+    }
+    return kind == PyUnicode_1BYTE_KIND ? has_dotted_in(arg, PyUnicode_1BYTE_KIND, data, n) : has_dotted_in(arg, kind, data, n);
+}
+
 static PyMethodDef methods[] = {
     {"whitespace_runs", whitespace_runs, METH_O, "The whitespace runs a fold collapses: [(start, end)]."},
     {"sentence_bounds", sentence_bounds, METH_O, "Where a sentence may end: [position]."},
@@ -679,6 +817,7 @@ static PyMethodDef methods[] = {
     {"digit_windows", digit_windows, METH_VARARGS, "Windows around the digit runs of a text, merged."},
     {"has_spaced", has_spaced, METH_O, "Whether three single characters are spaced out (text._SPACED)."},
     {"has_mixed", has_mixed, METH_O, "Whether a digit and a letter touch (text._MIXED)."},
+    {"has_dotted", has_dotted, METH_O, "Whether two letters touch a dot, star or underscore (text._dotted)."},
     {"first_tokens", first_tokens, METH_VARARGS, "The first token at or after each cut: [int]."},
     {"classify", classify, METH_VARARGS, "Word classes of tokens: (classes, index, phrase openings)."},
     {NULL, NULL, 0, NULL},

@@ -71,6 +71,7 @@ try:
     # the two quick tests as direct scans: the same answers without RE2's per-call wrapper (Python code)
     _spaced = _scan.has_spaced
     _mixed = _scan.has_mixed
+    _dotted = _scan.has_dotted  # (True on a lone surrogate, as the RE2 search's fallback answers)
 except ImportError:
     pass
 
