@@ -8,7 +8,13 @@ undone by "that" in the next ("Vous avez choisi de passer par Amazon ... faire m
 from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
-from assistant.guardrails.rules.claim_clauses import asks_in, negation_in, neutral_clause, subject_is_not_buyer
+from assistant.guardrails.rules.claim_clauses import (
+    aside_before,
+    asks_in,
+    negation_in,
+    neutral_clause,
+    subject_is_not_buyer,
+)
 from assistant.guardrails.rules.claim_openings import BEFORE_ANY, BEFORE_LINK
 from assistant.guardrails.rules.claim_refs import closing_noun, weak_claim_in
 from assistant.guardrails.text import Doc
@@ -165,7 +171,7 @@ def _plea(doc: Doc, x: int, y: int) -> bool:
 # its verb ("antes de", "prima di", "avant de") is `BEFORE_LINK`
 # A preposition that makes Amazon where an act is done: "with Amazon", "con Amazon", "bei Amazon", "auprès d'Amazon"
 _WITH = frozenset({"with", "through", "via", "to", "at", "con", "por", "a", "ad", "presso", "su", "bei", "uber", "an",
-                   "aupres", "chez", "par", "d"})
+                   "aupres", "chez", "par", "d", "gegenuber"})
 _WITHOUT = frozenset({"without", "sin", "senza", "sans", "ohne"})
 _DE_MODALS = frozenset({"konnten", "wurden", "mochten", "konnen", "wollen", "wurde", "konnte"})
 _HELD_REACH = 6  # tokens from "before" (or the word of holding off) to Amazon: "antes de dar ese paso con Amazon"
@@ -195,14 +201,16 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
         without = next((a for a in range(m - 2, lo - 1, -1) if doc.words[a] in _WITHOUT), None)
         start = before if before is not None else (held if held is not None else without)
         # the polite "you" right before "bei Amazon": a German verb-final clause
-        if start is None and doc.words[m - 2] == "sie":
+        # ("wenn Sie mit einem Schritt gegenüber Amazon noch so lange warten könnten": "Sie" earlier in the clause)
+        if start is None and (doc.words[m - 2] == "sie" or "sie" in doc.words[clause_start(doc, m):m - 1]):
             # German puts the verb last: "wäre es nett, wenn Sie bei Amazon bis dahin noch die Füße stillhalten" (a
             # word of waiting or putting off that ends Amazon's clause, asked by the clause before it)
             end = clause_end(doc, m)
             last = end - 1 if end - 1 > m and doc.words[end - 1] in _DE_MODALS else end  # "... stillhalten könnten"
             if any(b == last for cls in ("wait", "defer") for _, b in doc.find(cls, m + 1, end)):
                 c0 = clause_start(doc, m)
-                if c0 > s.tok_start and asks_in(doc, clause_start(doc, c0 - 1), c0) \
+                if c0 > s.tok_start and (asks_in(doc, clause_start(doc, c0 - 1), c0)
+                                         or doc.has("expect", clause_start(doc, c0 - 1), c0)) \
                         and not neutral_clause(doc, c0, end):
                     out.append((c0, end))
             continue
@@ -213,7 +221,7 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
             c0 = s.tok_start  # a "without" clause is wished for by the clause before it
         asked = asks_in(doc, c0, start + 1) or doc.has("wait", c0, start) or (
             before is not None and doc.has("hold_off", c0, start))
-        aside = _aside_before(doc, c0, s.tok_start)
+        aside = aside_before(doc, c0, s.tok_start)
         if not asked and aside is not None:
             # "Nous vous saurions gré, en attendant, de patienter avant toute démarche auprès d'Amazon": the request
             # stands before a short aside set off by commas, and its clause goes on after it
@@ -231,19 +239,6 @@ def held_off_at_amazon(doc: Doc) -> list[tuple[int, int]]:
 # "avant toute démarche auprès d'Amazon": a bare "avant" before "any" is the act's "before" too ("avant, nous ..."
 # is earlier, no act)
 _ANY_FR = frozenset({"toute", "tout", "toutes", "tous"})
-_ASIDE = 3  # tokens at most in an aside between commas ("en attendant", "in the meantime", "bien entendu")
-
-
-def _aside_before(doc: Doc, c0: int, first: int) -> int | None:
-    """The start of the clause before a short aside that ends at `c0`, or None when none stands there."""
-    if c0 - 1 <= first:
-        return None
-    a0 = clause_start(doc, c0 - 1)
-    if not first < a0 or c0 - a0 > _ASIDE or doc.has("first_person", a0, c0) or doc.has("you", a0, c0):
-        return None
-    return clause_start(doc, a0 - 1)
-
-
 _GOODS = frozenset({"thing", "r_return", "send_verb", "sent_goods"})
 _IT = frozenset({"it", "them"})
 

@@ -374,3 +374,16 @@ def absolute_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int
             continue  # "with the claim closed or open", "ob mit oder ohne": nothing waits on it
         out.append((obj, end + 1))
     return out
+
+
+_ASIDE = 3  # tokens at most in an aside between commas ("en attendant", "in the meantime", "bien entendu")
+
+
+def aside_before(doc: Doc, c0: int, first: int) -> int | None:
+    """The start of the clause before a short aside that ends at `c0`, or None when none stands there."""
+    if c0 - 1 <= first:
+        return None
+    a0 = clause_start(doc, c0 - 1)
+    if not first < a0 or c0 - a0 > _ASIDE or doc.has("first_person", a0, c0) or doc.has("you", a0, c0):
+        return None
+    return clause_start(doc, a0 - 1)

@@ -131,6 +131,9 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                         and (doc.words[b] in DETERMINER or "pronoun" in doc.classes[b]) \
                         and doc.text.folded[doc.ends[a]:doc.starts[b]].isspace():
                     continue  # "sorry you had to open a claim over it": a preposition with its object, not "it's over"
+                if doc.words[a] == "end" and a > 0 and doc.words[a - 1] == "the" and doc.words[b:b + 1] == ["of"] \
+                        and doc.words[b + 1:b + 2] != ["the"] and not doc.has("pronoun", b + 1, b + 2):
+                    continue  # "by the end of next week, Amazon's A-to-z Guarantee ...": a date, not a closing
                 if doc.words[a] == "end" and doc.words[b:b + 1] == ["up"]:
                     continue  # "we want you to end up with a jug that works": "end up" is to come out, no closing
                 if obj in pronouns and a == obj + 1 and closing_noun(doc.words[a]):

@@ -18,7 +18,7 @@ from assistant.guardrails.clauses import INFINITIVE_LINK, clause_end, clause_sta
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT, WAIT_NOUN_BEFORE, third_person_fact
-from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause, permission
+from assistant.guardrails.rules.claim_clauses import aside_before, asks_in, neutral_clause, permission
 from assistant.guardrails.rules.claim_refs import weak_claim_in
 from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC
 from assistant.guardrails.text import Doc
@@ -336,6 +336,10 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
         negations = sorted([*negations, *((k, k + 1) for k, w in enumerate(doc.words) if w in _PAST_NOT)])
     for a, b in negations:
         c0, c1 = clause_start(doc, a), clause_end(doc, a)
+        first = doc.sentences[doc.sentence_of(a)].tok_start
+        if not asks_in(doc, c0, a) and (aside := aside_before(doc, c0, first)) is not None \
+                and asks_in(doc, aside, c0):
+            c0 = aside  # "Le rogamos que, mientras tanto, no dé el paso de acudir a Amazon": asked before the aside
         if not asks_in(doc, c0, a) or doc.has("negation", c0, a):
             continue
         verb = b + 1 if b < n and doc.words[b] == "pas" else b  # "ne pas contacter"
@@ -346,8 +350,10 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
             out.append((a, verb + 1))  # "No hace falta que reclame nada en Amazon; ... que no lo hiciera": that act
             continue
         # (a closing verb is the closing detectors' to read: "müssen Sie nicht zurücknehmen" is "need not withdraw")
-        if verb >= c1 or doc.words[verb] in NOT_KEEPING_OUT or any(
-                cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "negation", "close")):
+        # (Spanish "dé", give, folds to the preposition "de": "no dé el paso de acudir a Amazon" has a verb)
+        given = verb < c1 and doc.words[verb] == "de" and doc.original_word(verb) == "dé"
+        if verb >= c1 or doc.words[verb] in NOT_KEEPING_OUT or (not given and any(
+                cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "negation", "close"))):
             continue
         k = verb + 1
         while k < min(c1, verb + 4) and (doc.words[k] in _TO_AMAZON or doc.words[k] in _ANYTHING):
@@ -367,7 +373,7 @@ def asked_not_to(data: RuleInput) -> list[tuple[int, int]]:
 
 
 _BARE_ACT = 3  # tokens from the verb to its clause's end: an act with no object ("di non procedere", "go ahead")
-_AMAZON_REACH = 6  # tokens after the verb: its object ("ese paso", "that step") then Amazon
+_AMAZON_REACH = 7  # tokens after the verb: its object ("ese paso", "el paso de acudir a") then Amazon
 # an object that is the goods, or the seller as the act's receiver: the act is on the item, not with Amazon
 _ON_GOODS = frozenset({"it", "them", "us", "lo", "los", "las", "nos", "ihn", "sie", "uns", "le", "les", "nous",
                        "ce", "ci", "li"})
