@@ -7,6 +7,7 @@ undone by "that" in the next ("Vous avez choisi de passer par Amazon ... faire m
 
 from __future__ import annotations
 
+from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.rules.claim_clauses import (
     aside_before,
@@ -52,9 +53,12 @@ def kept_between_us(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
     seller and the buyer is keeping it from Amazon.
     """
     out: list[tuple[int, int]] = []
-    for a, b in doc.spans("between_us"):
+    spans = doc.spans("between_us")
+    starts = sorted(objects) if spans else []
+    for a, b in spans:
         c0 = clause_start(doc, a)
-        objs = [o for o in objects if c0 <= o < a]
+        # (by bisection: every object for every span was quadratic on a run-on draft)
+        objs = starts[bisect_left(starts, c0):bisect_left(starts, a)]
         if not objs or negation_in(doc, c0, a) or neutral_clause(doc, c0, clause_end(doc, a)):
             continue
         if asks_in(doc, doc.sentences[doc.sentence_of(a)].tok_start, a) or doc.has("condition", c0, a):

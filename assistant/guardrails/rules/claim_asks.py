@@ -26,6 +26,7 @@ from assistant.guardrails.rules.claim_clauses import (
     permission,
     subject_is_not_buyer,
 )
+from assistant.guardrails.rules.claim_closing_shapes import hyphen_joined
 from assistant.guardrails.rules.claim_refs import antecedent
 from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC
 from assistant.guardrails.text import Doc
@@ -245,7 +246,7 @@ def deferrals(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]
         if a > 0 and doc.words[a - 1] in WAIT_NOUN_BEFORE:
             continue  # a noun: "sorry for the delay. We opened a case with Japan Post"
         for obj in starts[bisect_left(starts, b):bisect_right(starts, b + 4)]:
-            if doc.words[obj] in _ROMANCE_CLITICS and doc.folded[doc.ends[obj - 1]:doc.starts[obj]] != "-":
+            if doc.words[obj] in _ROMANCE_CLITICS and not hyphen_joined(doc, obj):
                 # Italian and Spanish put a pronoun before the verb or on it ("la rimandi", "rimandarla"):
                 # "ci rimanda la borraccia e Le rimborsiamo" has an article, then the next verb's pronoun
                 continue

@@ -416,8 +416,8 @@ def _sentence_total(data: RuleInput, values: list[Money]) -> float:
         # Japanese lists amounts before the one verb that pays them: "Aとして1,000円、Bとして800円を返金" and
         # "1,000円と800円を返金" add up, unless an alternative word follows in the sentence ("…のいずれか"; not
         # the next sentence's "お選びください")
-        end = min(c.tok + 3, doc.sentences[doc.sentence_of(c.tok)].tok_end)
-        if not joins[i] and _JA_LIST.match(doc.folded, p.end) and not doc.has("alternative", p.tok + 1, end):
+        if not joins[i] and _JA_LIST.match(doc.folded, p.end) and not doc.has(
+                "alternative", p.tok + 1, min(c.tok + 3, doc.sentences[doc.sentence_of(c.tok)].tok_end)):
             joins[i] = True
     for i in range(len(pairs) - 2, -1, -1):  # "$8 for the dent, $8 for the scratch and $5": a list ending in "and"
         p, c = pairs[i]
