@@ -268,7 +268,12 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
             # "To put it right, please start a return": the last word of an idiom of making amends, as the purpose of
             # what follows (not "we will put it right for you", a promise the offline composer makes as an option)
             continue
-        if _offer_cue(doc, si) and not negated(doc, a):
+        # (or the new goods said sent right after: "une lampe neuve, expédiée sous 2 jours", the participle agreeing
+        # with the lamp)
+        # (not a subject between: "You're right, we sent the wrong one" tells the mistake)
+        said_sent = doc.has("sent_goods", b, min(s.tok_end, b + 2)) and not any(
+            doc.has(cls, b, min(s.tok_end, b + 2)) for cls in ("first_person", "you"))
+        if (_offer_cue(doc, si) or said_sent) and not negated(doc, a):
             _add(offers, doc, "replacement", a, b, seen)
     # a remedy already on its way is one the message gives: "we've also sent a second set by express today" (not
     # "we sent it on Monday", the order itself)

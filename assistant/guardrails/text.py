@@ -323,6 +323,11 @@ def _tokenize_slow(doc: Doc, folded: str) -> None:
     if has_cjk(folded):
         # Japanese has no spaces: its lexicon entries are found as substrings and become tokens of their own.
         spans.extend((a, b, folded[a:b]) for a, b, _ in doc.lexicon.substring_hits(folded))
+        if "円" in folded:
+            # an amount in kanji numerals is a token of its own, as one in digits is: "千円に加えて千二百円をご返金"
+            # has the word of adding between its two amounts, not inside the first (money.py ties words by token)
+            spans.sort()
+            spans.extend(_kanji_amounts(spans, folded))
         spans.sort()
     lexicon = doc.lexicon
     for a, b, word in spans:
@@ -331,6 +336,20 @@ def _tokenize_slow(doc: Doc, folded: str) -> None:
         doc.words.append(_word(word, lexicon))
 
 
+def _kanji_amounts(spans: list[tuple[int, int, str]], folded: str) -> list[tuple[int, int, str]]:
+    """Kanji amounts before "円" that overlap no span in `spans` (sorted): a bisection each, linear in all."""
+    starts = [a for a, _, _ in spans]
+    reach = list(itertools.accumulate((b for _, b, _ in spans), max))  # furthest end of the spans up to each
+    out = []
+    for m in _KANJI_AMOUNT.finditer(folded):
+        i = bisect_left(starts, m.end())  # the spans starting before the run ends
+        if i == 0 or reach[i - 1] <= m.start():
+            out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+# A run of kanji numerals right before the yen sign (the digits of "3千円" are a token already)
+_KANJI_AMOUNT = re.compile(r"[〇一二三四五六七八九十百千万]+(?=\s?円)")
 # One-letter words of the supported languages that may stand before a spaced-out word ("a r i t i r a r e")
 _ONE_LETTER_WORDS = frozenset("aeoyiu")
 _GLUE = frozenset("-\u2010\u2011\u2013/")

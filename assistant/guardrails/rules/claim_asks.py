@@ -166,7 +166,31 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
             k += 1
         if k < end and "amazon" in doc.classes[k] and not neutral_clause(doc, clause_start(doc, a), end):
             out.append((a, k + 1))
+            continue
+        claim = _claim_as_destination(doc, verb, end)
+        if claim is not None and not neutral_clause(doc, clause_start(doc, a), end):
+            out.append((a, max(e for _, e in doc.find("claim", claim, claim + 1))))  # to the end of its name
     return out
+
+
+_DESTINATION = frozenset({"to", "into", "through", "via"})
+
+
+def _claim_as_destination(doc: Doc, verb: int, end: int) -> int | None:
+    """'There's no need to take this to A-to-z', 'no need to escalate it into a chargeback': the claim as a place.
+
+    A claim reached from the verb through a preposition of direction (an object and an article may stand
+    between) is where the buyer is asked not to go, as Amazon is in "no need to take this to Amazon".
+    """
+    seen_to = False
+    for k in range(verb + 1, min(end, verb + 5)):
+        if "claim" in doc.classes[k]:
+            return k if seen_to else None
+        if doc.words[k] in _DESTINATION:
+            seen_to = True
+        elif "filler" not in doc.classes[k] and "pronoun" not in doc.classes[k]:
+            return None
+    return None
 
 
 def third_person_fact(doc: Doc, a: int, b: int, end: int) -> bool:

@@ -249,7 +249,8 @@ def close_requests(data: RuleInput, objects: dict[int, int], pronouns: dict[int,
                 if conds and permitted_closing(data, s.tok_start, conds[-1][0]):
                     continue  # "..., or close it yourself if you feel it's no longer needed": the buyer's reason
                 if cls == "gone" and _amazon_tells(doc, max(s.tok_start, min(a, obj) - NEAR), min(a, obj)) \
-                        and doc.sentence_of(a) not in data.offers.by_sentence:
+                        and doc.sentence_of(a) not in data.offers.by_sentence \
+                        and not _done_on_amazons_word(doc, s.tok_start, min(a, obj), max(b, obj_end), s.tok_end):
                     continue  # "Amazon will tell you when the case is closed": Amazon informs, nothing waits on it
                 out.append((min(a, obj), max(b, obj_end)))
     return out
@@ -281,6 +282,30 @@ _GO = frozenset({"go", "gone", "went", "goes"})
 # "is over" is a state; "over" after anything else, with an object after it, is a preposition ("a claim over it")
 _BE = frozenset({"is", "was", "be", "been", "are", "were", "it's", "that's", "its", "thats", "being", "all"})
 _TOWARDS = frozenset({"to", "into", "through", "via", "over"})
+
+
+# What the seller carries out after a condition: a remedy, or the buyer's choice made above ("we will" alone,
+# an `offer_verb`, also says "we will update you")
+_CARRIED_OUT = ("r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
+_CHOICE_NOUNS = frozenset({"choice", "option", "wahl", "wunschlosung", "choix", "eleccion", "opcion", "scelta",
+                           "opzione"})
+
+
+def _done_on_amazons_word(doc: Doc, start: int, obj: int, after: int, end: int) -> bool:
+    """'Sobald Amazon uns mitteilt, dass Ihr Vorgang dort abgeschlossen ist, setzen wir Ihre Wahl um'.
+
+    Amazon's telling is itself the condition (a condition word before it), and the main clause after the closed
+    claim carries out a remedy or the buyer's choice: the remedy waits on the claim's state, whoever reports it.
+    """
+    if not doc.has("condition", start, obj):
+        return False
+    end = min(end, after + _MAIN_REACH)  # the main clause after it (a run-on sentence read to its end per claim
+    # would be quadratic)
+    return any(doc.has(cls, after, end) for cls in _CARRIED_OUT) or any(
+        w in _CHOICE_NOUNS for w in doc.words[after:end])
+
+
+_MAIN_REACH = 16
 
 
 def _amazon_tells(doc: Doc, lo: int, hi: int) -> bool:

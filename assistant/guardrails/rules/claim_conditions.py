@@ -88,6 +88,11 @@ def conditioned(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
         # being no claim (a claim named, not a pronoun: "si no lo ha recibido" is the parcel)
         unopened = unopened or (bool(conditions) and conditions[0][0] < obj and "pronoun" not in doc.classes[obj]
                                 and doc.has("negation", max(s.tok_start, obj - 2), obj))
+        # "a condizione che non venga richiesto alcuno storno": a passive of asking for the claim, denied, in the
+        # condition's own clause (a verb and a quantifier between; not the buyer's own opening, "if it isn't sorted
+        # by Friday you can open a claim", where a subject or a verb of opening stands between)
+        unopened = unopened or (bool(conditions) and conditions[0][0] < obj and "pronoun" not in doc.classes[obj]
+                                and _passive_denied(doc, max(conditions[0][1], clause_start(doc, obj)), obj))
         # "so long as Amazon no longer has an active claim on the order": a state word right before the claim, a
         # negation between the condition and it
         before = [a for a, _ in conditions if a < obj]
@@ -209,6 +214,17 @@ def _duration(doc: Doc, k: int) -> bool:
         return True
     return k + 1 < len(words) and (words[k].isdigit() or "number" in doc.classes[k]) \
         and words[k + 1].startswith(_TIME_UNITS)
+_PASSIVE_REACH = 4  # tokens from the negation to the claim: "non venga richiesto alcuno storno"
+
+
+def _passive_denied(doc: Doc, lo: int, obj: int) -> bool:
+    """A negation within reach before the claim at `obj`, with no subject or verb of opening between."""
+    for n, _ in doc.find("negation", max(lo, obj - _PASSIVE_REACH), obj):
+        if not any(doc.has(cls, n + 1, obj) for cls in ("you", "first_person", "open")):
+            return True
+    return False
+
+
 def amazon_acts(doc: Doc, main: int, end: int) -> bool:
     """Whether the main clause from token `main` has Amazon as its subject and names no remedy."""
     if main >= end or "amazon" not in doc.classes[main] or "you" in doc.classes[main]:

@@ -59,6 +59,8 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         if a + 1 < len(doc.words) and not hyphen_joined(doc, a) and (_NOUN_AFTER & doc.classes[a + 1] or (
                 doc.words[a] in DETERMINER and doc.words[a + 1].endswith(NOUN_ENDINGS))):
             continue  # an article before a noun ("la sostituzione", "la riparazione"), not a pronoun
+        if _article_after_verb(doc, a):
+            continue  # "Possiamo inviarle gratuitamente la giacca": an article after the verb, not its pronoun
         if a + 1 < len(doc.words) and doc.words[a] in ("this", "that") and doc.words[a + 1] in _DEGREE:
             continue  # "you shouldn't have had to wait this long": a degree, no thing pointed at
         if doc.words[a] == "damit" and a + 1 < len(doc.words) and doc.words[a + 1] in _DE_SUBJECTS:
@@ -212,6 +214,24 @@ def _plain_nouns(doc: Doc, claims: dict[int, int]) -> list[int]:
 
 # the determiners without "a"/"an" ("a lot", "a while" name nothing), and more possessives
 _ARTICLES = (DETERMINER - {"a", "an"}) | {"den", "ihr", "ihre", "ihren", "votre", "su", "suo", "sua"}
+
+
+# Italian and Spanish object pronouns standing alone: before their verb, never after it (they fuse on an
+# infinitive: "ritirarla"); after an adverb in -mente, a "we" form or a verb of sending they are articles
+_ROMANCE_CLITICS = frozenset({"la", "lo", "le", "las", "los", "li"})
+_WE_FORMS = ("iamo", "amos", "emos", "imos")
+_NOUN_CLASSES = frozenset({"thing", "filler", "open_end"})
+
+
+def _article_after_verb(doc: Doc, a: int) -> bool:
+    """Whether the Italian or Spanish clitic at `a` follows a verb or an adverb of it: then it is an article."""
+    if a == 0 or doc.words[a] not in _ROMANCE_CLITICS or hyphen_joined(doc, a):
+        return False
+    before = doc.words[a - 1]
+    if not (before.endswith("mente") or before.endswith(_WE_FORMS) or "send_verb" in doc.classes[a - 1]):
+        return False
+    # (before a verb it is the pronoun, whatever precedes: "Gentilmente la chiuda")
+    return a + 1 < len(doc.words) and not (doc.classes[a + 1] - _NOUN_CLASSES)
 
 
 # Word classes that only nouns have: a "pronoun" right before one is an article

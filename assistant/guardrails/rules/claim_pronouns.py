@@ -153,7 +153,7 @@ def fused_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         theirs = resolved and not starts and buyer_names_claim(data) and not thing_may_agree(doc, s.tok_start, a,
                                                                                              plain=True)
         if not theirs and (claim is None or (gender_disagrees(doc, claim, a) if resolved
-                                             else other_antecedent(doc, claim, claims[claim], a))):
+                                             else other_antecedent(doc, claim, claims[claim], a, closing=True))):
             continue
         if subject_is_not_buyer(doc, a, s.tok_start):
             continue

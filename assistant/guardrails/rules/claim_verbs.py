@@ -86,17 +86,17 @@ def gender_disagrees(doc: Doc, claim: int, verb: int) -> bool:
     return _of_gender(doc.words[claim], _other_gender(doc.words[verb]))
 
 
-def other_antecedent(doc: Doc, claim: int, lo: int, verb: int) -> bool:
+def other_antecedent(doc: Doc, claim: int, lo: int, verb: int, *, closing: bool = False) -> bool:
     """Whether the fused pronoun stands for something other than the claim.
 
     The claim's gender disagrees, or a noun that may have its gender stands between the claim and the verb.
     Spanish and Italian pronouns agree in gender: "cerrarla" (feminine) cannot take up "el reembolso" or "l'invio"
     ending in -o, and "cancelarlo" cannot take up "la disputa"; nouns of the other gender between do not count.
     """
-    return gender_disagrees(doc, claim, verb) or thing_may_agree(doc, lo, verb)
+    return gender_disagrees(doc, claim, verb) or thing_may_agree(doc, lo, verb, closing=closing)
 
 
-def thing_may_agree(doc: Doc, lo: int, verb: int, *, plain: bool = False) -> bool:
+def thing_may_agree(doc: Doc, lo: int, verb: int, *, plain: bool = False, closing: bool = False) -> bool:
     """Whether a noun between `lo` and the verb may be what its fused pronoun takes up (not of the other gender).
 
     The nouns are the lexicon's `thing` words; with `plain`, also a word of no class right after an article
@@ -104,6 +104,10 @@ def thing_may_agree(doc: Doc, lo: int, verb: int, *, plain: bool = False) -> boo
     """
     other = _other_gender(doc.words[verb])
     nouns = [t for t, _ in doc.find("thing", lo, verb)]
+    if closing and "r_cancel" not in doc.classes[verb]:
+        # a remedy offered between is not what a verb of closing takes up: "2. La devolución con reembolso ...
+        # Cuando elija una de las opciones, ¿podría cerrarla?" closes the claim named before the options
+        nouns = [t for t in nouns if not any(cls.startswith("r_") for cls in doc.classes[t])]
     if plain:
         nouns += [k for k in range(lo + 1, verb) if doc.words[k - 1] in _ARTICLES and unknown_noun(doc, k)]
     return any(other is None or not doc.words[t].endswith(other) for t in nouns)
@@ -137,7 +141,9 @@ _SEPARABLE = {"zu": ("mach",), "dicht": ("mach",), "zuruck": ("zieh", "zog", "ni
               # Sie den Antrag ab": call it off
               "ab": ("sehen", "sieh", "blas", "brech", "brich"),
               # "lassen" with the infinitive last does the same: "Die Rückbuchung ... lassen Sie bitte fallen"
-              "fallen": ("lass", "liess"), "ruhen": ("lass", "liess")}
+              "fallen": ("lass", "liess"), "ruhen": ("lass", "liess"),
+              # "Den Fall ... nehmen Sie dann bitte wieder raus": taken out again, as taken back
+              "raus": ("nimm", "nehm"), "heraus": ("nimm", "nehm")}
 _PARTICLE_REACH = 12  # tokens after the claim's name: a relative clause may come between ("den du ... hast")
 
 

@@ -53,6 +53,7 @@ from assistant.guardrails.rules.claim_hints import (
     doubted_involvement,
     needless_acts,
 )
+from assistant.guardrails.rules.claim_moot import moot_claims
 from assistant.guardrails.rules.claim_neutral import regretted
 from assistant.guardrails.rules.claim_openings import (
     asked_not_to,
@@ -379,6 +380,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or (doc.spans("negation") and doc.spans("open") and doc.spans("amazon"))  # "not necessary to contact"
             or (doc.spans("negation") and doc.spans("go_on"))  # "nicht weiter verfolgt" (claim_wishes)
             or (doc.spans("expect") and (doc.spans("claim") or doc.spans("amazon")))
+            or doc.spans("purpose") or doc.spans("moot")  # "the dispute would no longer make sense" (claim_moot)
             or doc.spans("keep_out") or doc.spans("between_us") or doc.spans("doubt") or may_ask_amazon_to_stop(doc)
             or names_amazon_side(doc)):
         return []
@@ -404,7 +406,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data)
              + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)
-             + state_taken_back(data))
+             + state_taken_back(data) + moot_claims(doc, claims))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence
     # stays the closer reading's ("Please close the A-to-z claim", not "Please close")
     spans = spans or wished_ends(doc, claims)
