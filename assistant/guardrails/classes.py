@@ -155,6 +155,11 @@ def _invitation(doc: Doc, cls: str, a: int, b: int) -> bool:
         w in HESITATE for w in words[b:b + _HESITATE_AFTER])
 
 
+def _repaired_part(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """'faire réparer la fermeture', 'repair the closure': a closing noun that is repaired is a part (a zip)."""
+    return b - a == 1 and any("r_repair" in doc.classes[k] for k in range(max(0, a - 2), a))
+
+
 def _in_claim_name(doc: Doc, cls: str, a: int, b: int) -> bool:
     """German "bis" in the guarantee's name ("A-bis-z-Garantie", "A bis Z"): no "until"."""
     words = doc.words
@@ -232,6 +237,7 @@ def _adverb_readings(doc: Doc) -> None:
     _drop_class(doc, "condition", _in_claim_name)
     _drop_class(doc, "condition", _until_a_day)
     _drop_class(doc, "request", _third_party_asks)
+    _drop_class(doc, "close", _repaired_part)
     if "lang_de" in doc.index:
         _drop_class(doc, "additive", _german_also)
     for cls in ("condition", "contrast", "link"):

@@ -193,6 +193,32 @@ def _compounds(path: Path, spec: Any, numbers: dict[str, Any]) -> dict[str, floa
     return out
 
 
+def _hundreds(path: Path, spec: Any, below: dict[str, float]) -> dict[str, float]:
+    """The hundreds a language writes as one word ("centoventi", "duecento", "hundertzwanzig", "zweihundert").
+
+    `spec` is the file's `number_hundreds`: `word` ("cento", "hundert"), `multipliers` (the words before it for
+    200-900; none for 100) and `elide` (also drop the word's last letter before a vowel: "centottanta"). Each
+    hundred is followed by nothing or by any number below 100 of the file (`below`, compounds included).
+    """
+    if spec is None:
+        return {}
+    if not isinstance(spec, dict) or not isinstance(spec.get("word"), str) \
+            or not isinstance(spec.get("multipliers", {}), dict):
+        raise KnowledgeError("must be a mapping with 'word' and 'multipliers'", path=str(path),
+                             field="number_hundreds")
+    word = _fold(spec["word"])
+    rest = {w: v for w, v in below.items() if 1 <= v <= 99 and w.isalpha()}
+    out: dict[str, float] = {}
+    for mult, m in {"": 1, **spec.get("multipliers", {})}.items():
+        head = _fold(str(mult)) + word
+        out[head] = 100.0 * float(m)
+        for w, v in rest.items():
+            out[head + w] = 100.0 * float(m) + v
+            if spec.get("elide") and w[:1] in "aeiou":
+                out[head[:-1] + w] = 100.0 * float(m) + v
+    return out
+
+
 def _noun_compounds(path: Path, spec: Any) -> list[tuple[str, str]]:
     """German nouns written as one word: every modifier before every head ("Garantie" + "Beschwerde").
 
@@ -271,7 +297,10 @@ def build_lexicon(docs: list[tuple[Path, dict[str, Any]]]) -> Lexicon:
             if not isinstance(table, dict) or not all(isinstance(v, int | float) for v in table.values()):
                 raise KnowledgeError("must map words to numbers", path=str(path), field=name)
             target.update({_fold(str(k)): float(v) for k, v in table.items()})
-        numbers.update(_compounds(path, doc.get("number_compounds"), doc.get("numbers") or {}))
+        own = _compounds(path, doc.get("number_compounds"), doc.get("numbers") or {})
+        numbers.update(own)
+        own.update({_fold(str(k)): float(v) for k, v in (doc.get("numbers") or {}).items()})
+        numbers.update(_hundreds(path, doc.get("number_hundreds"), own))
         for cls, entry in _noun_compounds(path, doc.get("noun_compounds")):
             _add_entry(entry, cls, words, stems, phrases, substrings, path, "noun_compounds")
         for word in numbers.keys() | fractions.keys():

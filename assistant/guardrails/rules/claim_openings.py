@@ -77,7 +77,9 @@ def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for n, _ in doc.spans("negation"):
         s = doc.sentences[doc.sentence_of(n)]
-        reason = next((k for k in range(n, min(s.tok_end, n + _REASON_REACH)) if doc.words[k] in _REASONS), None)
+        # (or any word of purpose: "ya no haría falta mantener abierta la reclamación", "not necessary to keep")
+        reason = next((k for k in range(n, min(s.tok_end, n + _REASON_REACH))
+                       if doc.words[k] in _REASONS or "purpose" in doc.classes[k]), None)
         if reason is None:
             continue
         keep = next((k for k in range(reason + 1, min(s.tok_end, reason + 10)) if doc.words[k] in _KEEP_ON

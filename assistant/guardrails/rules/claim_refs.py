@@ -64,8 +64,10 @@ def buyer_names_claim(data: RuleInput) -> bool:
     buyer = data.buyer
     if buyer is None:
         return False
+    # (or a payment reversed, the verb last: "die Lastschrift zurückgehen zu lassen", a chargeback with no bank named)
     return bool(buyer.spans("claim")) or any(
-        buyer.has("open", max(0, a - _OPENED_REACH), a) and buyer.has("amazon", b, b + _OPENED_REACH)
+        (buyer.has("open", max(0, a - _OPENED_REACH), a) and buyer.has("amazon", b, b + _OPENED_REACH))
+        or ("charge_noun" in buyer.classes[a] and buyer.has("open", b, b + 2))
         for a, b in buyer.spans("claim_weak"))
 
 

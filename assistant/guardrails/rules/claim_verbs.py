@@ -182,6 +182,36 @@ def separable_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
     return out + _pronoun_taken_back(data, sorted(objects))
 
 
+# German separable verbs of starting a claim, by the particle that ends the clause: "die Lastschrift zurückgeben"
+# (a chargeback), "eine Beschwerde einreichen", "eine Rückbuchung einleiten"
+_SEPARABLE_OPEN = {"zuruck": ("geb", "gib"), "ein": ("reich", "leit", "leg")}
+_NOT_REACH = 4  # tokens from the claim's name to the "nicht" ("die Lastschrift in der Zwischenzeit nicht zurück")
+
+
+def unopened_separable(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """'Bitte geben Sie die Lastschrift nicht zurück': a claim not to be started, asked, the negation after it.
+
+    German puts "nicht" after the object and the particle of the verb last: the stem before the claim, then the
+    negation and the particle ending the clause, in a clause that asks ("bitte", a polite imperative).
+    """
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    for obj, obj_end in claims.items():
+        s = doc.sentences[doc.sentence_of(obj)]
+        for n, _ in doc.find("negation", obj_end, min(s.tok_end, obj_end + _NOT_REACH)):
+            stems = _SEPARABLE_OPEN.get(doc.words[n + 1]) if n + 1 < s.tok_end else None
+            c0 = clause_start(doc, obj)
+            if stems is None or doc.words[n] != "nicht" or clause_start(doc, n + 1) != c0:
+                continue
+            verb = next((j for j in range(c0, obj) if doc.words[j].startswith(stems)), None)
+            if verb is None or doc.words[verb + 1:verb + 2] == ["wir"] or not asks_in(doc, c0, obj):
+                continue  # "geben wir die Lastschrift nicht zurück": the seller
+            if not neutral_clause(doc, s.tok_start, s.tok_end):
+                out.append((verb, n + 2))
+            break
+    return out
+
+
 _OBJECT_PRONOUNS = frozenset({"sie", "ihn", "es", "diese", "diesen"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "("})
 _WITHDRAW = ("zieh", "zog")  # "zurückziehen", withdraw, said of a claim (not of goods: "zurücknehmen")

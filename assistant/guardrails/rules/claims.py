@@ -90,6 +90,7 @@ from assistant.guardrails.rules.claim_verbs import (
     elided_closings,
     separable_closings,
     topic_unopened,
+    unopened_separable,
 )
 from assistant.guardrails.rules.claim_wishes import wished_ends
 from assistant.guardrails.rules.explained import explains_asking_rule
@@ -191,8 +192,11 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
         # "申請として扱われ続けることのないよう、ご配慮いただけますと": going on, denied right after, asked for
         stopped = doc.has("request", lo, hi) and any(doc.has("negation", b, min(hi, b + 2))
                                                       for _, b in doc.find("go_on", lo, hi))
+        # "保証の申請はもう必要ありませんよね？": the claim said needless, asked for agreement
+        needless_asked = doc.last_char(s.start, s.end) == "?" and any(
+            doc.has("needless", b, min(hi, b + 2)) for _, b in doc.find("claim", lo, hi))
         acts = (bool(closes) or doc.has("gone", lo, hi) or bool(holds)
-                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits or stopped)
+                or (doc.has("tell", lo, hi) and doc.has("resolved", lo, hi)) or waits or stopped or needless_asked)
         # (a carrier's or maker's process named in the sentence makes it theirs, unless Amazon itself stands right
         # before the hold-off: "調査結果が出る金曜日まで、Amazonへのご連絡は少しお待ち")
         amazon_held = any(a > lo and "amazon" in doc.classes[a - 1] for a in holds)
@@ -381,6 +385,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or (doc.spans("negation") and doc.spans("go_on"))  # "nicht weiter verfolgt" (claim_wishes)
             or (doc.spans("expect") and (doc.spans("claim") or doc.spans("amazon")))
             or doc.spans("purpose") or doc.spans("moot")  # "the dispute would no longer make sense" (claim_moot)
+            or doc.spans("needless")  # "保証申請はもう必要ございませんよね？" (_verb_final)
             or doc.spans("keep_out") or doc.spans("between_us") or doc.spans("doubt") or may_ask_amazon_to_stop(doc)
             or names_amazon_side(doc)):
         return []
@@ -406,7 +411,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data)
              + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)
-             + state_taken_back(data) + moot_claims(doc, claims))
+             + state_taken_back(data) + moot_claims(doc, claims) + unopened_separable(data, claims))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence
     # stays the closer reading's ("Please close the A-to-z claim", not "Please close")
     spans = spans or wished_ends(doc, claims)

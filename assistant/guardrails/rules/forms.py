@@ -56,7 +56,10 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"oferta|offerta|offre|angebot|ahorra|save|code|stock|restock|available|availability|"
                           r"discount code|subscribe|aktion\w*|gutschein|rabatt|cupon|descuento|"
                           r"buono|sconto|reduction|bon de reduction|code promo|offerte|ofertas|angebote|black friday|"
-                          r"cyber monday|prime day|soldes|rebajas|saldi|ausverkauf)s?\b|"
+                          r"cyber monday|prime day|soldes|rebajas|saldi|ausverkauf|"
+                          # a free gift with the purchase, in every language ("in omaggio", "de regalo", "offert")
+                          r"omaggio|omaggi|gratis|gratuit[aoe]?|regalo|cadeau|offert|geschenk|kostenlos)s?\b|"
+                          r"無料|プレゼント|おまけ|"
                           r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント|"
                           # "Spare 10 % beim Kauf von 2 Artikeln", "Compre 3 y pague 2", "prendi 3 paghi 2": every
                           # person of "buy" and "pay" ("compra 3 y paga 2", "achète 2, paie 1"), "3 for 2", "3 por 2"
@@ -202,10 +205,16 @@ def marketing_content(data: RuleInput) -> list[Violation]:
     buyer = data.buyer.folded if data.buyer is not None else ""
     # Explaining a promotion or voucher the buyer asked about is not marketing; offering a new one still is.
     explainable = _EXPLAINABLE.search(buyer) is not None
-    asked = explainable or bool(data.doc.spans("asked"))
     folded = data.doc.folded
+    # the draft saying the buyer asked ("Thanks for your question") counts anywhere, but in a how-to answer only in
+    # the span's sentence or the two before: "Good question" about cleaning the item makes no product suggested
+    # after the steps an answer (as in `promo_sentences`)
+    asked_anywhere = bool(doc.spans("asked")) and data.context.scenario != "how_to_use"
     out = []
     for a, b in spans:
+        si = _token_sentence(doc, a)
+        asked = explainable or asked_anywhere or doc.has(
+            "asked", doc.sentences[max(0, si - 2)].tok_start, doc.sentences[si].tok_end)
         if asked and _explained(doc, a, b):
             continue  # explaining the promotion or code asked about; giving a new code still blocks
         if asked and _NOTHING_TO.search(folded, max(0, a - 40), a) is not None:

@@ -96,8 +96,12 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 continue
             if ca < a and _relative_subject(doc, ca):
                 continue  # "one batch, which has since been withdrawn from sale, and your feedback ...": the batch
-            if ca > b and doc.words[ca - 1] == "to" and subject_is_not_buyer(doc, a, s.tok_start):
-                continue  # "we read every review to improve": our purpose, said of reviews in general
+            if ca > b and doc.words[ca - 1] in _TO and (subject_is_not_buyer(doc, a, s.tok_start) or (
+                    doc.has("first_person", b, ca) and not any(
+                        doc.has(cls, cb, min(s.tok_end, cb + 3)) for cls in ("you", "review")))):
+                # "we read every review to improve", "Este tipo de opiniones nos ayudan mucho a mejorar" (helps us
+                # improve, with no object of the buyer's after it): our purpose, said of reviews in general
+                continue
             if doc.words[ca].startswith("reflect") and ca < a:
                 continue  # "tell them whatever reflects your experience": the experience described, nothing changed
             if doc.has("independent", c0, hi) and not doc.has("condition", s.tok_start, s.tok_end):
@@ -166,6 +170,8 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
     return out
 
 
+# The "to" of an infinitive of purpose in each language ("to improve", "a mejorar", "à améliorer", "zu verbessern")
+_TO = frozenset({"to", "a", "zu", "per"})
 # Relative pronouns that are a clause's subject ("which has been withdrawn", "qui a été retiré"): never the buyer
 _RELATIVE = frozenset({"which", "qui", "welche", "welcher", "welches", "cual", "quale"})
 
