@@ -217,10 +217,14 @@ _ARTICLES = (DETERMINER - {"a", "an"}) | {"den", "ihr", "ihre", "ihren", "votre"
 
 
 # Italian and Spanish object pronouns standing alone: before their verb, never after it (they fuse on an
-# infinitive: "ritirarla"); after an adverb in -mente, a "we" form or a verb of sending they are articles
+# infinitive: "ritirarla"); after an adverb in -mente, a "we" form, an infinitive or a verb of sending they are
+# articles
 _ROMANCE_CLITICS = frozenset({"la", "lo", "le", "las", "los", "li"})
 _WE_FORMS = ("iamo", "amos", "emos", "imos")
-_NOUN_CLASSES = frozenset({"thing", "filler", "open_end"})
+# what a verb the pronoun stands before may be: none of these after "la" makes it an article ("la scrivania")
+_VERB_CLASSES = frozenset({"close", "gone", "open", "defer", "hold_off", "tell", "claim_verb_ok", "request", "wait",
+                           "send_verb", "offer_verb", "r_refund"})
+_INFINITIVES = ("are", "ere", "ire", "ar", "er", "ir")
 
 
 def _article_after_verb(doc: Doc, a: int) -> bool:
@@ -228,10 +232,11 @@ def _article_after_verb(doc: Doc, a: int) -> bool:
     if a == 0 or doc.words[a] not in _ROMANCE_CLITICS or hyphen_joined(doc, a):
         return False
     before = doc.words[a - 1]
-    if not (before.endswith("mente") or before.endswith(_WE_FORMS) or "send_verb" in doc.classes[a - 1]):
+    # (an infinitive takes its pronoun fused on, "ritirarla", "retirarla": a "la" after "ritirare" is an article)
+    if not (before.endswith(("mente", *_WE_FORMS, *_INFINITIVES)) or "send_verb" in doc.classes[a - 1]):
         return False
     # (before a verb it is the pronoun, whatever precedes: "Gentilmente la chiuda")
-    return a + 1 < len(doc.words) and not (doc.classes[a + 1] - _NOUN_CLASSES)
+    return a + 1 < len(doc.words) and not (doc.classes[a + 1] & _VERB_CLASSES)
 
 
 # Word classes that only nouns have: a "pronoun" right before one is an article

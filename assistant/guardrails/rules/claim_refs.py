@@ -67,11 +67,16 @@ def buyer_names_claim(data: RuleInput) -> bool:
     # (or a payment reversed, the verb last: "die Lastschrift zurückgehen zu lassen", a chargeback with no bank named)
     return bool(buyer.spans("claim")) or any(
         (buyer.has("open", max(0, a - _OPENED_REACH), a) and buyer.has("amazon", b, b + _OPENED_REACH))
-        or ("charge_noun" in buyer.classes[a] and buyer.has("open", b, b + 2))
+        or ("charge_noun" in buyer.classes[a] and (buyer.has("open", b, b + 2) or _reversed(buyer, b)))
         for a, b in buyer.spans("claim_weak"))
 
 
 _OPENED_REACH = 4  # tokens from the word of opening to the request, and from it to Amazon
+
+
+def _reversed(buyer: Doc, b: int) -> bool:
+    """A verb of sending back right after a payment word: "die Lastschrift zurückgehen", "zurückbuchen lassen"."""
+    return b < len(buyer.words) and buyer.words[b].startswith("zuruck")
 
 
 def _traded_away(doc: Doc, a: int, b: int) -> bool:

@@ -199,6 +199,12 @@ def unopened_separable(data: RuleInput, claims: dict[int, int]) -> list[tuple[in
     for obj, obj_end in claims.items():
         s = doc.sentences[doc.sentence_of(obj)]
         for n, _ in doc.find("negation", obj_end, min(s.tok_end, obj_end + _NOT_REACH)):
+            if doc.words[n] == "nicht" and n + 1 < s.tok_end and _zu_infinitive(doc.words[n + 1]) \
+                    and asks_in(doc, s.tok_start, obj) and not neutral_clause(doc, s.tok_start, s.tok_end):
+                # "Wir bitten Sie, die Lastschrift nicht zurückzugeben": the infinitive with "zu" inside, asked
+                # in the clause before
+                out.append((obj, n + 2))
+                break
             stems = _SEPARABLE_OPEN.get(doc.words[n + 1]) if n + 1 < s.tok_end else None
             c0 = clause_start(doc, obj)
             if stems is None or doc.words[n] != "nicht" or clause_start(doc, n + 1) != c0:
@@ -210,6 +216,12 @@ def unopened_separable(data: RuleInput, claims: dict[int, int]) -> list[tuple[in
                 out.append((verb, n + 2))
             break
     return out
+
+
+def _zu_infinitive(word: str) -> bool:
+    """'zurückzugeben', 'einzuleiten', 'einzureichen': a separable verb of starting a claim, "zu" inside."""
+    return any(word.startswith(particle + "zu") and word[len(particle) + 2:].startswith(stems)
+               for particle, stems in _SEPARABLE_OPEN.items())
 
 
 _OBJECT_PRONOUNS = frozenset({"sie", "ihn", "es", "diese", "diesen"})

@@ -243,7 +243,12 @@ def _bare_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, i
         si = doc.sentence_of(a)
         s = doc.sentences[si]
         claim = antecedent(doc, starts, si)  # none when its object is in its own sentence: other checks judge it
-        if claim is None or doc.has("thing", claims[claim], a) or _own_object(doc, b, s.tok_end) \
+        # (a remedy named between in another clause is not what is withdrawn: "Once your refund or replacement has
+        # landed, a quick withdrawal would mean the world to us" after the claims named before; in the closing's
+        # own clause it is: "rimborso integrale dopo il ritiro", the pickup for the refund)
+        c0 = clause_start(doc, a)
+        if claim is None or any(not any(c.startswith("r_") for c in doc.classes[k]) or clause_start(doc, k) == c0
+                                for k, _ in doc.find("thing", claims[claim], a)) or _own_object(doc, b, s.tok_end) \
                 or free_service(doc, a, b) or _named_service(doc, a, s.tok_start):
             continue
         asked = doc.has("request", s.tok_start, s.tok_end) or doc.has("condition", s.tok_start, s.tok_end)
