@@ -285,8 +285,8 @@ _TOWARDS = frozenset({"to", "into", "through", "via", "over"})
 
 
 # What the seller carries out after a condition: a remedy, or the buyer's choice made above ("we will" alone,
-# an `offer_verb`, also says "we will update you")
-_CARRIED_OUT = ("r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
+# an `offer_verb`, also says "we will update you"); `claim_conditions.REMEDY_WORDS` adds the words of offering
+CARRIED_OUT = ("r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
 _CHOICE_NOUNS = frozenset({"choice", "option", "wahl", "wunschlosung", "choix", "eleccion", "opcion", "scelta",
                            "opzione"})
 
@@ -301,7 +301,7 @@ def _done_on_amazons_word(doc: Doc, start: int, obj: int, after: int, end: int) 
         return False
     end = min(end, after + _MAIN_REACH)  # the main clause after it (a run-on sentence read to its end per claim
     # would be quadratic)
-    return any(doc.has(cls, after, end) for cls in _CARRIED_OUT) or any(
+    return any(doc.has(cls, after, end) for cls in CARRIED_OUT) or any(
         w in _CHOICE_NOUNS for w in doc.words[after:end])
 
 

@@ -15,7 +15,7 @@ from assistant.guardrails.bisection import bisect_right
 from assistant.guardrails.clauses import COMPLEMENTIZERS, clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, permitted_closing, without_open
-from assistant.guardrails.rules.claim_closings import NEAR
+from assistant.guardrails.rules.claim_closings import CARRIED_OUT, NEAR
 from assistant.guardrails.text import Doc
 
 # "or" and "either" alone: they join words, they do not name options ("with or without an open claim")
@@ -28,8 +28,9 @@ _WITHHELD_REACH = 16
 _WITHHELD_VERB = 8  # tokens from the negation to the remedy it withholds: "won't be able to release the shipment"
 
 
-# Words that name a remedy, offered or withheld ("if the claim is still open, we cannot reship")
-REMEDY_WORDS = ("offer_verb", "r_refund", "send_verb", "r_reship", "r_replacement", "r_exchange", "r_repair")
+# Words that name a remedy, offered or withheld ("if the claim is still open, we cannot reship"): what the seller
+# carries out, or a word of offering
+REMEDY_WORDS = ("offer_verb", *CARRIED_OUT)
 
 
 # ... and the goods a remedy sends, withheld: "our warehouse won't be able to release the shipment"
