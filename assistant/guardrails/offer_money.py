@@ -283,12 +283,15 @@ def _deducted(doc: Doc, tok: int, lo: int) -> bool:
     """'we deducted the return postage, £4.50': an amount after a deducting word is money kept back, not given.
 
     Not when a refund word stands between them or follows in the amount's clause ("the £4.50 deducted, which we
-    now refund"): money kept back and then given back is offered.
+    now refund"): money kept back and then given back is offered; nor when the deduction is itself what is refunded
+    ("we'll refund the $12.99 deduction plus another $10": the refund word right before it, the amount on top).
     """
     found = doc.find("deduct", max(lo, tok - 12), tok)
     if not found:
         return False
     a = found[-1][0]
+    if doc.has("additive", a, tok) and doc.has("r_refund", max(lo, a - 4), a):
+        return False
     return not doc.has("r_refund", a, tok) and not doc.has("r_refund", tok + 1, clause_end(doc, tok))
 
 

@@ -159,8 +159,10 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
         si = doc.sentence_of(a)
         here = offers.by_sentence.get(si, set())
         s = doc.sentences[si]
-        if here & _GOODS and not doc.has("alternative", s.tok_start, s.tok_end):
-            continue  # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund
+        if here & _SWAPPED and not doc.has("alternative", s.tok_start, s.tok_end):
+            # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund; "修理を完了し、
+            # ご返送いたします": the repaired item sent back
+            continue
         if negated(doc, a) or _needless_after(doc, b):
             continue
         if b - a == 1 and si not in money_toks:
@@ -326,6 +328,7 @@ def _add(offers: Offers, doc: Doc, remedy: str, a: int, b: int, seen: set[tuple[
 
 _OBJECTS = frozenset({"it", "them", "this", "these", "those"})
 _GOODS = frozenset({"replacement", "reship", "exchange", "send_parts"})
+_SWAPPED = _GOODS | {"repair"}
 _PEOPLE = frozenset({"customer", "customers", "buyer", "buyers", "client", "clients", "shopper", "shoppers"})
 
 

@@ -60,7 +60,7 @@ def _bounds_py(folded: str) -> list[int]:
 # "2．3,280円を全額ご返金", "1．26.5cmの商品" (a full-width stop, folded to "."): "2.3,280" and "1.26.5cm" are no
 # numbers, so the "2." is a marker (a date, "1.12.2026", is followed by no unit);
 # "【A】", "【方法1】"; not a quantity or a range ("1〜2日でお届け", "3日以内", "2営業日以内に", "2個", "3割";
-# "①日本製" is an item).
+# "①日本製" is an item); nor a number a particle follows: "2をお選びの場合" (if you choose 2) names an option.
 # The words that open an option label ("Option 2", "Variante b") and the ordinals before an option word ("First
 # option:", "Zweite Möglichkeit:", "Deuxième option :", "Segunda opción:"): in the pattern, and whole in the precheck.
 _OPTION_WORDS: Final = ("option", "opcion", "opzione", "variante", "moglichkeit", "possibilite", "choix", "soluzione",
@@ -75,7 +75,7 @@ _LIST_MARKER = re.compile(r"(?:\(?\d{1,2}[.):、](?!\d)|"
                           r"[.):]?|"
                           r"(?:" + "|".join(_ORDINALS) + r")\s+(?:option|choice|possibility|solution|moglichkeit|"
                           r"variante|losung|alternative|opcion|opzione|soluzione|solucion|possibilite|choix|"
-                          r"alternativa)\s?[.):]|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])(?![〜~]|日(?!本)|営業日|時間|週|か月|ヶ月|カ月|個|枚|回|件|割|倍|台|箱)|[a-d]案[:：]?|案[a-d1-9][:：]|\d{1,2}\s(?=\d[\d,]*円)|\d{1,2}\s(?=[a-z]{2,12}[\u3000-\u30ff\u4e00-\u9fff])|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff0-9]))\s*")
+                          r"alternativa)\s?[.):]|\d{1,2}\s*-\s|\d{1,2}\s?(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])(?![〜~をかのはてにともへや]|日(?!本)|営業日|時間|週|か月|ヶ月|カ月|個|枚|回|件|割|倍|台|箱)|[a-d]案[:：]?|案[a-d1-9][:：]|\d{1,2}\s(?=\d[\d,]*円)|\d{1,2}\s(?=[a-z]{2,12}[\u3000-\u30ff\u4e00-\u9fff])|オフション[a-d1-9][:：]?|方法[a-d1-9][:：]?|[a-d][:：](?=\s?[\u3000-\u30ff\u4e00-\u9fff0-9]))\s*")
 # Longer than this, a sentence cannot be a whole list marker ("option three.", "(12)"): the folded text has no
 # whitespace runs, so a marker is at most about 20 characters; the margin keeps the test obviously safe.
 _MARKER_MAX = 200

@@ -27,6 +27,7 @@ from assistant.guardrails.rules.claim_clauses import (
     subject_is_not_buyer,
 )
 from assistant.guardrails.rules.claim_closing_shapes import hyphen_joined
+from assistant.guardrails.rules.claim_imperatives import bare_imperative
 from assistant.guardrails.rules.claim_refs import antecedent
 from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC
 from assistant.guardrails.text import Doc
@@ -52,6 +53,9 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
         german = doc.has("lang_de", s.tok_start, s.tok_end)
         tail = range(obj_end, min(c1 + 1, obj_end + _VERB_LAST, s.tok_end)) if german else range(0)
         asks = doc.find("request", max(c0, obj - _REACH), obj)
+        if not asks:
+            verb = bare_imperative(doc, c0, obj)
+            asks = [(verb, verb)] if verb is not None else []
         # German asks after the object too: "Lassen Sie den Fall bei Amazon dann bitte ruhen"
         later = [] if asks or not tail else doc.find("request", tail.start, tail.stop)
         if not asks and not later:
@@ -144,7 +148,7 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(doc.words)
     for a, b in longest.items():
-        if b - a == 1 and "negation" in doc.classes[a]:
+        if b - a == 1 and "negation" in doc.classes[a] and not _buyer_told_not(doc, a):
             continue  # a bare "no" is not "no need to": "no power bank inside"
         if b < n and "amazon" in doc.classes[b] and b - a > 1:
             out.append((a, b + 1))  # "den Umweg über Amazon", "no need for Amazon": Amazon itself held off
@@ -160,8 +164,10 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
             continue
         end = clause_end(doc, verb)
         k = verb + 1
-        # "no need to go through Amazon": a preposition of the verb's own may stand before Amazon
-        while k < min(end, verb + 3) and ("filler" in doc.classes[k] or doc.words[k] in _VERB_PARTICLES) \
+        # "no need to go through Amazon": a preposition of the verb's own may stand before Amazon, and an object
+        # ("take this up with Amazon", "take the matter up with Amazon": a noun the lexicon does not know after "the")
+        while k < min(end, verb + 5) and ("filler" in doc.classes[k] or doc.words[k] in _VERB_PARTICLES
+                                          or (not doc.classes[k] and doc.words[k - 1] in _THE)) \
                 and "amazon" not in doc.classes[k]:
             k += 1
         if k < end and "amazon" in doc.classes[k] and not neutral_clause(doc, clause_start(doc, a), end):
@@ -171,6 +177,20 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
         if claim is not None and not neutral_clause(doc, clause_start(doc, a), end):
             out.append((a, max(e for _, e in doc.find("claim", claim, claim + 1))))  # to the end of its name
     return out
+
+
+_THE = frozenset({"the", "this", "that", "your"})
+_VERB_NEGATIONS = frozenset({"don't", "dont", "do", "not", "never"})
+
+
+def _buyer_told_not(doc: Doc, a: int) -> bool:
+    """'provided you don't take this up with Amazon', 'Don't go to Amazon': a verb negated, the buyer its subject.
+
+    (A bare "no" before a noun holds nothing off, nor the seller's own "we don't work with Amazon Logistics".)
+    """
+    if doc.words[a] not in _VERB_NEGATIONS or not doc.words[a].isascii():
+        return False
+    return a == clause_start(doc, a) or "you" in doc.classes[a - 1]
 
 
 _DESTINATION = frozenset({"to", "into", "through", "via"})

@@ -118,6 +118,8 @@ def permission(data: RuleInput, a: int, b: int) -> bool:
         return False
     if si in data.offers.by_sentence:
         return False
+    if doc.last_char(s.start, s.end) == "?":
+        return False  # "Sie können ihn schließen, oder?", "you can close it, right?": agreement asked, no leave
     if any(doc.has("condition", max(s.tok_start, x - 2), x)
            for x, _ in doc.find("permission", max(s.tok_start, a - 4), a)):
         return False  # "If you can cancel your A-to-z request, we'll get your choice moving": a condition, no leave

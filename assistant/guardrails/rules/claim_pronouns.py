@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from assistant.guardrails.clauses import clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
 from assistant.guardrails.rules.claim_clauses import (
@@ -25,6 +26,7 @@ from assistant.guardrails.rules.claim_clauses import (
     wonders_in,
 )
 from assistant.guardrails.rules.claim_closing_shapes import closed_once_resolved, split_closing
+from assistant.guardrails.rules.claim_imperatives import bare_imperative
 from assistant.guardrails.rules.claim_refs import antecedent, buyer_names_claim
 from assistant.guardrails.rules.claim_verbs import (
     INFINITIVE_CLITIC,
@@ -90,11 +92,12 @@ def split_claim_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[
             if not doc.words[v].startswith(_PUT_TO_REST):
                 continue
             obj_end += 1  # the span ends after "bed" / "rest"
-        elif "close" not in doc.lexicon.pair_classes(doc.words[v], doc.words[obj_end]):
+        elif not _CLOSE_OR_DEFER & doc.lexicon.pair_classes(doc.words[v], doc.words[obj_end]):
             continue
         s = doc.sentences[doc.sentence_of(v)]
         lo = max(s.tok_start, v - 8)
-        asked = doc.has("condition", lo, v) or asks_in(doc, lo, v) or wonders_in(doc, lo, v)
+        asked = doc.has("condition", lo, v) or asks_in(doc, lo, v) or wonders_in(doc, lo, v) \
+            or bare_imperative(doc, clause_start(doc, v), obj) == v
         negated = negation_in(doc, max(s.tok_start, v - 3), v)
         if asked and not negated and not subject_is_not_buyer(doc, v, s.tok_start) \
                 and not neutral_clause(doc, s.tok_start, s.tok_end):
@@ -102,7 +105,8 @@ def split_claim_closings(data: RuleInput, claims: dict[int, int]) -> list[tuple[
     return out
 
 
-_SPLIT_PARTICLES = frozenset({"back", "off", "down"})
+_SPLIT_PARTICLES = frozenset({"back", "off", "down", "aside"})  # ("leave the dispute aside": a deferral)
+_CLOSE_OR_DEFER = frozenset({"close", "defer"})
 _OF_THINGS = frozenset({"things", "it", "this", "that"})
 # "put the claim to bed", "lay the dispute to rest": the idiom's verb, and its two closing words after the claim
 _PUT_TO_REST = ("put", "lay", "laid", "laying")

@@ -286,9 +286,10 @@ def yes_answers(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int
         # (or in the sentence before: "Amazon usually emails buyers to ask whether ... resolved. When that email
         # comes, a quick 'yes, resolved' would mean a lot to us")
         asked_from = doc.sentences[si - 1].tok_start if si > 0 else s.tok_start
-        if not verbs and not no and _said_as_answer(doc, ya) and _yes_wanted(doc, asked_from, ya, s.tok_end):
+        if not verbs and _said_as_answer(doc, ya) and _answer_wanted(doc, asked_from, ya, s.tok_end, no):
             # 'When Amazon emails you to ask whether your issue has been solved, a quick "yes" from you would help
-            # us': the answer named as a noun, Amazon's question before it in the sentence
+            # us', 'when Amazon asks whether you still need their help, a simple "no, ..." would be perfect': the
+            # answer named as a noun, Amazon's question before it
             verbs = [(ya, yb)]
         if not verbs or not (_said_as_answer(doc, ya, yb - 1) or _answer_as_subject(doc, verbs[-1][0], yb, s)):
             continue
@@ -322,11 +323,16 @@ def _answer_as_subject(doc: Doc, a: int, yb: int, s: Sentence) -> bool:
         and (doc.has("review_wish", yb, min(s.tok_end, yb + 3)) or doc.has("expect", yb, min(s.tok_end, yb + 3)))
 
 
-def _yes_wanted(doc: Doc, lo: int, ya: int, hi: int) -> bool:
-    """Amazon asking whether it is resolved before a quoted yes, and the yes wished for or asked of the buyer."""
-    return doc.has("amazon", lo, ya) and doc.has("amazon_asks", lo, ya) \
-        and (doc.has("resolved", lo, ya) or doc.has("gone", lo, ya)) \
-        and (doc.has("request", ya, hi) or doc.has("review_wish", ya, hi) or doc.has("you", ya, min(hi, ya + 4)))
+def _answer_wanted(doc: Doc, lo: int, ya: int, hi: int, no: bool) -> bool:
+    """Amazon's question before a quoted answer, and the answer wished for or asked of the buyer.
+
+    A yes answers whether it is resolved; a no answers whether the buyer still needs help.
+    """
+    asked = doc.has("help_asked", lo, ya) if no else doc.has("resolved", lo, ya) or doc.has("gone", lo, ya)
+    # (Amazon's question by its "whether", whatever the verb: "if Amazon checks whether you still need help")
+    return asked and doc.has("amazon", lo, ya) and (doc.has("amazon_asks", lo, ya) or doc.has("whether", lo, ya)) \
+        and (doc.has("request", ya, hi) or doc.has("review_wish", ya, hi) or doc.has("review_positive", ya, hi)
+             or doc.has("you", ya, min(hi, ya + 4)))
 
 
 def _said_as_answer(doc: Doc, tok: int, last: int = -1) -> bool:

@@ -186,6 +186,7 @@ def separable_closings(data: RuleInput, objects: dict[int, int]) -> list[tuple[i
 # (a chargeback), "eine Beschwerde einreichen", "eine Rückbuchung einleiten"
 _SEPARABLE_OPEN = {"zuruck": ("geb", "gib"), "ein": ("reich", "leit", "leg")}
 _NOT_REACH = 4  # tokens from the claim's name to the "nicht" ("die Lastschrift in der Zwischenzeit nicht zurück")
+_PLACE_REACH = 4  # tokens from the "nicht" to the particle ("nicht bei Ihrer Bank zurück")
 
 
 def unopened_separable(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]:
@@ -205,15 +206,18 @@ def unopened_separable(data: RuleInput, claims: dict[int, int]) -> list[tuple[in
                 # in the clause before
                 out.append((obj, n + 2))
                 break
-            stems = _SEPARABLE_OPEN.get(doc.words[n + 1]) if n + 1 < s.tok_end else None
+            # the particle ends the clause, a place may stand before it: "nicht bei Ihrer Bank zurück"
+            p = next((j for j in range(n + 1, min(s.tok_end, n + 1 + _PLACE_REACH))
+                      if doc.words[j] in _SEPARABLE_OPEN), n + 1)
+            stems = _SEPARABLE_OPEN.get(doc.words[p]) if p < s.tok_end else None
             c0 = clause_start(doc, obj)
-            if stems is None or doc.words[n] != "nicht" or clause_start(doc, n + 1) != c0:
+            if stems is None or doc.words[n] != "nicht" or clause_start(doc, p) != c0:
                 continue
             verb = next((j for j in range(c0, obj) if doc.words[j].startswith(stems)), None)
             if verb is None or doc.words[verb + 1:verb + 2] == ["wir"] or not asks_in(doc, c0, obj):
                 continue  # "geben wir die Lastschrift nicht zurück": the seller
             if not neutral_clause(doc, s.tok_start, s.tok_end):
-                out.append((verb, n + 2))
+                out.append((verb, p + 1))
             break
     return out
 

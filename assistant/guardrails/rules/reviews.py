@@ -116,10 +116,16 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
             hit = (min(a, ca), max(b, cb))
             break
         positive = doc.has("review_positive", max(s.tok_start, a - 4), min(s.tok_end, b + 2)) or _high_stars(doc, a) \
-            or _stars_after(doc, b, s.tok_end) or _stars_counted_back(doc, a, b, s.tok_end)
+            or _stars_after(doc, b, s.tok_end) or _stars_counted_back(doc, a, b, s.tok_end) \
+            or _if_satisfied(doc, s.tok_start, a)
+        # (the wish may be the next sentence's: "Happy customers mention it in their feedback; we'd be grateful if
+        # you did the same")
+        nxt = doc.sentences[si + 1] if si + 1 < len(doc.sentences) else s
         if hit is None and positive and (
                 doc.has("request", s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
-                or doc.has("review_wish", s.tok_start, s.tok_end)):
+                or doc.has("review_wish", s.tok_start, s.tok_end)
+                or (nxt is not s and doc.has("review_wish", nxt.tok_start, nxt.tok_end)
+                    and doc.has("you", nxt.tok_start, nxt.tok_end))):
             hit = (s.tok_start, b)
         if hit is None and anything_offered and _asked_not_to_write(doc, a, c0):
             hit = (s.tok_start, b)  # "we'd kindly ask you not to leave the negative review": asked to stay silent
@@ -168,6 +174,26 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         for a, b in _changed_by_pronoun(doc, reviews, done):
             out.append(data.tokens("review_manipulation", a, b))
     return out
+
+
+_WHO = frozenset({"who", "whom"})
+# satisfaction besides the `resolved` class's "happy", "satisfied" (which a claim can be said to be too)
+_PLEASED = frozenset({"pleased", "delighted", "thrilled", "content"})
+
+
+def _if_satisfied(doc: Doc, lo: int, a: int) -> bool:
+    """A review asked of the satisfied only is a positive one ('If you're happy with how we handled this, ...').
+
+    "Customers who are happy ... mention it in their feedback" too. A word of satisfaction (`resolved`) before the
+    review in its sentence, in a condition or a relative clause, not negated ("if you're still not happy" asks for
+    no praise).
+    """
+    sat = [k for k, _ in doc.find("resolved", lo, a)] + [k for k in range(lo, a) if doc.words[k] in _PLEASED]
+    if not sat:
+        return False
+    k = min(sat)
+    gate = doc.has("condition", lo, k) or any(w in _WHO for w in doc.words[lo:k])
+    return gate and not doc.has("negation", lo, a)
 
 
 # The "to" of an infinitive of purpose in each language ("to improve", "a mejorar", "à améliorer", "zu verbessern")
