@@ -115,6 +115,25 @@ _PARTICLE_AFTER: dict[str, tuple[str, frozenset[str]]] = {
 _GO_CHOSEN = frozenset({"like", "want", "prefer", "wish", "way", "how", "where", "which", "choose", "decide"})
 
 
+_NAME_WORDS = 4
+
+
+def _surname(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """'Elena Márquez' in a signature: a capitalised word after a capitalised word on a short line is a name.
+
+    (Not in German, which capitalises its nouns: "die Rücknahme Ihres Antrags".)
+    """
+    if b - a != 1 or a == 0 or "lang_de" in doc.index:
+        return False
+    text = doc.text.original
+    (p0, p1), (w0, _) = doc.original_span(a - 1, a), doc.original_span(a, b)
+    if not (text[w0:w0 + 1].isupper() and text[p0:p0 + 1].isupper() and text[p1:w0].strip() == ""):
+        return False
+    # a line of a name, not Title Case prose ("Please Close The Claim"): at most four words on it
+    start, end = text.rfind("\n", 0, p0) + 1, text.find("\n", w0)
+    return len(text[start:end if end >= 0 else len(text)].split()) <= _NAME_WORDS
+
+
 def _inside_offer(doc: Doc, cls: str, a: int, b: int) -> bool:
     """A price word inside a longer phrase of paying: "nous prendrons en charge 10 €" (we will cover) offers it."""
     return any(x <= a and b <= y and y - x > b - a for x, y in doc.find("money_offer", max(0, a - 4), b))
@@ -251,6 +270,7 @@ def _adverb_readings(doc: Doc) -> None:
     _drop_class(doc, "condition", _until_a_day)
     _drop_class(doc, "request", _third_party_asks)
     _drop_class(doc, "close", _repaired_part)
+    _drop_class(doc, "close", _surname)
     if "money_offer" in doc.index:
         _drop_class(doc, "price_quote", _inside_offer)
     if "lang_de" in doc.index:

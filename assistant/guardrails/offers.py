@@ -392,9 +392,10 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
     begin = before[-1][1] if before else min(lo, c0)
     # ("we send back 25.00": the seller sending money back, no return of the goods)
     if any(not a <= x < b and not negated(doc, x) and not doc.has("first_person", max(s.tok_start, x - 2), x)
-           for x, _ in doc.find("r_return", begin, stop)):
+           and not _kept_between(doc, x, a) for x, _ in doc.find("r_return", begin, stop)):
         return "return_for_refund"  # "send it back through Your Orders for a full refund" ("le devolvemos 6 €" is
-        # the refund word itself, not a return)
+        # the refund word itself, not a return; "if it's a hassle to send back, keep the liners and we'll refund
+        # $4.00" keeps the goods)
     here = offers.money.get(doc.sentence_of(a), [])
     # amounts of this clause only: "a full refund, or keep it and we refund 20%" are two offers
     lo, hi = max(lo, c0), min(hi, c1)
@@ -413,6 +414,15 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
            for x, _ in doc.find("r_return", max(s.tok_start, a - CLAUSE_REACH), a)):
         return "return_for_refund"  # "You return the item through Your Orders, and we refund you when it arrives"
     return "full_refund"
+
+
+# Verbs of keeping the goods: between a return word and the refund, the return is what the buyer is spared
+_KEEP_VERBS = frozenset({"keep", "keeping", "behalten", "garder", "gardez", "conserver", "conservez", "quedese",
+                         "quedarse", "conservarlo", "conservarla", "tenga", "tenerlo", "tenerla", "trattenere"})
+
+
+def _kept_between(doc: Doc, x: int, a: int) -> bool:
+    return any(doc.words[k] in _KEEP_VERBS for k in range(x + 1, a))
 
 
 def _tok_of(m: Money) -> int:

@@ -85,13 +85,19 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
     # object of the seller's sending verb, so "the blade is dull; we send a new mixer" stays a reship
     # (the thing sent stands before "with": "it ships today with the battery included" sends the item again)
     sent = next((range(b, k) for k in after if doc.words[k] in _WITH), after)
-    if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in sent) \
+    # the object before a relative pronoun: "a new controller (the usual culprit), which we can post today"
+    rel = next((k for k in range(max(s.tok_start, a - 4), a) if doc.words[k] in _RELATIVE), None)
+    before_rel = range(max(s.tok_start, rel - _RELATIVE_REACH), rel) if rel is not None else range(0)
+    if any("r_parts" in doc.classes[k] or "part_noun" in doc.classes[k] for k in (*sent, *before_rel)) \
             or doc.has("r_parts", b, sent.stop):  # a phrase: "send the missing lamp"
         return "send_parts"
     if _other_goods_instead(doc, b, s.tok_end):
         return "exchange"
     return "reship"
 
+
+_RELATIVE = frozenset({"which", "that"})
+_RELATIVE_REACH = 6  # tokens before "which" in which its noun stands ("a new controller (the usual culprit), which")
 
 # The sending named as a noun, which has no subject to be the seller's
 _SENDING_NOUNS = frozenset({"invio", "reinvio", "envoi", "envio", "reenvio", "versand", "zusendung", "nachsendung",

@@ -26,7 +26,7 @@ from __future__ import annotations
 from assistant.guardrails.clauses import clause_end
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
-from assistant.guardrails.rules.claim_clauses import neutral_clause
+from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
 from assistant.guardrails.rules.claim_openings import BEFORE, BEFORE_LINK, NEED_LINK, NEEDED
 from assistant.guardrails.rules.claim_refs import buyer_names_claim, weak_claim_in
 from assistant.guardrails.text import Doc
@@ -116,6 +116,27 @@ def needless_acts(doc: Doc) -> list[tuple[int, int]]:
 _MENTIONED = frozenset({"mentioned", "mentioning", "erwahnt", "erwahnten", "angekundigt", "angekundigten", "comenta",
                         "menciona", "mencionado", "menciono", "plantea", "scritto", "detto", "accennato", "mentionne",
                         "mentionnee", "evoque", "evoquee", "evoquez", "envisagez"})
+# ... or, unnamed, any further step: "hold off on anything further", "warten Sie mit allem Weiteren ab", "attendez
+# avant toute démarche supplémentaire"
+_FURTHER = frozenset({"further", "weiteren", "weitere", "weiteres", "weiterem", "ulteriori", "ulteriore",
+                      "supplementaire", "supplementaires", "adicional", "adicionales"})
+_STEP_NOUNS = frozenset({"step", "steps", "action", "actions", "schritt", "schritte", "schritten", "passo", "passi",
+                         "azione", "azioni", "paso", "pasos", "accion", "acciones", "demarche", "demarches",
+                         "gestion", "gestiones", "iniziativa", "iniziative"})
+_ANYTHING = frozenset({"anything", "allem", "alles", "nothing", "any"})
+
+
+def _further_steps(doc: Doc, k: int) -> bool:
+    """'anything further', 'further steps', 'allem Weiteren', 'démarches supplémentaires': a step left unnamed."""
+    return (k + 1 < len(doc.words) and doc.words[k + 1] in _STEP_NOUNS) \
+        or (k > 0 and (doc.words[k - 1] in _ANYTHING or doc.words[k - 1] in _STEP_NOUNS))
+
+
+def _buyer_holds(doc: Doc, lo: int, hold: int) -> bool:
+    """The hold at `hold` asked of the buyer: a request in its sentence, and no "we" before it."""
+    return asks_in(doc, lo, doc.sentences[doc.sentence_of(hold)].tok_end) and not doc.has("first_person", lo, hold)
+
+
 _HOLD_CLASSES = ("wait", "defer")
 _SHORT = 4  # letters of the class's little words ("n", "ne", "avoid" stays), which mark no verb of refraining
 _HOLD_BEFORE = BEFORE | {"bevor"}
@@ -129,7 +150,7 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
     """Token spans of a wait or a hold-off on the step the buyer announced, the buyer's message naming a claim."""
     doc = data.doc
     out: list[tuple[int, int]] = []
-    said = [k for k, w in enumerate(doc.words) if w in _MENTIONED]
+    said = [k for k, w in enumerate(doc.words) if w in _MENTIONED or (w in _FURTHER and _further_steps(doc, k))]
     if not said or not buyer_names_claim(data):
         return out
     for k in said:
@@ -145,6 +166,8 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
         # scritto prima", as written before)
         holds += [j for j in range(lo, hi - 1) if doc.words[j] in _HOLD_BEFORE
                   and (doc.words[j + 1] in _BEFORE_NEXT or doc.words[j + 1].endswith("ing"))]
+        if holds and doc.words[k] in _FURTHER and not _buyer_holds(doc, s.tok_start, min(holds)):
+            continue  # "We will wait for your reply before taking any further steps": the seller waits
         if holds and not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((min(*holds, k), max(*holds, k) + 1))
     return out

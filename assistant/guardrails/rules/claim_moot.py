@@ -18,13 +18,16 @@ from assistant.guardrails.text import Doc
 _PREDICATE_REACH = 10  # tokens from the end of the claim's name to the predicate ("... auprès de votre banque n'aura")
 # what denies a purpose word: the negation classes, and "plus"/"mehr"/"più" of "ne ... plus", "nicht mehr"
 _DENIALS = ("negation", "hold_off", "cease")
+_NEUTRAL_REACH = 60  # tokens from the claim's clause over which its sentence may say it neutral (bounded: linear)
 _NO_MORE = frozenset({"plus", "mehr", "piu", "longer", "more"})
 
 
 def moot_claims(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
     """Token spans from a claim to the predicate that says it no longer serves a purpose, tied to the offer."""
     out: list[tuple[int, int]] = []
-    # per sentence, read once (a run-on sentence with many claims stays linear): tied to the offer, said neutral
+    # per sentence, read once (a run-on sentence with many claims stays linear): tied to the offer; per clause, said
+    # neutral from the claim's clause on ("Since either way you're getting it fixed, there's no reason for the claim
+    # to stay open" is neutral about the options, not about the claim; "..., but that is entirely up to you" is)
     tied: dict[int, bool] = {}
     neutral: dict[int, bool] = {}
     for obj, obj_end in claims.items():
@@ -32,16 +35,20 @@ def moot_claims(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
         end = min(clause_end(doc, obj_end - 1), obj_end + _PREDICATE_REACH)
         predicate = _denied_purpose(doc, obj_end, end)
         if predicate is None:
+            predicate = _purpose_before(doc, clause_start(doc, obj), obj, end)
+        if predicate is None:
             continue
         s = doc.sentences[si]
         if si not in tied:
             tied[si] = _tied_to_offer(doc, si)
-            neutral[si] = neutral_clause(doc, s.tok_start, s.tok_end)  # "..., but that is entirely up to you"
+        c0 = clause_start(doc, obj)
+        if c0 not in neutral:
+            neutral[c0] = neutral_clause(doc, c0, min(s.tok_end, c0 + _NEUTRAL_REACH))
         # the buyer's choosing as the condition before the claim: "si vous optez pour l'une d'elles, ..."
         conditions = doc.find("condition", max(s.tok_start, obj - _PREDICATE_REACH), clause_start(doc, obj) + 1)
         chosen = any(doc.has("you", b, obj) for _, b in conditions[-2:])
-        if (tied[si] or chosen) and not neutral[si]:
-            out.append((obj, predicate + 1))
+        if (tied[si] or chosen) and not neutral[c0]:
+            out.append((min(obj, predicate), max(obj_end, predicate + 1)))
     return out
 
 
@@ -63,6 +70,24 @@ def _denied_purpose(doc: Doc, lo: int, hi: int) -> int | None:
         if "purpose" in doc.classes[k] and _denied(doc, lo, hi):
             return k
     return None
+
+
+def _purpose_before(doc: Doc, c0: int, obj: int, end: int) -> int | None:
+    """'there's no reason for the claim to stay open', 'braucht es die Anfrage bei Amazon nicht mehr': the purpose
+    word before the claim, only small words between them, denied anywhere in the clause.
+
+    (Not "no reason to worry about the claim": a verb of its own between them is what has no purpose.)
+    """
+    for k in range(obj - 1, max(c0, obj - _BEFORE_REACH) - 1, -1):
+        if "purpose" in doc.classes[k]:
+            return k if _denied(doc, c0, end) and not doc.has("claim", c0, k) else None
+        if not doc.classes[k] & _SMALL:
+            return None
+    return None
+
+
+_BEFORE_REACH = 4  # tokens from the purpose word to the claim ("reason for the claim", "braucht es die Anfrage")
+_SMALL = frozenset({"filler", "pronoun", "you", "amazon"})
 
 
 def _denied(doc: Doc, lo: int, hi: int) -> bool:

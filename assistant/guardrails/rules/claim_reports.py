@@ -137,7 +137,9 @@ def reports(data: RuleInput, objects: dict[int, int]) -> list[tuple[int, int]]:
             continue
         if neutral_clause(doc, clause_start(doc, a), said[0][1]):
             continue
-        if _return_reason(doc, a, doc.sentences[max(0, si - 1)].tok_start, s.tok_end, starts):
+        # (the choosing verb may follow the telling one: 'click "Return or replace items," choose "No longer needed"')
+        chooser = next((k for k in range(a, said[0][0]) if doc.words[k] in _CHOOSE), a)
+        if _return_reason(doc, chooser, doc.sentences[max(0, si - 1)].tok_start, s.tok_end, starts):
             continue
         if permission(data, a, b) and not doc.has("request", max(s.tok_start, a - 6), a):
             continue  # "if you wish, you can update the claim yourself once things are resolved"

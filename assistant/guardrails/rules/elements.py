@@ -72,9 +72,10 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
         ordered = sorted(by_sentence)
         for k, si in enumerate(ordered):
             s = doc.sentences[si]
-            # a listed step that selects a quoted menu item ("2. Choose the return option and select 'Damaged on
-            # arrival'") is part of the return, not an alternative to the remedy before it
-            alt = any(not (s.list_item and _ui_choice(doc, x)) and not _voiced(doc, x)
+            # a step that selects a quoted menu item ("2. Choose the return option and select 'Damaged on arrival'",
+            # 'start a return in Your Orders, choose "defective"') is part of the return, not an alternative to the
+            # remedy before it
+            alt = any(not (s.list_item and _ui_choice(doc, x)) and not _menu_pick(doc, x) and not _voiced(doc, x)
                       for x, _ in doc.find("alternative", s.tok_start, s.tok_end)) or _alternative_lead(doc, si)
             # (the choice put in the sentence right after the two remedies: "...一部返金いたしますし、...全額返金
             # いたします。どちらでもご都合のよい方をお選びください")
@@ -196,6 +197,14 @@ def _procedure(doc: Doc) -> bool:
 def _instead_of(doc: Doc, a: int) -> bool:
     """'You got the blue one instead of green': the error described, no alternative offered."""
     return doc.words[a] == "instead" and doc.words[a + 1:a + 2] == ["of"]
+
+
+_PICK = frozenset({"choose", "choosing", "select", "selecting", "pick", "picking"})
+
+
+def _menu_pick(doc: Doc, a: int) -> bool:
+    """'choose "defective" as the reason': a verb of choosing with the menu item quoted right after it."""
+    return doc.words[a] in _PICK and doc.folded[doc.ends[a]:doc.ends[a] + 2].lstrip()[:1] in ("\"", "“", "«", "„")
 
 
 def _ui_choice(doc: Doc, a: int) -> bool:
