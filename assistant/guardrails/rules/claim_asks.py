@@ -55,7 +55,10 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
         asks = doc.find("request", max(c0, obj - _REACH), obj)
         if not asks:
             verb = bare_imperative(doc, c0, obj)
-            asks = [(verb, verb)] if verb is not None else []
+            if verb is not None:
+                asks = [(verb, verb)]  # the verb itself is what is asked: read it in the zone
+            elif (to := _relayed_ask(doc, s.tok_start, max(c0, obj - _REACH), obj)) is not None:
+                asks = [(to, to + 1)]  # "ask them to halt the dispute": the verb after "to"
         # German asks after the object too: "Lassen Sie den Fall bei Amazon dann bitte ruhen"
         later = [] if asks or not tail else doc.find("request", tail.start, tail.stop)
         if not asks and not later:
@@ -79,6 +82,21 @@ def claim_asks(data: RuleInput, claims: dict[int, int]) -> list[tuple[int, int]]
             continue
         out.append((min(ask, obj), max(obj_end, acts[-1] + 1)))
     return out
+
+
+_ASK = frozenset({"ask", "asking", "tell", "telling", "request"})
+
+
+def _relayed_ask(doc: Doc, lo: int, a: int, obj: int) -> int | None:
+    """'Could you contact your card issuer and ask them to stop the dispute?': a request passed on through the buyer.
+
+    The buyer is asked (a request word earlier in the sentence) to ask the bank or Amazon "to" do something to the
+    claim; the verb after "to" is then read as asked.
+    """
+    for k in range(a, obj - 1):
+        if doc.words[k] in _ASK and "to" in doc.words[k + 1:min(obj, k + 4)] and doc.has("request", lo, k):
+            return doc.words.index("to", k + 1, obj)
+    return None
 
 
 # "regarding": "お申し立てにつきましても、ご配慮いただけますと" asks something of the claim with a verb the

@@ -73,8 +73,10 @@ def _denied_purpose(doc: Doc, lo: int, hi: int) -> int | None:
 
 
 def _purpose_before(doc: Doc, c0: int, obj: int, end: int) -> int | None:
-    """'there's no reason for the claim to stay open', 'braucht es die Anfrage bei Amazon nicht mehr': the purpose
-    word before the claim, only small words between them, denied anywhere in the clause.
+    """The purpose word before the claim ("there's no reason for the claim to stay open").
+
+    German too: "braucht es die Anfrage bei Amazon nicht mehr". Only small words between them; the denial anywhere
+    in the clause.
 
     (Not "no reason to worry about the claim": a verb of its own between them is what has no purpose.)
     """

@@ -63,6 +63,9 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           r"\b[2-4]\s?x\s?[1-3]\b|クーポン|セール|割引|ポイント|"
                           # a share off quoted by the buyer: "« 2e article à -20 % »", "the 10% off"
                           r"\d{1,3}\s?%|"
+                          # a price level quoted: "il secondo a metà prezzo", "half price", "à moitié prix", "半額"
+                          r"\b(?:meta|mezzo) prezzo\b|\bhalf[\s\-]price\b|\bmoitie prix\b|\bhalben preis\b|"
+                          r"\bmitad de precio\b|\bmedio precio\b|半額|"
                           # "Spare 10 % beim Kauf von 2 Artikeln", "Compre 3 y pague 2", "prendi 3 paghi 2": every
                           # person of "buy" and "pay" ("compra 3 y paga 2", "achète 2, paie 1"), "3 for 2", "3 por 2"
                           # "save" in every language ("Risparmia il 15%", "économisez"), "buying 2" ("acquistando 2")
