@@ -115,6 +115,11 @@ _PARTICLE_AFTER: dict[str, tuple[str, frozenset[str]]] = {
 _GO_CHOSEN = frozenset({"like", "want", "prefer", "wish", "way", "how", "where", "which", "choose", "decide"})
 
 
+def _whatever(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """French "quoi que ce soit" (anything at all): its "soit" is no "either ... or"."""
+    return doc.words[a] == "soit" and a >= 2 and doc.words[a - 2:a] == ["que", "ce"]
+
+
 _NAME_WORDS = 4
 
 
@@ -271,6 +276,7 @@ def _adverb_readings(doc: Doc) -> None:
     _drop_class(doc, "request", _third_party_asks)
     _drop_class(doc, "close", _repaired_part)
     _drop_class(doc, "close", _surname)
+    _drop_class(doc, "alternative", _whatever)
     if "money_offer" in doc.index:
         _drop_class(doc, "price_quote", _inside_offer)
     if "lang_de" in doc.index:

@@ -124,7 +124,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
     seen: set[tuple[str, int]] = set()
     for cls, remedy in _DIRECT.items():
         for a, b in doc.spans(cls):
-            if negated(doc, a):
+            if negated(doc, a) or _needless_before(doc, a):
                 continue
             if cls == "r_gift" and ((_gifted_item(doc, a) and not _seller_sends(doc, a)) or _free_sending(doc, a, b)):
                 continue
@@ -163,7 +163,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund; "修理を完了し、
             # ご返送いたします": the repaired item sent back
             continue
-        if negated(doc, a) or _needless_after(doc, b):
+        if negated(doc, a) or _needless_after(doc, b) or _needless_before(doc, a):
             continue
         if b - a == 1 and si not in money_toks:
             money_toks[si] = sorted(m.tok for m in offers.money.get(si, []))
@@ -423,6 +423,15 @@ _KEEP_VERBS = frozenset({"keep", "keeping", "behalten", "garder", "gardez", "con
 
 def _kept_between(doc: Doc, x: int, a: int) -> bool:
     return any(doc.words[k] in _KEEP_VERBS for k in range(x + 1, a))
+
+
+def _needless_before(doc: Doc, a: int) -> bool:
+    """'Inutile de nous renvoyer quoi que ce soit', 'no need to send anything back': the act said needless."""
+    lo = max(clause_start(doc, a), a - 3)
+    return any(b - x > 1 or doc.words[x] in _NEEDLESS_WORDS for x, b in doc.find("hold_off", lo, a))
+
+
+_NEEDLESS_WORDS = frozenset({"inutile", "unnecessary", "needless", "innecesario", "unnotig"})
 
 
 def _tok_of(m: Money) -> int:

@@ -23,7 +23,7 @@ names a claim, that step is the claim, and asking them to wait before it holds i
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import clause_end
+from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
 from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
@@ -133,11 +133,18 @@ def _further_steps(doc: Doc, k: int) -> bool:
 
 
 def _buyer_holds(doc: Doc, lo: int, hold: int) -> bool:
-    """The hold at `hold` asked of the buyer: a request in its sentence, and no "we" before it."""
-    return asks_in(doc, lo, doc.sentences[doc.sentence_of(hold)].tok_end) and not doc.has("first_person", lo, hold)
+    """The hold at `hold` asked of the buyer, and no "we" before it (the seller waiting).
+
+    Asked: a request in its sentence, or the hold opening its clause (an imperative: "Patientez simplement", "Warten
+    Sie"); a Japanese wait asked of the buyer ("お待ちいただけ...") whatever stands before it ("弊社からの").
+    """
+    if doc.words[hold].startswith(_JA_WAIT) and "いたたけ" in doc.words[hold]:
+        return True
+    asked = asks_in(doc, lo, doc.sentences[doc.sentence_of(hold)].tok_end) or hold == clause_start(doc, hold)
+    return asked and not doc.has("first_person", lo, hold)
 
 
-_HOLD_CLASSES = ("wait", "defer")
+_HOLD_CLASSES = ("wait", "defer", "defer_after")
 _SHORT = 4  # letters of the class's little words ("n", "ne", "avoid" stays), which mark no verb of refraining
 _HOLD_BEFORE = BEFORE | {"bevor"}
 _THANKS = frozenset({"thank", "thanks", "grazie", "ringraziamo", "ringrazio", "merci", "remercions", "danke", "danken",
@@ -147,30 +154,73 @@ _HOLD_REACH = 10  # tokens between the wait and what the buyer said of the step,
 
 
 def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
-    """Token spans of a wait or a hold-off on the step the buyer announced, the buyer's message naming a claim."""
+    """Token spans of a wait or a hold-off on the step the buyer announced, the buyer's message naming a claim.
+
+    The step is named by what the buyer said of it ("the step you mentioned"), as any further step ("anything
+    further"), or by the bank or card it goes to ("Ihre Überlegung mit der Kreditkartenfirma verstehen wir. Warten Sie
+    damit aber bitte noch ab"); the wait may be asked in the next sentence, then as a request of the buyer's.
+    """
     doc = data.doc
     out: list[tuple[int, int]] = []
     said = [k for k, w in enumerate(doc.words) if w in _MENTIONED or (w in _FURTHER and _further_steps(doc, k))]
-    if not said or not buyer_names_claim(data):
+    banks = {b - 1 for a, b in doc.spans("amazon") if _names_bank(doc, a, b)}
+    said += banks
+    if not said or not (buyer_names_claim(data) or _buyer_names_bank(data)):
         return out
-    for k in said:
-        s = doc.sentences[doc.sentence_of(k)]
+    for k in sorted(set(said)):
+        si = doc.sentence_of(k)
+        s = doc.sentences[si]
         if any(w in _THANKS for w in doc.words[s.tok_start:k]):
             continue  # "La ringraziamo per averci scritto prima di ...": thanks for what the buyer wrote
-        lo, hi = max(s.tok_start, k - _HOLD_REACH), min(s.tok_end, k + _HOLD_REACH)
-        holds = [a for cls in _HOLD_CLASSES for a, _ in doc.find(cls, lo, hi)]
-        # a verb of refraining ("von dem angekündigten Schritt ... absehen"): one word of the class, not a negation
-        holds += [a for a, b in doc.find("hold_off", lo, hi)
-                  if b - a == 1 and "negation" not in doc.classes[a] and len(doc.words[a]) > _SHORT]
-        # "before" opening what comes first ("prima di procedere", "before taking"); not the adverb ("come Le ho
-        # scritto prima", as written before)
-        holds += [j for j in range(lo, hi - 1) if doc.words[j] in _HOLD_BEFORE
-                  and (doc.words[j + 1] in _BEFORE_NEXT or doc.words[j + 1].endswith("ing"))]
-        if holds and doc.words[k] in _FURTHER and not _buyer_holds(doc, s.tok_start, min(holds)):
+        party = k in banks
+        holds = [h for h in _holds(doc, max(s.tok_start, k - _HOLD_REACH), min(s.tok_end, k + _HOLD_REACH))
+                 if not party or h > k]
+        lo = s.tok_start
+        if not holds and doc.words[k] not in _FURTHER and si + 1 < len(doc.sentences):
+            n = doc.sentences[si + 1]  # "... Kreditkartenfirma verstehen wir. Warten Sie damit aber bitte noch ab"
+            lo, holds, party = n.tok_start, _holds(doc, n.tok_start, min(n.tok_end, n.tok_start + _HOLD_REACH)), True
+        if holds and (party or doc.words[k] in _FURTHER) and not _buyer_holds(doc, lo, min(holds)):
             continue  # "We will wait for your reply before taking any further steps": the seller waits
-        if holds and not neutral_clause(doc, s.tok_start, s.tok_end):
+        if holds and party and doc.has("first_person", min(holds) + 1, min(len(doc.words), min(holds) + 4)):
+            continue  # "please wait for our email with the tracking number": waiting for us, nothing held off
+        if holds and not neutral_clause(doc, s.tok_start, doc.sentences[doc.sentence_of(min(holds))].tok_end):
             out.append((min(*holds, k), max(*holds, k) + 1))
     return out
+
+
+# The bank or card the buyer's chargeback goes to, among the `amazon` class's parties (not Amazon itself)
+_BANK_WORDS = ("bank", "banque", "banca", "banco", "card", "carte", "carta", "tarjeta", "karte", "kreditkart",
+               "issuer", "カート", "銀行")
+
+
+def _buyer_names_bank(data: RuleInput) -> bool:
+    """The buyer's message names the bank or card, or a charge ("die Lastschrift zurückgehen lassen")."""
+    buyer = data.buyer
+    return buyer is not None and (bool(buyer.spans("charge_noun")) or any(
+        _names_bank(buyer, a, b) for a, b in buyer.spans("amazon")))
+
+
+def _names_bank(doc: Doc, a: int, b: int) -> bool:
+    """Whether the party named at [a, b) is the bank or card ("votre banque", "der Kreditkartenfirma")."""
+    return any(doc.words[k].startswith(_BANK_WORDS) for k in range(a, b))
+
+
+def _holds(doc: Doc, lo: int, hi: int) -> list[int]:
+    """The tokens in [lo, hi) that wait, defer or refrain, or open a "before" clause."""
+    holds = [a for cls in _HOLD_CLASSES for a, _ in doc.find(cls, lo, hi)]
+    # a verb of refraining ("von dem angekündigten Schritt ... absehen"): one word of the class, not a negation
+    holds += [a for a, b in doc.find("hold_off", lo, hi)
+              if b - a == 1 and "negation" not in doc.classes[a] and len(doc.words[a]) > _SHORT]
+    # "before" opening what comes first ("prima di procedere", "before taking"); not the adverb ("come Le ho scritto
+    # prima", as written before)
+    holds += [j for j in range(lo, hi - 1) if doc.words[j] in _HOLD_BEFORE
+              and (doc.words[j + 1] in _BEFORE_NEXT or doc.words[j + 1].endswith("ing"))]
+    # Japanese "お待ちいただけ...": a wait asked, whatever class the lexicon gives the whole
+    holds += [j for j in range(lo, hi) if doc.words[j].startswith(_JA_WAIT)]
+    return holds
+
+
+_JA_WAIT = ("お待ち", "待って")
 
 
 # A remedy limited to orders with no open claim, said as a rule of the shop: "can only be processed for orders that no

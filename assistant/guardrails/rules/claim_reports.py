@@ -246,13 +246,18 @@ def _buyer_sends(doc: Doc, lo: int, hi: int) -> bool:
     return any(doc.has("send_verb", k + 1, min(hi, k + 4)) for k, _ in doc.find("you", lo, hi))
 
 
+_REASON = frozenset({"reason", "motif", "raison", "grund", "ruckgabegrund", "motivo", "razon"})
+
+
 def _return_reason(doc: Doc, a: int, start: int, end: int, starts: list[int]) -> bool:
     """'Start the return in Your Orders, choosing "no longer needed"': a reason picked on the return form.
 
     A reason for a return says nothing to Amazon about a claim; a claim named in the sentence, or the one before
     it, keeps it a report ("on the claim page, select 'no longer needed'").
     """
-    if doc.words[a] not in _CHOOSE or _object_in(starts, start, end):
+    # (or the reason named as the return's: "comme le motif indiqué était « n'en a plus besoin »")
+    named = any(doc.words[k] in _REASON for k in range(max(start, a - 3), a))
+    if (doc.words[a] not in _CHOOSE and not named) or _object_in(starts, start, end):
         return False
     return doc.has("r_return", start, end)  # a lookup, not a scan: linear on a long sentence of choices
 
