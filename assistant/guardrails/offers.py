@@ -427,8 +427,11 @@ def _kept_between(doc: Doc, x: int, a: int) -> bool:
 
 def _needless_before(doc: Doc, a: int) -> bool:
     """'Inutile de nous renvoyer quoi que ce soit', 'no need to send anything back': the act said needless."""
-    lo = max(clause_start(doc, a), a - 3)
-    return any(b - x > 1 or doc.words[x] in _NEEDLESS_WORDS for x, b in doc.find("hold_off", lo, a))
+    near = doc.find("hold_off", max(0, a - 3), a)  # (a lookup first: most remedy words have none before them)
+    if not near:
+        return False
+    lo = clause_start(doc, a)
+    return any((b - x > 1 or doc.words[x] in _NEEDLESS_WORDS) and x >= lo for x, b in near)
 
 
 _NEEDLESS_WORDS = frozenset({"inutile", "unnecessary", "needless", "innecesario", "unnotig"})
