@@ -206,7 +206,7 @@ def _buyer_told_not(doc: Doc, a: int) -> bool:
 
     (A bare "no" before a noun holds nothing off, nor the seller's own "we don't work with Amazon Logistics".)
     """
-    if doc.words[a] not in _VERB_NEGATIONS or not doc.words[a].isascii():
+    if doc.words[a] not in _VERB_NEGATIONS:
         return False
     return a == clause_start(doc, a) or "you" in doc.classes[a - 1]
 

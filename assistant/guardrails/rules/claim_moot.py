@@ -32,20 +32,20 @@ def moot_claims(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
     neutral: dict[int, bool] = {}
     for obj, obj_end in claims.items():
         si = doc.sentence_of(obj)
+        c0 = clause_start(doc, obj)
         end = min(clause_end(doc, obj_end - 1), obj_end + _PREDICATE_REACH)
         predicate = _denied_purpose(doc, obj_end, end)
         if predicate is None:
-            predicate = _purpose_before(doc, clause_start(doc, obj), obj, end)
+            predicate = _purpose_before(doc, c0, obj, end)
         if predicate is None:
             continue
         s = doc.sentences[si]
         if si not in tied:
             tied[si] = _tied_to_offer(doc, si)
-        c0 = clause_start(doc, obj)
         if c0 not in neutral:
             neutral[c0] = neutral_clause(doc, c0, min(s.tok_end, c0 + _NEUTRAL_REACH))
         # the buyer's choosing as the condition before the claim: "si vous optez pour l'une d'elles, ..."
-        conditions = doc.find("condition", max(s.tok_start, obj - _PREDICATE_REACH), clause_start(doc, obj) + 1)
+        conditions = doc.find("condition", max(s.tok_start, obj - _PREDICATE_REACH), c0 + 1)
         chosen = any(doc.has("you", b, obj) for _, b in conditions[-2:])
         if (tied[si] or chosen) and not neutral[c0]:
             out.append((min(obj, predicate), max(obj_end, predicate + 1)))
