@@ -373,7 +373,7 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str,
             gap = folded[b:spans[i + 1][0]] if i + 1 < n else ""
             while (j + 1 < n and (len(spans[j + 1][2]) == 1 or spans[j + 1][2] == "ss") and spans[j + 1][2].isalnum()
                    and _SINGLE_GAP.fullmatch(folded, spans[j][1], spans[j + 1][0])
-                   and folded[spans[j][1]:spans[j + 1][0]] == gap):
+                   and folded[spans[j][1]:spans[j + 1][0]] == gap and not _elided(folded, spans[j + 1][1])):
                 j += 1
             if j - i >= 2:
                 joined = "".join(s[2] for s in spans[i:j + 1]).translate(_LEET)
@@ -400,6 +400,14 @@ def _join_spaced_letters(spans: list[tuple[int, int, str]], folded: str,
         out.append((a, b, w))
         i += 1
     return out
+
+
+def _elided(folded: str, end: int) -> bool:
+    """Whether the letter ending at `end` is an elided word ("n'a", "l'avis"): a word of its own, never spelled out.
+
+    "la garantie A à Z n'a plus lieu d'être" keeps "n" out of the run, which then is "aaz", the claim's name.
+    """
+    return folded.startswith("'", end)
 
 
 def _known_run(spans: list[tuple[int, int, str]], i: int, folded: str, lexicon: Lexicon | None) -> int:

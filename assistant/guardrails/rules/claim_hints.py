@@ -123,13 +123,35 @@ _FURTHER = frozenset({"further", "weiteren", "weitere", "weiteres", "weiterem", 
 _STEP_NOUNS = frozenset({"step", "steps", "action", "actions", "schritt", "schritte", "schritten", "passo", "passi",
                          "azione", "azioni", "paso", "pasos", "accion", "acciones", "demarche", "demarches",
                          "gestion", "gestiones", "iniziativa", "iniziative"})
-_ANYTHING = frozenset({"anything", "allem", "alles", "nothing", "any"})
+_ANYTHING = frozenset({"anything", "allem", "alles", "nothing", "any", "nichts"})
+# "any other step", "cualquier otro paso", "toute autre démarche": another step, only with the step's noun after it
+# ("any other questions" names no step); "nichts weiter", only after "nichts" ("weiter" is mostly "on")
+_OTHER = frozenset({"other", "otro", "otra", "otros", "otras", "autre", "autres", "altro", "altra", "altri", "altre",
+                    "andere", "anderen", "anderer"})
+_UNNAMED = _FURTHER | _OTHER | {"weiter"}
+# A negation right before the unnamed step is itself the hold: "keine weiteren Schritte", "nichts weiter zu unternehmen"
+_NO_STEP = frozenset({"no", "nothing", "nichts", "keine", "keinen", "keinerlei", "aucune", "aucun", "ningun",
+                      "ninguna", "nessun", "nessuna", "nessuno"})
 
 
 def _further_steps(doc: Doc, k: int) -> bool:
     """'anything further', 'further steps', 'allem Weiteren', 'démarches supplémentaires': a step left unnamed."""
-    return (k + 1 < len(doc.words) and doc.words[k + 1] in _STEP_NOUNS) \
-        or (k > 0 and (doc.words[k - 1] in _ANYTHING or doc.words[k - 1] in _STEP_NOUNS))
+    w = doc.words[k]
+    step_next = k + 1 < len(doc.words) and doc.words[k + 1] in _STEP_NOUNS
+    if w in _OTHER:
+        return step_next
+    if w == "weiter":
+        return k > 0 and doc.words[k - 1] == "nichts"
+    return step_next or (k > 0 and (doc.words[k - 1] in _ANYTHING or doc.words[k - 1] in _STEP_NOUNS))
+
+
+def _refused_step(doc: Doc, k: int, s0: int, s1: int) -> list[int]:
+    """The negation right before the unnamed step at `k` ("nichts weiter", "no further steps"), as the hold.
+
+    Only with Amazon or a claim named in the sentence: "Sie müssen nichts weiter tun" alone holds nothing off.
+    """
+    neg = [j for j in range(max(s0, k - 2), k) if doc.words[j] in _NO_STEP]
+    return neg[:1] if neg and (doc.has("amazon", s0, s1) or doc.has("claim", s0, s1)) else []
 
 
 def _buyer_holds(doc: Doc, lo: int, hold: int) -> bool:
@@ -141,7 +163,14 @@ def _buyer_holds(doc: Doc, lo: int, hold: int) -> bool:
     if doc.words[hold].startswith(_JA_WAIT) and "いたたけ" in doc.words[hold]:
         return True
     asked = asks_in(doc, lo, doc.sentences[doc.sentence_of(hold)].tok_end) or hold == clause_start(doc, hold)
-    return asked and not doc.has("first_person", lo, hold)
+    if not asked:
+        return False
+    # a "we" that asks ("Wir bitten Sie, ...", "Wir möchten Sie bitten", "we ask that you") is no seller waiting
+    return not any(not doc.has("request", j, min(hold, j + _ASKER_REACH))
+                   for j, _ in doc.find("first_person", lo, hold))
+
+
+_ASKER_REACH = 4  # tokens from a "we" to its request verb: "wir möchten Sie bitten"
 
 
 _HOLD_CLASSES = ("wait", "defer", "defer_after")
@@ -162,7 +191,7 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
     """
     doc = data.doc
     out: list[tuple[int, int]] = []
-    said = [k for k, w in enumerate(doc.words) if w in _MENTIONED or (w in _FURTHER and _further_steps(doc, k))]
+    said = [k for k, w in enumerate(doc.words) if w in _MENTIONED or (w in _UNNAMED and _further_steps(doc, k))]
     banks = {b - 1 for a, b in doc.spans("amazon") if _names_bank(doc, a, b)}
     said += banks
     if not said or not (buyer_names_claim(data) or _buyer_names_bank(data)):
@@ -175,11 +204,14 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
         party = k in banks
         holds = [h for h in _holds(doc, max(s.tok_start, k - _HOLD_REACH), min(s.tok_end, k + _HOLD_REACH))
                  if not party or h > k]
+        unnamed = doc.words[k] in _UNNAMED
+        if not holds and unnamed:
+            holds = _refused_step(doc, k, s.tok_start, s.tok_end)
         lo = s.tok_start
-        if not holds and doc.words[k] not in _FURTHER and si + 1 < len(doc.sentences):
+        if not holds and not unnamed and si + 1 < len(doc.sentences):
             n = doc.sentences[si + 1]  # "... Kreditkartenfirma verstehen wir. Warten Sie damit aber bitte noch ab"
             lo, holds, party = n.tok_start, _holds(doc, n.tok_start, min(n.tok_end, n.tok_start + _HOLD_REACH)), True
-        if holds and (party or doc.words[k] in _FURTHER) and not _buyer_holds(doc, lo, min(holds)):
+        if holds and (party or unnamed) and not _buyer_holds(doc, lo, min(holds)):
             continue  # "We will wait for your reply before taking any further steps": the seller waits
         if holds and party and doc.has("first_person", min(holds) + 1, min(len(doc.words), min(holds) + 4)):
             continue  # "please wait for our email with the tracking number": waiting for us, nothing held off
