@@ -139,6 +139,16 @@ def _surname(doc: Doc, cls: str, a: int, b: int) -> bool:
     return len(text[start:end if end >= 0 else len(text)].split()) <= _NAME_WORDS
 
 
+_NOISE = frozenset({"noise", "ruido", "rumore", "bruit", "bruits"})
+_OF = frozenset({"de", "del", "di", "du", "des", "dei"})
+
+
+def _noise_feature(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """'noise cancelling', 'la cancelación de ruido', 'cancellazione del rumore': a headphone's feature, no closing."""
+    words = doc.words
+    return (a > 0 and words[a - 1] in _NOISE) or (b + 1 < len(words) and words[b] in _OF and words[b + 1] in _NOISE)
+
+
 def _inside_offer(doc: Doc, cls: str, a: int, b: int) -> bool:
     """A price word inside a longer phrase of paying: "nous prendrons en charge 10 €" (we will cover) offers it."""
     return any(x <= a and b <= y and y - x > b - a for x, y in doc.find("money_offer", max(0, a - 4), b))
@@ -276,6 +286,7 @@ def _adverb_readings(doc: Doc) -> None:
     _drop_class(doc, "request", _third_party_asks)
     _drop_class(doc, "close", _repaired_part)
     _drop_class(doc, "close", _surname)
+    _drop_class(doc, "close", _noise_feature)
     _drop_class(doc, "alternative", _whatever)
     if "money_offer" in doc.index:
         _drop_class(doc, "price_quote", _inside_offer)

@@ -182,6 +182,14 @@ _MOTION = frozenset({"off", "at", "to", "above", "below", "beyond", "over", "und
                      "higher", "lower", "faster", "slower"})
 
 
+def closes_like_claim(doc: Doc, a: int, hi: int) -> bool:
+    """A closing word right after the pronoun at `a` that fits a claim and hardly goods.
+
+    "As soon as it shows as closed" is the claim's state, whatever goods the sentence offered before it.
+    """
+    return any(_closed_before(doc, k) for k in range(a + 1, min(hi, a + 5)))
+
+
 def _closed_before(doc: Doc, k: int) -> bool:
     """A closing word at `k` that fits a claim and hardly goods ("closed", "withdrawn"; not "cancelled", "cleared")."""
     cls = doc.classes[k]

@@ -154,7 +154,7 @@ def _refused_step(doc: Doc, k: int, s0: int, s1: int) -> list[int]:
     return neg[:1] if neg and (doc.has("amazon", s0, s1) or doc.has("claim", s0, s1)) else []
 
 
-def _buyer_holds(doc: Doc, lo: int, hold: int) -> bool:
+def buyer_holds(doc: Doc, lo: int, hold: int) -> bool:
     """The hold at `hold` asked of the buyer, and no "we" before it (the seller waiting).
 
     Asked: a request in its sentence, or the hold opening its clause (an imperative: "Patientez simplement", "Warten
@@ -202,7 +202,7 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
         if any(w in _THANKS for w in doc.words[s.tok_start:k]):
             continue  # "La ringraziamo per averci scritto prima di ...": thanks for what the buyer wrote
         party = k in banks
-        holds = [h for h in _holds(doc, max(s.tok_start, k - _HOLD_REACH), min(s.tok_end, k + _HOLD_REACH))
+        holds = [h for h in holds_in(doc, max(s.tok_start, k - _HOLD_REACH), min(s.tok_end, k + _HOLD_REACH))
                  if not party or h > k]
         unnamed = doc.words[k] in _UNNAMED
         if not holds and unnamed:
@@ -210,8 +210,8 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
         lo = s.tok_start
         if not holds and not unnamed and si + 1 < len(doc.sentences):
             n = doc.sentences[si + 1]  # "... Kreditkartenfirma verstehen wir. Warten Sie damit aber bitte noch ab"
-            lo, holds, party = n.tok_start, _holds(doc, n.tok_start, min(n.tok_end, n.tok_start + _HOLD_REACH)), True
-        if holds and (party or unnamed) and not _buyer_holds(doc, lo, min(holds)):
+            lo, holds, party = n.tok_start, holds_in(doc, n.tok_start, min(n.tok_end, n.tok_start + _HOLD_REACH)), True
+        if holds and (party or unnamed) and not buyer_holds(doc, lo, min(holds)):
             continue  # "We will wait for your reply before taking any further steps": the seller waits
         if holds and party and doc.has("first_person", min(holds) + 1, min(len(doc.words), min(holds) + 4)):
             continue  # "please wait for our email with the tracking number": waiting for us, nothing held off
@@ -237,7 +237,7 @@ def _names_bank(doc: Doc, a: int, b: int) -> bool:
     return any(doc.words[k].startswith(_BANK_WORDS) for k in range(a, b))
 
 
-def _holds(doc: Doc, lo: int, hi: int) -> list[int]:
+def holds_in(doc: Doc, lo: int, hi: int) -> list[int]:
     """The tokens in [lo, hi) that wait, defer or refrain, or open a "before" clause."""
     holds = [a for cls in _HOLD_CLASSES for a, _ in doc.find(cls, lo, hi)]
     # a verb of refraining ("von dem angekündigten Schritt ... absehen"): one word of the class, not a negation

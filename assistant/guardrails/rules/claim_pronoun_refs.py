@@ -13,6 +13,7 @@ from assistant.guardrails.rules.claim_closing_shapes import (
     PARTICLES,
     cancelled_claim,
     closed_once_resolved,
+    closes_like_claim,
     closing_after_promise,
     closing_timed_to_deal,
     gating_close,
@@ -79,8 +80,9 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
         # "We'll go ahead as soon as that's been dropped": a pronoun closed or gone in a condition that gates the
         # offer stands for the claim named before, however far back (what is offered is not what gets dropped)
         # (not with a noun before it in its own sentence: "keep an eye on this order until it is resolved")
-        claim_only = claim_only or (gating_close(doc, a, s.tok_start, s.tok_end)
-                                    and not doc.has("thing", s.tok_start, a))
+        gated = gating_close(doc, a, s.tok_start, s.tok_end)
+        claim_state = gated and closes_like_claim(doc, a, s.tok_end)  # "as soon as it shows as closed"
+        claim_only = claim_only or claim_state or (gated and not doc.has("thing", s.tok_start, a))
         # "we'd ask that you take it down": a phrase said only of a claim reaches it as far back
         claim_only = claim_only or split_closing(doc, a, claim_only=True)
         claim_only = claim_only or closed_once_resolved(doc, a, s.tok_start) or _asked_bare_closing(doc, a, s.tok_start)
@@ -91,8 +93,9 @@ def pronoun_objects(data: RuleInput, claims: dict[int, int]) -> dict[int, bool]:
             j = bisect_right(things, starts[i])
             # a verb done only to a claim leaves no doubt, whatever nouns stand between
             out[a] = not claim_only and j < len(things) and things[j] < a
-        elif theirs and (closing_after_promise(doc, a, s.tok_start) or closing_timed_to_deal(doc, a, s.tok_end) or (
-                not doc.has("thing", s.tok_start, a) and (claim_only or promised_closing(doc, a, s.tok_end)))) \
+        elif theirs and (closing_after_promise(doc, a, s.tok_start) or closing_timed_to_deal(doc, a, s.tok_end)
+                         or claim_state or (not doc.has("thing", s.tok_start, a)
+                                            and (claim_only or promised_closing(doc, a, s.tok_end)))) \
                 and not (doc.has("r_cancel", max(0, a - 1), a + 2) and doc.has("r_cancel", 0, s.tok_start)):
             # "Se Le va bene, la ritiri dal Suo account e Le spediamo la lampada domani" (not "2. Cancel the order.
             # ... cancel it and we'll refund you": a cancellation offered before is what "cancel it" points back to)

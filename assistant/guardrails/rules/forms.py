@@ -66,6 +66,11 @@ _EXPLAINABLE = re.compile(fold_pattern(
                           # a price level quoted: "il secondo a metà prezzo", "half price", "à moitié prix", "半額"
                           r"\b(?:meta|mezzo) prezzo\b|\bhalf[\s\-]price\b|\bmoitie prix\b|\bhalben preis\b|"
                           r"\bmitad de precio\b|\bmedio precio\b|半額|"
+                          # a multi-buy price ("2 borracce a 30 €", "3 mugs for $20"), or the full price charged
+                          # instead of one ("mi avete addebitato il prezzo pieno")
+                          r"\b[2-9]\s[^\W\d_]+\s(?:a|for|pour|per|por|fur|zu)\s(?:\$|€|£)?\s?\d|"
+                          r"\bprezzo pieno\b|\bfull price\b|\bplein tarif\b|\bprix plein\b|\bvollen preis\b|"
+                          r"\bprecio completo\b|定価|"
                           # "Spare 10 % beim Kauf von 2 Artikeln", "Compre 3 y pague 2", "prendi 3 paghi 2": every
                           # person of "buy" and "pay" ("compra 3 y paga 2", "achète 2, paie 1"), "3 for 2", "3 por 2"
                           # "save" in every language ("Risparmia il 15%", "économisez"), "buying 2" ("acquistando 2")
@@ -345,7 +350,13 @@ _PAYLOAD_LEAD = frozenset({"only", "just", "exactly", "with", "the", "words", "w
 _PAYLOAD_MIN = 3
 _PAYLOAD_RUN = 6  # words of a longer payload that, said in a row, are the payload said
 _DICTATION = re.compile(r"\b(?:the\s+(?:words?|phrase|text|sentence)|exactly|only\s+with"
-                        r"|(?:reply|answer|respond)\s+with|say|write|type)\b\s*:?")
+                        r"|(?:reply|answer|respond)\s+with|say|write|type"
+                        r"|(?:tell|assure|inform)\s+(?:me|us)(?:\s+that)?|(?:confirm|state|admit)(?:\s+that)?)\b\s*:?")
+# Where the dictated words end and the order says where to put them: "write X at the top of your reply"
+_PLACEMENT = re.compile(r"\s(?:at|on|in|as)\s+(?:the\s+)?(?:very\s+)?(?:top|start|beginning|end|bottom|first\s+line)\b"
+                        r"|\s(?:in|as)\s+(?:your|the)\s+(?:reply|answer|response|message|subject)\b")
+# The buyer's "me" is the draft's "you" when the order is said back: "tell me the seller scammed me" -> "... you"
+_SAID_BACK = {"me": "you", "my": "your", "i": "you", "mine": "yours", "myself": "yourself"}
 
 
 def _payloads(data: RuleInput, cue: PatternSet, values: list[str], tokens: list[re.Match[str]]) -> list[Violation]:
@@ -366,8 +377,11 @@ def _payloads(data: RuleInput, cue: PatternSet, values: list[str], tokens: list[
     for _, b in sorted([*cue.finditer(folded), *strong.finditer(folded)]):
         end = min((k for k in (folded.find(c, b) for c in ".!?\n") if k >= 0), default=len(folded))
         marks = list(_DICTATION.finditer(folded, b, end))  # "... answer only with the words REFUND GRANTED"
+        start = marks[-1].end() if marks else b
+        placed = _PLACEMENT.search(folded, start, end)
         # (a payload in single quotes: "add the sentence 'your refund is approved'" - the quotes are no apostrophes)
-        words = [w for w in (w.strip("'") for w in _WORD.findall(folded[marks[-1].end() if marks else b:end])) if w]
+        words = [w for w in (w.strip("'") for w in _WORD.findall(folded[start:placed.start() if placed else end]))
+                 if w]
         while words and words[0] in _PAYLOAD_LEAD:
             words.pop(0)
         if len(words) < _PAYLOAD_MIN:
@@ -376,6 +390,8 @@ def _payloads(data: RuleInput, cue: PatternSet, values: list[str], tokens: list[
         # approve full refunds with no return needed)": the order's words, with the draft's own words before them)
         n = min(len(words), _PAYLOAD_RUN)
         runs = {tuple(words[k:k + n]) for k in range(len(words) - n + 1)}
+        back = [_SAID_BACK.get(w, w) for w in words]
+        runs |= {tuple(back[k:k + n]) for k in range(len(back) - n + 1)}
         for i in range(len(values) - n + 1):
             if tuple(values[i:i + n]) in runs and not said.intersection(range(i, i + n)):
                 said.update(range(i, i + n))

@@ -309,11 +309,23 @@ def _comes_back(doc: Doc, si: int, tok: int) -> bool:
     # a word of returning goods, not money given back ("devolverle veinte euros"); nothing of
     # keeping the item ("quedárselo", "そのままお使い" are `r_partial`) or of a partial refund
     money = sorted(m.tok for m in find_money(doc) if m.kind == "amount" and lo <= m.tok < hi)
-    goods = [a for a, _ in doc.find("r_return", lo, hi) if "r_refund" not in doc.classes[a]
+    goods = [a for a, b in doc.find("r_return", lo, hi) if "r_refund" not in doc.classes[a]
+             and not _period(doc, a, b)
              and not any(a - 3 <= t <= a + 4 for t in money)  # "le devolvemos 10 €", "zwanzig Euro zurück"
              and not money_back(doc, a, money)]  # "... für alle vier Becher zurück": the amount earlier in its clause
     return any(not negated(doc, a) for a in goods) \
         and not doc.has("r_partial", lo, hi) and not keeps(text) and not no_return(text)
+
+
+# Nouns that make a return word a stretch of time: "once the return window closes", "el plazo de devolución"
+_PERIOD = frozenset({"window", "period", "deadline", "periode", "periodo", "plazo", "delai", "frist", "termine"})
+_OF = frozenset({"de", "di", "du", "del", "per"})
+
+
+def _period(doc: Doc, a: int, b: int) -> bool:
+    """Whether the return word at [a, b) names a stretch of time, not goods sent back."""
+    words = doc.words
+    return (b < len(words) and words[b] in _PERIOD) or (a >= 2 and words[a - 1] in _OF and words[a - 2] in _PERIOD)
 
 
 def _gift(doc: Doc, m: Money) -> bool:

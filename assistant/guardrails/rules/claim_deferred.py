@@ -1,0 +1,117 @@
+"""What the A-to-z rule reads when the step held off is named by a pronoun, or by the sentence before: deferrals.
+
+- The claim the buyer announced, as the object of a verb of filing: "Could you wait a few days before filing it?",
+  "Pourriez-vous patienter quelques jours avant de la déposer ?", "antes de presentarla", "prima di aprirla",
+  "Vielleicht mögen Sie damit noch ein paar Tage warten?", "その手続きは…お待ちいただけますと". When the buyer's
+  message names a claim, the "it" of filing is that claim, and a wait asked of the buyer before it holds the claim
+  off.
+- Amazon allowed, then a wait asked against it: "Vous pouvez bien sûr vous adresser à Amazon. Merci toutefois de
+  patienter encore une semaine avant d'entreprendre quoi que ce soit", "Può certamente rivolgersi ad Amazon. La
+  preghiamo però di aspettare ancora una settimana prima di farlo". The "but" right after the permission makes the
+  wait a hold on the step just allowed, whatever the wait's own words.
+
+Both are asked of the buyer (a request, an imperative, or a question put to them; no "we" that waits) and not said
+neutral ("the claim is entirely up to you").
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from assistant.guardrails.registry import RuleInput
+from assistant.guardrails.rules.claim_clauses import neutral_clause
+from assistant.guardrails.rules.claim_hints import buyer_holds, holds_in
+from assistant.guardrails.rules.claim_refs import buyer_names_claim
+from assistant.guardrails.text import Doc
+
+# The object pronoun of a verb of filing: before it ("la déposer", "l'ouvrir") or after it ("filing it")
+_CLITICS_BEFORE = frozenset({"la", "le", "l", "lo"})
+_OBJECTS_AFTER = frozenset({"it", "one", "so"})  # "before filing it", "before you file one", "before doing so"
+# ... or fused to it: "presentarla", "aprirla", "abrirlo", "presentándola"
+_FUSED = ("rla", "rlo", "ndola", "ndolo")
+_REACH = 8  # tokens from the wait to the verb of filing
+# A demonstrative before the Japanese word of procedure: "その手続き" (that procedure) is the one the buyer announced
+_JA_THAT = ("その", "この", "そちらの", "例の")
+_JA_PROCEDURE = "手続き"
+
+
+def filing_held(data: RuleInput) -> list[tuple[int, int]]:
+    """Token spans from a wait asked of the buyer to the filing of "it", the buyer's message naming a claim."""
+    doc = data.doc
+    if not buyer_names_claim(data):
+        return []
+    out: list[tuple[int, int]] = []
+    for k in _filed_its(doc):
+        s = doc.sentences[doc.sentence_of(k)]
+        if doc.has("thing", s.tok_start, k):
+            continue  # "wait until the parcel is here before opening it": the pronoun may be the parcel's
+        holds = [h for h in holds_in(doc, max(s.tok_start, k - _REACH), min(s.tok_end, k + _REACH)) if h != k]
+        if holds and _asked(doc, s.tok_start, min(holds)) \
+                and not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((min(*holds, k), max(*holds, k) + 1))
+    return out
+
+
+def _filed_its(doc: Doc) -> list[int]:
+    """Tokens that file or open "it": a verb of opening with its object a pronoun; "damit"; "その手続き"."""
+    words = doc.words
+    n = len(words)
+    out = [a for a, b in doc.spans("open") if b - a == 1 and (
+        (a > 0 and words[a - 1] in _CLITICS_BEFORE and "pronoun" in doc.classes[a - 1])
+        or (b < n and words[b] in _OBJECTS_AFTER) or words[a].endswith(_FUSED))]
+    # German "damit ... warten" (wait with it); not the conjunction "..., damit Sie ..." that opens its clause
+    out += [k for k, w in enumerate(words) if w == "damit" and k > 0 and "you" not in doc.classes[min(n - 1, k + 1)]
+            and doc.has("you", max(0, k - 2), k)]
+    folded = doc.folded
+    out += [k for k, w in enumerate(words) if w.startswith(_JA_PROCEDURE)
+            and folded[:doc.starts[k]].endswith(_JA_THAT)]
+    return out
+
+
+def _asked(doc: Doc, lo: int, hold: int) -> bool:
+    """The hold asked of the buyer: as `buyer_holds` has it, or in a question put to them ("Could you wait ...?")."""
+    if buyer_holds(doc, lo, hold):
+        return True
+    s = doc.sentences[doc.sentence_of(hold)]
+    if doc.words[s.tok_start] == "merci" and any(w in ("de", "d") for w in doc.words[s.tok_start + 1:hold]):
+        return True  # "Merci (toutefois) de patienter": please wait
+    return doc.last_char(s.start, s.end) == "?" and doc.has("you", lo, hold) \
+        and not doc.has("first_person", lo, hold)
+
+
+# Words that turn against what the sentence before allowed: "however", "toutefois", "aun así", "però", "ただ"
+_BUT = frozenset({"but", "however", "though", "mais", "toutefois", "cependant", "pourtant", "aber", "jedoch",
+                  "allerdings", "doch", "pero", "ma", "tuttavia"})
+_BUT_PAIRS = frozenset({("aun", "asi"), ("sin", "embargo"), ("no", "obstante")})
+_BUT_REACH = 4  # tokens from the sentence's start to its "but" ("La preghiamo però di ...")
+_JA_BUT = ("たた", "しかし", "てすか", "とはいえ")  # folded: "ただ", "ですが" lose their voicing marks
+# Contacting Amazon in Japanese, as a noun: "Amazonへのご相談"
+_JA_CONTACT = ("相談", "連絡", "問い合わせ")
+_CONTACT = frozenset({"dirigirse", "dirigirte", "dirija"})
+_REMEDY = frozenset({"send_verb", "return_verb", "refund_verb", "money_offer"})
+
+
+def allowed_then_held(data: RuleInput) -> list[tuple[int, int]]:
+    """Token spans of a wait asked right after a sentence that lets the buyer contact Amazon, turned by a "but"."""
+    doc = data.doc
+    out: list[tuple[int, int]] = []
+    folded = doc.folded
+    for si in range(1, len(doc.sentences)):
+        p, s = doc.sentences[si - 1], doc.sentences[si]
+        if not doc.has("amazon", p.tok_start, p.tok_end) or doc.has("negation", p.tok_start, p.tok_end):
+            continue
+        text = folded[p.start:p.end]
+        if not (doc.has("open", p.tok_start, p.tok_end) or doc.has("send_verb", p.tok_start, p.tok_end)
+                or any(w in _CONTACT for w in doc.words[p.tok_start:p.tok_end])
+                or any(c in text for c in _JA_CONTACT)):
+            continue
+        head = doc.words[s.tok_start:min(s.tok_end, s.tok_start + _BUT_REACH)]
+        turned = any(w in _BUT for w in head) or any(pair in _BUT_PAIRS for pair in pairwise(head)) \
+            or folded[s.start:s.end].lstrip().startswith(_JA_BUT)
+        if not turned or any(_REMEDY & doc.classes[k] or any(c.startswith("r_") for c in doc.classes[k])
+                             for k in range(s.tok_start, s.tok_end)):
+            continue  # "please wait for the new lamp before sending the old one back": the wait is the remedy's
+        holds = holds_in(doc, s.tok_start, s.tok_end)
+        if holds and _asked(doc, s.tok_start, min(holds)) and not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((min(holds), min(holds) + 1))
+    return out
