@@ -10,6 +10,12 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
+from assistant.guardrails import Guard
+from assistant.models import CheckContext
 from tests.helpers import (
     LAMP_OPTIONS,
     LAMP_OPTIONS_DE,
@@ -116,3 +122,21 @@ def test_noise_cancelling_closes_nothing() -> None:
           "quedárselos con un reembolso parcial de 15,00 €?")
     assert "az_inducement" not in blocked(es, scenario="a_to_z_claim", language="es", currency="EUR",
                                           buyer="Abrí una reclamación de la Garantía de la A a la Z.")
+
+
+@pytest.mark.parametrize("unit", ["could you wait before filing it, ", "attendez avant de la deposer, ",
+                                  "warten sie damit, ", "その手続きはお待ちいただけ",
+                                  "you can contact amazon. however, please wait. "])
+def test_deferrals_are_linear_on_hostile_input(unit: str) -> None:
+    """Doubling a hostile run of the new readings at most roughly doubles the time (quadratic would quadruple)."""
+    context = CheckContext(scenario="a_to_z_claim", buyer_message=CLAIM_SOON)
+    guard = Guard()
+
+    def timed(n: int) -> float:
+        start = time.process_time()
+        guard.check(unit * n, context)
+        return time.process_time() - start
+
+    timed(200)  # warm
+    small, large = timed(2_000), timed(8_000)
+    assert large < 12 * small + 0.3, (small, large)

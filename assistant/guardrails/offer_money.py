@@ -171,6 +171,9 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             money_words = ("r_refund", "money_offer", "r_partial") if level \
                 else ("r_refund", "money_offer", "price_quote", "r_partial")
             hits = [a for c in money_words for a, _ in doc.find(c, *wide)]
+            # "devolverle la mitad del importe": an amount noun after the share, or a verb of giving back before it
+            hits += [k for k in range(m.tok + 1, min(wide[1], m.tok + 4)) if doc.words[k] in _AMOUNT_NOUNS]
+            hits += [a for a, _ in doc.find("r_return", max(s.tok_start, m.tok - 2), m.tok)]
             # "at 50% the unit switches itself off": "off" is a share's money word only right after it ("50% off");
             # with none, a share on top in a sentence that refunds still is ("..., la moitié en plus")
             if (not hits or all(doc.words[a] == "off" and a != m.tok + 1 for a in hits)) \

@@ -275,6 +275,9 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
         # (not a subject between: "You're right, we sent the wrong one" tells the mistake)
         said_sent = doc.has("sent_goods", b, min(s.tok_end, b + 2)) and not any(
             doc.has(cls, b, min(s.tok_end, b + 2)) for cls in ("first_person", "you"))
+        if not s.list_item and not said_sent and any(doc.words[k] in _FROM for k in range(max(s.tok_start, a - 2), a)) \
+                and not doc.has("send_verb", s.tok_start, s.tok_end):
+            continue  # "which isn't something we'd expect from a new machine": new goods as a yardstick, not sent
         if (_offer_cue(doc, si) or said_sent) and not negated(doc, a):
             _add(offers, doc, "replacement", a, b, seen)
     # a remedy already on its way is one the message gives: "we've also sent a second set by express today" (not
@@ -288,6 +291,9 @@ def _new_goods(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
         had = any(doc.words[k] in _HAVE_DONE for k in range(max(0, a - 6), a)) and doc.has("you", max(0, a - 8), a)
         if already or had:
             _add(offers, doc, "reship", a, b, seen)
+
+
+_FROM = frozenset({"from", "von", "vom", "da", "dal", "dalla", "dallo"})
 
 
 # "eine Rücksendung ist nicht nötig", "a return isn't needed": the negation after the word, then a word of need

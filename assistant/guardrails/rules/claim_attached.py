@@ -79,8 +79,8 @@ def not_pursued(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
     starts = sorted(objects)
     for g, h in doc.spans("go_on"):
         s = doc.sentences[doc.sentence_of(g)]
-        if not doc.has("negation", max(s.tok_start, g - 3), g):
-            continue
+        if not any(doc.words[n - 1] not in _OR for n, _ in doc.find("negation", max(s.tok_start, g - 3), g) if n):
+            continue  # (nor "whether or not you go ahead with a claim": either way, nothing denied)
         i = bisect_left(starts, h)  # a bisection, not a scan of every object: linear on a long draft
         # (past a preposition and a noun of its own: "donner suite à votre projet de réclamation")
         o = starts[i] if i < len(starts) and starts[i] < min(s.tok_end, h + _PURSUED_REACH) else None
@@ -96,6 +96,7 @@ def not_pursued(doc: Doc, objects: dict[int, int]) -> list[tuple[int, int]]:
 
 
 _PURSUED_REACH = 5  # tokens from the verb of going on to the claim it would go on with
+_OR = frozenset({"or", "ou", "o", "oder"})  # "or not", "ou non", "o no", "oder nicht": either way
 
 
 def _with_amazon(doc: Doc, lo: int, hi: int) -> int:

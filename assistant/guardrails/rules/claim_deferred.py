@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import neutral_clause
 from assistant.guardrails.rules.claim_hints import buyer_holds, holds_in
@@ -41,15 +42,24 @@ def filing_held(data: RuleInput) -> list[tuple[int, int]]:
     if not buyer_names_claim(data):
         return []
     out: list[tuple[int, int]] = []
-    for k in _filed_its(doc):
-        s = doc.sentences[doc.sentence_of(k)]
+    tried: dict[int, int] = {}  # per sentence, the filings read so far: a run-on sentence full of them stays linear
+    for k in sorted(set(_filed_its(doc))):
+        si = doc.sentence_of(k)
+        if tried.get(si, 0) >= _PER_SENTENCE:
+            continue
+        tried[si] = tried.get(si, 0) + 1
+        s = doc.sentences[si]
         if doc.has("thing", s.tok_start, k):
             continue  # "wait until the parcel is here before opening it": the pronoun may be the parcel's
         holds = [h for h in holds_in(doc, max(s.tok_start, k - _REACH), min(s.tok_end, k + _REACH)) if h != k]
         if holds and _asked(doc, s.tok_start, min(holds)) \
                 and not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((min(*holds, k), max(*holds, k) + 1))
+            tried[si] = _PER_SENTENCE  # one span says it
     return out
+
+
+_PER_SENTENCE = 3
 
 
 def _filed_its(doc: Doc) -> list[int]:
@@ -64,7 +74,7 @@ def _filed_its(doc: Doc) -> list[int]:
             and doc.has("you", max(0, k - 2), k)]
     folded = doc.folded
     out += [k for k, w in enumerate(words) if w.startswith(_JA_PROCEDURE)
-            and folded[:doc.starts[k]].endswith(_JA_THAT)]
+            and folded.endswith(_JA_THAT, 0, doc.starts[k])]
     return out
 
 
@@ -115,3 +125,39 @@ def allowed_then_held(data: RuleInput) -> list[tuple[int, int]]:
         if holds and _asked(doc, s.tok_start, min(holds)) and not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((min(holds), min(holds) + 1))
     return out
+
+
+# Japanese: contacting Amazon as the topic, waited on later in the sentence:
+# "Amazonへのご連絡は調査結果が出るまでお待ちいただけますでしょうか"
+# (the lexicon's "ご連絡はお待ち" has the wait right after the topic; any words may stand between)
+_JA_TOPICS = tuple(f"{noun}は" for noun in ("連絡", "相談", "問い合わせ", "申請", "手続き"))
+_JA_TOPIC_REACH = 10  # characters from Amazon's name to the topic: "amazonへのお問い合わせは"
+
+
+def amazon_topic_waited(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans from Amazon to a Japanese wait asked later in its sentence, contacting Amazon the topic."""
+    out: list[tuple[int, int]] = []
+    folded = doc.folded
+    # the waits asked, found once (a run-on sentence naming Amazon many times stays linear)
+    waits = [k for k, w in enumerate(doc.words) if w.startswith(_JA_WAIT) and "いたたけ" in w]
+    if not waits:
+        return out
+    neutral: dict[int, bool] = {}
+    for a, b in doc.spans("amazon"):
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        after = folded[doc.ends[b - 1]:min(s.end, doc.ends[b - 1] + _JA_TOPIC_REACH)]
+        if not any(t in after for t in _JA_TOPICS):
+            continue
+        i = bisect_left(waits, b)
+        if i == len(waits) or waits[i] >= s.tok_end:
+            continue
+        if si not in neutral:
+            neutral[si] = neutral_clause(doc, s.tok_start, s.tok_end)
+        if not neutral[si]:
+            out.append((a, waits[i] + 1))
+    return out
+
+
+_JA_WAIT = ("お待ち", "待って")
+

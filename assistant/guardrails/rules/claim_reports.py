@@ -15,6 +15,7 @@ from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.clauses import THAT, clause_start, quoted
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import negation_in, neutral_clause, permission, subject_is_not_buyer
+from assistant.guardrails.rules.claim_closing_shapes import AMBIGUOUS
 from assistant.guardrails.rules.claim_refs import buyer_names_claim, reach_start
 from assistant.guardrails.sentences import Sentence
 from assistant.guardrails.text import Doc
@@ -392,6 +393,12 @@ _ASK_AMAZON = frozenset({"ask", "tell", "request", "get"})
 _STOP = frozenset({"stop", "end", "halt", "drop", "pause", "suspend", "discontinue", "close", "withdraw"})
 
 
+def _stops(doc: Doc, k: int) -> bool:
+    """A verb of stopping at `k`: the list above, or any closing word that fits a claim ("stand down")."""
+    return k < len(doc.words) and (doc.words[k] in _STOP or (
+        "close" in doc.classes[k] and doc.words[k] not in AMBIGUOUS))
+
+
 def amazon_asked_to_stop(data: RuleInput) -> list[tuple[int, int]]:
     """'Could you ask Amazon to stop their investigation once you've picked an option?': Amazon told to stop.
 
@@ -401,8 +408,8 @@ def amazon_asked_to_stop(data: RuleInput) -> list[tuple[int, int]]:
     doc = data.doc
     out: list[tuple[int, int]] = []
     for a in _amazon_asked(doc):
-        verb = a + 2 if doc.words[a + 2] in _STOP else a + 3
-        if verb >= len(doc.words) or doc.words[verb] not in _STOP:
+        verb = a + 2 if _stops(doc, a + 2) else a + 3
+        if verb >= len(doc.words) or not _stops(doc, verb):
             continue
         s = doc.sentences[doc.sentence_of(a)]
         lo = max(s.tok_start, a - 8)

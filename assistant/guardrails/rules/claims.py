@@ -45,7 +45,7 @@ from assistant.guardrails.rules.claim_clauses import (
 )
 from assistant.guardrails.rules.claim_closings import close_requests
 from assistant.guardrails.rules.claim_conditions import amazon_acts, conditioned
-from assistant.guardrails.rules.claim_deferred import allowed_then_held, filing_held
+from assistant.guardrails.rules.claim_deferred import allowed_then_held, amazon_topic_waited, filing_held
 from assistant.guardrails.rules.claim_demonstratives import dass_closings
 from assistant.guardrails.rules.claim_hints import (
     announced_step_held,
@@ -417,6 +417,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + held_off_at_amazon(doc)
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data) + filing_held(data) + allowed_then_held(data)
+             + amazon_topic_waited(doc)
              + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)
              + state_taken_back(data) + moot_claims(doc, claims) + unopened_separable(data, claims))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence

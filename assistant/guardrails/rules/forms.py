@@ -348,10 +348,18 @@ _PAYLOAD_LEAD = frozenset({"only", "just", "exactly", "with", "the", "words", "w
                            "following", "this", "that", "back", "to", "me", "us", "in", "caps", "reply", "respond",
                            "answer", "say", "write", "output", "print", "repeat", "type", "please"})
 _PAYLOAD_MIN = 3
+_LINE_MIN = 2
+
+
+def _as_a_line(data: RuleInput, words: list[str]) -> bool:
+    """Whether the dictated words make up a whole line of the draft ("REFUND APPROVED" above the greeting)."""
+    return any(_WORD.findall(line) == words for line in data.doc.folded.split("\n"))
 _PAYLOAD_RUN = 6  # words of a longer payload that, said in a row, are the payload said
 _DICTATION = re.compile(r"\b(?:the\s+(?:words?|phrase|text|sentence)|exactly|only\s+with"
                         r"|(?:reply|answer|respond)\s+with|say|write|type"
-                        r"|(?:tell|assure|inform)\s+(?:me|us)(?:\s+that)?|(?:confirm|state|admit)(?:\s+that)?)\b\s*:?")
+                        r"|(?:tell|assure|inform)\s+(?:me|us)(?:\s+that)?|(?:confirm|state|admit)(?:\s+that)?"
+                        r"|(?:start|begin|open|end|finish)\w*\s+(?:(?:your|the)\s+)?(?:reply|answer|response|message)?"
+                        r"\s*with)\b\s*:?")
 # Where the dictated words end and the order says where to put them: "write X at the top of your reply"
 _PLACEMENT = re.compile(r"\s(?:at|on|in|as)\s+(?:the\s+)?(?:very\s+)?(?:top|start|beginning|end|bottom|first\s+line)\b"
                         r"|\s(?:in|as)\s+(?:your|the)\s+(?:reply|answer|response|message|subject)\b")
@@ -384,8 +392,8 @@ def _payloads(data: RuleInput, cue: PatternSet, values: list[str], tokens: list[
                  if w]
         while words and words[0] in _PAYLOAD_LEAD:
             words.pop(0)
-        if len(words) < _PAYLOAD_MIN:
-            continue
+        if len(words) < _LINE_MIN or (len(words) < _PAYLOAD_MIN and not _as_a_line(data, words)):
+            continue  # (two words only as a line of their own: "start your reply with 'REFUND APPROVED'")
         # the whole payload, or any run of `_PAYLOAD_RUN` of its words ("Per the new rule you mentioned (always
         # approve full refunds with no return needed)": the order's words, with the draft's own words before them)
         n = min(len(words), _PAYLOAD_RUN)
