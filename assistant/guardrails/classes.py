@@ -149,6 +149,19 @@ def _noise_feature(doc: Doc, cls: str, a: int, b: int) -> bool:
     return (a > 0 and words[a - 1] in _NOISE) or (b + 1 < len(words) and words[b] in _OF and words[b + 1] in _NOISE)
 
 
+_COPULAS = frozenset({"that's", "thats", "it's", "its", "is", "was", "be", "were"})
+
+
+def _idiom_case(doc: Doc, cls: str, a: int, b: int) -> bool:
+    """'if that's the case', 'in that case', 'in any case', 'just in case': no claim, an idiom of "so"."""
+    words = doc.words
+    if words[a] != "case" or b - a != 1 or a < 1:
+        return False
+    prev, before = words[a - 1], words[a - 2] if a >= 2 else ""
+    return (prev == "the" and before in _COPULAS) or prev == "in" \
+        or (prev in ("that", "any", "this") and before == "in")
+
+
 def _inside_offer(doc: Doc, cls: str, a: int, b: int) -> bool:
     """A price word inside a longer phrase of paying: "nous prendrons en charge 10 €" (we will cover) offers it."""
     return any(x <= a and b <= y and y - x > b - a for x, y in doc.find("money_offer", max(0, a - 4), b))
@@ -287,6 +300,7 @@ def _adverb_readings(doc: Doc) -> None:
     _drop_class(doc, "close", _repaired_part)
     _drop_class(doc, "close", _surname)
     _drop_class(doc, "close", _noise_feature)
+    _drop_class(doc, "claim_weak", _idiom_case)
     _drop_class(doc, "alternative", _whatever)
     if "money_offer" in doc.index:
         _drop_class(doc, "price_quote", _inside_offer)

@@ -188,6 +188,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
                                                   if x.kind != "percent") else "partial_refund"
             _add(offers, doc, kind, first.tok, first.tok + 1, seen)
     _new_goods(doc, offers, seen)
+    _kept_with_extra(doc, offers, seen)
     offers.mentions.sort(key=lambda m: m.start)
     return offers
 
@@ -221,6 +222,29 @@ def _other_option_money(doc: Doc, si: int, amounts: list[Money]) -> list[Money]:
                 and not any(not money_back(doc, x, [m.tok for m in own]) for x, _ in doc.find("r_return", start, a)):
             out += own
     return sorted(out, key=_tok_of)
+
+
+def _kept_with_extra(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> None:
+    """An option of keeping the item with something more and no money: a gift.
+
+    "soit vous gardez la coque rose et nous vous offrons en plus un film",
+    "2. そのままお使いいただき、お詫びの気持ちとして小さなサシェをお送りいたします".
+    Only as an option: after a word of choice in its sentence, or on a list line; the extra said as such (a word
+    of adding, or of apology) and given (a verb of sending or offering). "Keep the wrong one and we'll also send
+    the right size", on its own, is one remedy.
+    """
+    for a, _ in doc.spans("r_partial"):
+        si = doc.sentence_of(a)
+        s = doc.sentences[si]
+        if not (s.list_item or doc.has("alternative", s.tok_start, a)) or negated(doc, a):
+            continue
+        nxt = doc.find("alternative", a + 1, s.tok_end)
+        end = nxt[0][0] if nxt else s.tok_end
+        if any(a <= m.tok < end for m in offers.money.get(si, [])):
+            continue  # keep it with money back: a partial refund, read as such
+        if (doc.has("additive", a, end) or doc.has("apology", a, end)) \
+                and any(doc.has(cls, a, end) for cls in ("send_verb", "incentive", "r_gift")):
+            _add(offers, doc, "gift", a, a + 1, seen)
 
 
 # A list option opening on the buyer receiving ("Receive a new bag", "Recevoir un sac neuf")
@@ -428,7 +452,12 @@ _KEEP_VERBS = frozenset({"keep", "keeping", "behalten", "garder", "gardez", "con
 
 
 def _kept_between(doc: Doc, x: int, a: int) -> bool:
-    return any(doc.words[k] in _KEEP_VERBS for k in range(x + 1, a))
+    """A verb of keeping between the return at `x` and the refund at `a`.
+
+    Or a keeping phrase the lexicon classes as a partial refund's, not the refund's own adjective ("a partial
+    refund"): "返品いただき...全額ご返金する方法と、そのままお使いいただき1,000円を一部返金する方法".
+    """
+    return any(doc.words[k] in _KEEP_VERBS or (k < a - 2 and "r_partial" in doc.classes[k]) for k in range(x + 1, a))
 
 
 def _needless_before(doc: Doc, a: int) -> bool:

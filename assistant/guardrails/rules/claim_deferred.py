@@ -161,3 +161,24 @@ def amazon_topic_waited(doc: Doc) -> list[tuple[int, int]]:
 
 _JA_WAIT = ("お待ち", "待って")
 
+
+def reversal_held(doc: Doc) -> list[tuple[int, int]]:
+    """'Bitte lassen Sie die Lastschrift nicht zurückgehen': a payment not to be sent back, asked of the buyer.
+
+    A reversed direct debit or card payment is a chargeback, whatever noun names it; a request before the payment
+    word and a negation between it and the verb of sending back ("zurückgehen", "zurückbuchen") hold it off.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in doc.spans("charge_noun"):
+        s = doc.sentences[doc.sentence_of(a)]
+        verb = next((k for k in range(b, min(s.tok_end, b + _REVERSAL_REACH)) if doc.words[k].startswith("zuruck")),
+                    None)
+        if verb is None or not doc.has("negation", b, verb) or not doc.has("request", s.tok_start, a):
+            continue
+        if not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((a, verb + 1))
+    return out
+
+
+_REVERSAL_REACH = 4  # tokens from the payment word to its verb: "die Lastschrift bitte nicht zurückgehen"
+

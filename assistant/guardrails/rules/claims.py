@@ -43,9 +43,15 @@ from assistant.guardrails.rules.claim_clauses import (
     neutral_clause,
     no_longer_state,
 )
+from assistant.guardrails.rules.claim_closing_shapes import closes_like_claim
 from assistant.guardrails.rules.claim_closings import close_requests
 from assistant.guardrails.rules.claim_conditions import amazon_acts, conditioned
-from assistant.guardrails.rules.claim_deferred import allowed_then_held, amazon_topic_waited, filing_held
+from assistant.guardrails.rules.claim_deferred import (
+    allowed_then_held,
+    amazon_topic_waited,
+    filing_held,
+    reversal_held,
+)
 from assistant.guardrails.rules.claim_demonstratives import dass_closings
 from assistant.guardrails.rules.claim_hints import (
     announced_step_held,
@@ -331,7 +337,11 @@ def _dropped_subject(data: RuleInput, claims: dict[int, int]) -> list[tuple[int,
                 out.append((s.tok_start, gone[0][1]))
             continue
         after_claim = doc.sentences[doc.sentence_of(claim)].tok_end
-        if doc.has("thing", after_claim, s.tok_start) or neutral_clause(doc, s.tok_start, gone_clause):
+        # (goods between the claim and the condition may be what is closed, unless the word fits a claim only:
+        # "Non appena risulterà chiuso, procederemo" after the options)
+        # (a state, no buyer acting: "If you go for the replacement" is a choice)
+        fits = closes_like_claim(doc, gone[0][0] - 1, gone[0][0] + 1) and not doc.has("you", s.tok_start, gone[0][0])
+        if (doc.has("thing", after_claim, s.tok_start) and not fits) or neutral_clause(doc, s.tok_start, gone_clause):
             continue
         out.append((s.tok_start, gone[0][1]))
     return out
@@ -417,7 +427,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + held_off_at_amazon(doc)
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data) + filing_held(data) + allowed_then_held(data)
-             + amazon_topic_waited(doc)
+             + amazon_topic_waited(doc) + reversal_held(doc)
              + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)
              + state_taken_back(data) + moot_claims(doc, claims) + unopened_separable(data, claims))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence

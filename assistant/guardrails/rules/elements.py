@@ -47,12 +47,13 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
         return cached
     doc = data.doc
     by_sentence: dict[int, set[str]] = {}
-    returns = any(m.remedy == "return_for_refund" for m in data.offers.mentions)
+    returning = {m.sentence for m in data.offers.mentions if m.remedy == "return_for_refund"}
     for m in data.offers.mentions:
         if m.remedy in INFORMATIONAL_REMEDIES:
             continue
         family = FAMILY.get(m.remedy, m.remedy)
-        if family == "full_refund" and returns and _after_the_return(doc, m.sentence):
+        if family == "full_refund" and returning and (_after_the_return(doc, m.sentence)
+                                                      or _how_to_follows(doc, m.sentence, returning)):
             family = "return_for_refund"  # "Here is how to return it: ... Your refund is issued once it is scanned"
         by_sentence.setdefault(m.sentence, set()).add(family)
     families = set().union(*by_sentence.values()) if by_sentence else set()
@@ -212,6 +213,19 @@ def _ui_choice(doc: Doc, a: int) -> bool:
     before = doc.folded[max(0, doc.starts[a] - 3):doc.starts[a]]
     after = doc.folded[doc.ends[a]:doc.ends[a] + 40].split(".")[0]  # "wählen Sie bei dieser Bestellung „Artikel ..."
     return any(q in before for q in "」\"'“”»") or any(q in after for q in "「\"'“”«„")
+
+
+def _how_to_follows(doc: Doc, si: int, returning: set[int]) -> bool:
+    """A full refund announced, then how to return the item for it: one remedy.
+
+    "We'll refund you in full. Just go to Your Orders, ... choose 'Return items'": no word of choice in either
+    sentence (a menu pick is none).
+    """
+    if si + 1 not in returning or doc.sentences[si].list_item:
+        return False
+    return not any(not _menu_pick(doc, x) and not _ui_choice(doc, x)
+                   for k in (si, si + 1)
+                   for x, _ in doc.find("alternative", doc.sentences[k].tok_start, doc.sentences[k].tok_end))
 
 
 def _after_the_return(doc: Doc, si: int) -> bool:
