@@ -19,6 +19,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from assistant.guardrails.bisection import bisect_left
+from assistant.guardrails.clauses import clause_end
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import neutral_clause
 from assistant.guardrails.rules.claim_hints import buyer_holds, holds_in
@@ -31,6 +32,7 @@ _OBJECTS_AFTER = frozenset({"it", "one", "so"})  # "before filing it", "before y
 # ... or fused to it: "presentarla", "aprirla", "abrirlo", "presentándola"
 _FUSED = ("rla", "rlo", "ndola", "ndolo")
 _REACH = 8  # tokens from the wait to the verb of filing
+_PROCEED = frozenset({"proceed", "proceeding", "procedere", "proceder", "procedez", "proceda"})
 # A demonstrative before the Japanese word of procedure: "その手続き" (that procedure) is the one the buyer announced
 _JA_THAT = ("その", "この", "そちらの", "例の")
 _JA_PROCEDURE = "手続き"
@@ -72,6 +74,10 @@ def _filed_its(doc: Doc) -> list[int]:
     # German "damit ... warten" (wait with it); not the conjunction "..., damit Sie ..." that opens its clause
     out += [k for k, w in enumerate(words) if w == "damit" and k > 0 and "you" not in doc.classes[min(n - 1, k + 1)]
             and doc.has("you", max(0, k - 2), k)]
+    # a bare "proceed" after a wait, nothing after it in its clause: "attendere ancora qualche giorno prima di
+    # procedere, così ..." (the buyer's own next step; "before proceeding with the return" names another)
+    out += [k for k, w in enumerate(words) if w in _PROCEED and clause_end(doc, k) == k + 1
+            and doc.has("wait", doc.sentences[doc.sentence_of(k)].tok_start, k)]
     folded = doc.folded
     out += [k for k, w in enumerate(words) if w.startswith(_JA_PROCEDURE)
             and folded.endswith(_JA_THAT, 0, doc.starts[k])]

@@ -160,13 +160,14 @@ def _part_and_whole(doc: Doc, items: dict[int, set[str]]) -> bool:
     new_goods = [first for first, fams in items.items() if fams == {"replacement"}]
     if len(new_goods) < 2:
         return False
-    whole = 0
+    whole = parts = 0
     for first in new_goods:
         _, last = option_of(doc, first)
         lo, hi = doc.sentences[first].tok_start, doc.sentences[last].tok_end
         text = doc.folded[doc.sentences[first].start:doc.sentences[last].end]
         whole += any(doc.words[k] in _WHOLE for k in range(lo, hi)) or any(w in text for w in _WHOLE_JA)
-    return 0 < whole < len(new_goods)
+        parts += doc.has("part_noun", lo, hi)  # "2. A new charging base" beside "1. A replacement blender"
+    return 0 < whole < len(new_goods) or 0 < parts < len(new_goods)
 
 
 def _procedure(doc: Doc) -> bool:
