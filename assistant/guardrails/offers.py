@@ -236,14 +236,15 @@ def _kept_with_extra(doc: Doc, offers: Offers, seen: set[tuple[str, int]]) -> No
     for a, _ in doc.spans("r_partial"):
         si = doc.sentence_of(a)
         s = doc.sentences[si]
-        if not (s.list_item or doc.has("alternative", s.tok_start, a)) or negated(doc, a):
+        if not (s.list_item or doc.has("alternative", s.tok_start, a)):
             continue
         nxt = doc.find("alternative", a + 1, s.tok_end)
         end = nxt[0][0] if nxt else s.tok_end
         if any(a <= m.tok < end for m in offers.money.get(si, [])):
             continue  # keep it with money back: a partial refund, read as such
+        # (the negation last: it reads the clause, the lookups before it rule out most keep words)
         if (doc.has("additive", a, end) or doc.has("apology", a, end)) \
-                and any(doc.has(cls, a, end) for cls in ("send_verb", "incentive", "r_gift")):
+                and any(doc.has(cls, a, end) for cls in ("send_verb", "incentive", "r_gift")) and not negated(doc, a):
             _add(offers, doc, "gift", a, a + 1, seen)
 
 

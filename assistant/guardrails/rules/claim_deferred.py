@@ -22,7 +22,7 @@ from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.clauses import clause_end
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import neutral_clause
-from assistant.guardrails.rules.claim_hints import buyer_holds, holds_in
+from assistant.guardrails.rules.claim_hints import buyer_holds, holds_in, ja_wait_asked
 from assistant.guardrails.rules.claim_refs import buyer_names_claim
 from assistant.guardrails.text import Doc
 
@@ -144,8 +144,11 @@ def amazon_topic_waited(doc: Doc) -> list[tuple[int, int]]:
     """Token spans from Amazon to a Japanese wait asked later in its sentence, contacting Amazon the topic."""
     out: list[tuple[int, int]] = []
     folded = doc.folded
+    # (two cheap tests first: nearly every draft names no contact topic and no Amazon)
+    if not doc.spans("amazon") or not any(t in folded for t in _JA_TOPICS):
+        return out
     # the waits asked, found once (a run-on sentence naming Amazon many times stays linear)
-    waits = [k for k, w in enumerate(doc.words) if w.startswith(_JA_WAIT) and "いたたけ" in w]
+    waits = [k for k, w in enumerate(doc.words) if ja_wait_asked(w)]
     if not waits:
         return out
     neutral: dict[int, bool] = {}
@@ -164,8 +167,6 @@ def amazon_topic_waited(doc: Doc) -> list[tuple[int, int]]:
             out.append((a, waits[i] + 1))
     return out
 
-
-_JA_WAIT = ("お待ち", "待って")
 
 
 def reversal_held(doc: Doc) -> list[tuple[int, int]]:

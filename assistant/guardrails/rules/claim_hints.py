@@ -160,7 +160,7 @@ def buyer_holds(doc: Doc, lo: int, hold: int) -> bool:
     Asked: a request in its sentence, or the hold opening its clause (an imperative: "Patientez simplement", "Warten
     Sie"); a Japanese wait asked of the buyer ("お待ちいただけ...") whatever stands before it ("弊社からの").
     """
-    if doc.words[hold].startswith(_JA_WAIT) and "いたたけ" in doc.words[hold]:
+    if ja_wait_asked(doc.words[hold]):
         return True
     asked = asks_in(doc, lo, doc.sentences[doc.sentence_of(hold)].tok_end) or hold == clause_start(doc, hold)
     if not asked:
@@ -253,6 +253,11 @@ def holds_in(doc: Doc, lo: int, hi: int) -> list[int]:
 
 
 _JA_WAIT = ("お待ち", "待って")
+
+
+def ja_wait_asked(word: str) -> bool:
+    """A Japanese wait asked of the buyer: "お待ちいただけ..." (folded, "いただけ" is "いたたけ")."""
+    return word.startswith(_JA_WAIT) and "いたたけ" in word
 
 
 # A remedy limited to orders with no open claim, said as a rule of the shop: "can only be processed for orders that no
