@@ -7,6 +7,7 @@ rate. Split from `times.py`, which adds the other ways an amount is paid more th
 
 from __future__ import annotations
 
+from assistant.guardrails.money import last_before, read_money
 from assistant.guardrails.text import Doc
 from assistant.guardrails.times_ja import ja_per_unit
 from assistant.guardrails.titles import title_count
@@ -211,7 +212,7 @@ def per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
         if (words[j - 1] in ALL_OF or (words[j - 1] in THE_PLURAL and (j - 1 > k + 1 or words[j - 1] == "the"))) \
                 and (j + 1 >= end or words[j + 1] not in _TIME_NOUNS or words[k] in EACH):
             # "$6.50 per bottle for both bottles": "both" is two after a rate
-            count = 2 if words[j] in BOTH else count_word(doc, words[j])
+            count = 2 if words[j] in BOTH else 1 if _share(doc, j) else count_word(doc, words[j])
             if words[j] == "e" and words[j - 1] in ("tutti", "tutte") and j + 1 < end:
                 count = count_word(doc, words[j + 1])  # "per tutti e cinque": Italian's "all five" has an "e"
             if count > 1:
@@ -229,6 +230,17 @@ def per_unit(doc: Doc, tok: int, end: int, after: int | None = None) -> int:
         # ("5 € a pezzo per ogni coperchio mancante", "12,50 € por unidad de lámpara": the noun after the unit)
         counted = _stated_count(doc, noun, tok)
     return counted
+
+
+def _share(doc: Doc, j: int) -> bool:
+    """The number at token `j` is a share, not a count: "$3.30 on each order, which is the 10% you saved"."""
+    found = read_money(doc)
+    i = last_before(found, doc.starts[j] + 1)  # (a bisection: a scan of every amount per count is quadratic)
+    while i >= 0 and found[i].tok == j:
+        if found[i].kind in ("percent", "fraction"):
+            return True
+        i -= 1
+    return False
 
 
 # Words that open another clause or choice, never the noun (or adjective) a rate is paid for

@@ -181,14 +181,8 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
                 or any(cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "defer")):
             continue
         end = clause_end(doc, verb)
-        k = verb + 1
-        # "no need to go through Amazon": a preposition of the verb's own may stand before Amazon, and an object
-        # ("take this up with Amazon", "take the matter up with Amazon": a noun the lexicon does not know after "the")
-        while k < min(end, verb + 5) and ("filler" in doc.classes[k] or doc.words[k] in _VERB_PARTICLES
-                                          or (not doc.classes[k] and doc.words[k - 1] in _THE)) \
-                and "amazon" not in doc.classes[k]:
-            k += 1
-        if k < end and "amazon" in doc.classes[k] and not neutral_clause(doc, clause_start(doc, a), end):
+        k = amazon_after_verb(doc, verb, end)
+        if k is not None and not neutral_clause(doc, clause_start(doc, a), end):
             out.append((a, k + 1))
             continue
         claim = _claim_as_destination(doc, verb, end)
@@ -198,6 +192,20 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
 
 
 _THE = frozenset({"the", "this", "that", "your"})
+
+
+def amazon_after_verb(doc: Doc, verb: int, end: int) -> int | None:
+    """Amazon as the object of the verb at `verb`, or None: 'go through Amazon', 'take the matter up with Amazon'.
+
+    A preposition of the verb's own may stand before Amazon, and an object (a noun the lexicon does not know after
+    "the").
+    """
+    k = verb + 1
+    while k < min(end, verb + 5) and ("filler" in doc.classes[k] or doc.words[k] in _VERB_PARTICLES
+                                      or (not doc.classes[k] and doc.words[k - 1] in _THE)) \
+            and "amazon" not in doc.classes[k]:
+        k += 1
+    return k if k < end and "amazon" in doc.classes[k] else None
 _VERB_NEGATIONS = frozenset({"don't", "dont", "do", "not", "never"})
 
 

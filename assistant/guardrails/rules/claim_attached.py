@@ -18,6 +18,9 @@ from assistant.guardrails.text import Doc
 # often than claims.
 _DEALINGS = frozenset({"with", "at", "through", "via", "bei", "uber", "mit", "aupres", "chez", "con", "presso",
                        "tramite", "ante", "zu"})
+# ... which, right after a condition, say where the awaited state shows: "solo quando su Amazon risulterà tutto
+# sistemato", "sobald auf Amazon alles erledigt ist"
+_PLACE = frozenset({"on", "su", "sur", "en", "auf"})
 # French and Italian elisions between the preposition and Amazon ("auprès d'Amazon")
 _ELIDED = frozenset({"d", "de", "di", "da", "ad", "a"})
 # A possessive between the preposition and the bank ("den Weg über Ihre Kartengesellschaft", "con su banco")
@@ -51,12 +54,14 @@ def attached_objects(doc: Doc) -> dict[int, int]:
         p = x - 1
         if p > 0 and (words[p] in _ELIDED or words[p] in _YOUR) and words[p - 1] in _DEALINGS:
             p -= 1  # "auprès d'Amazon", "über Ihre Kartengesellschaft"
-        if p < 1 or words[p] not in _DEALINGS:
+        if p < 1 or (words[p] not in _DEALINGS and words[p] not in _PLACE):
             continue
         n = p - 1
         if "condition" in doc.classes[n] and doc.sentence_of(n) == doc.sentence_of(x):
             out[x] = y  # "sobald bei Amazon nichts mehr offen ist": what is open at Amazon is the claim
             continue
+        if words[p] not in _DEALINGS:
+            continue  # (a place on the site names the claim only as where a condition looks: "quando su Amazon")
         word = words[n]
         if len(word) < 3 or not word.isalpha() or word in _NOT_CLAIM \
                 or any(c not in _NEUTRAL and not c.startswith("lang_") for c in doc.classes[n]):

@@ -169,6 +169,29 @@ def amazon_topic_waited(doc: Doc) -> list[tuple[int, int]]:
 
 
 
+# ... or said to be needless: "わざわざAmazonにご連絡いただく必要はもうありません" (the lexicon's whole phrases,
+# "ご連絡いただく必要はありません", have nothing between the act and its needlessness)
+_JA_TO = ("に", "へ")
+_JA_NEEDLESS_REACH = 4  # tokens from Amazon's name to the needlessness
+
+
+def amazon_contact_needless(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans from Amazon, contacted (a contact noun right after "に"/"へ"), to a needlessness said of it."""
+    out: list[tuple[int, int]] = []
+    if not doc.spans("needless"):
+        return out
+    folded = doc.folded
+    for a, b in doc.spans("amazon"):
+        s = doc.sentences[doc.sentence_of(a)]
+        after = folded[doc.ends[b - 1]:min(s.end, doc.ends[b - 1] + _JA_TOPIC_REACH)]
+        if not after.startswith(_JA_TO) or not any(c in after for c in _JA_CONTACT):
+            continue
+        needless = doc.find("needless", b, min(s.tok_end, b + _JA_NEEDLESS_REACH))
+        if needless and not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((a, needless[0][1]))
+    return out
+
+
 def reversal_held(doc: Doc) -> list[tuple[int, int]]:
     """'Bitte lassen Sie die Lastschrift nicht zurückgehen': a payment not to be sent back, asked of the buyer.
 

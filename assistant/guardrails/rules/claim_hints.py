@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
+from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT, amazon_after_verb
 from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
-from assistant.guardrails.rules.claim_openings import BEFORE, BEFORE_LINK, NEED_LINK, NEEDED
+from assistant.guardrails.rules.claim_openings import BEFORE, BEFORE_LINK, NEED_LINK, NEEDED, REASONS
 from assistant.guardrails.rules.claim_refs import buyer_names_claim, weak_claim_in
 from assistant.guardrails.text import Doc
 
@@ -79,18 +79,28 @@ def claim_first(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
     return out
 
 
-_NEED_REACH = 3  # tokens from the negation to the word of need: "not really necessary", "pas nécessaire"
-# ("no need for you to", "pas besoin de", "non serve che", "no hace falta que")
-_NEED = NEEDED | {"need", "besoin", "bisogno", "necesidad", "serve", "servira", "servirebbe", "falta", "utile", "util",
-                  "useful"}  # ("il n'est pas utile de faire intervenir Amazon": of no use is no need)
+_NEED_REACH = 5  # tokens from the negation to the word of need: "not really necessary", "non c'è più alcun motivo"
+# ("no need for you to", "pas besoin de", "non serve che", "no hace falta que"; a reason denied is a need denied:
+# "there's no reason to bring a claim into it", "non c'è più motivo di coinvolgere Amazon")
+_NEED = NEEDED | REASONS | {"need", "besoin", "bisogno", "necesidad", "serve", "servira", "servirebbe", "falta",
+                            "utile", "util", "useful", "razon"}  # ("il n'est pas utile de faire intervenir Amazon")
+# What a needless act may be, on a claim named as its object, without keeping anything out: "no need to close the
+# claim", "no need to update your claim", "no need to worry about the claim"
+_HARMLESS_ON_CLAIM = ("close", "claim_verb_ok", "tell", "hold_off", "defer", "filler", "pronoun")
 
 
 def needless_acts(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of a denied need, then a link and an act of opening on Amazon or a claim (see the docstring)."""
+    """Token spans of a denied need, then a link and an act of opening on Amazon or a claim (see the docstring).
+
+    The act is a verb of opening ("no need to open a claim"), or any verb with Amazon as its object ("you won't
+    need to go through Amazon", "non c'è motivo di coinvolgere Amazon") or a claim as its object ("no reason to
+    bring an A-to-z claim into it"), or Amazon itself as the subject ("no haría falta que Amazon intervenga").
+    """
     out: list[tuple[int, int]] = []
     for a, b in doc.spans("negation"):
         end = min(clause_end(doc, a) + 1, doc.sentences[doc.sentence_of(a)].tok_end)
-        need = next((k for k in range(b, min(end, b + _NEED_REACH)) if doc.words[k] in _NEED), None)
+        # (from the negation's second word on: "no need" is itself a negation)
+        need = next((k for k in range(a + 1, min(end, b + _NEED_REACH)) if doc.words[k] in _NEED), None)
         if need is None:
             continue
         link = need + 1
@@ -100,7 +110,12 @@ def needless_acts(doc: Doc) -> list[tuple[int, int]]:
                            and "open" not in doc.classes[link]):
             continue
         acts = doc.find("open", link, min(end, link + 6))  # (the link may be the act: "non serve rivolgersi")
-        if not acts or doc.words[acts[0][0]] in NOT_KEEPING_OUT:
+        if acts and doc.words[acts[0][0]] in NOT_KEEPING_OUT:
+            continue
+        if not acts:
+            name = _named_by_act(doc, link, end)
+            if name is not None and not neutral_clause(doc, need, end):
+                out.append((a, name))
             continue
         tail = min(end, acts[0][1] + 4)
         names = doc.find("amazon", link, tail)
@@ -109,6 +124,39 @@ def needless_acts(doc: Doc) -> list[tuple[int, int]]:
         if names and not neutral_clause(doc, need, end):  # (from the need: "not" is itself an `independent` word)
             out.append((a, max(e for _, e in names)))  # to the end of the name: "no need to open an A-to-z claim"
     return out
+
+
+_ARTICLES = frozenset({"a", "an", "the", "your", "this", "that", "any", "un", "una", "uno", "une", "la", "le", "il",
+                       "el", "lo", "sa", "su", "votre", "ihre", "ihren", "einen", "eine", "den", "die"})
+
+
+def _named_by_act(doc: Doc, link: int, end: int) -> int | None:
+    """The end of Amazon or a claim named by the act after a need's link, with a verb the lexicon does not open.
+
+    Amazon itself right after the link ("que Amazon intervenga"), Amazon as the verb's object, or a claim as its
+    object when the verb is none of the harmless ones on a claim.
+    """
+    if doc.words[link] not in NEED_LINK:
+        return None  # ("no longer needed", Amazon's policy ...": a need with no act after it)
+    k = link + 1
+    if k >= end:
+        return None
+    if "amazon" in doc.classes[k]:
+        return k + 1
+    if doc.words[k] in NOT_KEEPING_OUT or not doc.words[k].isalpha() \
+            or any(c in doc.classes[k] for c in ("filler", "claim", "hold_off", "defer", "negation")):
+        return None
+    at = amazon_after_verb(doc, k, end)
+    if at is not None:
+        return at + 1
+    if any(c in doc.classes[k] for c in _HARMLESS_ON_CLAIM):
+        return None
+    obj = k + 1
+    while obj < min(end, k + 3) and doc.words[obj] in _ARTICLES and "claim" not in doc.classes[obj]:
+        obj += 1  # (articles only: "fill in any claim form" has a particle of its own verb)
+    if obj < end and "claim" in doc.classes[obj] and "not_claim" not in doc.classes[obj]:
+        return max(e for _, e in doc.find("claim", obj, obj + 1))
+    return None
 
 
 # What the buyer said of a step they announced: "you mentioned", "den Sie erwähnt haben", "que comenta", "come ci ha

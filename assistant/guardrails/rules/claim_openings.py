@@ -59,7 +59,7 @@ def _need_then_act(doc: Doc, b: int, end: int) -> bool:
 
 # "no reason to keep the claim", "keinen Grund mehr, an Ihrem A-z-Antrag festzuhalten": holding on to a claim said to
 # have no reason left is a wish that it be dropped
-_REASONS = frozenset({"reason", "grund", "raison", "motivo", "ragione"})
+REASONS = frozenset({"reason", "grund", "raison", "motivo", "ragione"})
 _KEEP_ON = frozenset({"keep", "keeping", "maintain", "pursue", "pursuing", "continue", "festhalten", "festzuhalten",
                       "aufrechterhalten", "aufrechtzuerhalten", "maintenir", "poursuivre", "mantener", "proseguir",
                       "mantenere", "proseguire", "portare"})
@@ -79,7 +79,7 @@ def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
         s = doc.sentences[doc.sentence_of(n)]
         # (or any word of purpose: "ya no haría falta mantener abierta la reclamación", "not necessary to keep")
         reason = next((k for k in range(n, min(s.tok_end, n + _REASON_REACH))
-                       if doc.words[k] in _REASONS or "purpose" in doc.classes[k]), None)
+                       if doc.words[k] in REASONS or "purpose" in doc.classes[k]), None)
         if reason is None:
             continue
         keep = next((k for k in range(reason + 1, min(s.tok_end, reason + 10)) if doc.words[k] in _KEEP_ON

@@ -48,6 +48,7 @@ from assistant.guardrails.rules.claim_closings import close_requests
 from assistant.guardrails.rules.claim_conditions import amazon_acts, conditioned
 from assistant.guardrails.rules.claim_deferred import (
     allowed_then_held,
+    amazon_contact_needless,
     amazon_topic_waited,
     filing_held,
     reversal_held,
@@ -398,7 +399,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
             or (doc.spans("request") and (doc.spans("negation") or "didn" in doc.folded)
                 and doc.spans("amazon"))  # "could you not ...", "we'd be grateful if you didn't ..." (asked_not_to)
-            or (doc.spans("negation") and doc.spans("open") and doc.spans("amazon"))  # "not necessary to contact"
+            # "not necessary to contact Amazon", "you won't need to go through Amazon" (any verb: claim_hints)
+            or (doc.spans("negation") and doc.spans("amazon"))
             or (doc.spans("negation") and doc.spans("go_on"))  # "nicht weiter verfolgt" (claim_wishes)
             or (doc.spans("expect") and (doc.spans("claim") or doc.spans("amazon")))
             or doc.spans("purpose") or doc.spans("moot")  # "the dispute would no longer make sense" (claim_moot)
@@ -427,7 +429,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + held_off_at_amazon(doc)
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data) + filing_held(data) + allowed_then_held(data)
-             + amazon_topic_waited(doc) + reversal_held(doc)
+             + amazon_topic_waited(doc) + amazon_contact_needless(doc) + reversal_held(doc)
              + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)
              + state_taken_back(data) + moot_claims(doc, claims) + unopened_separable(data, claims))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence

@@ -48,10 +48,13 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     doc = data.doc
     by_sentence: dict[int, set[str]] = {}
     returning = {m.sentence for m in data.offers.mentions if m.remedy == "return_for_refund"}
+    sending = {m.sentence for m in data.offers.mentions if FAMILY.get(m.remedy, m.remedy) == "replacement"}
     for m in data.offers.mentions:
         if m.remedy in INFORMATIONAL_REMEDIES:
             continue
         family = FAMILY.get(m.remedy, m.remedy)
+        if family == "exchange" and m.sentence in sending and _ordered_one(doc, m.evidence):
+            family = "replacement"  # "we can dispatch a new robe so that you have the right one": what is sent
         if family == "full_refund" and returning and (_after_the_return(doc, m.sentence)
                                                       or _how_to_follows(doc, m.sentence, returning)):
             family = "return_for_refund"  # "Here is how to return it: ... Your refund is issued once it is scanned"
@@ -90,6 +93,16 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     result = (len(families), listed, prose)
     data.settings["choices"] = result
     return result
+
+
+def _ordered_one(doc: Doc, evidence: str) -> bool:
+    """An exchange named by the right or correct item ("the right one", "die richtige Größe"), not by a change.
+
+    Beside a sending in its sentence, that is what the sending delivers: one remedy. "A different size" or the
+    verb "exchange" stays an exchange.
+    """
+    words = re.findall(r"\w+", fold_literal(evidence.casefold()))
+    return any("r_new" in doc.lexicon.token_classes(w) for w in words if w.isascii())
 
 
 def _voiced(doc: Doc, x: int) -> bool:
