@@ -187,7 +187,7 @@ def _drop_class(doc: Doc, cls: str, reads_otherwise: Callable[[Doc, str, int, in
 
 
 def _going_somewhere(doc: Doc, cls: str, a: int, b: int) -> bool:
-    """"go" after "like to", "want to", "way to" (see `_GO_CHOSEN`): no claim gone; "off" after a share.
+    """"go" after "like to", "want to", "way to" (`_GO_CHOSEN`) or before "ahead": nothing gone; "off" after a share.
 
     ("5%OFF", "20 % off": a discount, in a Japanese sentence as in an English one)
     """
@@ -197,6 +197,8 @@ def _going_somewhere(doc: Doc, cls: str, a: int, b: int) -> bool:
         while at >= 0 and doc.folded[at] == " ":
             at -= 1
         return at >= 0 and doc.folded[at] == "%"
+    if b - a == 1 and words[a] == "go" and words[b:b + 1] == ["ahead"]:
+        return True  # "feel free to go ahead with whichever option": going on, nothing gone
     return b - a == 1 and words[a] == "go" and a > 1 and words[a - 1] == "to" and words[a - 2] in _GO_CHOSEN
 
 

@@ -7,7 +7,7 @@ video", "the shipping costs", "a prepaid label", "it ships today with the batter
 
 from __future__ import annotations
 
-from assistant.guardrails.clauses import clause_end
+from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.text import Doc
 
 
@@ -55,7 +55,8 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
         return None  # "los gastos de envío", "le spese di spedizione": the cost of sending, nothing sent
     if b < s.tok_end and doc.words[b] in _COST_AFTER:
         return None  # "the shipping costs we paid", "a delivery fee": the cost of sending, nothing sent
-    if b - a == 1 and any(doc.words[k] in _BY for k in range(max(s.tok_start, a - 3), a)) \
+    # (in the verb's own clause: "If it hasn't reached you by Friday, we'll ship a second one" sends)
+    if b - a == 1 and any(doc.words[k] in _BY for k in range(max(s.tok_start, a - 3, clause_start(doc, a)), a)) \
             and not (doc.words[a].endswith("en") and doc.has("lang_de", s.tok_start, s.tok_end)):
         # "by standard post", "via courier": the way it travels, not a second thing sent ("per Express auf den
         # Weg gebracht" is a sending phrase of its own; German puts the verb after the way: "erneut per Express

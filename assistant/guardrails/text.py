@@ -277,6 +277,36 @@ def _tokenize(doc: Doc, folded: str) -> None:
         doc.words = words
     if _dotted(folded):
         _join_dotted(doc, folded)
+    if "-\n" in folded:
+        _join_hyphenated(doc, folded)
+
+
+def _join_hyphenated(doc: Doc, folded: str) -> None:
+    r"""Join a word broken at a line's end ("with-\ndraw the dispute") when the whole is a lexicon word.
+
+    As `_join_dotted` does, and only when its parts are not both words of the lexicon ("follow-\nup" stays two).
+    """
+    lexicon = doc.lexicon
+    words, starts, ends = doc.words, doc.starts, doc.ends
+    out_words: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    k = 0
+    n = len(words)
+    while k < n:  # (one pass into new lists: a deletion per join would be quadratic on a run of them)
+        if k + 1 < n and folded[ends[k]:starts[k + 1]] == "-\n" and words[k].isalpha() and words[k + 1].isalpha():
+            joined = words[k] + words[k + 1]
+            if lexicon.classes_of(joined) and not (lexicon.classes_of(words[k]) and lexicon.classes_of(words[k + 1])):
+                out_words.append(joined)
+                out_starts.append(starts[k])
+                out_ends.append(ends[k + 1])
+                k += 2
+                continue
+        out_words.append(words[k])
+        out_starts.append(starts[k])
+        out_ends.append(ends[k])
+        k += 1
+    doc.words, doc.starts, doc.ends = out_words, out_starts, out_ends
 
 
 def _join_dotted(doc: Doc, folded: str) -> None:

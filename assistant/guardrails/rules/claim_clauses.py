@@ -225,7 +225,8 @@ _DEAL_REACH = 12  # tokens after a closing where an event of the deal still time
 def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
     """The span says the offer does not depend on the claim, or that Amazon decides it."""
     spans = doc.spans("independent")
-    return any(not _wondering(doc, spans[i][0]) for i in doc.span_range("independent", lo, hi)) \
+    return any(not _wondering(doc, spans[i][0]) and not _feel_free(doc, spans[i][0])
+               for i in doc.span_range("independent", lo, hi)) \
         or doc.has("amazon_decides", lo, hi) or _either_state(doc, lo, hi) or keep_or_close(doc, lo, hi)
 
 
@@ -271,8 +272,18 @@ def no_longer_state(doc: Doc, lo: int) -> list[tuple[int, int]]:
 
 
 def asks_in(doc: Doc, lo: int, hi: int) -> bool:
-    """A request in [lo, hi) that is not negated: "we won't ask you to change it" asks nothing."""
-    return any(not doc.has("negation", max(lo, a - 2), a) for a, _ in doc.find("request", lo, hi))
+    """A request in [lo, hi) that is not negated: "we won't ask you to change it" asks nothing.
+
+    Or an invitation: "feel free to take it down" invites the closing it names (a review the buyer is "free to
+    share" is left to them: the review rule reads "free" as leave, this reading of a claim does not).
+    """
+    return any(not doc.has("negation", max(lo, a - 2), a) for a, _ in doc.find("request", lo, hi)) \
+        or any(_feel_free(doc, k) for k, _ in doc.find("independent", lo, hi))
+
+
+def _feel_free(doc: Doc, k: int) -> bool:
+    """'free' at `k` in "feel free to": an invitation, not the buyer's independence."""
+    return doc.words[k] == "free" and k > 0 and doc.words[k - 1] == "feel" and doc.words[k + 1:k + 2] == ["to"]
 
 
 def negation_in(doc: Doc, lo: int, hi: int) -> bool:

@@ -41,7 +41,7 @@ _JA_PROCEDURE = "手続き"
 def filing_held(data: RuleInput) -> list[tuple[int, int]]:
     """Token spans from a wait asked of the buyer to the filing of "it", the buyer's message naming a claim."""
     doc = data.doc
-    if not buyer_names_claim(data):
+    if not _turns_to_amazon(data):
         return []
     out: list[tuple[int, int]] = []
     tried: dict[int, int] = {}  # per sentence, the filings read so far: a run-on sentence full of them stays linear
@@ -51,7 +51,7 @@ def filing_held(data: RuleInput) -> list[tuple[int, int]]:
             continue
         tried[si] = tried.get(si, 0) + 1
         s = doc.sentences[si]
-        if doc.has("thing", s.tok_start, k):
+        if doc.has("thing", s.tok_start, k) and "act_verb" not in doc.classes[k]:
             continue  # "wait until the parcel is here before opening it": the pronoun may be the parcel's
         holds = [h for h in holds_in(doc, max(s.tok_start, k - _REACH), min(s.tok_end, k + _REACH)) if h != k]
         if holds and _asked(doc, s.tok_start, min(holds)) \
@@ -62,6 +62,20 @@ def filing_held(data: RuleInput) -> list[tuple[int, int]]:
 
 
 _PER_SENTENCE = 3
+_ANNOUNCED_REACH = 4  # tokens from the buyer's verb of going to Amazon to Amazon ("wende ich mich an Amazon")
+
+
+def _turns_to_amazon(data: RuleInput) -> bool:
+    """The buyer's message names a claim, or going to Amazon (a verb of opening beside Amazon).
+
+    "I'm about to complain to Amazon", "Ich überlege, mich an Amazon zu wenden", "Je vais voir avec Amazon".
+    """
+    if buyer_names_claim(data):
+        return True
+    buyer = data.buyer
+    return buyer is not None and any(
+        buyer.has("open", max(0, a - _ANNOUNCED_REACH), a) or buyer.has("open", b, b + _ANNOUNCED_REACH)
+        for a, b in buyer.spans("amazon"))
 
 
 def _filed_its(doc: Doc) -> list[int]:
@@ -78,10 +92,29 @@ def _filed_its(doc: Doc) -> list[int]:
     # procedere, così ..." (the buyer's own next step; "before proceeding with the return" names another)
     out += [k for k, w in enumerate(words) if w in _PROCEED and clause_end(doc, k) == k + 1
             and doc.has("wait", doc.sentences[doc.sentence_of(k)].tok_start, k)]
+    # an act left unnamed, nothing after it but the buyer's side: "avant d'entreprendre quoi que ce soit de votre
+    # côté", "before doing anything" ("before doing anything with the old kettle" names what)
+    out += [a for a, b in doc.spans("act_verb") if b < n and "anything" in doc.classes[b] and _bare_after(doc, b)]
     folded = doc.folded
     out += [k for k, w in enumerate(words) if w.startswith(_JA_PROCEDURE)
             and folded.endswith(_JA_THAT, 0, doc.starts[k])]
     return out
+
+
+_SIDE = frozenset({"cote", "side", "end", "seite", "lado", "parte", "yet", "further", "encore", "noch", "ancora",
+                   "todavia", "aun"})
+
+
+def _bare_after(doc: Doc, b: int) -> bool:
+    """Nothing after the unnamed act in its clause but fillers, "you" and the buyer's side (four tokens at most)."""
+    end = clause_end(doc, b)
+    ends = [e for x, e in doc.find("anything", b, b + 1)]
+    k = max(ends) if ends else b + 1
+    if end - k > 4:
+        return False
+    return all(doc.words[j] in _SIDE or not (doc.classes[j] - {"filler", "you", "open_end"}
+                                            - {c for c in doc.classes[j] if c.startswith("lang_")})
+               for j in range(k, end))
 
 
 def _asked(doc: Doc, lo: int, hold: int) -> bool:
@@ -172,11 +205,13 @@ def amazon_topic_waited(doc: Doc) -> list[tuple[int, int]]:
 # ... or said to be needless: "わざわざAmazonにご連絡いただく必要はもうありません" (the lexicon's whole phrases,
 # "ご連絡いただく必要はありません", have nothing between the act and its needlessness)
 _JA_TO = ("に", "へ")
+_JA_ACTS = (*_JA_CONTACT, "手続き", "申請")  # ... or a step taken there: "Amazonへのお手続きはもう必要ありません"
 _JA_NEEDLESS_REACH = 4  # tokens from Amazon's name to the needlessness
+_JA_NEEDLESS_GAP = 16  # characters between them: "へのお手続きはもう", "にご連絡いただく"
 
 
 def amazon_contact_needless(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans from Amazon, contacted (a contact noun right after "に"/"へ"), to a needlessness said of it."""
+    """Token spans from Amazon, contacted or a step taken there ("に"/"へ" then the noun), to a needlessness of it."""
     out: list[tuple[int, int]] = []
     if not doc.spans("needless"):
         return out
@@ -184,10 +219,17 @@ def amazon_contact_needless(doc: Doc) -> list[tuple[int, int]]:
     for a, b in doc.spans("amazon"):
         s = doc.sentences[doc.sentence_of(a)]
         after = folded[doc.ends[b - 1]:min(s.end, doc.ends[b - 1] + _JA_TOPIC_REACH)]
-        if not after.startswith(_JA_TO) or not any(c in after for c in _JA_CONTACT):
+        if not after.startswith(_JA_TO) or not any(c in after for c in _JA_ACTS):
             continue
         needless = doc.find("needless", b, min(s.tok_end, b + _JA_NEEDLESS_REACH))
-        if needless and not neutral_clause(doc, s.tok_start, s.tok_end):
+        if not needless:
+            continue
+        # the needlessness of the contact itself, no other act between: not "Amazonへの申請は、取り消したり修正
+        # したりしていただく必要はありません" (no need to withdraw it)
+        between = folded[doc.ends[b - 1]:doc.starts[needless[0][0]]]
+        if len(between) > _JA_NEEDLESS_GAP or "、" in between or doc.has("close", b, needless[0][0]):
+            continue
+        if not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((a, needless[0][1]))
     return out
 

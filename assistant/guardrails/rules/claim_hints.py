@@ -89,6 +89,11 @@ _NEED = NEEDED | REASONS | {"need", "besoin", "bisogno", "necesidad", "serve", "
 _HARMLESS_ON_CLAIM = ("close", "claim_verb_ok", "tell", "hold_off", "defer", "filler", "pronoun")
 
 
+# Prepositions that open an aside between a need and its link, and its length with the link
+_ASIDE_OPENERS = frozenset({"dans", "en", "in", "nel", "nello", "nella", "im"})
+_ASIDE = 5
+
+
 def needless_acts(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of a denied need, then a link and an act of opening on Amazon or a claim (see the docstring).
 
@@ -97,7 +102,10 @@ def needless_acts(doc: Doc) -> list[tuple[int, int]]:
     bring an A-to-z claim into it"), or Amazon itself as the subject ("no haría falta que Amazon intervenga").
     """
     out: list[tuple[int, int]] = []
-    for a, b in doc.spans("negation"):
+    # (French drops the "ne" before "plus besoin": "Plus besoin de passer par Amazon")
+    denials = doc.spans("negation") + [(k, k + 1) for k, _ in doc.spans("additive")
+                                       if doc.words[k] == "plus" and doc.words[k + 1:k + 2] == ["besoin"]]
+    for a, b in denials:
         end = min(clause_end(doc, a) + 1, doc.sentences[doc.sentence_of(a)].tok_end)
         # (from the negation's second word on: "no need" is itself a negation)
         need = next((k for k in range(a + 1, min(end, b + _NEED_REACH)) if doc.words[k] in _NEED), None)
@@ -106,6 +114,10 @@ def needless_acts(doc: Doc) -> list[tuple[int, int]]:
         link = need + 1
         while link < end and doc.words[link] in (",", "for", "you", "per", "lei", "usted"):
             link += 1  # "not necessary for you to", "non è necessario per Lei"
+        if link < end and doc.words[link] in _ASIDE_OPENERS:
+            # an aside between the need and its link: "plus besoin dans ce cas de passer par Amazon", "no need in
+            # that case to ..."
+            link = next((k for k in range(link + 1, min(end, link + _ASIDE)) if doc.words[k] in NEED_LINK), end)
         if link >= end or (doc.words[link] not in NEED_LINK and not doc.words[link].startswith("amazon")
                            and "open" not in doc.classes[link]):
             continue

@@ -399,8 +399,9 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
             or (doc.spans("request") and (doc.spans("negation") or "didn" in doc.folded)
                 and doc.spans("amazon"))  # "could you not ...", "we'd be grateful if you didn't ..." (asked_not_to)
-            # "not necessary to contact Amazon", "you won't need to go through Amazon" (any verb: claim_hints)
-            or (doc.spans("negation") and doc.spans("amazon"))
+            # "not necessary to contact Amazon", "you won't need to go through Amazon" (any verb: claim_hints;
+            # French "plus besoin" is an `additive` "plus")
+            or ((doc.spans("negation") or doc.spans("additive")) and doc.spans("amazon"))
             or (doc.spans("negation") and doc.spans("go_on"))  # "nicht weiter verfolgt" (claim_wishes)
             or (doc.spans("expect") and (doc.spans("claim") or doc.spans("amazon")))
             or doc.spans("purpose") or doc.spans("moot")  # "the dispute would no longer make sense" (claim_moot)
