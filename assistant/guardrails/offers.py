@@ -422,8 +422,10 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
     before = doc.find("alternative", min(lo, c0), a)
     begin = before[-1][1] if before else min(lo, c0)
     # ("we send back 25.00": the seller sending money back, no return of the goods)
-    if any(not a <= x < b and not negated(doc, x) and not doc.has("first_person", max(s.tok_start, x - 2), x)
-           and not _kept_between(doc, x, a) for x, _ in doc.find("r_return", begin, stop)):
+    # (nor "we can simply return your money": the money itself is what goes back, the refund word right after)
+    if any(not a <= x < b and e != a and not negated(doc, x)
+           and not doc.has("first_person", max(s.tok_start, x - 2), x)
+           and not _kept_between(doc, x, a) for x, e in doc.find("r_return", begin, stop)):
         return "return_for_refund"  # "send it back through Your Orders for a full refund" ("le devolvemos 6 €" is
         # the refund word itself, not a return; "if it's a hassle to send back, keep the liners and we'll refund
         # $4.00" keeps the goods)
@@ -441,8 +443,8 @@ def _refund_kind(doc: Doc, a: int, b: int, offers: Offers, price: float | None) 
     if amounts and price is None and not doc.has("r_full", lo, hi):
         return "partial_refund"
     # (the returns within a clause's reach before it: every return of a run-on sentence, per refund, is quadratic)
-    if any(not a <= x < b and not negated(doc, x)
-           for x, _ in doc.find("r_return", max(s.tok_start, a - CLAUSE_REACH), a)):
+    if any(not a <= x < b and e != a and not negated(doc, x)
+           for x, e in doc.find("r_return", max(s.tok_start, a - CLAUSE_REACH), a)):
         return "return_for_refund"  # "You return the item through Your Orders, and we refund you when it arrives"
     return "full_refund"
 

@@ -177,7 +177,11 @@ def amazon_kept_out(data: RuleInput) -> list[tuple[int, int]]:
         if third_person_fact(doc, a, b, n):
             continue
         verb = b + 1 if b < n and "filler" in doc.classes[b] else b
-        if verb >= n or doc.words[verb] in NOT_KEEPING_OUT \
+        # (a verb after the hold-off, in its own sentence: Japanese has its verb before the hold-off, and the token
+        # after one may open the next sentence)
+        if verb >= n or not doc.words[a].isascii() or doc.sentence_of(verb) != doc.sentence_of(a):
+            continue
+        if doc.words[verb] in NOT_KEEPING_OUT \
                 or any(cls in doc.classes[verb] for cls in ("filler", "amazon", "claim", "hold_off", "defer")):
             continue
         end = clause_end(doc, verb)
@@ -201,7 +205,11 @@ def amazon_after_verb(doc: Doc, verb: int, end: int) -> int | None:
     "the").
     """
     k = verb + 1
+    # (a pronoun as the object of a phrasal verb: "instead of taking it up with Amazon"; not "hand it to Amazon's
+    # courier")
     while k < min(end, verb + 5) and ("filler" in doc.classes[k] or doc.words[k] in _VERB_PARTICLES
+                                      or (k == verb + 1 and "pronoun" in doc.classes[k]
+                                          and doc.words[k + 1:k + 2] == ["up"])
                                       or (not doc.classes[k] and doc.words[k - 1] in _THE)) \
             and "amazon" not in doc.classes[k]:
         k += 1

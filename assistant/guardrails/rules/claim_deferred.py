@@ -19,9 +19,9 @@ from __future__ import annotations
 from itertools import pairwise
 
 from assistant.guardrails.bisection import bisect_left
-from assistant.guardrails.clauses import clause_end
+from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_clauses import neutral_clause
+from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
 from assistant.guardrails.rules.claim_hints import buyer_holds, holds_in, ja_wait_asked
 from assistant.guardrails.rules.claim_refs import buyer_names_claim
 from assistant.guardrails.text import Doc
@@ -231,6 +231,54 @@ def amazon_contact_needless(doc: Doc) -> list[tuple[int, int]]:
             continue
         if not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((a, needless[0][1]))
+    return out
+
+
+# Nothing to be done at Amazon, asked: "Bitte unternehmen Sie bei Amazon vorerst nichts", "please do nothing with
+# Amazon for now", "ne faites rien auprès d'Amazon pour l'instant"
+_NOTHING = frozenset({"nothing", "nichts", "rien", "nada", "niente", "nulla"})
+_MUST = frozenset({"must", "need", "have", "mussen", "muss", "brauchen", "devez", "debe", "deve", "tiene", "doit"})
+
+
+def nothing_done_at_amazon(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of a verb of doing asked of the buyer, with "nothing" and Amazon in its clause."""
+    out: list[tuple[int, int]] = []
+    for a, b in doc.spans("act_verb"):
+        c0, c1 = clause_start(doc, a), clause_end(doc, a)
+        if not any(w in _NOTHING for w in doc.words[c0:c1]) or not doc.has("amazon", c0, c1):
+            continue
+        # (asked, not said needed: "Mit Ihrem Antrag müssen Sie nichts tun" frees the buyer)
+        asked = any(doc.words[r] not in _MUST for r, _ in doc.find("request", c0, c1)) and asks_in(doc, c0, c1)
+        s = doc.sentences[doc.sentence_of(a)]
+        if asked and not doc.has("first_person", c0, a) and not neutral_clause(doc, s.tok_start, s.tok_end):
+            out.append((a, b))
+    return out
+
+
+# A claim named as the topic, alone before a colon ("Quanto al Suo reclamo:", "As for your claim:"), then a remedy
+# timed to a state with no subject of its own: "la soluzione scelta verrà disposta non appena risulterà chiuso"
+_TOPIC_LEN = 6  # tokens of the topic line at most
+_STATE_REACH = 3  # tokens from the condition to the state word
+
+
+def topic_state_awaited(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
+    """Token spans from a claim named as a colon's topic to a closed state awaited in the sentence after it."""
+    out: list[tuple[int, int]] = []
+    for obj in claims:
+        si = doc.sentence_of(obj)
+        s = doc.sentences[si]
+        if si + 1 >= len(doc.sentences) or s.tok_end - s.tok_start > _TOPIC_LEN \
+                or doc.last_char(s.start, s.end) != ":":
+            continue
+        nxt = doc.sentences[si + 1]
+        for _, e in doc.find("condition", nxt.tok_start, nxt.tok_end):
+            state = next((k for k in range(e, min(nxt.tok_end, e + _STATE_REACH))
+                          if "gone" in doc.classes[k] or "close" in doc.classes[k]), None)
+            if state is None or any(doc.has(cls, e, state) for cls in ("claim", "thing", "you", "first_person")):
+                continue
+            if not neutral_clause(doc, nxt.tok_start, nxt.tok_end):
+                out.append((obj, state + 1))
+                break
     return out
 
 

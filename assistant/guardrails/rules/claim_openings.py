@@ -68,6 +68,8 @@ _KEEP_ON = frozenset({"keep", "keeping", "maintain", "pursue", "pursuing", "cont
 # ("tenere aperta la pratica", "garder le dossier ouvert", "offen halten": keeping, said with the state)
 _LEAVE = frozenset({"leave", "leaving", "lassen", "laisser", "dejar", "dejarla", "dejarlo", "lasciare", "lasciarla",
                     "lasciarlo", "tenere", "tenerla", "tenerlo", "garder", "tener", "halten"})
+_NEED_WORDS = NEEDED | {"need", "besoin", "bisogno", "necesidad"}
+_STATE_AFTER = 8  # tokens from "leave" to the state, past the claim's name: "garder la réclamation A à Z ouverte"
 _REASON_REACH = 5  # tokens from the negation to the reason: "non ci sia più motivo", "no longer any reason"
 
 
@@ -75,15 +77,19 @@ def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
     """Token spans of 'no reason (left) to keep/hold on to' a claim named within the same clause."""
     doc = data.doc
     out: list[tuple[int, int]] = []
-    for n, _ in doc.spans("negation"):
+    # (French drops the "ne" of "plus besoin": "plus besoin de garder la réclamation ouverte")
+    denials = [n for n, _ in doc.spans("negation")] + [k for k, _ in doc.spans("additive") if doc.words[k] == "plus"]
+    for n in denials:
         s = doc.sentences[doc.sentence_of(n)]
-        # (or any word of purpose: "ya no haría falta mantener abierta la reclamación", "not necessary to keep")
+        # (or any word of purpose or need: "ya no haría falta mantener abierta la reclamación", "not necessary to
+        # keep", "plus besoin de maintenir la réclamation")
         reason = next((k for k in range(n, min(s.tok_end, n + _REASON_REACH))
-                       if doc.words[k] in REASONS or "purpose" in doc.classes[k]), None)
+                       if doc.words[k] in REASONS or doc.words[k] in _NEED_WORDS or "purpose" in doc.classes[k]),
+                      None)
         if reason is None:
             continue
         keep = next((k for k in range(reason + 1, min(s.tok_end, reason + 10)) if doc.words[k] in _KEEP_ON
-                     or (doc.words[k] in _LEAVE and doc.has("state", max(0, k - 2), k + 3))), None)
+                     or (doc.words[k] in _LEAVE and doc.has("state", max(0, k - 2), k + _STATE_AFTER))), None)
         if keep is None:
             continue
         lo, hi = max(reason + 1, keep - 6), min(s.tok_end, keep + 5)

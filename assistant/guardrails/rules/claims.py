@@ -51,7 +51,9 @@ from assistant.guardrails.rules.claim_deferred import (
     amazon_contact_needless,
     amazon_topic_waited,
     filing_held,
+    nothing_done_at_amazon,
     reversal_held,
+    topic_state_awaited,
 )
 from assistant.guardrails.rules.claim_demonstratives import dass_closings
 from assistant.guardrails.rules.claim_hints import (
@@ -196,7 +198,9 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
                  and not doc.folded.startswith(_WITHOUT_RESERVE, doc.ends[b - 1])
                  # (nor a contact with the seller said unneeded: "当店へのご連絡は不要です" leaves Amazon alone)
                  and not (a > lo and "first_person" in doc.classes[a - 1]
-                          and doc.folded.startswith("へ", doc.ends[a - 1]))]
+                          and doc.folded.startswith("へ", doc.ends[a - 1]))
+                 # (nor the seller's own "making you wait", not done: "これ以上お待たせしないよう、...対応いたします")
+                 and not doc.folded.endswith(_MAKE_WAIT, 0, doc.starts[a])]
         # "申請として扱われ続けることのないよう、ご配慮いただけますと": going on, denied right after, asked for
         stopped = doc.has("request", lo, hi) and any(doc.has("negation", b, min(hi, b + 2))
                                                       for _, b in doc.find("go_on", lo, hi))
@@ -216,6 +220,9 @@ def _verb_final(data: RuleInput) -> list[tuple[int, int]]:
                 and (amazon_held or not doc.has("not_claim", lo, hi)):
             out.append((lo, hi))
     return out
+
+
+_MAKE_WAIT = "待たせ"  # the causative of waiting: the seller keeps the buyer waiting
 
 
 # "of" in the supported languages: what follows a closing noun with it is that noun's own object
@@ -431,6 +438,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + passive_unopened(doc) + doubted_involvement(doc) + claim_first(doc, claims)
              + needless_acts(doc) + announced_step_held(data) + filing_held(data) + allowed_then_held(data)
              + amazon_topic_waited(doc) + amazon_contact_needless(doc) + reversal_held(doc)
+             + nothing_done_at_amazon(doc) + topic_state_awaited(doc, claims)
              + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)
              + state_taken_back(data) + moot_claims(doc, claims) + unopened_separable(data, claims))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence

@@ -305,7 +305,13 @@ def _comes_back(doc: Doc, si: int, tok: int) -> bool:
     choice = doc.find("alternative", lo, tok)
     if choice:
         lo = choice[-1][1]
-    text = doc.folded[doc.starts[lo] if lo < len(doc.starts) else sentences[last].end:sentences[last].end]
+    end = sentences[last].end
+    # ... and ends at the next one: "二千五百円を返金させていただくか、返品いただき全額返金とするか" keeps the item
+    choice_after = doc.find("alternative", tok + 1, hi)
+    if choice_after:
+        hi = choice_after[0][0]
+        end = doc.starts[hi]
+    text = doc.folded[doc.starts[lo] if lo < len(doc.starts) else end:end]
     # a word of returning goods, not money given back ("devolverle veinte euros"); nothing of
     # keeping the item ("quedárselo", "そのままお使い" are `r_partial`) or of a partial refund
     money = sorted(m.tok for m in find_money(doc) if m.kind == "amount" and lo <= m.tok < hi)
