@@ -255,7 +255,7 @@ def negated(doc: Doc, tok: int) -> bool:
     if doc.has("you_said", lo, tok):
         return True
     # "sin coste", "senza spese", "without any extra charge": free, which negates nothing after it
-    return any(not _free(doc, k) and not _lone_ne(doc, k, tok) for k, _ in doc.find("negation", lo, tok))
+    return any(not says_free(doc, k) and not _lone_ne(doc, k, tok) for k, _ in doc.find("negation", lo, tok))
 
 
 # French negates in two parts ("ne ... pas"); a "ne" with no second part before the word is Italian's "of it"
@@ -277,7 +277,7 @@ _EXTRA = frozenset({"any", "extra", "additional", "alguno", "adicional", "ulteri
                     "supplementaires", "zusatzliche", "weitere"})
 
 
-def _free(doc: Doc, k: int) -> bool:
+def says_free(doc: Doc, k: int) -> bool:
     """Whether the negation at token `k` only says "free" ("sin coste", "without any extra charge")."""
     j = k + 1
     while j < min(len(doc.words), k + 3) and doc.words[j] in _EXTRA:

@@ -50,6 +50,20 @@ _AMOUNT_NOUNS = frozenset({"amount", "sum", "hohe", "betrag", "summe", "montant"
 # Nouns an ordinal ("third", "quarter") counts rather than shares: "a third option", "the third time"
 # The price word right after a fraction that makes it a sale's price ("half price", "moitié prix", "halben Preis")
 _PRICE_AFTER = frozenset({"price", "prix", "precio", "prezzo", "preis"})
+# A share "on the second" unit is a multi-buy sale's terms: the buyer asked why it did not apply
+_ON = frozenset({"on", "off", "sur", "en", "sul", "sulla", "auf", "beim"})
+_SECOND = frozenset({"second", "2nd", "deuxieme", "seconde", "2e", "segunda", "segundo", "seconda", "secondo", "zweite",
+                     "zweiten", "zweites"})
+_UNIT_REACH = 5  # tokens from the share to "second": "50 % Rabatt auf den zweiten Artikel"
+
+
+def _on_another_unit(doc: Doc, tok: int, end: int) -> bool:
+    """A share, then "on (the) second ...": what a second unit costs in a sale, no share of this price offered."""
+    words = doc.words
+    return any(words[k] in _ON and (words[k + 1] in _SECOND or (k + 2 < end and words[k + 2] in _SECOND))
+               for k in range(tok + 1, min(end - 1, tok + _UNIT_REACH)))
+
+
 _ORDINAL_NOUNS = frozenset({"option", "options", "choice", "choices", "alternative", "way", "possibility", "time",
                             "times", "party", "attempt", "day", "week", "month", "item", "one"})
 _CENTS = re.compile(r"\d[.,]\d\d(?!\d)")
@@ -159,6 +173,10 @@ def tie_money(doc: Doc, money: list[Money], offers: Offers, price: float | None)
             continue  # "half of the vent clip snapped off": a part of the item, no share of the price
         elif m.kind == "fraction" and _named_part(doc, m.tok):
             continue  # "a partial refund of $7.20 for the lost half": the half that leaked, a noun
+        elif m.kind in ("fraction", "percent") and _on_another_unit(doc, m.tok, s.tok_end) \
+                and not doc.has("r_refund", s.tok_start, s.tok_end) \
+                and all("sale_word" in doc.classes[a] for a, _ in doc.find("money_offer", s.tok_start, s.tok_end)):
+            continue  # "la réduction de 50 % sur le deuxième coffret s'applique ...": a sale's terms, explained
         elif m.kind == "percent" and _property_after(doc, m):
             continue  # "the same 75% layout", "100% cotton": a property of the goods, named by the noun after it
         elif m.kind in ("fraction", "percent"):

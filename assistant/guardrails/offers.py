@@ -163,7 +163,7 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
             # "we ship a replacement, with a prepaid label for the old one": the swap, not a refund; "修理を完了し、
             # ご返送いたします": the repaired item sent back
             continue
-        if negated(doc, a) or _needless_after(doc, b) or _needless_before(doc, a):
+        if negated(doc, a) or _needless_after(doc, b) or _needless_before(doc, a) or _back_to_buyer(doc, a, b):
             continue
         if b - a == 1 and si not in money_toks:
             money_toks[si] = sorted(m.tok for m in offers.money.get(si, []))
@@ -191,6 +191,17 @@ def analyse(doc: Doc, price: float | None = None) -> Offers:
     _kept_with_extra(doc, offers, seen)
     offers.mentions.sort(key=lambda m: m.start)
     return offers
+
+
+_TO_BUYER_REACH = 4  # tokens from the return word to "to you": "we'll return the repaired mower to you"
+
+
+def _back_to_buyer(doc: Doc, a: int, b: int) -> bool:
+    """'We'll return it to you within 10 working days': the seller sends the goods back, the buyer returns nothing."""
+    if not doc.has("first_person", max(0, a - 2), a):
+        return False
+    end = min(len(doc.words) - 1, b + _TO_BUYER_REACH)
+    return any(doc.words[k] == "to" and "you" in doc.classes[k + 1] for k in range(b, end))
 
 
 def _other_option_money(doc: Doc, si: int, amounts: list[Money]) -> list[Money]:

@@ -183,6 +183,12 @@ _FURTHER = frozenset({"further", "weiteren", "weitere", "weiteres", "weiterem", 
 _STEP_NOUNS = frozenset({"step", "steps", "action", "actions", "schritt", "schritte", "schritten", "passo", "passi",
                          "azione", "azioni", "paso", "pasos", "accion", "acciones", "demarche", "demarches",
                          "gestion", "gestiones", "iniziativa", "iniziative"})
+# ... or pointed at: "antes de dar ese paso", "prima di procedere in tal senso", "before taking that step"; Japanese
+# names it the procedure ("お手続きにつきましては、…お待ちいただけませんでしょうか")
+_THAT = frozenset({"that", "this", "such", "ese", "este", "tal", "dicho", "quel", "questo", "ce", "cette", "diesen",
+                   "diesem", "dieser", "jenen"})
+_THAT_STEP = _STEP_NOUNS | {"senso", "sentido", "direction", "richtung"}
+_JA_PROCEDURE = frozenset({"お手続き", "手続き"})
 _ANYTHING = frozenset({"anything", "allem", "alles", "nothing", "any", "nichts"})
 # "any other step", "cualquier otro paso", "toute autre démarche": another step, only with the step's noun after it
 # ("any other questions" names no step); "nichts weiter", only after "nichts" ("weiter" is mostly "on")
@@ -251,7 +257,8 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
     """
     doc = data.doc
     out: list[tuple[int, int]] = []
-    said = [k for k, w in enumerate(doc.words) if w in _MENTIONED or (w in _UNNAMED and _further_steps(doc, k))]
+    said = [k for k, w in enumerate(doc.words) if w in _MENTIONED or (w in _UNNAMED and _further_steps(doc, k))
+            or (w in _THAT_STEP and k > 0 and doc.words[k - 1] in _THAT) or w in _JA_PROCEDURE]
     banks = {b - 1 for a, b in doc.spans("amazon") if _names_bank(doc, a, b)}
     said += banks
     if not said or not (buyer_names_claim(data) or _buyer_names_bank(data)):
@@ -271,7 +278,8 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
         if not holds and not unnamed and si + 1 < len(doc.sentences):
             n = doc.sentences[si + 1]  # "... Kreditkartenfirma verstehen wir. Warten Sie damit aber bitte noch ab"
             lo, holds, party = n.tok_start, holds_in(doc, n.tok_start, min(n.tok_end, n.tok_start + _HOLD_REACH)), True
-        if holds and (party or unnamed) and not buyer_holds(doc, lo, min(holds)):
+        pointed = doc.words[k] in _THAT_STEP or doc.words[k] in _JA_PROCEDURE  # (whoever takes the step waits)
+        if holds and (party or unnamed or pointed) and not buyer_holds(doc, lo, min(holds)):
             continue  # "We will wait for your reply before taking any further steps": the seller waits
         if holds and party and doc.has("first_person", min(holds) + 1, min(len(doc.words), min(holds) + 4)):
             continue  # "please wait for our email with the tracking number": waiting for us, nothing held off

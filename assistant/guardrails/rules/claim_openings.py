@@ -68,6 +68,13 @@ _KEEP_ON = frozenset({"keep", "keeping", "maintain", "pursue", "pursuing", "cont
 # ("tenere aperta la pratica", "garder le dossier ouvert", "offen halten": keeping, said with the state)
 _LEAVE = frozenset({"leave", "leaving", "lassen", "laisser", "dejar", "dejarla", "dejarlo", "lasciare", "lasciarla",
                     "lasciarlo", "tenere", "tenerla", "tenerlo", "garder", "tener", "halten"})
+# ... or the claim itself said to stay so, the subject of a verb of staying: "no real need for the A to Z claim to
+# stay open", "plus besoin que la réclamation reste ouverte", "kein Grund, dass der Antrag offen bleibt"
+_STAY = frozenset({"stay", "stays", "remain", "remains", "rester", "reste", "restent", "bleiben", "bleibt", "seguir",
+                   "siga", "sigue", "permanecer", "permanezca", "quedar", "quede", "restare", "resti", "rimanere",
+                   "rimanga"})
+_STAY_REACH = 16  # tokens from the need to the verb of staying
+_STAY_AFTER_CLAIM = 3  # tokens from the claim to its verb of staying: "la reclamación siga", "der Antrag offen bleibt"
 _NEED_WORDS = NEEDED | {"need", "besoin", "bisogno", "necesidad"}
 _STATE_AFTER = 8  # tokens from "leave" to the state, past the claim's name: "garder la réclamation A à Z ouverte"
 _REASON_REACH = 5  # tokens from the negation to the reason: "non ci sia più motivo", "no longer any reason"
@@ -90,12 +97,23 @@ def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
             continue
         keep = next((k for k in range(reason + 1, min(s.tok_end, reason + 10)) if doc.words[k] in _KEEP_ON
                      or (doc.words[k] in _LEAVE and doc.has("state", max(0, k - 2), k + _STATE_AFTER))), None)
+        if keep is None:  # (past the claim's whole name: "que la reclamación de la A a la Z siga abierta")
+            keep = next((k for k in range(reason + 1, min(s.tok_end, reason + _STAY_REACH))
+                         if doc.words[k] in _STAY and _claim_stays(doc, reason, k)), None)
         if keep is None:
             continue
         lo, hi = max(reason + 1, keep - 6), min(s.tok_end, keep + 5)
         if (doc.has("claim", lo, hi) or weak_claim_in(doc, lo, hi)) and not neutral_clause(doc, s.tok_start, hi):
             out.append((n, hi))
     return out
+
+
+def _claim_stays(doc: Doc, reason: int, k: int) -> bool:
+    """The claim named just before the verb of staying at `k` (its subject), the state beside the verb."""
+    lo = max(reason + 1, k - _STAY_AFTER_CLAIM)
+    # (a claim's name may be long: it ends near the verb, "la reclamación de la A a la Z siga")
+    named = any(e >= lo for _, e in doc.find("claim", reason + 1, k))
+    return doc.has("state", k - 1, k + 3) and (named or weak_claim_in(doc, lo, k))
 
 
 # "before" straight before an opening verb holds it off like "before you" does: "give us until Friday before

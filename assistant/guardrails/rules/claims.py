@@ -95,6 +95,7 @@ from assistant.guardrails.rules.claim_reports import (
     yes_answers,
 )
 from assistant.guardrails.rules.claim_together import closed_together
+from assistant.guardrails.rules.claim_undone import undone_at_amazon
 from assistant.guardrails.rules.claim_verbs import (
     causative_closings,
     elided_closings,
@@ -440,7 +441,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + amazon_topic_waited(doc) + amazon_contact_needless(doc) + reversal_held(doc)
              + nothing_done_at_amazon(doc) + topic_state_awaited(doc, claims)
              + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)
-             + state_taken_back(data) + moot_claims(doc, claims) + unopened_separable(data, claims))
+             + state_taken_back(data) + moot_claims(doc, claims) + unopened_separable(data, claims)
+             + undone_at_amazon(data))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence
     # stays the closer reading's ("Please close the A-to-z claim", not "Please close")
     spans = spans or wished_ends(doc, claims)

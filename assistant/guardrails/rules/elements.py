@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.guardrails.clauses import says_free
 from assistant.guardrails.lexicon import has_cjk
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.offers import FAMILY
@@ -64,7 +65,7 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     listed = len(items) >= 2 and len(set().union(*items.values())) >= 2
     if not listed and _part_and_whole(doc, items):
         # "1. A new charging case 2. A complete replacement set of earbuds": a part, or the whole thing again
-        listed, families = True, families | {"send_parts"}
+        listed, families = True, families | {"send_parts", "replacement"}
     if listed and _procedure(doc) and not _keep_or_not(items):
         listed = False  # "1. send us a video 2. our technician reviews it 3. then we ship the part": one path
     if not listed:
@@ -80,6 +81,7 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
             # 'start a return in Your Orders, choose "defective"') is part of the return, not an alternative to the
             # remedy before it
             alt = any(not (s.list_item and _ui_choice(doc, x)) and not _menu_pick(doc, x) and not _voiced(doc, x)
+                      and not _costs_listed(doc, s.tok_start, x)
                       for x, _ in doc.find("alternative", s.tok_start, s.tok_end)) or _alternative_lead(doc, si)
             # (the choice put in the sentence right after the two remedies: "...一部返金いたしますし、...全額返金
             # いたします。どちらでもご都合のよい方をお選びください")
@@ -93,6 +95,25 @@ def choices(data: RuleInput) -> tuple[int, bool, bool]:
     result = (len(families), listed, prose)
     data.settings["choices"] = result
     return result
+
+
+def _costs_listed(doc: Doc, lo: int, x: int) -> bool:
+    """'There's no cost to you for the collection, repair or return delivery': an "or" in a list of what is free.
+
+    Under a negation an "or" joins what is denied, each of them, and offers no choice between them: the things
+    listed after the "for" of what costs nothing ("sin coste, o bien puede devolverla" offers the other option).
+    """
+    return any(says_free(doc, k) and any(doc.words[j] in _FOR and x - j <= _LIST_REACH
+                                         for j in range(k + 2, min(x, k + _FOR_REACH)))
+               and not doc.has("and", k, x) and not doc.has("first_person", k, x)
+               for k, _ in doc.find("negation", lo, x))
+
+
+_FOR = frozenset({"for", "pour", "por", "per", "fur"})
+_FOR_REACH = 6  # tokens from the negation to the "for" of what costs nothing: "no cost to you for the"
+# ... and from the "for" to the "or", a short list of nouns ("sin coste por otra unidad que mediremos antes de
+# enviarla, o bien devolverla" is a clause, then the other option)
+_LIST_REACH = 6
 
 
 def _ordered_one(doc: Doc, evidence: str) -> bool:
@@ -169,8 +190,12 @@ _WHOLE_JA = tuple(fold_literal(w) for w in ("本体", "一式", "丸ごと", "�
 
 
 def _part_and_whole(doc: Doc, items: dict[int, set[str]]) -> bool:
-    """Two or more options that each send new goods, some of them the complete product and some not."""
-    new_goods = [first for first, fams in items.items() if fams == {"replacement"}]
+    """Two or more options that each send new goods, some of them the complete product and some not.
+
+    An option read as parts may be the whole product all the same: "2. We send a complete new kit" beside "1. We post
+    the missing adapter" (a kit is a part's noun too).
+    """
+    new_goods = [first for first, fams in items.items() if fams in ({"replacement"}, {"send_parts"})]
     if len(new_goods) < 2:
         return False
     whole = parts = 0
@@ -179,7 +204,8 @@ def _part_and_whole(doc: Doc, items: dict[int, set[str]]) -> bool:
         lo, hi = doc.sentences[first].tok_start, doc.sentences[last].tok_end
         text = doc.folded[doc.sentences[first].start:doc.sentences[last].end]
         whole += any(doc.words[k] in _WHOLE for k in range(lo, hi)) or any(w in text for w in _WHOLE_JA)
-        parts += doc.has("part_noun", lo, hi)  # "2. A new charging base" beside "1. A replacement blender"
+        # "2. A new charging base" beside "1. A replacement blender"; an option read as parts is parts
+        parts += doc.has("part_noun", lo, hi) or items[first] == {"send_parts"}
     return 0 < whole < len(new_goods) or 0 < parts < len(new_goods)
 
 

@@ -200,6 +200,11 @@ def _money(data: RuleInput) -> list[Violation]:
                       if doc.has("r_full", max(s.tok_start, a - 2), b) or doc.has("r_full", b, min(s.tok_end, b + 3))]
         # (the refund word may be the full refund itself: "全額返金に加えて、2,000円")
         fulls = [b for _, b in full_spans]
+        # ... or the whole named on its own, then added to, in a sentence that refunds: "全額に加えて、お詫びとして
+        # 1,000円を上乗せしてご返金いたします", "the full amount plus ¥1,000"
+        if doc.has("r_refund", s.tok_start, s.tok_end):
+            fulls += [b for _, b in doc.find("r_full", s.tok_start, s.tok_end)
+                      if doc.has("additive", b, min(s.tok_end, b + 2))]
         # a full refund already paid ("we refunded the full £36.00 this morning, ... or refund an extra £5"):
         # whatever is offered after it comes on top, whichever option it is
         done = {b for a, b in full_spans if _paid_already(doc, a, s.tok_start)}

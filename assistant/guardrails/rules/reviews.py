@@ -96,7 +96,9 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
                 continue
             if ca < a and _relative_subject(doc, ca):
                 continue  # "one batch, which has since been withdrawn from sale, and your feedback ...": the batch
-            if ca > b and doc.words[ca - 1] in _TO and (subject_is_not_buyer(doc, a, s.tok_start) or (
+            # (or "us" right before the verb: "your feedback really does help us improve", we are who changes)
+            if ca > b and (doc.words[ca - 1] in _TO or "first_person" in doc.classes[ca - 1]) and (
+                    subject_is_not_buyer(doc, a, s.tok_start) or (
                     doc.has("first_person", b, ca) and not any(
                         doc.has(cls, cb, min(s.tok_end, cb + 3)) for cls in ("you", "review")))):
                 # "we read every review to improve", "Este tipo de opiniones nos ayudan mucho a mejorar" (helps us
@@ -122,10 +124,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         # you did the same")
         nxt = doc.sentences[si + 1] if si + 1 < len(doc.sentences) else s
         if hit is None and positive and (
-                doc.has("request", s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
+                _asked(doc, s.tok_start, s.tok_end) or doc.has("review_ask", s.tok_start, s.tok_end)
                 or doc.has("review_wish", s.tok_start, s.tok_end)
-                or (nxt is not s and doc.has("review_wish", nxt.tok_start, nxt.tok_end)
-                    and doc.has("you", nxt.tok_start, nxt.tok_end))):
+                or (nxt is not s and doc.has("you", nxt.tok_start, nxt.tok_end)
+                    # (not our own "we'll be happy to help": "to help" wishes nothing of the buyer)
+                    and any(doc.words[k - 1] != "to" for k, _ in doc.find("review_wish", nxt.tok_start, nxt.tok_end)))):
             hit = (s.tok_start, b)
         if hit is None and anything_offered and _asked_not_to_write(doc, a, c0):
             hit = (s.tok_start, b)  # "we'd kindly ask you not to leave the negative review": asked to stay silent
@@ -174,6 +177,11 @@ def review_manipulation(data: RuleInput) -> list[Violation]:
         for a, b in _changed_by_pronoun(doc, reviews, done):
             out.append(data.tokens("review_manipulation", a, b))
     return out
+
+
+def _asked(doc: Doc, lo: int, hi: int) -> bool:
+    """A request word in [lo, hi) that the seller does not say of themself ("I'll make sure they hear it")."""
+    return any(k == 0 or "first_person" not in doc.classes[k - 1] for k, _ in doc.find("request", lo, hi))
 
 
 _WHO = frozenset({"who", "whom"})
