@@ -11,6 +11,14 @@ from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.text import Doc
 
 
+def _lead_says_we(doc: Doc, si: int) -> bool:
+    """The sentence before `si` ends on a colon and has the seller in it: the subject of what follows the colon."""
+    if si == 0:
+        return False
+    lead = doc.sentences[si - 1]
+    return doc.last_char(lead.start, lead.end) == ":" and doc.has("first_person", lead.tok_start, lead.tok_end)
+
+
 def sent(doc: Doc, a: int, b: int) -> str | None:
     """'We send the black case today', 'we post you a new lid': the seller sends something physical.
 
@@ -36,6 +44,8 @@ def sent(doc: Doc, a: int, b: int) -> str | None:
     first_person = first_person or not doc.words[a].isascii()  # Japanese leaves the seller unsaid
     # the verb's own first-person plural ending: "que le enviemos", "vous envoyons", "le spediamo"
     first_person = first_person or doc.words[a].endswith(_WE_ENDINGS) or _on_we(doc, a, s.tok_start)
+    # ... or in the lead its sentence goes on from: "We can do one of two things: send you the 150 cm cover today, ..."
+    first_person = first_person or _lead_says_we(doc, doc.sentence_of(a))
     if b < s.tok_end and "first_person" in doc.classes[b] and doc.words[b] in ("us", "me", "nous", "uns", "nos"):
         return None  # "send us a video": the buyer sends
     # "Senden Sie uns", "pourriez-vous nous envoyer", "può inviarci", "enviarnos": sent to the seller, by the buyer

@@ -200,6 +200,19 @@ _NO_STEP = frozenset({"no", "nothing", "nichts", "keine", "keinen", "keinerlei",
                       "ninguna", "nessun", "nessuna", "nessuno"})
 
 
+def _held_pronoun(doc: Doc, k: int) -> bool:
+    """'hold off on that', 'hold on that': the pronoun the object of a hold right before it, no noun after it."""
+    if k < 2 or doc.words[k - 1] != "on" or (k + 1 < len(doc.words) and "thing" in doc.classes[k + 1]):
+        return False
+    j = k - 2
+    if doc.words[j] == "off":
+        j -= 1
+    return j >= 0 and bool(doc.classes[j] & _HOLD_SET)
+
+
+_HOLD_SET = frozenset({"hold_off", "defer", "wait"})
+
+
 def _further_steps(doc: Doc, k: int) -> bool:
     """'anything further', 'further steps', 'allem Weiteren', 'démarches supplémentaires': a step left unnamed."""
     w = doc.words[k]
@@ -258,7 +271,8 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
     doc = data.doc
     out: list[tuple[int, int]] = []
     said = [k for k, w in enumerate(doc.words) if w in _MENTIONED or (w in _UNNAMED and _further_steps(doc, k))
-            or (w in _THAT_STEP and k > 0 and doc.words[k - 1] in _THAT) or w in _JA_PROCEDURE]
+            or (w in _THAT_STEP and k > 0 and doc.words[k - 1] in _THAT) or w in _JA_PROCEDURE
+            or (w in _THAT and _held_pronoun(doc, k))]
     banks = {b - 1 for a, b in doc.spans("amazon") if _names_bank(doc, a, b)}
     said += banks
     if not said or not (buyer_names_claim(data) or _buyer_names_bank(data)):
@@ -278,7 +292,8 @@ def announced_step_held(data: RuleInput) -> list[tuple[int, int]]:
         if not holds and not unnamed and si + 1 < len(doc.sentences):
             n = doc.sentences[si + 1]  # "... Kreditkartenfirma verstehen wir. Warten Sie damit aber bitte noch ab"
             lo, holds, party = n.tok_start, holds_in(doc, n.tok_start, min(n.tok_end, n.tok_start + _HOLD_REACH)), True
-        pointed = doc.words[k] in _THAT_STEP or doc.words[k] in _JA_PROCEDURE  # (whoever takes the step waits)
+        # (whoever takes the step waits)
+        pointed = doc.words[k] in _THAT_STEP or doc.words[k] in _JA_PROCEDURE or doc.words[k] in _THAT
         if holds and (party or unnamed or pointed) and not buyer_holds(doc, lo, min(holds)):
             continue  # "We will wait for your reply before taking any further steps": the seller waits
         if holds and party and doc.has("first_person", min(holds) + 1, min(len(doc.words), min(holds) + 4)):

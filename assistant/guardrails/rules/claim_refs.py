@@ -105,8 +105,10 @@ def claim_objects(data: RuleInput) -> dict[int, int]:
                 # "the case" is a claim where claims are spoken of, "the case with Amazon", "you opened one", "the
                 # case you opened"
                 continue
-            if _not_a_claim(doc, a, b) or (a > 0 and doc.words[a - 1] == "to"
-                                            and not (a > 1 and doc.words[a - 2] in _TO_PREPOSITION)):
+            # ("la pratica di garanzia", where claims are spoken of: the case of the guarantee is the A-to-z
+            # Guarantee's; a seller's own warranty case is "of" the guarantee too, elsewhere)
+            if (_not_a_claim(doc, a, b) and not (weak_ok and guarantee_case(doc, a, b))) or (
+                    a > 0 and doc.words[a - 1] == "to" and not (a > 1 and doc.words[a - 2] in _TO_PREPOSITION)):
                 continue  # "how to claim the premium": a verb, not a claim ("subject to claim closure" is a noun)
             out[a] = max(out.get(a, b), b)
     if weak_ok:  # "mit dem Schritt über Amazon", "la cosa con Amazon": a noun tied to Amazon where a claim is spoken of
@@ -198,6 +200,12 @@ def _not_a_claim(doc: Doc, a: int, b: int) -> bool:
 
 
 _OF = frozenset({"of", "des", "du", "de", "del", "della", "dello", "di"})
+GUARANTEE = frozenset({"garanzia", "garantie", "garantia", "guarantee"})
+
+
+def guarantee_case(doc: Doc, a: int, b: int) -> bool:
+    """A weak claim word "of (the) guarantee" right after it: "la pratica di garanzia", "le dossier de garantie"."""
+    return b - a == 1 and b + 1 < len(doc.words) and doc.words[b] in _OF and doc.words[b + 1] in GUARANTEE
 # Possessives that never address the buyer (French says "votre", English "your"): someone else's claim
 _THIRD_PERSON = frozenset({"sa", "son", "ses", "leur", "leurs", "its"})
 # tokens from the relative to Amazon: "que abrió con el servicio de atención al cliente de Amazon"

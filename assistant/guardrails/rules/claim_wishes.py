@@ -21,6 +21,7 @@ from assistant.guardrails.bisection import bisect_left
 from assistant.guardrails.clauses import clause_start
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT
 from assistant.guardrails.rules.claim_clauses import neutral_clause
+from assistant.guardrails.rules.claim_refs import guarantee_case
 from assistant.guardrails.text import Doc
 
 _ENDS = ("close", "gone", "defer")
@@ -118,8 +119,9 @@ def wished_ends(doc: Doc, claims: dict[int, int] | None = None) -> list[tuple[in
     """
     out: list[tuple[int, int]] = []
     done: set[int] = set()
-    starts = sorted(o for o, e in (claims or {}).items() if "claim" in doc.classes[o] or any(
-        doc.has(cls, e, min(len(doc.words), e + _QUALIFIED)) for cls in ("state", "amazon", "open")))
+    # ("la pratica di garanzia" among the claim objects: a case where claims are spoken of, "of the guarantee")
+    starts = sorted(o for o, e in (claims or {}).items() if "claim" in doc.classes[o] or guarantee_case(doc, o, e)
+                    or any(doc.has(cls, e, min(len(doc.words), e + _QUALIFIED)) for cls in ("state", "amazon", "open")))
 
     def named(lo: int, hi: int) -> bool:
         i = bisect_left(starts, lo)
