@@ -52,7 +52,7 @@ MODULES: tuple[str, ...] = (
     "rules.claim_verbs", "rules.claim_openings", "rules.claim_pronouns",
     "rules.claim_acts", "rules.claim_attached", "rules.claim_hints", "rules.claim_wishes", "rules.claim_neutral",
     "rules.claim_case", "rules.claim_together", "rules.claim_conditions", "rules.claim_moot", "rules.claim_imperatives",
-    "rules.claim_deferred", "rules.claim_undone",
+    "rules.claim_deferred", "rules.claim_undone", "rules.claim_waits",
     "rules.claims",
     "rules.elements", "rules.forms", "rules.explained", "rules.promo",
     "rules.money_rules", "rules.unverified",

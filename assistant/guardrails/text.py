@@ -296,7 +296,7 @@ def _join_hyphenated(doc: Doc, folded: str) -> None:
     while k < n:  # (one pass into new lists: a deletion per join would be quadratic on a run of them)
         if k + 1 < n and folded[ends[k]:starts[k + 1]] == "-\n" and words[k].isalpha() and words[k + 1].isalpha():
             joined = words[k] + words[k + 1]
-            if lexicon.classes_of(joined) and not (lexicon.classes_of(words[k]) and lexicon.classes_of(words[k + 1])):
+            if _spells_one_word(lexicon, words[k], words[k + 1]):
                 out_words.append(joined)
                 out_starts.append(starts[k])
                 out_ends.append(ends[k + 1])
@@ -317,17 +317,27 @@ def _join_dotted(doc: Doc, folded: str) -> None:
     """
     lexicon = doc.lexicon
     words, starts, ends = doc.words, doc.starts, doc.ends
-    k = len(words) - 2
-    while k >= 0:
-        if ends[k] + 1 == starts[k + 1] and folded[ends[k]] in ".*_" and words[k].isalpha() \
-                and words[k + 1].isalpha():
-            joined = words[k] + words[k + 1]
-            if lexicon.classes_of(joined) and not (lexicon.classes_of(words[k]) and lexicon.classes_of(words[k + 1])) \
-                    and (k + 2 >= len(words) or starts[k + 2] != ends[k + 1] + 1 or folded[ends[k + 1]] not in "._"):
-                words[k:k + 2] = [joined]
-                ends[k:k + 2] = [ends[k + 1]]
-                del starts[k + 1]
-        k -= 1
+    # From the right, into a stack whose top is the token right of `k` (a join there may join again with the word
+    # before it): one pass, where a deletion per join was quadratic on a long run of them.
+    out: list[tuple[str, int, int]] = []
+    for k in range(len(words) - 1, -1, -1):
+        word, start, end = words[k], starts[k], ends[k]
+        if out:
+            right, r_start, r_end = out[-1]
+            after = out[-2] if len(out) > 1 else None  # the token right of that one
+            if end + 1 == r_start and folded[end] in ".*_" and word.isalpha() and right.isalpha() \
+                    and _spells_one_word(lexicon, word, right) \
+                    and (after is None or after[1] != r_end + 1 or folded[r_end] not in "._"):
+                out[-1] = (word + right, start, r_end)
+                continue
+        out.append((word, start, end))
+    out.reverse()
+    doc.words, doc.starts, doc.ends = [w for w, _, _ in out], [a for _, a, _ in out], [b for _, _, b in out]
+
+
+def _spells_one_word(lexicon: Lexicon, left: str, right: str) -> bool:
+    """Two parts that together are a lexicon word and are not both words of their own ("follow" + "up" stays)."""
+    return bool(lexicon.classes_of(left + right)) and not (lexicon.classes_of(left) and lexicon.classes_of(right))
 
 
 def _word(word: str, lexicon: Lexicon) -> str:

@@ -225,7 +225,8 @@ _DEAL_REACH = 12  # tokens after a closing where an event of the deal still time
 def neutral_clause(doc: Doc, lo: int, hi: int) -> bool:
     """The span says the offer does not depend on the claim, or that Amazon decides it."""
     spans = doc.spans("independent")
-    return any(not _wondering(doc, spans[i][0]) and not _feel_free(doc, spans[i][0])
+    # ("feel free to" is an invitation, the lexicon's `invite` phrase starting right before its "free")
+    return any(not _wondering(doc, spans[i][0]) and not doc.has("invite", spans[i][0] - 1, spans[i][0])
                for i in doc.span_range("independent", lo, hi)) \
         or doc.has("amazon_decides", lo, hi) or _either_state(doc, lo, hi) or keep_or_close(doc, lo, hi)
 
@@ -281,11 +282,6 @@ def asks_in(doc: Doc, lo: int, hi: int) -> bool:
     # is quadratic on a run-on draft)
     return any(not doc.has("negation", max(lo, a - 2), a) for a, _ in doc.find("request", lo, hi)) \
         or doc.has("invite", lo, hi)
-
-
-def _feel_free(doc: Doc, k: int) -> bool:
-    """'free' at `k` in "feel free to": an invitation, not the buyer's independence."""
-    return doc.words[k] == "free" and k > 0 and doc.words[k - 1] == "feel" and doc.words[k + 1:k + 2] == ["to"]
 
 
 def negation_in(doc: Doc, lo: int, hi: int) -> bool:

@@ -108,8 +108,7 @@ _SIDE = frozenset({"cote", "side", "end", "seite", "lado", "parte", "yet", "furt
 def _bare_after(doc: Doc, b: int) -> bool:
     """Nothing after the unnamed act in its clause but fillers, "you" and the buyer's side (four tokens at most)."""
     end = clause_end(doc, b)
-    ends = [e for x, e in doc.find("anything", b, b + 1)]
-    k = max(ends) if ends else b + 1
+    k = max((e for _, e in doc.find("anything", b, b + 1)), default=b + 1)
     if end - k > 4:
         return False
     return all(doc.words[j] in _SIDE or not (doc.classes[j] - {"filler", "you", "open_end"}

@@ -27,7 +27,7 @@ from assistant.guardrails.clauses import clause_end, clause_start
 from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT, amazon_after_verb
 from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
-from assistant.guardrails.rules.claim_openings import BEFORE, BEFORE_LINK, NEED_LINK, NEEDED, REASONS
+from assistant.guardrails.rules.claim_openings import BEFORE, BEFORE_LINK, NEED_LINK, NEED_WORDS, denials
 from assistant.guardrails.rules.claim_refs import buyer_names_claim, weak_claim_in
 from assistant.guardrails.text import Doc
 
@@ -82,8 +82,6 @@ def claim_first(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int]]:
 _NEED_REACH = 5  # tokens from the negation to the word of need: "not really necessary", "non c'è più alcun motivo"
 # ("no need for you to", "pas besoin de", "non serve che", "no hace falta que"; a reason denied is a need denied:
 # "there's no reason to bring a claim into it", "non c'è più motivo di coinvolgere Amazon")
-_NEED = NEEDED | REASONS | {"need", "besoin", "bisogno", "necesidad", "serve", "servira", "servirebbe", "falta",
-                            "utile", "util", "useful", "razon"}  # ("il n'est pas utile de faire intervenir Amazon")
 # What a needless act may be, on a claim named as its object, without keeping anything out: "no need to close the
 # claim", "no need to update your claim", "no need to worry about the claim"
 _HARMLESS_ON_CLAIM = ("close", "claim_verb_ok", "tell", "hold_off", "defer", "filler", "pronoun")
@@ -102,13 +100,12 @@ def needless_acts(doc: Doc) -> list[tuple[int, int]]:
     bring an A-to-z claim into it"), or Amazon itself as the subject ("no haría falta que Amazon intervenga").
     """
     out: list[tuple[int, int]] = []
-    # (French drops the "ne" before "plus besoin": "Plus besoin de passer par Amazon")
-    denials = doc.spans("negation") + [(k, k + 1) for k, _ in doc.spans("additive")
-                                       if doc.words[k] == "plus" and doc.words[k + 1:k + 2] == ["besoin"]]
-    for a, b in denials:
+    negations = dict(doc.spans("negation"))
+    for a in denials(doc):  # ("Plus besoin de passer par Amazon")
+        b = negations.get(a, a + 1)
         end = min(clause_end(doc, a) + 1, doc.sentences[doc.sentence_of(a)].tok_end)
         # (from the negation's second word on: "no need" is itself a negation)
-        need = next((k for k in range(a + 1, min(end, b + _NEED_REACH)) if doc.words[k] in _NEED), None)
+        need = next((k for k in range(a + 1, min(end, b + _NEED_REACH)) if doc.words[k] in NEED_WORDS), None)
         if need is None:
             continue
         link = need + 1

@@ -17,10 +17,11 @@ from assistant.guardrails.classes import HESITATE
 from assistant.guardrails.clauses import INFINITIVE_LINK, clause_end, clause_start
 from assistant.guardrails.normalize import fold_literal
 from assistant.guardrails.registry import RuleInput
-from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT, WAIT_NOUN_BEFORE, third_person_fact
+from assistant.guardrails.rules.claim_asks import NOT_KEEPING_OUT, third_person_fact
 from assistant.guardrails.rules.claim_clauses import aside_before, asks_in, neutral_clause, permission
 from assistant.guardrails.rules.claim_refs import weak_claim_in
 from assistant.guardrails.rules.claim_verbs import INFINITIVE_CLITIC
+from assistant.guardrails.rules.claim_waits import WAIT_NOUN_BEFORE
 from assistant.guardrails.text import Doc
 
 # Words of need, in the Latin-script languages ("won't be necessary", "ist nicht nötig", "no será necesario").
@@ -75,7 +76,18 @@ _STAY = frozenset({"stay", "stays", "remain", "remains", "rester", "reste", "res
                    "rimanga"})
 _STAY_REACH = 16  # tokens from the need to the verb of staying
 _STAY_AFTER_CLAIM = 3  # tokens from the claim to its verb of staying: "la reclamación siga", "der Antrag offen bleibt"
-_NEED_WORDS = NEEDED | {"need", "besoin", "bisogno", "necesidad"}
+# Words of need or of reason, after a negation: "no need to", "keinen Grund", "plus besoin de", "non serve",
+# "il n'est pas utile de faire intervenir Amazon"
+NEED_WORDS = NEEDED | REASONS | {"need", "besoin", "bisogno", "necesidad", "serve", "servira", "servirebbe", "falta",
+                                 "utile", "util", "useful", "razon"}
+# French drops the "ne" before "plus": "plus besoin de ...", "plus de raison de ...", "plus aucune raison"
+_PLUS_NEXT = frozenset({"besoin", "de", "d", "aucun", "aucune"})
+
+
+def denials(doc: Doc) -> list[int]:
+    """The first tokens of negations, and of a French "plus" that denies with no "ne" ("plus besoin de")."""
+    return [n for n, _ in doc.spans("negation")] + [k for k, _ in doc.spans("additive") if doc.words[k] == "plus"
+                                                   and doc.words[k + 1:k + 2] and doc.words[k + 1] in _PLUS_NEXT]
 _STATE_AFTER = 8  # tokens from "leave" to the state, past the claim's name: "garder la réclamation A à Z ouverte"
 _REASON_REACH = 5  # tokens from the negation to the reason: "non ci sia più motivo", "no longer any reason"
 
@@ -84,14 +96,12 @@ def no_reason_to_keep(data: RuleInput) -> list[tuple[int, int]]:
     """Token spans of 'no reason (left) to keep/hold on to' a claim named within the same clause."""
     doc = data.doc
     out: list[tuple[int, int]] = []
-    # (French drops the "ne" of "plus besoin": "plus besoin de garder la réclamation ouverte")
-    denials = [n for n, _ in doc.spans("negation")] + [k for k, _ in doc.spans("additive") if doc.words[k] == "plus"]
-    for n in denials:
+    for n in denials(doc):  # ("plus besoin de garder la réclamation ouverte")
         s = doc.sentences[doc.sentence_of(n)]
         # (or any word of purpose or need: "ya no haría falta mantener abierta la reclamación", "not necessary to
         # keep", "plus besoin de maintenir la réclamation")
         reason = next((k for k in range(n, min(s.tok_end, n + _REASON_REACH))
-                       if doc.words[k] in REASONS or doc.words[k] in _NEED_WORDS or "purpose" in doc.classes[k]),
+                       if doc.words[k] in NEED_WORDS or "purpose" in doc.classes[k]),
                       None)
         if reason is None:
             continue

@@ -27,13 +27,7 @@ from assistant.guardrails.rules.claim_acts import (
     nothing_open_at_amazon,
     passive_unopened,
 )
-from assistant.guardrails.rules.claim_asks import (
-    amazon_kept_out,
-    claim_asks,
-    deferrals,
-    unopened_wishes,
-    waits_on_named,
-)
+from assistant.guardrails.rules.claim_asks import amazon_kept_out, claim_asks, unopened_wishes
 from assistant.guardrails.rules.claim_attached import names_amazon_side, not_pursued
 from assistant.guardrails.rules.claim_buttons import button_closings, labelled_options
 from assistant.guardrails.rules.claim_case import state_taken_back
@@ -67,6 +61,7 @@ from assistant.guardrails.rules.claim_moot import moot_claims
 from assistant.guardrails.rules.claim_neutral import regretted
 from assistant.guardrails.rules.claim_openings import (
     asked_not_to,
+    denials,
     hold_offs,
     needless_openings,
     no_reason_to_keep,
@@ -103,6 +98,7 @@ from assistant.guardrails.rules.claim_verbs import (
     topic_unopened,
     unopened_separable,
 )
+from assistant.guardrails.rules.claim_waits import deferrals, waits_on_named
 from assistant.guardrails.rules.claim_wishes import wished_ends
 from assistant.guardrails.rules.explained import explains_asking_rule
 from assistant.guardrails.text import Doc
@@ -408,8 +404,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or (doc.spans("request") and (doc.spans("negation") or "didn" in doc.folded)
                 and doc.spans("amazon"))  # "could you not ...", "we'd be grateful if you didn't ..." (asked_not_to)
             # "not necessary to contact Amazon", "you won't need to go through Amazon" (any verb: claim_hints;
-            # French "plus besoin" is an `additive` "plus")
-            or ((doc.spans("negation") or doc.spans("additive")) and doc.spans("amazon"))
+            # French "plus besoin" is an `additive` "plus": `denials`)
+            or (doc.spans("amazon") and denials(doc))
             or (doc.spans("negation") and doc.spans("go_on"))  # "nicht weiter verfolgt" (claim_wishes)
             or (doc.spans("expect") and (doc.spans("claim") or doc.spans("amazon")))
             or doc.spans("purpose") or doc.spans("moot")  # "the dispute would no longer make sense" (claim_moot)
