@@ -41,7 +41,7 @@ PACKAGE = "assistant.guardrails"
 # `compiled.py` (start-up only) and this file.
 MODULES: tuple[str, ...] = (
     "bisection", "normalize", "lexicon", "sentences", "classes", "text", "clauses", "money", "offer_money",
-    "quoted_prices", "sending", "offers",
+    "quoted_prices", "sending", "refund_kinds", "offers",
     "breakdown", "times", "times_units", "times_ja", "price_labels",
     "prefilter", "heads", "titles",
     "patterns", "registry",

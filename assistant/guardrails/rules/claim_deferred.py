@@ -282,7 +282,7 @@ def topic_state_awaited(doc: Doc, claims: dict[int, int]) -> list[tuple[int, int
 
 
 def reversal_held(doc: Doc) -> list[tuple[int, int]]:
-    """'Bitte lassen Sie die Lastschrift nicht zurückgehen': a payment not to be sent back, asked of the buyer.
+    """'Bitte lassen Sie die Lastschrift nicht zurückgehen': a payment not to be sent back, asked or expected.
 
     A reversed direct debit or card payment is a chargeback, whatever noun names it; a request before the payment
     word and a negation between it and the verb of sending back ("zurückgehen", "zurückbuchen") hold it off.
@@ -292,7 +292,9 @@ def reversal_held(doc: Doc) -> list[tuple[int, int]]:
         s = doc.sentences[doc.sentence_of(a)]
         verb = next((k for k in range(b, min(s.tok_end, b + _REVERSAL_REACH)) if doc.words[k].startswith("zuruck")),
                     None)
-        if verb is None or not doc.has("negation", b, verb) or not doc.has("request", s.tok_start, a):
+        # (or expected: "Wir gehen davon aus, dass die Lastschrift dann nicht zurückgegeben wird")
+        if verb is None or not doc.has("negation", b, verb) or not (doc.has("request", s.tok_start, a)
+                                                                    or doc.has("expect", s.tok_start, a)):
             continue
         if not neutral_clause(doc, s.tok_start, s.tok_end):
             out.append((a, verb + 1))

@@ -158,8 +158,14 @@ def _before_opening(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _openings(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Opening verbs in [lo, hi), and acts left unnamed: a verb of doing right before "anything" ("do anything")."""
+    """Opening verbs in [lo, hi), and acts left unnamed: a verb of doing right before "anything" ("do anything").
+
+    Or a claim said as its own act right after "before": "antes de reclamar el cargo a su tarjeta" (the lexicon's
+    claim phrase is the verb with its object).
+    """
     acts = [(a, b) for a, b in doc.find("act_verb", lo, hi) if doc.has("anything", b, b + 1)]
+    acts += [(a, b) for a, b in doc.find("claim", lo, hi)
+             if b - a > 1 and a > 0 and (doc.words[a - 1] in BEFORE or doc.words[a - 1] in BEFORE_LINK)]
     return sorted(doc.find("open", lo, hi) + acts) if acts else doc.find("open", lo, hi)
 
 

@@ -1,8 +1,11 @@
-"""What the buyer started at Amazon, undone there by a pronoun: "bitten wir Sie, das bei Amazon rückgängig zu machen".
+"""What the buyer started at Amazon, undone there with no claim named.
 
-The buyer's message says they went to Amazon ("Bei Amazon habe ich schon eine Erstattung beantragt"); the draft asks
-them to close or undo "that" at Amazon, naming no claim. The pronoun stands beside Amazon, the place of the closing,
-and the closing verb right after Amazon (German puts it last) or right before the pronoun ("undo that with Amazon").
+- Asked: the buyer's message says they went to Amazon ("Bei Amazon habe ich schon eine Erstattung beantragt"); the
+  draft asks them to close or undo "that" at Amazon ("bitten wir Sie, das bei Amazon rückgängig zu machen"). The
+  pronoun stands beside Amazon, the place of the closing, and the closing verb right after Amazon (German puts it
+  last) or right before the pronoun ("undo that with Amazon").
+- Awaited: the seller's remedy waits until Amazon sees the matter resolved or closed ("As soon as Amazon sees the
+  matter as resolved on your side, we'll send whichever you pick"): Amazon sees that only when the buyer says so.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ _THAT = frozenset({"that", "this", "it", "das", "dies", "es", "cela", "ca", "eso
 _PLACE = frozenset({"bei", "with", "on", "at", "auf", "aupres", "con", "en", "su", "presso"})
 _VERB_REACH = 3  # tokens from Amazon to the closing verb: "bei Amazon wieder rückgängig zu machen"
 _OPENED_REACH = 8  # tokens between Amazon and the buyer's verb of opening in their message
+_SEEN_REACH = 6  # tokens from Amazon to the state it sees: "Amazon sees the matter as resolved"
 
 
 def undone_at_amazon(data: RuleInput) -> list[tuple[int, int]]:
@@ -56,3 +60,26 @@ def _went_to_amazon(buyer: Doc | None) -> bool:
     if buyer is None:
         return False
     return any(buyer.has("open", max(0, x - _OPENED_REACH), x + _OPENED_REACH) for x, _ in buyer.spans("amazon"))
+
+
+def resolved_at_amazon_awaited(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of a condition on Amazon seeing the matter resolved or closed, before the seller's own remedy."""
+    out: list[tuple[int, int]] = []
+    for c, _ in doc.spans("condition"):
+        c1 = clause_end(doc, c)
+        amazon = doc.find("amazon", c + 1, c1)
+        if not amazon:
+            continue
+        x = amazon[0][1]
+        state = next((k for k in range(x, min(c1, x + _SEEN_REACH))
+                      if "resolved" in doc.classes[k] or "gone" in doc.classes[k]), None)
+        s_end = doc.sentences[doc.sentence_of(c)].tok_end
+        if state is None or c1 >= s_end or doc.has("claim", c, c1) or doc.has("amazon_decides", c, c1):
+            continue
+        # the main clause right after: the seller gives ("we'll send whichever you pick")
+        main_end = clause_end(doc, c1 + 1) if c1 + 1 < s_end else s_end
+        ours = doc.has("first_person", c1, main_end) and (doc.has("send_verb", c1, main_end)
+                                                           or doc.has("offer_verb", c1, main_end))
+        if ours and not neutral_clause(doc, c, main_end):
+            out.append((c, state + 1))
+    return out

@@ -90,7 +90,7 @@ from assistant.guardrails.rules.claim_reports import (
     yes_answers,
 )
 from assistant.guardrails.rules.claim_together import closed_together
-from assistant.guardrails.rules.claim_undone import undone_at_amazon
+from assistant.guardrails.rules.claim_undone import resolved_at_amazon_awaited, undone_at_amazon
 from assistant.guardrails.rules.claim_verbs import (
     causative_closings,
     elided_closings,
@@ -401,6 +401,8 @@ def az_inducement(data: RuleInput) -> list[Violation]:
             or doc.spans("claim")  # an English imperative has no request word: "Hold the claim" (claim_imperatives)
             or ((doc.spans("request") or doc.spans("condition")) and doc.spans("claim_weak"))
             or (doc.spans("condition") and doc.spans("open"))  # "before contacting Amazon" (claim_openings)
+            # "As soon as Amazon sees the matter as resolved, we'll send it" (claim_undone)
+            or (doc.spans("condition") and doc.spans("resolved") and doc.spans("amazon"))
             or (doc.spans("request") and (doc.spans("negation") or "didn" in doc.folded)
                 and doc.spans("amazon"))  # "could you not ...", "we'd be grateful if you didn't ..." (asked_not_to)
             # "not necessary to contact Amazon", "you won't need to go through Amazon" (any verb: claim_hints;
@@ -438,7 +440,7 @@ def az_inducement(data: RuleInput) -> list[Violation]:
              + nothing_done_at_amazon(doc) + topic_state_awaited(doc, claims)
              + nothing_open_at_amazon(doc) + no_claim_please(doc) + claim_free_only(doc) + closed_together(doc)
              + state_taken_back(data) + moot_claims(doc, claims) + unopened_separable(data, claims)
-             + undone_at_amazon(data))
+             + undone_at_amazon(data) + resolved_at_amazon_awaited(doc))
     # a wish about a claim's end is the widest reading: only where no closer one found anything, so that the evidence
     # stays the closer reading's ("Please close the A-to-z claim", not "Please close")
     spans = spans or wished_ends(doc, claims)

@@ -19,8 +19,8 @@ from assistant.guardrails.breakdown import breakdowns
 from assistant.guardrails.clauses import CLAUSE_REACH, negated
 from assistant.guardrails.money import Money, find_money
 from assistant.guardrails.offer_money import continues
-from assistant.guardrails.offers import money_back
 from assistant.guardrails.price_labels import ALREADY, TOTAL_AFTER, in_all_before, totalled
+from assistant.guardrails.refund_kinds import money_back
 from assistant.guardrails.registry import RuleInput, rule
 from assistant.guardrails.sentences import item_of, option_of
 from assistant.guardrails.text import Doc
