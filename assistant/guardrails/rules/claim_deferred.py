@@ -24,6 +24,7 @@ from assistant.guardrails.registry import RuleInput
 from assistant.guardrails.rules.claim_clauses import asks_in, neutral_clause
 from assistant.guardrails.rules.claim_hints import buyer_holds, holds_in, ja_wait_asked
 from assistant.guardrails.rules.claim_refs import buyer_names_claim
+from assistant.guardrails.rules.claim_reports import NOTHING
 from assistant.guardrails.text import Doc
 
 # The object pronoun of a verb of filing: before it ("la déposer", "l'ouvrir") or after it ("filing it")
@@ -234,17 +235,18 @@ def amazon_contact_needless(doc: Doc) -> list[tuple[int, int]]:
 
 
 # Nothing to be done at Amazon, asked: "Bitte unternehmen Sie bei Amazon vorerst nichts", "please do nothing with
-# Amazon for now", "ne faites rien auprès d'Amazon pour l'instant"
-_NOTHING = frozenset({"nothing", "nichts", "rien", "nada", "niente", "nulla"})
+# Amazon for now", "ne faites rien auprès d'Amazon pour l'instant" (the words of nothing: `claim_reports.NOTHING`)
 _MUST = frozenset({"must", "need", "have", "mussen", "muss", "brauchen", "devez", "debe", "deve", "tiene", "doit"})
 
 
 def nothing_done_at_amazon(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of a verb of doing asked of the buyer, with "nothing" and Amazon in its clause."""
     out: list[tuple[int, int]] = []
+    if not doc.spans("amazon"):
+        return out  # (most drafts: no clause to read)
     for a, b in doc.spans("act_verb"):
         c0, c1 = clause_start(doc, a), clause_end(doc, a)
-        if not any(w in _NOTHING for w in doc.words[c0:c1]) or not doc.has("amazon", c0, c1):
+        if not any(w in NOTHING for w in doc.words[c0:c1]) or not doc.has("amazon", c0, c1):
             continue
         # (asked, not said needed: "Mit Ihrem Antrag müssen Sie nichts tun" frees the buyer)
         asked = any(doc.words[r] not in _MUST for r, _ in doc.find("request", c0, c1)) and asks_in(doc, c0, c1)

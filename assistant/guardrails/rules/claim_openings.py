@@ -88,6 +88,8 @@ def denials(doc: Doc) -> list[int]:
     """The first tokens of negations, and of a French "plus" that denies with no "ne" ("plus besoin de")."""
     return [n for n, _ in doc.spans("negation")] + [k for k, _ in doc.spans("additive") if doc.words[k] == "plus"
                                                    and doc.words[k + 1:k + 2] and doc.words[k + 1] in _PLUS_NEXT]
+
+
 _STATE_AFTER = 8  # tokens from "leave" to the state, past the claim's name: "garder la réclamation A à Z ouverte"
 _REASON_REACH = 5  # tokens from the negation to the reason: "non ci sia più motivo", "no longer any reason"
 

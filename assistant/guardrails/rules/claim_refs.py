@@ -206,6 +206,8 @@ GUARANTEE = frozenset({"garanzia", "garantie", "garantia", "guarantee"})
 def guarantee_case(doc: Doc, a: int, b: int) -> bool:
     """A weak claim word "of (the) guarantee" right after it: "la pratica di garanzia", "le dossier de garantie"."""
     return b - a == 1 and b + 1 < len(doc.words) and doc.words[b] in _OF and doc.words[b + 1] in GUARANTEE
+
+
 # Possessives that never address the buyer (French says "votre", English "your"): someone else's claim
 _THIRD_PERSON = frozenset({"sa", "son", "ses", "leur", "leurs", "its"})
 # tokens from the relative to Amazon: "que abrió con el servicio de atención al cliente de Amazon"

@@ -177,13 +177,13 @@ _CLAUSE_OPENERS = frozenset({"there's", "there", "it's", "it", "everything", "ev
 
 
 # "nothing" and a word of "more" or "left" beside it: "nothing more", "nothing left", "plus rien", "nichts mehr"
-_NOTHING = frozenset({"nothing", "nichts", "rien", "nada", "niente", "nulla"})
+NOTHING = frozenset({"nothing", "nichts", "rien", "nada", "niente", "nulla"})
 _MORE = frozenset({"more", "else", "further", "left", "mehr", "weiter", "plus", "mas", "piu", "altro"})
 
 
 def _nothing_left(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     """'nothing more', 'nothing left', 'il n'y a plus rien', 'nichts mehr' in tokens [lo, hi)."""
-    return [(k, k + 1) for k in range(lo, hi) if doc.words[k] in _NOTHING
+    return [(k, k + 1) for k in range(lo, hi) if doc.words[k] in NOTHING
             and any(w in _MORE for w in doc.words[max(lo, k - 1):k + 2])]
 
 

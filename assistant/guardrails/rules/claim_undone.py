@@ -65,6 +65,8 @@ def _went_to_amazon(buyer: Doc | None) -> bool:
 def resolved_at_amazon_awaited(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of a condition on Amazon seeing the matter resolved or closed, before the seller's own remedy."""
     out: list[tuple[int, int]] = []
+    if not doc.spans("amazon") or not (doc.spans("resolved") or doc.spans("gone")):
+        return out  # (most drafts: no condition to read)
     for c, _ in doc.spans("condition"):
         c1 = clause_end(doc, c)
         amazon = doc.find("amazon", c + 1, c1)
